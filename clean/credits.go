@@ -1,0 +1,143 @@
+package clean
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Credits: the outlets a text says it took its facts from ("citing NBC news", "according to a
+// report by the New York Times", "a U.S. official told CBS News").
+
+// outletName is a run of capitalised words, acronyms and joiners that may name an outlet.
+const outletName = `((?:[A-Z](?:[\w&'’-]|\.\w)*|of|the|de|la|le|der|die)(?:\s+(?:[A-Z](?:[\w&'’-]|\.\w)*|of|de|la|le|der|die|news))*)`
+
+var creditPatterns = []struct {
+	re        *regexp.Regexp
+	anyName   bool // the cue names a source so plainly that any capitalised name is one
+	selfCredit bool
+}{
+	{re: regexp.MustCompile(`\b(?:citing|cited by|quoting)\s+(?:the\s+|a\s+report\s+(?:by|in|from)\s+(?:the\s+)?)?` + outletName), anyName: true},
+	{re: regexp.MustCompile(`\baccording to\s+(?:a\s+|an\s+)?(?:(?:new\s+|recent\s+)?(?:report|reports|story|article|interview|broadcast)\s+(?:by|in|from|on|with)\s+)?(?:the\s+)?` + outletName)},
+	{re: regexp.MustCompile(`\b(?:told|disclosed to|said to|confirmed to|speaking to|in an interview with|reported by|first reported by|published by|wrote in|writing in)\s+(?:the\s+)?` + outletName)},
+	{re: regexp.MustCompile(outletName + `\s+(?:reported|reports|has reported|first reported|said in a report|quoted)\b`)},
+	{re: regexp.MustCompile(`^(?:\(|\[)?` + `([A-Z][\w-]*(?:\.[a-z]{2,})+)\s+(?:informs|reports)\b`), anyName: true, selfCredit: true},
+}
+
+// outletHeads are words an outlet's name ends with; a name ending otherwise is an outlet only
+// when it is a known agency or broadcaster.
+var outletHeads = map[string]bool{
+	"news": true, "times": true, "post": true, "journal": true, "tribune": true, "herald": true,
+	"guardian": true, "telegraph": true, "independent": true, "economist": true, "observer": true,
+	"chronicle": true, "gazette": true, "express": true, "mail": true, "press": true, "agency": true,
+	"radio": true, "tv": true, "television": true, "channel": true, "magazine": true, "daily": true,
+	"wire": true, "network": true, "broadcasting": true, "today": true, "standard": true,
+	"mirror": true, "sun": true, "review": true, "bulletin": true, "report": true, "insider": true,
+	"monitor": true, "star": true, "globe": true, "dispatch": true, "inquirer": true,
+}
+
+// agencies are news agencies and broadcasters commonly cited by a bare name.
+var agencies = map[string]bool{
+	"reuters": true, "ap": true, "afp": true, "associated press": true, "agence france-presse": true,
+	"bloomberg": true, "tass": true, "ria novosti": true, "ria": true, "interfax": true, "xinhua": true,
+	"bbc": true, "cnn": true, "nbc": true, "cbs": true, "abc": true, "npr": true, "pbs": true,
+	"dpa": true, "ansa": true, "efe": true, "yonhap": true, "kyodo": true, "pti": true, "ians": true,
+	"ani": true, "axios": true, "politico": true, "al jazeera": true, "sky news": true, "fox news": true,
+	"msnbc": true, "cnbc": true, "anadolu": true, "ukrinform": true, "unian": true, "irna": true,
+	"agencies": true, "wires": true, "wire services": true,
+}
+
+// newspaperHeads take "The" in their proper name ("The New York Times").
+var newspaperHeads = map[string]bool{
+	"times": true, "post": true, "journal": true, "guardian": true, "telegraph": true,
+	"independent": true, "economist": true, "herald": true, "tribune": true, "observer": true,
+	"chronicle": true, "gazette": true, "globe": true, "star": true, "sun": true, "mirror": true,
+}
+
+// creditsIn finds the outlets credited in text, and an outlet naming itself ("Axar.az
+// informs") as self.
+func creditsIn(text string) (credits []string, self string) {
+	for _, p := range creditPatterns {
+		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			name := trimName(text[m[2]:m[3]])
+			if name == "" {
+				continue
+			}
+			if p.selfCredit {
+				if self == "" {
+					self = name
+				}
+				continue
+			}
+			if !p.anyName && !isOutlet(name) {
+				continue
+			}
+			credits = append(credits, canonicalOutlet(name, text[:m[2]]))
+		}
+	}
+	return credits, self
+}
+
+// trimName drops trailing joiners and lower-case words from a matched name.
+func trimName(name string) string {
+	words := strings.Fields(name)
+	for len(words) > 0 {
+		last := strings.ToLower(words[len(words)-1])
+		if last == "of" || last == "the" || last == "de" || last == "la" || last == "le" || last == "der" || last == "die" {
+			words = words[:len(words)-1]
+			continue
+		}
+		break
+	}
+	for len(words) > 0 && strings.ToLower(words[0]) == "the" {
+		words = words[1:]
+	}
+	if len(words) == 0 || len(words) > 6 {
+		return ""
+	}
+	return strings.TrimRight(strings.Join(words, " "), ".,'’")
+}
+
+func isOutlet(name string) bool {
+	lower := strings.ToLower(name)
+	if agencies[lower] {
+		return true
+	}
+	words := strings.Fields(lower)
+	if outletHeads[words[len(words)-1]] {
+		return true
+	}
+	return agencies[words[0]] && len(words) <= 2
+}
+
+// canonicalOutlet writes an outlet's name the way the outlet does: "NBC news" → "NBC News",
+// "the New York Times" → "The New York Times".
+func canonicalOutlet(name, before string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if w == "news" {
+			words[i] = "News"
+		}
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if newspaperHeads[last] && len(words) > 1 && strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "the") {
+		words = append([]string{"The"}, words...)
+	}
+	return strings.Join(words, " ")
+}
+
+// uniqueSorted returns the distinct strings of s in sorted order, comparing without case.
+func uniqueSorted(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		k := strings.ToLower(x)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, x)
+	}
+	sort.Strings(out)
+	return out
+}

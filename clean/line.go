@@ -1,0 +1,232 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// A line is one line of source text with the edits that repair and normalise it. Edits are
+// sorted, do not overlap, and are expressed against raw, so any part of the repaired text can
+// be mapped back to the source.
+type line struct {
+	raw   string
+	src   int // byte offset of raw in the source text
+	text  string
+	edits []edit
+}
+
+// An edit replaces raw[start:end] by to.
+type edit struct {
+	start, end int
+	to         string
+	rule       string
+}
+
+// newLine repairs mojibake, drops control and zero-width characters, collapses runs of white
+// space, trims the ends and composes characters (NFC), recording each change as an edit.
+func newLine(raw string, src int) line {
+	_, fixes := RepairMojibake(raw)
+	var edits []edit
+	fi := 0
+	i := 0
+	for i < len(raw) {
+		if fi < len(fixes) && fixes[fi].Start == i {
+			f := fixes[fi]
+			edits = append(edits, edit{f.Start, f.End, f.To, "mojibake:" + f.Codepage})
+			i = f.End
+			fi++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(raw[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			edits = append(edits, edit{i, i + 1, "\uFFFD", "invalid-utf8"})
+			i++
+		case isSpace(r):
+			j := i
+			for j < len(raw) {
+				r2, n2 := utf8.DecodeRuneInString(raw[j:])
+				if !isSpace(r2) || (fi < len(fixes) && fixes[fi].Start == j) {
+					break
+				}
+				j += n2
+			}
+			to := " "
+			if i == 0 || j == len(raw) {
+				to = "" // trim the ends
+			}
+			if raw[i:j] != to {
+				edits = append(edits, edit{i, j, to, "whitespace"})
+			}
+			i = j
+		case isInvisible(r):
+			edits = append(edits, edit{i, i + n, "", "invisible"})
+			i += n
+		case r >= 0x80:
+			j := i + n
+			for j < len(raw) && raw[j] >= 0x80 && !(fi < len(fixes) && fixes[fi].Start == j) {
+				r2, n2 := utf8.DecodeRuneInString(raw[j:])
+				if isSpace(r2) || isInvisible(r2) || r2 == utf8.RuneError {
+					break
+				}
+				j += n2
+			}
+			edits = appendNFC(edits, raw, i, j)
+			i = j
+		default:
+			i += n
+		}
+	}
+	l := line{raw: raw, src: src, edits: edits}
+	l.text = l.apply(0, len(raw))
+	return l
+}
+
+// appendNFC adds an edit when raw[i:j], a run of non-ASCII characters, together with the
+// character before it (a base letter its marks may combine with), is not in NFC.
+func appendNFC(edits []edit, raw string, i, j int) []edit {
+	start := i
+	if start > 0 && raw[start-1] < 0x80 && (len(edits) == 0 || edits[len(edits)-1].end < start) {
+		start--
+	}
+	if norm.NFC.IsNormalString(raw[start:j]) {
+		return edits
+	}
+	return append(edits, edit{start, j, norm.NFC.String(raw[start:j]), "nfc"})
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\u00a0' || r == '\u3000' || (r >= 0x2000 && r <= 0x200a) || r == '\u202f' || r == '\u205f'
+}
+
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+		return true
+	}
+	return r < 0x20 || (r >= 0x7f && r < 0xa0)
+}
+
+// apply returns raw[a:b] with the edits that lie inside it applied.
+func (l *line) apply(a, b int) string {
+	var sb strings.Builder
+	pos := a
+	for _, e := range l.edits {
+		if e.end <= a || e.start >= b {
+			continue
+		}
+		sb.WriteString(l.raw[pos:e.start])
+		sb.WriteString(e.to)
+		pos = e.end
+	}
+	sb.WriteString(l.raw[pos:b])
+	return sb.String()
+}
+
+// rawOffset maps a byte offset in l.text to the offset in l.raw where it comes from. An offset
+// inside a replaced span maps to the start of the span (or its end, when at its very end).
+func (l *line) rawOffset(t int) int {
+	pos, tpos := 0, 0
+	for _, e := range l.edits {
+		verbatim := e.start - pos
+		if t < tpos+verbatim {
+			return pos + (t - tpos)
+		}
+		tpos += verbatim
+		if t < tpos+len(e.to) {
+			return e.start
+		}
+		tpos += len(e.to)
+		pos = e.end
+	}
+	return pos + (t - tpos)
+}
+
+// segments maps l.text[a:b], written at clean offset base, to source offsets.
+func (l *line) segments(a, b, base int) crosscheck.OffsetMap {
+	ra, rb := l.rawOffset(a), l.rawOffset(b)
+	if b == len(l.text) {
+		rb = len(l.raw)
+		// trailing edits that delete (trimmed space) belong to nothing
+		for k := len(l.edits) - 1; k >= 0 && l.edits[k].end == rb && l.edits[k].to == ""; k-- {
+			rb = l.edits[k].start
+		}
+	}
+	var m crosscheck.OffsetMap
+	clean := base
+	pos := ra
+	add := func(srcStart, srcEnd int, n int) {
+		if n == 0 && srcEnd == srcStart {
+			return
+		}
+		m = append(m, crosscheck.Segment{Clean: clean, Source: l.src + srcStart, Len: n, SourceLen: srcEnd - srcStart})
+		clean += n
+	}
+	for _, e := range l.edits {
+		if e.end <= ra || e.start >= rb {
+			continue
+		}
+		if e.start > pos {
+			add(pos, e.start, e.start-pos)
+		}
+		if e.start >= ra && e.end <= rb {
+			if len(e.to) > 0 {
+				add(e.start, e.end, len(e.to))
+			}
+		}
+		pos = e.end
+	}
+	if rb > pos {
+		add(pos, rb, rb-pos)
+	}
+	return m
+}
+
+// repairs lists the edits that changed characters (not white space) as Repairs.
+func (l *line) repairs() []crosscheck.Repair {
+	var out []crosscheck.Repair
+	for _, e := range l.edits {
+		if e.rule == "whitespace" || e.rule == "invisible" {
+			continue
+		}
+		out = append(out, crosscheck.Repair{From: l.raw[e.start:e.end], To: e.to, Rule: e.rule, Source: l.src + e.start})
+	}
+	return out
+}
+
+// Fold maps text to the form crosscheck compares text in: lower case, typographic quotes,
+// apostrophes and dashes as their ASCII forms, ellipses as three dots, and runs of white space
+// as one space. The stored text keeps the original characters; Fold is for matching only.
+func Fold(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || isSpace(r) {
+			space = sb.Len() > 0
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		switch r {
+		case '‘', '’', '‚', '‛', '′', '`', '´':
+			sb.WriteByte('\'')
+		case '“', '”', '„', '‟', '″', '«', '»':
+			sb.WriteByte('"')
+		case '‐', '‑', '‒', '–', '—', '―', '−':
+			sb.WriteByte('-')
+		case '…':
+			sb.WriteString("...")
+		default:
+			sb.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/pipeline"
+)
+
+func (m *Main) ingest(ctx context.Context, args []string) error {
+	fs := m.flags("ingest", "[--manifest FILE] [--json] PATH… | -",
+		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
+page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
+directory, read recursively (a manifest.jsonl inside it gives its files' metadata). "-" reads
+standard input. Ingesting the same bytes again changes nothing; a changed version of an id is
+kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
+input failed.`,
+		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
+  crosscheck ingest --json ../shared/corpus/ecbplus/docs.jsonl
+  curl -s https://example.org/news.html | crosscheck ingest -`)
+	db := m.dbFlag(fs)
+	manifestPath := fs.String("manifest", "", "a JSONL file of {id, file, published, source, url} for plain files")
+	asJSON := fs.Bool("json", false, `print one JSON line per input: {"input","id","status","error"}`)
+	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
+	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(m.Stderr, "crosscheck ingest: name at least one file, directory or - (see --help)")
+		return errUsage
+	}
+	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now}
+	if *manifestPath != "" {
+		man, err := ingest.LoadManifest(*manifestPath)
+		if err != nil {
+			return fmt.Errorf("manifest: %w", err)
+		}
+		opts.Manifest = man
+	}
+	store, err := m.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, *asJSON)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return errSomeFailed{sum.Failed}
+	}
+	return nil
+}
+
+// runIngest runs the pipeline, printing failures (or JSON lines) as they come, progress on a
+// terminal, and a summary.
+func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, asJSON bool) (pipeline.Summary, error) {
+	start := m.Now()
+	prog := progress{w: m.Stderr, on: m.Terminal && !asJSON, start: start, now: m.Now}
+	enc := json.NewEncoder(m.Stdout)
+	enc.SetEscapeHTML(false)
+	report := func(r pipeline.Result) {
+		prog.count(r.Status)
+		switch {
+		case asJSON:
+			enc.Encode(r)
+		case r.Status == crosscheck.StatusError:
+			prog.clear()
+			fmt.Fprintf(m.Stderr, "crosscheck ingest: %s: %s\n", r.Input, r.Error)
+		}
+		prog.draw()
+	}
+	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report})
+	prog.clear()
+	if !asJSON {
+		elapsed := m.Now().Sub(start)
+		n := sum.Added + sum.Unchanged + sum.Failed
+		rate := ""
+		if elapsed > 0 && n > 0 {
+			rate = fmt.Sprintf(", %.0f/s", float64(n)/elapsed.Seconds())
+		}
+		fmt.Fprintf(m.Stdout, "%d inputs: %d added, %d unchanged, %d failed (%s%s)\n",
+			n, sum.Added, sum.Unchanged, sum.Failed, elapsed.Round(time.Millisecond), rate)
+	}
+	return sum, err
+}
+
+// progress draws a one-line counter on a terminal, at most ten times a second.
+type progress struct {
+	w          io.Writer
+	on         bool
+	start      time.Time
+	last       time.Time
+	now        func() time.Time
+	n, a, u, f int
+	drawn      bool
+}
+
+func (p *progress) count(s crosscheck.IngestStatus) {
+	p.n++
+	switch s {
+	case crosscheck.StatusAdded:
+		p.a++
+	case crosscheck.StatusUnchanged:
+		p.u++
+	default:
+		p.f++
+	}
+}
+
+func (p *progress) draw() {
+	if !p.on {
+		return
+	}
+	now := p.now()
+	if now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	rate := float64(p.n) / now.Sub(p.start).Seconds()
+	fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s", p.n, p.a, p.u, p.f, rate)
+	p.drawn = true
+}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+	}
+}

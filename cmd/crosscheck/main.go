@@ -1,0 +1,198 @@
+// Command crosscheck reads news from many outlets and tells, story by story, what the sources
+// agree on, where they contradict each other, who said what, and which articles are copies of
+// others. This package only wires the pipeline's packages to the command line.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	m := NewMain()
+	os.Exit(m.Run(ctx, os.Args[1:]))
+}
+
+// Main is the program with its environment, so that tests can run it in process.
+type Main struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// Terminal reports whether progress may be drawn on Stderr.
+	Terminal bool
+}
+
+// NewMain returns a Main wired to the process's standard streams and environment.
+func NewMain() *Main {
+	return &Main{
+		Stdin:    os.Stdin,
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+		Getenv:   os.Getenv,
+		Now:      time.Now,
+		Terminal: term.IsTerminal(int(os.Stderr.Fd())),
+	}
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // the command failed, or some inputs did
+	exitUsage   = 2
+	exitMissing = 3 // what was asked for does not exist
+)
+
+type command struct {
+	name    string
+	summary string
+	run     func(m *Main, ctx context.Context, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"ingest", "read articles from files, directories, JSONL and stdin into the store", (*Main).ingest},
+		{"articles", "list the stored articles", (*Main).articles},
+		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
+		{"failures", "list the inputs that could not be ingested", (*Main).failures},
+		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
+	}
+}
+
+// Run runs one command line and returns the exit status.
+func (m *Main) Run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		m.usage(m.Stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(m, ctx, args[1:])
+		return m.exit(c.name, err)
+	}
+	fmt.Fprintf(m.Stderr, "crosscheck: unknown command %q\n\n", args[0])
+	m.usage(m.Stderr)
+	return exitUsage
+}
+
+// errUsage marks a command-line mistake; the flag package has already said what it was.
+var errUsage = errors.New("usage")
+
+// errSomeFailed is returned when a command did its work but some inputs failed.
+type errSomeFailed struct{ n int }
+
+func (e errSomeFailed) Error() string { return fmt.Sprintf("%d input(s) failed", e.n) }
+
+// exit maps an error to a message and an exit status: the one place that does.
+func (m *Main) exit(cmd string, err error) int {
+	var some errSomeFailed
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.Is(err, errUsage):
+		return exitUsage
+	case errors.As(err, &some):
+		return exitFailed
+	case errors.Is(err, crosscheck.ErrNotFound):
+		fmt.Fprintf(m.Stderr, "crosscheck %s: %v\n", cmd, err)
+		return exitMissing
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(m.Stderr, "crosscheck %s: interrupted; what was stored stays stored, run it again to finish\n", cmd)
+		return exitFailed
+	}
+	fmt.Fprintf(m.Stderr, "crosscheck %s: %v\n", cmd, err)
+	return exitFailed
+}
+
+func (m *Main) usage(w io.Writer) {
+	fmt.Fprintf(w, `crosscheck reads news from many outlets and cleans, stores and cross-checks it.
+
+Usage:
+  crosscheck COMMAND [flags] [arguments]
+
+Commands:
+`)
+	cmds := commands()
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, `
+The store is ./crosscheck.db unless --db PATH or CROSSCHECK_DB names another.
+Run "crosscheck COMMAND --help" for a command's flags and an example.
+`)
+}
+
+// flags makes a command's flag set with its usage text and example.
+func (m *Main) flags(name, args, about, example string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.Usage = func() {
+		w := fs.Output()
+		fmt.Fprintf(w, "Usage: crosscheck %s %s\n\n%s\n\nFlags:\n", name, args, about)
+		fs.PrintDefaults()
+		fmt.Fprintf(w, "\nExample:\n%s\n", example)
+	}
+	return fs
+}
+
+// parse parses a command's flags, letting flags and arguments mix in any order.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+// dbFlag adds --db to a flag set.
+func (m *Main) dbFlag(fs *flag.FlagSet) *string {
+	def := m.Getenv("CROSSCHECK_DB")
+	if def == "" {
+		def = "crosscheck.db"
+	}
+	return fs.String("db", def, "the store: a SQLite file (env CROSSCHECK_DB)")
+}
+
+func (m *Main) open(ctx context.Context, path string) (*sqlite.Store, error) {
+	return sqlite.Open(ctx, path)
+}
+
+// truncate shortens s to n runes for a table cell.
+func truncate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

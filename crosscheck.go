@@ -1,0 +1,188 @@
+package crosscheck
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"iter"
+	"time"
+)
+
+// Format names how a document's raw bytes are to be read.
+type Format string
+
+// The formats crosscheck reads.
+const (
+	FormatText Format = "text" // plain text; the first non-empty line is the title
+	FormatHTML Format = "html" // an HTML page
+	FormatJSON Format = "json" // one JSONL record; Raw holds the record's text field
+)
+
+// Document is one raw input before extraction: the bytes as they arrived, where they came from,
+// and any metadata the input carried (a JSONL record's fields, a manifest line).
+type Document struct {
+	ID      string    // the article id: record id, manifest id, file name without extension, or URL hash
+	Input   string    // what the user named: a path, "path:line" for a JSONL record, "-" for stdin
+	Format  Format    // how to read Raw
+	Raw     []byte    // the bytes as read, never modified
+	Fetched time.Time // when the bytes were read
+	Meta    Meta      // metadata carried by the input
+}
+
+// Meta is the metadata an input may carry beside the text. Empty fields are unknown.
+type Meta struct {
+	Title     string          `json:"title,omitempty"`
+	Published string          `json:"published,omitempty"` // as given; parsed during extraction
+	Source    string          `json:"source,omitempty"`    // the outlet
+	URL       string          `json:"url,omitempty"`
+	Author    string          `json:"author,omitempty"`
+	Extra     json.RawMessage `json:"extra,omitempty"` // unknown fields of a record, kept verbatim
+}
+
+// Hash is the content hash of a document: its raw bytes and its metadata. Ingesting a document
+// with the same hash as the stored revision of its id changes nothing.
+func (d *Document) Hash() string {
+	h := sha256.New()
+	h.Write([]byte(d.Format))
+	h.Write([]byte{0})
+	meta, _ := json.Marshal(d.Meta)
+	h.Write(meta)
+	h.Write([]byte{0})
+	h.Write(d.Raw)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Article is one clean article extracted from a Document.
+type Article struct {
+	ID        string    `json:"id"`
+	Revision  int       `json:"revision"`
+	Title     string    `json:"title"`
+	Author    string    `json:"author"`
+	Published string    `json:"published"` // RFC 3339 date or date-time; empty when unknown
+	Modified  string    `json:"modified,omitempty"`
+	Source    string    `json:"source"` // the outlet
+	Site      string    `json:"site,omitempty"`
+	URL       string    `json:"url"`
+	Credits   []string  `json:"credits"`  // outlets the text cites ("citing NBC News")
+	Language  string    `json:"language"` // ISO 639-1
+	Text      string    `json:"text"`     // the cleaned body, paragraphs separated by "\n\n"
+	Input     string    `json:"input"`
+	Format    Format    `json:"format"`
+	Hash      string    `json:"hash"`
+	Fetched   time.Time `json:"fetched"`
+	Meta      Meta      `json:"-"`
+
+	// Offsets maps the clean text back to the source bytes (see OffsetMap).
+	Offsets OffsetMap `json:"-"`
+	// Removed lists what cleaning took out of the body, and why.
+	Removed []Removal `json:"removed,omitempty"`
+	// Repairs lists the characters cleaning changed (mojibake, Unicode normalisation).
+	Repairs []Repair `json:"repairs,omitempty"`
+}
+
+// Removal is one piece of source text that cleaning left out of the body.
+type Removal struct {
+	Text   string `json:"text"`
+	Rule   string `json:"rule"`   // "breadcrumb", "furniture", "comment-form", "duplicate-paragraph", "title", "byline", "credit", "site-repeat", …
+	Source int    `json:"source"` // byte offset in the decoded source text
+}
+
+// Repair is one span of text that cleaning rewrote.
+type Repair struct {
+	From   string `json:"from"`
+	To     string `json:"to"`
+	Rule   string `json:"rule"`   // "mojibake:windows-1252", "nfc", …
+	Source int    `json:"source"` // byte offset in the decoded source text
+}
+
+// Segment maps Len bytes of clean text starting at Clean to SourceLen bytes of source starting
+// at Source. Source offsets count bytes of the decoded source text (UTF-8), which for UTF-8
+// input are the raw bytes themselves.
+type Segment struct {
+	Clean     int `json:"c"`
+	Source    int `json:"s"`
+	Len       int `json:"n"`
+	SourceLen int `json:"m"`
+}
+
+// OffsetMap maps byte offsets of an article's clean text back to the decoded source. Segments
+// are sorted by Clean and do not overlap; clean bytes between segments (inserted separators)
+// map to the end of the previous segment.
+type OffsetMap []Segment
+
+// Source returns the source byte offset of clean byte offset off.
+func (m OffsetMap) Source(off int) int {
+	lo, hi := 0, len(m)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if m[mid].Clean <= off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo == 0 {
+		return 0
+	}
+	s := m[lo-1]
+	d := off - s.Clean
+	if d >= s.Len {
+		return s.Source + s.SourceLen
+	}
+	if s.Len == s.SourceLen {
+		return s.Source + d
+	}
+	return s.Source // a rewritten span maps as a whole
+}
+
+// IngestStatus says what ingesting one document did.
+type IngestStatus string
+
+// The outcomes of ingesting a document.
+const (
+	StatusAdded     IngestStatus = "added"     // a new article, or a new revision of one
+	StatusUnchanged IngestStatus = "unchanged" // the same bytes and metadata were stored already
+	StatusError     IngestStatus = "error"     // the input could not be read or extracted
+)
+
+// Entry is one input's outcome to store: an article with the document it came from, or the
+// error that kept the input from becoming an article.
+type Entry struct {
+	Doc     *Document
+	Article *Article
+	Input   string // set with Err
+	Err     error
+}
+
+// PutResult says what storing one entry did.
+type PutResult struct {
+	Status   IngestStatus
+	Revision int
+}
+
+// Store keeps documents and the articles extracted from them.
+type Store interface {
+	// Put stores a batch of entries atomically: after a crash the whole batch is stored or
+	// none of it. An article whose id's latest revision has the same hash changes nothing
+	// (StatusUnchanged); otherwise it is stored as the next revision. Entries with an error
+	// are recorded as failures (StatusError).
+	Put(ctx context.Context, entries []Entry) ([]PutResult, error)
+	// Seen reports whether the latest revision of id has the given hash, so that unchanged
+	// documents can skip extraction.
+	Seen(ctx context.Context, id, hash string) (bool, error)
+	// Article returns the latest revision of an article.
+	Article(ctx context.Context, id string) (*Article, error)
+	// Raw returns the raw bytes of an article's latest revision.
+	Raw(ctx context.Context, id string) ([]byte, error)
+	// Articles streams the latest revision of every article, ordered by id.
+	Articles(ctx context.Context) iter.Seq2[*Article, error]
+	// Count returns how many articles are stored.
+	Count(ctx context.Context) (int, error)
+	// Close releases the store.
+	Close() error
+}
+
+// ErrNotFound is returned when an article does not exist.
+var ErrNotFound = errors.New("not found")

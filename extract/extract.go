@@ -1,0 +1,177 @@
+// Package extract turns one raw document into one clean article: it decodes the bytes, takes
+// the main text and metadata out of HTML, cleans the text (package clean), parses the
+// publication date and detects the language. It does no I/O.
+package extract
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/araddon/dateparse"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/charset"
+	"github.com/crosscheck/crosscheck/clean"
+)
+
+// Options tune extraction.
+type Options struct {
+	// Repeated reports lines (in clean.Fold form) that a source prints on many of its pages;
+	// it is given the article's source. It may be nil.
+	Repeated func(source, folded string) bool
+}
+
+// ErrNoText is returned when a document holds no article text once cleaned.
+var ErrNoText = errors.New("no article text")
+
+// Article extracts the clean article from doc.
+func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error) {
+	a := &crosscheck.Article{
+		ID:      doc.ID,
+		Input:   doc.Input,
+		Format:  doc.Format,
+		Hash:    doc.Hash(),
+		Fetched: doc.Fetched,
+		Meta:    doc.Meta,
+		Source:  doc.Meta.Source,
+		URL:     doc.Meta.URL,
+	}
+	in := clean.Input{Title: doc.Meta.Title, Author: doc.Meta.Author}
+	published, modified, lang := doc.Meta.Published, "", ""
+
+	switch doc.Format {
+	case crosscheck.FormatHTML:
+		page, err := fromHTML(doc.Raw, doc.Meta.URL)
+		if err != nil {
+			return nil, err
+		}
+		in.Text = page.text
+		if in.Title == "" {
+			in.Title = page.title
+		}
+		if in.Author == "" {
+			in.Author = page.author
+		}
+		if published == "" {
+			published = page.published
+		}
+		modified, lang = page.modified, page.language
+		if a.URL == "" {
+			a.URL = page.url
+		}
+		a.Site = page.site
+	case crosscheck.FormatJSON:
+		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8
+		in.TitleInText = in.Title == ""
+	default:
+		dec, err := charset.Decode(doc.Raw, "", false)
+		if err != nil {
+			return nil, err
+		}
+		in.Text = dec.Text
+		in.TitleInText = in.Title == ""
+	}
+
+	source := a.Source
+	if source == "" {
+		source = hostOf(a.URL)
+	}
+	if opts.Repeated != nil && source != "" {
+		in.Repeated = func(folded string) bool { return opts.Repeated(source, folded) }
+	}
+	res := clean.Article(in)
+	if strings.TrimSpace(res.Text) == "" {
+		return nil, ErrNoText
+	}
+	a.Title, a.Author, a.Text = res.Title, res.Author, res.Text
+	a.Credits, a.Offsets, a.Removed, a.Repairs = res.Credits, res.Offsets, res.Removed, res.Repairs
+	if a.Credits == nil {
+		a.Credits = []string{}
+	}
+	if a.Site == "" {
+		a.Site = res.Site
+	}
+	if a.Source == "" {
+		a.Source = firstNonEmpty(a.Site, hostOf(a.URL))
+	}
+	a.Published = NormalizeDate(published)
+	a.Modified = NormalizeDate(modified)
+	a.Language = lang
+	if a.Language == "" {
+		a.Language = Language(a.Text)
+	}
+	return a, nil
+}
+
+// Lines returns the kept lines of an article's text in clean.Fold form, for learning what a
+// source repeats on every page.
+func Lines(a *crosscheck.Article) []string {
+	var out []string
+	for _, p := range strings.Split(a.Text, "\n\n") {
+		if p != "" {
+			out = append(out, clean.Fold(p))
+		}
+	}
+	return out
+}
+
+// NormalizeDate parses a date in any common notation and returns it as RFC 3339: a date alone
+// ("2025-12-03") when the input has no time of day, else the date and time. Unparseable input
+// gives "".
+func NormalizeDate(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	t, err := dateparse.ParseIn(s, time.UTC)
+	if err != nil {
+		return ""
+	}
+	if !strings.Contains(s, ":") {
+		return t.Format("2006-01-02")
+	}
+	return t.Format(time.RFC3339)
+}
+
+// languageSample is how much text language detection reads: enough to be sure, little enough
+// to be fast.
+const languageSample = 1200
+
+// Language detects the ISO 639-1 language of text, or "" when unsure.
+func Language(text string) string {
+	if len(text) > languageSample {
+		cut := languageSample
+		for cut > 0 && text[cut]&0xc0 == 0x80 {
+			cut--
+		}
+		text = text[:cut]
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < 0.2 && len(text) > 200 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+func hostOf(u string) string {
+	if u == "" {
+		return ""
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

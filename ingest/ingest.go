@@ -1,0 +1,335 @@
+// Package ingest turns what a user names — files, directories, JSONL record files (plain or
+// gzipped) and standard input — into a stream of raw documents. It reads one document at a
+// time, so memory does not grow with the size of a corpus, and it reports a bad input as an
+// item with an error, never by stopping the stream.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Item is one document read from an input, or the error that kept an input from being read.
+type Item struct {
+	Input string               // the input as the user would name it: a path, "path:line", "-"
+	Doc   *crosscheck.Document // nil when Err is set
+	Err   error
+}
+
+// Options tune reading.
+type Options struct {
+	Manifest    *Manifest        // metadata for plain files; may be nil
+	MaxFileSize int64            // the largest single-article file read; 0 for DefaultMaxFileSize
+	MaxLine     int              // the longest JSONL record; 0 for DefaultMaxLine
+	Now         func() time.Time // the clock; nil for time.Now
+	Stdin       io.Reader        // what "-" reads
+}
+
+// DefaultMaxFileSize bounds one article file: no article is 64 MiB of text.
+const DefaultMaxFileSize = 64 << 20
+
+// DefaultMaxLine bounds one JSONL record.
+const DefaultMaxLine = 16 << 20
+
+// ErrTooLarge is returned for an input over the size limits.
+var ErrTooLarge = errors.New("too large")
+
+func (o *Options) defaults() {
+	if o.MaxFileSize == 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.MaxLine == 0 {
+		o.MaxLine = DefaultMaxLine
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Stdin == nil {
+		o.Stdin = os.Stdin
+	}
+}
+
+// Read streams the documents of every input in order. Directories are read recursively in
+// lexical order; in a directory, files of unknown kinds are passed over and a file named
+// manifest.jsonl supplies metadata for the files beside it.
+func Read(ctx context.Context, inputs []string, opts Options) iter.Seq[Item] {
+	opts.defaults()
+	return func(yield func(Item) bool) {
+		r := reader{opts: opts, yield: yield, ctx: ctx}
+		for _, in := range inputs {
+			if !r.input(in) {
+				return
+			}
+		}
+	}
+}
+
+type reader struct {
+	opts  Options
+	yield func(Item) bool
+	ctx   context.Context
+}
+
+// emit yields an item unless the consumer or the context has stopped.
+func (r *reader) emit(it Item) bool {
+	if r.ctx.Err() != nil {
+		return false
+	}
+	return r.yield(it)
+}
+
+func (r *reader) fail(input string, err error) bool {
+	return r.emit(Item{Input: input, Err: err})
+}
+
+func (r *reader) input(in string) bool {
+	if in == "-" {
+		return r.stdin()
+	}
+	info, err := os.Stat(in)
+	if err != nil {
+		return r.fail(in, pathError(err))
+	}
+	if info.IsDir() {
+		return r.dir(in)
+	}
+	return r.file(in, r.opts.Manifest, true)
+}
+
+// pathError drops the path from an *fs.PathError: the item already names the input.
+func pathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *reader) dir(root string) bool {
+	manifests := map[string]*Manifest{}
+	manifestFor := func(dir string) *Manifest {
+		if m, ok := manifests[dir]; ok {
+			return m
+		}
+		m := r.opts.Manifest
+		if local, err := LoadManifest(filepath.Join(dir, ManifestName)); err == nil {
+			m = local.Over(r.opts.Manifest)
+		}
+		manifests[dir] = m
+		return m
+	}
+	ok := true
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !r.fail(path, pathError(err)) {
+				ok = false
+				return filepath.SkipAll
+			}
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && path != root {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || name == ManifestName || kindOf(name) == kindUnknown {
+			return nil
+		}
+		if !r.file(path, manifestFor(filepath.Dir(path)), false) {
+			ok = false
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if err != nil && ok {
+		return r.fail(root, err)
+	}
+	return ok
+}
+
+type kind int
+
+const (
+	kindUnknown kind = iota
+	kindText
+	kindHTML
+	kindJSONL
+	kindJSONLGz
+)
+
+func kindOf(name string) kind {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".jsonl.gz"), strings.HasSuffix(lower, ".ndjson.gz"):
+		return kindJSONLGz
+	case strings.HasSuffix(lower, ".jsonl"), strings.HasSuffix(lower, ".ndjson"):
+		return kindJSONL
+	case strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"), strings.HasSuffix(lower, ".xhtml"):
+		return kindHTML
+	case strings.HasSuffix(lower, ".txt"), strings.HasSuffix(lower, ".text"):
+		return kindText
+	}
+	return kindUnknown
+}
+
+// file reads one file. named says the user named it directly, so an unknown extension is
+// sniffed rather than passed over.
+func (r *reader) file(path string, m *Manifest, named bool) bool {
+	k := kindOf(path)
+	switch k {
+	case kindJSONL, kindJSONLGz:
+		return r.jsonlFile(path, k == kindJSONLGz)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	if !info.Mode().IsRegular() {
+		return r.fail(path, errors.New("not a regular file"))
+	}
+	if info.Size() > r.opts.MaxFileSize {
+		return r.fail(path, fmt.Errorf("%w: %s, the limit for one article is %s", ErrTooLarge, byteSize(info.Size()), byteSize(r.opts.MaxFileSize)))
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, r.opts.MaxFileSize+1))
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	if k == kindUnknown {
+		k = sniff(raw)
+		if k == kindJSONL {
+			return r.jsonl(path, bytes.NewReader(raw))
+		}
+	}
+	format := crosscheck.FormatText
+	if k == kindHTML {
+		format = crosscheck.FormatHTML
+	}
+	doc := &crosscheck.Document{
+		ID:      idFromPath(path),
+		Input:   path,
+		Format:  format,
+		Raw:     raw,
+		Fetched: r.opts.Now().UTC(),
+	}
+	if e, ok := m.Lookup(path); ok {
+		e.apply(doc)
+	}
+	return r.emit(Item{Input: path, Doc: doc})
+}
+
+// sniff guesses the kind of content with no telling extension.
+func sniff(raw []byte) kind {
+	head := bytes.TrimLeft(raw, " \t\r\n\ufeff")
+	switch {
+	case len(head) > 0 && head[0] == '{':
+		return kindJSONL
+	case len(head) > 0 && head[0] == '<':
+		return kindHTML
+	}
+	return kindText
+}
+
+func (r *reader) stdin() bool {
+	raw, err := io.ReadAll(io.LimitReader(r.opts.Stdin, r.opts.MaxFileSize+1))
+	if err != nil {
+		return r.fail("-", err)
+	}
+	if int64(len(raw)) > r.opts.MaxFileSize {
+		return r.fail("-", fmt.Errorf("%w: standard input is over %s", ErrTooLarge, byteSize(r.opts.MaxFileSize)))
+	}
+	k := sniff(raw)
+	if k == kindJSONL {
+		return r.jsonl("-", bytes.NewReader(raw))
+	}
+	if len(raw) >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
+		return r.jsonlStream("-", bytes.NewReader(raw), true)
+	}
+	format := crosscheck.FormatText
+	if k == kindHTML {
+		format = crosscheck.FormatHTML
+	}
+	sum := sha256.Sum256(raw)
+	return r.emit(Item{Input: "-", Doc: &crosscheck.Document{
+		ID:      "stdin-" + hex.EncodeToString(sum[:6]),
+		Input:   "-",
+		Format:  format,
+		Raw:     raw,
+		Fetched: r.opts.Now().UTC(),
+	}})
+}
+
+func (r *reader) jsonlFile(path string, gz bool) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	defer f.Close()
+	return r.jsonlStream(path, f, gz)
+}
+
+func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
+	if !gz {
+		return r.jsonl(path, rd)
+	}
+	zr, err := gzip.NewReader(bufio.NewReaderSize(rd, 1<<16))
+	if err != nil {
+		return r.fail(path, fmt.Errorf("not a readable gzip file: %w", err))
+	}
+	defer zr.Close()
+	return r.jsonl(path, zr)
+}
+
+// idFromPath is a file's article id: its name without extension.
+func idFromPath(path string) string {
+	base := filepath.Base(path)
+	for {
+		ext := filepath.Ext(base)
+		if ext == "" || len(ext) > 8 || ext == base {
+			return base
+		}
+		base = strings.TrimSuffix(base, ext)
+		if kindOf("x"+ext) == kindUnknown && ext != ".gz" {
+			return base
+		}
+	}
+}
+
+// IDFromURL is the stable id of a document known only by its URL.
+func IDFromURL(u string) string {
+	sum := sha256.Sum256([]byte(u))
+	return "url-" + hex.EncodeToString(sum[:8])
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

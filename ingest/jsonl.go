@@ -1,0 +1,173 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/charset"
+)
+
+// knownFields are the record fields crosscheck reads; every other field is kept as metadata.
+var knownFields = map[string]bool{
+	"id": true, "title": true, "text": true, "date": true, "published": true,
+	"source": true, "url": true, "author": true,
+}
+
+// jsonl reads one record a line. A malformed line is reported with its line number and the
+// reading goes on; a stream that ends early (a truncated .gz) is reported after the records
+// before the break.
+func (r *reader) jsonl(path string, rd io.Reader) bool {
+	br := bufio.NewReaderSize(rd, 1<<16)
+	var buf []byte
+	for n := 1; ; n++ {
+		line, tooLong, err := readLine(br, r.opts.MaxLine, buf[:0])
+		buf = line
+		at := path + ":" + strconv.Itoa(n)
+		if tooLong {
+			if !r.fail(at, fmt.Errorf("%w: record longer than %s", ErrTooLarge, byteSize(int64(r.opts.MaxLine)))) {
+				return false
+			}
+		} else if len(bytes.TrimSpace(line)) > 0 {
+			it := r.record(at, line)
+			if !r.emit(it) {
+				return false
+			}
+		}
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				err = fmt.Errorf("file ends early (truncated?) after line %d: %w", n, err)
+			}
+			return r.fail(path, err)
+		}
+	}
+}
+
+// readLine reads one line into buf without its newline. A line over max is skipped to its end
+// and reported as tooLong.
+func readLine(br *bufio.Reader, max int, buf []byte) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > max {
+			tooLong = true
+		} else {
+			buf = append(buf, chunk...)
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), tooLong, err
+	}
+}
+
+// record turns one JSONL line into a document.
+func (r *reader) record(at string, line []byte) Item {
+	if !utf8.Valid(line) {
+		// Keep what can be read: valid UTF-8 stays, stray bytes are read as Windows-1252.
+		dec, err := charset.Decode(line, "", false)
+		if err != nil {
+			return Item{Input: at, Err: fmt.Errorf("record: %w", err)}
+		}
+		line = []byte(dec.Text)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		return Item{Input: at, Err: fmt.Errorf("malformed JSON record: %w", err)}
+	}
+	str := func(key string) (string, error) {
+		raw, ok := fields[key]
+		if !ok || string(raw) == "null" {
+			return "", nil
+		}
+		var s string
+		if err := json.Unmarshal(raw, &s); err == nil {
+			return s, nil
+		}
+		var num json.Number
+		if err := json.Unmarshal(raw, &num); err == nil {
+			return num.String(), nil
+		}
+		return "", fmt.Errorf("field %q is not a string", key)
+	}
+	var meta crosscheck.Meta
+	var id, text, date, published string
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"id", &id}, {"text", &text}, {"title", &meta.Title}, {"date", &date}, {"published", &published},
+		{"source", &meta.Source}, {"url", &meta.URL}, {"author", &meta.Author}} {
+		v, err := str(f.key)
+		if err != nil {
+			return Item{Input: at, Err: err}
+		}
+		*f.dst = v
+	}
+	if text == "" {
+		return Item{Input: at, Err: errors.New(`record has no "text"`)}
+	}
+	meta.Published = published
+	if meta.Published == "" {
+		meta.Published = date
+	}
+	meta.Extra = extraFields(fields)
+	if id == "" {
+		if meta.URL != "" {
+			id = IDFromURL(meta.URL)
+		} else {
+			sum := sha256.Sum256([]byte(text))
+			id = "text-" + hex.EncodeToString(sum[:8])
+		}
+	}
+	return Item{Input: at, Doc: &crosscheck.Document{
+		ID:      id,
+		Input:   at,
+		Format:  crosscheck.FormatJSON,
+		Raw:     []byte(text),
+		Fetched: r.opts.Now().UTC(),
+		Meta:    meta,
+	}}
+}
+
+// extraFields keeps the fields crosscheck does not read, as one JSON object with sorted keys.
+func extraFields(fields map[string]json.RawMessage) json.RawMessage {
+	var keys []string
+	for k := range fields {
+		if !knownFields[k] {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		kb, _ := json.Marshal(k)
+		b.Write(kb)
+		b.WriteByte(':')
+		var compact bytes.Buffer
+		if json.Compact(&compact, fields[k]) == nil {
+			b.Write(compact.Bytes())
+		} else {
+			b.Write(fields[k])
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes()
+}

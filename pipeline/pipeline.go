@@ -1,0 +1,227 @@
+// Package pipeline runs documents through extraction into a store: it reads from an ingest
+// stream, extracts on every core, and writes in input order in batches, each batch atomic. It
+// holds a bounded window of documents in memory whatever the size of the stream, and a bad
+// document becomes a reported, stored failure while the rest of the stream goes on.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"runtime"
+	"sync"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/ingest"
+)
+
+// Result is what became of one input.
+type Result struct {
+	Input    string                  `json:"input"`
+	ID       string                  `json:"id,omitempty"`
+	Status   crosscheck.IngestStatus `json:"status"`
+	Revision int                     `json:"revision,omitempty"`
+	Error    string                  `json:"error,omitempty"`
+}
+
+// Options tune a run.
+type Options struct {
+	Workers   int // extraction goroutines; 0 for one per core
+	BatchSize int // articles per store transaction; 0 for DefaultBatchSize
+	Extract   extract.Options
+	// Report is called with each input's result, in input order, after its batch is stored.
+	Report func(Result)
+}
+
+// DefaultBatchSize is how many articles one store transaction holds: large enough that commits
+// cost little per article, small enough that a crash loses little work.
+const DefaultBatchSize = 256
+
+// window is how many documents may be in flight between reading and storing.
+const window = 512
+
+// Summary counts a run's results.
+type Summary struct {
+	Added, Unchanged, Failed int
+}
+
+type job struct {
+	seq  int
+	item ingest.Item
+}
+
+type done struct {
+	seq   int
+	entry crosscheck.Entry
+	// skip is set when the document is already stored as it is.
+	skip bool
+}
+
+// Run ingests every item of the stream into store.
+func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Store, opts Options) (Summary, error) {
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.NumCPU()
+	}
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	jobs := make(chan job, opts.Workers*2)
+	results := make(chan done, opts.Workers*2)
+	slots := make(chan struct{}, window)
+
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for it := range items {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{seq: seq, item: it}:
+			case <-ctx.Done():
+				return
+			}
+			seq++
+		}
+	}()
+
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				select {
+				case results <- work(ctx, store, j, opts.Extract):
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	w := writer{store: store, opts: opts}
+	pending := map[int]done{}
+	next := 0
+	for d := range results {
+		pending[d.seq] = d
+		for {
+			d, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-slots
+			if err := w.add(ctx, d); err != nil {
+				return w.sum, err
+			}
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return w.sum, err
+	}
+	return w.sum, w.flush(ctx)
+}
+
+// work extracts one document; a panic in extraction is a failure of that document only.
+func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options) (d done) {
+	d.seq = j.seq
+	it := j.item
+	if it.Err != nil {
+		d.entry = crosscheck.Entry{Input: it.Input, Err: it.Err}
+		return d
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Err: fmt.Errorf("internal error in extraction: %v", p)}
+		}
+	}()
+	seen, err := store.Seen(ctx, it.Doc.ID, it.Doc.Hash())
+	if err == nil && seen {
+		d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc}
+		d.skip = true
+		return d
+	}
+	a, err := extract.Article(it.Doc, opts)
+	if err != nil {
+		d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Err: err}
+		return d
+	}
+	d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Article: a}
+	return d
+}
+
+// writer batches entries into store transactions and reports results in order.
+type writer struct {
+	store crosscheck.Store
+	opts  Options
+	batch []done
+	sum   Summary
+}
+
+func (w *writer) add(ctx context.Context, d done) error {
+	w.batch = append(w.batch, d)
+	if len(w.batch) >= w.opts.BatchSize {
+		return w.flush(ctx)
+	}
+	return nil
+}
+
+func (w *writer) flush(ctx context.Context) error {
+	if len(w.batch) == 0 {
+		return nil
+	}
+	var entries []crosscheck.Entry
+	for _, d := range w.batch {
+		if !d.skip {
+			entries = append(entries, d.entry)
+		}
+	}
+	var put []crosscheck.PutResult
+	if len(entries) > 0 {
+		var err error
+		put, err = w.store.Put(ctx, entries)
+		if err != nil {
+			return fmt.Errorf("store: %w", err)
+		}
+	}
+	k := 0
+	for _, d := range w.batch {
+		r := Result{Input: d.entry.Input}
+		if d.entry.Doc != nil {
+			r.ID = d.entry.Doc.ID
+		}
+		switch {
+		case d.skip:
+			r.Status = crosscheck.StatusUnchanged
+		default:
+			p := put[k]
+			k++
+			r.Status, r.Revision = p.Status, p.Revision
+			if d.entry.Err != nil {
+				r.Error = d.entry.Err.Error()
+			}
+		}
+		switch r.Status {
+		case crosscheck.StatusAdded:
+			w.sum.Added++
+		case crosscheck.StatusUnchanged:
+			w.sum.Unchanged++
+		default:
+			w.sum.Failed++
+		}
+		if w.opts.Report != nil {
+			w.opts.Report(r)
+		}
+	}
+	w.batch = w.batch[:0]
+	return nil
+}

@@ -1,0 +1,340 @@
+// Package sqlite is the default crosscheck store: one SQLite file through the pure-Go
+// modernc.org/sqlite driver, in WAL mode, with its schema migrations embedded in the binary.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"iter"
+	"net/url"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the driver
+
+	"github.com/crosscheck/crosscheck"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a crosscheck.Store in one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+}
+
+var _ crosscheck.Store = (*Store)(nil)
+
+// Open opens (creating if need be) the store at path and brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, fmt.Errorf("open store %s: is a directory", path)
+	}
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
+	}
+	return s, nil
+}
+
+// hint rewrites driver errors a user can act on.
+func hint(err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "file is not a database") || strings.Contains(msg, "malformed") {
+		return fmt.Errorf("not a crosscheck database, or it is damaged (%v); move it aside or name another with --db", err)
+	}
+	return err
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	var current int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return err
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: bad name", name)
+		}
+		if version <= current {
+			continue
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, version); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Put stores a batch of entries in one transaction.
+func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	latest, err := tx.PrepareContext(ctx, `SELECT a.hash, r.revision FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer latest.Close()
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
+		(article_id, revision, hash, input, format, fetched, meta, raw, title, author, published, modified,
+		 source, site, url, language, credits, text, offsets, removed, repairs)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	defer insert.Close()
+	point, err := tx.PrepareContext(ctx, `INSERT INTO articles (article_id, seq, hash) VALUES (?, ?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`)
+	if err != nil {
+		return nil, err
+	}
+	defer point.Close()
+
+	results := make([]crosscheck.PutResult, len(entries))
+	for i, e := range entries {
+		if e.Err != nil || e.Article == nil {
+			msg := "no article"
+			if e.Err != nil {
+				msg = e.Err.Error()
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO failures (input, error, at) VALUES (?, ?, ?)`,
+				e.Input, msg, s.now().UTC().Format(time.RFC3339)); err != nil {
+				return nil, err
+			}
+			results[i] = crosscheck.PutResult{Status: crosscheck.StatusError}
+			continue
+		}
+		a := e.Article
+		var hash string
+		var rev int
+		switch err := latest.QueryRowContext(ctx, a.ID).Scan(&hash, &rev); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		case hash == a.Hash:
+			results[i] = crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: rev}
+			continue
+		}
+		rev++
+		a.Revision = rev
+		seq, err := insertRevision(ctx, insert, e.Doc, a)
+		if err != nil {
+			return nil, fmt.Errorf("store %s: %w", a.ID, err)
+		}
+		if _, err := point.ExecContext(ctx, a.ID, seq, a.Hash); err != nil {
+			return nil, err
+		}
+		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Document, a *crosscheck.Article) (int64, error) {
+	meta, err := json.Marshal(d.Meta)
+	if err != nil {
+		return 0, err
+	}
+	js := func(v any) string {
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	credits := a.Credits
+	if credits == nil {
+		credits = []string{}
+	}
+	res, err := insert.ExecContext(ctx, a.ID, a.Revision, a.Hash, a.Input, string(a.Format),
+		a.Fetched.UTC().Format(time.RFC3339Nano), string(meta), d.Raw, a.Title, a.Author, a.Published,
+		a.Modified, a.Source, a.Site, a.URL, a.Language, js(credits), a.Text, js(a.Offsets),
+		js(a.Removed), js(a.Repairs))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// Seen reports whether the latest revision of id has hash.
+func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
+	var h string
+	err := s.db.QueryRowContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`, id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return h == hash, err
+}
+
+const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
+	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
+	r.offsets, r.removed, r.repairs`
+
+type scanner interface{ Scan(...any) error }
+
+func scanArticle(row scanner) (*crosscheck.Article, error) {
+	var a crosscheck.Article
+	var format, fetched, meta, credits, offsets, removed, repairs string
+	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &meta, &a.Title,
+		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &credits,
+		&a.Text, &offsets, &removed, &repairs); err != nil {
+		return nil, err
+	}
+	a.Format = crosscheck.Format(format)
+	a.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
+	for _, f := range []struct {
+		src string
+		dst any
+	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return nil, fmt.Errorf("article %s: damaged column: %w", a.ID, err)
+		}
+	}
+	return &a, nil
+}
+
+// Article returns the latest revision of an article.
+func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id)
+	a, err := scanArticle(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
+	}
+	return a, err
+}
+
+// Raw returns the raw bytes of an article's latest revision.
+func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
+	var raw []byte
+	err := s.db.QueryRowContext(ctx, `SELECT r.raw FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
+	}
+	return raw, err
+}
+
+// articlePage is how many articles Articles reads per query, so that a listing of the whole
+// store holds one page in memory and no read transaction stays open between pages.
+const articlePage = 500
+
+// Articles streams the latest revision of every article, ordered by id.
+func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
+	return func(yield func(*crosscheck.Article, error) bool) {
+		after := ""
+		for {
+			page, err := s.articlePage(ctx, after)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, a := range page {
+				if !yield(a, nil) {
+					return
+				}
+			}
+			if len(page) < articlePage {
+				return
+			}
+			after = page[len(page)-1].ID
+		}
+	}
+}
+
+func (s *Store) articlePage(ctx context.Context, after string) ([]*crosscheck.Article, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq
+		WHERE a.article_id > ? ORDER BY a.article_id LIMIT ?`, after, articlePage)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*crosscheck.Article
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Count returns how many articles are stored.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
+	return n, err
+}
+
+// Failure is one input that could not be ingested.
+type Failure struct {
+	Input string `json:"input"`
+	Error string `json:"error"`
+	At    string `json:"at"`
+}
+
+// Failures lists the inputs that could not be ingested, oldest first.
+func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT input, error, at FROM failures ORDER BY seq`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Failure
+	for rows.Next() {
+		var f Failure
+		if err := rows.Scan(&f.Input, &f.Error, &f.At); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
