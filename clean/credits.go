@@ -13,8 +13,8 @@ import (
 const outletName = `((?:[A-Z](?:[\w&'’-]|\.\w)*|of|the|de|la|le|der|die)(?:\s+(?:[A-Z](?:[\w&'’-]|\.\w)*|of|de|la|le|der|die|news))*)`
 
 var creditPatterns = []struct {
-	re        *regexp.Regexp
-	anyName   bool // the cue names a source so plainly that any capitalised name is one
+	re         *regexp.Regexp
+	anyName    bool // the cue names a source so plainly that any capitalised name is one
 	selfCredit bool
 }{
 	{re: regexp.MustCompile(`\b(?:citing|cited by|quoting)\s+(?:the\s+|a\s+report\s+(?:by|in|from)\s+(?:the\s+)?)?` + outletName), anyName: true},
