@@ -146,15 +146,26 @@ func repairPass(s string) (string, []Fix) {
 	return applyFixes(s, fixes), fixes
 }
 
-// repairRun tries every codepage on the non-ASCII run s[i:j], trying sub-runs when the whole
-// run does not decode (a correct character may sit next to a broken one).
+// repairRun tries every codepage on the non-ASCII run s[i:j] and keeps the one that repairs
+// the most of it; a codepage may repair only parts of a run (a correct character may sit next
+// to a broken one).
 func repairRun(s string, i, j int) ([]Fix, bool) {
+	var best []Fix
+	bestCover := 0
 	for _, cp := range codepages {
-		if fixes := cp.repairSpan(s, i, j); len(fixes) > 0 {
-			return fixes, true
+		fixes := cp.repairSpan(s, i, j)
+		cover := 0
+		for _, f := range fixes {
+			cover += f.End - f.Start
+		}
+		if cover > bestCover {
+			best, bestCover = fixes, cover
+		}
+		if cover == j-i {
+			break
 		}
 	}
-	return nil, false
+	return best, bestCover > 0
 }
 
 // repairSpan decodes the longest valid stretches of s[i:j] in this codepage.
@@ -183,10 +194,13 @@ func (cp *codepage) repairSpan(s string, i, j int) []Fix {
 
 // decodeStretch reads buf (bytes that stand for the characters of s starting at starts[k], the
 // last ending at end) as UTF-8 and returns fixes for each maximal run of complete multibyte
-// sequences whose characters are plausible. A sequence cut short by one byte at the very end
-// of the stretch gets the likeliest lost byte.
+// sequences whose characters are plausible. A sequence that lost one continuation byte is
+// completed when exactly one completion is plausible; outside general punctuation (curly
+// quotes and dashes, whose last byte codepages often drop) that needs a complete sequence in
+// the same stretch as corroboration.
 func (cp *codepage) decodeStretch(s string, buf []byte, starts []int, end int) []Fix {
 	var fixes []Fix
+	complete, guessedOther := 0, false
 	k := 0
 	for k < len(buf) {
 		runStart := k
@@ -203,11 +217,15 @@ func (cp *codepage) decodeStretch(s string, buf []byte, starts []int, end int) [
 				}
 				to = utf8.AppendRune(to, r)
 				k += n
+				complete++
 				continue
 			}
-			if r, ok := cp.withLostByte(buf[k:], n); ok && k+n-1 == len(buf) {
+			if r, used, ok := cp.withLostByte(buf[k:], n); ok {
 				to = utf8.AppendRune(to, r)
-				k += n - 1
+				k += used
+				if r < 0x2010 || r > 0x205f {
+					guessedOther = true
+				}
 				continue
 			}
 			break
@@ -222,29 +240,51 @@ func (cp *codepage) decodeStretch(s string, buf []byte, starts []int, end int) [
 		}
 		k++
 	}
+	if guessedOther && complete == 0 {
+		return nil
+	}
 	return fixes
 }
 
-// withLostByte completes a sequence of n bytes that arrived with only n-1 (the decoder dropped
-// a byte it could not map) when that gives general punctuation: curly quotes and dashes are
-// the characters whose last byte codepages leave undefined.
-func (cp *codepage) withLostByte(b []byte, n int) (rune, bool) {
-	if len(b) != n-1 || n < 3 {
-		return 0, false
+// withLostByte completes a sequence of n bytes of which the decoder dropped one continuation
+// byte (one it could not map), trying each byte this codepage leaves undefined at each
+// position. It returns the character and how many bytes of b it used (n-1).
+func (cp *codepage) withLostByte(b []byte, n int) (rune, int, bool) {
+	if n < 3 {
+		return 0, 0, false // two-byte sequences are ambiguous: Ð+lost is А or Н
 	}
+	have := 1
+	for have < n-1 && have < len(b) && b[have]&0xc0 == 0x80 {
+		have++
+	}
+	if have != n-1 {
+		return 0, 0, false
+	}
+	var found rune
+	count := 0
 	seq := make([]byte, n)
-	copy(seq, b)
-	for _, lost := range cp.lost {
-		seq[n-1] = lost
-		if !utf8.Valid(seq) {
-			continue
-		}
-		r, _ := utf8.DecodeRune(seq)
-		if r >= 0x2010 && r <= 0x205f && plausible(r) {
-			return r, true
+	for pos := 1; pos < n; pos++ {
+		for _, lost := range cp.lost {
+			copy(seq, b[:pos])
+			seq[pos] = lost
+			copy(seq[pos+1:], b[pos:n-1])
+			if !utf8.Valid(seq) {
+				continue
+			}
+			r, _ := utf8.DecodeRune(seq)
+			if !plausible(r) {
+				continue
+			}
+			if pos == n-1 && lost == 0x9d && r >= 0x2010 && r <= 0x205f {
+				return r, n - 1, true // the closing quote ” is the byte lost most often
+			}
+			if r != found {
+				found = r
+				count++
+			}
 		}
 	}
-	return 0, false
+	return found, n - 1, count == 1
 }
 
 // seqLen is the length of the UTF-8 sequence a lead byte starts (0 for a continuation byte).
@@ -291,6 +331,8 @@ func plausible(r rune) bool {
 	case r >= 0x3000 && r <= 0x30ff, r >= 0x4e00 && r <= 0x9fff, r >= 0xac00 && r <= 0xd7a3: // CJK, kana, Hangul
 		return true
 	case r >= 0xff01 && r <= 0xff5e: // full-width forms
+		return true
+	case r == 0xfeff: // a byte order mark; misread, it is the common "ï»¿"
 		return true
 	case r >= 0x1f300 && r <= 0x1faff: // emoji
 		return true

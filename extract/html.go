@@ -48,20 +48,23 @@ func fromHTML(raw []byte, pageURL string) (*page, error) {
 		opts.OriginalURL = u
 	}
 	modified := metaContent(doc, "article:modified_time", "og:updated_time", "dateModified", "last-modified")
+	published := metaContent(doc, "article:published_time", "og:published_time", "datePublished",
+		"pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "date")
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
 		return nil, fmt.Errorf("extract main text: %w", err)
 	}
 	p := &page{
-		text:     blockText(res.ContentNode),
-		title:    res.Metadata.Title,
-		author:   res.Metadata.Author,
-		site:     res.Metadata.Sitename,
-		url:      res.Metadata.URL,
-		language: res.Metadata.Language,
-		modified: modified,
+		text:      blockText(res.ContentNode),
+		title:     res.Metadata.Title,
+		author:    res.Metadata.Author,
+		site:      res.Metadata.Sitename,
+		url:       res.Metadata.URL,
+		language:  res.Metadata.Language,
+		modified:  modified,
+		published: published,
 	}
-	if !res.Metadata.Date.IsZero() {
+	if p.published == "" && !res.Metadata.Date.IsZero() {
 		p.published = res.Metadata.Date.Format("2006-01-02")
 	}
 	return p, nil

@@ -17,6 +17,9 @@ import (
 	"github.com/crosscheck/crosscheck/charset"
 )
 
+// ErrNoText is returned for a record without a "text" field.
+var ErrNoText = errors.New(`record has no "text"`)
+
 // knownFields are the record fields crosscheck reads; every other field is kept as metadata.
 var knownFields = map[string]bool{
 	"id": true, "title": true, "text": true, "date": true, "published": true,
@@ -115,7 +118,7 @@ func (r *reader) record(at string, line []byte) Item {
 		*f.dst = v
 	}
 	if text == "" {
-		return Item{Input: at, Err: errors.New(`record has no "text"`)}
+		return Item{Input: at, Err: ErrNoText}
 	}
 	meta.Published = published
 	if meta.Published == "" {

@@ -49,7 +49,11 @@ input failed.`,
 		return err
 	}
 	defer store.Close()
-	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, *asJSON)
+	out := outHuman
+	if *asJSON {
+		out = outJSON
+	}
+	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, out)
 	if err != nil {
 		return err
 	}
@@ -59,11 +63,20 @@ input failed.`,
 	return nil
 }
 
-// runIngest runs the pipeline, printing failures (or JSON lines) as they come, progress on a
-// terminal, and a summary.
-func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, asJSON bool) (pipeline.Summary, error) {
+// output says what runIngest prints.
+type output int
+
+const (
+	outHuman output = iota // failures as they come, progress on a terminal, a summary
+	outJSON                // one JSON line per input
+	outQuiet               // failures only
+)
+
+// runIngest runs the pipeline and prints what out asks for.
+func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, out output) (pipeline.Summary, error) {
 	start := m.Now()
-	prog := progress{w: m.Stderr, on: m.Terminal && !asJSON, start: start, now: m.Now}
+	asJSON := out == outJSON
+	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now}
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
 	report := func(r pipeline.Result) {
@@ -79,7 +92,7 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 	}
 	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report})
 	prog.clear()
-	if !asJSON {
+	if out == outHuman {
 		elapsed := m.Now().Sub(start)
 		n := sum.Added + sum.Unchanged + sum.Failed
 		rate := ""

@@ -70,6 +70,7 @@ func commands() []command {
 		{"articles", "list the stored articles", (*Main).articles},
 		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
+		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
 	}
 }
