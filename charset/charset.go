@@ -200,7 +200,7 @@ func guess(raw []byte) Decoded {
 		}
 		p = p[n:]
 	}
-	if valid > 0 && invalid*10 <= valid {
+	if valid > 0 && valid >= 2*invalid {
 		return mostlyUTF8(raw, "guess")
 	}
 	best, bestScore := Decoded{}, 0
@@ -252,15 +252,17 @@ func scoreWord(word []rune) int {
 	var script *unicode.RangeTable
 	mixed := false
 	for _, r := range word {
+		sc := scriptOf(r)
+		if script != nil && sc != nil && sc != script {
+			mixed = true
+		}
+		if sc != nil {
+			script = sc
+		}
 		if r < 0x80 {
 			continue
 		}
 		high++
-		sc := scriptOf(r)
-		if script != nil && sc != script {
-			mixed = true
-		}
-		script = sc
 		if sc == unicode.Latin {
 			accented++
 		}

@@ -53,7 +53,7 @@ func Article(in Input) Result {
 		tl := newLine(in.Title, 0)
 		title = tl.text
 	}
-	if title == "" && in.TitleInText && len(lines) > 0 && looksLikeTitle(lines[0].text) {
+	if title == "" && in.TitleInText && len(lines) > 1 && looksLikeTitle(lines[0].text) {
 		title = lines[0].text
 		res.Removed = append(res.Removed, crosscheck.Removal{Text: lines[0].raw, Rule: "title", Source: lines[0].src})
 		lines = lines[1:]

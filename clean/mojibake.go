@@ -189,7 +189,31 @@ func (cp *codepage) repairSpan(s string, i, j int) []Fix {
 		k += n
 	}
 	flush(j)
+	if len(fixes) > 0 && cp.leavesContinuation(s, i, j, fixes) {
+		return nil
+	}
 	return fixes
+}
+
+// leavesContinuation reports whether the fixes leave, inside s[i:j], a letter that this
+// codepage reads from a continuation byte. Mojibake consumes every such character (a lost
+// byte leaves only lead bytes behind), while genuine text in the codepage's own script —
+// Thai, Cyrillic — only happens to pair some of its letters into valid UTF-8.
+func (cp *codepage) leavesContinuation(s string, i, j int, fixes []Fix) bool {
+	f := 0
+	for k := i; k < j; {
+		if f < len(fixes) && k >= fixes[f].Start {
+			k = fixes[f].End
+			f++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if b, ok := cp.toByte[r]; ok && b < 0xc2 && unicode.IsLetter(r) {
+			return true
+		}
+		k += n
+	}
+	return false
 }
 
 // decodeStretch reads buf (bytes that stand for the characters of s starting at starts[k], the

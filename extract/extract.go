@@ -64,8 +64,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		}
 		a.Site = page.site
 	case crosscheck.FormatJSON:
-		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8
-		in.TitleInText = in.Title == ""
+		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8; it is all body
 	default:
 		dec, err := charset.Decode(doc.Raw, "", false)
 		if err != nil {

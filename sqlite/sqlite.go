@@ -338,3 +338,25 @@ func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
 	}
 	return out, rows.Err()
 }
+
+// Check verifies the store: SQLite's own integrity check, and that every article points at a
+// stored revision of itself with the same hash.
+func (s *Store) Check(ctx context.Context) error {
+	var result string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&result); err != nil {
+		return err
+	}
+	if result != "ok" {
+		return fmt.Errorf("integrity check: %s", result)
+	}
+	var dangling int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles a LEFT JOIN revisions r ON r.seq = a.seq
+		WHERE r.seq IS NULL OR r.article_id != a.article_id OR r.hash != a.hash`).Scan(&dangling)
+	if err != nil {
+		return err
+	}
+	if dangling > 0 {
+		return fmt.Errorf("%d article(s) point at a missing or foreign revision", dangling)
+	}
+	return nil
+}

@@ -1,0 +1,175 @@
+package clean_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/clean"
+	"github.com/crosscheck/crosscheck/demo"
+	"github.com/crosscheck/crosscheck/eval"
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+// cleanSeeds cleans every seed article as a plain-text file is cleaned.
+func cleanSeeds(t *testing.T) (map[string]clean.Result, map[string]string) {
+	gold := corpus.Path(t, "seeds/expected.json")
+	g, err := eval.LoadSeedGold(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, sources := map[string]clean.Result{}, map[string]string{}
+	for _, id := range g.Articles {
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(gold), id+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[id] = clean.Article(clean.Input{Text: string(b), TitleInText: true})
+		sources[id] = string(b)
+	}
+	return results, sources
+}
+
+func TestArticleMeetsSeedCleaningGold(t *testing.T) {
+	results, _ := cleanSeeds(t)
+	g, _ := eval.LoadSeedGold(corpus.Path(t, "seeds/expected.json"))
+	checks := eval.SeedCleaning(g, func(id string) (*crosscheck.Article, error) {
+		r := results[id]
+		return &crosscheck.Article{ID: id, Text: r.Text, Author: r.Author, Credits: r.Credits}, nil
+	})
+	if len(checks) < 20 {
+		t.Fatalf("only %d checks: the gold file was not read", len(checks))
+	}
+	for _, c := range checks {
+		if !c.Pass {
+			t.Errorf("%s %s: %s", c.Article, c.What, c.Detail)
+		}
+	}
+}
+
+func TestArticleKeepsBodyAndTitles(t *testing.T) {
+	results, _ := cleanSeeds(t)
+	for id, want := range map[string]string{
+		"000_6f7de8062ea9ba3a": "Putin's assistant acknowledges the need for more work after Witkoff and Kushner meeting",
+		"002_3d242797057cde70": "Kushner and Witkoff Meet Putin as Ukraine Peace Efforts Continue",
+	} {
+		if got := results[id].Title; got != want {
+			t.Errorf("%s: title %q, want %q", id, got, want)
+		}
+	}
+	// 003 and 004 start with their lead paragraph, not a headline: it stays in the body.
+	for _, id := range []string{"003_19817d5f41e8f76a", "004_62117c75850675db"} {
+		if !strings.HasPrefix(results[id].Text, "Russian President Vladimir Putin met") {
+			t.Errorf("%s: lead paragraph lost: %.80q", id, results[id].Text)
+		}
+	}
+	if got := results["003_19817d5f41e8f76a"].Site; got != "Axar.az" {
+		t.Errorf("003 names itself Axar.az, got site %q", got)
+	}
+	if r := results["001_4ca82ed4cbe05626"]; strings.Count(r.Text, "‘Talks productive but work remains’") != 0 {
+		t.Errorf("001: the title printed twice stays in the body")
+	}
+}
+
+// TestOffsetsMapBackToSource checks the offset map on every seed and demo article: each
+// verbatim segment of the clean text equals the source bytes it points at, and the segments
+// cover the clean text in order.
+func TestOffsetsMapBackToSource(t *testing.T) {
+	results, sources := cleanSeeds(t)
+	for _, name := range []string{"northgate-herald.txt", "daily-meridian.txt", "ostmark-today.txt"} {
+		b, err := fs.ReadFile(demo.Corpus(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		results[name] = clean.Article(clean.Input{Text: string(b), TitleInText: true})
+		sources[name] = string(b)
+	}
+	for id, r := range results {
+		src := sources[id]
+		covered := 0
+		prev := 0
+		for _, s := range r.Offsets {
+			if s.Clean < prev {
+				t.Fatalf("%s: segments out of order at %+v", id, s)
+			}
+			prev = s.Clean + s.Len
+			covered += s.Len
+			clean, source := r.Text[s.Clean:s.Clean+s.Len], src[s.Source:s.Source+s.SourceLen]
+			if s.Len == s.SourceLen && clean != source {
+				t.Fatalf("%s: verbatim segment %+v: clean %q != source %q", id, s, clean, source)
+			}
+		}
+		separators := strings.Count(r.Text, "\n\n") * 2
+		if covered+separators != len(r.Text) {
+			t.Errorf("%s: segments cover %d + %d separator bytes of %d", id, covered, separators, len(r.Text))
+		}
+		// a repaired span points at the broken source
+		for _, rep := range r.Repairs {
+			if !strings.HasPrefix(src[rep.Source:], rep.From) {
+				t.Errorf("%s: repair %+v does not point at its source", id, rep)
+			}
+		}
+	}
+}
+
+func TestArticleRemovesGenericFurniture(t *testing.T) {
+	in := strings.Join([]string{
+		"Storm closes ferry line for two days",
+		"Home > World > Europe",
+		"Updated: 12 May 2026 10:31",
+		"5 min read",
+		"The ferry between the two ports was suspended on Monday after storms brought waves of up to six metres to the coast.",
+		"Advertisement",
+		"The operator said crossings would resume once the wind dropped below gale force, probably by Wednesday.",
+		"Read more",
+		"By Jane Roe and John Doe",
+		"Share on Facebook",
+		"© 2026 Coastal News Network. All rights reserved.",
+	}, "\n")
+	r := clean.Article(clean.Input{Text: in, TitleInText: true})
+	want := "The ferry between the two ports was suspended on Monday after storms brought waves of up to six metres to the coast.\n\n" +
+		"The operator said crossings would resume once the wind dropped below gale force, probably by Wednesday."
+	if r.Text != want {
+		t.Fatalf("text:\n%s\nwant:\n%s", r.Text, want)
+	}
+	if r.Author != "Jane Roe and John Doe" {
+		t.Errorf("author %q", r.Author)
+	}
+	if r.Title != "Storm closes ferry line for two days" {
+		t.Errorf("title %q", r.Title)
+	}
+}
+
+func TestArticleLearnedSiteRepeats(t *testing.T) {
+	in := "Title here\nThe first paragraph of the story is long enough to count as the body of the article.\nSign up for the Morning Brief, our daily newsletter with everything you need.\nThe last paragraph of the story is also long enough to count as body text here."
+	repeated := clean.Fold("Sign up for the Morning Brief, our daily newsletter with everything you need.")
+	r := clean.Article(clean.Input{Text: in, TitleInText: true, Repeated: func(s string) bool { return s == repeated }})
+	if strings.Contains(r.Text, "Morning Brief") {
+		t.Fatalf("a line the site repeats stayed: %q", r.Text)
+	}
+	var rules []string
+	for _, x := range r.Removed {
+		rules = append(rules, x.Rule)
+	}
+	if !strings.Contains(strings.Join(rules, ","), "site-repeat") {
+		t.Errorf("removal not recorded as site-repeat: %v", rules)
+	}
+}
+
+func TestArticleKeepsBodyListsAndShortLines(t *testing.T) {
+	in := "Council approves budget\n" +
+		"The council approved next year's budget on Tuesday after a debate that lasted most of the night and ended in a narrow vote.\n" +
+		"Moscow:\n" +
+		"1. Schools get more money.\n" +
+		"2. Roads get less money.\n" +
+		"The mayor said the vote showed that the city could still agree on what matters most to its residents."
+	r := clean.Article(clean.Input{Text: in, TitleInText: true})
+	for _, s := range []string{"Moscow:", "1. Schools get more money.", "2. Roads get less money."} {
+		if !strings.Contains(r.Text, s) {
+			t.Errorf("body line %q removed: %+v", s, r.Removed)
+		}
+	}
+}

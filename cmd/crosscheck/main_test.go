@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+// TestMain lets the test binary stand in for crosscheck when a test runs it as a process.
+func TestMain(m *testing.M) {
+	if os.Getenv("CROSSCHECK_AS_MAIN") == "1" {
+		os.Exit(NewMain().Run(context.Background(), os.Args[1:]))
+	}
+	os.Exit(m.Run())
+}
+
+// run runs crosscheck in process and returns its exit status, stdout and stderr.
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	m := &Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+		Now: time.Now}
+	code := m.Run(context.Background(), args)
+	return code, out.String(), errOut.String()
+}
+
+func jsonLines(t *testing.T, s string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		if line == "" {
+			continue
+		}
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("not JSON: %q: %v", line, err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestSeedsEndToEnd(t *testing.T) {
+	seeds := filepath.Dir(corpus.Path(t, "seeds/expected.json"))
+	db := filepath.Join(t.TempDir(), "cc.db")
+	code, out, errOut := run(t, "", "ingest", "--db", db, "--json", "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errOut)
+	}
+	lines := jsonLines(t, out)
+	if len(lines) != 5 {
+		t.Fatalf("%d result lines: %s", len(lines), out)
+	}
+	for _, l := range lines {
+		if l["status"] != "added" || l["id"] == "" || l["input"] == "" {
+			t.Errorf("result %v", l)
+		}
+	}
+	code, out, _ = run(t, "", "articles", "--db", db, "--json")
+	arts := jsonLines(t, out)
+	if code != 0 || len(arts) != 5 {
+		t.Fatalf("articles: exit %d, %d lines", code, len(arts))
+	}
+	for _, key := range []string{"id", "title", "author", "published", "source", "url", "credits", "language", "text"} {
+		if _, ok := arts[0][key]; !ok {
+			t.Errorf("articles --json lacks %q", key)
+		}
+	}
+	if arts[0]["published"] != "2025-12-03" || arts[0]["author"] != "Sophia Brooks" || arts[0]["language"] != "en" {
+		t.Errorf("article 000: %v", arts[0])
+	}
+	code, out, _ = run(t, "", "eval", "seeds", "--db", db, "--gold", filepath.Join(seeds, "expected.json"))
+	if code != 0 || !strings.Contains(out, "23 of 23 checks pass") {
+		t.Fatalf("eval seeds: exit %d\n%s", code, out)
+	}
+	// The same bytes again change nothing.
+	code, out, _ = run(t, "", "ingest", "--db", db, "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
+	if code != 0 || !strings.Contains(out, "5 inputs: 0 added, 5 unchanged, 0 failed") {
+		t.Fatalf("re-ingest: exit %d: %s", code, out)
+	}
+	// A changed version of one id becomes revision 2.
+	edited := filepath.Join(t.TempDir(), "001_4ca82ed4cbe05626.txt")
+	b, _ := os.ReadFile(filepath.Join(seeds, "001_4ca82ed4cbe05626.txt"))
+	os.WriteFile(edited, append(b, "\nA late correction was added to the story after publication today.\n"...), 0o644)
+	code, out, _ = run(t, "", "ingest", "--db", db, "--json", edited)
+	if l := jsonLines(t, out); code != 0 || l[0]["status"] != "added" || l[0]["revision"] != 2.0 {
+		t.Fatalf("edited: exit %d: %s", code, out)
+	}
+	code, out, _ = run(t, "", "show", "--db", db, "001_4ca82ed4cbe05626")
+	if code != 0 || !strings.Contains(out, "revision 2") || !strings.Contains(out, "late correction") || !strings.Contains(out, "mojibake:windows-874") {
+		t.Fatalf("show: exit %d\n%s", code, out)
+	}
+}
+
+func TestBadInputsAreReportedAndTheBatchGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	w := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, data, 0o644)
+		return p
+	}
+	good := w("good.txt", []byte("A good article\nThis article is fine and has enough words in it to be the body of a news story."))
+	binary := w("photo.bin", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 512)...))
+	empty := w("empty.txt", nil)
+	latin := w("latin1.txt", []byte("Caf\xe9 owners\nThe caf\xe9 owners of Sarnbr\xfcck said the river level matters more than any treaty."))
+	nested := w("nested.html", []byte("<html><body>"+strings.Repeat("<div>", 5000)+"deep"+strings.Repeat("</div>", 5000)+"</body></html>"))
+	malformed := w("records.jsonl", []byte(`{"id":"r1","text":"Record one has text enough to be kept as an article body."}`+"\n{broken\n"+`{"id":"r2","text":"Record two has text enough to be kept as an article body."}`+"\n"))
+	huge := filepath.Join(dir, "huge.txt")
+	f, _ := os.Create(huge)
+	f.Truncate(500 << 20)
+	f.Close()
+	missing := filepath.Join(dir, "no-such-file.txt")
+	db := filepath.Join(dir, "cc.db")
+
+	code, out, errOut := run(t, "", "ingest", "--db", db, "--json", good, binary, empty, latin, nested, malformed, huge, missing)
+	if code != exitFailed {
+		t.Fatalf("exit %d, want %d (some inputs failed)\n%s", code, exitFailed, errOut)
+	}
+	got := map[string]string{}
+	for _, l := range jsonLines(t, out) {
+		got[l["input"].(string)] = fmt.Sprint(l["status"], ": ", l["error"])
+	}
+	for input, want := range map[string]string{
+		good:               "added",
+		binary:             "error: binary data",
+		empty:              "error: empty",
+		latin:              "added",
+		nested:             "error: HTML nested",
+		malformed + ":1":   "added",
+		malformed + ":2":   "error: malformed JSON record",
+		malformed + ":3":   "added",
+		huge:               "error: too large: 500.0 MiB",
+		missing:            "error: no such file",
+	} {
+		if !strings.HasPrefix(got[input], want) {
+			t.Errorf("%s: got %q, want %q…", input, got[input], want)
+		}
+	}
+	if len(got) != 10 {
+		t.Errorf("%d results, want 10: %v", len(got), got)
+	}
+	code, out, _ = run(t, "", "show", "--db", db, "latin1")
+	if code != 0 || !strings.Contains(out, "Sarnbrück") {
+		t.Errorf("Windows-1252 file not decoded: %s", out)
+	}
+	code, out, _ = run(t, "", "failures", "--db", db)
+	if code != 0 || strings.Count(out, "\n") != 6 {
+		t.Errorf("failures: %s", out)
+	}
+	// Without --json a failure is one line on stderr naming the input.
+	code, _, errOut = run(t, "", "ingest", "--db", db, binary)
+	if code != exitFailed || !strings.Contains(errOut, binary+": binary data, not text") {
+		t.Errorf("stderr: %q", errOut)
+	}
+}
+
+func TestKilledIngestLeavesConsistentStoreThatARerunCompletes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a process")
+	}
+	dir := t.TempDir()
+	const n = 30000
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, `{"id":"k%06d","title":"Record %d","text":"Record %d says the council met on Tuesday and voted %d to %d on the budget, officials said."}`+"\n", i, i, i, i%50, i%30)
+	}
+	input := filepath.Join(dir, "many.jsonl")
+	os.WriteFile(input, []byte(b.String()), 0o644)
+	db := filepath.Join(dir, "cc.db")
+	cmd := exec.Command(os.Args[0], "ingest", "--db", db, input)
+	cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Kill it once some batches are stored.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		time.Sleep(20 * time.Millisecond)
+		if c := count(t, db); c > 0 || time.Now().After(deadline) {
+			break
+		}
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	stored := count(t, db)
+	if stored == 0 || stored >= n {
+		t.Fatalf("killed after %d of %d records: the test did not interrupt the ingest", stored, n)
+	}
+	check(t, db)
+	code, out, errOut := run(t, "", "ingest", "--db", db, input)
+	if code != 0 {
+		t.Fatalf("rerun: exit %d: %s", code, errOut)
+	}
+	want := fmt.Sprintf("%d inputs: %d added, %d unchanged, 0 failed", n, n-stored, stored)
+	if !strings.Contains(out, want) {
+		t.Fatalf("rerun: %q, want %q", out, want)
+	}
+	if c := count(t, db); c != n {
+		t.Fatalf("%d articles after the rerun, want %d", c, n)
+	}
+	check(t, db)
+}
+
+func count(t *testing.T, db string) int {
+	t.Helper()
+	if _, err := os.Stat(db); err != nil {
+		return 0
+	}
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		return 0 // not created yet
+	}
+	defer s.Close()
+	c, _ := s.Count(context.Background())
+	return c
+}
+
+func check(t *testing.T, db string) {
+	t.Helper()
+	s, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestDemo(t *testing.T) {
+	code, out, errOut := run(t, "", "demo")
+	if code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"6 inputs: 6 added", "Sarnbrück", "“frank”", "The Veldara Times", "Jon Harrow", "[duplicate-paragraph]", "mojibake:windows-874"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("demo output lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"â€", "โ€", "Leave a Reply"} {
+		if strings.Contains(strings.Split(out, "Removed by cleaning")[0], bad) {
+			t.Errorf("demo article text still has %q", bad)
+		}
+	}
+}
+
+func TestEveryCommandHasHelpWithExample(t *testing.T) {
+	for _, c := range commands() {
+		code, _, errOut := run(t, "", c.name, "--help")
+		if code != 0 || !strings.Contains(errOut, "Example") {
+			t.Errorf("%s --help: exit %d, %q", c.name, code, errOut)
+		}
+	}
+	if code, _, _ := run(t, "", "nonsense"); code != exitUsage {
+		t.Errorf("unknown command: exit %d", code)
+	}
+	if code, _, _ := run(t, "", "ingest"); code != exitUsage {
+		t.Errorf("ingest without paths: exit %d", code)
+	}
+	if code, _, errOut := run(t, "", "show", "--db", filepath.Join(t.TempDir(), "x.db"), "nope"); code != exitMissing || !strings.Contains(errOut, "not found") {
+		t.Errorf("show missing: exit %d %q", code, errOut)
+	}
+}

@@ -1,0 +1,183 @@
+package ingest_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+func write(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func readAll(t *testing.T, inputs []string, opts ingest.Options) []ingest.Item {
+	t.Helper()
+	var items []ingest.Item
+	for it := range ingest.Read(context.Background(), inputs, opts) {
+		items = append(items, it)
+	}
+	return items
+}
+
+func TestReadJSONLKeepsGoingPastBadLines(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "docs.jsonl", []byte(strings.Join([]string{
+		`{"id":"a","title":"A","text":"first","date":"2024-01-02","source":"Wire","url":"https://w.example/a","topic":7}`,
+		`{"id":"b","text":`, // malformed
+		``,
+		`{"id":"c","title":"C"}`, // no text
+		`{"id":42,"text":"numeric id"}`,
+		`{"title":"no id","text":"hashed","url":"https://w.example/x"}`,
+		"{\"id\":\"latin\",\"text\":\"caf\xe9\"}", // invalid UTF-8: read as Windows-1252
+	}, "\n")))
+	items := readAll(t, []string{p}, ingest.Options{})
+	if len(items) != 6 {
+		t.Fatalf("got %d items, want 6", len(items))
+	}
+	if d := items[0].Doc; d == nil || d.ID != "a" || d.Meta.Title != "A" || d.Meta.Published != "2024-01-02" ||
+		d.Meta.Source != "Wire" || string(d.Meta.Extra) != `{"topic":7}` || items[0].Input != p+":1" {
+		t.Errorf("record 1: %+v", items[0])
+	}
+	if items[1].Err == nil || !strings.Contains(items[1].Err.Error(), "malformed JSON") || items[1].Input != p+":2" {
+		t.Errorf("malformed line: %+v", items[1])
+	}
+	if !errors.Is(items[2].Err, ingest.ErrNoText) || items[2].Input != p+":4" {
+		t.Errorf("record without text: %+v", items[2])
+	}
+	if items[3].Doc == nil || items[3].Doc.ID != "42" {
+		t.Errorf("numeric id: %+v", items[3])
+	}
+	if items[4].Doc == nil || items[4].Doc.ID != ingest.IDFromURL("https://w.example/x") {
+		t.Errorf("id from URL: %+v", items[4])
+	}
+	if items[5].Doc == nil || string(items[5].Doc.Raw) != "café" {
+		t.Errorf("invalid UTF-8 record: %+v", items[5])
+	}
+}
+
+func TestReadTruncatedGzipKeepsRecordsBeforeTheBreak(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	for i := 0; i < 200; i++ {
+		zw.Write([]byte(`{"id":"r` + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + `","text":"` + strings.Repeat("word ", 50) + `"}` + "\n"))
+	}
+	zw.Close()
+	full := buf.Bytes()
+	p := write(t, t.TempDir(), "cut.jsonl.gz", full[:len(full)*2/3])
+	items := readAll(t, []string{p}, ingest.Options{})
+	last := items[len(items)-1]
+	if last.Err == nil || last.Input != p || !strings.Contains(last.Err.Error(), "ends early") {
+		t.Fatalf("last item should report the truncation: %+v", last)
+	}
+	if len(items) < 10 {
+		t.Fatalf("only %d items before the break", len(items))
+	}
+	for _, it := range items[:len(items)-2] {
+		if it.Err != nil {
+			t.Fatalf("record before the break failed: %+v", it)
+		}
+	}
+}
+
+func TestReadRejectsOversizeAndMissing(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Truncate(500 << 20) // a sparse 500 MB file: nothing is read, the size says enough
+	f.Close()
+	long := write(t, dir, "long.jsonl", []byte(`{"id":"x","text":"`+strings.Repeat("a", 3000)+`"}`+"\n"+`{"id":"y","text":"ok"}`+"\n"))
+	items := readAll(t, []string{big, filepath.Join(dir, "missing.txt"), long}, ingest.Options{MaxLine: 1000})
+	if len(items) != 4 {
+		t.Fatalf("got %d items: %+v", len(items), items)
+	}
+	if !errors.Is(items[0].Err, ingest.ErrTooLarge) || !strings.Contains(items[0].Err.Error(), "500.0 MiB") {
+		t.Errorf("500 MB file: %v", items[0].Err)
+	}
+	if !errors.Is(items[1].Err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", items[1].Err)
+	}
+	if !errors.Is(items[2].Err, ingest.ErrTooLarge) || items[3].Doc == nil || items[3].Doc.ID != "y" {
+		t.Errorf("long record: %+v / %+v", items[2], items[3])
+	}
+}
+
+func TestReadDirectoryUsesManifestAndSkipsOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("Title A\nBody of a."))
+	write(t, dir, "sub/b.html", []byte("<html><body><p>b</p></body></html>"))
+	write(t, dir, "notes.md", []byte("# not an article"))
+	write(t, dir, ".hidden/c.txt", []byte("hidden"))
+	write(t, dir, "manifest.jsonl", []byte(`{"id":"article-a","file":"a.txt","published":"2025-12-03","source":"Outlet"}`+"\n"))
+	items := readAll(t, []string{dir}, ingest.Options{})
+	if len(items) != 2 {
+		t.Fatalf("got %d items: %+v", len(items), items)
+	}
+	if d := items[0].Doc; d.ID != "article-a" || d.Meta.Published != "2025-12-03" || d.Meta.Source != "Outlet" {
+		t.Errorf("manifest not applied: %+v", d)
+	}
+	if d := items[1].Doc; d.ID != "b" || d.Format != "html" {
+		t.Errorf("html file: %+v", d)
+	}
+}
+
+func TestReadStdin(t *testing.T) {
+	items := readAll(t, []string{"-"}, ingest.Options{Stdin: strings.NewReader("A title\nSome text.")})
+	if len(items) != 1 || items[0].Doc == nil || !strings.HasPrefix(items[0].Doc.ID, "stdin-") || items[0].Input != "-" {
+		t.Fatalf("%+v", items)
+	}
+	items = readAll(t, []string{"-"}, ingest.Options{Stdin: strings.NewReader(`{"id":"s1","text":"x"}` + "\n" + `{"id":"s2","text":"y"}`)})
+	if len(items) != 2 || items[1].Doc.ID != "s2" {
+		t.Fatalf("JSONL on stdin: %+v", items)
+	}
+}
+
+func TestReadSeedsWithManifest(t *testing.T) {
+	dir := filepath.Dir(corpus.Path(t, "seeds/manifest.jsonl"))
+	items := readAll(t, []string{dir}, ingest.Options{})
+	if len(items) != 5 {
+		t.Fatalf("%d items from the seed directory (want the 5 .txt files)", len(items))
+	}
+	for _, it := range items {
+		if it.Err != nil || it.Doc.Meta.Published != "2025-12-03" {
+			t.Errorf("%s: %+v", it.Input, it)
+		}
+	}
+}
+
+func FuzzJSONLRecord(f *testing.F) {
+	for _, s := range []string{`{"id":"a","text":"b"}`, `{"text":1}`, `{"id":null,"text":"x","extra":[1,2]}`, "{\"text\":\"\xff\"}", `[]`, `{"id":{"a":1},"text":"t"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		if bytes.IndexByte(line, '\n') >= 0 {
+			return
+		}
+		dir := t.TempDir()
+		p := filepath.Join(dir, "f.jsonl")
+		os.WriteFile(p, line, 0o644)
+		for it := range ingest.Read(context.Background(), []string{p}, ingest.Options{}) {
+			if it.Err == nil && (it.Doc == nil || it.Doc.ID == "" || len(it.Doc.Raw) == 0) {
+				t.Fatalf("accepted record without id or text: %+v", it)
+			}
+		}
+	})
+}

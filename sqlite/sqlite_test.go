@@ -1,0 +1,126 @@
+package sqlite_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+// MustOpen opens a store in a fresh directory.
+func MustOpen(tb testing.TB) (*sqlite.Store, string) {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "test.db")
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func entry(id, text string) crosscheck.Entry {
+	doc := &crosscheck.Document{ID: id, Input: id + ".txt", Format: crosscheck.FormatText, Raw: []byte(text), Fetched: time.Unix(0, 0)}
+	a := &crosscheck.Article{ID: id, Title: "T " + id, Text: text, Hash: doc.Hash(), Format: doc.Format, Input: doc.Input,
+		Credits: []string{"Wire"}, Offsets: crosscheck.OffsetMap{{Clean: 0, Source: 0, Len: len(text), SourceLen: len(text)}},
+		Removed: []crosscheck.Removal{{Text: "Share", Rule: "furniture"}}}
+	return crosscheck.Entry{Doc: doc, Article: a, Input: doc.Input}
+}
+
+func TestPutRevisionsAndUnchanged(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	res, err := s.Put(ctx, []crosscheck.Entry{entry("a", "one"), entry("b", "two"), {Input: "bad.bin", Err: errors.New("binary data, not text")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []crosscheck.PutResult{{Status: crosscheck.StatusAdded, Revision: 1}, {Status: crosscheck.StatusAdded, Revision: 1}, {Status: crosscheck.StatusError}}
+	if fmt.Sprint(res) != fmt.Sprint(want) {
+		t.Fatalf("first put: %v, want %v", res, want)
+	}
+	res, err = s.Put(ctx, []crosscheck.Entry{entry("a", "one"), entry("b", "two, edited")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = []crosscheck.PutResult{{Status: crosscheck.StatusUnchanged, Revision: 1}, {Status: crosscheck.StatusAdded, Revision: 2}}
+	if fmt.Sprint(res) != fmt.Sprint(want) {
+		t.Fatalf("second put: %v, want %v", res, want)
+	}
+	b, err := s.Article(ctx, "b")
+	if err != nil || b.Text != "two, edited" || b.Revision != 2 || b.Credits[0] != "Wire" || b.Removed[0].Rule != "furniture" || len(b.Offsets) != 1 {
+		t.Fatalf("article b: %+v, %v", b, err)
+	}
+	if raw, err := s.Raw(ctx, "b"); err != nil || string(raw) != "two, edited" {
+		t.Fatalf("raw b: %q, %v", raw, err)
+	}
+	if seen, _ := s.Seen(ctx, "a", entry("a", "one").Article.Hash); !seen {
+		t.Error("Seen(a) = false")
+	}
+	if _, err := s.Article(ctx, "zzz"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("missing article: %v", err)
+	}
+	f, err := s.Failures(ctx)
+	if err != nil || len(f) != 1 || f[0].Input != "bad.bin" || !strings.Contains(f[0].Error, "binary") {
+		t.Errorf("failures: %+v, %v", f, err)
+	}
+}
+
+func TestArticlesStreamsEveryPageInOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	var batch []crosscheck.Entry
+	for i := 1200; i > 0; i-- {
+		batch = append(batch, entry(fmt.Sprintf("id-%05d", i), fmt.Sprintf("text %d", i)))
+	}
+	if _, err := s.Put(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	n, prev := 0, ""
+	for a, err := range s.Articles(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.ID <= prev {
+			t.Fatalf("%s after %s", a.ID, prev)
+		}
+		prev = a.ID
+		n++
+	}
+	if c, _ := s.Count(ctx); n != 1200 || c != 1200 {
+		t.Fatalf("streamed %d, count %d, want 1200", n, c)
+	}
+}
+
+func TestOpenRejectsDamagedFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notadb.db")
+	os.WriteFile(path, []byte(strings.Repeat("this is not a database file\n", 200)), 0o644)
+	_, err := sqlite.Open(context.Background(), path)
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "not a crosscheck database") {
+		t.Fatalf("got %v", err)
+	}
+	if b, _ := os.ReadFile(path); !strings.HasPrefix(string(b), "this is not a database") {
+		t.Fatal("opening a damaged file changed it")
+	}
+}
+
+func TestReopenKeepsDataAndSchema(t *testing.T) {
+	ctx := context.Background()
+	s, path := MustOpen(t)
+	s.Put(ctx, []crosscheck.Entry{entry("a", "one")})
+	s.Close()
+	s2, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if a, err := s2.Article(ctx, "a"); err != nil || a.Text != "one" {
+		t.Fatalf("%+v %v", a, err)
+	}
+}
