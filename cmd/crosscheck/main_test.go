@@ -132,16 +132,16 @@ func TestBadInputsAreReportedAndTheBatchGoesOn(t *testing.T) {
 		got[l["input"].(string)] = fmt.Sprint(l["status"], ": ", l["error"])
 	}
 	for input, want := range map[string]string{
-		good:               "added",
-		binary:             "error: binary data",
-		empty:              "error: empty",
-		latin:              "added",
-		nested:             "error: HTML nested",
-		malformed + ":1":   "added",
-		malformed + ":2":   "error: malformed JSON record",
-		malformed + ":3":   "added",
-		huge:               "error: too large: 500.0 MiB",
-		missing:            "error: no such file",
+		good:             "added",
+		binary:           "error: binary data",
+		empty:            "error: empty",
+		latin:            "added",
+		nested:           "error: HTML nested",
+		malformed + ":1": "added",
+		malformed + ":2": "error: malformed JSON record",
+		malformed + ":3": "added",
+		huge:             "error: too large: 500.0 MiB",
+		missing:          "error: no such file",
 	} {
 		if !strings.HasPrefix(got[input], want) {
 			t.Errorf("%s: got %q, want %q…", input, got[input], want)
