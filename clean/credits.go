@@ -12,17 +12,30 @@ import (
 // outletName is a run of capitalised words, acronyms and joiners that may name an outlet.
 const outletName = `((?:[A-Z](?:[\w&'’-]|\.\w)*|of|the|de|la|le|der|die)(?:\s+(?:[A-Z](?:[\w&'’-]|\.\w)*|of|de|la|le|der|die|news))*)`
 
-var creditPatterns = []struct {
+// A creditPattern finds credits. It runs only in a window around one of its trigger words
+// (lower case), so that a long text costs a scan for the triggers, not a regexp pass per cue.
+type creditPattern struct {
 	re         *regexp.Regexp
+	triggers   []string
 	anyName    bool // the cue names a source so plainly that any capitalised name is one
-	selfCredit bool
-}{
-	{re: regexp.MustCompile(`\b(?:citing|cited by|quoting)\s+(?:the\s+|a\s+report\s+(?:by|in|from)\s+(?:the\s+)?)?` + outletName), anyName: true},
-	{re: regexp.MustCompile(`\baccording to\s+(?:a\s+|an\s+)?(?:(?:new\s+|recent\s+)?(?:report|reports|story|article|interview|broadcast)\s+(?:by|in|from|on|with)\s+)?(?:the\s+)?` + outletName)},
-	{re: regexp.MustCompile(`\b(?:told|disclosed to|said to|confirmed to|speaking to|in an interview with|reported by|first reported by|published by|wrote in|writing in)\s+(?:the\s+)?` + outletName)},
-	{re: regexp.MustCompile(outletName + `\s+(?:reported|reports|has reported|first reported|said in a report|quoted)\b`)},
-	{re: regexp.MustCompile(`^(?:\(|\[)?` + `([A-Z][\w-]*(?:\.[a-z]{2,})+)\s+(?:informs|reports)\b`), anyName: true, selfCredit: true},
+	selfCredit bool // the name is the outlet itself ("Axar.az informs"), at a paragraph's start
 }
+
+var creditPatterns = []creditPattern{
+	{re: regexp.MustCompile(`\b(?:citing|cited by|quoting)\s+(?:the\s+|a\s+report\s+(?:by|in|from)\s+(?:the\s+)?)?` + outletName),
+		triggers: []string{"citing", "cited by", "quoting"}, anyName: true},
+	{re: regexp.MustCompile(`\baccording to\s+(?:a\s+|an\s+)?(?:(?:new\s+|recent\s+)?(?:report|reports|story|article|interview|broadcast)\s+(?:by|in|from|on|with)\s+)?(?:the\s+)?` + outletName),
+		triggers: []string{"according to"}},
+	{re: regexp.MustCompile(`\b(?:told|disclosed to|said to|confirmed to|speaking to|in an interview with|reported by|first reported by|published by|wrote in|writing in)\s+(?:the\s+)?` + outletName),
+		triggers: []string{"told", "disclosed to", "said to", "confirmed to", "speaking to", "interview with", "reported by", "published by", "wrote in", "writing in"}},
+	{re: regexp.MustCompile(outletName + `\s+(?:reported|reports|has reported|first reported|said in a report|quoted)\b`),
+		triggers: []string{"reported", "reports", "said in a report", "quoted"}},
+	{re: regexp.MustCompile(`^(?:\(|\[)?` + `([A-Z][\w-]*(?:\.[a-z]{2,})+)\s+(?:informs|reports)\b`),
+		triggers: []string{"informs", "reports"}, anyName: true, selfCredit: true},
+}
+
+// creditWindow is how far around a trigger word a credit pattern looks.
+const creditWindow = 120
 
 // outletHeads are words an outlet's name ends with; a name ending otherwise is an outlet only
 // when it is a known agency or broadcaster.
@@ -57,22 +70,80 @@ var newspaperHeads = map[string]bool{
 // creditsIn finds the outlets credited in text, and an outlet naming itself ("Axar.az
 // informs") as self.
 func creditsIn(text string) (credits []string, self string) {
+	lower := asciiLower(text)
 	for _, p := range creditPatterns {
-		for _, m := range p.re.FindAllStringSubmatchIndex(text, -1) {
-			name := trimName(text[m[2]:m[3]])
-			if name == "" {
-				continue
+		for _, w := range triggerWindows(lower, p.triggers, p.selfCredit) {
+			credits, self = p.match(text, w[0], w[1], credits, self)
+		}
+	}
+	return credits, self
+}
+
+// triggerWindows returns the windows [start, end) of text around each trigger, merged where
+// they overlap. A self-credit only stands at the start of a paragraph.
+func triggerWindows(lower string, triggers []string, atStart bool) [][2]int {
+	var wins [][2]int
+	for _, t := range triggers {
+		for from := 0; ; {
+			i := strings.Index(lower[from:], t)
+			if i < 0 {
+				break
 			}
-			if p.selfCredit {
-				if self == "" {
-					self = name
+			at := from + i
+			from = at + len(t)
+			start, end := max(0, at-creditWindow), min(len(lower), at+len(t)+creditWindow)
+			if atStart {
+				if at > creditWindow {
+					break
 				}
-				continue
+				start = 0
 			}
-			if !p.anyName && !isOutlet(name) {
-				continue
+			wins = append(wins, [2]int{start, end})
+		}
+	}
+	sort.Slice(wins, func(i, j int) bool { return wins[i][0] < wins[j][0] })
+	var merged [][2]int
+	for _, w := range wins {
+		if n := len(merged); n > 0 && w[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
+}
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// match applies the pattern to text[start:end], widened to whole words, after the credits
+// and self-credit found so far.
+func (p creditPattern) match(text string, start, end int, credits []string, self string) ([]string, string) {
+	for start > 0 && text[start-1] != ' ' {
+		start--
+	}
+	for end < len(text) && text[end] != ' ' {
+		end++
+	}
+	for _, m := range p.re.FindAllStringSubmatchIndex(text[start:end], -1) {
+		from, to := m[2]+start, m[3]+start
+		name := trimName(text[from:to])
+		switch {
+		case name == "":
+		case p.selfCredit:
+			if self == "" {
+				self = name
 			}
-			credits = append(credits, canonicalOutlet(name, text[:m[2]]))
+		case p.anyName || isOutlet(name):
+			credits = append(credits, canonicalOutlet(name, text[:from]))
 		}
 	}
 	return credits, self

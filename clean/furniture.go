@@ -66,14 +66,40 @@ func isFurniture(text string) (string, bool) {
 		return "stray", true
 	case onlyPunct(plain):
 		return "stray", true
-	case commentForm.MatchString(plain):
+	case mayBeCommentForm(plain) && commentForm.MatchString(plain):
 		return "comment-form", true
-	case breadcrumbTrail.MatchString(plain):
+	case strings.HasPrefix(plain, "home") && breadcrumbTrail.MatchString(plain):
 		return "breadcrumb", true
-	case len(plain) < 240 && furnitureLine.MatchString(plain):
+	case len(plain) < 240 && (wordCount(plain) <= 12 || hasAnyPrefix(plain, longFurniture)) && furnitureLine.MatchString(plain):
 		return "furniture", true
 	}
 	return "", false
+}
+
+// longFurniture are the starts of the furniture lines that may run past twelve words.
+var longFurniture = []string{"also read", "watch", "tags", "tag:", "topics", "topic:", "filed under", "all rights", "©", "(c)", "copyright", "click", "tap", "last ", "updated", "modified", "edited", "published", "posted"}
+
+// commentFormWords are words one of which every commentForm match contains.
+var commentFormWords = []string{"email", "required", "logged in", "akismet", "notify me", "cookies", "save my name"}
+
+func mayBeCommentForm(plain string) bool { return hasAnySubstring(plain, commentFormWords) }
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySubstring(s string, subs []string) bool {
+	for _, p := range subs {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func onlyPunct(s string) bool {

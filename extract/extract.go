@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/araddon/dateparse"
 
 	"github.com/crosscheck/crosscheck"
@@ -133,26 +132,6 @@ func NormalizeDate(s string) string {
 		return t.Format("2006-01-02")
 	}
 	return t.Format(time.RFC3339)
-}
-
-// languageSample is how much text language detection reads: enough to be sure, little enough
-// to be fast.
-const languageSample = 1200
-
-// Language detects the ISO 639-1 language of text, or "" when unsure.
-func Language(text string) string {
-	if len(text) > languageSample {
-		cut := languageSample
-		for cut > 0 && text[cut]&0xc0 == 0x80 {
-			cut--
-		}
-		text = text[:cut]
-	}
-	info := whatlanggo.Detect(text)
-	if info.Confidence < 0.2 && len(text) > 200 {
-		return ""
-	}
-	return info.Lang.Iso6391()
 }
 
 func hostOf(u string) string {

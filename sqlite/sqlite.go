@@ -31,6 +31,7 @@ type Store struct {
 	db   *sql.DB
 	path string
 	now  func() time.Time
+	seen *sql.Stmt // prepared once: every ingested document asks it
 }
 
 var _ crosscheck.Store = (*Store)(nil)
@@ -52,6 +53,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
+	}
+	if s.seen, err = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
 }
@@ -111,7 +116,10 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.seen.Close()
+	return s.db.Close()
+}
 
 // Put stores a batch of entries in one transaction.
 func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
@@ -208,7 +216,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 // Seen reports whether the latest revision of id has hash.
 func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 	var h string
-	err := s.db.QueryRowContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`, id).Scan(&h)
+	err := s.seen.QueryRowContext(ctx, id).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

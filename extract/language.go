@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+)
+
+// languageSample is how much text language detection reads: enough to be sure, little enough
+// to be fast.
+const languageSample = 500
+
+// stopwords are the most frequent function words of the languages news is most often written
+// in. When they make the language plain, detection need not compare the text with every
+// language's trigram profile, which is most of the cost of ingesting an article.
+var stopwords = map[string]map[string]bool{
+	"en": set("the of and to in a is that for on said it with as was by at he from his be are have has an not but were this which"),
+	"de": set("der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei"),
+	"fr": set("le la les de des et en un une du est que pour dans qui au sur par pas plus a ne se ce il sont avec ont été"),
+	"es": set("el la de que y en los se del las un por con no una su para es al lo como más pero sus le ha fue"),
+	"it": set("il di che e la in un per è non una del della con si le da al i dei gli ha sono come anche"),
+	"pt": set("de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao"),
+	"nl": set("de het een en van in is dat op te zijn voor met niet aan er die als ook door maar om bij"),
+}
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// Language detects the ISO 639-1 language of text, or "" when unsure.
+func Language(text string) string {
+	if len(text) > languageSample {
+		cut := languageSample
+		for cut > 0 && text[cut]&0xc0 == 0x80 {
+			cut--
+		}
+		text = text[:cut]
+	}
+	if lang := byStopwords(text); lang != "" {
+		return lang
+	}
+	info := whatlanggo.Detect(text)
+	if info.Confidence < 0.2 && len(text) > 200 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// byStopwords returns the language whose function words make up a large share of the text's
+// words and clearly more than any other's, or "".
+func byStopwords(text string) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	if len(words) < 20 {
+		return ""
+	}
+	best, bestN, secondN := "", 0, 0
+	for lang, sw := range stopwords {
+		n := 0
+		for _, w := range words {
+			if sw[w] {
+				n++
+			}
+		}
+		switch {
+		case n > bestN || (n == bestN && lang < best):
+			best, bestN, secondN = lang, n, bestN
+		case n > secondN:
+			secondN = n
+		}
+	}
+	if bestN*4 >= len(words) && bestN >= 3*secondN {
+		return best
+	}
+	return ""
+}
