@@ -86,7 +86,7 @@ type Article struct {
 type Removal struct {
 	Text   string `json:"text"`
 	Rule   string `json:"rule"`   // "breadcrumb", "furniture", "comment-form", "duplicate-paragraph", "title", "byline", "credit", "site-repeat", …
-	Source int    `json:"source"` // byte offset in the decoded source text
+	Source int    `json:"source"` // byte offset in the decoded source; -1 when not found in an HTML page
 }
 
 // Repair is one span of text that cleaning rewrote.
@@ -99,7 +99,8 @@ type Repair struct {
 
 // Segment maps Len bytes of clean text starting at Clean to SourceLen bytes of source starting
 // at Source. Source offsets count bytes of the decoded source text (UTF-8), which for UTF-8
-// input are the raw bytes themselves.
+// input are the raw bytes themselves; for an HTML page, the source is the whole page, markup
+// included, and an entity or a run of white space maps as one span.
 type Segment struct {
 	Clean     int `json:"c"`
 	Source    int `json:"s"`

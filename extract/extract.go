@@ -39,6 +39,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		URL:     doc.Meta.URL,
 	}
 	in := clean.Input{Title: doc.Meta.Title, Author: doc.Meta.Author}
+	var htmlSource string
 	published, modified, lang := doc.Meta.Published, "", ""
 
 	switch doc.Format {
@@ -47,7 +48,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		if err != nil {
 			return nil, err
 		}
-		in.Text = page.text
+		in.Text, htmlSource = page.text, page.decoded
 		if in.Title == "" {
 			in.Title = page.title
 		}
@@ -89,6 +90,9 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	if a.Credits == nil {
 		a.Credits = []string{}
 	}
+	if htmlSource != "" {
+		mapToPage(a, htmlSource)
+	}
 	if a.Site == "" {
 		a.Site = res.Site
 	}
@@ -102,6 +106,26 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		a.Language = Language(a.Text)
 	}
 	return a, nil
+}
+
+// mapToPage re-expresses an HTML article's offsets, which cleaning computed against the
+// extracted text, against the decoded page.
+func mapToPage(a *crosscheck.Article, page string) {
+	p := project(page)
+	a.Offsets = p.locate(a.Text)
+	proj := string(p.text)
+	source := func(s string) int {
+		if at, n := p.find(proj, strings.TrimSpace(s), 0); at >= 0 && n > 0 {
+			return int(p.start[at])
+		}
+		return -1
+	}
+	for i := range a.Removed {
+		a.Removed[i].Source = source(a.Removed[i].Text)
+	}
+	for i := range a.Repairs {
+		a.Repairs[i].Source = source(a.Repairs[i].From)
+	}
 }
 
 // Lines returns the kept lines of an article's text in clean.Fold form, for learning what a

@@ -22,6 +22,7 @@ const maxElements = 200_000
 // page is what an HTML page yields before cleaning.
 type page struct {
 	text                               string // main text, one block a line
+	decoded                            string // the whole page, decoded
 	title, author, site, url, language string
 	published, modified                string
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/crosscheck/crosscheck/demo"
@@ -61,7 +62,7 @@ corpus into a fresh store (a temporary one unless --db is given) and prints what
 		}
 		credits := "-"
 		if len(a.Credits) > 0 {
-			credits = truncate(fmt.Sprint(a.Credits), 30)
+			credits = truncate(strings.Join(a.Credits, ", "), 30)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\n", a.ID, orDash(a.Source), orDash(a.Author), credits,
 			len(a.Removed), len(a.Repairs), truncate(a.Title, 60))
