@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"hash/fnv"
 	"iter"
 	"time"
 )
@@ -80,6 +81,16 @@ type Article struct {
 	Removed []Removal `json:"removed,omitempty"`
 	// Repairs lists the characters cleaning changed (mojibake, Unicode normalisation).
 	Repairs []Repair `json:"repairs,omitempty"`
+	// Lines are the article's short lines in clean.Fold form (those kept and those removed as
+	// site repeats), counted per source to learn what a site prints on every page.
+	Lines []string `json:"-"`
+}
+
+// LineHash is the hash under which a line (in clean.Fold form) is counted.
+func LineHash(folded string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(folded))
+	return int64(h.Sum64())
 }
 
 // Removal is one piece of source text that cleaning left out of the body.
@@ -181,9 +192,29 @@ type Store interface {
 	Articles(ctx context.Context) iter.Seq2[*Article, error]
 	// Count returns how many articles are stored.
 	Count(ctx context.Context) (int, error)
+	// Boilerplate returns the line hashes cleaning removes for a source: the lines it has
+	// learned the source repeats.
+	Boilerplate(ctx context.Context, source string) (map[int64]bool, error)
+	// Relearn recomputes a source's boilerplate from the line counts: the lines in at least
+	// MinRepeats articles and RepeatShare of the source's articles. It stores the new set and
+	// returns it with whether it changed.
+	Relearn(ctx context.Context, source string) (map[int64]bool, bool, error)
+	// SourceDocuments streams the documents of the latest revisions of a source's articles
+	// that carry any of the given line hashes.
+	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
+	// Reclean replaces the clean fields of an article's latest revision, whose raw document
+	// did not change, with a new extraction.
+	Reclean(ctx context.Context, a *Article) error
 	// Close releases the store.
 	Close() error
 }
+
+// A line is boilerplate of a source when at least MinRepeats of its articles, and at least
+// RepeatShare of them, carry it: often enough that it is the site's, not the story's.
+const (
+	MinRepeats  = 5
+	RepeatShare = 0.2
+)
 
 // ErrNotFound is returned when an article does not exist.
 var ErrNotFound = errors.New("not found")

@@ -25,7 +25,7 @@ type Result struct {
 	Site    string   // an outlet the text names as itself ("Axar.az informs")
 	Credits []string // outlets the text cites
 	Text    string   // paragraphs separated by a blank line
-	Lines   []string // the kept lines in Fold form, for learning what a site repeats
+	Lines   []string // short lines (kept, or removed as site repeats) in Fold form, for learning what a site repeats
 	Offsets crosscheck.OffsetMap
 	Removed []crosscheck.Removal
 	Repairs []crosscheck.Repair
@@ -35,6 +35,10 @@ type Result struct {
 // before the first and after the last substantial line are the header and footer, where
 // short labels ("WORLD", "Share") are furniture.
 const substantial = 12
+
+// maxRepeatWords is the longest line counted as a candidate for what a site repeats on every
+// page: furniture is short, and counting long paragraphs would cost for nothing.
+const maxRepeatWords = 20
 
 // minDuplicateWords is the least a paragraph must have to be dropped as a repeat: short lines
 // ("Moscow:") may legitimately recur.
@@ -70,15 +74,22 @@ func Article(in Input) Result {
 		}
 	}
 
-	seen := map[string]bool{}
+	seen, counted := map[string]bool{}, map[string]bool{}
 	var b strings.Builder
 	var credits []string
 	for i := range lines {
 		l := &lines[i]
 		edge := i < first || i > last
 		rule, credit := classify(l.text, foldedTitle, edge, lines, i)
-		if rule == "" && in.Repeated != nil && in.Repeated(Fold(l.text)) {
-			rule = "site-repeat"
+		if rule == "" && wordCount(l.text) <= maxRepeatWords {
+			folded := Fold(l.text)
+			if !counted[folded] {
+				counted[folded] = true
+				res.Lines = append(res.Lines, folded)
+			}
+			if in.Repeated != nil && in.Repeated(folded) {
+				rule = "site-repeat"
+			}
 		}
 		if rule == "byline" && res.Author == "" {
 			res.Author = credit
@@ -113,7 +124,6 @@ func Article(in Input) Result {
 		res.Offsets = append(res.Offsets, l.segments(a, z, b.Len())...)
 		para := l.text[a:z]
 		b.WriteString(para)
-		res.Lines = append(res.Lines, Fold(para))
 		res.Repairs = append(res.Repairs, l.repairs()...)
 		found, self := creditsIn(para)
 		credits = append(credits, found...)

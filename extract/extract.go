@@ -87,6 +87,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	}
 	a.Title, a.Author, a.Text = res.Title, res.Author, res.Text
 	a.Credits, a.Offsets, a.Removed, a.Repairs = res.Credits, res.Offsets, res.Removed, res.Repairs
+	a.Lines = res.Lines
 	if a.Credits == nil {
 		a.Credits = []string{}
 	}
@@ -126,18 +127,6 @@ func mapToPage(a *crosscheck.Article, page string) {
 	for i := range a.Repairs {
 		a.Repairs[i].Source = source(a.Repairs[i].From)
 	}
-}
-
-// Lines returns the kept lines of an article's text in clean.Fold form, for learning what a
-// source repeats on every page.
-func Lines(a *crosscheck.Article) []string {
-	var out []string
-	for _, p := range strings.Split(a.Text, "\n\n") {
-		if p != "" {
-			out = append(out, clean.Fold(p))
-		}
-	}
-	return out
 }
 
 // NormalizeDate parses a date in any common notation and returns it as RFC 3339: a date alone

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"sort"
 	"sync"
 
 	"github.com/crosscheck/crosscheck"
@@ -107,7 +108,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	w := writer{store: store, opts: opts}
+	if opts.Extract.Repeated == nil {
+		opts.Extract.Repeated = learned(ctx, store)
+	}
+	w := writer{store: store, opts: opts, touched: map[string]bool{}}
 	pending := map[int]done{}
 	next := 0
 	for d := range results {
@@ -128,7 +132,72 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := ctx.Err(); err != nil {
 		return w.sum, err
 	}
-	return w.sum, w.flush(ctx)
+	if err := w.flush(ctx); err != nil {
+		return w.sum, err
+	}
+	return w.sum, relearn(ctx, store, w.touched)
+}
+
+// learned returns the Repeated function extraction uses: the boilerplate each source had when
+// the run began, so that every article of a run is cleaned alike whatever the order the
+// workers finish in. relearn brings the store up to date after the run.
+func learned(ctx context.Context, store crosscheck.Store) func(source, folded string) bool {
+	var mu sync.Mutex
+	cache := map[string]map[int64]bool{}
+	return func(source, folded string) bool {
+		mu.Lock()
+		set, ok := cache[source]
+		if !ok {
+			set, _ = store.Boilerplate(ctx, source)
+			cache[source] = set
+		}
+		mu.Unlock()
+		return set[crosscheck.LineHash(folded)]
+	}
+}
+
+// relearn recomputes the boilerplate of every source a run added to and, where it changed,
+// cleans again the source's articles that carry a line that entered or left it.
+func relearn(ctx context.Context, store crosscheck.Store, touched map[string]bool) error {
+	sources := make([]string, 0, len(touched))
+	for s := range touched {
+		sources = append(sources, s)
+	}
+	sort.Strings(sources)
+	for _, source := range sources {
+		before, err := store.Boilerplate(ctx, source)
+		if err != nil {
+			return err
+		}
+		after, changed, err := store.Relearn(ctx, source)
+		if err != nil {
+			return err
+		}
+		if !changed {
+			continue
+		}
+		diff := map[int64]bool{}
+		for h := range before {
+			diff[h] = diff[h] || !after[h]
+		}
+		for h := range after {
+			diff[h] = diff[h] || !before[h]
+		}
+		opts := extract.Options{Repeated: func(_, folded string) bool { return after[crosscheck.LineHash(folded)] }}
+		for doc, err := range store.SourceDocuments(ctx, source, diff) {
+			if err != nil {
+				return err
+			}
+			a, err := extract.Article(doc, opts)
+			if err != nil {
+				continue // it extracted before; a failure now leaves the stored version
+			}
+			if err := store.Reclean(ctx, a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // work extracts one document; a panic in extraction is a failure of that document only.
@@ -161,10 +230,11 @@ func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Optio
 
 // writer batches entries into store transactions and reports results in order.
 type writer struct {
-	store crosscheck.Store
-	opts  Options
-	batch []done
-	sum   Summary
+	store   crosscheck.Store
+	opts    Options
+	batch   []done
+	sum     Summary
+	touched map[string]bool // sources that gained an article
 }
 
 func (w *writer) add(ctx context.Context, d done) error {
@@ -213,6 +283,9 @@ func (w *writer) flush(ctx context.Context) error {
 		switch r.Status {
 		case crosscheck.StatusAdded:
 			w.sum.Added++
+			if a := d.entry.Article; a != nil && a.Source != "" {
+				w.touched[a.Source] = true
+			}
 		case crosscheck.StatusUnchanged:
 			w.sum.Unchanged++
 		default:

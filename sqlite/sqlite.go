@@ -128,15 +128,15 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 		return nil, err
 	}
 	defer tx.Rollback()
-	latest, err := tx.PrepareContext(ctx, `SELECT a.hash, r.revision FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`)
+	latest, err := tx.PrepareContext(ctx, `SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`)
 	if err != nil {
 		return nil, err
 	}
 	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
 		(article_id, revision, hash, input, format, fetched, meta, raw, title, author, published, modified,
-		 source, site, url, language, credits, text, offsets, removed, repairs)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 source, site, url, language, credits, text, offsets, removed, repairs, lines)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -148,6 +148,8 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	}
 	defer point.Close()
 
+	counts := newLineCounter(tx)
+	defer counts.close()
 	results := make([]crosscheck.PutResult, len(entries))
 	for i, e := range entries {
 		if e.Err != nil || e.Article == nil {
@@ -163,9 +165,9 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 			continue
 		}
 		a := e.Article
-		var hash string
+		var hash, oldSource, oldLines string
 		var rev int
-		switch err := latest.QueryRowContext(ctx, a.ID).Scan(&hash, &rev); {
+		switch err := latest.QueryRowContext(ctx, a.ID).Scan(&hash, &rev, &oldSource, &oldLines); {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
 			return nil, err
@@ -180,6 +182,16 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
 		if _, err := point.ExecContext(ctx, a.ID, seq, a.Hash); err != nil {
+			return nil, err
+		}
+		if rev > 1 {
+			var old []int64
+			json.Unmarshal([]byte(oldLines), &old)
+			if err := counts.add(ctx, oldSource, old, nil, -1); err != nil {
+				return nil, err
+			}
+		}
+		if err := counts.add(ctx, a.Source, hashLines(a.Lines), a.Lines, 1); err != nil {
 			return nil, err
 		}
 		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
@@ -206,7 +218,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 	res, err := insert.ExecContext(ctx, a.ID, a.Revision, a.Hash, a.Input, string(a.Format),
 		a.Fetched.UTC().Format(time.RFC3339Nano), string(meta), d.Raw, a.Title, a.Author, a.Published,
 		a.Modified, a.Source, a.Site, a.URL, a.Language, js(credits), a.Text, js(a.Offsets),
-		js(a.Removed), js(a.Repairs))
+		js(a.Removed), js(a.Repairs), js(hashLines(a.Lines)))
 	if err != nil {
 		return 0, err
 	}

@@ -124,3 +124,35 @@ func TestReopenKeepsDataAndSchema(t *testing.T) {
 		t.Fatalf("%+v %v", a, err)
 	}
 }
+
+func TestRelearnFollowsRevisions(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	put := func(text string, lines ...string) {
+		var batch []crosscheck.Entry
+		for i := 0; i < crosscheck.MinRepeats; i++ {
+			e := entry(fmt.Sprintf("s%d", i), fmt.Sprintf("%s %d", text, i))
+			e.Article.Source, e.Article.Lines = "Site", lines
+			batch = append(batch, e)
+		}
+		if _, err := s.Put(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("first", "promo line", "other")
+	set, changed, err := s.Relearn(ctx, "Site")
+	if err != nil || !changed || len(set) != 2 || !set[crosscheck.LineHash("promo line")] {
+		t.Fatalf("after first revisions: %v %v %v", set, changed, err)
+	}
+	if _, changed, _ := s.Relearn(ctx, "Site"); changed {
+		t.Fatal("relearning with nothing new changed the set")
+	}
+	put("second", "other") // every article's new revision drops the promo
+	set, changed, err = s.Relearn(ctx, "Site")
+	if err != nil || !changed || len(set) != 1 || set[crosscheck.LineHash("promo line")] {
+		t.Fatalf("after second revisions: %v %v %v", set, changed, err)
+	}
+	if b, _ := s.Boilerplate(ctx, "Site"); len(b) != 1 {
+		t.Fatalf("stored boilerplate %v", b)
+	}
+}

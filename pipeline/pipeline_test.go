@@ -1,0 +1,119 @@
+package pipeline_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+// siteRecords makes n articles of one site, each with its own story, the site's newsletter
+// promo and a line that only two of them share.
+func siteRecords(n int) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		text := []string{
+			fmt.Sprintf("Story %d begins with a paragraph long enough to be the body of an article about event number %d.", i, i),
+			"Get the Morning Brief: our newsletter, free every weekday.",
+			fmt.Sprintf("Story %d ends with a second paragraph that is also long enough to count as body text for sure.", i),
+		}
+		if i < 2 {
+			text = append(text, "The company declined to comment.")
+		}
+		rec, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("site-%02d", i), "source": "Example Daily", "text": strings.Join(text, "\n")})
+		out = append(out, string(rec))
+	}
+	return out
+}
+
+func ingestLines(t *testing.T, db string, lines []string) pipeline.Summary {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "in.jsonl")
+	os.WriteFile(p, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	sum, err := pipeline.Run(ctx, ingest.Read(ctx, []string{p}, ingest.Options{}), store, pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
+func texts(t *testing.T, db string) map[string]string {
+	t.Helper()
+	store, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	out := map[string]string{}
+	for a, err := range store.Articles(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[a.ID] = a.Text
+	}
+	return out
+}
+
+func TestLearnsWhatASiteRepeats(t *testing.T) {
+	recs := siteRecords(10)
+	db := filepath.Join(t.TempDir(), "a.db")
+	if sum := ingestLines(t, db, recs); sum.Added != 10 {
+		t.Fatalf("%+v", sum)
+	}
+	got := texts(t, db)
+	for id, text := range got {
+		if strings.Contains(text, "Morning Brief") {
+			t.Errorf("%s keeps the promo every article of the site carries: %q", id, text)
+		}
+		if !strings.Contains(text, "begins with a paragraph") {
+			t.Errorf("%s lost its body: %q", id, text)
+		}
+	}
+	if !strings.Contains(got["site-00"], "declined to comment") {
+		t.Errorf("a line two articles share was removed: %q", got["site-00"])
+	}
+
+	// The same articles in the opposite order, in two runs, give the same texts.
+	reversed := slices.Clone(recs)
+	slices.Reverse(reversed)
+	db2 := filepath.Join(t.TempDir(), "b.db")
+	ingestLines(t, db2, reversed[:4])
+	ingestLines(t, db2, reversed[4:])
+	got2 := texts(t, db2)
+	for id := range got {
+		if got[id] != got2[id] {
+			t.Errorf("%s depends on input order:\n%q\n%q", id, got[id], got2[id])
+		}
+	}
+
+	// A later article of the site is cleaned with what was learned.
+	more := siteRecords(11)[10:]
+	ingestLines(t, db, more)
+	if text := texts(t, db)["site-10"]; strings.Contains(text, "Morning Brief") {
+		t.Errorf("new article keeps the learned promo: %q", text)
+	}
+}
+
+func TestFewArticlesTeachNothing(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	ingestLines(t, db, siteRecords(4))
+	for id, text := range texts(t, db) {
+		if !strings.Contains(text, "Morning Brief") {
+			t.Errorf("%s: four articles are too few to call a line boilerplate: %q", id, text)
+		}
+	}
+}

@@ -1,0 +1,226 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"math"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// lineCounter keeps the per-source line counts inside a Put transaction.
+type lineCounter struct {
+	tx            *sql.Tx
+	line, article *sql.Stmt
+}
+
+func newLineCounter(tx *sql.Tx) *lineCounter { return &lineCounter{tx: tx} }
+
+func (c *lineCounter) close() {
+	if c.line != nil {
+		c.line.Close()
+		c.article.Close()
+	}
+}
+
+// add counts (delta +1) or uncounts (-1) one article's lines, given by hash, for its source;
+// samples, where given, are the lines themselves.
+func (c *lineCounter) add(ctx context.Context, source string, hashes []int64, samples []string, delta int) error {
+	if source == "" {
+		return nil
+	}
+	if c.line == nil {
+		var err error
+		c.line, err = c.tx.PrepareContext(ctx, `INSERT INTO source_lines (source, hash, articles, sample) VALUES (?, ?, ?, ?)
+			ON CONFLICT (source, hash) DO UPDATE SET articles = articles + excluded.articles`)
+		if err != nil {
+			return err
+		}
+		c.article, err = c.tx.PrepareContext(ctx, `INSERT INTO sources (source, articles) VALUES (?, ?)
+			ON CONFLICT (source) DO UPDATE SET articles = articles + excluded.articles`)
+		if err != nil {
+			return err
+		}
+	}
+	if _, err := c.article.ExecContext(ctx, source, delta); err != nil {
+		return err
+	}
+	for i, h := range hashes {
+		sample := ""
+		if i < len(samples) {
+			sample = samples[i]
+		}
+		if _, err := c.line.ExecContext(ctx, source, h, delta, sample); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hashLines hashes an article's lines for counting.
+func hashLines(lines []string) []int64 {
+	out := make([]int64, len(lines))
+	for i, l := range lines {
+		out[i] = crosscheck.LineHash(l)
+	}
+	return out
+}
+
+// Boilerplate returns the line hashes cleaning removes for a source.
+func (s *Store) Boilerplate(ctx context.Context, source string) (map[int64]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM source_boilerplate WHERE source = ?`, source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	set := map[int64]bool{}
+	for rows.Next() {
+		var h int64
+		if err := rows.Scan(&h); err != nil {
+			return nil, err
+		}
+		set[h] = true
+	}
+	return set, rows.Err()
+}
+
+// Relearn recomputes a source's boilerplate from its line counts and stores it.
+func (s *Store) Relearn(ctx context.Context, source string) (map[int64]bool, bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, false, err
+	}
+	defer tx.Rollback()
+	var articles int
+	if err := tx.QueryRowContext(ctx, `SELECT articles FROM sources WHERE source = ?`, source).Scan(&articles); err != nil && err != sql.ErrNoRows {
+		return nil, false, err
+	}
+	threshold := max(crosscheck.MinRepeats, int(math.Ceil(crosscheck.RepeatShare*float64(articles))))
+	rows, err := tx.QueryContext(ctx, `SELECT hash FROM source_lines WHERE source = ? AND articles >= ?`, source, threshold)
+	if err != nil {
+		return nil, false, err
+	}
+	next := map[int64]bool{}
+	for rows.Next() {
+		var h int64
+		if err := rows.Scan(&h); err != nil {
+			rows.Close()
+			return nil, false, err
+		}
+		next[h] = true
+	}
+	rows.Close()
+	prev, err := s.Boilerplate(ctx, source)
+	if err != nil {
+		return nil, false, err
+	}
+	if sameSet(prev, next) {
+		return next, false, nil
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM source_boilerplate WHERE source = ?`, source); err != nil {
+		return nil, false, err
+	}
+	for h := range next {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO source_boilerplate (source, hash) VALUES (?, ?)`, source, h); err != nil {
+			return nil, false, err
+		}
+	}
+	return next, true, tx.Commit()
+}
+
+func sameSet(a, b map[int64]bool) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// SourceDocuments streams the documents of a source's latest revisions that carry any of the
+// given line hashes.
+func (s *Store) SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*crosscheck.Document, error] {
+	return func(yield func(*crosscheck.Document, error) bool) {
+		var ids []string
+		rows, err := s.db.QueryContext(ctx, `SELECT a.article_id, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq
+			WHERE r.source = ? ORDER BY a.article_id`, source)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		for rows.Next() {
+			var id, js string
+			if err := rows.Scan(&id, &js); err != nil {
+				rows.Close()
+				yield(nil, err)
+				return
+			}
+			var hs []int64
+			json.Unmarshal([]byte(js), &hs)
+			for _, h := range hs {
+				if lines[h] {
+					ids = append(ids, id)
+					break
+				}
+			}
+		}
+		rows.Close()
+		for _, id := range ids {
+			d, err := s.document(ctx, id)
+			if !yield(d, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// document returns the document of an article's latest revision.
+func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, error) {
+	d := &crosscheck.Document{ID: id}
+	var format, fetched, meta string
+	err := s.db.QueryRowContext(ctx, `SELECT r.input, r.format, r.raw, r.fetched, r.meta FROM articles a JOIN revisions r ON r.seq = a.seq
+		WHERE a.article_id = ?`, id).Scan(&d.Input, &format, &d.Raw, &fetched, &meta)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", id, err)
+	}
+	d.Format = crosscheck.Format(format)
+	d.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
+	if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
+		return nil, fmt.Errorf("document %s: damaged metadata: %w", id, err)
+	}
+	return d, nil
+}
+
+// Reclean replaces the clean fields of an article's latest revision.
+func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
+	js := func(v any) string {
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	res, err := s.db.ExecContext(ctx, `UPDATE revisions SET title = ?, author = ?, published = ?, modified = ?,
+		site = ?, language = ?, credits = ?, text = ?, offsets = ?, removed = ?, repairs = ?
+		WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND hash = ?`,
+		a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orEmpty(a.Credits)), a.Text,
+		js(a.Offsets), js(a.Removed), js(a.Repairs), a.ID, a.Hash)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("reclean %s: the stored revision changed meanwhile", a.ID)
+	}
+	return nil
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
