@@ -63,6 +63,9 @@ func Article(in Input) Result {
 		lines = lines[1:]
 	}
 	foldedTitle := Fold(title)
+	if onlyTitle(lines, foldedTitle) {
+		foldedTitle = "" // a text that is its title alone keeps it as its body
+	}
 
 	first, last := len(lines), -1
 	for i, l := range lines {
@@ -165,6 +168,16 @@ func classify(text, foldedTitle string, edge bool, lines []line, i int) (rule, n
 	return "", ""
 }
 
+// onlyTitle reports whether every line repeats the title.
+func onlyTitle(lines []line, foldedTitle string) bool {
+	for _, l := range lines {
+		if !isTitleEcho(l.text, foldedTitle) {
+			return false
+		}
+	}
+	return true
+}
+
 // isTitleEcho reports whether a line repeats the title, bare or as a numbered menu item.
 func isTitleEcho(text, foldedTitle string) bool {
 	if foldedTitle == "" {
@@ -183,8 +196,8 @@ func isBreadcrumb(text, foldedTitle string, lines []line, i int) bool {
 	if m == nil {
 		return false
 	}
-	if wordCount(m[1]) > 6 && Fold(m[1]) != foldedTitle {
-		return false
+	if Fold(m[1]) != foldedTitle && (wordCount(m[1]) > 3 || !breadcrumbLabel.MatchString(m[1])) {
+		return false // a ranking or a numbered point, not a menu item
 	}
 	numbered := func(j int) bool {
 		return j >= 0 && j < len(lines) && breadcrumbItem.MatchString(lines[j].text)

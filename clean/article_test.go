@@ -173,3 +173,32 @@ func TestArticleKeepsBodyListsAndShortLines(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleFalseFurnitureStays(t *testing.T) {
+	in := strings.Join([]string{
+		"The polls this week",
+		"1. Donald Trump (Last week: 2.)",
+		"2. Marco Rubio (1.)",
+		"3. Ted Cruz (4.)",
+		"Our ranking of the candidates is based on polls, fundraising and endorsements collected over the past week in every state.",
+		"Sources come in from fringe to help perpetuate questionable contentions.",
+		"Source: Quinnipiac University",
+	}, "\n")
+	r := clean.Article(clean.Input{Text: in, TitleInText: true})
+	for _, keep := range []string{"1. Donald Trump (Last week: 2.)", "3. Ted Cruz (4.)", "Sources come in from fringe"} {
+		if !strings.Contains(r.Text, keep) {
+			t.Errorf("removed %q: %+v", keep, r.Removed)
+		}
+	}
+	if strings.Contains(r.Text, "Source: Quinnipiac") {
+		t.Errorf("credit line kept: %q", r.Text)
+	}
+}
+
+func TestArticleThatIsOnlyItsTitle(t *testing.T) {
+	title := "A bomb exploded at a bank branch, killing two officers."
+	r := clean.Article(clean.Input{Text: title, Title: title})
+	if r.Text != title || r.Title != title {
+		t.Fatalf("text %q, title %q", r.Text, r.Title)
+	}
+}

@@ -41,8 +41,13 @@ var breadcrumbTrail = regexp.MustCompile(`(?i)^home\s*(?:[>/»›|]\s*[^>/»›|
 // byline matches an author line: "Author: Sophia Brooks", "By Jane Doe and John Roe".
 var byline = regexp.MustCompile(`^(?i:author|authors|by|written by|words by|reporter|reported by|story by)\s*[:\-–—]?\s+((?:[\p{Lu}][\p{L}'’.\-]*\s*){1,4}(?:(?:and|&|,)\s+(?:[\p{Lu}][\p{L}'’.\-]*\s*){1,4})*)$`)
 
-// creditLine matches a line that only credits where the text came from.
-var creditLine = regexp.MustCompile(`^(?i:with inputs? from|inputs? from|with agency inputs? from|additional reporting by|reporting by|compiled by|source|sources|courtesy(?: of)?)\s*[:\-–]?\s+(.{2,80}?)\.?$`)
+// creditLine matches a line that only credits where the text came from: "With inputs from
+// agencies", "Source: Reuters". A bare "Source"/"Courtesy" needs its colon: "Sources say…" is
+// a sentence.
+var creditLine = regexp.MustCompile(`^(?:(?i:with inputs? from|inputs? from|with agency inputs? from|additional reporting by|reporting by|compiled by)\s+|(?i:source|sources|courtesy|credit)\s*:\s*)(.{2,80}?)\.?$`)
+
+// breadcrumbLabel is what a breadcrumb or menu item says: a short label of words.
+var breadcrumbLabel = regexp.MustCompile(`^[\p{L}][\p{L}&' -]{0,30}$`)
 
 // gluedPhrases are furniture phrases that a careless extraction glues to the start or end of
 // real text ("View AllApart from Pokrovsk").

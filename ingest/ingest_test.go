@@ -41,7 +41,7 @@ func TestReadJSONLKeepsGoingPastBadLines(t *testing.T) {
 		`{"id":"a","title":"A","text":"first","date":"2024-01-02","source":"Wire","url":"https://w.example/a","topic":7}`,
 		`{"id":"b","text":`, // malformed
 		``,
-		`{"id":"c","title":"C"}`, // no text
+		`{"id":"c","url":"https://w.example/c"}`, // neither text nor title
 		`{"id":42,"text":"numeric id"}`,
 		`{"title":"no id","text":"hashed","url":"https://w.example/x"}`,
 		"{\"id\":\"latin\",\"text\":\"caf\xe9\"}", // invalid UTF-8: read as Windows-1252
@@ -68,6 +68,10 @@ func TestReadJSONLKeepsGoingPastBadLines(t *testing.T) {
 	}
 	if items[5].Doc == nil || string(items[5].Doc.Raw) != "café" {
 		t.Errorf("invalid UTF-8 record: %+v", items[5])
+	}
+	titled := write(t, dir, "titled.jsonl", []byte(`{"id":"t","title":"A bomb exploded at a bank branch, killing two officers.","text":""}`))
+	if it := readAll(t, []string{titled}, ingest.Options{}); len(it) != 1 || it[0].Doc == nil || string(it[0].Doc.Raw) != "A bomb exploded at a bank branch, killing two officers." {
+		t.Errorf("title-only record: %+v", it)
 	}
 }
 

@@ -11,14 +11,15 @@ import (
 	"io"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/charset"
 )
 
-// ErrNoText is returned for a record without a "text" field.
-var ErrNoText = errors.New(`record has no "text"`)
+// ErrNoText is returned for a record with neither text nor title.
+var ErrNoText = errors.New(`record has no "text" (nor "title")`)
 
 // knownFields are the record fields crosscheck reads; every other field is kept as metadata.
 var knownFields = map[string]bool{
@@ -117,7 +118,10 @@ func (r *reader) record(at string, line []byte) Item {
 		}
 		*f.dst = v
 	}
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
+		text = meta.Title // a one-sentence document may carry all it says in its title
+	}
+	if strings.TrimSpace(text) == "" {
 		return Item{Input: at, Err: ErrNoText}
 	}
 	meta.Published = published
