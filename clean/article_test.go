@@ -182,15 +182,17 @@ func TestArticleFalseFurnitureStays(t *testing.T) {
 		"3. Ted Cruz (4.)",
 		"Our ranking of the candidates is based on polls, fundraising and endorsements collected over the past week in every state.",
 		"Sources come in from fringe to help perpetuate questionable contentions.",
+		"Watch out for the deadline.",
+		"Watch the full interview below:",
 		"Source: Quinnipiac University",
 	}, "\n")
 	r := clean.Article(clean.Input{Text: in, TitleInText: true})
-	for _, keep := range []string{"1. Donald Trump (Last week: 2.)", "3. Ted Cruz (4.)", "Sources come in from fringe"} {
+	for _, keep := range []string{"1. Donald Trump (Last week: 2.)", "3. Ted Cruz (4.)", "Sources come in from fringe", "Watch out for the deadline."} {
 		if !strings.Contains(r.Text, keep) {
 			t.Errorf("removed %q: %+v", keep, r.Removed)
 		}
 	}
-	if strings.Contains(r.Text, "Source: Quinnipiac") {
+	if strings.Contains(r.Text, "Source: Quinnipiac") || strings.Contains(r.Text, "Watch the full interview") {
 		t.Errorf("credit line kept: %q", r.Text)
 	}
 }
