@@ -82,7 +82,7 @@ func Article(in Input) Result {
 	var credits []string
 	for i := range lines {
 		l := &lines[i]
-		edge := i < first || i > last
+		edge := (i < first || i > last) && last >= 0 // a text with no long line has no header or footer
 		rule, credit := classify(l.text, foldedTitle, edge, lines, i)
 		if rule == "" && wordCount(l.text) <= maxRepeatWords {
 			folded := Fold(l.text)

@@ -204,3 +204,12 @@ func TestArticleThatIsOnlyItsTitle(t *testing.T) {
 		t.Fatalf("text %q, title %q", r.Text, r.Title)
 	}
 }
+
+func TestArticleBriefItemsKeepTheirText(t *testing.T) {
+	for _, text := range []string{"1010", "New York", "ISRAEL INTRODUCES SUMMER TIME."} {
+		r := clean.Article(clean.Input{Text: text, Title: "MARKET HOLIDAYS"})
+		if r.Text != text {
+			t.Errorf("%q became %q (removed %+v)", text, r.Text, r.Removed)
+		}
+	}
+}

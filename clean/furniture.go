@@ -171,6 +171,9 @@ func isShortLabel(text string) bool {
 	if strings.ContainsRune(".!?:", last) {
 		return false
 	}
+	if strings.IndexFunc(t, unicode.IsLetter) < 0 {
+		return false // a figure ("1010") is content
+	}
 	// an upper-case category, or a line that started with a bullet
 	return t == strings.ToUpper(t) || t != text
 }
