@@ -197,18 +197,18 @@ func (r *reader) file(path string, m *Manifest, named bool) bool {
 	case kindJSONL, kindJSONLGz:
 		return r.jsonlFile(path, k == kindJSONLGz)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return r.fail(path, pathError(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	info, err := os.Stat(path) // before opening: opening a FIFO would wait for a writer
 	if err != nil {
 		return r.fail(path, pathError(err))
 	}
 	if !info.Mode().IsRegular() {
 		return r.fail(path, errors.New("not a regular file"))
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	defer f.Close()
 	if info.Size() > r.opts.MaxFileSize {
 		return r.fail(path, fmt.Errorf("%w: %s, the limit for one article is %s", ErrTooLarge, byteSize(info.Size()), byteSize(r.opts.MaxFileSize)))
 	}

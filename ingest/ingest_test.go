@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/ingest"
@@ -140,6 +141,17 @@ func TestReadDirectoryUsesManifestAndSkipsOtherFiles(t *testing.T) {
 	}
 	if d := items[1].Doc; d.ID != "b" || d.Format != "html" {
 		t.Errorf("html file: %+v", d)
+	}
+}
+
+func TestReadRefusesFIFOWithoutWaiting(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	items := readAll(t, []string{fifo}, ingest.Options{})
+	if len(items) != 1 || items[0].Err == nil || !strings.Contains(items[0].Err.Error(), "not a regular file") {
+		t.Fatalf("%+v", items)
 	}
 }
 

@@ -156,3 +156,15 @@ func TestRelearnFollowsRevisions(t *testing.T) {
 		t.Fatalf("stored boilerplate %v", b)
 	}
 }
+
+func TestOpenPathWithURICharacters(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "odd?name#1%.db")
+	s, err := sqlite.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("store not at %s: %v", path, err)
+	}
+}
