@@ -83,9 +83,9 @@ func Article(in Input) Result {
 	for i := range lines {
 		l := &lines[i]
 		edge := (i < first || i > last) && last >= 0 // a text with no long line has no header or footer
-		rule, credit := classify(l.text, foldedTitle, edge, lines, i)
+		folded := Fold(l.text)
+		rule, credit := classify(l.text, folded, foldedTitle, edge, lines, i)
 		if rule == "" && wordCount(l.text) <= maxRepeatWords {
-			folded := Fold(l.text)
 			if !counted[folded] {
 				counted[folded] = true
 				res.Lines = append(res.Lines, folded)
@@ -100,15 +100,14 @@ func Article(in Input) Result {
 		if rule == "credit" {
 			credits = append(credits, credit)
 		}
-		key := Fold(l.text)
-		if rule == "" && seen[key] && wordCount(l.text) >= minDuplicateWords {
+		if rule == "" && seen[folded] && wordCount(l.text) >= minDuplicateWords {
 			rule = "duplicate-paragraph"
 		}
 		if rule != "" {
 			res.Removed = append(res.Removed, crosscheck.Removal{Text: l.raw, Rule: rule, Source: l.src})
 			continue
 		}
-		seen[key] = true
+		seen[folded] = true
 
 		a, z := ungluePrefix(l.text), unglueSuffix(l.text)
 		if a >= z {
@@ -143,10 +142,10 @@ func Article(in Input) Result {
 	return res
 }
 
-// classify returns the rule that removes line i, or "" to keep it; for a byline or a credit
-// line it also returns the name it gives.
-func classify(text, foldedTitle string, edge bool, lines []line, i int) (rule, name string) {
-	if foldedTitle != "" && Fold(text) == foldedTitle {
+// classify returns the rule that removes line i (text, and folded, its Fold form), or "" to
+// keep it; for a byline or a credit line it also returns the name it gives.
+func classify(text, folded, foldedTitle string, edge bool, lines []line, i int) (rule, name string) {
+	if foldedTitle != "" && folded == foldedTitle {
 		return "title", ""
 	}
 	if edge && isBreadcrumb(text, foldedTitle, lines, i) {
