@@ -15,12 +15,14 @@ import (
 
 func (m *Main) eval(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|mojibake [flags]
+		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|stories|mojibake [flags]
 
 Scores crosscheck against gold data and prints the figures (--json for machines).
 
   seeds --gold FILE     the seed expectations (corpus/seeds/expected.json); the articles
                         beside the gold file are ingested into a temporary store first
+  stories --gold FILE   groups a gold JSONL file's records into stories and scores them
+                        against its cluster field (B-cubed and pairwise P/R/F1)
   mojibake CORPUS…      breaks every non-ASCII sentence of the corpora (JSONL, .gz) through
                         each misreading codepage, repairs it and counts exact recoveries;
                         also counts whole texts the repair changes as they are
@@ -39,8 +41,10 @@ Example:
 		return m.evalSeeds(ctx, args[1:])
 	case "mojibake":
 		return m.evalMojibake(ctx, args[1:])
+	case "stories":
+		return m.evalStories(ctx, args[1:])
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, mojibake)\n", args[0])
+	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, stories, mojibake)\n", args[0])
 	return errUsage
 }
 

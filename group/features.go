@@ -1,0 +1,255 @@
+package group
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Feature is one dimension of an article's vector: a word stem ("w:"), a name ("e:"), a
+// number ("n:").
+type Feature struct {
+	Key    string
+	Weight float64
+}
+
+// Terms are the raw counts of an article's features before weighting.
+type Terms map[string]float64
+
+// titleBoost is how many times a title's terms count.
+const titleBoost = 2.0
+
+// Extract counts the features of an article's title and text.
+func Extract(title, text string) Terms {
+	t := Terms{}
+	names := capitalisedInside(title + "\n" + text)
+	addText(t, title, titleBoost, names)
+	addText(t, text, 1, names)
+	return t
+}
+
+// capitalisedInside finds words written with a capital inside a sentence: names. A word at a
+// sentence's start counts as a name only when it is capitalised inside a sentence somewhere.
+func capitalisedInside(text string) map[string]bool {
+	names := map[string]bool{}
+	start := true
+	for _, w := range words(text) {
+		if w.start {
+			start = true
+		}
+		if !start && w.capital && !stopwords[strings.ToLower(w.text)] {
+			names[strings.ToLower(w.text)] = true
+		}
+		start = w.endsSentence
+	}
+	return names
+}
+
+type word struct {
+	text         string
+	capital      bool
+	start        bool // first word after a line break
+	endsSentence bool // followed by . ! ? (or a closing quote after one)
+}
+
+// words splits text into words of letters and digits, noting capitals and sentence ends.
+func words(text string) []word {
+	var out []word
+	lineStart := true
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			lineStart = true
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || ((r2 == '.' || r2 == ',') && j+n2 < len(text) && isDigitAt(text, j+n2) && j > i && isDigitAt(text, j-1)) {
+				j += n2
+				continue
+			}
+			if (r2 == '\'' || r2 == '’') && j+n2 < len(text) {
+				if next, _ := utf8.DecodeRuneInString(text[j+n2:]); unicode.IsLetter(next) {
+					j += n2
+					continue
+				}
+			}
+			break
+		}
+		w := word{text: text[i:j], capital: unicode.IsUpper(r), start: lineStart}
+		k := j
+		for k < len(text) && (text[k] == '"' || text[k] == ')' || text[k] == '\'') {
+			k++
+		}
+		if k < len(text) && (text[k] == '.' || text[k] == '!' || text[k] == '?') {
+			w.endsSentence = true
+		}
+		out = append(out, w)
+		lineStart = false
+		i = j
+	}
+	return out
+}
+
+func isDigitAt(s string, i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+func addText(t Terms, text string, boost float64, names map[string]bool) {
+	ws := words(text)
+	var run []string // consecutive names, for two-word names
+	flush := func() {
+		for k := 0; k+1 < len(run); k++ {
+			t["e:"+run[k]+" "+run[k+1]] += boost
+		}
+		run = run[:0]
+	}
+	for _, w := range ws {
+		lower := strings.ToLower(w.text)
+		switch {
+		case isNumber(lower):
+			flush()
+			t["n:"+strings.ReplaceAll(lower, ",", "")] += boost
+		case w.capital && names[lower]:
+			t["e:"+lower] += boost
+			run = append(run, lower)
+		default:
+			flush()
+			if stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
+				continue
+			}
+			t["w:"+stem(lower)] += boost
+		}
+		if w.endsSentence {
+			flush()
+		}
+	}
+	flush()
+}
+
+func isNumber(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		} else if r != '.' && r != ',' {
+			return false
+		}
+	}
+	return digits > 0
+}
+
+// stem strips common English inflections, enough for "quakes"/"quake", "killed"/"killing".
+func stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// kindWeight is the weight of a feature's kind. What tells two events of one kind apart (two
+// earthquakes) is who and where (names) and how many (numbers), more than the words the kind
+// shares.
+func (o Options) kindWeight(key string) float64 {
+	switch key[0] {
+	case 'e':
+		return o.NameWeight
+	case 'n':
+		return o.NumberWeight
+	}
+	return 1
+}
+
+// Vector is a sparse unit vector, sorted by key.
+type Vector []Feature
+
+// weigh turns counts into a unit TF-IDF vector of at most o.ArticleFeatures features.
+func (o Options) weigh(t Terms, idf func(string) float64) Vector {
+	v := make(Vector, 0, len(t))
+	for k, tf := range t {
+		v = append(v, Feature{Key: k, Weight: (1 + math.Log(tf)) * idf(k) * o.kindWeight(k)})
+	}
+	return v.top(o.ArticleFeatures).normalize()
+}
+
+// top keeps the max heaviest features (ties by key, for determinism), sorted by key.
+func (v Vector) top(max int) Vector {
+	if len(v) > max {
+		sort.Slice(v, func(i, j int) bool {
+			if v[i].Weight != v[j].Weight {
+				return v[i].Weight > v[j].Weight
+			}
+			return v[i].Key < v[j].Key
+		})
+		v = v[:max]
+	}
+	sort.Slice(v, func(i, j int) bool { return v[i].Key < v[j].Key })
+	return v
+}
+
+func (v Vector) normalize() Vector {
+	var sum float64
+	for _, f := range v {
+		sum += f.Weight * f.Weight
+	}
+	if sum == 0 {
+		return v
+	}
+	norm := math.Sqrt(sum)
+	for i := range v {
+		v[i].Weight /= norm
+	}
+	return v
+}
+
+// Cosine is the cosine of two unit vectors.
+func Cosine(a, b Vector) float64 {
+	var dot float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].Key < b[j].Key:
+			i++
+		case a[i].Key > b[j].Key:
+			j++
+		default:
+			dot += a[i].Weight * b[j].Weight
+			i, j = i+1, j+1
+		}
+	}
+	return dot
+}
+
+// stopwords are English function words and the words every news story uses.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also although am among an and another any are
+	around as at be because been before being below between both but by can could did do does doing down during
+	each either else even ever every few for from further had has have having he her here hers herself him himself
+	his how however i if in into is it its itself just least less like many may me might more most much must my
+	myself near neither no nor not now of off often on once one only onto or other our ours ourselves out over own
+	per perhaps rather said same say says she should since so some still such than that the their theirs them
+	themselves then there these they this those though through thus to too toward under until up upon us very
+	via was we were what when where whether which while who whom whose why will with within without would yet you
+	your yours yourself mr mrs ms told according reported report reports news week today yesterday tuesday monday
+	wednesday thursday friday saturday sunday year years new also two three four five first last time people day
+	days month months told officials official saying statement n't 's`) {
+		m[w] = true
+	}
+	return m
+}()
