@@ -17,9 +17,9 @@ import (
 )
 
 var texts = map[string]string{
-	"quake-1": "A magnitude 6.1 earthquake struck Lindqvist province on Monday, killing 12 people and destroying homes in Sarnbruck, the Veldaran emergency ministry said.",
-	"quake-2": "Rescuers in Sarnbruck searched rubble after the magnitude 6.1 earthquake in Lindqvist province killed 12 people, Veldaran officials said.",
-	"quake-3": "The Lindqvist province earthquake of magnitude 6.1 left 12 dead in Sarnbruck; Veldaran rescuers worked through the night.",
+	"quake-1":  "A magnitude 6.1 earthquake struck Lindqvist province on Monday, killing 12 people and destroying homes in Sarnbruck, the Veldaran emergency ministry said.",
+	"quake-2":  "Rescuers in Sarnbruck searched rubble after the magnitude 6.1 earthquake in Lindqvist province killed 12 people, Veldaran officials said.",
+	"quake-3":  "The Lindqvist province earthquake of magnitude 6.1 left 12 dead in Sarnbruck; Veldaran rescuers worked through the night.",
 	"recall-1": "Kestrel Motors recalled 40,000 Ostmark Roadster cars over faulty brakes, the carmaker said in Hallberg.",
 	"recall-2": "The Ostmark Roadster recall by Kestrel Motors covers 40,000 cars with faulty brakes, the Hallberg company said.",
 }
