@@ -202,11 +202,39 @@ type Store interface {
 	// SourceDocuments streams the documents of the latest revisions of a source's articles
 	// that carry any of the given line hashes.
 	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
+	// GroupState returns the saved grouping state, or nil when there is none.
+	GroupState(ctx context.Context) ([]byte, error)
+	// SaveGroups stores, in one transaction, the grouping state, the stories that changed and
+	// the links of the articles that were placed or moved.
+	SaveGroups(ctx context.Context, state []byte, stories []Story, links []StoryLink) error
+	// Ungrouped streams the latest revision of each article not yet in a story, in the order
+	// those revisions were stored.
+	Ungrouped(ctx context.Context) iter.Seq2[*Article, error]
+	// Stories streams the stories in the order they were made.
+	Stories(ctx context.Context) iter.Seq2[*Story, error]
 	// Reclean replaces the clean fields of an article's latest revision, whose raw document
 	// did not change, with a new extraction.
 	Reclean(ctx context.Context, a *Article) error
 	// Close releases the store.
 	Close() error
+}
+
+// Story is a group of articles about one event.
+type Story struct {
+	ID       string   `json:"id"` // "story-" and the id of the article that started it
+	Title    string   `json:"title"`
+	Articles []string `json:"articles"`        // in the order they were ingested
+	First    string   `json:"first,omitempty"` // the earliest publication date of its articles
+	Last     string   `json:"last,omitempty"`
+	Order    int      `json:"-"` // creation order
+}
+
+// StoryLink records why an article is in its story: the similarity and the rule that decided.
+type StoryLink struct {
+	Article string  `json:"article"`
+	Story   string  `json:"story"`
+	Score   float64 `json:"score"`
+	Rule    string  `json:"rule"`
 }
 
 // A line is boilerplate of a source when at least MinRepeats of its articles, and at least

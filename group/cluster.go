@@ -19,6 +19,9 @@ type Options struct {
 	StoryFeatures, IndexFeatures int
 	// MaxPostings bounds the stories listed under one feature: the most recent stay.
 	MaxPostings int
+	// MaxCandidates bounds the stories an article is compared with: those listed under most
+	// of its query features.
+	MaxCandidates int
 	// MaxGap is how far apart in time an article and a story may be and still be one story
 	// (0: no limit). Off by default: ECB+ events are revisited years later (16ecbplus spans
 	// 2005–2007), and the posting cap already keeps candidates to recent stories.
@@ -42,6 +45,7 @@ var DefaultOptions = Options{
 	StoryFeatures:   250,
 	IndexFeatures:   40,
 	MaxPostings:     400,
+	MaxCandidates:   64,
 	NameWeight:      2.5,
 	NumberWeight:    3,
 	SplitBelow:      0.45,
@@ -55,10 +59,10 @@ type Story struct {
 	Articles []string
 	First    time.Time // earliest known publication
 	Last     time.Time // latest known publication
-	sum      map[string]float64
+	sum      map[int32]float32
 	centroid Vector
 	members  []member // up to Options.Members, for splitting
-	indexed  []string
+	indexed  []int32
 }
 
 type member struct {
@@ -83,18 +87,45 @@ type Assignment struct {
 type Clusterer struct {
 	opts     Options
 	n        int
-	df       map[string]int
+	vocab    map[string]int32 // feature → id
+	words    []string         // id → feature
+	df       []int32          // id → documents with the feature
 	stories  []*Story
-	postings map[string][]int
+	postings map[int32][]int
+	hits     []uint8      // per story, reused by candidates
+	dirty    map[int]bool // stories changed since TakeChanges
+	moves    []Move       // articles splits moved since TakeChanges
 }
 
 // NewClusterer returns an empty clusterer.
 func NewClusterer(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, df: map[string]int{}, postings: map[string][]int{}}
+	return &Clusterer{opts: opts, vocab: map[string]int32{}, postings: map[int32][]int{}}
 }
 
-func (c *Clusterer) idf(k string) float64 {
-	return math.Log(float64(c.n+1)/float64(c.df[k]+1)) + 1
+// vector counts the article in the document frequencies and returns its weighted unit vector.
+// New features get ids in sorted order, so ids do not depend on map order.
+func (c *Clusterer) vector(t Terms) Vector {
+	keys := make([]string, 0, len(t))
+	for k := range t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	c.n++
+	v := make(Vector, 0, len(keys))
+	for _, k := range keys {
+		id, ok := c.vocab[k]
+		if !ok {
+			id = int32(len(c.words))
+			c.vocab[k] = id
+			c.words = append(c.words, k)
+			c.df = append(c.df, 0)
+		}
+		c.df[id]++
+		idf := math.Log(float64(c.n+1)/float64(c.df[id]+1)) + 1
+		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
+		v = append(v, Feature{ID: id, Weight: float32(w)})
+	}
+	return v.top(c.opts.ArticleFeatures).normalize()
 }
 
 // Stories returns the stories so far, in the order they started.
@@ -102,11 +133,7 @@ func (c *Clusterer) Stories() []*Story { return c.stories }
 
 // Add places one article, given its features and publication time (zero when unknown).
 func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
-	c.n++
-	for k := range t {
-		c.df[k]++
-	}
-	v := c.opts.weigh(t, c.idf)
+	v := c.vector(t)
 	cands := c.candidates(v)
 	best, bestScore, runner := -1, 0.0, 0.0
 	for _, s := range cands {
@@ -128,7 +155,7 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 		a.Story, a.Score, a.Rule = best, bestScore, "joined: cosine with the story ≥ threshold"
 	} else {
 		best = len(c.stories)
-		c.stories = append(c.stories, &Story{ID: best, sum: map[string]float64{}})
+		c.stories = append(c.stories, &Story{ID: best, sum: map[int32]float32{}})
 		a.Story, a.New = best, true
 		a.Rule = "new: no candidate story"
 		if len(cands) > 0 {
@@ -169,20 +196,43 @@ func (c *Clusterer) tooFar(s *Story, t time.Time) bool {
 	return t.Before(s.First.Add(-c.opts.MaxGap)) || t.After(s.Last.Add(c.opts.MaxGap))
 }
 
-// candidates returns the stories listed under the article's heaviest features, in id order.
+// candidates returns the stories listed under most of the article's heaviest features — at
+// most MaxCandidates, ties to the newer story — in id order. The work is bounded by
+// QueryFeatures × MaxPostings whatever the number of stories.
 func (c *Clusterer) candidates(v Vector) []int {
 	q := make(Vector, len(v))
 	copy(q, v)
 	q = q.top(c.opts.QueryFeatures)
-	seen := map[int]bool{}
-	var out []int
+	if len(c.hits) < len(c.stories) {
+		c.hits = append(c.hits, make([]uint8, len(c.stories)-len(c.hits))...)
+	}
+	var touched []int
 	for _, f := range q {
-		for _, s := range c.postings[f.Key] {
-			if !seen[s] {
-				seen[s] = true
-				out = append(out, s)
+		for _, s := range c.postings[f.ID] {
+			if c.hits[s] == 0 {
+				touched = append(touched, s)
 			}
+			c.hits[s]++
 		}
+	}
+	out := touched
+	if len(touched) > c.opts.MaxCandidates {
+		buckets := make([][]int, len(q)+1)
+		for _, s := range touched {
+			buckets[c.hits[s]] = append(buckets[c.hits[s]], s)
+		}
+		out = make([]int, 0, c.opts.MaxCandidates)
+		for h := len(q); h > 0 && len(out) < c.opts.MaxCandidates; h-- {
+			b := buckets[h]
+			if need := c.opts.MaxCandidates - len(out); len(b) > need {
+				sort.Sort(sort.Reverse(sort.IntSlice(b)))
+				b = b[:need]
+			}
+			out = append(out, b...)
+		}
+	}
+	for _, s := range touched {
+		c.hits[s] = 0
 	}
 	sort.Ints(out)
 	return out
@@ -203,17 +253,45 @@ func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) {
 		}
 	}
 	for _, f := range v {
-		s.sum[f.Key] += f.Weight
+		s.sum[f.ID] += f.Weight
 	}
 	if len(s.sum) > 4*c.opts.StoryFeatures {
 		s.prune(2 * c.opts.StoryFeatures)
 	}
-	cent := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		cent = append(cent, Feature{k, w})
-	}
-	s.centroid = cent.top(c.opts.StoryFeatures).normalize()
+	s.centroid = c.centroidOf(s)
 	c.reindex(s)
+	c.touch(s.ID)
+}
+
+// A Move is an article a split moved to another story.
+type Move struct {
+	Article string
+	Story   int
+}
+
+// touch notes that a story changed.
+func (c *Clusterer) touch(id int) {
+	if c.dirty == nil {
+		c.dirty = map[int]bool{}
+	}
+	c.dirty[id] = true
+}
+
+// TakeChanges returns the stories that changed since the last call, in id order, and the
+// articles splits moved, in the order they moved; it forgets both.
+func (c *Clusterer) TakeChanges() ([]*Story, []Move) {
+	ids := make([]int, 0, len(c.dirty))
+	for id := range c.dirty {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	out := make([]*Story, len(ids))
+	for i, id := range ids {
+		out[i] = c.stories[id]
+	}
+	moves := c.moves
+	c.dirty, c.moves = nil, nil
+	return out, moves
 }
 
 // prune keeps a story's heaviest summed features, bounding its memory.
@@ -223,9 +301,9 @@ func (s *Story) prune(keep int) {
 		all = append(all, Feature{k, w})
 	}
 	all = all.top(keep)
-	s.sum = make(map[string]float64, len(all))
+	s.sum = make(map[int32]float32, len(all))
 	for _, f := range all {
-		s.sum[f.Key] = f.Weight
+		s.sum[f.ID] = f.Weight
 	}
 }
 
@@ -234,28 +312,28 @@ func (c *Clusterer) reindex(s *Story) {
 	idx := make(Vector, len(s.centroid))
 	copy(idx, s.centroid)
 	idx = idx.top(c.opts.IndexFeatures)
-	keep := map[string]bool{}
+	keep := map[int32]bool{}
 	for _, f := range idx {
-		keep[f.Key] = true
+		keep[f.ID] = true
 	}
 	for _, k := range s.indexed {
 		if !keep[k] {
 			c.postings[k] = remove(c.postings[k], s.ID)
 		}
 	}
-	had := map[string]bool{}
+	had := map[int32]bool{}
 	for _, k := range s.indexed {
 		had[k] = true
 	}
 	s.indexed = s.indexed[:0]
 	for _, f := range idx {
-		s.indexed = append(s.indexed, f.Key)
-		if !had[f.Key] {
-			p := append(c.postings[f.Key], s.ID)
+		s.indexed = append(s.indexed, f.ID)
+		if !had[f.ID] {
+			p := append(c.postings[f.ID], s.ID)
 			if len(p) > c.opts.MaxPostings {
 				p = p[len(p)-c.opts.MaxPostings:]
 			}
-			c.postings[f.Key] = p
+			c.postings[f.ID] = p
 		}
 	}
 }

@@ -8,11 +8,11 @@ import (
 	"unicode/utf8"
 )
 
-// A Feature is one dimension of an article's vector: a word stem ("w:"), a name ("e:"), a
-// number ("n:").
+// A Feature is one dimension of an article's vector — a word stem ("w:"), a name ("e:") or a
+// number ("n:") — by its id in the clusterer's vocabulary.
 type Feature struct {
-	Key    string
-	Weight float64
+	ID     int32
+	Weight float32
 }
 
 // Terms are the raw counts of an article's features before weighting.
@@ -175,42 +175,33 @@ func (o Options) kindWeight(key string) float64 {
 	return 1
 }
 
-// Vector is a sparse unit vector, sorted by key.
+// Vector is a sparse unit vector, sorted by feature id.
 type Vector []Feature
 
-// weigh turns counts into a unit TF-IDF vector of at most o.ArticleFeatures features.
-func (o Options) weigh(t Terms, idf func(string) float64) Vector {
-	v := make(Vector, 0, len(t))
-	for k, tf := range t {
-		v = append(v, Feature{Key: k, Weight: (1 + math.Log(tf)) * idf(k) * o.kindWeight(k)})
-	}
-	return v.top(o.ArticleFeatures).normalize()
-}
-
-// top keeps the max heaviest features (ties by key, for determinism), sorted by key.
+// top keeps the max heaviest features (ties by id), sorted by id.
 func (v Vector) top(max int) Vector {
 	if len(v) > max {
 		sort.Slice(v, func(i, j int) bool {
 			if v[i].Weight != v[j].Weight {
 				return v[i].Weight > v[j].Weight
 			}
-			return v[i].Key < v[j].Key
+			return v[i].ID < v[j].ID
 		})
 		v = v[:max]
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].Key < v[j].Key })
+	sort.Slice(v, func(i, j int) bool { return v[i].ID < v[j].ID })
 	return v
 }
 
 func (v Vector) normalize() Vector {
 	var sum float64
 	for _, f := range v {
-		sum += f.Weight * f.Weight
+		sum += float64(f.Weight) * float64(f.Weight)
 	}
 	if sum == 0 {
 		return v
 	}
-	norm := math.Sqrt(sum)
+	norm := float32(math.Sqrt(sum))
 	for i := range v {
 		v[i].Weight /= norm
 	}
@@ -219,20 +210,20 @@ func (v Vector) normalize() Vector {
 
 // Cosine is the cosine of two unit vectors.
 func Cosine(a, b Vector) float64 {
-	var dot float64
+	var dot float32
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
-		case a[i].Key < b[j].Key:
+		case a[i].ID < b[j].ID:
 			i++
-		case a[i].Key > b[j].Key:
+		case a[i].ID > b[j].ID:
 			j++
 		default:
 			dot += a[i].Weight * b[j].Weight
 			i, j = i+1, j+1
 		}
 	}
-	return dot
+	return float64(dot)
 }
 
 // stopwords are English function words and the words every news story uses.

@@ -40,7 +40,7 @@ func (c *Clusterer) split(s *Story) *Story {
 	if side[0] || nb < c.opts.MinSplit || len(m)-nb < c.opts.MinSplit || Cosine(ca, cb) >= c.opts.SplitBelow {
 		return nil
 	}
-	moved := &Story{ID: len(c.stories), sum: map[string]float64{}}
+	moved := &Story{ID: len(c.stories), sum: map[int32]float32{}}
 	c.stories = append(c.stories, moved)
 	out := map[string]bool{}
 	for i, x := range side {
@@ -57,11 +57,12 @@ func (c *Clusterer) split(s *Story) *Story {
 	for i, x := range side {
 		if x {
 			c.join(moved, m[i].id, m[i].v, m[i].t)
+			c.moves = append(c.moves, Move{Article: m[i].id, Story: moved.ID})
 		}
 	}
 	// Rebuild the story that stays from its members; articles past the cap keep their place.
 	old := s.members
-	*s = Story{ID: s.ID, sum: map[string]float64{}, indexed: s.indexed}
+	*s = Story{ID: s.ID, sum: map[int32]float32{}, indexed: s.indexed}
 	for i, x := range side {
 		if !x {
 			c.join(s, old[i].id, old[i].v, old[i].t)
@@ -73,11 +74,11 @@ func (c *Clusterer) split(s *Story) *Story {
 
 // centroidOf is the unit centroid of the members on one side.
 func centroidOf(m []member, side []bool, which bool) Vector {
-	sum := map[string]float64{}
+	sum := map[int32]float32{}
 	for i, x := range side {
 		if x == which {
 			for _, f := range m[i].v {
-				sum[f.Key] += f.Weight
+				sum[f.ID] += f.Weight
 			}
 		}
 	}

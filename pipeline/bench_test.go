@@ -12,6 +12,7 @@ import (
 
 	xcharmap "golang.org/x/text/encoding/charmap"
 
+	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
 	"github.com/crosscheck/crosscheck/pipeline"
@@ -115,4 +116,42 @@ func BenchmarkIngestHTMLPages(b *testing.B) {
 	dir := renderPages(b, 2000)
 	b.ResetTimer()
 	ingestInto(b, []string{dir})
+}
+
+// BenchmarkGroupReuters groups the 19,043 stored Reuters articles into stories: reading them
+// back, extracting features, clustering, saving stories, links and state.
+func BenchmarkGroupReuters(b *testing.B) {
+	ctx := context.Background()
+	src := filepath.Join(b.TempDir(), "src.db")
+	store, err := sqlite.Open(ctx, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{corpus.Path(b, "bulk/reuters21578.jsonl.gz")}, ingest.Options{}), store, pipeline.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	store.Close()
+	raw, _ := os.ReadFile(src)
+	total := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db := filepath.Join(b.TempDir(), "g.db")
+		os.WriteFile(db, raw, 0o644)
+		store, err := sqlite.Open(ctx, db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum, err := pipeline.Group(ctx, store, group.DefaultOptions)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		store.Close()
+		b.StartTimer()
+		total += sum.Grouped
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
@@ -92,6 +93,10 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 	}
 	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report})
 	prog.clear()
+	if err != nil {
+		return sum, err
+	}
+	grouped, err := pipeline.Group(ctx, store, group.DefaultOptions)
 	if out == outHuman {
 		elapsed := m.Now().Sub(start)
 		n := sum.Added + sum.Unchanged + sum.Failed
@@ -101,6 +106,13 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 		}
 		fmt.Fprintf(m.Stdout, "%d inputs: %d added, %d unchanged, %d failed (%s%s)\n",
 			n, sum.Added, sum.Unchanged, sum.Failed, elapsed.Round(time.Millisecond), rate)
+		if grouped.Grouped > 0 {
+			fmt.Fprintf(m.Stdout, "grouped %d article(s): %d new stories", grouped.Grouped, grouped.NewStories)
+			if grouped.Moved > 0 {
+				fmt.Fprintf(m.Stdout, ", %d moved by splits", grouped.Moved)
+			}
+			fmt.Fprintln(m.Stdout)
+		}
 	}
 	return sum, err
 }

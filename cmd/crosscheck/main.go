@@ -69,6 +69,7 @@ func commands() []command {
 		{"ingest", "read articles from files, directories, JSONL and stdin into the store", (*Main).ingest},
 		{"articles", "list the stored articles", (*Main).articles},
 		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
+		{"stories", "list the stories: groups of articles about one event", (*Main).stories},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
 		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},

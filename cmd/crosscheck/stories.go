@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// storyJSON is a story as `stories --json` prints it.
+type storyJSON struct {
+	ID       string   `json:"id"`
+	Title    string   `json:"title"`
+	Articles []string `json:"articles"`
+	First    string   `json:"first,omitempty"`
+	Last     string   `json:"last,omitempty"`
+}
+
+func (m *Main) stories(ctx context.Context, args []string) error {
+	fs := m.flags("stories", "[--json] [--min N]", `Lists the stories: groups of articles about one event, in the order they started.
+Ingesting groups new articles into stories as they arrive.`,
+		`  crosscheck stories --min 2
+  crosscheck stories --json | jq -c 'select(.articles | length > 1)'`)
+	db := m.dbFlag(fs)
+	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","title","articles":[ids],"first","last"}`)
+	minSize := fs.Int("min", 1, "list only stories with at least this many articles")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	store, err := m.open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	enc := newEncoder(m.Stdout)
+	tw := tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
+	if !*asJSON {
+		fmt.Fprintln(tw, "STORY\tARTICLES\tFIRST\tLAST\tTITLE")
+	}
+	for st, err := range store.Stories(ctx) {
+		if err != nil {
+			return err
+		}
+		if len(st.Articles) < *minSize {
+			continue
+		}
+		if *asJSON {
+			if err := enc.Encode(toStoryJSON(st)); err != nil {
+				return err
+			}
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", truncate(st.ID, 32), len(st.Articles), orDash(st.First), orDash(st.Last), truncate(st.Title, 70))
+	}
+	if !*asJSON {
+		return tw.Flush()
+	}
+	return nil
+}
+
+func toStoryJSON(st *crosscheck.Story) storyJSON {
+	return storyJSON{ID: st.ID, Title: st.Title, Articles: st.Articles, First: st.First, Last: st.Last}
+}

@@ -1,0 +1,149 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"iter"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// GroupState returns the saved grouping state, or nil.
+func (s *Store) GroupState(ctx context.Context) ([]byte, error) {
+	var b []byte
+	err := s.db.QueryRowContext(ctx, `SELECT state FROM group_state WHERE id = 1`).Scan(&b)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return b, err
+}
+
+// SaveGroups stores the grouping state, the changed stories and the new links at once.
+func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET state = excluded.state`, state); err != nil {
+		return err
+	}
+	link, err := tx.PrepareContext(ctx, `INSERT INTO story_articles (article_id, story_id, score, rule) VALUES (?, ?, ?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`)
+	if err != nil {
+		return err
+	}
+	defer link.Close()
+	for _, l := range links {
+		if _, err := link.ExecContext(ctx, l.Article, l.Story, l.Score, l.Rule); err != nil {
+			return err
+		}
+	}
+	story, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, ord, title, first, last, size)
+		VALUES (?, ?, ?, ?, ?, (SELECT COUNT(*) FROM story_articles WHERE story_id = ?))
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`)
+	if err != nil {
+		return err
+	}
+	defer story.Close()
+	for _, st := range stories {
+		if _, err := story.ExecContext(ctx, st.ID, st.Order, st.Title, st.First, st.Last, st.ID); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// Ungrouped streams the articles not yet in a story in the order their latest revisions were
+// stored, a page at a time.
+func (s *Store) Ungrouped(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
+	return func(yield func(*crosscheck.Article, error) bool) {
+		after := int64(0)
+		for {
+			rows, err := s.db.QueryContext(ctx, `SELECT a.seq, `+articleColumns+`
+				FROM articles a JOIN revisions r ON r.seq = a.seq
+				LEFT JOIN story_articles sa ON sa.article_id = a.article_id
+				WHERE sa.article_id IS NULL AND a.seq > ? ORDER BY a.seq LIMIT ?`, after, articlePage)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			var page []*crosscheck.Article
+			for rows.Next() {
+				a, err := scanArticle(seqScanner{rows, &after})
+				if err != nil {
+					rows.Close()
+					yield(nil, err)
+					return
+				}
+				page = append(page, a)
+			}
+			err = rows.Err()
+			rows.Close()
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, a := range page {
+				if !yield(a, nil) {
+					return
+				}
+			}
+			if len(page) < articlePage {
+				return
+			}
+		}
+	}
+}
+
+// seqScanner reads a leading sequence column into *seq before the article's columns.
+type seqScanner struct {
+	rows *sql.Rows
+	seq  *int64
+}
+
+func (s seqScanner) Scan(dest ...any) error {
+	return s.rows.Scan(append([]any{s.seq}, dest...)...)
+}
+
+// Stories streams the stories in creation order with their articles in ingest order.
+func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error] {
+	return func(yield func(*crosscheck.Story, error) bool) {
+		rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.ord, s.title, s.first, s.last, sa.article_id
+			FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.article_id = sa.article_id
+			ORDER BY s.ord, a.seq`)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer rows.Close()
+		var cur *crosscheck.Story
+		for rows.Next() {
+			var st crosscheck.Story
+			var article string
+			if err := rows.Scan(&st.ID, &st.Order, &st.Title, &st.First, &st.Last, &article); err != nil {
+				yield(nil, err)
+				return
+			}
+			if cur != nil && cur.ID != st.ID {
+				if !yield(cur, nil) {
+					return
+				}
+				cur = nil
+			}
+			if cur == nil {
+				cur = &st
+			}
+			cur.Articles = append(cur.Articles, article)
+		}
+		if err := rows.Err(); err != nil {
+			yield(nil, err)
+			return
+		}
+		if cur != nil {
+			yield(cur, nil)
+		}
+	}
+}
