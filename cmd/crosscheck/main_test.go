@@ -272,3 +272,64 @@ func TestEveryCommandHasHelpWithExample(t *testing.T) {
 		t.Errorf("show missing: exit %d %q", code, errOut)
 	}
 }
+
+// TestSeedsAreOneStoryAmongAllCorpora ingests ECB+, Reuters and the seeds into one store: the
+// five seeds must form exactly one story, and nothing else may join it.
+func TestSeedsAreOneStoryAmongAllCorpora(t *testing.T) {
+	if testing.Short() {
+		t.Skip("ingests 20,000 articles")
+	}
+	seeds := filepath.Dir(corpus.Path(t, "seeds/expected.json"))
+	ecb := corpus.Path(t, "ecbplus/docs.jsonl")
+	reuters := corpus.Path(t, "bulk/reuters21578.jsonl.gz")
+	db := filepath.Join(t.TempDir(), "all.db")
+	code, out, errOut := run(t, "", "ingest", "--db", db, ecb, reuters, "--manifest", filepath.Join(seeds, "manifest.jsonl"), seeds)
+	if code != 0 {
+		t.Fatalf("ingest: exit %d: %s %s", code, out, errOut)
+	}
+	code, out, _ = run(t, "", "stories", "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("stories: exit %d", code)
+	}
+	var found []map[string]any
+	for _, s := range jsonLines(t, out) {
+		for _, a := range s["articles"].([]any) {
+			if strings.HasPrefix(a.(string), "00") && strings.Contains(a.(string), "_") {
+				found = append(found, s)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		t.Fatalf("the seeds are in %d stories: %v", len(found), found)
+	}
+	if got := fmt.Sprint(found[0]["articles"]); got != "[000_6f7de8062ea9ba3a 001_4ca82ed4cbe05626 002_3d242797057cde70 003_19817d5f41e8f76a 004_62117c75850675db]" {
+		t.Fatalf("the seed story holds %s", got)
+	}
+}
+
+func TestStoriesAcrossRuns(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "cc.db")
+	code, _, errOut := run(t, "", "demo", "--db", db)
+	if code != 0 {
+		t.Fatal(errOut)
+	}
+	// A later article about the same talks joins the existing story.
+	late := filepath.Join(dir, "late.txt")
+	os.WriteFile(late, []byte("Sarn dam talks to resume next month\nVeldaran foreign minister Elena Marsh and Ostmark's President Tomas Kerr will meet again in Lindqvist next month to resume talks on the Sarn river dam and its summer water quota, spokesman Ivo Brandt said on Saturday."), 0o644)
+	code, out, _ := run(t, "", "ingest", "--db", db, late)
+	if code != 0 || !strings.Contains(out, "grouped 1 article(s): 0 new stories") {
+		t.Fatalf("ingest: %d %s", code, out)
+	}
+	code, out, _ = run(t, "", "stories", "--db", db, "--json")
+	var dam map[string]any
+	for _, s := range jsonLines(t, out) {
+		if s["id"] == "story-coastline-post" {
+			dam = s
+		}
+	}
+	if dam == nil || !strings.Contains(fmt.Sprint(dam["articles"]), "late") || len(dam["articles"].([]any)) != 6 {
+		t.Fatalf("the late article did not join the dam story: %s", out)
+	}
+}
