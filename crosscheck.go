@@ -204,9 +204,11 @@ type Store interface {
 	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
 	// GroupState returns the saved grouping state, or nil when there is none.
 	GroupState(ctx context.Context) ([]byte, error)
-	// SaveGroups stores, in one transaction, the grouping state, the stories that changed and
-	// the links of the articles that were placed or moved.
-	SaveGroups(ctx context.Context, state []byte, stories []Story, links []StoryLink) error
+	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
+	// links of the articles that were placed or moved, and the near-duplicates found.
+	SaveGroups(ctx context.Context, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
+	// Duplicates returns the near-duplicate links of the given articles.
+	Duplicates(ctx context.Context, articles []string) ([]DuplicateLink, error)
 	// Ungrouped streams the latest revision of each article not yet in a story, in the order
 	// those revisions were stored.
 	Ungrouped(ctx context.Context) iter.Seq2[*Article, error]
@@ -235,6 +237,14 @@ type StoryLink struct {
 	Story   string  `json:"story"`
 	Score   float64 `json:"score"`
 	Rule    string  `json:"rule"`
+}
+
+// DuplicateLink records that an article nearly copies an earlier one (syndication, a light
+// edit, a second scrape), with the estimated Jaccard similarity of their word shingles.
+type DuplicateLink struct {
+	Article    string  `json:"article"`
+	Of         string  `json:"of"`
+	Similarity float64 `json:"similarity"`
 }
 
 // A line is boilerplate of a source when at least MinRepeats of its articles, and at least

@@ -92,6 +92,7 @@ type Clusterer struct {
 	df       []int32          // id → documents with the feature
 	stories  []*Story
 	postings map[int32][]int
+	dups     *Duplicates
 	hits     []uint8      // per story, reused by candidates
 	dirty    map[int]bool // stories changed since TakeChanges
 	moves    []Move       // articles splits moved since TakeChanges
@@ -99,7 +100,12 @@ type Clusterer struct {
 
 // NewClusterer returns an empty clusterer.
 func NewClusterer(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: map[string]int32{}, postings: map[int32][]int{}}
+	return &Clusterer{opts: opts, vocab: map[string]int32{}, postings: map[int32][]int{}, dups: NewDuplicates()}
+}
+
+// Duplicate records a text's signature and returns the earlier text it nearly copies, if any.
+func (c *Clusterer) Duplicate(id string, sig Signature) (Duplicate, bool) {
+	return c.dups.Add(id, sig)
 }
 
 // vector counts the article in the document frequencies and returns its weighted unit vector.

@@ -19,6 +19,8 @@ type snapshot struct {
 	DF       []int32
 	Stories  []storySnapshot
 	Postings map[int32][]int
+	DupIDs   []string
+	DupSigs  []Signature
 }
 
 type storySnapshot struct {
@@ -36,11 +38,12 @@ type memberSnapshot struct {
 	T  time.Time
 }
 
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // MarshalBinary encodes the clusterer's state.
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
-	s := snapshot{Version: snapshotVersion, N: c.n, Words: c.words, DF: c.df, Postings: c.postings}
+	s := snapshot{Version: snapshotVersion, N: c.n, Words: c.words, DF: c.df, Postings: c.postings,
+		DupIDs: c.dups.ids, DupSigs: c.dups.sigs}
 	for _, st := range c.stories {
 		sum := make(Vector, 0, len(st.sum))
 		for k, w := range st.sum {
@@ -84,6 +87,10 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 	}
 	if c.postings == nil {
 		c.postings = map[int32][]int{}
+	}
+	c.dups = NewDuplicates()
+	for i, id := range s.DupIDs {
+		c.dups.Add(id, s.DupSigs[i]) // rebuilds the buckets as they were
 	}
 	c.stories = c.stories[:0]
 	for _, ss := range s.Stories {

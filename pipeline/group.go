@@ -14,6 +14,7 @@ type GroupSummary struct {
 	Grouped    int // articles placed
 	NewStories int // stories started
 	Moved      int // articles moved by splits
+	Duplicates int // near-duplicates of earlier articles
 }
 
 // Group places every article not yet in a story, in the order the articles were stored, and
@@ -33,6 +34,7 @@ func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (Gro
 	}
 	titles := map[string]string{}
 	var links []crosscheck.StoryLink
+	var dups []crosscheck.DuplicateLink
 	for a, err := range store.Ungrouped(ctx) {
 		if err != nil {
 			return sum, err
@@ -41,6 +43,10 @@ func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (Gro
 			return sum, err
 		}
 		published, _ := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+		if d, ok := c.Duplicate(a.ID, group.Sign(a.Title+"\n"+a.Text)); ok {
+			dups = append(dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
+			sum.Duplicates++
+		}
 		as := c.Add(a.ID, group.Extract(a.Title, a.Text), published)
 		titles[a.ID] = a.Title
 		links = append(links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: as.Rule})
@@ -98,7 +104,7 @@ func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (Gro
 	if err != nil {
 		return sum, err
 	}
-	return sum, store.SaveGroups(ctx, state, stories, links)
+	return sum, store.SaveGroups(ctx, state, stories, links, dups)
 }
 
 func day(t time.Time) string {

@@ -20,7 +20,7 @@ func (s *Store) GroupState(ctx context.Context) ([]byte, error) {
 }
 
 // SaveGroups stores the grouping state, the changed stories and the new links at once.
-func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink) error {
+func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -38,6 +38,13 @@ func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crossche
 	defer link.Close()
 	for _, l := range links {
 		if _, err := link.ExecContext(ctx, l.Article, l.Story, l.Score, l.Rule); err != nil {
+			return err
+		}
+	}
+	for _, d := range dups {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO duplicates (article_id, of_article, similarity) VALUES (?, ?, ?)
+			ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
+			d.Article, d.Of, d.Similarity); err != nil {
 			return err
 		}
 	}
@@ -146,4 +153,25 @@ func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error]
 			yield(cur, nil)
 		}
 	}
+}
+
+// Duplicates returns the near-duplicate links of the given articles, in the order given.
+func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck.DuplicateLink, error) {
+	var out []crosscheck.DuplicateLink
+	q, err := s.db.PrepareContext(ctx, `SELECT of_article, similarity FROM duplicates WHERE article_id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer q.Close()
+	for _, id := range articles {
+		d := crosscheck.DuplicateLink{Article: id}
+		switch err := q.QueryRowContext(ctx, id).Scan(&d.Of, &d.Similarity); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

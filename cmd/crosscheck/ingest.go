@@ -107,7 +107,7 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 		fmt.Fprintf(m.Stdout, "%d inputs: %d added, %d unchanged, %d failed (%s%s)\n",
 			n, sum.Added, sum.Unchanged, sum.Failed, elapsed.Round(time.Millisecond), rate)
 		if grouped.Grouped > 0 {
-			fmt.Fprintf(m.Stdout, "grouped %d article(s): %d new stories", grouped.Grouped, grouped.NewStories)
+			fmt.Fprintf(m.Stdout, "grouped %d article(s): %d new stories, %d near-duplicates", grouped.Grouped, grouped.NewStories, grouped.Duplicates)
 			if grouped.Moved > 0 {
 				fmt.Fprintf(m.Stdout, ", %d moved by splits", grouped.Moved)
 			}

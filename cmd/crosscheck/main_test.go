@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/internal/corpus"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
@@ -319,7 +321,7 @@ func TestStoriesAcrossRuns(t *testing.T) {
 	late := filepath.Join(dir, "late.txt")
 	os.WriteFile(late, []byte("Sarn dam talks to resume next month\nVeldaran foreign minister Elena Marsh and Ostmark's President Tomas Kerr will meet again in Lindqvist next month to resume talks on the Sarn river dam and its summer water quota, spokesman Ivo Brandt said on Saturday."), 0o644)
 	code, out, _ := run(t, "", "ingest", "--db", db, late)
-	if code != 0 || !strings.Contains(out, "grouped 1 article(s): 0 new stories") {
+	if code != 0 || !strings.Contains(out, "grouped 1 article(s): 0 new stories, 0 near-duplicates") {
 		t.Fatalf("ingest: %d %s", code, out)
 	}
 	code, out, _ = run(t, "", "stories", "--db", db, "--json")
@@ -331,5 +333,16 @@ func TestStoriesAcrossRuns(t *testing.T) {
 	}
 	if dam == nil || !strings.Contains(fmt.Sprint(dam["articles"]), "late") || len(dam["articles"].([]any)) != 6 {
 		t.Fatalf("the late article did not join the dam story: %s", out)
+	}
+	// A syndicated copy of the Herald's story, with its own byline and credit, is a near-duplicate.
+	herald, _ := fs.ReadFile(demo.Corpus(), "northgate-herald.txt")
+	copyOf := filepath.Join(dir, "syndicated.txt")
+	os.WriteFile(copyOf, []byte("Dam talks: no deal\nBy Wire Staff\n"+string(herald)+"\nWith inputs from agencies"), 0o644)
+	if code, out, _ = run(t, "", "ingest", "--db", db, copyOf); code != 0 || !strings.Contains(out, "1 near-duplicates") {
+		t.Fatalf("copy: %d %s", code, out)
+	}
+	_, out, _ = run(t, "", "stories", "--db", db, "--json")
+	if !strings.Contains(out, `"article":"syndicated","of":"northgate-herald"`) {
+		t.Fatalf("the copy is not reported: %s", out)
 	}
 }

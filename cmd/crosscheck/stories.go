@@ -10,11 +10,12 @@ import (
 
 // storyJSON is a story as `stories --json` prints it.
 type storyJSON struct {
-	ID       string   `json:"id"`
-	Title    string   `json:"title"`
-	Articles []string `json:"articles"`
-	First    string   `json:"first,omitempty"`
-	Last     string   `json:"last,omitempty"`
+	ID         string                     `json:"id"`
+	Title      string                     `json:"title"`
+	Articles   []string                   `json:"articles"`
+	First      string                     `json:"first,omitempty"`
+	Last       string                     `json:"last,omitempty"`
+	Duplicates []crosscheck.DuplicateLink `json:"duplicates"`
 }
 
 func (m *Main) stories(ctx context.Context, args []string) error {
@@ -23,7 +24,7 @@ Ingesting groups new articles into stories as they arrive.`,
 		`  crosscheck stories --min 2
   crosscheck stories --json | jq -c 'select(.articles | length > 1)'`)
 	db := m.dbFlag(fs)
-	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","title","articles":[ids],"first","last"}`)
+	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","title","articles":[ids],"first","last","duplicates":[{"article","of","similarity"}]}`)
 	minSize := fs.Int("min", 1, "list only stories with at least this many articles")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -36,7 +37,7 @@ Ingesting groups new articles into stories as they arrive.`,
 	enc := newEncoder(m.Stdout)
 	tw := tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
 	if !*asJSON {
-		fmt.Fprintln(tw, "STORY\tARTICLES\tFIRST\tLAST\tTITLE")
+		fmt.Fprintln(tw, "STORY\tARTICLES\tCOPIES\tFIRST\tLAST\tTITLE")
 	}
 	for st, err := range store.Stories(ctx) {
 		if err != nil {
@@ -45,13 +46,19 @@ Ingesting groups new articles into stories as they arrive.`,
 		if len(st.Articles) < *minSize {
 			continue
 		}
+		dups, err := store.Duplicates(ctx, st.Articles)
+		if err != nil {
+			return err
+		}
 		if *asJSON {
-			if err := enc.Encode(toStoryJSON(st)); err != nil {
+			j := toStoryJSON(st)
+			j.Duplicates = orEmpty(dups)
+			if err := enc.Encode(j); err != nil {
 				return err
 			}
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\n", truncate(st.ID, 32), len(st.Articles), orDash(st.First), orDash(st.Last), truncate(st.Title, 70))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", truncate(st.ID, 32), len(st.Articles), len(dups), orDash(st.First), orDash(st.Last), truncate(st.Title, 64))
 	}
 	if !*asJSON {
 		return tw.Flush()

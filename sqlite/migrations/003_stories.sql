@@ -24,3 +24,10 @@ CREATE TABLE group_state (
 );
 
 CREATE INDEX articles_seq ON articles (seq);
+
+-- Near-duplicates: an article that nearly copies an earlier one.
+CREATE TABLE duplicates (
+    article_id TEXT PRIMARY KEY,
+    of_article TEXT NOT NULL,
+    similarity REAL NOT NULL
+) WITHOUT ROWID;

@@ -1,0 +1,154 @@
+package group
+
+import (
+	"hash/fnv"
+	"strings"
+	"unicode"
+)
+
+// Near-duplicates: copies of one text that syndication, light editing or a second scrape made.
+// Each text gets a MinHash signature over its word shingles; locality-sensitive hashing over
+// bands of the signature finds the few earlier texts that may be copies, and the share of
+// equal signature values estimates their Jaccard similarity.
+
+const (
+	shingleWords = 3  // words per shingle
+	signatureLen = 64 // MinHash values per signature
+	bands        = 16 // LSH bands; signatureLen/bands rows each
+	rows         = signatureLen / bands
+)
+
+// Signature is a text's MinHash signature.
+type Signature [signatureLen]uint32
+
+// seeds make the signature's hash functions: one 64-bit mix per value.
+var seeds = func() [signatureLen]uint64 {
+	var s [signatureLen]uint64
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := range s {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		s[i] = x
+	}
+	return s
+}()
+
+func mix(h uint64) uint64 {
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
+// Sign computes the MinHash signature of a text's lower-case word shingles. A text shorter
+// than one shingle is one shingle.
+func Sign(text string) Signature {
+	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var sig Signature
+	for i := range sig {
+		sig[i] = ^uint32(0)
+	}
+	add := func(shingle []string) {
+		h := fnv.New64a()
+		for _, w := range shingle {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		base := h.Sum64()
+		for i := range sig {
+			if v := uint32(mix(base ^ seeds[i])); v < sig[i] {
+				sig[i] = v
+			}
+		}
+	}
+	if len(ws) < shingleWords {
+		add(ws)
+		return sig
+	}
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		add(ws[i : i+shingleWords])
+	}
+	return sig
+}
+
+// Similarity estimates the Jaccard similarity of the texts two signatures came from.
+func Similarity(a, b Signature) float64 {
+	same := 0
+	for i := range a {
+		if a[i] == b[i] {
+			same++
+		}
+	}
+	return float64(same) / signatureLen
+}
+
+// bandKeys are the LSH bucket keys of a signature, one per band.
+func bandKeys(sig Signature) [bands]uint64 {
+	var keys [bands]uint64
+	for b := 0; b < bands; b++ {
+		h := uint64(b) * 0x9e3779b97f4a7c15
+		for r := 0; r < rows; r++ {
+			h = mix(h ^ uint64(sig[b*rows+r]))
+		}
+		keys[b] = h
+	}
+	return keys
+}
+
+// DuplicateThreshold is the estimated Jaccard similarity from which a text is a near-duplicate
+// of another (measured: see the README).
+const DuplicateThreshold = 0.5
+
+// Duplicates finds near-duplicates among texts added one at a time. It keeps, per band, the
+// texts in each bucket, so finding the candidates for a text costs the same whatever the
+// number of texts.
+type Duplicates struct {
+	sigs    []Signature
+	ids     []string
+	buckets map[uint64][]int32
+}
+
+// NewDuplicates returns an empty finder.
+func NewDuplicates() *Duplicates { return &Duplicates{buckets: map[uint64][]int32{}} }
+
+// A Duplicate is an earlier text that a new one copies.
+type Duplicate struct {
+	Of         string  // the earlier text's id
+	Similarity float64 // the estimated Jaccard similarity
+}
+
+// maxBucket bounds a bucket: past it, a band value is so common it tells nothing.
+const maxBucket = 256
+
+// Add records a text and returns the earlier text it is the closest near-duplicate of, if any.
+func (d *Duplicates) Add(id string, sig Signature) (Duplicate, bool) {
+	best, bestSim := int32(-1), 0.0
+	seen := map[int32]bool{}
+	keys := bandKeys(sig)
+	for _, k := range keys {
+		for _, j := range d.buckets[k] {
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			if s := Similarity(sig, d.sigs[j]); s > bestSim || (s == bestSim && j < best) {
+				best, bestSim = j, s
+			}
+		}
+	}
+	n := int32(len(d.sigs))
+	d.sigs = append(d.sigs, sig)
+	d.ids = append(d.ids, id)
+	for _, k := range keys {
+		if b := d.buckets[k]; len(b) < maxBucket {
+			d.buckets[k] = append(b, n)
+		}
+	}
+	if best < 0 || bestSim < DuplicateThreshold {
+		return Duplicate{}, false
+	}
+	return Duplicate{Of: d.ids[best], Similarity: bestSim}, true
+}
