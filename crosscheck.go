@@ -207,6 +207,8 @@ type Store interface {
 	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
 	// links of the articles that were placed or moved, and the near-duplicates found.
 	SaveGroups(ctx context.Context, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
+	// StoryLinks returns why each of the given articles is in its story.
+	StoryLinks(ctx context.Context, articles []string) ([]StoryLink, error)
 	// Duplicates returns the near-duplicate links of the given articles.
 	Duplicates(ctx context.Context, articles []string) ([]DuplicateLink, error)
 	// Ungrouped streams the latest revision of each article not yet in a story, in the order

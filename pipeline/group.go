@@ -49,7 +49,9 @@ func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (Gro
 		}
 		as := c.Add(a.ID, group.Extract(a.Title, a.Text), published)
 		titles[a.ID] = a.Title
-		links = append(links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: as.Rule})
+		rule := fmt.Sprintf("%s (cosine %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
+			as.Rule, as.Score, opts.Threshold, as.Runner, as.Candidates)
+		links = append(links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: rule})
 		sum.Grouped++
 		if as.New {
 			sum.NewStories++

@@ -175,3 +175,24 @@ func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck
 	}
 	return out, nil
 }
+
+// StoryLinks returns why each of the given articles is in its story, in the order given.
+func (s *Store) StoryLinks(ctx context.Context, articles []string) ([]crosscheck.StoryLink, error) {
+	var out []crosscheck.StoryLink
+	q, err := s.db.PrepareContext(ctx, `SELECT story_id, score, rule FROM story_articles WHERE article_id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer q.Close()
+	for _, id := range articles {
+		l := crosscheck.StoryLink{Article: id}
+		switch err := q.QueryRowContext(ctx, id).Scan(&l.Story, &l.Score, &l.Rule); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		default:
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}

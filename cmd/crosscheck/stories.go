@@ -16,6 +16,7 @@ type storyJSON struct {
 	First      string                     `json:"first,omitempty"`
 	Last       string                     `json:"last,omitempty"`
 	Duplicates []crosscheck.DuplicateLink `json:"duplicates"`
+	Links      []crosscheck.StoryLink     `json:"links"` // why each article is in the story
 }
 
 func (m *Main) stories(ctx context.Context, args []string) error {
@@ -24,7 +25,7 @@ Ingesting groups new articles into stories as they arrive.`,
 		`  crosscheck stories --min 2
   crosscheck stories --json | jq -c 'select(.articles | length > 1)'`)
 	db := m.dbFlag(fs)
-	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","title","articles":[ids],"first","last","duplicates":[{"article","of","similarity"}]}`)
+	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","title","articles":[ids],"first","last","duplicates":[{"article","of","similarity"}],"links":[{"article","story","score","rule"}]}`)
 	minSize := fs.Int("min", 1, "list only stories with at least this many articles")
 	if _, err := parse(fs, args); err != nil {
 		return err
@@ -51,8 +52,12 @@ Ingesting groups new articles into stories as they arrive.`,
 			return err
 		}
 		if *asJSON {
+			links, err := store.StoryLinks(ctx, st.Articles)
+			if err != nil {
+				return err
+			}
 			j := toStoryJSON(st)
-			j.Duplicates = orEmpty(dups)
+			j.Duplicates, j.Links = orEmpty(dups), links
 			if err := enc.Encode(j); err != nil {
 				return err
 			}
