@@ -94,6 +94,8 @@ type Clusterer struct {
 	postings map[int32][]int
 	dups     *Duplicates
 	hits     []uint8      // per story, reused by candidates
+	touched  []int        // reused by candidates
+	buckets  [][]int      // reused by candidates
 	dirty    map[int]bool // stories changed since TakeChanges
 	moves    []Move       // articles splits moved since TakeChanges
 }
@@ -212,7 +214,7 @@ func (c *Clusterer) candidates(v Vector) []int {
 	if len(c.hits) < len(c.stories) {
 		c.hits = append(c.hits, make([]uint8, len(c.stories)-len(c.hits))...)
 	}
-	var touched []int
+	touched := c.touched[:0]
 	for _, f := range q {
 		for _, s := range c.postings[f.ID] {
 			if c.hits[s] == 0 {
@@ -221,15 +223,21 @@ func (c *Clusterer) candidates(v Vector) []int {
 			c.hits[s]++
 		}
 	}
-	out := touched
+	c.touched = touched
+	out := append([]int(nil), touched...)
 	if len(touched) > c.opts.MaxCandidates {
-		buckets := make([][]int, len(q)+1)
-		for _, s := range touched {
-			buckets[c.hits[s]] = append(buckets[c.hits[s]], s)
+		if len(c.buckets) < len(q)+1 {
+			c.buckets = make([][]int, len(q)+1)
 		}
-		out = make([]int, 0, c.opts.MaxCandidates)
+		for h := range c.buckets {
+			c.buckets[h] = c.buckets[h][:0]
+		}
+		for _, s := range touched {
+			c.buckets[c.hits[s]] = append(c.buckets[c.hits[s]], s)
+		}
+		out = out[:0]
 		for h := len(q); h > 0 && len(out) < c.opts.MaxCandidates; h-- {
-			b := buckets[h]
+			b := c.buckets[h]
 			if need := c.opts.MaxCandidates - len(out); len(b) > need {
 				sort.Sort(sort.Reverse(sort.IntSlice(b)))
 				b = b[:need]

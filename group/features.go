@@ -24,18 +24,26 @@ const titleBoost = 2.0
 // Extract counts the features of an article's title and text.
 func Extract(title, text string) Terms {
 	t := Terms{}
-	names := capitalisedInside(title + "\n" + text)
-	addText(t, title, titleBoost, names)
-	addText(t, text, 1, names)
+	tw, xw := words(title), words(text)
+	names := capitalisedInside(tw, xw)
+	addWords(t, tw, titleBoost, names)
+	addWords(t, xw, 1, names)
 	return t
 }
 
 // capitalisedInside finds words written with a capital inside a sentence: names. A word at a
 // sentence's start counts as a name only when it is capitalised inside a sentence somewhere.
-func capitalisedInside(text string) map[string]bool {
+func capitalisedInside(title, text []word) map[string]bool {
 	names := map[string]bool{}
+	for _, ws := range [][]word{title, text} {
+		capitals(ws, names)
+	}
+	return names
+}
+
+func capitals(ws []word, names map[string]bool) {
 	start := true
-	for _, w := range words(text) {
+	for _, w := range ws {
 		if w.start {
 			start = true
 		}
@@ -44,7 +52,6 @@ func capitalisedInside(text string) map[string]bool {
 		}
 		start = w.endsSentence
 	}
-	return names
 }
 
 type word struct {
@@ -100,8 +107,7 @@ func words(text string) []word {
 
 func isDigitAt(s string, i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
 
-func addText(t Terms, text string, boost float64, names map[string]bool) {
-	ws := words(text)
+func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
 	var run []string // consecutive names, for two-word names
 	flush := func() {
 		for k := 0; k+1 < len(run); k++ {

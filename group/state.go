@@ -12,15 +12,17 @@ import (
 // (centroid sums, members kept for splitting, the features they are indexed under) and the
 // postings, in the order they were made, so that a run split in two gives what one run gives.
 
-type snapshot struct {
+// The snapshot is a gzipped stream of gob messages — a header, then one message per story and
+// per near-duplicate signature — so that saving a large state never holds it in one buffer.
+
+type header struct {
 	Version  int
 	N        int
 	Words    []string
 	DF       []int32
-	Stories  []storySnapshot
 	Postings map[int32][]int
-	DupIDs   []string
-	DupSigs  []Signature
+	Stories  int
+	Dups     int
 }
 
 type storySnapshot struct {
@@ -38,28 +40,40 @@ type memberSnapshot struct {
 	T  time.Time
 }
 
-const snapshotVersion = 3
+type dupSnapshot struct {
+	ID  string
+	Sig Signature
+}
+
+const snapshotVersion = 4
 
 // MarshalBinary encodes the clusterer's state.
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
-	s := snapshot{Version: snapshotVersion, N: c.n, Words: c.words, DF: c.df, Postings: c.postings,
-		DupIDs: c.dups.ids, DupSigs: c.dups.sigs}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	enc := gob.NewEncoder(zw)
+	h := header{Version: snapshotVersion, N: c.n, Words: c.words, DF: c.df, Postings: c.postings,
+		Stories: len(c.stories), Dups: len(c.dups.ids)}
+	if err := enc.Encode(&h); err != nil {
+		return nil, err
+	}
 	for _, st := range c.stories {
 		sum := make(Vector, 0, len(st.sum))
 		for k, w := range st.sum {
 			sum = append(sum, Feature{k, w})
 		}
-		sum = sum.top(len(sum))
-		ss := storySnapshot{ID: st.ID, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum, Indexed: st.indexed}
+		ss := storySnapshot{ID: st.ID, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed}
 		for _, m := range st.members {
 			ss.Members = append(ss.Members, memberSnapshot{m.id, m.v, m.t})
 		}
-		s.Stories = append(s.Stories, ss)
+		if err := enc.Encode(&ss); err != nil {
+			return nil, err
+		}
 	}
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	if err := gob.NewEncoder(zw).Encode(&s); err != nil {
-		return nil, err
+	for i, id := range c.dups.ids {
+		if err := enc.Encode(&dupSnapshot{id, c.dups.sigs[i]}); err != nil {
+			return nil, err
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
@@ -73,14 +87,15 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 	if err != nil {
 		return fmt.Errorf("story state: %w", err)
 	}
-	var s snapshot
-	if err := gob.NewDecoder(zr).Decode(&s); err != nil {
+	dec := gob.NewDecoder(zr)
+	var h header
+	if err := dec.Decode(&h); err != nil {
 		return fmt.Errorf("story state: %w", err)
 	}
-	if s.Version != snapshotVersion {
-		return fmt.Errorf("story state: version %d, want %d", s.Version, snapshotVersion)
+	if h.Version != snapshotVersion {
+		return fmt.Errorf("story state: version %d, want %d", h.Version, snapshotVersion)
 	}
-	c.n, c.words, c.df, c.postings = s.N, s.Words, s.DF, s.Postings
+	c.n, c.words, c.df, c.postings = h.N, h.Words, h.DF, h.Postings
 	c.vocab = make(map[string]int32, len(c.words))
 	for i, w := range c.words {
 		c.vocab[w] = int32(i)
@@ -88,12 +103,12 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 	if c.postings == nil {
 		c.postings = map[int32][]int{}
 	}
-	c.dups = NewDuplicates()
-	for i, id := range s.DupIDs {
-		c.dups.Add(id, s.DupSigs[i]) // rebuilds the buckets as they were
-	}
-	c.stories = c.stories[:0]
-	for _, ss := range s.Stories {
+	c.stories = make([]*Story, 0, h.Stories)
+	for range h.Stories {
+		var ss storySnapshot
+		if err := dec.Decode(&ss); err != nil {
+			return fmt.Errorf("story state: %w", err)
+		}
 		st := &Story{ID: ss.ID, Articles: ss.Articles, First: ss.First, Last: ss.Last, sum: make(map[int32]float32, len(ss.Sum)), indexed: ss.Indexed}
 		for _, f := range ss.Sum {
 			st.sum[f.ID] = f.Weight
@@ -103,6 +118,14 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 		}
 		st.centroid = c.centroidOf(st)
 		c.stories = append(c.stories, st)
+	}
+	c.dups = NewDuplicates()
+	for range h.Dups {
+		var d dupSnapshot
+		if err := dec.Decode(&d); err != nil {
+			return fmt.Errorf("story state: %w", err)
+		}
+		c.dups.Add(d.ID, d.Sig) // rebuilds the buckets as they were
 	}
 	return nil
 }

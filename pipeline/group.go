@@ -21,50 +21,84 @@ type GroupSummary struct {
 // saves the stories, the links and the grouping state in one transaction at the end. An
 // interrupted run saves nothing, and the next run places the same articles.
 func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (GroupSummary, error) {
-	var sum GroupSummary
-	c := group.NewClusterer(opts)
+	g, err := newGrouper(ctx, store, opts)
+	if err != nil {
+		return GroupSummary{}, err
+	}
+	if err := g.catchUp(ctx); err != nil {
+		return g.sum, err
+	}
+	return g.sum, g.save(ctx)
+}
+
+// A grouper places articles in stories and finds near-duplicates, one article at a time, and
+// saves what it did in one transaction.
+type grouper struct {
+	store  crosscheck.Store
+	opts   group.Options
+	c      *group.Clusterer
+	titles map[string]string // titles of this run's articles, for the stories they start
+	links  []crosscheck.StoryLink
+	dups   []crosscheck.DuplicateLink
+	sum    GroupSummary
+}
+
+func newGrouper(ctx context.Context, store crosscheck.Store, opts group.Options) (*grouper, error) {
+	g := &grouper{store: store, opts: opts, c: group.NewClusterer(opts), titles: map[string]string{}}
 	state, err := store.GroupState(ctx)
 	if err != nil {
-		return sum, err
+		return nil, err
 	}
 	if state != nil {
-		if err := c.UnmarshalBinary(state); err != nil {
-			return sum, err
+		if err := g.c.UnmarshalBinary(state); err != nil {
+			return nil, err
 		}
 	}
-	titles := map[string]string{}
-	var links []crosscheck.StoryLink
-	var dups []crosscheck.DuplicateLink
-	for a, err := range store.Ungrouped(ctx) {
+	return g, nil
+}
+
+// catchUp places the stored articles not yet in a story.
+func (g *grouper) catchUp(ctx context.Context) error {
+	for a, err := range g.store.Ungrouped(ctx) {
 		if err != nil {
-			return sum, err
+			return err
 		}
 		if err := ctx.Err(); err != nil {
-			return sum, err
+			return err
 		}
-		published, _ := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
-		if d, ok := c.Duplicate(a.ID, group.Sign(a.Title+"\n"+a.Text)); ok {
-			dups = append(dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
-			sum.Duplicates++
-		}
-		as := c.Add(a.ID, group.Extract(a.Title, a.Text), published)
-		titles[a.ID] = a.Title
-		rule := fmt.Sprintf("%s (cosine %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
-			as.Rule, as.Score, opts.Threshold, as.Runner, as.Candidates)
-		links = append(links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: rule})
-		sum.Grouped++
-		if as.New {
-			sum.NewStories++
-		}
+		g.add(a)
 	}
-	if sum.Grouped == 0 {
-		return sum, nil
+	return nil
+}
+
+// add places one article.
+func (g *grouper) add(a *crosscheck.Article) {
+	if d, ok := g.c.Duplicate(a.ID, group.Sign(a.Title+"\n"+a.Text)); ok {
+		g.dups = append(g.dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
+		g.sum.Duplicates++
 	}
-	changed, moves := c.TakeChanges()
+	published, _ := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+	as := g.c.Add(a.ID, group.Extract(a.Title, a.Text), published)
+	g.titles[a.ID] = a.Title
+	rule := fmt.Sprintf("%s (cosine %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
+		as.Rule, as.Score, g.opts.Threshold, as.Runner, as.Candidates)
+	g.links = append(g.links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: rule})
+	g.sum.Grouped++
+	if as.New {
+		g.sum.NewStories++
+	}
+}
+
+// save stores the stories that changed, the links and the state in one transaction.
+func (g *grouper) save(ctx context.Context) error {
+	if g.sum.Grouped == 0 {
+		return nil
+	}
+	changed, moves := g.c.TakeChanges()
 	// a story's id is that of the article that started it
 	storyID := func(st *group.Story) string { return "story-" + st.Articles[0] }
 	byInternal := map[int]*group.Story{}
-	for _, st := range c.Stories() {
+	for _, st := range g.c.Stories() {
 		byInternal[st.ID] = st
 	}
 	of := map[string]string{} // article → story id, for the links of this run
@@ -73,40 +107,36 @@ func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (Gro
 			of[id] = storyID(st)
 		}
 	}
-	for i := range links {
-		links[i].Story = of[links[i].Article]
-		if links[i].Story == "" {
-			return sum, fmt.Errorf("grouping lost article %s", links[i].Article)
-		}
-	}
 	placed := map[string]bool{}
-	for _, l := range links {
-		placed[l.Article] = true
+	for i := range g.links {
+		g.links[i].Story = of[g.links[i].Article]
+		if g.links[i].Story == "" {
+			return fmt.Errorf("grouping lost article %s", g.links[i].Article)
+		}
+		placed[g.links[i].Article] = true
 	}
 	for _, mv := range moves {
 		if placed[mv.Article] {
 			continue
 		}
-		st := byInternal[mv.Story]
-		links = append(links, crosscheck.StoryLink{Article: mv.Article, Story: storyID(st), Rule: "moved: its story split in two"})
-		sum.Moved++
+		g.links = append(g.links, crosscheck.StoryLink{Article: mv.Article, Story: storyID(byInternal[mv.Story]), Rule: "moved: its story split in two"})
+		g.sum.Moved++
 	}
 	var stories []crosscheck.Story
 	for _, st := range changed {
-		title := titles[st.Articles[0]]
-		if title == "" {
-			a, err := store.Article(ctx, st.Articles[0])
-			if err == nil {
+		title, ok := g.titles[st.Articles[0]]
+		if !ok {
+			if a, err := g.store.Article(ctx, st.Articles[0]); err == nil {
 				title = a.Title
 			}
 		}
 		stories = append(stories, crosscheck.Story{ID: storyID(st), Order: st.ID, Title: title, First: day(st.First), Last: day(st.Last)})
 	}
-	state, err = c.MarshalBinary()
+	state, err := g.c.MarshalBinary()
 	if err != nil {
-		return sum, err
+		return err
 	}
-	return sum, store.SaveGroups(ctx, state, stories, links, dups)
+	return g.store.SaveGroups(ctx, state, stories, g.links, g.dups)
 }
 
 func day(t time.Time) string {

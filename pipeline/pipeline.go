@@ -14,6 +14,7 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 )
 
@@ -31,6 +32,9 @@ type Options struct {
 	Workers   int // extraction goroutines; 0 for one per core
 	BatchSize int // articles per store transaction; 0 for DefaultBatchSize
 	Extract   extract.Options
+	// Group, when set, places every new article in a story as it is stored, after placing
+	// the stored articles an earlier run left unplaced.
+	Group *group.Options
 	// Report is called with each input's result, in input order, after its batch is stored.
 	Report func(Result)
 }
@@ -45,6 +49,7 @@ const window = 512
 // Summary counts a run's results.
 type Summary struct {
 	Added, Unchanged, Failed int
+	Groups                   GroupSummary
 }
 
 type job struct {
@@ -112,6 +117,36 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		opts.Extract.Repeated = learned(ctx, store)
 	}
 	w := writer{store: store, opts: opts, touched: map[string]bool{}}
+	var g *grouper
+	var grouped chan *crosscheck.Article
+	groupDone := make(chan struct{})
+	if opts.Group != nil {
+		var err error
+		if g, err = newGrouper(ctx, store, *opts.Group); err != nil {
+			return w.sum, err
+		}
+		if err := g.catchUp(ctx); err != nil {
+			return w.sum, err
+		}
+		grouped = make(chan *crosscheck.Article, window)
+		w.grouped = grouped
+		go func(in <-chan *crosscheck.Article) {
+			defer close(groupDone)
+			for a := range in {
+				g.add(a)
+			}
+		}(grouped)
+	} else {
+		close(groupDone)
+	}
+	finish := func() {
+		if grouped != nil {
+			close(grouped)
+			grouped = nil
+		}
+		<-groupDone
+	}
+	defer finish()
 	pending := map[int]done{}
 	next := 0
 	for d := range results {
@@ -135,7 +170,15 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := w.flush(ctx); err != nil {
 		return w.sum, err
 	}
-	return w.sum, relearn(ctx, store, w.touched)
+	if err := relearn(ctx, store, w.touched); err != nil {
+		return w.sum, err
+	}
+	finish()
+	if g != nil {
+		w.sum.Groups = g.sum
+		return w.sum, g.save(ctx)
+	}
+	return w.sum, nil
 }
 
 // learned returns the Repeated function extraction uses: the boilerplate each source had when
@@ -235,6 +278,7 @@ type writer struct {
 	batch   []done
 	sum     Summary
 	touched map[string]bool // sources that gained an article
+	grouped chan<- *crosscheck.Article
 }
 
 func (w *writer) add(ctx context.Context, d done) error {
@@ -285,6 +329,9 @@ func (w *writer) flush(ctx context.Context) error {
 			w.sum.Added++
 			if a := d.entry.Article; a != nil && a.Source != "" {
 				w.touched[a.Source] = true
+			}
+			if w.grouped != nil && r.Revision == 1 {
+				w.grouped <- d.entry.Article
 			}
 		case crosscheck.StatusUnchanged:
 			w.sum.Unchanged++

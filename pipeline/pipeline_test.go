@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/internal/corpus"
 	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
@@ -116,4 +118,62 @@ func TestFewArticlesTeachNothing(t *testing.T) {
 			t.Errorf("%s: four articles are too few to call a line boilerplate: %q", id, text)
 		}
 	}
+}
+
+// storiesOf lists each stored story's articles.
+func storiesOf(t *testing.T, db string) []string {
+	t.Helper()
+	store, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var out []string
+	for st, err := range store.Stories(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, st.ID+": "+strings.Join(st.Articles, " "))
+	}
+	return out
+}
+
+func TestRunSplitInTwoGroupsAsOneRun(t *testing.T) {
+	raw, err := os.ReadFile(corpus.Path(t, "ecbplus/docs.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	ingestGrouped := func(db string, parts ...[]string) {
+		for _, part := range parts {
+			p := filepath.Join(t.TempDir(), "part.jsonl")
+			os.WriteFile(p, []byte(strings.Join(part, "\n")+"\n"), 0o644)
+			ctx := context.Background()
+			store, err := sqlite.Open(ctx, db)
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := group.DefaultOptions
+			if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{p}, ingest.Options{}), store, pipeline.Options{Group: &o}); err != nil {
+				t.Fatal(err)
+			}
+			store.Close()
+		}
+	}
+	one, two := filepath.Join(t.TempDir(), "one.db"), filepath.Join(t.TempDir(), "two.db")
+	ingestGrouped(one, lines)
+	ingestGrouped(two, lines[:400], lines[400:])
+	a, b := storiesOf(t, one), storiesOf(t, two)
+	if len(a) < 80 || !slices.Equal(a, b) {
+		t.Fatalf("one run: %d stories, two runs: %d stories; first difference at %v", len(a), len(b), firstDiff(a, b))
+	}
+}
+
+func firstDiff(a, b []string) string {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return a[i] + " | " + b[i]
+		}
+	}
+	return "length"
 }

@@ -91,12 +91,10 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 		}
 		prog.draw()
 	}
-	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report})
+	groupOpts := group.DefaultOptions
+	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report, Group: &groupOpts})
 	prog.clear()
-	if err != nil {
-		return sum, err
-	}
-	grouped, err := pipeline.Group(ctx, store, group.DefaultOptions)
+	grouped := sum.Groups
 	if out == outHuman {
 		elapsed := m.Now().Sub(start)
 		n := sum.Added + sum.Unchanged + sum.Failed
