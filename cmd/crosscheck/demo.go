@@ -68,6 +68,13 @@ corpus into a fresh store (a temporary one unless --db is given) and prints what
 			len(a.Removed), len(a.Repairs), truncate(a.Title, 60))
 	}
 	tw.Flush()
+	fmt.Fprintln(m.Stdout, "\nStories:")
+	for st, err := range store.Stories(ctx) {
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "  %s (%d articles): %s\n", st.Title, len(st.Articles), strings.Join(st.Articles, ", "))
+	}
 	for _, id := range []string{"daily-meridian", "ostmark-today"} {
 		a, err := store.Article(ctx, id)
 		if err != nil {
