@@ -1,6 +1,7 @@
 package group
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"time"
@@ -35,6 +36,9 @@ type Options struct {
 	SplitBelow float64
 	MinSplit   int
 	Members    int
+	// MergeAbove merges two stories when an article is close enough to join either and the
+	// stories' centroids' cosine is at least this (0: never): the article bridges them.
+	MergeAbove float64
 }
 
 // DefaultOptions are tuned on ECB+ (see the README).
@@ -51,11 +55,13 @@ var DefaultOptions = Options{
 	SplitBelow:      0.45,
 	MinSplit:        3,
 	Members:         64,
+	MergeAbove:      0.6,
 }
 
 // Story is a group of articles about one event.
 type Story struct {
 	ID       int
+	Key      string // the article that started it; a story's name that outlives splits and merges
 	Articles []string
 	First    time.Time // earliest known publication
 	Last     time.Time // latest known publication
@@ -143,7 +149,7 @@ func (c *Clusterer) Stories() []*Story { return c.stories }
 func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 	v := c.vector(t)
 	cands := c.candidates(v)
-	best, bestScore, runner := -1, 0.0, 0.0
+	best, bestScore, runner, second := -1, 0.0, 0.0, -1
 	for _, s := range cands {
 		st := c.stories[s]
 		if c.tooFar(st, published) {
@@ -152,10 +158,10 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 		score := Cosine(v, st.centroid)
 		switch {
 		case score > bestScore:
-			runner = bestScore
+			runner, second = bestScore, best
 			best, bestScore = s, score
 		case score > runner:
-			runner = score
+			runner, second = score, s
 		}
 	}
 	a := Assignment{Candidates: len(cands), Runner: runner}
@@ -163,7 +169,7 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 		a.Story, a.Score, a.Rule = best, bestScore, "joined: cosine with the story ≥ threshold"
 	} else {
 		best = len(c.stories)
-		c.stories = append(c.stories, &Story{ID: best, sum: map[int32]float32{}})
+		c.stories = append(c.stories, &Story{ID: best, Key: id, sum: map[int32]float32{}})
 		a.Story, a.New = best, true
 		a.Rule = "new: no candidate story"
 		if len(cands) > 0 {
@@ -172,6 +178,13 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 	}
 	st := c.stories[best]
 	c.join(st, id, v, published)
+	if !a.New && second >= 0 && runner >= c.opts.Threshold && c.opts.MergeAbove > 0 &&
+		Cosine(st.centroid, c.stories[second].centroid) >= c.opts.MergeAbove {
+		into := c.merge(st, c.stories[second])
+		a.Story = into.ID
+		a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", runner)
+		st = into
+	}
 	if c.opts.SplitBelow > 0 && splitPoint(len(st.Articles)) {
 		if moved := c.split(st); moved != nil && contains(moved.Articles, id) {
 			a.Story = moved.ID
@@ -194,6 +207,44 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// merge moves the newer of two stories into the older and returns the older. The newer is left
+// empty, out of the index.
+func (c *Clusterer) merge(a, b *Story) *Story {
+	if b.ID < a.ID {
+		a, b = b, a
+	}
+	for i, id := range b.Articles {
+		var v Vector
+		var t time.Time
+		if i < len(b.members) {
+			v, t = b.members[i].v, b.members[i].t
+		}
+		a.Articles = append(a.Articles, id)
+		if v != nil && len(a.members) < c.opts.Members {
+			a.members = append(a.members, member{id, v, t})
+		}
+		c.moves = append(c.moves, Move{Article: id, Story: a.ID})
+	}
+	for k, w := range b.sum {
+		a.sum[k] += w
+	}
+	if !b.First.IsZero() && (a.First.IsZero() || b.First.Before(a.First)) {
+		a.First = b.First
+	}
+	if b.Last.After(a.Last) {
+		a.Last = b.Last
+	}
+	a.centroid = c.centroidOf(a)
+	c.reindex(a)
+	for _, k := range b.indexed {
+		c.postings[k] = remove(c.postings[k], b.ID)
+	}
+	*b = Story{ID: b.ID, Key: b.Key, sum: map[int32]float32{}}
+	c.touch(a.ID)
+	c.touch(b.ID)
+	return a
 }
 
 // tooFar reports whether an article published at t is too far from a story in time.

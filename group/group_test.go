@@ -120,3 +120,35 @@ func TestECBPlus(t *testing.T) {
 		t.Fatalf("ECB+: %+v", s)
 	}
 }
+
+func TestABridgingArticleMergesTwoStories(t *testing.T) {
+	opts := group.DefaultOptions
+	opts.MergeAbove = 0.1 // low, so that this small case shows the mechanism
+	c := group.NewClusterer(opts)
+	add := func(id, text string) group.Assignment { return c.Add(id, group.Extract("", text), time.Time{}) }
+	a := add("talks", "Elena Marsh and Tomas Kerr held talks on the Sarn dam in Lindqvist on Thursday.")
+	b := add("flow", "Engineers measured the Sarn river flow at the dam near Sarnbruck for the water quota.")
+	if b.Story == a.Story {
+		t.Skip("the two seeds already joined; the case needs two stories")
+	}
+	bridge := add("bridge", "At the Sarn dam talks in Lindqvist, Elena Marsh and Tomas Kerr discussed the river flow engineers measured near Sarnbruck and the water quota.")
+	if !strings.Contains(bridge.Rule, "merged") {
+		t.Fatalf("no merge: %+v", bridge)
+	}
+	live := 0
+	for _, st := range c.Stories() {
+		if len(st.Articles) > 0 {
+			live++
+			if len(st.Articles) != 3 || st.Key != "talks" {
+				t.Fatalf("merged story: %+v", st)
+			}
+		}
+	}
+	if live != 1 {
+		t.Fatalf("%d stories left", live)
+	}
+	_, moves := c.TakeChanges()
+	if len(moves) == 0 || moves[0].Article != "flow" {
+		t.Fatalf("moves %+v", moves)
+	}
+}

@@ -40,7 +40,14 @@ func (c *Clusterer) split(s *Story) *Story {
 	if side[0] || nb < c.opts.MinSplit || len(m)-nb < c.opts.MinSplit || Cosine(ca, cb) >= c.opts.SplitBelow {
 		return nil
 	}
-	moved := &Story{ID: len(c.stories), sum: map[int32]float32{}}
+	var first string
+	for i, x := range side {
+		if x {
+			first = m[i].id
+			break
+		}
+	}
+	moved := &Story{ID: len(c.stories), Key: first, sum: map[int32]float32{}}
 	c.stories = append(c.stories, moved)
 	out := map[string]bool{}
 	for i, x := range side {
@@ -62,7 +69,7 @@ func (c *Clusterer) split(s *Story) *Story {
 	}
 	// Rebuild the story that stays from its members; articles past the cap keep their place.
 	old := s.members
-	*s = Story{ID: s.ID, sum: map[int32]float32{}, indexed: s.indexed}
+	*s = Story{ID: s.ID, Key: s.Key, sum: map[int32]float32{}, indexed: s.indexed}
 	for i, x := range side {
 		if !x {
 			c.join(s, old[i].id, old[i].v, old[i].t)

@@ -27,6 +27,7 @@ type header struct {
 
 type storySnapshot struct {
 	ID          int
+	Key         string
 	Articles    []string
 	First, Last time.Time
 	Sum         Vector // the summed features, unnormalised
@@ -45,7 +46,7 @@ type dupSnapshot struct {
 	Sig Signature
 }
 
-const snapshotVersion = 4
+const snapshotVersion = 5
 
 // MarshalBinary encodes the clusterer's state.
 func (c *Clusterer) MarshalBinary() ([]byte, error) {
@@ -62,7 +63,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		for k, w := range st.sum {
 			sum = append(sum, Feature{k, w})
 		}
-		ss := storySnapshot{ID: st.ID, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed}
+		ss := storySnapshot{ID: st.ID, Key: st.Key, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed}
 		for _, m := range st.members {
 			ss.Members = append(ss.Members, memberSnapshot{m.id, m.v, m.t})
 		}
@@ -109,7 +110,7 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 		if err := dec.Decode(&ss); err != nil {
 			return fmt.Errorf("story state: %w", err)
 		}
-		st := &Story{ID: ss.ID, Articles: ss.Articles, First: ss.First, Last: ss.Last, sum: make(map[int32]float32, len(ss.Sum)), indexed: ss.Indexed}
+		st := &Story{ID: ss.ID, Key: ss.Key, Articles: ss.Articles, First: ss.First, Last: ss.Last, sum: make(map[int32]float32, len(ss.Sum)), indexed: ss.Indexed}
 		for _, f := range ss.Sum {
 			st.sum[f.ID] = f.Weight
 		}

@@ -96,7 +96,7 @@ func (g *grouper) save(ctx context.Context) error {
 	}
 	changed, moves := g.c.TakeChanges()
 	// a story's id is that of the article that started it
-	storyID := func(st *group.Story) string { return "story-" + st.Articles[0] }
+	storyID := func(st *group.Story) string { return "story-" + st.Key }
 	byInternal := map[int]*group.Story{}
 	for _, st := range g.c.Stories() {
 		byInternal[st.ID] = st
@@ -119,14 +119,14 @@ func (g *grouper) save(ctx context.Context) error {
 		if placed[mv.Article] {
 			continue
 		}
-		g.links = append(g.links, crosscheck.StoryLink{Article: mv.Article, Story: storyID(byInternal[mv.Story]), Rule: "moved: its story split in two"})
+		g.links = append(g.links, crosscheck.StoryLink{Article: mv.Article, Story: storyID(byInternal[mv.Story]), Rule: "moved: its story split or merged"})
 		g.sum.Moved++
 	}
 	var stories []crosscheck.Story
 	for _, st := range changed {
-		title, ok := g.titles[st.Articles[0]]
+		title, ok := g.titles[st.Key]
 		if !ok {
-			if a, err := g.store.Article(ctx, st.Articles[0]); err == nil {
+			if a, err := g.store.Article(ctx, st.Key); err == nil {
 				title = a.Title
 			}
 		}

@@ -168,3 +168,30 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 		t.Fatalf("store not at %s: %v", path, err)
 	}
 }
+
+func TestSaveGroupsDropsEmptiedStories(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	s.Put(ctx, []crosscheck.Entry{entry("a", "one"), entry("b", "two")})
+	two := []crosscheck.Story{{ID: "story-a", Order: 0, Title: "A"}, {ID: "story-b", Order: 1, Title: "B"}}
+	if err := s.SaveGroups(ctx, []byte("state"), two, []crosscheck.StoryLink{{Article: "a", Story: "story-a"}, {Article: "b", Story: "story-b"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	// b moves into a's story: story-b is empty and goes.
+	if err := s.SaveGroups(ctx, []byte("state2"), two, []crosscheck.StoryLink{{Article: "b", Story: "story-a", Rule: "moved"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for st, err := range s.Stories(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, st.ID+":"+strings.Join(st.Articles, ","))
+	}
+	if fmt.Sprint(got) != "[story-a:a,b]" {
+		t.Fatalf("stories %v", got)
+	}
+	if st, _ := s.GroupState(ctx); string(st) != "state2" {
+		t.Fatalf("state %q", st)
+	}
+}

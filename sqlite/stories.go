@@ -59,6 +59,10 @@ func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crossche
 		if _, err := story.ExecContext(ctx, st.ID, st.Order, st.Title, st.First, st.Last, st.ID); err != nil {
 			return err
 		}
+		// a story a merge emptied is gone
+		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ? AND size = 0`, st.ID); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }
