@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/crosscheck/crosscheck/eval"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+func (m *Main) evalQuotes(ctx context.Context, args []string) error {
+	fs := m.flags("eval quotes", "--gold FILE [--split dev] [--json]",
+		`Finds the direct quotes and their speakers in each document of a PolNeAR gold file and
+scores them: precision, recall and F1 of quotes (a match shares at least half the words of
+both), and the speaker accuracy among matched quotes.`,
+		`  crosscheck eval quotes --gold ../shared/corpus/polnear/attributions.jsonl --split dev`)
+	gold := fs.String("gold", "", "the gold file (PolNeAR attributions JSONL)")
+	split := fs.String("split", "dev", `the split to score ("train", "dev", "annotator-training"; "" for all)`)
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" {
+		fmt.Fprintln(m.Stderr, "crosscheck eval quotes: --gold FILE is required")
+		return errUsage
+	}
+	f, err := os.Open(*gold)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var s eval.QuoteScores
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d, err := eval.ParsePolNeAR(sc.Bytes())
+		if err != nil {
+			return fmt.Errorf("%s: %w", *gold, err)
+		}
+		if *split != "" && d.Split != *split {
+			continue
+		}
+		var pred []eval.PredictedQuote
+		for _, q := range nlp.Quotes(d.Text) {
+			pred = append(pred, eval.PredictedQuote{Words: eval.Words(q.Text), Speaker: q.Speaker, Mention: q.SpeakerMention})
+		}
+		s.Add(pred, eval.GoldQuotes(d.Attributions))
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	s.Finish()
+	if *asJSON {
+		return newEncoder(m.Stdout).Encode(s)
+	}
+	fmt.Fprintf(m.Stdout, "documents %d, gold quotes %d, predicted %d, matched %d\n", s.Docs, s.Gold, s.Predicted, s.Matched)
+	fmt.Fprintf(m.Stdout, "quotes    P %.3f  R %.3f  F1 %.3f\n", s.P, s.R, s.F1)
+	fmt.Fprintf(m.Stdout, "speakers  %.3f of matched quotes right (%d of %d)\n", s.SpeakerAcc, s.SpeakerOK, s.Matched)
+	return nil
+}

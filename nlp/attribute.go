@@ -1,0 +1,225 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tok is a word or a punctuation mark of an attribution window.
+type tok struct {
+	text  string
+	punct bool
+}
+
+func toks(s string) []tok {
+	var out []tok
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || ((r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-') && j+n2 < len(s) && isWordByte(s[j+n2])) {
+					j += n2
+					continue
+				}
+				if r2 == '.' && j-i <= 3 && isUpperByte(s[i]) { // "Mr.", "U.S."
+					j += n2
+				}
+				break
+			}
+			out = append(out, tok{text: s[i:j]})
+			i = j
+		default:
+			out = append(out, tok{text: s[i : i+n], punct: true})
+			i += n
+		}
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 0x80 || unicode.IsLetter(rune(b)) || unicode.IsDigit(rune(b))
+}
+func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+func isCue(t tok) bool     { return !t.punct && cueSet[strings.ToLower(t.text)] }
+func isPronoun(t tok) bool { return !t.punct && pronouns[strings.ToLower(t.text)] }
+func isCapital(t tok) bool {
+	if t.punct {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsUpper(r)
+}
+
+// attribute finds the cue and the speaker as written for a quote, from its sentence's words
+// after and before it.
+func attribute(text, before, after string, s span) (mention, cue, rule string) {
+	if m, c := attributeAfter(toks(after)); m != "" {
+		return m, c, "speaker after the quote"
+	}
+	if m, c := attributeBefore(toks(before)); m != "" {
+		return m, c, "speaker before the quote"
+	}
+	return "", "", ""
+}
+
+// attributeAfter reads ', he said', ', said Ushakov', ', Ushakov explained on Tuesday'.
+func attributeAfter(ts []tok) (mention, cue string) {
+	for len(ts) > 0 && ts[0].punct && strings.ContainsAny(ts[0].text, ",.—–-:;") {
+		ts = ts[1:]
+	}
+	if len(ts) == 0 {
+		return "", ""
+	}
+	if isCue(ts[0]) {
+		return nounPhrase(ts[1:]), ts[0].text
+	}
+	for i := 0; i < len(ts) && i < 12; i++ {
+		if isCue(ts[i]) {
+			if m := subject(ts[:i]); m != "" {
+				return m, ts[i].text
+			}
+			return "", ""
+		}
+		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" {
+			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// attributeBefore reads 'Ushakov said:', 'he added that', 'Rubio described the talks as',
+// 'according to Ushakov,'.
+func attributeBefore(ts []tok) (mention, cue string) {
+	for i := len(ts) - 1; i >= 0 && len(ts)-i <= 14; i-- {
+		t := ts[i]
+		if strings.EqualFold(t.text, "to") && i > 0 && strings.EqualFold(ts[i-1].text, "according") {
+			return nounPhrase(ts[i+1:]), "according to"
+		}
+		if isCue(t) {
+			if m := subject(ts[:i]); m != "" {
+				return m, t.text
+			}
+			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// nounPhrase is the speaker named after a cue: a pronoun, a name, or a phrase up to a comma.
+func nounPhrase(ts []tok) string {
+	var words []string
+	for _, t := range ts {
+		if t.punct {
+			break
+		}
+		words = append(words, t.text)
+		if len(words) == 1 && isPronoun(t) {
+			break
+		}
+		if len(words) == 8 {
+			break
+		}
+	}
+	// stop at words that begin a new clause
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
+			words = words[:i]
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// subject is the speaker named before a cue: the pronoun or name right before it, or the noun
+// phrase that ends there, over at most eight words and no sentence break.
+func subject(ts []tok) string {
+	// drop an adverb between subject and cue ("he later said")
+	for len(ts) > 0 && !ts[len(ts)-1].punct && strings.HasSuffix(strings.ToLower(ts[len(ts)-1].text), "ly") && !isCapital(ts[len(ts)-1]) {
+		ts = ts[:len(ts)-1]
+	}
+	for len(ts) > 0 && !ts[len(ts)-1].punct && isAuxiliary(ts[len(ts)-1].text) {
+		ts = ts[:len(ts)-1]
+	}
+	if len(ts) == 0 {
+		return ""
+	}
+	last := ts[len(ts)-1]
+	if isPronoun(last) {
+		return last.text
+	}
+	// an appositive: "Ushakov, a senior adviser to Putin, said"
+	if last.punct && last.text == "," {
+		for i := len(ts) - 2; i >= 0 && len(ts)-i < 14; i-- {
+			if ts[i].punct && ts[i].text == "," {
+				if name := nameBefore(ts[:i]); name != "" {
+					return name
+				}
+				break
+			}
+		}
+		return ""
+	}
+	if last.punct {
+		return ""
+	}
+	if name := nameBefore(ts); name != "" {
+		return name
+	}
+	// a role phrase: "the senior adviser", "a Russian official briefed on the matter"
+	start := -1
+	for i := len(ts) - 1; i >= 0 && len(ts)-i <= 8; i-- {
+		if ts[i].punct {
+			break
+		}
+		lw := strings.ToLower(ts[i].text)
+		if lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their" || lw == "its" {
+			start = i
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	var words []string
+	for _, t := range ts[start:] {
+		words = append(words, t.text)
+	}
+	return strings.Join(words, " ")
+}
+
+func isAuxiliary(w string) bool {
+	switch strings.ToLower(w) {
+	case "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "then", "later", "once", "repeatedly", "again":
+		return true
+	}
+	return false
+}
+
+// nameBefore is the run of capitalised words that ends ts ("Yuri Ushakov", "Mr. Trump").
+func nameBefore(ts []tok) string {
+	i := len(ts)
+	for i > 0 && (isCapital(ts[i-1]) || (i < len(ts) && isJoiner(ts[i-1].text))) && len(ts)-i < 5 {
+		i--
+	}
+	for i < len(ts) && !isCapital(ts[i]) {
+		i++
+	}
+	if i == len(ts) {
+		return ""
+	}
+	var words []string
+	for _, t := range ts[i:] {
+		words = append(words, t.text)
+	}
+	return strings.Join(words, " ")
+}
+
+func isJoiner(w string) bool { return w == "de" || w == "van" || w == "von" || w == "al" || w == "bin" }

@@ -1,0 +1,124 @@
+package nlp
+
+import (
+	"strings"
+)
+
+// nameIndex remembers the people an article has named so far, so that "Ushakov" resolves to
+// "Yuri Ushakov" and "he" to the person named last.
+type nameIndex struct {
+	full   map[string]string // a name's last word → the fullest form seen
+	last   string            // the person named most recently
+	cursor int
+}
+
+func newNameIndex() *nameIndex { return &nameIndex{full: map[string]string{}} }
+
+// titles are words that precede a name without being part of it.
+var titles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
+	"dr": true, "dr.": true, "president": true, "prime": true, "minister": true, "secretary": true,
+	"senator": true, "sen.": true, "sen": true, "rep.": true, "rep": true, "gov.": true, "governor": true,
+	"gen.": true, "general": true, "judge": true, "justice": true, "chairman": true, "chief": true,
+	"former": true, "state": true, "foreign": true, "vice": true, "first": true, "lady": true,
+	"speaker": true, "leader": true, "mayor": true, "ambassador": true, "envoy": true, "special": true,
+	"u.s.": true, "russian": true, "american": true, "ukrainian": true, "democratic": true,
+	"republican": true, "candidate": true, "nominee": true, "adviser": true, "advisor": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "the": true, "a": true, "an": true}
+
+// notPeople are capitalised words that start sentences or name places and institutions, not
+// people; a run that has one is not taken for a person.
+var notPeople = map[string]bool{"the": true, "a": true, "in": true, "on": true, "at": true, "but": true,
+	"and": true, "it": true, "this": true, "that": true, "he": true, "she": true, "they": true, "we": true,
+	"i": true, "house": true, "white": true, "united": true, "states": true, "new": true, "york": true,
+	"street": true, "party": true, "department": true, "committee": true, "congress": true, "senate": true,
+	"court": true, "university": true, "news": true, "times": true, "post": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true}
+
+// scan reads the names in text[from:to].
+func (x *nameIndex) scan(text string, from, to int) {
+	if from < x.cursor {
+		from = x.cursor
+	}
+	if from >= to {
+		return
+	}
+	ts := toks(text[from:to])
+	for i := 0; i < len(ts); {
+		if !isCapital(ts[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
+			j++
+		}
+		var words []string
+		for _, t := range ts[i:j] {
+			if !titles[strings.ToLower(t.text)] || len(words) > 0 {
+				words = append(words, t.text)
+			}
+		}
+		if person(words) {
+			name := strings.Join(words, " ")
+			key := strings.ToLower(words[len(words)-1])
+			if len(words) > len(strings.Fields(x.full[key])) {
+				x.full[key] = name
+			}
+			x.last = x.full[key]
+		}
+		i = j
+	}
+	x.cursor = to
+}
+
+// person reports whether a run of capitalised words looks like a person's name.
+func person(words []string) bool {
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if notPeople[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return len(words) >= 2 || len(words[0]) > 2
+}
+
+// resolve turns a speaker as written into the person meant: a name into its fullest form, a
+// pronoun into the person named last, a role ("the adviser") into the last speaker.
+func (x *nameIndex) resolve(mention, lastSpeaker string) string {
+	if mention == "" {
+		return ""
+	}
+	words := strings.Fields(mention)
+	lw := strings.ToLower(words[0])
+	switch {
+	case len(words) == 1 && (lw == "he" || lw == "she" || lw == "i"):
+		if x.last != "" {
+			return x.last
+		}
+		return lastSpeaker
+	case pronouns[lw]:
+		return mention
+	case lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their":
+		if lastSpeaker != "" && (lw == "the" || lw == "his" || lw == "her") {
+			return lastSpeaker
+		}
+		return mention
+	}
+	var kept []string
+	for _, w := range words {
+		if !titles[strings.ToLower(w)] || len(kept) > 0 {
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		return mention
+	}
+	if full, ok := x.full[strings.ToLower(kept[len(kept)-1])]; ok && len(strings.Fields(full)) > len(kept) {
+		return full
+	}
+	return strings.Join(kept, " ")
+}

@@ -1,0 +1,307 @@
+// Package nlp analyses the text of one article: its direct quotes with the people who said
+// them. It is rules of our own, values in and values out, no I/O; every result carries its
+// character offsets and the cue that produced it.
+package nlp
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quote is one direct quote: the words inside the quote marks and who said them.
+type Quote struct {
+	Text           string `json:"text"`
+	Start          int    `json:"start"` // byte offsets of Text in the article's text
+	End            int    `json:"end"`
+	Cue            string `json:"cue"`             // the verb or phrase that attributes it ("said", "according to")
+	Speaker        string `json:"speaker"`         // the person it is attributed to, resolved ("Yuri Ushakov")
+	SpeakerMention string `json:"speaker_mention"` // the speaker as written near the quote ("he", "the adviser")
+	Partial        bool   `json:"partial"`         // a few quoted words inside the writer's own sentence
+	Rule           string `json:"rule"`            // how the speaker was found
+	// Parts are the quoted pieces of a quote the writer interrupted or continued over several
+	// paragraphs ("“A,” he said, “B.”"): byte offsets [start, end) of each piece's words. Text
+	// joins them with a space.
+	Parts [][2]int `json:"parts,omitempty"`
+}
+
+// maxQuote bounds a quote's length: past it an unclosed mark is not a quote.
+const maxQuote = 4000
+
+// span is a quoted stretch: [start, end) are the words inside the marks, [open, close) the
+// whole with its marks.
+type span struct {
+	start, end, open, close int
+}
+
+// spans finds the quoted stretches of text. Curly, guillemet and straight double quotes pair
+// up; a quote open at the end of a paragraph continues when the next paragraph opens with a
+// quote mark, as newspapers print long quotes. Work is linear in the text.
+func spans(text string) []span {
+	var out []span
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		closer, ok := opener(text, i, r)
+		if !ok {
+			i += n
+			continue
+		}
+		s := span{open: i, start: i + n}
+		j := s.start
+		closed := false
+		for j < len(text) && j-s.start < maxQuote {
+			r2, n2 := utf8.DecodeRuneInString(text[j:])
+			if r2 == closer && isCloser(text, j, n2) {
+				s.end, s.close = j, j+n2
+				closed = true
+				break
+			}
+			if r2 == '\n' {
+				// a new paragraph that opens with a mark continues the quote
+				k := j
+				for k < len(text) && (text[k] == '\n' || text[k] == ' ' || text[k] == '\r') {
+					k++
+				}
+				if k < len(text) {
+					r3, n3 := utf8.DecodeRuneInString(text[k:])
+					if _, ok := opener(text, k, r3); ok && k > j+1 {
+						j = k + n3
+						continue
+					}
+				}
+				s.end, s.close = j, j
+				closed = true
+				break
+			}
+			j += n2
+		}
+		if !closed || s.end <= s.start {
+			i += n
+			continue
+		}
+		out = append(out, s)
+		i = s.close
+	}
+	return out
+}
+
+// opener reports whether r at i opens a quote, and the mark that closes it.
+func opener(text string, i int, r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '„':
+		return '“', true
+	case '«':
+		return '»', true
+	case '"':
+		// a straight mark opens after a space, a line start or opening punctuation
+		if i == 0 {
+			return '"', true
+		}
+		p, _ := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.IsSpace(p) || strings.ContainsRune("([{—–-:", p) {
+			return '"', true
+		}
+	}
+	return 0, false
+}
+
+// isCloser reports whether the mark at j closes: a straight mark must not open a new quote.
+func isCloser(text string, j, n int) bool {
+	if text[j] != '"' {
+		return true
+	}
+	if j+n >= len(text) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[j+n:])
+	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
+}
+
+// cueWords are the verbs and phrases that attribute speech, in every form news uses.
+var cueWords = strings.Fields(`said says say saying told tells tell telling added adds add adding
+stated states explained explains noted notes wrote writes write writing asked asks argued argues
+claimed claims insisted insists warned warns declared declares announced announces replied replies
+reiterated suggested suggests described describes called calls tweeted tweets posted responded
+commented acknowledged acknowledges admitted admits urged urges predicted predicts promised promises
+recalled recalls conceded concedes continued continues cautioned emphasized emphasised stressed
+stresses observed observes remarked remarks quipped joked complained complains boasted insisted
+contended contends maintained maintains told asserted asserts vowed vows pledged pledged mused
+shouted yelled screamed whispered replied answered answers countered counters confirmed confirms
+denied denies testified testifies recounted recounts explained concluded concludes indicated
+indicates revealed reveals disclosed announced labeled labelled dubbed branded termed praised
+praises criticized criticised blasted slammed lamented laments hailed hails thanked urged chimed`)
+
+var cueSet = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range cueWords {
+		m[w] = true
+	}
+	return m
+}()
+
+var pronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true, "you": true}
+
+// Quotes finds the direct quotes of a text and attributes each to its speaker. Quotes with no
+// attribution nearby — scare quotes, titles, nicknames — are left out. A quote the writer
+// interrupts with its attribution ("“A,” he said, “B.”") or continues without one in the same
+// or the next paragraphs is one quote of several parts.
+func Quotes(text string) []Quote {
+	sp := spans(text)
+	names := newNameIndex()
+	var out []Quote
+	lastSpeaker := ""
+	lastEnd := 0
+	for k, s := range sp {
+		names.scan(text, lastEnd, s.open)
+		q := Quote{Text: text[s.start:s.end], Start: s.start, End: s.end, Parts: [][2]int{{s.start, s.end}}}
+		before := windowBefore(text, s.open, sp, k)
+		after := windowAfter(text, s.close, sp, k)
+		mention, cue, rule := attribute(text, before, after, s)
+		prev := len(out) - 1
+		switch {
+		case mention != "":
+			q.SpeakerMention, q.Cue, q.Rule = mention, cue, rule
+			q.Speaker = names.resolve(q.SpeakerMention, lastSpeaker)
+			// “A,” he said, “B.”: the attribution between two pieces belongs to both
+			if prev >= 0 && rule == "speaker before the quote" && interrupts(text, out[prev], s, cue) &&
+				out[prev].Speaker == q.Speaker {
+				out[prev].extend(text, s)
+				lastEnd = s.close
+				continue
+			}
+		case prev >= 0 && continues(text, out[prev].End, s.open):
+			out[prev].extend(text, s)
+			lastEnd = s.close
+			continue
+		default:
+			lastEnd = s.close
+			continue
+		}
+		q.Partial = !paragraphOpening(text, s.open) && !strings.ContainsAny(strings.TrimSpace(q.Text), ".!?") && wordCount(q.Text) < 8
+		out = append(out, q)
+		lastSpeaker = q.Speaker
+		names.scan(text, s.open, s.close)
+		lastEnd = s.close
+	}
+	for i := range out {
+		if len(out[i].Parts) == 1 {
+			out[i].Parts = nil
+		}
+	}
+	return out
+}
+
+// extend adds the quoted piece s to q.
+func (q *Quote) extend(text string, s span) {
+	q.Text += " " + text[s.start:s.end]
+	q.End = s.end
+	q.Parts = append(q.Parts, [2]int{s.start, s.end})
+	q.Partial = false
+}
+
+// interrupts reports whether the only thing between a quote and the piece s is a short
+// attribution clause with the cue: ", he said, ".
+func interrupts(text string, q Quote, s span, cue string) bool {
+	gap := text[q.End:s.open]
+	return !strings.Contains(gap, "\n") && wordCount(gap) <= 12 && strings.Contains(gap, cue)
+}
+
+// continues reports whether a quote opening at open carries on the quote that ended at end:
+// nothing but the attribution sentence of that quote or paragraph breaks lie between, and the
+// new piece opens its sentence.
+func continues(text string, end, open int) bool {
+	gap := text[end:open]
+	if wordCount(gap) > 14 || strings.Count(gap, "\n\n")+strings.Count(gap, "\n") > 4 {
+		return false
+	}
+	// the new piece opens a sentence or a paragraph
+	before := strings.TrimRight(gap, " \t\r")
+	if before == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?\n”\"", last)
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// paragraphOpening reports whether a quote mark at i opens its paragraph.
+func paragraphOpening(text string, i int) bool {
+	j := strings.LastIndexByte(text[:i], '\n')
+	return strings.TrimSpace(text[j+1:i]) == ""
+}
+
+// windowBefore is the text of the quote's sentence before its opening mark: back to a sentence
+// end or the previous quote, at most 300 bytes.
+func windowBefore(text string, open int, sp []span, k int) string {
+	from := max(0, open-300)
+	if k > 0 && sp[k-1].close > from {
+		from = sp[k-1].close
+	}
+	w := text[from:open]
+	if nl := strings.LastIndexByte(w, '\n'); nl >= 0 {
+		w = w[nl+1:]
+	}
+	if end := lastSentenceEnd(w); end >= 0 {
+		w = w[end:]
+	}
+	return w
+}
+
+// windowAfter is the text after the closing mark up to the end of its sentence or the next
+// quote, at most 200 bytes.
+func windowAfter(text string, close int, sp []span, k int) string {
+	to := min(len(text), close+200)
+	if k+1 < len(sp) && sp[k+1].open < to {
+		to = sp[k+1].open
+	}
+	w := text[close:to]
+	if nl := strings.IndexByte(w, '\n'); nl >= 0 {
+		w = w[:nl]
+	}
+	if end := firstSentenceEnd(w); end >= 0 {
+		w = w[:end]
+	}
+	return w
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?]\s+[A-Z“"]`)
+
+func lastSentenceEnd(w string) int {
+	locs := sentenceEnd.FindAllStringIndex(w, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		if !abbreviationBefore(w, locs[i][0]) {
+			return locs[i][1] - 1
+		}
+	}
+	return -1
+}
+
+func firstSentenceEnd(w string) int {
+	for _, l := range sentenceEnd.FindAllStringIndex(w, -1) {
+		if !abbreviationBefore(w, l[0]) {
+			return l[0] + 1
+		}
+	}
+	return -1
+}
+
+// abbreviationBefore reports whether the full stop at i ends an abbreviation ("Mr.", "U.S.").
+func abbreviationBefore(w string, i int) bool {
+	j := i
+	for j > 0 && (unicode.IsLetter(rune(w[j-1])) || w[j-1] == '.') {
+		j--
+	}
+	word := strings.ToLower(w[j:i])
+	return abbreviations[word] || (len(word) <= 3 && strings.Contains(word, "."))
+}
+
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true,
+	"gov": true, "gen": true, "lt": true, "col": true, "st": true, "jr": true, "sr": true, "prof": true,
+	"u.s": true, "u.n": true, "u.k": true, "inc": true, "corp": true, "co": true, "no": true, "vs": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true, "sep": true, "oct": true,
+	"nov": true, "dec": true, "rev": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "pres": true}
