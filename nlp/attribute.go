@@ -48,7 +48,8 @@ func isWordByte(b byte) bool {
 }
 func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
 
-func isCue(t tok) bool     { return !t.punct && cueSet[strings.ToLower(t.text)] }
+// isCue reports a cue verb: in lower case, so that "United States" names no speaker.
+func isCue(t tok) bool     { return !t.punct && !isCapital(t) && cueSet[t.text] }
 func isPronoun(t tok) bool { return !t.punct && pronouns[strings.ToLower(t.text)] }
 func isCapital(t tok) bool {
 	if t.punct {
@@ -70,6 +71,15 @@ func attribute(text, before, after string, s span) (mention, cue, rule string) {
 	return "", "", ""
 }
 
+// sameSubject stands for a speaker left out because it is the previous clause's ("… as
+// “productive,” but noted that “…”").
+const sameSubject = "\x00same"
+
+// clauseStarts are words after a quote that begin another clause, past which no cue
+// attributes the quote.
+var clauseStarts = map[string]bool{"but": true, "and": true, "that": true, "while": true, "because": true,
+	"although": true, "though": true, "if": true, "when": true, "so": true, "which": true, "who": true}
+
 // attributeAfter reads ', he said', ', said Ushakov', ', Ushakov explained on Tuesday'.
 func attributeAfter(ts []tok) (mention, cue string) {
 	for len(ts) > 0 && ts[0].punct && strings.ContainsAny(ts[0].text, ",.—–-:;") {
@@ -82,6 +92,9 @@ func attributeAfter(ts []tok) (mention, cue string) {
 		return nounPhrase(ts[1:]), ts[0].text
 	}
 	for i := 0; i < len(ts) && i < 12; i++ {
+		if !ts[i].punct && clauseStarts[strings.ToLower(ts[i].text)] {
+			return "", ""
+		}
 		if isCue(ts[i]) {
 			if m := subject(ts[:i]); m != "" {
 				return m, ts[i].text
@@ -97,20 +110,84 @@ func attributeAfter(ts []tok) (mention, cue string) {
 
 // attributeBefore reads 'Ushakov said:', 'he added that', 'Rubio described the talks as',
 // 'according to Ushakov,'.
-func attributeBefore(ts []tok) (mention, cue string) {
-	for i := len(ts) - 1; i >= 0 && len(ts)-i <= 14; i-- {
+func attributeBefore(ts []tok) (mention, cue string) { return attributeWithin(ts, 14) }
+
+// accordingReach is how far back "according to X," may stand from the quote it attributes.
+const accordingReach = 32
+
+// attributeWithin looks for the last cue among the last reach words of ts, and for "according
+// to" a little further.
+func attributeWithin(ts []tok, reach int) (mention, cue string) {
+	for i := len(ts) - 1; i >= 0 && len(ts)-i <= max(reach, accordingReach); i-- {
 		t := ts[i]
 		if strings.EqualFold(t.text, "to") && i > 0 && strings.EqualFold(ts[i-1].text, "according") {
 			return nounPhrase(ts[i+1:]), "according to"
 		}
-		if isCue(t) {
-			if m := subject(ts[:i]); m != "" {
+		if len(ts)-i > reach || !isCue(t) {
+			continue
+		}
+		if m := subject(ts[:i]); m != "" {
+			return m, t.text
+		}
+		// "… as “productive,” but noted that": the subject is the previous clause's
+		if i > 0 && !ts[i-1].punct && (strings.EqualFold(ts[i-1].text, "but") || strings.EqualFold(ts[i-1].text, "and")) {
+			return sameSubject, t.text
+		}
+		// "… sent a grim message, saying:": a participle takes the sentence's subject
+		if strings.HasSuffix(t.text, "ing") && i > 0 && ts[i-1].text == "," {
+			if m := sentenceSubject(ts[:i-1]); m != "" {
 				return m, t.text
 			}
-			return "", ""
 		}
+		return "", ""
 	}
 	return "", ""
+}
+
+// sentenceSubject is the subject that opens a clause: a pronoun, a name, or "the/a …" up to
+// its verb.
+func sentenceSubject(ts []tok) string {
+	// start after the last sentence break or opening quote in ts
+	start := 0
+	for i, t := range ts {
+		if t.punct && strings.ContainsAny(t.text, ".!?:;“”\"") {
+			start = i + 1
+		}
+	}
+	ts = ts[start:]
+	// skip an opening adverbial: "After the weekend discussions, Mr. Trump …"
+	if len(ts) > 0 && introWords[strings.ToLower(ts[0].text)] {
+		for i, t := range ts {
+			if t.text == "," {
+				ts = ts[i+1:]
+				break
+			}
+		}
+	}
+	if len(ts) == 0 {
+		return ""
+	}
+	if isPronoun(ts[0]) {
+		return ts[0].text
+	}
+	var words []string
+	for _, t := range ts {
+		if t.punct || len(words) == 6 {
+			break
+		}
+		lw := strings.ToLower(t.text)
+		if len(words) > 0 && !isCapital(t) && !titles[lw] && lw != "of" && lw != "the" {
+			// stop at the verb: the first lower-case word after a name, or after "the X"
+			if len(words) > 1 || !(strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "a")) {
+				break
+			}
+		}
+		words = append(words, t.text)
+	}
+	if len(words) == 0 || (len(words) == 1 && !isCapital(ts[0])) {
+		return ""
+	}
+	return strings.Join(words, " ")
 }
 
 // nounPhrase is the speaker named after a cue: a pronoun, a name, or a phrase up to a comma.
@@ -185,8 +262,8 @@ func subject(ts []tok) string {
 			start = i
 		}
 	}
-	if start < 0 {
-		return ""
+	if start < 0 || functionWords[strings.ToLower(ts[len(ts)-1].text)] || strings.HasSuffix(ts[len(ts)-1].text, "ing") {
+		return "" // "a statement to", "his momentum and": the phrase is not the subject
 	}
 	var words []string
 	for _, t := range ts[start:] {
@@ -194,6 +271,21 @@ func subject(ts []tok) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// introWords open an adverbial phrase before a sentence's subject.
+var introWords = map[string]bool{"after": true, "following": true, "in": true, "on": true, "during": true,
+	"earlier": true, "later": true, "meanwhile": true, "however": true, "still": true, "yet": true,
+	"also": true, "at": true, "before": true, "since": true, "when": true, "while": true, "with": true,
+	"speaking": true, "asked": true, "today": true, "yesterday": true, "separately": true}
+
+// functionWords cannot end a noun phrase.
+var functionWords = map[string]bool{"to": true, "the": true, "a": true, "an": true, "of": true, "and": true,
+	"or": true, "but": true, "that": true, "in": true, "on": true, "at": true, "for": true, "with": true,
+	"by": true, "from": true, "into": true, "as": true, "if": true, "when": true, "be": true, "been": true,
+	"being": true, "was": true, "were": true, "is": true, "are": true, "has": true, "have": true, "had": true,
+	"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true, "who": true,
+	"which": true, "than": true, "then": true, "not": true, "no": true, "after": true, "before": true,
+	"without": true, "about": true, "over": true, "under": true, "between": true, "through": true}
 
 func isAuxiliary(w string) bool {
 	switch strings.ToLower(w) {
@@ -206,7 +298,7 @@ func isAuxiliary(w string) bool {
 // nameBefore is the run of capitalised words that ends ts ("Yuri Ushakov", "Mr. Trump").
 func nameBefore(ts []tok) string {
 	i := len(ts)
-	for i > 0 && (isCapital(ts[i-1]) || (i < len(ts) && isJoiner(ts[i-1].text))) && len(ts)-i < 5 {
+	for i > 0 && (isCapital(ts[i-1]) || (i < len(ts) && i > 1 && isCapital(ts[i-2]) && (isJoiner(ts[i-1].text) || ts[i-1].text == "of"))) && len(ts)-i < 6 {
 		i--
 	}
 	for i < len(ts) && !isCapital(ts[i]) {

@@ -7,12 +7,16 @@ import (
 // nameIndex remembers the people an article has named so far, so that "Ushakov" resolves to
 // "Yuri Ushakov" and "he" to the person named last.
 type nameIndex struct {
-	full   map[string]string // a name's last word → the fullest form seen
-	last   string            // the person named most recently
+	full   map[string]string          // a name's last word → the fullest form seen
+	roles  map[string]map[string]bool // a full name → the title words seen before it
+	last   string                     // the person named most recently
+	order  []string                   // full names, most recent last
 	cursor int
 }
 
-func newNameIndex() *nameIndex { return &nameIndex{full: map[string]string{}} }
+func newNameIndex() *nameIndex {
+	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}}
+}
 
 // titles are words that precede a name without being part of it.
 var titles = map[string]bool{"mr": true, "mr.": true, "mrs": true, "mrs.": true, "ms": true, "ms.": true,
@@ -54,19 +58,40 @@ func (x *nameIndex) scan(text string, from, to int) {
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
 			j++
 		}
-		var words []string
-		for _, t := range ts[i:j] {
-			if !titles[strings.ToLower(t.text)] || len(words) > 0 {
-				words = append(words, t.text)
-			}
+		var words, role []string
+		if i > 0 && !ts[i-1].punct && !isCapital(ts[i-1]) {
+			role = append(role, strings.ToLower(ts[i-1].text)) // "former President …"
 		}
-		if person(words) {
-			name := strings.Join(words, " ")
-			key := strings.ToLower(words[len(words)-1])
-			if len(words) > len(strings.Fields(x.full[key])) {
-				x.full[key] = name
+		for _, t := range ts[i:j] {
+			w := strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
+			if titles[strings.ToLower(w)] && len(words) == 0 {
+				role = append(role, strings.ToLower(w))
+				continue
 			}
-			x.last = x.full[key]
+			words = append(words, w)
+		}
+		key := ""
+		if len(words) > 0 {
+			key = strings.ToLower(words[len(words)-1])
+		}
+		_, known := x.full[key]
+		// one capitalised word is a person only as the surname of a name seen whole: "Kremlin"
+		// and "Russians" are not, "Ushakov" after "Yuri Ushakov" is
+		if person(words) && (len(words) >= 2 || known) {
+			if len(words) > len(strings.Fields(x.full[key])) {
+				x.full[key] = strings.Join(words, " ")
+			}
+			full := x.full[key]
+			x.last = full
+			x.order = append(x.order, full)
+			if len(role) > 0 {
+				if x.roles[full] == nil {
+					x.roles[full] = map[string]bool{}
+				}
+				for _, r := range role {
+					x.roles[full][r] = true
+				}
+			}
 		}
 		i = j
 	}
@@ -103,6 +128,9 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 	case pronouns[lw]:
 		return mention
 	case lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their":
+		if name := x.byRole(words[1:]); name != "" {
+			return name
+		}
 		if lastSpeaker != "" && (lw == "the" || lw == "his" || lw == "her") {
 			return lastSpeaker
 		}
@@ -110,9 +138,10 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 	}
 	var kept []string
 	for _, w := range words {
-		if !titles[strings.ToLower(w)] || len(kept) > 0 {
-			kept = append(kept, w)
+		if len(kept) == 0 && (titles[strings.ToLower(w)] || w == "of") {
+			continue // "U.S. Secretary of State Marco Rubio" → "Marco Rubio"
 		}
+		kept = append(kept, w)
 	}
 	if len(kept) == 0 {
 		return mention
@@ -121,4 +150,47 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		return full
 	}
 	return strings.Join(kept, " ")
+}
+
+// roleSynonyms map the nouns of a role phrase to the titles a name was seen with.
+var roleSynonyms = map[string][]string{
+	"leader":  {"president", "prime", "minister", "leader", "chancellor"},
+	"adviser": {"adviser", "advisor", "aide"}, "aide": {"adviser", "advisor", "aide"},
+	"president": {"president"}, "minister": {"minister"}, "envoy": {"envoy"},
+	"secretary": {"secretary"}, "senator": {"senator", "sen."}, "governor": {"governor", "gov."},
+	"spokesman": {"spokesman", "spokesperson"}, "spokeswoman": {"spokeswoman", "spokesperson"},
+}
+
+// byRole finds the person a role phrase ("the Russian leader") stands for: the most recently
+// named person whose titles share its adjective and fit its noun.
+func (x *nameIndex) byRole(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	noun := strings.ToLower(words[len(words)-1])
+	wants := roleSynonyms[noun]
+	if wants == nil {
+		return ""
+	}
+	for i := len(x.order) - 1; i >= 0; i-- {
+		r := x.roles[x.order[i]]
+		fits := false
+		for _, w := range wants {
+			fits = fits || r[w]
+		}
+		if !fits {
+			continue
+		}
+		shared := true
+		for _, w := range words[:len(words)-1] {
+			lw := strings.ToLower(w)
+			if lw != "top" && lw != "senior" && lw != "former" && !r[lw] {
+				shared = false
+			}
+		}
+		if shared {
+			return x.order[i]
+		}
+	}
+	return ""
 }

@@ -26,6 +26,10 @@ type Quote struct {
 	Parts [][2]int `json:"parts,omitempty"`
 }
 
+// minUnattributed is how many words a quote with no attribution nearby needs to be kept:
+// shorter ones are mostly scare quotes and titles.
+const minUnattributed = 5
+
 // maxQuote bounds a quote's length: past it an unclosed mark is not a quote.
 const maxQuote = 4000
 
@@ -53,7 +57,7 @@ func spans(text string) []span {
 		closed := false
 		for j < len(text) && j-s.start < maxQuote {
 			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if r2 == closer && isCloser(text, j, n2) {
+			if (r2 == closer || (r2 == '"' && closer != '"')) && isCloser(text, j, n2) {
 				s.end, s.close = j, j+n2
 				closed = true
 				break
@@ -133,7 +137,15 @@ contended contends maintained maintains told asserted asserts vowed vows pledged
 shouted yelled screamed whispered replied answered answers countered counters confirmed confirms
 denied denies testified testifies recounted recounts explained concluded concludes indicated
 indicates revealed reveals disclosed announced labeled labelled dubbed branded termed praised
-praises criticized criticised blasted slammed lamented laments hailed hails thanked urged chimed`)
+praises criticized criticised blasted slammed lamented laments hailed hails thanked urged chimed
+confessed confesses wondered wonders reads read proclaimed proclaims demanded demands charged
+alleged alleges reasoned speculated estimated informed assured reassured reminded reminds retorted
+snapped scoffed mocked taunted bragged gushed exclaimed cried texted emailed messaged responded
+responds replied quoted interjected interrupted objected opined pointed stating explaining noting
+warning arguing insisting claiming describing writing asking declaring announcing suggesting
+calling adding telling replying responding tweeting posting urging predicting promising recalling
+recommended advised advises announced expressed reported reports explained began begins concluded
+summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited`)
 
 var cueSet = func() map[string]bool {
 	m := map[string]bool{}
@@ -160,23 +172,48 @@ func Quotes(text string) []Quote {
 		q := Quote{Text: text[s.start:s.end], Start: s.start, End: s.end, Parts: [][2]int{{s.start, s.end}}}
 		before := windowBefore(text, s.open, sp, k)
 		after := windowAfter(text, s.close, sp, k)
+		if endsSentence(text[s.start:s.end]) && startsSentence(after) {
+			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
+		}
 		mention, cue, rule := attribute(text, before, after, s)
+		if mention == "" {
+			mention, cue, rule = headlineSpeaker(text, s.open)
+		}
 		prev := len(out) - 1
 		switch {
-		case mention != "":
+		case mention == sameSubject && prev >= 0:
+			q.SpeakerMention, q.Cue, q.Rule = out[prev].SpeakerMention, cue, "the subject of the previous quote's sentence"
+			q.Speaker = out[prev].Speaker
+		case mention != "" && mention != sameSubject:
 			q.SpeakerMention, q.Cue, q.Rule = mention, cue, rule
 			q.Speaker = names.resolve(q.SpeakerMention, lastSpeaker)
 			// “A,” he said, “B.”: the attribution between two pieces belongs to both
 			if prev >= 0 && rule == "speaker before the quote" && interrupts(text, out[prev], s, cue) &&
-				out[prev].Speaker == q.Speaker {
+				out[prev].Speaker == q.Speaker && out[prev].canExtend(s.end) {
 				out[prev].extend(text, s)
 				lastEnd = s.close
 				continue
 			}
-		case prev >= 0 && continues(text, out[prev].End, s.open):
+		case prev >= 0 && out[prev].canExtend(s.end) && continues(text, out[prev], s.open):
 			out[prev].extend(text, s)
 			lastEnd = s.close
 			continue
+		case wordCount(q.Text) >= minUnattributed:
+			// a quoted sentence or more with no cue in its sentence is still someone's
+			// speech: the speaker of the nearest cue before it, or the person named last
+			from := max(0, s.open-400)
+			if prev >= 0 && out[prev].End > from {
+				from = out[prev].End
+			}
+			if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" {
+				q.SpeakerMention, q.Cue, q.Rule = m, c, "no cue in its sentence: the nearest cue before it"
+				q.Speaker = names.resolve(m, lastSpeaker)
+			} else if names.last != "" {
+				q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
+			} else {
+				lastEnd = s.close
+				continue
+			}
 		default:
 			lastEnd = s.close
 			continue
@@ -195,6 +232,14 @@ func Quotes(text string) []Quote {
 	return out
 }
 
+// maxParts bounds the pieces one quote joins.
+const maxParts = 16
+
+// canExtend reports whether q may take one more piece ending at end.
+func (q *Quote) canExtend(end int) bool {
+	return len(q.Parts) < maxParts && end-q.Start <= maxQuote
+}
+
 // extend adds the quoted piece s to q.
 func (q *Quote) extend(text string, s span) {
 	q.Text += " " + text[s.start:s.end]
@@ -210,12 +255,15 @@ func interrupts(text string, q Quote, s span, cue string) bool {
 	return !strings.Contains(gap, "\n") && wordCount(gap) <= 12 && strings.Contains(gap, cue)
 }
 
-// continues reports whether a quote opening at open carries on the quote that ended at end:
-// nothing but the attribution sentence of that quote or paragraph breaks lie between, and the
-// new piece opens its sentence.
-func continues(text string, end, open int) bool {
-	gap := text[end:open]
-	if wordCount(gap) > 14 || strings.Count(gap, "\n\n")+strings.Count(gap, "\n") > 4 {
+// continues reports whether a quote opening at open carries on quote q: nothing but q's own
+// attribution sentence or paragraph breaks lie between, and the new piece opens its sentence.
+func continues(text string, q Quote, open int) bool {
+	gap := text[q.End:open]
+	limit := 14
+	if q.Cue != "" && strings.Contains(gap, q.Cue) && !strings.Contains(strings.TrimSpace(gap), "\n") {
+		limit = 40 // "Clinton said on Thursday during a speech at the Council on Foreign Relations."
+	}
+	if wordCount(gap) > limit || strings.Count(gap, "\n") > 4 {
 		return false
 	}
 	// the new piece opens a sentence or a paragraph
@@ -231,8 +279,17 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 
 // paragraphOpening reports whether a quote mark at i opens its paragraph.
 func paragraphOpening(text string, i int) bool {
-	j := strings.LastIndexByte(text[:i], '\n')
-	return strings.TrimSpace(text[j+1:i]) == ""
+	for i > 0 {
+		switch text[i-1] {
+		case ' ', '\t', '\r':
+			i--
+		case '\n':
+			return true
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // windowBefore is the text of the quote's sentence before its opening mark: back to a sentence
@@ -244,7 +301,15 @@ func windowBefore(text string, open int, sp []span, k int) string {
 	}
 	w := text[from:open]
 	if nl := strings.LastIndexByte(w, '\n'); nl >= 0 {
-		w = w[nl+1:]
+		// a block quote introduced by "Cruz continued:" at the end of the paragraph before
+		if head := strings.TrimRight(w[:nl], " \t\r\n"); strings.TrimSpace(w[nl+1:]) == "" && strings.HasSuffix(head, ":") {
+			if pl := strings.LastIndexByte(head, '\n'); pl >= 0 {
+				head = head[pl+1:]
+			}
+			w = strings.TrimSuffix(head, ":") + ","
+		} else {
+			w = w[nl+1:]
+		}
 	}
 	if end := lastSentenceEnd(w); end >= 0 {
 		w = w[end:]
@@ -305,3 +370,32 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 	"u.s": true, "u.n": true, "u.k": true, "inc": true, "corp": true, "co": true, "no": true, "vs": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true, "sep": true, "oct": true,
 	"nov": true, "dec": true, "rev": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "pres": true}
+
+var headlineName = regexp.MustCompile(`^((?:[A-Z][\p{L}'’.-]+\s+){0,3}[A-Z][\p{L}'’.-]+):\s`)
+
+// headlineSpeaker reads a line that opens with a name and a colon — "John McCain: Republican
+// anger appeals to ‘bad angels’" — as that person's words.
+func headlineSpeaker(text string, open int) (mention, cue, rule string) {
+	from := max(0, open-300)
+	ls := from + strings.LastIndexByte(text[from:open], '\n') + 1
+	m := headlineName.FindStringSubmatch(text[ls:open])
+	if m == nil || !person(strings.Fields(m[1])) {
+		return "", "", ""
+	}
+	return m[1], ":", "a line that opens with the speaker's name"
+}
+
+// endsSentence reports whether a quote's words end with a full stop, a question or an
+// exclamation mark.
+func endsSentence(q string) bool {
+	q = strings.TrimRight(q, " ")
+	last, _ := utf8.DecodeLastRuneInString(q)
+	return last == '.' || last == '!' || last == '?'
+}
+
+// startsSentence reports whether text after a quote begins a new sentence: a capital first.
+func startsSentence(after string) bool {
+	t := strings.TrimLeft(after, " \t")
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsUpper(r)
+}

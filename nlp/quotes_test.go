@@ -1,0 +1,97 @@
+package nlp_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+func TestQuotes(t *testing.T) {
+	for _, tc := range []struct {
+		name, text              string
+		quote, speaker, mention string
+	}{
+		{"SpeakerAfter", `Yuri Ushakov spoke to reporters. “The work will continue,” Ushakov said.`, "The work will continue,", "Yuri Ushakov", "Ushakov"},
+		{"SaidName", `“We are ready,” said Elena Marsh, the foreign minister.`, "We are ready,", "Elena Marsh", "Elena Marsh"},
+		{"PronounResolved", `Tomas Kerr met the envoy. “It was useful,” he added.`, "It was useful,", "Tomas Kerr", "he"},
+		{"SpeakerBeforeColon", `Ivo Brandt told reporters: "No compromise yet."`, "No compromise yet.", "Ivo Brandt", "Ivo Brandt"},
+		{"PartialQuote", `Secretary of State Marco Rubio described the sessions as “productive.”`, "productive.", "Marco Rubio", "Secretary of State Marco Rubio"},
+		{"AccordingTo", `According to Yuri Ushakov, a senior aide, the talks were “constructive and useful.”`, "constructive and useful.", "Yuri Ushakov", "Yuri Ushakov"},
+		{"RoleResolved", "Russian President Vladimir Putin spoke on Tuesday.\n\nThe Russian leader warned: “We are ready right now.”", "We are ready right now.", "Vladimir Putin", "The Russian leader"},
+		{"PlaceIsNotAPerson", "Yuri Ushakov arrived in the Kremlin.\n\n“We discussed territory,” he said.", "We discussed territory,", "Yuri Ushakov", "he"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := nlp.Quotes(tc.text)
+			if len(qs) != 1 {
+				t.Fatalf("%d quotes: %+v", len(qs), qs)
+			}
+			q := qs[0]
+			if q.Text != tc.quote || q.Speaker != tc.speaker || q.SpeakerMention != tc.mention {
+				t.Fatalf("got %q by %q (%q, %s)", q.Text, q.Speaker, q.SpeakerMention, q.Rule)
+			}
+			if tc.text[q.Start:q.End] != q.Text {
+				t.Fatalf("offsets %d-%d point at %q", q.Start, q.End, tc.text[q.Start:q.End])
+			}
+		})
+	}
+}
+
+func TestInterruptedQuoteIsOne(t *testing.T) {
+	text := `“Judge,” Brafman said, “I have never had that happen in thirty-seven years.”`
+	qs := nlp.Quotes(text)
+	if len(qs) != 1 || qs[0].Text != "Judge, I have never had that happen in thirty-seven years." || len(qs[0].Parts) != 2 {
+		t.Fatalf("%+v", qs)
+	}
+	for _, p := range qs[0].Parts {
+		if !strings.Contains(qs[0].Text, text[p[0]:p[1]]) {
+			t.Fatalf("part %v: %q", p, text[p[0]:p[1]])
+		}
+	}
+}
+
+func TestScareQuotesAreNotQuotes(t *testing.T) {
+	text := `The so-called “peace plan” was discussed on Tuesday, and the film “Trainwreck” was shown.`
+	if qs := nlp.Quotes(text); len(qs) != 0 {
+		t.Fatalf("%+v", qs)
+	}
+}
+
+// TestPathologicalTextTakesBoundedTime feeds a megabyte of quote marks and of unclosed
+// quotes; the work must stay linear.
+func TestPathologicalTextTakesBoundedTime(t *testing.T) {
+	for name, text := range map[string]string{
+		"marks":    strings.Repeat(`"“”`, 350_000),
+		"unclosed": strings.Repeat(`“he said `, 120_000),
+		"said":     strings.Repeat(`said “x,” he said, `, 50_000),
+	} {
+		start := time.Now()
+		nlp.Quotes(text)
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%s: %v for %d bytes", name, d, len(text))
+		}
+	}
+}
+
+func FuzzQuotes(f *testing.F) {
+	for _, s := range []string{`“A,” he said.`, `"x" said Y`, "“a\n\n“b”", `according to “`, `“”“”`, "said: \"\"\"", "“\xff”"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, q := range nlp.Quotes(text) {
+			if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+				t.Fatalf("offsets %d-%d in %d bytes", q.Start, q.End, len(text))
+			}
+			for _, p := range q.Parts {
+				if p[0] < q.Start || p[1] > q.End || p[0] > p[1] {
+					t.Fatalf("part %v outside %d-%d", p, q.Start, q.End)
+				}
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(q.Text) {
+				t.Fatalf("invalid text %q", q.Text)
+			}
+		}
+	})
+}
