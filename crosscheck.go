@@ -81,6 +81,8 @@ type Article struct {
 	Removed []Removal `json:"removed,omitempty"`
 	// Repairs lists the characters cleaning changed (mojibake, Unicode normalisation).
 	Repairs []Repair `json:"repairs,omitempty"`
+	// Quotes are the article's direct quotes with their speakers.
+	Quotes []Quote `json:"quotes,omitempty"`
 	// Lines are the article's short lines in clean.Fold form (those kept and those removed as
 	// site repeats), counted per source to learn what a site prints on every page.
 	Lines []string `json:"-"`
@@ -91,6 +93,22 @@ func LineHash(folded string) int64 {
 	h := fnv.New64a()
 	h.Write([]byte(folded))
 	return int64(h.Sum64())
+}
+
+// Quote is one direct quote in an article: the words inside the quote marks and who said them.
+type Quote struct {
+	Text           string `json:"text"`
+	Start          int    `json:"start"` // byte offsets of Text in the article's clean text
+	End            int    `json:"end"`
+	Cue            string `json:"cue"`             // the verb or phrase that attributes it ("said", "according to")
+	Speaker        string `json:"speaker"`         // the person it is attributed to, resolved ("Yuri Ushakov")
+	SpeakerMention string `json:"speaker_mention"` // the speaker as written near the quote ("he", "the adviser")
+	Partial        bool   `json:"partial"`         // a few quoted words inside the writer's own sentence
+	Rule           string `json:"rule"`            // how the speaker was found
+	// Parts are the quoted pieces of a quote the writer interrupted or continued over several
+	// paragraphs ("“A,” he said, “B.”"): byte offsets [start, end) of each piece's words. Text
+	// joins them with a space.
+	Parts [][2]int `json:"parts,omitempty"`
 }
 
 // Removal is one piece of source text that cleaning left out of the body.

@@ -14,6 +14,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/charset"
 	"github.com/crosscheck/crosscheck/clean"
+	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // Options tune extraction.
@@ -88,6 +89,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	a.Title, a.Author, a.Text = res.Title, res.Author, res.Text
 	a.Credits, a.Offsets, a.Removed, a.Repairs = res.Credits, res.Offsets, res.Removed, res.Repairs
 	a.Lines = res.Lines
+	a.Quotes = nlp.Quotes(a.Text)
 	if a.Credits == nil {
 		a.Credits = []string{}
 	}

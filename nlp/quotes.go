@@ -5,26 +5,15 @@ package nlp
 
 import (
 	"regexp"
+
+	"github.com/crosscheck/crosscheck"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// Quote is one direct quote: the words inside the quote marks and who said them.
-type Quote struct {
-	Text           string `json:"text"`
-	Start          int    `json:"start"` // byte offsets of Text in the article's text
-	End            int    `json:"end"`
-	Cue            string `json:"cue"`             // the verb or phrase that attributes it ("said", "according to")
-	Speaker        string `json:"speaker"`         // the person it is attributed to, resolved ("Yuri Ushakov")
-	SpeakerMention string `json:"speaker_mention"` // the speaker as written near the quote ("he", "the adviser")
-	Partial        bool   `json:"partial"`         // a few quoted words inside the writer's own sentence
-	Rule           string `json:"rule"`            // how the speaker was found
-	// Parts are the quoted pieces of a quote the writer interrupted or continued over several
-	// paragraphs ("“A,” he said, “B.”"): byte offsets [start, end) of each piece's words. Text
-	// joins them with a space.
-	Parts [][2]int `json:"parts,omitempty"`
-}
+// Quote is the domain's quote; this package finds them.
+type Quote = crosscheck.Quote
 
 // minUnattributed is how many words a quote with no attribution nearby needs to be kept:
 // shorter ones are mostly scare quotes and titles.
@@ -189,13 +178,13 @@ func Quotes(text string) []Quote {
 			q.Speaker = names.resolve(q.SpeakerMention, lastSpeaker)
 			// “A,” he said, “B.”: the attribution between two pieces belongs to both
 			if prev >= 0 && rule == "speaker before the quote" && interrupts(text, out[prev], s, cue) &&
-				out[prev].Speaker == q.Speaker && out[prev].canExtend(s.end) {
-				out[prev].extend(text, s)
+				out[prev].Speaker == q.Speaker && canExtend(&out[prev], s.end) {
+				extend(&out[prev], text, s)
 				lastEnd = s.close
 				continue
 			}
-		case prev >= 0 && out[prev].canExtend(s.end) && continues(text, out[prev], s.open):
-			out[prev].extend(text, s)
+		case prev >= 0 && canExtend(&out[prev], s.end) && continues(text, out[prev], s.open):
+			extend(&out[prev], text, s)
 			lastEnd = s.close
 			continue
 		case wordCount(q.Text) >= minUnattributed:
@@ -236,12 +225,12 @@ func Quotes(text string) []Quote {
 const maxParts = 16
 
 // canExtend reports whether q may take one more piece ending at end.
-func (q *Quote) canExtend(end int) bool {
+func canExtend(q *Quote, end int) bool {
 	return len(q.Parts) < maxParts && end-q.Start <= maxQuote
 }
 
 // extend adds the quoted piece s to q.
-func (q *Quote) extend(text string, s span) {
+func extend(q *Quote, text string, s span) {
 	q.Text += " " + text[s.start:s.end]
 	q.End = s.end
 	q.Parts = append(q.Parts, [2]int{s.start, s.end})

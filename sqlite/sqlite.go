@@ -42,7 +42,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: is a directory", path)
 	}
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(10000)", "foreign_keys(1)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} { // the timeout first: switching to WAL may wait for another opener
 		q.Add("_pragma", p)
 	}
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
@@ -51,7 +51,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, now: time.Now}
-	if err := s.migrate(ctx); err != nil {
+	if err := retryBusy(ctx, func() error { return s.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
 	}
@@ -60,6 +60,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// retryBusy runs f again while the store is busy, for up to ten seconds: SQLite reports some
+// lock conflicts of a store being created by another process at once, without waiting.
+func retryBusy(ctx context.Context, f func() error) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := f()
+		if err == nil || !strings.Contains(err.Error(), "SQLITE_BUSY") || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 }
 
 // hint rewrites driver errors a user can act on.
@@ -75,10 +92,6 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	var current int
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
-		return err
-	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
@@ -90,29 +103,51 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("migration %s: bad name", name)
 		}
-		if version <= current {
-			continue
+		if err := s.migrateOne(ctx, name, base, version); err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+// migrateOne applies one migration unless the store has it. The version is read inside the
+// write transaction (BEGIN IMMEDIATE), so that two processes opening a new store at once do not
+// both apply it.
+func (s *Store) migrateOne(ctx context.Context, name, base string, version int) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
+		return err
+	}
+	done := false
+	defer func() {
+		if !done {
+			conn.ExecContext(context.Background(), `ROLLBACK`)
+		}
+	}()
+	var have int
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&have); err != nil {
+		return err
+	}
+	if have == 0 {
 		body, err := migrations.ReadFile(name)
 		if err != nil {
 			return err
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
+		if _, err := conn.ExecContext(ctx, string(body)); err != nil {
 			return fmt.Errorf("migration %s: %w", base, err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, version); err != nil {
-			tx.Rollback()
-			return err
-		}
-		if err := tx.Commit(); err != nil {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, version); err != nil {
 			return err
 		}
 	}
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
+		return err
+	}
+	done = true
 	return nil
 }
 
@@ -136,8 +171,8 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
 		(article_id, revision, hash, input, format, fetched, meta, raw, title, author, published, modified,
-		 source, site, url, language, credits, text, offsets, removed, repairs, lines)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 source, site, url, language, credits, text, offsets, removed, repairs, lines, quotes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +254,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 	res, err := insert.ExecContext(ctx, a.ID, a.Revision, a.Hash, a.Input, string(a.Format),
 		a.Fetched.UTC().Format(time.RFC3339Nano), string(meta), d.Raw, a.Title, a.Author, a.Published,
 		a.Modified, a.Source, a.Site, a.URL, a.Language, js(credits), a.Text, js(a.Offsets),
-		js(a.Removed), js(a.Repairs), js(hashLines(a.Lines)))
+		js(a.Removed), js(a.Repairs), js(hashLines(a.Lines)), js(orNoQuotes(a.Quotes)))
 	if err != nil {
 		return 0, err
 	}
@@ -238,16 +273,16 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
 	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
-	r.offsets, r.removed, r.repairs`
+	r.offsets, r.removed, r.repairs, r.quotes`
 
 type scanner interface{ Scan(...any) error }
 
 func scanArticle(row scanner) (*crosscheck.Article, error) {
 	var a crosscheck.Article
-	var format, fetched, meta, credits, offsets, removed, repairs string
+	var format, fetched, meta, credits, offsets, removed, repairs, quotes string
 	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &meta, &a.Title,
 		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &credits,
-		&a.Text, &offsets, &removed, &repairs); err != nil {
+		&a.Text, &offsets, &removed, &repairs, &quotes); err != nil {
 		return nil, err
 	}
 	a.Format = crosscheck.Format(format)
@@ -255,7 +290,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 	for _, f := range []struct {
 		src string
 		dst any
-	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}} {
+	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}, {quotes, &a.Quotes}} {
 		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
 			return nil, fmt.Errorf("article %s: damaged column: %w", a.ID, err)
 		}
@@ -380,4 +415,11 @@ func (s *Store) Check(ctx context.Context) error {
 		return fmt.Errorf("%d article(s) point at a missing or foreign revision", dangling)
 	}
 	return nil
+}
+
+func orNoQuotes(q []crosscheck.Quote) []crosscheck.Quote {
+	if q == nil {
+		return []crosscheck.Quote{}
+	}
+	return q
 }

@@ -195,3 +195,24 @@ func TestSaveGroupsDropsEmptiedStories(t *testing.T) {
 		t.Fatalf("state %q", st)
 	}
 }
+
+// TestConcurrentOpenMigratesOnce opens one new store from several goroutines at once, as two
+// processes may: each migration is applied once and every open succeeds.
+func TestConcurrentOpenMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "race.db")
+	errs := make(chan error, 6)
+	for range 6 {
+		go func() {
+			s, err := sqlite.Open(context.Background(), path)
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 6 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+}

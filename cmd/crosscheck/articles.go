@@ -28,6 +28,8 @@ type articleJSON struct {
 	Modified  string   `json:"modified,omitempty"`
 	Input     string   `json:"input"`
 	Hash      string   `json:"hash"`
+	// with --full: what analysis found
+	Quotes *[]crosscheck.Quote `json:"quotes,omitempty"`
 }
 
 func toJSON(a *crosscheck.Article) articleJSON {
@@ -52,6 +54,7 @@ func (m *Main) articles(ctx context.Context, args []string) error {
   crosscheck articles --json | jq -r .title`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines: {id,title,author,published,source,url,credits,language,text,…}")
+	full := fs.Bool("full", false, `with --json, add what analysis found: "quotes" [{text,start,end,cue,speaker,speaker_mention,…}]`)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -70,7 +73,15 @@ func (m *Main) articles(ctx context.Context, args []string) error {
 			return err
 		}
 		if *asJSON {
-			if err := enc.Encode(toJSON(a)); err != nil {
+			j := toJSON(a)
+			if *full {
+				q := a.Quotes
+				if q == nil {
+					q = []crosscheck.Quote{}
+				}
+				j.Quotes = &q
+			}
+			if err := enc.Encode(j); err != nil {
 				return err
 			}
 			continue
@@ -171,6 +182,16 @@ func printArticle(w io.Writer, a *crosscheck.Article) {
 		fmt.Fprintf(w, "\nRemoved by cleaning:\n")
 		for _, r := range a.Removed {
 			fmt.Fprintf(w, "  - [%s] %s\n", r.Rule, truncate(r.Text, 90))
+		}
+	}
+	if len(a.Quotes) > 0 {
+		fmt.Fprintf(w, "\nQuotes:\n")
+		for _, q := range a.Quotes {
+			speaker := q.Speaker
+			if speaker == "" {
+				speaker = "(unknown)"
+			}
+			fmt.Fprintf(w, "  - %s: “%s” [%s]\n", speaker, truncate(q.Text, 100), q.Rule)
 		}
 	}
 	if len(a.Repairs) > 0 {
