@@ -15,7 +15,7 @@ import (
 
 func (m *Main) eval(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|stories|quotes|mojibake [flags]
+		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|stories|quotes|dates|mojibake [flags]
 
 Scores crosscheck against gold data and prints the figures (--json for machines).
 
@@ -24,6 +24,7 @@ Scores crosscheck against gold data and prints the figures (--json for machines)
   stories --gold FILE   groups a gold JSONL file's records into stories and scores them
                         against its cluster field (B-cubed and pairwise P/R/F1)
   quotes --gold FILE    finds quotes and speakers in a PolNeAR file and scores them
+  dates --gold FILE     resolves TimeBank temporal expressions against their document dates
   mojibake CORPUS…      breaks every non-ASCII sentence of the corpora (JSONL, .gz) through
                         each misreading codepage, repairs it and counts exact recoveries;
                         also counts whole texts the repair changes as they are
@@ -46,8 +47,10 @@ Example:
 		return m.evalStories(ctx, args[1:])
 	case "quotes":
 		return m.evalQuotes(ctx, args[1:])
+	case "dates":
+		return m.evalDates(ctx, args[1:])
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, stories, quotes, mojibake)\n", args[0])
+	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, stories, quotes, dates, mojibake)\n", args[0])
 	return errUsage
 }
 

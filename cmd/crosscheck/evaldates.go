@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/crosscheck/crosscheck/eval"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+func (m *Main) evalDates(ctx context.Context, args []string) error {
+	fs := m.flags("eval dates", "--gold FILE [--json] [--misses N]",
+		`Resolves each temporal expression of a TimeBank TIMEX3 gold file against its document's
+creation time and scores the value against the gold at the gold's granularity.`,
+		`  crosscheck eval dates --gold ../shared/corpus/timebank/timex3.jsonl`)
+	gold := fs.String("gold", "", "the gold file (TIMEX3 JSONL: text, dct, type, value)")
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	misses := fs.Int("misses", 0, "print up to N expressions resolved wrongly")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" {
+		fmt.Fprintln(m.Stderr, "crosscheck eval dates: --gold FILE is required")
+		return errUsage
+	}
+	f, err := os.Open(*gold)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var s eval.DateScores
+	shown := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 16<<20)
+	for sc.Scan() {
+		var r struct {
+			Text, DCT, Type, Value string
+		}
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return fmt.Errorf("%s: %w", *gold, err)
+		}
+		dct, err := time.Parse("2006-01-02", r.DCT[:min(10, len(r.DCT))])
+		if err != nil {
+			return fmt.Errorf("%s: dct %q: %w", *gold, r.DCT, err)
+		}
+		got, _ := nlp.Resolve(r.Text, dct)
+		if !s.Add(r.Type, r.Value, got) && shown < *misses {
+			shown++
+			fmt.Fprintf(m.Stdout, "miss %-10s %-35q dct %s gold %-14s got %q\n", r.Type, r.Text, r.DCT[:10], r.Value, got)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	if *asJSON {
+		return newEncoder(m.Stdout).Encode(s)
+	}
+	fmt.Fprintf(m.Stdout, "expressions %d, resolved right %d: accuracy %.3f\n", s.Total, s.Right, s.Accuracy)
+	var types []string
+	for t := range s.ByType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	for _, t := range types {
+		c := s.ByType[t]
+		fmt.Fprintf(m.Stdout, "  %-9s %4d of %4d  %.3f\n", t, c[0], c[1], float64(c[0])/float64(c[1]))
+	}
+	return nil
+}

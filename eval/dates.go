@@ -1,0 +1,30 @@
+package eval
+
+import "strings"
+
+// DateScores count temporal expressions resolved to their gold value.
+type DateScores struct {
+	Total    int               `json:"expressions"`
+	Right    int               `json:"right"`
+	Accuracy float64           `json:"accuracy"`
+	ByType   map[string][2]int `json:"by_type"` // type → [right, total]
+}
+
+// Add scores one resolution: right when it equals the gold value at the gold's granularity —
+// a resolution finer than the gold ("1997-12-05" for "1997-12") counts when it starts with it.
+func (s *DateScores) Add(typ, gold, got string) bool {
+	if s.ByType == nil {
+		s.ByType = map[string][2]int{}
+	}
+	ok := got != "" && (got == gold || (len(gold) >= 4 && len(got) > len(gold) && strings.HasPrefix(got, gold) && got[len(gold)] == '-'))
+	c := s.ByType[typ]
+	c[1]++
+	s.Total++
+	if ok {
+		c[0]++
+		s.Right++
+	}
+	s.ByType[typ] = c
+	s.Accuracy = rate(s.Right, s.Total)
+	return ok
+}
