@@ -83,6 +83,8 @@ type Article struct {
 	Repairs []Repair `json:"repairs,omitempty"`
 	// Quotes are the article's direct quotes with their speakers.
 	Quotes []Quote `json:"quotes,omitempty"`
+	// Numbers are the numbers the article states, with what they count.
+	Numbers []Number `json:"numbers,omitempty"`
 	// Lines are the article's short lines in clean.Fold form (those kept and those removed as
 	// site repeats), counted per source to learn what a site prints on every page.
 	Lines []string `json:"-"`
@@ -109,6 +111,18 @@ type Quote struct {
 	// paragraphs ("“A,” he said, “B.”"): byte offsets [start, end) of each piece's words. Text
 	// joins them with a space.
 	Parts [][2]int `json:"parts,omitempty"`
+}
+
+// Number is a number in an article with what it counts: "28-point plan" is 28, unit "point",
+// counted "plan"; "five hours" is 5, unit "hour"; "$1.2 billion" is 1.2e9, unit "USD".
+type Number struct {
+	Text    string  `json:"text"`
+	Start   int     `json:"start"` // byte offsets in the article's clean text
+	End     int     `json:"end"`
+	Value   float64 `json:"value"`
+	Unit    string  `json:"unit,omitempty"`    // what is measured: "point", "hour", "USD", "percent", or the thing counted
+	Counted string  `json:"counted,omitempty"` // the thing a measured number qualifies: "plan" in "28-point plan"
+	Approx  string  `json:"approx,omitempty"`  // "nearly", "about", "more than", …
 }
 
 // Removal is one piece of source text that cleaning left out of the body.

@@ -90,6 +90,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	a.Credits, a.Offsets, a.Removed, a.Repairs = res.Credits, res.Offsets, res.Removed, res.Repairs
 	a.Lines = res.Lines
 	a.Quotes = nlp.Quotes(a.Text)
+	a.Numbers = nlp.Numbers(a.Text)
 	if a.Credits == nil {
 		a.Credits = []string{}
 	}

@@ -205,10 +205,10 @@ func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 		return string(b)
 	}
 	res, err := s.db.ExecContext(ctx, `UPDATE revisions SET title = ?, author = ?, published = ?, modified = ?,
-		site = ?, language = ?, credits = ?, text = ?, offsets = ?, removed = ?, repairs = ?, quotes = ?
+		site = ?, language = ?, credits = ?, text = ?, offsets = ?, removed = ?, repairs = ?, quotes = ?, numbers = ?
 		WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND hash = ?`,
 		a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orEmpty(a.Credits)), a.Text,
-		js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNoQuotes(a.Quotes)), a.ID, a.Hash)
+		js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNoQuotes(a.Quotes)), js(orNone(a.Numbers)), a.ID, a.Hash)
 	if err != nil {
 		return err
 	}

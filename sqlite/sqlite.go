@@ -171,8 +171,8 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
 		(article_id, revision, hash, input, format, fetched, meta, raw, title, author, published, modified,
-		 source, site, url, language, credits, text, offsets, removed, repairs, lines, quotes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		 source, site, url, language, credits, text, offsets, removed, repairs, lines, quotes, numbers)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return nil, err
 	}
@@ -254,7 +254,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 	res, err := insert.ExecContext(ctx, a.ID, a.Revision, a.Hash, a.Input, string(a.Format),
 		a.Fetched.UTC().Format(time.RFC3339Nano), string(meta), d.Raw, a.Title, a.Author, a.Published,
 		a.Modified, a.Source, a.Site, a.URL, a.Language, js(credits), a.Text, js(a.Offsets),
-		js(a.Removed), js(a.Repairs), js(hashLines(a.Lines)), js(orNoQuotes(a.Quotes)))
+		js(a.Removed), js(a.Repairs), js(hashLines(a.Lines)), js(orNoQuotes(a.Quotes)), js(orNone(a.Numbers)))
 	if err != nil {
 		return 0, err
 	}
@@ -273,16 +273,16 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
 	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
-	r.offsets, r.removed, r.repairs, r.quotes`
+	r.offsets, r.removed, r.repairs, r.quotes, r.numbers`
 
 type scanner interface{ Scan(...any) error }
 
 func scanArticle(row scanner) (*crosscheck.Article, error) {
 	var a crosscheck.Article
-	var format, fetched, meta, credits, offsets, removed, repairs, quotes string
+	var format, fetched, meta, credits, offsets, removed, repairs, quotes, numbers string
 	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &meta, &a.Title,
 		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &credits,
-		&a.Text, &offsets, &removed, &repairs, &quotes); err != nil {
+		&a.Text, &offsets, &removed, &repairs, &quotes, &numbers); err != nil {
 		return nil, err
 	}
 	a.Format = crosscheck.Format(format)
@@ -290,7 +290,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 	for _, f := range []struct {
 		src string
 		dst any
-	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}, {quotes, &a.Quotes}} {
+	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}, {quotes, &a.Quotes}, {numbers, &a.Numbers}} {
 		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
 			return nil, fmt.Errorf("article %s: damaged column: %w", a.ID, err)
 		}
@@ -417,9 +417,12 @@ func (s *Store) Check(ctx context.Context) error {
 	return nil
 }
 
-func orNoQuotes(q []crosscheck.Quote) []crosscheck.Quote {
-	if q == nil {
-		return []crosscheck.Quote{}
+func orNoQuotes(q []crosscheck.Quote) []crosscheck.Quote { return orNone(q) }
+
+// orNone stores a nil list as an empty one.
+func orNone[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return q
+	return s
 }

@@ -29,7 +29,8 @@ type articleJSON struct {
 	Input     string   `json:"input"`
 	Hash      string   `json:"hash"`
 	// with --full: what analysis found
-	Quotes *[]crosscheck.Quote `json:"quotes,omitempty"`
+	Quotes  *[]crosscheck.Quote  `json:"quotes,omitempty"`
+	Numbers *[]crosscheck.Number `json:"numbers,omitempty"`
 }
 
 func toJSON(a *crosscheck.Article) articleJSON {
@@ -54,7 +55,7 @@ func (m *Main) articles(ctx context.Context, args []string) error {
   crosscheck articles --json | jq -r .title`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines: {id,title,author,published,source,url,credits,language,text,…}")
-	full := fs.Bool("full", false, `with --json, add what analysis found: "quotes" [{text,start,end,cue,speaker,speaker_mention,…}]`)
+	full := fs.Bool("full", false, `with --json, add what analysis found: "quotes" [{text,start,end,cue,speaker,speaker_mention,…}], "numbers" [{text,start,end,value,unit,counted,approx}]`)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -75,11 +76,8 @@ func (m *Main) articles(ctx context.Context, args []string) error {
 		if *asJSON {
 			j := toJSON(a)
 			if *full {
-				q := a.Quotes
-				if q == nil {
-					q = []crosscheck.Quote{}
-				}
-				j.Quotes = &q
+				q, n := orEmpty(a.Quotes), orEmpty(a.Numbers)
+				j.Quotes, j.Numbers = &q, &n
 			}
 			if err := enc.Encode(j); err != nil {
 				return err
@@ -192,6 +190,13 @@ func printArticle(w io.Writer, a *crosscheck.Article) {
 				speaker = "(unknown)"
 			}
 			fmt.Fprintf(w, "  - %s: “%s” [%s]\n", speaker, truncate(q.Text, 100), q.Rule)
+		}
+	}
+	if len(a.Numbers) > 0 {
+		fmt.Fprintf(w, "\nNumbers:\n")
+		for _, n := range a.Numbers {
+			what := strings.TrimSpace(n.Unit + " " + n.Counted)
+			fmt.Fprintf(w, "  - %s → %g %s\n", n.Text, n.Value, what)
 		}
 	}
 	if len(a.Repairs) > 0 {

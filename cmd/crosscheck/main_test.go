@@ -82,6 +82,11 @@ func TestSeedsEndToEnd(t *testing.T) {
 	if arts[0]["published"] != "2025-12-03" || arts[0]["author"] != "Sophia Brooks" || arts[0]["language"] != "en" {
 		t.Errorf("article 000: %v", arts[0])
 	}
+	code, out, _ = run(t, "", "articles", "--db", db, "--json", "--full")
+	full := jsonLines(t, out)
+	if code != 0 || !strings.Contains(fmt.Sprint(full[0]["numbers"]), "counted:plan") || !strings.Contains(fmt.Sprint(full[0]["quotes"]), "speaker:Yuri Ushakov") {
+		t.Fatalf("articles --full: numbers %v\nquotes %v", full[0]["numbers"], full[0]["quotes"])
+	}
 	code, out, _ = run(t, "", "eval", "seeds", "--db", db, "--gold", filepath.Join(seeds, "expected.json"))
 	if code != 0 || !strings.Contains(out, "23 of 23 checks pass") {
 		t.Fatalf("eval seeds: exit %d\n%s", code, out)

@@ -1,0 +1,219 @@
+package nlp
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Number is the domain's number; this package finds them.
+type Number = crosscheck.Number
+
+// Numbers finds the numbers of a text with what they count: "28-point plan" (28 point, plan),
+// "five hours" (5 hour), "four additional documents" (4 document), "one-fifth of Ukraine's
+// territory" (0.2, territory), "nearly four-year long war" (≈4 year, war), "$1.2 billion"
+// (1.2e9 USD), "3,000 troops" (3000 troop).
+func Numbers(text string) []Number {
+	var out []Number
+	for _, m := range numberRe.FindAllStringSubmatchIndex(text, -1) {
+		n, ok := readNumber(text, m)
+		if ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)`
+
+// numberRe: an approximation, a currency sign, the figure (digits, words or a fraction), a
+// scale, then a unit or counted noun (joined by a hyphen or a space) and the noun it may
+// qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale, 5 hyphen unit, 6 noun after the
+// hyphen unit, 7 spaced words.
+var numberRe = regexp.MustCompile(`(?i)(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
+	`(?:([$€£¥])|\b)` +
+	`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|half|a third|a quarter)` +
+	`(?:\s+(thousand|million|billion|trillion|percent|per cent|%))?` +
+	`(?:-([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?`)
+
+var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6, "tenth": 0.1}
+
+var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+// skipWords may stand between a number and what it counts ("four additional documents").
+var skipWords = map[string]bool{"additional": true, "more": true, "new": true, "other": true, "separate": true,
+	"extra": true, "further": true, "different": true, "previous": true, "consecutive": true, "straight": true,
+	"full": true, "long": true, "old": true, "senior": true, "top": true, "key": true, "main": true, "major": true}
+
+// notCounted cannot be what a number counts.
+var notCounted = map[string]bool{"of": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true,
+	"the": true, "a": true, "an": true, "is": true, "was": true, "were": true, "are": true, "have": true, "has": true,
+	"for": true, "by": true, "with": true, "that": true, "than": true, "from": true, "as": true, "said": true,
+	"people": false, "but": true, "it": true, "he": true, "she": true, "they": true, "we": true}
+
+func readNumber(text string, m []int) (Number, bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return text[m[2*i]:m[2*i+1]]
+	}
+	figure := strings.ToLower(group(3))
+	value, ok := figureValue(figure)
+	if !ok || afterMonth(text, m[6]) {
+		return Number{}, false // "March 12" is a date: the dates stage reads it
+	}
+	n := Number{Start: m[0], Value: value, Approx: strings.ToLower(group(1))}
+	end := m[7] // the figure's end
+	if s := strings.ToLower(group(4)); s != "" {
+		end = m[9]
+		switch s {
+		case "percent", "per cent", "%":
+			n.Unit = "percent"
+		default:
+			n.Value *= scales[s]
+		}
+	}
+	if c := group(2); c != "" {
+		n.Unit = currencies[c]
+	}
+	switch {
+	case group(5) != "": // "28-point plan", "four-year long war"
+		n.Unit = singular(strings.ToLower(group(5)))
+		end = m[11]
+		if noun := strings.ToLower(group(6)); noun != "" && !notCounted[noun] {
+			n.Counted = singular(noun)
+			end = m[13]
+		}
+	case group(7) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
+		words := strings.Fields(strings.ToLower(group(7)))
+		pos := m[14]
+		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0])) {
+			pos += strings.Index(text[pos:], words[0]) + len(words[0])
+			words = words[1:]
+		}
+		_, isNumberWord := numberWords[firstOr(words)]
+		if len(words) > 0 && !notCounted[words[0]] && !isDigitWord(words[0]) && !isNumberWord {
+			w := words[0]
+			at := strings.Index(strings.ToLower(text[pos:]), w)
+			if n.Unit == "" {
+				n.Unit = singular(w)
+			} else {
+				n.Counted = singular(w)
+			}
+			end = pos + at + len(w)
+		} else if len(words) > 0 && words[0] == "of" && fractionFigure(figure) {
+			// "one-fifth of Ukraine's territory": the noun after "of …'s"
+			if rest := ofNoun.FindStringSubmatchIndex(text[m[14]:]); rest != nil {
+				n.Counted = singular(strings.ToLower(text[m[14]+rest[2] : m[14]+rest[3]]))
+				end = m[14] + rest[3]
+			}
+		}
+	}
+	if n.Value == 0 && figure != "zero" && !strings.ContainsAny(figure, "0123456789") {
+		return Number{}, false
+	}
+	// a bare year or a plain word number with nothing counted says little; keep counts only
+	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") {
+		return Number{}, false
+	}
+	if n.Unit == "" && n.Counted == "" && n.Value >= 1900 && n.Value <= 2100 && !strings.Contains(figure, ",") {
+		return Number{}, false // a year: the dates stage reads those
+	}
+	n.End = end
+	n.Text = text[n.Start:end]
+	return n, true
+}
+
+var ofNoun = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[\p{L}]+['’]s\s+)?([a-z]+)`)
+
+// afterMonth reports whether the figure at i follows a month's name.
+func afterMonth(text string, i int) bool {
+	if i < 0 {
+		return false
+	}
+	fs := strings.Fields(text[max(0, i-12):i])
+	if len(fs) == 0 {
+		return false
+	}
+	_, ok := monthNames[strings.TrimSuffix(strings.ToLower(fs[len(fs)-1]), ".")]
+	return ok
+}
+
+// adjective guesses an adjective by its ending: "contentious", "additional", "armed".
+func adjective(w string) bool {
+	for _, suf := range []string{"ous", "ive", "ful", "ic", "able", "ible", "ary", "ent", "ant"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func firstOr(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return words[0]
+}
+
+func isDigitWord(w string) bool { _, err := strconv.Atoi(w); return err == nil }
+
+func fractionFigure(f string) bool {
+	for k := range fractions {
+		if strings.Contains(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureValue reads "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
+func figureValue(f string) (float64, bool) {
+	if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil {
+		return v, true
+	}
+	f = strings.TrimPrefix(f, "a ")
+	if v, ok := fractions[f]; ok {
+		return v, true
+	}
+	if i := strings.IndexByte(f, '-'); i > 0 {
+		if frac, ok := fractions[strings.TrimSuffix(f[i+1:], "s")]; ok {
+			whole, ok := countOf(f[:i])
+			if ok && whole > 0 {
+				return float64(whole) * frac, true
+			}
+		}
+	}
+	if f == "dozen" {
+		return 12, true
+	}
+	n, ok := countOf(strings.ReplaceAll(f, "-", " "))
+	if !ok || n < 0 {
+		return 0, false
+	}
+	return float64(n), true
+}
+
+// singular turns a plural noun into its singular, enough for units and counted things.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// Equal reports whether two values are the same number, allowing for rounding in print.
+func Equal(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(a))
+}

@@ -1,0 +1,58 @@
+package nlp_test
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		text                  string
+		value                 float64
+		unit, counted, approx string
+	}{
+		{"the 28-point plan previously submitted", 28, "point", "plan", ""},
+		{"lasted approximately five hours", 5, "hour", "", "approximately"},
+		{"Moscow received four additional documents beyond", 4, "document", "", ""},
+		{"Russia holds about one-fifth of Ukraine’s territory.", 0.2, "", "territory", "about"},
+		{"to end nearly four-year long war in Ukraine", 4, "year", "war", "nearly"},
+		{"a deal worth $1.2 billion was signed", 1.2e9, "USD", "", ""},
+		{"sent 3,000 troops to the border", 3000, "troop", "", ""},
+		{"There was a document containing 27 points.", 27, "point", "", ""},
+		{"the plan had been reduced to 20 points", 20, "point", "", ""},
+		{"prices rose 5 percent in March", 5, "percent", "", ""},
+	} {
+		ns := nlp.Numbers(tc.text)
+		if len(ns) != 1 {
+			t.Errorf("%q: %d numbers %+v", tc.text, len(ns), ns)
+			continue
+		}
+		n := ns[0]
+		if !nlp.Equal(n.Value, tc.value) || n.Unit != tc.unit || n.Counted != tc.counted || n.Approx != tc.approx {
+			t.Errorf("%q: got %+v", tc.text, n)
+		}
+		if tc.text[n.Start:n.End] != n.Text {
+			t.Errorf("%q: offsets %d-%d", tc.text, n.Start, n.End)
+		}
+	}
+}
+
+func TestNumbersSkipYearsAndBareWords(t *testing.T) {
+	if ns := nlp.Numbers("In 2024 one of them said no."); len(ns) != 0 {
+		t.Fatalf("%+v", ns)
+	}
+}
+
+func FuzzNumbers(f *testing.F) {
+	for _, s := range []string{"28-point plan", "$1.2 billion", "one-fifth of X's land", "nearly four-year long war", "1,000,000.5 %", "twenty-four-hour"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, n := range nlp.Numbers(text) {
+			if n.Start < 0 || n.End > len(text) || n.Start >= n.End || text[n.Start:n.End] != n.Text {
+				t.Fatalf("bad number %+v in %q", n, text)
+			}
+		}
+	})
+}
