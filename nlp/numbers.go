@@ -93,14 +93,15 @@ func readNumber(text string, m []int) (Number, bool) {
 	case group(7) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
 		words := strings.Fields(strings.ToLower(group(7)))
 		pos := m[14]
+		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
 		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0])) {
-			pos += strings.Index(text[pos:], words[0]) + len(words[0])
+			pos += strings.Index(window(pos), words[0]) + len(words[0])
 			words = words[1:]
 		}
 		_, isNumberWord := numberWords[firstOr(words)]
 		if len(words) > 0 && !notCounted[words[0]] && !isDigitWord(words[0]) && !isNumberWord {
 			w := words[0]
-			at := strings.Index(strings.ToLower(text[pos:]), w)
+			at := strings.Index(window(pos), w)
 			if n.Unit == "" {
 				n.Unit = singular(w)
 			} else {
@@ -109,7 +110,7 @@ func readNumber(text string, m []int) (Number, bool) {
 			end = pos + at + len(w)
 		} else if len(words) > 0 && words[0] == "of" && fractionFigure(figure) {
 			// "one-fifth of Ukraine's territory": the noun after "of …'s"
-			if rest := ofNoun.FindStringSubmatchIndex(text[m[14]:]); rest != nil {
+			if rest := ofNoun.FindStringSubmatchIndex(text[m[14]:min(len(text), m[14]+80)]); rest != nil {
 				n.Counted = singular(strings.ToLower(text[m[14]+rest[2] : m[14]+rest[3]]))
 				end = m[14] + rest[3]
 			}
