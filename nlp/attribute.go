@@ -129,15 +129,14 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if m := subject(ts[:i]); m != "" {
 			return m, t.text
 		}
+		// "Carson took the stage and called the system “…”", "…, saying:": the sentence's
+		// own subject speaks
+		if m := sentenceSubject(ts[:i]); m != "" {
+			return m, t.text
+		}
 		// "… as “productive,” but noted that": the subject is the previous clause's
 		if i > 0 && !ts[i-1].punct && (strings.EqualFold(ts[i-1].text, "but") || strings.EqualFold(ts[i-1].text, "and")) {
 			return sameSubject, t.text
-		}
-		// "… sent a grim message, saying:": a participle takes the sentence's subject
-		if strings.HasSuffix(t.text, "ing") && i > 0 && ts[i-1].text == "," {
-			if m := sentenceSubject(ts[:i-1]); m != "" {
-				return m, t.text
-			}
 		}
 		return "", ""
 	}
@@ -184,11 +183,21 @@ func sentenceSubject(ts []tok) string {
 		}
 		words = append(words, t.text)
 	}
-	if len(words) == 0 || (len(words) == 1 && !isCapital(ts[0])) {
-		return ""
+	if len(words) == 0 || (len(words) == 1 && (!isCapital(ts[0]) || strings.HasSuffix(words[0], "ing") || stopCapital[strings.ToLower(words[0])])) {
+		return "" // "Holding signs …", "It …": not a speaker
+	}
+	if strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "a") {
+		if len(words) < 2 {
+			return ""
+		}
 	}
 	return strings.Join(words, " ")
 }
+
+// stopCapital are capitalised sentence openers that name no one.
+var stopCapital = map[string]bool{"it": true, "this": true, "that": true, "there": true, "these": true,
+	"those": true, "but": true, "and": true, "so": true, "then": true, "now": true, "here": true,
+	"what": true, "when": true, "if": true, "as": true, "for": true, "his": true, "her": true}
 
 // nounPhrase is the speaker named after a cue: a pronoun, a name, or a phrase up to a comma.
 func nounPhrase(ts []tok) string {

@@ -134,7 +134,9 @@ responds replied quoted interjected interrupted objected opined pointed stating 
 warning arguing insisting claiming describing writing asking declaring announcing suggesting
 calling adding telling replying responding tweeting posting urging predicting promising recalling
 recommended advised advises announced expressed reported reports explained began begins concluded
-summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited`)
+summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited
+jokes joke chanted chants imagined imagines wonder mocking quipping joking laughing yelling
+shouting chanting reading`)
 
 var cueSet = func() map[string]bool {
 	m := map[string]bool{}
