@@ -324,10 +324,22 @@ const articlePage = 500
 
 // Articles streams the latest revision of every article, ordered by id.
 func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
+	return paged("", func(after string) ([]*crosscheck.Article, string, error) {
+		page, err := s.articlePage(ctx, after)
+		if err != nil || len(page) == 0 {
+			return page, after, err
+		}
+		return page, page[len(page)-1].ID, nil
+	})
+}
+
+// paged streams articles a page at a time: fetch returns the page after a cursor and the
+// cursor after it; a short page is the last. No read stays open between pages.
+func paged[C any](start C, fetch func(after C) ([]*crosscheck.Article, C, error)) iter.Seq2[*crosscheck.Article, error] {
 	return func(yield func(*crosscheck.Article, error) bool) {
-		after := ""
+		after := start
 		for {
-			page, err := s.articlePage(ctx, after)
+			page, next, err := fetch(after)
 			if err != nil {
 				yield(nil, err)
 				return
@@ -340,7 +352,7 @@ func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, err
 			if len(page) < articlePage {
 				return
 			}
-			after = page[len(page)-1].ID
+			after = next
 		}
 	}
 }

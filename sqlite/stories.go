@@ -70,43 +70,25 @@ func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crossche
 // Ungrouped streams the articles not yet in a story in the order their latest revisions were
 // stored, a page at a time.
 func (s *Store) Ungrouped(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
-	return func(yield func(*crosscheck.Article, error) bool) {
-		after := int64(0)
-		for {
-			rows, err := s.db.QueryContext(ctx, `SELECT a.seq, `+articleColumns+`
-				FROM articles a JOIN revisions r ON r.seq = a.seq
-				LEFT JOIN story_articles sa ON sa.article_id = a.article_id
-				WHERE sa.article_id IS NULL AND a.seq > ? ORDER BY a.seq LIMIT ?`, after, articlePage)
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			var page []*crosscheck.Article
-			for rows.Next() {
-				a, err := scanArticle(seqScanner{rows, &after})
-				if err != nil {
-					rows.Close()
-					yield(nil, err)
-					return
-				}
-				page = append(page, a)
-			}
-			err = rows.Err()
-			rows.Close()
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			for _, a := range page {
-				if !yield(a, nil) {
-					return
-				}
-			}
-			if len(page) < articlePage {
-				return
-			}
+	return paged(int64(0), func(after int64) ([]*crosscheck.Article, int64, error) {
+		rows, err := s.db.QueryContext(ctx, `SELECT a.seq, `+articleColumns+`
+			FROM articles a JOIN revisions r ON r.seq = a.seq
+			LEFT JOIN story_articles sa ON sa.article_id = a.article_id
+			WHERE sa.article_id IS NULL AND a.seq > ? ORDER BY a.seq LIMIT ?`, after, articlePage)
+		if err != nil {
+			return nil, after, err
 		}
-	}
+		defer rows.Close()
+		var page []*crosscheck.Article
+		for rows.Next() {
+			a, err := scanArticle(seqScanner{rows, &after})
+			if err != nil {
+				return nil, after, err
+			}
+			page = append(page, a)
+		}
+		return page, after, rows.Err()
+	})
 }
 
 // seqScanner reads a leading sequence column into *seq before the article's columns.
@@ -161,41 +143,38 @@ func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error]
 
 // Duplicates returns the near-duplicate links of the given articles, in the order given.
 func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck.DuplicateLink, error) {
-	var out []crosscheck.DuplicateLink
-	q, err := s.db.PrepareContext(ctx, `SELECT of_article, similarity FROM duplicates WHERE article_id = ?`)
-	if err != nil {
-		return nil, err
-	}
-	defer q.Close()
-	for _, id := range articles {
-		d := crosscheck.DuplicateLink{Article: id}
-		switch err := q.QueryRowContext(ctx, id).Scan(&d.Of, &d.Similarity); {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return nil, err
-		default:
-			out = append(out, d)
-		}
-	}
-	return out, nil
+	return lookupEach(ctx, s.db, `SELECT of_article, similarity FROM duplicates WHERE article_id = ?`, articles,
+		func(row *sql.Row, id string) (crosscheck.DuplicateLink, error) {
+			d := crosscheck.DuplicateLink{Article: id}
+			return d, row.Scan(&d.Of, &d.Similarity)
+		})
 }
 
 // StoryLinks returns why each of the given articles is in its story, in the order given.
 func (s *Store) StoryLinks(ctx context.Context, articles []string) ([]crosscheck.StoryLink, error) {
-	var out []crosscheck.StoryLink
-	q, err := s.db.PrepareContext(ctx, `SELECT story_id, score, rule FROM story_articles WHERE article_id = ?`)
+	return lookupEach(ctx, s.db, `SELECT story_id, score, rule FROM story_articles WHERE article_id = ?`, articles,
+		func(row *sql.Row, id string) (crosscheck.StoryLink, error) {
+			l := crosscheck.StoryLink{Article: id}
+			return l, row.Scan(&l.Story, &l.Score, &l.Rule)
+		})
+}
+
+// lookupEach runs a one-row query for each id and keeps the rows found, in the order given.
+func lookupEach[T any](ctx context.Context, db *sql.DB, query string, ids []string, scan func(*sql.Row, string) (T, error)) ([]T, error) {
+	q, err := db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil, err
 	}
 	defer q.Close()
-	for _, id := range articles {
-		l := crosscheck.StoryLink{Article: id}
-		switch err := q.QueryRowContext(ctx, id).Scan(&l.Story, &l.Score, &l.Rule); {
+	var out []T
+	for _, id := range ids {
+		v, err := scan(q.QueryRowContext(ctx, id), id)
+		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
 			return nil, err
 		default:
-			out = append(out, l)
+			out = append(out, v)
 		}
 	}
 	return out, nil
