@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"encoding/json"
 	"strings"
 	"unicode"
 )
@@ -173,11 +172,4 @@ type PolNeARDoc struct {
 	Split        string        `json:"split"`
 	Text         string        `json:"text"`
 	Attributions []Attribution `json:"attributions"`
-}
-
-// ParsePolNeAR reads one gold record.
-func ParsePolNeAR(line []byte) (PolNeARDoc, error) {
-	var d PolNeARDoc
-	err := json.Unmarshal(line, &d)
-	return d, err
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -200,15 +201,13 @@ func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, 
 
 // Reclean replaces the clean fields of an article's latest revision.
 func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
-	js := func(v any) string {
-		b, _ := json.Marshal(v)
-		return string(b)
+	set := make([]string, len(cleanColumns))
+	for i, c := range cleanColumns {
+		set[i] = c + " = ?"
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE revisions SET title = ?, author = ?, published = ?, modified = ?,
-		site = ?, language = ?, credits = ?, text = ?, offsets = ?, removed = ?, repairs = ?, quotes = ?, numbers = ?
-		WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND hash = ?`,
-		a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orEmpty(a.Credits)), a.Text,
-		js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNoQuotes(a.Quotes)), js(orNone(a.Numbers)), a.ID, a.Hash)
+	args := append(cleanValues(a), a.ID, a.Hash)
+	res, err := s.db.ExecContext(ctx, `UPDATE revisions SET `+strings.Join(set, ", ")+`
+		WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND hash = ?`, args...)
 	if err != nil {
 		return err
 	}
@@ -216,11 +215,4 @@ func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 		return fmt.Errorf("reclean %s: the stored revision changed meanwhile", a.ID)
 	}
 	return nil
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -29,7 +29,6 @@ var migrations embed.FS
 // Store is a crosscheck.Store in one SQLite file.
 type Store struct {
 	db   *sql.DB
-	path string
 	now  func() time.Time
 	seen *sql.Stmt // prepared once: every ingested document asks it
 }
@@ -50,7 +49,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, now: time.Now}
+	s := &Store{db: db, now: time.Now}
 	if err := retryBusy(ctx, func() error { return s.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
@@ -170,9 +169,8 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	}
 	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
-		(article_id, revision, hash, input, format, fetched, meta, raw, title, author, published, modified,
-		 source, site, url, language, credits, text, offsets, removed, repairs, lines, quotes, numbers)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		(article_id, revision, hash, input, format, fetched, meta, raw, source, url, lines, `+strings.Join(cleanColumns, ", ")+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+strings.Repeat(", ?", len(cleanColumns))+`)`)
 	if err != nil {
 		return nil, err
 	}
@@ -243,22 +241,29 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 	if err != nil {
 		return 0, err
 	}
-	js := func(v any) string {
-		b, _ := json.Marshal(v)
-		return string(b)
-	}
-	credits := a.Credits
-	if credits == nil {
-		credits = []string{}
-	}
-	res, err := insert.ExecContext(ctx, a.ID, a.Revision, a.Hash, a.Input, string(a.Format),
-		a.Fetched.UTC().Format(time.RFC3339Nano), string(meta), d.Raw, a.Title, a.Author, a.Published,
-		a.Modified, a.Source, a.Site, a.URL, a.Language, js(credits), a.Text, js(a.Offsets),
-		js(a.Removed), js(a.Repairs), js(hashLines(a.Lines)), js(orNoQuotes(a.Quotes)), js(orNone(a.Numbers)))
+	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
+		string(meta), d.Raw, a.Source, a.URL, js(hashLines(a.Lines))}, cleanValues(a)...)
+	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
 	}
 	return res.LastInsertId()
+}
+
+// cleanColumns are the revision columns extraction derives from the raw document; a revision
+// is inserted with them and re-cleaned by rewriting them (cleanValues gives their values).
+var cleanColumns = []string{"title", "author", "published", "modified", "site", "language", "credits",
+	"text", "offsets", "removed", "repairs", "quotes", "numbers"}
+
+func cleanValues(a *crosscheck.Article) []any {
+	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
+		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers))}
+}
+
+// js encodes a value for a JSON column.
+func js(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // Seen reports whether the latest revision of id has hash.
@@ -428,8 +433,6 @@ func (s *Store) Check(ctx context.Context) error {
 	}
 	return nil
 }
-
-func orNoQuotes(q []crosscheck.Quote) []crosscheck.Quote { return orNone(q) }
 
 // orNone stores a nil list as an empty one.
 func orNone[T any](s []T) []T {

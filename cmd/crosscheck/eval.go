@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -66,9 +68,8 @@ ingested, with its manifest.jsonl, into a temporary store first.`,
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" {
-		fmt.Fprintln(m.Stderr, "crosscheck eval seeds: --gold FILE is required")
-		return errUsage
+	if err := m.required("eval seeds", "--gold FILE", *gold); err != nil {
+		return err
 	}
 	g, err := eval.LoadSeedGold(*gold)
 	if err != nil {
@@ -181,4 +182,38 @@ change is a false repair.`,
 		fmt.Fprintf(m.Stdout, "\n[%s]\n  original: %s\n  broken:   %s\n  repaired: %s\n", f.Misreading, f.Original, f.Broken, f.Repaired)
 	}
 	return nil
+}
+
+// required reports a missing required flag the way every command does.
+func (m *Main) required(cmd, flag, value string) error {
+	if value == "" {
+		fmt.Fprintf(m.Stderr, "crosscheck %s: %s is required\n", cmd, flag)
+		return errUsage
+	}
+	return nil
+}
+
+// eachRecord decodes each line of a JSONL gold file into a new T and hands it to f, stopping
+// at the first error, which names the file and line.
+func eachRecord[T any](ctx context.Context, path string, f func(T) error) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	sc.Buffer(nil, 64<<20)
+	for n := 1; sc.Scan(); n++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var rec T
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		if err := f(rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+	}
+	return sc.Err()
 }

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"time"
 
@@ -24,37 +21,25 @@ creation time and scores the value against the gold at the gold's granularity.`,
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" {
-		fmt.Fprintln(m.Stderr, "crosscheck eval dates: --gold FILE is required")
-		return errUsage
-	}
-	f, err := os.Open(*gold)
-	if err != nil {
+	if err := m.required("eval dates", "--gold FILE", *gold); err != nil {
 		return err
 	}
-	defer f.Close()
 	var s eval.DateScores
 	shown := 0
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 16<<20)
-	for sc.Scan() {
-		var r struct {
-			Text, DCT, Type, Value string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-			return fmt.Errorf("%s: %w", *gold, err)
-		}
+	type timex struct{ Text, DCT, Type, Value string }
+	err := eachRecord(ctx, *gold, func(r timex) error {
 		dct, err := time.Parse("2006-01-02", r.DCT[:min(10, len(r.DCT))])
 		if err != nil {
-			return fmt.Errorf("%s: dct %q: %w", *gold, r.DCT, err)
+			return fmt.Errorf("dct %q: %w", r.DCT, err)
 		}
 		got, _ := nlp.Resolve(r.Text, dct)
 		if !s.Add(r.Type, r.Value, got) && shown < *misses {
 			shown++
 			fmt.Fprintf(m.Stdout, "miss %-10s %-35q dct %s gold %-14s got %q\n", r.Type, r.Text, r.DCT[:10], r.Value, got)
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	if *asJSON {

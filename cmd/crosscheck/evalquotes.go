@@ -1,10 +1,8 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/crosscheck/crosscheck/eval"
 	"github.com/crosscheck/crosscheck/nlp"
@@ -22,36 +20,22 @@ both), and the speaker accuracy among matched quotes.`,
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" {
-		fmt.Fprintln(m.Stderr, "crosscheck eval quotes: --gold FILE is required")
-		return errUsage
-	}
-	f, err := os.Open(*gold)
-	if err != nil {
+	if err := m.required("eval quotes", "--gold FILE", *gold); err != nil {
 		return err
 	}
-	defer f.Close()
 	var s eval.QuoteScores
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d, err := eval.ParsePolNeAR(sc.Bytes())
-		if err != nil {
-			return fmt.Errorf("%s: %w", *gold, err)
-		}
+	err := eachRecord(ctx, *gold, func(d eval.PolNeARDoc) error {
 		if *split != "" && d.Split != *split {
-			continue
+			return nil
 		}
 		var pred []eval.PredictedQuote
 		for _, q := range nlp.Quotes(d.Text) {
 			pred = append(pred, eval.PredictedQuote{Words: eval.Words(q.Text), Speaker: q.Speaker, Mention: q.SpeakerMention})
 		}
 		s.Add(pred, eval.GoldQuotes(d.Attributions))
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
 	s.Finish()

@@ -28,9 +28,8 @@ result against the gold label: B-cubed and pairwise precision, recall and F1.`,
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *gold == "" {
-		fmt.Fprintln(m.Stderr, "crosscheck eval stories: --gold FILE is required")
-		return errUsage
+	if err := m.required("eval stories", "--gold FILE", *gold); err != nil {
+		return err
 	}
 	opts := group.DefaultOptions
 	opts.Threshold, opts.MaxGap = *threshold, *maxGap
