@@ -18,26 +18,85 @@ type Number = crosscheck.Number
 // (1.2e9 USD), "3,000 troops" (3000 troop).
 func Numbers(text string) []Number {
 	var out []Number
-	for _, m := range numberRe.FindAllStringSubmatchIndex(text, -1) {
-		n, ok := readNumber(text, m)
-		if ok {
+	for c := 0; c < len(text); {
+		at := nextNumberStart(text, c)
+		if at < 0 {
+			break
+		}
+		m := numberRe.FindStringSubmatchIndex(text[at:min(len(text), at+maxNumberText)])
+		if m == nil {
+			c = at + 1
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += at
+			}
+		}
+		if n, ok := readNumber(text, m); ok {
 			out = append(out, n)
 		}
+		c = m[1] // as FindAll does, go on after the match, kept or not
 	}
 	return out
 }
 
+// maxNumberText bounds the text a number with its words may span.
+const maxNumberText = 256
+
+// numberStarts are the words a number expression may begin with: an approximation, a number
+// word, "half", "a" ("a third").
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{"half": true, "a": true}
+	for _, w := range strings.Fields(`nearly almost about around approximately roughly some more over less under up
+	at just zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// nextNumberStart finds, from c on, the next place a number expression can begin: a currency
+// sign, or a word at a word boundary that is a figure or one of numberStarts. Trying the
+// anchored expression only there finds what an unanchored search over every position would.
+func nextNumberStart(text string, c int) int {
+	for i := c; i < len(text); {
+		b := text[i]
+		if b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥") {
+			return i
+		}
+		if !isASCIIWord(b) || (i > 0 && isASCIIWord(text[i-1])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIIWord(text[j]) {
+			j++
+		}
+		if b >= '0' && b <= '9' || numberStarts[strings.ToLower(text[i:j])] {
+			return i
+		}
+		i = j
+	}
+	return -1
+}
+
+// isASCIIWord is a character regexp's \b counts as part of a word.
+func isASCIIWord(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
+}
+
 const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)`
 
-// numberRe: an approximation, a currency sign, the figure (digits, words or a fraction), a
+// numberRe, anchored where nextNumberStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
 // scale, then a unit or counted noun (joined by a hyphen or a space) and the noun it may
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale, 5 hyphen unit, 6 noun after the
 // hyphen unit, 7 spaced words.
-var numberRe = regexp.MustCompile(`(?i)(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
+var numberRe = regexp.MustCompile(`(?i)^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
 	`(?:([$€£¥])|\b)` +
 	`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|half|a third|a quarter)` +
 	`(?:\s+(thousand|million|billion|trillion|percent|per cent|%))?` +
-	`(?:-([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?`)
+	`(?:-([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
