@@ -85,6 +85,13 @@ type Article struct {
 	Quotes []Quote `json:"quotes,omitempty"`
 	// Numbers are the numbers the article states, with what they count.
 	Numbers []Number `json:"numbers,omitempty"`
+	// Sentences and Tokens split the clean text.
+	Sentences []Span `json:"sentences,omitempty"`
+	Tokens    []Span `json:"tokens,omitempty"`
+	// Entities are the people, organisations and places the article names.
+	Entities []Entity `json:"entities,omitempty"`
+	// Dates are the article's temporal expressions resolved against its publication date.
+	Dates []Date `json:"dates,omitempty"`
 	// Lines are the article's short lines in clean.Fold form (those kept and those removed as
 	// site repeats), counted per source to learn what a site prints on every page.
 	Lines []string `json:"-"`
@@ -123,6 +130,45 @@ type Number struct {
 	Unit    string  `json:"unit,omitempty"`    // what is measured: "point", "hour", "USD", "percent", or the thing counted
 	Counted string  `json:"counted,omitempty"` // the thing a measured number qualifies: "plan" in "28-point plan"
 	Approx  string  `json:"approx,omitempty"`  // "nearly", "about", "more than", …
+}
+
+// Span is a byte range [start, end) of an article's clean text.
+type Span [2]int
+
+// Entity is a person, organisation or place an article names, with every mention of it — the
+// full name, the surname, a role noun ("the Russian leader") — and the roles the article gives
+// it ("former U.S. President", "senior adviser to Vladimir Putin").
+type Entity struct {
+	Name     string    `json:"name"` // the fullest form the article uses
+	Kind     string    `json:"kind"` // "person", "org" or "place"
+	Aliases  []string  `json:"aliases,omitempty"`
+	Roles    []Role    `json:"roles,omitempty"`
+	Mentions []Mention `json:"mentions"`
+}
+
+// Mention is one place an entity is named.
+type Mention struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Role is what an article says a person is, where it says it.
+type Role struct {
+	Text  string `json:"text"` // "former U.S. President", "son-in-law of Donald Trump"
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Date is a temporal expression in an article, resolved against its publication date to a
+// TIMEX3 value whose form is its granularity: "2025-12-02" a day, "2025-12" a month, "2025" a
+// year, "2025-W49" a week, "P5H" a duration of five hours, "PAST_REF" an unspecified past.
+type Date struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Value string `json:"value"`
+	Type  string `json:"type"` // DATE, TIME, DURATION or SET
 }
 
 // Removal is one piece of source text that cleaning left out of the body.

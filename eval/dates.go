@@ -1,6 +1,10 @@
 package eval
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/nlp"
+)
 
 // DateScores count temporal expressions resolved to their gold value.
 type DateScores struct {
@@ -27,4 +31,15 @@ func (s *DateScores) Add(typ, gold, got string) bool {
 	s.ByType[typ] = c
 	s.Accuracy = rate(s.Right, s.Total)
 	return ok
+}
+
+// SentenceBefore returns the words of context, a window of a document, from the start of the
+// sentence that holds byte offset at up to it.
+func SentenceBefore(context string, at int) string {
+	for _, s := range nlp.Sentences(context) {
+		if s[0] <= at && at < s[1] {
+			return context[s[0]:at]
+		}
+	}
+	return ""
 }

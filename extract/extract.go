@@ -6,6 +6,7 @@ package extract
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,8 +90,6 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	a.Title, a.Author, a.Text = res.Title, res.Author, res.Text
 	a.Credits, a.Offsets, a.Removed, a.Repairs = res.Credits, res.Offsets, res.Removed, res.Repairs
 	a.Lines = res.Lines
-	a.Quotes = nlp.Quotes(a.Text)
-	a.Numbers = nlp.Numbers(a.Text)
 	if a.Credits == nil {
 		a.Credits = []string{}
 	}
@@ -105,11 +104,30 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	}
 	a.Published = NormalizeDate(published)
 	a.Modified = NormalizeDate(modified)
+	analyze(a)
 	a.Language = lang
 	if a.Language == "" {
 		a.Language = Language(a.Text)
 	}
 	return a, nil
+}
+
+// analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
+// dates resolved against the publication date. Without one, only dates that name their year
+// and durations are kept.
+func analyze(a *crosscheck.Article) {
+	a.Sentences = nlp.Sentences(a.Text)
+	a.Tokens = nlp.Tokens(a.Text)
+	a.Entities = nlp.Entities(a.Text, a.Sentences)
+	a.Quotes = nlp.Quotes(a.Text)
+	a.Numbers = nlp.Numbers(a.Text)
+	dct, err := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+	a.Dates = nlp.Dates(a.Text, a.Sentences, dct)
+	if err != nil {
+		a.Dates = slices.DeleteFunc(a.Dates, func(d crosscheck.Date) bool {
+			return d.Type != "DURATION" && !nlp.NamesYear(d.Text)
+		})
+	}
 }
 
 // mapToPage re-expresses an HTML article's offsets, which cleaning computed against the

@@ -13,32 +13,11 @@ type tok struct {
 }
 
 func toks(s string) []tok {
-	var out []tok
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || ((r2 == '.' || r2 == '\'' || r2 == '’' || r2 == '-') && j+n2 < len(s) && isWordByte(s[j+n2])) {
-					j += n2
-					continue
-				}
-				if r2 == '.' && j-i <= 3 && isUpperByte(s[i]) { // "Mr.", "U.S."
-					j += n2
-				}
-				break
-			}
-			out = append(out, tok{text: s[i:j]})
-			i = j
-		default:
-			out = append(out, tok{text: s[i : i+n], punct: true})
-			i += n
-		}
+	spans := Tokens(s)
+	out := make([]tok, len(spans))
+	for i, sp := range spans {
+		r, _ := utf8.DecodeRuneInString(s[sp[0]:])
+		out[i] = tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 	}
 	return out
 }

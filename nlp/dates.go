@@ -65,6 +65,7 @@ func refs(e string, dct time.Time) (string, string) {
 }
 
 var everyRe = regexp.MustCompile(`^(?:each|every|per|a)\s+(year|month|week|day|quarter|hour)$`)
+var everyNamedRe = regexp.MustCompile(`^(?:each|every)\s+(\w+)$|^(\w+day)(?:s|\s+(morning|afternoon|evening|night)s)$`)
 
 func sets(e string, _ time.Time) (string, string) {
 	switch e {
@@ -83,6 +84,15 @@ func sets(e string, _ time.Time) (string, string) {
 	}
 	if m := everyRe.FindStringSubmatch(e); m != nil {
 		return "P1" + unitCode(m[1]), "SET"
+	}
+	if m := everyNamedRe.FindStringSubmatch(e); m != nil {
+		name := m[1] + m[2]
+		if wd, ok := weekdays[name]; ok {
+			return fmt.Sprintf("XXXX-WXX-%d%s", (int(wd)+6)%7+1, partsOfDay[m[3]]), "SET"
+		}
+		if mo, ok := monthNames[name]; ok && m[1] != "" && len(name) > 3 {
+			return fmt.Sprintf("XXXX-%02d", mo), "SET"
+		}
 	}
 	return "", ""
 }
@@ -307,11 +317,14 @@ func month(e string, dct time.Time) (string, string) {
 			y++
 		}
 	default:
-		diff := int(mo) - int(dct.Month())
-		if diff > 6 {
-			y--
-		} else if diff < -6 {
+		// a month named alone is one that has begun (news reports what happened), unless it
+		// is one of the next three, which news announces
+		ahead := (int(mo) - int(dct.Month()) + 12) % 12
+		switch {
+		case ahead >= 1 && ahead <= 3 && mo < dct.Month():
 			y++
+		case ahead > 3 && mo > dct.Month():
+			y--
 		}
 	}
 	return fmt.Sprintf("%04d-%02d", y, mo), "DATE"
@@ -327,6 +340,13 @@ var qRe = regexp.MustCompile(`^q([1-4])(?:\s+(\d{4}))?$`)
 // publication year unless that quarter has not begun, then of the year before.
 func quarter(e string, dct time.Time) (string, string) {
 	curQ := (int(dct.Month())-1)/3 + 1
+	e, shift := quarterOwner(e)
+	if shift != 0 {
+		if v, typ := quarter(e, dct); v != "" && v[4] == '-' {
+			return fmt.Sprintf("%d%s", atoi(v[:4])+shift, v[4:]), typ
+		}
+		return "", ""
+	}
 	if m := quarterYearRe.FindStringSubmatch(e); m != nil {
 		return fmt.Sprintf("%s-Q%d", m[1], ordinals[m[2]]), "DATE"
 	}
@@ -373,6 +393,24 @@ func quarter(e string, dct time.Time) (string, string) {
 		return fmt.Sprintf("%d-Q%d", y, curQ), "DATE"
 	}
 	return fmt.Sprintf("%d-QX", y), "DATE"
+}
+
+var quarterOwnerRe = regexp.MustCompile(`^(?:(this|next|last) year's|its|their|a flat|a strong|a weak|the fiscal|fiscal|the fiscal-)\s*-?\s*(.*quarter)$`)
+
+// quarterOwner strips what may stand before a quarter's number — "its", "this year's",
+// "fiscal" — and says how many years "next year's" or "last year's" shifts it.
+func quarterOwner(e string) (string, int) {
+	m := quarterOwnerRe.FindStringSubmatch(e)
+	if m == nil {
+		return e, 0
+	}
+	switch m[1] {
+	case "next":
+		return m[2], 1
+	case "last":
+		return m[2], -1
+	}
+	return m[2], 0
 }
 
 var halfRe = regexp.MustCompile(`^(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(\d{4}))?$`)
@@ -422,9 +460,13 @@ func relativeUnit(e string, dct time.Time) (string, string) {
 	switch e {
 	case "the year", "the current year", "year":
 		return strconv.Itoa(dct.Year()), "DATE"
-	case "the weekend", "this weekend", "weekend":
-		y, w := dct.ISOWeek()
+	case "the weekend", "this weekend", "weekend", "over the weekend":
+		// the weekend that has begun: the Saturday on or before publication
+		sat := dct.AddDate(0, 0, -((int(dct.Weekday()) + 1) % 7))
+		y, w := sat.ISOWeek()
 		return fmt.Sprintf("%d-W%02d-WE", y, w), "DATE"
+	case "the full year", "the fiscal year", "the current fiscal year", "this fiscal year", "the calendar year":
+		return strconv.Itoa(dct.Year()), "DATE"
 	case "the month":
 		return dct.Format("2006-01"), "DATE"
 	case "the week":
@@ -454,7 +496,7 @@ func relativeUnit(e string, dct time.Time) (string, string) {
 		}
 		return fmt.Sprintf("%d-W%02d", y, w), "DATE"
 	case "decade":
-		return strconv.Itoa(dct.Year()/10 + shift)[:3], "DATE"
+		return fmt.Sprintf("%03d", max(0, dct.Year()/10+shift)), "DATE"
 	}
 	return "", ""
 }

@@ -19,8 +19,15 @@ func TestResolve(t *testing.T) {
 		{"last month", "2025-11", "DATE"},
 		{"last year", "2024", "DATE"},
 		{"the fourth quarter", "2025-Q4", "DATE"},
-		{"over the weekend", "", ""},
-		{"the weekend", "2025-W49-WE", "DATE"},
+		{"over the weekend", "2025-W48-WE", "DATE"}, // the weekend that has begun: Nov. 29–30
+		{"the weekend", "2025-W48-WE", "DATE"},
+		{"each Thursday", "XXXX-WXX-4", "SET"},
+		{"Tuesday nights", "XXXX-WXX-2TNI", "SET"},
+		{"its fourth quarter", "2025-Q4", "DATE"},
+		{"next year's first quarter", "2026-Q1", "DATE"},
+		{"April", "2025-04", "DATE"},
+		{"January", "2026-01", "DATE"}, // one of the next three months: announced
+		{"the full year", "2025", "DATE"},
 		{"two days ago", "2025-12-01", "DATE"},
 		{"five hours", "PT5H", "DURATION"},
 		{"nearly four-year", "P4Y", "DURATION"},
@@ -47,5 +54,76 @@ func FuzzResolve(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, expr string) {
 		nlp.Resolve(expr, time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC))
+	})
+}
+
+func TestTimelineReadsTheSentence(t *testing.T) {
+	dct := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC) // a Wednesday
+	for _, tc := range []struct{ expr, before, value string }{
+		{"Monday", "Talks resumed on", "2025-12-01"},
+		{"Monday", "The envoys will meet again on", "2025-12-08"},
+		{"March 3", "The vote is scheduled for", "2026-03-03"},
+		{"March 3", "The vote was held on", "2025-03-03"},
+		{"earlier this year", "Prices rose", "2025"},
+		{"early next year", "A deal is possible", "2026"},
+		{"the end of 2027", "Troops stay until", "2027"},
+	} {
+		if v, _ := nlp.NewTimeline(dct).Resolve(tc.expr, tc.before); v != tc.value {
+			t.Errorf("%q after %q = %q, want %q", tc.expr, tc.before, v, tc.value)
+		}
+	}
+}
+
+func TestTimelineRefersBackToTheQuarter(t *testing.T) {
+	tl := nlp.NewTimeline(time.Date(1989, 10, 26, 0, 0, 0, 0, time.UTC))
+	for _, step := range [][2]string{
+		{"the third quarter", "1989-Q3"},
+		{"a year earlier", "1988-Q3"},
+		{"the quarter", "1989-Q3"},
+		{"year-ago", "1988-Q3"},
+	} {
+		if v, _ := tl.Resolve(step[0], ""); v != step[1] {
+			t.Errorf("%q = %q, want %q", step[0], v, step[1])
+		}
+	}
+}
+
+func TestDatesFindsAndResolvesExpressions(t *testing.T) {
+	text := "Putin met Witkoff on Tuesday in Moscow. The talks lasted nearly five hours.\n\n" +
+		"A previous round took place on March 12, 2024, and another in May. Officials may meet again next week."
+	got := map[string]string{}
+	for _, d := range nlp.Dates(text, nlp.Sentences(text), time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)) {
+		if text[d.Start:d.End] != d.Text {
+			t.Errorf("%q: offsets [%d,%d) hold %q", d.Text, d.Start, d.End, text[d.Start:d.End])
+		}
+		got[d.Text] = d.Value
+	}
+	want := map[string]string{"Tuesday": "2025-12-02", "nearly five hours": "PT5H", "March 12, 2024": "2024-03-12",
+		"May": "2025-05", "next week": "2025-W50"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%q = %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("found %v, want exactly %v", got, want)
+	}
+}
+
+func FuzzDates(f *testing.F) {
+	for _, s := range []string{"on Tuesday, March 12, 2024", "the 1990s and last decade", "in May. And",
+		"nearly five hours ago", "the third quarter a year earlier", "5 p.m. Nov. 6, 1989"} {
+		f.Add(s, int64(0))
+	}
+	f.Fuzz(func(t *testing.T, text string, days int64) {
+		dct := time.Time{}
+		if days != 0 {
+			dct = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days%20000))
+		}
+		for _, d := range nlp.Dates(text, nlp.Sentences(text), dct) {
+			if d.Start < 0 || d.End > len(text) || d.Start > d.End || d.Value == "" {
+				t.Fatalf("date %+v in %q", d, text)
+			}
+		}
 	})
 }

@@ -29,8 +29,22 @@ type articleJSON struct {
 	Input     string   `json:"input"`
 	Hash      string   `json:"hash"`
 	// with --full: what analysis found
-	Quotes  *[]crosscheck.Quote  `json:"quotes,omitempty"`
-	Numbers *[]crosscheck.Number `json:"numbers,omitempty"`
+	Sentences *[]crosscheck.Span   `json:"sentences,omitempty"`
+	Tokens    *[]crosscheck.Span   `json:"tokens,omitempty"`
+	Entities  *[]crosscheck.Entity `json:"entities,omitempty"`
+	Quotes    *[]crosscheck.Quote  `json:"quotes,omitempty"`
+	Numbers   *[]crosscheck.Number `json:"numbers,omitempty"`
+	Dates     *[]crosscheck.Date   `json:"dates,omitempty"`
+}
+
+// withAnalysis adds what analysis found to an article's JSON.
+func (j *articleJSON) withAnalysis(a *crosscheck.Article, tokens bool) {
+	s, e, q, n, d := orEmpty(a.Sentences), orEmpty(a.Entities), orEmpty(a.Quotes), orEmpty(a.Numbers), orEmpty(a.Dates)
+	j.Sentences, j.Entities, j.Quotes, j.Numbers, j.Dates = &s, &e, &q, &n, &d
+	if tokens {
+		t := orEmpty(a.Tokens)
+		j.Tokens = &t
+	}
 }
 
 func toJSON(a *crosscheck.Article) articleJSON {
@@ -55,7 +69,8 @@ func (m *Main) articles(ctx context.Context, args []string) error {
   crosscheck articles --json | jq -r .title`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON Lines: {id,title,author,published,source,url,credits,language,text,…}")
-	full := fs.Bool("full", false, `with --json, add what analysis found: "quotes" [{text,start,end,cue,speaker,speaker_mention,…}], "numbers" [{text,start,end,value,unit,counted,approx}]`)
+	full := fs.Bool("full", false, `with --json, add what analysis found, with byte offsets into text: "sentences" [[start,end]], "entities" [{name,kind,aliases,roles,mentions}], "quotes" [{text,start,end,cue,speaker,speaker_mention,…}], "numbers" [{text,start,end,value,unit,counted,approx}], "dates" [{text,start,end,value,type}]`)
+	tokens := fs.Bool("tokens", false, `with --full, add "tokens" [[start,end]]`)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -76,8 +91,7 @@ func (m *Main) articles(ctx context.Context, args []string) error {
 		if *asJSON {
 			j := toJSON(a)
 			if *full {
-				q, n := orEmpty(a.Quotes), orEmpty(a.Numbers)
-				j.Quotes, j.Numbers = &q, &n
+				j.withAnalysis(a, *tokens)
 			}
 			if err := enc.Encode(j); err != nil {
 				return err

@@ -26,13 +26,22 @@ creation time and scores the value against the gold at the gold's granularity.`,
 	}
 	var s eval.DateScores
 	shown := 0
-	type timex struct{ Text, DCT, Type, Value string }
+	type timex struct {
+		Doc, Text, DCT, Type, Value, Context string
+		Start                                int
+	}
+	var timeline *nlp.Timeline
+	doc := ""
 	err := eachRecord(ctx, *gold, func(r timex) error {
 		dct, err := time.Parse("2006-01-02", r.DCT[:min(10, len(r.DCT))])
 		if err != nil {
 			return fmt.Errorf("dct %q: %w", r.DCT, err)
 		}
-		got, _ := nlp.Resolve(r.Text, dct)
+		if r.Doc != doc || timeline == nil {
+			doc, timeline = r.Doc, nlp.NewTimeline(dct)
+		}
+		// the context window opens 80 bytes before the expression, or at the document's start
+		got, _ := timeline.Resolve(r.Text, eval.SentenceBefore(r.Context, min(r.Start, 80)))
 		if !s.Add(r.Type, r.Value, got) && shown < *misses {
 			shown++
 			fmt.Fprintf(m.Stdout, "miss %-10s %-35q dct %s gold %-14s got %q\n", r.Type, r.Text, r.DCT[:10], r.Value, got)

@@ -1,0 +1,302 @@
+package nlp
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Timeline resolves the temporal expressions of one article in reading order. Beyond what an
+// expression says alone (Resolve), it reads the sentence around it — a bare "Monday" or
+// "March" in a sentence about the future is the next one, not the last — and remembers the
+// last quarter the article named, which "the quarter" and "a year earlier" refer back to in
+// a company report.
+type Timeline struct {
+	dct     time.Time
+	quarter string            // the last quarter named ("1989-Q3"), or ""
+	days    map[string]string // "03-12" → "2024-03-12": the days named with their year
+}
+
+// NewTimeline starts the timeline of an article published at dct.
+func NewTimeline(dct time.Time) *Timeline { return &Timeline{dct: dct} }
+
+// Resolve returns the TIMEX3 value and type of expr, or "" when it cannot say; before is the
+// text of its sentence up to it.
+func (t *Timeline) Resolve(expr, before string) (value, typ string) {
+	e := normalizeExpr(expr)
+	if v, ok := t.anaphoric(e); ok {
+		return v, "DATE"
+	}
+	value, typ = t.resolve(e, before)
+	if quarterValue.MatchString(value) {
+		t.quarter = value
+	}
+	if len(value) == 10 && hasYear.MatchString(e) {
+		if t.days == nil {
+			t.days = map[string]string{}
+		}
+		t.days[value[5:]] = value
+	} else if len(value) == 10 && t.days[value[5:]] != "" {
+		value = t.days[value[5:]] // "March 12" after "March 12, 2024" is that day again
+	}
+	return value, typ
+}
+
+var hasYear = regexp.MustCompile(`\b\d{4}\b`)
+
+var quarterValue = regexp.MustCompile(`^\d{4}-Q[1-4]$`)
+
+func (t *Timeline) resolve(e, before string) (string, string) {
+	if v := t.direct(e, tense(before)); v != "" {
+		return v, "DATE"
+	}
+	if v, typ := Resolve(e, t.dct); v != "" {
+		return v, typ
+	}
+	// "earlier this year", "early next year", "the end of 1990": the base expression's value,
+	// the modifier being a part of it TIMEX3 keeps apart
+	if m := modifierRe.FindStringSubmatch(e); m != nil {
+		if v, typ := t.resolve(m[1], before); typ == "DATE" || typ == "TIME" {
+			return v, typ
+		}
+	}
+	return "", ""
+}
+
+var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|a good part of|much of|most of|the latter part of|the first part of|mid-?)\s+(.+)$`)
+
+// referBack are the phrases that, after a quarter was named, mean that quarter again; yearBack
+// those that mean the same quarter a year before.
+var (
+	referBack = map[string]bool{"the quarter": true, "that quarter": true, "the latest quarter": true,
+		"the period": true, "the latest period": true, "that period": true, "the same period": true,
+		"the same quarter": true, "this quarter": true, "the recent quarter": true, "the most recent quarter": true}
+	yearBack = map[string]bool{"a year ago": true, "a year earlier": true, "year-earlier": true, "year-ago": true,
+		"the year-earlier period": true, "the year-ago period": true, "year-ago period": true,
+		"year-earlier period": true, "the year-ago quarter": true, "the year-earlier quarter": true,
+		"the comparable year-ago quarter": true, "the comparable period": true, "the corresponding period last year": true,
+		"the corresponding quarter": true, "last year's quarter": true, "the quarter a year ago": true,
+		"the comparable quarter": true, "the year before": true, "a year before": true}
+)
+
+// anaphoric resolves a phrase that points back at the quarter the article is about.
+func (t *Timeline) anaphoric(e string) (string, bool) {
+	q := t.quarter
+	if q == "" || e == "the latest quarter" || e == "the most recent quarter" {
+		if !referBack[e] && !(yearBack[e] && strings.Contains(e, "quarter")) {
+			return "", false
+		}
+		q = lastQuarter(t.dct) // a report on a quarter comes out after it ends
+	}
+	y, n := atoi(q[:4]), q[6:]
+	switch {
+	case referBack[e]:
+		return q, true
+	case yearBack[e]:
+		return fmt.Sprintf("%d-Q%s", y-1, n), true
+	}
+	return "", false
+}
+
+func lastQuarter(dct time.Time) string {
+	q, y := (int(dct.Month())-1)/3, dct.Year()
+	if q == 0 {
+		q, y = 4, y-1
+	}
+	return fmt.Sprintf("%d-Q%d", y, q)
+}
+
+var futureRe = regexp.MustCompile(`(?i)\b(?:will|won't|shall|going to|expected to|expects to|scheduled|plans? to|planning to|set to|intends? to|upcoming|effective)\b|'ll\b`)
+
+var pastRe = regexp.MustCompile(`(?i)\b(?:was|were|had|did|took place|held|met|signed|began)\b`)
+
+// tense reads the words before an expression in its sentence (at most eight): +1 when they
+// speak of what is still to come ("will meet on Monday", "is scheduled for March 3"), -1 when
+// of what happened ("was held on"), 0 when they do not say.
+func tense(before string) int {
+	f := strings.Fields(before)
+	w := strings.Join(f[max(0, len(f)-8):], " ")
+	switch {
+	case futureRe.MatchString(w):
+		return 1
+	case pastRe.MatchString(w):
+		return -1
+	}
+	return 0
+}
+
+// direct resolves a bare weekday, day or month in a sentence with a tense: in one about the
+// future, the first one on or after publication; a day in one about the past, the last one on
+// or before it. Otherwise it leaves them to Resolve.
+func (t *Timeline) direct(e string, tense int) string {
+	if tense == 0 {
+		return ""
+	}
+	ahead := tense > 0
+	if wd, ok := weekdays[strings.TrimPrefix(e, "on ")]; ok {
+		if !ahead {
+			return ""
+		}
+		d := t.dct.AddDate(0, 0, (int(wd)-int(t.dct.Weekday())+7)%7)
+		return d.Format("2006-01-02")
+	}
+	var mo time.Month
+	day := 0
+	if m := monthDayRe.FindStringSubmatch(e); m != nil {
+		mo, day = monthNames[m[2]], atoi(m[3])
+	} else if m := dayMonthRe.FindStringSubmatch(e); m != nil {
+		mo, day = monthNames[m[2]], atoi(m[1])
+	} else if m := monthExprRe.FindStringSubmatch(e); m != nil && m[1] == "" && ahead {
+		mo = monthNames[m[2]]
+	} else {
+		return ""
+	}
+	y := t.dct.Year()
+	switch {
+	case ahead && (mo < t.dct.Month() || (mo == t.dct.Month() && day > 0 && day < t.dct.Day())):
+		y++
+	case !ahead && (mo > t.dct.Month() || (mo == t.dct.Month() && day > t.dct.Day())):
+		y--
+	}
+	if day == 0 {
+		return fmt.Sprintf("%04d-%02d", y, mo)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, day)
+}
+
+// Date is a temporal expression in an article.
+type Date = crosscheck.Date
+
+// datePhrase finds the phrases that can name a time; Timeline decides which do and what.
+var datePhrase = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
+	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
+	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?`,
+	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
+	`(?:(?:last|this|next|early|late|mid-?)\s*)?` + monthRe + `(?:,?\s+(?:of\s+)?\d{4})?`,
+	// last Tuesday · Tuesday morning
+	`(?:(?:last|this|next|on|early|late|the previous|the following)\s+)?` + weekdayRe + `(?:\s+(?:morning|afternoon|evening|night))?`,
+	`(?:(?:earlier|later|late|early)\s+)?(?:today|yesterday|tomorrow|tonight)`,
+	`(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|decade|quarter|morning|afternoon|evening)`,
+	`(?:over|during|on)\s+the\s+weekend`,
+	`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|\d+)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)`,
+	`(?:(?:nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|at least|up to|just over|just under)\s+)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|several|a few|a couple of|\d+(?:\.\d+)?)[\s-]+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)(?:[\s-]long)?`,
+	`(?:the\s+)?(?:first|second|third|fourth)[\s-]+quarter(?:\s+of\s+\d{4})?`,
+	`(?:the\s+)?(?:first|second)\s+half\s+of\s+\d{4}`,
+	`(?:(?:last|this|next|early|late)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:of\s+)?\d{4})?`,
+	`(?:last|this|next|the)\s+fall(?:\s+of\s+\d{4})?`,
+	`\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)`,
+	`\d{4}-\d{2}-\d{2}`,
+	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
+	`(?:the\s+)?(?:19|20)\d0s`,
+}, "|") + `)`)
+
+// Dates finds the temporal expressions of text, an article published at dct, and resolves
+// each in its sentence. A phrase that resolves to nothing is not reported.
+func Dates(text string, sentences []Span, dct time.Time) []Date {
+	t := NewTimeline(dct)
+	var out []Date
+	si := 0
+	for _, m := range datePhrase.FindAllStringIndex(text, -1) {
+		s, e := m[0], m[1]
+		phrase := text[s:e]
+		if skipPhrase(text, s, phrase) {
+			continue
+		}
+		for si < len(sentences) && sentences[si][1] <= s {
+			si++
+		}
+		before := ""
+		if si < len(sentences) && sentences[si][0] <= s {
+			before = text[sentences[si][0]:s]
+		}
+		if strings.HasSuffix(phrase, ".") && !monthAbbrev[strings.ToLower(lastWord(phrase[:len(phrase)-1]))] {
+			phrase, e = phrase[:len(phrase)-1], e-1 // "in May." ends the sentence
+		}
+		v, typ := t.Resolve(stripPreposition(phrase), before)
+		if v == "" {
+			continue
+		}
+		if p := stripPreposition(phrase); len(p) < len(phrase) {
+			s += len(phrase) - len(p)
+			phrase = p
+		}
+		out = append(out, Date{Text: phrase, Start: s, End: e, Value: v, Type: typ})
+	}
+	return out
+}
+
+var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over)\s+`)
+
+func stripPreposition(p string) string {
+	if loc := leadingPreposition.FindStringIndex(p); loc != nil {
+		return p[loc[1]:]
+	}
+	return p
+}
+
+// skipPhrase rejects phrases that only look like dates: "May" the verb, "March" the walk, a
+// month abbreviation that is a word ("mar", "sep"), "may" in lower case.
+func skipPhrase(text string, start int, phrase string) bool {
+	first := phrase
+	if i := strings.IndexAny(phrase, " ,"); i >= 0 {
+		first = phrase[:i]
+	}
+	lf := strings.ToLower(strings.TrimSuffix(first, "."))
+	if _, isMonth := monthNames[lf]; isMonth && first == phrase || (isMonth && lf == first) {
+		// a month alone must be capitalised; "May" and "March" alone need a date word nearby
+		if first[0] < 'A' || first[0] > 'Z' {
+			return true
+		}
+		if (lf == "may" || lf == "march" || len(lf) == 3) && first == phrase {
+			before := strings.ToLower(lastWord(text[max(0, start-12):start]))
+			return !monthLead[before]
+		}
+	}
+	return false
+}
+
+var monthLead = map[string]bool{"in": true, "since": true, "until": true, "by": true, "of": true,
+	"last": true, "next": true, "this": true, "early": true, "late": true, "mid": true, "from": true,
+	"through": true, "before": true, "after": true, "during": true, "to": true}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// NamesYear reports whether a temporal expression names its year, so that it means the same
+// whenever it was written.
+func NamesYear(expr string) bool { return hasYear.MatchString(expr) }
+
+// Granularity names the unit a TIMEX3 date value is precise to: "day", "week", "month",
+// "quarter", "season", "year", "decade", "time", or "" for durations and references.
+func Granularity(value string) string {
+	switch {
+	case strings.Contains(value, "T") && len(value) > 10 && value[4] == '-':
+		return "time"
+	case len(value) == 10 && value[4] == '-':
+		return "day"
+	case strings.Contains(value, "-W"):
+		return "week"
+	case strings.Contains(value, "-Q"), strings.Contains(value, "-H"):
+		return "quarter"
+	case len(value) == 7 && value[4] == '-' && value[5] >= '0' && value[5] <= '9':
+		return "month"
+	case len(value) == 7 && value[4] == '-':
+		return "season"
+	case len(value) == 4:
+		if _, err := strconv.Atoi(value); err == nil {
+			return "year"
+		}
+	case len(value) == 3:
+		return "decade"
+	}
+	return ""
+}
