@@ -104,7 +104,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	}
 	a.Published = NormalizeDate(published)
 	a.Modified = NormalizeDate(modified)
-	analyze(a)
+	Analyze(a)
 	a.Language = lang
 	if a.Language == "" {
 		a.Language = Language(a.Text)
@@ -112,10 +112,10 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	return a, nil
 }
 
-// analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
+// Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
 // dates resolved against the publication date. Without one, only dates that name their year
 // and durations are kept.
-func analyze(a *crosscheck.Article) {
+func Analyze(a *crosscheck.Article) {
 	a.Sentences = nlp.Sentences(a.Text)
 	a.Tokens = nlp.Tokens(a.Text)
 	a.Entities = nlp.Entities(a.Text, a.Sentences)

@@ -19,7 +19,7 @@ type Number = crosscheck.Number
 func Numbers(text string) []Number {
 	var out []Number
 	for c := 0; c < len(text); {
-		at := nextNumberStart(text, c)
+		at := nextStart(text, c, numberStarts, true)
 		if at < 0 {
 			break
 		}
@@ -56,13 +56,14 @@ var numberStarts = func() map[string]bool {
 	return m
 }()
 
-// nextNumberStart finds, from c on, the next place a number expression can begin: a currency
-// sign, or a word at a word boundary that is a figure or one of numberStarts. Trying the
-// anchored expression only there finds what an unanchored search over every position would.
-func nextNumberStart(text string, c int) int {
+// nextStart finds, from c on, the next place an expression can begin: a word at a word
+// boundary that is a figure or one of starts, or with currency a currency sign. Trying an
+// anchored expression only there finds what an unanchored search over every position would,
+// as long as every expression begins with such a word.
+func nextStart(text string, c int, starts map[string]bool, currency bool) int {
 	for i := c; i < len(text); {
 		b := text[i]
-		if b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥") {
+		if currency && (b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")) {
 			return i
 		}
 		if !isASCIIWord(b) || (i > 0 && isASCIIWord(text[i-1])) {
@@ -73,7 +74,7 @@ func nextNumberStart(text string, c int) int {
 		for j < len(text) && isASCIIWord(text[j]) {
 			j++
 		}
-		if b >= '0' && b <= '9' || numberStarts[strings.ToLower(text[i:j])] {
+		if b >= '0' && b <= '9' || starts[strings.ToLower(text[i:j])] {
 			return i
 		}
 		i = j
@@ -88,7 +89,7 @@ func isASCIIWord(b byte) bool {
 
 const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)`
 
-// numberRe, anchored where nextNumberStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
+// numberRe, anchored where nextStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
 // scale, then a unit or counted noun (joined by a hyphen or a space) and the noun it may
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale, 5 hyphen unit, 6 noun after the
 // hyphen unit, 7 spaced words.

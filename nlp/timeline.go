@@ -172,7 +172,8 @@ func (t *Timeline) direct(e string, tense int) string {
 type Date = crosscheck.Date
 
 // datePhrase finds the phrases that can name a time; Timeline decides which do and what.
-var datePhrase = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
+// It is anchored and tried only where a word of dateStarts begins (see nextStart).
+var datePhrase = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
 	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?`,
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
@@ -194,14 +195,42 @@ var datePhrase = regexp.MustCompile(`(?i)\b(?:` + strings.Join([]string{
 	`(?:the\s+)?(?:19|20)\d0s`,
 }, "|") + `)`)
 
+// dateStarts are the words a date phrase can begin with.
+var dateStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`sunday monday tuesday wednesday thursday friday saturday january jan
+		february feb march mar april apr may june jun july jul august aug september sept sep october oct
+		november nov december dec last this next early late mid on the previous following earlier later
+		today yesterday tomorrow tonight past coming over during a an one two three four five six seven
+		eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty ninety hundred several few
+		couple nearly almost about around approximately roughly some more less under at up just first
+		second third fourth spring summer autumn winter fall in since by until from to of fiscal`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// maxDateText bounds the text a date phrase may span.
+const maxDateText = 80
+
 // Dates finds the temporal expressions of text, an article published at dct, and resolves
 // each in its sentence. A phrase that resolves to nothing is not reported.
 func Dates(text string, sentences []Span, dct time.Time) []Date {
 	t := NewTimeline(dct)
 	var out []Date
 	si := 0
-	for _, m := range datePhrase.FindAllStringIndex(text, -1) {
-		s, e := m[0], m[1]
+	for c := 0; c < len(text); {
+		s := nextStart(text, c, dateStarts, false)
+		if s < 0 {
+			break
+		}
+		m := datePhrase.FindStringIndex(text[s:min(len(text), s+maxDateText)])
+		if m == nil {
+			c = s + 1
+			continue
+		}
+		e := s + m[1]
+		c = e
 		phrase := text[s:e]
 		if skipPhrase(text, s, phrase) {
 			continue
@@ -211,7 +240,7 @@ func Dates(text string, sentences []Span, dct time.Time) []Date {
 		}
 		before := ""
 		if si < len(sentences) && sentences[si][0] <= s {
-			before = text[sentences[si][0]:s]
+			before = text[max(sentences[si][0], s-120):s] // tense reads eight words back
 		}
 		if strings.HasSuffix(phrase, ".") && !monthAbbrev[strings.ToLower(lastWord(phrase[:len(phrase)-1]))] {
 			phrase, e = phrase[:len(phrase)-1], e-1 // "in May." ends the sentence
