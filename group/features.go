@@ -1,6 +1,7 @@
 package group
 
 import (
+	"github.com/crosscheck/crosscheck/nlp"
 	"math"
 	"sort"
 	"strings"
@@ -47,7 +48,7 @@ func capitals(ws []word, names map[string]bool) {
 		if w.start {
 			start = true
 		}
-		if !start && w.capital && !stopwords[strings.ToLower(w.text)] {
+		if !start && w.capital && !nlp.Stopwords[strings.ToLower(w.text)] {
 			names[strings.ToLower(w.text)] = true
 		}
 		start = w.endsSentence
@@ -126,10 +127,10 @@ func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
 			run = append(run, lower)
 		default:
 			flush()
-			if stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
+			if nlp.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
 				continue
 			}
-			t["w:"+stem(lower)] += boost
+			t["w:"+nlp.Stem(lower)] += boost
 		}
 		if w.endsSentence {
 			flush()
@@ -148,24 +149,6 @@ func isNumber(s string) bool {
 		}
 	}
 	return digits > 0
-}
-
-// stem strips common English inflections, enough for "quakes"/"quake", "killed"/"killing".
-func stem(w string) string {
-	n := len(w)
-	switch {
-	case n > 5 && strings.HasSuffix(w, "ies"):
-		return w[:n-3] + "y"
-	case n > 5 && strings.HasSuffix(w, "ing"):
-		return w[:n-3]
-	case n > 4 && strings.HasSuffix(w, "ed"):
-		return w[:n-2]
-	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
-		return w[:n-2]
-	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
-		return w[:n-1]
-	}
-	return w
 }
 
 // kindWeight is the weight of a feature's kind. What tells two events of one kind apart (two
@@ -231,22 +214,3 @@ func Cosine(a, b Vector) float64 {
 	}
 	return float64(dot)
 }
-
-// stopwords are English function words and the words every news story uses.
-var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also although am among an and another any are
-	around as at be because been before being below between both but by can could did do does doing down during
-	each either else even ever every few for from further had has have having he her here hers herself him himself
-	his how however i if in into is it its itself just least less like many may me might more most much must my
-	myself near neither no nor not now of off often on once one only onto or other our ours ourselves out over own
-	per perhaps rather said same say says she should since so some still such than that the their theirs them
-	themselves then there these they this those though through thus to too toward under until up upon us very
-	via was we were what when where whether which while who whom whose why will with within without would yet you
-	your yours yourself mr mrs ms told according reported report reports news week today yesterday tuesday monday
-	wednesday thursday friday saturday sunday year years new also two three four five first last time people day
-	days month months told officials official saying statement n't 's`) {
-		m[w] = true
-	}
-	return m
-}()

@@ -19,24 +19,35 @@ var placesText string
 //go:embed gazetteer/orgs.txt
 var orgsText string
 
-// places and orgs map a known name, and its other names, to the name crosscheck uses for it.
-var places, orgs = gazetteer(placesText), gazetteer(orgsText)
+// places and orgs map a known name, and its other names, to the name crosscheck uses for it;
+// seats maps an institution to the place it sits in.
+var (
+	places, _   = gazetteer(placesText)
+	orgs, seats = gazetteer(orgsText)
+)
 
-func gazetteer(text string) map[string]string {
-	m := map[string]string{}
+func gazetteer(text string) (names, located map[string]string) {
+	names, located = map[string]string{}, map[string]string{}
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
 			continue
 		}
+		if name, place, ok := strings.Cut(line, " @ "); ok {
+			line = name
+			located[name] = place
+		}
 		name, canon, ok := strings.Cut(line, " = ")
 		if !ok {
 			canon = name
 		}
-		m[strings.TrimSpace(name)] = strings.TrimSpace(canon)
+		names[strings.TrimSpace(name)] = strings.TrimSpace(canon)
 	}
-	return m
+	return names, located
 }
+
+// Seat returns the place an institution sits in ("Kremlin" → "Moscow"), or "".
+func Seat(org string) string { return seats[org] }
 
 // demonyms are the adjectives of places, which qualify a role ("Russian President") and are
 // not entities themselves.
@@ -681,4 +692,28 @@ func (b *entityBuilder) entities() []Entity {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
 	return out
+}
+
+// RoleTitle reduces a role to the title it gives, without the places that qualify it:
+// "former U.S. President" → "former President", "Russian President" → "President". A role that
+// is not a title ("son-in-law of Donald Trump") gives "".
+func RoleTitle(role string) string {
+	var out []string
+	title := false
+	for _, w := range strings.Fields(role) {
+		switch {
+		case (demonyms[w] || demonyms[strings.TrimSuffix(w, "-based")]) && w != "State" && w != "Federal" && w != "National":
+			continue
+		case titleWords[w] && !honorific[w]:
+			title = true
+		case w == "former" || w == "then" || w == "acting" || w == "late" || w == "of" || capitalised(w):
+		default:
+			return ""
+		}
+		out = append(out, w)
+	}
+	if !title {
+		return ""
+	}
+	return strings.Join(out, " ")
 }

@@ -1,0 +1,164 @@
+package reconcile
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Two sentences say the same when their words overlap this much (weighted Dice); a pair of
+// articles derives when enough of the shorter one's sentences align with the other's in order.
+const (
+	sentenceAlign = 0.4
+	minAligned    = 3
+	deriveShare   = 0.4 // of the shorter article's sentences
+	copyMean      = 0.85
+)
+
+// derivations links the articles that copy or rewrite one another, or one common source: their
+// sentences align in order over much of the shorter article. Independent reports of one event
+// share facts, not structure, so their aligned sentences are few or out of order.
+func (s *story) derivations(dups []crosscheck.DuplicateLink, quotes []crosscheck.QuoteGroup) []crosscheck.Derivation {
+	near := map[[2]string]float64{}
+	for _, d := range dups {
+		near[[2]string{d.Article, d.Of}] = d.Similarity
+		near[[2]string{d.Of, d.Article}] = d.Similarity
+	}
+	out := []crosscheck.Derivation{}
+	for i, a := range s.arts {
+		for _, b := range s.arts[i+1:] {
+			d, ok := s.derive(a, b, near[[2]string{a.ID, b.ID}])
+			if ok {
+				d.Reason += sharedQuotes(quotes, a.ID, b.ID)
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, bool) {
+	pairs := s.alignSentences(a, b)
+	la, lb := substantial(a), substantial(b)
+	shorter := min(la, lb)
+	if shorter == 0 {
+		return crosscheck.Derivation{}, false
+	}
+	share := float64(len(pairs)) / float64(shorter)
+	mean := 0.0
+	for _, p := range pairs {
+		mean += p.Similarity
+	}
+	if len(pairs) > 0 {
+		mean /= float64(len(pairs))
+	}
+	d := crosscheck.Derivation{Articles: [2]string{a.ID, b.ID}, Evidence: pairs, Credits: credits(a, b)}
+	switch {
+	case nearDup > 0 || (mean >= copyMean && share >= 0.8):
+		d.Kind, d.Score = "copy", max(nearDup, share*mean)
+		d.Reason = fmt.Sprintf("near-copies: %d of %d sentences align in order (mean similarity %.2f)", len(pairs), shorter, mean)
+	case len(pairs) >= minAligned && share >= deriveShare:
+		d.Kind, d.Score = "rewrite", share*mean
+		d.Reason = fmt.Sprintf("rewrites of one text: %d of the shorter article's %d sentences align in the same order (mean similarity %.2f)", len(pairs), shorter, mean)
+	default:
+		return d, false
+	}
+	d.Score = float64(int(d.Score*1000+0.5)) / 1000
+	if len(d.Credits) > 0 {
+		d.Reason += "; credits: " + strings.Join(d.Credits, ", ")
+	}
+	return d, true
+}
+
+// substantial counts an article's sentences with at least three content words.
+func substantial(a *article) int {
+	n := 0
+	for _, s := range a.sentences {
+		if len(s.words) >= 3 {
+			n++
+		}
+	}
+	return n
+}
+
+// alignSentences pairs each sentence of a with its best match in b, then keeps the longest
+// chain of pairs in the same order in both articles.
+func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
+	type match struct {
+		i, j int
+		sim  float64
+	}
+	var ms []match
+	for i, x := range a.sentences {
+		if len(x.words) < 3 {
+			continue
+		}
+		best, bj := 0.0, -1
+		for j, y := range b.sentences {
+			if len(y.words) < 3 {
+				continue
+			}
+			if sim := s.dice(x.words, y.words); sim > best {
+				best, bj = sim, j
+			}
+		}
+		if best >= sentenceAlign {
+			ms = append(ms, match{i, bj, best})
+		}
+	}
+	// longest chain increasing in j (ms is increasing in i)
+	n := len(ms)
+	length, prev := make([]int, n), make([]int, n)
+	end := -1
+	for k := range ms {
+		length[k], prev[k] = 1, -1
+		for l := 0; l < k; l++ {
+			if ms[l].j < ms[k].j && length[l]+1 > length[k] {
+				length[k], prev[k] = length[l]+1, l
+			}
+		}
+		if end < 0 || length[k] > length[end] {
+			end = k
+		}
+	}
+	var out []crosscheck.AlignedPair
+	for k := end; k >= 0; k = prev[k] {
+		m := ms[k]
+		sa, sb := a.sentences[m.i].span, b.sentences[m.j].span
+		out = append(out, crosscheck.AlignedPair{A: a.evidence(sa[0], sa[1]), B: b.evidence(sb[0], sb[1]),
+			Similarity: float64(int(m.sim*1000+0.5)) / 1000})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].A.Start < out[j].A.Start })
+	return out
+}
+
+func credits(a, b *article) []string {
+	var out []string
+	for _, c := range append(append([]string{}, a.Credits...), b.Credits...) {
+		if !contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// sharedQuotes says how many quote groups hold both articles.
+func sharedQuotes(groups []crosscheck.QuoteGroup, a, b string) string {
+	n := 0
+	for _, g := range groups {
+		hasA, hasB := false, false
+		for _, v := range g.Variants {
+			hasA = hasA || v.Article == a
+			hasB = hasB || v.Article == b
+		}
+		if hasA && hasB {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d quote(s) in common", n)
+}

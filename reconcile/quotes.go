@@ -1,0 +1,427 @@
+package reconcile
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+var debugQuotes = false
+
+// quoteRef is one article's quote prepared for grouping.
+type quoteRef struct {
+	art   *article
+	q     crosscheck.Quote
+	words []int32 // the quote's content words
+	ctx   []int32 // the content words of the sentences that hold it
+}
+
+// Quotes of one utterance are grouped when their words, or their words and the sentences
+// around them, overlap this much (weighted by how rare each word is in the story).
+const (
+	quoteLink        = 0.35
+	quoteLinkUnknown = 0.7 // when one side's speaker is unknown
+	quoteLinkOther   = 0.6 // when the speakers differ: words relayed by another
+)
+
+// quoteGroups groups the story's quotes by utterance: quotes of different articles whose
+// speakers agree and whose words, or whose words and sentences, say the same.
+func (s *story) quoteGroups() []crosscheck.QuoteGroup {
+	var refs []quoteRef
+	for _, a := range s.arts {
+		for _, q := range a.Quotes {
+			first, last := a.sentenceAt(q.Start), a.sentenceAt(max(q.Start, q.End-1))
+			var ctx []int32
+			for i := max(first, 0); i <= last && i >= 0; i++ {
+				ctx = append(ctx, a.sentences[i].words...)
+			}
+			sort.Slice(ctx, func(i, j int) bool { return ctx[i] < ctx[j] })
+			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text), ctx: compact(ctx)})
+		}
+	}
+	parent := s.linkQuotes(refs)
+	find := func(x int) int {
+		for parent[x] != x {
+			x = parent[x]
+		}
+		return x
+	}
+	members := map[int][]int{}
+	var roots []int
+	for i := range refs {
+		r := find(i)
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	var groups []crosscheck.QuoteGroup
+	for _, r := range roots {
+		groups = append(groups, s.group(refs, members[r]))
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return articlesIn(groups[i]) > articlesIn(groups[j]) })
+	return groups
+}
+
+// linkQuotes clusters the quotes by average linkage: pairs are taken best first, and two
+// groups merge when their quotes of different articles score quoteLink on average. Single
+// linkage would chain two utterances through one quote that shares words with both.
+func (s *story) linkQuotes(refs []quoteRef) []int {
+	n := len(refs)
+	score := make([]float32, n*n)
+	type edge struct {
+		i, j int
+		s    float32
+	}
+	var edges []edge
+	for i := range refs {
+		for j := i + 1; j < n; j++ {
+			if refs[i].art == refs[j].art {
+				continue
+			}
+			v := float32(s.utteranceScore(refs[i], refs[j]))
+			score[i*n+j], score[j*n+i] = v, v
+			if v >= quoteLink {
+				edges = append(edges, edge{i, j, v})
+			}
+		}
+	}
+	sort.SliceStable(edges, func(a, b int) bool { return edges[a].s > edges[b].s })
+	parent := make([]int, n)
+	members := make([][]int, n)
+	for i := range parent {
+		parent[i], members[i] = i, []int{i}
+	}
+	root := func(x int) int {
+		for parent[x] != x {
+			x = parent[x]
+		}
+		return x
+	}
+	for _, e := range edges {
+		a, b := root(e.i), root(e.j)
+		if a == b {
+			continue
+		}
+		var sum float32
+		pairs := 0
+		for _, x := range members[a] {
+			for _, y := range members[b] {
+				if refs[x].art != refs[y].art {
+					sum += score[x*n+y]
+					pairs++
+				}
+			}
+		}
+		if pairs == 0 || sum/float32(pairs) < quoteLink {
+			continue
+		}
+		a, b = min(a, b), max(a, b)
+		parent[b] = a
+		members[a] = append(members[a], members[b]...)
+		members[b] = nil
+	}
+	return parent
+}
+
+func articlesIn(g crosscheck.QuoteGroup) int {
+	seen := map[string]bool{}
+	for _, v := range g.Variants {
+		seen[v.Article] = true
+	}
+	return len(seen)
+}
+
+// utteranceScore says how surely two quotes of different articles render one utterance, on
+// the scale of quoteLink: the overlap of their words, or of their words and sentences, less a
+// margin when a speaker is unknown and a larger one when the speakers differ.
+func (s *story) utteranceScore(a, b quoteRef) float64 {
+	t := s.overlap(a.words, b.words)
+	c := s.dice(a.ctx, b.ctx)
+	score := max(t, (t+c)/2)
+	if debugQuotes {
+		fmt.Printf("sim %.2f %.2f %q ~ %q\n", t, c, a.q.Text[:min(40, len(a.q.Text))], b.q.Text[:min(40, len(b.q.Text))])
+	}
+	switch speakerMatch(a.q.Speaker, b.q.Speaker) {
+	case 1:
+		return score
+	case 0:
+		return score - (quoteLinkUnknown - quoteLink)
+	}
+	if len(a.words) < 3 || len(b.words) < 3 {
+		return 0
+	}
+	return t - (quoteLinkOther - quoteLink)
+}
+
+// speakerMatch is 1 when two resolved speakers are one person ("Ushakov", "Yuri Ushakov"),
+// 0 when either is unknown, -1 when they differ.
+func speakerMatch(a, b string) int {
+	if !named(a) || !named(b) {
+		return 0
+	}
+	la, lb := lastName(a), lastName(b)
+	if strings.EqualFold(la, lb) {
+		return 1
+	}
+	return -1
+}
+
+// named reports a speaker resolved to a name, not left a pronoun or a description.
+func named(s string) bool {
+	if s == "" {
+		return false
+	}
+	f := strings.Fields(s)
+	switch strings.ToLower(f[0]) {
+	case "he", "she", "they", "we", "i", "it", "you", "the", "a", "an", "his", "her", "their":
+		return false
+	}
+	return true
+}
+
+func lastName(s string) string {
+	f := strings.Fields(s)
+	return f[len(f)-1]
+}
+
+// group builds a quote group: its variants in article order, each aligned word by word with
+// the first, the speaker most variants name, and the differences of meaning.
+func (s *story) group(refs []quoteRef, idx []int) crosscheck.QuoteGroup {
+	sort.SliceStable(idx, func(i, j int) bool {
+		a, b := refs[idx[i]], refs[idx[j]]
+		if a.art.index != b.art.index {
+			return a.art.index < b.art.index
+		}
+		return a.q.Start < b.q.Start
+	})
+	g := crosscheck.QuoteGroup{Differences: []crosscheck.Difference{}}
+	votes := map[string]int{}
+	var order []string
+	for _, i := range idx {
+		r := refs[i]
+		v := crosscheck.QuoteVariant{Article: r.art.ID, Text: r.q.Text, Start: r.q.Start, End: r.q.End,
+			Speaker: r.q.Speaker, Cue: r.q.Cue, Partial: r.q.Partial, Evidence: r.art.evidence(r.q.Start, r.q.End)}
+		if len(g.Variants) > 0 {
+			v.Alignment = align(g.Variants[0].Text, r.q.Text)
+		}
+		g.Variants = append(g.Variants, v)
+		if named(r.q.Speaker) {
+			if votes[r.q.Speaker] == 0 {
+				order = append(order, r.q.Speaker)
+			}
+			votes[r.q.Speaker]++
+		}
+	}
+	for _, sp := range order {
+		if g.Speaker == "" || votes[sp] > votes[g.Speaker] || (votes[sp] == votes[g.Speaker] && len(sp) > len(g.Speaker)) {
+			g.Speaker = sp
+		}
+	}
+	for i := range g.Variants {
+		for j := i + 1; j < len(g.Variants); j++ {
+			if g.Variants[i].Article == g.Variants[j].Article {
+				continue
+			}
+			if d, ok := difference(g.Variants[i].Text, g.Variants[j].Text); ok {
+				d.Variants = [2]int{i, j}
+				g.Differences = append(g.Differences, d)
+			}
+		}
+	}
+	return g
+}
+
+// align lines up the words of b with those of a by their longest common subsequence (case and
+// punctuation aside) and returns the steps, runs of one kind joined.
+func align(a, b string) []crosscheck.AlignedOp {
+	wa, wb := alignWords(a), alignWords(b)
+	n, m := len(wa), len(wb)
+	if n*m > 250000 {
+		return nil // too long to align word by word
+	}
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if key(wa[i]) == key(wb[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var ops []crosscheck.AlignedOp
+	add := func(op, from, to string) {
+		if k := len(ops) - 1; k >= 0 && ops[k].Op == op {
+			ops[k].From = strings.TrimSpace(ops[k].From + " " + from)
+			ops[k].To = strings.TrimSpace(ops[k].To + " " + to)
+			return
+		}
+		if k := len(ops) - 1; k >= 0 && ((ops[k].Op == "-" && op == "+") || (ops[k].Op == "~" && op == "+")) {
+			ops[k].Op = "~"
+			ops[k].To = strings.TrimSpace(ops[k].To + " " + to)
+			return
+		}
+		ops = append(ops, crosscheck.AlignedOp{Op: op, From: from, To: to})
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && key(wa[i]) == key(wb[j]):
+			add("=", wa[i], wb[j])
+			i++
+			j++
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			add("+", "", wb[j])
+			j++
+		default:
+			add("-", wa[i], "")
+			i++
+		}
+	}
+	return ops
+}
+
+func alignWords(s string) []string {
+	var out []string
+	for _, t := range nlp.Tokens(s) {
+		w := s[t[0]:t[1]]
+		if isLetter(strings.ToLower(w)[0]) || (w[0] >= '0' && w[0] <= '9') {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func key(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	return nlp.Stem(w)
+}
+
+// negations turn a clause around. "No" that stands alone answers a question ("No, …") and a
+// "not" that a "but" follows contrasts ("not five minutes but five hours"): neither negates.
+var negations = map[string]bool{"not": true, "never": true, "no": true, "none": true, "nothing": true,
+	"neither": true, "nor": true, "without": true, "cannot": true, "hardly": true}
+
+func negated(clause string) bool {
+	words := alignWords(clause)
+	lower := strings.ToLower(clause)
+	for i, w := range words {
+		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		if !negations[lw] && !strings.HasSuffix(lw, "n't") {
+			continue
+		}
+		if lw == "no" && i == 0 && (strings.HasPrefix(lower, "no,") || strings.HasPrefix(lower, "no.")) {
+			continue
+		}
+		if lw == "not" && contrast(words[i+1:]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// contrast reports a "but" within the six words after a "not".
+func contrast(after []string) bool {
+	for _, w := range after[:min(6, len(after))] {
+		if strings.EqualFold(w, "but") {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluative words judge; one side negating what the other judges is an opposite evaluation.
+var evaluative = map[string]bool{"acceptable": true, "suit": true, "fit": true, "good": true, "useful": true,
+	"productive": true, "positive": true, "agree": true, "closer": true, "possible": true, "ready": true,
+	"satisfied": true, "happy": true, "constructive": true, "progress": true, "right": true, "true": true}
+
+// difference compares two variants clause by clause: each clause is paired with the other
+// variant's clause that shares most of its content words, and a pair that are each other's
+// best match but of which one is negated and the other not differ in meaning.
+func difference(a, b string) (crosscheck.Difference, bool) {
+	ca, cb := clauses(a), clauses(b)
+	bestFor := func(x string, ys []string) (int, float64) {
+		best, k := 0.0, -1
+		for j, y := range ys {
+			if sim := jaccard(contentWords(x), contentWords(y)); sim > best {
+				best, k = sim, j
+			}
+		}
+		return k, best
+	}
+	for i, x := range ca {
+		j, sim := bestFor(x, cb)
+		if j < 0 || sim < 0.25 || negated(x) == negated(cb[j]) {
+			continue
+		}
+		if back, _ := bestFor(cb[j], ca); back != i {
+			continue
+		}
+		pos, neg := x, cb[j]
+		if negated(pos) {
+			pos, neg = neg, pos
+		}
+		d := crosscheck.Difference{Kind: "negation", Words: [2]string{x, cb[j]},
+			Detail: fmt.Sprintf("%q is negated where %q is not", neg, pos)}
+		if judges(pos) || judges(neg) {
+			d.Kind = "opposite"
+		}
+		return d, true
+	}
+	return crosscheck.Difference{}, false
+}
+
+func judges(clause string) bool {
+	for _, w := range alignWords(clause) {
+		if evaluative[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauses splits a quote at sentence ends, semicolons and "but".
+func clauses(s string) []string {
+	var out []string
+	for _, sp := range nlp.Sentences(s) {
+		sentence := s[sp[0]:sp[1]]
+		for _, part := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ';' }) {
+			for _, c := range strings.Split(part, ", but ") {
+				if c = strings.TrimSpace(c); c != "" {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func jaccard(a, b []string) float64 {
+	sa := map[string]bool{}
+	for _, w := range a {
+		sa[w] = true
+	}
+	sb := map[string]bool{}
+	for _, w := range b {
+		sb[w] = true
+	}
+	inter := 0
+	for w := range sb {
+		if sa[w] {
+			inter++
+		}
+	}
+	union := len(sa) + len(sb) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}

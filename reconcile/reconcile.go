@@ -1,0 +1,299 @@
+// Package reconcile reads the articles of one story side by side: it groups the quotes that
+// render one utterance, aligns the facts the articles state into agreements and conflicts,
+// finds the articles that derive from others, and flags what does not fit the story. It is
+// pure: articles in, a report out. Nothing in it knows any story's people, numbers or outlets.
+package reconcile
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+// Reconcile builds the report of a story from its articles and the near-duplicate links among
+// them. The same input gives the same report, byte for byte.
+func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []crosscheck.DuplicateLink) *crosscheck.Report {
+	sort.SliceStable(articles, func(i, j int) bool {
+		if articles[i].Published != articles[j].Published {
+			return articles[i].Published < articles[j].Published
+		}
+		return articles[i].ID < articles[j].ID
+	})
+	s := newStory(articles)
+	r := &crosscheck.Report{
+		Quotes:    s.quoteGroups(),
+		Facts:     s.facts(),
+		Anomalies: []crosscheck.Anomaly{},
+	}
+	r.Derived = s.derivations(dups, r.Quotes)
+	r.Anomalies = s.anomalies(r.Facts)
+	for _, a := range articles {
+		r.Articles = append(r.Articles, crosscheck.ArticleRef{ID: a.ID, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
+	}
+	r.Story = s.numbers(story, dups, r)
+	return r
+}
+
+// story holds a story's articles prepared for comparison: each sentence's content words as
+// interned ids, and how many articles use each word.
+type story struct {
+	arts  []*article
+	ids   map[string]int32
+	df    []int
+	byID  map[string]*article
+	total int
+}
+
+type article struct {
+	*crosscheck.Article
+	index     int
+	sentences []sentence
+	dct       time.Time
+}
+
+type sentence struct {
+	span  crosscheck.Span
+	words []int32 // sorted, distinct content-word ids
+}
+
+func newStory(list []*crosscheck.Article) *story {
+	s := &story{ids: map[string]int32{}, byID: map[string]*article{}}
+	for i, a := range list {
+		art := &article{Article: a, index: i}
+		art.dct, _ = time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+		spans := a.Sentences
+		if len(spans) == 0 {
+			spans = nlp.Sentences(a.Text)
+		}
+		seen := map[int32]bool{}
+		for _, sp := range spans {
+			ws := s.words(a.Text[sp[0]:sp[1]])
+			art.sentences = append(art.sentences, sentence{span: sp, words: ws})
+			for _, w := range ws {
+				if !seen[w] {
+					seen[w] = true
+					s.df[w]++
+				}
+			}
+		}
+		s.arts = append(s.arts, art)
+		s.byID[a.ID] = art
+	}
+	s.total = len(list)
+	return s
+}
+
+// words returns the distinct content-word ids of text, sorted.
+func (s *story) words(text string) []int32 {
+	var out []int32
+	for _, w := range contentWords(text) {
+		id, ok := s.ids[w]
+		if !ok {
+			id = int32(len(s.ids))
+			s.ids[w] = id
+			s.df = append(s.df, 0)
+		}
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return compact(out)
+}
+
+func compact(ids []int32) []int32 {
+	if len(ids) == 0 {
+		return ids
+	}
+	k := 1
+	for _, x := range ids[1:] {
+		if x != ids[k-1] {
+			ids[k] = x
+			k++
+		}
+	}
+	return ids[:k]
+}
+
+// contentWords lowercases text and returns the stems of its words that are not function words.
+func contentWords(text string) []string {
+	var out []string
+	for _, t := range nlp.Tokens(text) {
+		w := strings.ToLower(text[t[0]:t[1]])
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if len(w) < 2 || nlp.Stopwords[w] || !isLetter(w[0]) {
+			continue
+		}
+		out = append(out, nlp.Stem(w))
+	}
+	return out
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
+
+// idf weighs a word by how few of the story's articles use it.
+func (s *story) idf(w int32) float64 {
+	return math.Log(1 + float64(s.total+1)/float64(s.df[w]+1))
+}
+
+// overlap is the weighted share of the smaller set's words the other set has: 1 when one
+// says nothing the other does not.
+func (s *story) overlap(a, b []int32) float64 {
+	var shared, wa, wb float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			wa += s.idf(a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			wb += s.idf(b[j])
+			j++
+		default:
+			w := s.idf(a[i])
+			shared += w
+			wa += w
+			wb += w
+			i++
+			j++
+		}
+	}
+	if wa == 0 || wb == 0 {
+		return 0
+	}
+	return shared / min(wa, wb)
+}
+
+// dice is the weighted Dice coefficient of two word sets: shared weight over their mean.
+func (s *story) dice(a, b []int32) float64 {
+	var shared, wa, wb float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			wa += s.idf(a[i])
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			wb += s.idf(b[j])
+			j++
+		default:
+			w := s.idf(a[i])
+			shared += 2 * w
+			wa += w
+			wb += w
+			i++
+			j++
+		}
+	}
+	if wa+wb == 0 {
+		return 0
+	}
+	return shared / (wa + wb)
+}
+
+// sentenceAt returns the index of the sentence of a that holds byte offset off.
+func (a *article) sentenceAt(off int) int {
+	i := sort.Search(len(a.sentences), func(i int) bool { return a.sentences[i].span[1] > off })
+	if i == len(a.sentences) {
+		return len(a.sentences) - 1
+	}
+	return i
+}
+
+// evidence cites [start, end) of a with the sentence that holds it.
+func (a *article) evidence(start, end int) crosscheck.Evidence {
+	e := crosscheck.Evidence{Article: a.ID, Start: start, End: end}
+	if i := a.sentenceAt(start); i >= 0 {
+		sp := a.sentences[i].span
+		e.Sentence, e.SentenceStart = a.Text[sp[0]:sp[1]], sp[0]
+	}
+	return e
+}
+
+// numbers counts the story.
+func (s *story) numbers(st crosscheck.Story, dups []crosscheck.DuplicateLink, r *crosscheck.Report) crosscheck.StoryNumbers {
+	n := crosscheck.StoryNumbers{ID: st.ID, Title: st.Title, Articles: len(s.arts)}
+	outlets := map[string]bool{}
+	for _, a := range s.arts {
+		if a.Source != "" {
+			outlets[strings.ToLower(a.Source)] = true
+		} else {
+			outlets[a.ID] = true // an article of unknown outlet counts as its own
+		}
+		if d := a.Published; d != "" {
+			if n.First == "" || d < n.First {
+				n.First = d
+			}
+			if d > n.Last {
+				n.Last = d
+			}
+		}
+	}
+	n.Outlets = len(outlets)
+	copies := newUnion(s.byID)
+	for _, d := range dups {
+		copies.join(d.Article, d.Of)
+	}
+	derived := newUnion(s.byID)
+	for _, d := range dups {
+		derived.join(d.Article, d.Of)
+	}
+	for _, d := range r.Derived {
+		derived.join(d.Articles[0], d.Articles[1])
+		if d.Kind == "copy" {
+			copies.join(d.Articles[0], d.Articles[1])
+		}
+	}
+	n.DistinctTexts, n.Independent = copies.sets(), derived.sets()
+	for _, f := range r.Facts {
+		if f.Verdict == "conflict" {
+			n.Conflicts++
+		}
+	}
+	return n
+}
+
+// union is a union-find over the story's article ids.
+type union struct{ parent map[string]string }
+
+func newUnion(ids map[string]*article) *union {
+	u := &union{parent: map[string]string{}}
+	for id := range ids {
+		u.parent[id] = id
+	}
+	return u
+}
+
+func (u *union) find(x string) string {
+	for u.parent[x] != x {
+		u.parent[x] = u.parent[u.parent[x]]
+		x = u.parent[x]
+	}
+	return x
+}
+
+func (u *union) join(a, b string) {
+	if _, ok := u.parent[a]; !ok {
+		return
+	}
+	if _, ok := u.parent[b]; !ok {
+		return
+	}
+	ra, rb := u.find(a), u.find(b)
+	if ra < rb {
+		ra, rb = rb, ra
+	}
+	u.parent[ra] = rb
+}
+
+func (u *union) sets() int {
+	n := 0
+	for x := range u.parent {
+		if u.find(x) == x {
+			n++
+		}
+	}
+	return n
+}
