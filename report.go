@@ -78,10 +78,10 @@ type AlignedOp struct {
 
 // Difference is a place where two variants of one utterance differ in meaning.
 type Difference struct {
-	Kind     string   `json:"kind"`     // "negation": one side negated; "opposite": one side negates what the other affirms
-	Variants [2]int   `json:"variants"` // indexes into the group's variants
-	Words    [2]string `json:"words"`   // the clauses that differ
-	Detail   string   `json:"detail"`
+	Kind     string    `json:"kind"`     // "negation": one side negated; "opposite": one side negates what the other affirms
+	Variants [2]int    `json:"variants"` // indexes into the group's variants
+	Words    [2]string `json:"words"`    // the clauses that differ
+	Detail   string    `json:"detail"`
 }
 
 // Fact is one claim the articles make about one subject, with the value each states.
