@@ -294,6 +294,12 @@ type Store interface {
 	Ungrouped(ctx context.Context) iter.Seq2[*Article, error]
 	// Stories streams the stories in the order they were made.
 	Stories(ctx context.Context) iter.Seq2[*Story, error]
+	// Story returns the story with the given id, or the story the article with that id is in.
+	Story(ctx context.Context, id string) (*Story, error)
+	// Report returns a story's stored report (JSON) when it was made under key, else nil.
+	Report(ctx context.Context, story, key string) ([]byte, error)
+	// SaveReport stores a story's report, made under key.
+	SaveReport(ctx context.Context, story, key string, report []byte) error
 	// Reclean replaces the clean fields of an article's latest revision, whose raw document
 	// did not change, with a new extraction.
 	Reclean(ctx context.Context, a *Article) error

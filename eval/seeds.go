@@ -12,12 +12,13 @@ import (
 // SeedGold is the gold file of the seed articles (corpus/seeds/expected.json). Sections this
 // package does not score yet are kept raw.
 type SeedGold struct {
-	Articles []string                `json:"articles"`
-	Stories  [][]string              `json:"stories"`
-	Cleaning map[string]CleaningGold `json:"cleaning"`
-	Quotes   json.RawMessage         `json:"quotes"`
-	Facts    json.RawMessage         `json:"facts"`
-	Derived  json.RawMessage         `json:"derived"`
+	Articles   []string                `json:"articles"`
+	Stories    [][]string              `json:"stories"`
+	Cleaning   map[string]CleaningGold `json:"cleaning"`
+	Quotes     json.RawMessage         `json:"quotes"`
+	Facts      json.RawMessage         `json:"facts"`
+	Derived    json.RawMessage         `json:"derived"`
+	NotDerived json.RawMessage         `json:"not_derived"`
 }
 
 // CleaningGold is what cleaning must do to one article.

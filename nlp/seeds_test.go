@@ -1,13 +1,13 @@
 package nlp_test
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/clean"
+	"github.com/crosscheck/crosscheck/eval"
 	"github.com/crosscheck/crosscheck/internal/corpus"
 	"github.com/crosscheck/crosscheck/nlp"
 )
@@ -16,16 +16,12 @@ import (
 // text and attributed to the speaker (or an alternative speaker where the gold allows one).
 func TestSeedQuotes(t *testing.T) {
 	gold := corpus.Path(t, "seeds/expected.json")
-	b, _ := os.ReadFile(gold)
-	var g struct {
-		Quotes []struct {
-			ID          string            `json:"id"`
-			Speaker     string            `json:"speaker"`
-			AltSpeakers []string          `json:"alt_speakers"`
-			Variants    map[string]string `json:"variants"`
-		} `json:"quotes"`
+	sg, err := eval.LoadSeedGold(gold)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, &g); err != nil {
+	g, err := sg.ReportGold()
+	if err != nil {
 		t.Fatal(err)
 	}
 	quotes := map[string][]nlp.Quote{}

@@ -315,42 +315,42 @@ func (s *story) dateFacts() []crosscheck.Fact {
 
 func sameDay(a, b claim) bool { return a.value == b.value }
 
-// event names what a set of claims dates: the words their sentences share most.
+// event names what a set of claims dates: the lower-case words (not names) their sentences
+// share most.
 func (s *story) event(claims []claim) string {
-	count := map[int32]int{}
+	count := map[string]int{}
 	for _, c := range claims {
-		for _, w := range c.ctx {
+		if c.sentence < 0 {
+			continue
+		}
+		sp := c.art.sentences[c.sentence].span
+		text := c.art.Text[sp[0]:sp[1]]
+		seen := map[string]bool{}
+		for _, t := range nlp.Tokens(text) {
+			w := text[t[0]:t[1]]
+			if w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || len(w) < 3 || seen[w] {
+				continue
+			}
+			seen[w] = true
 			count[w]++
 		}
 	}
-	names := make([]string, len(s.ids))
-	for w, id := range s.ids {
-		names[id] = w
-	}
-	type wc struct {
-		w string
-		n int
-	}
-	var list []wc
-	for id, n := range count {
+	var list []string
+	for w, n := range count {
 		if n > 1 {
-			list = append(list, wc{names[id], n})
+			list = append(list, w)
 		}
 	}
 	sort.Slice(list, func(i, j int) bool {
-		if list[i].n != list[j].n {
-			return list[i].n > list[j].n
+		if count[list[i]] != count[list[j]] {
+			return count[list[i]] > count[list[j]]
 		}
-		return list[i].w < list[j].w
+		return list[i] < list[j]
 	})
-	var top []string
-	for _, x := range list[:min(3, len(list))] {
-		top = append(top, x.w)
-	}
-	if len(top) == 0 {
+	if len(list) == 0 {
 		return "an event"
 	}
-	return "“" + strings.Join(top, ", ") + "”"
+	return "“" + strings.Join(list[:min(3, len(list))], ", ") + "”"
 }
 
 // roleFacts compares the titles the articles give each person named in several of them.

@@ -151,10 +151,21 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	case 0:
 		return score - (quoteLinkUnknown - quoteLink)
 	}
-	if len(a.words) < 3 || len(b.words) < 3 {
+	if len(a.words) < 3 || len(b.words) < 3 || !relays(a, b) && !relays(b, a) {
 		return 0
 	}
 	return t - (quoteLinkOther - quoteLink)
+}
+
+// relays reports that a's sentence names b's speaker: a passes on b's words ("Ushakov said
+// Putin asked them to convey …").
+func relays(a, b quoteRef) bool {
+	i := a.art.sentenceAt(a.q.Start)
+	if i < 0 || !named(b.q.Speaker) {
+		return false
+	}
+	sp := a.art.sentences[i].span
+	return strings.Contains(a.art.Text[sp[0]:sp[1]], lastName(b.q.Speaker))
 }
 
 // speakerMatch is 1 when two resolved speakers are one person ("Ushakov", "Yuri Ushakov"),
@@ -263,8 +274,9 @@ func align(a, b string) []crosscheck.AlignedOp {
 			ops[k].To = strings.TrimSpace(ops[k].To + " " + to)
 			return
 		}
-		if k := len(ops) - 1; k >= 0 && ((ops[k].Op == "-" && op == "+") || (ops[k].Op == "~" && op == "+")) {
-			ops[k].Op = "~"
+		if k := len(ops) - 1; k >= 0 && op != "=" && ops[k].Op != "=" {
+			ops[k].Op = "~" // words replaced: "went well" for "were good"
+			ops[k].From = strings.TrimSpace(ops[k].From + " " + from)
 			ops[k].To = strings.TrimSpace(ops[k].To + " " + to)
 			return
 		}

@@ -44,6 +44,7 @@ type story struct {
 	arts  []*article
 	ids   map[string]int32
 	df    []int
+	idfs  []float64 // idf by word id, filled as words come
 	byID  map[string]*article
 	total int
 }
@@ -135,7 +136,10 @@ func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
 
 // idf weighs a word by how few of the story's articles use it.
 func (s *story) idf(w int32) float64 {
-	return math.Log(1 + float64(s.total+1)/float64(s.df[w]+1))
+	for int(w) >= len(s.idfs) {
+		s.idfs = append(s.idfs, math.Log(1+float64(s.total+1)/float64(s.df[len(s.idfs)]+1)))
+	}
+	return s.idfs[w]
 }
 
 // overlap is the weighted share of the smaller set's words the other set has: 1 when one

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"iter"
 
 	"github.com/crosscheck/crosscheck"
@@ -178,4 +179,54 @@ func lookupEach[T any](ctx context.Context, db *sql.DB, query string, ids []stri
 		}
 	}
 	return out, nil
+}
+
+// Story returns the story with the given id, or the story the article with that id is in.
+func (s *Store) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
+	var storyID string
+	err := s.db.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, id).Scan(&storyID)
+	if errors.Is(err, sql.ErrNoRows) {
+		storyID = id
+	} else if err != nil {
+		return nil, err
+	}
+	st := crosscheck.Story{ID: storyID}
+	err = s.db.QueryRowContext(ctx, `SELECT ord, title, first, last FROM stories WHERE id = ?`, storyID).Scan(&st.Order, &st.Title, &st.First, &st.Last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %q: %w", id, crosscheck.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
+		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, err
+		}
+		st.Articles = append(st.Articles, a)
+	}
+	return &st, rows.Err()
+}
+
+// Report returns the stored report of a story when it was made under key, else nil.
+func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
+	var k, r string
+	err := s.db.QueryRowContext(ctx, `SELECT key, report FROM reports WHERE story_id = ?`, story).Scan(&k, &r)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && k != key) {
+		return nil, nil
+	}
+	return []byte(r), err
+}
+
+// SaveReport stores a story's report, made under key, in place of the one before.
+func (s *Store) SaveReport(ctx context.Context, story, key string, report []byte) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO reports (story_id, key, report) VALUES (?, ?, ?)
+		ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, report = excluded.report`, story, key, string(report))
+	return err
 }

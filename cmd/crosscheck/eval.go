@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/crosscheck/crosscheck"
@@ -59,7 +60,8 @@ Example:
 func (m *Main) evalSeeds(ctx context.Context, args []string) error {
 	fs := m.flags("eval seeds", "--gold FILE [--db PATH] [--json]",
 		`Scores the seed expectations: the cleaning of each article (what must be removed, kept,
-repaired; author; credits). Without --db the articles in the gold file's directory are
+repaired; author; credits), the story, and the story report (quote groups and speakers, facts
+and verdicts, derived pairs). Prints what is missing. Without --db the articles in the gold file's directory are
 ingested, with its manifest.jsonl, into a temporary store first.`,
 		`  crosscheck eval seeds --gold ../shared/corpus/seeds/expected.json`)
 	gold := fs.String("gold", "", "the gold file (expected.json)")
@@ -103,6 +105,11 @@ ingested, with its manifest.jsonl, into a temporary store first.`,
 		}
 	}
 	checks := eval.SeedCleaning(g, func(id string) (*crosscheck.Article, error) { return store.Article(ctx, id) })
+	more, err := m.seedReportChecks(ctx, store, g)
+	if err != nil {
+		return err
+	}
+	checks = append(checks, more...)
 	passed := 0
 	for _, c := range checks {
 		if c.Pass {
@@ -216,4 +223,32 @@ func eachRecord[T any](ctx context.Context, path string, f func(T) error) error 
 		}
 	}
 	return sc.Err()
+}
+
+// seedReportChecks scores the seed story: its articles, then its report.
+func (m *Main) seedReportChecks(ctx context.Context, store crosscheck.Store, g *eval.SeedGold) ([]eval.Check, error) {
+	rg, err := g.ReportGold()
+	if err != nil {
+		return nil, err
+	}
+	var checks []eval.Check
+	for _, want := range g.Stories {
+		st, err := store.Story(ctx, want[0])
+		if err != nil {
+			return nil, err
+		}
+		got := slices.Sorted(slices.Values(st.Articles))
+		c := eval.Check{Section: "story", Article: st.ID, What: fmt.Sprintf("exactly the %d articles", len(want)),
+			Pass: slices.Equal(got, slices.Sorted(slices.Values(want)))}
+		if !c.Pass {
+			c.Detail = fmt.Sprintf("%v", got)
+		}
+		checks = append(checks, c)
+		r, _, err := storyReport(ctx, store, want[0])
+		if err != nil {
+			return nil, err
+		}
+		checks = append(checks, eval.SeedReport(rg, r)...)
+	}
+	return checks, nil
 }

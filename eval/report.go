@@ -1,0 +1,173 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/clean"
+)
+
+// ReportGold is the part of the seed gold the story report is scored against.
+type ReportGold struct {
+	Quotes []struct {
+		ID          string            `json:"id"`
+		Speaker     string            `json:"speaker"`
+		AltSpeakers []string          `json:"alt_speakers"`
+		Variants    map[string]string `json:"variants"`
+	} `json:"quotes"`
+	Facts []struct {
+		ID      string              `json:"id"`
+		Subject string              `json:"subject"`
+		Verdict string              `json:"verdict"`
+		Values  map[string][]string `json:"values"`
+	} `json:"facts"`
+	Derived    [][2]string `json:"derived"`
+	NotDerived [][2]string `json:"not_derived"`
+}
+
+// ReportGold reads the report sections of the seed gold.
+func (g *SeedGold) ReportGold() (*ReportGold, error) {
+	var r ReportGold
+	for _, part := range []struct {
+		raw json.RawMessage
+		dst any
+	}{{g.Quotes, &r.Quotes}, {g.Facts, &r.Facts}, {g.Derived, &r.Derived}, {g.NotDerived, &r.NotDerived}} {
+		if len(part.raw) > 0 {
+			if err := json.Unmarshal(part.raw, part.dst); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return &r, nil
+}
+
+// SeedReport scores a story report against the gold: every quote's variants found in one group
+// with the right speaker; every fact with its verdict and, for each value, exactly the
+// articles that state it; the derived pairs linked and no other pair.
+func SeedReport(g *ReportGold, r *crosscheck.Report) []Check {
+	var out []Check
+	for _, q := range g.Quotes {
+		out = append(out, quoteCheck(q.ID, q.Speaker, q.AltSpeakers, q.Variants, r))
+	}
+	for _, f := range g.Facts {
+		out = append(out, factCheck(f.ID, f.Subject, f.Verdict, f.Values, r))
+	}
+	linked := map[[2]string]string{}
+	for _, d := range r.Derived {
+		linked[d.Articles] = d.Kind
+		linked[[2]string{d.Articles[1], d.Articles[0]}] = d.Kind
+	}
+	for _, p := range g.Derived {
+		kind, ok := linked[p]
+		out = append(out, Check{Section: "derived", Article: p[0] + "~" + p[1], What: "linked as derived", Pass: ok,
+			Detail: map[bool]string{true: kind, false: "not linked"}[ok]})
+	}
+	for _, p := range g.NotDerived {
+		kind, ok := linked[p]
+		out = append(out, Check{Section: "derived", Article: p[0] + "~" + p[1], What: "not linked", Pass: !ok,
+			Detail: map[bool]string{true: "linked as " + kind, false: ""}[ok]})
+	}
+	return out
+}
+
+func quoteCheck(id, speaker string, alts []string, variants map[string]string, r *crosscheck.Report) Check {
+	c := Check{Section: "quotes", Article: id, What: fmt.Sprintf("%d variant(s) of %s in one group", len(variants), speaker)}
+	groups := map[int]bool{}
+	var missing []string
+	ids := sortedKeys(variants)
+	for _, article := range ids {
+		want := clean.Fold(variants[article])
+		found := -1
+		for gi, grp := range r.Quotes {
+			for _, v := range grp.Variants {
+				if v.Article == article && (strings.Contains(clean.Fold(v.Text), want) || strings.Contains(want, clean.Fold(v.Text)) && len(clean.Fold(v.Text)) > len(want)/2) {
+					found = gi
+				}
+			}
+		}
+		if found < 0 {
+			missing = append(missing, article[:3]+" "+variants[article])
+			continue
+		}
+		groups[found] = true
+	}
+	switch {
+	case len(missing) > 0:
+		c.Detail = "not found: " + strings.Join(missing, "; ")
+	case len(groups) > 1:
+		c.Detail = fmt.Sprintf("split over %d groups", len(groups))
+	default:
+		for gi := range groups {
+			got := r.Quotes[gi].Speaker
+			c.Pass = got == speaker || slices.Contains(alts, got)
+			if !c.Pass {
+				c.Detail = fmt.Sprintf("grouped, but attributed to %q", got)
+			}
+		}
+	}
+	return c
+}
+
+func factCheck(id, subject, verdict string, values map[string][]string, r *crosscheck.Report) Check {
+	c := Check{Section: "facts", Article: id, What: fmt.Sprintf("%s: %s", subject, verdict)}
+	bestDetail := "no fact states these values"
+	for _, f := range r.Facts {
+		matched, detail := 0, ""
+		for _, gv := range sortedKeys(values) {
+			for _, v := range f.Values {
+				if !sameValue(gv, v.Value) {
+					continue
+				}
+				got, want := slices.Sorted(slices.Values(v.Articles)), slices.Sorted(slices.Values(values[gv]))
+				if slices.Equal(got, want) {
+					matched++
+				} else {
+					detail = fmt.Sprintf("%q: %s states %s in %v, want %v", f.Subject, gv, v.Value, got, want)
+				}
+			}
+		}
+		if matched == len(values) && f.Verdict == verdict && (verdict == "conflict" || len(f.Values) == 1) {
+			c.Pass, c.Detail = true, f.Subject
+			return c
+		}
+		if matched == len(values) {
+			bestDetail = fmt.Sprintf("%q has the values but verdict %s", f.Subject, f.Verdict)
+		} else if detail != "" {
+			bestDetail = detail
+		}
+	}
+	c.Detail = bestDetail
+	return c
+}
+
+// sameValue compares a gold value with a reported one: numbers by their figure ("28" and
+// "28 points"), the rest case aside.
+func sameValue(gold, got string) bool {
+	gf, of := strings.Fields(gold), strings.Fields(got)
+	if len(gf) > 0 && len(of) > 0 && isFigure(gf[0]) {
+		return gf[0] == of[0]
+	}
+	return strings.EqualFold(gold, got)
+}
+
+func isFigure(s string) bool {
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,92 @@
+package reconcile_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/reconcile"
+)
+
+func article(t *testing.T, id, source, published, text string) *crosscheck.Article {
+	t.Helper()
+	a, err := extract.Article(&crosscheck.Document{ID: id, Format: crosscheck.FormatJSON, Raw: []byte(text),
+		Meta: crosscheck.Meta{Source: source, Published: published, Title: id}}, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// A fictional story: two outlets rewrite one wire text, a third reports on its own and gives
+// another count and an opposite quote.
+func fictionalStory(t *testing.T) []*crosscheck.Article {
+	wire := article(t, "wire", "Harbor Wire", "2031-04-10",
+		"Port officials in Calden said on Wednesday that the new ferry terminal will open in June after a 14-month delay.\n\n"+
+			"Harbor master Lena Ortiz said the terminal had cost about $40 million. \"The terminal is ready and the tests were good,\" Ortiz said.\n\n"+
+			"The city council approved the final budget on Tuesday after a debate that lasted nearly four hours.\n\n"+
+			"Ortiz added that 12 berths would serve ferries to the islands and that the old pier would close.")
+	rewrite := article(t, "rewrite", "Coast Daily", "2031-04-10",
+		"The new ferry terminal in Calden will open in June after a delay of 14 months, port officials said on Wednesday.\n\n"+
+			"Lena Ortiz, the harbor master, said the terminal cost about $40 million. \"The terminal is ready and the tests went well,\" she said.\n\n"+
+			"The budget was approved by the city council on Tuesday following a debate of nearly four hours.\n\n"+
+			"According to Ortiz, 12 berths will serve island ferries, and the old pier will close.")
+	own := article(t, "own", "Island Times", "2031-04-11",
+		"Ferry captains in Calden doubt the new terminal will be ready soon. Captain Amir Holt, who has sailed the route for twenty years, said he saw cranes still at work on Thursday.\n\n"+
+			"Holt said the terminal has only 10 berths, not enough for the summer timetable. \"The terminal is not ready, and the tests were not good,\" he said.\n\n"+
+			"Islanders have waited for the terminal since the old pier was damaged in a storm.")
+	return []*crosscheck.Article{own, rewrite, wire}
+}
+
+func TestReconcileFindsConflictsRewritesAndQuoteDifferences(t *testing.T) {
+	r := reconcile.Reconcile(crosscheck.Story{ID: "story-wire"}, fictionalStory(t), nil)
+	var berths *crosscheck.Fact
+	for i, f := range r.Facts {
+		if strings.Contains(f.Subject, "berth") {
+			berths = &r.Facts[i]
+		}
+	}
+	if berths == nil || berths.Verdict != "conflict" || len(berths.Values) != 2 || berths.Values[0].Value != "12 berths" ||
+		strings.Join(berths.Values[0].Articles, ",") != "rewrite,wire" && strings.Join(berths.Values[0].Articles, ",") != "wire,rewrite" {
+		t.Errorf("berths: %+v\nall facts: %+v", berths, r.Facts)
+	}
+	if len(r.Derived) != 1 || r.Derived[0].Kind != "rewrite" || len(r.Derived[0].Evidence) < 3 {
+		t.Fatalf("derived: %+v", r.Derived)
+	}
+	if a := r.Derived[0].Articles; !(a[0] == "wire" && a[1] == "rewrite" || a[0] == "rewrite" && a[1] == "wire") {
+		t.Errorf("derived pair %v, want wire and rewrite", a)
+	}
+	found := false
+	for _, g := range r.Quotes {
+		for _, d := range g.Differences {
+			found = found || d.Kind == "opposite" || d.Kind == "negation"
+		}
+	}
+	if found {
+		// Holt and Ortiz are different speakers: their quotes are not one utterance
+		t.Errorf("quotes of two speakers grouped: %+v", r.Quotes)
+	}
+	if r.Story.Articles != 3 || r.Story.Independent != 2 || r.Story.Outlets != 3 || r.Story.Conflicts < 1 {
+		t.Errorf("story numbers: %+v", r.Story)
+	}
+	for _, f := range r.Facts {
+		for _, v := range f.Values {
+			for _, e := range v.Evidence {
+				if e.Sentence == "" || e.Start < e.SentenceStart {
+					t.Errorf("%s: evidence without its sentence: %+v", f.Subject, e)
+				}
+			}
+		}
+	}
+}
+
+func TestReconcileIsDeterministic(t *testing.T) {
+	a := reconcile.Reconcile(crosscheck.Story{ID: "s"}, fictionalStory(t), nil)
+	b := fictionalStory(t)
+	b[0], b[2] = b[2], b[0]
+	c := reconcile.Reconcile(crosscheck.Story{ID: "s"}, b, nil)
+	if len(a.Facts) != len(c.Facts) || len(a.Quotes) != len(c.Quotes) || len(a.Derived) != len(c.Derived) {
+		t.Errorf("input order changed the report: %d/%d facts, %d/%d quote groups", len(a.Facts), len(c.Facts), len(a.Quotes), len(c.Quotes))
+	}
+}

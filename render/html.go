@@ -1,0 +1,68 @@
+package render
+
+import (
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+//go:embed report.html
+var pageText string
+
+var page = template.Must(template.New("report").Funcs(template.FuncMap{
+	"anchor": func(e crosscheck.Evidence) string { return anchor(e.Article, e.SentenceStart) },
+}).Parse(pageText))
+
+// HTML writes r as a self-contained page: the findings first, then every article sentence by
+// sentence, each claim linked to its sentence. All article text is escaped.
+func HTML(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article) error {
+	type sentence struct {
+		Anchor, Text string
+		Cited        bool
+	}
+	type art struct {
+		crosscheck.ArticleRef
+		N         int
+		Sentences []sentence
+	}
+	cited := map[string]bool{}
+	mark := func(e crosscheck.Evidence) { cited[anchor(e.Article, e.SentenceStart)] = true }
+	for _, f := range r.Facts {
+		for _, v := range f.Values {
+			for _, e := range v.Evidence {
+				mark(e)
+			}
+		}
+	}
+	for _, g := range r.Quotes {
+		for _, v := range g.Variants {
+			mark(v.Evidence)
+		}
+	}
+	for _, a := range r.Anomalies {
+		mark(a.Evidence)
+	}
+	byID := map[string]*crosscheck.Article{}
+	for _, a := range articles {
+		byID[a.ID] = a
+	}
+	var arts []art
+	for i, ref := range r.Articles {
+		x := art{ArticleRef: ref, N: i + 1}
+		if a := byID[ref.ID]; a != nil {
+			for _, s := range a.Sentences {
+				id := anchor(a.ID, s[0])
+				x.Sentences = append(x.Sentences, sentence{Anchor: id, Text: a.Text[s[0]:s[1]], Cited: cited[id]})
+			}
+		}
+		arts = append(arts, x)
+	}
+	return page.Execute(w, map[string]any{"R": r, "Num": articleNumbers(r), "Articles": arts})
+}
+
+func anchor(article string, sentenceStart int) string {
+	return fmt.Sprintf("a-%s-%d", article, sentenceStart)
+}
