@@ -139,8 +139,9 @@ type mention struct {
 func Entities(text string, sentences []Span) []Entity {
 	var ms []mention
 	midCaps := map[string]bool{} // words seen capitalised inside a sentence
+	all := Tokens(text)
 	for _, s := range sentences {
-		found := capitalRuns(text, s)
+		found := capitalRuns(text, s, within(all, s))
 		for _, m := range found {
 			if m.midSent {
 				for _, w := range strings.Fields(m.name) {
@@ -154,40 +155,46 @@ func Entities(text string, sentences []Span) []Entity {
 	for _, m := range ms {
 		b.add(m, midCaps)
 	}
-	b.roleNouns(sentences)
+	b.roleNouns(sentences, all)
 	return b.entities()
 }
 
+// within returns the tokens of all (sorted) that lie in span s.
+func within(all []Span, s Span) []Span {
+	lo := sort.Search(len(all), func(i int) bool { return all[i][0] >= s[0] })
+	hi := sort.Search(len(all), func(i int) bool { return all[i][0] >= s[1] })
+	return all[lo:hi]
+}
+
 // capitalRuns returns the runs of capitalised words of one sentence, titles split off.
-func capitalRuns(text string, s Span) []mention {
+func capitalRuns(text string, s Span, toks []Span) []mention {
 	sentence := text[s[0]:s[1]]
 	if strings.ToUpper(sentence) == sentence {
 		return nil // a line in capitals: a menu, a label
 	}
-	toks := Tokens(sentence)
-	headline := titleCase(sentence, toks)
+	headline := titleCase(text, sentence, toks)
 	var out []mention
 	for i := 0; i < len(toks); {
-		w := text[s[0]+toks[i][0] : s[0]+toks[i][1]]
+		w := text[toks[i][0] : toks[i][1]]
 		if !capitalised(w) || compoundAdjective(w) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
-			wj := text[s[0]+toks[j][0] : s[0]+toks[j][1]]
-			gap := text[s[0]+toks[j-1][1] : s[0]+toks[j][0]]
+			wj := text[toks[j][0] : toks[j][1]]
+			gap := text[toks[j-1][1] : toks[j][0]]
 			if strings.TrimSpace(gap) != "" || strings.Contains(gap, "\n") {
 				break
 			}
 			if capitalised(wj) && !stopCaps[wj] && !compoundAdjective(wj) {
-				if possessive(text[s[0]+toks[j-1][0] : s[0]+toks[j-1][1]]) {
+				if possessive(text[toks[j-1][0] : toks[j-1][1]]) {
 					break // "Putin’s Kremlin" is two names
 				}
 				j++
 				continue
 			}
-			if connectors[wj] && j+1 < len(toks) && capitalised(text[s[0]+toks[j+1][0]:s[0]+toks[j+1][1]]) {
+			if connectors[wj] && j+1 < len(toks) && capitalised(text[toks[j+1][0]:toks[j+1][1]]) {
 				j += 2
 				continue
 			}
@@ -195,10 +202,10 @@ func capitalRuns(text string, s Span) []mention {
 		}
 		// trim openers ("The", "But") and trailing connectors
 		a := i
-		for a < j && stopCaps[text[s[0]+toks[a][0]:s[0]+toks[a][1]]] {
+		for a < j && stopCaps[text[toks[a][0]:toks[a][1]]] {
 			a++
 		}
-		for j > a && connectors[text[s[0]+toks[j-1][0]:s[0]+toks[j-1][1]]] {
+		for j > a && connectors[text[toks[j-1][0]:toks[j-1][1]]] {
 			j--
 		}
 		if a < j {
@@ -213,7 +220,7 @@ func capitalRuns(text string, s Span) []mention {
 
 // splitTitle separates the role words that open a run from the name they qualify.
 func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
-	word := func(k int) string { return text[s[0]+toks[k][0] : s[0]+toks[k][1]] }
+	word := func(k int) string { return text[toks[k][0] : toks[k][1]] }
 	k := a
 	for k < j-1 {
 		w := word(k)
@@ -227,16 +234,16 @@ func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
 		}
 		break
 	}
-	m := mention{start: s[0] + toks[k][0], end: s[0] + toks[j-1][1], midSent: runStart > 0 || a > 0}
+	m := mention{start: toks[k][0], end: toks[j-1][1], midSent: runStart > 0 || a > 0}
 	if k > a {
-		m.roleStart = s[0] + toks[a][0]
+		m.roleStart = toks[a][0]
 		// a lower-case qualifier just before belongs to the role: "former", "then-"
 		if a > 0 {
 			if q := word(a - 1); q == "former" || q == "then" || q == "acting" || q == "late" || q == "outgoing" || q == "incoming" {
-				m.roleStart = s[0] + toks[a-1][0]
+				m.roleStart = toks[a-1][0]
 			}
 		}
-		m.role = text[m.roleStart : s[0]+toks[k-1][1]]
+		m.role = text[m.roleStart : toks[k-1][1]]
 	}
 	m.name = trimPossessive(text[m.start:m.end])
 	m.end = m.start + len(m.name)
@@ -250,13 +257,13 @@ func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
 
 // titleCase reports a headline in title case: no full stop at its end, and most of its longer
 // words capitalised.
-func titleCase(sentence string, toks []Span) bool {
+func titleCase(text, sentence string, toks []Span) bool {
 	if r, _ := utf8.DecodeLastRuneInString(sentence); r == '.' || r == '!' || r == '?' || r == '”' || r == '"' {
 		return false
 	}
 	long, caps := 0, 0
 	for _, t := range toks {
-		w := sentence[t[0]:t[1]]
+		w := text[t[0]:t[1]]
 		if len(w) < 4 {
 			continue
 		}
@@ -581,7 +588,7 @@ func (b *entityBuilder) normaliseRole(r string) string {
 
 // roleNouns ties phrases like "the Russian leader" or "the adviser" to the person they stand
 // for: the most recently named person whose roles fit the noun and share its adjectives.
-func (b *entityBuilder) roleNouns(sentences []Span) {
+func (b *entityBuilder) roleNouns(sentences []Span, all []Span) {
 	people := []*Entity{}
 	for _, e := range b.list {
 		if e.Kind == "person" && len(e.Roles) > 0 {
@@ -593,22 +600,22 @@ func (b *entityBuilder) roleNouns(sentences []Span) {
 	}
 	text := b.text
 	for _, s := range sentences {
-		toks := Tokens(text[s[0]:s[1]])
+		toks := within(all, s)
 		for i := 0; i+1 < len(toks); i++ {
-			w := text[s[0]+toks[i][0] : s[0]+toks[i][1]]
+			w := text[toks[i][0] : toks[i][1]]
 			if w != "the" && w != "The" {
 				continue
 			}
 			for j := i + 1; j < len(toks) && j <= i+4; j++ {
-				noun := strings.ToLower(text[s[0]+toks[j][0] : s[0]+toks[j][1]])
+				noun := strings.ToLower(text[toks[j][0] : toks[j][1]])
 				if roleSynonyms[noun] == nil {
 					continue
 				}
-				if j+1 < len(toks) && capitalised(text[s[0]+toks[j+1][0]:s[0]+toks[j+1][1]]) {
+				if j+1 < len(toks) && capitalised(text[toks[j+1][0]:toks[j+1][1]]) {
 					break // "the adviser Yuri Ushakov" names the person itself
 				}
-				start, end := s[0]+toks[i][0], s[0]+toks[j][1]
-				adjs := strings.Fields(text[s[0]+toks[i+1][0] : s[0]+toks[j][0]])
+				start, end := toks[i][0], toks[j][1]
+				adjs := strings.Fields(text[toks[i+1][0] : toks[j][0]])
 				if p := latestWithRole(people, start, noun, adjs); p != nil {
 					p.Mentions = append(p.Mentions, crosscheck.Mention{Text: text[start:end], Start: start, End: end})
 				}

@@ -210,6 +210,64 @@ var dateStarts = func() map[string]bool {
 	return m
 }()
 
+// timeUnits are the words one of which every date phrase holds.
+var timeUnits = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range monthNames {
+		m[w] = true
+	}
+	for w := range weekdays {
+		m[w] = true
+	}
+	for _, w := range strings.Fields(`today yesterday tomorrow tonight year years month months week weeks
+		weekend weekends decade decades quarter quarters morning afternoon evening night day days hour
+		hours minute minutes second seconds century centuries spring summer autumn winter fall ago a.m.
+		p.m. am pm half`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// timeWords returns the offsets of the words of text that name a unit of time or a year.
+func timeWords(text string) []int {
+	var out []int
+	for _, t := range Tokens(text) {
+		w := text[t[0]:t[1]]
+		if isTimeWord(w) {
+			out = append(out, t[0])
+		}
+	}
+	return out
+}
+
+func isTimeWord(w string) bool {
+	if len(w) >= 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isDigitByte(w[2]) && isDigitByte(w[3]) {
+		return true // a year, "1990s", "2024-03-12"
+	}
+	if w[0] >= '0' && w[0] <= '9' && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+		return false
+	}
+	lw := strings.ToLower(w)
+	if timeUnits[lw] || timeUnits[strings.TrimSuffix(lw, ".")] {
+		return true
+	}
+	if i := strings.LastIndexByte(lw, '-'); i >= 0 {
+		return timeUnits[lw[i+1:]] || timeUnits[lw[:i]] // "five-hour", "mid-march"
+	}
+	return false
+}
+
+// nextWordAfter returns the offset after the word that starts at s.
+func nextWordAfter(text string, s int) int {
+	for s < len(text) && isASCIIWord(text[s]) {
+		s++
+	}
+	return s + 1
+}
+
+// maxLead bounds the text before a date phrase's first time word: "at least a couple of hours".
+const maxLead = 32
+
 // maxDateText bounds the text a date phrase may span.
 const maxDateText = 80
 
@@ -219,10 +277,23 @@ func Dates(text string, sentences []Span, dct time.Time) []Date {
 	t := NewTimeline(dct)
 	var out []Date
 	si := 0
+	anchors := timeWords(text)
+	ai := 0
 	for c := 0; c < len(text); {
 		s := nextStart(text, c, dateStarts, false)
 		if s < 0 {
 			break
+		}
+		// every date phrase holds a time word; try the expression only where one is near
+		for ai < len(anchors) && anchors[ai] < s {
+			ai++
+		}
+		if ai == len(anchors) {
+			break
+		}
+		if anchors[ai] >= s+maxLead {
+			c = nextWordAfter(text, s)
+			continue
 		}
 		m := datePhrase.FindStringIndex(text[s:min(len(text), s+maxDateText)])
 		if m == nil {
