@@ -175,20 +175,20 @@ func capitalRuns(text string, s Span, toks []Span) []mention {
 	headline := titleCase(text, sentence, toks)
 	var out []mention
 	for i := 0; i < len(toks); {
-		w := text[toks[i][0] : toks[i][1]]
+		w := text[toks[i][0]:toks[i][1]]
 		if !capitalised(w) || compoundAdjective(w) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
-			wj := text[toks[j][0] : toks[j][1]]
-			gap := text[toks[j-1][1] : toks[j][0]]
+			wj := text[toks[j][0]:toks[j][1]]
+			gap := text[toks[j-1][1]:toks[j][0]]
 			if strings.TrimSpace(gap) != "" || strings.Contains(gap, "\n") {
 				break
 			}
 			if capitalised(wj) && !stopCaps[wj] && !compoundAdjective(wj) {
-				if possessive(text[toks[j-1][0] : toks[j-1][1]]) {
+				if possessive(text[toks[j-1][0]:toks[j-1][1]]) {
 					break // "Putin’s Kremlin" is two names
 				}
 				j++
@@ -220,7 +220,7 @@ func capitalRuns(text string, s Span, toks []Span) []mention {
 
 // splitTitle separates the role words that open a run from the name they qualify.
 func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
-	word := func(k int) string { return text[toks[k][0] : toks[k][1]] }
+	word := func(k int) string { return text[toks[k][0]:toks[k][1]] }
 	k := a
 	for k < j-1 {
 		w := word(k)
@@ -243,7 +243,7 @@ func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
 				m.roleStart = toks[a-1][0]
 			}
 		}
-		m.role = text[m.roleStart : toks[k-1][1]]
+		m.role = text[m.roleStart:toks[k-1][1]]
 	}
 	m.name = trimPossessive(text[m.start:m.end])
 	m.end = m.start + len(m.name)
@@ -602,12 +602,12 @@ func (b *entityBuilder) roleNouns(sentences []Span, all []Span) {
 	for _, s := range sentences {
 		toks := within(all, s)
 		for i := 0; i+1 < len(toks); i++ {
-			w := text[toks[i][0] : toks[i][1]]
+			w := text[toks[i][0]:toks[i][1]]
 			if w != "the" && w != "The" {
 				continue
 			}
 			for j := i + 1; j < len(toks) && j <= i+4; j++ {
-				noun := strings.ToLower(text[toks[j][0] : toks[j][1]])
+				noun := strings.ToLower(text[toks[j][0]:toks[j][1]])
 				if roleSynonyms[noun] == nil {
 					continue
 				}
@@ -615,7 +615,7 @@ func (b *entityBuilder) roleNouns(sentences []Span, all []Span) {
 					break // "the adviser Yuri Ushakov" names the person itself
 				}
 				start, end := toks[i][0], toks[j][1]
-				adjs := strings.Fields(text[toks[i+1][0] : toks[j][0]])
+				adjs := strings.Fields(text[toks[i+1][0]:toks[j][0]])
 				if p := latestWithRole(people, start, noun, adjs); p != nil {
 					p.Mentions = append(p.Mentions, crosscheck.Mention{Text: text[start:end], Start: start, End: end})
 				}
