@@ -120,6 +120,7 @@ func Analyze(a *crosscheck.Article) {
 	a.Tokens = nlp.Tokens(a.Text)
 	a.Entities = nlp.Entities(a.Text, a.Sentences)
 	a.Quotes = nlp.Quotes(a.Text)
+	nlp.ResolveSpeakers(a.Quotes, a.Entities)
 	a.Numbers = nlp.Numbers(a.Text)
 	dct, err := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
 	a.Dates = nlp.Dates(a.Text, a.Sentences, dct)

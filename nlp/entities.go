@@ -724,3 +724,35 @@ func RoleTitle(role string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// ResolveSpeakers rewrites each quote's speaker to the person the article's entities name
+// ("Putin’s" → "Vladimir Putin"), and clears a speaker that is a place or an organisation
+// ("Moscow" says nothing; its officials do).
+func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
+	byName := map[string]*Entity{}
+	for i := range entities {
+		e := &entities[i]
+		byName[e.Name] = e
+		for _, a := range e.Aliases {
+			byName[a] = e
+		}
+	}
+	for i := range quotes {
+		q := &quotes[i]
+		name := trimPossessive(q.Speaker)
+		for f := strings.Fields(name); len(f) > 1 && (compoundAdjective(f[0]) || demonyms[f[0]]); f = f[1:] {
+			name = strings.Join(f[1:], " ") // "Russian-controlled Luhansk" is Luhansk
+		}
+		e := byName[name]
+		_, place := places[name]
+		_, org := orgs[name]
+		switch {
+		case e != nil && e.Kind == "person":
+			q.Speaker = e.Name
+		case e != nil || place || org:
+			q.Speaker, q.Rule = "", q.Rule+"; dropped: "+name+" is not a person"
+		case name != q.Speaker:
+			q.Speaker = name
+		}
+	}
+}

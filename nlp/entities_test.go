@@ -120,3 +120,15 @@ func FuzzEntities(f *testing.F) {
 		}
 	})
 }
+
+func TestResolveSpeakers(t *testing.T) {
+	text := "Russian President Vladimir Putin met the envoys in Moscow. Fighting went on in Luhansk."
+	es := nlp.Entities(text, nlp.Sentences(text))
+	quotes := []nlp.Quote{{Speaker: "Putin’s"}, {Speaker: "Moscow"}, {Speaker: "Russian-controlled Luhansk"}, {Speaker: "Jane Doe"}}
+	nlp.ResolveSpeakers(quotes, es)
+	for i, want := range []string{"Vladimir Putin", "", "", "Jane Doe"} {
+		if quotes[i].Speaker != want {
+			t.Errorf("quote %d: speaker %q, want %q", i, quotes[i].Speaker, want)
+		}
+	}
+}
