@@ -736,6 +736,9 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		for _, a := range e.Aliases {
 			byName[a] = e
 		}
+		if f := strings.Fields(e.Name); e.Kind == "person" && len(f) > 1 && byName[f[len(f)-1]] == nil {
+			byName[f[len(f)-1]] = e // the surname alone
+		}
 	}
 	for i := range quotes {
 		q := &quotes[i]
