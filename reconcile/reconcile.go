@@ -145,7 +145,24 @@ func (s *story) idf(w int32) float64 {
 // overlap is the weighted share of the smaller set's words the other set has: 1 when one
 // says nothing the other does not.
 func (s *story) overlap(a, b []int32) float64 {
-	var shared, wa, wb float64
+	shared, wa, wb := s.weigh(a, b)
+	if wa == 0 || wb == 0 {
+		return 0
+	}
+	return shared / min(wa, wb)
+}
+
+// dice is the weighted Dice coefficient of two word sets: shared weight over their mean.
+func (s *story) dice(a, b []int32) float64 {
+	shared, wa, wb := s.weigh(a, b)
+	if wa+wb == 0 {
+		return 0
+	}
+	return 2 * shared / (wa + wb)
+}
+
+// weigh sums the idf of the words two sorted sets share, and of each set's words.
+func (s *story) weigh(a, b []int32) (shared, wa, wb float64) {
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
@@ -164,37 +181,7 @@ func (s *story) overlap(a, b []int32) float64 {
 			j++
 		}
 	}
-	if wa == 0 || wb == 0 {
-		return 0
-	}
-	return shared / min(wa, wb)
-}
-
-// dice is the weighted Dice coefficient of two word sets: shared weight over their mean.
-func (s *story) dice(a, b []int32) float64 {
-	var shared, wa, wb float64
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j >= len(b) || (i < len(a) && a[i] < b[j]):
-			wa += s.idf(a[i])
-			i++
-		case i >= len(a) || b[j] < a[i]:
-			wb += s.idf(b[j])
-			j++
-		default:
-			w := s.idf(a[i])
-			shared += 2 * w
-			wa += w
-			wb += w
-			i++
-			j++
-		}
-	}
-	if wa+wb == 0 {
-		return 0
-	}
-	return shared / (wa + wb)
+	return shared, wa, wb
 }
 
 // sentenceAt returns the index of the sentence of a that holds byte offset off.
