@@ -97,6 +97,12 @@ type Article struct {
 	Lines []string `json:"-"`
 }
 
+// PublishedDay returns the day the article was published, and false when it is unknown.
+func (a *Article) PublishedDay() (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+	return t, err == nil
+}
+
 // LineHash is the hash under which a line (in clean.Fold form) is counted.
 func LineHash(folded string) int64 {
 	h := fnv.New64a()

@@ -3,8 +3,8 @@ package eval
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -78,13 +78,17 @@ func quoteCheck(id, speaker string, alts []string, variants map[string]string, r
 	c := Check{Section: "quotes", Article: id, What: fmt.Sprintf("%d variant(s) of %s in one group", len(variants), speaker)}
 	groups := map[int]bool{}
 	var missing []string
-	ids := sortedKeys(variants)
+	ids := slices.Sorted(maps.Keys(variants))
 	for _, article := range ids {
 		want := clean.Fold(variants[article])
 		found := -1
 		for gi, grp := range r.Quotes {
 			for _, v := range grp.Variants {
-				if v.Article == article && (strings.Contains(clean.Fold(v.Text), want) || strings.Contains(want, clean.Fold(v.Text)) && len(clean.Fold(v.Text)) > len(want)/2) {
+				if v.Article != article {
+					continue
+				}
+				// the variant holds the gold's words, or is most of them
+				if got := clean.Fold(v.Text); strings.Contains(got, want) || strings.Contains(want, got) && len(got) > len(want)/2 {
 					found = gi
 				}
 			}
@@ -117,7 +121,7 @@ func factCheck(id, subject, verdict string, values map[string][]string, r *cross
 	bestDetail := "no fact states these values"
 	for _, f := range r.Facts {
 		matched, detail := 0, ""
-		for _, gv := range sortedKeys(values) {
+		for _, gv := range slices.Sorted(maps.Keys(values)) {
 			for _, v := range f.Values {
 				if !sameValue(gv, v.Value) {
 					continue
@@ -161,13 +165,4 @@ func isFigure(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -118,13 +118,13 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = nlp.Sentences(a.Text)
 	a.Tokens = nlp.Tokens(a.Text)
-	a.Entities = nlp.Entities(a.Text, a.Sentences)
+	a.Entities = nlp.Entities(a.Text, a.Sentences, a.Tokens)
 	a.Quotes = nlp.Quotes(a.Text)
 	nlp.ResolveSpeakers(a.Quotes, a.Entities)
 	a.Numbers = nlp.Numbers(a.Text)
-	dct, err := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
-	a.Dates = nlp.Dates(a.Text, a.Sentences, dct)
-	if err != nil {
+	dct, dated := a.PublishedDay()
+	a.Dates = nlp.Dates(a.Text, a.Sentences, a.Tokens, dct)
+	if !dated {
 		a.Dates = slices.DeleteFunc(a.Dates, func(d crosscheck.Date) bool {
 			return d.Type != "DURATION" && !nlp.NamesYear(d.Text)
 		})

@@ -92,7 +92,7 @@ func TestDatesFindsAndResolvesExpressions(t *testing.T) {
 	text := "Putin met Witkoff on Tuesday in Moscow. The talks lasted nearly five hours.\n\n" +
 		"A previous round took place on March 12, 2024, and another in May. Officials may meet again next week."
 	got := map[string]string{}
-	for _, d := range nlp.Dates(text, nlp.Sentences(text), time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)) {
+	for _, d := range nlp.Dates(text, nlp.Sentences(text), nlp.Tokens(text), time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)) {
 		if text[d.Start:d.End] != d.Text {
 			t.Errorf("%q: offsets [%d,%d) hold %q", d.Text, d.Start, d.End, text[d.Start:d.End])
 		}
@@ -120,7 +120,7 @@ func FuzzDates(f *testing.F) {
 		if days != 0 {
 			dct = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, int(days%20000))
 		}
-		for _, d := range nlp.Dates(text, nlp.Sentences(text), dct) {
+		for _, d := range nlp.Dates(text, nlp.Sentences(text), nlp.Tokens(text), dct) {
 			if d.Start < 0 || d.End > len(text) || d.Start > d.End || d.Value == "" {
 				t.Fatalf("date %+v in %q", d, text)
 			}

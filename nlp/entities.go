@@ -135,13 +135,13 @@ type mention struct {
 
 // Entities finds the people, organisations and places text names. Each entity gets its
 // fullest name, every mention (surnames, acronyms and role nouns like "the Russian leader"
-// included) and the roles the article gives it.
-func Entities(text string, sentences []Span) []Entity {
+// included) and the roles the article gives it. sentences and tokens are text's (Sentences,
+// Tokens).
+func Entities(text string, sentences, tokens []Span) []Entity {
 	var ms []mention
 	midCaps := map[string]bool{} // words seen capitalised inside a sentence
-	all := Tokens(text)
 	for _, s := range sentences {
-		found := capitalRuns(text, s, within(all, s))
+		found := capitalRuns(text, s, within(tokens, s))
 		for _, m := range found {
 			if m.midSent {
 				for _, w := range strings.Fields(m.name) {
@@ -155,7 +155,7 @@ func Entities(text string, sentences []Span) []Entity {
 	for _, m := range ms {
 		b.add(m, midCaps)
 	}
-	b.roleNouns(sentences, all)
+	b.roleNouns(sentences, tokens)
 	return b.entities()
 }
 
@@ -298,7 +298,6 @@ type entityBuilder struct {
 	list     []*Entity
 	byName   map[string]*Entity // a canonical name → its entity
 	surnames map[string]*Entity // a person's last name → the person
-	order    []*Entity          // people in the order they were last mentioned
 }
 
 func newEntityBuilder(text string) *entityBuilder {
@@ -331,7 +330,6 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 			b.surnames[last] = e
 		}
 	}
-	b.touch(e)
 	if m.role != "" && !honorific[m.role] {
 		e.Roles = append(e.Roles, crosscheck.Role{Text: m.role, Start: m.roleStart, End: m.roleStart + len(m.role)})
 	}
@@ -356,16 +354,6 @@ func (b *entityBuilder) known(kind, canon string) bool {
 		return true
 	}
 	return b.byName[kind+"\x00"+canon] != nil || b.surnames[canon] != nil
-}
-
-func (b *entityBuilder) touch(e *Entity) {
-	for i, o := range b.order {
-		if o == e {
-			b.order = append(b.order[:i], b.order[i+1:]...)
-			break
-		}
-	}
-	b.order = append(b.order, e)
 }
 
 // classify says what a name is and the name to file it under.

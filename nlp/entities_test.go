@@ -14,7 +14,7 @@ import (
 
 func entitiesOf(text string) map[string]nlp.Entity {
 	m := map[string]nlp.Entity{}
-	for _, e := range nlp.Entities(text, nlp.Sentences(text)) {
+	for _, e := range nlp.Entities(text, nlp.Sentences(text), nlp.Tokens(text)) {
 		m[e.Name] = e
 	}
 	return m
@@ -111,7 +111,7 @@ func FuzzEntities(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, e := range nlp.Entities(text, nlp.Sentences(text)) {
+		for _, e := range nlp.Entities(text, nlp.Sentences(text), nlp.Tokens(text)) {
 			for _, m := range e.Mentions {
 				if m.Start < 0 || m.End > len(text) || text[m.Start:m.End] != m.Text {
 					t.Fatalf("mention %+v out of %q", m, text)
@@ -123,7 +123,7 @@ func FuzzEntities(f *testing.F) {
 
 func TestResolveSpeakers(t *testing.T) {
 	text := "Russian President Vladimir Putin met the envoys in Moscow. Fighting went on in Luhansk."
-	es := nlp.Entities(text, nlp.Sentences(text))
+	es := nlp.Entities(text, nlp.Sentences(text), nlp.Tokens(text))
 	quotes := []nlp.Quote{{Speaker: "Putin’s"}, {Speaker: "Moscow"}, {Speaker: "Russian-controlled Luhansk"}, {Speaker: "Jane Doe"}}
 	nlp.ResolveSpeakers(quotes, es)
 	for i, want := range []string{"Vladimir Putin", "", "", "Jane Doe"} {

@@ -229,9 +229,9 @@ var timeUnits = func() map[string]bool {
 }()
 
 // timeWords returns the offsets of the words of text that name a unit of time or a year.
-func timeWords(text string) []int {
+func timeWords(text string, tokens []Span) []int {
 	var out []int
-	for _, t := range Tokens(text) {
+	for _, t := range tokens {
 		w := text[t[0]:t[1]]
 		if isTimeWord(w) {
 			out = append(out, t[0])
@@ -272,12 +272,13 @@ const maxLead = 32
 const maxDateText = 80
 
 // Dates finds the temporal expressions of text, an article published at dct, and resolves
-// each in its sentence. A phrase that resolves to nothing is not reported.
-func Dates(text string, sentences []Span, dct time.Time) []Date {
+// each in its sentence. A phrase that resolves to nothing is not reported. sentences and
+// tokens are text's (Sentences, Tokens).
+func Dates(text string, sentences, tokens []Span, dct time.Time) []Date {
 	t := NewTimeline(dct)
 	var out []Date
 	si := 0
-	anchors := timeWords(text)
+	anchors := timeWords(text, tokens)
 	ai := 0
 	for c := 0; c < len(text); {
 		s := nextStart(text, c, dateStarts, false)
@@ -316,15 +317,10 @@ func Dates(text string, sentences []Span, dct time.Time) []Date {
 		if strings.HasSuffix(phrase, ".") && !monthAbbrev[strings.ToLower(lastWord(phrase[:len(phrase)-1]))] {
 			phrase, e = phrase[:len(phrase)-1], e-1 // "in May." ends the sentence
 		}
-		v, typ := t.Resolve(stripPreposition(phrase), before)
-		if v == "" {
-			continue
+		p := stripPreposition(phrase)
+		if v, typ := t.Resolve(p, before); v != "" {
+			out = append(out, Date{Text: p, Start: e - len(p), End: e, Value: v, Type: typ})
 		}
-		if p := stripPreposition(phrase); len(p) < len(phrase) {
-			s += len(phrase) - len(p)
-			phrase = p
-		}
-		out = append(out, Date{Text: phrase, Start: s, End: e, Value: v, Type: typ})
 	}
 	return out
 }
@@ -346,7 +342,7 @@ func skipPhrase(text string, start int, phrase string) bool {
 		first = phrase[:i]
 	}
 	lf := strings.ToLower(strings.TrimSuffix(first, "."))
-	if _, isMonth := monthNames[lf]; isMonth && first == phrase || (isMonth && lf == first) {
+	if _, isMonth := monthNames[lf]; isMonth && (first == phrase || lf == first) {
 		// a month alone must be capitalised; "May" and "March" alone need a date word nearby
 		if first[0] < 'A' || first[0] > 'Z' {
 			return true

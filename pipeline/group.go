@@ -77,7 +77,7 @@ func (g *grouper) add(a *crosscheck.Article) {
 		g.dups = append(g.dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
 		g.sum.Duplicates++
 	}
-	published, _ := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+	published, _ := a.PublishedDay()
 	as := g.c.Add(a.ID, group.Extract(a.Title, a.Text), published)
 	g.titles[a.ID] = a.Title
 	rule := fmt.Sprintf("%s (cosine %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",

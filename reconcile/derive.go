@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -137,7 +138,7 @@ func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
 func credits(a, b *article) []string {
 	var out []string
 	for _, c := range append(append([]string{}, a.Credits...), b.Credits...) {
-		if !contains(out, c) {
+		if !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}

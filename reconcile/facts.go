@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -73,12 +74,8 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			if unit == "" {
 				continue
 			}
-			i := a.sentenceAt(n.Start)
-			c := claim{art: a, value: n.Value, approx: n.Approx != "", start: n.Start, end: n.End,
-				subject: n.Counted, sentence: i, label: numberLabel(n.Value, unit)}
-			if i >= 0 {
-				c.ctx = a.sentences[i].words
-			}
+			c := a.claim(n.Start, n.End)
+			c.value, c.approx, c.subject, c.label = n.Value, n.Approx != "", n.Counted, numberLabel(n.Value, unit)
 			if byUnit[unit] == nil {
 				units = append(units, unit)
 			}
@@ -92,9 +89,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			kind = "duration"
 		}
 		for _, f := range s.assign(byUnit[unit], numbersAgree) {
-			if severalArticles(f) {
-				out = append(out, s.fact(f, kind, subjectOf(kind, unit, f), numbersAgree))
-			}
+			out = append(out, s.fact(f, kind, subjectOf(kind, unit, f), numbersAgree))
 		}
 	}
 	return out
@@ -120,10 +115,20 @@ func numbersAgree(a, b claim) bool {
 	return (a.approx || b.approx) && math.Abs(a.value-b.value) <= 0.1*math.Max(math.Abs(a.value), math.Abs(b.value))
 }
 
+// claim starts a claim of a at [start, end) with the sentence that holds it.
+func (a *article) claim(start, end int) claim {
+	c := claim{art: a, start: start, end: end, sentence: a.sentenceAt(start)}
+	if c.sentence >= 0 {
+		c.ctx = a.sentences[c.sentence].words
+	}
+	return c
+}
+
 // assign files claims into facts in two passes. First, claims of one value whose sentences
 // share something make one fact each. Then facts of different values merge into conflicts,
 // best pair first, when their sentences match (value closeness counting towards it) — unless
-// an article states both values, since an article does not contradict itself.
+// an article states both values, since an article does not contradict itself. A fact of one
+// article alone is dropped.
 func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 	var facts [][]claim
 	for _, c := range claims {
@@ -156,7 +161,7 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 			}
 		}
 		if bi < 0 || best < factJoin {
-			return facts
+			return slices.DeleteFunc(facts, func(f []claim) bool { return !severalArticles(f) })
 		}
 		facts[bi] = append(facts[bi], facts[bj]...)
 		facts = append(facts[:bj], facts[bj+1:]...)
@@ -228,7 +233,7 @@ func (s *story) fact(claims []claim, kind, subject string, agree func(a, b claim
 			k = len(values) - 1
 		}
 		v := &values[k]
-		if !contains(v.Articles, c.art.ID) {
+		if !slices.Contains(v.Articles, c.art.ID) {
 			v.Articles = append(v.Articles, c.art.ID)
 		}
 		v.Evidence = append(v.Evidence, c.art.evidence(c.start, c.end))
@@ -239,15 +244,6 @@ func (s *story) fact(claims []claim, kind, subject string, agree func(a, b claim
 	}
 	sort.SliceStable(values, func(i, j int) bool { return len(values[i].Articles) > len(values[j].Articles) })
 	return crosscheck.Fact{Subject: subject, Kind: kind, Verdict: verdict, Values: values}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // subjectOf names a fact: what it counts or measures, and what of.
@@ -296,19 +292,14 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			if err != nil {
 				continue
 			}
-			i := a.sentenceAt(d.Start)
-			c := claim{art: a, value: float64(t.Unix() / 86400), label: d.Value, start: d.Start, end: d.End, sentence: i}
-			if i >= 0 {
-				c.ctx = a.sentences[i].words
-			}
+			c := a.claim(d.Start, d.End)
+			c.value, c.label = float64(t.Unix()/86400), d.Value
 			claims = append(claims, c)
 		}
 	}
 	var out []crosscheck.Fact
 	for _, f := range s.assign(claims, sameDay) {
-		if severalArticles(f) {
-			out = append(out, s.fact(f, "date", "date of "+s.event(f), sameDay))
-		}
+		out = append(out, s.fact(f, "date", "date of "+s.event(f), sameDay))
 	}
 	return out
 }
@@ -477,7 +468,7 @@ func (s *story) placeFacts() []crosscheck.Fact {
 					byPlace[place] = v
 					order = append(order, place)
 				}
-				if !contains(v.Articles, a.ID) {
+				if !slices.Contains(v.Articles, a.ID) {
 					v.Articles = append(v.Articles, a.ID)
 					v.Evidence = append(v.Evidence, a.evidence(m.Start, m.End))
 				}

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -38,29 +39,13 @@ func (s *story) quoteGroups() []crosscheck.QuoteGroup {
 			for i := max(first, 0); i <= last && i >= 0; i++ {
 				ctx = append(ctx, a.sentences[i].words...)
 			}
-			sort.Slice(ctx, func(i, j int) bool { return ctx[i] < ctx[j] })
-			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text), ctx: compact(ctx)})
+			slices.Sort(ctx)
+			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text), ctx: slices.Compact(ctx)})
 		}
-	}
-	parent := s.linkQuotes(refs)
-	find := func(x int) int {
-		for parent[x] != x {
-			x = parent[x]
-		}
-		return x
-	}
-	members := map[int][]int{}
-	var roots []int
-	for i := range refs {
-		r := find(i)
-		if members[r] == nil {
-			roots = append(roots, r)
-		}
-		members[r] = append(members[r], i)
 	}
 	var groups []crosscheck.QuoteGroup
-	for _, r := range roots {
-		groups = append(groups, s.group(refs, members[r]))
+	for _, members := range s.linkQuotes(refs) {
+		groups = append(groups, s.group(refs, members))
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return articlesIn(groups[i]) > articlesIn(groups[j]) })
 	return groups
@@ -68,8 +53,9 @@ func (s *story) quoteGroups() []crosscheck.QuoteGroup {
 
 // linkQuotes clusters the quotes by average linkage: pairs are taken best first, and two
 // groups merge when their quotes of different articles score quoteLink on average. Single
-// linkage would chain two utterances through one quote that shares words with both.
-func (s *story) linkQuotes(refs []quoteRef) []int {
+// linkage would chain two utterances through one quote that shares words with both. It
+// returns the groups, each as indexes into refs, in the order of their first quote.
+func (s *story) linkQuotes(refs []quoteRef) [][]int {
 	n := len(refs)
 	score := make([]float32, n*n)
 	type edge struct {
@@ -124,7 +110,14 @@ func (s *story) linkQuotes(refs []quoteRef) []int {
 		members[a] = append(members[a], members[b]...)
 		members[b] = nil
 	}
-	return parent
+	var groups [][]int
+	for _, m := range members {
+		if m != nil {
+			slices.Sort(m)
+			groups = append(groups, m)
+		}
+	}
+	return groups
 }
 
 func articlesIn(g crosscheck.QuoteGroup) int {

@@ -6,6 +6,7 @@ package reconcile
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -24,11 +25,7 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 		return articles[i].ID < articles[j].ID
 	})
 	s := newStory(articles)
-	r := &crosscheck.Report{
-		Quotes:    s.quoteGroups(),
-		Facts:     s.facts(),
-		Anomalies: []crosscheck.Anomaly{},
-	}
+	r := &crosscheck.Report{Quotes: s.quoteGroups(), Facts: s.facts()}
 	r.Derived = s.derivations(dups, r.Quotes)
 	r.Anomalies = s.anomalies(r.Facts)
 	for _, a := range articles {
@@ -65,7 +62,7 @@ func newStory(list []*crosscheck.Article) *story {
 	s := &story{ids: map[string]int32{}, byID: map[string]*article{}}
 	for i, a := range list {
 		art := &article{Article: a, index: i}
-		art.dct, _ = time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+		art.dct, _ = a.PublishedDay()
 		spans := a.Sentences
 		if len(spans) == 0 {
 			spans = nlp.Sentences(a.Text)
@@ -100,22 +97,8 @@ func (s *story) words(text string) []int32 {
 		}
 		out = append(out, id)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return compact(out)
-}
-
-func compact(ids []int32) []int32 {
-	if len(ids) == 0 {
-		return ids
-	}
-	k := 1
-	for _, x := range ids[1:] {
-		if x != ids[k-1] {
-			ids[k] = x
-			k++
-		}
-	}
-	return ids[:k]
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // contentWords lowercases text and returns the stems of its words that are not function words.
@@ -223,12 +206,9 @@ func (s *story) numbers(st crosscheck.Story, dups []crosscheck.DuplicateLink, r 
 		}
 	}
 	n.Outlets = len(outlets)
-	copies := newUnion(s.byID)
+	copies, derived := newUnion(s.byID), newUnion(s.byID)
 	for _, d := range dups {
 		copies.join(d.Article, d.Of)
-	}
-	derived := newUnion(s.byID)
-	for _, d := range dups {
 		derived.join(d.Article, d.Of)
 	}
 	for _, d := range r.Derived {

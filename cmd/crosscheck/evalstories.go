@@ -52,7 +52,7 @@ result against the gold label: B-cubed and pairwise precision, recall and F1.`,
 		if err != nil {
 			return fmt.Errorf("%s: %w", it.Input, err)
 		}
-		published, _ := time.Parse("2006-01-02", a.Published[:min(10, len(a.Published))])
+		published, _ := a.PublishedDay()
 		recs = append(recs, rec{a.ID, group.Extract(a.Title, a.Text), published})
 		want[a.ID] = g
 	}
