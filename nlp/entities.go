@@ -735,6 +735,14 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 			name = strings.Join(f[1:], " ") // "Russian-controlled Luhansk" is Luhansk
 		}
 		e := byName[name]
+		if e == nil {
+			// "Skerrin Lines chief executive Maren Holt": the person the mention ends with
+			for f := strings.Fields(name); len(f) > 1 && e == nil; f = f[1:] {
+				if p := byName[strings.Join(f[1:], " ")]; p != nil && p.Kind == "person" && len(f) > 2 {
+					e = p
+				}
+			}
+		}
 		_, place := places[name]
 		_, org := orgs[name]
 		switch {

@@ -91,12 +91,12 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 
 // numberRe, anchored where nextStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
 // scale, then a unit or counted noun (joined by a hyphen or a space) and the noun it may
-// qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale, 5 hyphen unit, 6 noun after the
-// hyphen unit, 7 spaced words.
+// qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
+// hyphen unit, 7 noun after the hyphen unit, 8 spaced words.
 var numberRe = regexp.MustCompile(`(?i)^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
 	`(?:([$€£¥])|\b)` +
-	`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|half|a third|a quarter)` +
-	`(?:\s+(thousand|million|billion|trillion|percent|per cent|%))?` +
+	`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(?:\s+(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
 	`(?:-([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -114,7 +114,11 @@ var skipWords = map[string]bool{"additional": true, "more": true, "new": true, "
 var notCounted = map[string]bool{"of": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true,
 	"the": true, "a": true, "an": true, "is": true, "was": true, "were": true, "are": true, "have": true, "has": true,
 	"for": true, "by": true, "with": true, "that": true, "than": true, "from": true, "as": true, "said": true,
-	"people": false, "but": true, "it": true, "he": true, "she": true, "they": true, "we": true}
+	"people": false, "but": true, "it": true, "he": true, "she": true, "they": true, "we": true,
+	"over": true, "under": true, "against": true, "above": true, "below": true, "after": true, "before": true,
+	"since": true, "during": true, "into": true, "per": true, "up": true, "down": true, "while": true,
+	"this": true, "next": true, "last": true, "its": true, "their": true, "his": true, "her": true, "if": true,
+	"when": true, "will": true, "would": true, "had": true, "be": true, "been": true, "not": true}
 
 func readNumber(text string, m []int) (Number, bool) {
 	group := func(i int) string {
@@ -133,33 +137,43 @@ func readNumber(text string, m []int) (Number, bool) {
 	if s := strings.ToLower(group(4)); s != "" {
 		end = m[9]
 		switch s {
-		case "percent", "per cent", "%":
+		case "percent", "per cent":
 			n.Unit = "percent"
 		default:
 			n.Value *= scales[s]
 		}
 	}
+	if group(5) != "" {
+		n.Unit, end = "percent", m[11]
+	}
 	if c := group(2); c != "" {
 		n.Unit = currencies[c]
 	}
 	switch {
-	case group(5) != "": // "28-point plan", "four-year long war"
-		n.Unit = singular(strings.ToLower(group(5)))
-		end = m[11]
-		if noun := strings.ToLower(group(6)); noun != "" && !notCounted[noun] {
+	case group(6) != "": // "28-point plan", "four-year long war"
+		n.Unit = singular(strings.ToLower(group(6)))
+		end = m[13]
+		if noun := strings.ToLower(group(7)); noun != "" && !notCounted[noun] {
 			n.Counted = singular(noun)
-			end = m[13]
+			end = m[15]
 		}
-	case group(7) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
-		words := strings.Fields(strings.ToLower(group(7)))
-		pos := m[14]
+	case group(8) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
+		words := strings.Fields(strings.ToLower(group(8)))
+		pos := m[16]
 		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
-		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0])) {
+		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0]) || participle(words[0], words[1])) {
 			pos += strings.Index(window(pos), words[0]) + len(words[0])
 			words = words[1:]
 		}
 		_, isNumberWord := numberWords[firstOr(words)]
-		if len(words) > 0 && !notCounted[words[0]] && !isDigitWord(words[0]) && !isNumberWord {
+		if len(words) > 1 && n.Unit == "" && (words[0] == "percentage" || words[0] == "basis") && strings.HasPrefix(words[1], "point") {
+			// "half a percentage point", "50 basis points": a change of a rate, in points
+			if words[0] == "basis" {
+				n.Value /= 100
+			}
+			n.Unit = "percentage point"
+			end = pos + strings.Index(window(pos), words[1]) + len(words[1])
+		} else if len(words) > 0 && !notCounted[words[0]] && !isDigitWord(words[0]) && !isNumberWord {
 			w := words[0]
 			at := strings.Index(window(pos), w)
 			if n.Unit == "" {
@@ -168,11 +182,11 @@ func readNumber(text string, m []int) (Number, bool) {
 				n.Counted = singular(w)
 			}
 			end = pos + at + len(w)
-		} else if len(words) > 0 && words[0] == "of" && fractionFigure(figure) {
-			// "one-fifth of Ukraine's territory": the noun after "of …'s"
-			if rest := ofNoun.FindStringSubmatchIndex(text[m[14]:min(len(text), m[14]+80)]); rest != nil {
-				n.Counted = singular(strings.ToLower(text[m[14]+rest[2] : m[14]+rest[3]]))
-				end = m[14] + rest[3]
+		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
+			// "one-fifth of Ukraine's territory", "52.3% of the vote": the noun after "of …'s"
+			if rest := ofNoun.FindStringSubmatchIndex(text[m[16]:min(len(text), m[16]+80)]); rest != nil {
+				n.Counted = singular(strings.ToLower(text[m[16]+rest[2] : m[16]+rest[3]]))
+				end = m[16] + rest[3]
 			}
 		}
 	}
@@ -192,6 +206,12 @@ func readNumber(text string, m []int) (Number, bool) {
 }
 
 var ofNoun = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[\p{L}]+['’]s\s+)?([a-z]+)`)
+
+// participle guesses a past participle used as an adjective before the noun it qualifies
+// ("900 planned operations"), not a verb after the number ("five injured were taken").
+func participle(w, next string) bool {
+	return strings.HasSuffix(w, "ed") && len(w) > 4 && !notCounted[next] && !strings.HasSuffix(next, "ed")
+}
 
 // afterMonth reports whether the figure at i follows a month's name.
 func afterMonth(text string, i int) bool {
@@ -240,6 +260,10 @@ func figureValue(f string) (float64, bool) {
 		return v, true
 	}
 	f = strings.TrimPrefix(f, "a ")
+	f = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, " an"), " a"), " of") // "a quarter of a"
+	if f == "three quarters" {
+		return 0.75, true
+	}
 	if v, ok := fractions[f]; ok {
 		return v, true
 	}

@@ -110,7 +110,7 @@ func lastQuarter(dct time.Time) string {
 	return fmt.Sprintf("%d-Q%d", y, q)
 }
 
-var futureRe = regexp.MustCompile(`(?i)\b(?:will|won't|shall|going to|expected to|expects to|scheduled|plans? to|planning to|set to|intends? to|upcoming|effective)\b|'ll\b`)
+var futureRe = regexp.MustCompile(`(?i)\b(?:will|won't|shall|going to|expected to|expects to|scheduled|plans?|planning to|set to|intends? to|upcoming|effective|(?:is|are) to|starting|due|would)\b|'ll\b`)
 
 var pastRe = regexp.MustCompile(`(?i)\b(?:was|were|had|did|took place|held|met|signed|began)\b`)
 

@@ -10,18 +10,20 @@ import (
 )
 
 // Two sentences say the same when their words overlap this much (weighted Dice); a pair of
-// articles derives when enough of the shorter one's sentences align with the other's in order.
+// articles derives when enough of the shorter one's sentences align with the other's in order,
+// and several of them closely.
 const (
 	sentenceAlign = 0.4
 	minAligned    = 3
 	deriveShare   = 0.4 // of the shorter article's sentences
 	copyMean      = 0.85
+	strongAlign   = 0.5 // a rewrite has minAligned pairs this close; independent reports of one event rarely do
 )
 
 // derivations links the articles that copy or rewrite one another, or one common source: their
 // sentences align in order over much of the shorter article. Independent reports of one event
 // share facts, not structure, so their aligned sentences are few or out of order.
-func (s *story) derivations(dups []crosscheck.DuplicateLink, quotes []crosscheck.QuoteGroup) []crosscheck.Derivation {
+func (s *story) derivations(dups []crosscheck.DuplicateLink) []crosscheck.Derivation {
 	near := map[[2]string]float64{}
 	for _, d := range dups {
 		near[[2]string{d.Article, d.Of}] = d.Similarity
@@ -32,7 +34,6 @@ func (s *story) derivations(dups []crosscheck.DuplicateLink, quotes []crosscheck
 		for _, b := range s.arts[i+1:] {
 			d, ok := s.derive(a, b, near[[2]string{a.ID, b.ID}])
 			if ok {
-				d.Reason += sharedQuotes(quotes, a.ID, b.ID)
 				out = append(out, d)
 			}
 		}
@@ -56,11 +57,17 @@ func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, b
 		mean /= float64(len(pairs))
 	}
 	d := crosscheck.Derivation{Articles: [2]string{a.ID, b.ID}, Evidence: pairs, Credits: credits(a, b)}
+	strong := 0
+	for _, p := range pairs {
+		if p.Similarity >= strongAlign {
+			strong++
+		}
+	}
 	switch {
 	case nearDup > 0 || (mean >= copyMean && share >= 0.8):
 		d.Kind, d.Score = "copy", max(nearDup, share*mean)
 		d.Reason = fmt.Sprintf("near-copies: %d of %d sentences align in order (mean similarity %.2f)", len(pairs), shorter, mean)
-	case len(pairs) >= minAligned && share >= deriveShare:
+	case strong >= minAligned && share >= deriveShare:
 		d.Kind, d.Score = "rewrite", share*mean
 		d.Reason = fmt.Sprintf("rewrites of one text: %d of the shorter article's %d sentences align in the same order (mean similarity %.2f)", len(pairs), shorter, mean)
 	default:
@@ -162,4 +169,36 @@ func sharedQuotes(groups []crosscheck.QuoteGroup, a, b string) string {
 		return ""
 	}
 	return fmt.Sprintf("; %d quote(s) in common", n)
+}
+
+// sentencePair names a sentence of one article and a sentence of another.
+type sentencePair struct {
+	a, b   *article
+	si, sj int
+}
+
+// parallel returns the sentence pairs that derived articles print in the same place: the
+// aligned pairs, and the sentences alone in a gap between two aligned pairs on both sides
+// (a translation or a heavy rewrite of one sentence between two that align). Quotes in such
+// sentences render one utterance, however differently worded.
+func (s *story) parallel(derived []crosscheck.Derivation) map[sentencePair]bool {
+	out := map[sentencePair]bool{}
+	for _, d := range derived {
+		a, b := s.byID[d.Articles[0]], s.byID[d.Articles[1]]
+		var is, js []int
+		for _, p := range d.Evidence {
+			is, js = append(is, a.sentenceAt(p.A.Start)), append(js, b.sentenceAt(p.B.Start))
+		}
+		add := func(i, j int) {
+			out[sentencePair{a, b, i, j}] = true
+			out[sentencePair{b, a, j, i}] = true
+		}
+		for k := range is {
+			add(is[k], js[k])
+			if k > 0 && is[k]-is[k-1] == 2 && js[k]-js[k-1] == 2 {
+				add(is[k]-1, js[k]-1)
+			}
+		}
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -24,6 +25,7 @@ type claim struct {
 	ctx      []int32
 	subject  string // what the value counts or dates, when the article says ("plan", "meeting")
 	sentence int
+	day      bool // a date: values have no ratio, so nearness does not make two days one fact
 }
 
 // A claim joins the fact whose sentences share this much with its own (see assign); values
@@ -89,7 +91,11 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			kind = "duration"
 		}
 		for _, f := range s.assign(byUnit[unit], numbersAgree) {
-			out = append(out, s.fact(f, kind, subjectOf(kind, unit, f), numbersAgree))
+			subject := subjectOf(kind, unit, f)
+			if (unit == "percent" || unit == "percentage point") && mostCommon(f, func(c claim) string { return c.subject }) == "" {
+				subject = unit + " of " + s.event(f) // a rate, a share, a change: named by what its sentences say
+			}
+			out = append(out, s.fact(f, kind, subject, numbersAgree))
 		}
 	}
 	return out
@@ -207,7 +213,7 @@ func closeness(a, b claim, agree func(a, b claim) bool) float64 {
 	if agree(a, b) {
 		return 1
 	}
-	if a.value == 0 || b.value == 0 {
+	if a.day || a.value == 0 || b.value == 0 {
 		return 0
 	}
 	r := math.Min(math.Abs(a.value), math.Abs(b.value)) / math.Max(math.Abs(a.value), math.Abs(b.value))
@@ -258,6 +264,8 @@ func subjectOf(kind, unit string, claims []claim) string {
 		return "length of the " + of
 	case kind == "duration":
 		return "a length in " + plural
+	case unit == "percent" && of != "":
+		return "percent of the " + of
 	case of != "" && of != unit:
 		return "number of " + plural + " in the " + of
 	}
@@ -292,8 +300,11 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			if err != nil {
 				continue
 			}
+			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+				continue // the day something was said dates the saying, not the story's events
+			}
 			c := a.claim(d.Start, d.End)
-			c.value, c.label = float64(t.Unix()/86400), d.Value
+			c.value, c.label, c.day = float64(t.Unix()/86400), d.Value, true
 			claims = append(claims, c)
 		}
 	}
@@ -305,6 +316,12 @@ func (s *story) dateFacts() []crosscheck.Fact {
 }
 
 func sameDay(a, b claim) bool { return a.value == b.value }
+
+// saidOnRe matches the end of the words before a date that is the day of a statement: "said on
+// Monday", "told reporters on Friday", "said in a statement on Monday".
+var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|added|stated|confirmed|reported|declared|warned|urged|called)\b(?:\s+[\p{L}’']+){0,4}?\s+(?:on|late on|early on|last|this)?\s*$`)
+
+func saidOn(before string) bool { return saidOnRe.MatchString(before) }
 
 // event names what a set of claims dates: the lower-case words (not names) their sentences
 // share most.

@@ -26,11 +26,13 @@ const (
 	quoteLink        = 0.35
 	quoteLinkUnknown = 0.7 // when one side's speaker is unknown
 	quoteLinkOther   = 0.6 // when the speakers differ: words relayed by another
+	quoteParallel    = 0.5 // the score of quotes in parallel sentences of derived articles
 )
 
 // quoteGroups groups the story's quotes by utterance: quotes of different articles whose
 // speakers agree and whose words, or whose words and sentences, say the same.
-func (s *story) quoteGroups() []crosscheck.QuoteGroup {
+func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteGroup {
+	parallel := s.parallel(derived)
 	var refs []quoteRef
 	for _, a := range s.arts {
 		for _, q := range a.Quotes {
@@ -44,7 +46,7 @@ func (s *story) quoteGroups() []crosscheck.QuoteGroup {
 		}
 	}
 	var groups []crosscheck.QuoteGroup
-	for _, members := range s.linkQuotes(refs) {
+	for _, members := range s.linkQuotes(refs, parallel) {
 		groups = append(groups, s.group(refs, members))
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return articlesIn(groups[i]) > articlesIn(groups[j]) })
@@ -55,22 +57,43 @@ func (s *story) quoteGroups() []crosscheck.QuoteGroup {
 // groups merge when their quotes of different articles score quoteLink on average. Single
 // linkage would chain two utterances through one quote that shares words with both. It
 // returns the groups, each as indexes into refs, in the order of their first quote.
-func (s *story) linkQuotes(refs []quoteRef) [][]int {
+func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]int {
 	n := len(refs)
 	score := make([]float32, n*n)
 	type edge struct {
 		i, j int
 		s    float32
 	}
-	var edges []edge
+	var twins [][2]int // quotes in parallel sentences of derived articles
 	for i := range refs {
 		for j := i + 1; j < n; j++ {
-			if refs[i].art == refs[j].art {
+			a, b := refs[i], refs[j]
+			if a.art == b.art {
 				continue
 			}
-			v := float32(s.utteranceScore(refs[i], refs[j]))
+			v := float32(s.utteranceScore(a, b))
+			if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && speakerMatch(a.q.Speaker, b.q.Speaker) >= 0 {
+				v = max(v, quoteParallel)
+				twins = append(twins, [2]int{i, j})
+			}
 			score[i*n+j], score[j*n+i] = v, v
-			if v >= quoteLink {
+		}
+	}
+	// One text printed twice renders each of its quotes once: a quote's twin is as close to
+	// every other quote as the quote is, so a translation groups with what its original groups with.
+	for _, t := range twins {
+		for k := range n {
+			if k == t[0] || k == t[1] || refs[k].art == refs[t[0]].art || refs[k].art == refs[t[1]].art {
+				continue
+			}
+			v := max(score[t[0]*n+k], score[t[1]*n+k])
+			score[t[0]*n+k], score[k*n+t[0]], score[t[1]*n+k], score[k*n+t[1]] = v, v, v, v
+		}
+	}
+	var edges []edge
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if v := score[i*n+j]; v >= quoteLink {
 				edges = append(edges, edge{i, j, v})
 			}
 		}

@@ -25,8 +25,11 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 		return articles[i].ID < articles[j].ID
 	})
 	s := newStory(articles)
-	r := &crosscheck.Report{Quotes: s.quoteGroups(), Facts: s.facts()}
-	r.Derived = s.derivations(dups, r.Quotes)
+	r := &crosscheck.Report{Derived: s.derivations(dups)}
+	r.Quotes, r.Facts = s.quoteGroups(r.Derived), s.facts()
+	for i, d := range r.Derived {
+		r.Derived[i].Reason += sharedQuotes(r.Quotes, d.Articles[0], d.Articles[1])
+	}
 	r.Anomalies = s.anomalies(r.Facts)
 	for _, a := range articles {
 		r.Articles = append(r.Articles, crosscheck.ArticleRef{ID: a.ID, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})

@@ -18,12 +18,15 @@ import (
 
 func (m *Main) eval(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|stories|quotes|dates|mojibake [flags]
+		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|report|stories|quotes|dates|mojibake [flags]
 
 Scores crosscheck against gold data and prints the figures (--json for machines).
 
   seeds --gold FILE     the seed expectations (corpus/seeds/expected.json); the articles
                         beside the gold file are ingested into a temporary store first
+  report GOLD…          scores the story reports of gold stories (each an expected.json with
+                        its articles beside it, as the seeds are): precision and recall of
+                        conflicts, derived pairs and quote differences, and every check
   stories --gold FILE   groups a gold JSONL file's records into stories and scores them
                         against its cluster field (B-cubed and pairwise P/R/F1)
   quotes --gold FILE    finds quotes and speakers in a PolNeAR file and scores them
@@ -34,6 +37,7 @@ Scores crosscheck against gold data and prints the figures (--json for machines)
 
 Example:
   crosscheck eval seeds --gold ../shared/corpus/seeds/expected.json
+  crosscheck eval report eval/testdata/stories/*/expected.json ../shared/corpus/seeds/expected.json
   crosscheck eval mojibake ../shared/corpus/polnear/attributions.jsonl ../shared/corpus/ecbplus/docs.jsonl
 `)
 		if len(args) == 0 {
@@ -52,8 +56,10 @@ Example:
 		return m.evalQuotes(ctx, args[1:])
 	case "dates":
 		return m.evalDates(ctx, args[1:])
+	case "report":
+		return m.evalReport(ctx, args[1:])
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, stories, quotes, dates, mojibake)\n", args[0])
+	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, report, stories, quotes, dates, mojibake)\n", args[0])
 	return errUsage
 }
 
@@ -92,15 +98,7 @@ ingested, with its manifest.jsonl, into a temporary store first.`,
 	}
 	defer store.Close()
 	if *db == "" {
-		var inputs []string
-		for _, id := range g.Articles {
-			inputs = append(inputs, filepath.Join(filepath.Dir(*gold), id+".txt"))
-		}
-		opts := ingest.Options{Now: m.Now}
-		if man, err := ingest.LoadManifest(filepath.Join(filepath.Dir(*gold), ingest.ManifestName)); err == nil {
-			opts.Manifest = man
-		}
-		if _, err := m.runIngest(ctx, store, ingest.Read(ctx, inputs, opts), 0, outQuiet); err != nil {
+		if err := m.ingestGold(ctx, store, *gold, g.Articles); err != nil {
 			return err
 		}
 	}
@@ -131,6 +129,21 @@ ingested, with its manifest.jsonl, into a temporary store first.`,
 	tw.Flush()
 	fmt.Fprintf(m.Stdout, "\n%d of %d checks pass\n", passed, len(checks))
 	return nil
+}
+
+// ingestGold ingests the articles a gold file lists, which sit beside it as ID.txt, with the
+// manifest.jsonl there.
+func (m *Main) ingestGold(ctx context.Context, store crosscheck.Store, gold string, ids []string) error {
+	var inputs []string
+	for _, id := range ids {
+		inputs = append(inputs, filepath.Join(filepath.Dir(gold), id+".txt"))
+	}
+	opts := ingest.Options{Now: m.Now}
+	if man, err := ingest.LoadManifest(filepath.Join(filepath.Dir(gold), ingest.ManifestName)); err == nil {
+		opts.Manifest = man
+	}
+	_, err := m.runIngest(ctx, store, ingest.Read(ctx, inputs, opts), 0, outQuiet)
+	return err
 }
 
 func (m *Main) evalMojibake(ctx context.Context, args []string) error {
