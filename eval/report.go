@@ -156,11 +156,11 @@ func factCheck(id, subject, verdict string, values map[string][]string, r *cross
 }
 
 // sameValue compares a gold value with a reported one: numbers by their figure ("28" and
-// "28 points"), the rest case aside.
+// "28 points", "4200000000" and "$4200000000"), the rest case aside.
 func sameValue(gold, got string) bool {
 	gf, of := strings.Fields(gold), strings.Fields(got)
 	if len(gf) > 0 && len(of) > 0 && isFigure(gf[0]) {
-		return gf[0] == of[0]
+		return gf[0] == strings.TrimLeft(of[0], "$€£¥")
 	}
 	return strings.EqualFold(gold, got)
 }

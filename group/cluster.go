@@ -117,6 +117,11 @@ func (c *Clusterer) Duplicate(id string, sig Signature) (Duplicate, bool) {
 }
 
 // vector counts the article in the document frequencies and returns its weighted unit vector.
+// idfPrior counts documents that share no feature with any other, as if every store began
+// with them: in a store of a few articles, all on one event, the words they share would
+// otherwise weigh almost nothing against the words they do not.
+const idfPrior = 20
+
 // New features get ids in sorted order, so ids do not depend on map order.
 func (c *Clusterer) vector(t Terms) Vector {
 	keys := make([]string, 0, len(t))
@@ -135,7 +140,7 @@ func (c *Clusterer) vector(t Terms) Vector {
 			c.df = append(c.df, 0)
 		}
 		c.df[id]++
-		idf := math.Log(float64(c.n+1)/float64(c.df[id]+1)) + 1
+		idf := math.Log(float64(c.n+idfPrior)/float64(c.df[id]+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
 		v = append(v, Feature{ID: id, Weight: float32(w)})
 	}

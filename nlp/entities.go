@@ -210,6 +210,10 @@ func capitalRuns(text string, s Span, toks []Span) []mention {
 		}
 		if a < j {
 			m := splitTitle(text, s, toks, a, j, i)
+			if m.name == "" || m.name[0] >= 'a' && m.name[0] <= 'z' {
+				i = max(j, i+1) // a title alone: "the Minister of Mining"
+				continue
+			}
 			m.headline = headline
 			out = append(out, m)
 		}
@@ -230,6 +234,10 @@ func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
 		}
 		if w == "of" && k > a && titleWords[word(k-1)] && k+2 < j {
 			k += 2 // "Secretary of State"
+			continue
+		}
+		if k+2 < j && titleWords[word(k+1)] && !honorific[word(k+1)] {
+			k++ // a portfolio before a title: "Mining Minister", "Labour Secretary"
 			continue
 		}
 		break

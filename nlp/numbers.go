@@ -149,6 +149,12 @@ func readNumber(text string, m []int) (Number, bool) {
 	if c := group(2); c != "" {
 		n.Unit = currencies[c]
 	}
+	if n.Unit == "" && group(6) == "" && group(8) == "" {
+		// "41.2C", "41.2°C": a temperature written close to its figure
+		if u := temperature.FindString(text[end:min(len(text), end+4)]); u != "" {
+			n.Unit, end = "degree", end+len(u)
+		}
+	}
 	switch {
 	case group(6) != "": // "28-point plan", "four-year long war"
 		n.Unit = singular(strings.ToLower(group(6)))
@@ -205,6 +211,8 @@ func readNumber(text string, m []int) (Number, bool) {
 	return n, true
 }
 
+var temperature = regexp.MustCompile(`^°?[CF]\b`)
+
 var ofNoun = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[\p{L}]+['’]s\s+)?([a-z]+)`)
 
 // participle guesses a past participle used as an adjective before the noun it qualifies
@@ -228,7 +236,7 @@ func afterMonth(text string, i int) bool {
 
 // adjective guesses an adjective by its ending: "contentious", "additional", "armed".
 func adjective(w string) bool {
-	for _, suf := range []string{"ous", "ive", "ful", "ic", "able", "ible", "ary", "ent", "ant"} {
+	for _, suf := range []string{"ous", "ive", "ful", "ic", "able", "ible", "ary", "ent", "ant", "ern"} {
 		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
 			return true
 		}

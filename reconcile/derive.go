@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -18,6 +19,10 @@ const (
 	deriveShare   = 0.4 // of the shorter article's sentences
 	copyMean      = 0.85
 	strongAlign   = 0.5 // a rewrite has minAligned pairs this close; independent reports of one event rarely do
+	// Failing that, a translation keeps the order of the names, figures and days: this share
+	// of the longer article's, and at least minAnchors of them, in one order.
+	anchorShare = 0.55
+	minAnchors  = 6
 )
 
 // derivations links the articles that copy or rewrite one another, or one common source: their
@@ -71,7 +76,15 @@ func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, b
 		d.Kind, d.Score = "rewrite", share*mean
 		d.Reason = fmt.Sprintf("rewrites of one text: %d of the shorter article's %d sentences align in the same order (mean similarity %.2f)", len(pairs), shorter, mean)
 	default:
-		return d, false
+		// a translation, or a rewrite in other words: the names, figures and days in one order
+		x, y := a.anchors, b.anchors
+		common := lcs(x, y)
+		ratio := float64(common) / float64(max(len(x), len(y)))
+		if common < minAnchors || ratio < anchorShare || len(pairs) < 2 {
+			return d, false
+		}
+		d.Kind, d.Score = "rewrite", ratio*max(share, 0.5)
+		d.Reason = fmt.Sprintf("one text in other words: %d of %d names, figures and days in the same order, %d sentences align", common, max(len(x), len(y)), len(pairs))
 	}
 	d.Score = float64(int(d.Score*1000+0.5)) / 1000
 	if len(d.Credits) > 0 {
@@ -201,4 +214,49 @@ func (s *story) parallel(derived []crosscheck.Derivation) map[sentencePair]bool 
 		}
 	}
 	return out
+}
+
+// anchors are the names, figures and days of an article in the order it gives them: what a
+// translation or a rewrite keeps, whatever words it puts around them.
+func anchors(a *crosscheck.Article) []string {
+	type at struct {
+		off int
+		key string
+	}
+	var list []at
+	for _, e := range a.Entities {
+		f := strings.Fields(e.Name)
+		key := "e:" + strings.ToLower(f[len(f)-1])
+		for _, m := range e.Mentions {
+			list = append(list, at{m.Start, key})
+		}
+	}
+	for _, n := range a.Numbers {
+		list = append(list, at{n.Start, "n:" + strconv.FormatFloat(n.Value, 'g', 6, 64)})
+	}
+	for _, d := range a.Dates {
+		list = append(list, at{d.Start, "d:" + d.Value})
+	}
+	sort.SliceStable(list, func(i, j int) bool { return list[i].off < list[j].off })
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = x.key
+	}
+	return out
+}
+
+// lcs is the length of the longest common subsequence of two sequences.
+func lcs(a, b []string) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

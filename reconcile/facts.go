@@ -25,7 +25,8 @@ type claim struct {
 	ctx      []int32
 	subject  string // what the value counts or dates, when the article says ("plan", "meeting")
 	sentence int
-	day      bool // a date: values have no ratio, so nearness does not make two days one fact
+	day      bool   // a date or a percentage: nearness of values does not make two of them one fact
+	verb     string // for a date, the stem of the verb it dates ("trapped", "drilling"), if found
 }
 
 // A claim joins the fact whose sentences share this much with its own (see assign); values
@@ -70,7 +71,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	for _, a := range s.arts {
 		for _, n := range a.Numbers {
 			unit := n.Unit
-			if unit == "" || unit == "USD" && n.Counted != "" {
+			if unit == "" {
 				unit = n.Counted
 			}
 			if unit == "" {
@@ -78,6 +79,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			}
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.subject, c.label = n.Value, n.Approx != "", n.Counted, numberLabel(n.Value, unit)
+			c.day = unit == "percent" // shares and rates crowd together: 24% and 27% are seldom one fact
 			if byUnit[unit] == nil {
 				units = append(units, unit)
 			}
@@ -160,7 +162,14 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 				if shareArticle(facts[i], facts[j], agree) {
 					continue
 				}
-				score := s.maxSim(facts[i], facts[j]) + closeness(facts[i][0], facts[j][0], agree)/2
+				sim := s.maxSim(facts[i], facts[j])
+				if !sameEvent(facts[i], facts[j]) {
+					continue // the day one thing happened against the day another did
+				}
+				if sim < conflictSim {
+					continue // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
+				}
+				score := sim + closeness(facts[i][0], facts[j][0], agree)/2
 				if score > best {
 					bi, bj, best = i, j, score
 				}
@@ -174,8 +183,12 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 	}
 }
 
-// Claims of one value join when their sentences share this much.
-const agreeJoin = 0.1
+// Claims of one value join when their sentences share this much; facts of different values
+// merge only when their sentences share at least conflictSim.
+const (
+	agreeJoin   = 0.1
+	conflictSim = 0.08
+)
 
 func (s *story) maxSim(a, b []claim) float64 {
 	best := 0.0
@@ -305,6 +318,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			}
 			c := a.claim(d.Start, d.End)
 			c.value, c.label, c.day = float64(t.Unix()/86400), d.Value, true
+			c.verb = verbBefore(a.Text[a.sentences[max(c.sentence, 0)].span[0]:d.Start])
 			claims = append(claims, c)
 		}
 	}
@@ -316,6 +330,53 @@ func (s *story) dateFacts() []crosscheck.Fact {
 }
 
 func sameDay(a, b claim) bool { return a.value == b.value }
+
+// sameEvent reports whether two sets of dates can date one event: unless each names verbs
+// and they share none.
+func sameEvent(a, b []claim) bool {
+	var va []string
+	for _, c := range a {
+		if c.verb != "" {
+			va = append(va, c.verb)
+		}
+	}
+	some := false
+	for _, c := range b {
+		if c.verb != "" {
+			some = true
+			if slices.Contains(va, c.verb) {
+				return true
+			}
+		}
+	}
+	return len(va) == 0 || !some
+}
+
+// irregularPast are past forms without "-ed" that news uses to date events, with their base.
+var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "begin", "took": "take",
+	"fell": "fall", "struck": "strike", "hit": "hit", "won": "win", "lost": "lose", "broke": "break",
+	"ran": "run", "left": "leave", "came": "come", "went": "go", "sank": "sink", "shot": "shoot",
+	"made": "make", "set": "set", "rose": "rise", "spoke": "speak", "flew": "fly", "signed": "sign"}
+
+// verbBefore guesses the verb a date at the end of before belongs to: the nearest word within
+// ten that looks like a verb ("were trapped on Tuesday", "drilling through rock on
+// Wednesday"), as a stem; "" when there is none.
+func verbBefore(before string) string {
+	f := strings.Fields(before)
+	for i := len(f) - 1; i >= max(0, len(f)-10); i-- {
+		w := strings.Trim(f[i], ",;:()\"'“”’")
+		if w == "" || w[0] < 'a' || w[0] > 'z' {
+			continue // a name: "Jared"
+		}
+		if base, ok := irregularPast[w]; ok {
+			return nlp.Stem(base)
+		}
+		if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			return nlp.Stem(w)
+		}
+	}
+	return ""
+}
 
 // saidOnRe matches the end of the words before a date that is the day of a statement: "said on
 // Monday", "told reporters on Friday", "said in a statement on Monday".
@@ -452,12 +513,33 @@ func titlesConflict(values []crosscheck.FactValue) bool {
 	for i := range values {
 		for j := i + 1; j < len(values); j++ {
 			a, b := strings.ToLower(values[i].Value), strings.ToLower(values[j].Value)
-			if strings.TrimPrefix(a, "former ") == strings.TrimPrefix(b, "former ") {
+			if strings.TrimPrefix(a, "former ") == strings.TrimPrefix(b, "former ") || otherPortfolio(values[i].Value, values[j].Value) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// otherPortfolio reports one office held over different things: the same last word ("Minister")
+// after different capitalised words ("Mining Minister", "Labour Minister"). "Prime", "Deputy"
+// and the like name a different office too; a title with no such word is only less specific.
+func otherPortfolio(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] {
+		return false
+	}
+	caps := func(f []string) []string {
+		var out []string
+		for _, w := range f[:len(f)-1] {
+			if w[0] >= 'A' && w[0] <= 'Z' {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	ca, cb := caps(fa), caps(fb)
+	return len(ca) > 0 && len(cb) > 0 && !slices.ContainsFunc(ca, func(w string) bool { return slices.Contains(cb, w) })
 }
 
 // placeFacts reports the places several articles say the story happens in ("in Moscow").

@@ -54,6 +54,7 @@ type article struct {
 	index     int
 	sentences []sentence
 	dct       time.Time
+	anchors   []string // names, figures and days in order (see anchors)
 }
 
 type sentence struct {
@@ -64,7 +65,7 @@ type sentence struct {
 func newStory(list []*crosscheck.Article) *story {
 	s := &story{ids: map[string]int32{}, byID: map[string]*article{}}
 	for i, a := range list {
-		art := &article{Article: a, index: i}
+		art := &article{Article: a, index: i, anchors: anchors(a)}
 		art.dct, _ = a.PublishedDay()
 		spans := a.Sentences
 		if len(spans) == 0 {

@@ -52,7 +52,7 @@ The JSON is documented in docs/report.md.`,
 }
 
 // reportVersion changes when reconciliation does, so that stored reports are made again.
-const reportVersion = "reconcile-1"
+const reportVersion = "reconcile-2"
 
 // storyReport returns the report of the story id names, from the store when its articles have
 // not changed since it was made, else made now and stored.
