@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -42,7 +43,7 @@ func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteG
 				ctx = append(ctx, a.sentences[i].words...)
 			}
 			slices.Sort(ctx)
-			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text), ctx: slices.Compact(ctx)})
+			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text + " " + question(a, q)), ctx: slices.Compact(ctx)})
 		}
 	}
 	var groups []crosscheck.QuoteGroup
@@ -51,6 +52,30 @@ func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteG
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return articlesIn(groups[i]) > articlesIn(groups[j]) })
 	return groups
+}
+
+// askedRe finds the question a quote answers in the words before it: "Asked by a journalist
+// whether an end to the conflict was now closer than before, Ushakov replied:".
+var askedRe = regexp.MustCompile(`(?i)\basked\b[^.?!"“]*?\b(?:whether|if|about|what|how|why|when)\b([^"“]*)$`)
+
+// answerRe opens a quote that answers rather than states: its meaning is in the question.
+var answerRe = regexp.MustCompile(`(?i)^(?:no|yes|not|never|nothing|of course|absolutely|certainly)\b`)
+
+// question returns the words of the question a quote answers ("No further …" answers
+// "whether an end to the conflict was now closer"), or "".
+func question(a *article, q crosscheck.Quote) string {
+	if !answerRe.MatchString(q.Text) {
+		return ""
+	}
+	i := a.sentenceAt(q.Start)
+	if i < 0 {
+		return ""
+	}
+	m := askedRe.FindStringSubmatch(strings.TrimRight(a.Text[a.sentences[i].span[0]:q.Start], " \"“‘'"))
+	if m == nil {
+		return ""
+	}
+	return m[1]
 }
 
 // linkQuotes clusters the quotes by average linkage: pairs are taken best first, and two

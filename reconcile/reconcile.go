@@ -114,10 +114,48 @@ func contentWords(text string) []string {
 		if len(w) < 2 || nlp.Stopwords[w] || !isLetter(w[0]) {
 			continue
 		}
-		out = append(out, nlp.Stem(w))
+		w = nlp.Stem(w)
+		if c, ok := sameSense[w]; ok {
+			w = c
+		}
+		out = append(out, w)
 	}
 	return out
 }
+
+// sameSense files the stems of words that outlets and translators use for one another under
+// one of them, so that "important political messages" meets "important political signals".
+var sameSense = func() map[string]string {
+	m := map[string]string{}
+	for _, group := range []string{
+		"conflict crisis war fighting hostility",
+		"talk negotiation discussion",
+		"deal agreement accord",
+		"message signal",
+		"proposal offer",
+		"plan scheme blueprint",
+		"important significant major key",
+		"begin start launch",
+		"end finish halt",
+		"rise increase climb hike",
+		"fall decline drop",
+		"buy purchase acquire",
+		"help assist aid",
+		"meeting session",
+		"danger risk threat",
+		"ship vessel boat",
+		"worker employee staff",
+		"firm company business",
+		"think believe",
+		"rescue save",
+	} {
+		f := strings.Fields(group)
+		for _, w := range f {
+			m[nlp.Stem(w)] = nlp.Stem(f[0])
+		}
+	}
+	return m
+}()
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
 
