@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -13,12 +14,24 @@ import (
 var pageText string
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"anchor": func(e crosscheck.Evidence) string { return anchor(e.Article, e.SentenceStart) },
+	"anchor":     func(e crosscheck.Evidence) string { return anchor(e.Article, e.SentenceStart) },
+	"pathEscape": url.PathEscape,
 }).Parse(pageText))
 
 // HTML writes r as a self-contained page: the findings first, then every article sentence by
 // sentence, each claim linked to its sentence. All article text is escaped.
 func HTML(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article) error {
+	return SitePage(w, r, articles, Site{})
+}
+
+// Site links a report page into a site: a way back to the story list and to each article's page.
+type Site struct {
+	Home    string // the story list
+	Article string // an article's page is this followed by its id (escaped as a path segment)
+}
+
+// SitePage writes r as HTML does, with the links of site.
+func SitePage(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article, site Site) error {
 	type sentence struct {
 		Anchor, Text string
 		Cited        bool
@@ -60,7 +73,7 @@ func HTML(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article) err
 		}
 		arts = append(arts, x)
 	}
-	return page.Execute(w, map[string]any{"R": r, "Num": articleNumbers(r), "Articles": arts})
+	return page.Execute(w, map[string]any{"R": r, "Num": articleNumbers(r), "Articles": arts, "Site": site})
 }
 
 func anchor(article string, sentenceStart int) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/eval"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func (m *Main) eval(ctx context.Context, args []string) error {
@@ -257,7 +258,7 @@ func (m *Main) seedReportChecks(ctx context.Context, store crosscheck.Store, g *
 			c.Detail = fmt.Sprintf("%v", got)
 		}
 		checks = append(checks, c)
-		r, _, err := storyReport(ctx, store, want[0])
+		r, _, err := pipeline.StoryReport(ctx, store, want[0])
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/crosscheck/crosscheck/eval"
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // storyScore is one gold story's report, scored.
@@ -116,7 +117,7 @@ func (m *Main) scoreGoldStory(ctx context.Context, gold string) (storyScore, err
 	if sc.Checks, err = m.seedReportChecks(ctx, store, g); err != nil {
 		return sc, err
 	}
-	r, _, err := storyReport(ctx, store, g.Stories[0][0])
+	r, _, err := pipeline.StoryReport(ctx, store, g.Stories[0][0])
 	if err != nil {
 		return sc, err
 	}

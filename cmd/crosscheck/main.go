@@ -82,6 +82,7 @@ func commands() []command {
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
 		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},
+		{"serve", "serve the web UI and the JSON API", (*Main).serve},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
 	}
 }

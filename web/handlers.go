@@ -1,0 +1,386 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/group"
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/render"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+// storyRow is a story in the list, with its numbers from its report.
+type storyRow struct {
+	crosscheck.StoryNumbers
+	URL string `json:"url"`
+}
+
+// storyRows reads the page of stories the request asks for, with their numbers.
+func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sqlite.StoryQuery, int, error) {
+	q := r.URL.Query()
+	sq := sqlite.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
+	sq.Limit, sq.Offset = page(r)
+	list, total, err := s.store.StoryList(ctx, sq)
+	if err != nil {
+		return nil, sq, 0, err
+	}
+	rows := make([]storyRow, 0, len(list))
+	for _, st := range list {
+		rep, _, err := pipeline.StoryReport(ctx, s.store, st.ID)
+		if err != nil {
+			return nil, sq, 0, err
+		}
+		rows = append(rows, storyRow{StoryNumbers: rep.Story, URL: "/stories/" + url.PathEscape(st.ID)})
+	}
+	return rows, sq, total, nil
+}
+
+func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
+	rows, sq, total, err := s.storyRows(r.Context(), r)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": sq.Limit, "offset": sq.Offset, "stories": rows})
+}
+
+func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
+	rows, sq, total, err := s.storyRows(r.Context(), r)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	outlets, err := s.store.Outlets(r.Context())
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	next, prev := r.URL.Query(), r.URL.Query()
+	next.Set("offset", fmt.Sprint(sq.Offset+sq.Limit))
+	prev.Set("offset", fmt.Sprint(max(0, sq.Offset-sq.Limit)))
+	s.html(w, "stories.html", map[string]any{"Stories": rows, "Query": sq, "Total": total, "Outlets": outlets,
+		"Next": next, "Prev": prev, "HasNext": sq.Offset+sq.Limit < total, "HasPrev": sq.Offset > 0,
+		"Writable": s.cfg.Token != ""})
+}
+
+func (s *Server) html(w http.ResponseWriter, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	pages.ExecuteTemplate(w, name, data)
+}
+
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	rep, _, err := pipeline.StoryReport(r.Context(), s.store, r.PathValue("id"))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, rep)
+}
+
+func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
+	rep, articles, err := pipeline.StoryReport(r.Context(), s.store, r.PathValue("id"))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	render.SitePage(w, rep, articles, render.Site{Home: "/", Article: "/articles/"})
+}
+
+// articleJSON is an article as the API gives it: the article with what analysis found, and
+// the story it is in.
+type articleJSON struct {
+	*crosscheck.Article
+	Story string `json:"story,omitempty"`
+}
+
+func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
+	a, err := s.store.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	out := articleJSON{Article: a}
+	if st, err := s.store.Story(r.Context(), a.ID); err == nil {
+		out.Story = st.ID
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// segment is a run of an article's text, marked when analysis found something there.
+type segment struct {
+	Text, Class, Title string
+}
+
+// highlight cuts text into segments at the quotes, numbers and dates analysis found; where
+// two overlap the one that starts first is kept.
+func highlight(a *crosscheck.Article, from, to int) []segment {
+	type mark struct {
+		start, end   int
+		class, title string
+	}
+	var marks []mark
+	for _, q := range a.Quotes {
+		marks = append(marks, mark{q.Start, q.End, "quote", "quote — " + orUnknown(q.Speaker)})
+	}
+	for _, n := range a.Numbers {
+		marks = append(marks, mark{n.Start, n.End, "number", fmt.Sprintf("number: %g %s %s", n.Value, n.Unit, n.Counted)})
+	}
+	for _, d := range a.Dates {
+		marks = append(marks, mark{d.Start, d.End, "date", "date: " + d.Value})
+	}
+	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
+	var out []segment
+	at := from
+	for _, m := range marks {
+		if m.start < at || m.end > to || m.start >= m.end {
+			continue
+		}
+		if m.start > at {
+			out = append(out, segment{Text: a.Text[at:m.start]})
+		}
+		out = append(out, segment{Text: a.Text[m.start:m.end], Class: m.class, Title: m.title})
+		at = m.end
+	}
+	if at < to {
+		out = append(out, segment{Text: a.Text[at:to]})
+	}
+	return out
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "speaker unknown"
+	}
+	return "said by " + s
+}
+
+func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
+	a, err := s.store.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	var paras [][]segment
+	start := 0
+	for i := 0; i <= len(a.Text); i++ {
+		if i == len(a.Text) || a.Text[i] == '\n' {
+			if i > start {
+				paras = append(paras, highlight(a, start, i))
+			}
+			start = i + 1
+		}
+	}
+	story := ""
+	if st, err := s.store.Story(r.Context(), a.ID); err == nil {
+		story = st.ID
+	}
+	s.html(w, "article.html", map[string]any{"A": a, "Paragraphs": paras, "Story": story})
+}
+
+// rawPage sends an article's bytes as they were ingested, as plain text: never as HTML.
+func (s *Server) rawPage(w http.ResponseWriter, r *http.Request) {
+	raw, err := s.store.Raw(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Content-Disposition", "inline")
+	w.Write(raw)
+}
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	limit, offset := page(r)
+	hits, total, err := s.store.Search(r.Context(), r.URL.Query().Get("q"), limit, offset)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	for i := range hits {
+		hits[i].Snippet = strings.NewReplacer("\x02", "", "\x03", "").Replace(hits[i].Snippet)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": limit, "offset": offset, "hits": orEmpty(hits)})
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// snippetPart is a piece of a search passage, marked when it is a matched word.
+type snippetPart struct {
+	Text string
+	Hit  bool
+}
+
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	limit, offset := page(r)
+	q := r.URL.Query().Get("q")
+	hits, total, err := s.store.Search(r.Context(), q, limit, offset)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	type hit struct {
+		sqlite.SearchHit
+		Parts []snippetPart
+	}
+	var out []hit
+	for _, h := range hits {
+		var parts []snippetPart
+		for i, piece := range strings.Split(h.Snippet, "\x02") {
+			before, after, found := strings.Cut(piece, "\x03")
+			if i == 0 || !found {
+				parts = append(parts, snippetPart{Text: piece})
+				continue
+			}
+			parts = append(parts, snippetPart{Text: before, Hit: true}, snippetPart{Text: after})
+		}
+		out = append(out, hit{h, parts})
+	}
+	s.html(w, "search.html", map[string]any{"Q": q, "Hits": out, "Total": total})
+}
+
+func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) {
+	s.html(w, "ingest.html", map[string]any{"Writable": s.cfg.Token != ""})
+}
+
+// ingestPage ingests what the form sends: pasted text and uploaded files.
+func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
+	dir, err := os.MkdirTemp("", "crosscheck-upload-")
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	if err := r.ParseMultipartForm(8 << 20); err != nil {
+		s.fail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	var inputs []string
+	if text := strings.TrimSpace(r.FormValue("text")); text != "" {
+		title := strings.TrimSpace(r.FormValue("title"))
+		if title == "" {
+			title, _, _ = strings.Cut(text, "\n")
+		}
+		rec := map[string]string{"title": title, "text": text, "source": r.FormValue("source"),
+			"date": r.FormValue("date"), "url": r.FormValue("url")}
+		if id := strings.TrimSpace(r.FormValue("id")); id != "" {
+			rec["id"] = id
+		}
+		p := filepath.Join(dir, "pasted.jsonl")
+		if err := writeRecords(p, rec); err != nil {
+			s.fail(w, r, http.StatusInternalServerError, err)
+			return
+		}
+		inputs = append(inputs, p)
+	}
+	saved, err := saveUploads(dir, r.MultipartForm.File["files"])
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err)
+		return
+	}
+	inputs = append(inputs, saved...)
+	if results, ok := s.ingestSaved(w, r, dir, inputs, "nothing to ingest: paste a text or choose files"); ok {
+		s.html(w, "ingested.html", map[string]any{"Results": results})
+	}
+}
+
+// ingestSaved ingests inputs saved in dir and names them relative to it; when there are none,
+// or ingest fails, it answers with the error itself.
+func (s *Server) ingestSaved(w http.ResponseWriter, r *http.Request, dir string, inputs []string, none string) ([]pipeline.Result, bool) {
+	if len(inputs) == 0 {
+		s.fail(w, r, http.StatusBadRequest, errors.New(none))
+		return nil, false
+	}
+	results, err := s.run(r.Context(), inputs)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return nil, false
+	}
+	for i := range results {
+		results[i].Input = strings.TrimPrefix(results[i].Input, dir+string(filepath.Separator))
+	}
+	return results, true
+}
+
+// run ingests the inputs, one ingest at a time, and groups what was added.
+func (s *Server) run(ctx context.Context, inputs []string) ([]pipeline.Result, error) {
+	s.ingest.Lock()
+	defer s.ingest.Unlock()
+	var results []pipeline.Result
+	opts := group.DefaultOptions
+	_, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now}), s.store,
+		pipeline.Options{Group: &opts, Report: func(r pipeline.Result) {
+			results = append(results, r)
+			s.added.WithLabelValues(string(r.Status)).Inc()
+		}})
+	return results, err
+}
+
+// uploadKinds are the files the server takes.
+var uploadKinds = []string{".txt", ".html", ".htm", ".jsonl", ".gz"}
+
+// saveUploads writes uploaded files into dir under cleaned names, keeping their kind.
+func saveUploads(dir string, files []*multipart.FileHeader) ([]string, error) {
+	var out []string
+	for i, fh := range files {
+		name := filepath.Base(strings.ReplaceAll(fh.Filename, "\\", "/"))
+		ext := strings.ToLower(filepath.Ext(name))
+		if !slices.Contains(uploadKinds, ext) {
+			return nil, fmt.Errorf("%s: crosscheck reads %s files", fh.Filename, strings.Join(uploadKinds, ", "))
+		}
+		if ext == ".gz" && !strings.HasSuffix(strings.ToLower(name), ".jsonl.gz") {
+			return nil, fmt.Errorf("%s: only gzipped JSONL (.jsonl.gz) is read", fh.Filename)
+		}
+		f, err := fh.Open()
+		if err != nil {
+			return nil, err
+		}
+		p := filepath.Join(dir, fmt.Sprintf("%03d-%s", i, safeName(name)))
+		err = copyTo(p, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+func safeName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == 0 || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+func copyTo(path string, r io.Reader) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

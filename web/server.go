@@ -1,0 +1,253 @@
+// Package web serves crosscheck to browsers and programs: server-rendered pages that work
+// without JavaScript, and a JSON API over the same store. Article text is untrusted: every
+// page escapes it through html/template and forbids scripts with its Content-Security-Policy.
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+// Config is how a server runs.
+type Config struct {
+	Token   string       // writes need it; empty: no writes
+	Private bool         // reads need the token too
+	MaxBody int64        // the largest request body, in bytes
+	Logger  *slog.Logger // structured request logs
+	Now     func() time.Time
+}
+
+// Server answers the UI's and the API's requests from one store.
+type Server struct {
+	store   *sqlite.Store
+	cfg     Config
+	mux     *http.ServeMux
+	ingest  sync.Mutex // one ingest at a time
+	reg     *prometheus.Registry
+	reqs    *prometheus.CounterVec
+	latency *prometheus.HistogramVec
+	added   *prometheus.CounterVec
+}
+
+//go:embed templates/*.html openapi.json
+var files embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"pathEscape": url.PathEscape,
+	"add":        func(a, b int) int { return a + b },
+	"query":      func(v url.Values) string { return v.Encode() },
+}).ParseFS(files, "templates/*.html"))
+
+// New makes a server over store.
+func New(store *sqlite.Store, cfg Config) *Server {
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = 32 << 20
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
+		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
+	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",
+		Help: "Time to answer a request, by route.", Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}},
+		[]string{"route"})
+	s.added = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_ingested_total",
+		Help: "Inputs ingested through the server, by status."}, []string{"status"})
+	s.reg.MustRegister(s.reqs, s.latency, s.added, prometheus.NewGoCollector(),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "crosscheck_articles", Help: "Articles in the store."}, func() float64 {
+			n, _ := store.Count(context.Background())
+			return float64(n)
+		}))
+
+	s.route("GET /{$}", s.read(s.storiesPage))
+	s.route("GET /stories/{id}", s.read(s.storyPage))
+	s.route("GET /articles/{id}", s.read(s.articlePage))
+	s.route("GET /articles/{id}/raw", s.read(s.rawPage))
+	s.route("GET /search", s.read(s.searchPage))
+	s.route("GET /ingest", s.read(s.ingestForm))
+	s.route("POST /ingest", s.write(s.ingestPage))
+	s.route("GET /api/stories", s.read(s.apiStories))
+	s.route("GET /api/stories/{id}", s.read(s.apiStory))
+	s.route("GET /api/articles/{id}", s.read(s.apiArticle))
+	s.route("POST /api/articles", s.write(s.apiIngest))
+	s.route("GET /api/search", s.read(s.apiSearch))
+	s.route("GET /api/openapi.json", s.apiOpenAPI)
+	s.route("GET /healthz", s.healthz)
+	s.route("GET /metrics", s.read(promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}).ServeHTTP))
+	return s
+}
+
+// ServeHTTP answers a request, with the security headers every answer carries.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	if r.ContentLength > s.cfg.MaxBody {
+		s.fail(w, r, http.StatusRequestEntityTooLarge, fmt.Errorf("the request is %d bytes; the limit is %d", r.ContentLength, s.cfg.MaxBody))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	s.mux.ServeHTTP(w, r)
+}
+
+// route registers a handler, counted and timed under its pattern and logged.
+func (s *Server) route(pattern string, h http.HandlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		start := s.cfg.Now()
+		rec := &recorder{ResponseWriter: w, code: http.StatusOK}
+		h(rec, r)
+		d := s.cfg.Now().Sub(start)
+		s.reqs.WithLabelValues(pattern, strconv.Itoa(rec.code)).Inc()
+		s.latency.WithLabelValues(pattern).Observe(d.Seconds())
+		s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request", slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.String("route", pattern), slog.Int("status", rec.code),
+			slog.Int64("bytes", rec.bytes), slog.Duration("duration", d))
+	})
+}
+
+type recorder struct {
+	http.ResponseWriter
+	code  int
+	bytes int64
+}
+
+func (r *recorder) WriteHeader(code int) { r.code = code; r.ResponseWriter.WriteHeader(code) }
+func (r *recorder) Write(b []byte) (int, error) {
+	n, err := r.ResponseWriter.Write(b)
+	r.bytes += int64(n)
+	return n, err
+}
+
+// read guards a handler that only reads: open unless the server is private.
+func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.cfg.Private && !s.authorized(r) {
+			w.Header().Set("WWW-Authenticate", `Basic realm="crosscheck", charset="UTF-8"`)
+			s.fail(w, r, http.StatusUnauthorized, errors.New("this server is private: give the token (as a Bearer token, or as the password)"))
+			return
+		}
+		h(w, r)
+	}
+}
+
+// write guards a handler that changes the store: it needs the token.
+func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if s.cfg.Token == "" {
+			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: start crosscheck serve with --token or CROSSCHECK_TOKEN"))
+			return
+		}
+		if !s.authorized(r) {
+			s.fail(w, r, http.StatusUnauthorized, errors.New("writes need the token"))
+			return
+		}
+		h(w, r)
+	}
+}
+
+// authorized reports a request that carries the token: as a Bearer token, as the password of
+// Basic authentication, or (for the ingest form) as the form field "token".
+func (s *Server) authorized(r *http.Request) bool {
+	if s.cfg.Token == "" {
+		return false
+	}
+	var given string
+	if auth := r.Header.Get("Authorization"); strings.HasPrefix(auth, "Bearer ") {
+		given = strings.TrimPrefix(auth, "Bearer ")
+	} else if _, p, ok := r.BasicAuth(); ok {
+		given = p
+	} else if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		if err := r.ParseMultipartForm(8 << 20); err == nil {
+			given = r.FormValue("token")
+		}
+	}
+	return subtle.ConstantTimeCompare([]byte(given), []byte(s.cfg.Token)) == 1
+}
+
+// fail answers with an error: JSON for the API, a page for people.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, code int, err error) {
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		code, err = http.StatusRequestEntityTooLarge, fmt.Errorf("the request is over the limit of %d bytes", tooBig.Limit)
+	}
+	if code >= 500 {
+		s.cfg.Logger.Error("request failed", slog.String("path", r.URL.Path), slog.String("error", err.Error()))
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") || r.URL.Path == "/metrics" || r.URL.Path == "/healthz" {
+		writeJSON(w, code, map[string]string{"error": err.Error()})
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	pages.ExecuteTemplate(w, "error.html", map[string]any{"Code": code, "Status": http.StatusText(code), "Error": err.Error()})
+}
+
+// notFound maps a store's not-found error to 404.
+func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
+	if errors.Is(err, crosscheck.ErrNotFound) {
+		s.fail(w, r, http.StatusNotFound, err)
+		return
+	}
+	s.fail(w, r, http.StatusInternalServerError, err)
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	n, err := s.store.Count(ctx)
+	if err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "store unavailable", "error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": n})
+}
+
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+	b, _ := files.ReadFile("openapi.json")
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
+}
+
+// page reads the limit and offset of a list: at most 200, 50 when not given.
+func page(r *http.Request) (limit, offset int) {
+	limit, offset = 50, 0
+	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 {
+		limit = min(n, 200)
+	}
+	if n, err := strconv.Atoi(r.URL.Query().Get("offset")); err == nil && n > 0 {
+		offset = n
+	}
+	return limit, offset
+}

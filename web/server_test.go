@@ -1,0 +1,223 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/group"
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/sqlite"
+	"github.com/crosscheck/crosscheck/web"
+)
+
+// newServer serves a real SQLite store holding the seeds.
+func newServer(t *testing.T, cfg web.Config) *httptest.Server {
+	t.Helper()
+	seeds := corpus.Path(t, "seeds")
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	opts := group.DefaultOptions
+	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{seeds}, ingest.Options{Now: time.Now}), store,
+		pipeline.Options{Group: &opts}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.New(store, cfg))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func get(t *testing.T, url string, header ...string) (int, http.Header, string) {
+	t.Helper()
+	return do(t, "GET", url, "", "", header...)
+}
+
+func post(t *testing.T, url, contentType, body string, header ...string) (int, string) {
+	t.Helper()
+	code, _, b := do(t, "POST", url, contentType, body, header...)
+	return code, b
+}
+
+func do(t *testing.T, method, url, contentType, body string, header ...string) (int, http.Header, string) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, string(b)
+}
+
+func TestStoriesAndReport(t *testing.T) {
+	srv := newServer(t, web.Config{})
+	code, _, body := get(t, srv.URL+"/api/stories")
+	var list struct {
+		Total   int
+		Stories []struct {
+			ID        string
+			Articles  int
+			Conflicts int
+			URL       string
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &list); code != 200 || err != nil {
+		t.Fatalf("GET /api/stories: %d %v\n%s", code, err, body)
+	}
+	if list.Total != 1 || len(list.Stories) != 1 || list.Stories[0].Articles != 5 || list.Stories[0].Conflicts < 3 {
+		t.Fatalf("want the one seed story of 5 articles with its conflicts, got %+v", list)
+	}
+	code, _, body = get(t, srv.URL+"/api/stories/"+list.Stories[0].ID)
+	var rep struct {
+		Facts []struct {
+			Verdict string
+			Values  []struct{ Value string }
+		}
+	}
+	if err := json.Unmarshal([]byte(body), &rep); code != 200 || err != nil {
+		t.Fatalf("GET report: %d %v", code, err)
+	}
+	found := false
+	for _, f := range rep.Facts {
+		if f.Verdict == "conflict" && len(f.Values) == 2 && strings.HasPrefix(f.Values[0].Value+f.Values[1].Value, "28") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the report has no 28-against-27 conflict:\n%s", body)
+	}
+	code, h, page := get(t, srv.URL+list.Stories[0].URL)
+	if code != 200 || !strings.Contains(page, "27 points") || !strings.Contains(page, "All stories") || !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'none'") {
+		t.Errorf("story page: %d, CSP %q", code, h.Get("Content-Security-Policy"))
+	}
+	code, _, page = get(t, srv.URL+"/")
+	if code != 200 || !strings.Contains(page, list.Stories[0].URL) {
+		t.Errorf("the story list does not link the story: %d", code)
+	}
+	code, _, page = get(t, srv.URL+"/?q=Ushakov&from=2025-12-01")
+	if code != 200 || !strings.Contains(page, list.Stories[0].URL) {
+		t.Errorf("search and date filter lose the story: %d", code)
+	}
+	code, _, page = get(t, srv.URL+"/?q=zzzunknownword")
+	if code != 200 || strings.Contains(page, list.Stories[0].URL) {
+		t.Errorf("a search for nothing lists the story: %d", code)
+	}
+	if code, _, _ := get(t, srv.URL+"/api/stories/no-such-story"); code != 404 {
+		t.Errorf("unknown story: %d, want 404", code)
+	}
+	code, _, body = get(t, srv.URL+"/api/search?q=Witkoff+Kremlin")
+	if code != 200 || !strings.Contains(body, `"total":`) || strings.Contains(body, `"total": 0`) {
+		t.Errorf("search: %d %s", code, body)
+	}
+	code, _, page = get(t, srv.URL+"/articles/003_19817d5f41e8f76a")
+	if code != 200 || !strings.Contains(page, `<mark class="quote"`) || !strings.Contains(page, `<mark class="number"`) {
+		t.Errorf("article page without highlights: %d", code)
+	}
+}
+
+func TestWritesNeedTheToken(t *testing.T) {
+	srv := newServer(t, web.Config{Token: "s3cret"})
+	rec := `{"id":"t-1","title":"Ferry strike","text":"Ferry workers walked out on Monday.","source":"Test Wire","date":"2026-01-05"}`
+	if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec); code != 401 {
+		t.Errorf("no token: %d, want 401", code)
+	}
+	if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer wrong"); code != 401 {
+		t.Errorf("wrong token: %d, want 401", code)
+	}
+	code, body := post(t, srv.URL+"/api/articles", "application/x-ndjson", rec+"\n{not json\n", "Authorization", "Bearer s3cret")
+	if code != 207 || !strings.Contains(body, `"status": "added"`) || !strings.Contains(body, `"status": "error"`) {
+		t.Fatalf("a good and a bad record: %d %s", code, body)
+	}
+	if code, _, body := get(t, srv.URL+"/api/articles/t-1"); code != 200 || !strings.Contains(body, "Ferry workers") {
+		t.Errorf("the ingested article: %d %s", code, body)
+	}
+	closed := newServer(t, web.Config{})
+	if code, _ := post(t, closed.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer s3cret"); code != 403 {
+		t.Errorf("a server without a token takes writes: %d", code)
+	}
+}
+
+func TestLimitsAndPrivate(t *testing.T) {
+	srv := newServer(t, web.Config{Token: "s3cret", Private: true, MaxBody: 1 << 10})
+	if code, _, _ := get(t, srv.URL+"/api/stories"); code != 401 {
+		t.Errorf("private read without the token: %d", code)
+	}
+	if code, _, _ := get(t, srv.URL+"/api/stories", "Authorization", "Basic "+basic("reader", "s3cret")); code != 200 {
+		t.Errorf("private read with the token as password: %d", code)
+	}
+	big := `{"id":"big","title":"x","text":"` + strings.Repeat("word ", 1000) + `"}`
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", big, "Authorization", "Bearer s3cret"); code != 413 {
+		t.Errorf("a body over the limit: %d %s", code, body)
+	}
+	if code, _, _ := get(t, srv.URL+"/healthz"); code != 200 {
+		t.Errorf("healthz: %d", code)
+	}
+	code, _, body := get(t, srv.URL+"/api/openapi.json")
+	var doc struct{ Paths map[string]any }
+	if err := json.Unmarshal([]byte(body), &doc); code != 200 || err != nil || doc.Paths["/api/stories/{id}"] == nil {
+		t.Errorf("openapi: %d %v", code, err)
+	}
+	code, _, body = get(t, srv.URL+"/metrics", "Authorization", "Bearer s3cret")
+	if code != 200 || !strings.Contains(body, `crosscheck_http_requests_total{code="200",route="GET /api/stories"} 1`) || !strings.Contains(body, "crosscheck_articles 5") {
+		t.Errorf("metrics: %d\n%s", code, body)
+	}
+}
+
+func basic(user, pass string) string {
+	req, _ := http.NewRequest("GET", "/", nil)
+	req.SetBasicAuth(user, pass)
+	return strings.TrimPrefix(req.Header.Get("Authorization"), "Basic ")
+}
+
+// Article text is untrusted: a script in any field comes out escaped on every page.
+func TestPayloadsAreEscaped(t *testing.T) {
+	srv := newServer(t, web.Config{Token: "s3cret"})
+	payload := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+	var recs bytes.Buffer
+	for i, id := range []string{"xss-1", "xss-2"} {
+		json.NewEncoder(&recs).Encode(map[string]string{"id": id, "title": "Kremlin talks " + payload, "source": "Outlet " + payload,
+			"author": payload, "url": "javascript:alert(3)", "date": "2025-12-03",
+			"text": "Putin met Witkoff in the Kremlin for five hours. " + payload + ` "We are ready ` + payload + `," said Yuri Ushakov. It had 28 points.` +
+				map[bool]string{true: " A second outlet printed it too."}[i == 1]})
+	}
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", recs.String(), "Authorization", "Bearer s3cret"); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	for _, path := range []string{"/", "/articles/xss-1", "/articles/xss-2", "/stories/xss-1", "/search?q=Kremlin+talks", "/?q=alert"} {
+		code, h, page := get(t, srv.URL+path)
+		if code != 200 {
+			t.Errorf("%s: %d", path, code)
+			continue
+		}
+		if strings.Contains(page, "<script") || strings.Contains(page, "<img") || strings.Contains(page, `href="javascript:`) {
+			t.Errorf("%s: a payload is not escaped", path)
+		}
+		if !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'none'") {
+			t.Errorf("%s: no CSP", path)
+		}
+	}
+	code, h, raw := get(t, srv.URL+"/articles/xss-1/raw")
+	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/plain") || h.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(raw, "<script>") {
+		t.Errorf("raw source: %d %q", code, h.Get("Content-Type"))
+	}
+}
