@@ -25,7 +25,7 @@ type claim struct {
 	ctx      []int32
 	subject  string // what the value counts or dates, when the article says ("plan", "meeting")
 	sentence int
-	day      bool   // a date or a percentage: nearness of values does not make two of them one fact
+	crowded  bool   // a date or a percentage: values crowd together, so nearness does not make two one fact
 	verb     string // for a date, the stem of the verb it dates ("trapped", "drilling"), if found
 }
 
@@ -79,7 +79,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			}
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.subject, c.label = n.Value, n.Approx != "", n.Counted, numberLabel(n.Value, unit)
-			c.day = unit == "percent" // shares and rates crowd together: 24% and 27% are seldom one fact
+			c.crowded = unit == "percent" // 24% and 27% are seldom one fact
 			if byUnit[unit] == nil {
 				units = append(units, unit)
 			}
@@ -226,7 +226,7 @@ func closeness(a, b claim, agree func(a, b claim) bool) float64 {
 	if agree(a, b) {
 		return 1
 	}
-	if a.day || a.value == 0 || b.value == 0 {
+	if a.crowded || a.value == 0 || b.value == 0 {
 		return 0
 	}
 	r := math.Min(math.Abs(a.value), math.Abs(b.value)) / math.Max(math.Abs(a.value), math.Abs(b.value))
@@ -317,7 +317,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 				continue // the day something was said dates the saying, not the story's events
 			}
 			c := a.claim(d.Start, d.End)
-			c.value, c.label, c.day = float64(t.Unix()/86400), d.Value, true
+			c.value, c.label, c.crowded = float64(t.Unix()/86400), d.Value, true
 			c.verb = verbBefore(a.Text[a.sentences[max(c.sentence, 0)].span[0]:d.Start])
 			claims = append(claims, c)
 		}

@@ -4,8 +4,6 @@ import (
 	"context"
 	"strings"
 	"unicode"
-
-	"github.com/crosscheck/crosscheck"
 )
 
 // IndexSearch adds to the full-text index the revisions stored since it last ran. Ingest
@@ -90,9 +88,9 @@ type StoryQuery struct {
 	Limit, Offset       int
 }
 
-// StoryList returns a page of the stories q selects, the latest first and, among those of
-// one day, the biggest, with how many there are in all.
-func (s *Store) StoryList(ctx context.Context, q StoryQuery) ([]crosscheck.Story, int, error) {
+// StoryList returns the ids of a page of the stories q selects, the latest first and, among
+// those of one day, the biggest, with how many there are in all.
+func (s *Store) StoryList(ctx context.Context, q StoryQuery) ([]string, int, error) {
 	match := MatchQuery(q.Q)
 	if match != "" {
 		if err := s.IndexSearch(ctx); err != nil {
@@ -124,18 +122,7 @@ func (s *Store) StoryList(ctx context.Context, q StoryQuery) ([]crosscheck.Story
 		ids = append(ids, id)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	out := make([]crosscheck.Story, 0, len(ids))
-	for _, id := range ids {
-		st, err := s.Story(ctx, id)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, *st)
-	}
-	return out, total, nil
+	return ids, total, rows.Err()
 }
 
 // Outlets returns the sources of the stored articles, with how many articles each has, the

@@ -33,17 +33,17 @@ func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sq
 	q := r.URL.Query()
 	sq := sqlite.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
 	sq.Limit, sq.Offset = page(r)
-	list, total, err := s.store.StoryList(ctx, sq)
+	ids, total, err := s.store.StoryList(ctx, sq)
 	if err != nil {
 		return nil, sq, 0, err
 	}
-	rows := make([]storyRow, 0, len(list))
-	for _, st := range list {
-		rep, _, err := pipeline.StoryReport(ctx, s.store, st.ID)
+	rows := make([]storyRow, 0, len(ids))
+	for _, id := range ids {
+		rep, _, err := pipeline.StoryReport(ctx, s.store, id)
 		if err != nil {
 			return nil, sq, 0, err
 		}
-		rows = append(rows, storyRow{StoryNumbers: rep.Story, URL: "/stories/" + url.PathEscape(st.ID)})
+		rows = append(rows, storyRow{StoryNumbers: rep.Story, URL: "/stories/" + url.PathEscape(id)})
 	}
 	return rows, sq, total, nil
 }

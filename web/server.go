@@ -206,7 +206,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, code int, err erro
 	pages.ExecuteTemplate(w, "error.html", map[string]any{"Code": code, "Status": http.StatusText(code), "Error": err.Error()})
 }
 
-// notFound maps a store's not-found error to 404.
+// storeError answers a store's error: 404 when what was asked for is not there.
 func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.Is(err, crosscheck.ErrNotFound) {
 		s.fail(w, r, http.StatusNotFound, err)
