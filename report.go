@@ -10,6 +10,7 @@ type Report struct {
 	Facts     []Fact       `json:"facts"`
 	Derived   []Derivation `json:"derived"`
 	Anomalies []Anomaly    `json:"anomalies"`
+	Timeline  []Moment     `json:"timeline"`
 	Articles  []ArticleRef `json:"articles"`
 }
 
@@ -123,4 +124,14 @@ type Anomaly struct {
 	Article  string   `json:"article"`
 	Detail   string   `json:"detail"`
 	Evidence Evidence `json:"evidence"`
+}
+
+// Moment is one point of a story's timeline: a day, month or year (a TIMEX3 value), the
+// sentences that date something to it, the articles published on it, and the date conflicts
+// that name it.
+type Moment struct {
+	When      string     `json:"when"`
+	Events    []Evidence `json:"events,omitempty"`
+	Published []string   `json:"published,omitempty"` // article ids
+	Conflicts []string   `json:"conflicts,omitempty"` // subjects of date facts in conflict
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // ReportVersion changes when reconciliation does, so that stored reports are made again.
-const ReportVersion = "reconcile-2"
+const ReportVersion = "reconcile-3"
 
 // StoryReport returns the report of the story id names (a story id or one of its articles'),
 // from the store when its articles and their near-duplicates have not changed since it was

@@ -31,6 +31,7 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 		r.Derived[i].Reason += sharedQuotes(r.Quotes, d.Articles[0], d.Articles[1])
 	}
 	r.Anomalies = s.anomalies(r.Facts)
+	r.Timeline = s.timeline(r.Facts)
 	for _, a := range articles {
 		r.Articles = append(r.Articles, crosscheck.ArticleRef{ID: a.ID, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
 	}

@@ -90,3 +90,32 @@ func TestReconcileIsDeterministic(t *testing.T) {
 		t.Errorf("input order changed the report: %d/%d facts, %d/%d quote groups", len(a.Facts), len(c.Facts), len(a.Quotes), len(c.Quotes))
 	}
 }
+
+// The timeline puts the dated events and the publications in order, month before its days.
+func TestTimeline(t *testing.T) {
+	r := reconcile.Reconcile(crosscheck.Story{ID: "story-wire"}, fictionalStory(t), nil)
+	var whens []string
+	at := map[string]crosscheck.Moment{}
+	for _, m := range r.Timeline {
+		whens = append(whens, m.When)
+		at[m.When] = m
+	}
+	want := []string{"2031-04-08", "2031-04-09", "2031-04-10", "2031-04-11", "2031-06"}
+	if strings.Join(whens, " ") != strings.Join(want, " ") {
+		t.Fatalf("timeline %v, want %v", whens, want)
+	}
+	// Tuesday: the budget vote, in the wire and its rewrite.
+	if m := at["2031-04-08"]; len(m.Events) != 2 || !strings.Contains(m.Events[0].Sentence, "budget") {
+		t.Errorf("Tuesday: %+v", m)
+	}
+	if m := at["2031-04-10"]; strings.Join(m.Published, ",") != "rewrite,wire" {
+		t.Errorf("published on the 10th: %v", m.Published)
+	}
+	for _, m := range r.Timeline {
+		for _, e := range m.Events {
+			if e.Start < e.SentenceStart || e.End > e.SentenceStart+len(e.Sentence) {
+				t.Errorf("%s: the date is not inside its sentence: %+v", m.When, e)
+			}
+		}
+	}
+}

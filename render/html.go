@@ -16,6 +16,7 @@ var pageText string
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"anchor":     func(e crosscheck.Evidence) string { return anchor(e.Article, e.SentenceStart) },
 	"pathEscape": url.PathEscape,
+	"cut":        cut,
 }).Parse(pageText))
 
 // HTML writes r as a self-contained page: the findings first, then every article sentence by
@@ -33,8 +34,9 @@ type Site struct {
 // SitePage writes r as HTML does, with the links of site.
 func SitePage(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article, site Site) error {
 	type sentence struct {
-		Anchor, Text string
-		Cited        bool
+		Anchor string
+		Pieces []Piece
+		Cited  bool
 	}
 	type art struct {
 		crosscheck.ArticleRef
@@ -68,14 +70,26 @@ func SitePage(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article,
 		if a := byID[ref.ID]; a != nil {
 			for _, s := range a.Sentences {
 				id := anchor(a.ID, s[0])
-				x.Sentences = append(x.Sentences, sentence{Anchor: id, Text: a.Text[s[0]:s[1]], Cited: cited[id]})
+				x.Sentences = append(x.Sentences, sentence{Anchor: id, Pieces: Highlight(a, s[0], s[1]), Cited: cited[id]})
 			}
 		}
 		arts = append(arts, x)
 	}
-	return page.Execute(w, map[string]any{"R": r, "Num": articleNumbers(r), "Articles": arts, "Site": site})
+	num := articleNumbers(r)
+	return page.Execute(w, map[string]any{"R": r, "Num": num, "Articles": arts, "Site": site,
+		"Graph": derivationGraph(r, num)})
 }
 
 func anchor(article string, sentenceStart int) string {
 	return fmt.Sprintf("a-%s-%d", article, sentenceStart)
+}
+
+// cut splits an evidence sentence at the thing found in it: the text before, the thing, the
+// text after. When the offsets do not fall in the sentence, all of it is "before".
+func cut(e crosscheck.Evidence) [3]string {
+	from, to := e.Start-e.SentenceStart, e.End-e.SentenceStart
+	if from < 0 || to > len(e.Sentence) || from >= to {
+		return [3]string{e.Sentence, "", ""}
+	}
+	return [3]string{e.Sentence[:from], e.Sentence[from:to], e.Sentence[to:]}
 }

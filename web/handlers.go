@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -120,66 +119,18 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
-// segment is a run of an article's text, marked when analysis found something there.
-type segment struct {
-	Text, Class, Title string
-}
-
-// highlight cuts text into segments at the quotes, numbers and dates analysis found; where
-// two overlap the one that starts first is kept.
-func highlight(a *crosscheck.Article, from, to int) []segment {
-	type mark struct {
-		start, end   int
-		class, title string
-	}
-	var marks []mark
-	for _, q := range a.Quotes {
-		marks = append(marks, mark{q.Start, q.End, "quote", "quote — " + orUnknown(q.Speaker)})
-	}
-	for _, n := range a.Numbers {
-		marks = append(marks, mark{n.Start, n.End, "number", fmt.Sprintf("number: %g %s %s", n.Value, n.Unit, n.Counted)})
-	}
-	for _, d := range a.Dates {
-		marks = append(marks, mark{d.Start, d.End, "date", "date: " + d.Value})
-	}
-	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
-	var out []segment
-	at := from
-	for _, m := range marks {
-		if m.start < at || m.end > to || m.start >= m.end {
-			continue
-		}
-		if m.start > at {
-			out = append(out, segment{Text: a.Text[at:m.start]})
-		}
-		out = append(out, segment{Text: a.Text[m.start:m.end], Class: m.class, Title: m.title})
-		at = m.end
-	}
-	if at < to {
-		out = append(out, segment{Text: a.Text[at:to]})
-	}
-	return out
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "speaker unknown"
-	}
-	return "said by " + s
-}
-
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 	a, err := s.store.Article(r.Context(), r.PathValue("id"))
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
-	var paras [][]segment
+	var paras [][]render.Piece
 	start := 0
 	for i := 0; i <= len(a.Text); i++ {
 		if i == len(a.Text) || a.Text[i] == '\n' {
 			if i > start {
-				paras = append(paras, highlight(a, start, i))
+				paras = append(paras, render.Highlight(a, start, i))
 			}
 			start = i + 1
 		}

@@ -189,27 +189,39 @@ func basic(user, pass string) string {
 	return strings.TrimPrefix(req.Header.Get("Authorization"), "Basic ")
 }
 
-// Article text is untrusted: a script in any field comes out escaped on every page.
-func TestPayloadsAreEscaped(t *testing.T) {
-	srv := newServer(t, web.Config{Token: "s3cret"})
-	payload := `<script>alert(1)</script><img src=x onerror=alert(2)>`
+// payload is what the tests put in every field of an article: markup that would run a script
+// if a page let it through.
+const payload = `<script>window.pwned=1</script><img src=x onerror="window.pwned=2"><svg onload="window.pwned=3">`
+
+// payloadPages are the pages that show the articles ingestPayloads stores.
+var payloadPages = []string{"/", "/articles/xss-1", "/articles/xss-2", "/stories/xss-1", "/search?q=Kremlin+talks", "/?q=alert"}
+
+// ingestPayloads stores two articles of one story with the payload in every field.
+func ingestPayloads(t *testing.T, srv *httptest.Server, token string) {
+	t.Helper()
 	var recs bytes.Buffer
 	for i, id := range []string{"xss-1", "xss-2"} {
 		json.NewEncoder(&recs).Encode(map[string]string{"id": id, "title": "Kremlin talks " + payload, "source": "Outlet " + payload,
-			"author": payload, "url": "javascript:alert(3)", "date": "2025-12-03",
-			"text": "Putin met Witkoff in the Kremlin for five hours. " + payload + ` "We are ready ` + payload + `," said Yuri Ushakov. It had 28 points.` +
+			"author": payload, "url": "javascript:window.pwned=4", "date": "2025-12-03",
+			"text": "Putin met Witkoff in the Kremlin for five hours on Tuesday. " + payload + ` "We are ready ` + payload + `," said Yuri Ushakov. It had 28 points.` +
 				map[bool]string{true: " A second outlet printed it too."}[i == 1]})
 	}
-	if code, body := post(t, srv.URL+"/api/articles", "application/json", recs.String(), "Authorization", "Bearer s3cret"); code != 200 {
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", recs.String(), "Authorization", "Bearer "+token); code != 200 {
 		t.Fatalf("ingest: %d %s", code, body)
 	}
-	for _, path := range []string{"/", "/articles/xss-1", "/articles/xss-2", "/stories/xss-1", "/search?q=Kremlin+talks", "/?q=alert"} {
+}
+
+// Article text is untrusted: a script in any field comes out escaped on every page.
+func TestPayloadsAreEscaped(t *testing.T) {
+	srv := newServer(t, web.Config{Token: "s3cret"})
+	ingestPayloads(t, srv, "s3cret")
+	for _, path := range payloadPages {
 		code, h, page := get(t, srv.URL+path)
 		if code != 200 {
 			t.Errorf("%s: %d", path, code)
 			continue
 		}
-		if strings.Contains(page, "<script") || strings.Contains(page, "<img") || strings.Contains(page, `href="javascript:`) {
+		if strings.Contains(page, "<script") || strings.Contains(page, "<img") || strings.Contains(page, "<svg onload") || strings.Contains(page, `href="javascript:`) {
 			t.Errorf("%s: a payload is not escaped", path)
 		}
 		if !strings.Contains(h.Get("Content-Security-Policy"), "default-src 'none'") {
