@@ -304,8 +304,11 @@ type Store interface {
 	Story(ctx context.Context, id string) (*Story, error)
 	// Report returns a story's stored report (JSON) when it was made under key, else nil.
 	Report(ctx context.Context, story, key string) ([]byte, error)
-	// SaveReport stores a story's report, made under key.
-	SaveReport(ctx context.Context, story, key string, report []byte) error
+	// ReportNumbers returns the numbers (StoryNumbers as JSON) of a story's stored report when
+	// it was made under key, else nil.
+	ReportNumbers(ctx context.Context, story, key string) ([]byte, error)
+	// SaveReport stores a story's report and its numbers, made under key.
+	SaveReport(ctx context.Context, story, key string, report, numbers []byte) error
 	// Reclean replaces the clean fields of an article's latest revision, whose raw document
 	// did not change, with a new extraction.
 	Reclean(ctx context.Context, a *Article) error
@@ -318,6 +321,7 @@ type Story struct {
 	ID       string   `json:"id"` // "story-" and the id of the article that started it
 	Title    string   `json:"title"`
 	Articles []string `json:"articles"`        // in the order they were ingested
+	Hashes   []string `json:"-"`               // the hash of each article's latest revision, as Articles, when the store knows them
 	First    string   `json:"first,omitempty"` // the earliest publication date of its articles
 	Last     string   `json:"last,omitempty"`
 	Order    int      `json:"-"` // creation order

@@ -12,47 +12,122 @@ import (
 )
 
 // ReportVersion changes when reconciliation does, so that stored reports are made again.
-const ReportVersion = "reconcile-3"
+const ReportVersion = "reconcile-4"
 
 // StoryReport returns the report of the story id names (a story id or one of its articles'),
 // from the store when its articles and their near-duplicates have not changed since it was
-// made, else made now and stored; and the story's articles.
-func StoryReport(ctx context.Context, store crosscheck.Store, id string) (*crosscheck.Report, []*crosscheck.Article, error) {
+// made, else made now and stored.
+func StoryReport(ctx context.Context, store crosscheck.Store, id string) (*crosscheck.Report, error) {
+	b, err := StoryReportJSON(ctx, store, id)
+	if err != nil {
+		return nil, err
+	}
+	var r crosscheck.Report
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("the report of %s: %w", id, err)
+	}
+	return &r, nil
+}
+
+// StoryReportJSON is StoryReport as the JSON the store holds.
+func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]byte, error) {
+	st, key, err := storyKey(ctx, store, id)
+	if err != nil {
+		return nil, err
+	}
+	if b, err := store.Report(ctx, st.ID, key); err != nil || b != nil {
+		return b, err
+	}
+	_, b, err := makeReport(ctx, store, st, key)
+	return b, err
+}
+
+// StoryNumbers returns the numbers of the story id names, from its stored report when that
+// is current (without reading the report), else from the report made now.
+func StoryNumbers(ctx context.Context, store crosscheck.Store, id string) (crosscheck.StoryNumbers, error) {
+	var n crosscheck.StoryNumbers
+	st, key, err := storyKey(ctx, store, id)
+	if err != nil {
+		return n, err
+	}
+	b, err := store.ReportNumbers(ctx, st.ID, key)
+	if err != nil {
+		return n, err
+	}
+	if b != nil && json.Unmarshal(b, &n) == nil {
+		return n, nil
+	}
+	r, _, err := makeReport(ctx, store, st, key)
+	if err != nil {
+		return n, err
+	}
+	return r.Story, nil
+}
+
+// Articles reads the articles of the given ids, in order.
+func Articles(ctx context.Context, store crosscheck.Store, ids []string) ([]*crosscheck.Article, error) {
+	out := make([]*crosscheck.Article, 0, len(ids))
+	for _, id := range ids {
+		a, err := store.Article(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// storyKey finds the story id names and the key its report is stored under: a hash of the
+// report version, its articles' latest revisions and their near-duplicate links.
+func storyKey(ctx context.Context, store crosscheck.Store, id string) (*crosscheck.Story, string, error) {
 	st, err := store.Story(ctx, id)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
-	var articles []*crosscheck.Article
+	hashes := st.Hashes
+	if len(hashes) != len(st.Articles) {
+		articles, err := Articles(ctx, store, st.Articles)
+		if err != nil {
+			return nil, "", err
+		}
+		hashes = make([]string, len(articles))
+		for i, a := range articles {
+			hashes[i] = a.Hash
+		}
+	}
 	h := sha256.New()
 	h.Write([]byte(ReportVersion))
-	for _, aid := range st.Articles {
-		a, err := store.Article(ctx, aid)
-		if err != nil {
-			return nil, nil, err
-		}
-		articles = append(articles, a)
-		h.Write([]byte(a.ID + "\x00" + a.Hash + "\x00"))
+	for i, aid := range st.Articles {
+		h.Write([]byte(aid + "\x00" + hashes[i] + "\x00"))
 	}
 	dups, err := store.Duplicates(ctx, st.Articles)
 	if err != nil {
-		return nil, nil, err
+		return nil, "", err
 	}
 	for _, d := range dups {
 		fmt.Fprintf(h, "%s~%s\x00", d.Article, d.Of)
 	}
-	key := hex.EncodeToString(h.Sum(nil))
-	if b, err := store.Report(ctx, st.ID, key); err != nil {
+	return st, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// makeReport reconciles a story's articles and stores the report under key.
+func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, key string) (*crosscheck.Report, []byte, error) {
+	articles, err := Articles(ctx, store, st.Articles)
+	if err != nil {
 		return nil, nil, err
-	} else if b != nil {
-		var r crosscheck.Report
-		if json.Unmarshal(b, &r) == nil {
-			return &r, articles, nil
-		}
+	}
+	dups, err := store.Duplicates(ctx, st.Articles)
+	if err != nil {
+		return nil, nil, err
 	}
 	r := reconcile.Reconcile(*st, articles, dups)
 	b, err := json.Marshal(r)
 	if err != nil {
 		return nil, nil, err
 	}
-	return r, articles, store.SaveReport(ctx, st.ID, key, b)
+	n, err := json.Marshal(r.Story)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r, b, store.SaveReport(ctx, st.ID, key, b, n)
 }

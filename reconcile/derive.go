@@ -260,3 +260,42 @@ func lcs(a, b []string) int {
 	}
 	return prev[len(b)]
 }
+
+// maxFamily is the largest family of derived articles (articles linked by derivations,
+// directly or through others) whose every derived pair the report lists.
+const maxFamily = 4
+
+// prune keeps, in each family of derived articles larger than maxFamily, only the strongest
+// links that still connect it (a maximum spanning tree), so that 200 copies of one wire item
+// make 199 links rather than 19,900. Smaller families keep every pair.
+func (s *story) prune(derived []crosscheck.Derivation) []crosscheck.Derivation {
+	fam := newUnion(s.byID)
+	for _, d := range derived {
+		fam.join(d.Articles[0], d.Articles[1])
+	}
+	size := map[string]int{}
+	for id := range s.byID {
+		size[fam.find(id)]++
+	}
+	order := make([]int, len(derived))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return derived[order[i]].Score > derived[order[j]].Score })
+	tree := newUnion(s.byID)
+	keep := make([]bool, len(derived))
+	for _, i := range order {
+		a, b := derived[i].Articles[0], derived[i].Articles[1]
+		if size[fam.find(a)] <= maxFamily || tree.find(a) != tree.find(b) {
+			keep[i] = true
+			tree.join(a, b)
+		}
+	}
+	out := derived[:0]
+	for i, d := range derived {
+		if keep[i] {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -27,6 +27,7 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 	s := newStory(articles)
 	r := &crosscheck.Report{Derived: s.derivations(dups)}
 	r.Quotes, r.Facts = s.quoteGroups(r.Derived), s.facts()
+	r.Derived = s.prune(r.Derived)
 	for i, d := range r.Derived {
 		r.Derived[i].Reason += sharedQuotes(r.Quotes, d.Articles[0], d.Articles[1])
 	}

@@ -36,7 +36,7 @@ const graphColumn = 96
 const maxGraphNodes = 30
 
 // derivationGraph lays out r's derivations, or returns nil when there are none.
-func derivationGraph(r *crosscheck.Report, num map[string]int) *graph {
+func derivationGraph(r *crosscheck.Report, num map[string]int, href func(id string) string) *graph {
 	if len(r.Derived) == 0 {
 		return nil
 	}
@@ -52,7 +52,7 @@ func derivationGraph(r *crosscheck.Report, num map[string]int) *graph {
 		}
 		x[a.ID] = graphColumn/2 + len(g.Nodes)*graphColumn
 		g.Nodes = append(g.Nodes, node{X: x[a.ID], N: num[a.ID], Label: shorten(orText(a.Source, "unknown"), 12),
-			Title: a.Title, Href: "#art-" + a.ID})
+			Title: a.Title, Href: href(a.ID)})
 	}
 	g.Width = len(g.Nodes) * graphColumn
 	arc := func(d crosscheck.Derivation) (x1, x2, rx, ry int) {

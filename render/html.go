@@ -14,10 +14,18 @@ import (
 var pageText string
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"anchor":     func(e crosscheck.Evidence) string { return anchor(e.Article, e.SentenceStart) },
 	"pathEscape": url.PathEscape,
 	"cut":        cut,
+	"sub":        func(a, b int) int { return a - b },
+	"add":        func(a, b int) int { return a + b },
+	"first":      first[crosscheck.Evidence],
+	"firstPairs": first[crosscheck.AlignedPair],
+	"part":       part,
 }).Parse(pageText))
+
+// shownEvidence is how many sentences a page shows for one value or one derivation; the JSON
+// has them all.
+const shownEvidence = 3
 
 // HTML writes r as a self-contained page: the findings first, then every article sentence by
 // sentence, each claim linked to its sentence. All article text is escaped.
@@ -25,24 +33,59 @@ func HTML(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article) err
 	return SitePage(w, r, articles, Site{})
 }
 
-// Site links a report page into a site: a way back to the story list and to each article's page.
+// Site links a report page into a site: a way back to the story list, to each article's
+// page, and to the pages of a story too big to show its articles at once.
 type Site struct {
 	Home    string // the story list
 	Article string // an article's page is this followed by its id (escaped as a path segment)
+	// From is the index (in the report's articles) of the first article shown side by side,
+	// and Prev and Next link to the pages before and after it ("" when none).
+	From       int
+	Prev, Next string
 }
 
-// SitePage writes r as HTML does, with the links of site.
+// pageData is what the page template reads.
+type pageData struct {
+	R        *crosscheck.Report
+	Num      map[string]int
+	Articles []shownArticle
+	Site     Site
+	Graph    *graph
+	shown    map[string]bool
+}
+
+type shownArticle struct {
+	crosscheck.ArticleRef
+	N         int
+	Sentences []shownSentence
+}
+
+type shownSentence struct {
+	Anchor string
+	Pieces []Piece
+	Cited  bool
+}
+
+// Href links to the sentence e cites: on this page when its article is shown here, else on
+// the article's own page.
+func (p *pageData) Href(e crosscheck.Evidence) string {
+	if p.shown[e.Article] || p.Site.Article == "" {
+		return "#" + anchor(e.Article, e.SentenceStart)
+	}
+	return p.Site.Article + url.PathEscape(e.Article)
+}
+
+// ArticleHref links to an article: on this page when it is shown here, else its own page.
+func (p *pageData) ArticleHref(id string) string {
+	if p.shown[id] || p.Site.Article == "" {
+		return "#art-" + id
+	}
+	return p.Site.Article + url.PathEscape(id)
+}
+
+// SitePage writes r as HTML does, with the links of site, showing side by side the given
+// articles (all of the report's, or a page of them).
 func SitePage(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article, site Site) error {
-	type sentence struct {
-		Anchor string
-		Pieces []Piece
-		Cited  bool
-	}
-	type art struct {
-		crosscheck.ArticleRef
-		N         int
-		Sentences []sentence
-	}
 	cited := map[string]bool{}
 	mark := func(e crosscheck.Evidence) { cited[anchor(e.Article, e.SentenceStart)] = true }
 	for _, f := range r.Facts {
@@ -60,28 +103,27 @@ func SitePage(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article,
 	for _, a := range r.Anomalies {
 		mark(a.Evidence)
 	}
-	byID := map[string]*crosscheck.Article{}
+	p := &pageData{R: r, Num: articleNumbers(r), Site: site, shown: map[string]bool{}}
 	for _, a := range articles {
-		byID[a.ID] = a
-	}
-	var arts []art
-	for i, ref := range r.Articles {
-		x := art{ArticleRef: ref, N: i + 1}
-		if a := byID[ref.ID]; a != nil {
-			for _, s := range a.Sentences {
-				id := anchor(a.ID, s[0])
-				x.Sentences = append(x.Sentences, sentence{Anchor: id, Pieces: Highlight(a, s[0], s[1]), Cited: cited[id]})
-			}
+		x := shownArticle{N: p.Num[a.ID], ArticleRef: crosscheck.ArticleRef{ID: a.ID, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL}}
+		for _, s := range a.Sentences {
+			id := anchor(a.ID, s[0])
+			x.Sentences = append(x.Sentences, shownSentence{Anchor: id, Pieces: Highlight(a, s[0], s[1]), Cited: cited[id]})
 		}
-		arts = append(arts, x)
+		p.Articles = append(p.Articles, x)
+		p.shown[a.ID] = true
 	}
-	num := articleNumbers(r)
-	return page.Execute(w, map[string]any{"R": r, "Num": num, "Articles": arts, "Site": site,
-		"Graph": derivationGraph(r, num)})
+	p.Graph = derivationGraph(r, p.Num, p.ArticleHref)
+	return page.Execute(w, p)
 }
 
 func anchor(article string, sentenceStart int) string {
 	return fmt.Sprintf("a-%s-%d", article, sentenceStart)
+}
+
+// first returns the first shownEvidence items of list.
+func first[T any](list []T) []T {
+	return list[:min(len(list), shownEvidence)]
 }
 
 // cut splits an evidence sentence at the thing found in it: the text before, the thing, the
@@ -92,4 +134,10 @@ func cut(e crosscheck.Evidence) [3]string {
 		return [3]string{e.Sentence, "", ""}
 	}
 	return [3]string{e.Sentence[:from], e.Sentence[from:to], e.Sentence[to:]}
+}
+
+// part returns list[from:to], cut to fit.
+func part(list []crosscheck.Evidence, from, to int) []crosscheck.Evidence {
+	to = min(to, len(list))
+	return list[min(from, to):to]
 }

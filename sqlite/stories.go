@@ -20,6 +20,15 @@ func (s *Store) GroupState(ctx context.Context) ([]byte, error) {
 	return b, err
 }
 
+// Generation returns a value that changes whenever articles are stored or stories change, so
+// that what is worked out from them can be kept until it does.
+func (s *Store) Generation(ctx context.Context) (string, error) {
+	var groups, seq int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT generation FROM group_state WHERE id = 1), 0),
+		coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
+	return fmt.Sprintf("%d.%d", groups, seq), err
+}
+
 // SaveGroups stores the grouping state, the changed stories and the new links at once.
 func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -27,8 +36,8 @@ func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crossche
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state) VALUES (1, ?)
-		ON CONFLICT (id) DO UPDATE SET state = excluded.state`, state); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state, generation) VALUES (1, ?, 1)
+		ON CONFLICT (id) DO UPDATE SET state = excluded.state, generation = group_state.generation + 1`, state); err != nil {
 		return err
 	}
 	link, err := tx.PrepareContext(ctx, `INSERT INTO story_articles (article_id, story_id, score, rule) VALUES (?, ?, ?, ?)
@@ -198,18 +207,18 @@ func (s *Store) Story(ctx context.Context, id string) (*crosscheck.Story, error)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
+	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id, a.hash FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
 		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var a string
-		if err := rows.Scan(&a); err != nil {
+		var a, hash string
+		if err := rows.Scan(&a, &hash); err != nil {
 			return nil, err
 		}
-		st.Articles = append(st.Articles, a)
+		st.Articles, st.Hashes = append(st.Articles, a), append(st.Hashes, hash)
 	}
 	return &st, rows.Err()
 }
@@ -224,9 +233,22 @@ func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
 	return []byte(r), err
 }
 
-// SaveReport stores a story's report, made under key, in place of the one before.
-func (s *Store) SaveReport(ctx context.Context, story, key string, report []byte) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO reports (story_id, key, report) VALUES (?, ?, ?)
-		ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, report = excluded.report`, story, key, string(report))
+// ReportNumbers returns the numbers of a story's stored report when it was made under key,
+// else nil.
+func (s *Store) ReportNumbers(ctx context.Context, story, key string) ([]byte, error) {
+	var k, n string
+	err := s.db.QueryRowContext(ctx, `SELECT key, numbers FROM reports WHERE story_id = ?`, story).Scan(&k, &n)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (k != key || n == "")) {
+		return nil, nil
+	}
+	return []byte(n), err
+}
+
+// SaveReport stores a story's report and its numbers, made under key, in place of the ones
+// before.
+func (s *Store) SaveReport(ctx context.Context, story, key string, report, numbers []byte) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO reports (story_id, key, report, numbers) VALUES (?, ?, ?, ?)
+		ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, report = excluded.report, numbers = excluded.numbers`,
+		story, key, string(report), string(numbers))
 	return err
 }

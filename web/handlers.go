@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -32,17 +33,20 @@ func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sq
 	q := r.URL.Query()
 	sq := sqlite.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
 	sq.Limit, sq.Offset = page(r)
+	if err := s.list.fresh(ctx, s.store); err != nil {
+		return nil, sq, 0, err
+	}
 	ids, total, err := s.store.StoryList(ctx, sq)
 	if err != nil {
 		return nil, sq, 0, err
 	}
 	rows := make([]storyRow, 0, len(ids))
 	for _, id := range ids {
-		rep, _, err := pipeline.StoryReport(ctx, s.store, id)
+		n, err := s.list.storyNumbers(ctx, s.store, id)
 		if err != nil {
 			return nil, sq, 0, err
 		}
-		rows = append(rows, storyRow{StoryNumbers: rep.Story, URL: "/stories/" + url.PathEscape(id)})
+		rows = append(rows, storyRow{StoryNumbers: n, URL: "/stories/" + url.PathEscape(id)})
 	}
 	return rows, sq, total, nil
 }
@@ -62,7 +66,7 @@ func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	outlets, err := s.store.Outlets(r.Context())
+	outlets, err := s.list.outletList(r.Context(), s.store)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -81,22 +85,45 @@ func (s *Server) html(w http.ResponseWriter, name string, data any) {
 }
 
 func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	rep, _, err := pipeline.StoryReport(r.Context(), s.store, r.PathValue("id"))
+	b, err := pipeline.StoryReportJSON(r.Context(), s.store, r.PathValue("id"))
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, rep)
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b)
 }
 
+// storyPageArticles is how many articles a story page shows side by side.
+const storyPageArticles = 10
+
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
-	rep, articles, err := pipeline.StoryReport(r.Context(), s.store, r.PathValue("id"))
+	rep, err := pipeline.StoryReport(r.Context(), s.store, r.PathValue("id"))
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
+	from, _ := strconv.Atoi(r.URL.Query().Get("articles"))
+	from = max(0, min(from, len(rep.Articles)-1))
+	to := min(from+storyPageArticles, len(rep.Articles))
+	var ids []string
+	for _, a := range rep.Articles[from:to] {
+		ids = append(ids, a.ID)
+	}
+	articles, err := pipeline.Articles(r.Context(), s.store, ids)
+	if err != nil {
+		s.storeError(w, r, err)
+		return
+	}
+	site := render.Site{Home: "/", Article: "/articles/", From: from}
+	if from > 0 {
+		site.Prev = fmt.Sprintf("?articles=%d", max(0, from-storyPageArticles))
+	}
+	if to < len(rep.Articles) {
+		site.Next = fmt.Sprintf("?articles=%d", to)
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	render.SitePage(w, rep, articles, render.Site{Home: "/", Article: "/articles/"})
+	render.SitePage(w, rep, articles, site)
 }
 
 // articleJSON is an article as the API gives it: the article with what analysis found, and

@@ -41,6 +41,7 @@ type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
+	list    listCache
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
 	latency *prometheus.HistogramVec

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -231,5 +233,84 @@ func TestPayloadsAreEscaped(t *testing.T) {
 	code, h, raw := get(t, srv.URL+"/articles/xss-1/raw")
 	if code != 200 || !strings.HasPrefix(h.Get("Content-Type"), "text/plain") || h.Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(raw, "<script>") {
 		t.Errorf("raw source: %d %q", code, h.Get("Content-Type"))
+	}
+}
+
+// The story list's numbers follow the store: an article that joins a story is counted at
+// once, and so is one stored by another process.
+func TestStoryListFollowsTheStore(t *testing.T) {
+	srv := newServer(t, web.Config{Token: "s3cret"})
+	count := func() (int, int) {
+		t.Helper()
+		_, _, body := get(t, srv.URL+"/api/stories")
+		var list struct {
+			Total   int
+			Stories []struct{ Articles int }
+		}
+		if err := json.Unmarshal([]byte(body), &list); err != nil || len(list.Stories) == 0 {
+			t.Fatalf("%v: %s", err, body)
+		}
+		n := 0
+		for _, s := range list.Stories {
+			n += s.Articles
+		}
+		return list.Total, n
+	}
+	if stories, articles := count(); stories != 1 || articles != 5 {
+		t.Fatalf("before: %d stories, %d articles", stories, articles)
+	}
+	seed, err := os.ReadFile(corpus.Path(t, "seeds/000_6f7de8062ea9ba3a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, text, _ := strings.Cut(string(seed), "\n")
+	rec, _ := json.Marshal(map[string]string{"id": "seed-copy", "title": title, "text": "Reprinted. " + text, "date": "2025-12-03"})
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", string(rec), "Authorization", "Bearer s3cret"); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	if stories, articles := count(); stories != 1 || articles != 6 {
+		t.Errorf("after a copy joined the story: %d stories, %d articles; want 1 and 6", stories, articles)
+	}
+}
+
+// A big story's page shows its articles side by side ten at a time, and lists the copies of
+// one text as a tree rather than every pair.
+func TestBigStoryPage(t *testing.T) {
+	srv := newServer(t, web.Config{Token: "s3cret"})
+	seed, err := os.ReadFile(corpus.Path(t, "seeds/000_6f7de8062ea9ba3a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, text, _ := strings.Cut(string(seed), "\n")
+	var recs bytes.Buffer
+	for i := range 12 {
+		json.NewEncoder(&recs).Encode(map[string]string{"id": fmt.Sprintf("copy-%02d", i), "title": title,
+			"text": fmt.Sprintf("Reprint %d. %s", i, text), "date": "2025-12-04", "source": fmt.Sprintf("Outlet %d", i)})
+	}
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", recs.String(), "Authorization", "Bearer s3cret"); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	const story = "/stories/000_6f7de8062ea9ba3a"
+	_, _, page := get(t, srv.URL+story)
+	if !strings.Contains(page, "Articles 1–10 of 17") || !strings.Contains(page, `href="?articles=10#articles"`) {
+		t.Errorf("the first page of articles is not marked as such")
+	}
+	if n := strings.Count(page, `<section class="article"`); n != 10 {
+		t.Errorf("%d articles side by side, want 10", n)
+	}
+	_, _, page = get(t, srv.URL+story+"?articles=10")
+	if !strings.Contains(page, "Articles 11–17 of 17") || strings.Count(page, `<section class="article"`) != 7 {
+		t.Errorf("the second page of articles is wrong")
+	}
+	_, _, body := get(t, srv.URL+"/api"+story)
+	var rep struct {
+		Derived []struct{ Articles [2]string }
+	}
+	if err := json.Unmarshal([]byte(body), &rep); err != nil {
+		t.Fatal(err)
+	}
+	// 13 copies of one text and a rewrite of it: a tree has 13 links; every pair would be 91.
+	if len(rep.Derived) < 13 || len(rep.Derived) > 16 {
+		t.Errorf("%d derived pairs, want a tree over the family of 14", len(rep.Derived))
 	}
 }

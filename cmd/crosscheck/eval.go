@@ -258,7 +258,7 @@ func (m *Main) seedReportChecks(ctx context.Context, store crosscheck.Store, g *
 			c.Detail = fmt.Sprintf("%v", got)
 		}
 		checks = append(checks, c)
-		r, _, err := pipeline.StoryReport(ctx, store, want[0])
+		r, err := pipeline.StoryReport(ctx, store, want[0])
 		if err != nil {
 			return nil, err
 		}

@@ -117,7 +117,7 @@ func (m *Main) scoreGoldStory(ctx context.Context, gold string) (storyScore, err
 	if sc.Checks, err = m.seedReportChecks(ctx, store, g); err != nil {
 		return sc, err
 	}
-	r, _, err := pipeline.StoryReport(ctx, store, g.Stories[0][0])
+	r, err := pipeline.StoryReport(ctx, store, g.Stories[0][0])
 	if err != nil {
 		return sc, err
 	}

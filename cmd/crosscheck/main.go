@@ -28,13 +28,18 @@ import (
 const memoryLimit = 160 << 20
 
 func main() {
+	os.Exit(process())
+}
+
+// process runs crosscheck as the process it is in: its arguments, standard streams and
+// environment, stopped by an interrupt.
+func process() int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	m := NewMain()
-	os.Exit(m.Run(ctx, os.Args[1:]))
+	return NewMain().Run(ctx, os.Args[1:])
 }
 
 // Main is the program with its environment, so that tests can run it in process.

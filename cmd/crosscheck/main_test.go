@@ -23,7 +23,7 @@ import (
 // TestMain lets the test binary stand in for crosscheck when a test runs it as a process.
 func TestMain(m *testing.M) {
 	if os.Getenv("CROSSCHECK_AS_MAIN") == "1" {
-		os.Exit(NewMain().Run(context.Background(), os.Args[1:]))
+		os.Exit(process())
 	}
 	os.Exit(m.Run())
 }

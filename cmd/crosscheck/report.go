@@ -32,7 +32,7 @@ The JSON is documented in docs/report.md.`,
 		return err
 	}
 	defer store.Close()
-	r, articles, err := pipeline.StoryReport(ctx, store, ids[0])
+	r, err := pipeline.StoryReport(ctx, store, ids[0])
 	if err != nil {
 		return err
 	}
@@ -42,6 +42,14 @@ The JSON is documented in docs/report.md.`,
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	case "html":
+		var ids []string
+		for _, a := range r.Articles {
+			ids = append(ids, a.ID)
+		}
+		articles, err := pipeline.Articles(ctx, store, ids)
+		if err != nil {
+			return err
+		}
 		return render.HTML(m.Stdout, r, articles)
 	}
 	return render.Markdown(m.Stdout, r)

@@ -1,0 +1,271 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+// BenchmarkServeLoad measures crosscheck serve over a store holding the Reuters corpus and the
+// seeds: the server runs as a process of its own on loopback, and a client sends story pages,
+// story reports, story lists, article pages and searches at a constant rate, each request on
+// its schedule whether or not the ones before it have been answered (so a slow answer delays
+// the requests behind it in the measure too). Every URL is visited once before, so stored
+// reports and the search index exist; those first visits are reported apart. Then a closed
+// loop of 8 clients finds the most the server answers.
+//
+//	go test ./cmd/crosscheck -run XXX -bench ServeLoad -benchtime 1x
+//
+// CROSSCHECK_BENCH_DB reuses a store (made when absent); CROSSCHECK_BENCH_RATE (200 a second)
+// and CROSSCHECK_BENCH_SECONDS (30) set the load.
+func BenchmarkServeLoad(b *testing.B) {
+	reuters := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
+	seeds := corpus.Path(b, "seeds")
+	db := os.Getenv("CROSSCHECK_BENCH_DB")
+	if db == "" {
+		db = filepath.Join(b.TempDir(), "load.db")
+	}
+	if _, err := os.Stat(db); err != nil {
+		b.Logf("making the store %s", db)
+		m := &Main{Stdin: os.Stdin, Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }, Now: time.Now}
+		if code := m.Run(context.Background(), []string{"ingest", "--db", db, reuters, seeds}); code != 0 {
+			b.Fatalf("ingest: exit %d", code)
+		}
+	}
+	base := startServer(b, db)
+	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512}}
+	urls := loadURLs(b, client, base)
+
+	b.ResetTimer()
+	var cold []time.Duration
+	for _, u := range urls {
+		start := time.Now()
+		if err := fetch(client, base+u.path); err != nil {
+			b.Fatalf("%s: %v", u.path, err)
+		}
+		cold = append(cold, time.Since(start))
+	}
+	b.Logf("first visits: %d URLs, p50 %s p99 %s max %s", len(cold), pct(cold, 50), pct(cold, 99), pct(cold, 100))
+
+	rate := envInt("CROSSCHECK_BENCH_RATE", 200)
+	seconds := envInt("CROSSCHECK_BENCH_SECONDS", 30)
+	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
+	b.Logf("%d req/s for %d s: %d requests in %s, %d failed; p50 %s p90 %s p99 %s max %s",
+		rate, seconds, len(lat), took.Round(time.Millisecond), failed, pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 100))
+	for _, k := range slices.Sorted(mapKeys(byKind)) {
+		d := byKind[k]
+		fmt.Printf("  %-13s %5d requests  p50 %-8s p99 %s\n", k, len(d), pct(d, 50), pct(d, 99))
+	}
+	b.ReportMetric(ms(pct(lat, 50)), "p50-ms")
+	b.ReportMetric(ms(pct(lat, 99)), "p99-ms")
+	b.ReportMetric(float64(len(lat))/took.Seconds(), "req/s")
+	b.ReportMetric(float64(failed), "failed")
+
+	n, took := closedLoop(client, base, urls, 8, 10*time.Second)
+	b.Logf("closed loop, 8 clients: %d requests in %s, %.0f req/s", n, took.Round(time.Millisecond), float64(n)/took.Seconds())
+	b.ReportMetric(float64(n)/took.Seconds(), "max-req/s")
+}
+
+// startServer runs the test binary as crosscheck serve over db on a free loopback port and
+// returns its base URL; the server is stopped when the benchmark ends.
+func startServer(b *testing.B, db string) string {
+	cmd := exec.Command(os.Args[0], "serve", "--db", db, "--addr", "127.0.0.1:0")
+	cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	lines := bufio.NewScanner(stderr)
+	for lines.Scan() {
+		var line struct{ Msg, Addr string }
+		if json.Unmarshal(lines.Bytes(), &line) == nil && line.Msg == "serving" {
+			go io.Copy(io.Discard, stderr)
+			return "http://" + line.Addr
+		}
+	}
+	b.Fatalf("the server stopped before serving: %v", lines.Err())
+	return ""
+}
+
+// loadURL is one request of the load, and the kind of page it asks for.
+type loadURL struct{ kind, path string }
+
+// loadURLs picks what the load asks for: the stories on the first four pages of the list and
+// 100 more from anywhere in it, their pages and reports, the articles of 100 of them, the
+// list's first pages, and searches for common words.
+func loadURLs(b *testing.B, client *http.Client, base string) []loadURL {
+	var list struct {
+		Total   int
+		Stories []struct{ ID string }
+	}
+	get := func(path string, v any) {
+		resp, err := client.Get(base + path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != 200 {
+			b.Fatalf("%s: %s", path, resp.Status)
+		}
+		if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+	}
+	var stories []string
+	for offset := 0; offset < 200; offset += 50 {
+		get(fmt.Sprintf("/api/stories?limit=50&offset=%d", offset), &list)
+		for _, s := range list.Stories {
+			stories = append(stories, s.ID)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 100 {
+		get(fmt.Sprintf("/api/stories?limit=1&offset=%d", r.IntN(list.Total)), &list)
+		stories = append(stories, list.Stories[0].ID)
+	}
+	var urls []loadURL
+	for i, id := range stories {
+		urls = append(urls, loadURL{"story page", "/stories/" + url.PathEscape(id)}, loadURL{"story JSON", "/api/stories/" + url.PathEscape(id)})
+		if i%3 != 0 {
+			continue
+		}
+		var rep struct{ Articles []struct{ ID string } }
+		get("/api/stories/"+url.PathEscape(id), &rep)
+		a := rep.Articles[r.IntN(len(rep.Articles))].ID
+		urls = append(urls, loadURL{"article page", "/articles/" + url.PathEscape(a)}, loadURL{"article JSON", "/api/articles/" + url.PathEscape(a)})
+	}
+	for offset := 0; offset < 200; offset += 50 {
+		urls = append(urls, loadURL{"story list", fmt.Sprintf("/?offset=%d", offset)}, loadURL{"list JSON", fmt.Sprintf("/api/stories?offset=%d", offset)})
+	}
+	for _, w := range []string{"oil", "bank", "trade", "dollar", "wheat", "coffee", "gold", "profit", "interest rates", "Ushakov"} {
+		q := url.QueryEscape(w)
+		urls = append(urls, loadURL{"search", "/search?q=" + q}, loadURL{"search JSON", "/api/search?q=" + q}, loadURL{"list search", "/?q=" + q})
+	}
+	return urls
+}
+
+func fetch(client *http.Client, u string) error {
+	resp, err := client.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return err
+	}
+	if resp.StatusCode != 200 {
+		return fmt.Errorf("%s", resp.Status)
+	}
+	return nil
+}
+
+// openLoop sends n requests picked at random from urls, rate a second, each at its time, and
+// returns their latencies from the time each was due, by kind too, and how many failed.
+func openLoop(client *http.Client, base string, urls []loadURL, rate, n int) ([]time.Duration, map[string][]time.Duration, int, time.Duration) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	lat := make([]time.Duration, 0, n)
+	byKind := map[string][]time.Duration{}
+	failed := 0
+	interval := time.Second / time.Duration(rate)
+	start := time.Now()
+	for i := range n {
+		u := urls[r.IntN(len(urls))]
+		due := start.Add(time.Duration(i) * interval)
+		time.Sleep(time.Until(due))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := fetch(client, base+u.path)
+			d := time.Since(due)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				failed++
+				return
+			}
+			lat = append(lat, d)
+			byKind[u.kind] = append(byKind[u.kind], d)
+		}()
+	}
+	wg.Wait()
+	return lat, byKind, failed, time.Since(start)
+}
+
+// closedLoop has workers send requests one after another for d and returns how many were
+// answered.
+func closedLoop(client *http.Client, base string, urls []loadURL, workers int, d time.Duration) (int, time.Duration) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	n := 0
+	start := time.Now()
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(5, uint64(w)))
+			for time.Since(start) < d {
+				if fetch(client, base+urls[r.IntN(len(urls))].path) == nil {
+					mu.Lock()
+					n++
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return n, time.Since(start)
+}
+
+// pct returns the p-th percentile of ds (100: the largest).
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	i := min(len(s)-1, (len(s)*p+99)/100-1)
+	return s[max(i, 0)].Round(10 * time.Microsecond)
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+func envInt(name string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(name)); err == nil && n > 0 {
+		return n
+	}
+	return def
+}
+
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"context"
+	"sync"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+// listCache keeps what the story list shows — each story's numbers and the outlets — for as
+// long as the store's generation is the same: until articles are stored or stories change,
+// whichever process changes them.
+type listCache struct {
+	mu      sync.Mutex
+	gen     string
+	numbers map[string]crosscheck.StoryNumbers
+	outlets []sqlite.Outlet
+}
+
+// fresh empties the cache when the store has changed since it was filled.
+func (c *listCache) fresh(ctx context.Context, store *sqlite.Store) error {
+	gen, err := store.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		c.gen, c.numbers, c.outlets = gen, map[string]crosscheck.StoryNumbers{}, nil
+	}
+	return nil
+}
+
+// storyNumbers returns a story's numbers, from the cache when it has them.
+func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, id string) (crosscheck.StoryNumbers, error) {
+	c.mu.Lock()
+	n, ok := c.numbers[id]
+	c.mu.Unlock()
+	if ok {
+		return n, nil
+	}
+	n, err := pipeline.StoryNumbers(ctx, store, id)
+	if err != nil {
+		return n, err
+	}
+	c.mu.Lock()
+	c.numbers[id] = n
+	c.mu.Unlock()
+	return n, nil
+}
+
+// outletList returns the store's outlets, from the cache when it has them.
+func (c *listCache) outletList(ctx context.Context, store *sqlite.Store) ([]sqlite.Outlet, error) {
+	c.mu.Lock()
+	out := c.outlets
+	c.mu.Unlock()
+	if out != nil {
+		return out, nil
+	}
+	out, err := store.Outlets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if out == nil {
+		out = []sqlite.Outlet{}
+	}
+	c.mu.Lock()
+	c.outlets = out
+	c.mu.Unlock()
+	return out, nil
+}
