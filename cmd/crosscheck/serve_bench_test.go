@@ -49,7 +49,9 @@ func BenchmarkServeLoad(b *testing.B) {
 	}
 	base := startServer(b, db)
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512}}
+	start := time.Now()
 	urls := loadURLs(b, client, base)
+	b.Logf("picking the URLs (the story list's first 200 stories and 100 more, whose reports are made on the way): %s", time.Since(start).Round(time.Millisecond))
 
 	b.ResetTimer()
 	var cold []time.Duration
