@@ -309,8 +309,11 @@ type Store interface {
 	ReportNumbers(ctx context.Context, story, key string) ([]byte, error)
 	// SaveReport stores a story's report and its numbers, made under key.
 	SaveReport(ctx context.Context, story, key string, report, numbers []byte) error
+	// Documents streams the documents of the latest revisions of the given articles, or of
+	// every article when ids is empty, ordered by id.
+	Documents(ctx context.Context, ids []string) iter.Seq2[*Document, error]
 	// Reclean replaces the clean fields of an article's latest revision, whose raw document
-	// did not change, with a new extraction.
+	// did not change, with a new extraction, and drops its story's stored report.
 	Reclean(ctx context.Context, a *Article) error
 	// Close releases the store.
 	Close() error

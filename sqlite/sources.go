@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"iter"
 	"math"
@@ -188,6 +189,9 @@ func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, 
 	var format, fetched, meta string
 	err := s.db.QueryRowContext(ctx, `SELECT r.input, r.format, r.raw, r.fetched, r.meta FROM articles a JOIN revisions r ON r.seq = a.seq
 		WHERE a.article_id = ?`, id).Scan(&d.Input, &format, &d.Raw, &fetched, &meta)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", id, err)
 	}
@@ -199,14 +203,69 @@ func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, 
 	return d, nil
 }
 
-// Reclean replaces the clean fields of an article's latest revision.
+// Documents streams the documents of the latest revisions of the given articles, or of every
+// article when ids is empty, ordered by id; no read stays open between pages.
+func (s *Store) Documents(ctx context.Context, ids []string) iter.Seq2[*crosscheck.Document, error] {
+	return func(yield func(*crosscheck.Document, error) bool) {
+		if len(ids) > 0 {
+			for _, id := range ids {
+				d, err := s.document(ctx, id)
+				if !yield(d, err) || err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
+					return
+				}
+			}
+			return
+		}
+		after := ""
+		for {
+			var page []string
+			rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?`, after, articlePage)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					yield(nil, err)
+					return
+				}
+				page = append(page, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, id := range page {
+				d, err := s.document(ctx, id)
+				if !yield(d, err) || err != nil {
+					return
+				}
+			}
+			if len(page) < articlePage {
+				return
+			}
+			after = page[len(page)-1]
+		}
+	}
+}
+
+// Reclean replaces the clean fields of an article's latest revision, and drops the stored
+// report of its story, in one transaction.
 func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 	set := make([]string, len(cleanColumns))
 	for i, c := range cleanColumns {
 		set[i] = c + " = ?"
 	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
 	args := append(cleanValues(a), a.ID, a.Hash)
-	res, err := s.db.ExecContext(ctx, `UPDATE revisions SET `+strings.Join(set, ", ")+`
+	res, err := tx.ExecContext(ctx, `UPDATE revisions SET `+strings.Join(set, ", ")+`
 		WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND hash = ?`, args...)
 	if err != nil {
 		return err
@@ -214,5 +273,11 @@ func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("reclean %s: the stored revision changed meanwhile", a.ID)
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = ?)`, a.ID); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

@@ -24,10 +24,12 @@ func (s *Store) GroupState(ctx context.Context) ([]byte, error) {
 // that what is worked out from them can be kept until it does.
 func (s *Store) Generation(ctx context.Context) (string, error) {
 	var groups, seq int64
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT generation FROM group_state WHERE id = 1), 0),
-		coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
 	return fmt.Sprintf("%d.%d", groups, seq), err
 }
+
+// bumpGeneration marks a change to stories or to stored analysis.
+const bumpGeneration = `UPDATE generation SET n = n + 1`
 
 // SaveGroups stores the grouping state, the changed stories and the new links at once.
 func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
@@ -36,8 +38,11 @@ func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crossche
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state, generation) VALUES (1, ?, 1)
-		ON CONFLICT (id) DO UPDATE SET state = excluded.state, generation = group_state.generation + 1`, state); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET state = excluded.state`, state); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
 		return err
 	}
 	link, err := tx.PrepareContext(ctx, `INSERT INTO story_articles (article_id, story_id, score, rule) VALUES (?, ?, ?, ?)

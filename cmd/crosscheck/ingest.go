@@ -124,6 +124,8 @@ type progress struct {
 	now        func() time.Time
 	n, a, u, f int
 	drawn      bool
+	// line, when set, writes the counter in place of the ingest counter.
+	line func(p *progress, rate float64) string
 }
 
 func (p *progress) count(s crosscheck.IngestStatus) {
@@ -148,7 +150,11 @@ func (p *progress) draw() {
 	}
 	p.last = now
 	rate := float64(p.n) / now.Sub(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s", p.n, p.a, p.u, p.f, rate)
+	if p.line != nil {
+		fmt.Fprintf(p.w, "\r\033[K%s", p.line(p, rate))
+	} else {
+		fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s", p.n, p.a, p.u, p.f, rate)
+	}
 	p.drawn = true
 }
 

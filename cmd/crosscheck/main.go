@@ -84,6 +84,7 @@ func commands() []command {
 		{"articles", "list the stored articles", (*Main).articles},
 		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
 		{"stories", "list the stories: groups of articles about one event", (*Main).stories},
+		{"reanalyze", "clean and analyse stored articles again from their raw bytes", (*Main).reanalyze},
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
 		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},

@@ -2,6 +2,10 @@
 -- that a list of stories reads them without reading whole reports.
 ALTER TABLE reports ADD COLUMN numbers TEXT NOT NULL DEFAULT '';
 
--- Counts the saves of the grouping state: with the newest revision, it tells readers that
--- stories may have changed.
-ALTER TABLE group_state ADD COLUMN generation INTEGER NOT NULL DEFAULT 0;
+-- Counts the changes to stories and to stored analysis: with the newest revision, it tells
+-- readers that what they worked out from the stories may be out of date.
+CREATE TABLE generation (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+);
+INSERT INTO generation (id, n) VALUES (1, 0);

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+// Articles stored without analysis (as an earlier version stored them) get it back from their
+// raw bytes; their story's report is made again; an unknown id is reported and the rest go on.
+func TestReanalyze(t *testing.T) {
+	seeds := filepath.Dir(corpus.Path(t, "seeds/expected.json"))
+	db := filepath.Join(t.TempDir(), "cc.db")
+	if code, _, errOut := run(t, "", "ingest", "--db", db, seeds); code != 0 {
+		t.Fatalf("ingest: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "", "report", "--db", db, "000_6f7de8062ea9ba3a"); code != 0 {
+		t.Fatalf("report: %d %s", code, errOut)
+	}
+	conn, err := sql.Open("sqlite", "file:"+db+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	stripped := func() int {
+		var n int
+		conn.QueryRow(`SELECT count(*) FROM revisions WHERE quotes = '[]' AND entities = '[]' AND dates = '[]'`).Scan(&n)
+		return n
+	}
+	if _, err := conn.Exec(`UPDATE revisions SET quotes = '[]', numbers = '[]', entities = '[]', dates = '[]', sentences = '[]'`); err != nil {
+		t.Fatal(err)
+	}
+	if n := stripped(); n != 5 {
+		t.Fatalf("%d articles stripped, want 5", n)
+	}
+	code, out, errOut := run(t, "", "reanalyze", "--db", db, "no-such-article", "000_6f7de8062ea9ba3a", "003_19817d5f41e8f76a")
+	if code != 1 || !strings.Contains(errOut, `"no-such-article"`) || !strings.Contains(out, "2 articles reanalyzed, 1 failed") {
+		t.Fatalf("reanalyze with an unknown id: exit %d\n%s%s", code, out, errOut)
+	}
+	if n := stripped(); n != 3 {
+		t.Errorf("%d articles still without analysis, want 3", n)
+	}
+	var reports int
+	conn.QueryRow(`SELECT count(*) FROM reports`).Scan(&reports)
+	if reports != 0 {
+		t.Errorf("the story's report was kept after its articles were analysed again")
+	}
+	if code, out, errOut := run(t, "", "reanalyze", "--db", db, "--json"); code != 0 || !strings.Contains(out, `"articles":5`) {
+		t.Fatalf("reanalyze all: exit %d\n%s%s", code, out, errOut)
+	}
+	if n := stripped(); n != 0 {
+		t.Errorf("%d articles still without analysis", n)
+	}
+	code, out, _ = run(t, "", "articles", "--db", db, "--json", "--full")
+	if code != 0 || !strings.Contains(out, `"speaker":"Yuri Ushakov"`) {
+		t.Errorf("the quotes did not come back")
+	}
+}
