@@ -29,7 +29,10 @@ both), and the speaker accuracy among matched quotes.`,
 			return nil
 		}
 		var pred []eval.PredictedQuote
-		for _, q := range nlp.Quotes(d.Text) {
+		quotes := nlp.Quotes(d.Text)
+		sentences := nlp.Sentences(d.Text)
+		nlp.ResolveSpeakers(quotes, nlp.Entities(d.Text, sentences, nlp.Tokens(d.Text)))
+		for _, q := range quotes {
 			pred = append(pred, eval.PredictedQuote{Words: eval.Words(q.Text), Speaker: q.Speaker, Mention: q.SpeakerMention})
 		}
 		s.Add(pred, eval.GoldQuotes(d.Attributions))
