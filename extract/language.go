@@ -73,7 +73,9 @@ func byStopwords(text string) string {
 			secondN = n
 		}
 	}
-	if bestN*4 >= len(words) && bestN >= 3*secondN {
+	// A quarter of the words, three times the runner-up's; or, in text thin on function words
+	// (tables of figures, terse briefs), a tenth and four times the runner-up's.
+	if bestN*4 >= len(words) && bestN >= 3*secondN || bestN*10 >= len(words) && bestN >= 4*secondN && bestN >= 4 {
 		return best
 	}
 	return ""
