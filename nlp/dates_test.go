@@ -127,3 +127,26 @@ func FuzzDates(f *testing.F) {
 		}
 	})
 }
+
+// Lengths of time behind bounds, hedges and ranges, and points with a hedge.
+func TestTimelineBoundsAndHedges(t *testing.T) {
+	dct := time.Date(2025, 12, 3, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ expr, value string }{
+		{"at least 20 more years", "P20Y"},
+		{"within 18 months", "P18M"},
+		{"no more than sixty days", "P60D"},
+		{"the latest nine months", "P9M"},
+		{"Eight trading days", "P8D"},
+		{"two to three weeks", "P2W"},
+		{"8-month-old", "P8M"},
+		{"the next two years or so", "P2Y"},
+		{"2030 or later", "2030"},
+		{"a week or so ago", "2025-11-26"},
+		{"this past spring", "2025-SP"},
+		{"earlier in the year", "2025"},
+	} {
+		if v, _ := nlp.NewTimeline(dct).Resolve(tc.expr, ""); v != tc.value {
+			t.Errorf("%q = %q, want %q", tc.expr, v, tc.value)
+		}
+	}
+}

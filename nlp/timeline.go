@@ -64,8 +64,50 @@ func (t *Timeline) resolve(e, before string) (string, string) {
 			return v, typ
 		}
 	}
+	// "at least 20 more years", "within 18 months", "the latest nine months": a length of
+	// time behind words that bound or place it
+	if m := boundRe.FindStringSubmatch(e); m != nil {
+		if v, typ := t.resolve(m[1], before); typ == "DURATION" {
+			return v, typ
+		}
+	}
+	if m := moreRe.FindStringSubmatch(e); m != nil {
+		if v, typ := t.resolve(m[1]+" "+m[2], before); typ == "DURATION" {
+			return v, typ
+		}
+	}
+	// "two to three weeks", "8-month-old": the first length, the unit
+	for _, re := range []*regexp.Regexp{rangeRe, ageRe} {
+		if m := re.FindStringSubmatch(e); m != nil {
+			if v, typ := t.resolve(m[1]+" "+m[2], before); typ == "DURATION" {
+				return v, typ
+			}
+		}
+	}
+	// "the next two years or so", "1994 or later", "a week or so ago": the expression without
+	// the hedge
+	if m := hedgeRe.FindStringSubmatch(e); m != nil {
+		return t.resolve(m[1]+m[2], before)
+	}
+	// "this past spring" is the latest spring before now; "earlier in the year", this year
+	if rest, ok := strings.CutPrefix(e, "this past "); ok {
+		return t.resolve(rest, "it was")
+	}
+	if m := withinUnitRe.FindStringSubmatch(e); m != nil {
+		return t.resolve("this "+m[1], before)
+	}
 	return "", ""
 }
+
+var (
+	boundRe = regexp.MustCompile(`^(?:at least|at most|no more than|no less than|more than|less than|fewer than|within|nearly|almost|each of|the latest|the year-earlier|the year-ago|the first|the final)\s+(.+)$`)
+	moreRe  = regexp.MustCompile(`^(\S+)\s+(?:more|additional|further|trading|business|working|calendar)\s+(\S+)$`)
+	hedgeRe = regexp.MustCompile(`^(.+?)\s+(?:or so|or later|or earlier|and beyond|or more|or less|or longer)(\s+ago)?$`)
+	rangeRe = regexp.MustCompile(`^(\S+)\s+(?:to|or)\s+\S+\s+(\S+)$`)
+	ageRe   = regexp.MustCompile(`^(\S+)-(\S+?)-old$`)
+
+	withinUnitRe = regexp.MustCompile(`^(?:earlier|later) in the (year|month|week)$`)
+)
 
 var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|a good part of|much of|most of|the latter part of|the first part of|mid-?)\s+(.+)$`)
 
