@@ -299,7 +299,8 @@ func monthYear(e string, _ time.Time) (string, string) {
 var monthExprRe = regexp.MustCompile(`^(?:(last|this|next|early|late|mid|the end of|the beginning of|end of|beginning of)\s*-?\s*)?` + monthRe + `$`)
 
 // month resolves a month without a year: "last April" the latest April before publication,
-// "next" the first after, bare the one nearest publication.
+// "next" the first after, "this" the one of publication's year, bare the one nearest
+// publication.
 func month(e string, dct time.Time) (string, string) {
 	m := monthExprRe.FindStringSubmatch(e)
 	if m == nil {
@@ -316,6 +317,8 @@ func month(e string, dct time.Time) (string, string) {
 		if mo <= dct.Month() {
 			y++
 		}
+	case "this":
+		// this year's: "this September" in February is seven months ahead
 	default:
 		// a month named alone is one that has begun (news reports what happened), unless it
 		// is one of the next three, which news announces

@@ -150,3 +150,11 @@ func TestTimelineBoundsAndHedges(t *testing.T) {
 		}
 	}
 }
+
+// "this September" is the September of the year of publication, even months ahead.
+func TestThisMonthIsThisYears(t *testing.T) {
+	dct := time.Date(2026, 2, 5, 0, 0, 0, 0, time.UTC)
+	if v, _ := nlp.NewTimeline(dct).Resolve("this September", ""); v != "2026-09" {
+		t.Errorf("this September = %q, want 2026-09", v)
+	}
+}
