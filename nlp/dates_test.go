@@ -158,3 +158,18 @@ func TestThisMonthIsThisYears(t *testing.T) {
 		t.Errorf("this September = %q, want 2026-09", v)
 	}
 }
+
+// "the 1988 quarter" is the quarter of 1988 that matches the one the article is about, and it
+// does not change which quarter later mentions refer back to.
+func TestYearPeriod(t *testing.T) {
+	tl := nlp.NewTimeline(time.Date(1989, 10, 26, 0, 0, 0, 0, time.UTC))
+	for _, tc := range []struct{ expr, value string }{
+		{"the third quarter", "1989-Q3"},
+		{"the 1988 quarter", "1988-Q3"},
+		{"the quarter", "1989-Q3"},
+	} {
+		if v, _ := tl.Resolve(tc.expr, ""); v != tc.value {
+			t.Errorf("%q = %q, want %q", tc.expr, v, tc.value)
+		}
+	}
+}

@@ -32,8 +32,8 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 		return v, "DATE"
 	}
 	value, typ = t.resolve(e, before)
-	if quarterValue.MatchString(value) {
-		t.quarter = value
+	if quarterValue.MatchString(value) && !yearPeriodRe.MatchString(e) {
+		t.quarter = value // the quarter the article is about, which later mentions refer back to
 	}
 	if len(value) == 10 && hasYear.MatchString(e) {
 		if t.days == nil {
@@ -51,6 +51,13 @@ var hasYear = regexp.MustCompile(`\b\d{4}\b`)
 var quarterValue = regexp.MustCompile(`^\d{4}-Q[1-4]$`)
 
 func (t *Timeline) resolve(e, before string) (string, string) {
+	// "the 1988 quarter", "the 1989 period": that year's quarter of the one the article is about
+	if m := yearPeriodRe.FindStringSubmatch(e); m != nil {
+		if t.quarter != "" {
+			return m[1] + t.quarter[4:], "DATE"
+		}
+		return m[1], "DATE"
+	}
 	if v := t.direct(e, tense(before)); v != "" {
 		return v, "DATE"
 	}
@@ -108,6 +115,8 @@ var (
 
 	withinUnitRe = regexp.MustCompile(`^(?:earlier|later) in the (year|month|week)$`)
 )
+
+var yearPeriodRe = regexp.MustCompile(`^(?:the\s+)?(\d{4})\s+(?:quarter|period)$`)
 
 var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|a good part of|much of|most of|the latter part of|the first part of|mid-?)\s+(.+)$`)
 
