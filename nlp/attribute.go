@@ -40,14 +40,42 @@ func isCapital(t tok) bool {
 
 // attribute finds the cue and the speaker as written for a quote, from its sentence's words
 // after and before it.
-func attribute(text, before, after string, s span) (mention, cue, rule string) {
-	if m, c := attributeAfter(toks(after)); m != "" {
-		return m, c, "speaker after the quote"
+func attribute(text, before, after string, s span) (mention, cue, rule string, unclear bool) {
+	m, c := attributeAfter(toks(after))
+	if m != "" && speakerLike(m) {
+		return m, c, "speaker after the quote", false
 	}
+	unclear = m != ""
 	if m, c := attributeBefore(toks(before)); m != "" {
-		return m, c, "speaker before the quote"
+		if speakerLike(m) {
+			return m, c, "speaker before the quote", false
+		}
+		unclear = true
 	}
-	return "", "", ""
+	return "", "", "", unclear
+}
+
+// notSpeakers are words a speaker mention does not begin with: they open a clause or an
+// adverbial, or name a time.
+var notSpeakers = map[string]bool{"when": true, "as": true, "then": true, "unlike": true, "however": true,
+	"if": true, "while": true, "although": true, "though": true, "because": true, "but": true, "and": true,
+	"so": true, "that": true, "where": true, "hours": true, "minutes": true, "days": true, "weeks": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "yesterday": true, "tonight": true, "now": true, "here": true, "there": true}
+
+// speakerLike reports whether a mention can name who spoke: not a clause or a time ("When I",
+// "Tuesday", "that he is responsible for …"), and not cut off before its noun ("the city
+// embodied the").
+func speakerLike(m string) bool {
+	if m == sameSubject {
+		return true
+	}
+	f := strings.Fields(m)
+	if len(f) == 0 {
+		return false
+	}
+	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
+	return !notSpeakers[first] && !(len(f) > 1 && functionWords[last])
 }
 
 // sameSubject stands for a speaker left out because it is the previous clause's ("… as

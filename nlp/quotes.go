@@ -166,7 +166,7 @@ func Quotes(text string) []Quote {
 		if endsSentence(text[s.start:s.end]) && startsSentence(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
 		}
-		mention, cue, rule := attribute(text, before, after, s)
+		mention, cue, rule, unclear := attribute(text, before, after, s)
 		if mention == "" {
 			mention, cue, rule = headlineSpeaker(text, s.open)
 		}
@@ -189,7 +189,7 @@ func Quotes(text string) []Quote {
 			extend(&out[prev], text, s)
 			lastEnd = s.close
 			continue
-		case wordCount(q.Text) >= minUnattributed:
+		case unclear || wordCount(q.Text) >= minUnattributed:
 			// a quoted sentence or more with no cue in its sentence is still someone's
 			// speech: the speaker of the nearest cue before it, or the person named last
 			from := max(0, s.open-400)
@@ -201,6 +201,8 @@ func Quotes(text string) []Quote {
 				q.Speaker = names.resolve(m, lastSpeaker)
 			} else if names.last != "" {
 				q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
+			} else if unclear {
+				q.Rule = "a cue whose subject names no speaker"
 			} else {
 				lastEnd = s.close
 				continue
