@@ -173,3 +173,18 @@ func TestYearPeriod(t *testing.T) {
 		}
 	}
 }
+
+// A period that "ended" on a day is in the past; a day of the coming month stays that day in
+// a sentence about the past.
+func TestPastSentencesAndNearDays(t *testing.T) {
+	dct := time.Date(1989, 10, 30, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ expr, before, value string }{
+		{"March 31", "revenue of $76 million for the year ended", "1989-03-31"},
+		{"Nov. 16", "The offer was extended to", "1989-11-16"},
+		{"December", "The plant was closed in", "1988-12"},
+	} {
+		if v, _ := nlp.NewTimeline(dct).Resolve(tc.expr, tc.before); v != tc.value {
+			t.Errorf("%q after %q = %q, want %q", tc.expr, tc.before, v, tc.value)
+		}
+	}
+}

@@ -163,7 +163,7 @@ func lastQuarter(dct time.Time) string {
 
 var futureRe = regexp.MustCompile(`(?i)\b(?:will|won't|shall|going to|expected to|expects to|scheduled|plans?|planning to|set to|intends? to|upcoming|effective|(?:is|are) to|starting|due|would)\b|'ll\b`)
 
-var pastRe = regexp.MustCompile(`(?i)\b(?:was|were|had|did|took place|held|met|signed|began)\b`)
+var pastRe = regexp.MustCompile(`(?i)\b(?:was|were|had|did|took place|held|met|signed|began|ended)\b`)
 
 // tense reads the words before an expression in its sentence (at most eight): +1 when they
 // speak of what is still to come ("will meet on Monday", "is scheduled for March 3"), -1 when
@@ -201,7 +201,7 @@ func (t *Timeline) direct(e string, tense int) string {
 		mo, day = monthNames[m[2]], atoi(m[3])
 	} else if m := dayMonthRe.FindStringSubmatch(e); m != nil {
 		mo, day = monthNames[m[2]], atoi(m[1])
-	} else if m := monthExprRe.FindStringSubmatch(e); m != nil && m[1] == "" && ahead {
+	} else if m := monthExprRe.FindStringSubmatch(e); m != nil && m[1] == "" {
 		mo = monthNames[m[2]]
 	} else {
 		return ""
@@ -211,7 +211,11 @@ func (t *Timeline) direct(e string, tense int) string {
 	case ahead && (mo < t.dct.Month() || (mo == t.dct.Month() && day > 0 && day < t.dct.Day())):
 		y++
 	case !ahead && (mo > t.dct.Month() || (mo == t.dct.Month() && day > t.dct.Day())):
-		y--
+		// a day of the coming month in a sentence about the past is still that day ("the
+		// offer was extended to Nov. 16"), not one eleven months back
+		if d := max(day, 1); day == 0 || time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Sub(t.dct) > 31*24*time.Hour {
+			y--
+		}
 	}
 	if day == 0 {
 		return fmt.Sprintf("%04d-%02d", y, mo)
