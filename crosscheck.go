@@ -300,7 +300,8 @@ type Store interface {
 	Ungrouped(ctx context.Context) iter.Seq2[*Article, error]
 	// Stories streams the stories in the order they were made.
 	Stories(ctx context.Context) iter.Seq2[*Story, error]
-	// Story returns the story with the given id, or the story the article with that id is in.
+	// Story returns the story with the given id, or the story the article with that id is in,
+	// with the hash of each of its articles.
 	Story(ctx context.Context, id string) (*Story, error)
 	// Report returns a story's stored report (JSON) when it was made under key, else nil.
 	Report(ctx context.Context, story, key string) ([]byte, error)
@@ -324,7 +325,7 @@ type Story struct {
 	ID       string   `json:"id"` // "story-" and the id of the article that started it
 	Title    string   `json:"title"`
 	Articles []string `json:"articles"`        // in the order they were ingested
-	Hashes   []string `json:"-"`               // the hash of each article's latest revision, as Articles, when the store knows them
+	Hashes   []string `json:"-"`               // the hash of each article's latest revision, as Articles
 	First    string   `json:"first,omitempty"` // the earliest publication date of its articles
 	Last     string   `json:"last,omitempty"`
 	Order    int      `json:"-"` // creation order

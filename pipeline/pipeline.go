@@ -231,7 +231,7 @@ func relearn(ctx context.Context, store crosscheck.Store, touched map[string]boo
 			if err != nil {
 				return err
 			}
-			a, err := extract.Article(doc, opts)
+			a, err := extractSafely(doc, opts)
 			if err != nil {
 				continue // it extracted before; a failure now leaves the stored version
 			}
@@ -243,7 +243,18 @@ func relearn(ctx context.Context, store crosscheck.Store, touched map[string]boo
 	return nil
 }
 
-// work extracts one document; a panic in extraction is a failure of that document only.
+// extractSafely extracts one document; a panic in extraction is a failure of that document
+// only.
+func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosscheck.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("internal error in extraction: %v", p)
+		}
+	}()
+	return extract.Article(doc, opts)
+}
+
+// work extracts one document, unless the store has it already.
 func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options) (d done) {
 	d.seq = j.seq
 	it := j.item
@@ -251,18 +262,13 @@ func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Optio
 		d.entry = crosscheck.Entry{Input: it.Input, Err: it.Err}
 		return d
 	}
-	defer func() {
-		if p := recover(); p != nil {
-			d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Err: fmt.Errorf("internal error in extraction: %v", p)}
-		}
-	}()
 	seen, err := store.Seen(ctx, it.Doc.ID, it.Doc.Hash())
 	if err == nil && seen {
 		d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc}
 		d.skip = true
 		return d
 	}
-	a, err := extract.Article(it.Doc, opts)
+	a, err := extractSafely(it.Doc, opts)
 	if err != nil {
 		d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Err: err}
 		return d

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 
@@ -76,19 +75,10 @@ func Reanalyze(ctx context.Context, store crosscheck.Store, ids []string, opts R
 		go func() {
 			defer wg.Done()
 			for j := range docs {
-				d := j.doc
-				r := result{id: d.ID, err: j.err}
-				func() {
-					if r.err != nil {
-						return
-					}
-					defer func() {
-						if p := recover(); p != nil {
-							r.err = fmt.Errorf("internal error in extraction: %v", p)
-						}
-					}()
-					r.a, r.err = extract.Article(d, extract.Options{Repeated: repeated})
-				}()
+				r := result{id: j.doc.ID, err: j.err}
+				if r.err == nil {
+					r.a, r.err = extractSafely(j.doc, extract.Options{Repeated: repeated})
+				}
 				select {
 				case results <- r:
 				case <-ctx.Done():

@@ -31,14 +31,14 @@ func StoryReport(ctx context.Context, store crosscheck.Store, id string) (*cross
 
 // StoryReportJSON is StoryReport as the JSON the store holds.
 func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]byte, error) {
-	st, key, err := storyKey(ctx, store, id)
+	st, dups, key, err := storyKey(ctx, store, id)
 	if err != nil {
 		return nil, err
 	}
 	if b, err := store.Report(ctx, st.ID, key); err != nil || b != nil {
 		return b, err
 	}
-	_, b, err := makeReport(ctx, store, st, key)
+	_, b, err := makeReport(ctx, store, st, dups, key)
 	return b, err
 }
 
@@ -46,7 +46,7 @@ func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]
 // is current (without reading the report), else from the report made now.
 func StoryNumbers(ctx context.Context, store crosscheck.Store, id string) (crosscheck.StoryNumbers, error) {
 	var n crosscheck.StoryNumbers
-	st, key, err := storyKey(ctx, store, id)
+	st, dups, key, err := storyKey(ctx, store, id)
 	if err != nil {
 		return n, err
 	}
@@ -57,7 +57,7 @@ func StoryNumbers(ctx context.Context, store crosscheck.Store, id string) (cross
 	if b != nil && json.Unmarshal(b, &n) == nil {
 		return n, nil
 	}
-	r, _, err := makeReport(ctx, store, st, key)
+	r, _, err := makeReport(ctx, store, st, dups, key)
 	if err != nil {
 		return n, err
 	}
@@ -77,46 +77,32 @@ func Articles(ctx context.Context, store crosscheck.Store, ids []string) ([]*cro
 	return out, nil
 }
 
-// storyKey finds the story id names and the key its report is stored under: a hash of the
-// report version, its articles' latest revisions and their near-duplicate links.
-func storyKey(ctx context.Context, store crosscheck.Store, id string) (*crosscheck.Story, string, error) {
+// storyKey finds the story id names, its articles' near-duplicate links, and the key its
+// report is stored under: a hash of the report version, its articles' latest revisions and
+// those links.
+func storyKey(ctx context.Context, store crosscheck.Store, id string) (*crosscheck.Story, []crosscheck.DuplicateLink, string, error) {
 	st, err := store.Story(ctx, id)
 	if err != nil {
-		return nil, "", err
+		return nil, nil, "", err
 	}
-	hashes := st.Hashes
-	if len(hashes) != len(st.Articles) {
-		articles, err := Articles(ctx, store, st.Articles)
-		if err != nil {
-			return nil, "", err
-		}
-		hashes = make([]string, len(articles))
-		for i, a := range articles {
-			hashes[i] = a.Hash
-		}
+	dups, err := store.Duplicates(ctx, st.Articles)
+	if err != nil {
+		return nil, nil, "", err
 	}
 	h := sha256.New()
 	h.Write([]byte(ReportVersion))
 	for i, aid := range st.Articles {
-		h.Write([]byte(aid + "\x00" + hashes[i] + "\x00"))
-	}
-	dups, err := store.Duplicates(ctx, st.Articles)
-	if err != nil {
-		return nil, "", err
+		h.Write([]byte(aid + "\x00" + st.Hashes[i] + "\x00"))
 	}
 	for _, d := range dups {
 		fmt.Fprintf(h, "%s~%s\x00", d.Article, d.Of)
 	}
-	return st, hex.EncodeToString(h.Sum(nil)), nil
+	return st, dups, hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // makeReport reconciles a story's articles and stores the report under key.
-func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, key string) (*crosscheck.Report, []byte, error) {
+func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink, key string) (*crosscheck.Report, []byte, error) {
 	articles, err := Articles(ctx, store, st.Articles)
-	if err != nil {
-		return nil, nil, err
-	}
-	dups, err := store.Duplicates(ctx, st.Articles)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -206,50 +206,51 @@ func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, 
 // Documents streams the documents of the latest revisions of the given articles, or of every
 // article when ids is empty, ordered by id; no read stays open between pages.
 func (s *Store) Documents(ctx context.Context, ids []string) iter.Seq2[*crosscheck.Document, error] {
+	if len(ids) == 0 {
+		return paged("", func(after string) ([]*crosscheck.Document, string, error) { return s.documentPage(ctx, after) })
+	}
 	return func(yield func(*crosscheck.Document, error) bool) {
-		if len(ids) > 0 {
-			for _, id := range ids {
-				d, err := s.document(ctx, id)
-				if !yield(d, err) || err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
-					return
-				}
-			}
-			return
-		}
-		after := ""
-		for {
-			var page []string
-			rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?`, after, articlePage)
-			if err != nil {
-				yield(nil, err)
+		for _, id := range ids {
+			d, err := s.document(ctx, id)
+			if !yield(d, err) || err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
 				return
 			}
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					yield(nil, err)
-					return
-				}
-				page = append(page, id)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				yield(nil, err)
-				return
-			}
-			for _, id := range page {
-				d, err := s.document(ctx, id)
-				if !yield(d, err) || err != nil {
-					return
-				}
-			}
-			if len(page) < articlePage {
-				return
-			}
-			after = page[len(page)-1]
 		}
 	}
+}
+
+// documentPage returns the documents of the articles after the id after, a page of them, and
+// the last id.
+func (s *Store) documentPage(ctx context.Context, after string) ([]*crosscheck.Document, string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?`, after, articlePage)
+	if err != nil {
+		return nil, after, err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, after, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, after, err
+	}
+	docs := make([]*crosscheck.Document, 0, len(ids))
+	for _, id := range ids {
+		d, err := s.document(ctx, id)
+		if err != nil {
+			return nil, after, err
+		}
+		docs = append(docs, d)
+	}
+	if len(ids) > 0 {
+		after = ids[len(ids)-1]
+	}
+	return docs, after, nil
 }
 
 // Reclean replaces the clean fields of an article's latest revision, and drops the stored

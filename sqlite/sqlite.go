@@ -379,15 +379,16 @@ func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, err
 	})
 }
 
-// paged streams articles a page at a time: fetch returns the page after a cursor and the
+// paged streams items a page at a time: fetch returns the page after a cursor and the
 // cursor after it; a short page is the last. No read stays open between pages.
-func paged[C any](start C, fetch func(after C) ([]*crosscheck.Article, C, error)) iter.Seq2[*crosscheck.Article, error] {
-	return func(yield func(*crosscheck.Article, error) bool) {
+func paged[C, T any](start C, fetch func(after C) ([]T, C, error)) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
 		after := start
 		for {
 			page, next, err := fetch(after)
 			if err != nil {
-				yield(nil, err)
+				var zero T
+				yield(zero, err)
 				return
 			}
 			for _, a := range page {

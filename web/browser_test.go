@@ -178,13 +178,13 @@ func TestBrowserNoPayloadRuns(t *testing.T) {
 	srv := newServer(t, web.Config{Token: "s3cret"})
 	ingestPayloads(t, srv, "s3cret")
 	ctx := browser(t)
-	var dialogs, errors atomic.Int32
+	var dialogs, thrown atomic.Int32
 	err := chromedp.Listen(ctx, func(ev any) {
 		switch ev.(type) {
 		case *page.EventJavascriptDialogOpening:
 			dialogs.Add(1)
 		case *runtime.EventExceptionThrown:
-			errors.Add(1)
+			thrown.Add(1)
 		}
 	})
 	if err != nil {
@@ -199,8 +199,8 @@ func TestBrowserNoPayloadRuns(t *testing.T) {
 			t.Errorf("%s: a payload became %d elements", path, n)
 		}
 	}
-	if dialogs.Load() > 0 || errors.Load() > 0 {
-		t.Errorf("%d dialogs opened, %d script errors", dialogs.Load(), errors.Load())
+	if dialogs.Load() > 0 || thrown.Load() > 0 {
+		t.Errorf("%d dialogs opened, %d script errors", dialogs.Load(), thrown.Load())
 	}
 }
 

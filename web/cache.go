@@ -37,6 +37,7 @@ func (c *listCache) fresh(ctx context.Context, store *sqlite.Store) error {
 func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, id string) (crosscheck.StoryNumbers, error) {
 	c.mu.Lock()
 	n, ok := c.numbers[id]
+	gen := c.gen
 	c.mu.Unlock()
 	if ok {
 		return n, nil
@@ -46,7 +47,9 @@ func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, id st
 		return n, err
 	}
 	c.mu.Lock()
-	c.numbers[id] = n
+	if c.gen == gen { // not kept when the store changed meanwhile
+		c.numbers[id] = n
+	}
 	c.mu.Unlock()
 	return n, nil
 }
@@ -54,7 +57,7 @@ func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, id st
 // outletList returns the store's outlets, from the cache when it has them.
 func (c *listCache) outletList(ctx context.Context, store *sqlite.Store) ([]sqlite.Outlet, error) {
 	c.mu.Lock()
-	out := c.outlets
+	out, gen := c.outlets, c.gen
 	c.mu.Unlock()
 	if out != nil {
 		return out, nil
@@ -67,7 +70,9 @@ func (c *listCache) outletList(ctx context.Context, store *sqlite.Store) ([]sqli
 		out = []sqlite.Outlet{}
 	}
 	c.mu.Lock()
-	c.outlets = out
+	if c.gen == gen {
+		c.outlets = out
+	}
 	c.mu.Unlock()
 	return out, nil
 }

@@ -236,6 +236,17 @@ func TestPayloadsAreEscaped(t *testing.T) {
 	}
 }
 
+// seedArticle returns the title and text of the first seed article.
+func seedArticle(t *testing.T) (title, text string) {
+	t.Helper()
+	seed, err := os.ReadFile(corpus.Path(t, "seeds/000_6f7de8062ea9ba3a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	title, text, _ = strings.Cut(string(seed), "\n")
+	return title, text
+}
+
 // The story list's numbers follow the store: an article that joins a story is counted at
 // once, and so is one stored by another process.
 func TestStoryListFollowsTheStore(t *testing.T) {
@@ -259,11 +270,7 @@ func TestStoryListFollowsTheStore(t *testing.T) {
 	if stories, articles := count(); stories != 1 || articles != 5 {
 		t.Fatalf("before: %d stories, %d articles", stories, articles)
 	}
-	seed, err := os.ReadFile(corpus.Path(t, "seeds/000_6f7de8062ea9ba3a.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	title, text, _ := strings.Cut(string(seed), "\n")
+	title, text := seedArticle(t)
 	rec, _ := json.Marshal(map[string]string{"id": "seed-copy", "title": title, "text": "Reprinted. " + text, "date": "2025-12-03"})
 	if code, body := post(t, srv.URL+"/api/articles", "application/json", string(rec), "Authorization", "Bearer s3cret"); code != 200 {
 		t.Fatalf("ingest: %d %s", code, body)
@@ -277,11 +284,7 @@ func TestStoryListFollowsTheStore(t *testing.T) {
 // one text as a tree rather than every pair.
 func TestBigStoryPage(t *testing.T) {
 	srv := newServer(t, web.Config{Token: "s3cret"})
-	seed, err := os.ReadFile(corpus.Path(t, "seeds/000_6f7de8062ea9ba3a.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	title, text, _ := strings.Cut(string(seed), "\n")
+	title, text := seedArticle(t)
 	var recs bytes.Buffer
 	for i := range 12 {
 		json.NewEncoder(&recs).Encode(map[string]string{"id": fmt.Sprintf("copy-%02d", i), "title": title,

@@ -63,6 +63,44 @@ func newEncoder(w io.Writer) *json.Encoder {
 	return enc
 }
 
+// listing prints records as JSON Lines for machines, or as a table under a header for people.
+type listing struct {
+	json bool
+	enc  *json.Encoder
+	tw   *tabwriter.Writer
+}
+
+func (m *Main) newListing(asJSON bool, header ...string) *listing {
+	l := &listing{json: asJSON, enc: newEncoder(m.Stdout)}
+	if !asJSON {
+		l.tw = tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(l.tw, strings.Join(header, "\t"))
+	}
+	return l
+}
+
+// record prints v as one JSON line.
+func (l *listing) record(v any) error { return l.enc.Encode(v) }
+
+// row prints one row of the table.
+func (l *listing) row(cells ...any) {
+	for i, c := range cells {
+		if i > 0 {
+			fmt.Fprint(l.tw, "\t")
+		}
+		fmt.Fprint(l.tw, c)
+	}
+	fmt.Fprintln(l.tw)
+}
+
+// flush ends the table.
+func (l *listing) flush() error {
+	if l.tw == nil {
+		return nil
+	}
+	return l.tw.Flush()
+}
+
 func (m *Main) articles(ctx context.Context, args []string) error {
 	fs := m.flags("articles", "[--json]", "Lists the stored articles, latest revision of each, ordered by id.",
 		`  crosscheck articles
@@ -79,32 +117,24 @@ func (m *Main) articles(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	enc := newEncoder(m.Stdout)
-	tw := tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
-	if !*asJSON {
-		fmt.Fprintln(tw, "ID\tPUBLISHED\tSOURCE\tLANG\tWORDS\tTITLE")
-	}
+	l := m.newListing(*asJSON, "ID", "PUBLISHED", "SOURCE", "LANG", "WORDS", "TITLE")
 	for a, err := range store.Articles(ctx) {
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if l.json {
 			j := toJSON(a)
 			if *full {
 				j.withAnalysis(a, *tokens)
 			}
-			if err := enc.Encode(j); err != nil {
+			if err := l.record(j); err != nil {
 				return err
 			}
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", a.ID, orDash(a.Published), orDash(truncate(a.Source, 24)),
-			orDash(a.Language), len(strings.Fields(a.Text)), truncate(a.Title, 70))
+		l.row(a.ID, orDash(a.Published), orDash(truncate(a.Source, 24)), orDash(a.Language), len(strings.Fields(a.Text)), truncate(a.Title, 70))
 	}
-	if !*asJSON {
-		return tw.Flush()
-	}
-	return nil
+	return l.flush()
 }
 
 func orDash(s string) string {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -69,7 +70,7 @@ func BenchmarkServeLoad(b *testing.B) {
 	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
 	b.Logf("%d req/s for %d s: %d requests in %s, %d failed; p50 %s p90 %s p99 %s max %s",
 		rate, seconds, len(lat), took.Round(time.Millisecond), failed, pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 100))
-	for _, k := range slices.Sorted(mapKeys(byKind)) {
+	for _, k := range slices.Sorted(maps.Keys(byKind)) {
 		d := byKind[k]
 		fmt.Printf("  %-13s %5d requests  p50 %-8s p99 %s\n", k, len(d), pct(d, 50), pct(d, 99))
 	}
@@ -260,14 +261,4 @@ func envInt(name string, def int) int {
 		return n
 	}
 	return def
-}
-
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

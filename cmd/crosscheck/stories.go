@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"text/tabwriter"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -35,11 +33,7 @@ Ingesting groups new articles into stories as they arrive.`,
 		return err
 	}
 	defer store.Close()
-	enc := newEncoder(m.Stdout)
-	tw := tabwriter.NewWriter(m.Stdout, 2, 4, 2, ' ', 0)
-	if !*asJSON {
-		fmt.Fprintln(tw, "STORY\tARTICLES\tCOPIES\tFIRST\tLAST\tTITLE")
-	}
+	l := m.newListing(*asJSON, "STORY", "ARTICLES", "COPIES", "FIRST", "LAST", "TITLE")
 	for st, err := range store.Stories(ctx) {
 		if err != nil {
 			return err
@@ -51,24 +45,21 @@ Ingesting groups new articles into stories as they arrive.`,
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if l.json {
 			links, err := store.StoryLinks(ctx, st.Articles)
 			if err != nil {
 				return err
 			}
 			j := toStoryJSON(st)
 			j.Duplicates, j.Links = orEmpty(dups), links
-			if err := enc.Encode(j); err != nil {
+			if err := l.record(j); err != nil {
 				return err
 			}
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", truncate(st.ID, 32), len(st.Articles), len(dups), orDash(st.First), orDash(st.Last), truncate(st.Title, 64))
+		l.row(truncate(st.ID, 32), len(st.Articles), len(dups), orDash(st.First), orDash(st.Last), truncate(st.Title, 64))
 	}
-	if !*asJSON {
-		return tw.Flush()
-	}
-	return nil
+	return l.flush()
 }
 
 func toStoryJSON(st *crosscheck.Story) storyJSON {
