@@ -100,16 +100,93 @@ func attributeAfter(ts []tok) (mention, cue string) {
 	}
 	for i := 0; i < len(ts) && i < 12; i++ {
 		if !ts[i].punct && clauseStarts[strings.ToLower(ts[i].text)] {
-			return "", ""
+			return closingAttribution(ts[i:])
 		}
 		if isCue(ts[i]) {
-			if m := subject(ts[:i]); m != "" {
+			// the subject stands right after the quote: ', the senior adviser said', not
+			// '" by aggressively using its influence to get states'
+			if m := subject(ts[:i]); m != "" && !clauseBefore(ts[:i], m) {
 				return m, ts[i].text
 			}
 			return "", ""
 		}
 		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" {
 			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// attributionOpens reports whether text after a quote opens with its attribution: a name or
+// a pronoun and a cue within the first few words, as in "“… NOW!” Trump said on Twitter.".
+func attributionOpens(after string) bool {
+	ts := toks(after)
+	for i := 1; i < len(ts) && i <= 4; i++ {
+		if ts[i].punct {
+			return false
+		}
+		if isCue(ts[i]) {
+			return isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])
+		}
+	}
+	return false
+}
+
+func joinToks(ts []tok) string {
+	words := make([]string, len(ts))
+	for i, t := range ts {
+		words[i] = t.text
+	}
+	return strings.Join(words, " ")
+}
+
+// clauseBefore reports whether words of a clause stand between the quote and the subject m
+// found before a cue: a function word other than an article or "of" before m's first word,
+// and no comma after it.
+func clauseBefore(ts []tok, m string) bool {
+	first := strings.Fields(m)[0]
+	clause := false
+	for _, t := range ts {
+		lw := strings.ToLower(t.text)
+		switch {
+		case t.text == first:
+			return clause
+		case t.text == ",":
+			clause = false
+		case !t.punct && functionWords[lw] && lw != "of" && lw != "the" && lw != "a" && lw != "an":
+			clause = true
+		}
+	}
+	return clause
+}
+
+// closingAttribution reads an attribution that closes a sentence after a clause the quote
+// runs into: "“…” if she didn't win by more, said David Wasserman", "… because she would
+// expand her lead, he said."
+func closingAttribution(ts []tok) (mention, cue string) {
+	comma := -1
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].text == "," {
+			comma = i
+			break
+		}
+	}
+	if comma < 0 {
+		return "", ""
+	}
+	tail := ts[comma+1:]
+	if len(tail) > 1 && isCue(tail[0]) {
+		if m := nounPhrase(tail[1:]); m != "" && (isPronoun(tail[1]) || isCapital(tail[1])) {
+			return m, tail[0].text
+		}
+		return "", ""
+	}
+	for i := 1; i < len(tail) && i <= 4; i++ {
+		if isCue(tail[i]) {
+			if isPronoun(tail[0]) || nameBefore(tail[:i]) == joinToks(tail[:i]) {
+				return joinToks(tail[:i]), tail[i].text
+			}
+			break
 		}
 	}
 	return "", ""
@@ -133,7 +210,10 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if len(ts)-i > reach || !isCue(t) {
 			continue
 		}
-		if m := subject(ts[:i]); m != "" {
+		// "… yelling at people on their way into the polls saying": a participle's subject
+		// is its sentence's, unless a name stands right before it ("footage of Clinton asking")
+		participle := strings.HasSuffix(t.text, "ing") && i > 0 && !isCapital(ts[i-1]) && !isPronoun(ts[i-1])
+		if m := subject(ts[:i]); m != "" && !participle {
 			return m, t.text
 		}
 		// "Carson took the stage and called the system “…”", "…, saying:": the sentence's
@@ -153,7 +233,11 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 // sentenceSubject is the subject that opens a clause: a pronoun, a name, or "the/a …" up to
 // its verb.
 func sentenceSubject(ts []tok) string {
-	// start after the last sentence break or opening quote in ts
+	// start after the last sentence break or opening quote in ts; a colon that ends ts
+	// introduces the quote ("… gave the Texan a compliment:")
+	for len(ts) > 0 && ts[len(ts)-1].punct && (ts[len(ts)-1].text == ":" || ts[len(ts)-1].text == ",") {
+		ts = ts[:len(ts)-1]
+	}
 	start := 0
 	for i, t := range ts {
 		if t.punct && strings.ContainsAny(t.text, ".!?:;“”\"") {
@@ -161,6 +245,10 @@ func sentenceSubject(ts []tok) string {
 		}
 	}
 	ts = ts[start:]
+	// "… ,” but he gave": a conjunction opens the clause
+	if len(ts) > 1 && (strings.EqualFold(ts[0].text, "but") || strings.EqualFold(ts[0].text, "and")) && isPronoun(ts[1]) {
+		ts = ts[1:]
+	}
 	// skip an opening adverbial: "After the weekend discussions, Mr. Trump …"
 	if len(ts) > 0 && introWords[strings.ToLower(ts[0].text)] {
 		for i, t := range ts {

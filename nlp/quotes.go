@@ -46,7 +46,7 @@ func spans(text string) []span {
 		closed := false
 		for j < len(text) && j-s.start < maxQuote {
 			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if (r2 == closer || (r2 == '"' && closer != '"')) && isCloser(text, j, n2) {
+			if closes(text, j, r2, closer, n2) {
 				s.end, s.close = j, j+n2
 				closed = true
 				break
@@ -100,6 +100,19 @@ func opener(text string, i int, r rune) (rune, bool) {
 		}
 	}
 	return 0, false
+}
+
+// closes reports whether the mark r at j closes a quote opened for closer. Writers mix their
+// marks: a straight quote may close a curly one and a curly one a straight one, and a
+// mistyped opening mark after a comma or a full stop closes ("“It's unusual,“ said …").
+func closes(text string, j int, r, closer rune, n int) bool {
+	switch {
+	case r == closer, r == '"', r == '”' && closer == '"':
+		return isCloser(text, j, n)
+	case r == '“' && closer == '”' && j > 0 && strings.IndexByte(",.?!", text[j-1]) >= 0:
+		return j+n == len(text) || text[j+n] == ' ' || text[j+n] == '\n'
+	}
+	return false
 }
 
 // isCloser reports whether the mark at j closes: a straight mark must not open a new quote.
@@ -163,7 +176,7 @@ func Quotes(text string) []Quote {
 		q := Quote{Text: text[s.start:s.end], Start: s.start, End: s.end, Parts: [][2]int{{s.start, s.end}}}
 		before := windowBefore(text, s.open, sp, k)
 		after := windowAfter(text, s.close, sp, k)
-		if endsSentence(text[s.start:s.end]) && startsSentence(after) {
+		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
 		}
 		mention, cue, rule, unclear := attribute(text, before, after, s)
@@ -196,7 +209,11 @@ func Quotes(text string) []Quote {
 			if prev >= 0 && out[prev].End > from {
 				from = out[prev].End
 			}
-			if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" {
+			if m := sentenceSubject(toks(before)); m != "" && speakerLike(m) {
+				// "He has declared Cruz to be “anointed”": the sentence's subject
+				q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
+				q.Speaker = names.resolve(m, lastSpeaker)
+			} else if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" {
 				q.SpeakerMention, q.Cue, q.Rule = m, c, "no cue in its sentence: the nearest cue before it"
 				q.Speaker = names.resolve(m, lastSpeaker)
 			} else if names.last != "" {
