@@ -96,6 +96,9 @@ func attributeAfter(ts []tok) (mention, cue string) {
 		return "", ""
 	}
 	if isCue(ts[0]) {
+		if strings.HasSuffix(ts[0].text, "ing") {
+			return "", "" // '“fantastic,” telling reporters': the speaker is the sentence's subject
+		}
 		return nounPhrase(ts[1:]), ts[0].text
 	}
 	for i := 0; i < len(ts) && i < 12; i++ {
@@ -126,10 +129,31 @@ func attributionOpens(after string) bool {
 			return false
 		}
 		if isCue(ts[i]) {
-			return isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])
+			return (isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])) && endsAttribution(ts[i+1:])
 		}
 	}
 	return false
+}
+
+// endsAttribution reports whether the words after a cue close the attribution: a few words
+// of time, place or audience ("on Twitter", "in a statement"), not a clause of their own
+// ("… He warns that …").
+func endsAttribution(ts []tok) bool {
+	n := 0
+	for _, t := range ts {
+		if t.punct {
+			if t.text == "." || t.text == "," || t.text == "!" || t.text == "?" {
+				return true
+			}
+			return false
+		}
+		lw := strings.ToLower(t.text)
+		if lw == "that" || lw == "to" || lw == "he" || lw == "she" || lw == "it" || lw == "they" || lw == "there" || n == 6 {
+			return false
+		}
+		n++
+	}
+	return true
 }
 
 func joinToks(ts []tok) string {
@@ -153,7 +177,8 @@ func clauseBefore(ts []tok, m string) bool {
 			return clause
 		case t.text == ",":
 			clause = false
-		case !t.punct && functionWords[lw] && lw != "of" && lw != "the" && lw != "a" && lw != "an":
+		case !t.punct && functionWords[lw] && lw != "of" && lw != "the" && lw != "a" && lw != "an",
+			!t.punct && !isCapital(t) && strings.HasSuffix(lw, "ing"):
 			clause = true
 		}
 	}
@@ -183,7 +208,7 @@ func closingAttribution(ts []tok) (mention, cue string) {
 	}
 	for i := 1; i < len(tail) && i <= 4; i++ {
 		if isCue(tail[i]) {
-			if isPronoun(tail[0]) || nameBefore(tail[:i]) == joinToks(tail[:i]) {
+			if (isPronoun(tail[0]) || nameBefore(tail[:i]) == joinToks(tail[:i])) && endsAttribution(tail[i+1:]) {
 				return joinToks(tail[:i]), tail[i].text
 			}
 			break
