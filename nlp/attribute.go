@@ -14,10 +14,16 @@ type tok struct {
 
 func toks(s string) []tok {
 	spans := Tokens(s)
-	out := make([]tok, len(spans))
-	for i, sp := range spans {
+	out := make([]tok, 0, len(spans))
+	for _, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(s[sp[0]:])
-		out[i] = tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
+		t := tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
+		// "went on" and "goes on" attribute speech as one cue: “…,” Trump went on
+		if n := len(out); n > 0 && t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") {
+			out[n-1].text += " on"
+			continue
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -312,6 +318,25 @@ func sentenceSubject(ts []tok) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// personSubject is the subject of the clause ts opens when it is a pronoun for a person or a
+// name of two words or more or the surname of someone named before.
+func personSubject(ts []tok, names *nameIndex) string {
+	m := sentenceSubject(ts)
+	if m == "" || !speakerLike(m) {
+		return ""
+	}
+	f := strings.Fields(m)
+	switch lw := strings.ToLower(f[0]); {
+	case lw == "he" || lw == "she" || lw == "they" || lw == "we" || lw == "i":
+		return m
+	case len(f) >= 2 && person(f):
+		return m
+	case len(f) == 1 && names.full[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"))] != "":
+		return m // a surname of someone named before
+	}
+	return ""
 }
 
 // stopCapital are capitalised sentence openers that name no one.

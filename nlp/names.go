@@ -120,7 +120,20 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 	words := strings.Fields(mention)
 	lw := strings.ToLower(words[0])
 	switch {
-	case len(words) == 1 && (lw == "he" || lw == "she" || lw == "i"):
+	case len(words) == 1 && (lw == "he" || lw == "she"):
+		// the person named last whose gender, when known, agrees with the pronoun
+		want := pronounGender(lw)
+		for i := len(x.order) - 1; i >= 0 && i >= len(x.order)-40; i-- {
+			p := x.order[i]
+			if g := genderOf(strings.Fields(p), x.roles[p]); g == 0 || g == want {
+				return p
+			}
+		}
+		if x.last != "" {
+			return x.last
+		}
+		return lastSpeaker
+	case len(words) == 1 && lw == "i":
 		if x.last != "" {
 			return x.last
 		}

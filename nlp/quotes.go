@@ -149,11 +149,14 @@ calling adding telling replying responding tweeting posting urging predicting pr
 recommended advised advises announced expressed reported reports explained began begins concluded
 summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited
 jokes joke chanted chants imagined imagines wonder mocking quipping joking laughing yelling
-shouting chanting reading`)
+shouting chanting reading beamed`)
+
+// cuePhrases are cues of more than one word, which toks joins into one token.
+var cuePhrases = []string{"went on", "goes on"}
 
 var cueSet = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range cueWords {
+	for _, w := range append(cueWords, cuePhrases...) {
 		m[w] = true
 	}
 	return m
@@ -202,6 +205,12 @@ func Quotes(text string) []Quote {
 			extend(&out[prev], text, s)
 			lastEnd = s.close
 			continue
+		case !unclear && wordCount(q.Text) < minUnattributed && personSubject(toks(before), names) != "":
+			// "Trump has repeatedly branded them “sickos”": a short quote in a sentence whose
+			// subject is a person is that person's words
+			m := personSubject(toks(before), names)
+			q.SpeakerMention, q.Rule = m, "a short quote in its subject's sentence"
+			q.Speaker = names.resolve(m, lastSpeaker)
 		case unclear || wordCount(q.Text) >= minUnattributed:
 			// a quoted sentence or more with no cue in its sentence is still someone's
 			// speech: the speaker of the nearest cue before it, or the person named last
