@@ -182,6 +182,7 @@ func Quotes(text string) []Quote {
 		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
 		}
+		opening := sentenceOpening(text, s.open)
 		mention, cue, rule, unclear := attribute(text, before, after, s)
 		if mention == "" {
 			mention, cue, rule = headlineSpeaker(text, s.open)
@@ -205,10 +206,10 @@ func Quotes(text string) []Quote {
 			extend(&out[prev], text, s)
 			lastEnd = s.close
 			continue
-		case !unclear && wordCount(q.Text) < minUnattributed && personSubject(toks(before), names) != "":
+		case !unclear && wordCount(q.Text) < minUnattributed && !quotedTitle(q.Text) && personSubject(toks(opening), names) != "":
 			// "Trump has repeatedly branded them “sickos”": a short quote in a sentence whose
 			// subject is a person is that person's words
-			m := personSubject(toks(before), names)
+			m := personSubject(toks(opening), names)
 			q.SpeakerMention, q.Rule = m, "a short quote in its subject's sentence"
 			q.Speaker = names.resolve(m, lastSpeaker)
 		case unclear || wordCount(q.Text) >= minUnattributed:
@@ -218,7 +219,7 @@ func Quotes(text string) []Quote {
 			if prev >= 0 && out[prev].End > from {
 				from = out[prev].End
 			}
-			if m := sentenceSubject(toks(before)); m != "" && speakerLike(m) {
+			if m := sentenceSubject(toks(opening)); m != "" && speakerLike(m) {
 				// "He has declared Cruz to be “anointed”": the sentence's subject
 				q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
 				q.Speaker = names.resolve(m, lastSpeaker)
@@ -332,6 +333,41 @@ func windowBefore(text string, open int, sp []span, k int) string {
 	}
 	if end := lastSentenceEnd(w); end >= 0 {
 		w = w[end:]
+	}
+	return w
+}
+
+// quotedTitle reports whether every word of a quote but the short ones is capitalised: the
+// title of a show, a book or a programme ("The Walking Dead"), not speech.
+func quotedTitle(q string) bool {
+	words := 0
+	for _, w := range strings.Fields(q) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) && (words == 0 || len(w) > 3) {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// sentenceOpening is the start of the sentence a quote mark at open stands in, up to the
+// first quote mark: where its subject is, even when other quotes come between ("Trump
+// responded by calling him “dopey” and accusing him of … “with daddy's money.”"). It is
+// empty when the sentence opens with a quote.
+func sentenceOpening(text string, open int) string {
+	w := text[max(0, open-300):open]
+	if nl := strings.LastIndexByte(w, '\n'); nl >= 0 {
+		w = w[nl+1:]
+	}
+	if end := lastSentenceEnd(w + "“"); end >= 0 {
+		w = w[min(end, len(w)):]
+	}
+	if i := strings.IndexAny(w, "“\"«„"); i >= 0 {
+		w = w[:i]
 	}
 	return w
 }
