@@ -238,6 +238,14 @@ func Quotes(text string) []Quote {
 			lastEnd = s.close
 			continue
 		}
+		// “a total lightweight” while Ted Cruz is “a basket case” and “a liar”: pieces of one
+		// sentence with one speaker are one quote
+		if prev >= 0 && q.Speaker != "" && out[prev].Speaker == q.Speaker && sameSentence(text, out[prev], s.open) && canExtend(&out[prev], s.end) {
+			extend(&out[prev], text, s)
+			names.scan(text, s.open, s.close)
+			lastEnd = s.close
+			continue
+		}
 		q.Partial = !paragraphOpening(text, s.open) && !strings.ContainsAny(strings.TrimSpace(q.Text), ".!?") && wordCount(q.Text) < 8
 		out = append(out, q)
 		lastSpeaker = q.Speaker
@@ -266,6 +274,20 @@ func extend(q *Quote, text string, s span) {
 	q.End = s.end
 	q.Parts = append(q.Parts, [2]int{s.start, s.end})
 	q.Partial = false
+}
+
+// sameSentence reports whether a quote opening at open stands in the sentence quote q ends in:
+// no sentence end and no paragraph break between them.
+func sameSentence(text string, q Quote, open int) bool {
+	piece := strings.TrimSpace(text[q.Parts[len(q.Parts)-1][0]:q.End])
+	gap := text[q.End:open]
+	if strings.Contains(gap, "\n") || wordCount(gap) > 30 {
+		return false
+	}
+	if endsSentence(piece) && startsSentence(strings.TrimLeft(gap, "”\"’' ")) {
+		return false
+	}
+	return firstSentenceEnd(gap+" A") < 0 && !strings.ContainsAny(gap, "!?")
 }
 
 // interrupts reports whether the only thing between a quote and the piece s is a short
