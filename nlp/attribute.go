@@ -52,6 +52,9 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 		return m, c, "speaker after the quote", false
 	}
 	unclear = m != ""
+	if m := colonName(toks(before)); m != "" {
+		return m, ":", "a name and a colon before the quote", false
+	}
 	if m, c := attributeBefore(toks(before)); m != "" {
 		if speakerLike(m) {
 			return m, c, "speaker before the quote", false
@@ -59,6 +62,20 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 		unclear = true
 	}
 	return "", "", "", unclear
+}
+
+// colonName reads a quote introduced by a name and a colon: "… doesn't surprise Republican
+// pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”".
+func colonName(ts []tok) string {
+	if len(ts) < 2 || ts[len(ts)-1].text != ":" {
+		return ""
+	}
+	name := nameBefore(ts[:len(ts)-1])
+	f := strings.Fields(name)
+	if len(f) < 2 || !person(f) {
+		return ""
+	}
+	return name
 }
 
 // notSpeakers are words a speaker mention does not begin with: they open a clause or an
@@ -241,6 +258,12 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if len(ts)-i > reach || !isCue(t) {
 			continue
 		}
+		// "Rubio was asked by Fox Business moderator Gerard Baker whether …": the agent asks
+		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && isAuxiliary(ts[i-1].text) {
+			if m := nounPhrase(ts[i+2:]); m != "" && (isCapital(ts[i+2]) || strings.EqualFold(ts[i+2].text, "the")) {
+				return m, t.text
+			}
+		}
 		// "… yelling at people on their way into the polls saying": a participle's subject
 		// is its sentence's, unless a name stands right before it ("footage of Clinton asking")
 		participle := strings.HasSuffix(t.text, "ing") && i > 0 && !isCapital(ts[i-1]) && !isPronoun(ts[i-1])
@@ -280,14 +303,28 @@ func sentenceSubject(ts []tok) string {
 	if len(ts) > 1 && (strings.EqualFold(ts[0].text, "but") || strings.EqualFold(ts[0].text, "and")) && isPronoun(ts[1]) {
 		ts = ts[1:]
 	}
-	// skip an opening adverbial: "After the weekend discussions, Mr. Trump …"
-	if len(ts) > 0 && introWords[strings.ToLower(ts[0].text)] {
+	// skip opening adverbials and a dateline: "After the weekend discussions, Mr. Trump …",
+	// "To wit, Trump …", "Specifically, …", "PHILADELPHIA, July 25 (UPI) — The committee …"
+	for len(ts) > 0 {
+		lw := strings.ToLower(ts[0].text)
+		adverb := strings.HasSuffix(lw, "ly") && len(ts) > 1 && ts[1].text == ","
+		if !introWords[lw] && !adverb && !datelineAhead(ts) {
+			break
+		}
+		rest := ts
 		for i, t := range ts {
-			if t.text == "," {
-				ts = ts[i+1:]
+			if t.text == "," || t.text == "—" || t.text == "–" {
+				rest = ts[i+1:]
+				if datelineAhead(ts) && t.text == "," {
+					continue
+				}
 				break
 			}
 		}
+		if len(rest) == len(ts) {
+			break
+		}
+		ts = rest
 	}
 	if len(ts) == 0 {
 		return ""
@@ -297,7 +334,7 @@ func sentenceSubject(ts []tok) string {
 	}
 	var words []string
 	for _, t := range ts {
-		if t.punct || len(words) == 6 {
+		if t.punct || len(words) == 8 {
 			break
 		}
 		lw := strings.ToLower(t.text)
@@ -337,6 +374,20 @@ func personSubject(ts []tok, names *nameIndex) string {
 		return m // a surname of someone named before
 	}
 	return ""
+}
+
+// datelineAhead reports whether ts opens with a dateline: a word in capitals, a comma, and
+// a dash within a few words ("PHILADELPHIA, July 25 (UPI) —").
+func datelineAhead(ts []tok) bool {
+	if len(ts) < 3 || ts[1].text != "," || strings.ToUpper(ts[0].text) != ts[0].text || len(ts[0].text) < 3 {
+		return false
+	}
+	for _, t := range ts[2:min(len(ts), 10)] {
+		if t.text == "—" || t.text == "–" {
+			return true
+		}
+	}
+	return false
 }
 
 // stopCapital are capitalised sentence openers that name no one.
