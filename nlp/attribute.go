@@ -136,11 +136,30 @@ func attributeAfter(ts []tok) (mention, cue string) {
 			}
 			return "", ""
 		}
-		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" {
+		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" && !inParens(ts, i) {
 			return "", ""
 		}
 	}
 	return "", ""
+}
+
+// inParens reports whether the mark at i opens, closes or stands in a short parenthesis after a
+// name: "Rep. Gwen Moore (D-Wis.) said".
+func inParens(ts []tok, i int) bool {
+	for j := i; j >= 0 && j >= i-6; j-- {
+		if ts[j].text == ")" && j < i {
+			return false
+		}
+		if ts[j].text == "(" {
+			for k := i; k < len(ts) && k <= j+8; k++ {
+				if ts[k].text == ")" {
+					return j > 0 && isCapital(ts[j-1])
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // attributionOpens reports whether text after a quote opens with its attribution: a name or
@@ -268,6 +287,11 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		// is its sentence's, unless a name stands right before it ("footage of Clinton asking")
 		participle := strings.HasSuffix(t.text, "ing") && i > 0 && !isCapital(ts[i-1]) && !isPronoun(ts[i-1])
 		if m := subject(ts[:i]); m != "" && !participle {
+			// "Ryan said the recent spate of shootings demands that all Americans …": a
+			// thing's cue inside a person's reported speech is the person's
+			if outer, c := outerSpeaker(ts[:i], m); outer != "" {
+				return outer, c
+			}
 			return m, t.text
 		}
 		// "Carson took the stage and called the system “…”", "…, saying:": the sentence's
@@ -280,6 +304,27 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 			return sameSubject, t.text
 		}
 		return "", ""
+	}
+	return "", ""
+}
+
+// outerSpeaker finds, for a subject m that is a thing ("the recent spate of shootings"), a
+// person who speaks by an earlier cue of the same sentence.
+func outerSpeaker(ts []tok, m string) (mention, cue string) {
+	f := strings.Fields(m)
+	if lw := strings.ToLower(f[0]); lw != "the" && lw != "a" && lw != "an" || personNoun(f[len(f)-1]) {
+		return "", ""
+	}
+	for i := len(ts) - 1; i > 0; i-- {
+		if ts[i].punct && strings.ContainsAny(ts[i].text, ".!?;“”\"") {
+			return "", ""
+		}
+		if !isCue(ts[i]) {
+			continue
+		}
+		if s := subject(ts[:i]); s != "" && (isPronoun(ts[i-1]) || person(strings.Fields(s))) {
+			return s, ts[i].text
+		}
 	}
 	return "", ""
 }
@@ -430,6 +475,15 @@ func subject(ts []tok) string {
 	}
 	for len(ts) > 0 && !ts[len(ts)-1].punct && isAuxiliary(ts[len(ts)-1].text) {
 		ts = ts[:len(ts)-1]
+	}
+	// drop a party and state after a name: "Paul D. Ryan (R-Wis.) said"
+	if n := len(ts); n > 2 && ts[n-1].text == ")" {
+		for i := n - 2; i >= 0 && i >= n-8; i-- {
+			if ts[i].text == "(" {
+				ts = ts[:i]
+				break
+			}
+		}
 	}
 	if len(ts) == 0 {
 		return ""

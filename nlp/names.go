@@ -144,7 +144,7 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		if name := x.byRole(words[1:]); name != "" {
 			return name
 		}
-		if lastSpeaker != "" && (lw == "the" || lw == "his" || lw == "her") {
+		if lastSpeaker != "" && (lw == "the" || lw == "his" || lw == "her") && personNoun(words[len(words)-1]) {
 			return lastSpeaker
 		}
 		return mention
@@ -163,6 +163,22 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		return full
 	}
 	return strings.Join(kept, " ")
+}
+
+// personNouns are nouns for a person by office, trade or relation, which a role phrase ("the
+// senior adviser", "his spokeswoman") ends with when it stands for someone.
+var personNouns = wordSet(`adviser advisor aide ambassador analyst attorney author candidate chairman
+chairwoman chief commander commissioner congressman congresswoman columnist critic director diplomat
+economist editor envoy executive expert founder general governor host judge lawmaker lawyer leader
+manager mayor minister moderator nominee officer official organizer owner pastor pollster president
+professor prosecutor representative researcher secretary senator sheriff source speaker spokesman
+spokesperson spokeswoman strategist woman man husband wife father mother son daughter brother sister
+friend veteran voter worker businessman writer reporter activist candidate chancellor premier king
+queen prince justice`)
+
+// personNoun reports whether a role phrase's last word names a person.
+func personNoun(w string) bool {
+	return personNouns[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))]
 }
 
 // roleSynonyms map the nouns of a role phrase to the titles a name was seen with.

@@ -181,6 +181,11 @@ func articlesIn(g crosscheck.QuoteGroup) int {
 // margin when a speaker is unknown and a larger one when the speakers differ.
 func (s *story) utteranceScore(a, b quoteRef) float64 {
 	t := s.overlap(a.words, b.words)
+	if min(len(a.words), len(b.words)) < 3 {
+		// "no compromise" is not every longer quote that has "compromise": a quote of a word
+		// or two matches by the words of both
+		t = s.dice(a.words, b.words)
+	}
 	c := s.dice(a.ctx, b.ctx)
 	score := max(t, (t+c)/2)
 	if debugQuotes {
