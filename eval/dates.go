@@ -8,19 +8,24 @@ import (
 
 // DateScores count temporal expressions resolved to their gold value.
 type DateScores struct {
+	// Strict takes a gold X literally: "1989-WXX" is then matched by no numbered week.
+	Strict bool `json:"strict"`
+
 	Total    int               `json:"expressions"`
 	Right    int               `json:"right"`
 	Accuracy float64           `json:"accuracy"`
 	ByType   map[string][2]int `json:"by_type"` // type → [right, total]
 }
 
-// Add scores one resolution: right when it equals the gold value at the gold's granularity —
-// a resolution finer than the gold ("1997-12-05" for "1997-12") counts when it starts with it.
+// Add scores one resolution: right when it equals the gold value at the gold's granularity.
+// A resolution finer than the gold ("1997-12-05" for "1997-12", "T17:00" for "T17") counts
+// when it starts with it, and a digit the gold leaves unspecified ("1989-WXX", "1988-QX")
+// matches any digit.
 func (s *DateScores) Add(typ, gold, got string) bool {
 	if s.ByType == nil {
 		s.ByType = map[string][2]int{}
 	}
-	ok := got != "" && (got == gold || (len(gold) >= 4 && len(got) > len(gold) && strings.HasPrefix(got, gold) && got[len(gold)] == '-'))
+	ok := got != "" && (got == gold || matchesAt(got, gold, s.Strict))
 	c := s.ByType[typ]
 	c[1]++
 	s.Total++
@@ -42,4 +47,29 @@ func SentenceBefore(context string, at int) string {
 		}
 	}
 	return ""
+}
+
+// matchesAt reports whether got equals gold where gold specifies it: gold's X stands for any
+// digit unless strict, and got may go on past gold to a finer unit.
+func matchesAt(got, gold string, strict bool) bool {
+	// a trailing part the gold leaves unspecified says nothing: "1990-XX-XX" is 1990, "19XX"
+	// the century 19
+	for !strict && strings.HasSuffix(gold, "-XX") {
+		gold = strings.TrimSuffix(gold, "-XX")
+	}
+	if !strict && len(gold) == 4 && strings.HasSuffix(gold, "XX") {
+		gold = gold[:2]
+	}
+	if got == gold {
+		return true
+	}
+	if len(got) < len(gold) || len(gold) < 4 {
+		return false
+	}
+	for i := range len(gold) {
+		if gold[i] != got[i] && !(!strict && gold[i] == 'X' && got[i] >= '0' && got[i] <= '9') {
+			return false
+		}
+	}
+	return len(got) == len(gold) || got[len(gold)] == '-' || got[len(gold)] == ':'
 }

@@ -52,14 +52,19 @@ func refs(e string, dct time.Time) (string, string) {
 	e = strings.TrimPrefix(e, "the ")
 	switch e {
 	case "now", "current", "currently", "present", "at present", "nowadays", "these days", "right now",
-		"today's", "immediately", "this time", "the moment", "moment", "yet", "so far", "to date":
+		"today's", "immediately", "this time", "the moment", "moment", "yet", "so far", "to date", "already":
 		return "PRESENT_REF", "DATE"
 	case "recently", "recent", "previously", "formerly", "past", "earlier", "once", "in the past",
-		"lately", "before", "former", "last", "ago", "the past", "once again":
+		"lately", "before", "former", "last", "ago", "the past", "once again", "more recently",
+		"then current", "then-current":
 		return "PAST_REF", "DATE"
 	case "future", "soon", "later", "eventually", "someday", "coming", "next", "in the future", "near future",
-		"upcoming", "shortly", "ahead", "the future":
+		"upcoming", "shortly", "ahead", "the future", "near term", "short term", "as soon as possible",
+		"a later date", "later date", "sooner or later":
 		return "FUTURE_REF", "DATE"
+	}
+	if strings.HasPrefix(e, "future ") {
+		return "FUTURE_REF", "DATE" // "future quarters"
 	}
 	return "", ""
 }
@@ -154,6 +159,15 @@ func times(e string, dct time.Time) (string, string) {
 	}
 clock:
 	switch {
+	case strings.HasPrefix(rest, "midnight"):
+		// midnight ends the day it is named with: "midnight Friday" is Friday's T24
+		if d := strings.TrimSpace(strings.TrimPrefix(rest, "midnight")); d != "" {
+			if v := resolveDay(d, dct); v != "" {
+				return v + "T24", "TIME"
+			}
+			return "", ""
+		}
+		return dct.Format("2006-01-02") + "T24", "TIME"
 	case strings.HasPrefix(rest, "noon"):
 		if d := strings.TrimSpace(strings.TrimPrefix(rest, "noon")); d != "" {
 			if v, _ := weekday(d, dct); v != "" {
@@ -310,9 +324,13 @@ func month(e string, dct time.Time) (string, string) {
 	y := dct.Year()
 	switch m[1] {
 	case "last":
-		if mo >= dct.Month() {
-			y--
+		// the latest one before this month, but not the month just past, which would be
+		// "last month": "last February" in March is a year ago
+		d := time.Date(y, mo, 1, 0, 0, 0, 0, time.UTC)
+		for !d.Before(time.Date(dct.Year(), dct.Month()-1, 1, 0, 0, 0, 0, time.UTC)) {
+			d = d.AddDate(-1, 0, 0)
 		}
+		y = d.Year()
 	case "next":
 		if mo <= dct.Month() {
 			y++
@@ -416,7 +434,7 @@ func quarterOwner(e string) (string, int) {
 	return m[2], 0
 }
 
-var halfRe = regexp.MustCompile(`^(?:the\s+)?(first|second)[\s-]+half(?:\s+of\s+(\d{4}))?$`)
+var halfRe = regexp.MustCompile(`^(?:the\s+)?(first|second|last|latter|first two|last two)[\s-]+(?:half|quarters)(?:\s+of\s+(\d{4}))?$`)
 
 func half(e string, dct time.Time) (string, string) {
 	m := halfRe.FindStringSubmatch(e)
@@ -427,9 +445,12 @@ func half(e string, dct time.Time) (string, string) {
 	if m[2] != "" {
 		y = atoi(m[2])
 	}
+	if strings.HasSuffix(e, "quarters") && !strings.Contains(m[1], "two") {
+		return "", "" // "the first quarters" are no half
+	}
 	h := 1
-	if m[1] == "second" {
-		h = 2
+	if m[1] != "first" && m[1] != "first two" {
+		h = 2 // "the second half", "the last half", "the last two quarters"
 	}
 	return fmt.Sprintf("%d-H%d", y, h), "DATE"
 }
@@ -438,7 +459,14 @@ var seasons = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "a
 var seasonRe = regexp.MustCompile(`^(?:(last|this|next|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+of\s+(\d{4})|\s+(\d{4}))?$`)
 
 func season(e string, dct time.Time) (string, string) {
-	m := seasonRe.FindStringSubmatch(strings.TrimPrefix(e, "the "))
+	e = strings.TrimPrefix(e, "the ")
+	// "the winter of nineteen ninety-four"
+	if head, rest, ok := strings.Cut(e, " of "); ok && seasons[head] != "" {
+		if y, _ := wordYear(rest, dct); y != "" {
+			return y + "-" + seasons[head], "DATE"
+		}
+	}
+	m := seasonRe.FindStringSubmatch(e)
 	if m == nil {
 		return "", ""
 	}
@@ -535,7 +563,10 @@ var durationRe = regexp.MustCompile(`^(?:the\s+)?(?:(?:last|past|next|first|comi
 
 // duration resolves "five years", "the past three months", "a two-week", "weeks": P5Y, P3M,
 // P2W, PXW; hours, minutes and seconds take the T.
-func duration(e string, _ time.Time) (string, string) {
+func duration(e string, dct time.Time) (string, string) {
+	if v := halfMore(e, dct); v != "" {
+		return v, "DURATION"
+	}
 	m := durationRe.FindStringSubmatch(e)
 	if m == nil {
 		return "", ""
@@ -570,6 +601,32 @@ func duration(e string, _ time.Time) (string, string) {
 	return "P" + count + unit, "DURATION"
 }
 
+// halves are half of each unit in the next smaller one, as TIMEX3 writes it.
+var halves = map[string]string{"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+var halfMoreRe = regexp.MustCompile(`^(.+?)\s+(?:and a half|1/2|½)\s+(years?|days?|hours?|minutes?)$|^(.+?)\s+(years?|days?|hours?|minutes?)\s+and a half$`)
+
+// halfMore resolves a length and a half: "2 1/2 years" is P2Y6M, "a minute and a half" PT1M30S.
+func halfMore(e string, dct time.Time) string {
+	m := halfMoreRe.FindStringSubmatch(e)
+	if m == nil {
+		return ""
+	}
+	count, unit := m[1], m[2]
+	if count == "" {
+		count, unit = m[3], m[4]
+	}
+	whole, _ := duration(count+" "+strings.TrimSuffix(unit, "s")+"s", dct)
+	half := halves[unitCode(unit)]
+	if whole == "" || strings.Contains(whole, "X") || half == "" {
+		return ""
+	}
+	if strings.HasPrefix(half, "T") && strings.Contains(whole, "T") {
+		half = half[1:]
+	}
+	return whole + half
+}
+
 // countOf reads a count written in figures or words ("24", "twenty four", "a couple of");
 // 0 with true means none was written, -1 an unknown number ("several").
 func countOf(s string) (int, bool) {
@@ -583,7 +640,11 @@ func countOf(s string) (int, bool) {
 		return n, true
 	}
 	total := 0
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' }) {
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) > 1 && (words[0] == "a" || words[0] == "an") {
+		words = words[1:] // "a three-year period" counts three
+	}
+	for _, w := range words {
 		n, ok := numberWords[w]
 		if !ok || n < 0 {
 			return 0, false
@@ -732,7 +793,7 @@ func ago(e string, dct time.Time) (string, string) {
 	return dct.AddDate(0, 0, -n).Format("2006-01-02"), "DATE"
 }
 
-var vagueRe = regexp.MustCompile(`^(?:the\s+)?(recent|coming|next few|last few|past few|upcoming|following|past several|last several)\s+(years|months|weeks|days)$`)
+var vagueRe = regexp.MustCompile(`^(?:the\s+)?(recent|coming|next few|last few|past few|upcoming|following|past several|last several)\s+(years|months|weeks|days|quarters)$`)
 
 // vague resolves an uncounted stretch of time around publication: "recent days" is the past,
 // "coming months" the future.
@@ -741,7 +802,11 @@ func vague(e string, _ time.Time) (string, string) {
 	if m == nil {
 		return "", ""
 	}
-	if m[1] == "coming" || m[1] == "next few" || m[1] == "upcoming" || m[1] == "following" {
+	switch m[1] {
+	case "next few", "last few", "past few", "past several", "last several":
+		// "the next few days" is a stretch of uncounted length
+		return "PX" + unitCode(m[2]), "DURATION"
+	case "coming", "upcoming", "following":
 		return "FUTURE_REF", "DATE"
 	}
 	return "PAST_REF", "DATE"

@@ -40,6 +40,19 @@ func TestResolve(t *testing.T) {
 		{"nineteen ninety-six", "1996", "DATE"},
 		{"the late 1970s", "197", "DATE"},
 		{"each year", "P1Y", "SET"},
+		{"2 1/2 years", "P2Y6M", "DURATION"},
+		{"a minute and a half", "PT1M30S", "DURATION"},
+		{"two and a half hours", "PT2H30M", "DURATION"},
+		{"a three-year period", "P3Y", "DURATION"},
+		{"the next few days", "PXD", "DURATION"},
+		{"midnight Friday", "2025-11-28T24", "TIME"},
+		{"the winter of nineteen ninety-four", "1994-WI", "DATE"},
+		{"the last half of 2024", "2024-H2", "DATE"},
+		{"the first two quarters of 2026", "2026-H1", "DATE"},
+		{"last November", "2024-11", "DATE"}, // the month just past would be "last month"
+		{"last October", "2025-10", "DATE"},
+		{"future quarters", "FUTURE_REF", "DATE"},
+		{"already", "PRESENT_REF", "DATE"},
 	} {
 		v, typ := nlp.Resolve(tc.expr, dct)
 		if v != tc.value || typ != tc.typ {
@@ -67,6 +80,8 @@ func TestTimelineReadsTheSentence(t *testing.T) {
 		{"earlier this year", "Prices rose", "2025"},
 		{"early next year", "A deal is possible", "2026"},
 		{"the end of 2027", "Troops stay until", "2027"},
+		{"year-end", "The deal should close by", "2025-12-31"},
+		{"year-end", "The index has risen 4% since", "2024-12-31"},
 	} {
 		if v, _ := nlp.NewTimeline(dct).Resolve(tc.expr, tc.before); v != tc.value {
 			t.Errorf("%q after %q = %q, want %q", tc.expr, tc.before, v, tc.value)

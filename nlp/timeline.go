@@ -61,6 +61,15 @@ func (t *Timeline) resolve(e, before string) (string, string) {
 	if v := t.direct(e, tense(before)); v != "" {
 		return v, "DATE"
 	}
+	// "by year-end", "since year-end": the last day of this year, or of the last one when
+	// the sentence looks back
+	if yearEnd[e] {
+		y := t.dct.Year()
+		if b := strings.Fields(strings.ToLower(before)); len(b) > 0 && b[len(b)-1] == "since" || tense(before) < 0 {
+			y--
+		}
+		return fmt.Sprintf("%d-12-31", y), "DATE"
+	}
 	if v, typ := Resolve(e, t.dct); v != "" {
 		return v, typ
 	}
@@ -116,9 +125,12 @@ var (
 	withinUnitRe = regexp.MustCompile(`^(?:earlier|later) in the (year|month|week)$`)
 )
 
+var yearEnd = map[string]bool{"year-end": true, "year end": true, "year's end": true, "the year's end": true,
+	"the end of the year": true, "end of the year": true, "the year-end": true}
+
 var yearPeriodRe = regexp.MustCompile(`^(?:the\s+)?(\d{4})\s+(?:quarter|period)$`)
 
-var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|a good part of|much of|most of|the latter part of|the first part of|mid-?)\s+(.+)$`)
+var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|a good part of|much of|most of|the latter part of|the first part of|the (?:first|second|last|latter) half of|mid-?)\s+(.+)$`)
 
 // referBack are the phrases that, after a quarter was named, mean that quarter again; yearBack
 // those that mean the same quarter a year before.

@@ -11,20 +11,23 @@ import (
 )
 
 func (m *Main) evalDates(ctx context.Context, args []string) error {
-	fs := m.flags("eval dates", "--gold FILE [--json] [--misses N]",
+	fs := m.flags("eval dates", "--gold FILE [--json] [--misses N] [--strict]",
 		`Resolves each temporal expression of a TimeBank TIMEX3 gold file against its document's
-creation time and scores the value against the gold at the gold's granularity.`,
+creation time and scores the value against the gold at the gold's granularity: a finer value
+counts when it starts with the gold's ("1997-12-05" for "1997-12"), and a digit the gold leaves
+unspecified ("1989-WXX", "1988-QX", "1990-XX-XX") matches any digit unless --strict.`,
 		`  crosscheck eval dates --gold ../shared/corpus/timebank/timex3.jsonl`)
 	gold := fs.String("gold", "", "the gold file (TIMEX3 JSONL: text, dct, type, value)")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
 	misses := fs.Int("misses", 0, "print up to N expressions resolved wrongly")
+	strict := fs.Bool("strict", false, `take the gold's X literally: "1989-WXX" then matches no numbered week`)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := m.required("eval dates", "--gold FILE", *gold); err != nil {
 		return err
 	}
-	var s eval.DateScores
+	s := eval.DateScores{Strict: *strict}
 	shown := 0
 	type timex struct {
 		Doc, Text, DCT, Type, Value, Context string
