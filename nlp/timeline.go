@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -173,20 +174,37 @@ func lastQuarter(dct time.Time) string {
 	return fmt.Sprintf("%d-Q%d", y, q)
 }
 
-var futureRe = regexp.MustCompile(`(?i)\b(?:will|won't|shall|going to|expected to|expects to|scheduled|plans?|planning to|set to|intends? to|upcoming|effective|(?:is|are) to|starting|due|would)\b|'ll\b`)
-
-var pastRe = regexp.MustCompile(`(?i)\b(?:was|were|had|did|took place|held|met|signed|began|ended)\b`)
+// futureWords and pastWords mark a sentence about what is still to come or what happened;
+// futurePairs and pastPairs are the two-word marks, "going to" and "took place".
+var (
+	futureWords = wordSet(`will won't shall scheduled plan plans upcoming effective starting due would`)
+	futurePairs = wordSet(`going_to expected_to expects_to planning_to set_to intend_to intends_to is_to are_to`)
+	pastWords   = wordSet(`was were had did held met signed began ended`)
+	pastPairs   = wordSet(`took_place`)
+)
 
 // tense reads the words before an expression in its sentence (at most eight): +1 when they
 // speak of what is still to come ("will meet on Monday", "is scheduled for March 3"), -1 when
-// of what happened ("was held on"), 0 when they do not say.
+// of what happened ("was held on"), 0 when they do not say. A mark of the future wins.
 func tense(before string) int {
 	f := strings.Fields(before)
-	w := strings.Join(f[max(0, len(f)-8):], " ")
-	switch {
-	case futureRe.MatchString(w):
-		return 1
-	case pastRe.MatchString(w):
+	f = f[max(0, len(f)-8):]
+	past := false
+	prev := ""
+	for _, w := range f {
+		if strings.HasSuffix(w, "'ll") {
+			return 1
+		}
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
+		switch {
+		case futureWords[w], futurePairs[prev+"_"+w]:
+			return 1
+		case pastWords[w], pastPairs[prev+"_"+w]:
+			past = true
+		}
+		prev = w
+	}
+	if past {
 		return -1
 	}
 	return 0
