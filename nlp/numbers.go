@@ -18,12 +18,14 @@ type Number = crosscheck.Number
 // (1.2e9 USD), "3,000 troops" (3000 troop).
 func Numbers(text string) []Number {
 	var out []Number
+	var lower []byte
 	for c := 0; c < len(text); {
 		at := nextStart(text, c, numberStarts, true)
 		if at < 0 {
 			break
 		}
-		m := numberRe.FindStringSubmatchIndex(text[at:min(len(text), at+maxNumberText)])
+		lower = lowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
+		m := numberRe.FindSubmatchIndex(lower)
 		if m == nil {
 			c = at + 1
 			continue
@@ -92,8 +94,9 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 // numberRe, anchored where nextStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
 // scale, then a unit or counted noun (joined by a hyphen or a space) and the noun it may
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
-// hyphen unit, 7 noun after the hyphen unit, 8 spaced words.
-var numberRe = regexp.MustCompile(`(?i)^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
+// hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
+// case (lowerASCII), whose offsets are the text's.
+var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
 	`(?:([$€£¥])|\b)` +
 	`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:\s+(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
