@@ -25,7 +25,7 @@ func (s *DateScores) Add(typ, gold, got string) bool {
 	if s.ByType == nil {
 		s.ByType = map[string][2]int{}
 	}
-	ok := got != "" && (got == gold || matchesAt(got, gold, s.Strict))
+	ok := got != "" && matchesAt(got, gold, s.Strict)
 	c := s.ByType[typ]
 	c[1]++
 	s.Total++
@@ -52,6 +52,9 @@ func SentenceBefore(context string, at int) string {
 // matchesAt reports whether got equals gold where gold specifies it: gold's X stands for any
 // digit unless strict, and got may go on past gold to a finer unit.
 func matchesAt(got, gold string, strict bool) bool {
+	if got == gold {
+		return true
+	}
 	// a trailing part the gold leaves unspecified says nothing: "1990-XX-XX" is 1990, "19XX"
 	// the century 19
 	for !strict && strings.HasSuffix(gold, "-XX") {

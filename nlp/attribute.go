@@ -162,19 +162,29 @@ func inParens(ts []tok, i int) bool {
 	return false
 }
 
-// attributionOpens reports whether text after a quote opens with its attribution: a name or
-// a pronoun and a cue within the first few words, as in "“… NOW!” Trump said on Twitter.".
+// attributionOpens reports whether text after a quote opens with its attribution, as in
+// "“… NOW!” Trump said on Twitter.".
 func attributionOpens(after string) bool {
-	ts := toks(after)
+	m, _ := leadingAttribution(toks(after))
+	return m != ""
+}
+
+// leadingAttribution reads an attribution that ts opens with and that ends with its sentence:
+// a pronoun or a name, then a cue within the first few words, then at most a few words of
+// time, place or audience ("Trump said on Twitter", "he said").
+func leadingAttribution(ts []tok) (mention, cue string) {
 	for i := 1; i < len(ts) && i <= 4; i++ {
 		if ts[i].punct {
-			return false
+			return "", ""
 		}
 		if isCue(ts[i]) {
-			return (isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])) && endsAttribution(ts[i+1:])
+			if (isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])) && endsAttribution(ts[i+1:]) {
+				return joinToks(ts[:i]), ts[i].text
+			}
+			return "", ""
 		}
 	}
-	return false
+	return "", ""
 }
 
 // endsAttribution reports whether the words after a cue close the attribution: a few words
@@ -248,15 +258,7 @@ func closingAttribution(ts []tok) (mention, cue string) {
 		}
 		return "", ""
 	}
-	for i := 1; i < len(tail) && i <= 4; i++ {
-		if isCue(tail[i]) {
-			if (isPronoun(tail[0]) || nameBefore(tail[:i]) == joinToks(tail[:i])) && endsAttribution(tail[i+1:]) {
-				return joinToks(tail[:i]), tail[i].text
-			}
-			break
-		}
-	}
-	return "", ""
+	return leadingAttribution(tail)
 }
 
 // attributeBefore reads 'Ushakov said:', 'he added that', 'Rubio described the talks as',
@@ -415,7 +417,7 @@ func personSubject(ts []tok, names *nameIndex) string {
 		return m
 	case len(f) >= 2 && person(f):
 		return m
-	case len(f) == 1 && names.full[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(m, "’s"), "'s"))] != "":
+	case len(f) == 1 && names.full[strings.ToLower(trimPossessive(m))] != "":
 		return m // a surname of someone named before
 	}
 	return ""

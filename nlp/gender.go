@@ -35,14 +35,6 @@ uncle king prince lord`)
 var femaleWords = wordSet(`mrs mrs. ms ms. miss madam congresswoman spokeswoman chairwoman businesswoman wife
 mother daughter sister aunt queen princess lady`)
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
 // genderOf is 'm', 'f' or 0 for a person named with these words and seen with these role words.
 func genderOf(name []string, roles map[string]bool) byte {
 	for r := range roles {
@@ -61,17 +53,6 @@ func genderOf(name []string, roles map[string]bool) byte {
 	case maleNames[first]:
 		return 'm'
 	case femaleNames[first]:
-		return 'f'
-	}
-	return 0
-}
-
-// pronounGender is 'm' for "he", 'f' for "she", 0 for other words.
-func pronounGender(w string) byte {
-	switch strings.ToLower(w) {
-	case "he", "him", "his":
-		return 'm'
-	case "she", "her", "hers":
 		return 'f'
 	}
 	return 0

@@ -122,7 +122,10 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 	switch {
 	case len(words) == 1 && (lw == "he" || lw == "she"):
 		// the person named last whose gender, when known, agrees with the pronoun
-		want := pronounGender(lw)
+		want := byte('m')
+		if lw == "she" {
+			want = 'f'
+		}
 		for i := len(x.order) - 1; i >= 0 && i >= len(x.order)-40; i-- {
 			p := x.order[i]
 			if g := genderOf(strings.Fields(p), x.roles[p]); g == 0 || g == want {
@@ -173,12 +176,12 @@ economist editor envoy executive expert founder general governor host judge lawm
 manager mayor minister moderator nominee officer official organizer owner pastor pollster president
 professor prosecutor representative researcher secretary senator sheriff source speaker spokesman
 spokesperson spokeswoman strategist woman man husband wife father mother son daughter brother sister
-friend veteran voter worker businessman writer reporter activist candidate chancellor premier king
+friend veteran voter worker businessman writer reporter activist chancellor premier king
 queen prince justice`)
 
 // personNoun reports whether a role phrase's last word names a person.
 func personNoun(w string) bool {
-	return personNouns[strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"))]
+	return personNouns[strings.ToLower(trimPossessive(w))]
 }
 
 // roleSynonyms map the nouns of a role phrase to the titles a name was seen with.

@@ -182,12 +182,15 @@ func Quotes(text string) []Quote {
 		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
 		}
-		opening := sentenceOpening(text, s.open)
 		mention, cue, rule, unclear := attribute(text, before, after, s)
 		if mention == "" {
 			mention, cue, rule = headlineSpeaker(text, s.open)
 		}
 		prev := len(out) - 1
+		short := ""
+		if !unclear && wordCount(q.Text) < minUnattributed && !quotedTitle(q.Text) {
+			short = personSubject(toks(sentenceOpening(text, s.open)), names)
+		}
 		switch {
 		case mention == sameSubject && prev >= 0:
 			q.SpeakerMention, q.Cue, q.Rule = out[prev].SpeakerMention, cue, "the subject of the previous quote's sentence"
@@ -206,12 +209,11 @@ func Quotes(text string) []Quote {
 			extend(&out[prev], text, s)
 			lastEnd = s.close
 			continue
-		case !unclear && wordCount(q.Text) < minUnattributed && !quotedTitle(q.Text) && personSubject(toks(opening), names) != "":
+		case short != "":
 			// "Trump has repeatedly branded them “sickos”": a short quote in a sentence whose
 			// subject is a person is that person's words
-			m := personSubject(toks(opening), names)
-			q.SpeakerMention, q.Rule = m, "a short quote in its subject's sentence"
-			q.Speaker = names.resolve(m, lastSpeaker)
+			q.SpeakerMention, q.Rule = short, "a short quote in its subject's sentence"
+			q.Speaker = names.resolve(short, lastSpeaker)
 		case unclear || wordCount(q.Text) >= minUnattributed:
 			// a quoted sentence or more with no cue in its sentence is still someone's
 			// speech: the speaker of the nearest cue before it, or the person named last
@@ -219,7 +221,7 @@ func Quotes(text string) []Quote {
 			if prev >= 0 && out[prev].End > from {
 				from = out[prev].End
 			}
-			if m := sentenceSubject(toks(opening)); m != "" && speakerLike(m) {
+			if m := sentenceSubject(toks(sentenceOpening(text, s.open))); m != "" && speakerLike(m) {
 				// "He has declared Cruz to be “anointed”": the sentence's subject
 				q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
 				q.Speaker = names.resolve(m, lastSpeaker)

@@ -59,14 +59,15 @@ func (t *Timeline) resolve(e, before string) (string, string) {
 		}
 		return m[1], "DATE"
 	}
-	if v := t.direct(e, tense(before)); v != "" {
+	tn := tense(before)
+	if v := t.direct(e, tn); v != "" {
 		return v, "DATE"
 	}
 	// "by year-end", "since year-end": the last day of this year, or of the last one when
 	// the sentence looks back
 	if yearEnd[e] {
 		y := t.dct.Year()
-		if b := strings.Fields(strings.ToLower(before)); len(b) > 0 && b[len(b)-1] == "since" || tense(before) < 0 {
+		if strings.EqualFold(lastWord(before), "since") || tn < 0 {
 			y--
 		}
 		return fmt.Sprintf("%d-12-31", y), "DATE"
@@ -282,19 +283,13 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 }, "|") + `)`)
 
 // dateStarts are the words a date phrase can begin with.
-var dateStarts = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`sunday monday tuesday wednesday thursday friday saturday january jan
+var dateStarts = wordSet(`sunday monday tuesday wednesday thursday friday saturday january jan
 		february feb march mar april apr may june jun july jul august aug september sept sep october oct
 		november nov december dec last this next early late mid on the previous following earlier later
 		today yesterday tomorrow tonight past coming over during a an one two three four five six seven
 		eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty ninety hundred several few
 		couple nearly almost about around approximately roughly some more less under at up just first
-		second third fourth spring summer autumn winter fall in since by until from to of fiscal`) {
-		m[w] = true
-	}
-	return m
-}()
+		second third fourth spring summer autumn winter fall in since by until from to of fiscal`)
 
 // timeUnits are the words one of which every date phrase holds.
 var timeUnits = func() map[string]bool {

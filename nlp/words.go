@@ -20,10 +20,17 @@ func Stem(w string) string {
 	return w
 }
 
-// Stopwords are English function words and the words every news story uses.
-var Stopwords = func() map[string]bool {
+// wordSet is the set of the words of s.
+func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also although am among an and another any are
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Stopwords are English function words and the words every news story uses.
+var Stopwords = wordSet(`a about above after again against all also although am among an and another any are
 	around as at be because been before being below between both but by can could did do does doing down during
 	each either else even ever every few for from further had has have having he her here hers herself him himself
 	his how however i if in into is it its itself just least less like many may me might more most much must my
@@ -33,8 +40,4 @@ var Stopwords = func() map[string]bool {
 	via was we were what when where whether which while who whom whose why will with within without would yet you
 	your yours yourself mr mrs ms told according reported report reports news week today yesterday tuesday monday
 	wednesday thursday friday saturday sunday year years new also two three four five first last time people day
-	days month months told officials official saying statement n't 's`) {
-		m[w] = true
-	}
-	return m
-}()
+	days month months told officials official saying statement n't 's`)
