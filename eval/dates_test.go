@@ -42,7 +42,7 @@ func TestStrictDateScoresTakeTheGoldsXLiterally(t *testing.T) {
 // The exact figure counts only the gold's value as written; the readings at the gold's
 // granularity count a finer value, and an unspecified digit as any digit.
 func TestDateScoresReadings(t *testing.T) {
-	var s DateScores
+	var s eval.DateScores
 	s.Add("DATE", "1997-12", "1997-12")
 	s.Add("DATE", "1997-12", "1997-12-05")
 	s.Add("DATE", "1989-WXX", "1989-W12")
