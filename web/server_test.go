@@ -51,12 +51,14 @@ func serveCorpus(t *testing.T, cfg web.Config, dir string) *httptest.Server {
 	}
 	t.Cleanup(func() { store.Close() })
 	opts := group.DefaultOptions
+	// the reports made as `crosscheck ingest --reports` makes them: the server only reads them
 	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{dir}, ingest.Options{Now: time.Now}), store,
-		pipeline.Options{Group: &opts}); err != nil {
+		pipeline.Options{Group: &opts, Reports: true}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.New(store, cfg))
-	t.Cleanup(srv.Close)
+	h := web.New(store, cfg)
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() { srv.Close(); h.Close() })
 	return srv
 }
 
@@ -298,6 +300,47 @@ func TestStoryListFollowsTheStore(t *testing.T) {
 	}
 }
 
+// waitForReport asks for a story's report until the server has made it in the background.
+func waitForReport(t *testing.T, srv *httptest.Server, story string) {
+	t.Helper()
+	for range 600 {
+		code, _, _ := get(t, srv.URL+"/api"+story)
+		if code == 200 {
+			return
+		}
+		if code != 202 {
+			t.Fatalf("%s: %d while its report is made", story, code)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: the report was not made", story)
+}
+
+// A page asks only for the stored report: a story whose report is not made yet answers that it
+// is being made (202, with Retry-After), and the report comes from the background.
+func TestReportsAreMadeOffTheRequestPath(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	rec := `{"id":"late-1","title":"Ferry strike","text":"Ferry workers walked out on Monday, the union said.","source":"Test Wire","date":"2026-01-05"}`
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer s3cret"); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	code, h, body := get(t, srv.URL+"/api/stories/late-1")
+	if code == 202 {
+		if h.Get("Retry-After") == "" || !strings.Contains(body, "being made") {
+			t.Errorf("a report not made yet: %d %q %s", code, h.Get("Retry-After"), body)
+		}
+		if code, _, page := get(t, srv.URL+"/stories/late-1"); code != 202 && code != 200 || code == 202 && !strings.Contains(page, "being made") {
+			t.Errorf("the story page while its report is made: %d", code)
+		}
+	} else if code != 200 {
+		t.Fatalf("the new story: %d %s", code, body)
+	}
+	waitForReport(t, srv, "/stories/late-1")
+	if code, _, page := get(t, srv.URL+"/stories/late-1"); code != 200 || !strings.Contains(page, "Ferry") {
+		t.Errorf("the story page once its report is made: %d", code)
+	}
+}
+
 // A big story's page shows its articles side by side ten at a time, and lists the copies of
 // one text as a tree rather than every pair.
 func TestBigStoryPage(t *testing.T) {
@@ -312,6 +355,7 @@ func TestBigStoryPage(t *testing.T) {
 		t.Fatalf("ingest: %d %s", code, body)
 	}
 	const story = "/stories/000_6f7de8062ea9ba3a"
+	waitForReport(t, srv, story)
 	_, _, page := get(t, srv.URL+story)
 	if !strings.Contains(page, "Articles 1–10 of 17") || !strings.Contains(page, `href="?articles=10#articles"`) {
 		t.Errorf("the first page of articles is not marked as such")

@@ -50,7 +50,7 @@ corpus into a fresh store (a temporary one unless --db is given) and prints what
 	defer store.Close()
 
 	fmt.Fprintf(m.Stdout, "Ingesting the demo corpus (%s)…\n", dir)
-	if _, err := m.runIngest(ctx, store, ingest.Read(ctx, []string{dir}, ingest.Options{Now: m.Now}), 0, outHuman); err != nil {
+	if _, err := m.runIngest(ctx, store, ingest.Read(ctx, []string{dir}, ingest.Options{Now: m.Now}), 0, true, outHuman); err != nil {
 		return err
 	}
 	fmt.Fprintln(m.Stdout)
