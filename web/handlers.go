@@ -295,7 +295,7 @@ func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) {
 
 // ingestPage ingests what the form sends: pasted text and uploaded files.
 func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
-	dir, err := os.MkdirTemp("", "crosscheck-upload-")
+	dir, err := uploadDir()
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return

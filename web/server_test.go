@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -454,5 +455,32 @@ func TestWritesRefuseOtherSitesAndCheckTheTokenFirst(t *testing.T) {
 	}
 	if cr.n > body.Len()/2 {
 		t.Errorf("the server read %d of %d bytes before refusing", cr.n, body.Len())
+	}
+}
+
+// The upload folders a killed server left behind are removed when a server starts; those of a
+// server that runs are left alone.
+func TestStaleUploadsAreRemoved(t *testing.T) {
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skipf("no process to outlive: %v", err)
+	}
+	stale, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", dead.Process.Pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(stale, "pasted.jsonl"), []byte("{}"), 0o644)
+	live, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", os.Getppid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(live)
+	newDemoServer(t, web.Config{})
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the folder of a server that is gone is still there: %v", err)
+		os.RemoveAll(stale)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the folder of a running process was removed: %v", err)
 	}
 }
