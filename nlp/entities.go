@@ -763,3 +763,26 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		}
 	}
 }
+
+// IsTitleWord reports a word that stands before a name as part of a role ("Director" in
+// "Public Safety Director Jon Owen"), so that a reader can cut the role off a name.
+func IsTitleWord(w string) bool { return titleWords[w] || titleWords[capitalize(w)] }
+
+func capitalize(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	return string(w[0]-'a'+'A') + w[1:]
+}
+
+// FirstNameGender is 'm' or 'f' for a common first name of one gender, else 0: "Joan" and
+// "John" are two people, not two spellings of one.
+func FirstNameGender(w string) byte {
+	switch w = strings.ToLower(w); {
+	case maleNames[w]:
+		return 'm'
+	case femaleNames[w]:
+		return 'f'
+	}
+	return 0
+}

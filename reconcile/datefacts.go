@@ -245,7 +245,10 @@ func datedPhrase(sentence string, start, end int) string {
 	left := clauseWords(sentence[:start], true)
 	right := clauseWords(sentence[end:], false)
 	left = trimWords(left[max(0, len(left)-6):])
-	right = trimWords(right[:min(len(right), 6)])
+	right = right[:min(len(right), 6)]
+	for len(right) > 0 && leadingWords[strings.ToLower(right[len(right)-1])] {
+		right = right[:len(right)-1]
+	}
 	words := append(left, right...)
 	if len(words) < 2 {
 		return ""
@@ -293,6 +296,9 @@ func clauseWords(text string, before bool) []string {
 		}
 		slices.Reverse(out)
 		return out
+	}
+	for len(f) > 0 && strings.Trim(f[0], ",.") == "" {
+		f = f[1:] // "In 1990, she founded …"
 	}
 	for _, w := range f {
 		if !keep(w) {

@@ -40,6 +40,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.dateFacts()...)
 	out = append(out, s.roleFacts()...)
 	out = append(out, s.placeFacts()...)
+	out = append(out, s.nameFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"

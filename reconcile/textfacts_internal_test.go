@@ -1,0 +1,79 @@
+package reconcile
+
+import (
+	"strings"
+	"testing"
+)
+
+// Two spellings of one name differ in one word by a letter or two; a first name of the other
+// gender, a name's adjective, an acronym or a word that only begins alike is another name.
+func TestSpellings(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Dana Kell", "Dana Kel", true},              // a letter dropped
+		{"Tomas Brill", "Thomas Brill", true},        // a letter added
+		{"Lottie Moor", "Lotty Moor", true},          // two letters, same start
+		{"Ana Delgado", "Ana Delgada", true},         // a letter changed
+		{"Joan Pell", "John Pell", false},            // two people: a woman and a man
+		{"Pell", "Pells", false},                     // a short word and its plural
+		{"Kenya", "Kenyan", false},                   // a place and its adjective
+		{"LCD", "LED", false},                        // acronyms
+		{"Stage", "States", false},                   // begins alike, two words
+		{"Harbor Inc.", "Harbor Inc", false},         // a dot
+		{"Mara Voss Kell", "Mara Kell", false},       // more and less of one name
+		{"Ivo Mandl", "Ivan Mandl", false},           // two letters apart, short
+		{"Ruth Amsel Ober", "Ruth Amzel Ober", true}, // the middle word
+	} {
+		if got := spellings(strings.Fields(tc.a), strings.Fields(tc.b)); got != tc.want {
+			t.Errorf("spellings(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// A name loses the role before it and what follows a lower-case word.
+func TestNameWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"Harbor Master Director Lena Ortiz": "Lena Ortiz",
+		"Amir Holt of the Island Times":     "Amir Holt",
+		"Calden":                            "Calden",
+		"Chief Executive Officer Ruth Ober": "Ruth Ober",
+		"Port Aldy":                         "Port Aldy",
+	} {
+		if got := strings.Join(nameWords(name), " "); got != want {
+			t.Errorf("nameWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A date's subject is the clause that holds it, without the date and the words that tie it in.
+func TestDatedPhrase(t *testing.T) {
+	for _, tc := range []struct{ sentence, date, want string }{
+		{"It was built in 1935 by farmers.", "1935", "it was built by farmers"},
+		{"The mill filed for bankruptcy in 1983, and the state took it over.", "1983", "mill filed for bankruptcy"},
+		{"In 1990, she founded a clinic in the bayou.", "1990", "she founded a clinic"},
+		{"Voters in 2009 approved a bond for the land.", "2009", "Voters approved a bond for the land"},
+		{"A storm hit on Tuesday.", "Tuesday", "storm hit"},
+		{"On Friday.", "Friday", ""},
+	} {
+		i := strings.Index(tc.sentence, tc.date)
+		if got := datedPhrase(tc.sentence, i, i+len(tc.date)); got != tc.want {
+			t.Errorf("datedPhrase(%q, %q) = %q, want %q", tc.sentence, tc.date, got, tc.want)
+		}
+	}
+}
+
+// A day is the day of a statement when nothing but the statement comes before it.
+func TestSaidOn(t *testing.T) {
+	for before, want := range map[string]bool{
+		"The mayor said on ":                 true,
+		"Officials told reporters ":          true,
+		"A friend says he died ":             false,
+		"The company said the plant closed ": false,
+	} {
+		if got := saidOn(before); got != want {
+			t.Errorf("saidOn(%q) = %v, want %v", before, got, want)
+		}
+	}
+}
