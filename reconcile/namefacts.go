@@ -87,11 +87,10 @@ func articleNames(a *article) []nameForm {
 		if len(e.Mentions) == 0 {
 			continue
 		}
-		role := ""
+		role := roleBefore(e.Name)
 		for _, r := range e.Roles {
-			if t := nlp.RoleTitle(r.Text); t != "" {
-				role = t
-				break
+			if len(r.Text) > len(role) {
+				role = r.Text
 			}
 		}
 		names := append([]string{e.Name}, e.Aliases...)
@@ -120,6 +119,18 @@ func articleNames(a *article) []nameForm {
 			return len(g.words) > len(f.words) && slices.Equal(g.words[len(g.words)-len(f.words):], f.words)
 		})
 	})
+}
+
+// roleBefore returns the role a name carries before it: "Public Safety Director" of "Public
+// Safety Director Jon Owen".
+func roleBefore(name string) string {
+	f := strings.Fields(name)
+	for i := len(f) - 1; i >= 0; i-- {
+		if nlp.IsTitleWord(f[i]) {
+			return strings.Join(f[:i+1], " ")
+		}
+	}
+	return ""
 }
 
 // oneWordOf reports a one-word name that is the last word of the other, or a spelling of
@@ -207,7 +218,7 @@ func nameFact(group []string, byForm map[string][]nameForm) (crosscheck.Fact, bo
 	sort.SliceStable(fact.Values, func(i, j int) bool { return len(fact.Values[i].Articles) > len(fact.Values[j].Articles) })
 	name := fact.Values[0].Value
 	if role != "" {
-		name = role + " " + name
+		name += ", " + role
 	}
 	fact.Subject = "spelling of the name of " + name
 	return fact, true
