@@ -223,8 +223,17 @@ func (s *story) dateSubject(grain string, claims []claim) string {
 	if best == "" {
 		return grain + " of " + s.event(claims)
 	}
+	for _, w := range strings.Fields(strings.ToLower(best)) {
+		if n := eventNouns[w]; n != "" {
+			return grain + " of " + n + " (" + best + ")" // "year of birth (born in the Bronx)"
+		}
+	}
 	return grain + " " + best
 }
+
+// eventNouns name the events of a life whose verb a reader does not search by: one looks up
+// a birth, not a "born".
+var eventNouns = map[string]string{"born": "birth", "died": "death", "wed": "wedding", "buried": "burial"}
 
 // clauseStops end the clause a date is read in: punctuation, and words that open another clause.
 var clauseStops = map[string]bool{"and": true, "but": true, "which": true, "who": true, "when": true,
@@ -244,7 +253,16 @@ var leadingWords = map[string]bool{"in": true, "on": true, "at": true, "by": tru
 func datedPhrase(sentence string, start, end int) string {
 	left := clauseWords(sentence[:start], true)
 	right := clauseWords(sentence[end:], false)
-	left = trimWords(left[max(0, len(left)-6):])
+	// the words before reach back to their verb and its subject ("Jeffs was sentenced to life
+	// in prison on Tuesday"); those after count only when the words before have no verb
+	from := max(0, len(left)-6)
+	if v := slices.IndexFunc(left, func(w string) bool { return verbStem(w) != "" }); v >= 0 && v < from {
+		from = max(0, v-3, len(left)-12)
+	}
+	left = trimWords(left[from:])
+	if slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) {
+		right = nil
+	}
 	right = right[:min(len(right), 6)]
 	for len(right) > 0 && leadingWords[strings.ToLower(right[len(right)-1])] {
 		right = right[:len(right)-1]

@@ -50,10 +50,11 @@ func TestNameWords(t *testing.T) {
 // A date's subject is the clause that holds it, without the date and the words that tie it in.
 func TestDatedPhrase(t *testing.T) {
 	for _, tc := range []struct{ sentence, date, want string }{
-		{"It was built in 1935 by farmers.", "1935", "it was built by farmers"},
+		{"It was built in 1935 by farmers.", "1935", "it was built"},
 		{"The mill filed for bankruptcy in 1983, and the state took it over.", "1983", "mill filed for bankruptcy"},
 		{"In 1990, she founded a clinic in the bayou.", "1990", "she founded a clinic"},
 		{"Voters in 2009 approved a bond for the land.", "2009", "Voters approved a bond for the land"},
+		{"Jeffs was sentenced to life in a Texas prison on Tuesday.", "Tuesday", "Jeffs was sentenced to life in a Texas prison"},
 		{"A storm hit on Tuesday.", "Tuesday", "storm hit"},
 		{"On Friday.", "Friday", ""},
 	} {
