@@ -567,8 +567,10 @@ func (b *entityBuilder) normaliseRole(r string) string {
 		w := words[i]
 		bare := trimPossessive(w)
 		if p := b.surnames[bare]; p != nil {
-			// drop the first name and the title words already emitted before this name
-			if len(out) > 0 && strings.HasPrefix(p.Name, out[len(out)-1]+" ") {
+			// drop the words of the name already emitted before this one ("Scientific
+			// Integrity" before "Program" of "Scientific Integrity Program"), then the titles
+			nw := strings.Fields(p.Name)
+			for k := len(nw) - 1; k > 0 && len(out) > 0 && out[len(out)-1] == nw[k-1]; k-- {
 				out = out[:len(out)-1]
 			}
 			for len(out) > 0 && (titleWords[out[len(out)-1]] || demonyms[out[len(out)-1]] || out[len(out)-1] == "former") {

@@ -30,7 +30,7 @@ func (s *story) roleFacts() []crosscheck.Fact {
 			}
 			var mine []roleClaim
 			for _, r := range e.Roles {
-				if t := nlp.RoleTitle(r.Text); t != "" {
+				if t := roleText(r.Text); t != "" {
 					mine = append(mine, roleClaim{a, t, r})
 				}
 			}
@@ -67,9 +67,69 @@ func (s *story) roleFacts() []crosscheck.Fact {
 		f.Verdict = "agree"
 		if len(f.Values) > 1 && titlesConflict(f.Values) {
 			f.Verdict = "conflict"
+		} else {
+			f.Values = foldRoles(f.Values)
 		}
 		sort.SliceStable(f.Values, func(i, j int) bool { return len(f.Values[i].Articles) > len(f.Values[j].Articles) })
 		out = append(out, f)
+	}
+	return out
+}
+
+// roleText is the role a phrase gives, as the report shows it: the title ("former U.S.
+// President" → "former President"), or else the phrase itself without its article ("the
+// governor of Unity state" → "governor of Unity state"); "" for a fragment without a role noun.
+func roleText(role string) string {
+	if t := nlp.RoleTitle(role); t != "" {
+		return t
+	}
+	f := strings.Fields(role)
+	if len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
+		f = f[1:]
+	}
+	if len(f) < 2 || !slices.ContainsFunc(f, nlp.IsTitleWord) {
+		return "" // "Rep.", "official" alone say too little to compare
+	}
+	return strings.Join(f, " ")
+}
+
+// foldRoles folds the roles of an agreement that say less than another into it: "Interior"
+// and "secretary" into "Interior Secretary", "Secretary of Commerce" into "Commerce Secretary".
+func foldRoles(values []crosscheck.FactValue) []crosscheck.FactValue {
+	words := func(v string) []string {
+		var out []string
+		for _, w := range strings.Fields(strings.ToLower(v)) {
+			if w != "of" && w != "the" && w != "for" {
+				out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+			}
+		}
+		return out
+	}
+	within := func(a, b string) bool { // every word of a is in b
+		wb := words(b)
+		for _, w := range words(a) {
+			if !slices.Contains(wb, w) {
+				return false
+			}
+		}
+		return true
+	}
+	out := slices.Clone(values)
+	for i := 0; i < len(out); i++ {
+		for j := range out {
+			if i == j || !within(out[i].Value, out[j].Value) || within(out[j].Value, out[i].Value) && len(out[j].Articles) < len(out[i].Articles) {
+				continue
+			}
+			for _, a := range out[i].Articles {
+				if !slices.Contains(out[j].Articles, a) {
+					out[j].Articles = append(out[j].Articles, a)
+				}
+			}
+			out[j].Evidence = append(out[j].Evidence, out[i].Evidence...)
+			out = slices.Delete(out, i, i+1)
+			i = -1
+			break
+		}
 	}
 	return out
 }
