@@ -216,7 +216,7 @@ func (s *story) dateSubject(grain string, claims []claim) string {
 				}
 			}
 		}
-		if score > bestScore || score == bestScore && len(c.subject) < len(best) {
+		if score > bestScore || score == bestScore && len(c.subject) > len(best) {
 			best, bestScore = c.subject, score
 		}
 	}
@@ -259,8 +259,13 @@ func datedPhrase(sentence string, start, end int) string {
 	if v := slices.IndexFunc(left, func(w string) bool { return verbStem(w) != "" }); v >= 0 && v < from {
 		from = max(0, v-3, len(left)-12)
 	}
-	left = trimWords(left[from:])
-	if slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) {
+	modifier := len(left) > 0 && determiners[strings.ToLower(left[len(left)-1])] // "a July 1997 racketeering conviction"
+	if modifier {
+		left = append(trimWords(left[from:len(left)-1]), left[len(left)-1])
+	} else {
+		left = trimWords(left[from:])
+	}
+	if !modifier && slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) {
 		right = nil
 	}
 	right = right[:min(len(right), 6)]
@@ -276,6 +281,9 @@ func datedPhrase(sentence string, start, end int) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// determiners before a date make it a modifier of the noun after it: "a July 1997 conviction".
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true}
 
 // trimWords drops the connectives, prepositions and articles at both ends of words.
 func trimWords(words []string) []string {

@@ -87,8 +87,8 @@ func roleText(role string) string {
 	if len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
 		f = f[1:]
 	}
-	if len(f) < 2 || !slices.ContainsFunc(f, nlp.IsTitleWord) {
-		return "" // "Rep.", "official" alone say too little to compare
+	if len(f) == 0 || !slices.ContainsFunc(f, nlp.IsTitleWord) {
+		return "" // "official", "a close friend": not an office
 	}
 	return strings.Join(f, " ")
 }

@@ -56,6 +56,7 @@ func TestDatedPhrase(t *testing.T) {
 		{"Voters in 2009 approved a bond for the land.", "2009", "Voters approved a bond for the land"},
 		{"Jeffs was sentenced to life in a Texas prison on Tuesday.", "Tuesday", "Jeffs was sentenced to life in a Texas prison"},
 		{"A storm hit on Tuesday.", "Tuesday", "storm hit"},
+		{"It ended with a July 1997 fraud conviction.", "July 1997", "it ended with a fraud conviction"},
 		{"On Friday.", "Friday", ""},
 	} {
 		i := strings.Index(tc.sentence, tc.date)
