@@ -216,7 +216,7 @@ func (s *story) dateSubject(grain string, claims []claim) string {
 				}
 			}
 		}
-		if score > bestScore || score == bestScore && len(c.subject) > len(best) {
+		if score > bestScore || score == bestScore && len(c.subject) < len(best) {
 			best, bestScore = c.subject, score
 		}
 	}
@@ -231,9 +231,10 @@ func (s *story) dateSubject(grain string, claims []claim) string {
 	return grain + " " + best
 }
 
-// eventNouns name the events of a life whose verb a reader does not search by: one looks up
+// eventNouns name the events whose verb a reader does not search by: one looks up
 // a birth, not a "born".
-var eventNouns = map[string]string{"born": "birth", "died": "death", "wed": "wedding", "buried": "burial"}
+var eventNouns = map[string]string{"born": "birth", "died": "death", "wed": "wedding", "buried": "burial",
+	"met": "meeting", "shot": "shooting", "sold": "sale"}
 
 // clauseStops end the clause a date is read in: punctuation, and words that open another clause.
 var clauseStops = map[string]bool{"and": true, "but": true, "which": true, "who": true, "when": true,
