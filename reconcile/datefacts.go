@@ -139,7 +139,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
 				continue // months and days alone: their own facts say them
 			}
-			out = append(out, s.fact(f, kind, s.dateSubject(k.name, f), sameDay))
+			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
 		}
 	}
 	return out
@@ -191,10 +191,11 @@ func verbsMeet(a, b []claim) bool {
 	return false
 }
 
-// dateSubject names what a set of claims dates: the grain and the words of the clause that
-// holds the date ("year Mat Maid filed for bankruptcy"), from the claim whose clause shares
-// most with the others'; else the words their sentences share.
-func (s *story) dateSubject(grain string, claims []claim) string {
+// clauseSubject names what a set of claims dates or places: the grain and the words of the
+// clause that holds the value ("year Mat Maid filed for bankruptcy", "place of death (Gigante
+// died at the federal prison)"), from the claim whose clause shares most with the others';
+// else the words their sentences share.
+func (s *story) clauseSubject(grain string, claims []claim) string {
 	if grain == "weekday" {
 		grain = "day"
 	}
@@ -227,6 +228,9 @@ func (s *story) dateSubject(grain string, claims []claim) string {
 		if n := eventNouns[w]; n != "" {
 			return grain + " of " + n + " (" + best + ")" // "year of birth (born in the Bronx)"
 		}
+	}
+	if grain == "place" {
+		return "place where " + best // "place where protesters targeted stores"
 	}
 	return grain + " " + best
 }

@@ -218,7 +218,13 @@ func (s *story) placeFacts() []crosscheck.Fact {
 				if !slices.Contains(v.Articles, a.ID) {
 					v.Articles = append(v.Articles, a.ID)
 					v.Evidence = append(v.Evidence, a.evidence(m.Start, m.End))
-					claims[place] = append(claims[place], a.claim(m.Start, m.End))
+					c := a.claim(m.Start, m.End)
+					c.label = place + stateAfter(a.Text[m.End:min(len(a.Text), m.End+24)])
+					if c.sentence >= 0 {
+						sp := a.sentences[c.sentence].span
+						c.subject = datedPhrase(a.Text[sp[0]:sp[1]], m.Start-sp[0], m.End-sp[0])
+					}
+					claims[place] = append(claims[place], c)
 				}
 			}
 		}
@@ -229,10 +235,52 @@ func (s *story) placeFacts() []crosscheck.Fact {
 		if len(v.Articles) < 2 || 2*len(v.Articles) < len(s.arts) {
 			continue
 		}
-		out = append(out, crosscheck.Fact{Subject: "place of " + s.event(claims[p]), Kind: "place", Verdict: "agree", Values: []crosscheck.FactValue{*v}})
+		if l := mostCommon(claims[p], func(c claim) string { return c.label }); l != "" {
+			v.Value = l // "Springfield, Mo.", as most articles write it
+		}
+		out = append(out, crosscheck.Fact{Subject: s.clauseSubject("place", claims[p]), Kind: "place", Verdict: "agree", Values: []crosscheck.FactValue{*v}})
 	}
 	return out
 }
+
+// stateAfter returns the state a place is written with, ", Mo." of "Springfield, Mo.", or "".
+func stateAfter(after string) string {
+	rest, ok := strings.CutPrefix(after, ", ")
+	if !ok {
+		return ""
+	}
+	for _, n := range []int{2, 1} {
+		f := strings.Fields(rest)
+		if len(f) < n {
+			continue
+		}
+		if st := strings.TrimRight(strings.Join(f[:n], " "), ",;:"); usStates[st] {
+			return ", " + st
+		}
+	}
+	return ""
+}
+
+// usStates are the states of the United States by name and by the abbreviations news
+// agencies write after a city ("Mo.", "Calif."; AP Stylebook).
+var usStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Split(`Alabama Ala.|Alaska|Arizona Ariz.|Arkansas Ark.|California Calif.|Colorado Colo.|`+
+		`Connecticut Conn.|Delaware Del.|Florida Fla.|Georgia Ga.|Hawaii|Idaho|Illinois Ill.|Indiana Ind.|Iowa|`+
+		`Kansas Kan.|Kentucky Ky.|Louisiana La.|Maine|Maryland Md.|Massachusetts Mass.|Michigan Mich.|`+
+		`Minnesota Minn.|Mississippi Miss.|Missouri Mo.|Montana Mont.|Nebraska Neb.|Nevada Nev.|`+
+		`New Hampshire N.H.|New Jersey N.J.|New Mexico N.M.|New York N.Y.|North Carolina N.C.|North Dakota N.D.|`+
+		`Ohio|Oklahoma Okla.|Oregon Ore.|Pennsylvania Pa.|Rhode Island R.I.|South Carolina S.C.|South Dakota S.D.|`+
+		`Tennessee Tenn.|Texas|Utah|Vermont Vt.|Virginia Va.|Washington Wash.|West Virginia W.Va.|Wisconsin Wis.|Wyoming Wyo.`, "|") {
+		f := strings.Fields(s)
+		if strings.HasSuffix(f[len(f)-1], ".") {
+			m[f[len(f)-1]] = true
+			f = f[:len(f)-1]
+		}
+		m[strings.Join(f, " ")] = true
+	}
+	return m
+}()
 
 func lastWordOf(s string) string {
 	f := strings.Fields(s)

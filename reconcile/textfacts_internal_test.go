@@ -79,3 +79,19 @@ func TestSaidOn(t *testing.T) {
 		}
 	}
 }
+
+// A place keeps the state it is written with.
+func TestStateAfter(t *testing.T) {
+	for after, want := range map[string]string{
+		", Mo., officials said":  ", Mo.",
+		", New Mexico, where":    ", New Mexico",
+		", Tenn.":                ", Tenn.",
+		", the company said":     "",
+		" on Monday":             "",
+		", Washington, D.C., on": ", Washington",
+	} {
+		if got := stateAfter(after); got != want {
+			t.Errorf("stateAfter(%q) = %q, want %q", after, got, want)
+		}
+	}
+}
