@@ -72,8 +72,35 @@ func (s *story) roleFacts() []crosscheck.Fact {
 		}
 		sort.SliceStable(f.Values, func(i, j int) bool { return len(f.Values[i].Articles) > len(f.Values[j].Articles) })
 		out = append(out, f)
+		if inv, ok := whoIs(f, names[key]); ok {
+			out = append(out, inv)
+		}
 	}
 	return out
+}
+
+// relationHeads are the roles that say who someone is to the story rather than what office
+// they hold: a reader asks who the judge or the owner was, not what the judge's role was.
+var relationHeads = map[string]bool{"judge": true, "owner": true, "lawyer": true, "attorney": true,
+	"author": true, "founder": true, "sister": true, "brother": true, "wife": true, "husband": true,
+	"son": true, "daughter": true, "mother": true, "father": true, "widow": true, "landlord": true}
+
+// whoIs turns an agreement on a person's relation to the story ("Barbara Walther: District
+// Judge") into the fact of who holds it ("name of the District Judge: Barbara Walther").
+func whoIs(f crosscheck.Fact, name string) (crosscheck.Fact, bool) {
+	if f.Verdict != "agree" || len(f.Values) != 1 {
+		return crosscheck.Fact{}, false
+	}
+	v := f.Values[0]
+	words := strings.Fields(strings.ToLower(v.Value))
+	if len(strings.Fields(name)) < 2 || nlp.IsTitleWord(name) {
+		return crosscheck.Fact{}, false // "General" of "Texas Attorney General": a title, not a name
+	}
+	if len(words) == 0 || !relationHeads[words[len(words)-1]] && !(len(words) > 2 && relationHeads[words[0]] && words[1] == "of") {
+		return crosscheck.Fact{}, false
+	}
+	return crosscheck.Fact{Subject: "name of the " + v.Value, Kind: "person", Verdict: "agree",
+		Values: []crosscheck.FactValue{{Value: name, Articles: v.Articles, Evidence: v.Evidence}}}, true
 }
 
 // roleText is the role a phrase gives, as the report shows it: the title ("former U.S.
@@ -87,7 +114,7 @@ func roleText(role string) string {
 	if len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
 		f = f[1:]
 	}
-	if len(f) == 0 || !slices.ContainsFunc(f, nlp.IsTitleWord) {
+	if len(f) == 0 || !slices.ContainsFunc(f, func(w string) bool { return nlp.IsTitleWord(w) || relationHeads[strings.ToLower(w)] }) {
 		return "" // "official", "a close friend": not an office
 	}
 	return strings.Join(f, " ")

@@ -3,6 +3,8 @@ package reconcile
 import (
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck"
 )
 
 // Two spellings of one name differ in one word by a letter or two; a first name of the other
@@ -93,5 +95,39 @@ func TestStateAfter(t *testing.T) {
 		if got := stateAfter(after); got != want {
 			t.Errorf("stateAfter(%q) = %q, want %q", after, got, want)
 		}
+	}
+}
+
+// A role reads as its title or as written; roles of one agreement that say less fold into the
+// one that says most; a relation to the story turns into the fact of who holds it.
+func TestRoles(t *testing.T) {
+	for role, want := range map[string]string{
+		"former U.S. President":         "former President",
+		"the governor of Unity state":   "governor of Unity state",
+		"sister of the boy":             "sister of the boy",
+		"official":                      "",
+		"a close friend of the mayor's": "",
+	} {
+		if got := roleText(role); got != want {
+			t.Errorf("roleText(%q) = %q, want %q", role, got, want)
+		}
+	}
+	v := func(value string, arts ...string) crosscheck.FactValue {
+		return crosscheck.FactValue{Value: value, Articles: arts}
+	}
+	folded := foldRoles([]crosscheck.FactValue{v("Harbor Secretary", "a", "b"), v("Harbor", "c"), v("secretary", "d"), v("Secretary of Harbor", "e")})
+	if len(folded) != 1 || folded[0].Value != "Harbor Secretary" || len(folded[0].Articles) != 5 {
+		t.Errorf("foldRoles = %+v, want one Harbor Secretary of five articles", folded)
+	}
+	if kept := foldRoles([]crosscheck.FactValue{v("Port Director", "a"), v("Harbor Master", "b")}); len(kept) != 2 {
+		t.Errorf("foldRoles folded two offices: %+v", kept)
+	}
+	judge := crosscheck.Fact{Subject: "Ann Vell’s role", Kind: "role", Verdict: "agree", Values: []crosscheck.FactValue{v("District Judge", "a", "b")}}
+	if f, ok := whoIs(judge, "Ann Vell"); !ok || f.Subject != "name of the District Judge" || f.Values[0].Value != "Ann Vell" {
+		t.Errorf("whoIs(judge) = %+v, %v", f, ok)
+	}
+	mayor := crosscheck.Fact{Subject: "Ann Vell’s role", Kind: "role", Verdict: "agree", Values: []crosscheck.FactValue{v("Mayor", "a", "b")}}
+	if f, ok := whoIs(mayor, "Ann Vell"); ok {
+		t.Errorf("whoIs(mayor) = %+v, want no fact: an office, not a relation", f)
 	}
 }
