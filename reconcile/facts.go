@@ -41,6 +41,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.roleFacts()...)
 	out = append(out, s.placeFacts()...)
 	out = append(out, s.nameFacts()...)
+	out = append(out, s.causeFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"

@@ -131,3 +131,33 @@ func TestRoles(t *testing.T) {
 		t.Errorf("whoIs(mayor) = %+v, want no fact: an office, not a relation", f)
 	}
 }
+
+// What someone died of is read after "died of", "died from" and "after suffering from", to the
+// words that end it; who died is the name before "died", or the last person named.
+func TestCauseOfDeath(t *testing.T) {
+	for _, tc := range []struct{ text, word, cause string }{
+		{"Vell died of heart failure Thursday at her home.", "Vell", "heart failure"},
+		{"The actor, a Calden native, died yesterday from Parkinson's disease at a hospice.", "native", "Parkinson's disease"},
+		{"Vell died Monday in Calden after suffering from kidney failure for years.", "Vell", "kidney failure"},
+		{"My father died of a stroke, she said.", "father", "stroke"},
+		{"Vell died on the island of Skerrin.", "", ""},
+	} {
+		m := causeCue.FindStringSubmatchIndex(tc.text)
+		word, cause := "", ""
+		if m != nil {
+			word = tc.text[m[2]:m[3]]
+			cause, _ = causeWords(tc.text[m[1]:])
+		}
+		if word != tc.word || cause != tc.cause {
+			t.Errorf("%q: died %q of %q, want %q of %q", tc.text, word, cause, tc.word, tc.cause)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{{"heart failure", "congestive heart failure", true}, {"heart failure", "Alzheimer's disease", false}} {
+		if sameCause(tc.a, tc.b) != tc.same {
+			t.Errorf("sameCause(%q, %q) = %v", tc.a, tc.b, !tc.same)
+		}
+	}
+}
