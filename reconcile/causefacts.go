@@ -154,23 +154,29 @@ func (a *article) whoDied(off int, word string) string {
 	if relatives[lw] {
 		return lw
 	}
-	capital := word != "" && word[0] >= 'A' && word[0] <= 'Z' && lw != "he" && lw != "she"
+	if capital := word != "" && word[0] >= 'A' && word[0] <= 'Z' && lw != "he" && lw != "she"; capital {
+		for _, e := range a.Entities {
+			if e.Kind == "person" && lastName(e.Name) == strings.TrimSuffix(word, "’s") {
+				return e.Name
+			}
+		}
+		return word // a name the article gives no entity for
+	}
+	return a.personBefore(off)
+}
+
+// personBefore returns the person the article names last before offset off, or "".
+func (a *article) personBefore(off int) string {
 	best, at := "", -1
 	for _, e := range a.Entities {
 		if e.Kind != "person" {
 			continue
-		}
-		if capital && lastName(e.Name) == strings.TrimSuffix(word, "’s") {
-			return e.Name
 		}
 		for _, m := range e.Mentions {
 			if m.End <= off && m.Start > at {
 				best, at = e.Name, m.Start
 			}
 		}
-	}
-	if capital {
-		return word // a name the article gives no entity for
 	}
 	return best
 }

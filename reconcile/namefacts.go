@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -335,4 +336,72 @@ func editDistance(a, b []rune) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// nicknameCue finds a nickname an article gives: "known by the nickname "Sepy"", "the street
+// moniker of Sepe", "dubbed the "Oddfather"". Group 1 is the nickname.
+var nicknameCue = regexp.MustCompile(`\b(?:nickname|nicknamed|moniker|dubbed)(?:\s+(?:was|of|for))?\s+(?:the\s+)?["“'‘]?\s*(?:The\s+)?(\p{Lu}[\p{L}'’-]+)`)
+
+// nicknameFacts aligns the nicknames the articles give, each spelled one way or several
+// ("Sepe", "Sepy"): a nickname is one fact with the spellings two outlets give it.
+func (s *story) nicknameFacts() []crosscheck.Fact {
+	type nick struct {
+		art  *article
+		name string
+		who  string
+		ev   crosscheck.Evidence
+	}
+	var groups [][]nick
+	for _, a := range s.arts {
+		for _, m := range nicknameCue.FindAllStringSubmatchIndex(a.Text, -1) {
+			n := nick{a, a.Text[m[2]:m[3]], a.personBefore(m[0]), a.evidence(m[2], m[3])}
+			k := slices.IndexFunc(groups, func(g []nick) bool { return g[0].name == n.name || spelledAlike(g[0].name, n.name) })
+			if k < 0 {
+				groups = append(groups, nil)
+				k = len(groups) - 1
+			}
+			groups[k] = append(groups[k], n)
+		}
+	}
+	var out []crosscheck.Fact
+	for _, g := range groups {
+		f := crosscheck.Fact{Kind: "name", Verdict: "agree"}
+		byArt := map[*article]string{}
+		whoCount := map[string]int{}
+		who := ""
+		for _, n := range g {
+			if o, ok := byArt[n.art]; ok && o != n.name {
+				continue // an article spells it one way: its first
+			}
+			byArt[n.art] = n.name
+			if n.who != "" {
+				whoCount[n.who]++
+				if whoCount[n.who] > whoCount[who] {
+					who = n.who
+				}
+			}
+			k := slices.IndexFunc(f.Values, func(v crosscheck.FactValue) bool { return v.Value == n.name })
+			if k < 0 {
+				f.Values = append(f.Values, crosscheck.FactValue{Value: n.name})
+				k = len(f.Values) - 1
+			}
+			if !slices.Contains(f.Values[k].Articles, n.art.ID) {
+				f.Values[k].Articles = append(f.Values[k].Articles, n.art.ID)
+				f.Values[k].Evidence = append(f.Values[k].Evidence, n.ev)
+			}
+		}
+		if len(byArt) < 2 {
+			continue
+		}
+		if len(f.Values) > 1 {
+			f.Verdict = "conflict"
+		}
+		sort.SliceStable(f.Values, func(i, j int) bool { return len(f.Values[i].Articles) > len(f.Values[j].Articles) })
+		f.Subject = "spelling of the nickname " + f.Values[0].Value
+		if who != "" {
+			f.Subject = "spelling of the nickname of " + who
+		}
+		out = append(out, f)
+	}
+	return out
 }

@@ -161,3 +161,22 @@ func TestCauseOfDeath(t *testing.T) {
 		}
 	}
 }
+
+// A nickname is read after "nickname", "moniker" and "dubbed".
+func TestNicknameCue(t *testing.T) {
+	for text, want := range map[string]string{
+		`a gang member known by the nickname "Kiko"`:   "Kiko",
+		"known by the street moniker of Kico":          "Kico",
+		`dubbed the "Harbor King" by the papers`:       "Harbor",
+		`whose nickname was "The Ox," the court heard`: "Ox",
+		"the nickname stuck":                           "",
+	} {
+		got := ""
+		if m := nicknameCue.FindStringSubmatch(text); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("nickname in %q = %q, want %q", text, got, want)
+		}
+	}
+}
