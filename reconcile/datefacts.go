@@ -225,15 +225,23 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		return grain + " of " + s.event(claims)
 	}
 	for _, w := range strings.Fields(strings.ToLower(best)) {
-		if n := eventNouns[w]; n != "" {
+		if n := eventNouns[w]; n != "" && grain != "place" {
 			return grain + " of " + n + " (" + best + ")" // "year of birth (born in the Bronx)"
 		}
 	}
 	if grain == "place" {
+		for _, w := range strings.Fields(strings.ToLower(best)) {
+			if n := placeNouns[w]; n != "" {
+				return n + " (" + best + ")" // "birthplace (born in Nashville)"
+			}
+		}
 		return "place where " + best // "place where protesters targeted stores"
 	}
 	return grain + " " + best
 }
+
+// placeNouns name the place of an event of a life: where one was born is a birthplace.
+var placeNouns = map[string]string{"born": "birthplace", "died": "place of death", "buried": "burial place"}
 
 // eventNouns name the events whose verb a reader does not search by: one looks up
 // a birth, not a "born".
@@ -411,8 +419,9 @@ func verbStem(w string) string {
 }
 
 // saidOnRe matches the end of the words before a date that is the day of a statement: "said on
-// Monday", "told reporters on Friday", "said in a statement on Monday".
-var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|added|stated|confirmed|reported|declared|warned|urged|called)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
+// Monday", "told reporters on Friday", "said in a statement on Monday". An announcement, a
+// report or a confirmation is often the event itself ("announced major changes Thursday").
+var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
 
 // saidOn reports a date that is the day of a statement, unless a verb stands between the
 // statement and the date: "says he died Thursday" dates the death.

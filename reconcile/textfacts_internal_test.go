@@ -75,6 +75,7 @@ func TestSaidOn(t *testing.T) {
 		"Officials told reporters ":          true,
 		"A friend says he died ":             false,
 		"The company said the plant closed ": false,
+		"The minister announced new rules ":  false, // an announcement is an event
 	} {
 		if got := saidOn(before); got != want {
 			t.Errorf("saidOn(%q) = %v, want %v", before, got, want)
