@@ -72,6 +72,7 @@ func (s *story) nameFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
 	for _, r := range roots {
 		if f, ok := nameFact(groups[r], byForm); ok {
+			s.spelledIn(&f)
 			out = append(out, f)
 		}
 	}
@@ -223,6 +224,68 @@ func nameFact(group []string, byForm map[string][]nameForm) (crosscheck.Fact, bo
 	}
 	fact.Subject = "spelling of the name of " + name
 	return fact, true
+}
+
+// spelledIn adds to a spelling conflict the articles that write one of its spellings where
+// analysis found no name: the whole name, or the surname alone when that is where the
+// spellings differ ("Heffner told the AP"). An article that writes two of them is left out.
+func (s *story) spelledIn(f *crosscheck.Fact) {
+	targets := make([][]string, len(f.Values))
+	lastDiffers := true
+	for i, v := range f.Values {
+		targets[i] = []string{v.Value}
+		w := strings.Fields(v.Value)
+		for _, o := range f.Values {
+			ow := strings.Fields(o.Value)
+			if len(ow) != len(w) || !slices.Equal(ow[:len(ow)-1], w[:len(w)-1]) {
+				lastDiffers = false
+			}
+		}
+	}
+	if lastDiffers {
+		for i, v := range f.Values {
+			if w := strings.Fields(v.Value); len(w) > 1 {
+				targets[i] = append(targets[i], w[len(w)-1])
+			}
+		}
+	}
+	for _, a := range s.arts {
+		if slices.ContainsFunc(f.Values, func(v crosscheck.FactValue) bool { return slices.Contains(v.Articles, a.ID) }) {
+			continue
+		}
+		found, at := -1, -1
+		for i, ts := range targets {
+			for _, t := range ts {
+				if k := wordIndex(a.Text, t); k >= 0 {
+					if found >= 0 && found != i {
+						return // two spellings in one article: no telling
+					}
+					found, at = i, k
+				}
+			}
+		}
+		if found >= 0 {
+			f.Values[found].Articles = append(f.Values[found].Articles, a.ID)
+			f.Values[found].Evidence = append(f.Values[found].Evidence, a.evidence(at, at+len(targets[found][0])))
+		}
+	}
+}
+
+// wordIndex is the offset of the first occurrence of w in text as whole words, or -1.
+func wordIndex(text, w string) int {
+	for from := 0; ; {
+		k := strings.Index(text[from:], w)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		before, _ := utf8.DecodeLastRuneInString(text[:k])
+		after, _ := utf8.DecodeRuneInString(text[k+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return k
+		}
+		from = k + len(w)
+	}
 }
 
 func sharesArticle(a, b []nameForm) bool {

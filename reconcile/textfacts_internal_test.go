@@ -181,3 +181,15 @@ func TestNicknameCue(t *testing.T) {
 		}
 	}
 }
+
+// A spelling is found in text as whole words only.
+func TestWordIndex(t *testing.T) {
+	for _, tc := range []struct {
+		text, w string
+		want    int
+	}{{"Heffner told the AP", "Heffner", 0}, {"the Heffners came", "Heffner", -1}, {"said Ann Vell.", "Ann Vell", 5}} {
+		if got := wordIndex(tc.text, tc.w); got != tc.want {
+			t.Errorf("wordIndex(%q, %q) = %d, want %d", tc.text, tc.w, got, tc.want)
+		}
+	}
+}
