@@ -25,8 +25,12 @@ func (s *story) roleFacts() []crosscheck.Fact {
 				continue
 			}
 			key := lastName(e.Name)
-			if len(e.Name) > len(names[key]) {
-				names[key] = e.Name
+			name := e.Name
+			if w := nameWords(e.Name); len(w) > 1 {
+				name = strings.Join(w, " ") // "Jon Owen" of "Palmer Public Safety Director Jon Owen"
+			}
+			if len(name) > len(names[key]) {
+				names[key] = name
 			}
 			var mine []roleClaim
 			for _, r := range e.Roles {
@@ -58,11 +62,13 @@ func (s *story) roleFacts() []crosscheck.Fact {
 				f.Values = append(f.Values, crosscheck.FactValue{Value: c.title})
 				k = len(f.Values) - 1
 			}
-			f.Values[k].Articles = append(f.Values[k].Articles, c.art.ID)
-			f.Values[k].Evidence = append(f.Values[k].Evidence, c.art.evidence(c.role.Start, c.role.End))
+			if !slices.Contains(f.Values[k].Articles, c.art.ID) {
+				f.Values[k].Articles = append(f.Values[k].Articles, c.art.ID)
+				f.Values[k].Evidence = append(f.Values[k].Evidence, c.art.evidence(c.role.Start, c.role.End))
+			}
 		}
-		if len(claims) < 2 {
-			continue
+		if !rolesOfSeveral(claims, func(c roleClaim) *article { return c.art }) {
+			continue // one article alone is no agreement
 		}
 		f.Verdict = "agree"
 		if len(f.Values) > 1 && titlesConflict(f.Values) {
@@ -77,6 +83,16 @@ func (s *story) roleFacts() []crosscheck.Fact {
 		}
 	}
 	return out
+}
+
+// rolesOfSeveral reports claims from two articles or more.
+func rolesOfSeveral[T any](claims []T, art func(T) *article) bool {
+	for _, c := range claims {
+		if art(c) != art(claims[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // relationHeads are the roles that say who someone is to the story rather than what office
