@@ -216,8 +216,8 @@ func titlesConflict(values []crosscheck.FactValue) bool {
 // and the like name a different office too; a title with no such word is only less specific.
 func otherPortfolio(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] {
-		return false
+	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !nlp.IsTitleWord(fa[len(fa)-1]) {
+		return false // "head of UNRWA in Gaza" and "top UN official in Gaza" end in a place, not an office
 	}
 	caps := func(f []string) []string {
 		var out []string

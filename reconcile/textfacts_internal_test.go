@@ -193,3 +193,19 @@ func TestWordIndex(t *testing.T) {
 		}
 	}
 }
+
+// Two offices of one kind over different things conflict; two descriptions that end in a place
+// do not.
+func TestOtherPortfolio(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Mining Minister", "Labour Minister", true},
+		{"head of the agency in Calden", "top Harbor official in Calden", false},
+	} {
+		if got := otherPortfolio(tc.a, tc.b); got != tc.want {
+			t.Errorf("otherPortfolio(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
