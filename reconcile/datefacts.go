@@ -200,19 +200,21 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		grain = "day"
 	}
 	best, bestScore := "", -1
+	words := make([][]string, len(claims))
+	for i, c := range claims {
+		words[i] = contentWords(c.subject)
+	}
 	for i, c := range claims {
 		if c.subject == "" {
 			continue
 		}
-		words := contentWords(c.subject)
 		score := 0
-		for j, o := range claims {
+		for j := range claims {
 			if j == i {
 				continue
 			}
-			ow := contentWords(o.subject)
-			for _, w := range words {
-				if slices.Contains(ow, w) {
+			for _, w := range words[i] {
+				if slices.Contains(words[j], w) {
 					score++
 				}
 			}

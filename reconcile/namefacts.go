@@ -22,7 +22,8 @@ type nameForm struct {
 }
 
 // nameFacts finds a person, place or organisation whose name two outlets spell differently:
-// "Jon Owen" and "John Owen", "Bob Woodward" and "Bob Woodard", "Jabaliya" and "Jabalya". Two
+// "Jon Owen" and "John Owen", "Bob Woodward" and "Bob Woodard", "Hugh Hefner" and "Hugh
+// Heffner". Two
 // spellings are one name when they have the same number of words and differ in one word by a
 // letter or two, no article uses both, and the words are not two first names of different
 // genders ("Joan", "John") or a name and its adjective ("Israel", "Israeli").
@@ -39,31 +40,22 @@ func (s *story) nameFacts() []crosscheck.Fact {
 		}
 	}
 	// union the forms that are spellings of one another
-	parent := map[string]string{}
-	var find func(string) string
-	find = func(k string) string {
-		if p, ok := parent[k]; ok && p != k {
-			r := find(p)
-			parent[k] = r
-			return r
-		}
-		return k
+	u := &union{parent: map[string]string{}}
+	for _, k := range keys {
+		u.parent[k] = k
 	}
 	for i, a := range keys {
 		for _, b := range keys[i+1:] {
 			wa, wb := byForm[a][0].words, byForm[b][0].words
-			if sharesArticle(byForm[a], byForm[b]) {
-				continue
-			}
-			if spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb) {
-				parent[find(b)] = find(a)
+			if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb)) && !sharesArticle(byForm[a], byForm[b]) {
+				u.join(a, b)
 			}
 		}
 	}
 	groups := map[string][]string{}
 	var roots []string
 	for _, k := range keys {
-		r := find(k)
+		r := u.find(k)
 		if groups[r] == nil {
 			roots = append(roots, r)
 		}
