@@ -486,12 +486,25 @@ func appositive(after string) (string, int) {
 	if !roleOpener(words[:min(4, len(words))]) {
 		return "", 0
 	}
-	for _, w := range words {
-		if w == "said" || w == "says" || w == "told" || w == "who" || w == "which" || w == "and" {
+	for i, w := range words {
+		if w == "said" || w == "says" || w == "told" || w == "who" || w == "which" || w == "and" && !roleAfterAnd(words[i+1:]) {
 			return "", 0
 		}
 	}
 	return phrase, at
+}
+
+// roleAfterAnd reports whether the words after an "and" inside an appositive go on with the
+// role: a second title ("president and CEO", "executive director and chief executive") or a
+// name ("the Fish and Wildlife Service"), not another clause ("and his wife").
+func roleAfterAnd(rest []string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	w := rest[0]
+	lw := strings.ToLower(w)
+	return capitalised(w) || titleWords[w] || roleSynonyms[lw] != nil || relations[lw] || roleModifiers[lw] ||
+		lw == "ceo" || lw == "co-founder" || lw == "founder" || lw == "general" || lw == "executive" || lw == "managing"
 }
 
 // roleOpener reports whether an appositive opening with words can be a role: one of them is a
