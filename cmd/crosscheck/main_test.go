@@ -277,7 +277,8 @@ func TestDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"6 inputs: 6 added", "(5 articles): coastline-post, daily-meridian, northgate-herald, ostmark-today, veldara-wire-0516", "(1 articles): veldara-wire-0517", "Sarnbrück", "“frank”", "The Veldara Times", "Jon Harrow", "[duplicate-paragraph]", "mojibake:windows-874"} {
+	for _, want := range []string{"6 inputs: 6 added", "(5 articles): coastline-post, daily-meridian, northgate-herald, ostmark-today, veldara-wire-0516", "(1 articles): veldara-wire-0517", "Sarnbrück", "“frank”", "The Veldara Times", "Jon Harrow", "[duplicate-paragraph]", "mojibake:windows-874",
+		"12 points (Northgate Herald, Veldara Wire) against 11 points (Daily Meridian)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
