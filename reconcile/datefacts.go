@@ -267,7 +267,11 @@ var leadingWords = map[string]bool{"in": true, "on": true, "at": true, "by": tru
 // in 1935" → "it was built"); "" when the clause has none.
 func datedPhrase(sentence string, start, end int) string {
 	left := clauseWords(sentence[:start], true)
-	right := clauseWords(sentence[end:], false)
+	after := sentence[end:]
+	if slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) && strings.HasPrefix(strings.TrimLeft(after, " "), ",") {
+		after = "" // "a fire swept through … on Sunday, the fire service said": the comma ends the clause
+	}
+	right := clauseWords(after, false)
 	// the words before reach back to their verb and its subject ("Jeffs was sentenced to life
 	// in prison on Tuesday"); those after count only when the words before have no verb
 	from := max(0, len(left)-6)
@@ -321,7 +325,7 @@ func clauseWords(text string, before bool) []string {
 		if t == "" || strings.ContainsAny(t, ";:—") || t == "-" || t == "--" {
 			return false
 		}
-		if !before && clauseStops[strings.ToLower(t)] {
+		if !before && clauseStops[strings.ToLower(strings.TrimRight(t, ",.;:"))] {
 			return false
 		}
 		out = append(out, t)
@@ -380,7 +384,9 @@ var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "b
 	"made": "make", "set": "set", "rose": "rise", "spoke": "speak", "flew": "fly", "signed": "sign",
 	"built": "build", "born": "bear", "became": "become", "wrote": "write", "sold": "sell",
 	"bought": "buy", "found": "find", "led": "lead", "gave": "give", "got": "get", "quit": "quit",
-	"sent": "send", "paid": "pay", "died": "die", "hid": "hide", "fled": "flee"}
+	"sent": "send", "paid": "pay", "died": "die", "hid": "hide", "fled": "flee", "swept": "sweep",
+	"spread": "spread", "caught": "catch", "fought": "fight", "brought": "bring", "kept": "keep",
+	"stood": "stand", "threw": "throw", "drew": "draw", "stole": "steal", "grew": "grow", "knew": "know"}
 
 // verbBefore guesses the verb a date at the end of before belongs to: the nearest word within
 // ten that looks like a verb ("were trapped on Tuesday", "drilling through rock on

@@ -58,6 +58,7 @@ func TestDatedPhrase(t *testing.T) {
 		{"Voters in 2009 approved a bond for the land.", "2009", "Voters approved a bond for the land"},
 		{"Jeffs was sentenced to life in a Texas prison on Tuesday.", "Tuesday", "Jeffs was sentenced to life in a Texas prison"},
 		{"A storm hit on Tuesday.", "Tuesday", "storm hit"},
+		{"A fire swept through a warehouse on Sunday, the fire service said.", "Sunday", "fire swept through a warehouse"},
 		{"It ended with a July 1997 fraud conviction.", "July 1997", "it ended with a fraud conviction"},
 		{"On Friday.", "Friday", ""},
 	} {
