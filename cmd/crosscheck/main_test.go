@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -277,11 +278,13 @@ func TestDemo(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"6 inputs: 6 added", "(5 articles): coastline-post, daily-meridian, northgate-herald, ostmark-today, veldara-wire-0516", "(1 articles): veldara-wire-0517", "Sarnbrück", "“frank”", "The Veldara Times", "Jon Harrow", "[duplicate-paragraph]", "mojibake:windows-874",
-		"12 points (Northgate Herald, Veldara Wire) against 11 points (Daily Meridian)"} {
+	for _, want := range []string{"6 inputs: 6 added", "(5 articles): coastline-post, daily-meridian, northgate-herald, ostmark-today, veldara-wire-0516", "(1 articles): veldara-wire-0517", "Sarnbrück", "“frank”", "The Veldara Times", "Jon Harrow", "[duplicate-paragraph]", "mojibake:windows-874"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
+	}
+	if !regexp.MustCompile(`conflict: .*12 points[^(]*\(Northgate Herald, Veldara Wire\) against 11 points[^(]*\(Daily Meridian\)`).MatchString(out) {
+		t.Errorf("the demo does not end with the story's conflict, 12 points against 11")
 	}
 	for _, bad := range []string{"â€", "โ€", "Leave a Reply"} {
 		if strings.Contains(strings.Split(out, "Removed by cleaning")[0], bad) {
