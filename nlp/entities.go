@@ -192,7 +192,7 @@ func capitalRuns(text string, s Span, toks []Span) []mention {
 			if strings.TrimSpace(gap) != "" || strings.Contains(gap, "\n") {
 				break
 			}
-			if capitalised(wj) && !stopCaps[wj] && !compoundAdjective(wj) {
+			if capitalised(wj) && (!stopCaps[wj] || surnameAfter(text[toks[j-1][0]:toks[j-1][1]], wj)) && !compoundAdjective(wj) {
 				if possessive(text[toks[j-1][0]:toks[j-1][1]]) {
 					break // "Putin’s Kremlin" is two names
 				}
@@ -215,7 +215,7 @@ func capitalRuns(text string, s Span, toks []Span) []mention {
 		}
 		if a < j {
 			m := splitTitle(text, s, toks, a, j, i)
-			if m.name == "" || m.name[0] >= 'a' && m.name[0] <= 'z' {
+			if m.name == "" || !capitalised(m.name) {
 				i = max(j, i+1) // a title alone: "the Minister of Mining"
 				continue
 			}
@@ -297,7 +297,43 @@ func compoundAdjective(w string) bool {
 
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		// an Arabic article joined to a name: "al-Fakhora", "el-Sisi"
+		for _, art := range arabicArticles {
+			if rest, ok := strings.CutPrefix(w, art); ok {
+				r, _ = utf8.DecodeRuneInString(rest)
+			}
+		}
+	}
 	return unicode.IsUpper(r)
+}
+
+// IsNameWord reports a word that can be part of a name: capitalised, or capitalised after an
+// Arabic article ("al-Fakhora").
+func IsNameWord(w string) bool { return capitalised(w) }
+
+// WithoutArticle returns a name's word without an Arabic article joined to it: "al-Fakhora" →
+// "Fakhora".
+func WithoutArticle(w string) string {
+	for _, art := range arabicArticles {
+		if len(w) > len(art) && strings.EqualFold(w[:len(art)], art) && unicode.IsUpper([]rune(w[len(art):])[0]) {
+			return w[len(art):]
+		}
+	}
+	return w
+}
+
+var arabicArticles = []string{"al-", "el-", "ad-", "ash-", "as-", "at-", "az-"}
+
+// surnameWords are capitalised words that open sentences ("Read more", "See also") and are
+// surnames too; after a given name they go on with the name: "Rory Read", "Theresa May".
+var surnameWords = map[string]bool{"Read": true, "More": true, "See": true, "Watch": true, "Still": true,
+	"Just": true, "May": true, "Long": true, "Young": true, "Little": true, "Rich": true}
+
+// surnameAfter reports a word of stopCaps that goes on with the name whose word prev is: after
+// a given name, not after a title ("Prime Minister May" is a title and a name).
+func surnameAfter(prev, w string) bool {
+	return surnameWords[w] && capitalised(prev) && !stopCaps[prev] && !titleWords[prev] && !demonyms[prev]
 }
 
 func possessive(w string) bool { return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") }
@@ -388,10 +424,13 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	if demonyms[name] || stopCaps[name] {
 		return "", ""
 	}
-	for _, w := range words {
-		if stopCaps[w] || orgHeads[w] {
+	for i, w := range words {
+		if stopCaps[w] && !(i > 0 && surnameAfter(words[i-1], w)) || orgHeads[w] {
 			return "", ""
 		}
+	}
+	if len(words) > 1 && titleWords[last] && !honorific[last] {
+		return "", "" // "SeaMicro CEO", "Gaza Director": a title; the name, if any, follows
 	}
 	if p, ok := b.surnames[name]; ok && len(words) == 1 {
 		return "person", p.Name
@@ -402,6 +441,9 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 		}
 		if _, ok := places[words[0]]; ok && len(words) == 2 && !m.hasPersonRole() {
 			return "place", name // "Russian-controlled" is split off; "New York" is a place
+		}
+		if (placeHeads[last] || placePrefixes[words[0]]) && !m.hasPersonRole() {
+			return "place", name // "Silicon Valley", "Wall Street", "Santa Rosa"
 		}
 		return "person", name
 	}
@@ -422,7 +464,57 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	if strings.HasPrefix(strings.TrimSpace(m.after), "said") || strings.HasPrefix(strings.TrimSpace(m.after), "told") {
 		return "person", name
 	}
+	if placeNounAfter(m.after) {
+		return "place", name // "the Jabalya refugee camp", "Fakhura, a girls elementary school"
+	}
 	return "", ""
+}
+
+// placeHeads end the names of places: "Silicon Valley", "Wall Street", "Gaza Strip".
+var placeHeads = map[string]bool{"Valley": true, "Street": true, "Avenue": true, "Road": true, "Boulevard": true,
+	"County": true, "River": true, "Island": true, "Islands": true, "Mountain": true, "Mountains": true,
+	"Lake": true, "Beach": true, "Bay": true, "Park": true, "Square": true, "Camp": true, "Province": true,
+	"District": true, "Region": true, "Strip": true, "Heights": true, "Peninsula": true, "Desert": true,
+	"Coast": true, "Canyon": true, "Harbor": true, "Harbour": true, "Airport": true, "Bridge": true}
+
+// placePrefixes open the names of places: "Santa Rosa", "San Angelo", "Fort Worth".
+var placePrefixes = map[string]bool{"Santa": true, "San": true, "Los": true, "Las": true, "Fort": true,
+	"Port": true, "Mount": true, "Mt.": true, "Lake": true, "Saint": true, "St.": true, "Sao": true, "São": true}
+
+// placeNouns are the lower-case nouns of places and buildings that follow a name, or head an
+// appositive of it: "the Jabalya refugee camp", "Fakhura, a girls elementary school".
+var placeNouns = map[string]bool{"camp": true, "village": true, "town": true, "city": true, "district": true,
+	"province": true, "region": true, "neighbourhood": true, "neighborhood": true, "suburb": true,
+	"county": true, "valley": true, "border": true, "crossing": true, "settlement": true, "school": true,
+	"hospital": true, "mosque": true, "township": true, "island": true, "river": true, "airport": true}
+
+// placeNounAfter reports a name followed by a place noun ("Jabalya refugee camp") or an
+// appositive headed by one (", a girls elementary school").
+func placeNounAfter(after string) bool {
+	if rest, ok := strings.CutPrefix(after, ", "); ok {
+		f := strings.Fields(rest[:roleEnd(rest, 0)])
+		for i, w := range f {
+			if w == "in" || w == "of" || w == "near" || w == "at" || w == "on" || w == "run" {
+				f = f[:i] // "a girls school in the camp": its head is before the preposition
+				break
+			}
+		}
+		if len(f) < 2 || len(f) > 6 || f[0] != "a" && f[0] != "an" && f[0] != "the" {
+			return false
+		}
+		return placeNouns[strings.ToLower(f[len(f)-1])]
+	}
+	f := strings.Fields(after)
+	for i := 0; i < len(f) && i < 2; i++ {
+		w := strings.Trim(f[i], ",.;:")
+		if placeNouns[w] {
+			return true
+		}
+		if i == 0 && w != "refugee" && w != "border" && w != "market" {
+			return false
+		}
+	}
+	return false
 }
 
 // controlled reports a modifier that says who holds a place: "russian-controlled", "rebel-held".

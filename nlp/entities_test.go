@@ -148,3 +148,30 @@ func TestAppositiveRolesWithAnd(t *testing.T) {
 		}
 	}
 }
+
+// A surname that is also a word opening sentences goes on with the name before it; a name
+// before a place noun, or with a place's head, is a place; a run that ends in a title is no
+// person; an Arabic article joined to a name leaves it a name.
+func TestEntitiesNamesPlacesAndTitles(t *testing.T) {
+	text := "The deal was announced by Rory Read, president and CEO, on Monday. " +
+		"Shells hit Fakhura, a girls elementary school in the Jabalya refugee camp, and later shells hit al-Fakhora school. " +
+		"Investors in Silicon Valley and on Wall Street cheered, said Corvin CEO Andrew Feldman. Read more."
+	es := entitiesOf(text)
+	if r := roleTexts(es["Rory Read"]); es["Rory Read"].Kind != "person" || !slices.Contains(r, "president and CEO") {
+		t.Errorf("Rory Read: %+v", es["Rory Read"])
+	}
+	for name, kind := range map[string]string{"Fakhura": "place", "Jabalya": "place", "Silicon Valley": "place",
+		"Wall Street": "place", "Andrew Feldman": "person"} {
+		if es[name].Kind != kind {
+			t.Errorf("%s: kind %q, want %q", name, es[name].Kind, kind)
+		}
+	}
+	if _, ok := es["al-Fakhora"]; !ok {
+		t.Errorf("al-Fakhora not found: %v", es)
+	}
+	for _, not := range []string{"Corvin CEO", "Read", "Rory"} {
+		if e, ok := es[not]; ok {
+			t.Errorf("%s is an entity: %+v", not, e)
+		}
+	}
+}

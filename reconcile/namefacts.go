@@ -297,7 +297,7 @@ func sharesArticle(a, b []nameForm) bool {
 func nameWords(name string) []string {
 	f := strings.Fields(name)
 	for i, w := range f {
-		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		if !nlp.IsNameWord(w) {
 			f = f[:i]
 			break
 		}
@@ -349,6 +349,7 @@ var derivedEndings = []string{"i", "n", "an", "ian", "ese", "ish", "'s", "’s",
 // two when they are long and begin alike ("Betty", "Bettie"; not "Stage", "States"); never a word and its derivative.
 func spelledAlike(x, y string) bool {
 	x, y = strings.TrimSuffix(x, "."), strings.TrimSuffix(y, ".")
+	x, y = nlp.WithoutArticle(x), nlp.WithoutArticle(y) // "al-Fakhora" is "Fakhora" spelled with its article
 	if strings.EqualFold(x, y) || acronym(x) || acronym(y) {
 		return false // "Inc." and "Inc"; "LCD" and "LED" are two things
 	}

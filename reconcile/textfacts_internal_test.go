@@ -27,6 +27,8 @@ func TestSpellings(t *testing.T) {
 		{"Mara Voss Kell", "Mara Kell", false},       // more and less of one name
 		{"Ivo Mandl", "Ivan Mandl", false},           // two letters apart, short
 		{"Ruth Amsel Ober", "Ruth Amzel Ober", true}, // the middle word
+		{"al-Qadira", "Qadera", true},                // an Arabic article, a letter changed
+		{"al-Qadira", "Qadira", false},               // the article alone
 	} {
 		if got := spellings(strings.Fields(tc.a), strings.Fields(tc.b)); got != tc.want {
 			t.Errorf("spellings(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
@@ -42,6 +44,7 @@ func TestNameWords(t *testing.T) {
 		"Calden":                            "Calden",
 		"Chief Executive Officer Ruth Ober": "Ruth Ober",
 		"Port Aldy":                         "Port Aldy",
+		"al-Qadira school":                  "al-Qadira",
 	} {
 		if got := strings.Join(nameWords(name), " "); got != want {
 			t.Errorf("nameWords(%q) = %q, want %q", name, got, want)
