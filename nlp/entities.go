@@ -136,6 +136,7 @@ type mention struct {
 	headline   bool // in a line of capitalised words, where capitals say nothing
 	after      string
 	before     string
+	lead       string // the sentence before the name and its role, up to 160 bytes
 }
 
 // Entities finds the people, organisations and places text names. Each entity gets its
@@ -261,8 +262,10 @@ func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
 	m.name = trimPossessive(text[m.start:m.end])
 	m.end = m.start + len(m.name)
 	m.before = text[max(s[0], m.start-40):m.start]
+	m.lead = text[max(s[0], m.start-160):m.start]
 	if m.role != "" {
 		m.before = text[max(s[0], m.roleStart-40):m.roleStart]
+		m.lead = text[max(s[0], m.roleStart-160):m.roleStart]
 	}
 	m.after = text[m.end:min(s[1], m.end+160)]
 	return m
@@ -387,11 +390,163 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 			start := m.start - len(m.before) + at
 			end := start + len(strings.TrimRight(m.before[at:], ", "))
 			e.Roles = append(e.Roles, crosscheck.Role{Text: b.text[start:end], Start: start, End: end})
+		} else if at := ofRole(m.lead); at >= 0 {
+			start := m.start - len(m.lead) + at
+			end := start + len(strings.TrimRight(m.lead[at:], " "))
+			e.Roles = append(e.Roles, crosscheck.Role{Text: b.text[start:end], Start: start, End: end})
 		}
 	}
 	if r, at := appositive(m.after); r != "" {
 		e.Roles = append(e.Roles, crosscheck.Role{Text: r, Start: m.end + at, End: roleEnd(b.text, m.end+2)})
+	} else if r, at := copular(m.after); r != "" {
+		e.Roles = append(e.Roles, crosscheck.Role{Text: r, Start: m.end + at, End: m.end + at + len(r)})
 	}
+	if m.role == "" || honorific[m.role] {
+		if r, at := frontedRole(m.lead, m.after); r != "" {
+			start := m.start - len(m.lead) + at
+			if m.role != "" {
+				start = m.roleStart - len(m.lead) + at
+			}
+			e.Roles = append(e.Roles, crosscheck.Role{Text: r, Start: start, End: start + len(r)})
+		}
+	}
+}
+
+// copulas tie a name to the role after it: "Felt was deputy associate director of the FBI",
+// "Ann Vell, who is the county's chief judge", "Vell was named interim director".
+var copulas = []string{", who is now ", ", who is ", ", who was ", " is now ", " was then ", " is ", " was ",
+	" was named ", " was appointed ", " has been named ", " has been appointed ", " became "}
+
+// copular reads the role a copula gives a name, cut where the clause goes on ("… of the FBI in
+// 1972 when he began …"). It returns the role and its offset in after, or "".
+func copular(after string) (string, int) {
+	for _, c := range copulas {
+		if !strings.HasPrefix(after, c) {
+			continue
+		}
+		body := after[len(c):]
+		phrase, at := roleArticle(body[:roleEnd(body, 0)])
+		phrase = cutClause(phrase)
+		if !rolePhrase(phrase) {
+			return "", 0
+		}
+		return phrase, len(c) + at
+	}
+	return "", 0
+}
+
+// roleArticle drops the article that opens a role phrase, returning the rest and its offset.
+func roleArticle(phrase string) (string, int) {
+	for _, art := range []string{"a ", "an ", "the ", "The "} {
+		if strings.HasPrefix(phrase, art) {
+			return phrase[len(art):], len(art)
+		}
+	}
+	return phrase, 0
+}
+
+// clauseWords end a role phrase read after a copula: the clause goes on after them.
+var clauseWords = map[string]bool{"when": true, "who": true, "which": true, "that": true, "since": true,
+	"until": true, "during": true, "before": true, "after": true, "while": true, "because": true,
+	"until,": true, "from": true, "between": true, "for": true, "on": true, "to": true, "with": true,
+	"and": true, "but": true, "as": true, "by": true}
+
+// cutClause cuts a role phrase before the words that go on with the clause: "director of the
+// FBI in 1972 when he began" → "director of the FBI". "in" goes on with the role before a
+// capitalised place ("head of UNRWA in Gaza"), not before a date or a lower-case word.
+func cutClause(phrase string) string {
+	words := strings.Fields(phrase)
+	for i, w := range words {
+		switch {
+		case i == 0:
+		case w == "in" || w == "at":
+			if i+1 >= len(words) || !capitalised(words[i+1]) || monthOrDay(words[i+1]) {
+				return strings.Join(words[:i], " ")
+			}
+		case w == "and" && roleAfterAnd(words[i+1:]):
+		case clauseWords[w]:
+			return strings.Join(words[:i], " ")
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// monthOrDay reports the name of a month or a weekday ("in May", "on Monday"), which opens no place.
+func monthOrDay(w string) bool {
+	return stopCaps[w] && (strings.HasSuffix(w, "day") || strings.HasSuffix(w, ".") || months[w])
+}
+
+var months = map[string]bool{"January": true, "February": true, "March": true, "April": true, "May": true,
+	"June": true, "July": true, "August": true, "September": true, "October": true, "November": true, "December": true}
+
+// rolePhrase reports a phrase that can be a role: it opens with a title, a role noun or a
+// modifier of one, names a role among its first words, and holds no verb of saying.
+func rolePhrase(phrase string) bool {
+	words := strings.Fields(phrase)
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	first := strings.ToLower(trimPossessive(words[0]))
+	if !capitalised(words[0]) && !roleModifiers[first] && !relations[first] && roleSynonyms[first] == nil && !rankWords[first] {
+		return false
+	}
+	if !roleOpener(words[:min(4, len(words))]) {
+		return false
+	}
+	// the words before "of", "for", "at" or "with" are the title: each a role word, a name or
+	// "and" ("senior vice president and general manager"); a verb there is a clause
+	for _, w := range words {
+		lw := strings.ToLower(trimPossessive(w))
+		if lw == "of" || lw == "for" || lw == "at" || lw == "with" || lw == "in" {
+			break
+		}
+		if !capitalised(w) && lw != "and" && !roleModifiers[lw] && !relations[lw] && roleSynonyms[lw] == nil && !rankWords[lw] && !IsTitleWord(lw) {
+			return false
+		}
+	}
+	return true
+}
+
+// rankWords stand before an office to say which rung of it: "deputy associate director",
+// "assistant secretary", "vice president".
+var rankWords = map[string]bool{"deputy": true, "associate": true, "assistant": true, "vice": true,
+	"executive": true, "acting": true, "interim": true, "general": true, "managing": true}
+
+// frontedRole reads a role written before a name and set off by a comma: "As the county's chief
+// judge, Vell …", "Senior vice president of worldwide marketing, Philip Schiller, delivered …".
+// The second needs the comma after the name too. It returns the role and its offset in
+// before, or "".
+func frontedRole(before, after string) (string, int) {
+	for h := range honorific {
+		if b, ok := strings.CutSuffix(before, ", "+h+" "); ok {
+			before = b + ", " // "As the associate director, Mr Felt …"
+			break
+		}
+	}
+	body, ok := strings.CutSuffix(before, ", ")
+	if !ok {
+		return "", 0
+	}
+	start := strings.LastIndexAny(body, ",;:”\"") + 1
+	phrase := strings.TrimLeft(body[start:], " ")
+	start = len(body) - len(phrase)
+	if p, ok := strings.CutPrefix(phrase, "As "); ok {
+		phrase, start = p, start+3
+	} else if !strings.HasPrefix(after, ",") {
+		return "", 0
+	}
+	p, at := roleArticle(phrase)
+	if at == 0 {
+		// "Apple's senior vice president": the organisation before a title is the role's
+		if f := strings.Fields(p); len(f) > 1 && possessive(f[0]) && capitalised(f[0]) {
+			at = len(f[0]) + 1
+			p = p[at:]
+		}
+	}
+	if !rolePhrase(p) || len(strings.Fields(p)) > 10 {
+		return "", 0
+	}
+	return p, start + at
 }
 
 var honorific = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true}
@@ -633,6 +788,17 @@ func preRole(before string) int {
 	for k > 0 && k > len(words)-5 && roleModifiers[words[k-1]] {
 		k--
 	}
+	// what the office is over, capitalised before it: "Fire chief Anna Brede"
+	if k == len(words)-1 && !family[strings.ToLower(words[k])] {
+		c := k
+		for c > 0 && c > len(words)-4 && capitalised(words[c-1]) && !stopCaps[words[c-1]] && !possessive(words[c-1]) && isLetters(words[c-1]) {
+			c--
+		}
+		// the whole capitalised run, not the end of a longer name ("UN Relief and Works Agency")
+		if c < k && c > len(words)-4 && (c == 0 || stopWords[strings.ToLower(words[c-1])] && words[c-1] != "and") {
+			k = c
+		}
+	}
 	// the person the role relates to: "Donald Trump’s", "President Putin’s"
 	if k > 0 && possessive(words[k-1]) && capitalised(words[k-1]) {
 		k--
@@ -647,6 +813,61 @@ func preRole(before string) int {
 	return at
 }
 
+// ofRole reads a role of what it is over written just before a name: "Apple's vice president
+// of worldwide marketing Phil Schiller". The words after "of" are lower case and name no
+// role of their own ("the wife of former president Bill Clinton" is Clinton's wife's), and
+// the role is no relative's. It returns the role's offset in lead, or -1.
+func ofRole(lead string) int {
+	if !strings.HasSuffix(lead, " ") {
+		return -1
+	}
+	words := strings.Fields(lead)
+	k := len(words) - 1
+	for ; k >= 0 && k >= len(words)-5; k-- {
+		w := words[k]
+		if w == "of" || w == "for" {
+			break
+		}
+		if capitalised(w) || !isLetters(w) || relations[w] || roleSynonyms[w] != nil || IsTitleWord(w) || stopWords[w] {
+			return -1
+		}
+	}
+	if k <= 0 || k == len(words)-1 || words[k] != "of" && words[k] != "for" {
+		return -1
+	}
+	head := strings.ToLower(words[k-1])
+	if !relations[head] && !IsTitleWord(head) || family[head] {
+		return -1
+	}
+	k--
+	for k > 0 && (rankWords[strings.ToLower(strings.TrimSuffix(words[k-1], "-"))] || roleModifiers[strings.ToLower(words[k-1])]) {
+		k--
+	}
+	at := len(lead)
+	for i := len(words) - 1; i >= k; i-- {
+		at = strings.LastIndex(lead[:at], words[i])
+	}
+	return at
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// stopWords are the function words that end a role read backwards from a name.
+var stopWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "said": true,
+	"says": true, "told": true, "by": true, "with": true, "to": true, "from": true, "that": true, "as": true}
+
+// family are the relations of kin, whose role is to another person, not over a thing.
+var family = map[string]bool{"son-in-law": true, "daughter-in-law": true, "son": true, "daughter": true,
+	"wife": true, "husband": true, "brother": true, "sister": true, "father": true, "mother": true,
+	"friend": true, "widow": true, "grandson": true, "granddaughter": true, "nephew": true, "niece": true}
+
 var relations = map[string]bool{"son-in-law": true, "daughter-in-law": true, "son": true, "daughter": true,
 	"wife": true, "husband": true, "brother": true, "sister": true, "father": true, "mother": true,
 	"friend": true, "ally": true, "partner": true, "head": true, "leader": true, "member": true,
@@ -655,7 +876,12 @@ var relations = map[string]bool{"son-in-law": true, "daughter-in-law": true, "so
 	"envoy": true, "negotiator": true, "minister": true, "secretary": true, "president": true,
 	"ambassador": true, "official": true, "commander": true, "general": true, "analyst": true,
 	"professor": true, "expert": true, "lawmaker": true, "senator": true, "governor": true,
-	"mayor": true, "candidate": true, "nominee": true, "correspondent": true, "reporter": true}
+	"mayor": true, "candidate": true, "nominee": true, "correspondent": true, "reporter": true,
+	"inspector": true, "investigator": true, "detective": true, "officer": true, "deputy": true,
+	"sheriff": true, "marshal": true, "chief": true, "manager": true, "executive": true, "ceo": true,
+	"chairwoman": true, "chair": true, "commissioner": true, "superintendent": true, "judge": true,
+	"prosecutor": true, "lawyer": true, "attorney": true, "editor": true, "co-founder": true, "vp": true,
+	"vice-president": true}
 
 // roleEnd is where a role phrase starting at start ends: at a comma, a full stop that ends a
 // sentence, a semicolon, a dash or a line break.

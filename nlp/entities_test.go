@@ -175,3 +175,35 @@ func TestEntitiesNamesPlacesAndTitles(t *testing.T) {
 		}
 	}
 }
+
+// Roles read after a copula, fronted before a name, or over a thing named just before it.
+func TestEntitiesCopularAndFrontedRoles(t *testing.T) {
+	text := "Mark Pell died on Monday. Pell was deputy associate director of the bureau in 1972 when he met reporters. " +
+		"As the chief judge of the county, Mr Pell heard the case. " +
+		"Senior vice president of worldwide marketing, Ada Quist, gave the address. " +
+		"Brill's vice president of global sales Omar Tansey said it was over. " +
+		"The wife of former president Bill Vane said nothing. " +
+		"Fire chief Anna Brede said the roof fell. " +
+		"The President announced his nominee, Rosa Lind, on Friday."
+	es := entitiesOf(text)
+	for name, want := range map[string][]string{
+		"Mark Pell":   {"deputy associate director of the bureau", "chief judge of the county"},
+		"Ada Quist":   {"Senior vice president of worldwide marketing"},
+		"Omar Tansey": {"vice president of global sales"},
+		"Anna Brede":  {"Fire chief"},
+	} {
+		got := roleTexts(es[name])
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: roles %q, want %q among them", name, got, w)
+			}
+		}
+	}
+	for _, name := range []string{"Bill Vane", "Rosa Lind"} {
+		for _, r := range roleTexts(es[name]) {
+			if strings.Contains(r, "wife") || strings.Contains(r, "announced") {
+				t.Errorf("%s: role %q is another's or a clause", name, r)
+			}
+		}
+	}
+}

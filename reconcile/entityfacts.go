@@ -3,6 +3,7 @@ package reconcile
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -19,12 +20,13 @@ func (s *story) roleFacts() []crosscheck.Fact {
 	byPerson := map[string][]roleClaim{}
 	names := map[string]string{}
 	var order []string
+	keys := personKeys{}
 	for _, a := range s.arts {
 		for _, e := range a.Entities {
 			if e.Kind != "person" {
 				continue
 			}
-			key := lastName(e.Name)
+			key := keys.of(e.Name)
 			name := e.Name
 			if w := nameWords(e.Name); len(w) > 1 {
 				name = strings.Join(w, " ") // "Jon Owen" of "Palmer Public Safety Director Jon Owen"
@@ -73,8 +75,8 @@ func (s *story) roleFacts() []crosscheck.Fact {
 		f.Verdict = "agree"
 		if len(f.Values) > 1 && titlesConflict(f.Values) {
 			f.Verdict = "conflict"
-		} else {
-			f.Values = foldRoles(f.Values)
+		} else if f.Values = agreedRole(foldRoles(f.Values)); f.Values == nil {
+			continue
 		}
 		sort.SliceStable(f.Values, func(i, j int) bool { return len(f.Values[i].Articles) > len(f.Values[j].Articles) })
 		out = append(out, f)
@@ -83,6 +85,46 @@ func (s *story) roleFacts() []crosscheck.Fact {
 		}
 	}
 	return out
+}
+
+// personKeys tell the people of one surname apart: "Mark Felt" and "W. Mark Felt" are one
+// person, "Audrey Felt" is another; a surname alone is the first person of that name.
+type personKeys map[string][][]string // surname → the given names of each person
+
+// of returns the key of the person a name is.
+func (k personKeys) of(name string) string {
+	w := nameWords(name)
+	if len(w) == 0 {
+		w = strings.Fields(name)
+	}
+	last, given := w[len(w)-1], w[:len(w)-1]
+	people := k[last]
+	for i, p := range people {
+		if len(given) == 0 || len(p) == 0 || slices.ContainsFunc(given, func(g string) bool { return slices.ContainsFunc(p, func(h string) bool { return sameGiven(g, h) }) }) {
+			if len(p) == 0 {
+				people[i] = slices.Clone(given)
+			}
+			return keyOf(last, i)
+		}
+	}
+	k[last] = append(people, slices.Clone(given))
+	return keyOf(last, len(people))
+}
+
+// sameGiven reports two given names of one person: the same, or one the short form of the
+// other ("Phil", "Philip").
+func sameGiven(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return a == b || len(a) >= 3 && !strings.HasSuffix(a, ".") && strings.HasPrefix(b, a)
+}
+
+func keyOf(last string, i int) string {
+	if i == 0 {
+		return last
+	}
+	return last + "\x00" + strconv.Itoa(i)
 }
 
 // rolesOfSeveral reports claims from two articles or more.
@@ -123,6 +165,10 @@ func whoIs(f crosscheck.Fact, name string) (crosscheck.Fact, bool) {
 // President" → "former President"), or else the phrase itself without its article ("the
 // governor of Unity state" → "governor of Unity state"); "" for a fragment without a role noun.
 func roleText(role string) string {
+	if f := strings.Fields(role); len(f) > 1 && nlp.IsNameWord(f[0]) && (strings.HasSuffix(f[0], "'s") || strings.HasSuffix(f[0], "’s")) &&
+		nlp.IsTitleWord(strings.Trim(f[1], ",")) {
+		role = strings.Join(f[1:], " ") // "Apple's Senior Vice President": the title, of Apple
+	}
 	if t := nlp.RoleTitle(role); t != "" {
 		return t
 	}
@@ -136,12 +182,17 @@ func roleText(role string) string {
 	return strings.Join(f, " ")
 }
 
+// titleSynonyms write a title one way: "chief executive officer" and "chief executive" are
+// the CEO, "vice-president" and "VP" the vice president.
+var titleSynonyms = strings.NewReplacer("chief executive officer", "ceo", "chief executive", "ceo",
+	"vice-president", "vice president", "vp ", "vice president ", "co-founder", "founder")
+
 // foldRoles folds the roles of an agreement that say less than another into it: "Interior"
 // and "secretary" into "Interior Secretary", "Secretary of Commerce" into "Commerce Secretary".
 func foldRoles(values []crosscheck.FactValue) []crosscheck.FactValue {
 	words := func(v string) []string {
 		var out []string
-		for _, w := range strings.Fields(strings.ToLower(v)) {
+		for _, w := range strings.Fields(titleSynonyms.Replace(strings.ToLower(v))) {
 			if w != "of" && w != "the" && w != "for" {
 				out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
 			}
@@ -177,6 +228,22 @@ func foldRoles(values []crosscheck.FactValue) []crosscheck.FactValue {
 	return out
 }
 
+// agreedRole keeps of an agreement's roles the one that two articles or more give, when only
+// one is: titles that neither conflict nor fold into one ("owner", "attorney") are no
+// agreement. It returns nil when no role is agreed.
+func agreedRole(values []crosscheck.FactValue) []crosscheck.FactValue {
+	var kept []crosscheck.FactValue
+	for _, v := range values {
+		if len(v.Articles) >= 2 {
+			kept = append(kept, v)
+		}
+	}
+	if len(kept) != 1 {
+		return nil
+	}
+	return kept
+}
+
 // pickTitle chooses the title an article gives a person: among titles that differ only by
 // "former", the former one (it says more); else the one it uses most.
 func pickTitle[T any](list []T, title func(T) string) T {
@@ -203,7 +270,8 @@ func titlesConflict(values []crosscheck.FactValue) bool {
 	for i := range values {
 		for j := i + 1; j < len(values); j++ {
 			a, b := strings.ToLower(values[i].Value), strings.ToLower(values[j].Value)
-			if strings.TrimPrefix(a, "former ") == strings.TrimPrefix(b, "former ") || otherPortfolio(values[i].Value, values[j].Value) {
+			if strings.TrimPrefix(a, "former ") == strings.TrimPrefix(b, "former ") || otherPortfolio(values[i].Value, values[j].Value) ||
+				otherRank(a, b) || otherRank(b, a) {
 				return true
 			}
 		}
@@ -211,12 +279,39 @@ func titlesConflict(values []crosscheck.FactValue) bool {
 	return false
 }
 
+// rankWords name another rung of the office they stand before: a deputy associate director is
+// not the associate director, nor a vice president the president.
+var rankWords = map[string]bool{"deputy": true, "assistant": true, "associate": true, "vice": true,
+	"senior": true, "executive": true, "under": true, "sub": true}
+
+// otherRank reports a title that is the other with rank words before it: "deputy associate
+// director" and "associate director", "senior vice president of marketing" and "vice
+// president of marketing". Both are lower-case.
+func otherRank(a, b string) bool {
+	rest, ok := strings.CutSuffix(a, " "+b)
+	if !ok || rest == "" {
+		return false
+	}
+	for _, w := range strings.Fields(rest) {
+		if !rankWords[strings.TrimSuffix(w, "-")] {
+			return false
+		}
+	}
+	return true
+}
+
+// speaksFor reports a title of one who speaks for a body, which outlets name in several ways
+// ("UNRWA spokesman", "Works Agency spokesman"): no office over a different thing.
+func speaksFor(title string) bool {
+	return strings.HasPrefix(strings.ToLower(title), "spokes")
+}
+
 // otherPortfolio reports one office held over different things: the same last word ("Minister")
 // after different capitalised words ("Mining Minister", "Labour Minister"). "Prime", "Deputy"
 // and the like name a different office too; a title with no such word is only less specific.
 func otherPortfolio(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !nlp.IsTitleWord(fa[len(fa)-1]) {
+	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !nlp.IsTitleWord(fa[len(fa)-1]) || speaksFor(fa[len(fa)-1]) {
 		return false // "head of UNRWA in Gaza" and "top UN official in Gaza" end in a place, not an office
 	}
 	caps := func(f []string) []string {

@@ -213,3 +213,37 @@ func TestOtherPortfolio(t *testing.T) {
 		}
 	}
 }
+
+// Titles of another rung of one office conflict; a spokesman named for his body in two ways
+// does not; roles that neither conflict nor fold into one agree on nothing.
+func TestRoleRanksAndAgreements(t *testing.T) {
+	v := func(value string, arts ...string) crosscheck.FactValue {
+		return crosscheck.FactValue{Value: value, Articles: arts}
+	}
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"deputy associate director", "associate director", true},
+		{"senior vice president of marketing", "vice president of marketing", true},
+		{"Interior Secretary", "Interior", false},
+		{"UNRWA spokesman", "Relief Agency spokesman", false},
+		{"Mining Minister", "Labour Minister", true},
+	} {
+		if got := titlesConflict([]crosscheck.FactValue{v(tc.a, "x"), v(tc.b, "y")}); got != tc.want {
+			t.Errorf("titlesConflict(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if got := agreedRole(foldRoles([]crosscheck.FactValue{v("owner", "a"), v("attorney", "b")})); got != nil {
+		t.Errorf("owner and attorney agree: %+v", got)
+	}
+	got := agreedRole(foldRoles([]crosscheck.FactValue{v("executive director and chief executive", "a"), v("executive director and CEO", "b")}))
+	if len(got) != 1 || len(got[0].Articles) != 2 {
+		t.Errorf("a chief executive is the CEO: %+v", got)
+	}
+	k := personKeys{}
+	mark, full, audrey, phil, philip := k.of("Mark Felt"), k.of("W. Mark Felt"), k.of("Audrey Felt"), k.of("Phil Hale"), k.of("Philip Hale")
+	if mark != full || mark == audrey || phil != philip {
+		t.Errorf("keys: Mark %q, W. Mark %q, Audrey %q, Phil %q, Philip %q", mark, full, audrey, phil, philip)
+	}
+}
