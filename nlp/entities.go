@@ -259,6 +259,12 @@ func splitTitle(text string, s Span, toks []Span, a, j, runStart int) mention {
 		}
 		m.role = text[m.roleStart:toks[k-1][1]]
 	}
+	if k > a {
+		// a titled person of a place or a body: "Judge Jack B. Weinstein of Federal District Court"
+		if i := strings.Index(text[m.start:m.end], " of "); i > 0 {
+			m.end = m.start + i
+		}
+	}
 	m.name = trimPossessive(text[m.start:m.end])
 	m.end = m.start + len(m.name)
 	m.before = text[max(s[0], m.start-40):m.start]
@@ -534,6 +540,16 @@ func frontedRole(before, after string) (string, int) {
 		phrase, start = p, start+3
 	} else if !strings.HasPrefix(after, ",") {
 		return "", 0
+	} else if p, _ := roleArticle(phrase); !rolePhrase(p) {
+		// "a bad omen that the judge in the case, Jack B. Weinstein,": the role opens at its article
+		for i := 0; i < len(phrase); i++ {
+			if strings.HasPrefix(phrase[i:], " the ") || strings.HasPrefix(phrase[i:], " a ") {
+				if p, _ := roleArticle(phrase[i+1:]); rolePhrase(p) {
+					phrase, start = phrase[i+1:], start+i+1
+					break
+				}
+			}
+		}
 	}
 	p, at := roleArticle(phrase)
 	if at == 0 {

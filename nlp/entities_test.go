@@ -184,13 +184,16 @@ func TestEntitiesCopularAndFrontedRoles(t *testing.T) {
 		"Brill's vice president of global sales Omar Tansey said it was over. " +
 		"The wife of former president Bill Vane said nothing. " +
 		"Fire chief Anna Brede said the roof fell. " +
-		"The President announced his nominee, Rosa Lind, on Friday."
+		"The President announced his nominee, Rosa Lind, on Friday. " +
+		"It was a bad omen that the judge in the case, Jack B. Weinstein, was strict. " +
+		"Judge Jack B. Weinstein of Federal District Court spoke."
 	es := entitiesOf(text)
 	for name, want := range map[string][]string{
-		"Mark Pell":   {"deputy associate director of the bureau", "chief judge of the county"},
-		"Ada Quist":   {"Senior vice president of worldwide marketing"},
-		"Omar Tansey": {"vice president of global sales"},
-		"Anna Brede":  {"Fire chief"},
+		"Mark Pell":         {"deputy associate director of the bureau", "chief judge of the county"},
+		"Ada Quist":         {"Senior vice president of worldwide marketing"},
+		"Omar Tansey":       {"vice president of global sales"},
+		"Anna Brede":        {"Fire chief"},
+		"Jack B. Weinstein": {"judge in the case", "Judge"},
 	} {
 		got := roleTexts(es[name])
 		for _, w := range want {

@@ -75,12 +75,17 @@ func (s *story) roleFacts() []crosscheck.Fact {
 		f.Verdict = "agree"
 		if len(f.Values) > 1 && titlesConflict(f.Values) {
 			f.Verdict = "conflict"
-		} else if f.Values = agreedRole(foldRoles(f.Values)); f.Values == nil {
-			continue
+		}
+		all := f.Values
+		if f.Verdict == "agree" {
+			if all = foldRoles(f.Values); agreedRole(all) == nil {
+				continue
+			}
+			f.Values = agreedRole(all)
 		}
 		sort.SliceStable(f.Values, func(i, j int) bool { return len(f.Values[i].Articles) > len(f.Values[j].Articles) })
 		out = append(out, f)
-		if inv, ok := whoIs(f, names[key]); ok {
+		if inv, ok := whoIs(f, names[key], all...); ok {
 			out = append(out, inv)
 		}
 	}
@@ -145,7 +150,10 @@ var relationHeads = map[string]bool{"judge": true, "owner": true, "lawyer": true
 
 // whoIs turns an agreement on a person's relation to the story ("Barbara Walther: District
 // Judge") into the fact of who holds it ("name of the District Judge: Barbara Walther").
-func whoIs(f crosscheck.Fact, name string) (crosscheck.Fact, bool) {
+//
+// The articles that give the person another role of the same relation ("the judge in the
+// case") name the holder too.
+func whoIs(f crosscheck.Fact, name string, others ...crosscheck.FactValue) (crosscheck.Fact, bool) {
 	if f.Verdict != "agree" || len(f.Values) != 1 {
 		return crosscheck.Fact{}, false
 	}
@@ -154,11 +162,29 @@ func whoIs(f crosscheck.Fact, name string) (crosscheck.Fact, bool) {
 	if len(strings.Fields(name)) < 2 || nlp.IsTitleWord(name) {
 		return crosscheck.Fact{}, false // "General" of "Texas Attorney General": a title, not a name
 	}
-	if len(words) == 0 || !relationHeads[words[len(words)-1]] && !(len(words) > 2 && relationHeads[words[0]] && words[1] == "of") {
+	if len(words) == 0 || !relationHeads[words[len(words)-1]] && !(len(words) > 2 && relationHeads[words[0]] && (words[1] == "of" || words[1] == "in" || words[1] == "at")) {
 		return crosscheck.Fact{}, false
 	}
+	head := words[len(words)-1]
+	if !relationHeads[head] {
+		head = words[0]
+	}
+	who := crosscheck.FactValue{Value: name, Articles: slices.Clone(v.Articles), Evidence: slices.Clone(v.Evidence)}
+	for _, o := range others {
+		if !slices.Contains(strings.Fields(strings.ToLower(o.Value)), head) {
+			continue
+		}
+		for k, a := range o.Articles {
+			if !slices.Contains(who.Articles, a) {
+				who.Articles = append(who.Articles, a)
+				if k < len(o.Evidence) {
+					who.Evidence = append(who.Evidence, o.Evidence[k])
+				}
+			}
+		}
+	}
 	return crosscheck.Fact{Subject: "name of the " + v.Value, Kind: "person", Verdict: "agree",
-		Values: []crosscheck.FactValue{{Value: name, Articles: v.Articles, Evidence: v.Evidence}}}, true
+		Values: []crosscheck.FactValue{who}}, true
 }
 
 // roleText is the role a phrase gives, as the report shows it: the title ("former U.S.

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -240,6 +241,11 @@ func TestRoleRanksAndAgreements(t *testing.T) {
 	got := agreedRole(foldRoles([]crosscheck.FactValue{v("executive director and chief executive", "a"), v("executive director and CEO", "b")}))
 	if len(got) != 1 || len(got[0].Articles) != 2 {
 		t.Errorf("a chief executive is the CEO: %+v", got)
+	}
+	judge := crosscheck.Fact{Verdict: "agree", Values: []crosscheck.FactValue{v("judge in the case", "a", "b")}}
+	if f, ok := whoIs(judge, "Ann Vell", v("judge in the case", "a", "b"), v("District Judge", "c"), v("mayor", "d")); !ok ||
+		f.Subject != "name of the judge in the case" || !slices.Equal(f.Values[0].Articles, []string{"a", "b", "c"}) {
+		t.Errorf("whoIs(judge in the case) = %+v, %v", f, ok)
 	}
 	k := personKeys{}
 	mark, full, audrey, phil, philip := k.of("Mark Felt"), k.of("W. Mark Felt"), k.of("Audrey Felt"), k.of("Phil Hale"), k.of("Philip Hale")
