@@ -56,7 +56,8 @@ type article struct {
 	index     int
 	sentences []sentence
 	dct       time.Time
-	anchors   []string // names, figures and days in order (see anchors)
+	anchors   []string  // names, figures and days in order (see anchors)
+	quoted    []float64 // by sentence, the share inside quotation marks (see quotedShares)
 }
 
 type sentence struct {
@@ -84,6 +85,7 @@ func newStory(list []*crosscheck.Article) *story {
 				}
 			}
 		}
+		art.quoted = quotedShares(art)
 		s.arts = append(s.arts, art)
 		s.byID[a.ID] = art
 	}
