@@ -17,8 +17,10 @@ var debugQuotes = false
 type quoteRef struct {
 	art   *article
 	q     crosscheck.Quote
-	words []int32 // the quote's content words
-	ctx   []int32 // the content words of the sentences that hold it
+	words []int32  // the quote's content words
+	ctx   []int32  // the content words of the sentences that hold it
+	keys  []string // the quote's words in order, folded (see key), for runs of the same words
+	who   speaker  // the speaker as the story names it
 }
 
 // Quotes of one utterance are grouped when their words, or their words and the sentences
@@ -43,7 +45,12 @@ func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteG
 				ctx = append(ctx, a.sentences[i].words...)
 			}
 			slices.Sort(ctx)
-			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text + " " + question(a, q)), ctx: slices.Compact(ctx)})
+			var keys []string
+			for _, w := range alignWords(q.Text) {
+				keys = append(keys, key(w))
+			}
+			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text + " " + question(a, q)), ctx: slices.Compact(ctx),
+				keys: keys, who: s.speakerOf(a, q.Speaker)})
 		}
 	}
 	var groups []crosscheck.QuoteGroup
@@ -97,7 +104,7 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 				continue
 			}
 			v := float32(s.utteranceScore(a, b))
-			if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && speakerMatch(a.q.Speaker, b.q.Speaker) >= 0 {
+			if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && a.who.match(b.who) >= 0 {
 				v = max(v, quoteParallel)
 				twins = append(twins, [2]int{i, j})
 			}
@@ -181,9 +188,11 @@ func articlesIn(g crosscheck.QuoteGroup) int {
 // margin when a speaker is unknown and a larger one when the speakers differ.
 func (s *story) utteranceScore(a, b quoteRef) float64 {
 	t := s.overlap(a.words, b.words)
-	if min(len(a.words), len(b.words)) < 3 {
+	same := a.who.match(b.who)
+	if min(len(a.words), len(b.words)) < 3 && !(same == 1 && (within(a.keys, b.keys) || within(b.keys, a.keys))) {
 		// "no compromise" is not every longer quote that has "compromise": a quote of a word
-		// or two matches by the words of both
+		// or two matches by the words of both, unless one speaker prints them as they stand
+		// in the other's quote
 		t = s.dice(a.words, b.words)
 	}
 	c := s.dice(a.ctx, b.ctx)
@@ -191,11 +200,16 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	if debugQuotes {
 		fmt.Printf("sim %.2f %.2f %q ~ %q\n", t, c, a.q.Text[:min(40, len(a.q.Text))], b.q.Text[:min(40, len(b.q.Text))])
 	}
-	switch speakerMatch(a.q.Speaker, b.q.Speaker) {
+	switch same {
 	case 1:
 		return score
 	case 0:
 		return score - (quoteLinkUnknown - quoteLink)
+	}
+	if t >= quoteLinkOther && verbatim(a.keys, b.keys) {
+		// a sentence's worth of the same words in the same order is one utterance, whoever
+		// each article names: one of them has it wrong, or relays it
+		return score
 	}
 	if len(a.words) < 3 || len(b.words) < 3 || !relays(a, b) && !relays(b, a) {
 		return 0
@@ -203,28 +217,57 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	return t - (quoteLinkOther - quoteLink)
 }
 
+// verbatimRun is how many words in a row two quotes of different speakers share to be one
+// utterance: more than a set phrase ("at the end of the day") holds.
+const verbatimRun = 7
+
+// verbatim reports that two quotes share verbatimRun words in a row, or that the shorter,
+// of five words at least, stands whole in the other.
+func verbatim(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	run := min(verbatimRun, len(a))
+	if run < 5 {
+		return false
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			cur[j+1] = 0
+			if a[i] == b[j] {
+				if cur[j+1] = prev[j] + 1; cur[j+1] >= run {
+					return true
+				}
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return false
+}
+
+// within reports that the words of a, two at least, stand in b in a row, in a's order.
+func within(a, b []string) bool {
+	if len(a) < 2 || len(a) > len(b) {
+		return false
+	}
+	for i := 0; i+len(a) <= len(b); i++ {
+		if slices.Equal(a, b[i:i+len(a)]) {
+			return true
+		}
+	}
+	return false
+}
+
 // relays reports that a's sentence names b's speaker: a passes on b's words ("Ushakov said
 // Putin asked them to convey …").
 func relays(a, b quoteRef) bool {
 	i := a.art.sentenceAt(a.q.Start)
-	if i < 0 || !named(b.q.Speaker) {
+	if i < 0 || b.who.last == "" {
 		return false
 	}
 	sp := a.art.sentences[i].span
-	return strings.Contains(a.art.Text[sp[0]:sp[1]], lastName(b.q.Speaker))
-}
-
-// speakerMatch is 1 when two resolved speakers are one person ("Ushakov", "Yuri Ushakov"),
-// 0 when either is unknown, -1 when they differ.
-func speakerMatch(a, b string) int {
-	if !named(a) || !named(b) {
-		return 0
-	}
-	la, lb := lastName(a), lastName(b)
-	if strings.EqualFold(la, lb) {
-		return 1
-	}
-	return -1
+	return strings.Contains(a.art.Text[sp[0]:sp[1]], b.who.last)
 }
 
 // named reports a speaker resolved to a name, not left a pronoun or a description.
@@ -273,9 +316,12 @@ func (s *story) group(refs []quoteRef, idx []int) crosscheck.QuoteGroup {
 			votes[r.q.Speaker]++
 		}
 	}
-	for _, sp := range order {
-		if g.Speaker == "" || votes[sp] > votes[g.Speaker] || (votes[sp] == votes[g.Speaker] && len(sp) > len(g.Speaker)) {
-			g.Speaker = sp
+	if g.Speaker = groupSpeaker(refs, idx); g.Speaker == "" {
+		// no variant's speaker is backed by a name of its article: the words most give
+		for _, sp := range order {
+			if g.Speaker == "" || votes[sp] > votes[g.Speaker] || (votes[sp] == votes[g.Speaker] && len(sp) > len(g.Speaker)) {
+				g.Speaker = sp
+			}
 		}
 	}
 	for i := range g.Variants {

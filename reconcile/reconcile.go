@@ -49,6 +49,8 @@ type story struct {
 	idfs  []float64 // idf by word id, filled as words come
 	byID  map[string]*article
 	total int
+	// entityNames are the names of the articles' entities (see names)
+	entityNames map[string]bool
 }
 
 type article struct {

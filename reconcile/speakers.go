@@ -1,0 +1,160 @@
+package reconcile
+
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+// speaker is a quote's speaker as the story names it.
+type speaker struct {
+	name string // the name without a role before it ("Jon Owen"); "" when no entity of the article backs it
+	last string // the name's last word: who it is, across articles ("Owen")
+	kind string // the kind of the entity that backs it: "person", "org", "place"
+	head string // for a description ("a sign at his headquarters"), its head noun ("sign")
+}
+
+// match is 1 when two speakers are one ("Ushakov", "Yuri Ushakov"; "a sign", "a sign at his
+// headquarters"), 0 when either is unknown, -1 when they differ.
+func (a speaker) match(b speaker) int {
+	switch {
+	case a.last != "" && b.last != "":
+		if strings.EqualFold(a.last, b.last) {
+			return 1
+		}
+		return -1
+	case a.last == "" && b.last == "" && a.head != "" && a.head == b.head:
+		return 1
+	}
+	return 0
+}
+
+// speakerOf reads a quote's speaker. A name counts when an entity of its article bears its
+// last word; a name no entity backs is a fragment the attribution caught ("Felt's role
+// showed", "Two") and counts as unknown. A description counts by its head noun.
+func (s *story) speakerOf(a *article, who string) speaker {
+	who = strings.TrimSuffix(strings.TrimSuffix(who, "’s"), "'s")
+	if !named(who) {
+		return speaker{head: headNoun(who)}
+	}
+	last := lastName(who)
+	for _, e := range a.Entities {
+		if bears(e, last) {
+			return speaker{name: s.nameOf(who), last: last, kind: e.Kind}
+		}
+	}
+	return speaker{}
+}
+
+// bears reports that an entity's name or one of its aliases ends with the word last.
+func bears(e crosscheck.Entity, last string) bool {
+	if lastName(e.Name) == last {
+		return true
+	}
+	for _, al := range e.Aliases {
+		if al != "" && lastName(al) == last {
+			return true
+		}
+	}
+	return false
+}
+
+// nameOf drops the role before a name: a title ("Palmer Public Safety Director Jon Owen" is
+// Jon Owen), or words before a name of two words or more that the story's articles give
+// alone ("Prosecutor Eric Nichols" where another article names Eric Nichols).
+func (s *story) nameOf(who string) string {
+	f := strings.Fields(who)
+	for k := len(f) - 2; k >= 1; k-- {
+		if nlp.RoleTitle(f[k-1]) != "" && nlp.RoleTitle(strings.Join(f[:k], " ")) != "" && capitalised(f[k]) {
+			f = f[k:]
+			break
+		}
+	}
+	for k := 1; k+2 <= len(f); k++ {
+		if s.names()[strings.Join(f[k:], " ")] {
+			return strings.Join(f[k:], " ")
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// names returns the names of the story's people and organisations as its articles give
+// them, read once.
+func (s *story) names() map[string]bool {
+	if s.entityNames == nil {
+		s.entityNames = map[string]bool{}
+		for _, a := range s.arts {
+			for _, e := range a.Entities {
+				s.entityNames[e.Name] = true
+			}
+		}
+	}
+	return s.entityNames
+}
+
+func capitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
+
+// headNoun is the noun a description of a speaker turns on: the last word of its first run of
+// content words ("a sign at his headquarters": sign; "the prosecutor in the case":
+// prosecutor). A bare pronoun has none.
+func headNoun(desc string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(desc)) {
+		w = strings.Trim(w, ",.;:")
+		if nlp.Stopwords[w] {
+			if head != "" {
+				break
+			}
+			continue
+		}
+		head = nlp.Stem(w)
+	}
+	return head
+}
+
+// groupSpeaker names the speaker of a quote group: the person most variants name, by the
+// fullest of the names they give; failing a person, the organisation or document most name.
+// A fragment or an organisation one variant has does not outvote a person another names.
+func groupSpeaker(refs []quoteRef, idx []int) string {
+	type candidate struct {
+		votes int
+		name  string
+		first int
+	}
+	best := func(person bool) string {
+		byLast := map[string]*candidate{}
+		var order []string
+		for k, i := range idx {
+			w := refs[i].who
+			if w.name == "" || (w.kind == "person") != person {
+				continue
+			}
+			l := strings.ToLower(w.last)
+			c := byLast[l]
+			if c == nil {
+				c = &candidate{first: k}
+				byLast[l] = c
+				order = append(order, l)
+			}
+			c.votes++
+			if len(w.name) > len(c.name) {
+				c.name = w.name
+			}
+		}
+		var win *candidate
+		for _, l := range order {
+			if c := byLast[l]; win == nil || c.votes > win.votes {
+				win = c
+			}
+		}
+		if win == nil {
+			return ""
+		}
+		return win.name
+	}
+	if name := best(true); name != "" {
+		return name
+	}
+	return best(false)
+}
