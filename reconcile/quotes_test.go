@@ -8,6 +8,16 @@ import (
 	"github.com/crosscheck/crosscheck/reconcile"
 )
 
+// reconcileTexts reconciles a story of articles "a", "b", … of one day, one text each.
+func reconcileTexts(t *testing.T, texts ...string) *crosscheck.Report {
+	var arts []*crosscheck.Article
+	for i, text := range texts {
+		id := string(rune('a' + i))
+		arts = append(arts, article(t, id, "Outlet "+id, "2031-03-02", text))
+	}
+	return reconcile.Reconcile(crosscheck.Story{ID: "flood"}, arts, nil)
+}
+
 // groupOf returns the quote group whose variants hold each of the words, one variant per
 // article in order, or nil when no one group holds them all.
 func groupOf(r *crosscheck.Report, words map[string]string) *crosscheck.QuoteGroup {
@@ -29,13 +39,10 @@ func groupOf(r *crosscheck.Report, words map[string]string) *crosscheck.QuoteGro
 // utterance whoever each article names, and the group's speaker is the person most name.
 func TestTheSameWordsWithAnotherSpeakerAreOneUtterance(t *testing.T) {
 	said := "The flood barrier held for six hours longer than anyone had a right to expect"
-	a := article(t, "a", "River Post", "2031-03-02",
-		"Engineer Tomas Brell praised the barrier on Sunday. \""+said+",\" Brell said.\n\nThe river fell overnight.")
-	b := article(t, "b", "Valley News", "2031-03-02",
-		"The mayor, Ines Kolar, thanked the volunteers. Tomas Brell, the engineer in charge, spoke after her. \""+said+",\" said Kolar.\n\nSchools reopen on Tuesday.")
-	c := article(t, "c", "Delta Times", "2031-03-02",
+	r := reconcileTexts(t,
+		"Engineer Tomas Brell praised the barrier on Sunday. \""+said+",\" Brell said.\n\nThe river fell overnight.",
+		"The mayor, Ines Kolar, thanked the volunteers. Tomas Brell, the engineer in charge, spoke after her. \""+said+",\" said Kolar.\n\nSchools reopen on Tuesday.",
 		"\""+said+",\" engineer Tomas Brell told reporters.\n\nThe water company lifted its warning.")
-	r := reconcile.Reconcile(crosscheck.Story{ID: "flood"}, []*crosscheck.Article{a, b, c}, nil)
 	g := groupOf(r, map[string]string{"a": "six hours", "b": "six hours", "c": "six hours"})
 	if g == nil {
 		t.Fatalf("the three variants are not one group: %+v", r.Quotes)
@@ -48,11 +55,9 @@ func TestTheSameWordsWithAnotherSpeakerAreOneUtterance(t *testing.T) {
 // Two people may say the same few words: a short phrase in common does not make one
 // utterance of two speakers' quotes.
 func TestAShortPhraseInCommonDoesNotJoinTwoSpeakers(t *testing.T) {
-	a := article(t, "a", "River Post", "2031-03-02",
-		"Engineer Tomas Brell spoke on Sunday. \"At the end of the day the barrier did its job,\" Brell said.")
-	b := article(t, "b", "Valley News", "2031-03-02",
+	r := reconcileTexts(t,
+		"Engineer Tomas Brell spoke on Sunday. \"At the end of the day the barrier did its job,\" Brell said.",
 		"The mayor, Ines Kolar, spoke after him. \"At the end of the day we need a higher wall,\" Kolar said.")
-	r := reconcile.Reconcile(crosscheck.Story{ID: "flood"}, []*crosscheck.Article{a, b}, nil)
 	if g := groupOf(r, map[string]string{"a": "barrier did", "b": "higher wall"}); g != nil {
 		t.Errorf("two speakers' quotes grouped: %+v", g)
 	}
@@ -61,13 +66,10 @@ func TestAShortPhraseInCommonDoesNotJoinTwoSpeakers(t *testing.T) {
 // An outlet that prints two words of a quote, as they stand in it and from the same speaker,
 // joins the quote's group; two words a quote of nobody in particular has do not.
 func TestTwoWordsOfAQuoteJoinItsGroup(t *testing.T) {
-	a := article(t, "a", "River Post", "2031-03-02",
-		"Tomas Brell spoke on Sunday. \"The old levee was a paper shield, and everyone in this town knew it. We asked the county for money in 2019, in 2022 and again last spring, and each time the answer was to wait for the federal grant,\" Brell said.")
-	b := article(t, "b", "Valley News", "2031-03-02",
-		"Residents of the lower town were angry on Monday. Engineer Tomas Brell said they had lived for decades behind a \"paper shield\".")
-	c := article(t, "c", "Delta Times", "2031-03-02",
+	r := reconcileTexts(t,
+		"Tomas Brell spoke on Sunday. \"The old levee was a paper shield, and everyone in this town knew it. We asked the county for money in 2019, in 2022 and again last spring, and each time the answer was to wait for the federal grant,\" Brell said.",
+		"Residents of the lower town were angry on Monday. Engineer Tomas Brell said they had lived for decades behind a \"paper shield\".",
 		"Engineer Tomas Brell spoke on Sunday. Crews worked through the night. A sign on the levee read \"everyone\" in red paint.")
-	r := reconcile.Reconcile(crosscheck.Story{ID: "flood"}, []*crosscheck.Article{a, b, c}, nil)
 	if g := groupOf(r, map[string]string{"a": "paper shield", "b": "paper shield"}); g == nil {
 		t.Errorf("the two words are not in the quote's group: %+v", r.Quotes)
 	}
@@ -78,11 +80,9 @@ func TestTwoWordsOfAQuoteJoinItsGroup(t *testing.T) {
 
 // Two descriptions of one speaker ("a sign", "a sign at the gate") agree as names do.
 func TestDescriptionsWithOneHeadNounAgree(t *testing.T) {
-	a := article(t, "a", "River Post", "2031-03-02",
-		"Crews closed the levee road. A sign at the gate warned: \"Keep off the wall, it may give way.\"")
-	b := article(t, "b", "Valley News", "2031-03-02",
+	r := reconcileTexts(t,
+		"Crews closed the levee road. A sign at the gate warned: \"Keep off the wall, it may give way.\"",
 		"The road stayed shut. \"Keep off the wall,\" a sign warned.")
-	r := reconcile.Reconcile(crosscheck.Story{ID: "flood"}, []*crosscheck.Article{a, b}, nil)
 	if g := groupOf(r, map[string]string{"a": "Keep off the wall", "b": "Keep off the wall"}); g == nil {
 		t.Errorf("the sign's words are not one group: %+v", r.Quotes)
 	}
@@ -92,11 +92,9 @@ func TestDescriptionsWithOneHeadNounAgree(t *testing.T) {
 // a fragment or an organisation one variant has.
 func TestTheGroupSpeakerIsThePersonsName(t *testing.T) {
 	said := "We will rebuild the north wall before the spring rains come"
-	a := article(t, "a", "River Post", "2031-03-02",
-		"Delta County Public Works Director Ines Kolar spoke on Sunday. \""+said+",\" said Delta County Public Works Director Ines Kolar.")
-	b := article(t, "b", "Valley News", "2031-03-02",
+	r := reconcileTexts(t,
+		"Delta County Public Works Director Ines Kolar spoke on Sunday. \""+said+",\" said Delta County Public Works Director Ines Kolar.",
 		"Ines Kolar spoke at the town hall. \""+said+",\" Kolar said.")
-	r := reconcile.Reconcile(crosscheck.Story{ID: "flood"}, []*crosscheck.Article{a, b}, nil)
 	g := groupOf(r, map[string]string{"a": "north wall", "b": "north wall"})
 	if g == nil {
 		t.Fatalf("not one group: %+v", r.Quotes)
