@@ -316,7 +316,7 @@ func (s *story) group(refs []quoteRef, idx []int) crosscheck.QuoteGroup {
 			votes[r.q.Speaker]++
 		}
 	}
-	if g.Speaker = groupSpeaker(refs, idx); g.Speaker == "" {
+	if g.Speaker = s.groupSpeaker(refs, idx); g.Speaker == "" {
 		// no variant's speaker is backed by a name of its article: the words most give
 		for _, sp := range order {
 			if g.Speaker == "" || votes[sp] > votes[g.Speaker] || (votes[sp] == votes[g.Speaker] && len(sp) > len(g.Speaker)) {

@@ -103,3 +103,20 @@ func TestTheGroupSpeakerIsThePersonsName(t *testing.T) {
 		t.Errorf("speaker %q, want Ines Kolar", g.Speaker)
 	}
 }
+
+// Of the forms of one person's name the variants give, the group takes the one most of the
+// story's articles use ("Ines Kolar" over one article's "Ines M. Kolar").
+func TestTheGroupSpeakerIsTheNameMostArticlesUse(t *testing.T) {
+	said := "We will rebuild the north wall before the spring rains come"
+	r := reconcileTexts(t,
+		"Ines M. Kolar spoke on Sunday. \""+said+",\" Ines M. Kolar said.",
+		"Ines Kolar spoke at the town hall. \""+said+",\" said Ines Kolar.",
+		"Ines Kolar, the mayor, visited the wall on Monday with engineers.")
+	g := groupOf(r, map[string]string{"a": "north wall", "b": "north wall"})
+	if g == nil {
+		t.Fatalf("not one group: %+v", r.Quotes)
+	}
+	if g.Speaker != "Ines Kolar" {
+		t.Errorf("speaker %q, want Ines Kolar", g.Speaker)
+	}
+}

@@ -49,8 +49,8 @@ type story struct {
 	idfs  []float64 // idf by word id, filled as words come
 	byID  map[string]*article
 	total int
-	// entityNames are the names of the articles' entities (see names)
-	entityNames map[string]bool
+	// entityNames count the articles that give each name of an entity (see names)
+	entityNames map[string]int
 }
 
 type article struct {

@@ -44,6 +44,12 @@ func (s *story) speakerOf(a *article, who string) speaker {
 			return speaker{name: s.nameOf(who), last: last, kind: e.Kind}
 		}
 	}
+	for _, e := range a.Entities {
+		// a name cut short ("Patrick J." of "Patrick J. Buchanan") is the person's
+		if e.Kind == "person" && strings.HasPrefix(e.Name, who+" ") {
+			return speaker{name: e.Name, last: lastName(e.Name), kind: e.Kind}
+		}
+	}
 	return speaker{}
 }
 
@@ -72,21 +78,25 @@ func (s *story) nameOf(who string) string {
 		}
 	}
 	for k := 1; k+2 <= len(f); k++ {
-		if s.names()[strings.Join(f[k:], " ")] {
+		if s.names()[strings.Join(f[k:], " ")] > 0 {
 			return strings.Join(f[k:], " ")
 		}
 	}
 	return strings.Join(f, " ")
 }
 
-// names returns the names of the story's people and organisations as its articles give
-// them, read once.
-func (s *story) names() map[string]bool {
+// names counts, for each name of the story's people and organisations, the articles that
+// give it so; read once.
+func (s *story) names() map[string]int {
 	if s.entityNames == nil {
-		s.entityNames = map[string]bool{}
+		s.entityNames = map[string]int{}
 		for _, a := range s.arts {
+			seen := map[string]bool{}
 			for _, e := range a.Entities {
-				s.entityNames[e.Name] = true
+				if !seen[e.Name] {
+					seen[e.Name] = true
+					s.entityNames[e.Name]++
+				}
 			}
 		}
 	}
@@ -114,18 +124,19 @@ func headNoun(desc string) string {
 }
 
 // groupSpeaker names the speaker of a quote group: the person most variants name, by the
-// fullest of the names they give; failing a person, the organisation or document most name.
-// A fragment or an organisation one variant has does not outvote a person another names.
-func groupSpeaker(refs []quoteRef, idx []int) string {
+// name they give that most of the story's articles use, the fullest of those; failing a
+// person, the organisation or document most name. A fragment or an organisation one variant
+// has does not outvote a person another names.
+func (s *story) groupSpeaker(refs []quoteRef, idx []int) string {
+	use := s.names()
 	type candidate struct {
 		votes int
 		name  string
-		first int
 	}
 	best := func(person bool) string {
 		byLast := map[string]*candidate{}
 		var order []string
-		for k, i := range idx {
+		for _, i := range idx {
 			w := refs[i].who
 			if w.name == "" || (w.kind == "person") != person {
 				continue
@@ -133,12 +144,12 @@ func groupSpeaker(refs []quoteRef, idx []int) string {
 			l := strings.ToLower(w.last)
 			c := byLast[l]
 			if c == nil {
-				c = &candidate{first: k}
+				c = &candidate{}
 				byLast[l] = c
 				order = append(order, l)
 			}
 			c.votes++
-			if len(w.name) > len(c.name) {
+			if u, v := use[w.name], use[c.name]; c.name == "" || u > v || u == v && len(w.name) > len(c.name) {
 				c.name = w.name
 			}
 		}
