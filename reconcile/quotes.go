@@ -165,6 +165,20 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 		members[a] = append(members[a], members[b]...)
 		members[b] = nil
 	}
+	// A piece of a longer quote is the longer quote's, whatever else the longer one's group
+	// holds: one outlet printed in one span what another printed in pieces, and a piece is
+	// far from the other pieces' variants. So are two quotes of one speaker that share a run
+	// of words, each with words the other cut.
+	for _, e := range edges {
+		x, y := refs[e.i], refs[e.j]
+		a, b := root(e.i), root(e.j)
+		if a != b && (s.piece(x, y) || s.piece(y, x) || x.who.match(y.who) == 1 && verbatim(x.keys, y.keys)) {
+			a, b = min(a, b), max(a, b)
+			parent[b] = a
+			members[a] = append(members[a], members[b]...)
+			members[b] = nil
+		}
+	}
 	var groups [][]int
 	for _, m := range members {
 		if m != nil {
@@ -202,6 +216,9 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	}
 	switch same {
 	case 1:
+		if score < quoteLink && t > 0 && verbatim(a.keys, b.keys) {
+			score = quoteLink // pieces of one utterance, each with words the other cut
+		}
 		return score
 	case 0:
 		return score - (quoteLinkUnknown - quoteLink)
@@ -215,6 +232,20 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 		return 0
 	}
 	return t - (quoteLinkOther - quoteLink)
+}
+
+// pieceShare is how much of a quote's words a longer quote of its speaker holds for the
+// quote to be a piece of it.
+const pieceShare = 0.8
+
+// piece reports that quote x is a piece of the longer quote y: the same speaker, and y holds
+// pieceShare of x's words (three at least).
+func (s *story) piece(x, y quoteRef) bool {
+	if len(x.words) < 3 || len(y.words) <= len(x.words) || x.who.match(y.who) != 1 {
+		return false
+	}
+	shared, wx, _ := s.weigh(x.words, y.words)
+	return shared >= pieceShare*wx
 }
 
 // verbatimRun is how many words in a row two quotes of different speakers share to be one

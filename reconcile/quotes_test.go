@@ -120,3 +120,22 @@ func TestTheGroupSpeakerIsTheNameMostArticlesUse(t *testing.T) {
 		t.Errorf("speaker %q, want Ines Kolar", g.Speaker)
 	}
 }
+
+// One outlet prints a speaker's words in one span, another in two pieces, the second with
+// words the first cut, a third the first piece alone: both pieces are the span's, though the
+// second is far from the first piece's variants.
+func TestPiecesOfOneSpanJoinItsGroup(t *testing.T) {
+	first := "The pumps ran without a break from Friday night until the water started to fall"
+	second := "Every crew in the county worked double shifts to keep the generators fuelled"
+	r := reconcileTexts(t,
+		"Engineer Tomas Brell described the weekend. \""+first+". "+second+",\" Brell said.",
+		"Tomas Brell spoke on Monday. \""+first+",\" Brell said.\n\nThe river is now below the warning mark. \""+
+			second+". I have never been prouder of this town, and I told the governor so on the phone,\" he added.",
+		"\""+first+",\" said Tomas Brell, the engineer in charge.\n\nSchools reopen on Tuesday.")
+	if g := groupOf(r, map[string]string{"a": "pumps ran", "b": "pumps ran", "c": "pumps ran"}); g == nil {
+		t.Fatalf("the first piece is not in the span's group: %+v", r.Quotes)
+	}
+	if g := groupOf(r, map[string]string{"a": "double shifts", "b": "double shifts"}); g == nil {
+		t.Errorf("the second piece is not in the span's group: %+v", r.Quotes)
+	}
+}

@@ -31,8 +31,9 @@ func (a speaker) match(b speaker) int {
 }
 
 // speakerOf reads a quote's speaker. A name counts when an entity of its article bears its
-// last word; a name no entity backs is a fragment the attribution caught ("Felt's role
-// showed", "Two") and counts as unknown. A description counts by its head noun.
+// last word, or when it is written as a person's name; anything else is a fragment the
+// attribution caught ("Felt's role showed", "Two") and counts as unknown. A description
+// counts by its head noun.
 func (s *story) speakerOf(a *article, who string) speaker {
 	who = strings.TrimSuffix(strings.TrimSuffix(who, "’s"), "'s")
 	if !named(who) {
@@ -40,9 +41,14 @@ func (s *story) speakerOf(a *article, who string) speaker {
 	}
 	last := lastName(who)
 	for _, e := range a.Entities {
-		if bears(e, last) {
-			return speaker{name: s.nameOf(who), last: last, kind: e.Kind}
+		if !bears(e, last) {
+			continue
 		}
+		name := s.nameOf(who)
+		if e.Kind == "person" && !personal(name) {
+			name = e.Name // "Kolar", "Although Kolar": the person the article names
+		}
+		return speaker{name: name, last: last, kind: e.Kind}
 	}
 	for _, e := range a.Entities {
 		// a name cut short ("Patrick J." of "Patrick J. Buchanan") is the person's
@@ -50,7 +56,25 @@ func (s *story) speakerOf(a *article, who string) speaker {
 			return speaker{name: e.Name, last: lastName(e.Name), kind: e.Kind}
 		}
 	}
+	if personal(who) {
+		return speaker{name: s.nameOf(who), last: last, kind: "person"} // a name the entities missed
+	}
 	return speaker{}
+}
+
+// personal reports a phrase written as a person's name: two words or more, each capitalised,
+// the first not a function word ("Although Gigante" is not a name).
+func personal(who string) bool {
+	f := strings.Fields(who)
+	if len(f) < 2 || nlp.Stopwords[strings.ToLower(f[0])] {
+		return false
+	}
+	for _, w := range f {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // bears reports that an entity's name or one of its aliases ends with the word last.

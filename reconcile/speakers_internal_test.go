@@ -22,10 +22,14 @@ func TestSpeakerOf(t *testing.T) {
 	}{
 		{"Ines Kolar", speaker{name: "Ines Kolar", last: "Kolar", kind: "person"}},
 		{"Delta County Public Works Director Ines Kolar", speaker{name: "Ines Kolar", last: "Kolar", kind: "person"}},
-		{"Kolar's", speaker{name: "Kolar", last: "Kolar", kind: "person"}},
+		{"Kolar's", speaker{name: "Ines Kolar", last: "Kolar", kind: "person"}},
 		{"Tomas J.", speaker{name: "Tomas J. Brell", last: "Brell", kind: "person"}},
 		{"Delta Water Board", speaker{name: "Delta Water Board", last: "Board", kind: "org"}},
 		{"Flood waters rose", speaker{}},
+		{"Two", speaker{}},
+		{"Although Brell", speaker{name: "Tomas J. Brell", last: "Brell", kind: "person"}},
+		{"Although Quist", speaker{}},
+		{"Mara Quist", speaker{name: "Mara Quist", last: "Quist", kind: "person"}},
 		{"a sign at the gate", speaker{head: "sign"}},
 		{"he", speaker{}},
 	} {
