@@ -377,19 +377,7 @@ func align(a, b string) []crosscheck.AlignedOp {
 	if n*m > 250000 {
 		return nil // too long to align word by word
 	}
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if key(wa[i]) == key(wb[j]) {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
+	lcs := lcsTable(wa, wb)
 	var ops []crosscheck.AlignedOp
 	add := func(op, from, to string) {
 		if k := len(ops) - 1; k >= 0 && ops[k].Op == op {
@@ -444,9 +432,14 @@ func key(w string) string {
 var negations = map[string]bool{"not": true, "never": true, "no": true, "none": true, "nothing": true,
 	"neither": true, "nor": true, "without": true, "cannot": true, "hardly": true}
 
-func negated(clause string) bool {
+func negated(clause string) bool { return len(negationsIn(clause)) > 0 }
+
+// negationsIn returns the places, among the clause's words (see alignWords), of the words
+// that negate it.
+func negationsIn(clause string) []int {
 	words := alignWords(clause)
 	lower := strings.ToLower(clause)
+	var out []int
 	for i, w := range words {
 		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 		if !negations[lw] && !strings.HasSuffix(lw, "n't") {
@@ -458,9 +451,74 @@ func negated(clause string) bool {
 		if lw == "not" && contrast(words[i+1:]) {
 			continue
 		}
-		return true
+		out = append(out, i)
+	}
+	return out
+}
+
+// flips reports that a negation of neg stands in the words it shares with pos: inside the run
+// of words the two clauses have in common, or just before it ("the tests were not good"
+// against "the tests were good"). A negation in words the other clause does not print
+// ("… into a riot, the youth have no outlets" against "… into a riot") flips nothing.
+func flips(neg, pos string) bool {
+	wn, wp := alignWords(neg), alignWords(pos)
+	lo, hi := -1, -1
+	for _, op := range matchedIn(wn, wp) {
+		if lo < 0 {
+			lo = op
+		}
+		hi = op
+	}
+	for _, k := range negationsIn(neg) {
+		if lo >= 0 && k >= lo-1 && k <= hi {
+			return true
+		}
 	}
 	return false
+}
+
+// lcsTable holds, at [i][j], the length of the longest common subsequence (by key) of a[i:]
+// and b[j:].
+func lcsTable(a, b []string) [][]int32 {
+	n, m := len(a), len(b)
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if key(a[i]) == key(b[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	return lcs
+}
+
+// matchedIn returns the places of the words of a that the longest common subsequence of a and
+// b (by key) matches, in order.
+func matchedIn(a, b []string) []int {
+	n, m := len(a), len(b)
+	if n*m > 250000 {
+		return nil
+	}
+	lcs := lcsTable(a, b)
+	var out []int
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case key(a[i]) == key(b[j]):
+			out = append(out, i)
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
 }
 
 // contrast reports a "but" within the six words after a "not".
@@ -503,6 +561,9 @@ func difference(a, b string) (crosscheck.Difference, bool) {
 		pos, neg := x, cb[j]
 		if negated(pos) {
 			pos, neg = neg, pos
+		}
+		if !flips(neg, pos) {
+			continue
 		}
 		d := crosscheck.Difference{Kind: "negation", Words: [2]string{x, cb[j]},
 			Detail: fmt.Sprintf("%q is negated where %q is not", neg, pos)}

@@ -139,3 +139,28 @@ func TestPiecesOfOneSpanJoinItsGroup(t *testing.T) {
 		t.Errorf("the second piece is not in the span's group: %+v", r.Quotes)
 	}
 }
+
+// A negation in words only one variant prints flips nothing: the other variant cut them.
+// A negation in the words both print does.
+func TestANegationOnlyOneVariantPrintsIsNoDifference(t *testing.T) {
+	r := reconcileTexts(t,
+		"Tomas Brell spoke on Monday. \"The night began as a calm watch on the levee,\" Brell said.",
+		"Tomas Brell spoke on Monday. \"The night began as a calm watch on the levee, and by dawn the town had no sandbags left and no trucks,\" Brell said.")
+	g := groupOf(r, map[string]string{"a": "calm watch", "b": "calm watch"})
+	if g == nil {
+		t.Fatalf("not one group: %+v", r.Quotes)
+	}
+	if len(g.Differences) != 0 {
+		t.Errorf("differences %+v, want none: the negation is in words the first variant cut", g.Differences)
+	}
+	r = reconcileTexts(t,
+		"Tomas Brell spoke on Monday. \"The north wall is ready for the spring rains,\" Brell said.",
+		"Tomas Brell spoke on Monday. \"The north wall is not ready for the spring rains,\" Brell said.")
+	g = groupOf(r, map[string]string{"a": "north wall", "b": "north wall"})
+	if g == nil || len(g.Differences) != 1 {
+		t.Fatalf("want one difference: %+v", g)
+	}
+	if w := g.Differences[0].Words; !strings.Contains(w[0]+w[1], "not ready") {
+		t.Errorf("the difference points at %q, want the clause that flips", w)
+	}
+}
