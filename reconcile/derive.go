@@ -42,14 +42,97 @@ func (s *story) derivations(dups []crosscheck.DuplicateLink) []crosscheck.Deriva
 		near[[2]string{d.Of, d.Article}] = d.Similarity
 	}
 	out := []crosscheck.Derivation{}
+	for _, p := range s.candidates(near) {
+		a, b := s.arts[p[0]], s.arts[p[1]]
+		s.compared++
+		if d, ok := s.derive(a, b, near[[2]string{a.ID, b.ID}]); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// A story of up to allPairs articles compares every pair of them. A bigger one compares each
+// article with the partners articles that share most of its rare words (used by rareShare of
+// the articles at most), and with its near-duplicates: a rewrite keeps the words that set
+// one report apart from the others, the names and phrasing a common source gave both.
+// The work grows with the articles, not with their pairs.
+const (
+	allPairs  = 40
+	partners  = 12
+	rareShare = 0.05
+)
+
+// candidates returns the pairs of articles to compare, as indexes into s.arts, each pair
+// once and in order.
+func (s *story) candidates(near map[[2]string]float64) [][2]int {
+	n := len(s.arts)
+	var out [][2]int
+	if n <= allPairs {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				out = append(out, [2]int{i, j})
+			}
+		}
+		return out
+	}
+	// postings of the rare words: the articles that use each
+	rare := max(3, int(rareShare*float64(n)))
+	postings := map[int32][]int{}
 	for i, a := range s.arts {
-		for _, b := range s.arts[i+1:] {
-			d, ok := s.derive(a, b, near[[2]string{a.ID, b.ID}])
-			if ok {
-				out = append(out, d)
+		seen := map[int32]bool{}
+		for _, sn := range a.sentences {
+			for _, w := range sn.words {
+				if !seen[w] && s.df[w] >= 2 && s.df[w] <= rare {
+					seen[w] = true
+					postings[w] = append(postings[w], i)
+				}
 			}
 		}
 	}
+	idf := s.weights()
+	shared := make([]map[int]float64, n)
+	for i := range shared {
+		shared[i] = map[int]float64{}
+	}
+	for w, list := range postings {
+		for x, i := range list {
+			for _, j := range list[x+1:] {
+				shared[i][j] += idf[w]
+				shared[j][i] += idf[w]
+			}
+		}
+	}
+	keep := map[[2]int]bool{}
+	for i := range n {
+		others := make([]int, 0, len(shared[i]))
+		for j := range shared[i] {
+			others = append(others, j)
+		}
+		sort.Slice(others, func(x, y int) bool {
+			if a, b := shared[i][others[x]], shared[i][others[y]]; a != b {
+				return a > b
+			}
+			return others[x] < others[y]
+		})
+		for _, j := range others[:min(partners, len(others))] {
+			keep[[2]int{min(i, j), max(i, j)}] = true
+		}
+	}
+	for ids := range near {
+		if a, b := s.byID[ids[0]], s.byID[ids[1]]; a != nil && b != nil && a != b {
+			keep[[2]int{min(a.index, b.index), max(a.index, b.index)}] = true
+		}
+	}
+	for p := range keep {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(x, y int) bool {
+		if out[x][0] != out[y][0] {
+			return out[x][0] < out[y][0]
+		}
+		return out[x][1] < out[y][1]
+	})
 	return out
 }
 
