@@ -355,12 +355,16 @@ func (s *story) group(refs []quoteRef, idx []int) crosscheck.QuoteGroup {
 			}
 		}
 	}
+	cut := make([][]clause, len(g.Variants))
+	for i, v := range g.Variants {
+		cut[i] = readClauses(v.Text)
+	}
 	for i := range g.Variants {
 		for j := i + 1; j < len(g.Variants); j++ {
 			if g.Variants[i].Article == g.Variants[j].Article {
 				continue
 			}
-			if d, ok := difference(g.Variants[i].Text, g.Variants[j].Text); ok {
+			if d, ok := difference(cut[i], cut[j]); ok {
 				d.Variants = [2]int{i, j}
 				g.Differences = append(g.Differences, d)
 			}
@@ -539,12 +543,14 @@ var evaluative = map[string]bool{"acceptable": true, "suit": true, "fit": true, 
 // difference compares two variants clause by clause: each clause is paired with the other
 // variant's clause that shares most of its content words, and a pair that are each other's
 // best match but of which one is negated and the other not differ in meaning.
-func difference(a, b string) (crosscheck.Difference, bool) {
-	ca, cb := clauses(a), clauses(b)
-	bestFor := func(x string, ys []string) (int, float64) {
+func difference(ca, cb []clause) (crosscheck.Difference, bool) {
+	if !anyNegated(ca) && !anyNegated(cb) {
+		return crosscheck.Difference{}, false
+	}
+	bestFor := func(x clause, ys []clause) (int, float64) {
 		best, k := 0.0, -1
 		for j, y := range ys {
-			if sim := jaccard(contentWords(x), contentWords(y)); sim > best {
+			if sim := jaccard(x.words, y.words); sim > best {
 				best, k = sim, j
 			}
 		}
@@ -552,20 +558,20 @@ func difference(a, b string) (crosscheck.Difference, bool) {
 	}
 	for i, x := range ca {
 		j, sim := bestFor(x, cb)
-		if j < 0 || sim < 0.25 || negated(x) == negated(cb[j]) {
+		if j < 0 || sim < 0.25 || x.negated == cb[j].negated {
 			continue
 		}
 		if back, _ := bestFor(cb[j], ca); back != i {
 			continue
 		}
-		pos, neg := x, cb[j]
-		if negated(pos) {
+		pos, neg := x.text, cb[j].text
+		if x.negated {
 			pos, neg = neg, pos
 		}
 		if !flips(neg, pos) {
 			continue
 		}
-		d := crosscheck.Difference{Kind: "negation", Words: [2]string{x, cb[j]},
+		d := crosscheck.Difference{Kind: "negation", Words: [2]string{x.text, cb[j].text},
 			Detail: fmt.Sprintf("%q is negated where %q is not", neg, pos)}
 		if judges(pos) || judges(neg) {
 			d.Kind = "opposite"
@@ -573,6 +579,32 @@ func difference(a, b string) (crosscheck.Difference, bool) {
 		return d, true
 	}
 	return crosscheck.Difference{}, false
+}
+
+// clause is a clause of a variant with its content words, read once for all the variants it
+// is compared with.
+type clause struct {
+	text    string
+	words   []string
+	negated bool
+}
+
+// readClauses cuts a variant into its clauses (see clauses).
+func readClauses(text string) []clause {
+	var out []clause
+	for _, c := range clauses(text) {
+		out = append(out, clause{text: c, words: contentWords(c), negated: negated(c)})
+	}
+	return out
+}
+
+func anyNegated(cs []clause) bool {
+	for _, c := range cs {
+		if c.negated {
+			return true
+		}
+	}
+	return false
 }
 
 func judges(clause string) bool {
