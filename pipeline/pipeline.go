@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -176,7 +177,12 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	finish()
 	if g != nil {
 		w.sum.Groups = g.sum
-		return w.sum, g.save(ctx)
+		err := g.save(ctx)
+		if errors.Is(err, crosscheck.ErrConflict) {
+			// another process grouped meanwhile: group again from what it saved
+			w.sum.Groups, err = Group(ctx, store, *opts.Group)
+		}
+		return w.sum, err
 	}
 	return w.sum, nil
 }

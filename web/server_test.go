@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -332,5 +333,25 @@ func TestBigStoryPage(t *testing.T) {
 	// 13 copies of one text and a rewrite of it: a tree has 13 links; every pair would be 91.
 	if len(rep.Derived) < 13 || len(rep.Derived) > 16 {
 		t.Errorf("%d derived pairs, want a tree over the family of 14", len(rep.Derived))
+	}
+}
+
+// An uploaded file gets the id the command line gives the same file: its name without the
+// extension.
+func TestUploadKeepsTheFileID(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, name := range []string{"harbour-crane.txt", "ferry.txt"} {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "%s\nA crane fell in the harbour on Monday.", name)
+	}
+	mw.Close()
+	code, out := post(t, srv.URL+"/api/articles", mw.FormDataContentType(), body.String(), "Authorization", "Bearer s3cret")
+	if code != 200 || !strings.Contains(out, `"id": "harbour-crane"`) || !strings.Contains(out, `"id": "ferry"`) {
+		t.Errorf("upload: %d %s", code, out)
 	}
 }
