@@ -167,12 +167,12 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 	}
 	// A piece of a longer quote is the longer quote's, whatever else the longer one's group
 	// holds: one outlet printed in one span what another printed in pieces, and a piece is
-	// far from the other pieces' variants. So are two quotes of one speaker that share a run
-	// of words, each with words the other cut.
+	// far from the other pieces' variants. So are two quotes of one speaker, or of a speaker
+	// one of them does not know, that share a run of words, each with words the other cut.
 	for _, e := range edges {
 		x, y := refs[e.i], refs[e.j]
 		a, b := root(e.i), root(e.j)
-		if a != b && (s.piece(x, y) || s.piece(y, x) || x.who.match(y.who) == 1 && verbatim(x.keys, y.keys)) {
+		if a != b && (s.piece(x, y) || s.piece(y, x) || x.who.match(y.who) >= 0 && verbatim(x.keys, y.keys)) {
 			a, b = min(a, b), max(a, b)
 			parent[b] = a
 			members[a] = append(members[a], members[b]...)
@@ -221,7 +221,11 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 		}
 		return score
 	case 0:
-		return score - (quoteLinkUnknown - quoteLink)
+		score -= quoteLinkUnknown - quoteLink
+		if score < quoteLink && t > 0 && verbatim(a.keys, b.keys) {
+			score = quoteLink // the words tell it, where one speaker is not known
+		}
+		return score
 	}
 	if t >= quoteLinkOther && verbatim(a.keys, b.keys) {
 		// a sentence's worth of the same words in the same order is one utterance, whoever

@@ -164,3 +164,18 @@ func TestANegationOnlyOneVariantPrintsIsNoDifference(t *testing.T) {
 		t.Errorf("the difference points at %q, want the clause that flips", w)
 	}
 }
+
+// A span whose speaker its article leaves unknown ("they said") takes the pieces another
+// article gives a speaker, when it holds their words in a row.
+func TestPiecesJoinASpanOfAnUnknownSpeaker(t *testing.T) {
+	first := "The pumps ran without a break from Friday night until the water started to fall"
+	second := "Every crew in the county worked double shifts to keep the generators fuelled"
+	r := reconcileTexts(t,
+		"The engineers spoke on Monday. \""+first+". "+second+",\" they said.",
+		"Tomas Brell spoke on Monday. \""+first+",\" Brell said.\n\nThe river is now below the warning mark. \""+
+			second+". I have never been prouder of this town, and I told the governor so on the phone,\" he added.",
+		"\""+first+",\" said Tomas Brell, the engineer in charge.\n\nSchools reopen on Tuesday.")
+	if g := groupOf(r, map[string]string{"a": "double shifts", "b": "double shifts"}); g == nil {
+		t.Errorf("the second piece is not in the span's group: %+v", r.Quotes)
+	}
+}

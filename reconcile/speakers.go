@@ -31,11 +31,15 @@ func (a speaker) match(b speaker) int {
 }
 
 // speakerOf reads a quote's speaker. A name counts when an entity of its article bears its
-// last word, or when it is written as a person's name; anything else is a fragment the
-// attribution caught ("Felt's role showed", "Two") and counts as unknown. A description
-// counts by its head noun.
+// last word, or when it is written as a person's name; a single capitalised word no entity
+// bears differs from other names but names no group; anything else is a fragment the
+// attribution caught ("Felt's role showed") and counts as unknown. A description counts by
+// its head noun.
 func (s *story) speakerOf(a *article, who string) speaker {
 	who = strings.TrimSuffix(strings.TrimSuffix(who, "’s"), "'s")
+	if titled(who) {
+		return speaker{name: who, last: lastName(who), kind: "org"} // "The New York Times"
+	}
 	if !named(who) {
 		return speaker{head: headNoun(who)}
 	}
@@ -59,7 +63,27 @@ func (s *story) speakerOf(a *article, who string) speaker {
 	if personal(who) {
 		return speaker{name: s.nameOf(who), last: last, kind: "person"} // a name the entities missed
 	}
+	if !strings.Contains(who, " ") && capitalised(who) {
+		// "Obama" where the entities missed him, or "Two": someone other than a person
+		// named otherwise, but too unsure to name the group
+		return speaker{last: who}
+	}
 	return speaker{}
+}
+
+// titled reports a name that opens with "The": "The New York Times Magazine", each word after
+// the article capitalised.
+func titled(who string) bool {
+	f := strings.Fields(who)
+	if len(f) < 2 || f[0] != "The" {
+		return false
+	}
+	for _, w := range f[1:] {
+		if !capitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // personal reports a phrase written as a person's name: two words or more, each capitalised,

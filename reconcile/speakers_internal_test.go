@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // A speaker is read against the entities of its article: a name an entity bears, without the
@@ -26,12 +27,14 @@ func TestSpeakerOf(t *testing.T) {
 		{"Tomas J.", speaker{name: "Tomas J. Brell", last: "Brell", kind: "person"}},
 		{"Delta Water Board", speaker{name: "Delta Water Board", last: "Board", kind: "org"}},
 		{"Flood waters rose", speaker{}},
-		{"Two", speaker{}},
+		{"Two", speaker{last: "Two"}},
 		{"Although Brell", speaker{name: "Tomas J. Brell", last: "Brell", kind: "person"}},
 		{"Although Quist", speaker{}},
 		{"Mara Quist", speaker{name: "Mara Quist", last: "Quist", kind: "person"}},
 		{"a sign at the gate", speaker{head: "sign"}},
 		{"he", speaker{}},
+		{"The Delta Courier", speaker{name: "The Delta Courier", last: "Courier", kind: "org"}},
+		{"The Courier article", speaker{head: nlp.Stem("article")}},
 	} {
 		if got := s.speakerOf(s.arts[0], c.who); got != c.want {
 			t.Errorf("%q: %+v, want %+v", c.who, got, c.want)
