@@ -121,25 +121,6 @@ func TestTheGroupSpeakerIsTheNameMostArticlesUse(t *testing.T) {
 	}
 }
 
-// One outlet prints a speaker's words in one span, another in two pieces, the second with
-// words the first cut, a third the first piece alone: both pieces are the span's, though the
-// second is far from the first piece's variants.
-func TestPiecesOfOneSpanJoinItsGroup(t *testing.T) {
-	first := "The pumps ran without a break from Friday night until the water started to fall"
-	second := "Every crew in the county worked double shifts to keep the generators fuelled"
-	r := reconcileTexts(t,
-		"Engineer Tomas Brell described the weekend. \""+first+". "+second+",\" Brell said.",
-		"Tomas Brell spoke on Monday. \""+first+",\" Brell said.\n\nThe river is now below the warning mark. \""+
-			second+". I have never been prouder of this town, and I told the governor so on the phone,\" he added.",
-		"\""+first+",\" said Tomas Brell, the engineer in charge.\n\nSchools reopen on Tuesday.")
-	if g := groupOf(r, map[string]string{"a": "pumps ran", "b": "pumps ran", "c": "pumps ran"}); g == nil {
-		t.Fatalf("the first piece is not in the span's group: %+v", r.Quotes)
-	}
-	if g := groupOf(r, map[string]string{"a": "double shifts", "b": "double shifts"}); g == nil {
-		t.Errorf("the second piece is not in the span's group: %+v", r.Quotes)
-	}
-}
-
 // A negation in words only one variant prints flips nothing: the other variant cut them.
 // A negation in the words both print does.
 func TestANegationOnlyOneVariantPrintsIsNoDifference(t *testing.T) {
@@ -165,17 +146,26 @@ func TestANegationOnlyOneVariantPrintsIsNoDifference(t *testing.T) {
 	}
 }
 
-// A span whose speaker its article leaves unknown ("they said") takes the pieces another
-// article gives a speaker, when it holds their words in a row.
-func TestPiecesJoinASpanOfAnUnknownSpeaker(t *testing.T) {
+// One outlet prints a speaker's words in one span, another in two pieces, the second with
+// words the first cut, a third the first piece alone: both pieces are the span's, though the
+// second is far from the first piece's variants. So when the span's article leaves its
+// speaker unknown ("they said") and the pieces hold its words in a row.
+func TestPiecesOfOneSpanJoinItsGroup(t *testing.T) {
 	first := "The pumps ran without a break from Friday night until the water started to fall"
 	second := "Every crew in the county worked double shifts to keep the generators fuelled"
-	r := reconcileTexts(t,
-		"The engineers spoke on Monday. \""+first+". "+second+",\" they said.",
-		"Tomas Brell spoke on Monday. \""+first+",\" Brell said.\n\nThe river is now below the warning mark. \""+
-			second+". I have never been prouder of this town, and I told the governor so on the phone,\" he added.",
-		"\""+first+",\" said Tomas Brell, the engineer in charge.\n\nSchools reopen on Tuesday.")
-	if g := groupOf(r, map[string]string{"a": "double shifts", "b": "double shifts"}); g == nil {
-		t.Errorf("the second piece is not in the span's group: %+v", r.Quotes)
+	for _, span := range []string{
+		"Engineer Tomas Brell described the weekend. \"" + first + ". " + second + ",\" Brell said.",
+		"The engineers spoke on Monday. \"" + first + ". " + second + ",\" they said.",
+	} {
+		r := reconcileTexts(t, span,
+			"Tomas Brell spoke on Monday. \""+first+",\" Brell said.\n\nThe river is now below the warning mark. \""+
+				second+". I have never been prouder of this town, and I told the governor so on the phone,\" he added.",
+			"\""+first+",\" said Tomas Brell, the engineer in charge.\n\nSchools reopen on Tuesday.")
+		if g := groupOf(r, map[string]string{"a": "pumps ran", "b": "pumps ran", "c": "pumps ran"}); g == nil {
+			t.Errorf("%s: the first piece is not in the span's group: %+v", span, r.Quotes)
+		}
+		if g := groupOf(r, map[string]string{"a": "double shifts", "b": "double shifts"}); g == nil {
+			t.Errorf("%s: the second piece is not in the span's group: %+v", span, r.Quotes)
+		}
 	}
 }
