@@ -23,6 +23,9 @@ const (
 	// A passage of this many close pairs of the writer's own sentences derives whatever the
 	// share: one agency copy cut to a third, or padded with paragraphs of the outlet's own.
 	minPassage = 4
+	// Three sentences of the writers' own that follow one another in both articles are a
+	// parallel passage: a press release rewritten sentence by sentence, though cut to a few.
+	passageRun = 3
 	// A sentence this much inside quotation marks is a quote's, not the writer's: outlets that
 	// print the same quotes share them, not a text.
 	quotedSentence = 0.5
@@ -152,18 +155,12 @@ func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, b
 		mean /= float64(len(pairs))
 	}
 	d := crosscheck.Derivation{Articles: [2]string{a.ID, b.ID}, Evidence: pairs, Credits: credits(a, b)}
-	// the close pairs of the writers' own sentences: a shared quote is not a shared text
-	prose := 0
-	for _, p := range pairs {
-		if p.Similarity >= strongAlign && a.quoted[a.sentenceAt(p.A.Start)] < quotedSentence && b.quoted[b.sentenceAt(p.B.Start)] < quotedSentence {
-			prose++
-		}
-	}
+	prose, run := writersOwn(a, b, pairs)
 	switch {
 	case nearDup > 0 || (mean >= copyMean && share >= 0.8):
 		d.Kind, d.Score = "copy", max(nearDup, share*mean)
 		d.Reason = fmt.Sprintf("near-copies: %d of %d sentences align in order (mean similarity %.2f)", len(pairs), shorter, mean)
-	case prose >= minAligned && share >= deriveShare, prose >= minPassage:
+	case prose >= minAligned && (share >= deriveShare || run >= passageRun), prose >= minPassage:
 		d.Kind, d.Score = "rewrite", share*mean
 		d.Reason = fmt.Sprintf("rewrites of one text: %d of the shorter article's %d sentences align in the same order, %d of them the writers' own (mean similarity %.2f)", len(pairs), shorter, prose, mean)
 	default:
@@ -275,6 +272,31 @@ func (s *story) extend(a, b *article, ms []match) []match {
 	}
 	sort.Slice(ms, func(x, y int) bool { return ms[x].i < ms[y].i })
 	return ms
+}
+
+// writersOwn counts the close pairs of the writers' own sentences among the aligned pairs (a
+// shared quote is not a shared text), and the longest run of the writers' own sentences that
+// follow one another in both articles.
+func writersOwn(a, b *article, pairs []crosscheck.AlignedPair) (prose, run int) {
+	cur, pi, pj := 0, -2, -2
+	for _, p := range pairs {
+		i, j := a.sentenceAt(p.A.Start), b.sentenceAt(p.B.Start)
+		if a.quoted[i] >= quotedSentence || b.quoted[j] >= quotedSentence {
+			cur = 0
+			continue
+		}
+		if p.Similarity >= strongAlign {
+			prose++
+		}
+		if i == pi+1 && j == pj+1 {
+			cur++
+		} else {
+			cur = 1
+		}
+		pi, pj = i, j
+		run = max(run, cur)
+	}
+	return prose, run
 }
 
 func credits(a, b *article) []string {

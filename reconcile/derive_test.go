@@ -109,3 +109,36 @@ func TestSharedQuotesDoNotDerive(t *testing.T) {
 		t.Errorf("derived: %+v, want none: the articles share quotes only", r.Derived)
 	}
 }
+
+// Three of the writers' own sentences that follow one another in both articles are a
+// parallel passage, though the rest of the longer article is its own; the same three
+// sentences scattered among others are facts two reports share.
+func TestThreeParallelSentencesInARowDerive(t *testing.T) {
+	own := []string{
+		"The mill's neighbours in Tarn have complained about smoke for years.",
+		"Mara Quist, who runs the bakery on the green, said she saw the glow over the trees from her kitchen.",
+		"The parish council has called a meeting for Thursday evening in the church hall.",
+		"Older residents remember the flood of 1988, when the mill stood idle for a month.",
+		"The bakery stayed open all night to serve tea to the firefighters.",
+		"Quist said she hoped the mill would reopen before the harvest fair.",
+		"The courier will publish a list of road closures on its website.",
+		"Children from the village school drew pictures for the crews.",
+		"A collection for the injured workers raised a large sum by Monday noon.",
+	}
+	kept := []string{
+		"About 60 firefighters from four towns were called to the site, which lies on the river just north of Calden.",
+		"Two workers were taken to hospital with burns, and a third was treated at the scene for smoke.",
+		"The mill employs 340 people and has made packaging paper there since 1962.",
+	}
+	wire := article(t, "wire", "Valley Wire", "2031-05-12", strings.Join(agencyCopy, " "))
+	passage := article(t, "passage", "Tarn Courier", "2031-05-12",
+		strings.Join(append(append(append([]string{}, own[:3]...), kept...), own[3:]...), " "))
+	scattered := article(t, "scattered", "Tarn Courier", "2031-05-12",
+		strings.Join([]string{own[0], own[1], kept[0], own[2], own[3], kept[1], own[4], own[5], kept[2], own[6], own[7], own[8]}, " "))
+	if r := reconcile.Reconcile(crosscheck.Story{ID: "mill"}, []*crosscheck.Article{wire, passage}, nil); len(r.Derived) != 1 {
+		t.Errorf("derived: %+v, want the passage from the wire", r.Derived)
+	}
+	if r := reconcile.Reconcile(crosscheck.Story{ID: "mill"}, []*crosscheck.Article{wire, scattered}, nil); len(r.Derived) != 0 {
+		t.Errorf("derived: %+v, want none: three scattered sentences", r.Derived)
+	}
+}
