@@ -127,16 +127,7 @@ func (s *story) candidates(near map[[2]string]float64) [][2]int {
 			keep[[2]int{min(a.index, b.index), max(a.index, b.index)}] = true
 		}
 	}
-	for p := range keep {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(x, y int) bool {
-		if out[x][0] != out[y][0] {
-			return out[x][0] < out[y][0]
-		}
-		return out[x][1] < out[y][1]
-	})
-	return out
+	return sortedPairs(keep)
 }
 
 func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, bool) {
@@ -237,6 +228,21 @@ func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
 			Similarity: float64(int(m.sim*1000+0.5)) / 1000})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].A.Start < out[j].A.Start })
+	return out
+}
+
+// sortedPairs lists a set of pairs in order.
+func sortedPairs(set map[[2]int]bool) [][2]int {
+	out := make([][2]int, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(x, y int) bool {
+		if out[x][0] != out[y][0] {
+			return out[x][0] < out[y][0]
+		}
+		return out[x][1] < out[y][1]
+	})
 	return out
 }
 

@@ -91,46 +91,66 @@ func question(a *article, q crosscheck.Quote) string {
 // returns the groups, each as indexes into refs, in the order of their first quote.
 func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]int {
 	n := len(refs)
-	score := make([]float32, n*n)
+	score := map[[2]int32]float32{} // by pair of quotes compared, the lower index first
+	lookup := func(i, j int) (float32, bool) {
+		v, ok := score[[2]int32{int32(min(i, j)), int32(max(i, j))}]
+		return v, ok
+	}
+	at := func(i, j int) float32 { v, _ := lookup(i, j); return v }
+	set := func(i, j int, v float32) { score[[2]int32{int32(min(i, j)), int32(max(i, j))}] = v }
+	near := make([][]int, n) // the quotes each quote was compared with
 	type edge struct {
 		i, j int
 		s    float32
 	}
 	var twins [][2]int // quotes in parallel sentences of derived articles
-	for i := range refs {
-		for j := i + 1; j < n; j++ {
-			a, b := refs[i], refs[j]
-			if a.art == b.art {
-				continue
-			}
-			v := float32(s.utteranceScore(a, b))
-			if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && a.who.match(b.who) >= 0 {
-				v = max(v, quoteParallel)
-				twins = append(twins, [2]int{i, j})
-			}
-			score[i*n+j], score[j*n+i] = v, v
+	for _, p := range s.quotePairs(refs, parallel) {
+		i, j := p[0], p[1]
+		a, b := refs[i], refs[j]
+		s.quotesCompared++
+		v := float32(s.utteranceScore(a, b))
+		if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && a.who.match(b.who) >= 0 {
+			v = max(v, quoteParallel)
+			twins = append(twins, [2]int{i, j})
+		}
+		set(i, j, v)
+		if v > 0 {
+			near[i], near[j] = append(near[i], j), append(near[j], i)
 		}
 	}
 	// One text printed twice renders each of its quotes once: a quote's twin is as close to
 	// every other quote as the quote is, so a translation groups with what its original groups with.
 	for _, t := range twins {
-		for k := range n {
+		others := append(append([]int{}, near[t[0]]...), near[t[1]]...)
+		slices.Sort(others)
+		for _, k := range slices.Compact(others) {
 			if k == t[0] || k == t[1] || refs[k].art == refs[t[0]].art || refs[k].art == refs[t[1]].art {
 				continue
 			}
-			v := max(score[t[0]*n+k], score[t[1]*n+k])
-			score[t[0]*n+k], score[k*n+t[0]], score[t[1]*n+k], score[k*n+t[1]] = v, v, v, v
-		}
-	}
-	var edges []edge
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			if v := score[i*n+j]; v >= quoteLink {
-				edges = append(edges, edge{i, j, v})
+			v := max(at(t[0], k), at(t[1], k))
+			for _, x := range t {
+				if at(x, k) == 0 {
+					near[x], near[k] = append(near[x], k), append(near[k], x)
+				}
+				set(x, k, v)
 			}
 		}
 	}
-	sort.SliceStable(edges, func(a, b int) bool { return edges[a].s > edges[b].s })
+	var edges []edge
+	for p, v := range score {
+		if v >= quoteLink {
+			edges = append(edges, edge{int(p[0]), int(p[1]), v})
+		}
+	}
+	sort.Slice(edges, func(a, b int) bool {
+		if edges[a].s != edges[b].s {
+			return edges[a].s > edges[b].s
+		}
+		if edges[a].i != edges[b].i {
+			return edges[a].i < edges[b].i
+		}
+		return edges[a].j < edges[b].j
+	})
 	parent := make([]int, n)
 	members := make([][]int, n)
 	for i := range parent {
@@ -151,8 +171,8 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 		pairs := 0
 		for _, x := range members[a] {
 			for _, y := range members[b] {
-				if refs[x].art != refs[y].art {
-					sum += score[x*n+y]
+				if v, ok := lookup(x, y); ok {
+					sum += v // over the pairs compared: all of a story's but the biggest
 					pairs++
 				}
 			}
@@ -187,6 +207,74 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 		}
 	}
 	return groups
+}
+
+// A story of up to quoteAllPairs quotes compares every pair of them; a bigger one compares
+// each quote with the quotes that share one of its quoteRare rarest words (at most
+// quotePartners of them for each word), and with the quotes in parallel sentences of derived
+// articles. One utterance printed many times shares its rare words in every printing.
+const (
+	quoteAllPairs = 1000
+	quoteRare     = 4
+	quotePartners = 150
+)
+
+// quotePairs returns the pairs of quotes of different articles to compare, each once, the
+// lower index first, in order.
+func (s *story) quotePairs(refs []quoteRef, parallel map[sentencePair]bool) [][2]int {
+	n := len(refs)
+	var out [][2]int
+	if n <= quoteAllPairs {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if refs[i].art != refs[j].art {
+					out = append(out, [2]int{i, j})
+				}
+			}
+		}
+		return out
+	}
+	postings := map[int32][]int{}
+	for i, r := range refs {
+		for _, w := range r.words {
+			postings[w] = append(postings[w], i)
+		}
+	}
+	keep := map[[2]int]bool{}
+	add := func(i, j int) {
+		if i != j && refs[i].art != refs[j].art {
+			keep[[2]int{min(i, j), max(i, j)}] = true
+		}
+	}
+	for i, r := range refs {
+		rarest := slices.Clone(r.words)
+		sort.SliceStable(rarest, func(x, y int) bool { return len(postings[rarest[x]]) < len(postings[rarest[y]]) })
+		for _, w := range rarest[:min(quoteRare, len(rarest))] {
+			list := postings[w]
+			// the quotes nearest in the story's order: its neighbours in the posting list
+			k, _ := slices.BinarySearch(list, i)
+			lo, hi := max(0, k-quotePartners/2), min(len(list), k+quotePartners/2)
+			for _, j := range list[lo:hi] {
+				add(i, j)
+			}
+		}
+	}
+	bySentence := map[*article]map[int][]int{}
+	for i, r := range refs {
+		if bySentence[r.art] == nil {
+			bySentence[r.art] = map[int][]int{}
+		}
+		si := r.art.sentenceAt(r.q.Start)
+		bySentence[r.art][si] = append(bySentence[r.art][si], i)
+	}
+	for p := range parallel {
+		for _, i := range bySentence[p.a][p.si] {
+			for _, j := range bySentence[p.b][p.sj] {
+				add(i, j)
+			}
+		}
+	}
+	return sortedPairs(keep)
 }
 
 func articlesIn(g crosscheck.QuoteGroup) int {

@@ -43,13 +43,14 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 // story holds a story's articles prepared for comparison: each sentence's content words as
 // interned ids, and how many articles use each word.
 type story struct {
-	arts     []*article
-	ids      map[string]int32
-	df       []int
-	idfs     []float64 // idf by word id, filled as words come
-	byID     map[string]*article
-	total    int
-	compared int // the pairs of articles aligned sentence by sentence (see candidates)
+	arts           []*article
+	ids            map[string]int32
+	df             []int
+	idfs           []float64 // idf by word id, filled as words come
+	byID           map[string]*article
+	total          int
+	compared       int // the pairs of articles aligned sentence by sentence (see candidates)
+	quotesCompared int // the pairs of quotes scored (see quotePairs)
 	// entityNames count the articles that give each name of an entity (see names)
 	entityNames map[string]int
 }
