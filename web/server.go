@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/render"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -43,6 +44,7 @@ type Server struct {
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
 	list    listCache
+	reports *reporter // makes the reports pages ask for, off the request path
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
 	latency *prometheus.HistogramVec
@@ -56,6 +58,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"pathEscape": url.PathEscape,
 	"add":        func(a, b int) int { return a + b },
 	"query":      func(v url.Values) string { return v.Encode() },
+	// pageURL is a link to a page with a query the server made (encoded, so safe as it is)
+	"pageURL": func(path string, v url.Values) template.URL { return template.URL(path + "?" + v.Encode()) },
+	"plural":  plural,
+	"when":    render.When,
 }).ParseFS(files, "templates/*.html"))
 
 // New makes a server over store.
@@ -70,6 +76,8 @@ func New(store *sqlite.Store, cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s.reports = newReporter(store, cfg.Logger)
+	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",
@@ -99,6 +107,17 @@ func New(store *sqlite.Store, cfg Config) *Server {
 	s.route("GET /healthz", s.healthz)
 	s.route("GET /metrics", s.read(promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}).ServeHTTP))
 	return s
+}
+
+// Close stops the server's background work: the report being made is finished first.
+func (s *Server) Close() { s.reports.close() }
+
+// plural says a count with its noun: "1 story", "2 stories", "1 outlet".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // ServeHTTP answers a request, with the security headers every answer carries.
