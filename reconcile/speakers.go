@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -9,7 +10,7 @@ import (
 
 // speaker is a quote's speaker as the story names it.
 type speaker struct {
-	name string // the name without a role before it ("Jon Owen"); "" when no entity of the article backs it
+	name string // the name without a role before it ("Jon Owen"); "" when the speaker is no name
 	last string // the name's last word: who it is, across articles ("Owen")
 	kind string // the kind of the entity that backs it: "person", "org", "place"
 	head string // for a description ("a sign at his headquarters"), its head noun ("sign")
@@ -44,13 +45,10 @@ func (s *story) speakerOf(a *article, who string) speaker {
 		return speaker{head: headNoun(who)}
 	}
 	last := lastName(who)
-	for _, e := range a.Entities {
-		if !bears(e, last) {
-			continue
-		}
+	if e, exact := bearer(a.Entities, who, last); e != nil {
 		name := s.nameOf(who)
-		if e.Kind == "person" && !personal(name) {
-			name = e.Name // "Kolar", "Although Kolar": the person the article names
+		if e.Kind == "person" && (exact || !personal(name)) {
+			name = e.Name // "Kolar", "Mrs. Kolar", "Although Kolar": the person the article names
 		}
 		return speaker{name: name, last: last, kind: e.Kind}
 	}
@@ -99,6 +97,23 @@ func personal(who string) bool {
 		}
 	}
 	return true
+}
+
+// bearer returns the person named who, when who is written as a person's name ("Mrs.
+// Kolar" of Ines Kolar; exact), or failing one the first entity whose name or an alias ends
+// with the word last, or nil.
+func bearer(entities []crosscheck.Entity, who, last string) (e *crosscheck.Entity, exact bool) {
+	for i, e := range entities {
+		if e.Kind == "person" && personal(who) && (e.Name == who || slices.Contains(e.Aliases, who)) {
+			return &entities[i], true
+		}
+	}
+	for i, e := range entities {
+		if bears(e, last) {
+			return &entities[i], false
+		}
+	}
+	return nil, false
 }
 
 // bears reports that an entity's name or one of its aliases ends with the word last.

@@ -14,6 +14,7 @@ func TestSpeakerOf(t *testing.T) {
 	a := &crosscheck.Article{ID: "a", Entities: []crosscheck.Entity{
 		{Name: "Ines Kolar", Kind: "person", Aliases: []string{"Kolar"}},
 		{Name: "Tomas J. Brell", Kind: "person"},
+		{Name: "Ana Brell", Kind: "person", Aliases: []string{"Mrs. Brell"}},
 		{Name: "Delta Water Board", Kind: "org"},
 	}}
 	s := newStory([]*crosscheck.Article{a})
@@ -25,6 +26,7 @@ func TestSpeakerOf(t *testing.T) {
 		{"Delta County Public Works Director Ines Kolar", speaker{name: "Ines Kolar", last: "Kolar", kind: "person"}},
 		{"Kolar's", speaker{name: "Ines Kolar", last: "Kolar", kind: "person"}},
 		{"Tomas J.", speaker{name: "Tomas J. Brell", last: "Brell", kind: "person"}},
+		{"Mrs. Brell", speaker{name: "Ana Brell", last: "Brell", kind: "person"}},
 		{"Delta Water Board", speaker{name: "Delta Water Board", last: "Board", kind: "org"}},
 		{"Flood waters rose", speaker{}},
 		{"Two", speaker{last: "Two"}},
