@@ -22,7 +22,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"first":      first[crosscheck.Evidence],
 	"firstPairs": first[crosscheck.AlignedPair],
 	"part":       part,
-	"plural":     plural,
+	"plural":     Plural,
 	"when":       When,
 }).Parse(pageText))
 
@@ -51,8 +51,8 @@ func When(s string) string {
 	return s
 }
 
-// plural says a count with its noun: "1 outlet", "2 outlets".
-func plural(n int, one, many string) string {
+// Plural says a count with its noun: "1 outlet", "2 outlets".
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

@@ -19,10 +19,10 @@ func Markdown(w io.Writer, r *crosscheck.Report) error {
 	p.f("# %s\n\n", orText(s.Title, s.ID))
 	outlets := "outlets unknown"
 	if s.Outlets > 0 {
-		outlets = plural(s.Outlets, "outlet", "outlets")
+		outlets = Plural(s.Outlets, "outlet", "outlets")
 	}
-	p.f("%s, %s · %s · %s · %s", plural(s.Articles, "article", "articles"), outlets, plural(s.DistinctTexts, "distinct text", "distinct texts"),
-		plural(s.Independent, "independent report", "independent reports"), plural(s.Conflicts, "conflict", "conflicts"))
+	p.f("%s, %s · %s · %s · %s", Plural(s.Articles, "article", "articles"), outlets, Plural(s.DistinctTexts, "distinct text", "distinct texts"),
+		Plural(s.Independent, "independent report", "independent reports"), Plural(s.Conflicts, "conflict", "conflicts"))
 	if s.First != "" {
 		p.f(" · %s – %s", s.First, s.Last)
 	}

@@ -60,7 +60,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"query":      func(v url.Values) string { return v.Encode() },
 	// pageURL is a link to a page with a query the server made (encoded, so safe as it is)
 	"pageURL": func(path string, v url.Values) template.URL { return template.URL(path + "?" + v.Encode()) },
-	"plural":  plural,
+	"plural":  render.Plural,
 	"when":    render.When,
 }).ParseFS(files, "templates/*.html"))
 
@@ -111,14 +111,6 @@ func New(store *sqlite.Store, cfg Config) *Server {
 
 // Close stops the server's background work: the report being made is finished first.
 func (s *Server) Close() { s.reports.close() }
-
-// plural says a count with its noun: "1 story", "2 stories", "1 outlet".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
 
 // ServeHTTP answers a request, with the security headers every answer carries.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
