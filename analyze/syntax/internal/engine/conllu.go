@@ -2,8 +2,11 @@ package engine
 
 import (
 	"bufio"
+	"compress/gzip"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -61,4 +64,23 @@ func ReadCoNLLU(r io.Reader, fn func([]Word) error) error {
 		return err
 	}
 	return flush()
+}
+
+// ReadSplit calls fn for each sentence of a split ("train", "dev", "test") of the UD English
+// EWT treebank in dir (en_ewt-ud-SPLIT.conllu.gz).
+func ReadSplit(dir, split string, fn func([]Word) error) error {
+	path := filepath.Join(dir, fmt.Sprintf("en_ewt-ud-%s.conllu.gz", split))
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	z, err := gzip.NewReader(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := ReadCoNLLU(z, fn); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
 }
