@@ -125,21 +125,25 @@ func piece(m *engine.Model, words, given []string, parse bool, tags []string, ar
 			owner = append(owner, i)
 		}
 	}
-	tagIdx := make([]int, len(sub))
-	m.Tagger.TagInto(sub, tagIdx, &sc.Scratch)
-	for i := range words {
-		tags[i] = m.Tagger.Tags[tagIdx[first[i]]]
+	th := make([]uint64, len(sub))
+	if len(given) < len(words) || len(sub) > len(words) {
+		// some words or clitics have no tag given: tag them
+		tagIdx := make([]int, len(sub))
+		m.Tagger.TagInto(sub, tagIdx, &sc.Scratch)
+		hashes := m.TagHashes()
+		for j, t := range tagIdx {
+			th[j] = hashes[t]
+		}
+		for i := range words {
+			tags[i] = m.Tagger.Tags[tagIdx[first[i]]]
+		}
 	}
 	if !parse {
 		return
 	}
-	hashes := m.TagHashes()
-	th := make([]uint64, len(sub))
-	for j, t := range tagIdx {
-		th[j] = hashes[t]
-	}
 	for i, t := range given {
 		th[first[i]] = engine.TagHash(t)
+		tags[i] = t
 	}
 	heads, rels := make([]int32, len(sub)), make([]int32, len(sub))
 	m.Parser.ParseInto(sub, th, heads, rels, sc)

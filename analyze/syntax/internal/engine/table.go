@@ -17,9 +17,9 @@ type Table struct {
 	mask    uint32
 	slots   []slot
 	w       []int16 // rows × classes
-	// With many classes most of a row is zero: sparse holds each row's non-zero weights,
-	// row r at sparse[off[r]:off[r+1]].
-	off    []int32
+	// With many classes most of a row is zero: sparse holds each row's non-zero weights, and
+	// spans the key of each slot with where its row's weights lie in sparse.
+	spans  []span
 	sparse []classWeight
 	// With at most inlineClasses classes the weights sit in the slot beside the key, so that
 	// a lookup touches one cache line.
@@ -36,6 +36,11 @@ type inlineSlot struct {
 type slot struct {
 	key uint32 // 0 empty
 	row int32
+}
+
+type span struct {
+	key        uint32 // 0 empty
+	start, end int32
 }
 
 type classWeight struct {
@@ -76,16 +81,22 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 		}
 	}
 	if classes >= sparseFrom {
-		t.off = make([]int32, 0, len(keys)+1)
+		off := make([]int32, 0, len(keys)+1)
 		for r := range keys {
-			t.off = append(t.off, int32(len(t.sparse)))
+			off = append(off, int32(len(t.sparse)))
 			for c, v := range w[r*classes : (r+1)*classes] {
 				if v != 0 {
 					t.sparse = append(t.sparse, classWeight{uint16(c), v})
 				}
 			}
 		}
-		t.off = append(t.off, int32(len(t.sparse)))
+		off = append(off, int32(len(t.sparse)))
+		t.spans = make([]span, size)
+		for i, s := range t.slots {
+			if s.key != 0 {
+				t.spans[i] = span{s.key, off[s.row], off[s.row+1]}
+			}
+		}
 	}
 	return t
 }
@@ -132,12 +143,21 @@ func (t *Table) Score(feats []uint32, scores []int32) {
 		}
 		return
 	}
-	if t.off != nil {
+	if t.spans != nil {
 		for _, f := range feats {
-			if r := t.row(f); r >= 0 {
-				for _, cw := range t.sparse[t.off[r]:t.off[r+1]] {
-					scores[cw.class] += int32(cw.weight)
+			i := f & t.mask
+			for {
+				s := &t.spans[i]
+				if s.key == f {
+					for _, cw := range t.sparse[s.start:s.end] {
+						scores[cw.class] += int32(cw.weight)
+					}
+					break
 				}
+				if s.key == 0 {
+					break
+				}
+				i = (i + 1) & t.mask
 			}
 		}
 		return
