@@ -12,7 +12,9 @@
 //
 // On the treebank's test split (25,094 words), parsing with the tags it predicts: UPOS 95.25%,
 // UAS 84.06%, LAS 80.35% (LAS with the relation's subtype; every word counted, punctuation too;
-// crosscheck eval syntax prints the figures). The weights take 2.4 MB.
+// crosscheck eval syntax prints the figures). The weights take 2.4 MB. On Reuters text one
+// core tags about 1.2 million tokens and parses (tags included) about 150,000 tokens per
+// second of processor time (go test -bench . ./analyze/syntax, on a shared machine).
 //
 // Words are taken as printed in news text: curly quotes, dashes and clitics glued on
 // ("John’s", "don't") are read as the treebank writes them. Any input is safe: an empty
