@@ -1,0 +1,729 @@
+package reconcile
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+// reading is what a number says in its sentence: the kind of value, its unit, the thing it
+// counts, the event it counts (the verb) and whose it is.
+type reading struct {
+	kind  string // count, age, money, percent, score, duration, measure, ordinal
+	unit  string // "year", "USD", "gallon per minute"; for a count, the thing counted
+	thing string // what is counted or measured, singular: "people", "shell", "run"
+	word  string // the thing as the sentence writes it: "young men", "shells"
+	verb  string // what happened to it, as written: "killed", "fired"
+	owner string // whose it is: a person's surname, or the noun an age qualifies ("girl")
+	label string // the value as people read it: "40", "15 years", "3000000 USD", "21%", "10-5"
+	rule  string
+}
+
+// numberRule is one step of the cascade that reads a number: the first whose match returns
+// true decides its kind.
+type numberRule struct {
+	name    string
+	example string
+	match   func(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool
+}
+
+// numberContext is the sentence around a number: the text before it and after it.
+type numberContext struct {
+	before, after string
+}
+
+// numberRules are the cascade, in order.
+var numberRules = []numberRule{
+	{"score-second", "the 5 of “led 10-5”: read with the 10", scoreSecond},
+	{"score", "“a 13-3 halftime lead”, “the Colts (10-5)”", score},
+	{"caliber", "“a .38-caliber revolver”", caliber},
+	{"ordinal", "“the 67th Precinct”", ordinal},
+	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
+	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
+	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
+	{"money", "“a $3 million bond”, “110 billion euros”", money},
+	{"percent", "“Greek stocks plunged 5.4 per cent”", percent},
+	{"duration", "“served for 15 years”, “a 24-hour strike”", duration},
+	{"measure", "“an 86-yard touchdown run”, “5,000 gallons per minute”", measure},
+	{"count", "“three young men died”, “fired 11 shots”", count},
+}
+
+// readNumber reads n in its sentence, or reports that it states no fact: a bare figure, a
+// year, a time of day.
+func (a *article) readNumber(n crosscheck.Number) (reading, bool) {
+	i := a.sentenceAt(n.Start)
+	if i < 0 {
+		return reading{}, false
+	}
+	sp := a.sentences[i].span
+	ctx := numberContext{before: a.Text[sp[0]:max(sp[0], n.Start)], after: a.Text[min(n.End, sp[1]):sp[1]]}
+	for _, rule := range numberRules {
+		r := reading{}
+		if rule.match(a, n, ctx, &r) {
+			if r.kind == "" {
+				return reading{}, false
+			}
+			r.rule = rule.name
+			return r, true
+		}
+	}
+	return reading{}, false
+}
+
+var (
+	scoreAfter  = regexp.MustCompile(`^\s?[-–]\s?(\d{1,2})\b`)
+	scoreBefore = regexp.MustCompile(`\d\s?[-–]\s?$`)
+	ordinalEnd  = regexp.MustCompile(`^(st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)*?([A-Za-z]+)`)
+)
+
+// scoreSecond: the second figure of a score belongs to the first.
+func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	return n.Unit == "" && scoreBefore.MatchString(ctx.before)
+}
+
+// score: two figures joined by a dash, a score or a win-loss record.
+func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	rest := a.Text[n.Start+len(figureText(n.Text)):]
+	m := scoreAfter.FindStringSubmatch(rest)
+	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(rest[len(m[0]):], "-") || n.Unit == "percent" {
+		return false
+	}
+	r.kind, r.unit, r.label = "score", "score", strconv.Itoa(int(n.Value))+"-"+m[1]
+	r.thing = "score"
+	if team := recordOwner(ctx.before); team != "" {
+		r.thing, r.owner = "record", team
+	} else if strings.Contains(strings.ToLower(ctx.before+ctx.after), "halftime") {
+		r.thing, r.owner = "halftime score", "halftime" // the score at halftime is one fact
+	}
+	return true
+}
+
+var (
+	recordParen = regexp.MustCompile(`([A-Z][\pL]+)\s*\(\s*$`)
+	recordVerb  = regexp.MustCompile(`([A-Z][\pL]+)(?:\s*[’']s?)?\s+(?:record\s+)?(?:stand at|stands at|are|were|is|was|(?:rose|improved|fell|dropped|moved) to|(?:moved|improved) their record to)(?:\s+an?\s+[\pL-]+)?\s*$`)
+)
+
+// recordOwner finds the team a win-loss record belongs to: "the Colts (10-5)", "the Colts
+// stand at 10-5", "Indianapolis’ record rose to 9-5".
+func recordOwner(before string) string {
+	if m := recordParen.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1])
+	}
+	if m := recordVerb.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+var caliberAfter = regexp.MustCompile(`(?i)^\s?-?\s?(?:caliber|calibre|magnum)\b`)
+
+// caliber: “a .38-caliber revolver”, “a .357 Magnum”.
+func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	b := strings.TrimRight(a.Text[max(0, n.Start-3):n.Start], " ") // the sentence may have been cut at "a."
+	if !strings.HasSuffix(b, ".") || strings.HasSuffix(b, "..") || n.Value != math.Trunc(n.Value) || !caliberAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):]) {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.label = "caliber", "caliber", "caliber", "."+figureLabel(n.Value)
+	return true
+}
+
+// ordinal: a figure with an ordinal ending that names a thing.
+func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" {
+		return false
+	}
+	m := ordinalEnd.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+48)])
+	if m == nil {
+		return false
+	}
+	w := strings.TrimPrefix(a.Text[n.End:n.End+len(m[0])], m[1])
+	first := strings.Fields(w)[0]
+	r.kind, r.unit, r.thing, r.owner = "ordinal", "ordinal", strings.ToLower(first), strings.ToLower(first)
+	r.label = figureText(n.Text) + m[1] + " " + first
+	return true
+}
+
+// ageYearOld: “the 35-year-old deputy”.
+func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "year" || !regexp.MustCompile(`(?i)year\s?-?\s?old`).MatchString(n.Text) {
+		return false
+	}
+	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
+	switch {
+	case a.personAfter(n.End) != "":
+		r.owner = a.personAfter(n.End) // "16-year-old Kimani Gray"
+	case n.Counted != "":
+		r.owner = n.Counted // "the 12-year-old girl"
+	default:
+		r.owner = a.personNear(n.Start, n.End)
+	}
+	return true
+}
+
+var appositionAfter = regexp.MustCompile(`^\s?(?:,|\)|\.\s|\.$)`)
+
+// ageApposition: a figure between commas after a person's name.
+func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" || n.Value < 1 || n.Value > 115 || n.Value != math.Trunc(n.Value) || !appositionAfter.MatchString(ctx.after) {
+		return false
+	}
+	b := strings.TrimRight(ctx.before, " ")
+	if !strings.HasSuffix(b, ",") {
+		return false
+	}
+	comma := n.Start - (len(ctx.before) - len(b)) - 1 // where the comma stands in the text
+	owner := a.personEndingAt(comma)
+	if owner == "" {
+		return false
+	}
+	r.kind, r.unit, r.label, r.owner = "age", "year", figureLabel(n.Value), owner
+	return true
+}
+
+var agedBefore = regexp.MustCompile(`(?i)\b(?:aged|age|ages|age of|died at|dies at|died aged|(?:he|she) was)\s*$`)
+
+// ageAged: “aged 22”, “at the age of 91”, “died at 95”, “She was 85.”
+func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" || n.Value < 1 || n.Value > 115 || !agedBefore.MatchString(ctx.before) {
+		return false
+	}
+	if strings.HasSuffix(strings.ToLower(strings.TrimSpace(ctx.before)), " was") && !regexp.MustCompile(`^\s?[.]`).MatchString(ctx.after) {
+		return false // "she was 85." ends its sentence; "he was 85 miles away" does not
+	}
+	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
+	r.owner = a.personNear(n.Start, n.End)
+	return true
+}
+
+var currencyUnits = map[string]bool{"USD": true, "EUR": true, "GBP": true, "JPY": true}
+
+// money: a sum in a currency.
+func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if !currencyUnits[n.Unit] {
+		return false
+	}
+	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
+	r.thing, r.word = n.Counted, n.Counted
+	r.verb = verbNear(ctx.before, "")
+	return true
+}
+
+// percent: a share or a change.
+func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "percent" && n.Unit != "percentage point" {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.word = "percent", n.Unit, n.Counted, n.Counted
+	r.label = figureLabel(n.Value) + "%"
+	if n.Unit != "percent" {
+		r.label = figureLabel(n.Value) + " percentage points"
+	}
+	return true
+}
+
+// duration: a length of time.
+func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if !durationUnits[n.Unit] {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.word = "duration", n.Unit, n.Counted, n.Counted
+	r.label = figureLabel(n.Value) + " " + plural(n.Unit, n.Value)
+	r.verb = verbNear(ctx.before, ctx.after)
+	return true
+}
+
+// measureUnits name what a unit measures.
+var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "metre": "distance", "kilometre": "distance",
+	"foot": "distance", "inch": "size", "acre": "area", "hectare": "area", "pound": "weight", "kilogram": "weight",
+	"ton": "weight", "tonne": "weight", "gallon": "volume", "litre": "volume", "barrel": "volume", "GB": "memory",
+	"MB": "memory", "TB": "memory", "GHz": "speed", "MHz": "speed", "degree": "temperature", "point": "points"}
+
+// measure: a distance, a size, a weight, a rate.
+func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	base, _, rate := strings.Cut(n.Unit, " per ")
+	dim, ok := measureUnits[base]
+	if !ok {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.word = "measure", n.Unit, n.Counted, n.Counted
+	if rate {
+		dim = "rate"
+	}
+	r.verb = dim // two measures of one dimension
+	switch {
+	case base == "GB" || base == "MB" || base == "TB":
+		r.label = figureLabel(n.Value) + base
+	case base == "GHz" || base == "MHz":
+		r.label = figureLabel(n.Value) + " " + base
+	default:
+		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
+	}
+	r.owner = a.personNear(n.Start, n.End)
+	return true
+}
+
+// count: a number of things.
+func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	thing := n.Unit
+	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
+		return false
+	}
+	if n.Counted != "" {
+		thing = n.Unit + " of " + n.Counted // "pieces of apparatus"
+	}
+	r.kind, r.unit, r.thing = "count", thing, thing
+	r.word = headWord(n)
+	r.verb = verbNear(ctx.before, ctx.after)
+	if casualty[n.Unit] != "" { // "55 wounded", "30 dead"
+		r.verb, r.thing, r.unit, r.word = n.Unit, "people", "people", "people"
+	}
+	if peopleWord(r.thing, r.word) {
+		r.unit = "people" // "350 Palestinians", "40 people": people all the same
+	}
+	r.label = figureLabel(n.Value)
+	return true
+}
+
+// casualty are the words a count of people killed or hurt uses for its verb, with the one
+// the report says; they are one event whichever an outlet prints.
+var casualty = map[string]string{"killed": "killed", "dead": "killed", "died": "killed", "death": "killed",
+	"wounded": "wounded", "injured": "wounded", "hurt": "wounded"}
+
+// peopleWord: a count of people or of a people ("Palestinians", "Gazans") counts people.
+func peopleWord(thing, word string) bool {
+	if thing == "people" || thing == "person" {
+		return true
+	}
+	return word != "" && word[0] >= 'A' && word[0] <= 'Z' && strings.HasSuffix(word, "s") && !strings.Contains(word, " ")
+}
+
+// headWord is the thing a count counts as its text writes it: "young men" → "men".
+func headWord(n crosscheck.Number) string {
+	f := strings.Fields(strings.NewReplacer("-", " ").Replace(n.Text))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",.;:")
+}
+
+// auxiliaries stand between a count and its verb: "were killed", "have been arrested".
+var auxiliaries = nlpWords("were was are is be been being have has had also reportedly all later allegedly then")
+
+// verbNear finds the verb a number is the subject or object of: a past participle or -ing
+// form right after it ("40 people were killed") or right before it ("killing 12", "fired
+// 11 shots"), and returns it as written.
+func verbNear(before, after string) string {
+	f := strings.Fields(strings.ToLower(after))
+	for i := 0; i < len(f) && i < 4; i++ {
+		w := strings.Trim(f[i], ",.;:()\"'“”’")
+		if auxiliaries[w] {
+			continue
+		}
+		if _, ok := casualty[w]; ok || isVerbForm(w) {
+			return w
+		}
+		break
+	}
+	b := strings.Fields(strings.ToLower(before))
+	for i := len(b) - 1; i >= 0 && i >= len(b)-4; i-- {
+		w := strings.Trim(b[i], ",.;:()\"'“”’$")
+		if approxWords[w] {
+			continue
+		}
+		if _, ok := casualty[w]; ok || isVerbForm(w) {
+			return w
+		}
+		break
+	}
+	return ""
+}
+
+// approxWords stand between a verb and its number: "killed at least 12", "fired a total of".
+var approxWords = nlpWords("at least more than about around nearly almost some over up to a an the total of just approximately roughly another further")
+
+// notVerbs end like verbs but are not the events a number counts.
+var notVerbs = nlpWords("including according during following regarding red bed need speed hundred feed seed united")
+
+func isVerbForm(w string) bool {
+	if notVerbs[w] || len(w) < 4 {
+		return false
+	}
+	if _, ok := irregularPast[w]; ok {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// eventOf is the verb two numbers must share to be one event: "died" and "killed" are one.
+func eventOf(verb string) string {
+	if v, ok := casualty[verb]; ok {
+		return v
+	}
+	if base, ok := irregularPast[verb]; ok {
+		return nlp.Stem(base)
+	}
+	return nlp.Stem(verb)
+}
+
+func nlpWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func hasWord(text string, words ...string) bool {
+	f := strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z') })
+	for _, w := range f {
+		for _, x := range words {
+			if w == x {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// figureText is the leading approximation and figure of a number's text: "at least 43" of
+// "at least 43 people".
+func figureText(text string) string {
+	i := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return text
+	}
+	j := i
+	for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ',' || text[j] == '.' && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+		j++
+	}
+	return text[:j]
+}
+
+// figureLabel writes a value in full, without thousands separators: "3000000", "4.5".
+func figureLabel(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// plural writes a unit for a value: "1 year", "15 years".
+func plural(unit string, v float64) string {
+	if v == 1 || strings.HasSuffix(unit, "s") {
+		return unit
+	}
+	switch {
+	case unit == "century":
+		return "centuries"
+	case unit == "foot":
+		return "feet"
+	case strings.HasSuffix(unit, "inch"):
+		return unit + "es"
+	}
+	return unit + "s"
+}
+
+// pluralUnit writes a rate's first unit in the plural: "5000 gallons per minute".
+func pluralUnit(unit string, v float64) string {
+	base, per, ok := strings.Cut(unit, " per ")
+	if !ok {
+		return plural(unit, v)
+	}
+	return plural(base, v) + " per " + per
+}
+
+// personNear is the surname of the person a number at [start, end) is about: a person named
+// right after it ("16-year-old Kimani Gray") or the nearest named before it in its sentence.
+func (a *article) personNear(start, end int) string {
+	i := a.sentenceAt(start)
+	if i < 0 {
+		return ""
+	}
+	sp := a.sentences[i].span
+	best, bestAt := "", -1
+	for _, e := range a.Entities {
+		if e.Kind != "person" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= end && m.Start <= end+3 {
+				return surname(e.Name)
+			}
+			if m.End <= start && m.Start >= sp[0] && m.Start > bestAt {
+				best, bestAt = surname(e.Name), m.Start
+			}
+		}
+	}
+	return best
+}
+
+// personAfter is the surname of a person named right after end.
+func (a *article) personAfter(end int) string {
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if e.Kind == "person" && m.Start >= end && m.Start <= end+3 {
+				return surname(e.Name)
+			}
+		}
+	}
+	return ""
+}
+
+// personEndingAt is the surname of the person whose mention ends at off, as in "Orozco, 27".
+func (a *article) personEndingAt(off int) string {
+	for _, e := range a.Entities {
+		if e.Kind != "person" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End == off || m.End+1 == off {
+				return surname(e.Name)
+			}
+		}
+	}
+	return ""
+}
+
+func surname(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(strings.Trim(f[len(f)-1], ",.’'"))
+}
+
+var durationUnits = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true,
+	"month": true, "year": true, "decade": true, "century": true}
+
+// ownerKinds are the kinds whose values conflict only when they are known to be one
+// person's or one thing's: two ages, two distances, two ordinals.
+var ownerKinds = map[string]bool{"age": true, "measure": true, "ordinal": true, "score": true}
+
+// numberFacts aligns the numbers by what they are: kind, unit and the thing counted.
+func (s *story) numberFacts() []crosscheck.Fact {
+	byKey := map[string][]claim{}
+	var keys []string
+	for _, a := range s.arts {
+		for _, n := range a.Numbers {
+			r, ok := a.readNumber(n)
+			if !ok {
+				continue
+			}
+			c := a.claim(n.Start, n.End)
+			c.value, c.approx, c.label, c.read = n.Value, n.Approx != "", r.label, r
+			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
+			if r.verb != "" {
+				c.verb = eventOf(r.verb)
+			}
+			c.listed = listAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):min(len(a.Text), n.End+24)]) || listBefore.MatchString(a.Text[max(0, n.Start-24):n.Start])
+			if r.kind == "score" {
+				c.value = scoreValue(r.label)
+			}
+			c.crowded = r.kind == "percent" || r.kind == "score" || r.kind == "ordinal" // 24% and 27% are seldom one fact
+			key := r.kind + "|" + r.unit
+			if byKey[key] == nil {
+				keys = append(keys, key)
+			}
+			byKey[key] = append(byKey[key], c)
+		}
+	}
+	var out []crosscheck.Fact
+	for _, key := range keys {
+		for _, f := range s.assign(byKey[key], numbersAgree) {
+			f = dropCompatibleBounds(f)
+			if !severalArticles(f) {
+				continue
+			}
+			out = append(out, s.fact(f, f[0].read.kind, s.numberSubject(f), numbersAgree))
+		}
+	}
+	return out
+}
+
+// boundOf reads an approximation as a bound: "more than 40" is at least 40.
+func boundOf(approx string) string {
+	switch approx {
+	case "more than", "over", "at least", "just over":
+		return "lower"
+	case "less than", "under", "up to", "at most", "just under":
+		return "upper"
+	}
+	return ""
+}
+
+// numbersAgree reports whether two numbers can be the same value: equal, or within a tenth of
+// each other when either is approximate ("about 3,000", "nearly 100"); a bound is its figure.
+func numbersAgree(a, b claim) bool {
+	if nlp.Equal(a.value, b.value) {
+		return a.label == b.label || a.read.kind != "score"
+	}
+	approx := a.approx && a.bound == "" || b.approx && b.bound == ""
+	return approx && math.Abs(a.value-b.value) <= 0.1*math.Max(math.Abs(a.value), math.Abs(b.value))
+}
+
+// dropCompatibleBounds leaves out of a conflict the claims that are bounds the other values
+// satisfy: "more than 40" does not contradict 43, and says nothing 43 does not.
+func dropCompatibleBounds(f []claim) []claim {
+	var out []claim
+	for _, c := range f {
+		if c.bound != "" && satisfiedByAll(c, f) {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return f
+	}
+	return out
+}
+
+func satisfiedByAll(b claim, f []claim) bool {
+	other := false
+	for _, c := range f {
+		if numbersAgree(b, c) {
+			continue
+		}
+		other = true
+		if b.bound == "lower" && c.value < b.value || b.bound == "upper" && c.value > b.value {
+			return false
+		}
+	}
+	return other
+}
+
+// mayConflict reports whether two sets of numbers of different values can be rival values
+// of one fact: not items of one list, not far apart (a fourth of the other or less: "4
+// members" against "10,000 members" are two counts), and about one owner (sameOwner).
+func mayConflict(a, b []claim) bool {
+	for _, c := range append(a[:len(a):len(a)], b...) {
+		if c.listed {
+			return false
+		}
+	}
+	if k := a[0].read.kind; k == "count" || k == "money" {
+		lo, hi := math.Min(a[0].value, b[0].value), math.Max(a[0].value, b[0].value)
+		if lo < hi/4 {
+			return false
+		}
+	}
+	return sameOwner(a, b)
+}
+
+var (
+	listAfter  = regexp.MustCompile(`^\s?(?:,|and\b|or\b|to\b)\s*(?:and\s+)?[$€£]?\s?\d`)
+	listBefore = regexp.MustCompile(`\d\s?(?:,|and|or|to|between)\s*(?:and\s+)?[$€£]?\s?$`)
+)
+
+// sameOwner reports whether two sets of numbers can be about one person or thing: unless each
+// names owners and they share none. Ages, distances and ordinals need an owner both know.
+func sameOwner(a, b []claim) bool {
+	var oa []string
+	for _, c := range a {
+		if c.owner != "" {
+			oa = append(oa, c.owner)
+		}
+	}
+	some := false
+	for _, c := range b {
+		if c.owner != "" {
+			some = true
+			for _, o := range oa {
+				if o == c.owner {
+					return true
+				}
+			}
+		}
+	}
+	if ownerKinds[a[0].read.kind] {
+		return false
+	}
+	return len(oa) == 0 || !some
+}
+
+// numberSubject names a number fact from what its claims read: "age of Ortiz", "number of
+// people killed", "length of the strike", "amount of the bond".
+func (s *story) numberSubject(f []claim) string {
+	r := f[0].read
+	thing := mostCommon(f, func(c claim) string { return c.read.thing })
+	word := mostCommon(f, func(c claim) string { return strings.ToLower(c.read.word) })
+	verb := mostCommon(f, func(c claim) string { return c.read.verb })
+	owner := mostCommon(f, func(c claim) string { return c.owner })
+	if word == "" {
+		word = thing
+	}
+	switch r.kind {
+	case "age":
+		if owner != "" {
+			if isPersonOwner(f, owner) {
+				return "age of " + titleWord(owner)
+			}
+			return "age of the " + owner
+		}
+		return "age of a person"
+	case "score":
+		return thing
+	case "ordinal":
+		return "the " + thing + " by number"
+	case "money":
+		switch {
+		case thing != "":
+			return "amount of the " + thing
+		case verb != "":
+			return "amount " + verb
+		}
+		return "amount in " + r.unit + " of " + s.event(f)
+	case "percent":
+		if thing != "" {
+			return "percent of the " + thing
+		}
+		return r.unit + " of " + s.event(f)
+	case "duration":
+		switch {
+		case thing != "":
+			return "length of the " + thing
+		case verb != "":
+			return "time " + verb
+		}
+		return "a length in " + plural(r.unit, 2) + " of " + s.event(f)
+	case "measure":
+		dim := f[0].read.verb
+		of := ""
+		switch {
+		case thing != "":
+			of = " of the " + thing
+		case owner != "":
+			of = " of " + titleWord(owner)
+		}
+		return dim + " in " + plural(strings.SplitN(r.unit, " per ", 2)[0], 2) + of
+	}
+	if word == "" {
+		word = plural(thing, 2)
+	}
+	if verb != "" {
+		return "number of " + word + " " + verb
+	}
+	return "number of " + word
+}
+
+func isPersonOwner(f []claim, owner string) bool {
+	for _, c := range f {
+		if c.owner == owner && c.read.rule != "age-year-old" || c.owner == owner && c.art.personNear(c.start, c.end) == owner {
+			return true
+		}
+	}
+	return false
+}
+
+func titleWord(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// scoreValue is a score as one number, so that equal scores are equal values: 10-5 is 10005.
+func scoreValue(label string) float64 {
+	a, b, _ := strings.Cut(label, "-")
+	x, _ := strconv.Atoi(a)
+	y, _ := strconv.Atoi(b)
+	return float64(x*1000 + y)
+}
