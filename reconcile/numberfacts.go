@@ -240,7 +240,7 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "metre": "distance", "kilometre": "distance",
 	"foot": "distance", "inch": "size", "acre": "area", "hectare": "area", "pound": "weight", "kilogram": "weight",
 	"ton": "weight", "tonne": "weight", "gallon": "volume", "litre": "volume", "barrel": "volume", "GB": "memory",
-	"MB": "memory", "TB": "memory", "GHz": "speed", "MHz": "speed", "degree": "temperature", "point": "points"}
+	"MB": "memory", "TB": "memory", "GHz": "speed", "MHz": "speed", "degree": "temperature"}
 
 // measure: a distance, a size, a weight, a rate.
 func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -272,12 +272,16 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
 	}
-	if n.Counted != "" {
-		thing = n.Unit + " of " + n.Counted // "pieces of apparatus"
-	}
 	r.kind, r.unit, r.thing = "count", thing, thing
 	r.word = headWord(n)
-	r.verb = verbNear(ctx.before, ctx.after)
+	if n.Counted != "" && partitives[n.Unit] {
+		r.word = plural(n.Unit, 2) + " of " + n.Counted // "31 pieces of fire apparatus"
+	} else if n.Counted != "" {
+		r.word = plural(n.Unit, 2) + " in the " + n.Counted // "the 28-point plan"
+	}
+	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
+		r.verb = verbNear(ctx.before, ctx.after)
+	}
 	if casualty[n.Unit] != "" { // "55 wounded", "30 dead"
 		r.verb, r.thing, r.unit, r.word = n.Unit, "people", "people", "people"
 	}
@@ -491,12 +495,16 @@ func surname(name string) string {
 	return strings.ToLower(strings.Trim(f[len(f)-1], ",.’'"))
 }
 
+// partitives count a thing by its parts or members (nlp reads "31 pieces of apparatus" as
+// 31 pieces, counted apparatus).
+var partitives = nlpWords("piece member unit pair round group set batch")
+
 var durationUnits = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true,
 	"month": true, "year": true, "decade": true, "century": true}
 
 // ownerKinds are the kinds whose values conflict only when they are known to be one
 // person's or one thing's: two ages, two distances, two ordinals.
-var ownerKinds = map[string]bool{"age": true, "measure": true, "ordinal": true, "score": true}
+var ownerKinds = map[string]bool{"age": true, "ordinal": true, "score": true}
 
 // numberFacts aligns the numbers by what they are: kind, unit and the thing counted.
 func (s *story) numberFacts() []crosscheck.Fact {
@@ -511,9 +519,6 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.label, c.read = n.Value, n.Approx != "", r.label, r
 			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
-			if r.verb != "" {
-				c.verb = eventOf(r.verb)
-			}
 			c.listed = listAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):min(len(a.Text), n.End+24)]) || listBefore.MatchString(a.Text[max(0, n.Start-24):n.Start])
 			if r.kind == "score" {
 				c.value = scoreValue(r.label)
@@ -542,7 +547,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 // boundOf reads an approximation as a bound: "more than 40" is at least 40.
 func boundOf(approx string) string {
 	switch approx {
-	case "more than", "over", "at least", "just over":
+	case "more than", "over", "just over": // "at least 3 people were killed" reports three
 		return "lower"
 	case "less than", "under", "up to", "at most", "just under":
 		return "upper"
@@ -605,38 +610,46 @@ func mayConflict(a, b []claim) bool {
 			return false
 		}
 	}
-	return sameOwner(a, b)
+	if a[0].read.kind == "measure" && !shareSome(a, b, func(c claim) string { return c.subject }) {
+		return false // the length of a run against the length of a pass
+	}
+	return sameOwner(a, b) &&
+		shareSome(a, b, func(c claim) string { return eventOf(c.read.verb) })
 }
 
-var (
-	listAfter  = regexp.MustCompile(`^\s?(?:,|and\b|or\b|to\b)\s*(?:and\s+)?[$€£]?\s?\d`)
-	listBefore = regexp.MustCompile(`\d\s?(?:,|and|or|to|between)\s*(?:and\s+)?[$€£]?\s?$`)
-)
-
-// sameOwner reports whether two sets of numbers can be about one person or thing: unless each
-// names owners and they share none. Ages, distances and ordinals need an owner both know.
-func sameOwner(a, b []claim) bool {
-	var oa []string
+// shareSome reports whether two sets of claims have a key in common, or one of them names none.
+func shareSome(a, b []claim, key func(claim) string) bool {
+	ka := map[string]bool{}
 	for _, c := range a {
-		if c.owner != "" {
-			oa = append(oa, c.owner)
+		if k := key(c); k != "" {
+			ka[k] = true
 		}
 	}
 	some := false
 	for _, c := range b {
-		if c.owner != "" {
-			some = true
-			for _, o := range oa {
-				if o == c.owner {
-					return true
-				}
+		if k := key(c); k != "" {
+			if ka[k] {
+				return true
 			}
+			some = true
 		}
 	}
-	if ownerKinds[a[0].read.kind] {
+	return len(ka) == 0 || !some
+}
+
+var (
+	listAfter  = regexp.MustCompile(`^\s?(?:,|and\b|or\b)\s*(?:and\s+)?[$€£]?\s?\d`)
+	listBefore = regexp.MustCompile(`\d\s?(?:,|and|or)\s*(?:and\s+)?[$€£]?\s?$`)
+)
+
+// sameOwner reports whether two sets of numbers can be about one person or thing: unless each
+// names owners and they share none. Ages, records and ordinals need an owner both know.
+func sameOwner(a, b []claim) bool {
+	owner := func(c claim) string { return c.owner }
+	if ownerKinds[a[0].read.kind] && (mostCommon(a, owner) == "" || mostCommon(b, owner) == "") {
 		return false
 	}
-	return len(oa) == 0 || !some
+	return shareSome(a, b, owner)
 }
 
 // numberSubject names a number fact from what its claims read: "age of Ortiz", "number of
