@@ -101,7 +101,7 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 					continue
 				}
 				sim := s.maxSim(facts[i], facts[j])
-				if !sameEvent(facts[i], facts[j]) || !agree(facts[i][0], facts[j][0]) && !mayConflict(facts[i], facts[j]) {
+				if !sameEvent(facts[i], facts[j]) || !agree(facts[i][0], facts[j][0]) && !mayConflict(facts[i], facts[j], sim) {
 					continue // the day one thing happened against the day another did; one person's age against another's
 				}
 				if sim < conflictSim {

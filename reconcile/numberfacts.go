@@ -127,7 +127,12 @@ func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if !strings.HasSuffix(b, ".") || strings.HasSuffix(b, "..") || n.Value != math.Trunc(n.Value) || !caliberAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):]) {
 		return false
 	}
-	r.kind, r.unit, r.thing, r.label = "caliber", "caliber", "caliber", "."+figureLabel(n.Value)
+	r.kind, r.unit, r.thing, r.label = "caliber", "caliber", "caliber", "."+figureLabel(n.Value)+"-caliber"
+	if noun := n.Counted; n.Unit == "caliber" && noun != "" {
+		r.label += " " + noun // ".38-caliber revolver"
+	} else if n.Unit != "caliber" && n.Unit != "" {
+		r.label += " " + n.Unit
+	}
 	return true
 }
 
@@ -262,9 +267,17 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	default:
 		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
 	}
-	r.owner = a.personNear(n.Start, n.End)
+	if o := a.personNear(n.Start, n.End); o != "" && a.mentionWithin(o, n.Start, 40) {
+		r.owner = o // the runner of "Charles ran for 226 yards"
+	}
+	if conversion.MatchString(ctx.before) {
+		r.kind = "" // "two metres (6.6 feet)": the same length again
+	}
 	return true
 }
+
+// conversion is the opening of a measure given again in other units: "10 miles (".
+var conversion = regexp.MustCompile(`\d\s*[\pL.]+\s*\(\s*(?:about\s+|some\s+)?$`)
 
 // count: a number of things.
 func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -288,7 +301,7 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if peopleWord(r.thing, r.word) {
 		r.unit = "people" // "350 Palestinians", "40 people": people all the same
 	}
-	r.label = figureLabel(n.Value)
+	r.label = figureLabel(n.Value) + " " + r.word
 	return true
 }
 
@@ -472,6 +485,22 @@ func (a *article) personAfter(end int) string {
 	return ""
 }
 
+// mentionWithin reports a mention of the person of surname who that ends at most reach bytes
+// before at.
+func (a *article) mentionWithin(who string, at, reach int) bool {
+	for _, e := range a.Entities {
+		if e.Kind != "person" || surname(e.Name) != who {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.End <= at && m.End >= at-reach {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // personEndingAt is the surname of the person whose mention ends at off, as in "Orozco, 27".
 func (a *article) personEndingAt(off int) string {
 	for _, e := range a.Entities {
@@ -598,23 +627,54 @@ func satisfiedByAll(b claim, f []claim) bool {
 // mayConflict reports whether two sets of numbers of different values can be rival values
 // of one fact: not items of one list, not far apart (a fourth of the other or less: "4
 // members" against "10,000 members" are two counts), and about one owner (sameOwner).
-func mayConflict(a, b []claim) bool {
+func mayConflict(a, b []claim, sim float64) bool {
 	for _, c := range append(a[:len(a):len(a)], b...) {
 		if c.listed {
 			return false
 		}
 	}
-	if k := a[0].read.kind; k == "count" || k == "money" {
-		lo, hi := math.Min(a[0].value, b[0].value), math.Max(a[0].value, b[0].value)
-		if lo < hi/4 {
+	lo, hi := math.Min(a[0].value, b[0].value), math.Max(a[0].value, b[0].value)
+	switch k := a[0].read.kind; {
+	case (k == "count" || k == "money") && lo < hi/4:
+		return false
+	case k == "measure" && lo < 0.75*hi:
+		return false // outlets round or misprint a length; a far one is another length (two field goals)
+	}
+	verb := func(c claim) string { return eventOf(c.read.verb) }
+	thing := func(c claim) string { return c.subject }
+	owner := func(c claim) string { return c.owner }
+	switch k := a[0].read.kind; {
+	case k == "measure" && !shareSome(a, b, thing):
+		return false // the length of a run against the length of a pass
+	case k == "duration" || k == "measure":
+		// lengths and distances are everywhere in a story: two conflict only about one known
+		// thing, event or owner ("married two weeks ago", "married three weeks before")
+		if !shareKnown(a, b, thing) && !shareKnown(a, b, verb) && !shareKnown(a, b, owner) {
 			return false
 		}
+	case k == "count" && hi < 10 && !shareKnown(a, b, verb) && sim < smallCountSim:
+		return false // "two", "three": small counts of one noun are many things unless one event or one sentence counts them
 	}
-	if a[0].read.kind == "measure" && !shareSome(a, b, func(c claim) string { return c.subject }) {
-		return false // the length of a run against the length of a pass
+	return sameOwner(a, b) && shareSome(a, b, verb)
+}
+
+// smallCountSim is how alike the sentences of two small counts with no verb in common must be
+// to make them rival values ("a red warning for seven districts", "nine districts under a red
+// warning").
+const smallCountSim = 0.2
+
+// shareKnown reports whether two sets of claims have a key in common.
+func shareKnown(a, b []claim, key func(claim) string) bool {
+	ka := map[string]bool{}
+	for _, c := range a {
+		ka[key(c)] = true
 	}
-	return sameOwner(a, b) &&
-		shareSome(a, b, func(c claim) string { return eventOf(c.read.verb) })
+	for _, c := range b {
+		if k := key(c); k != "" && ka[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // shareSome reports whether two sets of claims have a key in common, or one of them names none.
