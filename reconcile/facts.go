@@ -101,7 +101,7 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 					continue
 				}
 				sim := s.maxSim(facts[i], facts[j])
-				if !sameEvent(facts[i], facts[j]) || !agree(facts[i][0], facts[j][0]) && !mayConflict(facts[i], facts[j], sim) {
+				if !sameEvent(facts[i], facts[j]) || !shareValue(facts[i], facts[j], agree) && !mayConflict(facts[i], facts[j], sim) {
 					continue // the day one thing happened against the day another did; one person's age against another's
 				}
 				if sim < conflictSim {
@@ -136,6 +136,19 @@ func (s *story) maxSim(a, b []claim) float64 {
 		}
 	}
 	return best
+}
+
+// shareValue reports whether two sets of claims state one value: the second then adds
+// articles to a value the first has, which no rule against rivals stops.
+func shareValue(a, b []claim, agree func(a, b claim) bool) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if agree(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareArticle reports an article that states different values in the two sets.

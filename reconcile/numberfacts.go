@@ -183,6 +183,9 @@ func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *readin
 	comma := n.Start - (len(ctx.before) - len(b)) - 1 // where the comma stands in the text
 	owner := a.personEndingAt(comma)
 	if owner == "" {
+		owner = capitalBefore(a.Text[:comma]) // a name analysis did not take for a person
+	}
+	if owner == "" {
 		return false
 	}
 	r.kind, r.unit, r.label, r.owner = "age", "year", figureLabel(n.Value), owner
@@ -213,9 +216,38 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
+	if m := moneyIn.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+24)]); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+		r.thing, r.word = m[1], m[1] // "$281 million in cash"
+	}
+	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+		r.thing, r.word = m[1], m[1] // "a price of $2,799"
+	}
 	r.verb = verbNear(ctx.before, "")
+	if buyingBefore(ctx.before) {
+		r.thing, r.word = "price", "price" // "AMD will pay $334 million", "buy SeaMicro for $334 million"
+	}
 	return true
 }
+
+var (
+	moneyIn = regexp.MustCompile(`^\s+in\s+([a-z]+)\b`)
+	moneyOf = regexp.MustCompile(`\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|approximately\s+|US)?$`)
+)
+
+// buyingBefore reports a verb of buying or selling among the eight words before a sum: "agreed
+// to buy its smaller rival Aldwick Ales for $4.2 billion".
+func buyingBefore(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-8; i-- {
+		if buying[strings.Trim(f[i], ",.;:()\"'“”’")] {
+			return true
+		}
+	}
+	return false
+}
+
+// buying are the verbs a sum is the price of.
+var buying = nlpWords("pay pays paid paying buy buys bought buying acquire acquires acquired acquiring sell sells sold selling cost costs costing priced")
 
 // percent: a share or a change.
 func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -227,7 +259,21 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if n.Unit != "percent" {
 		r.label = figureLabel(n.Value) + " percentage points"
 	}
+	if r.thing == "" {
+		r.word = verbBack(ctx.before, 6) // "raised its main rate by half a percentage point": named, not keyed, by the verb
+	}
 	return true
+}
+
+// verbBack is the nearest verb form among the last reach words of before.
+func verbBack(before string, reach int) string {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-reach; i-- {
+		if w := strings.Trim(f[i], ",.;:()\"'“”’"); isVerbForm(w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // duration: a length of time.
@@ -237,7 +283,12 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	}
 	r.kind, r.unit, r.thing, r.word = "duration", n.Unit, n.Counted, n.Counted
 	r.label = figureLabel(n.Value) + " " + plural(n.Unit, n.Value)
-	r.verb = verbNear(ctx.before, ctx.after)
+	if r.verb = verbNear(ctx.before, ""); r.verb == "" { // "served for 15 years", "married two weeks ago"
+		r.verb = verbNear("", ctx.after)
+	}
+	if strings.HasPrefix(strings.TrimSpace(ctx.after), "ago") && r.thing == "" {
+		r.thing, r.word = "time since", "time since" // "four months ago"
+	}
 	return true
 }
 
@@ -360,7 +411,7 @@ func verbNear(before, after string) string {
 }
 
 // approxWords stand between a verb and its number: "killed at least 12", "fired a total of".
-var approxWords = nlpWords("at least more than about around nearly almost some over up to a an the total of just approximately roughly another further")
+var approxWords = nlpWords("at least more than about around nearly almost some over up to a an the total of just approximately roughly another further for")
 
 // notVerbs end like verbs but are not the events a number counts.
 var notVerbs = nlpWords("including according during following regarding red bed need speed hundred feed seed united")
@@ -515,6 +566,21 @@ func (a *article) personEndingAt(off int) string {
 	}
 	return ""
 }
+
+var capitalEnd = regexp.MustCompile(`\b([A-Z][a-z]+)\)?$`)
+
+// capitalBefore is the capitalised word that ends text, as a surname, unless it names a day
+// or a month: "Kimani (Kiki) Gray" of "Kimani (Kiki) Gray, 16".
+func capitalBefore(text string) string {
+	m := capitalEnd.FindStringSubmatch(text)
+	if m == nil || calendarWords[strings.ToLower(m[1])] {
+		return ""
+	}
+	return strings.ToLower(m[1])
+}
+
+var calendarWords = nlpWords(`monday tuesday wednesday thursday friday saturday sunday january february march april
+	may june july august september october november december`)
 
 func surname(name string) string {
 	f := strings.Fields(name)
@@ -745,12 +811,19 @@ func (s *story) numberSubject(f []claim) string {
 		}
 		return "amount in " + r.unit + " of " + s.event(f)
 	case "percent":
-		if thing != "" {
+		switch {
+		case thing != "":
 			return "percent of the " + thing
+		case word != "" && r.unit == "percent":
+			return "percent " + word + " in " + s.event(f)
+		case word != "":
+			return plural(r.unit, 2) + " " + word + " in " + s.event(f)
 		}
 		return r.unit + " of " + s.event(f)
 	case "duration":
 		switch {
+		case thing == "time since":
+			return "time since " + s.event(f)
 		case thing != "":
 			return "length of the " + thing
 		case verb != "":
