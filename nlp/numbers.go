@@ -284,7 +284,7 @@ func countedHead(text string, from int, plural bool) (string, int) {
 			break
 		}
 		w := strings.ToLower(text[i:j])
-		if notCounted[w] || notHead[w] || Stopwords[w] && !pluralNouns[w] || strings.HasSuffix(w, "ly") ||
+		if notCounted[w] || notHead[w] || Stopwords[w] && !pluralNouns[w] || strings.HasSuffix(w, "ly") && !lyNouns[w] ||
 			n > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 			break
 		}
@@ -299,6 +299,9 @@ func countedHead(text string, from int, plural bool) (string, int) {
 	}
 	return head, end
 }
+
+// lyNouns end like adverbs ("previously") but are nouns a phrase can end on.
+var lyNouns = wordSet("family supply assembly rally ally belly jelly bully monopoly anomaly lily italy july")
 
 // isPluralWord guesses a plural noun by its ending or from pluralNouns; an all-capital word
 // ("FLDS") is an acronym.
