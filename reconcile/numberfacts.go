@@ -3,6 +3,7 @@ package reconcile
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -385,21 +386,20 @@ var auxiliaries = nlpWords("were was are is be been being have has had also repo
 // form right after it ("40 people were killed") or right before it ("killing 12", "fired
 // 11 shots"), and returns it as written.
 func verbNear(before, after string) string {
-	f := strings.Fields(strings.ToLower(after))
-	for i := 0; i < len(f) && i < 4; i++ {
-		w := strings.Trim(f[i], ",.;:()\"'“”’")
-		if auxiliaries[w] {
-			continue
-		}
-		if _, ok := casualty[w]; ok || isVerbForm(w) {
-			return w
-		}
-		break
+	if w := firstVerb(strings.Fields(strings.ToLower(after)), auxiliaries); w != "" {
+		return w
 	}
 	b := strings.Fields(strings.ToLower(before))
-	for i := len(b) - 1; i >= 0 && i >= len(b)-4; i-- {
-		w := strings.Trim(b[i], ",.;:()\"'“”’$")
-		if approxWords[w] {
+	slices.Reverse(b)
+	return firstVerb(b, approxWords)
+}
+
+// firstVerb is the verb among the first four words, past those in skip, or "" when another
+// word comes first.
+func firstVerb(words []string, skip map[string]bool) string {
+	for i := 0; i < len(words) && i < 4; i++ {
+		w := strings.Trim(words[i], ",.;:()\"'“”’$")
+		if skip[w] {
 			continue
 		}
 		if _, ok := casualty[w]; ok || isVerbForm(w) {

@@ -9,11 +9,9 @@ import (
 )
 
 // analyzed is an article of text analysed as ingest analyses it, in a story of its own.
-func analyzed(t *testing.T, id, text string) *article {
+func analyzed(t *testing.T, text string) *article {
 	t.Helper()
-	a := &crosscheck.Article{ID: id, Text: text}
-	extract.Analyze(a)
-	return newStory([]*crosscheck.Article{a}).arts[0]
+	return storyOf(t, text).arts[0]
 }
 
 // Each rule of the cascade, on a sentence that shows its kind: the first number of the
@@ -44,7 +42,7 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
 		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
 	} {
-		a := analyzed(t, "a", tc.text)
+		a := analyzed(t, tc.text)
 		var got reading
 		found := false
 		for _, n := range a.Numbers {
@@ -63,7 +61,7 @@ func TestNumberRules(t *testing.T) {
 // A year, a time zone's clock and the second figure of a score state no fact of their own.
 func TestNumbersThatStateNoFact(t *testing.T) {
 	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT."} {
-		a := analyzed(t, "a", text)
+		a := analyzed(t, text)
 		n := 0
 		for _, num := range a.Numbers {
 			if _, ok := a.readNumber(num); ok {
