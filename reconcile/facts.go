@@ -104,7 +104,7 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 				if !sameEvent(facts[i], facts[j]) || !shareValue(facts[i], facts[j], agree) && !mayConflict(facts[i], facts[j], sim) {
 					continue // the day one thing happened against the day another did; one person's age against another's
 				}
-				if sim < conflictSim {
+				if sim < conflictSim && !sameOwnedValue(facts[i], facts[j], agree) {
 					continue // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
 				}
 				score := sim + closeness(facts[i][0], facts[j][0], agree)/2

@@ -162,6 +162,8 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 	switch {
 	case a.personAfter(n.End) != "":
 		r.owner = a.personAfter(n.End) // "16-year-old Kimani Gray"
+	case a.personCalled(n.Counted) != "":
+		r.owner = a.personCalled(n.Counted) // "the 35-year-old deputy", when the article calls Ortiz "the deputy"
 	case n.Counted != "":
 		r.owner = n.Counted // "the 12-year-old girl"
 	default:
@@ -193,19 +195,47 @@ func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *readin
 	return true
 }
 
-var agedBefore = regexp.MustCompile(`(?i)\b(?:aged|age|ages|age of|died at|dies at|died aged|(?:he|she) was)\s*$`)
+var agedBefore = regexp.MustCompile(`(?i)\b(?:aged|age|ages|age of|died at|dies at|died aged)\s*$|(?:\b(?:[Hh]e|[Ss]he)|[A-Z][\pL]+)\s+was\s*$`)
 
 // ageAged: “aged 22”, “at the age of 91”, “died at 95”, “She was 85.”
 func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	if n.Unit != "" || n.Value < 1 || n.Value > 115 || !agedBefore.MatchString(ctx.before) {
 		return false
 	}
-	if strings.HasSuffix(strings.ToLower(strings.TrimSpace(ctx.before)), " was") && !regexp.MustCompile(`^\s?[.]`).MatchString(ctx.after) {
+	if strings.HasSuffix(strings.TrimSpace(ctx.before), "was") && !strings.HasPrefix(strings.TrimLeft(ctx.after, " "), ".") {
 		return false // "she was 85." ends its sentence; "he was 85 miles away" does not
 	}
 	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
-	r.owner = a.personNear(n.Start, n.End)
+	switch m := pronounWas.FindStringSubmatch(ctx.before); {
+	case m != nil && m[1] != "":
+		r.owner = strings.ToLower(m[1]) // "Mark Felt was 95."
+	case m != nil:
+		// "He was 95.": whose, a pronoun does not say here
+	default:
+		r.owner = a.sentencePerson(n.Start) // "Mark Felt, known as Deep Throat, died aged 95"
+	}
 	return true
+}
+
+var pronounWas = regexp.MustCompile(`(?:\b(?:[Hh]e|[Ss]he)|([A-Z][\pL]+))\s+was\s*$`)
+
+// sentencePerson is the surname of the first person named in the sentence before at: the
+// subject an age after a verb belongs to.
+func (a *article) sentencePerson(at int) string {
+	i := a.sentenceAt(at)
+	if i < 0 {
+		return ""
+	}
+	sp := a.sentences[i].span
+	best, bestAt := "", at
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if e.Kind == "person" && m.Start >= sp[0] && m.End <= at && m.Start < bestAt {
+				best, bestAt = surname(e.Name), m.Start
+			}
+		}
+	}
+	return best
 }
 
 var currencyUnits = map[string]bool{"USD": true, "EUR": true, "GBP": true, "JPY": true}
@@ -524,6 +554,48 @@ func (a *article) personNear(start, end int) string {
 	return best
 }
 
+// personCalled is the surname of the one person the article names by a role noun ("the
+// deputy", "Deputy Jerry Ortiz", "sect leader Warren Jeffs"), or "" when none or several are.
+func (a *article) personCalled(noun string) string {
+	if noun == "" {
+		return ""
+	}
+	found := ""
+	for _, e := range a.Entities {
+		if e.Kind != "person" || !calls(e, noun) {
+			continue
+		}
+		if found != "" && found != surname(e.Name) {
+			return ""
+		}
+		found = surname(e.Name)
+	}
+	return found
+}
+
+// calls reports whether a person's mentions or roles use noun.
+func calls(e crosscheck.Entity, noun string) bool {
+	has := func(s string) bool {
+		for _, w := range strings.Fields(strings.ToLower(s)) {
+			if strings.Trim(w, ",.’'") == noun {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range e.Mentions {
+		if has(m.Text) {
+			return true
+		}
+	}
+	for _, r := range e.Roles {
+		if has(r.Text) {
+			return true
+		}
+	}
+	return false
+}
+
 // personAfter is the surname of a person named right after end.
 func (a *article) personAfter(end int) string {
 	for _, e := range a.Entities {
@@ -688,6 +760,17 @@ func satisfiedByAll(b claim, f []claim) bool {
 		}
 	}
 	return other
+}
+
+// sameOwnedValue reports two sets of ages of one value whose owners agree (or one names
+// none): "Ortiz, 35," and "the 35-year-old deputy" are one fact however little else their
+// sentences share ("He was 95.").
+func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
+	if a[0].read.kind != "age" || b[0].read.kind != "age" || !shareValue(a, b, agree) {
+		return false
+	}
+	owner := func(c claim) string { return c.owner }
+	return shareSome(a, b, owner)
 }
 
 // mayConflict reports whether two sets of numbers of different values can be rival values

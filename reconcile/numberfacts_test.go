@@ -29,7 +29,9 @@ func TestNumberRules(t *testing.T) {
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
 		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
 		{"age-apposition", "Officer Dana Pruitt, 44, was wounded.", "44", "pruitt", "", ""},
-		{"age-aged", "The singer died at 81 in her home.", "81", "", "", ""},
+		{"age-aged", "The singer Ann Moor died at 81 in her home.", "81", "moor", "", ""},
+		{"age-aged", "Ruth Kline was 88.", "88", "kline", "", ""},
+		{"age-aged", "She was 85.", "85", "", "", ""},
 		{"money", "The council approved a $2 million bond on Monday.", "2000000 USD", "", "bond", "approved"},
 		{"money", "Orbis agreed to buy the mill for $75 million.", "75000000 USD", "", "price", ""},
 		{"money", "The fund will lend 40 billion euros in loans.", "40000000000 EUR", "", "loans", ""},
@@ -144,4 +146,21 @@ func TestNumberConflictNeedsTwoArticles(t *testing.T) {
 	if got := conflicts(s.numberFacts()); len(got) > 0 {
 		t.Errorf("conflicts %v", got)
 	}
+}
+
+// An age told in a short sentence of its own joins the age of the same value others give,
+// however little else the sentences share.
+func TestOneAgeToldTwoWays(t *testing.T) {
+	s := storyOf(t, "The poet Ann Moor, who wrote of the northern coast for sixty years, died at her home on Monday. She was 81.",
+		"Ann Moor, the poet of the northern coast, died at 81 on Monday at her home in the hills.",
+		"Ann Moor, 81, wrote about the sea.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "age" {
+			if len(f.Values) != 1 || len(f.Values[0].Articles) != 3 {
+				t.Errorf("%s: %+v", f.Subject, f.Values)
+			}
+			return
+		}
+	}
+	t.Error("no age fact")
 }
