@@ -156,6 +156,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	if !ok || afterMonth(text, m[6]) {
 		return Number{}, false // "March 12" is a date: the dates stage reads it
 	}
+	if (figure == "dozen" || figure == "hundred") && vagueBefore.MatchString(strings.ToLower(text[max(0, m[6]-12):m[6]])) {
+		return Number{}, false // "several dozen people": no figure
+	}
 	n := Number{Start: m[0], Value: value, Approx: strings.ToLower(group(1))}
 	end := m[7] // the figure's end
 	if s := strings.ToLower(group(4)); s != "" {
@@ -377,6 +380,8 @@ var durationWords = wordSet("second minute hour day week month year decade centu
 
 // pluralNouns are plurals that do not end in s, which singular leaves as they are.
 var pluralNouns = wordSet("people men women children police personnel staff troops cattle feet teeth")
+
+var vagueBefore = regexp.MustCompile(`\b(?:several|a few|few|many|some)\s+$`)
 
 var temperature = regexp.MustCompile(`^°?[CF]\b`)
 

@@ -75,6 +75,9 @@ func TestNumbersYearsAndClocksCountNothing(t *testing.T) {
 			}
 		}
 	}
+	if ns := nlp.Numbers("several dozen people were hurt"); len(ns) != 0 {
+		t.Errorf("a vague dozen: %+v", ns)
+	}
 	if ns := nlp.Numbers("2000 people came"); len(ns) != 1 || ns[0].Unit != "people" {
 		t.Errorf("a count of people that looks like a year: %+v", ns)
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -684,8 +685,11 @@ func (s *story) numberFacts() []crosscheck.Fact {
 				continue
 			}
 			c := a.claim(n.Start, n.End)
-			c.value, c.approx, c.label, c.read = n.Value, n.Approx != "", r.label, r
+			c.value, c.approx, c.label, c.read = n.Value, hedges[n.Approx], r.label, r
 			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
+			if within.MatchString(a.Text[max(0, n.Start-12):n.Start]) {
+				c.bound = "upper" // "within 20 miles of Tel Aviv"
+			}
 			c.listed = listAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):min(len(a.Text), n.End+24)]) || listBefore.MatchString(a.Text[max(0, n.Start-24):n.Start])
 			if r.kind == "score" {
 				c.value = scoreValue(r.label)
@@ -705,11 +709,18 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			if !severalArticles(f) {
 				continue
 			}
+			sort.SliceStable(f, func(i, j int) bool { return !f[i].approx && f[j].approx }) // a value is labelled by an exact figure
 			out = append(out, s.fact(f, f[0].read.kind, s.numberSubject(f), numbersAgree))
 		}
 	}
 	return out
 }
+
+// hedges are the approximations that allow a tenth either way ("about 3,000" and "2,800");
+// "at least" and "more than" are bounds instead (boundOf).
+var hedges = nlpWords("about around nearly almost approximately roughly some")
+
+var within = regexp.MustCompile(`(?i)\bwithin\s+$`)
 
 // boundOf reads an approximation as a bound: "more than 40" is at least 40.
 func boundOf(approx string) string {
@@ -762,6 +773,17 @@ func satisfiedByAll(b claim, f []claim) bool {
 	return other
 }
 
+// dayLength is a length of days or weeks in days, else 0.
+func dayLength(c claim) float64 {
+	switch c.read.unit {
+	case "day":
+		return c.value
+	case "week":
+		return 7 * c.value
+	}
+	return 0
+}
+
 // sameOwnedValue reports two sets of ages of one value whose owners agree (or one names
 // none): "Ortiz, 35," and "the 35-year-old deputy" are one fact however little else their
 // sentences share ("He was 95.").
@@ -801,6 +823,8 @@ func mayConflict(a, b []claim, sim float64) bool {
 		if !shareKnown(a, b, thing) && !shareKnown(a, b, verb) && !shareKnown(a, b, owner) {
 			return false
 		}
+	case k == "duration" && dayLength(a[0]) > 0 && math.Abs(dayLength(a[0])-dayLength(b[0])) <= 2:
+		return false // "11 days of fighting" and "12 days": one more day of coverage, an update
 	case k == "count" && hi < 10 && !shareKnown(a, b, verb) && sim < smallCountSim:
 		return false // "two", "three": small counts of one noun are many things unless one event or one sentence counts them
 	}

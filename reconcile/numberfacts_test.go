@@ -128,6 +128,10 @@ func TestNumberConflicts(t *testing.T) {
 			"Ruiz broke off a 76 - yard touchdown run in the third quarter.", "Ruiz broke off a 74 - yard touchdown run in the third quarter."}, true},
 		{"a record told two ways", []string{
 			"The win left the Hawks (9 - 4) atop the division.", "The Hawks (8 - 4) lead the division after the win."}, true},
+		{"a length one day on, an update", []string{
+			"The fighting in the valley has gone on for 11 days.", "The fighting in the valley has gone on for 12 days."}, false},
+		{"within a distance", []string{
+			"A rocket landed within 20 miles of the city on Monday.", "A rocket landed 17 miles from the city on Monday."}, false},
 		{"two lengths of one strike", []string{
 			"Nurses began a 48-hour strike at the hospital on Monday.", "Nurses began a 72-hour strike at the hospital on Monday."}, true},
 	} {
