@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -173,12 +174,29 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := relearn(ctx, store, w.touched); err != nil {
 		return w.sum, err
 	}
+	if err := indexSearch(ctx, store); err != nil {
+		return w.sum, err
+	}
 	finish()
 	if g != nil {
 		w.sum.Groups = g.sum
-		return w.sum, g.save(ctx)
+		err := g.save(ctx)
+		if errors.Is(err, crosscheck.ErrConflict) {
+			// another process grouped meanwhile: group again from what it saved
+			w.sum.Groups, err = Group(ctx, store, *opts.Group)
+		}
+		return w.sum, err
 	}
 	return w.sum, nil
+}
+
+// indexSearch brings a store's full-text index up to date, where it has one: the writer does
+// it once a run is stored, so that searching only reads.
+func indexSearch(ctx context.Context, store crosscheck.Store) error {
+	if ix, ok := store.(interface{ IndexSearch(context.Context) error }); ok {
+		return ix.IndexSearch(ctx)
+	}
+	return nil
 }
 
 // learned returns the Repeated function extraction uses: the boilerplate each source had when

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
@@ -36,7 +37,9 @@ func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sq
 	if err := s.list.fresh(ctx, s.store); err != nil {
 		return nil, sq, 0, err
 	}
-	ids, total, err := s.store.StoryList(ctx, sq)
+	listCtx, cancel := context.WithTimeout(ctx, searchDeadline) // a search in the list is bounded as a search is
+	defer cancel()
+	ids, total, err := s.store.StoryList(listCtx, sq)
 	if err != nil {
 		return nil, sq, 0, err
 	}
@@ -181,11 +184,30 @@ func (s *Server) rawPage(w http.ResponseWriter, r *http.Request) {
 	w.Write(raw)
 }
 
+// searchDeadline bounds the time one search may take; the store stops when it passes, or when
+// the client goes away.
+const searchDeadline = 10 * time.Second
+
+// search runs a search within its deadline, answering the error when it fails.
+func (s *Server) search(w http.ResponseWriter, r *http.Request, q string, limit, offset int) ([]sqlite.SearchHit, int, bool) {
+	ctx, cancel := context.WithTimeout(r.Context(), searchDeadline)
+	defer cancel()
+	hits, total, err := s.store.Search(ctx, q, limit, offset)
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		s.fail(w, r, http.StatusServiceUnavailable, fmt.Errorf("the search took over %s: use fewer or longer words", searchDeadline))
+		return nil, 0, false
+	case err != nil:
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return nil, 0, false
+	}
+	return hits, total, true
+}
+
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	limit, offset := page(r)
-	hits, total, err := s.store.Search(r.Context(), r.URL.Query().Get("q"), limit, offset)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+	hits, total, ok := s.search(w, r, r.URL.Query().Get("q"), limit, offset)
+	if !ok {
 		return
 	}
 	for i := range hits {
@@ -210,9 +232,8 @@ type snippetPart struct {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	limit, offset := page(r)
 	q := r.URL.Query().Get("q")
-	hits, total, err := s.store.Search(r.Context(), q, limit, offset)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+	hits, total, ok := s.search(w, r, q, limit, offset)
+	if !ok {
 		return
 	}
 	type hit struct {
@@ -331,8 +352,12 @@ func saveUploads(dir string, files []*multipart.FileHeader) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := filepath.Join(dir, fmt.Sprintf("%03d-%s", i, safeName(name)))
-		err = copyTo(p, f)
+		// each file in a folder of its own under its own name, so that it gets the id the
+		// command line gives the same file
+		p := filepath.Join(dir, fmt.Sprintf("%03d", i), safeName(name))
+		if err = os.MkdirAll(filepath.Dir(p), 0o700); err == nil {
+			err = copyTo(p, f)
+		}
 		f.Close()
 		if err != nil {
 			return nil, err

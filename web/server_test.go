@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -188,8 +189,8 @@ func TestLimitsAndPrivate(t *testing.T) {
 	if code, body := post(t, srv.URL+"/api/articles", "application/json", big, "Authorization", "Bearer s3cret"); code != 413 {
 		t.Errorf("a body over the limit: %d %s", code, body)
 	}
-	if code, _, _ := get(t, srv.URL+"/healthz"); code != 200 {
-		t.Errorf("healthz: %d", code)
+	if code, _, body := get(t, srv.URL+"/healthz"); code != 200 || strings.Contains(body, "articles") {
+		t.Errorf("healthz of a private server, without the token: %d %s", code, body)
 	}
 	code, _, body := get(t, srv.URL+"/api/openapi.json")
 	var doc struct{ Paths map[string]any }
@@ -332,5 +333,82 @@ func TestBigStoryPage(t *testing.T) {
 	// 13 copies of one text and a rewrite of it: a tree has 13 links; every pair would be 91.
 	if len(rep.Derived) < 13 || len(rep.Derived) > 16 {
 		t.Errorf("%d derived pairs, want a tree over the family of 14", len(rep.Derived))
+	}
+}
+
+// An uploaded file gets the id the command line gives the same file: its name without the
+// extension.
+func TestUploadKeepsTheFileID(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, name := range []string{"harbour-crane.txt", "ferry.txt"} {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "%s\nA crane fell in the harbour on Monday.", name)
+	}
+	mw.Close()
+	code, out := post(t, srv.URL+"/api/articles", mw.FormDataContentType(), body.String(), "Authorization", "Bearer s3cret")
+	if code != 200 || !strings.Contains(out, `"id": "harbour-crane"`) || !strings.Contains(out, `"id": "ferry"`) {
+		t.Errorf("upload: %d %s", code, out)
+	}
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// A write from another site's page is refused whatever it carries; a form's token is checked
+// before the rest of the body is read; a Basic login remembered by the browser does not let
+// another site write.
+func TestWritesRefuseOtherSitesAndCheckTheTokenFirst(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret", Private: true})
+	rec := `{"id":"csrf-1","title":"Planted","text":"Planted by another site."}`
+	for _, h := range [][]string{
+		{"Sec-Fetch-Site", "cross-site", "Authorization", "Basic " + basic("reader", "s3cret")},
+		{"Origin", "http://evil.example", "Authorization", "Bearer s3cret"},
+	} {
+		if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec, h...); code != 403 {
+			t.Errorf("%v: %d, want 403", h, code)
+		}
+	}
+	if code, _, _ := get(t, srv.URL+"/api/articles/csrf-1", "Authorization", "Bearer s3cret"); code != 404 {
+		t.Errorf("the planted article is stored: %d", code)
+	}
+	if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec, "Sec-Fetch-Site", "same-origin", "Authorization", "Bearer s3cret"); code != 200 {
+		t.Errorf("a same-origin write with the token: %d", code)
+	}
+
+	// a form whose first part is 20 MB of file and whose token comes last is refused unread
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("files", "big.txt")
+	fw.Write(bytes.Repeat([]byte("word "), 4<<20))
+	mw.WriteField("token", "s3cret")
+	mw.Close()
+	cr := &countingReader{r: bytes.NewReader(body.Bytes())}
+	req, _ := http.NewRequest("POST", srv.URL+"/ingest", cr)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.ContentLength = int64(body.Len())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("token after the files: %d, want 401", resp.StatusCode)
+	}
+	if cr.n > body.Len()/2 {
+		t.Errorf("the server read %d of %d bytes before refusing", cr.n, body.Len())
 	}
 }

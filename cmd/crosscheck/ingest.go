@@ -17,8 +17,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := m.flags("ingest", "[--manifest FILE] [--json] PATH… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
-directory, read recursively (a manifest.jsonl inside it gives its files' metadata). "-" reads
-standard input. Ingesting the same bytes again changes nothing; a changed version of an id is
+directory, read recursively (a manifest.jsonl inside it gives its files' metadata; a link to
+something outside it is not followed unless --follow-links). "-" reads standard input. A file's
+id is its path inside the directory given, or its name when named directly. Ingesting the same bytes again changes nothing; a changed version of an id is
 kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
 input failed.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
@@ -29,6 +30,7 @@ input failed.`,
 	asJSON := fs.Bool("json", false, `print one JSON line per input: {"input","id","status","error"}`)
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
+	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -37,7 +39,7 @@ input failed.`,
 		fmt.Fprintln(m.Stderr, "crosscheck ingest: name at least one file, directory or - (see --help)")
 		return errUsage
 	}
-	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now}
+	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now, FollowLinks: *followLinks}
 	if *manifestPath != "" {
 		man, err := ingest.LoadManifest(*manifestPath)
 		if err != nil {
