@@ -360,7 +360,7 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 }
 
 // conversion is the opening of a measure given again in other units: "10 miles (".
-var conversion = regexp.MustCompile(`\d\s*[\pL.]+\s*\(\s*(?:about\s+|some\s+)?$`)
+var conversion = regexp.MustCompile(`(?i)\b(?:yards?|miles?|met(?:re|er)s?|kilomet(?:re|er)s?|km|feet|foot|inch(?:es)?|acres?|hectares?|pounds?|kilograms?|kg|tons?|tonnes?|gallons?|lit(?:re|er)s?)\s*\(\s*(?:about\s+|some\s+)?$`)
 
 // count: a number of things.
 func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -808,13 +808,15 @@ func mayConflict(a, b []claim, sim float64) bool {
 	switch k := a[0].read.kind; {
 	case (k == "count" || k == "money") && lo < hi/4:
 		return false
-	case k == "measure" && lo < 0.75*hi:
-		return false // outlets round or misprint a length; a far one is another length (two field goals)
+	case k == "measure" && lo < 0.9*hi:
+		return false // outlets round or misprint a length; one a tenth off or more is another length (two field goals)
 	}
 	verb := func(c claim) string { return eventOf(c.read.verb) }
 	thing := func(c claim) string { return c.subject }
 	owner := func(c claim) string { return c.owner }
 	switch k := a[0].read.kind; {
+	case k == "duration" && dayLength(a[0]) > 0 && math.Abs(dayLength(a[0])-dayLength(b[0])) <= 2:
+		return false // "11 days of fighting" and "12 days": one more day of coverage, an update
 	case k == "measure" && !shareSome(a, b, thing):
 		return false // the length of a run against the length of a pass
 	case k == "duration" || k == "measure":
@@ -823,8 +825,6 @@ func mayConflict(a, b []claim, sim float64) bool {
 		if !shareKnown(a, b, thing) && !shareKnown(a, b, verb) && !shareKnown(a, b, owner) {
 			return false
 		}
-	case k == "duration" && dayLength(a[0]) > 0 && math.Abs(dayLength(a[0])-dayLength(b[0])) <= 2:
-		return false // "11 days of fighting" and "12 days": one more day of coverage, an update
 	case k == "count" && hi < 10 && !shareKnown(a, b, verb) && sim < smallCountSim:
 		return false // "two", "three": small counts of one noun are many things unless one event or one sentence counts them
 	}

@@ -62,7 +62,8 @@ func TestNumberRules(t *testing.T) {
 
 // A year, a time zone's clock and the second figure of a score state no fact of their own.
 func TestNumbersThatStateNoFact(t *testing.T) {
-	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT."} {
+	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT.",
+		"The hole is three metres (9.8 feet) deep."} {
 		a := analyzed(t, text)
 		n := 0
 		for _, num := range a.Numbers {
@@ -70,7 +71,7 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 				n++
 			}
 		}
-		if want := map[bool]int{true: 1, false: 0}[strings.Contains(text, "3 - 1")]; n != want {
+		if want := map[bool]int{true: 1, false: 0}[strings.Contains(text, "3 - 1") || strings.Contains(text, "metres")]; n != want {
 			t.Errorf("%q: %d facts read, want %d", text, n, want)
 		}
 	}
@@ -129,7 +130,9 @@ func TestNumberConflicts(t *testing.T) {
 		{"a record told two ways", []string{
 			"The win left the Hawks (9 - 4) atop the division.", "The Hawks (8 - 4) lead the division after the win."}, true},
 		{"a length one day on, an update", []string{
-			"The fighting in the valley has gone on for 11 days.", "The fighting in the valley has gone on for 12 days."}, false},
+			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 12 days."}, false},
+		{"a length a week apart", []string{
+			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 18 days."}, true},
 		{"within a distance", []string{
 			"A rocket landed within 20 miles of the city on Monday.", "A rocket landed 17 miles from the city on Monday."}, false},
 		{"two lengths of one strike", []string{
