@@ -106,6 +106,7 @@ func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 
 var (
 	recordParen = regexp.MustCompile(`([A-Z][\pL]+)\s*\(\s*$`)
+	recordTheir = regexp.MustCompile(`([A-Z][\pL]+)\b[^.;A-Z]*\b(?:moved|improved|raised|lifted|dropped|fell) (?:their|its) record to\s*$`)
 	recordVerb  = regexp.MustCompile(`([A-Z][\pL]+)(?:\s*[’']s?)?\s+(?:record\s+)?(?:stand at|stands at|are|were|is|was|(?:rose|improved|fell|dropped|moved) to|(?:moved|improved) their record to)(?:\s+an?\s+[\pL-]+)?\s*$`)
 )
 
@@ -117,6 +118,9 @@ func recordOwner(before string) string {
 	}
 	if m := recordVerb.FindStringSubmatch(before); m != nil {
 		return strings.ToLower(m[1])
+	}
+	if m := recordTheir.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1]) // "the Colts were 4-4 on the road and moved their record to 9-1"
 	}
 	return ""
 }
@@ -410,8 +414,9 @@ func headWord(n crosscheck.Number) string {
 	return strings.Trim(f[len(f)-1], ",.;:")
 }
 
-// auxiliaries stand between a count and its verb: "were killed", "have been arrested".
-var auxiliaries = nlpWords("were was are is be been being have has had also reportedly all later allegedly then")
+// auxiliaries stand between a count and its verb: "were killed", "have been arrested"; a
+// light verb says nothing of its own ("350 people were taking shelter").
+var auxiliaries = nlpWords("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
 
 // verbNear finds the verb a number is the subject or object of: a past participle or -ing
 // form right after it ("40 people were killed") or right before it ("killing 12", "fired
@@ -906,6 +911,9 @@ func (s *story) numberSubject(f []claim) string {
 		}
 		return "age of a person"
 	case "score":
+		if thing == "record" && owner != "" {
+			return "record of the " + titleWord(owner)
+		}
 		return thing
 	case "ordinal":
 		return "the " + thing + " by number"

@@ -24,6 +24,7 @@ func TestNumberRules(t *testing.T) {
 		{"score", "The win lifted the Rovers (8 - 3) into second place.", "8-3", "rovers", "record", ""},
 		{"score", "The Hawks stand at 6 - 6 with four games left.", "6-6", "hawks", "record", ""},
 		{"score", "They won 3 - 1 on Sunday.", "3-1", "", "score", ""},
+		{"score", "The Hawks lost at home and dropped their record to 5 - 7.", "5-7", "hawks", "record", ""},
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
