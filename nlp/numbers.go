@@ -351,6 +351,8 @@ func readGluedUnit(text string, end int, n *Number) int {
 		return end
 	}
 	switch u := strings.ToLower(text[end+g[2] : end+g[3]]); {
+	case u == "m" && text[end+g[2]] == 'M' && n.Unit == "":
+		return end // "GeForce 9400M": a name, not metres
 	case u == "bn":
 		n.Value *= 1e9
 	case u == "m" && n.Unit != "":

@@ -44,6 +44,8 @@ func TestNumbers(t *testing.T) {
 		{"bought for $120m", 1.2e8, "USD", "", ""},
 		{"sells for $ 1,299", 1299, "USD", "", ""},
 		{"a 40 - yd gain", 40, "yard", "gain", ""},
+		{"a climb of 900m to the pass", 900, "metre", "", ""},
+		{"the GeForce 9400M chip", 9400, "", "", ""},
 	} {
 		ns := nlp.Numbers(tc.text)
 		if len(ns) != 1 {

@@ -291,6 +291,9 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 		return false
 	}
 	r.kind, r.unit, r.thing, r.word = "percent", n.Unit, n.Counted, n.Counted
+	if n.Counted != "" && !strings.Contains(strings.ToLower(n.Text), " of ") {
+		r.thing, r.word = "", "how "+n.Counted+", in percent" // "40% larger", "99.9 per cent sure": how much, not of what
+	}
 	r.label = figureLabel(n.Value) + "%"
 	if n.Unit != "percent" {
 		r.label = figureLabel(n.Value) + " percentage points"
@@ -512,7 +515,7 @@ func figureLabel(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 
 // plural writes a unit for a value: "1 year", "15 years".
 func plural(unit string, v float64) string {
-	if v == 1 || strings.HasSuffix(unit, "s") {
+	if v == 1 || strings.HasSuffix(unit, "s") || strings.ToLower(unit) != unit {
 		return unit
 	}
 	switch {
@@ -778,6 +781,12 @@ func satisfiedByAll(b claim, f []claim) bool {
 	return other
 }
 
+// significantDigits counts the digits of v without its trailing zeros: 2799 has 4, 2000 has 1.
+func significantDigits(v float64) int {
+	t := strings.Trim(strings.ReplaceAll(figureLabel(math.Abs(v)), ".", ""), "0")
+	return len(t)
+}
+
 // dayLength is a length of days or weeks in days, else 0.
 func dayLength(c claim) float64 {
 	switch c.read.unit {
@@ -789,12 +798,16 @@ func dayLength(c claim) float64 {
 	return 0
 }
 
-// sameOwnedValue reports two sets of ages of one value whose owners agree (or one names
-// none): "Ortiz, 35," and "the 35-year-old deputy" are one fact however little else their
-// sentences share ("He was 95.").
+// sameOwnedValue reports two sets of ages, or of exact figures of three significant digits or
+// more, of one value whose owners agree (or one names none): "Ortiz, 35," and "the
+// 35-year-old deputy", "a price tag of $2,799" and "for $2,799", are one fact however little
+// else their sentences share ("He was 95.").
 func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
-	if a[0].read.kind != "age" || b[0].read.kind != "age" || !shareValue(a, b, agree) {
+	if a[0].read.kind != b[0].read.kind || !shareValue(a, b, agree) {
 		return false
+	}
+	if a[0].read.kind != "age" && (a[0].approx || b[0].approx || significantDigits(a[0].value) < 3) {
+		return false // "100 people" twice may be two crowds; "$2,799" twice is one price
 	}
 	owner := func(c claim) string { return c.owner }
 	return shareSome(a, b, owner)
@@ -917,6 +930,11 @@ func (s *story) numberSubject(f []claim) string {
 		return thing
 	case "ordinal":
 		return "the " + thing + " by number"
+	case "caliber":
+		if f := strings.Fields(f[0].label); len(f) > 1 {
+			return "caliber of the " + f[len(f)-1] // ".38-caliber revolver"
+		}
+		return "caliber of the gun"
 	case "money":
 		switch {
 		case thing != "":
@@ -929,6 +947,8 @@ func (s *story) numberSubject(f []claim) string {
 		switch {
 		case thing != "":
 			return "percent of the " + thing
+		case strings.HasPrefix(word, "how "):
+			return word
 		case word != "" && r.unit == "percent":
 			return "percent " + word + " in " + s.event(f)
 		case word != "":
@@ -958,6 +978,9 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	if word == "" {
 		word = plural(thing, 2)
+	}
+	if c, ok := casualty[verb]; ok {
+		verb = c // "number of people killed", whether they died or were killed
 	}
 	if verb != "" {
 		return "number of " + word + " " + verb

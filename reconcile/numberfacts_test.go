@@ -172,3 +172,22 @@ func TestOneAgeToldTwoWays(t *testing.T) {
 	}
 	t.Error("no age fact")
 }
+
+// An exact figure of three significant digits or more given twice is one fact, however
+// little else the sentences share; a round one is not.
+func TestDistinctiveFigureToldTwoWays(t *testing.T) {
+	joined := func(texts ...string) bool {
+		for _, f := range storyOf(t, texts...).numberFacts() {
+			if f.Kind == "money" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
+				return true
+			}
+		}
+		return false
+	}
+	if !joined("The laptop carries a price tag of $1,849.", "Buyers in the shops will pay $1,849 for it from June.") {
+		t.Error("$1,849 twice is not one fact")
+	}
+	if joined("The laptop carries a price tag of $2,000.", "Shoppers in town spent $2,000 on food in June.") {
+		t.Error("$2,000 twice joined with nothing else in common")
+	}
+}
