@@ -107,7 +107,7 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 				if sim < conflictSim && !sameOwnedValue(facts[i], facts[j], agree) {
 					continue // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
 				}
-				score := sim + closeness(facts[i][0], facts[j][0], agree)/2
+				score := sim + closeness(facts[i][0], facts[j][0], agree)/2 + ownerWeight(facts[i], facts[j])
 				if score > best {
 					bi, bj, best = i, j, score
 				}

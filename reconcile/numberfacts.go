@@ -98,7 +98,7 @@ func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.thing = "score"
 	if team := recordOwner(ctx.before); team != "" {
 		r.thing, r.owner = "record", team
-	} else if strings.Contains(strings.ToLower(ctx.before+ctx.after), "halftime") {
+	} else if halftime.MatchString(ctx.before + ctx.after) {
 		r.thing, r.owner = "halftime score", "halftime" // the score at halftime is one fact
 	}
 	return true
@@ -124,6 +124,8 @@ func recordOwner(before string) string {
 	}
 	return ""
 }
+
+var halftime = regexp.MustCompile(`(?i)\bhalf-?time\b|\bat (?:the )?half\b`)
 
 var caliberAfter = regexp.MustCompile(`(?i)^\s?-?\s?(?:caliber|calibre|magnum)\b`)
 
@@ -809,8 +811,21 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	if a[0].read.kind != "age" && (a[0].approx || b[0].approx || significantDigits(a[0].value) < 3) {
 		return false // "100 people" twice may be two crowds; "$2,799" twice is one price
 	}
+	if a[0].read.kind == "score" {
+		return true // "Indianapolis (10-5)" and "the Colts (10-5)": one team named two ways
+	}
 	owner := func(c claim) string { return c.owner }
 	return shareSome(a, b, owner)
+}
+
+// ownerWeight is what a known owner both sets name adds to their match: two records of the
+// Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
+// ordinals of one noun: the 7th game and the 13th are two games).
+func ownerWeight(a, b []claim) float64 {
+	if k := a[0].read.kind; k != "age" && k != "score" || !shareKnown(a, b, func(c claim) string { return c.owner }) {
+		return 0
+	}
+	return 0.25
 }
 
 // mayConflict reports whether two sets of numbers of different values can be rival values

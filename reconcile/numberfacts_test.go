@@ -24,6 +24,7 @@ func TestNumberRules(t *testing.T) {
 		{"score", "The win lifted the Rovers (8 - 3) into second place.", "8-3", "rovers", "record", ""},
 		{"score", "The Hawks stand at 6 - 6 with four games left.", "6-6", "hawks", "record", ""},
 		{"score", "They won 3 - 1 on Sunday.", "3-1", "", "score", ""},
+		{"score", "The Hawks led 14 - 10 at the half.", "14-10", "halftime", "halftime score", ""},
 		{"score", "The Hawks lost at home and dropped their record to 5 - 7.", "5-7", "hawks", "record", ""},
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
@@ -136,6 +137,10 @@ func TestNumberConflicts(t *testing.T) {
 			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 18 days."}, true},
 		{"within a distance", []string{
 			"A rocket landed within 20 miles of the city on Monday.", "A rocket landed 17 miles from the city on Monday."}, false},
+		{"one team's record in two sentences", []string{
+			"For the season the Hawks are 7 - 2 in close games.", "On the road the Hawks moved their record to 6 - 2 in close games this fall."}, true},
+		{"two ordinals of one noun", []string{
+			"The young Hawks won their 7th game in March against the Owls.", "Snow fell at the stadium during the 13th game, a loss at home."}, false},
 		{"two lengths of one strike", []string{
 			"Nurses began a 48-hour strike at the hospital on Monday.", "Nurses began a 72-hour strike at the hospital on Monday."}, true},
 	} {
