@@ -726,7 +726,11 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	return out
 }
 
-// hedges are the approximations that allow a tenth either way ("about 3,000" and "2,800");
+// hedgeTolerance is how far apart a hedged figure and another may be and still be one value:
+// "about 3,000" is 2,900, not 2,700 (a twentieth).
+const hedgeTolerance = 0.05
+
+// hedges are the approximations that allow hedgeTolerance either way ("about 3,000" and 2,900);
 // "at least" and "more than" are bounds instead (boundOf).
 var hedges = nlpWords("about around nearly almost approximately roughly some")
 
@@ -743,14 +747,15 @@ func boundOf(approx string) string {
 	return ""
 }
 
-// numbersAgree reports whether two numbers can be the same value: equal, or within a tenth of
-// each other when either is approximate ("about 3,000", "nearly 100"); a bound is its figure.
+// numbersAgree reports whether two numbers can be the same value: equal, or within
+// hedgeTolerance of each other when either is hedged ("about 3,000", "nearly 100"); a bound
+// is its figure.
 func numbersAgree(a, b claim) bool {
 	if nlp.Equal(a.value, b.value) {
 		return a.label == b.label || a.read.kind != "score"
 	}
 	approx := a.approx && a.bound == "" || b.approx && b.bound == ""
-	return approx && math.Abs(a.value-b.value) <= 0.1*math.Max(math.Abs(a.value), math.Abs(b.value))
+	return approx && math.Abs(a.value-b.value) <= hedgeTolerance*math.Max(math.Abs(a.value), math.Abs(b.value))
 }
 
 // dropCompatibleBounds leaves out of a conflict the claims that are bounds the other values
