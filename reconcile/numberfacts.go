@@ -362,10 +362,36 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if o := a.personNear(n.Start, n.End); o != "" && a.mentionWithin(o, n.Start, 40) {
 		r.owner = o // the runner of "Charles ran for 226 yards"
 	}
+	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)):min(len(a.Text), n.End+16)])); m != nil {
+		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
+	}
 	if conversion.MatchString(ctx.before) {
 		r.kind = "" // "two metres (6.6 feet)": the same length again
 	}
 	return true
+}
+
+// dimensionAfter is the adjective that says which way a measure runs: "two metres wide",
+// "0.98 inches thick", "a 3 - metre - deep pit".
+var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across)\b`)
+
+var dimensions = map[string]string{"wide": "width", "across": "width", "long": "length", "deep": "depth",
+	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness"}
+
+// nounBefore is the noun a measure follows, past its hedge: "crater" of "a crater about".
+func nounBefore(before string) string {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-3; i-- {
+		w := strings.Trim(f[i], ",.;:()\"'“”’")
+		if approxWords[w] || w == "only" || w == "just" {
+			continue
+		}
+		if nlp.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
+			return ""
+		}
+		return nlp.Stem(w)
+	}
+	return ""
 }
 
 // conversion is the opening of a measure given again in other units: "10 miles (".
@@ -986,7 +1012,7 @@ func (s *story) numberSubject(f []claim) string {
 		}
 		return "a length in " + plural(r.unit, 2) + " of " + s.event(f)
 	case "measure":
-		dim := f[0].read.verb
+		dim := mostCommon(f, func(c claim) string { return c.read.verb })
 		of := ""
 		switch {
 		case thing != "":
