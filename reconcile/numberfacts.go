@@ -362,7 +362,7 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if o := a.personNear(n.Start, n.End); o != "" && a.mentionWithin(o, n.Start, 40) {
 		r.owner = o // the runner of "Charles ran for 226 yards"
 	}
-	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)):min(len(a.Text), n.End+16)])); m != nil {
+	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
 		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
 	}
 	if conversion.MatchString(ctx.before) {
