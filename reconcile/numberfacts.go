@@ -371,12 +371,13 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	return true
 }
 
-// dimensionAfter is the adjective that says which way a measure runs: "two metres wide",
-// "0.98 inches thick", "a 3 - metre - deep pit".
-var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across)\b`)
+// dimensionAfter is the word that says which way a measure runs: "two metres wide",
+// "0.98 inches thick", "400 metres below the surface".
+var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across|below|underground|beneath|under)\b`)
 
 var dimensions = map[string]string{"wide": "width", "across": "width", "long": "length", "deep": "depth",
-	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness"}
+	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness", "below": "depth",
+	"underground": "depth", "beneath": "depth", "under": "depth"}
 
 // nounBefore is the noun a measure follows, past its hedge: "crater" of "a crater about".
 func nounBefore(before string) string {

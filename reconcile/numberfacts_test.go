@@ -43,6 +43,7 @@ func TestNumberRules(t *testing.T) {
 		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
+		{"measure", "The men were trapped 250 metres below the surface.", "250 metres", "", "", "depth"},
 		{"count", "Three young men died when the roof fell.", "3 men", "", "men", "died"},
 		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
 		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
