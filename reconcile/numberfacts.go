@@ -15,7 +15,7 @@ import (
 // reading is what a number says in its sentence: the kind of value, its unit, the thing it
 // counts, the event it counts (the verb) and whose it is.
 type reading struct {
-	kind  string // count, age, money, percent, score, duration, measure, ordinal
+	kind  string // count, age, money, percent, score, caliber, block, ordinal, duration, measure
 	unit  string // "year", "USD", "gallon per minute"; for a count, the thing counted
 	thing string // what is counted or measured, singular: "people", "shell", "run"
 	word  string // the thing as the sentence writes it: "young men", "shells"
@@ -43,6 +43,7 @@ var numberRules = []numberRule{
 	{"score-second", "the 5 of “led 10-5”: read with the 10", scoreSecond},
 	{"score", "“a 13-3 halftime lead”, “the Colts (10-5)”", score},
 	{"caliber", "“a .38-caliber revolver”", caliber},
+	{"block", "“the 12200 block of East 223rd Street”", streetBlock},
 	{"ordinal", "“the 67th Precinct”", ordinal},
 	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
@@ -126,6 +127,19 @@ func recordOwner(before string) string {
 }
 
 var halftime = regexp.MustCompile(`(?i)\bhalf-?time\b|\bat (?:the )?half\b`)
+
+var blockOf = regexp.MustCompile(`^\s+block\s+of\s+((?:(?:East|West|North|South|[NSEW]\.?)\s+)?((?:[A-Z0-9][\pL0-9]*\s+){1,3}?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court)))`)
+
+// streetBlock: the block of a street an address names, with the street.
+func streetBlock(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	m := blockOf.FindStringSubmatch(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.Start+len(figureText(n.Text))+64)])
+	if m == nil {
+		return false
+	}
+	r.kind, r.unit, r.thing = "block", "block", "street block"
+	r.label = figureLabel(n.Value) + " block of " + m[1]
+	return true
+}
 
 var caliberAfter = regexp.MustCompile(`(?i)^\s?-?\s?(?:caliber|calibre|magnum)\b`)
 
@@ -977,6 +991,8 @@ func (s *story) numberSubject(f []claim) string {
 		return thing
 	case "ordinal":
 		return "the " + thing + " by number"
+	case "block":
+		return "street block of the address"
 	case "caliber":
 		if f := strings.Fields(f[0].label); len(f) > 1 {
 			return "caliber of the " + f[len(f)-1] // ".38-caliber revolver"

@@ -27,6 +27,7 @@ func TestNumberRules(t *testing.T) {
 		{"score", "The Hawks led 14 - 10 at the half.", "14-10", "halftime", "halftime score", ""},
 		{"score", "The Hawks lost at home and dropped their record to 5 - 7.", "5-7", "hawks", "record", ""},
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
+		{"block", "He was shot in the 4300 block of West 41st Street on Friday.", "4300 block of West 41st Street", "", "street block", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
 		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
