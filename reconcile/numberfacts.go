@@ -373,9 +373,7 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	default:
 		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
 	}
-	if o := a.personNear(n.Start, n.End); o != "" && a.mentionWithin(o, n.Start, 40) {
-		r.owner = o // the runner of "Charles ran for 226 yards"
-	}
+	r.owner = a.holderNear(n.Start) // the runner of "Charles ran for 226 yards"
 	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
 		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
 	}
@@ -435,7 +433,29 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		r.unit = "people" // "350 Palestinians", "40 people": people all the same
 	}
 	r.label = figureLabel(n.Value) + " " + r.word
+	r.owner = a.holderNear(n.Start)
 	return true
+}
+
+// speech words between a name and a number make the name the number's source, not its
+// holder: "Ging said 350 people".
+var speech = regexp.MustCompile(`(?i)\b(?:said|says|told|according|estimated|reported|put|claimed|counted)\b`)
+
+// holderNear is the surname of a person named at most 40 bytes before at, in its sentence,
+// with no word of speech between: whose count it is ("Rodriguez hit 33 homers").
+func (a *article) holderNear(at int) string {
+	o := a.personNear(at, at)
+	if o == "" || !a.mentionWithin(o, at, 40) {
+		return ""
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if e.Kind == "person" && surname(e.Name) == o && m.End <= at && m.End >= at-40 && speech.MatchString(a.Text[m.End:at]) {
+				return ""
+			}
+		}
+	}
+	return o
 }
 
 // casualty are the words a count of people killed or hurt uses for its verb, with the one

@@ -124,6 +124,8 @@ func TestNumberConflicts(t *testing.T) {
 			"Officer Dana Pruitt, 44, was wounded in the shooting.", "The suspect, Carl Moss, 29, was wounded in the shooting."}, false},
 		{"one person's age told twice", []string{
 			"Officer Dana Pruitt, 44, was wounded in the shooting.", "Officer Dana Pruitt, 45, was wounded in the shooting."}, true},
+		{"the counts of two people", []string{
+			"Shortstop Alex Rodriguez hit 33 homers for the club this season.", "Shortstop Derek Jeter hit 13 homers for the club this season."}, false},
 		{"items of a list", []string{
 			"Songs cost $0.79, $0.99 and $1.19 on the store.", "Most songs on the store cost $0.99 and a few cost $1.19."}, false},
 		{"counts far apart", []string{
