@@ -128,13 +128,23 @@ func pathError(err error) error {
 
 func (r *reader) dir(root string) bool {
 	manifests := map[string]*Manifest{}
+	// a folder's manifest is read once, when its first file is; one that cannot be read, and
+	// the files it names that are not there, are failures of their own
 	manifestFor := func(dir string) *Manifest {
 		if m, ok := manifests[dir]; ok {
 			return m
 		}
 		m := r.opts.Manifest
-		if local, err := LoadManifest(filepath.Join(dir, ManifestName)); err == nil {
+		path := filepath.Join(dir, ManifestName)
+		local, err := LoadManifest(path)
+		switch {
+		case err == nil:
 			m = local.Over(r.opts.Manifest)
+			for _, f := range local.Missing() {
+				r.fail(filepath.Join(dir, f), fmt.Errorf("named by %s, but not there", path))
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			r.fail(path, fmt.Errorf("the manifest cannot be read, so its folder's files have no metadata: %w", pathError(err)))
 		}
 		manifests[dir] = m
 		return m

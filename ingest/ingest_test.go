@@ -309,3 +309,27 @@ func TestRecordFileFIFOIsRefused(t *testing.T) {
 		t.Errorf("a FIFO: %+v", items)
 	}
 }
+
+// A folder's manifest that cannot be read, and the files a manifest names that are not there,
+// are said, and the folder's files are still read.
+func TestManifestProblemsAreSaid(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a/one.txt", []byte("One\nText."))
+	write(t, dir, "a/manifest.jsonl", []byte(`{"file":"one.txt","source":"Outlet"}`+"\n"+`{"file":"gone.txt"}`+"\n"))
+	write(t, dir, "b/two.txt", []byte("Two\nText."))
+	write(t, dir, "b/manifest.jsonl", []byte("{not json\n"))
+	var docs, problems []string
+	for _, it := range readAll(t, []string{dir}, ingest.Options{}) {
+		if it.Err != nil {
+			problems = append(problems, filepath.Base(it.Input)+": "+it.Err.Error())
+		} else {
+			docs = append(docs, it.Doc.ID+"/"+it.Doc.Meta.Source)
+		}
+	}
+	if !slices.Equal(docs, []string{"a/one/Outlet", "b/two/"}) {
+		t.Errorf("documents: %v", docs)
+	}
+	if len(problems) != 2 || !strings.HasPrefix(problems[0], "gone.txt: named by") || !strings.HasPrefix(problems[1], "manifest.jsonl: the manifest cannot be read") {
+		t.Errorf("problems: %q", problems)
+	}
+}

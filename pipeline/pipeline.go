@@ -38,6 +38,9 @@ type Options struct {
 	Group *group.Options
 	// Report is called with each input's result, in input order, after its batch is stored.
 	Report func(Result)
+	// Reports, with Group, makes and stores the reports of the stories the run changed, once
+	// it has grouped, so that a server over the store reads them instead of making them.
+	Reports bool
 }
 
 // DefaultBatchSize is how many articles one store transaction holds: large enough that commits
@@ -51,6 +54,7 @@ const window = 512
 type Summary struct {
 	Added, Unchanged, Failed int
 	Groups                   GroupSummary
+	Reports                  int // story reports made (Options.Reports)
 }
 
 type job struct {
@@ -179,11 +183,15 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	finish()
 	if g != nil {
-		w.sum.Groups = g.sum
 		err := g.save(ctx)
+		w.sum.Groups = g.sum
 		if errors.Is(err, crosscheck.ErrConflict) {
 			// another process grouped meanwhile: group again from what it saved
 			w.sum.Groups, err = Group(ctx, store, *opts.Group)
+		}
+		if err == nil && opts.Reports {
+			// the writer makes the reports of the stories it changed, so that readers only read
+			w.sum.Reports, err = MakeReports(ctx, store, w.sum.Groups.Stories, opts.Workers)
 		}
 		return w.sum, err
 	}

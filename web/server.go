@@ -43,6 +43,7 @@ type Server struct {
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
 	list    listCache
+	reports *reporter // makes the reports pages ask for, off the request path
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
 	latency *prometheus.HistogramVec
@@ -70,6 +71,8 @@ func New(store *sqlite.Store, cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s.reports = newReporter(store, cfg.Logger)
+	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",
@@ -100,6 +103,9 @@ func New(store *sqlite.Store, cfg Config) *Server {
 	s.route("GET /metrics", s.read(promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}).ServeHTTP))
 	return s
 }
+
+// Close stops the server's background work: the report being made is finished first.
+func (s *Server) Close() { s.reports.close() }
 
 // ServeHTTP answers a request, with the security headers every answer carries.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

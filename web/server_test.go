@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,12 +52,14 @@ func serveCorpus(t *testing.T, cfg web.Config, dir string) *httptest.Server {
 	}
 	t.Cleanup(func() { store.Close() })
 	opts := group.DefaultOptions
+	// the reports made as `crosscheck ingest --reports` makes them: the server only reads them
 	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{dir}, ingest.Options{Now: time.Now}), store,
-		pipeline.Options{Group: &opts}); err != nil {
+		pipeline.Options{Group: &opts, Reports: true}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.New(store, cfg))
-	t.Cleanup(srv.Close)
+	h := web.New(store, cfg)
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() { srv.Close(); h.Close() })
 	return srv
 }
 
@@ -298,6 +301,47 @@ func TestStoryListFollowsTheStore(t *testing.T) {
 	}
 }
 
+// waitForReport asks for a story's report until the server has made it in the background.
+func waitForReport(t *testing.T, srv *httptest.Server, story string) {
+	t.Helper()
+	for range 600 {
+		code, _, _ := get(t, srv.URL+"/api"+story)
+		if code == 200 {
+			return
+		}
+		if code != 202 {
+			t.Fatalf("%s: %d while its report is made", story, code)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: the report was not made", story)
+}
+
+// A page asks only for the stored report: a story whose report is not made yet answers that it
+// is being made (202, with Retry-After), and the report comes from the background.
+func TestReportsAreMadeOffTheRequestPath(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	rec := `{"id":"late-1","title":"Ferry strike","text":"Ferry workers walked out on Monday, the union said.","source":"Test Wire","date":"2026-01-05"}`
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer s3cret"); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	code, h, body := get(t, srv.URL+"/api/stories/late-1")
+	if code == 202 {
+		if h.Get("Retry-After") == "" || !strings.Contains(body, "being made") {
+			t.Errorf("a report not made yet: %d %q %s", code, h.Get("Retry-After"), body)
+		}
+		if code, _, page := get(t, srv.URL+"/stories/late-1"); code != 202 && code != 200 || code == 202 && !strings.Contains(page, "being made") {
+			t.Errorf("the story page while its report is made: %d", code)
+		}
+	} else if code != 200 {
+		t.Fatalf("the new story: %d %s", code, body)
+	}
+	waitForReport(t, srv, "/stories/late-1")
+	if code, _, page := get(t, srv.URL+"/stories/late-1"); code != 200 || !strings.Contains(page, "Ferry") {
+		t.Errorf("the story page once its report is made: %d", code)
+	}
+}
+
 // A big story's page shows its articles side by side ten at a time, and lists the copies of
 // one text as a tree rather than every pair.
 func TestBigStoryPage(t *testing.T) {
@@ -312,6 +356,7 @@ func TestBigStoryPage(t *testing.T) {
 		t.Fatalf("ingest: %d %s", code, body)
 	}
 	const story = "/stories/000_6f7de8062ea9ba3a"
+	waitForReport(t, srv, story)
 	_, _, page := get(t, srv.URL+story)
 	if !strings.Contains(page, "Articles 1–10 of 17") || !strings.Contains(page, `href="?articles=10#articles"`) {
 		t.Errorf("the first page of articles is not marked as such")
@@ -410,5 +455,32 @@ func TestWritesRefuseOtherSitesAndCheckTheTokenFirst(t *testing.T) {
 	}
 	if cr.n > body.Len()/2 {
 		t.Errorf("the server read %d of %d bytes before refusing", cr.n, body.Len())
+	}
+}
+
+// The upload folders a killed server left behind are removed when a server starts; those of a
+// server that runs are left alone.
+func TestStaleUploadsAreRemoved(t *testing.T) {
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skipf("no process to outlive: %v", err)
+	}
+	stale, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", dead.Process.Pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(stale, "pasted.jsonl"), []byte("{}"), 0o644)
+	live, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", os.Getppid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(live)
+	newDemoServer(t, web.Config{})
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the folder of a server that is gone is still there: %v", err)
+		os.RemoveAll(stale)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the folder of a running process was removed: %v", err)
 	}
 }

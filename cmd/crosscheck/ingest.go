@@ -31,6 +31,7 @@ input failed.`,
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
 	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
+	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -56,7 +57,7 @@ input failed.`,
 	if *asJSON {
 		out = outJSON
 	}
-	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, out)
+	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, *reports, out)
 	if err != nil {
 		return err
 	}
@@ -76,7 +77,7 @@ const (
 )
 
 // runIngest runs the pipeline and prints what out asks for.
-func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, out output) (pipeline.Summary, error) {
+func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, reports bool, out output) (pipeline.Summary, error) {
 	start := m.Now()
 	asJSON := out == outJSON
 	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now}
@@ -94,7 +95,7 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 		prog.draw()
 	}
 	groupOpts := group.DefaultOptions
-	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report, Group: &groupOpts})
+	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report, Group: &groupOpts, Reports: reports})
 	prog.clear()
 	grouped := sum.Groups
 	if out == outHuman {
@@ -110,6 +111,9 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 			fmt.Fprintf(m.Stdout, "grouped %d article(s): %d new stories, %d near-duplicates", grouped.Grouped, grouped.NewStories, grouped.Duplicates)
 			if grouped.Moved > 0 {
 				fmt.Fprintf(m.Stdout, ", %d moved by splits", grouped.Moved)
+			}
+			if sum.Reports > 0 {
+				fmt.Fprintf(m.Stdout, ", %d story reports made", sum.Reports)
 			}
 			fmt.Fprintln(m.Stdout)
 		}

@@ -49,12 +49,14 @@ as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on inte
 	if err := store.IndexSearch(ctx); err != nil {
 		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
 	}
+	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger})
+	defer handler.Close()
 	// requests run under a context that shutdown cancels, so that no query outlives the server
 	requests, cancelRequests := context.WithCancel(context.Background())
 	defer cancelRequests()
 	srv := &http.Server{
 		BaseContext:       func(net.Listener) context.Context { return requests },
-		Handler:           web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger}),
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
