@@ -22,7 +22,10 @@ type reading struct {
 	verb  string // what happened to it, as written: "killed", "fired"
 	owner string // whose it is: a person's surname, or the noun an age qualifies ("girl")
 	label string // the value as people read it: "40", "15 years", "3000000 USD", "21%", "10-5"
-	rule  string
+	// borrowed is set on a count whose noun was said before it ("of which four exploded"):
+	// its verb alone tells which count it is.
+	borrowed bool
+	rule     string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
@@ -426,8 +429,17 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
 	}
-	if casualty[n.Unit] != "" { // "55 wounded", "30 dead"
+	switch {
+	case casualty[n.Unit] != "": // "55 wounded", "30 dead"
 		r.verb, r.thing, r.unit, r.word = n.Unit, "people", "people", "people"
+	case strings.HasSuffix(n.Unit, "ed") && isVerbForm(n.Unit):
+		// "Five bombs were dropped, of which four exploded": the count's noun is one said before
+		prev := a.countBefore(n.Start)
+		if prev == "" {
+			r.kind = "" // a count of nothing named: no fact
+			return true
+		}
+		r.verb, r.thing, r.unit, r.word, r.borrowed = n.Unit, prev, prev, plural(prev, 2), true
 	}
 	if peopleWord(r.thing, r.word) {
 		r.unit = "people" // "350 Palestinians", "40 people": people all the same
@@ -435,6 +447,28 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
 	return true
+}
+
+// isUnit reports a unit of measure, time, money or share rather than a thing counted.
+func isUnit(u string) bool {
+	base, _, _ := strings.Cut(u, " per ")
+	return measureUnits[base] != "" || durationUnits[base] || currencyUnits[base] || u == "percent" || u == "percentage point"
+}
+
+// countBefore is the noun the last count before at in its sentence counts ("bombs" of "Five
+// bombs were dropped, of which"), or "".
+func (a *article) countBefore(at int) string {
+	i := a.sentenceAt(at)
+	if i < 0 {
+		return ""
+	}
+	start, noun := a.sentences[i].span[0], ""
+	for _, n := range a.Numbers {
+		if n.Start >= start && n.End <= at && n.Unit != "" && n.Counted == "" && !isVerbForm(n.Unit) && !isUnit(n.Unit) {
+			noun = n.Unit
+		}
+	}
+	return noun
 }
 
 // speech words between a name and a number make the name the number's source, not its
@@ -808,10 +842,13 @@ func boundOf(approx string) string {
 	return ""
 }
 
-// numbersAgree reports whether two numbers can be the same value: equal, or within
+// numbersAgree reports whether two numbers can be the same value of one count's event: equal, or within
 // hedgeTolerance of each other when either is hedged ("about 3,000", "nearly 100"); a bound
 // is its figure.
 func numbersAgree(a, b claim) bool {
+	if va, vb := eventOf(a.read.verb), eventOf(b.read.verb); (a.read.borrowed || b.read.borrowed) && va != vb {
+		return false // "four bombs were dropped", "of which four exploded": one figure, two events
+	}
 	if nlp.Equal(a.value, b.value) {
 		return a.label == b.label || a.read.kind != "score"
 	}

@@ -48,6 +48,7 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Three young men died when the roof fell.", "3 men", "", "men", "died"},
 		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
 		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
+		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
 	} {
 		a := analyzed(t, tc.text)
 		var got reading
@@ -146,6 +147,8 @@ func TestNumberConflicts(t *testing.T) {
 			"For the season the Hawks are 7 - 2 in close games.", "On the road the Hawks moved their record to 6 - 2 in close games this fall."}, true},
 		{"two ordinals of one noun", []string{
 			"The young Hawks won their 7th game in March against the Owls.", "Snow fell at the stadium during the 13th game, a loss at home."}, false},
+		{"one figure of two events", []string{
+			"Five missiles were fired at the camp, of which four exploded near the school.", "Four missiles were fired at the camp near the school."}, true},
 		{"two lengths of one strike", []string{
 			"Nurses began a 48-hour strike at the hospital on Monday.", "Nurses began a 72-hour strike at the hospital on Monday."}, true},
 	} {
@@ -199,5 +202,20 @@ func TestDistinctiveFigureToldTwoWays(t *testing.T) {
 	}
 	if joined("The laptop carries a price tag of $2,000.", "Shoppers in town spent $2,000 on food in June.") {
 		t.Error("$2,000 twice joined with nothing else in common")
+	}
+}
+
+// A count whose noun was said before it takes that noun, and its verb tells it from the count
+// the noun came with.
+func TestBorrowedNoun(t *testing.T) {
+	a := analyzed(t, "Six missiles were fired and four exploded.")
+	var got []string
+	for _, n := range a.Numbers {
+		if r, ok := a.readNumber(n); ok {
+			got = append(got, r.label+" "+r.verb)
+		}
+	}
+	if strings.Join(got, "; ") != "6 missiles fired; 4 missiles exploded" {
+		t.Errorf("read %q", got)
 	}
 }
