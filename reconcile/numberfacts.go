@@ -446,6 +446,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
+	if n.Value == 1 && r.verb == "" {
+		r.kind = "" // "one son", "one more thing": one of a thing is a count only of an event ("one person was arrested")
+	}
 	return true
 }
 

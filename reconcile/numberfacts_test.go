@@ -66,10 +66,11 @@ func TestNumberRules(t *testing.T) {
 	}
 }
 
-// A year, a time zone's clock and the second figure of a score state no fact of their own.
+// A year, a time zone's clock, the second figure of a score, a measure given again and one of
+// a thing with no event state no fact of their own.
 func TestNumbersThatStateNoFact(t *testing.T) {
 	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT.",
-		"The hole is three metres (9.8 feet) deep."} {
+		"The hole is three metres (9.8 feet) deep.", "One son lives in Leeds."} {
 		a := analyzed(t, text)
 		n := 0
 		for _, num := range a.Numbers {
