@@ -172,6 +172,9 @@ func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	w := strings.TrimPrefix(a.Text[n.End:n.End+len(m[0])], m[1])
 	first := strings.Fields(w)[0]
+	if nlp.Stopwords[strings.ToLower(first)] {
+		return false // "the 13th and 14th": no noun yet
+	}
 	r.kind, r.unit, r.thing, r.owner = "ordinal", "ordinal", strings.ToLower(first), strings.ToLower(first)
 	r.label = figureText(n.Text) + m[1] + " " + first
 	return true
@@ -188,8 +191,10 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		r.owner = a.personAfter(n.End) // "16-year-old Kimani Gray"
 	case a.personCalled(n.Counted) != "":
 		r.owner = a.personCalled(n.Counted) // "the 35-year-old deputy", when the article calls Ortiz "the deputy"
+	case n.Counted != "" && isCapital(headWord(n)):
+		r.owner = strings.ToLower(headWord(n)) // "61-year-old Anargyros Biziani", a name analysis did not take for a person
 	case n.Counted != "":
-		r.owner = n.Counted // "the 12-year-old girl"
+		r.owner, r.word = n.Counted, n.Counted // "the 12-year-old girl"
 	default:
 		r.owner = a.personNear(n.Start, n.End)
 	}
@@ -1037,11 +1042,11 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	switch r.kind {
 	case "age":
+		if owner != "" && owner == word {
+			return "age of the " + owner // the noun it qualifies
+		}
 		if owner != "" {
-			if isPersonOwner(f, owner) {
-				return "age of " + titleWord(owner)
-			}
-			return "age of the " + owner
+			return "age of " + titleWord(owner)
 		}
 		return "age of a person"
 	case "score":
@@ -1111,14 +1116,7 @@ func (s *story) numberSubject(f []claim) string {
 	return "number of " + word
 }
 
-func isPersonOwner(f []claim, owner string) bool {
-	for _, c := range f {
-		if c.owner == owner && c.read.rule != "age-year-old" || c.owner == owner && c.art.personNear(c.start, c.end) == owner {
-			return true
-		}
-	}
-	return false
-}
+func isCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
 
 func titleWord(w string) string {
 	if w == "" {

@@ -31,6 +31,7 @@ func TestNumberRules(t *testing.T) {
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
 		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
+		{"age-year-old", "said 70 - year - old Dimitris Karras on Friday.", "70", "karras", "", ""},
 		{"age-apposition", "Officer Dana Pruitt, 44, was wounded.", "44", "pruitt", "", ""},
 		{"age-aged", "The singer Ann Moor died at 81 in her home.", "81", "moor", "", ""},
 		{"age-aged", "Ruth Kline was 88.", "88", "kline", "", ""},
