@@ -13,7 +13,7 @@ import (
 
 // partitives count a thing by its parts or members (nlp reads "31 pieces of apparatus" as
 // 31 pieces, counted apparatus).
-var partitives = nlpWords("piece member unit pair round group set batch")
+var partitives = wordSet("piece member unit pair round group set batch")
 
 var durationUnits = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true,
 	"month": true, "year": true, "decade": true, "century": true}
@@ -70,7 +70,7 @@ const hedgeTolerance = 0.05
 
 // hedges are the approximations that allow hedgeTolerance either way ("about 3,000" and 2,900);
 // "at least" and "more than" are bounds instead (boundOf).
-var hedges = nlpWords("about around nearly almost approximately roughly some")
+var hedges = wordSet("about around nearly almost approximately roughly some")
 
 var within = regexp.MustCompile(`(?i)\bwithin\s+$`)
 

@@ -129,7 +129,7 @@ func capitalBefore(text string) string {
 	return strings.ToLower(m[1])
 }
 
-var calendarWords = nlpWords(`monday tuesday wednesday thursday friday saturday sunday january february march april
+var calendarWords = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march april
 	may june july august september october november december`)
 
 func surname(name string) string {

@@ -306,7 +306,7 @@ func buyingBefore(before string) bool {
 }
 
 // buying are the verbs a sum is the price of.
-var buying = nlpWords("pay pays paid paying buy buys bought buying acquire acquires acquired acquiring sell sells sold selling cost costs costing priced")
+var buying = wordSet("pay pays paid paying buy buys bought buying acquire acquires acquired acquiring sell sells sold selling cost costs costing priced")
 
 // percent: a share or a change.
 func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -523,7 +523,7 @@ func headWord(n crosscheck.Number) string {
 
 // auxiliaries stand between a count and its verb: "were killed", "have been arrested"; a
 // light verb says nothing of its own ("350 people were taking shelter").
-var auxiliaries = nlpWords("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
+var auxiliaries = wordSet("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
 
 // verbNear finds the verb a number is the subject or object of: a past participle or -ing
 // form right after it ("40 people were killed") or right before it ("killing 12", "fired
@@ -554,10 +554,10 @@ func firstVerb(words []string, skip map[string]bool) string {
 }
 
 // approxWords stand between a verb and its number: "killed at least 12", "fired a total of".
-var approxWords = nlpWords("at least more than about around nearly almost some over up to a an the total of just approximately roughly another further for")
+var approxWords = wordSet("at least more than about around nearly almost some over up to a an the total of just approximately roughly another further for")
 
 // notVerbs end like verbs but are not the events a number counts.
-var notVerbs = nlpWords("including according during following regarding red bed need speed hundred feed seed united")
+var notVerbs = wordSet("including according during following regarding red bed need speed hundred feed seed united")
 
 func isVerbForm(w string) bool {
 	if notVerbs[w] || len(w) < 4 {
@@ -580,7 +580,8 @@ func eventOf(verb string) string {
 	return nlp.Stem(verb)
 }
 
-func nlpWords(s string) map[string]bool {
+// wordSet is the set of the words of s.
+func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
