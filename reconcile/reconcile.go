@@ -235,10 +235,8 @@ func (s *story) numbers(st crosscheck.Story, dups []crosscheck.DuplicateLink, r 
 	n := crosscheck.StoryNumbers{ID: st.ID, Title: st.Title, Articles: len(s.arts)}
 	outlets := map[string]bool{}
 	for _, a := range s.arts {
-		if a.Source != "" {
+		if a.Source != "" { // an article of unknown outlet is no outlet
 			outlets[strings.ToLower(a.Source)] = true
-		} else {
-			outlets[a.ID] = true // an article of unknown outlet counts as its own
 		}
 		if d := a.Published; d != "" {
 			if n.First == "" || d < n.First {
