@@ -207,7 +207,7 @@ func mayConflict(a, b []claim, sim float64) bool {
 	case k == "count" && hi < 10 && !shareKnown(a, b, verb) && sim < smallCountSim:
 		return false // "two", "three": small counts of one noun are many things unless one event or one sentence counts them
 	}
-	return sameOwner(a, b) && shareSome(a, b, verb)
+	return sameOwner(a, b) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
 }
 
 // smallCountSim is how alike the sentences of two small counts with no verb in common must be
@@ -366,4 +366,13 @@ func scoreValue(label string) float64 {
 	x, _ := strconv.Atoi(a)
 	y, _ := strconv.Atoi(b)
 	return float64(x*1000 + y)
+}
+
+// casualtyApart reports counts of the killed against counts of the wounded, or of either
+// against a count of something else that happened: verbs that tell counts of one noun apart
+// even when the counts are large ("50 volunteers searched", "70 were sent" may be one crowd).
+func casualtyApart(a, b []claim) bool {
+	ca := mostCommon(a, func(c claim) string { return casualty[c.read.verb] })
+	cb := mostCommon(b, func(c claim) string { return casualty[c.read.verb] })
+	return ca != cb
 }

@@ -149,6 +149,10 @@ func TestNumberConflicts(t *testing.T) {
 			"For the season the Hawks are 7 - 2 in close games.", "On the road the Hawks moved their record to 6 - 2 in close games this fall."}, true},
 		{"two ordinals of one noun", []string{
 			"The young Hawks won their 7th game in March against the Owls.", "Snow fell at the stadium during the 13th game, a loss at home."}, false},
+		{"one crowd named by two verbs", []string{
+			"About 50 volunteers searched the woods near the lake on Sunday.", "More than 70 volunteers were sent to the woods near the lake on Sunday."}, true},
+		{"the killed and the wounded", []string{
+			"In the town 30 people were killed in the blast on Friday.", "In the town 34 people were wounded in the blast on Friday."}, false},
 		{"one figure of two events", []string{
 			"Five missiles were fired at the camp, of which four exploded near the school.", "Four missiles were fired at the camp near the school."}, true},
 		{"two lengths of one strike", []string{
