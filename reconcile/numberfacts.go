@@ -35,7 +35,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.label, c.read = n.Value, hedges[n.Approx], r.label, r
 			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
-			if within.MatchString(a.Text[max(0, n.Start-12):n.Start]) {
+			if withinBefore.MatchString(a.Text[max(0, n.Start-12):n.Start]) {
 				c.bound = "upper" // "within 20 miles of Tel Aviv"
 			}
 			c.listed = listAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):min(len(a.Text), n.End+24)]) || listBefore.MatchString(a.Text[max(0, n.Start-24):n.Start])
@@ -72,7 +72,7 @@ const hedgeTolerance = 0.05
 // "at least" and "more than" are bounds instead (boundOf).
 var hedges = wordSet("about around nearly almost approximately roughly some")
 
-var within = regexp.MustCompile(`(?i)\bwithin\s+$`)
+var withinBefore = regexp.MustCompile(`(?i)\bwithin\s+$`)
 
 // boundOf reads an approximation as a bound: "more than 40" is at least 40.
 func boundOf(approx string) string {
