@@ -302,7 +302,7 @@ func (c *Client) robotsFor(ctx context.Context, h *host, u *url.URL) (*Robots, e
 		rb = ParseRobots(resp.Body, c.agent)
 	case errors.As(err, &he) && he.Status >= 400 && he.Status < 500:
 		rb, err = &Robots{}, nil
-	case errors.Is(err, context.Canceled):
+	case errors.Is(err, context.Canceled), errors.Is(err, ErrRefused):
 		return nil, err
 	default:
 		rb, err = nil, fmt.Errorf("robots.txt could not be read, so the site is not fetched: %w", err)

@@ -30,12 +30,6 @@ var trackingPrefixes = []string{"utm_", "pk_", "mtm_", "hmb_", "ga_", "itm_"}
 // ErrScheme is returned for a URL that is not http or https.
 var ErrScheme = errors.New("only http and https URLs are fetched")
 
-// IsURL reports whether s names an http or https URL (what ingest fetches instead of opening).
-func IsURL(s string) bool {
-	lower := strings.ToLower(s)
-	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
-}
-
 // Normalize returns the URL one article is known by however it was linked: scheme and host
 // lower-cased, the default port dropped, the fragment dropped, tracking parameters dropped and
 // the rest sorted, an empty path made "/", and an AMP variant turned into its page. It refuses

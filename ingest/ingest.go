@@ -38,6 +38,9 @@ type Options struct {
 	MaxLine     int              // the longest JSONL record; 0 for DefaultMaxLine
 	Now         func() time.Time // the clock; nil for time.Now
 	Stdin       io.Reader        // what "-" reads
+	// Fetch, when set, reads an input that is an http or https URL; without it such an input
+	// fails with the reason.
+	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
 }
 
 // DefaultMaxFileSize bounds one article file: no article is 64 MiB of text.
@@ -102,7 +105,20 @@ func (r *reader) input(in string) bool {
 	if in == "-" {
 		return r.stdin()
 	}
+	if IsURL(in) {
+		if r.opts.Fetch == nil {
+			return r.fail(in, errors.New("a URL, and fetching is not enabled here"))
+		}
+		doc, err := r.opts.Fetch(r.ctx, in)
+		if err != nil {
+			return r.fail(in, err)
+		}
+		return r.emit(Item{Input: in, Doc: doc})
+	}
 	info, err := os.Stat(in)
+	if err != nil && strings.Contains(in, "://") {
+		return r.fail(in, errors.New("no such file, and only http and https URLs are fetched"))
+	}
 	if err != nil {
 		return r.fail(in, pathError(err))
 	}
@@ -331,6 +347,12 @@ func idFromPath(path string) string {
 		return path
 	}
 	return strings.TrimSuffix(path, ext)
+}
+
+// IsURL reports whether an input names an http or https URL rather than a path.
+func IsURL(in string) bool {
+	lower := strings.ToLower(in)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
 // IDFromURL is the stable id of a document known only by its URL.

@@ -8,27 +8,32 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.flags("ingest", "[--manifest FILE] [--json] PATH… | -",
+	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] PATH… | URL… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
 directory, read recursively (a manifest.jsonl inside it gives its files' metadata). "-" reads
-standard input. Ingesting the same bytes again changes nothing; a changed version of an id is
+standard input. An http(s) URL is fetched (robots.txt honoured, a conditional GET when it was
+fetched before); addresses on loopback, private and link-local networks are refused unless
+--allow-private. Ingesting the same bytes again changes nothing; a changed version of an id is
 kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
 input failed.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
   crosscheck ingest --json ../shared/corpus/ecbplus/docs.jsonl
+  crosscheck ingest https://example.org/news/2026/12/01/dam-talks.html story.txt
   curl -s https://example.org/news.html | crosscheck ingest -`)
 	db := m.dbFlag(fs)
 	manifestPath := fs.String("manifest", "", "a JSONL file of {id, file, published, source, url} for plain files")
 	asJSON := fs.Bool("json", false, `print one JSON line per input: {"input","id","status","error"}`)
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
+	allowPrivate := fs.Bool("allow-private", false, "fetch URLs on loopback, private and link-local addresses (intranets, tests)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -50,6 +55,10 @@ input failed.`,
 		return err
 	}
 	defer store.Close()
+	if anyURL(paths) {
+		p := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
+		opts.Fetch = p.page
+	}
 	out := outHuman
 	if *asJSON {
 		out = outJSON

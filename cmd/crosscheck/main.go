@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/crosscheck/crosscheck"
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -51,6 +52,8 @@ type Main struct {
 	Now            func() time.Time
 	// Terminal reports whether progress may be drawn on Stderr.
 	Terminal bool
+	// Fetch, when set, is the base of the web client's options (tests shorten its waits).
+	Fetch *httpfetch.Options
 }
 
 // NewMain returns a Main wired to the process's standard streams and environment.
@@ -81,7 +84,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"ingest", "read articles from files, directories, JSONL and stdin into the store", (*Main).ingest},
+		{"ingest", "read articles from files, directories, JSONL, stdin and URLs into the store", (*Main).ingest},
 		{"articles", "list the stored articles", (*Main).articles},
 		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
 		{"stories", "list the stories: groups of articles about one event", (*Main).stories},
