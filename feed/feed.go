@@ -32,6 +32,7 @@ type Feed struct {
 // Item is one entry of a feed.
 type Item struct {
 	Key       string // what the item is known by in its feed: its guid, else its link
+	Updated   string // when the feed says the item last changed, as given; empty when it does not
 	Link      string // the article's page, resolved against the feed's URL
 	Title     string
 	Published string // RFC 3339 when the feed's date could be read, else as given
@@ -73,6 +74,7 @@ func Parse(body []byte, feedURL string) (*Feed, error) {
 		default:
 			item.Published = firstNonEmpty(it.Published, it.Updated)
 		}
+		item.Updated = strings.TrimSpace(it.Updated)
 		item.Key = firstNonEmpty(strings.TrimSpace(it.GUID), item.Link)
 		if item.Key == "" {
 			continue // nothing to know it by, nothing to fetch

@@ -51,7 +51,7 @@ type Feed struct {
 	LastFetch    string `json:"last_fetch"`
 	Status       string `json:"status"` // "ok", "not modified", "error"; empty before the first fetch
 	Error        string `json:"error,omitempty"`
-	Articles     int    `json:"articles"` // the items that became articles
+	Articles     int    `json:"articles"` // the articles its items became
 	Items        int    `json:"items"`    // the items taken, failed ones included
 }
 
@@ -69,7 +69,7 @@ func (s *Store) AddFeed(ctx context.Context, url, title string, allowPrivate boo
 // Feeds lists the followed feeds in the order they were added, with their item counts.
 func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT f.url, f.title, f.added, f.allow_private, f.etag, f.last_modified, f.last_fetch, f.status, f.error,
-		(SELECT COUNT(*) FROM feed_items i WHERE i.feed = f.url AND i.article_id != ''),
+		(SELECT COUNT(DISTINCT i.article_id) FROM feed_items i WHERE i.feed = f.url AND i.article_id != ''),
 		(SELECT COUNT(*) FROM feed_items i WHERE i.feed = f.url)
 		FROM feeds f ORDER BY f.rowid`)
 	if err != nil {
@@ -106,12 +106,16 @@ type FeedItem struct {
 	Error   string
 }
 
-// SeenItems returns which of a feed's items were taken already.
+// ItemTries is how many rounds an item that fails is tried in before it is given up.
+const ItemTries = 3
+
+// SeenItems returns which of a feed's items are done: taken as articles, or failed in
+// ItemTries rounds.
 func (s *Store) SeenItems(ctx context.Context, feed string, items []string) (map[string]bool, error) {
 	seen := map[string]bool{}
 	for _, it := range items {
 		var one int
-		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM feed_items WHERE feed = ? AND item = ?`, feed, it).Scan(&one)
+		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM feed_items WHERE feed = ? AND item = ? AND (article_id != '' OR tries >= ?)`, feed, it, ItemTries).Scan(&one)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
@@ -123,7 +127,7 @@ func (s *Store) SeenItems(ctx context.Context, feed string, items []string) (map
 	return seen, nil
 }
 
-// SaveItems records items as taken, in one transaction.
+// SaveItems records what became of items, in one transaction.
 func (s *Store) SaveItems(ctx context.Context, items []FeedItem) error {
 	if len(items) == 0 {
 		return nil
@@ -135,8 +139,8 @@ func (s *Store) SaveItems(ctx context.Context, items []FeedItem) error {
 	defer tx.Rollback()
 	at := s.now().UTC().Format(time.RFC3339)
 	for _, it := range items {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO feed_items (feed, item, link, article_id, error, seen) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (feed, item) DO UPDATE SET article_id = excluded.article_id, error = excluded.error`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO feed_items (feed, item, link, article_id, error, tries, seen) VALUES (?, ?, ?, ?, ?, 1, ?)
+			ON CONFLICT (feed, item) DO UPDATE SET article_id = excluded.article_id, error = excluded.error, tries = tries + 1`,
 			it.Feed, it.Item, it.Link, it.Article, it.Error, at); err != nil {
 			return fmt.Errorf("feed item %s: %w", it.Item, err)
 		}

@@ -91,6 +91,8 @@ func commands() []command {
 		{"reanalyze", "clean and analyse stored articles again from their raw bytes", (*Main).reanalyze},
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
+		{"feeds", "list the followed feeds, or follow new ones (feeds add URL|FILE.opml)", (*Main).feeds},
+		{"follow", "poll the followed feeds and ingest their new items, round after round", (*Main).follow},
 		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},
 		{"serve", "serve the web UI and the JSON API", (*Main).serve},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -59,6 +60,14 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/robots.txt" && !ok:
 		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
 		return
+	case r.URL.Path == "/never":
+		<-r.Context().Done()
+		return
+	case r.URL.Path == "/big.xml":
+		w.Header().Set("Content-Type", "application/rss+xml")
+		w.Write([]byte("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>"))
+		w.Write(bytes.Repeat([]byte("<item><title>x</title><link>/x</link></item>"), 30000))
+		return
 	case r.URL.Path == "/busy":
 		w.Header().Set("Retry-After", "2")
 		http.Error(w, "busy", http.StatusTooManyRequests)
@@ -67,7 +76,8 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	etag := fmt.Sprintf(`"%x"`, len(body)*31+int(body[len(body)/2]))
+	sum := sha256.Sum256([]byte(body))
+	etag := fmt.Sprintf(`"%x"`, sum[:8])
 	w.Header().Set("ETag", etag)
 	if r.Header.Get("If-None-Match") == etag {
 		s.notMod.Add(1)
@@ -92,7 +102,7 @@ func runWeb(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
-		Now: time.Now, Fetch: &httpfetch.Options{Delay: -1, Retries: 1, Timeout: 5 * time.Second,
+		Now: time.Now, Fetch: &httpfetch.Options{Delay: -1, Retries: 1, Timeout: 5 * time.Second, HeaderTimeout: 300 * time.Millisecond, MaxBytes: 256 << 10,
 			Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }}}
 	code := m.Run(context.Background(), args)
 	return code, out.String(), errOut.String()

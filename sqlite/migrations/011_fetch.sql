@@ -25,10 +25,11 @@ CREATE TABLE feeds (
 
 CREATE TABLE feed_items (
 	feed       TEXT NOT NULL,
-	item       TEXT NOT NULL, -- the item's guid, else its link
+	item       TEXT NOT NULL, -- the item's guid, else its link, and the date it was updated
 	link       TEXT NOT NULL DEFAULT '',
-	article_id TEXT NOT NULL DEFAULT '',
+	article_id TEXT NOT NULL DEFAULT '', -- empty while it has failed
 	error      TEXT NOT NULL DEFAULT '',
+	tries      INTEGER NOT NULL DEFAULT 0,
 	seen       TEXT NOT NULL,
 	PRIMARY KEY (feed, item)
 );

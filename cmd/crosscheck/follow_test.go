@@ -1,0 +1,150 @@
+package main
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	_ "modernc.org/sqlite"
+)
+
+func rssFeed(items ...string) string {
+	return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>City News</title>` +
+		strings.Join(items, "") + `</channel></rss>`
+}
+
+func rssItem(path, title, content string) string {
+	c := ""
+	if content != "" {
+		c = "<content:encoded><![CDATA[" + content + "]]></content:encoded>"
+	}
+	return fmt.Sprintf(`<item><title>%s</title><link>%s?utm_source=rss</link><guid>%s</guid><pubDate>Tue, 01 Dec 2026 09:00:00 GMT</pubDate><author>desk@example.org (Ana Ruiz)</author><description>%s in brief.</description>%s</item>`, title, path, path, title, c)
+}
+
+func atomFeed(updated string) string {
+	return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title><id>urn:wire</id>
+<entry><title>Dam talks resume</title><id>urn:wire:e</id><link rel="alternate" href="/e"/><updated>` + updated + `</updated><author><name>Lee Chan</name></author></entry></feed>`
+}
+
+func followLine(t *testing.T, out string) string {
+	t.Helper()
+	line := strings.TrimSpace(out)
+	if !strings.HasPrefix(line, "round 1 at ") || strings.Count(line, "\n") != 0 {
+		t.Fatalf("want one round line, got %q", out)
+	}
+	_, rest, _ := strings.Cut(line, "Z: ")
+	return rest
+}
+
+func TestFollow(t *testing.T) {
+	s := newSite(t)
+	html := "text/html; charset=utf-8"
+	fullText := "<p>" + strings.Repeat("The ferry to the island resumed on Tuesday after a week of storms, its operator said. ", 6) + "</p>"
+	s.set("/a", html, article("Bridge repairs begin", "Repairs to the old bridge began on Monday, the council said."))
+	s.set("/b", html, article("Market reopens", "The covered market reopened on Saturday after a fire in the spring."))
+	s.set("/e", html, article("Dam talks resume", "Talks on the dam resumed in the capital on Tuesday, officials said."))
+	s.set("/f", html, article("Library extends hours", "The city library will open until ten on weekdays from January."))
+	s.set("/feed.rss", "application/rss+xml", rssFeed(rssItem("/a", "Bridge repairs begin", ""), rssItem("/b", "Market reopens", ""),
+		rssItem("/c", "Ferry resumes", fullText), rssItem("/private/d", "Hidden", "")))
+	s.set("/atom.xml", "application/atom+xml", atomFeed("2026-12-01T08:00:00Z"))
+	s.set("/feed.json", "application/feed+json", `{"version":"https://jsonfeed.org/version/1.1","title":"JSON News","items":[{"id":"f","url":"/f","title":"Library extends hours"}]}`)
+	s.set("/broken.xml", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>unclosed`)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "follow.db")
+
+	code, out, errOut := runWeb(t, "feeds", "add", "--db", db, "--allow-private", s.URL+"/feed.rss", s.URL+"/atom.xml", s.URL+"/feed.json", s.URL+"/broken.xml")
+	if code != exitFailed || strings.Count(out, "added: ") != 3 || !strings.Contains(errOut, s.URL+"/broken.xml: not a feed") {
+		t.Fatalf("feeds add: exit %d\n%s\n%s", code, out, errOut)
+	}
+	opml := filepath.Join(dir, "desk.opml")
+	os.WriteFile(opml, []byte(`<?xml version="1.0"?><opml version="2.0"><body><outline text="Broken">
+<outline text="Broken" xmlUrl="`+s.URL+`/broken.xml"/><outline text="Big" xmlUrl="`+s.URL+`/big.xml"/>
+<outline text="Never" xmlUrl="`+s.URL+`/never"/><outline text="City" xmlUrl="`+s.URL+`/feed.rss"/></outline></body></opml>`), 0o644)
+	code, out, errOut = runWeb(t, "feeds", "add", "--db", db, "--allow-private", opml)
+	if code != 0 || strings.Count(out, "added: ") != 3 || !strings.Contains(out, "followed already: "+s.URL+"/feed.rss") {
+		t.Fatalf("feeds add OPML: exit %d\n%s\n%s", code, out, errOut)
+	}
+
+	// the first round: every item's page, the content for the one whose page is gone
+	code, out, errOut = runWeb(t, "follow", "--db", db, "--once")
+	if got := followLine(t, out); code != exitFailed || !strings.HasPrefix(got, "6 feeds (0 not modified, 3 failed), 6 new items: 5 added, 0 unchanged, 1 failed; grouped 5: ") {
+		t.Errorf("round 1: exit %d %q\n%s", code, got, errOut)
+	}
+	for _, want := range []string{s.URL + "/broken.xml: the feed: not a feed", s.URL + "/big.xml: the feed: too large", s.URL + "/never: the feed: no answer in time",
+		s.URL + "/private/d?utm_source=rss: disallowed by the site's robots.txt"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	feeds := feedsJSON(t, db)
+	if f := feeds[s.URL+"/feed.rss"]; f["status"] != "ok" || f["articles"] != 3.0 || f["title"] != "City News" {
+		t.Errorf("the RSS feed: %v", f)
+	}
+	if f := feeds[s.URL+"/broken.xml"]; f["status"] != "error" || !strings.Contains(fmt.Sprint(f["error"]), "not a feed") {
+		t.Errorf("the broken feed: %v", f)
+	}
+	_, arts, _ := runWeb(t, "articles", "--db", db, "--json")
+	for _, want := range []string{`"title":"Ferry resumes"`, `"author":"Ana Ruiz"`, `"published":"2026-12-01T09:00:00Z"`, `"url":"` + s.URL + `/a"`} {
+		if !strings.Contains(arts, want) {
+			t.Errorf("articles lack %s:\n%s", want, arts)
+		}
+	}
+
+	// the second round: every feed answers 304, no page is asked for
+	pagesBefore := s.count("/a") + s.count("/b") + s.count("/e") + s.count("/f")
+	notModBefore := s.notMod.Load()
+	code, out, _ = runWeb(t, "follow", "--db", db, "--once")
+	if got := followLine(t, out); got != "6 feeds (3 not modified, 3 failed), 0 new items: 0 added, 0 unchanged, 0 failed" {
+		t.Errorf("round 2: %q", got)
+	}
+	if after := s.count("/a") + s.count("/b") + s.count("/e") + s.count("/f"); after != pagesBefore || s.notMod.Load() != notModBefore+3 {
+		t.Errorf("round 2 asked for %d pages and got %d answers 304; want 0 and 3", after-pagesBefore, s.notMod.Load()-notModBefore)
+	}
+
+	// an entry the feed says was updated, whose page changed, is the page's next revision
+	s.set("/atom.xml", "application/atom+xml", atomFeed("2026-12-01T11:00:00Z"))
+	s.set("/e", html, article("Dam talks resume", "Talks on the dam resumed in the capital on Tuesday evening, officials said."))
+	code, out, _ = runWeb(t, "follow", "--db", db, "--once")
+	if got := followLine(t, out); !strings.Contains(got, "1 new items: 1 added, 0 unchanged, 0 failed") {
+		t.Errorf("round 3: %q", got)
+	}
+	_, arts, _ = runWeb(t, "articles", "--db", db, "--json")
+	if n := strings.Count(arts, `"url":"`+s.URL+`/e"`); n != 1 || !strings.Contains(arts, `"revision":2`) {
+		t.Errorf("%d articles of /e, want one at revision 2", n)
+	}
+
+	// a follow killed after storing articles, before recording its items: the next round takes
+	// the items again, finds the pages unchanged, and stores nothing twice
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`DELETE FROM feed_items; UPDATE feeds SET etag = '', last_modified = ''`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	code, out, _ = runWeb(t, "follow", "--db", db, "--once")
+	if got := followLine(t, out); !strings.Contains(got, "6 new items: 0 added, 5 unchanged, 1 failed") {
+		t.Errorf("the resumed round: %q", got)
+	}
+	_, after, _ := runWeb(t, "articles", "--db", db, "--json")
+	if strings.Count(after, "\n") != strings.Count(arts, "\n") {
+		t.Errorf("the resumed round changed the articles:\n%s\nwas\n%s", after, arts)
+	}
+}
+
+func feedsJSON(t *testing.T, db string) map[string]map[string]any {
+	t.Helper()
+	code, out, errOut := runWeb(t, "feeds", "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("feeds: exit %d %s", code, errOut)
+	}
+	byURL := map[string]map[string]any{}
+	for _, line := range jsonLines(t, out) {
+		byURL[fmt.Sprint(line["url"])] = line
+	}
+	return byURL
+}
