@@ -16,6 +16,8 @@ type GroupSummary struct {
 	NewStories int // stories started
 	Moved      int // articles moved by splits
 	Duplicates int // near-duplicates of earlier articles
+
+	Stories []string // the stories that changed, whose reports are to be made again
 }
 
 // Group places every article not yet in a story, in the order the articles were stored, and
@@ -143,6 +145,7 @@ func (g *grouper) save(ctx context.Context) error {
 			}
 		}
 		stories = append(stories, crosscheck.Story{ID: storyID(st), Order: st.ID, Title: title, First: day(st.First), Last: day(st.Last)})
+		g.sum.Stories = append(g.sum.Stories, storyID(st))
 	}
 	state, err := g.c.MarshalBinary()
 	if err != nil {
