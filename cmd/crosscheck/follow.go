@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -32,6 +33,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 	once := fs.Bool("once", false, "run one round and exit")
 	allowPrivate := fs.Bool("allow-private", false, "fetch from loopback and private addresses (intranets, tests)")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
+	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -44,8 +46,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 		return err
 	}
 	defer store.Close()
-	f := &follower{m: m, store: store, workers: *workers,
-		guarded: httpfetch.New(m.fetchOptions(*allowPrivate)), open: httpfetch.New(m.fetchOptions(true))}
+	f := m.newFollower(store, *allowPrivate, *workers, *reports)
 	for round := 1; ; round++ {
 		start := m.Now()
 		r, err := f.round(ctx)
@@ -73,9 +74,35 @@ type follower struct {
 	m       *Main
 	store   *sqlite.Store
 	workers int
+	reports bool // make the reports of the stories that changed
 	// guarded fetches feeds added without --allow-private (unless follow was given it), open
 	// the others.
 	guarded, open *httpfetch.Client
+}
+
+// serve runs rounds inside the server until ctx is done, logging each.
+func (f *follower) serve(ctx context.Context, every time.Duration, logger *slog.Logger) {
+	for round := 1; ; round++ {
+		start := f.m.Now()
+		r, err := f.round(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			logger.Error("follow round", slog.Int("round", round), slog.String("error", err.Error()))
+		} else {
+			logger.Info("follow round", slog.Int("round", round), slog.Int("feeds", r.feeds), slog.Int("feeds_failed", r.feedsFailed),
+				slog.Int("items", r.items), slog.Int("added", r.added), slog.Int("failed", r.failed), slog.String("summary", r.String()))
+		}
+		if httpfetch.Sleep(ctx, every-f.m.Now().Sub(start)) != nil {
+			return
+		}
+	}
+}
+
+func (m *Main) newFollower(store *sqlite.Store, allowPrivate bool, workers int, reports bool) *follower {
+	return &follower{m: m, store: store, workers: workers, reports: reports,
+		guarded: httpfetch.New(m.fetchOptions(allowPrivate)), open: httpfetch.New(m.fetchOptions(true))}
 }
 
 // roundSummary counts a round.
@@ -83,6 +110,7 @@ type roundSummary struct {
 	feeds, notModified, feedsFailed int
 	items, added, unchanged, failed int
 	groups                          pipeline.GroupSummary
+	reports                         int
 }
 
 func (r roundSummary) String() string {
@@ -90,6 +118,9 @@ func (r roundSummary) String() string {
 		r.feeds, r.notModified, r.feedsFailed, r.items, r.added, r.unchanged, r.failed)
 	if r.groups.Grouped > 0 {
 		s += fmt.Sprintf("; grouped %d: %d new stories, %d near-duplicates", r.groups.Grouped, r.groups.NewStories, r.groups.Duplicates)
+	}
+	if r.reports > 0 {
+		s += fmt.Sprintf("; %d story reports made", r.reports)
 	}
 	return s
 }
@@ -166,11 +197,11 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 		prog.draw()
 	}
 	groupOpts := group.DefaultOptions
-	psum, runErr := pipeline.Run(ctx, items, f.store, pipeline.Options{Workers: f.workers, Report: report, Group: &groupOpts})
+	psum, runErr := pipeline.Run(ctx, items, f.store, pipeline.Options{Workers: f.workers, Report: report, Group: &groupOpts, Reports: f.reports})
 	mu.Lock()
 	prog.clear()
 	mu.Unlock()
-	sum.groups = psum.Groups
+	sum.groups, sum.reports = psum.Groups, psum.Reports
 	var outcomes []sqlite.FeedItem
 	for i, r := range results {
 		in := inputs[i]

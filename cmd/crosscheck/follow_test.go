@@ -1,14 +1,20 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	_ "modernc.org/sqlite"
+
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 )
 
 func rssFeed(items ...string) string {
@@ -147,4 +153,51 @@ func feedsJSON(t *testing.T, db string) map[string]map[string]any {
 		byURL[fmt.Sprint(line["url"])] = line
 	}
 	return byURL
+}
+
+// syncBuffer is a buffer two goroutines may use.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// serve --follow runs the rounds inside the server and makes the reports of what it took.
+func TestServeFollow(t *testing.T) {
+	s := newSite(t)
+	s.set("/a", "text/html; charset=utf-8", article("Bridge repairs begin", "Repairs to the old bridge began on Monday, the council said."))
+	s.set("/feed.rss", "application/rss+xml", rssFeed(rssItem("/a", "Bridge repairs begin", "")))
+	db := filepath.Join(t.TempDir(), "serve.db")
+	if code, _, errOut := runWeb(t, "feeds", "add", "--db", db, "--allow-private", s.URL+"/feed.rss"); code != 0 {
+		t.Fatal(errOut)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var logs syncBuffer
+	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &logs, Getenv: func(string) string { return "" },
+		Now: time.Now, Fetch: &httpfetch.Options{Delay: -1, Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }}}
+	done := make(chan int)
+	go func() {
+		done <- m.Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--follow", "--every", "1h"})
+	}()
+	for i := 0; i < 500 && !strings.Contains(logs.String(), `"msg":"follow round"`); i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("serve: exit %d\n%s", code, logs.String())
+	}
+	if !strings.Contains(logs.String(), `"summary":"1 feeds (0 not modified, 0 failed), 1 new items: 1 added, 0 unchanged, 0 failed; grouped 1: 1 new stories, 0 near-duplicates; 1 story reports made"`) {
+		t.Errorf("no round logged:\n%s", logs.String())
+	}
 }
