@@ -461,3 +461,28 @@ func TestPageFormats(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A body dripped a byte at a time is cut off by the limit on the whole response.
+func TestSlowDrip(t *testing.T) {
+	stop := make(chan struct{})
+	srv := server(t, nil, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		for {
+			select {
+			case <-stop:
+				return
+			case <-r.Context().Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+				w.Write([]byte("x"))
+				w.(http.Flusher).Flush()
+			}
+		}
+	})
+	defer close(stop)
+	c, _ := testClient(t, Options{IgnoreRobots: true, Timeout: 300 * time.Millisecond, Retries: -1})
+	_, err := c.Get(context.Background(), Request{URL: srv.URL + "/drip"})
+	if err == nil || !strings.Contains(err.Error(), "no answer in time") {
+		t.Fatalf("got %v", err)
+	}
+}
