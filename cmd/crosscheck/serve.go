@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"time"
 
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/web"
 )
 
@@ -17,7 +18,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		`Serves the web UI (the stories, each story's report, each article with what analysis found
 in it, search, and a form to add articles) and the JSON API (/api/stories, /api/stories/{id},
 /api/articles/{id}, POST /api/articles, /api/search, /api/openapi.json), with /healthz and
-Prometheus metrics at /metrics. Reads are open unless --private; writes need the token, given
+Prometheus metrics at /metrics. The form fetches the URLs it is given. Reads are open unless --private; writes need the token, given
 as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on interrupt. With
 --follow it also polls the followed feeds as crosscheck follow does, a round every --every,
 making the reports of the stories that changed, and logs a line per round.`,
@@ -32,7 +33,7 @@ making the reports of the stories that changed, and logs a line per round.`,
 	maxBody := fs.Int64("max-body", 32<<20, "the largest request body, in bytes")
 	follow := fs.Bool("follow", false, "poll the followed feeds in the server, as crosscheck follow does")
 	every := fs.Duration("every", 10*time.Minute, "with --follow, the time between the starts of two rounds")
-	allowPrivate := fs.Bool("allow-private", false, "with --follow, fetch from loopback and private addresses (intranets, tests)")
+	allowPrivate := fs.Bool("allow-private", false, "fetch from loopback and private addresses, for the ingest form's URLs and --follow (intranets, tests)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -59,7 +60,8 @@ making the reports of the stories that changed, and logs a line per round.`,
 	if err := store.IndexSearch(ctx); err != nil {
 		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
 	}
-	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger})
+	form := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
+	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page})
 	defer handler.Close()
 	// requests run under a context that shutdown cancels, so that no query outlives the server
 	requests, cancelRequests := context.WithCancel(context.Background())

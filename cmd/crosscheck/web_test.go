@@ -5,6 +5,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +18,8 @@ import (
 	"time"
 
 	httpfetch "github.com/crosscheck/crosscheck/fetch"
+	"github.com/crosscheck/crosscheck/sqlite"
+	"github.com/crosscheck/crosscheck/web"
 )
 
 // site is a test web site on 127.0.0.1: articles whose text can change, feeds, and counts of
@@ -171,4 +175,46 @@ func TestIngestURLs(t *testing.T) {
 			t.Errorf("%d articles for the page, want one:\n%s", n, out)
 		}
 	})
+}
+
+// The web form's URLs are fetched like ingest's, with the same guard.
+func TestServeFormURLs(t *testing.T) {
+	s := newSite(t)
+	s.set("/news/bridge", "text/html; charset=utf-8", article("Bridge repairs begin", "Repairs to the old bridge began on Monday, the council said."))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "form.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	form := func(allowPrivate bool) (int, string) {
+		opts := httpfetch.Options{AllowPrivate: allowPrivate, Delay: -1}
+		p := &pages{client: httpfetch.New(opts), store: store}
+		h := web.New(store, web.Config{Token: "s3cret", MaxBody: 1 << 20, Fetch: p.page})
+		defer h.Close()
+		srv := httptest.NewServer(h)
+		defer srv.Close()
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		mw.WriteField("token", "s3cret")
+		mw.WriteField("urls", s.URL+"/news/bridge\n"+s.URL+"/gone")
+		mw.Close()
+		req, _ := http.NewRequest("POST", srv.URL+"/ingest", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	code, page := form(false)
+	if code != 200 || !strings.Contains(page, "loopback") || s.count("/news/bridge") != 0 {
+		t.Errorf("guarded: %d, %d requests\n%s", code, s.count("/news/bridge"), page)
+	}
+	code, page = form(true)
+	if code != 200 || !strings.Contains(page, "added") || !strings.Contains(page, "HTTP 404") {
+		t.Errorf("admitted: %d\n%s", code, page)
+	}
 }
