@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"log/slog"
 	"sync"
 	"time"
@@ -131,6 +132,47 @@ type taken struct {
 	feed  string
 	key   string // the item's key in the store; empty for the feed's own failure
 	link  string
+	err   string // the feed's failure
+}
+
+// fetchers is how many feeds or pages a round fetches at once; the client still asks one host
+// for one thing at a time.
+const fetchers = 8
+
+// ordered computes do(0) … do(n-1) with up to workers of them at once, and yields the results
+// in order; it stops when the consumer or ctx does.
+func ordered[T any](ctx context.Context, n, workers int, do func(i int) T) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		outs := make([]chan T, n)
+		for i := range outs {
+			outs[i] = make(chan T, 1)
+		}
+		slots := make(chan struct{}, workers)
+		go func() {
+			for i := range n {
+				select {
+				case slots <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				go func() { outs[i] <- do(i) }()
+			}
+		}()
+		for i := range n {
+			var v T
+			select {
+			case v = <-outs[i]:
+			case <-ctx.Done():
+				return
+			}
+			<-slots
+			if !yield(v) {
+				return
+			}
+		}
+	}
 }
 
 // round polls every feed once. The items' outcomes are saved after the pipeline has stored
@@ -150,38 +192,52 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	prog := progress{w: f.m.Stderr, on: f.m.Terminal, start: f.m.Now(), now: f.m.Now}
 	feedNo := 0
 	prog.line = func(p *progress, rate float64) string {
-		return fmt.Sprintf("following: feed %d of %d, %d items fetched, %d stored, %d failed", feedNo, len(feeds), p.n, p.a, p.f)
+		return fmt.Sprintf("following: %d of %d feeds read, %d items stored, %d failed", feedNo, len(feeds), p.a, p.f)
 	}
 	items := func(yield func(ingest.Item) bool) {
-		for i, fd := range feeds {
+		type polled struct {
+			fd    sqlite.Feed
+			state sqlite.Feed
+			items []feed.Item
+		}
+		var work []taken
+		var found []feed.Item // beside work; the zero Item for a feed's failure
+		var feedOf []sqlite.Feed
+		for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
+			state, list := f.poll(ctx, feeds[i])
+			return polled{feeds[i], state, list}
+		}) {
 			mu.Lock()
-			feedNo = i + 1
+			fetched = append(fetched, p.state)
+			feedNo++
 			mu.Unlock()
-			state, list := f.poll(ctx, fd)
-			mu.Lock()
-			fetched = append(fetched, state)
-			mu.Unlock()
-			if state.Status == "error" {
-				mu.Lock()
-				inputs = append(inputs, taken{input: fd.URL, feed: fd.URL})
-				mu.Unlock()
-				if !yield(ingest.Item{Input: fd.URL, Err: errors.New(state.Error)}) {
-					return
-				}
+			if p.state.Status == "error" {
+				work, found, feedOf = append(work, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
 				continue
 			}
-			for _, it := range list {
-				doc, err := f.itemDocument(ctx, fd, it)
+			for _, it := range p.items {
 				input := it.Link
 				if input == "" {
-					input = fd.URL + "#" + it.Key
+					input = p.fd.URL + "#" + it.Key
 				}
-				mu.Lock()
-				inputs = append(inputs, taken{input: input, feed: fd.URL, key: itemKey(it), link: it.Link})
-				mu.Unlock()
-				if !yield(ingest.Item{Input: input, Doc: doc, Err: err}) {
-					return
-				}
+				work = append(work, taken{input: input, feed: p.fd.URL, key: itemKey(it), link: it.Link})
+				found, feedOf = append(found, it), append(feedOf, p.fd)
+			}
+		}
+		i := 0
+		for item := range ordered(ctx, len(work), fetchers, func(i int) ingest.Item {
+			if work[i].key == "" {
+				return ingest.Item{Input: work[i].input, Err: errors.New(work[i].err)}
+			}
+			doc, err := f.itemDocument(ctx, feedOf[i], found[i])
+			return ingest.Item{Input: work[i].input, Doc: doc, Err: err}
+		}) {
+			mu.Lock()
+			inputs = append(inputs, work[i])
+			mu.Unlock()
+			i++
+			if !yield(item) {
+				return
 			}
 		}
 	}

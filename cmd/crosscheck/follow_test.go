@@ -201,3 +201,37 @@ func TestServeFollow(t *testing.T) {
 		t.Errorf("no round logged:\n%s", logs.String())
 	}
 }
+
+// ordered yields in order whatever order the work finishes in, with at most workers at once.
+func TestOrdered(t *testing.T) {
+	var mu sync.Mutex
+	running, most := 0, 0
+	var got []int
+	for v := range ordered(context.Background(), 50, 4, func(i int) int {
+		mu.Lock()
+		running++
+		most = max(most, running)
+		mu.Unlock()
+		time.Sleep(time.Duration(50-i) * 50 * time.Microsecond) // later ones finish first
+		mu.Lock()
+		running--
+		mu.Unlock()
+		return i * i
+	}) {
+		got = append(got, v)
+	}
+	for i, v := range got {
+		if v != i*i {
+			t.Fatalf("result %d is %d", i, v)
+		}
+	}
+	if len(got) != 50 || most > 4 || most < 2 {
+		t.Errorf("%d results, at most %d at once (want 50, 2 to 4)", len(got), most)
+	}
+	n := 0
+	for range ordered(context.Background(), 50, 4, func(i int) int { return i }) {
+		if n++; n == 3 {
+			break
+		}
+	}
+}
