@@ -60,7 +60,9 @@ input failed.`,
 	defer store.Close()
 	if anyURL(paths) {
 		p := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
-		opts.Fetch = p.page
+		var stop func()
+		opts.Fetch, stop = p.ahead(ctx, paths)
+		defer stop()
 	}
 	out := outHuman
 	if *asJSON {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
+	"sync"
 
 	"github.com/crosscheck/crosscheck"
 	httpfetch "github.com/crosscheck/crosscheck/fetch"
@@ -37,6 +39,38 @@ func (m *Main) fetchOptions(allowPrivate bool) httpfetch.Options {
 // anyURL reports whether any input is a URL.
 func anyURL(inputs []string) bool {
 	return slices.ContainsFunc(inputs, ingest.IsURL)
+}
+
+// ahead returns the fetch ingest is to call for the URLs among inputs, which it calls in their
+// order: the pages are fetched up to eight at a time ahead of the calls (the client still asks
+// each host for one page at a time). A call out of that order fetches its page itself. stop
+// ends the fetching ahead.
+func (p *pages) ahead(ctx context.Context, inputs []string) (fetch func(context.Context, string) (*crosscheck.Document, error), stop func()) {
+	type fetched struct {
+		url string
+		doc *crosscheck.Document
+		err error
+	}
+	var urls []string
+	for _, in := range inputs {
+		if ingest.IsURL(in) {
+			urls = append(urls, in)
+		}
+	}
+	next, stop := iter.Pull(ordered(ctx, len(urls), fetchers, func(i int) fetched {
+		doc, err := p.page(ctx, urls[i])
+		return fetched{urls[i], doc, err}
+	}))
+	var mu sync.Mutex
+	return func(ctx context.Context, url string) (*crosscheck.Document, error) {
+		mu.Lock()
+		f, ok := next()
+		mu.Unlock()
+		if !ok || f.url != url {
+			return p.page(ctx, url)
+		}
+		return f.doc, f.err
+	}, stop
 }
 
 // page fetches one page as a document.
