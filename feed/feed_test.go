@@ -124,3 +124,13 @@ func FuzzParse(f *testing.F) {
 		ParseOPML(body)
 	})
 }
+
+func TestDiscover(t *testing.T) {
+	page := `<html><head><link rel="stylesheet" href="/s.css"><link rel="alternate" type="application/rss+xml" title="World" href="/world/rss.xml">
+<link rel="alternate" type="application/atom+xml" href="https://feeds.example.org/atom"><link rel="alternate" hreflang="fr" href="/fr/"></head>
+<body><link rel="alternate" type="application/rss+xml" href="/not-in-head.xml"></body></html>`
+	got := Discover([]byte(page), "https://news.example.org/world/")
+	if strings.Join(got, " ") != "https://news.example.org/world/rss.xml https://feeds.example.org/atom" {
+		t.Errorf("%q", got)
+	}
+}

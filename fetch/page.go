@@ -97,37 +97,64 @@ func CanonicalOf(page []byte, final string) string {
 
 // canonicalHref finds the href of the first <link rel=canonical> in a page's head.
 func canonicalHref(page []byte) string {
+	for _, l := range HeadLinks(page) {
+		if l.Has("canonical") && l.Href != "" {
+			return l.Href
+		}
+	}
+	return ""
+}
+
+// Link is one <link> of a page's head.
+type Link struct {
+	Rel  string // lower-cased, space-separated
+	Type string // lower-cased
+	Href string // as given
+}
+
+// Has reports whether the link's rel names rel.
+func (l Link) Has(rel string) bool {
+	for _, r := range strings.Fields(l.Rel) {
+		if r == rel {
+			return true
+		}
+	}
+	return false
+}
+
+// HeadLinks returns the <link> elements of a page's head, in order, read with the tokenizer so
+// that a hostile page cannot make it build a tree.
+func HeadLinks(page []byte) []Link {
+	var out []Link
 	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return ""
+			return out
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			switch atom.Lookup(name) {
 			case atom.Body:
-				return ""
+				return out
 			case atom.Link:
-				var rel, href string
+				var l Link
 				for hasAttr {
 					var k, v []byte
 					k, v, hasAttr = z.TagAttr()
 					switch string(k) {
 					case "rel":
-						rel = strings.ToLower(string(v))
+						l.Rel = strings.ToLower(string(v))
+					case "type":
+						l.Type = strings.ToLower(strings.TrimSpace(string(v)))
 					case "href":
-						href = strings.TrimSpace(string(v))
+						l.Href = strings.TrimSpace(string(v))
 					}
 				}
-				for _, r := range strings.Fields(rel) {
-					if r == "canonical" && href != "" {
-						return href
-					}
-				}
+				out = append(out, l)
 			}
 		case html.EndTagToken:
 			if name, _ := z.TagName(); atom.Lookup(name) == atom.Head {
-				return ""
+				return out
 			}
 		}
 	}

@@ -57,7 +57,8 @@ an OPML file lists. "crosscheck follow" polls them.`,
 func (m *Main) feedsAdd(ctx context.Context, args []string) error {
 	fs := m.flags("feeds add", "[--allow-private] URL|FILE.opml…",
 		`Follows feeds: a URL is fetched once to check that it is a feed (RSS, Atom, RDF, JSON
-Feed) and take its title; an OPML file adds every feed it lists. A feed followed already is
+Feed) and take its title — a page's URL adds the first feed its head names; an OPML file adds
+every feed it lists. A feed followed already is
 left as it is. --allow-private admits feeds on loopback and private addresses, for this and
 every later fetch of them.`,
 		`  crosscheck feeds add https://example.org/world/rss.xml https://example.com/atom.xml
@@ -107,22 +108,41 @@ every later fetch of them.`,
 			}
 			continue
 		}
-		resp, err := client.Get(ctx, httpfetch.Request{URL: in, Accept: feed.Accept})
-		var f *feed.Feed
-		if err == nil {
-			f, err = feed.Parse(resp.Body, resp.Final)
-		}
+		url, f, err := findFeed(ctx, client, in)
 		if err != nil {
 			failed++
 			fmt.Fprintf(m.Stderr, "crosscheck feeds add: %s: %v\n", in, err)
 			continue
 		}
-		add(in, in, f.Title)
+		add(in, url, f.Title)
 	}
 	if failed > 0 {
 		return errSomeFailed{failed}
 	}
 	return nil
+}
+
+// findFeed fetches a feed, or the first feed a page names in its head; it returns the feed's
+// URL and the feed.
+func findFeed(ctx context.Context, client *httpfetch.Client, url string) (string, *feed.Feed, error) {
+	resp, err := client.Get(ctx, httpfetch.Request{URL: url, Accept: feed.Accept})
+	if err != nil {
+		return "", nil, err
+	}
+	f, err := feed.Parse(resp.Body, resp.Final)
+	if err == nil {
+		return url, f, nil
+	}
+	for _, found := range feed.Discover(resp.Body, resp.Final) {
+		r, ferr := client.Get(ctx, httpfetch.Request{URL: found, Accept: feed.Accept})
+		if ferr != nil {
+			return "", nil, fmt.Errorf("a page whose feed %s cannot be had: %w", found, ferr)
+		}
+		if f, ferr := feed.Parse(r.Body, r.Final); ferr == nil {
+			return found, f, nil
+		}
+	}
+	return "", nil, err
 }
 
 // readOPML reads the feeds an OPML file lists.

@@ -61,9 +61,13 @@ func TestFollow(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "follow.db")
 
-	code, out, errOut := runWeb(t, "feeds", "add", "--db", db, "--allow-private", s.URL+"/feed.rss", s.URL+"/atom.xml", s.URL+"/feed.json", s.URL+"/broken.xml")
+	s.set("/wire", html, `<html><head><link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>Wire</body></html>`)
+	code, out, errOut := runWeb(t, "feeds", "add", "--db", db, "--allow-private", s.URL+"/feed.rss", s.URL+"/wire", s.URL+"/feed.json", s.URL+"/broken.xml")
 	if code != exitFailed || strings.Count(out, "added: ") != 3 || !strings.Contains(errOut, s.URL+"/broken.xml: not a feed") {
 		t.Fatalf("feeds add: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "added: "+s.URL+"/atom.xml Wire") {
+		t.Errorf("the page's feed was not found:\n%s", out)
 	}
 	opml := filepath.Join(dir, "desk.opml")
 	os.WriteFile(opml, []byte(`<?xml version="1.0"?><opml version="2.0"><body><outline text="Broken">
