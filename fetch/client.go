@@ -141,8 +141,12 @@ type host struct {
 	robotsAt  time.Time
 }
 
-// robotsTTL is how long a robots.txt is trusted.
-const robotsTTL = 24 * time.Hour
+// robotsTTL is how long a robots.txt is trusted, and robotsRetry how long one that could not
+// be read keeps its site closed before it is asked for again.
+const (
+	robotsTTL   = 24 * time.Hour
+	robotsRetry = 10 * time.Minute
+)
 
 // New returns a client.
 func New(opts Options) *Client {
@@ -292,7 +296,11 @@ func (c *Client) robotsFor(ctx context.Context, h *host, u *url.URL) (*Robots, e
 	c.mu.Lock()
 	rb, rerr, at := h.robots, h.robotsErr, h.robotsAt
 	c.mu.Unlock()
-	if (rb != nil || rerr != nil) && c.opts.Now().Sub(at) < robotsTTL {
+	ttl := robotsTTL
+	if rerr != nil {
+		ttl = robotsRetry
+	}
+	if (rb != nil || rerr != nil) && c.opts.Now().Sub(at) < ttl {
 		return rb, rerr
 	}
 	target := u.Scheme + "://" + u.Host + "/robots.txt"

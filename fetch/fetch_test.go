@@ -486,3 +486,33 @@ func TestSlowDrip(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// A robots.txt that cannot be read closes its site until it is asked for again, ten minutes on.
+func TestRobotsUnreadable(t *testing.T) {
+	var h hits
+	var down atomic.Bool
+	down.Store(true)
+	srv := server(t, &h, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" && down.Load() {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		page(w, r)
+	})
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	c, _ := testClient(t, Options{Now: func() time.Time { return now }})
+	ctx := context.Background()
+	for range 2 {
+		if _, err := c.Get(ctx, Request{URL: srv.URL + "/a"}); err == nil || !strings.Contains(err.Error(), "robots.txt could not be read") {
+			t.Fatalf("got %v", err)
+		}
+	}
+	if h.get("/robots.txt") != 1 || h.get("/a") != 0 {
+		t.Errorf("robots.txt asked %d times, the page %d; want 1 and 0", h.get("/robots.txt"), h.get("/a"))
+	}
+	down.Store(false)
+	now = now.Add(11 * time.Minute)
+	if _, err := c.Get(ctx, Request{URL: srv.URL + "/a"}); err != nil || h.get("/robots.txt") != 2 {
+		t.Errorf("after ten minutes: %v, robots.txt asked %d times", err, h.get("/robots.txt"))
+	}
+}
