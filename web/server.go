@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/render"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -59,6 +60,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"pathEscape": url.PathEscape,
 	"add":        func(a, b int) int { return a + b },
 	"query":      func(v url.Values) string { return v.Encode() },
+	// pageURL is a link to a page with a query the server made (encoded, so safe as it is)
+	"pageURL": func(path string, v url.Values) template.URL { return template.URL(path + "?" + v.Encode()) },
+	"plural":  render.Plural,
+	"when":    render.When,
 }).ParseFS(files, "templates/*.html"))
 
 // New makes a server over store.

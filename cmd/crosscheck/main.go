@@ -50,6 +50,8 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
+	// inputSize is the size of the inputs the running ingest reads, for its progress.
+	inputSize int64
 	// Terminal reports whether progress may be drawn on Stderr.
 	Terminal bool
 	// Fetch, when set, is the base of the web client's options (tests shorten its waits).
@@ -170,6 +172,9 @@ func (m *Main) exit(cmd string, err error) int {
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintf(m.Stderr, "crosscheck %s: interrupted; what was stored stays stored, run it again to finish\n", cmd)
 		return exitFailed
+	}
+	if msg := err.Error(); strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") {
+		err = fmt.Errorf("%w (the store is damaged: move it aside or name another with --db)", err)
 	}
 	fmt.Fprintf(m.Stderr, "crosscheck %s: %v\n", cmd, err)
 	return exitFailed
