@@ -42,6 +42,9 @@ type Options struct {
 	Now         func() time.Time // the clock; nil for time.Now
 	Stdin       io.Reader        // what "-" reads
 	FollowLinks bool             // in a directory, read what a link points to outside it too
+	// Fetch, when set, reads an input that is an http or https URL; without it such an input
+	// fails with the reason.
+	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
 }
 
 // MaxFailuresPerInput bounds the failures one input reports one by one: past it, the rest are
@@ -124,7 +127,20 @@ func (r *reader) input(in string) bool {
 	if in == "-" {
 		return r.stdin()
 	}
+	if IsURL(in) {
+		if r.opts.Fetch == nil {
+			return r.fail(in, errors.New("a URL, and fetching is not enabled here"))
+		}
+		doc, err := r.opts.Fetch(r.ctx, in)
+		if err != nil {
+			return r.fail(in, err)
+		}
+		return r.emit(Item{Input: in, Doc: doc})
+	}
 	info, err := os.Stat(in)
+	if err != nil && strings.Contains(in, "://") {
+		return r.fail(in, errors.New("no such file, and only http and https URLs are fetched"))
+	}
 	if err != nil {
 		return r.fail(in, pathError(err))
 	}
@@ -397,6 +413,12 @@ func idFromPath(path string) string {
 		return path
 	}
 	return strings.TrimSuffix(path, ext)
+}
+
+// IsURL reports whether an input names an http or https URL rather than a path.
+func IsURL(in string) bool {
+	lower := strings.ToLower(in)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
 // IDFromURL is the stable id of a document known only by its URL.

@@ -104,6 +104,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		}
 	}()
 
+	// before the workers start: they read opts
+	if opts.Extract.Repeated == nil {
+		opts.Extract.Repeated = learned(ctx, store)
+	}
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
@@ -120,9 +124,6 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	if opts.Extract.Repeated == nil {
-		opts.Extract.Repeated = learned(ctx, store)
-	}
 	w := writer{store: store, opts: opts, touched: map[string]bool{}}
 	var g *grouper
 	var grouped chan *crosscheck.Article

@@ -10,22 +10,26 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.flags("ingest", "[--manifest FILE] [--json] PATH… | -",
+	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] PATH… | URL… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
 directory, read recursively (a manifest.jsonl inside it gives its files' metadata; a link to
 something outside it is not followed unless --follow-links). "-" reads standard input. A file's
-id is its path inside the directory given, or its name when named directly. Ingesting the same bytes again changes nothing; a changed version of an id is
+id is its path inside the directory given, or its name when named directly. An http(s) URL is
+fetched (robots.txt honoured, a conditional GET when it was fetched before); addresses on
+loopback, private and link-local networks are refused unless --allow-private. Ingesting the same bytes again changes nothing; a changed version of an id is
 kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
 input failed.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
   crosscheck ingest --json ../shared/corpus/ecbplus/docs.jsonl
+  crosscheck ingest https://example.org/news/2026/12/01/dam-talks.html story.txt
   curl -s https://example.org/news.html | crosscheck ingest -`)
 	db := m.dbFlag(fs)
 	manifestPath := fs.String("manifest", "", "a JSONL file of {id, file, published, source, url} for plain files")
@@ -34,6 +38,7 @@ input failed.`,
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
 	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
+	allowPrivate := fs.Bool("allow-private", false, "fetch URLs on loopback, private and link-local addresses (intranets, tests)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -55,6 +60,12 @@ input failed.`,
 		return err
 	}
 	defer store.Close()
+	if anyURL(paths) {
+		p := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
+		var stop func()
+		opts.Fetch, stop = p.ahead(ctx, paths)
+		defer stop()
+	}
 	out := outHuman
 	if *asJSON {
 		out = outJSON
