@@ -29,95 +29,208 @@ type span struct {
 }
 
 // spans finds the quoted stretches of text. Curly, guillemet and straight double quotes pair
-// up; a quote open at the end of a paragraph continues when the next paragraph opens with a
-// quote mark, as newspapers print long quotes. Work is linear in the text.
+// up, and so do the marks of tokenised text (two backticks or a straight mark to open, two
+// apostrophes to close); a quote open at the end of a paragraph continues when the next paragraph opens with a quote mark, as newspapers print
+// long quotes. White space just inside the marks is not the quote's.
 func spans(text string) []span {
+	out, _ := scanSpans(text)
+	return out
+}
+
+// scanSpans is spans with the steps of work it took: each byte read and each stop looked at
+// counts one. Every byte is read at most once per kind of mark and every stop resolved once,
+// so the work is linear in the text, whatever its quote marks.
+func scanSpans(text string) ([]span, int) {
+	sc := markScanner{text: text}
 	var out []span
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		closer, ok := opener(text, i, r)
-		if !ok {
+	for i := 0; i < len(text); {
+		sc.steps++
+		kind, n := opener(text, i)
+		if n == 0 {
+			_, n = utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
 		}
 		s := span{open: i, start: i + n}
-		j := s.start
-		closed := false
-		for j < len(text) && j-s.start < maxQuote {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if closes(text, j, r2, closer, n2) {
-				s.end, s.close = j, j+n2
-				closed = true
-				break
-			}
-			if r2 == '\n' {
-				// a new paragraph that opens with a mark continues the quote
-				k := j
-				for k < len(text) && (text[k] == '\n' || text[k] == ' ' || text[k] == '\r') {
-					k++
-				}
-				if k < len(text) {
-					r3, n3 := utf8.DecodeRuneInString(text[k:])
-					if _, ok := opener(text, k, r3); ok && k > j+1 {
-						j = k + n3
-						continue
-					}
-				}
-				s.end, s.close = j, j
-				closed = true
-				break
-			}
-			j += n2
+		end, close, ok := sc.stopAfter(kind, s.start)
+		if !ok || end-s.start >= maxQuote {
+			i += n
+			continue
 		}
-		if !closed || s.end <= s.start {
+		s.end, s.close = end, close
+		for s.start < s.end && isSpaceByte(text[s.start]) {
+			s.start++
+		}
+		for s.end > s.start && isSpaceByte(text[s.end-1]) {
+			s.end--
+		}
+		if s.end <= s.start {
 			i += n
 			continue
 		}
 		out = append(out, s)
 		i = s.close
 	}
-	return out
+	return out, sc.steps
 }
 
-// opener reports whether r at i opens a quote, and the mark that closes it.
-func opener(text string, i int, r rune) (rune, bool) {
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+
+// markKind is the kind of mark a quote opens with, which decides the marks that close it.
+type markKind uint8
+
+const (
+	curlyMark    markKind = iota // “ … ”
+	lowMark                      // „ … “
+	guillemet                    // « … »
+	straightMark                 // " … " (or " … '' in tokenised text)
+	tickMark                     // `` … '' (tokenised text)
+	markKinds
+)
+
+// quoteStop is where a scan for the close of a quote stops: a closing mark [end, close), or
+// a paragraph break that ends the quote (end == close), or, for a paragraph that opens with
+// a mark, the place the quote goes on (jump).
+type quoteStop struct {
+	at, end, close, jump int
+}
+
+// markScanner finds, for each kind of mark, the stops of the whole text once, and answers from
+// them where a quote opened at any place stops.
+type markScanner struct {
+	text  string
+	steps int
+	stops [markKinds][]quoteStop // in text order; built when a mark of the kind first opens
+	built [markKinds]bool
+	next  [markKinds]int // the first stop not before the last query: queries come in order
+}
+
+// stopAfter is where a quote of this kind whose words start at from ends: the end of its
+// words and of its closing mark, or false when it does not close.
+func (sc *markScanner) stopAfter(kind markKind, from int) (end, close int, ok bool) {
+	if !sc.built[kind] {
+		sc.build(kind)
+	}
+	stops := sc.stops[kind]
+	k := sc.next[kind]
+	for k < len(stops) && stops[k].at < from {
+		sc.steps++
+		k++
+	}
+	sc.next[kind] = k
+	if k == len(stops) {
+		return 0, 0, false
+	}
+	st := stops[k]
+	return st.end, st.close, st.end >= 0
+}
+
+// build reads the text once for the stops of one kind of mark, then resolves each paragraph
+// that continues the quote to the stop its continuation reaches, from the last stop back.
+func (sc *markScanner) build(kind markKind) {
+	sc.built[kind] = true
+	text := sc.text
+	var stops []quoteStop
+	for j := 0; j < len(text); {
+		sc.steps++
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if m := closes(text, j, r, kind); m > 0 {
+			stops = append(stops, quoteStop{at: j, end: j, close: j + m, jump: -1})
+			j += m
+			continue
+		}
+		if r == '\n' {
+			// a new paragraph that opens with a mark continues the quote
+			k := j
+			for k < len(text) && (text[k] == '\n' || text[k] == ' ' || text[k] == '\r') {
+				sc.steps++
+				k++
+			}
+			st := quoteStop{at: j, end: j, close: j, jump: -1}
+			if _, n3 := opener(text, k); n3 > 0 && k > j+1 {
+				st.jump = k + n3
+			}
+			stops = append(stops, st)
+		}
+		j += n
+	}
+	// a continued quote stops where the quote from its continuation stops; stops are in order
+	// and a jump goes forward, so the stop it reaches is resolved already
+	for i := len(stops) - 1; i >= 0; i-- {
+		if stops[i].jump < 0 {
+			continue
+		}
+		k := i + 1
+		for k < len(stops) && stops[k].at < stops[i].jump {
+			sc.steps++
+			k++
+		}
+		if k == len(stops) {
+			stops[i].end, stops[i].close = -1, -1 // the text ends inside the quote
+		} else {
+			stops[i].end, stops[i].close = stops[k].end, stops[k].close
+		}
+	}
+	sc.stops[kind] = stops
+}
+
+// opener reports whether a quote opens at i: the kind of its mark and the mark's length, or
+// a length of 0.
+func opener(text string, i int) (markKind, int) {
+	r, n := utf8.DecodeRuneInString(text[i:])
 	switch r {
 	case '“':
-		return '”', true
+		return curlyMark, n
 	case '„':
-		return '“', true
+		return lowMark, n
 	case '«':
-		return '»', true
+		return guillemet, n
+	case '`':
+		if strings.HasPrefix(text[i:], "``") {
+			return tickMark, 2
+		}
 	case '"':
 		// a straight mark opens after a space, a line start or opening punctuation
 		if i == 0 {
-			return '"', true
+			return straightMark, n
 		}
 		p, _ := utf8.DecodeLastRuneInString(text[:i])
 		if unicode.IsSpace(p) || strings.ContainsRune("([{—–-:", p) {
-			return '"', true
+			return straightMark, n
 		}
 	}
-	return 0, false
+	return 0, 0
 }
 
-// closes reports whether the mark r at j closes a quote opened for closer. Writers mix their
-// marks: a straight quote may close a curly one and a curly one a straight one, and a
-// mistyped opening mark after a comma or a full stop closes ("“It's unusual,“ said …").
-func closes(text string, j int, r, closer rune, n int) bool {
+// closes is the length of the mark r at j when it closes a quote of this kind, or 0. Writers
+// mix their marks: a straight quote may close a curly one and a curly one a straight one, and
+// a mistyped opening mark after a comma or a full stop closes ("“It's unusual,“ said …").
+// Tokenised text (the Penn Treebank's style) closes with two apostrophes.
+func closes(text string, j int, r rune, kind markKind) int {
 	switch {
-	case r == closer, r == '"', r == '”' && closer == '"':
-		return isCloser(text, j, n)
-	case r == '“' && closer == '”' && j > 0 && strings.IndexByte(",.?!", text[j-1]) >= 0:
-		return j+n == len(text) || text[j+n] == ' ' || text[j+n] == '\n'
+	case r == '\'' && kind != guillemet && kind != lowMark:
+		if strings.HasPrefix(text[j:], "''") && isCloser(text, j, 2) {
+			return 2
+		}
+	case r == '"', r == closerOf[kind], r == '”' && kind == straightMark:
+		if kind != tickMark && isCloser(text, j, utf8.RuneLen(r)) {
+			return utf8.RuneLen(r)
+		}
+	case r == '“' && kind == curlyMark && j > 0 && strings.IndexByte(",.?!", text[j-1]) >= 0:
+		if n := utf8.RuneLen(r); j+n == len(text) || text[j+n] == ' ' || text[j+n] == '\n' {
+			return n
+		}
 	}
-	return false
+	return 0
 }
 
-// isCloser reports whether the mark at j closes: a straight mark must not open a new quote.
+// closerOf is the mark that closes each kind of opening mark.
+var closerOf = [markKinds]rune{curlyMark: '”', lowMark: '“', guillemet: '»', straightMark: '"', tickMark: 0}
+
+// isCloser reports whether the mark at j closes: a straight mark or apostrophes must not
+// open a new word.
 func isCloser(text string, j, n int) bool {
-	if text[j] != '"' {
+	if text[j] != '"' && text[j] != '\'' {
 		return true
 	}
 	if j+n >= len(text) {
