@@ -23,9 +23,33 @@ func toks(s string) []tok {
 			out[n-1].text += " on"
 			continue
 		}
+		// "61 - year - old" in tokenised text is the age 61-year-old
+		if n := len(out); n > 3 && t.text == "old" && out[n-1].text == "-" && out[n-3].text == "-" && ageUnits[out[n-2].text] && isNumberTok(out[n-4]) {
+			out[n-4].text += "-" + out[n-2].text + "-old"
+			out = out[:n-3]
+			continue
+		}
+		// "Strauss - Kahn" in tokenised text is the name Strauss-Kahn
+		if n := len(out); n > 1 && isCapital(t) && out[n-1].text == "-" && isCapital(out[n-2]) {
+			out[n-2].text += "-" + t.text
+			out = out[:n-1]
+			continue
+		}
 		out = append(out, t)
 	}
 	return out
+}
+
+var ageUnits = wordSet("year month week day years months weeks days")
+
+func isNumberTok(t tok) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsDigit(r)
+}
+
+// isAge reports whether w is an age before a name: "61-year-old".
+func isAge(w string) bool {
+	return strings.HasSuffix(strings.ToLower(w), "-old") && strings.Count(w, "-") == 2
 }
 
 func isWordByte(b byte) bool {
@@ -52,6 +76,9 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 		return m, c, "speaker after the quote", false
 	}
 	unclear = m != ""
+	if m := dashName(toks(after)); m != "" && !unclear {
+		return m, "—", "a name after a dash", false
+	}
 	if m := colonName(toks(before)); m != "" {
 		return m, ":", "a name and a colon before the quote", false
 	}
@@ -63,6 +90,28 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 	}
 	return "", "", "", unclear
 }
+
+// dashName reads a quote signed with a dash and a name, as letters and testimonials print
+// them: "“…”― Carla Ruiz", "“…” — Ola Brenn, a teacher".
+func dashName(ts []tok) string {
+	if len(ts) < 2 || !isDash(ts[0].text) {
+		return ""
+	}
+	var words []string
+	for _, t := range ts[1:] {
+		if !isCapital(t) {
+			break
+		}
+		words = append(words, t.text)
+	}
+	rest := ts[1+len(words):]
+	if len(words) < 2 || !person(words) || len(rest) > 0 && !rest[0].punct {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "-" }
 
 // colonName reads a quote introduced by a name and a colon: "… doesn't surprise Republican
 // pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”".
@@ -98,8 +147,20 @@ func speakerLike(m string) bool {
 		return false
 	}
 	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
-	return !notSpeakers[first] && !(len(f) > 1 && functionWords[last])
+	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first]) {
+		return false // "Two", "March", "After", "First": no one
+	}
+	r, _ := utf8.DecodeRuneInString(first)
+	return !notSpeakers[first] && !unicode.IsDigit(r) && !(len(f) > 1 && functionWords[last])
 }
+
+// calendarWords name months and days, which name no speaker.
+var calendarWords = wordSet(`january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday`)
+
+// countWords are counts and ordinals, which alone name no speaker.
+var countWords = wordSet(`one two three four five six seven eight nine ten eleven twelve dozens hundreds
+thousands first second third fourth fifth last next`)
 
 // sameSubject stands for a speaker left out because it is the previous clause's ("… as
 // “productive,” but noted that “…”").
@@ -369,6 +430,16 @@ func sentenceSubject(ts []tok) string {
 			}
 		}
 		if len(rest) == len(ts) {
+			if introWords[lw] {
+				// "On September 27 they published …": an opening phrase with no comma runs
+				// to the subject's pronoun; "After the “…”" has no subject yet
+				for _, t := range ts[1:min(len(ts), 10)] {
+					if isPronoun(t) {
+						return t.text
+					}
+				}
+				return ""
+			}
 			break
 		}
 		ts = rest
@@ -445,6 +516,9 @@ var stopCapital = map[string]bool{"it": true, "this": true, "that": true, "there
 // nounPhrase is the speaker named after a cue: a pronoun, a name, or a phrase up to a comma.
 func nounPhrase(ts []tok) string {
 	var words []string
+	for len(ts) > 0 && isAge(ts[0].text) {
+		ts = ts[1:] // "said 61-year-old Anargyros Bizianis"
+	}
 	for _, t := range ts {
 		if t.punct {
 			break
@@ -499,6 +573,10 @@ func subject(ts []tok) string {
 		for i := len(ts) - 2; i >= 0 && len(ts)-i < 14; i-- {
 			if ts[i].punct && ts[i].text == "," {
 				if name := nameBefore(ts[:i]); name != "" {
+					return name
+				}
+				// "her agent, Mark Roesler, said": the name between the commas
+				if name := nameBefore(ts[:len(ts)-1]); name != "" && len(strings.Fields(name)) == len(ts)-2-i && person(strings.Fields(name)) {
 					return name
 				}
 				break

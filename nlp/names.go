@@ -62,14 +62,25 @@ func (x *nameIndex) scan(text string, from, to int) {
 		if i > 0 && !ts[i-1].punct && !isCapital(ts[i-1]) {
 			role = append(role, strings.ToLower(ts[i-1].text)) // "former President …"
 		}
-		for _, t := range ts[i:j] {
+		run := ts[i:j]
+		// "As President Obama …", "After Gray …": a word that opens the sentence is not the name's
+		for len(run) > 1 && sentenceOpener(run[0].text) {
+			run = run[1:]
+		}
+		if len(run) > 1 && run[0].text == "The" && !titles[strings.ToLower(run[1].text)] {
+			i = j // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
+			continue
+		}
+		for _, t := range run {
 			w := strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
-			if titles[strings.ToLower(w)] && len(words) == 0 {
-				role = append(role, strings.ToLower(w))
-				continue
-			}
 			words = append(words, w)
 		}
+		// "Palmer Public Safety Director Jon Owen": the name follows the last role word
+		k := nameStart(words)
+		for _, w := range words[:k] {
+			role = append(role, strings.ToLower(w))
+		}
+		words = words[k:]
 		key := ""
 		if len(words) > 0 {
 			key = strings.ToLower(words[len(words)-1])
@@ -104,11 +115,49 @@ func person(words []string) bool {
 		return false
 	}
 	for _, w := range words {
-		if notPeople[strings.ToLower(w)] {
-			return false
+		lw := strings.ToLower(w)
+		if notPeople[lw] || functionWords[lw] || prepositions[lw] {
+			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
 	return len(words) >= 2 || len(words[0]) > 2
+}
+
+// prepositions, capitalised in a run of words, make it a title or a body's name.
+var prepositions = wordSet(`against for with from about across toward towards upon among despite inside
+outside within behind beyond via`)
+
+// sentenceOpener reports whether a capitalised word opens a sentence or a clause rather than
+// a name: "As", "After", "But", "When".
+func sentenceOpener(w string) bool {
+	lw := strings.ToLower(w)
+	return introWords[lw] || stopCapital[lw] || notSpeakers[lw]
+}
+
+// roleWord reports whether a word of a capitalised run names an office or a trade: the name
+// that follows it is the person's ("Prosecutor Eric Nichols", "EU Commissioner Olli Rehn").
+func roleWord(w string) bool {
+	lw := strings.TrimSuffix(strings.ToLower(w), ".")
+	return titles[lw] || titles[lw+"."] || personNouns[lw] || titleWords[w] || runRoles[lw]
+}
+
+// runRoles are more offices and trades that stand before a name in a capitalised run.
+var runRoles = wordSet(`councilman councilwoman councillor councilor commentator coach quarterback
+detective deputy sergeant sgt lieutenant lt captain capt inspector trooper superintendent
+commissioner director prosecutor attorney administrator chief ceo cfo coo chairperson
+correspondent anchor columnist novelist actor actress singer rapper model playwright
+physicist biologist scientist doctor nurse surgeon bishop archbishop cardinal rabbi imam
+pastor reverend rev father sheriff marshal constable warden master`)
+
+// nameStart is where the name begins in a capitalised run: after its last role word, when a
+// name of at least one word follows.
+func nameStart(words []string) int {
+	for k := len(words) - 2; k >= 0; k-- {
+		if roleWord(words[k]) {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // resolve turns a speaker as written into the person meant: a name into its fullest form, a
@@ -153,7 +202,7 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		return mention
 	}
 	var kept []string
-	for _, w := range words {
+	for _, w := range words[nameStart(words):] {
 		if len(kept) == 0 && (titles[strings.ToLower(w)] || w == "of") {
 			continue // "U.S. Secretary of State Marco Rubio" → "Marco Rubio"
 		}

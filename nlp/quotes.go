@@ -134,7 +134,7 @@ func (sc *markScanner) build(kind markKind) {
 	for j := 0; j < len(text); {
 		sc.steps++
 		r, n := utf8.DecodeRuneInString(text[j:])
-		if m := closes(text, j, r, kind); m > 0 {
+		if m := sc.closes(j, r, kind); m > 0 {
 			stops = append(stops, quoteStop{at: j, end: j, close: j + m, jump: -1})
 			j += m
 			continue
@@ -206,14 +206,18 @@ func opener(text string, i int) (markKind, int) {
 // mix their marks: a straight quote may close a curly one and a curly one a straight one, and
 // a mistyped opening mark after a comma or a full stop closes ("“It's unusual,“ said …").
 // Tokenised text (the Penn Treebank's style) closes with two apostrophes.
-func closes(text string, j int, r rune, kind markKind) int {
+func (sc *markScanner) closes(j int, r rune, kind markKind) int {
+	text := sc.text
 	switch {
 	case r == '\'' && kind != guillemet && kind != lowMark:
-		if strings.HasPrefix(text[j:], "''") && isCloser(text, j, 2) {
+		if strings.HasPrefix(text[j:], "''") && isCloser(text, j, 2) && !afterNumber(text, j) {
 			return 2
 		}
 	case r == '"', r == closerOf[kind], r == '”' && kind == straightMark:
-		if kind != tickMark && isCloser(text, j, utf8.RuneLen(r)) {
+		if kind == tickMark {
+			return 0
+		}
+		if isCloser(text, j, utf8.RuneLen(r)) || r == '"' && sc.closesBeforeAttribution(j) {
 			return utf8.RuneLen(r)
 		}
 	case r == '“' && kind == curlyMark && j > 0 && strings.IndexByte(",.?!", text[j-1]) >= 0:
@@ -222,6 +226,39 @@ func closes(text string, j int, r rune, kind markKind) int {
 		}
 	}
 	return 0
+}
+
+// afterNumber reports whether the mark at j follows a number, as inches do ("a 17 ” screen").
+func afterNumber(text string, j int) bool {
+	if j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	return j > 0 && text[j-1] >= '0' && text[j-1] <= '9'
+}
+
+// attributionReach is how far after a misplaced closing mark its attribution is looked for.
+const attributionReach = 80
+
+// closesBeforeAttribution reports whether a straight mark set with its space on the wrong side
+// — after a comma or a sentence's end, a word right after it — closes the quote: the words
+// after it attribute the quote ("… is at stake, "Merkel told lawmakers", "…, "said Ortiz").
+// Elsewhere such a mark opens a quote.
+func (sc *markScanner) closesBeforeAttribution(j int) bool {
+	text := sc.text
+	if j < 2 || text[j-1] != ' ' || strings.IndexByte(",.!?", text[j-2]) < 0 {
+		return false
+	}
+	w := text[j+1 : min(len(text), j+1+attributionReach)]
+	if nl := strings.IndexByte(w, '\n'); nl >= 0 {
+		w = w[:nl]
+	}
+	sc.steps += len(w)
+	ts := toks(w)
+	if len(ts) > 1 && isCue(ts[0]) {
+		return true
+	}
+	m, _ := leadingAttribution(ts)
+	return m != ""
 }
 
 // closerOf is the mark that closes each kind of opening mark.
@@ -262,7 +299,8 @@ calling adding telling replying responding tweeting posting urging predicting pr
 recommended advised advises announced expressed reported reports explained began begins concluded
 summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited
 jokes joke chanted chants imagined imagines wonder mocking quipping joking laughing yelling
-shouting chanting reading beamed`)
+shouting chanting reading beamed thundered roared fumed raged barked growled bellowed sobbed
+wept stammered blurted gasped`)
 
 // cuePhrases are cues of more than one word, which toks joins into one token.
 var cuePhrases = []string{"went on", "goes on"}

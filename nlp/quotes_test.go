@@ -96,3 +96,56 @@ func FuzzQuotes(f *testing.F) {
 		}
 	})
 }
+
+// Each kind of speaker problem found on real news, in a text of our own: the quote that
+// starts with quote is said by speaker.
+func TestSpeakersByKind(t *testing.T) {
+	for _, tc := range []struct{ name, text, quote, speaker string }{
+		{"ClosingMarkSpacedWrongSide", `"The port must stay open, "Harbour Master Lena Ostrova told reporters on the pier.`,
+			"The port must stay open,", "Lena Ostrova"},
+		{"ClosingMarkBeforeCue", `"We never saw it coming, "said Tomas Reyes, a ferry worker.`, "We never saw it coming,", "Tomas Reyes"},
+		{"TokenisedHyphenatedName", `Central banker Marie Dubois - Laurent spoke on Monday. "Everyone must stay calm" about the risk, Dubois - Laurent said.`,
+			"Everyone must stay calm", "Marie Dubois-Laurent"},
+		{"AgeBeforeName", `"They took everything from me, " said 58 - year - old Petros Alexiou, a baker.`, "They took everything", "Petros Alexiou"},
+		{"AgeBeforeNameUnspaced", `"It was loud," said 40-year-old Mina Castell.`, "It was loud,", "Mina Castell"},
+		{"SpeechVerb", `"This is a disgrace! "Senator Ruth Adler thundered in the chamber.`, "This is a disgrace!", "Ruth Adler"},
+		{"RoleWordsBeforeName", `"Nobody is above the law," Prosecutor Ivan Petek said.`, "Nobody is above the law,", "Ivan Petek"},
+		{"LongRoleBeforeName", `"We had to surround it," Riverton Public Safety Director Carl Amsel said.`, "We had to surround it,", "Carl Amsel"},
+		{"SignedWithDash", "“We want our jobs back and our pensions paid.”― Rosa Delgado\n", "We want our jobs back", "Rosa Delgado"},
+		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := nlp.Quotes(tc.text)
+			for _, q := range qs {
+				if strings.HasPrefix(q.Text, tc.quote) {
+					if q.Speaker != tc.speaker {
+						t.Fatalf("%q by %q (%q, %s), want %q", q.Text, q.Speaker, q.SpeakerMention, q.Rule, tc.speaker)
+					}
+					return
+				}
+			}
+			t.Fatalf("no quote %q in %+v", tc.quote, qs)
+		})
+	}
+}
+
+// A figure, a month or a word that opens a sentence names no speaker, and neither does the
+// title of a film or a headline with a name in it.
+func TestNotSpeakers(t *testing.T) {
+	for _, tc := range []struct{ name, text, quote, not string }{
+		{"Number", `Two of the jurors said "it was the hardest week of our lives and we are tired."`, "it was the hardest", "Two"},
+		{"Month", `March marchers chanted "no more" and "justice now for all of them."`, "justice now", "March"},
+		{"OpeningWord", `After he "reached for his belt and kept walking towards the officers," officials say the officers fired.`, "reached for his belt", "After"},
+		{"FilmTitle", "In 2005 the film The Notorious Kay Lind told her story.\n\n\"I never wanted fame,\" she said.", "I never wanted fame", "Notorious Kay Lind"},
+		{"Headline", "Railing Against Brandt, Mayor Calls for Vote\n\n\"He has failed us,\" Brandt said.", "He has failed us", "Railing Against Brandt"},
+		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, q := range nlp.Quotes(tc.text) {
+				if strings.HasPrefix(q.Text, tc.quote) && (q.Speaker == tc.not || q.SpeakerMention == tc.not) {
+					t.Fatalf("%q by %q (%q, %s)", q.Text, q.Speaker, q.SpeakerMention, q.Rule)
+				}
+			}
+		})
+	}
+}
