@@ -9,13 +9,14 @@ import (
 type nameIndex struct {
 	full   map[string]string          // a name's last word → the fullest form seen
 	roles  map[string]map[string]bool // a full name → the title words seen before it
+	gender map[string]map[byte]int    // a full name → the genders of the pronouns that followed it
 	last   string                     // the person named most recently
 	order  []string                   // full names, most recent last
 	cursor int
 }
 
 func newNameIndex() *nameIndex {
-	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}}
+	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}, gender: map[string]map[byte]int{}}
 }
 
 // titles are words that precede a name without being part of it.
@@ -50,7 +51,14 @@ func (x *nameIndex) scan(text string, from, to int) {
 	}
 	ts := toks(text[from:to])
 	for i := 0; i < len(ts); {
-		if !isCapital(ts[i]) {
+		if !isCapital(ts[i]) || isPronoun(ts[i]) {
+			// "Ana Lisle … her": a pronoun after a name tells its gender
+			if g := genderPronouns[strings.ToLower(ts[i].text)]; g != 0 && x.last != "" {
+				if x.gender[x.last] == nil {
+					x.gender[x.last] = map[byte]int{}
+				}
+				x.gender[x.last][g]++
+			}
 			i++
 			continue
 		}
@@ -177,7 +185,7 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		}
 		for i := len(x.order) - 1; i >= 0 && i >= len(x.order)-40; i-- {
 			p := x.order[i]
-			if g := genderOf(strings.Fields(p), x.roles[p]); g == 0 || g == want {
+			if g := genderOf(strings.Fields(p), x.roles[p], x.gender[p]); g == 0 || g == want {
 				return p
 			}
 		}

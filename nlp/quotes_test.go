@@ -149,3 +149,21 @@ func TestNotSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// "she" resolves to the last woman named, known by a first name of one gender, an honorific,
+// or the pronouns that followed her name; not to the last man named.
+func TestPronounTakesGender(t *testing.T) {
+	for _, tc := range []struct{ name, text, speaker string }{
+		{"FirstName", "Linda Orr met Peter Vance on Monday.\n\n“It went well,” she said.", "Linda Orr"},
+		{"Honorific", "Mrs. Adaeze Obi met Mr. Ivo Brandt.\n\n“It went well,” she said.", "Adaeze Obi"},
+		{"PronounAfterName", "Zuri Okafor lost her seat to Ivo Brandt in May. He won by a mile.\n\n“It went well,” she said.", "Zuri Okafor"},
+		{"TitleBeforeFirstName", "Judge Rita Vale heard the Rev. Billy Cole.\n\n“It went well,” she said.", "Rita Vale"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := nlp.Quotes(tc.text)
+			if len(qs) != 1 || qs[0].Speaker != tc.speaker {
+				t.Fatalf("%+v", qs)
+			}
+		})
+	}
+}
