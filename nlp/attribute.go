@@ -234,12 +234,19 @@ func attributionOpens(after string) bool {
 // a pronoun or a name, then a cue within the first few words, then at most a few words of
 // time, place or audience ("Trump said on Twitter", "he said").
 func leadingAttribution(ts []tok) (mention, cue string) {
-	for i := 1; i < len(ts) && i <= 4; i++ {
+	for i := 1; i < len(ts) && i <= 7; i++ {
 		if ts[i].punct {
 			return "", ""
 		}
 		if isCue(ts[i]) {
-			if (isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])) && endsAttribution(ts[i+1:]) {
+			if !endsAttribution(ts[i+1:]) {
+				return "", ""
+			}
+			if isPronoun(ts[0]) && i == 1 || i <= 4 && nameBefore(ts[:i]) == joinToks(ts[:i]) {
+				return joinToks(ts[:i]), ts[i].text
+			}
+			// "Colts interim coach Bruce Arians asked.": a role phrase, then the name
+			if name := nameBefore(ts[:i]); name != "" && isCapital(ts[0]) && person(strings.Fields(name)) && len(strings.Fields(name)) >= 2 {
 				return joinToks(ts[:i]), ts[i].text
 			}
 			return "", ""

@@ -189,6 +189,11 @@ func opener(text string, i int) (markKind, int) {
 		if strings.HasPrefix(text[i:], "``") {
 			return tickMark, 2
 		}
+	case '\'':
+		// two apostrophes open a quote in tokenised text that writes both marks so, before a word
+		if strings.HasPrefix(text[i:], "''") && (i == 0 || isSpaceByte(text[i-1])) && i+2 < len(text) && !isSpaceByte(text[i+2]) {
+			return tickMark, 2
+		}
 	case '"':
 		// a straight mark opens after a space, a line start or opening punctuation
 		if i == 0 {
@@ -257,8 +262,16 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 	if len(ts) > 1 && isCue(ts[0]) {
 		return true
 	}
-	m, _ := leadingAttribution(ts)
-	return m != ""
+	// a pronoun or a name, then the cue: "Luck said after leading …"
+	for i := 1; i < len(ts) && i <= 5; i++ {
+		if isCue(ts[i]) {
+			return isPronoun(ts[0]) && i == 1 || nameBefore(ts[:i]) == joinToks(ts[:i])
+		}
+		if ts[i].punct || !isCapital(ts[i]) {
+			return false
+		}
+	}
+	return false
 }
 
 // closerOf is the mark that closes each kind of opening mark.
