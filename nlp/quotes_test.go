@@ -66,6 +66,9 @@ func TestTokenisedQuoteMarks(t *testing.T) {
 			"We will rebuild the pier ,", "Nora Vance"},
 		{"Backticks", "`` Nobody was hurt , '' said Ola Brenn , the fire chief .", "Nobody was hurt ,", "Ola Brenn"},
 		{"ApostropheInWords", `"They do n't know what 's next , '' Pia Lund said.`, "They do n't know what 's next ,", "Pia Lund"},
+		{"ApostrophesBothSides", `The vote passed. ''It was close,'' said Mr. Oren Tal.`, "It was close,", "Oren Tal"},
+		{"RolePhraseOpensNextSentence", `''Could we have won without him? '' Riverside head coach Dan Moss asked. ''No. ''`,
+			"Could we have won without him?", "Dan Moss"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			qs := nlp.Quotes(tc.text)
