@@ -12,9 +12,16 @@ type DateScores struct {
 	Strict bool `json:"strict"`
 
 	Total    int               `json:"expressions"`
-	Right    int               `json:"right"`
-	Accuracy float64           `json:"accuracy"`
-	ByType   map[string][2]int `json:"by_type"` // type → [right, total]
+	Right    int               `json:"right"`    // under the reading Strict chooses
+	Accuracy float64           `json:"accuracy"` // under the reading Strict chooses
+	ByType   map[string][2]int `json:"by_type"`  // type → [right, total], under that reading
+
+	// The three readings side by side: the value exactly as the gold writes it; a finer value
+	// starting with the gold's counted too, with the gold's X literal; and with X any digit.
+	Exact         int     `json:"exact"`
+	ExactAccuracy float64 `json:"exact_accuracy"`
+	StrictRight   int     `json:"strict_right"`
+	AnyDigitRight int     `json:"any_digit_right"`
 }
 
 // Add scores one resolution: right when it equals the gold value at the gold's granularity.
@@ -26,6 +33,15 @@ func (s *DateScores) Add(typ, gold, got string) bool {
 		s.ByType = map[string][2]int{}
 	}
 	ok := got != "" && matchesAt(got, gold, s.Strict)
+	if got != "" && got == gold {
+		s.Exact++
+	}
+	if got != "" && matchesAt(got, gold, true) {
+		s.StrictRight++
+	}
+	if got != "" && matchesAt(got, gold, false) {
+		s.AnyDigitRight++
+	}
 	c := s.ByType[typ]
 	c[1]++
 	s.Total++
@@ -35,6 +51,7 @@ func (s *DateScores) Add(typ, gold, got string) bool {
 	}
 	s.ByType[typ] = c
 	s.Accuracy = rate(s.Right, s.Total)
+	s.ExactAccuracy = rate(s.Exact, s.Total)
 	return ok
 }
 

@@ -38,3 +38,15 @@ func TestStrictDateScoresTakeTheGoldsXLiterally(t *testing.T) {
 		t.Errorf("strict scoring: %d of %d right, want only the finer day", s.Right, s.Total)
 	}
 }
+
+// The exact figure counts only the gold's value as written; the readings at the gold's
+// granularity count a finer value, and an unspecified digit as any digit.
+func TestDateScoresReadings(t *testing.T) {
+	var s eval.DateScores
+	s.Add("DATE", "1997-12", "1997-12")
+	s.Add("DATE", "1997-12", "1997-12-05")
+	s.Add("DATE", "1989-WXX", "1989-W12")
+	if s.Exact != 1 || s.StrictRight != 2 || s.AnyDigitRight != 3 {
+		t.Errorf("exact %d, X literal %d, X any digit %d; want 1, 2, 3", s.Exact, s.StrictRight, s.AnyDigitRight)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/clean"
@@ -47,16 +49,16 @@ func (g *SeedGold) ReportGold() (*ReportGold, error) {
 }
 
 // SeedReport scores a story report against the gold: every quote's variants found in one group
-// with the right speaker; every fact with its verdict and, for each value, exactly the
-// articles that state it; the derived pairs linked and no other pair.
+// of their own with the right speaker; every fact with its verdict, its subject and, for each
+// value, exactly the articles that state it (a reported fact serves one gold fact at most); the
+// derived pairs linked and no other pair.
 func SeedReport(g *ReportGold, r *crosscheck.Report) []Check {
 	var out []Check
-	for _, q := range g.Quotes {
-		out = append(out, quoteCheck(q.ID, q.Speaker, q.AltSpeakers, q.Variants, r))
+	qm := matchQuotes(g, r)
+	for i := range g.Quotes {
+		out = append(out, quoteCheck(g, i, qm, r))
 	}
-	for _, f := range g.Facts {
-		out = append(out, factCheck(f.ID, f.Subject, f.Verdict, f.Values, r))
-	}
+	out = append(out, factChecks(g, r)...)
 	linked := map[[2]string]string{}
 	for _, d := range r.Derived {
 		linked[d.Articles] = d.Kind
@@ -75,103 +77,112 @@ func SeedReport(g *ReportGold, r *crosscheck.Report) []Check {
 	return out
 }
 
-func quoteCheck(id, speaker string, alts []string, variants map[string]string, r *crosscheck.Report) Check {
-	c := Check{Section: "quotes", Article: id, What: fmt.Sprintf("%d variant(s) of %s in one group", len(variants), speaker)}
-	groups, missing := quoteGroupsOf(variants, r)
+// variantRef is one variant of a report's quote group.
+type variantRef struct{ group, variant int }
+
+// quoteMatch is where the report holds each gold quote's variants.
+type quoteMatch struct {
+	found   [][]variantRef // per gold quote, the report variants that hold its variants
+	missing [][]string     // per gold quote, the variants no group holds
+}
+
+// matchQuotes finds, for each gold quote, the report's variants that hold its words.
+func matchQuotes(g *ReportGold, r *crosscheck.Report) quoteMatch {
+	var m quoteMatch
+	for _, q := range g.Quotes {
+		var found []variantRef
+		var missing []string
+		for _, article := range slices.Sorted(maps.Keys(q.Variants)) {
+			ref, ok := findVariant(article, q.Variants[article], r)
+			if !ok {
+				missing = append(missing, article[:min(3, len(article))]+" "+q.Variants[article])
+				continue
+			}
+			found = append(found, ref)
+		}
+		m.found, m.missing = append(m.found, found), append(m.missing, missing)
+	}
+	return m
+}
+
+// findVariant finds the report variant of article that holds the gold's words, or is most of
+// them; the last group that has one, as a reader scanning the report would.
+func findVariant(article, words string, r *crosscheck.Report) (variantRef, bool) {
+	want := clean.Fold(words)
+	ref, ok := variantRef{}, false
+	for gi, grp := range r.Quotes {
+		for vi, v := range grp.Variants {
+			if v.Article != article {
+				continue
+			}
+			if got := clean.Fold(v.Text); strings.Contains(got, want) || strings.Contains(want, got) && len(got) > len(want)/2 {
+				ref, ok = variantRef{gi, vi}, true
+			}
+		}
+	}
+	return ref, ok
+}
+
+// groupsOf are the report groups that hold gold quote i's variants.
+func (m quoteMatch) groupsOf(i int) map[int]bool {
+	out := map[int]bool{}
+	for _, f := range m.found[i] {
+		out[f.group] = true
+	}
+	return out
+}
+
+// mergedWith names another gold quote whose variants share group gi with quote i's, unless one
+// variant holds both (an outlet that printed as one span what another printed in two pieces).
+func (m quoteMatch) mergedWith(i, gi int, g *ReportGold) string {
+	mine := map[int]bool{}
+	for _, f := range m.found[i] {
+		if f.group == gi {
+			mine[f.variant] = true
+		}
+	}
+	for j := range m.found {
+		if j == i {
+			continue
+		}
+		shared, spanning := false, false
+		for _, f := range m.found[j] {
+			if f.group == gi {
+				shared = true
+				spanning = spanning || mine[f.variant]
+			}
+		}
+		if shared && !spanning {
+			return g.Quotes[j].ID
+		}
+	}
+	return ""
+}
+
+// quoteCheck scores gold quote i: all its variants found, in one group, that group holding no
+// other gold quote's variants, and the group's speaker the gold's.
+func quoteCheck(g *ReportGold, i int, m quoteMatch, r *crosscheck.Report) Check {
+	q := g.Quotes[i]
+	c := Check{Section: "quotes", Article: q.ID, What: fmt.Sprintf("%d variant(s) of %s in one group", len(q.Variants), q.Speaker)}
+	groups := m.groupsOf(i)
 	switch {
-	case len(missing) > 0:
-		c.Detail = "not found: " + strings.Join(missing, "; ")
+	case len(m.missing[i]) > 0:
+		c.Detail = "not found: " + strings.Join(m.missing[i], "; ")
 	case len(groups) > 1:
 		c.Detail = fmt.Sprintf("split over %d groups", len(groups))
 	default:
 		for gi := range groups {
 			got := r.Quotes[gi].Speaker
-			c.Pass = got == speaker || slices.Contains(alts, got)
+			c.Pass = sameSpeaker(q.Speaker, q.AltSpeakers, got)
 			if !c.Pass {
 				c.Detail = fmt.Sprintf("grouped, but attributed to %q", got)
 			}
+			if other := m.mergedWith(i, gi, g); other != "" && c.Pass {
+				c.Pass, c.Detail = false, "grouped with the variants of "+other
+			}
 		}
 	}
 	return c
-}
-
-// quoteGroupsOf finds the report's groups that hold the gold variants, and the variants no
-// group holds.
-func quoteGroupsOf(variants map[string]string, r *crosscheck.Report) (map[int]bool, []string) {
-	groups := map[int]bool{}
-	var missing []string
-	for _, article := range slices.Sorted(maps.Keys(variants)) {
-		want := clean.Fold(variants[article])
-		found := -1
-		for gi, grp := range r.Quotes {
-			for _, v := range grp.Variants {
-				if v.Article != article {
-					continue
-				}
-				// the variant holds the gold's words, or is most of them
-				if got := clean.Fold(v.Text); strings.Contains(got, want) || strings.Contains(want, got) && len(got) > len(want)/2 {
-					found = gi
-				}
-			}
-		}
-		if found < 0 {
-			missing = append(missing, article[:min(3, len(article))]+" "+variants[article])
-			continue
-		}
-		groups[found] = true
-	}
-	return groups, missing
-}
-
-func factCheck(id, subject, verdict string, values map[string][]string, r *crosscheck.Report) Check {
-	c := Check{Section: "facts", Article: id, What: fmt.Sprintf("%s: %s", subject, verdict)}
-	bestDetail := "no fact states these values"
-	for _, f := range r.Facts {
-		matched, detail := 0, ""
-		for _, gv := range slices.Sorted(maps.Keys(values)) {
-			for _, v := range f.Values {
-				if !sameValue(gv, v.Value) {
-					continue
-				}
-				got, want := slices.Sorted(slices.Values(v.Articles)), slices.Sorted(slices.Values(values[gv]))
-				if slices.Equal(got, want) {
-					matched++
-				} else {
-					detail = fmt.Sprintf("%q: %s states %s in %v, want %v", f.Subject, gv, v.Value, got, want)
-				}
-			}
-		}
-		if matched == len(values) && f.Verdict == verdict && (verdict == "conflict" || len(f.Values) == 1) {
-			c.Pass, c.Detail = true, f.Subject
-			return c
-		}
-		if matched == len(values) {
-			bestDetail = fmt.Sprintf("%q has the values but verdict %s", f.Subject, f.Verdict)
-		} else if detail != "" {
-			bestDetail = detail
-		}
-	}
-	c.Detail = bestDetail
-	return c
-}
-
-// sameValue compares a gold value with a reported one: numbers by their figure ("28" and
-// "28 points", "4200000000" and "$4200000000"), the rest case aside.
-func sameValue(gold, got string) bool {
-	gf, of := strings.Fields(gold), strings.Fields(got)
-	if len(gf) > 0 && len(of) > 0 && isFigure(gf[0]) {
-		return gf[0] == strings.TrimLeft(of[0], "$€£¥")
-	}
-	return strings.EqualFold(gold, got)
-}
-
-func isFigure(s string) bool {
-	for _, r := range s {
-		if (r < '0' || r > '9') && r != '.' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // Counts are the true positives, false positives and false negatives of one kind of finding.
@@ -196,56 +207,174 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
+// sameSpeaker reports whether the report's speaker is the gold's (or one of its alternatives):
+// the same words, the gold's name with a title or role before it ("Palmer Public Safety
+// Director Jon Owen" for "Jon Owen"), or a person's surname alone ("Gigante" for "Vincent
+// Gigante").
+func sameSpeaker(gold string, alts []string, got string) bool {
+	for _, want := range append([]string{gold}, alts...) {
+		w, g := nameWords(want), nameWords(got)
+		if len(w) == 0 || len(g) == 0 {
+			continue
+		}
+		if slices.Equal(w, g) || len(g) > len(w) && slices.Equal(g[len(g)-len(w):], w) {
+			return true
+		}
+		if len(g) == 1 && len(w) >= 2 && g[0] == w[len(w)-1] && isName(want) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords are a name's words, folded, without punctuation.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(clean.Fold(s)), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
+	})
+}
+
+// isName reports a person's name: two or more words, each capitalised ("J." counts).
+func isName(s string) bool {
+	f := strings.Fields(s)
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(f) >= 2
+}
+
+// factChecks scores every gold fact: a reported fact of its verdict, about its subject, that
+// states each of its values in exactly the gold's articles (and, for an agreement, no other
+// value). A reported fact serves one gold fact at most.
+func factChecks(g *ReportGold, r *crosscheck.Report) []Check {
+	match := matchOneToOne(len(g.Facts), len(r.Facts), func(gi, ri int) bool {
+		ok, _ := factMatches(g.Facts[gi].Subject, g.Facts[gi].Verdict, g.Facts[gi].Values, r.Facts[ri], true)
+		return ok
+	})
+	var out []Check
+	for i, f := range g.Facts {
+		c := Check{Section: "facts", Article: f.ID, What: fmt.Sprintf("%s: %s", f.Subject, f.Verdict)}
+		if match[i] >= 0 {
+			c.Pass, c.Detail = true, r.Facts[match[i]].Subject
+		} else {
+			c.Detail = "no fact states these values"
+			for _, rf := range r.Facts {
+				if _, why := factMatches(f.Subject, f.Verdict, f.Values, rf, true); why != "" {
+					c.Detail = why
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// factMatches reports whether a reported fact matches a gold fact, and when it does not but
+// states a gold value, why. exact asks for exactly the gold's articles for each value; else
+// each value need only be stated in one of them.
+func factMatches(subject, verdict string, values map[string][]string, f crosscheck.Fact, exact bool) (bool, string) {
+	matched, detail := 0, ""
+	for _, gv := range slices.Sorted(maps.Keys(values)) {
+		want := slices.Sorted(slices.Values(values[gv]))
+		ok := false
+		for _, v := range f.Values {
+			if !sameValue(gv, v.Value) {
+				continue
+			}
+			got := slices.Sorted(slices.Values(v.Articles))
+			if exact && slices.Equal(got, want) || !exact && slices.ContainsFunc(got, func(a string) bool { return slices.Contains(want, a) }) {
+				ok = true
+			} else {
+				detail = fmt.Sprintf("%q: %s states %s in %v, want %v", f.Subject, gv, v.Value, got, want)
+			}
+		}
+		if ok {
+			matched++
+		}
+	}
+	if matched < len(values) {
+		return false, detail
+	}
+	switch {
+	case !aboutSubject(subject, f):
+		return false, fmt.Sprintf("%q has the values but is not about %q", f.Subject, subject)
+	case f.Verdict != verdict:
+		return false, fmt.Sprintf("%q has the values but verdict %s", f.Subject, f.Verdict)
+	case verdict == "agree" && len(f.Values) != 1:
+		return false, fmt.Sprintf("%q has the value and %d others", f.Subject, len(f.Values)-1)
+	}
+	return true, ""
+}
+
 // ReportCounts are a report's findings counted against a story's gold.
 type ReportCounts struct {
+	Agreements  Counts `json:"agreements"`  // facts with an agree verdict
 	Conflicts   Counts `json:"conflicts"`   // facts with a conflict verdict
-	Derived     Counts `json:"derived"`     // pairs of derived articles
+	Derived     Counts `json:"derived"`     // pairs of derived articles, each a gold pair itself
+	Lineage     Counts `json:"lineage"`     // pairs of derived articles, right when the gold links them through others too
+	Quotes      Counts `json:"quotes"`      // quote groups of two or more articles against the gold's utterances
+	Speakers    Counts `json:"speakers"`    // the gold's quote variants found with their speaker (TP) or not (FN)
 	Differences Counts `json:"differences"` // quote groups whose variants differ in meaning
 }
 
 func (c ReportCounts) Add(o ReportCounts) ReportCounts {
-	return ReportCounts{c.Conflicts.Add(o.Conflicts), c.Derived.Add(o.Derived), c.Differences.Add(o.Differences)}
+	return ReportCounts{c.Agreements.Add(o.Agreements), c.Conflicts.Add(o.Conflicts), c.Derived.Add(o.Derived),
+		c.Lineage.Add(o.Lineage), c.Quotes.Add(o.Quotes), c.Speakers.Add(o.Speakers), c.Differences.Add(o.Differences)}
 }
 
-// CountReport counts the report's conflicts, derived pairs and quote differences against the
-// gold, which lists all of them.
+// CountReport counts the report's findings against the gold, which lists all of them.
 //
-// A reported conflict is right when it states every value of one gold conflict, each in at
-// least one of the articles the gold gives it. A reported derived pair is right when the gold
-// links its two articles, directly or through others (two rewrites of one text derive from a
-// common source); recall counts the gold's own pairs. A quote group with a difference is
-// right when it holds a variant of a gold quote marked as differing.
+// Agreements and conflicts: a reported fact is right when it has the gold fact's verdict, is
+// about its subject and states every one of its values, each in at least one of the articles
+// the gold gives it; each reported fact serves one gold fact at most. Derived: a reported pair
+// is right when the gold pairs its two articles (Lineage also credits a pair the gold links
+// through others: two rewrites of one text). Quotes: a reported group of two or more articles is
+// right when it holds the variants of a gold utterance and of no other; a gold utterance is
+// found when all its variants are in one such group with its speaker. Speakers: each gold
+// variant found with the speaker the gold gives it. Differences: a quote group flagged as
+// differing is right when it holds a variant of a gold quote marked as differing.
 func CountReport(g *ReportGold, r *crosscheck.Report) ReportCounts {
 	var c ReportCounts
-	var gold []map[string][]string
-	for _, f := range g.Facts {
-		if f.Verdict == "conflict" {
-			gold = append(gold, f.Values)
-		}
-	}
-	matched := make([]bool, len(gold))
-	for _, f := range r.Facts {
-		if f.Verdict != "conflict" {
-			continue
-		}
-		hit := false
-		for i, values := range gold {
-			if statesAll(values, f) {
-				hit, matched[i] = true, true
-			}
-		}
-		if hit {
-			c.Conflicts.TP++
-		} else {
-			c.Conflicts.FP++
-		}
-	}
-	for _, m := range matched {
-		if !m {
-			c.Conflicts.FN++
-		}
-	}
+	c.Agreements = countFacts(g, r, "agree")
+	c.Conflicts = countFacts(g, r, "conflict")
+	c.Derived, c.Lineage = countDerived(g, r)
+	c.Quotes, c.Speakers = countQuotes(g, r)
+	c.Differences = countDifferences(g, r)
+	return c
+}
 
+func countFacts(g *ReportGold, r *crosscheck.Report, verdict string) Counts {
+	var gold, reported []int
+	for i, f := range g.Facts {
+		if f.Verdict == verdict {
+			gold = append(gold, i)
+		}
+	}
+	for i, f := range r.Facts {
+		if f.Verdict == verdict {
+			reported = append(reported, i)
+		}
+	}
+	match := matchOneToOne(len(gold), len(reported), func(gi, ri int) bool {
+		f := g.Facts[gold[gi]]
+		ok, _ := factMatches(f.Subject, f.Verdict, f.Values, r.Facts[reported[ri]], false)
+		return ok
+	})
+	var c Counts
+	for _, m := range match {
+		if m >= 0 {
+			c.TP++
+		} else {
+			c.FN++
+		}
+	}
+	c.FP = len(reported) - c.TP
+	return c
+}
+
+func countDerived(g *ReportGold, r *crosscheck.Report) (direct, lineage Counts) {
 	family := map[string]string{} // article → a representative of its derivation family
 	find := func(a string) string {
 		for family[a] != "" && family[a] != a {
@@ -253,7 +382,9 @@ func CountReport(g *ReportGold, r *crosscheck.Report) ReportCounts {
 		}
 		return a
 	}
+	gold := map[[2]string]bool{}
 	for _, p := range g.Derived {
+		gold[p], gold[[2]string{p[1], p[0]}] = true, true
 		if a, b := find(p[0]), find(p[1]); a != b {
 			family[a], family[b] = b, b
 		}
@@ -261,18 +392,63 @@ func CountReport(g *ReportGold, r *crosscheck.Report) ReportCounts {
 	linked := map[[2]string]bool{}
 	for _, d := range r.Derived {
 		linked[d.Articles], linked[[2]string{d.Articles[1], d.Articles[0]}] = true, true
-		if a := find(d.Articles[0]); family[a] != "" && a == find(d.Articles[1]) {
-			c.Derived.TP++
+		if gold[d.Articles] {
+			direct.TP++
 		} else {
-			c.Derived.FP++
+			direct.FP++
+		}
+		if a := find(d.Articles[0]); family[a] != "" && a == find(d.Articles[1]) {
+			lineage.TP++
+		} else {
+			lineage.FP++
 		}
 	}
 	for _, p := range g.Derived {
 		if !linked[p] {
-			c.Derived.FN++
+			direct.FN++
+			lineage.FN++
 		}
 	}
+	return direct, lineage
+}
 
+func countQuotes(g *ReportGold, r *crosscheck.Report) (groups, speakers Counts) {
+	m := matchQuotes(g, r)
+	holds := map[int]bool{} // report groups that hold one gold utterance and no other
+	for i := range g.Quotes {
+		if quoteCheck(g, i, m, r).Pass {
+			groups.TP++
+		} else {
+			groups.FN++
+		}
+		for gi := range m.groupsOf(i) {
+			if m.mergedWith(i, gi, g) == "" {
+				holds[gi] = true
+			}
+		}
+		for _, f := range m.found[i] {
+			if sameSpeaker(g.Quotes[i].Speaker, g.Quotes[i].AltSpeakers, r.Quotes[f.group].Variants[f.variant].Speaker) {
+				speakers.TP++
+			} else {
+				speakers.FN++
+			}
+		}
+		speakers.FN += len(m.missing[i])
+	}
+	for gi, grp := range r.Quotes {
+		arts := map[string]bool{}
+		for _, v := range grp.Variants {
+			arts[v.Article] = true
+		}
+		if len(arts) >= 2 && !holds[gi] {
+			groups.FP++
+		}
+	}
+	return groups, speakers
+}
+
+func countDifferences(g *ReportGold, r *crosscheck.Report) Counts {
+	var c Counts
 	annotated := false
 	for _, q := range g.Quotes {
 		annotated = annotated || q.Differs != nil
@@ -280,46 +456,30 @@ func CountReport(g *ReportGold, r *crosscheck.Report) ReportCounts {
 	if !annotated {
 		return c // a gold that does not mark differing quotes scores none
 	}
+	m := matchQuotes(g, r)
 	differing := map[int]bool{}
-	for _, q := range g.Quotes {
+	for i, q := range g.Quotes {
 		if q.Differs == nil || !*q.Differs {
 			continue
 		}
-		groups, _ := quoteGroupsOf(q.Variants, r)
 		found := false
-		for gi := range groups {
+		for gi := range m.groupsOf(i) {
 			if len(r.Quotes[gi].Differences) > 0 {
 				found, differing[gi] = true, true
 			}
 		}
 		if !found {
-			c.Differences.FN++
+			c.FN++
 		}
 	}
 	for gi, grp := range r.Quotes {
 		switch {
 		case len(grp.Differences) == 0:
 		case differing[gi]:
-			c.Differences.TP++
+			c.TP++
 		default:
-			c.Differences.FP++
+			c.FP++
 		}
 	}
 	return c
-}
-
-// statesAll reports whether the fact states every gold value, each in one of its articles.
-func statesAll(values map[string][]string, f crosscheck.Fact) bool {
-	for gv, articles := range values {
-		ok := false
-		for _, v := range f.Values {
-			if sameValue(gv, v.Value) && slices.ContainsFunc(v.Articles, func(a string) bool { return slices.Contains(articles, a) }) {
-				ok = true
-			}
-		}
-		if !ok {
-			return false
-		}
-	}
-	return true
 }

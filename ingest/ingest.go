@@ -70,7 +70,7 @@ func (o *Options) defaults() {
 func Read(ctx context.Context, inputs []string, opts Options) iter.Seq[Item] {
 	opts.defaults()
 	return func(yield func(Item) bool) {
-		r := reader{opts: opts, yield: yield, ctx: ctx}
+		r := reader{opts: opts, yield: yield, ctx: ctx, ids: map[string]string{}}
 		for _, in := range inputs {
 			if !r.input(in) {
 				return
@@ -83,6 +83,7 @@ type reader struct {
 	opts  Options
 	yield func(Item) bool
 	ctx   context.Context
+	ids   map[string]string // the ids given to files so far in this run, and the path of each
 }
 
 // emit yields an item unless the consumer or the context has stopped.
@@ -108,7 +109,7 @@ func (r *reader) input(in string) bool {
 	if info.IsDir() {
 		return r.dir(in)
 	}
-	return r.file(in, r.opts.Manifest, true)
+	return r.file(in, "", r.opts.Manifest)
 }
 
 // pathError drops the path from an *fs.PathError: the item already names the input.
@@ -152,7 +153,7 @@ func (r *reader) dir(root string) bool {
 		if d.IsDir() || name == ManifestName || kindOf(name) == kindUnknown {
 			return nil
 		}
-		if !r.file(path, manifestFor(filepath.Dir(path)), false) {
+		if !r.file(path, root, manifestFor(filepath.Dir(path))) {
 			ok = false
 			return filepath.SkipAll
 		}
@@ -189,9 +190,8 @@ func kindOf(name string) kind {
 	return kindUnknown
 }
 
-// file reads one file. named says the user named it directly, so an unknown extension is
-// sniffed rather than passed over.
-func (r *reader) file(path string, m *Manifest, named bool) bool {
+// file reads one file: one the user named (root ""), or one found in the directory root.
+func (r *reader) file(path, root string, m *Manifest) bool {
 	k := kindOf(path)
 	switch k {
 	case kindJSONL, kindJSONLGz:
@@ -216,6 +216,9 @@ func (r *reader) file(path string, m *Manifest, named bool) bool {
 	if err != nil {
 		return r.fail(path, pathError(err))
 	}
+	if bytes.HasPrefix(raw, []byte("%PDF-")) {
+		return r.fail(path, errors.New("a PDF: crosscheck reads text, HTML and JSONL (convert it to text first, e.g. pdftotext)"))
+	}
 	if k == kindUnknown {
 		k = sniff(raw)
 		if k == kindJSONL {
@@ -227,7 +230,7 @@ func (r *reader) file(path string, m *Manifest, named bool) bool {
 		format = crosscheck.FormatHTML
 	}
 	doc := &crosscheck.Document{
-		ID:      idFromPath(path),
+		ID:      r.fileID(path, root),
 		Input:   path,
 		Format:  format,
 		Raw:     raw,
@@ -301,19 +304,33 @@ func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
 	return r.jsonl(path, zr)
 }
 
-// idFromPath is a file's article id: its name without extension.
-func idFromPath(path string) string {
-	base := filepath.Base(path)
-	for {
-		ext := filepath.Ext(base)
-		if ext == "" || len(ext) > 8 || ext == base {
-			return base
-		}
-		base = strings.TrimSuffix(base, ext)
-		if kindOf("x"+ext) == kindUnknown && ext != ".gz" {
-			return base
+// fileID is a file's article id, unique in the run and the same in every run of the same
+// inputs: for a file found in a directory, its path inside the directory ("x/index" and
+// "y/index" for x/index.html and y/index.html); for a file named directly, its name. When an
+// earlier file of the run already has the id, a count follows it ("index~2"). A manifest's id
+// overrides it.
+func (r *reader) fileID(path, root string) string {
+	id := idFromPath(filepath.Base(path))
+	if root != "" {
+		if rel, err := filepath.Rel(root, path); err == nil {
+			id = idFromPath(filepath.ToSlash(rel))
 		}
 	}
+	for n, base := 2, id; r.ids[id] != "" && r.ids[id] != path; n++ {
+		id = fmt.Sprintf("%s~%d", base, n)
+	}
+	r.ids[id] = path
+	return id
+}
+
+// idFromPath is the id a path gives: the path without the extension of a kind crosscheck
+// reads (".txt", ".html"); other extensions stay, so that story.md and story.txt are two.
+func idFromPath(path string) string {
+	ext := filepath.Ext(path)
+	if ext == "" || ext == path || kindOf("x"+ext) == kindUnknown {
+		return path
+	}
+	return strings.TrimSuffix(path, ext)
 }
 
 // IDFromURL is the stable id of a document known only by its URL.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -139,8 +140,51 @@ func TestReadDirectoryUsesManifestAndSkipsOtherFiles(t *testing.T) {
 	if d := items[0].Doc; d.ID != "article-a" || d.Meta.Published != "2025-12-03" || d.Meta.Source != "Outlet" {
 		t.Errorf("manifest not applied: %+v", d)
 	}
-	if d := items[1].Doc; d.ID != "b" || d.Format != "html" {
+	if d := items[1].Doc; d.ID != "sub/b" || d.Format != "html" {
 		t.Errorf("html file: %+v", d)
+	}
+}
+
+// Files of one name in different folders, or of one stem with different extensions, are
+// different articles, and each gets the same id in every run.
+func TestFileIDsAreUniqueAndStable(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "x/index.html", []byte("<html><body><p>x</p></body></html>"))
+	write(t, dir, "y/index.html", []byte("<html><body><p>y</p></body></html>"))
+	write(t, dir, "story.md", []byte("# A story\nIn markdown."))
+	write(t, dir, "story.TXT", []byte("A story\nIn text."))
+	write(t, dir, "pdf/story.pdf", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj"))
+	named := []string{filepath.Join(dir, "x/index.html"), filepath.Join(dir, "y/index.html"),
+		filepath.Join(dir, "story.md"), filepath.Join(dir, "story.TXT")}
+	ids := func(inputs []string) []string {
+		var out []string
+		for _, it := range readAll(t, inputs, ingest.Options{}) {
+			if it.Doc != nil {
+				out = append(out, it.Doc.ID)
+			} else {
+				out = append(out, "error: "+it.Err.Error())
+			}
+		}
+		return out
+	}
+	first := ids(named)
+	if first[0] != "index" || first[1] != "index~2" || first[2] != "story.md" || first[3] != "story" {
+		t.Errorf("named files: %v", first)
+	}
+	if again := ids(named); !slices.Equal(first, again) {
+		t.Errorf("ids change between runs: %v, then %v", first, again)
+	}
+	inDir := ids([]string{filepath.Join(dir, "x"), filepath.Join(dir, "y")})
+	if inDir[0] != "index" || inDir[1] != "index~2" {
+		t.Errorf("two folders given: %v", inDir)
+	}
+	whole := ids([]string{dir})
+	if !slices.Contains(whole, "x/index") || !slices.Contains(whole, "y/index") {
+		t.Errorf("one folder given: %v", whole)
+	}
+	pdf := ids([]string{filepath.Join(dir, "pdf/story.pdf")})
+	if len(pdf) != 1 || !strings.Contains(pdf[0], "a PDF") {
+		t.Errorf("a PDF: %v", pdf)
 	}
 }
 

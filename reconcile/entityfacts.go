@@ -132,6 +132,7 @@ func otherPortfolio(a, b string) bool {
 // placeFacts reports the places several articles say the story happens in ("in Moscow").
 func (s *story) placeFacts() []crosscheck.Fact {
 	byPlace := map[string]*crosscheck.FactValue{}
+	claims := map[string][]claim{} // the mentions of each place, to name what happens there
 	var order []string
 	for _, a := range s.arts {
 		for _, e := range a.Entities {
@@ -157,6 +158,7 @@ func (s *story) placeFacts() []crosscheck.Fact {
 				if !slices.Contains(v.Articles, a.ID) {
 					v.Articles = append(v.Articles, a.ID)
 					v.Evidence = append(v.Evidence, a.evidence(m.Start, m.End))
+					claims[place] = append(claims[place], a.claim(m.Start, m.End))
 				}
 			}
 		}
@@ -167,7 +169,7 @@ func (s *story) placeFacts() []crosscheck.Fact {
 		if len(v.Articles) < 2 || 2*len(v.Articles) < len(s.arts) {
 			continue
 		}
-		out = append(out, crosscheck.Fact{Subject: "place: " + p, Kind: "place", Verdict: "agree", Values: []crosscheck.FactValue{*v}})
+		out = append(out, crosscheck.Fact{Subject: "place of " + s.event(claims[p]), Kind: "place", Verdict: "agree", Values: []crosscheck.FactValue{*v}})
 	}
 	return out
 }

@@ -143,7 +143,7 @@ func TestBrowserSeedStory(t *testing.T) {
 
 // An article pasted into the form, with JavaScript off, is stored and found.
 func TestBrowserIngestForm(t *testing.T) {
-	srv := newServer(t, web.Config{Token: "s3cret"})
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	ctx := browser(t)
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -175,7 +175,7 @@ func TestBrowserIngestForm(t *testing.T) {
 
 // Scripts planted in every field of two articles run on no page, in a real browser.
 func TestBrowserNoPayloadRuns(t *testing.T) {
-	srv := newServer(t, web.Config{Token: "s3cret"})
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	ingestPayloads(t, srv, "s3cret")
 	ctx := browser(t)
 	var dialogs, thrown atomic.Int32
@@ -206,7 +206,7 @@ func TestBrowserNoPayloadRuns(t *testing.T) {
 
 // The pages fit a phone's width, and the keyboard reaches the links.
 func TestBrowserPhoneAndKeyboard(t *testing.T) {
-	srv := newServer(t, web.Config{})
+	srv := newDemoServer(t, web.Config{})
 	ctx := browser(t)
 	steps(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	story := js[string](t, ctx, `document.querySelector('tbody a').getAttribute('href')`)

@@ -331,8 +331,12 @@ func saveUploads(dir string, files []*multipart.FileHeader) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := filepath.Join(dir, fmt.Sprintf("%03d-%s", i, safeName(name)))
-		err = copyTo(p, f)
+		// each file in a folder of its own under its own name, so that it gets the id the
+		// command line gives the same file
+		p := filepath.Join(dir, fmt.Sprintf("%03d", i), safeName(name))
+		if err = os.MkdirAll(filepath.Dir(p), 0o700); err == nil {
+			err = copyTo(p, f)
+		}
 		f.Close()
 		if err != nil {
 			return nil, err

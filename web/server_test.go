@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
@@ -25,7 +27,23 @@ import (
 // newServer serves a real SQLite store holding the seeds.
 func newServer(t *testing.T, cfg web.Config) *httptest.Server {
 	t.Helper()
-	seeds := corpus.Path(t, "seeds")
+	return serveCorpus(t, cfg, corpus.Path(t, "seeds"))
+}
+
+// newDemoServer serves a real SQLite store holding the demo corpus built into the binary, for
+// the tests that must run everywhere: tokens, limits, escaping.
+func newDemoServer(t *testing.T, cfg web.Config) *httptest.Server {
+	t.Helper()
+	dir := t.TempDir()
+	if err := demo.WriteTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	return serveCorpus(t, cfg, dir)
+}
+
+// serveCorpus ingests and groups a directory into a new store and serves it.
+func serveCorpus(t *testing.T, cfg web.Config, dir string) *httptest.Server {
+	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
 	if err != nil {
@@ -33,7 +51,7 @@ func newServer(t *testing.T, cfg web.Config) *httptest.Server {
 	}
 	t.Cleanup(func() { store.Close() })
 	opts := group.DefaultOptions
-	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{seeds}, ingest.Options{Now: time.Now}), store,
+	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{dir}, ingest.Options{Now: time.Now}), store,
 		pipeline.Options{Group: &opts}); err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +156,7 @@ func TestStoriesAndReport(t *testing.T) {
 }
 
 func TestWritesNeedTheToken(t *testing.T) {
-	srv := newServer(t, web.Config{Token: "s3cret"})
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	rec := `{"id":"t-1","title":"Ferry strike","text":"Ferry workers walked out on Monday.","source":"Test Wire","date":"2026-01-05"}`
 	if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec); code != 401 {
 		t.Errorf("no token: %d, want 401", code)
@@ -153,14 +171,14 @@ func TestWritesNeedTheToken(t *testing.T) {
 	if code, _, body := get(t, srv.URL+"/api/articles/t-1"); code != 200 || !strings.Contains(body, "Ferry workers") {
 		t.Errorf("the ingested article: %d %s", code, body)
 	}
-	closed := newServer(t, web.Config{})
+	closed := newDemoServer(t, web.Config{})
 	if code, _ := post(t, closed.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer s3cret"); code != 403 {
 		t.Errorf("a server without a token takes writes: %d", code)
 	}
 }
 
 func TestLimitsAndPrivate(t *testing.T) {
-	srv := newServer(t, web.Config{Token: "s3cret", Private: true, MaxBody: 1 << 10})
+	srv := newDemoServer(t, web.Config{Token: "s3cret", Private: true, MaxBody: 1 << 10})
 	if code, _, _ := get(t, srv.URL+"/api/stories"); code != 401 {
 		t.Errorf("private read without the token: %d", code)
 	}
@@ -180,7 +198,7 @@ func TestLimitsAndPrivate(t *testing.T) {
 		t.Errorf("openapi: %d %v", code, err)
 	}
 	code, _, body = get(t, srv.URL+"/metrics", "Authorization", "Bearer s3cret")
-	if code != 200 || !strings.Contains(body, `crosscheck_http_requests_total{code="200",route="GET /api/stories"} 1`) || !strings.Contains(body, "crosscheck_articles 5") {
+	if code != 200 || !strings.Contains(body, `crosscheck_http_requests_total{code="200",route="GET /api/stories"} 1`) || !strings.Contains(body, "crosscheck_articles 6") {
 		t.Errorf("metrics: %d\n%s", code, body)
 	}
 }
@@ -215,7 +233,7 @@ func ingestPayloads(t *testing.T, srv *httptest.Server, token string) {
 
 // Article text is untrusted: a script in any field comes out escaped on every page.
 func TestPayloadsAreEscaped(t *testing.T) {
-	srv := newServer(t, web.Config{Token: "s3cret"})
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	ingestPayloads(t, srv, "s3cret")
 	for _, path := range payloadPages {
 		code, h, page := get(t, srv.URL+path)
@@ -315,5 +333,25 @@ func TestBigStoryPage(t *testing.T) {
 	// 13 copies of one text and a rewrite of it: a tree has 13 links; every pair would be 91.
 	if len(rep.Derived) < 13 || len(rep.Derived) > 16 {
 		t.Errorf("%d derived pairs, want a tree over the family of 14", len(rep.Derived))
+	}
+}
+
+// An uploaded file gets the id the command line gives the same file: its name without the
+// extension.
+func TestUploadKeepsTheFileID(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, name := range []string{"harbour-crane.txt", "ferry.txt"} {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "%s\nA crane fell in the harbour on Monday.", name)
+	}
+	mw.Close()
+	code, out := post(t, srv.URL+"/api/articles", mw.FormDataContentType(), body.String(), "Authorization", "Bearer s3cret")
+	if code != 200 || !strings.Contains(out, `"id": "harbour-crane"`) || !strings.Contains(out, `"id": "ferry"`) {
+		t.Errorf("upload: %d %s", code, out)
 	}
 }

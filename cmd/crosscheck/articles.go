@@ -112,7 +112,7 @@ func (m *Main) articles(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	store, err := m.open(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -171,7 +171,7 @@ func (m *Main) show(ctx context.Context, args []string) error {
 		fmt.Fprintln(m.Stderr, "crosscheck show: name one article id (see crosscheck articles)")
 		return errUsage
 	}
-	store, err := m.open(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -259,7 +259,7 @@ func (m *Main) failures(ctx context.Context, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	store, err := m.open(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -13,9 +13,11 @@ import (
 func (m *Main) evalDates(ctx context.Context, args []string) error {
 	fs := m.flags("eval dates", "--gold FILE [--json] [--misses N] [--strict]",
 		`Resolves each temporal expression of a TimeBank TIMEX3 gold file against its document's
-creation time and scores the value against the gold at the gold's granularity: a finer value
-counts when it starts with the gold's ("1997-12-05" for "1997-12"), and a digit the gold leaves
-unspecified ("1989-WXX", "1988-QX", "1990-XX-XX") matches any digit unless --strict.`,
+creation time and scores the value against the gold. The headline is the exact match: the
+value exactly as the gold writes it. Beside it, two readings at the gold's granularity: a finer
+value counts when it starts with the gold's ("1997-12-05" for "1997-12"), with the gold's
+unspecified digits ("1989-WXX", "1988-QX", "1990-XX-XX") taken literally or as any digit. The
+figures by type (and --misses) follow the second reading, or the first with --strict.`,
 		`  crosscheck eval dates --gold ../shared/corpus/timebank/timex3.jsonl`)
 	gold := fs.String("gold", "", "the gold file (TIMEX3 JSONL: text, dct, type, value)")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
@@ -57,7 +59,14 @@ unspecified ("1989-WXX", "1988-QX", "1990-XX-XX") matches any digit unless --str
 	if *asJSON {
 		return newEncoder(m.Stdout).Encode(s)
 	}
-	fmt.Fprintf(m.Stdout, "expressions %d, resolved right %d: accuracy %.3f\n", s.Total, s.Right, s.Accuracy)
+	fmt.Fprintf(m.Stdout, "expressions %d: exactly the gold's value %d, accuracy %.3f\n", s.Total, s.Exact, s.ExactAccuracy)
+	fmt.Fprintf(m.Stdout, "  at the gold's granularity: %d (%.3f) with the gold's X literal, %d (%.3f) with X any digit\n",
+		s.StrictRight, float64(s.StrictRight)/float64(max(1, s.Total)), s.AnyDigitRight, float64(s.AnyDigitRight)/float64(max(1, s.Total)))
+	reading := "X any digit"
+	if s.Strict {
+		reading = "X literal"
+	}
+	fmt.Fprintf(m.Stdout, "by type (%s):\n", reading)
 	var types []string
 	for t := range s.ByType {
 		types = append(types, t)

@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -102,6 +103,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		}
 		return exitOK
 	}
+	if args[0] == "--version" || args[0] == "version" {
+		fmt.Fprintln(m.Stdout, "crosscheck", version())
+		return exitOK
+	}
 	for _, c := range commands() {
 		if c.name != args[0] {
 			continue
@@ -112,6 +117,28 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	fmt.Fprintf(m.Stderr, "crosscheck: unknown command %q\n\n", args[0])
 	m.usage(m.Stderr)
 	return exitUsage
+}
+
+// version names the build: the module's version and, for a build from a checkout, the commit
+// and whether the tree had changes.
+func version() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown build)"
+	}
+	v, rev, dirty := info.Main.Version, "", ""
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case s.Key == "vcs.modified" && s.Value == "true":
+			dirty = ", modified"
+		}
+	}
+	if rev != "" {
+		v += " (" + rev + dirty + ")"
+	}
+	return v + " " + info.GoVersion
 }
 
 // errUsage marks a command-line mistake; the flag package has already said what it was.
@@ -202,7 +229,17 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", def, "the store: a SQLite file (env CROSSCHECK_DB)")
 }
 
+// open opens the store at path, making it when there is none: for the verbs that write.
 func (m *Main) open(ctx context.Context, path string) (*sqlite.Store, error) {
+	return sqlite.Open(ctx, path)
+}
+
+// openExisting opens the store at path for a verb that only reads: a path that names no file
+// is a mistake to say, not an empty store to make.
+func (m *Main) openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("no store at %s (crosscheck ingest --db %s FILE… makes one): %w", path, path, crosscheck.ErrNotFound)
+	}
 	return sqlite.Open(ctx, path)
 }
 

@@ -305,6 +305,29 @@ func TestEveryCommandHasHelpWithExample(t *testing.T) {
 	if code, _, errOut := run(t, "", "show", "--db", filepath.Join(t.TempDir(), "x.db"), "nope"); code != exitMissing || !strings.Contains(errOut, "not found") {
 		t.Errorf("show missing: exit %d %q", code, errOut)
 	}
+	if code, out, _ := run(t, "", "--version"); code != exitOK || !strings.HasPrefix(out, "crosscheck ") {
+		t.Errorf("--version: exit %d %q", code, out)
+	}
+}
+
+// A reading verb given a store that is not there says so and makes none; a writing verb makes it.
+func TestReadingVerbsNeedAStore(t *testing.T) {
+	typo := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{{"stories"}, {"articles"}, {"report", "x"}, {"failures"}, {"show", "x"}, {"serve", "--addr", "127.0.0.1:0"}} {
+		code, _, errOut := run(t, "", append(args, "--db", typo)...)
+		if code != exitMissing || !strings.Contains(errOut, "no store at "+typo) {
+			t.Errorf("%s on a missing store: exit %d %q", args[0], code, errOut)
+		}
+		if _, err := os.Stat(typo); err == nil {
+			t.Fatalf("%s made the store", args[0])
+		}
+	}
+	if code, _, errOut := run(t, "Ferry strike\nFerry workers walked out.", "ingest", "--db", typo, "-"); code != exitOK {
+		t.Fatalf("ingest: exit %d %s", code, errOut)
+	}
+	if code, out, _ := run(t, "", "stories", "--db", typo); code != exitOK || !strings.Contains(out, "Ferry") {
+		t.Errorf("stories after ingest: exit %d %q", code, out)
+	}
 }
 
 // TestSeedsAreOneStoryAmongAllCorpora ingests ECB+, Reuters and the seeds into one store: the

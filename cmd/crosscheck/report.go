@@ -27,7 +27,7 @@ The JSON is documented in docs/report.md.`,
 		fmt.Fprintln(m.Stderr, "crosscheck report: name one story (see crosscheck stories) and a format of json, md or html")
 		return errUsage
 	}
-	store, err := m.open(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}

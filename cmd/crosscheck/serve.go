@@ -34,7 +34,11 @@ as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on inte
 		fmt.Fprintln(m.Stderr, "crosscheck serve: --private needs a token (--token or CROSSCHECK_TOKEN)")
 		return errUsage
 	}
-	store, err := m.open(ctx, *db)
+	open := m.open
+	if *token == "" {
+		open = m.openExisting // a server that takes no writes over a store that is not there is a typo
+	}
+	store, err := open(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ Ingesting groups new articles into stories as they arrive.`,
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	store, err := m.open(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
