@@ -121,10 +121,20 @@ func colonName(ts []tok) string {
 	}
 	name := nameBefore(ts[:len(ts)-1])
 	f := strings.Fields(name)
-	if len(f) < 2 || !person(f) {
-		return ""
+	if len(f) >= 2 && person(f) {
+		return name
 	}
-	return name
+	// "a statement by Ana Ruiz, director of the Ocean Program:": the name before the role
+	for i := len(ts) - 2; i > 0 && len(ts)-i < 14; i-- {
+		if ts[i].text == "," {
+			name = nameBefore(ts[:i])
+			if f := strings.Fields(name); len(f) >= 2 && person(f) {
+				return name
+			}
+			break
+		}
+	}
+	return ""
 }
 
 // notSpeakers are words a speaker mention does not begin with: they open a clause or an
@@ -348,7 +358,8 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 			continue
 		}
 		// "Rubio was asked by Fox Business moderator Gerard Baker whether …": the agent asks
-		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && isAuxiliary(ts[i-1].text) {
+		// "the man described by The Times as": a participle's agent speaks too
+		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && (isAuxiliary(ts[i-1].text) || strings.HasSuffix(t.text, "ed") && isCapital(ts[i+2])) {
 			if m := nounPhrase(ts[i+2:]); m != "" && (isCapital(ts[i+2]) || strings.EqualFold(ts[i+2].text, "the")) {
 				return m, t.text
 			}
@@ -464,6 +475,10 @@ func sentenceSubject(ts []tok) string {
 		}
 		lw := strings.ToLower(t.text)
 		if len(words) > 0 && !isCapital(t) && !titles[lw] && lw != "of" && lw != "the" {
+			if countWords[strings.ToLower(words[0])] && !isCue(t) && !functionWords[lw] && !isAuxiliary(lw) && len(words) < 4 {
+				words = append(words, t.text) // "Two female voices said"
+				continue
+			}
 			// stop at the verb: the first lower-case word after a name, or after "the X"
 			if len(words) > 1 || !(strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "a")) {
 				break
@@ -541,7 +556,7 @@ func nounPhrase(ts []tok) string {
 	// stop at words that begin a new clause
 	for i, w := range words {
 		lw := strings.ToLower(w)
-		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
+		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
 			words = words[:i]
 			break
 		}
@@ -556,8 +571,8 @@ func subject(ts []tok) string {
 	for len(ts) > 0 && !ts[len(ts)-1].punct && strings.HasSuffix(strings.ToLower(ts[len(ts)-1].text), "ly") && !isCapital(ts[len(ts)-1]) {
 		ts = ts[:len(ts)-1]
 	}
-	for len(ts) > 0 && !ts[len(ts)-1].punct && isAuxiliary(ts[len(ts)-1].text) {
-		ts = ts[:len(ts)-1]
+	for len(ts) > 0 && !ts[len(ts)-1].punct && (isAuxiliary(ts[len(ts)-1].text) || len(ts) > 1 && perceived[ts[len(ts)-1].text] && isAuxiliary(ts[len(ts)-2].text)) {
+		ts = ts[:len(ts)-1] // "he later said", "Jeffs was heard saying"
 	}
 	// drop a party and state after a name: "Paul D. Ryan (R-Wis.) said"
 	if n := len(ts); n > 2 && ts[n-1].text == ")" {
@@ -632,6 +647,10 @@ var functionWords = map[string]bool{"to": true, "the": true, "a": true, "an": tr
 	"his": true, "her": true, "their": true, "its": true, "our": true, "my": true, "your": true, "who": true,
 	"which": true, "than": true, "then": true, "not": true, "no": true, "after": true, "before": true,
 	"without": true, "about": true, "over": true, "under": true, "between": true, "through": true}
+
+// perceived are the participles of a passive that reports speech: "was heard saying", "was
+// quoted as saying".
+var perceived = wordSet("heard overheard recorded quoted seen caught")
 
 func isAuxiliary(w string) bool {
 	switch strings.ToLower(w) {

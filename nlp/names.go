@@ -85,6 +85,10 @@ func (x *nameIndex) scan(text string, from, to int) {
 		}
 		// "Palmer Public Safety Director Jon Owen": the name follows the last role word
 		k := nameStart(words)
+		if k == 0 && i > 1 && ts[i-1].text == "of" && isCapital(ts[i-2]) {
+			i = j // "the Union of Concerned Scientists": the rest of a body's name
+			continue
+		}
 		for _, w := range words[:k] {
 			role = append(role, strings.ToLower(w))
 		}
@@ -128,8 +132,19 @@ func person(words []string) bool {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
+	if last := trimPossessive(words[len(words)-1]); len(words) > 1 && (orgHeads[last] || documentHeads[last]) {
+		return false // "Scientific Integrity Program", "Endangered Species Act"
+	}
 	return len(words) >= 2 || len(words[0]) > 2
 }
+
+// documentHeads end the names of laws, programmes and publications, which are not people.
+var documentHeads = wordSet(`Act Acts Bill Law Code Treaty Accord Accords Agreement Convention
+Charter Constitution Amendment Program Programme Project Initiative Plan Strategy Doctrine Fund
+Society Magazine Review Report Index Prize Award Awards Games Cup Championship Festival Day
+Street Avenue Road Square Park Island Islands River Lake Mountain Mountains Valley Bay County
+Province Region District City State Republic Kingdom Airport Station Stadium Arena Hall Tower
+Bridge Building Prison`)
 
 // prepositions, capitalised in a run of words, make it a title or a body's name.
 var prepositions = wordSet(`against for with from about across toward towards upon among despite inside
@@ -258,6 +273,9 @@ func (x *nameIndex) byRole(words []string) string {
 	}
 	noun := strings.ToLower(words[len(words)-1])
 	wants := roleSynonyms[noun]
+	if wants == nil && (personNouns[noun] || runRoles[noun]) {
+		wants = []string{noun} // "the judge": the person last seen titled Judge
+	}
 	if wants == nil {
 		return ""
 	}

@@ -262,12 +262,24 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 	if len(ts) > 1 && isCue(ts[0]) {
 		return true
 	}
-	// a pronoun or a name, then the cue: "Luck said after leading …"
-	for i := 1; i < len(ts) && i <= 5; i++ {
-		if isCue(ts[i]) {
-			return isPronoun(ts[0]) && i == 1 || nameBefore(ts[:i]) == joinToks(ts[:i])
+	// a pronoun or a name, then the cue, maybe after an auxiliary: "Luck said after leading
+	// …", "Jeffs was heard saying"
+	k := 0
+	if isPronoun(ts[0]) {
+		k = 1
+	} else {
+		for k < len(ts) && k < 5 && isCapital(ts[k]) {
+			k++
 		}
-		if ts[i].punct || !isCapital(ts[i]) {
+	}
+	if k == 0 {
+		return false
+	}
+	for i := k; i < len(ts) && i <= k+2; i++ {
+		if isCue(ts[i]) {
+			return true
+		}
+		if ts[i].punct || isCapital(ts[i]) {
 			return false
 		}
 	}

@@ -115,6 +115,18 @@ func TestSpeakersByKind(t *testing.T) {
 		{"RoleWordsBeforeName", `"Nobody is above the law," Prosecutor Ivan Petek said.`, "Nobody is above the law,", "Ivan Petek"},
 		{"LongRoleBeforeName", `"We had to surround it," Riverton Public Safety Director Carl Amsel said.`, "We had to surround it,", "Carl Amsel"},
 		{"SignedWithDash", "“We want our jobs back and our pensions paid.”― Rosa Delgado\n", "We want our jobs back", "Rosa Delgado"},
+		{"DocumentIsNoPerson", "Ada Moreno heads the Clean Water Program. The Clean Water Act was passed in 1972.\n\n\"The rules are weak,\" she said.",
+			"The rules are weak,", "Ada Moreno"},
+		{"RestOfABodysName", "Ada Moreno, director of the Union of Concerned Farmers, spoke.\n\n\"The rules are weak,\" she said.",
+			"The rules are weak,", "Ada Moreno"},
+		{"ColonAfterRole", `Below is a statement by Ada Moreno, director of the Clean Water Program: "The rules are weak."`,
+			"The rules are weak.", "Ada Moreno"},
+		{"HeardSaying", `Tapes were played. "Obey the rules, "Lorne Haskett was heard saying.`, "Obey the rules,", "Lorne Haskett"},
+		{"RolePhraseForTitledName", "Judge Mara K. Holt spoke to Rita Vance.\n\n\"He has learned nothing,\" the judge said.",
+			"He has learned nothing,", "Mara K. Holt"},
+		{"ParticipleAgent", `For the man described by The Harbour Gazette as "the last honest broker," it was the end.`,
+			"the last honest broker,", "The Harbour Gazette"},
+		{"CountedGroup", `Two male voices said "Yes." Then "Keep the door shut," Lorne Haskett said.`, "Yes.", "Two male voices"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
