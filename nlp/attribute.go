@@ -19,8 +19,9 @@ func toks(s string) []tok {
 		r, _ := utf8.DecodeRuneInString(s[sp[0]:])
 		t := tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 		// "went on" and "goes on" attribute speech as one cue: “…,” Trump went on
-		if n := len(out); n > 0 && t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") {
-			out[n-1].text += " on"
+		// "as Ana Ruiz put it, “…”" too
+		if n := len(out); n > 0 && (t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") || t.text == "it" && (out[n-1].text == "put" || out[n-1].text == "puts")) {
+			out[n-1].text += " " + t.text
 			continue
 		}
 		// "61 - year - old" in tokenised text is the age 61-year-old
@@ -36,6 +37,13 @@ func toks(s string) []tok {
 			continue
 		}
 		out = append(out, t)
+	}
+	// "Patrick J. Buchanan": an initial keeps its full stop before the rest of the name
+	for i := 0; i+2 < len(out); i++ {
+		if len(out[i].text) == 1 && isUpperByte(out[i].text[0]) && out[i+1].text == "." && isCapital(out[i+2]) {
+			out[i].text += "."
+			out = append(out[:i+1], out[i+2:]...)
+		}
 	}
 	return out
 }
@@ -112,6 +120,18 @@ func dashName(ts []tok) string {
 }
 
 func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "-" }
+
+// cueSpeaks reports whether a quote's speaker is the subject or the agent of its own cue
+// verb ("the NYPD said", "according to the statement", "described by The Times as"), so that a
+// body or a document named there speaks; a speaker taken from the sentence's subject or from
+// an earlier cue does not.
+func cueSpeaks(q Quote) bool {
+	switch q.Rule {
+	case "speaker after the quote", "speaker before the quote":
+		return q.Cue != "" && q.Cue != ":" && q.SpeakerMention != ""
+	}
+	return false
+}
 
 // colonName reads a quote introduced by a name and a colon: "… doesn't surprise Republican
 // pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”".
@@ -202,10 +222,17 @@ func attributeAfter(ts []tok) (mention, cue string) {
 		if isCue(ts[i]) {
 			// the subject stands right after the quote: ', the senior adviser said', not
 			// '" by aggressively using its influence to get states'
-			if m := subject(ts[:i]); m != "" && !clauseBefore(ts[:i], m) {
-				return m, ts[i].text
+			m := subject(ts[:i])
+			if m == "" || clauseBefore(ts[:i], m) {
+				return "", ""
 			}
-			return "", ""
+			// "…," the Daily News quoted witness Ana Ruiz as saying: the one quoted speaks
+			if quoting[ts[i].text] {
+				if o := nounPhrase(ts[i+1:]); o != "" && !isPronoun(ts[i+1]) {
+					return o, ts[i].text
+				}
+			}
+			return m, ts[i].text
 		}
 		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" && !inParens(ts, i) {
 			return "", ""
@@ -362,6 +389,17 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && (isAuxiliary(ts[i-1].text) || strings.HasSuffix(t.text, "ed") && isCapital(ts[i+2])) {
 			if m := nounPhrase(ts[i+2:]); m != "" && (isCapital(ts[i+2]) || strings.EqualFold(ts[i+2].text, "the")) {
 				return m, t.text
+			}
+		}
+		// "the paper quoted witness Ana Ruiz as saying": the one quoted
+		if i > 1 && ts[i-1].text == "as" {
+			for j := i - 2; j >= 0 && j >= i-10; j-- {
+				if quoting[ts[j].text] {
+					if o := nounPhrase(ts[j+1 : i-1]); o != "" {
+						return o, ts[j].text
+					}
+					break
+				}
 			}
 		}
 		// "… yelling at people on their way into the polls saying": a participle's subject
@@ -549,13 +587,17 @@ func nounPhrase(ts []tok) string {
 		if len(words) == 1 && isPronoun(t) {
 			break
 		}
-		if len(words) == 8 {
+		if len(words) == 12 {
 			break
 		}
 	}
-	// stop at words that begin a new clause
+	// stop at words that begin a new clause, and at the body a named person is "of"
 	for i, w := range words {
 		lw := strings.ToLower(w)
+		if i > 1 && lw == "of" && i+1 < len(words) && words[i+1] == "the" && person(words[nameStart(words[:i]):i]) {
+			words = words[:i] // "Andrew Wetzel of the NRDC"
+			break
+		}
 		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
 			words = words[:i]
 			break
@@ -592,13 +634,13 @@ func subject(ts []tok) string {
 	}
 	// an appositive: "Ushakov, a senior adviser to Putin, said"
 	if last.punct && last.text == "," {
-		for i := len(ts) - 2; i >= 0 && len(ts)-i < 14; i-- {
+		for i := len(ts) - 2; i >= 0 && len(ts)-i < 20; i-- {
 			if ts[i].punct && ts[i].text == "," {
-				if name := nameBefore(ts[:i]); name != "" {
+				// "her agent, Mark Roesler, said": the name between the commas
+				if name := nameBefore(ts[:len(ts)-1]); name != "" && len(strings.Fields(name)) == len(ts)-2-i && len(strings.Fields(name)) > 1 && person(strings.Fields(name)) {
 					return name
 				}
-				// "her agent, Mark Roesler, said": the name between the commas
-				if name := nameBefore(ts[:len(ts)-1]); name != "" && len(strings.Fields(name)) == len(ts)-2-i && person(strings.Fields(name)) {
+				if name := nameBefore(ts[:i]); name != "" {
 					return name
 				}
 				break
@@ -610,6 +652,12 @@ func subject(ts []tok) string {
 		return ""
 	}
 	if name := nameBefore(ts); name != "" {
+		// "Mr. Morgan of the Sierra Club said": the person the body is of
+		if k := len(ts) - len(strings.Fields(name)); k > 2 && ts[k-1].text == "the" && ts[k-2].text == "of" {
+			if p := nameBefore(ts[:k-2]); person(strings.Fields(p)) {
+				return p
+			}
+		}
 		return name
 	}
 	// a role phrase: "the senior adviser", "a Russian official briefed on the matter"
@@ -648,6 +696,10 @@ var functionWords = map[string]bool{"to": true, "the": true, "a": true, "an": tr
 	"which": true, "than": true, "then": true, "not": true, "no": true, "after": true, "before": true,
 	"without": true, "about": true, "over": true, "under": true, "between": true, "through": true}
 
+// quoting are the cues whose subject reports what its object said: "the paper quoted Ana
+// Ruiz as saying".
+var quoting = wordSet("quoted quotes cited cites")
+
 // perceived are the participles of a passive that reports speech: "was heard saying", "was
 // quoted as saying".
 var perceived = wordSet("heard overheard recorded quoted seen caught")
@@ -666,8 +718,8 @@ func nameBefore(ts []tok) string {
 	for i > 0 && (isCapital(ts[i-1]) || (i < len(ts) && i > 1 && isCapital(ts[i-2]) && (isJoiner(ts[i-1].text) || ts[i-1].text == "of"))) && len(ts)-i < 6 {
 		i--
 	}
-	for i < len(ts) && !isCapital(ts[i]) {
-		i++
+	for i < len(ts) && (!isCapital(ts[i]) || i < len(ts)-1 && sentenceOpener(ts[i].text)) {
+		i++ // "But Richard Ben-Veniste": the conjunction opens the sentence
 	}
 	if i == len(ts) {
 		return ""

@@ -2,6 +2,8 @@ package nlp
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // nameIndex remembers the people an article has named so far, so that "Ushakov" resolves to
@@ -123,6 +125,9 @@ func (x *nameIndex) scan(text string, from, to int) {
 
 // person reports whether a run of capitalised words looks like a person's name.
 func person(words []string) bool {
+	if len(words) > 1 {
+		words = words[nameStart(words):] // "House Speaker Paul D. Ryan"
+	}
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
@@ -132,10 +137,27 @@ func person(words []string) bool {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
+	if len(words) > 1 && allCaps(words[0]) {
+		return false // "AMD Opteron", "NYPD Commissioner": a body's or a product's name
+	}
 	if last := trimPossessive(words[len(words)-1]); len(words) > 1 && (orgHeads[last] || documentHeads[last]) {
 		return false // "Scientific Integrity Program", "Endangered Species Act"
 	}
 	return len(words) >= 2 || len(words[0]) > 2
+}
+
+// allCaps reports whether w is an acronym in capitals without stops ("AMD", "NYPD"), which
+// opens no person's name ("J.R. Ewing" does).
+func allCaps(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // documentHeads end the names of laws, programmes and publications, which are not people.
@@ -161,6 +183,9 @@ func sentenceOpener(w string) bool {
 // that follows it is the person's ("Prosecutor Eric Nichols", "EU Commissioner Olli Rehn").
 func roleWord(w string) bool {
 	lw := strings.TrimSuffix(strings.ToLower(w), ".")
+	if lw == "the" || lw == "a" || lw == "an" {
+		return false
+	}
 	return titles[lw] || titles[lw+"."] || personNouns[lw] || titleWords[w] || runRoles[lw]
 }
 
@@ -170,13 +195,17 @@ detective deputy sergeant sgt lieutenant lt captain capt inspector trooper super
 commissioner director prosecutor attorney administrator chief ceo cfo coo chairperson
 correspondent anchor columnist novelist actor actress singer rapper model playwright
 physicist biologist scientist doctor nurse surgeon bishop archbishop cardinal rabbi imam
-pastor reverend rev father sheriff marshal constable warden master`)
+pastor reverend rev father sheriff marshal constable warden master member witness
+manager engineer`)
 
 // nameStart is where the name begins in a capitalised run: after its last role word, when a
 // name of at least one word follows.
 func nameStart(words []string) int {
 	for k := len(words) - 2; k >= 0; k-- {
 		if roleWord(words[k]) {
+			if r, _ := utf8.DecodeRuneInString(words[k+1]); !unicode.IsUpper(r) {
+				return 0
+			}
 			return k + 1
 		}
 	}

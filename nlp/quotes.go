@@ -328,7 +328,7 @@ shouting chanting reading beamed thundered roared fumed raged barked growled bel
 wept stammered blurted gasped`)
 
 // cuePhrases are cues of more than one word, which toks joins into one token.
-var cuePhrases = []string{"went on", "goes on"}
+var cuePhrases = []string{"went on", "goes on", "put it", "puts it"}
 
 var cueSet = func() map[string]bool {
 	m := map[string]bool{}
@@ -357,6 +357,10 @@ func Quotes(text string) []Quote {
 		after := windowAfter(text, s.close, sp, k)
 		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
+		}
+		if namedTitle(q.Text, before) {
+			lastEnd = s.close // on CBS's “Face the Nation,”: a programme's name, no one's words
+			continue
 		}
 		mention, cue, rule, unclear := attribute(text, before, after, s)
 		if mention == "" {
@@ -537,6 +541,23 @@ func windowBefore(text string, open int, sp []span, k int) string {
 	return w
 }
 
+// namedTitle reports whether a short quote in title case follows a possessive or a
+// preposition, as the name of a show, a book or a film does ("on CBS's “Face the Nation,”",
+// "in “The Art of the Deal”").
+func namedTitle(q, before string) bool {
+	if wordCount(q) > 6 || !quotedTitle(q) || endsSentence(q) {
+		return false
+	}
+	ts := toks(before)
+	if len(ts) == 0 {
+		return false
+	}
+	last := ts[len(ts)-1].text
+	return possessive(last) || titlePrepositions[strings.ToLower(last)]
+}
+
+var titlePrepositions = wordSet("on in of from")
+
 // quotedTitle reports whether every word of a quote but the short ones is capitalised: the
 // title of a show, a book or a programme ("The Walking Dead"), not speech.
 func quotedTitle(q string) bool {
@@ -615,6 +636,9 @@ func abbreviationBefore(w string, i int) bool {
 	j := i
 	for j > 0 && (unicode.IsLetter(rune(w[j-1])) || w[j-1] == '.') {
 		j--
+	}
+	if i-j == 1 && isUpperByte(w[j]) {
+		return true // an initial: "Patrick J. Buchanan"
 	}
 	word := strings.ToLower(w[j:i])
 	return abbreviations[word] || (len(word) <= 3 && strings.Contains(word, "."))

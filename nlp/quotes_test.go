@@ -127,6 +127,17 @@ func TestSpeakersByKind(t *testing.T) {
 		{"ParticipleAgent", `For the man described by The Harbour Gazette as "the last honest broker," it was the end.`,
 			"the last honest broker,", "The Harbour Gazette"},
 		{"CountedGroup", `Two male voices said "Yes." Then "Keep the door shut," Lorne Haskett said.`, "Yes.", "Two male voices"},
+		{"QuotedAsSaying", `"They ran so fast, " the Harbour Gazette quoted witness Ola Brenn as saying.`, "They ran so fast,", "Ola Brenn"},
+		{"QuotedAsSayingBefore", `The Harbour Gazette quoted witness Ola Brenn as saying: "They ran so fast."`, "They ran so fast.", "Ola Brenn"},
+		{"BodyASpeakerIsOf", `"It was the least bad outcome," Mr. Tomas Reyes of the Sea Trust said.`, "It was the least bad outcome,", "Tomas Reyes"},
+		{"PersonOfBodyAfterCue", `"We will see them in court, '' said Ada Moreno of the Reef Defense Council.`, "We will see them in court,", "Ada Moreno"},
+		{"InitialInName", `"There is nothing noble in it, '' said commentator Karl J. Brunner, a former aide.`, "There is nothing noble in it,", "Karl J. Brunner"},
+		{"ConjunctionBeforeName", `It split along party lines. But Ana Ruiz, a lawyer for the panel, said the case showed that "the role of witnesses must not be underestimated."`,
+			"the role of witnesses", "Ana Ruiz"},
+		{"AsSomeonePutIt", `As Ana Ruiz, a lawyer and senior fellow at the Urban-Coastal Policy Center, recently put it, "Who pays for the dam?"`,
+			"Who pays for the dam?", "Ana Ruiz"},
+		{"BodySpeaksByCue", `"The officers fired in self-defence," the Harbour Police Department said in a statement.`,
+			"The officers fired", "Harbour Police Department"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -153,6 +164,8 @@ func TestNotSpeakers(t *testing.T) {
 		{"OpeningWord", `After he "reached for his belt and kept walking towards the officers," officials say the officers fired.`, "reached for his belt", "After"},
 		{"FilmTitle", "In 2005 the film The Notorious Kay Lind told her story.\n\n\"I never wanted fame,\" she said.", "I never wanted fame", "Notorious Kay Lind"},
 		{"Headline", "Railing Against Brandt, Mayor Calls for Vote\n\n\"He has failed us,\" Brandt said.", "He has failed us", "Railing Against Brandt"},
+		{"ShowTitle", `In an interview on CBS's "Morning Report," Senator Ruth Adler said the ferry needs "more money."`, "Morning Report", "Ruth Adler"},
+		{"Product", "AMD Opteron chips ship in May.\n\n\"It went well,\" she said.", "It went well", "AMD Opteron"},
 		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -179,6 +192,29 @@ func TestPronounTakesGender(t *testing.T) {
 			if len(qs) != 1 || qs[0].Speaker != tc.speaker {
 				t.Fatalf("%+v", qs)
 			}
+		})
+	}
+}
+
+// A body speaks when its own cue says so ("the NYPD said"); a speaker that is a body only
+// because it is the sentence's subject is dropped.
+func TestBodySpeaksByItsCue(t *testing.T) {
+	for _, tc := range []struct{ name, text, quote, speaker string }{
+		{"ByCue", `"The officers fired in self-defence," the NYPD said in a statement on Sunday.`, "The officers fired", "NYPD"},
+		{"NoCue", `The NYPD is "a force under strain and out of money for years."`, "a force under strain", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			qs := nlp.Quotes(tc.text)
+			nlp.ResolveSpeakers(qs, nlp.Entities(tc.text, nlp.Sentences(tc.text), nlp.Tokens(tc.text)))
+			for _, q := range qs {
+				if strings.HasPrefix(q.Text, tc.quote) {
+					if q.Speaker != tc.speaker {
+						t.Fatalf("%q by %q (%s)", q.Text, q.Speaker, q.Rule)
+					}
+					return
+				}
+			}
+			t.Fatalf("no quote %q in %+v", tc.quote, qs)
 		})
 	}
 }
