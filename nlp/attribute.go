@@ -216,6 +216,12 @@ func attributeAfter(ts []tok) (mention, cue string) {
 		return nounPhrase(ts[1:]), ts[0].text
 	}
 	for i := 0; i < len(ts) && i < 12; i++ {
+		if lw := strings.ToLower(ts[i].text); (lw == "who" || lw == "which") && i > 1 && ts[i-1].text == "," {
+			// "Ana Ruiz, who represents the area, said": the aside between commas
+			if m, c := asideAttribution(ts, i); m != "" {
+				return m, c
+			}
+		}
 		if !ts[i].punct && clauseStarts[strings.ToLower(ts[i].text)] {
 			return closingAttribution(ts[i:])
 		}
@@ -235,6 +241,25 @@ func attributeAfter(ts []tok) (mention, cue string) {
 			return m, ts[i].text
 		}
 		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" && !inParens(ts, i) {
+			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// asideAttribution reads a cue after a relative clause set off by commas: the subject is the
+// name before the clause at i.
+func asideAttribution(ts []tok, i int) (mention, cue string) {
+	for j := i + 1; j < len(ts) && j < i+16; j++ {
+		if ts[j].punct && ts[j].text != "," {
+			return "", ""
+		}
+		if ts[j].text == "," {
+			if j+1 < len(ts) && isCue(ts[j+1]) {
+				if m := subject(ts[:i-1]); m != "" && (isPronoun(ts[i-2]) || isCapital(ts[i-2])) {
+					return m, ts[j+1].text
+				}
+			}
 			return "", ""
 		}
 	}

@@ -26,6 +26,7 @@ const maxQuote = 4000
 // whole with its marks.
 type span struct {
 	start, end, open, close int
+	kind                    markKind
 }
 
 // spans finds the quoted stretches of text. Curly, guillemet and straight double quotes pair
@@ -51,7 +52,7 @@ func scanSpans(text string) ([]span, int) {
 			i += n
 			continue
 		}
-		s := span{open: i, start: i + n}
+		s := span{open: i, start: i + n, kind: kind}
 		end, close, ok := sc.stopAfter(kind, s.start)
 		if !ok || end-s.start >= maxQuote {
 			i += n
@@ -85,6 +86,7 @@ const (
 	guillemet                    // « … »
 	straightMark                 // " … " (or " … '' in tokenised text)
 	tickMark                     // `` … '' (tokenised text)
+	singleMark                   // ‘ … ’ (British style)
 	markKinds
 )
 
@@ -149,6 +151,8 @@ func (sc *markScanner) build(kind markKind) {
 			st := quoteStop{at: j, end: j, close: j, jump: -1}
 			if _, n3 := opener(text, k); n3 > 0 && k > j+1 {
 				st.jump = k + n3
+			} else if kind == singleMark {
+				st.end, st.close = -1, -1 // a single mark left open at a paragraph's end is an apostrophe
 			}
 			stops = append(stops, st)
 		}
@@ -189,6 +193,11 @@ func opener(text string, i int) (markKind, int) {
 		if strings.HasPrefix(text[i:], "``") {
 			return tickMark, 2
 		}
+	case '‘':
+		// a left single mark opens at a word's start: "‘Tonight was …’"
+		if i == 0 || isSpaceByte(text[i-1]) || strings.IndexByte("([{—:", text[i-1]) >= 0 {
+			return singleMark, n
+		}
 	case '\'':
 		// two apostrophes open a quote in tokenised text that writes both marks so, before a word
 		if strings.HasPrefix(text[i:], "''") && (i == 0 || isSpaceByte(text[i-1])) && i+2 < len(text) && !isSpaceByte(text[i+2]) {
@@ -214,6 +223,10 @@ func opener(text string, i int) (markKind, int) {
 func (sc *markScanner) closes(j int, r rune, kind markKind) int {
 	text := sc.text
 	switch {
+	case kind == singleMark:
+		if r == '’' && singleCloses(text, j) {
+			return utf8.RuneLen(r)
+		}
 	case r == '\'' && kind != guillemet && kind != lowMark:
 		if strings.HasPrefix(text[j:], "''") && isCloser(text, j, 2) && !afterNumber(text, j) {
 			return 2
@@ -268,7 +281,7 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 	if isPronoun(ts[0]) {
 		k = 1
 	} else {
-		for k < len(ts) && k < 5 && isCapital(ts[k]) {
+		for k < len(ts) && k < 8 && isCapital(ts[k]) {
 			k++
 		}
 	}
@@ -279,6 +292,14 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 		if isCue(ts[i]) {
 			return true
 		}
+		if i == k && k >= 2 && ts[i].text == "," {
+			// "Jumaane D. Williams, who represents the area, said": a cue after an aside
+			for _, t := range ts[i:] {
+				if isCue(t) {
+					return true
+				}
+			}
+		}
 		if ts[i].punct || isCapital(ts[i]) {
 			return false
 		}
@@ -286,8 +307,27 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 	return false
 }
 
+// singleCloses reports whether a right single mark at j closes a quote rather than ending a
+// word as an apostrophe does ("the boys’ bikes"): punctuation stands before it, or after it.
+func singleCloses(text string, j int) bool {
+	n := utf8.RuneLen('’')
+	if j+n < len(text) {
+		if next, _ := utf8.DecodeRuneInString(text[j+n:]); unicode.IsLetter(next) || unicode.IsDigit(next) {
+			return false
+		}
+	}
+	p := j
+	for p > 0 && text[p-1] == ' ' {
+		p--
+	}
+	if p > 0 && strings.IndexByte(".,!?;", text[p-1]) >= 0 {
+		return true
+	}
+	return j+n >= len(text) || strings.IndexByte(".,;:!?)\n", text[j+n]) >= 0
+}
+
 // closerOf is the mark that closes each kind of opening mark.
-var closerOf = [markKinds]rune{curlyMark: '”', lowMark: '“', guillemet: '»', straightMark: '"', tickMark: 0}
+var closerOf = [markKinds]rune{curlyMark: '”', lowMark: '“', guillemet: '»', straightMark: '"', tickMark: 0, singleMark: 0}
 
 // isCloser reports whether the mark at j closes: a straight mark or apostrophes must not
 // open a new word.
@@ -358,8 +398,10 @@ func Quotes(text string) []Quote {
 		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
 		}
-		if namedTitle(q.Text, before) {
-			lastEnd = s.close // on CBS's “Face the Nation,”: a programme's name, no one's words
+		// on CBS's “Face the Nation,”: a programme's name, no one's words; a headline quotes in
+		// single marks, and “Trump ‘Reeks of Fear’” is the headline's words
+		if namedTitle(q.Text, before) || s.kind == singleMark && headlineLine(text, s.open) {
+			lastEnd = s.close
 			continue
 		}
 		mention, cue, rule, unclear := attribute(text, before, after, s)
@@ -405,7 +447,7 @@ func Quotes(text string) []Quote {
 				// "He has declared Cruz to be “anointed”": the sentence's subject
 				q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
 				q.Speaker = names.resolve(m, lastSpeaker)
-			} else if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" {
+			} else if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" && speakerLike(m) {
 				q.SpeakerMention, q.Cue, q.Rule = m, c, "no cue in its sentence: the nearest cue before it"
 				q.Speaker = names.resolve(m, lastSpeaker)
 			} else if names.last != "" {
@@ -539,6 +581,31 @@ func windowBefore(text string, open int, sp []span, k int) string {
 		w = w[end:]
 	}
 	return w
+}
+
+// headlineLine reports whether the line around i is a headline: a few words, most of them
+// capitalised.
+func headlineLine(text string, i int) bool {
+	from := max(0, i-300)
+	from += strings.LastIndexByte(text[from:i], '\n') + 1
+	to := min(len(text), i+300)
+	if nl := strings.IndexByte(text[i:to], '\n'); nl >= 0 {
+		to = i + nl
+	} else if to < len(text) {
+		return false // a line this long is no headline
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(text[from:to]) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "‘“\"'(["))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 4 && words <= 30 && 3*caps >= 2*words
 }
 
 // namedTitle reports whether a short quote in title case follows a possessive or a

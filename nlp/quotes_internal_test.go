@@ -16,6 +16,7 @@ func TestQuoteScanWorkIsLinear(t *testing.T) {
 		"paragraphs": "“a\n\n",
 		"said":       `said “x,” he said, `,
 		"tokenised":  "`` x '' he said, \"",
+		"single":     "‘he said ’s ",
 	} {
 		text := strings.Repeat(unit, 100_000)
 		_, once := scanSpans(text)

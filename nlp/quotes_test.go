@@ -51,6 +51,15 @@ func TestInterruptedQuoteIsOne(t *testing.T) {
 	}
 }
 
+// A right single mark after a plural is an apostrophe, and a single mark left open at a
+// paragraph's end closes nothing.
+func TestApostrophesAreNotQuotes(t *testing.T) {
+	text := "The teachers’ union met the boys’ parents. ‘Nobody said a word about the strike or the pay\n\nThen the vote was held, the union’s head said."
+	if qs := nlp.Quotes(text); len(qs) != 0 {
+		t.Fatalf("%+v", qs)
+	}
+}
+
 func TestScareQuotesAreNotQuotes(t *testing.T) {
 	text := `The so-called “peace plan” was discussed on Tuesday, and the film “Trainwreck” was shown.`
 	if qs := nlp.Quotes(text); len(qs) != 0 {
@@ -138,6 +147,9 @@ func TestSpeakersByKind(t *testing.T) {
 			"Who pays for the dam?", "Ana Ruiz"},
 		{"BodySpeaksByCue", `"The officers fired in self-defence," the Harbour Police Department said in a statement.`,
 			"The officers fired", "Harbour Police Department"},
+		{"SingleMarks", `The march went on. ‘ Tonight was a quiet vigil that turned ugly, ’ Ruth Adler wrote.`, "Tonight was a quiet vigil", "Ruth Adler"},
+		{"AsideBeforeCue", `“Right now, things are tense,” Councilman Ivo Brandt, who represents the area, said on Twitter.`, "Right now, things are tense,", "Ivo Brandt"},
+		{"MisplacedMarkBeforeAside", `"Right now, things are tense, "City Councilman Ivo K. Brandt, who represents the area, said.`, "Right now, things are tense,", "Ivo K. Brandt"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -166,6 +178,7 @@ func TestNotSpeakers(t *testing.T) {
 		{"Headline", "Railing Against Brandt, Mayor Calls for Vote\n\n\"He has failed us,\" Brandt said.", "He has failed us", "Railing Against Brandt"},
 		{"ShowTitle", `In an interview on CBS's "Morning Report," Senator Ruth Adler said the ferry needs "more money."`, "Morning Report", "Ruth Adler"},
 		{"Product", "AMD Opteron chips ship in May.\n\n\"It went well,\" she said.", "It went well", "AMD Opteron"},
+		{"HeadlineSingleMarks", "Pundit Says Rival Campaign ‘Reeks of Fear and Panic’ After Debate\n\nThe debate was on Monday, Ivo Brandt said.", "Reeks of Fear", "Ivo Brandt"},
 		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
