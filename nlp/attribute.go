@@ -430,6 +430,12 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		// "… yelling at people on their way into the polls saying": a participle's subject
 		// is its sentence's, unless a name stands right before it ("footage of Clinton asking")
 		participle := strings.HasSuffix(t.text, "ing") && i > 0 && !isCapital(ts[i-1]) && !isPronoun(ts[i-1])
+		// "…, she said, explaining:": the participle's subject is the cue's before it
+		if participle && i > 2 && ts[i-1].text == "," && isCue(ts[i-2]) {
+			if m := subject(ts[:i-2]); m != "" {
+				return m, t.text
+			}
+		}
 		if m := subject(ts[:i]); m != "" && !participle {
 			// "Ryan said the recent spate of shootings demands that all Americans …": a
 			// thing's cue inside a person's reported speech is the person's

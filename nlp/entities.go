@@ -778,7 +778,9 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		_, org := orgs[name]
 		switch {
 		case e != nil && e.Kind == "person":
-			q.Speaker = e.Name
+			if len(strings.Fields(name)) < 2 || !strings.HasSuffix(e.Name, " "+name) {
+				q.Speaker = e.Name // a full name stays: "Bettie Page", not "Notorious Bettie Page"
+			}
 		case (e != nil && e.Kind == "org" || e == nil && org) && cueSpeaks(*q):
 			if e != nil {
 				q.Speaker = e.Name // "the NYPD said": a body speaks by its statement

@@ -137,6 +137,9 @@ func person(words []string) bool {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
+	if _, place := places[strings.Join(words, " ")]; place {
+		return false // "Los Angeles"
+	}
 	if len(words) > 1 && allCaps(words[0]) {
 		return false // "AMD Opteron", "NYPD Commissioner": a body's or a product's name
 	}
@@ -233,8 +236,8 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 				return p
 			}
 		}
-		if x.last != "" {
-			return x.last
+		if len(x.order) > 0 {
+			return "" // every person named is of the other gender: the one meant is not named
 		}
 		return lastSpeaker
 	case len(words) == 1 && lw == "i":

@@ -150,6 +150,7 @@ func TestSpeakersByKind(t *testing.T) {
 		{"SingleMarks", `The march went on. ‘ Tonight was a quiet vigil that turned ugly, ’ Ruth Adler wrote.`, "Tonight was a quiet vigil", "Ruth Adler"},
 		{"AsideBeforeCue", `“Right now, things are tense,” Councilman Ivo Brandt, who represents the area, said on Twitter.`, "Right now, things are tense,", "Ivo Brandt"},
 		{"MisplacedMarkBeforeAside", `"Right now, things are tense, "City Councilman Ivo K. Brandt, who represents the area, said.`, "Right now, things are tense,", "Ivo K. Brandt"},
+		{"ParticipleAfterCue", `Ana Lisle posed for years. Fame didn't bother her, she said, explaining: "Nobody should be ashamed of it."`, "Nobody should be ashamed", "Ana Lisle"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
