@@ -67,6 +67,9 @@ func (x *nameIndex) scan(text string, from, to int) {
 		j := i
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
 			j++
+			if possessive(ts[j-1].text) {
+				break // "South Sudan's Unity state": the possessive ends the name
+			}
 		}
 		var words, role []string
 		if i > 0 && !ts[i-1].punct && !isCapital(ts[i-1]) {
@@ -137,8 +140,8 @@ func person(words []string) bool {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
-	if _, place := places[strings.Join(words, " ")]; place {
-		return false // "Los Angeles"
+	if _, place := places[strings.Join(words, " ")]; place || len(words) > 1 && compass[words[0]] {
+		return false // "Los Angeles", "South Kordofan"
 	}
 	if len(words) > 1 && allCaps(words[0]) {
 		return false // "AMD Opteron", "NYPD Commissioner": a body's or a product's name
@@ -148,6 +151,9 @@ func person(words []string) bool {
 	}
 	return len(words) >= 2 || len(words[0]) > 2
 }
+
+// compass words open the names of regions, not of people.
+var compass = wordSet("North South East West Northern Southern Eastern Western Central Upper Lower")
 
 // allCaps reports whether w is an acronym in capitals without stops ("AMD", "NYPD"), which
 // opens no person's name ("J.R. Ewing" does).

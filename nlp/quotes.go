@@ -254,6 +254,24 @@ func afterNumber(text string, j int) bool {
 	return j > 0 && text[j-1] >= '0' && text[j-1] <= '9'
 }
 
+// cueAfterAside reports whether the words after a name and a comma go on to a cue: right
+// after the aside's closing comma ("Deng, the governor, said"), or, after a name of two words
+// or more, anywhere ("Jumaane D. Williams, who represents the area, said").
+func cueAfterAside(ts []tok, anywhere bool) bool {
+	for i, t := range ts {
+		if isCue(t) && anywhere {
+			return true
+		}
+		if t.text == "," {
+			return i > 0 && i+1 < len(ts) && isCue(ts[i+1])
+		}
+		if t.punct || i == 8 {
+			return false
+		}
+	}
+	return false
+}
+
 // attributionReach is how far after a misplaced closing mark its attribution is looked for.
 const attributionReach = 80
 
@@ -292,13 +310,8 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 		if isCue(ts[i]) {
 			return true
 		}
-		if i == k && k >= 2 && ts[i].text == "," {
-			// "Jumaane D. Williams, who represents the area, said": a cue after an aside
-			for _, t := range ts[i:] {
-				if isCue(t) {
-					return true
-				}
-			}
+		if i == k && ts[i].text == "," {
+			return cueAfterAside(ts[i+1:], k >= 2)
 		}
 		if ts[i].punct || isCapital(ts[i]) {
 			return false

@@ -151,6 +151,8 @@ func TestSpeakersByKind(t *testing.T) {
 		{"AsideBeforeCue", `“Right now, things are tense,” Councilman Ivo Brandt, who represents the area, said on Twitter.`, "Right now, things are tense,", "Ivo Brandt"},
 		{"MisplacedMarkBeforeAside", `"Right now, things are tense, "City Councilman Ivo K. Brandt, who represents the area, said.`, "Right now, things are tense,", "Ivo K. Brandt"},
 		{"ParticipleAfterCue", `Ana Lisle posed for years. Fame didn't bother her, she said, explaining: "Nobody should be ashamed of it."`, "Nobody should be ashamed", "Ana Lisle"},
+		{"MisplacedMarkBeforeSurnameAside", `Ivo Brandt spoke first. "The refugees must be safe. They fled the war, "Brandt, the governor, said.`, "The refugees must be safe.", "Ivo Brandt"},
+		{"PossessiveEndsName", `Ivo Brandt, the governor of West Ferland's Unity state, was angry. "They should be taken to court," he told reporters.`, "They should be taken to court,", "Ivo Brandt"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -180,6 +182,8 @@ func TestNotSpeakers(t *testing.T) {
 		{"ShowTitle", `In an interview on CBS's "Morning Report," Senator Ruth Adler said the ferry needs "more money."`, "Morning Report", "Ruth Adler"},
 		{"Product", "AMD Opteron chips ship in May.\n\n\"It went well,\" she said.", "It went well", "AMD Opteron"},
 		{"HeadlineSingleMarks", "Pundit Says Rival Campaign ‘Reeks of Fear and Panic’ After Debate\n\nThe debate was on Monday, Ivo Brandt said.", "Reeks of Fear", "Ivo Brandt"},
+		{"Region", "Ivo Brandt flew to South Kordavia on Monday.\n\n\"We are safe,\" he said.", "We are safe", "South Kordavia"},
+		{"OtherGender", "Mr. Ivo Brandt and Mr. Tomas Kerr met on Monday.\n\n\"We are safe,\" she said.", "We are safe", "Tomas Kerr"},
 		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
