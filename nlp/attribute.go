@@ -449,6 +449,14 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if m := sentenceSubject(ts[:i]); m != "" {
 			return m, t.text
 		}
+		// "It was years before he broke cover, admitting:": the clause's pronoun
+		if participle && ts[i-1].text == "," {
+			for j := i - 2; j >= 0 && j >= i-12 && !ts[j].punct; j-- {
+				if lw := strings.ToLower(ts[j].text); lw == "he" || lw == "she" || lw == "they" {
+					return ts[j].text, t.text
+				}
+			}
+		}
 		// "… as “productive,” but noted that": the subject is the previous clause's
 		if i > 0 && !ts[i-1].punct && (strings.EqualFold(ts[i-1].text, "but") || strings.EqualFold(ts[i-1].text, "and")) {
 			return sameSubject, t.text

@@ -378,7 +378,9 @@ recommended advised advises announced expressed reported reports explained began
 summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited
 jokes joke chanted chants imagined imagines wonder mocking quipping joking laughing yelling
 shouting chanting reading beamed thundered roared fumed raged barked growled bellowed sobbed
-wept stammered blurted gasped`)
+wept stammered blurted gasped admitting acknowledging conceding confirming denying stressing
+emphasizing emphasising complaining boasting vowing pledging testifying revealing lamenting
+recounting cautioning reiterating`)
 
 // cuePhrases are cues of more than one word, which toks joins into one token.
 var cuePhrases = []string{"went on", "goes on", "put it", "puts it"}

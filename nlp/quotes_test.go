@@ -153,6 +153,7 @@ func TestSpeakersByKind(t *testing.T) {
 		{"ParticipleAfterCue", `Ana Lisle posed for years. Fame didn't bother her, she said, explaining: "Nobody should be ashamed of it."`, "Nobody should be ashamed", "Ana Lisle"},
 		{"MisplacedMarkBeforeSurnameAside", `Ivo Brandt spoke first. "The refugees must be safe. They fled the war, "Brandt, the governor, said.`, "The refugees must be safe.", "Ivo Brandt"},
 		{"PossessiveEndsName", `Ivo Brandt, the governor of West Ferland's Unity state, was angry. "They should be taken to court," he told reporters.`, "They should be taken to court,", "Ivo Brandt"},
+		{"ParticipleAfterClause", `Lena Ostrova kept quiet for decades. It was years before she finally broke cover, admitting in 2006: "I was the one who called them."`, "I was the one", "Lena Ostrova"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
