@@ -710,7 +710,14 @@ func subject(ts []tok) string {
 			start = i
 		}
 	}
-	if start < 0 || functionWords[strings.ToLower(ts[len(ts)-1].text)] || strings.HasSuffix(ts[len(ts)-1].text, "ing") {
+	if start < 0 {
+		// "…,” officials say": people named by their trade alone
+		if w := ts[len(ts)-1].text; !isCapital(ts[len(ts)-1]) && strings.HasSuffix(w, "s") && personNoun(strings.TrimSuffix(w, "s")) {
+			return w
+		}
+		return ""
+	}
+	if functionWords[strings.ToLower(ts[len(ts)-1].text)] || strings.HasSuffix(ts[len(ts)-1].text, "ing") {
 		return "" // "a statement to", "his momentum and": the phrase is not the subject
 	}
 	var words []string

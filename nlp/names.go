@@ -80,6 +80,10 @@ func (x *nameIndex) scan(text string, from, to int) {
 		for len(run) > 1 && sentenceOpener(run[0].text) {
 			run = run[1:]
 		}
+		if i > 0 && (ts[i-1].text == "a" || ts[i-1].text == "an" || i > 1 && (ts[i-2].text == "a" || ts[i-2].text == "an") && !ts[i-1].punct && !isCapital(ts[i-1])) {
+			i = j // "a local Rite Aid": a thing, not a person
+			continue
+		}
 		if len(run) > 1 && run[0].text == "The" && !titles[strings.ToLower(run[1].text)] {
 			i = j // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
 			continue
