@@ -15,6 +15,7 @@ type nameIndex struct {
 	last   string                     // the person named most recently
 	order  []string                   // full names, most recent last
 	cursor int
+	quoted bool // scanning a quote's words
 }
 
 func newNameIndex() *nameIndex {
@@ -43,6 +44,17 @@ var notPeople = map[string]bool{"the": true, "a": true, "in": true, "on": true, 
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true}
 
+// scanQuote reads the names inside a quote: they give the surnames their full form, but a
+// person named in someone's words ("in the name of Jesus Christ") is not who "he" in the
+// narration stands for.
+func (x *nameIndex) scanQuote(text string, from, to int) {
+	last, order := x.last, len(x.order)
+	x.quoted = true
+	x.scan(text, from, to)
+	x.quoted = false
+	x.last, x.order = last, x.order[:order]
+}
+
 // scan reads the names in text[from:to].
 func (x *nameIndex) scan(text string, from, to int) {
 	if from < x.cursor {
@@ -55,7 +67,7 @@ func (x *nameIndex) scan(text string, from, to int) {
 	for i := 0; i < len(ts); {
 		if !isCapital(ts[i]) || isPronoun(ts[i]) {
 			// "Ana Lisle … her": a pronoun after a name tells its gender
-			if g := genderPronouns[strings.ToLower(ts[i].text)]; g != 0 && x.last != "" {
+			if g := genderPronouns[strings.ToLower(ts[i].text)]; g != 0 && x.last != "" && !x.quoted {
 				if x.gender[x.last] == nil {
 					x.gender[x.last] = map[byte]int{}
 				}

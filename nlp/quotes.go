@@ -481,14 +481,14 @@ func Quotes(text string) []Quote {
 		// sentence with one speaker are one quote
 		if prev >= 0 && q.Speaker != "" && out[prev].Speaker == q.Speaker && sameSentence(text, out[prev], s.open) && canExtend(&out[prev], s.end) {
 			extend(&out[prev], text, s)
-			names.scan(text, s.open, s.close)
+			names.scanQuote(text, s.open, s.close)
 			lastEnd = s.close
 			continue
 		}
 		q.Partial = !paragraphOpening(text, s.open) && !strings.ContainsAny(strings.TrimSpace(q.Text), ".!?") && wordCount(q.Text) < 8
 		out = append(out, q)
 		lastSpeaker = q.Speaker
-		names.scan(text, s.open, s.close)
+		names.scanQuote(text, s.open, s.close)
 		lastEnd = s.close
 	}
 	for i := range out {
@@ -533,6 +533,10 @@ func sameSentence(text string, q Quote, open int) bool {
 // attribution clause with the cue: ", he said, ".
 func interrupts(text string, q Quote, s span, cue string) bool {
 	gap := text[q.End:s.open]
+	piece := text[q.Parts[len(q.Parts)-1][0]:q.End]
+	if endsSentence(piece) && startsSentence(strings.TrimLeft(gap, "”\"’' ")) {
+		return false // “A.” When she speaks, he responds, “B.”: a new sentence, not an aside
+	}
 	return !strings.Contains(gap, "\n") && wordCount(gap) <= 12 && strings.Contains(gap, cue)
 }
 

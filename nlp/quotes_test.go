@@ -156,6 +156,8 @@ func TestSpeakersByKind(t *testing.T) {
 		{"ParticipleAfterClause", `Lena Ostrova kept quiet for decades. It was years before she finally broke cover, admitting in 2006: "I was the one who called them."`, "I was the one", "Lena Ostrova"},
 		{"TradeAlone", `After he "kept walking towards the officers and reached for his belt," officials say the officers fired.`, "kept walking towards", "officials"},
 		{"ThingAfterArticle", "Ivo Brandt said one man was hurt outside a local Ferro Mart. \"Tonight was a quiet vigil that turned ugly,\" he wrote.", "Tonight was a quiet vigil", "Ivo Brandt"},
+		{"NameInsideAQuote", `Lorne Haskett spoke first. He says, "I do this in the name of Saint Peter Vane, amen." When she speaks, he responds, "quiet while we pray."`,
+			"quiet while we pray", "Lorne Haskett"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
