@@ -286,11 +286,13 @@ type Store interface {
 	// SourceDocuments streams the documents of the latest revisions of a source's articles
 	// that carry any of the given line hashes.
 	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
-	// GroupState returns the saved grouping state, or nil when there is none.
-	GroupState(ctx context.Context) ([]byte, error)
+	// GroupState returns the saved grouping state, or nil when there is none, and its version.
+	GroupState(ctx context.Context) ([]byte, int64, error)
 	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
-	// links of the articles that were placed or moved, and the near-duplicates found.
-	SaveGroups(ctx context.Context, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
+	// links of the articles that were placed or moved, and the near-duplicates found — over
+	// the version of the state they were worked out from. When another writer saved since,
+	// it stores nothing and returns ErrConflict.
+	SaveGroups(ctx context.Context, version int64, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
 	// StoryLinks returns why each of the given articles is in its story.
 	StoryLinks(ctx context.Context, articles []string) ([]StoryLink, error)
 	// Duplicates returns the near-duplicate links of the given articles.
@@ -356,3 +358,7 @@ const (
 
 // ErrNotFound is returned when an article does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned when a write is refused because another writer changed what it was
+// worked out from; reading again and redoing the work succeeds.
+var ErrConflict = errors.New("changed by another writer")

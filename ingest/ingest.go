@@ -38,7 +38,12 @@ type Options struct {
 	MaxLine     int              // the longest JSONL record; 0 for DefaultMaxLine
 	Now         func() time.Time // the clock; nil for time.Now
 	Stdin       io.Reader        // what "-" reads
+	FollowLinks bool             // in a directory, read what a link points to outside it too
 }
+
+// MaxFailuresPerInput bounds the failures one input reports one by one: past it, the rest are
+// counted in one last failure, so that a file of a million bad lines does not fill the store.
+const MaxFailuresPerInput = 100
 
 // DefaultMaxFileSize bounds one article file: no article is 64 MiB of text.
 const DefaultMaxFileSize = 64 << 20
@@ -123,13 +128,23 @@ func pathError(err error) error {
 
 func (r *reader) dir(root string) bool {
 	manifests := map[string]*Manifest{}
+	// a folder's manifest is read once, when its first file is; one that cannot be read, and
+	// the files it names that are not there, are failures of their own
 	manifestFor := func(dir string) *Manifest {
 		if m, ok := manifests[dir]; ok {
 			return m
 		}
 		m := r.opts.Manifest
-		if local, err := LoadManifest(filepath.Join(dir, ManifestName)); err == nil {
+		path := filepath.Join(dir, ManifestName)
+		local, err := LoadManifest(path)
+		switch {
+		case err == nil:
 			m = local.Over(r.opts.Manifest)
+			for _, f := range local.Missing() {
+				r.fail(filepath.Join(dir, f), fmt.Errorf("named by %s, but not there", path))
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			r.fail(path, fmt.Errorf("the manifest cannot be read, so its folder's files have no metadata: %w", pathError(err)))
 		}
 		manifests[dir] = m
 		return m
@@ -153,6 +168,15 @@ func (r *reader) dir(root string) bool {
 		if d.IsDir() || name == ManifestName || kindOf(name) == kindUnknown {
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 && !r.opts.FollowLinks {
+			if err := linkInside(root, path); err != nil {
+				if !r.fail(path, err) {
+					ok = false
+					return filepath.SkipAll
+				}
+				return nil
+			}
+		}
 		if !r.file(path, root, manifestFor(filepath.Dir(path))) {
 			ok = false
 			return filepath.SkipAll
@@ -163,6 +187,23 @@ func (r *reader) dir(root string) bool {
 		return r.fail(root, err)
 	}
 	return ok
+}
+
+// linkInside checks that a link found in the directory root points inside it: a link to
+// /etc/passwd in a folder of articles is not an article.
+func linkInside(root, path string) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return pathError(err)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return pathError(err)
+	}
+	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("a link to %s, outside the folder given: not followed (--follow-links reads it)", target)
+	}
+	return nil
 }
 
 type kind int
@@ -284,6 +325,13 @@ func (r *reader) stdin() bool {
 }
 
 func (r *reader) jsonlFile(path string, gz bool) bool {
+	info, err := os.Stat(path) // before opening: opening a FIFO would wait for a writer
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	if !info.Mode().IsRegular() {
+		return r.fail(path, errors.New("not a regular file"))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return r.fail(path, pathError(err))

@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -37,6 +38,9 @@ type Options struct {
 	Group *group.Options
 	// Report is called with each input's result, in input order, after its batch is stored.
 	Report func(Result)
+	// Reports, with Group, makes and stores the reports of the stories the run changed, once
+	// it has grouped, so that a server over the store reads them instead of making them.
+	Reports bool
 }
 
 // DefaultBatchSize is how many articles one store transaction holds: large enough that commits
@@ -50,6 +54,7 @@ const window = 512
 type Summary struct {
 	Added, Unchanged, Failed int
 	Groups                   GroupSummary
+	Reports                  int // story reports made (Options.Reports)
 }
 
 type job struct {
@@ -173,12 +178,33 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := relearn(ctx, store, w.touched); err != nil {
 		return w.sum, err
 	}
+	if err := indexSearch(ctx, store); err != nil {
+		return w.sum, err
+	}
 	finish()
 	if g != nil {
+		err := g.save(ctx)
 		w.sum.Groups = g.sum
-		return w.sum, g.save(ctx)
+		if errors.Is(err, crosscheck.ErrConflict) {
+			// another process grouped meanwhile: group again from what it saved
+			w.sum.Groups, err = Group(ctx, store, *opts.Group)
+		}
+		if err == nil && opts.Reports {
+			// the writer makes the reports of the stories it changed, so that readers only read
+			w.sum.Reports, err = MakeReports(ctx, store, w.sum.Groups.Stories, opts.Workers)
+		}
+		return w.sum, err
 	}
 	return w.sum, nil
+}
+
+// indexSearch brings a store's full-text index up to date, where it has one: the writer does
+// it once a run is stored, so that searching only reads.
+func indexSearch(ctx context.Context, store crosscheck.Store) error {
+	if ix, ok := store.(interface{ IndexSearch(context.Context) error }); ok {
+		return ix.IndexSearch(ctx)
+	}
+	return nil
 }
 
 // learned returns the Repeated function extraction uses: the boilerplate each source had when

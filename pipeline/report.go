@@ -1,11 +1,14 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/reconcile"
@@ -40,28 +43,6 @@ func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]
 	}
 	_, b, err := makeReport(ctx, store, st, dups, key)
 	return b, err
-}
-
-// StoryNumbers returns the numbers of the story id names, from its stored report when that
-// is current (without reading the report), else from the report made now.
-func StoryNumbers(ctx context.Context, store crosscheck.Store, id string) (crosscheck.StoryNumbers, error) {
-	var n crosscheck.StoryNumbers
-	st, dups, key, err := storyKey(ctx, store, id)
-	if err != nil {
-		return n, err
-	}
-	b, err := store.ReportNumbers(ctx, st.ID, key)
-	if err != nil {
-		return n, err
-	}
-	if b != nil && json.Unmarshal(b, &n) == nil {
-		return n, nil
-	}
-	r, _, err := makeReport(ctx, store, st, dups, key)
-	if err != nil {
-		return n, err
-	}
-	return r.Story, nil
 }
 
 // Articles reads the articles of the given ids, in order.
@@ -116,4 +97,75 @@ func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Stor
 		return nil, nil, err
 	}
 	return r, b, store.SaveReport(ctx, st.ID, key, b, n)
+}
+
+// StoredReportJSON returns the stored report of the story id names when it is current, and
+// whether it is: a reader that must not write asks this, and leaves the making to a writer.
+func StoredReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]byte, bool, error) {
+	st, _, key, err := storyKey(ctx, store, id)
+	if err != nil {
+		return nil, false, err
+	}
+	b, err := store.Report(ctx, st.ID, key)
+	return b, b != nil, err
+}
+
+// StoredStoryNumbers returns the numbers of the story id names from its stored report when
+// that is current, and whether it is; when it is not, the numbers the story itself tells (its
+// articles and dates), with nothing reconciled.
+func StoredStoryNumbers(ctx context.Context, store crosscheck.Store, id string) (crosscheck.StoryNumbers, bool, error) {
+	st, _, key, err := storyKey(ctx, store, id)
+	if err != nil {
+		return crosscheck.StoryNumbers{}, false, err
+	}
+	b, err := store.ReportNumbers(ctx, st.ID, key)
+	if err != nil {
+		return crosscheck.StoryNumbers{}, false, err
+	}
+	var n crosscheck.StoryNumbers
+	if b != nil && json.Unmarshal(b, &n) == nil {
+		return n, true, nil
+	}
+	return crosscheck.StoryNumbers{ID: st.ID, Title: st.Title, Articles: len(st.Articles), First: st.First, Last: st.Last}, false, nil
+}
+
+// MakeReports makes and stores the reports of the given stories that are not current, on
+// workers goroutines, and returns how many it made. A story that is gone is passed over.
+func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, workers int) (int, error) {
+	jobs := make(chan string)
+	var mu sync.Mutex
+	made, firstErr := 0, error(nil)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range jobs {
+				st, dups, key, err := storyKey(ctx, store, id)
+				if err == nil {
+					var b []byte
+					if b, err = store.Report(ctx, st.ID, key); err == nil && b == nil {
+						_, _, err = makeReport(ctx, store, st, dups, key)
+						mu.Lock()
+						made++
+						mu.Unlock()
+					}
+				}
+				if err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
+					mu.Lock()
+					firstErr = cmp.Or(firstErr, fmt.Errorf("the report of %s: %w", id, err))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, id := range stories {
+		select {
+		case jobs <- id:
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return made, cmp.Or(ctx.Err(), firstErr)
 }

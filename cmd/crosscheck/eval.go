@@ -143,7 +143,7 @@ func (m *Main) ingestGold(ctx context.Context, store crosscheck.Store, gold stri
 	if man, err := ingest.LoadManifest(filepath.Join(filepath.Dir(gold), ingest.ManifestName)); err == nil {
 		opts.Manifest = man
 	}
-	_, err := m.runIngest(ctx, store, ingest.Read(ctx, inputs, opts), 0, outQuiet)
+	_, err := m.runIngest(ctx, store, ingest.Read(ctx, inputs, opts), 0, false, outQuiet)
 	return err
 }
 

@@ -17,8 +17,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	fs := m.flags("ingest", "[--manifest FILE] [--json] PATH… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
-directory, read recursively (a manifest.jsonl inside it gives its files' metadata). "-" reads
-standard input. Ingesting the same bytes again changes nothing; a changed version of an id is
+directory, read recursively (a manifest.jsonl inside it gives its files' metadata; a link to
+something outside it is not followed unless --follow-links). "-" reads standard input. A file's
+id is its path inside the directory given, or its name when named directly. Ingesting the same bytes again changes nothing; a changed version of an id is
 kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
 input failed.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
@@ -29,6 +30,8 @@ input failed.`,
 	asJSON := fs.Bool("json", false, `print one JSON line per input: {"input","id","status","error"}`)
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
+	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
+	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -37,7 +40,7 @@ input failed.`,
 		fmt.Fprintln(m.Stderr, "crosscheck ingest: name at least one file, directory or - (see --help)")
 		return errUsage
 	}
-	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now}
+	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now, FollowLinks: *followLinks}
 	if *manifestPath != "" {
 		man, err := ingest.LoadManifest(*manifestPath)
 		if err != nil {
@@ -54,7 +57,7 @@ input failed.`,
 	if *asJSON {
 		out = outJSON
 	}
-	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, out)
+	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, *reports, out)
 	if err != nil {
 		return err
 	}
@@ -74,7 +77,7 @@ const (
 )
 
 // runIngest runs the pipeline and prints what out asks for.
-func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, out output) (pipeline.Summary, error) {
+func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, reports bool, out output) (pipeline.Summary, error) {
 	start := m.Now()
 	asJSON := out == outJSON
 	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now}
@@ -92,7 +95,7 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 		prog.draw()
 	}
 	groupOpts := group.DefaultOptions
-	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report, Group: &groupOpts})
+	sum, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: workers, Report: report, Group: &groupOpts, Reports: reports})
 	prog.clear()
 	grouped := sum.Groups
 	if out == outHuman {
@@ -108,6 +111,9 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 			fmt.Fprintf(m.Stdout, "grouped %d article(s): %d new stories, %d near-duplicates", grouped.Grouped, grouped.NewStories, grouped.Duplicates)
 			if grouped.Moved > 0 {
 				fmt.Fprintf(m.Stdout, ", %d moved by splits", grouped.Moved)
+			}
+			if sum.Reports > 0 {
+				fmt.Fprintf(m.Stdout, ", %d story reports made", sum.Reports)
 			}
 			fmt.Fprintln(m.Stdout)
 		}

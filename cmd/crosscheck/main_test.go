@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -281,6 +282,9 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}
+	}
+	if !regexp.MustCompile(`conflict: .*12 points[^(]*\(Northgate Herald, Veldara Wire\) against 11 points[^(]*\(Daily Meridian\)`).MatchString(out) {
+		t.Errorf("the demo does not end with the story's conflict, 12 points against 11")
 	}
 	for _, bad := range []string{"â€", "โ€", "Leave a Reply"} {
 		if strings.Contains(strings.Split(out, "Removed by cleaning")[0], bad) {

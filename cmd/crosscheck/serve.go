@@ -44,8 +44,19 @@ as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on inte
 	}
 	defer store.Close()
 	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
+	// a store written by an older version may lag behind in its search index: the server
+	// brings it up to date once, so that searches only read (a read-only store is served as is)
+	if err := store.IndexSearch(ctx); err != nil {
+		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
+	}
+	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger})
+	defer handler.Close()
+	// requests run under a context that shutdown cancels, so that no query outlives the server
+	requests, cancelRequests := context.WithCancel(context.Background())
+	defer cancelRequests()
 	srv := &http.Server{
-		Handler:           web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger}),
+		BaseContext:       func(net.Listener) context.Context { return requests },
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
@@ -68,7 +79,8 @@ as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on inte
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		return err
+		cancelRequests() // what is still running past the grace period is stopped
+		srv.Close()
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
