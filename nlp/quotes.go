@@ -458,7 +458,12 @@ func Quotes(text string) []Quote {
 			if prev >= 0 && out[prev].End > from {
 				from = out[prev].End
 			}
-			if m := sentenceSubject(toks(sentenceOpening(text, s.open))); m != "" && speakerLike(m) {
+			opening := sentenceOpening(text, s.open)
+			if m := sentenceSubject(toks(opening)); m != "" && speakerLike(m) && quotedPredicate(opening, m, q.Text) && prev >= 0 && out[prev].Speaker != "" && s.open-out[prev].End < 200 && !strings.Contains(text[out[prev].End:s.open], "\n") {
+				// "“Nothing heroic in it,” said Ada Ruiz. Vane “disgraced himself.”": the
+				// quoted words say what the subject did, in the previous speaker's words
+				q.Speaker, q.Rule = out[prev].Speaker, "a quoted predicate: the previous speaker's words"
+			} else if m != "" && speakerLike(m) {
 				// "He has declared Cruz to be “anointed”": the sentence's subject
 				q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
 				q.Speaker = names.resolve(m, lastSpeaker)
@@ -625,6 +630,13 @@ func headlineLine(text string, i int) bool {
 		}
 	}
 	return words >= 4 && words <= 30 && 3*caps >= 2*words
+}
+
+// quotedPredicate reports whether a quote follows its sentence's subject directly and opens
+// with a verb in lower case: the quoted words are what the subject did, not what it said.
+func quotedPredicate(opening, subject, quote string) bool {
+	r, _ := utf8.DecodeRuneInString(quote)
+	return strings.TrimSpace(opening) == subject && unicode.IsLower(r) && !isPronoun(tok{text: subject})
 }
 
 // namedTitle reports whether a short quote in title case follows a possessive or a

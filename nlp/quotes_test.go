@@ -158,6 +158,8 @@ func TestSpeakersByKind(t *testing.T) {
 		{"ThingAfterArticle", "Ivo Brandt said one man was hurt outside a local Ferro Mart. \"Tonight was a quiet vigil that turned ugly,\" he wrote.", "Tonight was a quiet vigil", "Ivo Brandt"},
 		{"NameInsideAQuote", `Lorne Haskett spoke first. He says, "I do this in the name of Saint Peter Vane, amen." When she speaks, he responds, "quiet while we pray."`,
 			"quiet while we pray", "Lorne Haskett"},
+		{"QuotedPredicate", `Lorne Haskett leaked the files. "There is nothing noble in it," said Ada Ruiz, a former aide. Haskett "betrayed his oath and everyone who trusted him in the bureau."`,
+			"betrayed his oath", "Ada Ruiz"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
