@@ -177,12 +177,24 @@ func speakerLike(m string) bool {
 		return false
 	}
 	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
-	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first]) {
-		return false // "Two", "March", "After", "First": no one
+	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] ||
+		discourseWords[first] || strings.HasSuffix(first, "ly") || allCaps(f[0]) && len(f[0]) > 4) {
+		return false // "Two", "March", "After", "Instead", "Specifically", "TALLAHASSEE": no one
+	}
+	if len(f) == 2 && (timeOpeners[first] && ageUnits[last] || first == "the" && (stopCapital[last] || isDigitByte(last[0]))) {
+		return false // "Last year", "The so", "The 60": a time or a phrase cut short
 	}
 	r, _ := utf8.DecodeRuneInString(first)
 	return !notSpeakers[first] && !unicode.IsDigit(r) && !(len(f) > 1 && functionWords[last])
 }
+
+// discourseWords open a sentence as adverbs and connectives do; alone, they name no one.
+var discourseWords = wordSet(`instead likewise among unless soon its their his her also moreover
+furthermore indeed thus therefore nevertheless nonetheless otherwise finally besides still yet
+again perhaps maybe even only just`)
+
+// timeOpeners open a phrase of time ("last year", "next week").
+var timeOpeners = wordSet("last next this that every each")
 
 // calendarWords name months and days, which name no speaker.
 var calendarWords = wordSet(`january february march april may june july august september october november
