@@ -458,7 +458,7 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		}
 		// "Carson took the stage and called the system “…”", "…, saying:": the sentence's
 		// own subject speaks
-		if m := sentenceSubject(ts[:i]); m != "" {
+		if m := sentenceSubject(ts[:i]); m != "" && !strings.EqualFold(m, "it") {
 			return m, t.text
 		}
 		// "It was years before he broke cover, admitting:": the clause's pronoun

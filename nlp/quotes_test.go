@@ -153,7 +153,7 @@ func TestSpeakersByKind(t *testing.T) {
 		{"ParticipleAfterCue", `Ana Lisle posed for years. Fame didn't bother her, she said, explaining: "Nobody should be ashamed of it."`, "Nobody should be ashamed", "Ana Lisle"},
 		{"MisplacedMarkBeforeSurnameAside", `Ivo Brandt spoke first. "The refugees must be safe. They fled the war, "Brandt, the governor, said.`, "The refugees must be safe.", "Ivo Brandt"},
 		{"PossessiveEndsName", `Ivo Brandt, the governor of West Ferland's Unity state, was angry. "They should be taken to court," he told reporters.`, "They should be taken to court,", "Ivo Brandt"},
-		{"ParticipleAfterClause", `Lena Ostrova kept quiet for decades. It was years before she finally broke cover, admitting in 2006: "I was the one who called them."`, "I was the one", "Lena Ostrova"},
+		{"ParticipleAfterClause", `Lena Ostrova kept quiet for decades while Mr. Tomas Kerr wrote. It was years before she finally broke cover, admitting in 2006: "I was the one who called them."`, "I was the one", "Lena Ostrova"},
 		{"TradeAlone", `After he "kept walking towards the officers and reached for his belt," officials say the officers fired.`, "kept walking towards", "officials"},
 		{"ThingAfterArticle", "Ivo Brandt said one man was hurt outside a local Ferro Mart. \"Tonight was a quiet vigil that turned ugly,\" he wrote.", "Tonight was a quiet vigil", "Ivo Brandt"},
 		{"NameInsideAQuote", `Lorne Haskett spoke first. He says, "I do this in the name of Saint Peter Vane, amen." When she speaks, he responds, "quiet while we pray."`,
