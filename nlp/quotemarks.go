@@ -9,10 +9,11 @@ import (
 // The scan for quote marks: which marks open a quote, which close it, and where a quote that
 // runs over paragraphs ends, found for the whole text in one pass per kind of mark.
 
-// spans finds the quoted stretches of text. Curly, guillemet and straight double quotes pair
-// up, and so do the marks of tokenised text (two backticks or a straight mark to open, two
-// apostrophes to close); a quote open at the end of a paragraph continues when the next paragraph opens with a quote mark, as newspapers print
-// long quotes. White space just inside the marks is not the quote's.
+// spans finds the quoted stretches of text. Curly, guillemet, straight and single quotes pair
+// up, and so do the marks of tokenised text (two backticks, a straight mark or two apostrophes
+// to open, two apostrophes to close); a quote open at the end of a paragraph continues when
+// the next paragraph opens with a quote mark, as newspapers print long quotes. White space
+// just inside the marks is not the quote's.
 func spans(text string) []span {
 	out, _ := scanSpans(text)
 	return out
@@ -226,7 +227,8 @@ func (sc *markScanner) closes(j int, r rune, kind markKind) int {
 	return 0
 }
 
-// afterNumber reports whether the mark at j follows a number, as inches do ("a 17 ” screen").
+// afterNumber reports whether the mark at j follows a number, as the two apostrophes that
+// stand for inches do.
 func afterNumber(text string, j int) bool {
 	if j > 0 && text[j-1] == ' ' {
 		j--
@@ -270,7 +272,10 @@ func (sc *markScanner) closesBeforeAttribution(j int) bool {
 	}
 	sc.steps += len(w)
 	ts := toks(w)
-	if len(ts) > 1 && isCue(ts[0]) {
+	if len(ts) < 2 {
+		return false
+	}
+	if isCue(ts[0]) {
 		return true
 	}
 	// a pronoun or a name, then the cue, maybe after an auxiliary: "Luck said after leading
