@@ -156,7 +156,7 @@ func person(words []string) bool {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
-	if _, place := places[strings.Join(words, " ")]; place || len(words) > 1 && compass[words[0]] {
+	if _, place := places[strings.Join(words, " ")]; len(words) > 1 && (place || compass[words[0]]) {
 		return false // "Los Angeles", "South Kordofan"
 	}
 	if len(words) > 1 && allCaps(words[0]) {
@@ -186,12 +186,13 @@ func allCaps(w string) bool {
 }
 
 // documentHeads end the names of laws, programmes and publications, which are not people.
-var documentHeads = wordSet(`Act Acts Bill Law Code Treaty Accord Accords Agreement Convention
-Charter Constitution Amendment Program Programme Project Initiative Plan Strategy Doctrine Fund
-Society Magazine Review Report Index Prize Award Awards Games Cup Championship Festival Day
-Street Avenue Road Square Park Island Islands River Lake Mountain Mountains Valley Bay County
-Province Region District City State Republic Kingdom Airport Station Stadium Arena Hall Tower
-Bridge Building Prison`)
+// Words that are also common surnames (Hall, Park, Day, Law, Lake, Bay) are not among them.
+var documentHeads = wordSet(`Act Acts Treaty Accord Accords Agreement Convention Charter
+Constitution Amendment Program Programme Project Initiative Plan Strategy Doctrine Fund Society
+Magazine Review Report Index Prize Award Awards Games Cup Championship Festival Street Avenue
+Road Square Island Islands River Mountain Mountains Valley County Province Region District City
+State Republic Kingdom Airport Station Stadium Arena Tower Building Prison Fellowship
+Scholarship Medal Trophy`)
 
 // prepositions, capitalised in a run of words, make it a title or a body's name.
 var prepositions = wordSet(`against for with from about across toward towards upon among despite inside

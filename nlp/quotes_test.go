@@ -160,6 +160,8 @@ func TestSpeakersByKind(t *testing.T) {
 			"quiet while we pray", "Lorne Haskett"},
 		{"QuotedPredicate", `Lorne Haskett leaked the files. "There is nothing noble in it," said Ada Ruiz, a former aide. Haskett "betrayed his oath and everyone who trusted him in the bureau."`,
 			"betrayed his oath", "Ada Ruiz"},
+		{"SurnameLikeAPlace", "Grace Park met Jesse Jackson on Monday.\n\n\"We agree on nothing,\" Jackson said. \"Nor do I,\" said Park.", "We agree on nothing", "Jesse Jackson"},
+		{"SurnameLikeAPlaceToo", "Grace Park met Jesse Jackson on Monday.\n\n\"We agree on nothing,\" Jackson said. \"Nor do I,\" said Park.", "Nor do I", "Grace Park"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
