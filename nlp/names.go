@@ -150,8 +150,11 @@ func person(words []string) bool {
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
-	for _, w := range words {
+	for i, w := range words {
 		lw := strings.ToLower(w)
+		if calendarWords[lw] && i > 0 {
+			continue // "Theresa May": a month ends a name, and opens none
+		}
 		if notPeople[lw] || functionWords[lw] || prepositions[lw] {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}

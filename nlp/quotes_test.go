@@ -162,6 +162,7 @@ func TestSpeakersByKind(t *testing.T) {
 			"betrayed his oath", "Ada Ruiz"},
 		{"SurnameLikeAPlace", "Grace Park met Jesse Jackson on Monday.\n\n\"We agree on nothing,\" Jackson said. \"Nor do I,\" said Park.", "We agree on nothing", "Jesse Jackson"},
 		{"SurnameLikeAPlaceToo", "Grace Park met Jesse Jackson on Monday.\n\n\"We agree on nothing,\" Jackson said. \"Nor do I,\" said Park.", "Nor do I", "Grace Park"},
+		{"MonthEndsAName", "Theresa May spoke in London on Monday.\n\n\"We will leave,\" May said.", "We will leave", "Theresa May"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
