@@ -113,8 +113,8 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 }
 
 // Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
-// dates resolved against the publication date. Without one, only dates that name their year
-// and durations are kept.
+// dates resolved against the publication date. Without one, only dates that name their year,
+// durations, and weekdays and clock times of no known day ("XXXX-WXX-2") are kept.
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = nlp.Sentences(a.Text)
 	a.Tokens = nlp.Tokens(a.Text)
@@ -126,7 +126,7 @@ func Analyze(a *crosscheck.Article) {
 	a.Dates = nlp.Dates(a.Text, a.Sentences, a.Tokens, dct)
 	if !dated {
 		a.Dates = slices.DeleteFunc(a.Dates, func(d crosscheck.Date) bool {
-			return d.Type != "DURATION" && !nlp.NamesYear(d.Text)
+			return d.Type != "DURATION" && !nlp.NamesYear(d.Text) && !strings.HasPrefix(d.Value, "XXXX")
 		})
 	}
 }

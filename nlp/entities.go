@@ -486,12 +486,25 @@ func appositive(after string) (string, int) {
 	if !roleOpener(words[:min(4, len(words))]) {
 		return "", 0
 	}
-	for _, w := range words {
-		if w == "said" || w == "says" || w == "told" || w == "who" || w == "which" || w == "and" {
+	for i, w := range words {
+		if w == "said" || w == "says" || w == "told" || w == "who" || w == "which" || w == "and" && !roleAfterAnd(words[i+1:]) {
 			return "", 0
 		}
 	}
 	return phrase, at
+}
+
+// roleAfterAnd reports whether the words after an "and" inside an appositive go on with the
+// role: a second title ("president and CEO", "executive director and chief executive") or a
+// name ("the Fish and Wildlife Service"), not another clause ("and his wife").
+func roleAfterAnd(rest []string) bool {
+	if len(rest) == 0 {
+		return false
+	}
+	w := rest[0]
+	lw := strings.ToLower(w)
+	return capitalised(w) || titleWords[w] || roleSynonyms[lw] != nil || relations[lw] || roleModifiers[lw] ||
+		lw == "ceo" || lw == "co-founder" || lw == "founder" || lw == "general" || lw == "executive" || lw == "managing"
 }
 
 // roleOpener reports whether an appositive opening with words can be a role: one of them is a
@@ -585,8 +598,10 @@ func (b *entityBuilder) normaliseRole(r string) string {
 		w := words[i]
 		bare := trimPossessive(w)
 		if p := b.surnames[bare]; p != nil {
-			// drop the first name and the title words already emitted before this name
-			if len(out) > 0 && strings.HasPrefix(p.Name, out[len(out)-1]+" ") {
+			// drop the words of the name already emitted before this one ("Scientific
+			// Integrity" before "Program" of "Scientific Integrity Program"), then the titles
+			nw := strings.Fields(p.Name)
+			for k := len(nw) - 1; k > 0 && len(out) > 0 && out[len(out)-1] == nw[k-1]; k-- {
 				out = out[:len(out)-1]
 			}
 			for len(out) > 0 && (titleWords[out[len(out)-1]] || demonyms[out[len(out)-1]] || out[len(out)-1] == "former") {
@@ -791,4 +806,27 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 			q.Speaker = name
 		}
 	}
+}
+
+// IsTitleWord reports a word that stands before a name as part of a role ("Director" in
+// "Public Safety Director Jon Owen"), so that a reader can cut the role off a name.
+func IsTitleWord(w string) bool { return titleWords[w] || titleWords[capitalize(w)] }
+
+func capitalize(w string) string {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return w
+	}
+	return string(w[0]-'a'+'A') + w[1:]
+}
+
+// FirstNameGender is 'm' or 'f' for a common first name of one gender, else 0: "Joan" and
+// "John" are two people, not two spellings of one.
+func FirstNameGender(w string) byte {
+	switch w = strings.ToLower(w); {
+	case maleNames[w]:
+		return 'm'
+	case femaleNames[w]:
+		return 'f'
+	}
+	return 0
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // ReportVersion changes when reconciliation does, so that stored reports are made again.
-const ReportVersion = "reconcile-4"
+const ReportVersion = "reconcile-5"
 
 // StoryReport returns the report of the story id names (a story id or one of its articles'),
 // from the store when its articles and their near-duplicates have not changed since it was
@@ -81,6 +81,26 @@ func storyKey(ctx context.Context, store crosscheck.Store, id string) (*crossche
 	return st, dups, hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// emptyNotNull gives the report's lists that hold nothing as empty lists, not null, as the
+// API's description promises.
+func emptyNotNull(r *crosscheck.Report) {
+	orEmpty(&r.Quotes)
+	orEmpty(&r.Facts)
+	orEmpty(&r.Derived)
+	orEmpty(&r.Anomalies)
+	orEmpty(&r.Timeline)
+	orEmpty(&r.Articles)
+	for i := range r.Quotes {
+		orEmpty(&r.Quotes[i].Differences)
+	}
+}
+
+func orEmpty[T any](s *[]T) {
+	if *s == nil {
+		*s = []T{}
+	}
+}
+
 // makeReport reconciles a story's articles and stores the report under key.
 func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink, key string) (*crosscheck.Report, []byte, error) {
 	articles, err := Articles(ctx, store, st.Articles)
@@ -88,6 +108,7 @@ func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Stor
 		return nil, nil, err
 	}
 	r := reconcile.Reconcile(*st, articles, dups)
+	emptyNotNull(r)
 	b, err := json.Marshal(r)
 	if err != nil {
 		return nil, nil, err

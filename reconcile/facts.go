@@ -40,6 +40,9 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.dateFacts()...)
 	out = append(out, s.roleFacts()...)
 	out = append(out, s.placeFacts()...)
+	out = append(out, s.nameFacts()...)
+	out = append(out, s.causeFacts()...)
+	out = append(out, s.nicknameFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"

@@ -286,7 +286,11 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, hit{h, parts})
 	}
-	s.html(w, "search.html", map[string]any{"Q": q, "Hits": out, "Total": total})
+	next, prev := r.URL.Query(), r.URL.Query()
+	next.Set("offset", fmt.Sprint(offset+limit))
+	prev.Set("offset", fmt.Sprint(max(0, offset-limit)))
+	s.html(w, "search.html", map[string]any{"Q": q, "Hits": out, "Total": total, "Offset": offset,
+		"Next": next, "Prev": prev, "HasNext": offset+limit < total, "HasPrev": offset > 0})
 }
 
 func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) {
@@ -295,7 +299,7 @@ func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) {
 
 // ingestPage ingests what the form sends: pasted text and uploaded files.
 func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
-	dir, err := os.MkdirTemp("", "crosscheck-upload-")
+	dir, err := uploadDir()
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return

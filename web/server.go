@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/render"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -57,6 +58,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"pathEscape": url.PathEscape,
 	"add":        func(a, b int) int { return a + b },
 	"query":      func(v url.Values) string { return v.Encode() },
+	// pageURL is a link to a page with a query the server made (encoded, so safe as it is)
+	"pageURL": func(path string, v url.Values) template.URL { return template.URL(path + "?" + v.Encode()) },
+	"plural":  render.Plural,
+	"when":    render.When,
 }).ParseFS(files, "templates/*.html"))
 
 // New makes a server over store.
@@ -72,6 +77,7 @@ func New(store *sqlite.Store, cfg Config) *Server {
 	}
 	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
 	s.reports = newReporter(store, cfg.Logger)
+	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",

@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -454,5 +457,63 @@ func TestWritesRefuseOtherSitesAndCheckTheTokenFirst(t *testing.T) {
 	}
 	if cr.n > body.Len()/2 {
 		t.Errorf("the server read %d of %d bytes before refusing", cr.n, body.Len())
+	}
+}
+
+// The upload folders a killed server left behind are removed when a server starts; those of a
+// server that runs are left alone.
+func TestStaleUploadsAreRemoved(t *testing.T) {
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skipf("no process to outlive: %v", err)
+	}
+	stale, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", dead.Process.Pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(stale, "pasted.jsonl"), []byte("{}"), 0o644)
+	live, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", os.Getppid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(live)
+	newDemoServer(t, web.Config{})
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the folder of a server that is gone is still there: %v", err)
+		os.RemoveAll(stale)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the folder of a running process was removed: %v", err)
+	}
+}
+
+// The story list's and the search's "next" links lead to the next page, and the counts read
+// as English ("1 story", not "1 stories").
+func TestPagesLinkToTheNextPage(t *testing.T) {
+	srv := newDemoServer(t, web.Config{})
+	next := regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+	_, _, first := get(t, srv.URL+"/?limit=1")
+	m := next.FindStringSubmatch(first)
+	if m == nil {
+		t.Fatalf("the first page of one story has no link to the next")
+	}
+	href := html.UnescapeString(m[1])
+	if !strings.Contains(href, "offset=1") {
+		t.Fatalf("the next link: %q", href)
+	}
+	code, _, second := get(t, srv.URL+href)
+	if code != 200 || !strings.Contains(second, "2–2 shown") || strings.Contains(second, `rel="next"`) {
+		t.Errorf("the second page (%s): %d", href, code)
+	}
+	if !strings.Contains(first, "2 stories, 1–1 shown") {
+		t.Errorf("the list's count: %s", regexp.MustCompile(`<p class="meta">[^<]*`).FindString(first))
+	}
+	_, _, found := get(t, srv.URL+"/search?q=dam&limit=1")
+	m = next.FindStringSubmatch(found)
+	if m == nil {
+		t.Fatalf("a search with more hits than shown has no link to the rest")
+	}
+	if code, _, more := get(t, srv.URL+html.UnescapeString(m[1])); code != 200 || !strings.Contains(more, "2–2 shown") {
+		t.Errorf("the search's second page: %d", code)
 	}
 }

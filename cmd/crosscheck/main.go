@@ -166,6 +166,9 @@ func (m *Main) exit(cmd string, err error) int {
 		fmt.Fprintf(m.Stderr, "crosscheck %s: interrupted; what was stored stays stored, run it again to finish\n", cmd)
 		return exitFailed
 	}
+	if msg := err.Error(); strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") {
+		err = fmt.Errorf("%w (the store is damaged: move it aside or name another with --db)", err)
+	}
 	fmt.Fprintf(m.Stderr, "crosscheck %s: %v\n", cmd, err)
 	return exitFailed
 }
