@@ -159,7 +159,7 @@ func person(words []string) bool {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
-	if _, place := places[strings.Join(words, " ")]; len(words) > 1 && (place || compass[words[0]]) {
+	if len(words) > 1 && (compass[words[0]] || isPlace(strings.Join(words, " "))) {
 		return false // "Los Angeles", "South Kordofan"
 	}
 	if len(words) > 1 && allCaps(words[0]) {
@@ -169,6 +169,11 @@ func person(words []string) bool {
 		return false // "Scientific Integrity Program", "Endangered Species Act"
 	}
 	return len(words) >= 2 || len(words[0]) > 2
+}
+
+func isPlace(name string) bool {
+	_, ok := places[name]
+	return ok
 }
 
 // compass words open the names of regions, not of people.

@@ -27,6 +27,10 @@ func scanSpans(text string) ([]span, int) {
 	var out []span
 	for i := 0; i < len(text); {
 		sc.steps++
+		if b := text[i]; b < utf8.RuneSelf && b != '"' && b != '\'' && b != '`' {
+			i++ // no mark opens with another ASCII byte
+			continue
+		}
 		kind, n := opener(text, i)
 		if n == 0 {
 			_, n = utf8.DecodeRuneInString(text[i:])
@@ -116,6 +120,10 @@ func (sc *markScanner) build(kind markKind) {
 	var stops []quoteStop
 	for j := 0; j < len(text); {
 		sc.steps++
+		if b := text[j]; b < utf8.RuneSelf && b != '"' && b != '\'' && b != '\n' {
+			j++ // no mark closes with another ASCII byte
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[j:])
 		if m := sc.closes(j, r, kind); m > 0 {
 			stops = append(stops, quoteStop{at: j, end: j, close: j + m, jump: -1})
