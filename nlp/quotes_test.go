@@ -194,6 +194,7 @@ func TestNotSpeakers(t *testing.T) {
 		{"HeadlineSingleMarks", "Pundit Says Rival Campaign ‘Reeks of Fear and Panic’ After Debate\n\nThe debate was on Monday, Ivo Brandt said.", "Reeks of Fear", "Ivo Brandt"},
 		{"Region", "Ivo Brandt flew to South Kordavia on Monday.\n\n\"We are safe,\" he said.", "We are safe", "South Kordavia"},
 		{"OtherGender", "Mr. Ivo Brandt and Mr. Tomas Kerr met on Monday.\n\n\"We are safe,\" she said.", "We are safe", "Tomas Kerr"},
+		{"City", "Ivo Brandt died on Friday in a Los Angeles hospital.\n\n\"We are safe,\" she said.", "We are safe", "Los Angeles"},
 		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
