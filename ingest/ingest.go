@@ -29,6 +29,9 @@ type Item struct {
 	Input string               // the input as the user would name it: a path, "path:line", "-"
 	Doc   *crosscheck.Document // nil when Err is set
 	Err   error
+	// Read is how many bytes of the inputs (as stored on disk: a .gz compressed) had been read
+	// when this item was, so that progress can be told against their size.
+	Read int64
 }
 
 // Options tune reading.
@@ -89,6 +92,7 @@ type reader struct {
 	yield func(Item) bool
 	ctx   context.Context
 	ids   map[string]string // the ids given to files so far in this run, and the path of each
+	read  int64             // bytes of the inputs read so far (see Item.Read)
 }
 
 // emit yields an item unless the consumer or the context has stopped.
@@ -96,7 +100,20 @@ func (r *reader) emit(it Item) bool {
 	if r.ctx.Err() != nil {
 		return false
 	}
+	it.Read = r.read
 	return r.yield(it)
+}
+
+// counted counts the bytes read through it into the reader's total.
+type counted struct {
+	r    io.Reader
+	read *int64
+}
+
+func (c counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.read += int64(n)
+	return n, err
 }
 
 func (r *reader) fail(input string, err error) bool {
@@ -254,6 +271,7 @@ func (r *reader) file(path, root string, m *Manifest) bool {
 		return r.fail(path, fmt.Errorf("%w: %s, the limit for one article is %s", ErrTooLarge, byteSize(info.Size()), byteSize(r.opts.MaxFileSize)))
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, r.opts.MaxFileSize+1))
+	r.read += int64(len(raw))
 	if err != nil {
 		return r.fail(path, pathError(err))
 	}
@@ -337,7 +355,7 @@ func (r *reader) jsonlFile(path string, gz bool) bool {
 		return r.fail(path, pathError(err))
 	}
 	defer f.Close()
-	return r.jsonlStream(path, f, gz)
+	return r.jsonlStream(path, counted{f, &r.read}, gz)
 }
 
 func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {

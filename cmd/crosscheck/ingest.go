@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -57,6 +59,7 @@ input failed.`,
 	if *asJSON {
 		out = outJSON
 	}
+	m.inputSize = inputSize(paths)
 	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, *reports, out)
 	if err != nil {
 		return err
@@ -80,11 +83,12 @@ const (
 func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, reports bool, out output) (pipeline.Summary, error) {
 	start := m.Now()
 	asJSON := out == outJSON
-	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now}
+	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now, total: m.inputSize}
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
 	report := func(r pipeline.Result) {
 		prog.count(r.Status)
+		prog.read = r.Read
 		switch {
 		case asJSON:
 			enc.Encode(r)
@@ -129,6 +133,8 @@ type progress struct {
 	last       time.Time
 	now        func() time.Time
 	n, a, u, f int
+	read       int64 // bytes of the inputs read, of total when that is known (else 0)
+	total      int64
 	drawn      bool
 	// line, when set, writes the counter in place of the ingest counter.
 	line func(p *progress, rate float64) string
@@ -159,9 +165,43 @@ func (p *progress) draw() {
 	if p.line != nil {
 		fmt.Fprintf(p.w, "\r\033[K%s", p.line(p, rate))
 	} else {
-		fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s", p.n, p.a, p.u, p.f, rate)
+		fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s%s", p.n, p.a, p.u, p.f, rate, p.left(now))
 	}
 	p.drawn = true
+}
+
+// left says how far through the inputs' bytes the run is and the time left, when their size
+// is known.
+func (p *progress) left(now time.Time) string {
+	if p.total <= 0 || p.read <= 0 {
+		return ""
+	}
+	done := min(1, float64(p.read)/float64(p.total))
+	s := fmt.Sprintf(", %.0f%%", 100*done)
+	if elapsed := now.Sub(p.start); done > 0.01 && done < 1 {
+		s += fmt.Sprintf(", %s left", (time.Duration(float64(elapsed) * (1 - done) / done)).Round(time.Second))
+	}
+	return s
+}
+
+// inputSize is the size of the inputs on disk: files, and the files a folder holds; 0 when
+// standard input is one of them, since its size is not known.
+func inputSize(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		if p == "-" {
+			return 0
+		}
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
 }
 
 func (p *progress) clear() {

@@ -49,6 +49,8 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
+	// inputSize is the size of the inputs the running ingest reads, for its progress.
+	inputSize int64
 	// Terminal reports whether progress may be drawn on Stderr.
 	Terminal bool
 }
