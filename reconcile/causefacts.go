@@ -21,6 +21,22 @@ var causeStops = map[string]bool{"at": true, "in": true, "on": true, "after": tr
 	"late": true, "monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
 	"saturday": true, "sunday": true, "said": true, "according": true, "to": true, "than": true}
 
+// lostCue finds a relative lost to a cause, which "lost" opens earlier in the sentence: "She
+// lost her father to diabetes, her mother to lung cancer and her brother from a HIV-related
+// illness". Group 1 is the relative; the cause starts at the end of the match.
+var lostCue = regexp.MustCompile(`\b(?:his|her|their|my|our)\s+(\p{L}+)\s+(?:to|from)\s+`)
+
+// lostBefore reports "lost" in the sentence before off, with no full stop between.
+func (a *article) lostBefore(off int) bool {
+	before := a.Text[max(0, off-160):off]
+	if i := strings.LastIndex(before, ". "); i >= 0 {
+		before = before[i:]
+	}
+	return lostWord.MatchString(before)
+}
+
+var lostWord = regexp.MustCompile(`\blost\b`)
+
 // relatives stand for the person who died when no name does: "My mother died of lung cancer".
 var relatives = map[string]bool{"mother": true, "father": true, "brother": true, "sister": true,
 	"wife": true, "husband": true, "son": true, "daughter": true, "grandmother": true, "grandfather": true}
@@ -40,6 +56,17 @@ func (s *story) causeFacts() []crosscheck.Fact {
 	names := map[string]string{}
 	count := map[string]int{}
 	var order []string
+	claim := func(who, cause string, a *article, ev crosscheck.Evidence) {
+		key := strings.ToLower(lastName(who))
+		if byWho[key] == nil {
+			order = append(order, key)
+		}
+		count[who]++
+		if count[who] > count[names[key]] {
+			names[key] = who // the name most articles give
+		}
+		byWho[key] = append(byWho[key], causeClaim{a, cause, ev})
+	}
 	for _, a := range s.arts {
 		for _, m := range causeCue.FindAllStringSubmatchIndex(a.Text, -1) {
 			cause, end := causeWords(a.Text[m[1]:min(len(a.Text), m[1]+80)])
@@ -50,15 +77,15 @@ func (s *story) causeFacts() []crosscheck.Fact {
 			if who == "" {
 				continue
 			}
-			key := strings.ToLower(lastName(who))
-			if byWho[key] == nil {
-				order = append(order, key)
+			claim(who, cause, a, a.evidence(m[1], m[1]+end))
+		}
+		for _, m := range lostCue.FindAllStringSubmatchIndex(a.Text, -1) {
+			if !relatives[strings.ToLower(a.Text[m[2]:m[3]])] || !a.lostBefore(m[0]) {
+				continue
 			}
-			count[who]++
-			if count[who] > count[names[key]] {
-				names[key] = who // the name most articles give
+			if cause, end := causeWords(a.Text[m[1]:min(len(a.Text), m[1]+80)]); cause != "" {
+				claim(strings.ToLower(a.Text[m[2]:m[3]]), cause, a, a.evidence(m[1], m[1]+end))
 			}
-			byWho[key] = append(byWho[key], causeClaim{a, cause, a.evidence(m[1], m[1]+end)})
 		}
 	}
 	var out []crosscheck.Fact
@@ -123,8 +150,23 @@ func sameCause(a, b string) bool {
 func causeWords(text string) (string, int) {
 	end, n := 0, 0
 	var words []string
+	glue := false
 	for _, f := range strings.Fields(text) {
 		at := strings.Index(text[end:], f) + end
+		if f == "-" && len(words) > 0 {
+			glue = true // "HIV - related", as a tokenised text writes "HIV-related"
+			continue
+		}
+		if glue {
+			glue = false
+			w := strings.TrimRight(f, ",.;:)\"”")
+			words[len(words)-1] += "-" + w
+			end = at + len(w)
+			if w != f {
+				break
+			}
+			continue
+		}
 		w := strings.TrimRight(f, ",.;:)\"”")
 		lw := strings.ToLower(w)
 		if w == "" || causeStops[lw] || strings.IndexFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) >= 0 {
@@ -154,6 +196,9 @@ func (a *article) whoDied(off int, word string) string {
 	if relatives[lw] {
 		return lw
 	}
+	if r := a.relativeOpening(off); r != "" {
+		return r // "My older brother, and only sibling, died"
+	}
 	if capital := word != "" && word[0] >= 'A' && word[0] <= 'Z' && lw != "he" && lw != "she"; capital {
 		for _, e := range a.Entities {
 			if e.Kind == "person" && lastName(e.Name) == strings.TrimSuffix(word, "’s") {
@@ -163,6 +208,28 @@ func (a *article) whoDied(off int, word string) string {
 		return word // a name the article gives no entity for
 	}
 	return a.personBefore(off)
+}
+
+// relativeOpening returns the relative that opens the sentence of off as its subject ("My
+// older brother, …"), or "".
+func (a *article) relativeOpening(off int) string {
+	before := a.Text[max(0, off-120):off]
+	if i := strings.LastIndexAny(before, ".!?"); i >= 0 {
+		before = before[i+1:]
+	}
+	f := strings.Fields(before)
+	if len(f) < 2 {
+		return ""
+	}
+	if d := strings.ToLower(f[0]); d != "my" && d != "his" && d != "her" && d != "their" && d != "our" {
+		return ""
+	}
+	for _, w := range f[1:min(len(f), 4)] {
+		if lw := strings.ToLower(strings.TrimRight(w, ",")); relatives[lw] {
+			return lw
+		}
+	}
+	return ""
 }
 
 // personBefore returns the person the article names last before offset off, or "".

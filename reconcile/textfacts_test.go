@@ -58,3 +58,30 @@ func TestReconcileTextFacts(t *testing.T) {
 		}
 	}
 }
+
+// A relative lost to a cause, a relative opening the sentence of a death, and a cause written
+// with a tokenised hyphen are causes of death too.
+func TestReconcileRelativesLost(t *testing.T) {
+	arts := []*crosscheck.Article{
+		article(t, "a", "Coast Daily", "", "Dr. Ana Vell was named to the post on Monday.\n\n"+
+			"She lost her father to diabetes, her mother to lung cancer and her brother from a HIV - related illness."),
+		article(t, "b", "Island Times", "", "Dr. Ana Vell was named to the post on Monday.\n\n"+
+			"My older brother, and only sibling, died at age 44 of HIV - related illness. My mother died of lung cancer, she said."),
+	}
+	r := reconcile.Reconcile(crosscheck.Story{ID: "story-a"}, arts, nil)
+	want := map[string]string{"mother": "lung cancer", "brother": "HIV-related illness"}
+	for _, f := range r.Facts {
+		if f.Kind != "cause" {
+			continue
+		}
+		for who, cause := range want {
+			if strings.HasSuffix(f.Subject, who) && f.Verdict == "agree" && len(f.Values) == 1 &&
+				f.Values[0].Value == cause && len(f.Values[0].Articles) == 2 {
+				delete(want, who)
+			}
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("causes not agreed: %v in %+v", want, r.Facts)
+	}
+}
