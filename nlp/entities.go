@@ -98,7 +98,10 @@ var orgHeads = func() map[string]bool {
 		Journal Herald Tribune Telegraph Guardian Press Network Television Radio Service Services
 		Bureau Authority Administration Force Forces Army Navy Guard Police Parliament Assembly
 		Congress Senate Cabinet Government Exchange Reserve Board Centre Center Club League Alliance
-		Front Movement Brigade Church Hospital Museum Federation Coalition Conference Summit`) {
+		Front Movement Brigade Church Hospital Museum Federation Coalition Conference Summit
+		Ventures Partners Capital Solutions Microsystems Labs Laboratories Division Unit Units
+		Program Programme Society Trust Studios Entertainment Media Networks Communications
+		Industries Electronics Pharmaceuticals Insurance Securities Investments Research Relations`) {
 		m[w] = true
 	}
 	return m
@@ -599,6 +602,9 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 		if stopCaps[w] && !(i > 0 && surnameAfter(words[i-1], w)) || orgHeads[w] {
 			return "", ""
 		}
+	}
+	if len(words) > 1 && (acronym(words[0]) || orgs[words[0]] != "") && !m.hasPersonRole() {
+		return "", "" // "AMD Opteron", "Intel Xeon": a body's product or part, no person
 	}
 	if len(words) > 1 && titleWords[last] && !honorific[last] {
 		return "", "" // "SeaMicro CEO", "Gaza Director": a title; the name, if any, follows

@@ -169,6 +169,11 @@ func TestEntitiesNamesPlacesAndTitles(t *testing.T) {
 	if _, ok := es["al-Fakhora"]; !ok {
 		t.Errorf("al-Fakhora not found: %v", es)
 	}
+	for name, kind := range entitiesOf("Its servers use AMD Opteron chips, said Dean Lutz of Mercury Research, and Khosla Ventures paid.") {
+		if kind.Kind == "person" && name != "Dean Lutz" {
+			t.Errorf("%s is a person", name)
+		}
+	}
 	for _, not := range []string{"Corvin CEO", "Read", "Rory"} {
 		if e, ok := es[not]; ok {
 			t.Errorf("%s is an entity: %+v", not, e)
