@@ -2,6 +2,7 @@ package nlp
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -406,7 +407,7 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 		}
 	}
 	if r, at := appositive(m.after); r != "" {
-		e.Roles = append(e.Roles, crosscheck.Role{Text: r, Start: m.end + at, End: roleEnd(b.text, m.end+2)})
+		e.Roles = append(e.Roles, crosscheck.Role{Text: r, Start: m.end + at, End: m.end + at + len(r)})
 	} else if r, at := copular(m.after); r != "" {
 		e.Roles = append(e.Roles, crosscheck.Role{Text: r, Start: m.end + at, End: m.end + at + len(r)})
 	}
@@ -745,6 +746,14 @@ func appositive(after string) (string, int) {
 		}
 	}
 	words := strings.Fields(phrase)
+	if len(words) > 12 {
+		// two roles joined: "executive vice president of Defenders of Wildlife and former
+		// director of the Fish and Wildlife Service" gives the first whole
+		if i := andOfRoles(words); i > 2 && slices.Contains(words[:i], "of") {
+			words = words[:i]
+			phrase = strings.Join(words, " ")
+		}
+	}
 	if len(words) == 0 || len(words) > 12 {
 		return "", 0
 	}
@@ -756,11 +765,29 @@ func appositive(after string) (string, int) {
 		return "", 0
 	}
 	for i, w := range words {
-		if w == "said" || w == "says" || w == "told" || w == "who" || w == "which" || w == "and" && !roleAfterAnd(words[i+1:]) {
+		if w == "said" || w == "says" || w == "told" || w == "who" || w == "which" {
 			return "", 0
+		}
+		if w == "and" && !roleAfterAnd(words[i+1:]) {
+			// "a former director of the service and a vice president of …": the first role
+			if i < 2 || !slices.Contains(words[:i], "of") || !rolePhrase(strings.Join(words[:i], " ")) {
+				return "", 0
+			}
+			return strings.Join(words[:i], " "), at
 		}
 	}
 	return phrase, at
+}
+
+// andOfRoles returns the index of the first "and" that joins two roles rather than the words
+// of a name ("the Fish and Wildlife Service"), or -1.
+func andOfRoles(words []string) int {
+	for i, w := range words {
+		if w == "and" && i+1 < len(words) && !capitalised(words[i+1]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // roleAfterAnd reports whether the words after an "and" inside an appositive go on with the

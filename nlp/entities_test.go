@@ -189,6 +189,8 @@ func TestEntitiesCopularAndFrontedRoles(t *testing.T) {
 		"Brill's vice president of global sales Omar Tansey said it was over. " +
 		"The wife of former president Bill Vane said nothing. " +
 		"Fire chief Anna Brede said the roof fell. " +
+		"It is a loss, said Jo Rapp Kell, executive vice president of Friends of Owls and former director of the Bird and Bat Service, on Friday. " +
+		"Ivo Marr, a former director of the Bird and Bat Service and a vice president of Friends of Owls, agreed. " +
 		"The President announced his nominee, Rosa Lind, on Friday. " +
 		"It was a bad omen that the judge in the case, Jack B. Weinstein, was strict. " +
 		"Judge Jack B. Weinstein of Federal District Court spoke."
@@ -198,6 +200,8 @@ func TestEntitiesCopularAndFrontedRoles(t *testing.T) {
 		"Ada Quist":         {"Senior vice president of worldwide marketing"},
 		"Omar Tansey":       {"vice president of global sales"},
 		"Anna Brede":        {"Fire chief"},
+		"Jo Rapp Kell":      {"executive vice president of Friends of Owls"},
+		"Ivo Marr":          {"former director of the Bird and Bat Service"},
 		"Jack B. Weinstein": {"judge in the case", "Judge"},
 	} {
 		got := roleTexts(es[name])
