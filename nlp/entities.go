@@ -65,7 +65,7 @@ var demonyms = func() map[string]bool {
 		Georgian Qatari Emirati Lebanese Jordanian Afghan Australian Dutch Swedish Norwegian Finnish
 		Danish Greek Hungarian Romanian Czech Slovak Serbian Croatian Swiss Austrian Belgian Irish
 		Scottish Welsh English Venezuelan Cuban Colombian Argentine Chilean Nigerian Kenyan
-		South North Arab Muslim Jewish Christian Catholic Democratic Republican U.S. US UN EU NATO
+		South North Arab Muslim Jewish Christian Catholic Democratic Republican Democrat U.S. US UN EU NATO
 		Federal State National Kremlin`) {
 		m[w] = true
 	}
@@ -1169,6 +1169,8 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 			}
 		case e != nil || place || org:
 			q.Speaker, q.Rule = "", q.Rule+"; dropped: "+name+" is not a person"
+		case stopCaps[name] || demonyms[name]:
+			q.Speaker, q.Rule = "", q.Rule+"; dropped: "+name+" names no one" // "After", "Two", "March"
 		case name != q.Speaker:
 			q.Speaker = name
 		}

@@ -124,9 +124,9 @@ func FuzzEntities(f *testing.F) {
 func TestResolveSpeakers(t *testing.T) {
 	text := "Russian President Vladimir Putin met the envoys in Moscow. Fighting went on in Luhansk."
 	es := nlp.Entities(text, nlp.Sentences(text), nlp.Tokens(text))
-	quotes := []nlp.Quote{{Speaker: "Putin’s"}, {Speaker: "Moscow"}, {Speaker: "Russian-controlled Luhansk"}, {Speaker: "Jane Doe"}}
+	quotes := []nlp.Quote{{Speaker: "Putin’s"}, {Speaker: "Moscow"}, {Speaker: "Russian-controlled Luhansk"}, {Speaker: "Jane Doe"}, {Speaker: "After"}, {Speaker: "March"}}
 	nlp.ResolveSpeakers(quotes, es)
-	for i, want := range []string{"Vladimir Putin", "", "", "Jane Doe"} {
+	for i, want := range []string{"Vladimir Putin", "", "", "Jane Doe", "", ""} {
 		if quotes[i].Speaker != want {
 			t.Errorf("quote %d: speaker %q, want %q", i, quotes[i].Speaker, want)
 		}
