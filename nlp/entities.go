@@ -657,7 +657,8 @@ var placeHeads = map[string]bool{"Valley": true, "Street": true, "Avenue": true,
 
 // placePrefixes open the names of places: "Santa Rosa", "San Angelo", "Fort Worth".
 var placePrefixes = map[string]bool{"Santa": true, "San": true, "Los": true, "Las": true, "Fort": true,
-	"Port": true, "Mount": true, "Mt.": true, "Lake": true, "Saint": true, "St.": true, "Sao": true, "São": true}
+	"Port": true, "Mount": true, "Mt.": true, "Lake": true, "Saint": true, "St.": true, "Sao": true, "São": true,
+	"Republic": true, "Kingdom": true, "Commonwealth": true, "Gulf": true, "Isle": true, "Province": true, "County": true}
 
 // placeNouns are the lower-case nouns of places and buildings that follow a name, or head an
 // appositive of it: "the Jabalya refugee camp", "Fakhura, a girls elementary school".

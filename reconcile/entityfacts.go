@@ -195,6 +195,7 @@ func roleText(role string) string {
 		nlp.IsTitleWord(strings.Trim(f[1], ",")) {
 		role = strings.Join(f[1:], " ") // "Apple's Senior Vice President": the title, of Apple
 	}
+	role = withoutPlaceTail(role)
 	if t := nlp.RoleTitle(role); t != "" {
 		return t
 	}
@@ -212,6 +213,31 @@ func roleText(role string) string {
 // the CEO, "vice-president" and "VP" the vice president.
 var titleSynonyms = strings.NewReplacer("chief executive officer", "ceo", "chief executive", "ceo",
 	"vice-president", "vice president", "vp ", "vice president ", "co-founder", "founder")
+
+// withoutPlaceTail drops the place that qualifies a role already of something: "commissioner
+// of Pariang County in South Sudan's Unity State" is the commissioner of Pariang County, as
+// outlets that name the state otherwise or not at all say.
+func withoutPlaceTail(role string) string {
+	of := strings.Index(role, " of ")
+	in := strings.LastIndex(role, " in ")
+	if of < 0 || in < of {
+		return role
+	}
+	named := false
+	for _, w := range strings.Fields(role[in+4:]) {
+		if !nlp.IsNameWord(w) && w != "of" && w != "the" && !placeWords[w] {
+			return role // "director of operations in the region": not a place
+		}
+		named = named || nlp.IsNameWord(w)
+	}
+	if !named {
+		return role
+	}
+	return role[:in]
+}
+
+// placeWords are the lower-case words of a place's name: "Unity state", "Pariang county".
+var placeWords = map[string]bool{"state": true, "county": true, "province": true, "region": true, "district": true}
 
 // foldRoles folds the roles of an agreement that say less than another into it: "Interior"
 // and "secretary" into "Interior Secretary", "Secretary of Commerce" into "Commerce Secretary".
