@@ -29,6 +29,9 @@ seeds 1 to N, one line each, and their mean.`,
 	label := fs.String("label", "cluster", "the record field that names the gold story")
 	threshold := fs.Float64("threshold", group.DefaultOptions.Threshold, "the similarity at which an article joins a story")
 	maxGap := fs.Duration("max-gap", group.DefaultOptions.MaxGap, "how far apart in time an article and a story may be (0: no limit)")
+	far := fs.Float64("far-threshold", group.DefaultOptions.FarThreshold, "the similarity at which an article joins a story farther than --max-gap (0: never)")
+	near := fs.Float64("near-threshold", group.DefaultOptions.NearThreshold, "the similarity at which an article joins a story within --max-gap of it (0: --threshold)")
+	linkage := fs.Float64("linkage", group.DefaultOptions.Linkage, "0: cosine with a story's centroid; 1: mean cosine with its articles")
 	shuffle := fs.Int64("shuffle", 0, "group the records in a random order drawn from this seed (0: file order)")
 	shuffles := fs.Int("shuffles", 0, "score file order and the orders of seeds 1..N, and their mean")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
@@ -39,7 +42,8 @@ seeds 1 to N, one line each, and their mean.`,
 		return err
 	}
 	opts := group.DefaultOptions
-	opts.Threshold, opts.MaxGap = *threshold, *maxGap
+	opts.Threshold, opts.MaxGap, opts.FarThreshold, opts.NearThreshold = *threshold, *maxGap, *far, *near
+	opts.Linkage = *linkage
 	recs, want, err := m.storyRecords(ctx, *gold, *label)
 	if err != nil {
 		return err
