@@ -70,7 +70,7 @@ var DefaultOptions = Options{
 	NearThreshold:   0.12,
 	Linkage:         0.5,
 	NameWeight:      2.5,
-	NumberWeight:    3,
+	NumberWeight:    4,
 	SplitBelow:      0.45,
 	MinSplit:        3,
 	Members:         64,

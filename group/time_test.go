@@ -11,7 +11,7 @@ import (
 // was published.
 const (
 	vote   = "The Lindqvist parliament voted 212 to 140 on Tuesday to approve the Sarn dam budget after a long debate."
-	report = "Opponents said the dam budget approved by parliament ignores the fishermen and farmers, whose catch and crops have fallen for years."
+	report = "Opponents said the dam budget approved by parliament ignores the fishermen, whose catch has fallen for years."
 )
 
 func TestPublicationTimeWeighsTheEvidence(t *testing.T) {

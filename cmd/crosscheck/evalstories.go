@@ -32,6 +32,9 @@ seeds 1 to N, one line each, and their mean.`,
 	far := fs.Float64("far-threshold", group.DefaultOptions.FarThreshold, "the similarity at which an article joins a story farther than --max-gap (0: never)")
 	near := fs.Float64("near-threshold", group.DefaultOptions.NearThreshold, "the similarity at which an article joins a story within --max-gap of it (0: --threshold)")
 	linkage := fs.Float64("linkage", group.DefaultOptions.Linkage, "0: cosine with a story's centroid; 1: mean cosine with its articles")
+	mergeAbove := fs.Float64("merge-above", group.DefaultOptions.MergeAbove, "merge two stories an article could join when their centroids' cosine is at least this (0: never)")
+	nameWeight := fs.Float64("name-weight", group.DefaultOptions.NameWeight, "the weight of names against words")
+	numberWeight := fs.Float64("number-weight", group.DefaultOptions.NumberWeight, "the weight of numbers against words")
 	shuffle := fs.Int64("shuffle", 0, "group the records in a random order drawn from this seed (0: file order)")
 	shuffles := fs.Int("shuffles", 0, "score file order and the orders of seeds 1..N, and their mean")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
@@ -43,7 +46,8 @@ seeds 1 to N, one line each, and their mean.`,
 	}
 	opts := group.DefaultOptions
 	opts.Threshold, opts.MaxGap, opts.FarThreshold, opts.NearThreshold = *threshold, *maxGap, *far, *near
-	opts.Linkage = *linkage
+	opts.Linkage, opts.MergeAbove = *linkage, *mergeAbove
+	opts.NameWeight, opts.NumberWeight = *nameWeight, *numberWeight
 	recs, want, err := m.storyRecords(ctx, *gold, *label)
 	if err != nil {
 		return err
