@@ -34,12 +34,15 @@ type Document struct {
 
 // Meta is the metadata an input may carry beside the text. Empty fields are unknown.
 type Meta struct {
-	Title     string          `json:"title,omitempty"`
-	Published string          `json:"published,omitempty"` // as given; parsed during extraction
-	Source    string          `json:"source,omitempty"`    // the outlet
-	URL       string          `json:"url,omitempty"`
-	Author    string          `json:"author,omitempty"`
-	Extra     json.RawMessage `json:"extra,omitempty"` // unknown fields of a record, kept verbatim
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // as given; parsed during extraction
+	Source    string `json:"source,omitempty"`    // the outlet
+	URL       string `json:"url,omitempty"`
+	Author    string `json:"author,omitempty"`
+	// ContentType is the Content-Type the bytes came over HTTP with; decoding honours its
+	// charset before the page's own declaration.
+	ContentType string          `json:"content_type,omitempty"`
+	Extra       json.RawMessage `json:"extra,omitempty"` // unknown fields of a record, kept verbatim
 }
 
 // Hash is the content hash of a document: its raw bytes and its metadata. Ingesting a document
@@ -286,11 +289,13 @@ type Store interface {
 	// SourceDocuments streams the documents of the latest revisions of a source's articles
 	// that carry any of the given line hashes.
 	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
-	// GroupState returns the saved grouping state, or nil when there is none.
-	GroupState(ctx context.Context) ([]byte, error)
+	// GroupState returns the saved grouping state, or nil when there is none, and its version.
+	GroupState(ctx context.Context) ([]byte, int64, error)
 	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
-	// links of the articles that were placed or moved, and the near-duplicates found.
-	SaveGroups(ctx context.Context, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
+	// links of the articles that were placed or moved, and the near-duplicates found — over
+	// the version of the state they were worked out from. When another writer saved since,
+	// it stores nothing and returns ErrConflict.
+	SaveGroups(ctx context.Context, version int64, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
 	// StoryLinks returns why each of the given articles is in its story.
 	StoryLinks(ctx context.Context, articles []string) ([]StoryLink, error)
 	// Duplicates returns the near-duplicate links of the given articles.
@@ -356,3 +361,7 @@ const (
 
 // ErrNotFound is returned when an article does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrConflict is returned when a write is refused because another writer changed what it was
+// worked out from; reading again and redoing the work succeeds.
+var ErrConflict = errors.New("changed by another writer")

@@ -46,7 +46,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 
 	switch doc.Format {
 	case crosscheck.FormatHTML:
-		page, err := fromHTML(doc.Raw, doc.Meta.URL)
+		page, err := fromHTML(doc.Raw, doc.Meta.URL, doc.Meta.ContentType)
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +68,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	case crosscheck.FormatJSON:
 		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8; it is all body
 	default:
-		dec, err := charset.Decode(doc.Raw, "", false)
+		dec, err := charset.Decode(doc.Raw, doc.Meta.ContentType, false)
 		if err != nil {
 			return nil, err
 		}
@@ -113,8 +113,8 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 }
 
 // Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
-// dates resolved against the publication date. Without one, only dates that name their year
-// and durations are kept.
+// dates resolved against the publication date. Without one, only dates that name their year,
+// durations, and weekdays and clock times of no known day ("XXXX-WXX-2") are kept.
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = nlp.Sentences(a.Text)
 	a.Tokens = nlp.Tokens(a.Text)
@@ -126,7 +126,7 @@ func Analyze(a *crosscheck.Article) {
 	a.Dates = nlp.Dates(a.Text, a.Sentences, a.Tokens, dct)
 	if !dated {
 		a.Dates = slices.DeleteFunc(a.Dates, func(d crosscheck.Date) bool {
-			return d.Type != "DURATION" && !nlp.NamesYear(d.Text)
+			return d.Type != "DURATION" && !nlp.NamesYear(d.Text) && !strings.HasPrefix(d.Value, "XXXX")
 		})
 	}
 }

@@ -27,8 +27,8 @@ type page struct {
 	published, modified                string
 }
 
-func fromHTML(raw []byte, pageURL string) (*page, error) {
-	dec, err := charset.Decode(raw, "", true)
+func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
+	dec, err := charset.Decode(raw, contentType, true)
 	if err != nil {
 		return nil, err
 	}

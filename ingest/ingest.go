@@ -29,6 +29,9 @@ type Item struct {
 	Input string               // the input as the user would name it: a path, "path:line", "-"
 	Doc   *crosscheck.Document // nil when Err is set
 	Err   error
+	// Read is how many bytes of the inputs (as stored on disk: a .gz compressed) had been read
+	// when this item was, so that progress can be told against their size.
+	Read int64
 }
 
 // Options tune reading.
@@ -38,7 +41,15 @@ type Options struct {
 	MaxLine     int              // the longest JSONL record; 0 for DefaultMaxLine
 	Now         func() time.Time // the clock; nil for time.Now
 	Stdin       io.Reader        // what "-" reads
+	FollowLinks bool             // in a directory, read what a link points to outside it too
+	// Fetch, when set, reads an input that is an http or https URL; without it such an input
+	// fails with the reason.
+	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
 }
+
+// MaxFailuresPerInput bounds the failures one input reports one by one: past it, the rest are
+// counted in one last failure, so that a file of a million bad lines does not fill the store.
+const MaxFailuresPerInput = 100
 
 // DefaultMaxFileSize bounds one article file: no article is 64 MiB of text.
 const DefaultMaxFileSize = 64 << 20
@@ -70,7 +81,7 @@ func (o *Options) defaults() {
 func Read(ctx context.Context, inputs []string, opts Options) iter.Seq[Item] {
 	opts.defaults()
 	return func(yield func(Item) bool) {
-		r := reader{opts: opts, yield: yield, ctx: ctx}
+		r := reader{opts: opts, yield: yield, ctx: ctx, ids: map[string]string{}}
 		for _, in := range inputs {
 			if !r.input(in) {
 				return
@@ -83,6 +94,8 @@ type reader struct {
 	opts  Options
 	yield func(Item) bool
 	ctx   context.Context
+	ids   map[string]string // the ids given to files so far in this run, and the path of each
+	read  int64             // bytes of the inputs read so far (see Item.Read)
 }
 
 // emit yields an item unless the consumer or the context has stopped.
@@ -90,7 +103,20 @@ func (r *reader) emit(it Item) bool {
 	if r.ctx.Err() != nil {
 		return false
 	}
+	it.Read = r.read
 	return r.yield(it)
+}
+
+// counted counts the bytes read through it into the reader's total.
+type counted struct {
+	r    io.Reader
+	read *int64
+}
+
+func (c counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.read += int64(n)
+	return n, err
 }
 
 func (r *reader) fail(input string, err error) bool {
@@ -101,14 +127,27 @@ func (r *reader) input(in string) bool {
 	if in == "-" {
 		return r.stdin()
 	}
+	if IsURL(in) {
+		if r.opts.Fetch == nil {
+			return r.fail(in, errors.New("a URL, and fetching is not enabled here"))
+		}
+		doc, err := r.opts.Fetch(r.ctx, in)
+		if err != nil {
+			return r.fail(in, err)
+		}
+		return r.emit(Item{Input: in, Doc: doc})
+	}
 	info, err := os.Stat(in)
+	if err != nil && strings.Contains(in, "://") {
+		return r.fail(in, errors.New("no such file, and only http and https URLs are fetched"))
+	}
 	if err != nil {
 		return r.fail(in, pathError(err))
 	}
 	if info.IsDir() {
 		return r.dir(in)
 	}
-	return r.file(in, r.opts.Manifest, true)
+	return r.file(in, "", r.opts.Manifest)
 }
 
 // pathError drops the path from an *fs.PathError: the item already names the input.
@@ -122,13 +161,23 @@ func pathError(err error) error {
 
 func (r *reader) dir(root string) bool {
 	manifests := map[string]*Manifest{}
+	// a folder's manifest is read once, when its first file is; one that cannot be read, and
+	// the files it names that are not there, are failures of their own
 	manifestFor := func(dir string) *Manifest {
 		if m, ok := manifests[dir]; ok {
 			return m
 		}
 		m := r.opts.Manifest
-		if local, err := LoadManifest(filepath.Join(dir, ManifestName)); err == nil {
+		path := filepath.Join(dir, ManifestName)
+		local, err := LoadManifest(path)
+		switch {
+		case err == nil:
 			m = local.Over(r.opts.Manifest)
+			for _, f := range local.Missing() {
+				r.fail(filepath.Join(dir, f), fmt.Errorf("named by %s, but not there", path))
+			}
+		case !errors.Is(err, fs.ErrNotExist):
+			r.fail(path, fmt.Errorf("the manifest cannot be read, so its folder's files have no metadata: %w", pathError(err)))
 		}
 		manifests[dir] = m
 		return m
@@ -152,7 +201,16 @@ func (r *reader) dir(root string) bool {
 		if d.IsDir() || name == ManifestName || kindOf(name) == kindUnknown {
 			return nil
 		}
-		if !r.file(path, manifestFor(filepath.Dir(path)), false) {
+		if d.Type()&fs.ModeSymlink != 0 && !r.opts.FollowLinks {
+			if err := linkInside(root, path); err != nil {
+				if !r.fail(path, err) {
+					ok = false
+					return filepath.SkipAll
+				}
+				return nil
+			}
+		}
+		if !r.file(path, root, manifestFor(filepath.Dir(path))) {
 			ok = false
 			return filepath.SkipAll
 		}
@@ -162,6 +220,23 @@ func (r *reader) dir(root string) bool {
 		return r.fail(root, err)
 	}
 	return ok
+}
+
+// linkInside checks that a link found in the directory root points inside it: a link to
+// /etc/passwd in a folder of articles is not an article.
+func linkInside(root, path string) error {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return pathError(err)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return pathError(err)
+	}
+	if rel, err := filepath.Rel(realRoot, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("a link to %s, outside the folder given: not followed (--follow-links reads it)", target)
+	}
+	return nil
 }
 
 type kind int
@@ -189,9 +264,8 @@ func kindOf(name string) kind {
 	return kindUnknown
 }
 
-// file reads one file. named says the user named it directly, so an unknown extension is
-// sniffed rather than passed over.
-func (r *reader) file(path string, m *Manifest, named bool) bool {
+// file reads one file: one the user named (root ""), or one found in the directory root.
+func (r *reader) file(path, root string, m *Manifest) bool {
 	k := kindOf(path)
 	switch k {
 	case kindJSONL, kindJSONLGz:
@@ -213,8 +287,12 @@ func (r *reader) file(path string, m *Manifest, named bool) bool {
 		return r.fail(path, fmt.Errorf("%w: %s, the limit for one article is %s", ErrTooLarge, byteSize(info.Size()), byteSize(r.opts.MaxFileSize)))
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, r.opts.MaxFileSize+1))
+	r.read += int64(len(raw))
 	if err != nil {
 		return r.fail(path, pathError(err))
+	}
+	if bytes.HasPrefix(raw, []byte("%PDF-")) {
+		return r.fail(path, errors.New("a PDF: crosscheck reads text, HTML and JSONL (convert it to text first, e.g. pdftotext)"))
 	}
 	if k == kindUnknown {
 		k = sniff(raw)
@@ -227,7 +305,7 @@ func (r *reader) file(path string, m *Manifest, named bool) bool {
 		format = crosscheck.FormatHTML
 	}
 	doc := &crosscheck.Document{
-		ID:      idFromPath(path),
+		ID:      r.fileID(path, root),
 		Input:   path,
 		Format:  format,
 		Raw:     raw,
@@ -281,12 +359,19 @@ func (r *reader) stdin() bool {
 }
 
 func (r *reader) jsonlFile(path string, gz bool) bool {
+	info, err := os.Stat(path) // before opening: opening a FIFO would wait for a writer
+	if err != nil {
+		return r.fail(path, pathError(err))
+	}
+	if !info.Mode().IsRegular() {
+		return r.fail(path, errors.New("not a regular file"))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return r.fail(path, pathError(err))
 	}
 	defer f.Close()
-	return r.jsonlStream(path, f, gz)
+	return r.jsonlStream(path, counted{f, &r.read}, gz)
 }
 
 func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
@@ -301,19 +386,39 @@ func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
 	return r.jsonl(path, zr)
 }
 
-// idFromPath is a file's article id: its name without extension.
-func idFromPath(path string) string {
-	base := filepath.Base(path)
-	for {
-		ext := filepath.Ext(base)
-		if ext == "" || len(ext) > 8 || ext == base {
-			return base
-		}
-		base = strings.TrimSuffix(base, ext)
-		if kindOf("x"+ext) == kindUnknown && ext != ".gz" {
-			return base
+// fileID is a file's article id, unique in the run and the same in every run of the same
+// inputs: for a file found in a directory, its path inside the directory ("x/index" and
+// "y/index" for x/index.html and y/index.html); for a file named directly, its name. When an
+// earlier file of the run already has the id, a count follows it ("index~2"). A manifest's id
+// overrides it.
+func (r *reader) fileID(path, root string) string {
+	id := idFromPath(filepath.Base(path))
+	if root != "" {
+		if rel, err := filepath.Rel(root, path); err == nil {
+			id = idFromPath(filepath.ToSlash(rel))
 		}
 	}
+	for n, base := 2, id; r.ids[id] != "" && r.ids[id] != path; n++ {
+		id = fmt.Sprintf("%s~%d", base, n)
+	}
+	r.ids[id] = path
+	return id
+}
+
+// idFromPath is the id a path gives: the path without the extension of a kind crosscheck
+// reads (".txt", ".html"); other extensions stay, so that story.md and story.txt are two.
+func idFromPath(path string) string {
+	ext := filepath.Ext(path)
+	if ext == "" || ext == path || kindOf("x"+ext) == kindUnknown {
+		return path
+	}
+	return strings.TrimSuffix(path, ext)
+}
+
+// IsURL reports whether an input names an http or https URL rather than a path.
+func IsURL(in string) bool {
+	lower := strings.ToLower(in)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
 // IDFromURL is the stable id of a document known only by its URL.

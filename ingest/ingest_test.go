@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -139,8 +141,51 @@ func TestReadDirectoryUsesManifestAndSkipsOtherFiles(t *testing.T) {
 	if d := items[0].Doc; d.ID != "article-a" || d.Meta.Published != "2025-12-03" || d.Meta.Source != "Outlet" {
 		t.Errorf("manifest not applied: %+v", d)
 	}
-	if d := items[1].Doc; d.ID != "b" || d.Format != "html" {
+	if d := items[1].Doc; d.ID != "sub/b" || d.Format != "html" {
 		t.Errorf("html file: %+v", d)
+	}
+}
+
+// Files of one name in different folders, or of one stem with different extensions, are
+// different articles, and each gets the same id in every run.
+func TestFileIDsAreUniqueAndStable(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "x/index.html", []byte("<html><body><p>x</p></body></html>"))
+	write(t, dir, "y/index.html", []byte("<html><body><p>y</p></body></html>"))
+	write(t, dir, "story.md", []byte("# A story\nIn markdown."))
+	write(t, dir, "story.TXT", []byte("A story\nIn text."))
+	write(t, dir, "pdf/story.pdf", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj"))
+	named := []string{filepath.Join(dir, "x/index.html"), filepath.Join(dir, "y/index.html"),
+		filepath.Join(dir, "story.md"), filepath.Join(dir, "story.TXT")}
+	ids := func(inputs []string) []string {
+		var out []string
+		for _, it := range readAll(t, inputs, ingest.Options{}) {
+			if it.Doc != nil {
+				out = append(out, it.Doc.ID)
+			} else {
+				out = append(out, "error: "+it.Err.Error())
+			}
+		}
+		return out
+	}
+	first := ids(named)
+	if first[0] != "index" || first[1] != "index~2" || first[2] != "story.md" || first[3] != "story" {
+		t.Errorf("named files: %v", first)
+	}
+	if again := ids(named); !slices.Equal(first, again) {
+		t.Errorf("ids change between runs: %v, then %v", first, again)
+	}
+	inDir := ids([]string{filepath.Join(dir, "x"), filepath.Join(dir, "y")})
+	if inDir[0] != "index" || inDir[1] != "index~2" {
+		t.Errorf("two folders given: %v", inDir)
+	}
+	whole := ids([]string{dir})
+	if !slices.Contains(whole, "x/index") || !slices.Contains(whole, "y/index") {
+		t.Errorf("one folder given: %v", whole)
+	}
+	pdf := ids([]string{filepath.Join(dir, "pdf/story.pdf")})
+	if len(pdf) != 1 || !strings.Contains(pdf[0], "a PDF") {
+		t.Errorf("a PDF: %v", pdf)
 	}
 }
 
@@ -196,4 +241,119 @@ func FuzzJSONLRecord(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A link in a folder to a file outside it is not read unless asked; one inside is.
+func TestLinksOutOfTheFolderAreNotFollowed(t *testing.T) {
+	outside := t.TempDir()
+	write(t, outside, "secret.txt", []byte("root:x:0:0"))
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("A story\nIts text."))
+	if err := os.Symlink(filepath.Join(outside, "secret.txt"), filepath.Join(dir, "passwd.txt")); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "a.txt"), filepath.Join(dir, "again.txt")); err != nil {
+		t.Fatal(err)
+	}
+	var docs, refused []string
+	for _, it := range readAll(t, []string{dir}, ingest.Options{}) {
+		if it.Err != nil {
+			refused = append(refused, filepath.Base(it.Input)+": "+it.Err.Error())
+		} else {
+			docs = append(docs, it.Doc.ID)
+		}
+	}
+	if !slices.Equal(docs, []string{"a", "again"}) || len(refused) != 1 || !strings.Contains(refused[0], "passwd.txt: a link to") {
+		t.Errorf("read %v, refused %v", docs, refused)
+	}
+	all := readAll(t, []string{dir}, ingest.Options{FollowLinks: true})
+	if len(all) != 3 || all[2].Err != nil {
+		t.Errorf("with FollowLinks: %+v", all)
+	}
+}
+
+// A file of bad records reports the first MaxFailuresPerInput one by one and counts the rest;
+// an empty record file says so.
+func TestFailuresPerInputAreBounded(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "bad.jsonl", []byte(strings.Repeat("{}\n", 5000)+`{"id":"ok","text":"fine"}`+"\n"))
+	write(t, dir, "empty.jsonl", nil)
+	items := readAll(t, []string{filepath.Join(dir, "bad.jsonl"), filepath.Join(dir, "empty.jsonl")}, ingest.Options{})
+	failed, docs := 0, 0
+	var last []string
+	for _, it := range items {
+		if it.Err != nil {
+			failed++
+			if !strings.Contains(it.Input, ":") {
+				last = append(last, it.Err.Error())
+			}
+		} else {
+			docs++
+		}
+	}
+	if failed != ingest.MaxFailuresPerInput+2 || docs != 1 {
+		t.Errorf("%d failures and %d documents, want %d and 1", failed, docs, ingest.MaxFailuresPerInput+2)
+	}
+	if len(last) != 2 || !strings.Contains(last[0], "4900 more records failed") || !strings.Contains(last[1], "empty") {
+		t.Errorf("the per-file failures: %q", last)
+	}
+}
+
+// A FIFO named like a record file is refused at once instead of waiting for a writer.
+func TestRecordFileFIFOIsRefused(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	items := readAll(t, []string{fifo, filepath.Dir(fifo)}, ingest.Options{})
+	if len(items) != 2 || items[0].Err == nil || items[1].Err == nil || !strings.Contains(items[0].Err.Error(), "not a regular file") {
+		t.Errorf("a FIFO: %+v", items)
+	}
+}
+
+// A folder's manifest that cannot be read, and the files a manifest names that are not there,
+// are said, and the folder's files are still read.
+func TestManifestProblemsAreSaid(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a/one.txt", []byte("One\nText."))
+	write(t, dir, "a/manifest.jsonl", []byte(`{"file":"one.txt","source":"Outlet"}`+"\n"+`{"file":"gone.txt"}`+"\n"))
+	write(t, dir, "b/two.txt", []byte("Two\nText."))
+	write(t, dir, "b/manifest.jsonl", []byte("{not json\n"))
+	var docs, problems []string
+	for _, it := range readAll(t, []string{dir}, ingest.Options{}) {
+		if it.Err != nil {
+			problems = append(problems, filepath.Base(it.Input)+": "+it.Err.Error())
+		} else {
+			docs = append(docs, it.Doc.ID+"/"+it.Doc.Meta.Source)
+		}
+	}
+	if !slices.Equal(docs, []string{"a/one/Outlet", "b/two/"}) {
+		t.Errorf("documents: %v", docs)
+	}
+	if len(problems) != 2 || !strings.HasPrefix(problems[0], "gone.txt: named by") || !strings.HasPrefix(problems[1], "manifest.jsonl: the manifest cannot be read") {
+		t.Errorf("problems: %q", problems)
+	}
+}
+
+// Each item says how many bytes of the inputs had been read when it was, up to their size.
+func TestItemsSayHowMuchWasRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("A story\nIts text."))
+	var recs strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&recs, `{"id":"r%d","title":"T","text":"text of record %d"}`+"\n", i, i)
+	}
+	write(t, dir, "b.jsonl", []byte(recs.String()))
+	items := readAll(t, []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.jsonl")}, ingest.Options{})
+	total := int64(len("A story\nIts text.") + recs.Len())
+	last := int64(0)
+	for _, it := range items {
+		if it.Read < last || it.Read > total {
+			t.Fatalf("%s: read %d after %d, of %d", it.Input, it.Read, last, total)
+		}
+		last = it.Read
+	}
+	if items[0].Read != 17 || last != total {
+		t.Errorf("read %d after the first file and %d at the end, want 17 and %d", items[0].Read, last, total)
+	}
 }

@@ -33,28 +33,50 @@ var knownFields = map[string]bool{
 func (r *reader) jsonl(path string, rd io.Reader) bool {
 	br := bufio.NewReaderSize(rd, 1<<16)
 	var buf []byte
+	records, failed := 0, 0
+	// emit passes an item on; past MaxFailuresPerInput failures, a failure is only counted
+	emit := func(it Item) bool {
+		if it.Err == nil {
+			return r.emit(it)
+		}
+		if failed++; failed <= MaxFailuresPerInput {
+			return r.emit(it)
+		}
+		return r.ctx.Err() == nil
+	}
+	// finish says how many failures were only counted and, at the end of a file, that it held none
+	finish := func(atEnd bool) bool {
+		switch {
+		case failed > MaxFailuresPerInput:
+			return r.fail(path, fmt.Errorf("%d more records failed (the first %d are listed)", failed-MaxFailuresPerInput, MaxFailuresPerInput))
+		case atEnd && records == 0:
+			return r.fail(path, errors.New("no records: the file is empty"))
+		}
+		return true
+	}
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br, r.opts.MaxLine, buf[:0])
 		buf = line
 		at := path + ":" + strconv.Itoa(n)
 		if tooLong {
-			if !r.fail(at, fmt.Errorf("%w: record longer than %s", ErrTooLarge, byteSize(int64(r.opts.MaxLine)))) {
+			records++
+			if !emit(Item{Input: at, Err: fmt.Errorf("%w: record longer than %s", ErrTooLarge, byteSize(int64(r.opts.MaxLine)))}) {
 				return false
 			}
 		} else if len(bytes.TrimSpace(line)) > 0 {
-			it := r.record(at, line)
-			if !r.emit(it) {
+			records++
+			if !emit(r.record(at, line)) {
 				return false
 			}
 		}
 		if err == io.EOF {
-			return true
+			return finish(true)
 		}
 		if err != nil {
 			if errors.Is(err, io.ErrUnexpectedEOF) {
 				err = fmt.Errorf("file ends early (truncated?) after line %d: %w", n, err)
 			}
-			return r.fail(path, err)
+			return finish(false) && r.fail(path, err)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -72,6 +73,21 @@ func LoadManifest(path string) (*Manifest, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return m, nil
+}
+
+// Missing returns the files the manifest names that are not there, in the order it names them.
+func (m *Manifest) Missing() []string {
+	if m == nil {
+		return nil
+	}
+	var out []string
+	for abs, e := range m.byPath {
+		if _, err := os.Stat(abs); err != nil {
+			out = append(out, e.File)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Over returns m with parent consulted for files m does not list.

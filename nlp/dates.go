@@ -29,8 +29,19 @@ func normalizeExpr(s string) string {
 	s = strings.NewReplacer("’", "'", "‘", "'", "—", " ", "–", "-").Replace(s)
 	s = strings.Trim(s, ".,;:!? ")
 	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, " : ") || strings.Contains(s, ". m") {
+		s = splitClockRe.ReplaceAllString(s, "$1:$2")
+		s = splitMeridiemRe.ReplaceAllString(s, "$1.m")
+	}
 	return s
 }
+
+// splitClockRe and splitMeridiemRe join a clock time split into tokens: "3 : 33 a. m." is
+// "3:33 a.m.".
+var (
+	splitClockRe    = regexp.MustCompile(`(\d) : (\d)`)
+	splitMeridiemRe = regexp.MustCompile(`\b([ap])\. m\b`)
+)
 
 var resolvers = []func(e string, dct time.Time) (string, string){
 	refs, sets, times, explicitDate, relativeDay, weekday, monthDay, monthYear, monthRelYear, month,
@@ -105,7 +116,7 @@ func sets(e string, _ time.Time) (string, string) {
 var partsOfDay = map[string]string{"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
 	"tonight": "TNI", "overnight": "TNI"}
 
-var timeRe = regexp.MustCompile(`^(?:(?:around|about|at|by)\s+)?(\d{1,2})(?::(\d{2}))?\s*(a\.?m|p\.?m)\.?(?:\s+(?:est|edt|pst|pdt|cst|cdt|gmt|utc|et|pt))?(?:,?\s+(.*))?$`)
+var timeRe = regexp.MustCompile(`^(?:(?:around|about|at|by)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m|p\.?m)\.?(?:\s+(?:est|edt|pst|pdt|cst|cdt|gmt|utc|et|pt))?(?:,?\s+(.*))?$`)
 
 func times(e string, dct time.Time) (string, string) {
 	e = strings.TrimPrefix(e, "the ")
@@ -178,8 +189,13 @@ clock:
 	}
 	if m := timeRe.FindStringSubmatch(rest); m != nil {
 		h, _ := strconv.Atoi(m[1])
+		if h == 0 || h > 12 {
+			return "", "" // "30 a.m." is the end of "5.30 a.m." read from its dot
+		}
 		if strings.HasPrefix(m[3], "p") && h < 12 {
 			h += 12
+		} else if strings.HasPrefix(m[3], "a") && h == 12 {
+			h = 0 // 12:30 a.m. is half an hour after midnight
 		}
 		min := "00"
 		if m[2] != "" {

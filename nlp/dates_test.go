@@ -1,6 +1,7 @@
 package nlp_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -200,6 +201,28 @@ func TestPastSentencesAndNearDays(t *testing.T) {
 	} {
 		if v, _ := nlp.NewTimeline(dct).Resolve(tc.expr, tc.before); v != tc.value {
 			t.Errorf("%q after %q = %q, want %q", tc.expr, tc.before, v, tc.value)
+		}
+	}
+}
+
+// An article of unknown date keeps what needs no date: weekdays and clock times of no known
+// day. A clock time split into tokens ("3 : 33 a. m.") is read as one.
+func TestDatesOfAnUndatedArticle(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The plant closed on Tuesday after a fire.", "Tuesday=XXXX-WXX-2"},
+		{"The alarm sounded Sunday night near the port.", "Sunday night=XXXX-WXX-7TNI"},
+		{"The first call came at 3 : 33 a. m. from a neighbour.", "3 : 33 a. m=XXXX-XX-XXT03:33"},
+		{"The ferry left at 5.30 a.m. for the island.", "5.30 a.m=XXXX-XX-XXT05:30"},
+		{"Guards found him at 12:30 a.m. in a shed.", "12:30 a.m=XXXX-XX-XXT00:30"},
+		{"The mill shut in December 2007 for good.", "December 2007=2007-12"},
+		{"The board met last month and again on March 12.", ""}, // both need the date
+	} {
+		var got []string
+		for _, d := range nlp.Dates(tc.text, nlp.Sentences(tc.text), nlp.Tokens(tc.text), time.Time{}) {
+			got = append(got, d.Text+"="+d.Value)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Dates(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

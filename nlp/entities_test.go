@@ -132,3 +132,19 @@ func TestResolveSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// An appositive role goes on over "and" to a second title or inside a name, and stops at an
+// "and" that opens a clause. A role naming an organisation does not repeat its words.
+func TestAppositiveRolesWithAnd(t *testing.T) {
+	for _, tc := range []struct{ text, name, role string }{
+		{"The deal was signed by Ruth Ober, president and CEO of Harbor Lines, on Monday.", "Ruth Ober", "president and CEO of Harbor Lines"},
+		{"Amir Holt, a former director of the Fish and Wildlife Service, said the rule was weak.", "Amir Holt", "former director of the Fish and Wildlife Service"},
+		{"Lena Ortiz, the mayor and her deputy, spoke.", "Lena Ortiz", ""},
+	} {
+		e := entitiesOf(tc.text)[tc.name]
+		got := strings.Join(roleTexts(e), "|")
+		if got != tc.role {
+			t.Errorf("%q: roles of %s = %q, want %q", tc.text, tc.name, got, tc.role)
+		}
+	}
+}

@@ -262,7 +262,7 @@ type Date = crosscheck.Date
 // against text in ASCII lower case, which is faster than a case-folding pattern.
 var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
-	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?`,
+	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`, // not "December 20" of "December 2007"
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
 	`(?:(?:last|this|next|early|late|mid-?)\s*)?` + monthRe + `(?:,?\s+(?:of\s+)?\d{4})?`,
 	// last Tuesday · Tuesday morning
@@ -276,7 +276,7 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`(?:the\s+)?(?:first|second)\s+half\s+of\s+\d{4}`,
 	`(?:(?:last|this|next|early|late)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:of\s+)?\d{4})?`,
 	`(?:last|this|next|the)\s+fall(?:\s+of\s+\d{4})?`,
-	`\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)`,
+	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`, // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
 	`\d{4}-\d{2}-\d{2}`,
 	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
 	`(?:the\s+)?(?:19|20)\d0s`,
@@ -314,7 +314,7 @@ func timeWords(text string, tokens []Span) []int {
 	var out []int
 	for _, t := range tokens {
 		w := text[t[0]:t[1]]
-		if isTimeWord(w) {
+		if isTimeWord(w) || w == "m" && t[0] >= 3 && (text[t[0]-3:t[0]] == "a. " || text[t[0]-3:t[0]] == "p. ") {
 			out = append(out, t[0])
 		}
 	}
@@ -401,11 +401,65 @@ func Dates(text string, sentences, tokens []Span, dct time.Time) []Date {
 			phrase, e = phrase[:len(phrase)-1], e-1 // "in May." ends the sentence
 		}
 		p := stripPreposition(phrase)
-		if v, typ := t.Resolve(p, before); v != "" {
+		v, typ := t.Resolve(p, before)
+		if dct.IsZero() && typ != "DURATION" && !NamesYear(p) {
+			v = undated(p, v, typ)
+		}
+		if v != "" {
 			out = append(out, Date{Text: p, Start: e - len(p), End: e, Value: v, Type: typ})
 		}
 	}
 	return out
+}
+
+// undated gives what an expression without a year says when the article's date is unknown: a
+// clock time on no known day ("3:33 a.m." → "XXXX-XX-XXT03:33"), a weekday of no known week
+// ("Tuesday", "Tuesday night" → "XXXX-WXX-2", "XXXX-WXX-2TNI"); "" for the rest ("last
+// month", "March 12"), which need the date to mean anything.
+func undated(expr, value, typ string) string {
+	if value == "" {
+		return ""
+	}
+	e := normalizeExpr(expr)
+	if typ == "TIME" && len(value) > 10 && value[10] == 'T' && timeRe.MatchString(e) && !weekdayIn(e) {
+		return "XXXX-XX-XX" + value[10:]
+	}
+	if typ != "DATE" && typ != "TIME" {
+		return ""
+	}
+	part := ""
+	if i := strings.IndexByte(value, 'T'); i >= 0 {
+		part = value[i:]
+		if !partsOfDayCode[part] {
+			return ""
+		}
+	}
+	f := strings.Fields(e)
+	if len(f) == 0 || len(f) > 3 {
+		return ""
+	}
+	for _, w := range f {
+		if _, ok := monthNames[strings.TrimSuffix(w, ".")]; ok {
+			return "" // "Tuesday, March 12": a day of an unknown year
+		}
+	}
+	for _, w := range f {
+		if wd, ok := weekdays[strings.TrimSuffix(w, "'s")]; ok {
+			return fmt.Sprintf("XXXX-WXX-%d", (int(wd)+6)%7+1) + part
+		}
+	}
+	return ""
+}
+
+var partsOfDayCode = map[string]bool{"TMO": true, "TAF": true, "TEV": true, "TNI": true}
+
+func weekdayIn(e string) bool {
+	for _, w := range strings.Fields(e) {
+		if _, ok := weekdays[w]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // lowerASCII appends s to buf with its ASCII letters in lower case: byte offsets stay those

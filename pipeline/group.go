@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -15,40 +16,53 @@ type GroupSummary struct {
 	NewStories int // stories started
 	Moved      int // articles moved by splits
 	Duplicates int // near-duplicates of earlier articles
+
+	Stories []string // the stories that changed, whose reports are to be made again
 }
 
 // Group places every article not yet in a story, in the order the articles were stored, and
 // saves the stories, the links and the grouping state in one transaction at the end. An
-// interrupted run saves nothing, and the next run places the same articles.
+// interrupted run saves nothing, and the next run places the same articles. When another
+// process saved its grouping meanwhile, the work is done again from what that one saved.
 func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (GroupSummary, error) {
-	g, err := newGrouper(ctx, store, opts)
-	if err != nil {
-		return GroupSummary{}, err
+	for attempt := 1; ; attempt++ {
+		g, err := newGrouper(ctx, store, opts)
+		if err != nil {
+			return GroupSummary{}, err
+		}
+		if err := g.catchUp(ctx); err != nil {
+			return g.sum, err
+		}
+		err = g.save(ctx)
+		if !errors.Is(err, crosscheck.ErrConflict) || attempt == maxGroupAttempts {
+			return g.sum, err
+		}
 	}
-	if err := g.catchUp(ctx); err != nil {
-		return g.sum, err
-	}
-	return g.sum, g.save(ctx)
 }
+
+// maxGroupAttempts bounds how often grouping is redone because other writers kept saving first.
+const maxGroupAttempts = 50
 
 // A grouper places articles in stories and finds near-duplicates, one article at a time, and
 // saves what it did in one transaction.
 type grouper struct {
-	store  crosscheck.Store
-	opts   group.Options
-	c      *group.Clusterer
-	titles map[string]string // titles of this run's articles, for the stories they start
-	links  []crosscheck.StoryLink
-	dups   []crosscheck.DuplicateLink
-	sum    GroupSummary
+	store   crosscheck.Store
+	opts    group.Options
+	c       *group.Clusterer
+	version int64             // of the state the clusterer was read from
+	titles  map[string]string // titles of this run's articles, for the stories they start
+	links   []crosscheck.StoryLink
+	dups    []crosscheck.DuplicateLink
+	sum     GroupSummary
 }
 
 func newGrouper(ctx context.Context, store crosscheck.Store, opts group.Options) (*grouper, error) {
 	g := &grouper{store: store, opts: opts, c: group.NewClusterer(opts), titles: map[string]string{}}
-	state, err := store.GroupState(ctx)
+	state, version, err := store.GroupState(ctx)
 	if err != nil {
 		return nil, err
 	}
+	g.version = version
 	if state != nil {
 		if err := g.c.UnmarshalBinary(state); err != nil {
 			return nil, err
@@ -131,12 +145,13 @@ func (g *grouper) save(ctx context.Context) error {
 			}
 		}
 		stories = append(stories, crosscheck.Story{ID: storyID(st), Order: st.ID, Title: title, First: day(st.First), Last: day(st.Last)})
+		g.sum.Stories = append(g.sum.Stories, storyID(st))
 	}
 	state, err := g.c.MarshalBinary()
 	if err != nil {
 		return err
 	}
-	return g.store.SaveGroups(ctx, state, stories, g.links, g.dups)
+	return g.store.SaveGroups(ctx, g.version, state, stories, g.links, g.dups)
 }
 
 func day(t time.Time) string {

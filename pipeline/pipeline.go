@@ -6,6 +6,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -25,6 +26,7 @@ type Result struct {
 	Status   crosscheck.IngestStatus `json:"status"`
 	Revision int                     `json:"revision,omitempty"`
 	Error    string                  `json:"error,omitempty"`
+	Read     int64                   `json:"-"` // the bytes of the inputs read when this input was (ingest.Item.Read)
 }
 
 // Options tune a run.
@@ -37,6 +39,9 @@ type Options struct {
 	Group *group.Options
 	// Report is called with each input's result, in input order, after its batch is stored.
 	Report func(Result)
+	// Reports, with Group, makes and stores the reports of the stories the run changed, once
+	// it has grouped, so that a server over the store reads them instead of making them.
+	Reports bool
 }
 
 // DefaultBatchSize is how many articles one store transaction holds: large enough that commits
@@ -50,6 +55,7 @@ const window = 512
 type Summary struct {
 	Added, Unchanged, Failed int
 	Groups                   GroupSummary
+	Reports                  int // story reports made (Options.Reports)
 }
 
 type job struct {
@@ -59,6 +65,7 @@ type job struct {
 
 type done struct {
 	seq   int
+	read  int64
 	entry crosscheck.Entry
 	// skip is set when the document is already stored as it is.
 	skip bool
@@ -97,6 +104,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		}
 	}()
 
+	// before the workers start: they read opts
+	if opts.Extract.Repeated == nil {
+		opts.Extract.Repeated = learned(ctx, store)
+	}
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
@@ -113,9 +124,6 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	if opts.Extract.Repeated == nil {
-		opts.Extract.Repeated = learned(ctx, store)
-	}
 	w := writer{store: store, opts: opts, touched: map[string]bool{}}
 	var g *grouper
 	var grouped chan *crosscheck.Article
@@ -173,12 +181,33 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := relearn(ctx, store, w.touched); err != nil {
 		return w.sum, err
 	}
+	if err := indexSearch(ctx, store); err != nil {
+		return w.sum, err
+	}
 	finish()
 	if g != nil {
+		err := g.save(ctx)
 		w.sum.Groups = g.sum
-		return w.sum, g.save(ctx)
+		if errors.Is(err, crosscheck.ErrConflict) {
+			// another process grouped meanwhile: group again from what it saved
+			w.sum.Groups, err = Group(ctx, store, *opts.Group)
+		}
+		if err == nil && opts.Reports {
+			// the writer makes the reports of the stories it changed, so that readers only read
+			w.sum.Reports, err = MakeReports(ctx, store, w.sum.Groups.Stories, opts.Workers)
+		}
+		return w.sum, err
 	}
 	return w.sum, nil
+}
+
+// indexSearch brings a store's full-text index up to date, where it has one: the writer does
+// it once a run is stored, so that searching only reads.
+func indexSearch(ctx context.Context, store crosscheck.Store) error {
+	if ix, ok := store.(interface{ IndexSearch(context.Context) error }); ok {
+		return ix.IndexSearch(ctx)
+	}
+	return nil
 }
 
 // learned returns the Repeated function extraction uses: the boilerplate each source had when
@@ -258,6 +287,7 @@ func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosschec
 func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options) (d done) {
 	d.seq = j.seq
 	it := j.item
+	d.read = it.Read
 	if it.Err != nil {
 		d.entry = crosscheck.Entry{Input: it.Input, Err: it.Err}
 		return d
@@ -315,7 +345,7 @@ func (w *writer) flush(ctx context.Context) error {
 	}
 	k := 0
 	for _, d := range w.batch {
-		r := Result{Input: d.entry.Input}
+		r := Result{Input: d.entry.Input, Read: d.read}
 		if d.entry.Doc != nil {
 			r.ID = d.entry.Doc.ID
 		}

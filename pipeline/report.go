@@ -1,18 +1,21 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/reconcile"
 )
 
 // ReportVersion changes when reconciliation does, so that stored reports are made again.
-const ReportVersion = "reconcile-4"
+const ReportVersion = "reconcile-5"
 
 // StoryReport returns the report of the story id names (a story id or one of its articles'),
 // from the store when its articles and their near-duplicates have not changed since it was
@@ -40,28 +43,6 @@ func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]
 	}
 	_, b, err := makeReport(ctx, store, st, dups, key)
 	return b, err
-}
-
-// StoryNumbers returns the numbers of the story id names, from its stored report when that
-// is current (without reading the report), else from the report made now.
-func StoryNumbers(ctx context.Context, store crosscheck.Store, id string) (crosscheck.StoryNumbers, error) {
-	var n crosscheck.StoryNumbers
-	st, dups, key, err := storyKey(ctx, store, id)
-	if err != nil {
-		return n, err
-	}
-	b, err := store.ReportNumbers(ctx, st.ID, key)
-	if err != nil {
-		return n, err
-	}
-	if b != nil && json.Unmarshal(b, &n) == nil {
-		return n, nil
-	}
-	r, _, err := makeReport(ctx, store, st, dups, key)
-	if err != nil {
-		return n, err
-	}
-	return r.Story, nil
 }
 
 // Articles reads the articles of the given ids, in order.
@@ -100,6 +81,26 @@ func storyKey(ctx context.Context, store crosscheck.Store, id string) (*crossche
 	return st, dups, hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// emptyNotNull gives the report's lists that hold nothing as empty lists, not null, as the
+// API's description promises.
+func emptyNotNull(r *crosscheck.Report) {
+	orEmpty(&r.Quotes)
+	orEmpty(&r.Facts)
+	orEmpty(&r.Derived)
+	orEmpty(&r.Anomalies)
+	orEmpty(&r.Timeline)
+	orEmpty(&r.Articles)
+	for i := range r.Quotes {
+		orEmpty(&r.Quotes[i].Differences)
+	}
+}
+
+func orEmpty[T any](s *[]T) {
+	if *s == nil {
+		*s = []T{}
+	}
+}
+
 // makeReport reconciles a story's articles and stores the report under key.
 func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink, key string) (*crosscheck.Report, []byte, error) {
 	articles, err := Articles(ctx, store, st.Articles)
@@ -107,6 +108,7 @@ func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Stor
 		return nil, nil, err
 	}
 	r := reconcile.Reconcile(*st, articles, dups)
+	emptyNotNull(r)
 	b, err := json.Marshal(r)
 	if err != nil {
 		return nil, nil, err
@@ -116,4 +118,75 @@ func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Stor
 		return nil, nil, err
 	}
 	return r, b, store.SaveReport(ctx, st.ID, key, b, n)
+}
+
+// StoredReportJSON returns the stored report of the story id names when it is current, and
+// whether it is: a reader that must not write asks this, and leaves the making to a writer.
+func StoredReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]byte, bool, error) {
+	st, _, key, err := storyKey(ctx, store, id)
+	if err != nil {
+		return nil, false, err
+	}
+	b, err := store.Report(ctx, st.ID, key)
+	return b, b != nil, err
+}
+
+// StoredStoryNumbers returns the numbers of the story id names from its stored report when
+// that is current, and whether it is; when it is not, the numbers the story itself tells (its
+// articles and dates), with nothing reconciled.
+func StoredStoryNumbers(ctx context.Context, store crosscheck.Store, id string) (crosscheck.StoryNumbers, bool, error) {
+	st, _, key, err := storyKey(ctx, store, id)
+	if err != nil {
+		return crosscheck.StoryNumbers{}, false, err
+	}
+	b, err := store.ReportNumbers(ctx, st.ID, key)
+	if err != nil {
+		return crosscheck.StoryNumbers{}, false, err
+	}
+	var n crosscheck.StoryNumbers
+	if b != nil && json.Unmarshal(b, &n) == nil {
+		return n, true, nil
+	}
+	return crosscheck.StoryNumbers{ID: st.ID, Title: st.Title, Articles: len(st.Articles), First: st.First, Last: st.Last}, false, nil
+}
+
+// MakeReports makes and stores the reports of the given stories that are not current, on
+// workers goroutines, and returns how many it made. A story that is gone is passed over.
+func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, workers int) (int, error) {
+	jobs := make(chan string)
+	var mu sync.Mutex
+	made, firstErr := 0, error(nil)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range jobs {
+				st, dups, key, err := storyKey(ctx, store, id)
+				if err == nil {
+					var b []byte
+					if b, err = store.Report(ctx, st.ID, key); err == nil && b == nil {
+						_, _, err = makeReport(ctx, store, st, dups, key)
+						mu.Lock()
+						made++
+						mu.Unlock()
+					}
+				}
+				if err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
+					mu.Lock()
+					firstErr = cmp.Or(firstErr, fmt.Errorf("the report of %s: %w", id, err))
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, id := range stories {
+		select {
+		case jobs <- id:
+		case <-ctx.Done():
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return made, cmp.Or(ctx.Err(), firstErr)
 }

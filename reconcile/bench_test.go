@@ -1,6 +1,9 @@
 package reconcile_test
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -33,17 +36,54 @@ func BenchmarkReconcile100(b *testing.B) {
 					kept += p + "\n"
 				}
 			}
-			a, err := extract.Article(&crosscheck.Document{ID: fmt.Sprintf("%s-%d", filepath.Base(f), copy),
-				Format: crosscheck.FormatText, Raw: []byte(kept), Meta: crosscheck.Meta{Published: "2025-12-03", Source: fmt.Sprint("outlet", copy)}}, extract.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			articles = append(articles, a)
+			articles = append(articles, analysed(b, fmt.Sprintf("%s-%d", filepath.Base(f), copy), kept,
+				crosscheck.Meta{Published: "2025-12-03", Source: fmt.Sprint("outlet", copy)}))
 		}
 	}
+	benchReconcile(b, articles)
+}
+
+// analysed is a text's article, analysed.
+func analysed(b *testing.B, id, text string, meta crosscheck.Meta) *crosscheck.Article {
+	a, err := extract.Article(&crosscheck.Document{ID: id, Format: crosscheck.FormatText, Raw: []byte(text), Meta: meta}, extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return a
+}
+
+// benchReconcile times the reconciling of one story of the articles.
+func benchReconcile(b *testing.B, articles []*crosscheck.Article) {
 	b.ResetTimer()
 	for range b.N {
 		reconcile.Reconcile(crosscheck.Story{ID: "bench"}, articles, nil)
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/story")
+}
+
+// BenchmarkReconcile600 reconciles a story of 600 articles: the first 600 Reuters articles
+// that print a quotation, taken as one story (a wire's running coverage, many takes of one
+// desk's templates), so that quotes, sentences and facts are compared across many pairs.
+func BenchmarkReconcile600(b *testing.B) {
+	f, err := os.Open(corpus.Path(b, "bulk/reuters21578.jsonl.gz"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var articles []*crosscheck.Article
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(nil, 1<<24)
+	for sc.Scan() && len(articles) < 600 {
+		var r struct{ ID, Title, Text, Date string }
+		if json.Unmarshal(sc.Bytes(), &r) != nil || !strings.Contains(r.Text, `"`) {
+			continue
+		}
+		articles = append(articles, analysed(b, r.ID, r.Text,
+			crosscheck.Meta{Title: r.Title, Published: extract.NormalizeDate(r.Date), Source: "Reuters"}))
+	}
+	benchReconcile(b, articles)
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,35 +12,349 @@ import (
 	"github.com/crosscheck/crosscheck/nlp"
 )
 
-// dateFacts aligns the days the articles date things to.
-func (s *story) dateFacts() []crosscheck.Fact {
-	var claims []claim
-	for _, a := range s.arts {
-		for _, d := range a.Dates {
-			if d.Type != "DATE" || nlp.Granularity(d.Value) != "day" {
-				continue
-			}
-			t, err := time.Parse("2006-01-02", d.Value)
-			if err != nil {
-				continue
-			}
-			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
-				continue // the day something was said dates the saying, not the story's events
-			}
-			c := a.claim(d.Start, d.End)
-			c.value, c.label, c.crowded = float64(t.Unix()/86400), d.Value, true
-			c.verb = verbBefore(a.Text[a.sentences[max(c.sentence, 0)].span[0]:d.Start])
-			claims = append(claims, c)
-		}
+// A dateKind is one grain of the dates the articles give: the values of one kind compare
+// with one another, never with another kind's ("1997" does not contradict "1997-07").
+type dateKind struct {
+	name string // the fact's kind and the first word of its subject: "day", "year"
+	read func(d crosscheck.Date) (value float64, label string, ok bool)
+}
+
+// dateKinds are the grains, in the order the report lists their facts.
+var dateKinds = []dateKind{
+	{"day", readDay},         // "June 24, 2005" → 2005-06-24
+	{"weekday", readWeekday}, // "Tuesday" in an article of unknown date → Tuesday
+	{"month", readMonth},     // "December 2007" → 2007-12
+	{"year", readYear},       // "in 1983" → 1983
+	{"time", readClock},      // "3:33 a.m." → 03:33
+}
+
+func readDay(d crosscheck.Date) (float64, string, bool) {
+	if d.Type != "DATE" || nlp.Granularity(d.Value) != "day" {
+		return 0, "", false
 	}
+	t, err := time.Parse("2006-01-02", d.Value)
+	if err != nil {
+		return 0, "", false
+	}
+	return float64(t.Unix() / 86400), d.Value, true
+}
+
+var undatedWeekday = regexp.MustCompile(`^XXXX-WXX-([1-7])(?:T(?:MO|AF|EV|NI))?$`)
+
+func readWeekday(d crosscheck.Date) (float64, string, bool) {
+	m := undatedWeekday.FindStringSubmatch(d.Value)
+	if m == nil {
+		return 0, "", false
+	}
+	n, _ := strconv.Atoi(m[1])
+	return float64(n), time.Weekday(n % 7).String(), true
+}
+
+func readMonth(d crosscheck.Date) (float64, string, bool) {
+	if d.Type != "DATE" || nlp.Granularity(d.Value) != "month" {
+		return 0, "", false
+	}
+	y, err1 := strconv.Atoi(d.Value[:4])
+	m, err2 := strconv.Atoi(d.Value[5:])
+	if err1 != nil || err2 != nil {
+		return 0, "", false
+	}
+	return float64(y*12 + m), d.Value, true
+}
+
+// readYear reads the year of a date that names it: "in 1983", and "November 1983", which
+// agrees with "in 1983".
+func readYear(d crosscheck.Date) (float64, string, bool) {
+	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "year" && g != "month" && g != "day" || !nlp.NamesYear(d.Text) {
+		return 0, "", false // "last year" dates nothing in an article of unknown date
+	}
+	y, err := strconv.Atoi(d.Value[:4])
+	if err != nil {
+		return 0, "", false
+	}
+	return float64(y), d.Value[:4], true
+}
+
+var clockRe = regexp.MustCompile(`T(\d{2}):(\d{2})$`)
+
+// readClock reads a clock time of any day: "XXXX-XX-XXT03:33" or "2025-12-02T22:00" → 03:33, 22:00.
+func readClock(d crosscheck.Date) (float64, string, bool) {
+	m := clockRe.FindStringSubmatch(d.Value)
+	if d.Type != "TIME" || m == nil {
+		return 0, "", false
+	}
+	h, _ := strconv.Atoi(m[1])
+	mi, _ := strconv.Atoi(m[2])
+	return float64(h*60 + mi), m[1] + ":" + m[2], true
+}
+
+// clockHedges are the words before a clock time that make it approximate ("about 8 p.m.");
+// the report keeps the article's word ("about 20:00").
+var clockHedges = map[string]bool{"about": true, "around": true, "approximately": true, "roughly": true,
+	"nearly": true, "almost": true, "shortly": true, "sometime": true}
+
+// dateFacts aligns the days, weekdays, months, years and clock times the articles give for
+// the events they tell, each named by what it dates.
+func (s *story) dateFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
-	for _, f := range s.assign(claims, sameDay) {
-		out = append(out, s.fact(f, "date", "date of "+s.event(f), sameDay))
+	for _, k := range dateKinds {
+		var claims []claim
+		for _, a := range s.arts {
+			for _, d := range a.Dates {
+				v, label, ok := k.read(d)
+				if !ok {
+					continue
+				}
+				if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+					continue // the day something was said dates the saying, not the story's events
+				}
+				if k.name == "time" {
+					if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
+						label = w + " " + label
+					}
+				}
+				c := a.claim(d.Start, d.End)
+				c.value, c.label, c.crowded = v, label, true
+				if k.name == "year" {
+					c.approx = nlp.Granularity(d.Value) != "year" // a year read from a month or a day
+				}
+				sp := a.sentences[max(c.sentence, 0)].span
+				c.verb = verbBefore(a.Text[sp[0]:d.Start])
+				if c.verb == "" {
+					c.verb = verbAfter(a.Text[d.End:sp[1]])
+				}
+				c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
+				claims = append(claims, c)
+			}
+		}
+		kind := "date"
+		if k.name == "time" {
+			kind = "time"
+		}
+		facts := s.assign(claims, sameDay)
+		if k.name == "time" {
+			facts = splitClocks(facts)
+		}
+		for _, f := range facts {
+			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
+				continue // months and days alone: their own facts say them
+			}
+			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
+		}
 	}
 	return out
 }
 
 func sameDay(a, b claim) bool { return a.value == b.value }
+
+// splitClocks parts a conflict of clock times whose values no verb ties together: the times
+// of one story are mostly of different moments ("left port at 5:30 a.m.", "struck rocks
+// shortly after 7 a.m."), so two are one fact only when their sentences name the same verb
+// near them. Each value stated by several articles stays an agreement.
+func splitClocks(facts [][]claim) [][]claim {
+	var out [][]claim
+	for _, f := range facts {
+		byValue := map[float64][]claim{}
+		var order []float64
+		for _, c := range f {
+			if byValue[c.value] == nil {
+				order = append(order, c.value)
+			}
+			byValue[c.value] = append(byValue[c.value], c)
+		}
+		tied := len(order) > 1
+		for _, v := range order[1:] {
+			tied = tied && verbsMeet(byValue[order[0]], byValue[v])
+		}
+		if len(order) == 1 || tied {
+			out = append(out, f)
+			continue
+		}
+		for _, v := range order {
+			if severalArticles(byValue[v]) {
+				out = append(out, byValue[v])
+			}
+		}
+	}
+	return out
+}
+
+// verbsMeet reports two sets of claims that name a verb in common.
+func verbsMeet(a, b []claim) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.verb != "" && x.verb == y.verb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseSubject names what a set of claims dates or places: the grain and the words of the
+// clause that holds the value ("year Mat Maid filed for bankruptcy", "place of death (Gigante
+// died at the federal prison)"), from the claim whose clause shares most with the others';
+// else the words their sentences share.
+func (s *story) clauseSubject(grain string, claims []claim) string {
+	if grain == "weekday" {
+		grain = "day"
+	}
+	best, bestScore := "", -1
+	words := make([][]string, len(claims))
+	for i, c := range claims {
+		words[i] = contentWords(c.subject)
+	}
+	for i, c := range claims {
+		if c.subject == "" {
+			continue
+		}
+		score := 0
+		for j := range claims {
+			if j == i {
+				continue
+			}
+			for _, w := range words[i] {
+				if slices.Contains(words[j], w) {
+					score++
+				}
+			}
+		}
+		if score > bestScore || score == bestScore && len(c.subject) < len(best) {
+			best, bestScore = c.subject, score
+		}
+	}
+	if best == "" {
+		return grain + " of " + s.event(claims)
+	}
+	for _, w := range strings.Fields(strings.ToLower(best)) {
+		if n := eventNouns[w]; n != "" && grain != "place" {
+			return grain + " of " + n + " (" + best + ")" // "year of birth (born in the Bronx)"
+		}
+	}
+	if grain == "place" {
+		for _, w := range strings.Fields(strings.ToLower(best)) {
+			if n := placeNouns[w]; n != "" {
+				return n + " (" + best + ")" // "birthplace (born in Nashville)"
+			}
+		}
+		return "place where " + best // "place where protesters targeted stores"
+	}
+	return grain + " " + best
+}
+
+// placeNouns name the place of an event of a life: where one was born is a birthplace.
+var placeNouns = map[string]string{"born": "birthplace", "died": "place of death", "buried": "burial place"}
+
+// eventNouns name the events whose verb a reader does not search by: one looks up
+// a birth, not a "born".
+var eventNouns = map[string]string{"born": "birth", "died": "death", "wed": "wedding", "buried": "burial",
+	"met": "meeting", "shot": "shooting", "sold": "sale"}
+
+// clauseStops end the clause a date is read in: punctuation, and words that open another clause.
+var clauseStops = map[string]bool{"and": true, "but": true, "which": true, "who": true, "when": true,
+	"while": true, "where": true, "after": true, "before": true, "because": true, "although": true,
+	"though": true, "as": true, "since": true, "until": true, "said": true, "says": true}
+
+// leadingWords are dropped from the start and the end of a clause's words: connectives,
+// prepositions and articles left over once the date is cut out.
+var leadingWords = map[string]bool{"in": true, "on": true, "at": true, "by": true, "of": true, "from": true,
+	"during": true, "the": true, "a": true, "an": true, "then": true, "also": true, "that": true,
+	"until": true, "to": true, "for": true, "about": true, "around": true, "early": true, "late": true,
+	"shortly": true, "just": true, "some": true, "sometime": true, "back": true, "ago": true, "last": true}
+
+// datedPhrase returns the words of the clause of sentence that holds the date at [start, end):
+// up to six words before it and six after, within the clause, without the date ("It was built
+// in 1935" → "it was built"); "" when the clause has none.
+func datedPhrase(sentence string, start, end int) string {
+	left := clauseWords(sentence[:start], true)
+	after := sentence[end:]
+	if slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) && strings.HasPrefix(strings.TrimLeft(after, " "), ",") {
+		after = "" // "a fire swept through … on Sunday, the fire service said": the comma ends the clause
+	}
+	right := clauseWords(after, false)
+	// the words before reach back to their verb and its subject ("Jeffs was sentenced to life
+	// in prison on Tuesday"); those after count only when the words before have no verb
+	from := max(0, len(left)-6)
+	if v := slices.IndexFunc(left, func(w string) bool { return verbStem(w) != "" }); v >= 0 && v < from {
+		from = max(0, v-3, len(left)-12)
+	}
+	modifier := len(left) > 0 && determiners[strings.ToLower(left[len(left)-1])] // "a July 1997 racketeering conviction"
+	if modifier {
+		left = append(trimWords(left[from:len(left)-1]), left[len(left)-1])
+	} else {
+		left = trimWords(left[from:])
+	}
+	if !modifier && slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) {
+		right = nil
+	}
+	right = right[:min(len(right), 6)]
+	for len(right) > 0 && leadingWords[strings.ToLower(right[len(right)-1])] {
+		right = right[:len(right)-1]
+	}
+	words := append(left, right...)
+	if len(words) < 2 {
+		return ""
+	}
+	if w := words[0]; len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && nlp.Stopwords[strings.ToLower(w)] {
+		words[0] = strings.ToLower(w) // "It was built" → "it was built"
+	}
+	return strings.Join(words, " ")
+}
+
+// determiners before a date make it a modifier of the noun after it: "a July 1997 conviction".
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "his": true, "her": true, "its": true, "their": true}
+
+// trimWords drops the connectives, prepositions and articles at both ends of words.
+func trimWords(words []string) []string {
+	for len(words) > 0 && leadingWords[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	for len(words) > 0 && leadingWords[strings.ToLower(words[len(words)-1])] {
+		words = words[:len(words)-1]
+	}
+	return words
+}
+
+// clauseWords splits text into words and keeps those of the clause next to the date: the end
+// of text when before, its start otherwise, up to punctuation or a word that opens a clause.
+func clauseWords(text string, before bool) []string {
+	f := strings.Fields(text)
+	var out []string
+	keep := func(w string) bool {
+		t := strings.Trim(w, "\"“”'’()")
+		if t == "" || strings.ContainsAny(t, ";:—") || t == "-" || t == "--" {
+			return false
+		}
+		if !before && clauseStops[strings.ToLower(strings.TrimRight(t, ",.;:"))] {
+			return false
+		}
+		out = append(out, t)
+		return !strings.ContainsAny(t, ",.")
+	}
+	if before {
+		for i := len(f) - 1; i >= 0; i-- {
+			w := strings.Trim(f[i], "\"“”'’()")
+			if w == "," || w == "." || strings.HasSuffix(w, ",") || w == "" || strings.ContainsAny(w, ";:") || clauseStops[strings.ToLower(w)] {
+				break
+			}
+			out = append(out, w)
+		}
+		slices.Reverse(out)
+		return out
+	}
+	for len(f) > 0 && strings.Trim(f[0], ",.") == "" {
+		f = f[1:] // "In 1990, she founded …"
+	}
+	for _, w := range f {
+		if !keep(w) {
+			break
+		}
+	}
+	for i, w := range out {
+		out[i] = strings.TrimRight(w, ",.")
+	}
+	return slices.DeleteFunc(out, func(w string) bool { return w == "" })
+}
 
 // sameEvent reports whether two sets of dates can date one event: unless each names verbs
 // and they share none.
@@ -66,7 +381,12 @@ func sameEvent(a, b []claim) bool {
 var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "begin", "took": "take",
 	"fell": "fall", "struck": "strike", "hit": "hit", "won": "win", "lost": "lose", "broke": "break",
 	"ran": "run", "left": "leave", "came": "come", "went": "go", "sank": "sink", "shot": "shoot",
-	"made": "make", "set": "set", "rose": "rise", "spoke": "speak", "flew": "fly", "signed": "sign"}
+	"made": "make", "set": "set", "rose": "rise", "spoke": "speak", "flew": "fly", "signed": "sign",
+	"built": "build", "born": "bear", "became": "become", "wrote": "write", "sold": "sell",
+	"bought": "buy", "found": "find", "led": "lead", "gave": "give", "got": "get", "quit": "quit",
+	"sent": "send", "paid": "pay", "died": "die", "hid": "hide", "fled": "flee", "swept": "sweep",
+	"spread": "spread", "caught": "catch", "fought": "fight", "brought": "bring", "kept": "keep",
+	"stood": "stand", "threw": "throw", "drew": "draw", "stole": "steal", "grew": "grow", "knew": "know"}
 
 // verbBefore guesses the verb a date at the end of before belongs to: the nearest word within
 // ten that looks like a verb ("were trapped on Tuesday", "drilling through rock on
@@ -74,25 +394,49 @@ var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "b
 func verbBefore(before string) string {
 	f := strings.Fields(before)
 	for i := len(f) - 1; i >= max(0, len(f)-10); i-- {
-		w := strings.Trim(f[i], ",;:()\"'“”’")
-		if w == "" || w[0] < 'a' || w[0] > 'z' {
-			continue // a name: "Jared"
-		}
-		if base, ok := irregularPast[w]; ok {
-			return nlp.Stem(base)
-		}
-		if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
-			return nlp.Stem(w)
+		if v := verbStem(f[i]); v != "" {
+			return v
 		}
 	}
 	return ""
 }
 
-// saidOnRe matches the end of the words before a date that is the day of a statement: "said on
-// Monday", "told reporters on Friday", "said in a statement on Monday".
-var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|added|stated|confirmed|reported|declared|warned|urged|called)\b(?:\s+[\p{L}’']+){0,4}?\s+(?:on|late on|early on|last|this)?\s*$`)
+// verbAfter is verbBefore for a date that opens its clause: "In 1983, Mat Maid filed …".
+func verbAfter(after string) string {
+	f := strings.Fields(after)
+	for _, w := range f[:min(len(f), 8)] {
+		if v := verbStem(w); v != "" {
+			return v
+		}
+	}
+	return ""
+}
 
-func saidOn(before string) bool { return saidOnRe.MatchString(before) }
+func verbStem(w string) string {
+	w = strings.Trim(w, ",;:()\"'“”’")
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return "" // a name: "Jared"
+	}
+	if base, ok := irregularPast[w]; ok {
+		return nlp.Stem(base)
+	}
+	if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+		return nlp.Stem(w)
+	}
+	return ""
+}
+
+// saidOnRe matches the end of the words before a date that is the day of a statement: "said on
+// Monday", "told reporters on Friday", "said in a statement on Monday". An announcement, a
+// report or a confirmation is often the event itself ("announced major changes Thursday").
+var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
+
+// saidOn reports a date that is the day of a statement, unless a verb stands between the
+// statement and the date: "says he died Thursday" dates the death.
+func saidOn(before string) bool {
+	m := saidOnRe.FindStringSubmatch(before)
+	return m != nil && !slices.ContainsFunc(strings.Fields(m[1]), func(w string) bool { return verbStem(w) != "" })
+}
 
 // event names what a set of claims dates: the lower-case words (not names) their sentences
 // share most.

@@ -15,10 +15,20 @@ import (
 // and several of them closely.
 const (
 	sentenceAlign = 0.4
+	extendAlign   = 0.3 // a sentence beside an aligned pair, beside its match, aligns at this
 	minAligned    = 3
 	deriveShare   = 0.4 // of the shorter article's sentences
 	copyMean      = 0.85
 	strongAlign   = 0.5 // a rewrite has minAligned pairs this close; independent reports of one event rarely do
+	// A passage of this many close pairs of the writer's own sentences derives whatever the
+	// share: one agency copy cut to a third, or padded with paragraphs of the outlet's own.
+	minPassage = 4
+	// Three sentences of the writers' own that follow one another in both articles are a
+	// parallel passage: a press release rewritten sentence by sentence, though cut to a few.
+	passageRun = 3
+	// A sentence this much inside quotation marks is a quote's, not the writer's: outlets that
+	// print the same quotes share them, not a text.
+	quotedSentence = 0.5
 	// Failing that, a translation keeps the order of the names, figures and days: this share
 	// of the longer article's, and at least minAnchors of them, in one order.
 	anchorShare = 0.55
@@ -35,15 +45,89 @@ func (s *story) derivations(dups []crosscheck.DuplicateLink) []crosscheck.Deriva
 		near[[2]string{d.Of, d.Article}] = d.Similarity
 	}
 	out := []crosscheck.Derivation{}
-	for i, a := range s.arts {
-		for _, b := range s.arts[i+1:] {
-			d, ok := s.derive(a, b, near[[2]string{a.ID, b.ID}])
-			if ok {
-				out = append(out, d)
-			}
+	for _, p := range s.candidates(near) {
+		a, b := s.arts[p[0]], s.arts[p[1]]
+		s.compared++
+		if d, ok := s.derive(a, b, near[[2]string{a.ID, b.ID}]); ok {
+			out = append(out, d)
 		}
 	}
 	return out
+}
+
+// A story of up to allPairs articles compares every pair of them. A bigger one compares each
+// article with the partners articles that share most of its rare words (used by rareShare of
+// the articles at most), and with its near-duplicates: a rewrite keeps the words that set
+// one report apart from the others, the names and phrasing a common source gave both.
+// The work grows with the articles, not with their pairs.
+const (
+	allPairs  = 40
+	partners  = 12
+	rareShare = 0.05
+)
+
+// candidates returns the pairs of articles to compare, as indexes into s.arts, each pair
+// once and in order.
+func (s *story) candidates(near map[[2]string]float64) [][2]int {
+	n := len(s.arts)
+	var out [][2]int
+	if n <= allPairs {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				out = append(out, [2]int{i, j})
+			}
+		}
+		return out
+	}
+	// postings of the rare words: the articles that use each
+	rare := max(3, int(rareShare*float64(n)))
+	postings := map[int32][]int{}
+	for i, a := range s.arts {
+		seen := map[int32]bool{}
+		for _, sn := range a.sentences {
+			for _, w := range sn.words {
+				if !seen[w] && s.df[w] >= 2 && s.df[w] <= rare {
+					seen[w] = true
+					postings[w] = append(postings[w], i)
+				}
+			}
+		}
+	}
+	idf := s.weights()
+	shared := make([]map[int]float64, n)
+	for i := range shared {
+		shared[i] = map[int]float64{}
+	}
+	for w, list := range postings {
+		for x, i := range list {
+			for _, j := range list[x+1:] {
+				shared[i][j] += idf[w]
+				shared[j][i] += idf[w]
+			}
+		}
+	}
+	keep := map[[2]int]bool{}
+	for i := range n {
+		others := make([]int, 0, len(shared[i]))
+		for j := range shared[i] {
+			others = append(others, j)
+		}
+		sort.Slice(others, func(x, y int) bool {
+			if a, b := shared[i][others[x]], shared[i][others[y]]; a != b {
+				return a > b
+			}
+			return others[x] < others[y]
+		})
+		for _, j := range others[:min(partners, len(others))] {
+			keep[[2]int{min(i, j), max(i, j)}] = true
+		}
+	}
+	for ids := range near {
+		if a, b := s.byID[ids[0]], s.byID[ids[1]]; a != nil && b != nil && a != b {
+			keep[[2]int{min(a.index, b.index), max(a.index, b.index)}] = true
+		}
+	}
+	return sortedPairs(keep)
 }
 
 func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, bool) {
@@ -62,19 +146,14 @@ func (s *story) derive(a, b *article, nearDup float64) (crosscheck.Derivation, b
 		mean /= float64(len(pairs))
 	}
 	d := crosscheck.Derivation{Articles: [2]string{a.ID, b.ID}, Evidence: pairs, Credits: credits(a, b)}
-	strong := 0
-	for _, p := range pairs {
-		if p.Similarity >= strongAlign {
-			strong++
-		}
-	}
+	prose, run := writersOwn(a, b, pairs)
 	switch {
 	case nearDup > 0 || (mean >= copyMean && share >= 0.8):
 		d.Kind, d.Score = "copy", max(nearDup, share*mean)
 		d.Reason = fmt.Sprintf("near-copies: %d of %d sentences align in order (mean similarity %.2f)", len(pairs), shorter, mean)
-	case strong >= minAligned && share >= deriveShare:
+	case prose >= minAligned && (share >= deriveShare || run >= passageRun), prose >= minPassage:
 		d.Kind, d.Score = "rewrite", share*mean
-		d.Reason = fmt.Sprintf("rewrites of one text: %d of the shorter article's %d sentences align in the same order (mean similarity %.2f)", len(pairs), shorter, mean)
+		d.Reason = fmt.Sprintf("rewrites of one text: %d of the shorter article's %d sentences align in the same order, %d of them the writers' own (mean similarity %.2f)", len(pairs), shorter, prose, mean)
 	default:
 		// a translation, or a rewrite in other words: the names, figures and days in one order
 		x, y := a.anchors, b.anchors
@@ -107,10 +186,6 @@ func substantial(a *article) int {
 // alignSentences pairs each sentence of a with its best match in b, then keeps the longest
 // chain of pairs in the same order in both articles.
 func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
-	type match struct {
-		i, j int
-		sim  float64
-	}
 	var ms []match
 	for i, x := range a.sentences {
 		if len(x.words) < 3 {
@@ -129,6 +204,7 @@ func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
 			ms = append(ms, match{i, bj, best})
 		}
 	}
+	ms = s.extend(a, b, ms)
 	// longest chain increasing in j (ms is increasing in i)
 	n := len(ms)
 	length, prev := make([]int, n), make([]int, n)
@@ -153,6 +229,80 @@ func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].A.Start < out[j].A.Start })
 	return out
+}
+
+// sortedPairs lists a set of pairs in order.
+func sortedPairs(set map[[2]int]bool) [][2]int {
+	out := make([][2]int, 0, len(set))
+	for p := range set {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(x, y int) bool {
+		if out[x][0] != out[y][0] {
+			return out[x][0] < out[y][0]
+		}
+		return out[x][1] < out[y][1]
+	})
+	return out
+}
+
+// match pairs sentence i of one article with sentence j of another.
+type match struct {
+	i, j int
+	sim  float64
+}
+
+// extend grows the aligned pairs into the sentences beside them: a sentence next to an
+// aligned pair, next to its match, is its rewrite when they share extendAlign ("The clinic,
+// which she founded in 1990, …" beside "She founded the clinic in 1990 …"). A passage
+// rewritten sentence by sentence aligns as a whole, though only some sentences stay close.
+// ms is ordered by i and comes back so.
+func (s *story) extend(a, b *article, ms []match) []match {
+	usedA, usedB := map[int]bool{}, map[int]bool{}
+	for _, m := range ms {
+		usedA[m.i], usedB[m.j] = true, true
+	}
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		for _, step := range [2]int{-1, 1} {
+			i, j := m.i+step, m.j+step
+			if i < 0 || j < 0 || i >= len(a.sentences) || j >= len(b.sentences) || usedA[i] || usedB[j] ||
+				len(a.sentences[i].words) < 3 || len(b.sentences[j].words) < 3 {
+				continue
+			}
+			if sim := s.dice(a.sentences[i].words, b.sentences[j].words); sim >= extendAlign {
+				usedA[i], usedB[j] = true, true
+				ms = append(ms, match{i, j, sim}) // extended in turn, later in this loop
+			}
+		}
+	}
+	sort.Slice(ms, func(x, y int) bool { return ms[x].i < ms[y].i })
+	return ms
+}
+
+// writersOwn counts the close pairs of the writers' own sentences among the aligned pairs (a
+// shared quote is not a shared text), and the longest run of the writers' own sentences that
+// follow one another in both articles.
+func writersOwn(a, b *article, pairs []crosscheck.AlignedPair) (prose, run int) {
+	cur, pi, pj := 0, -2, -2
+	for _, p := range pairs {
+		i, j := a.sentenceAt(p.A.Start), b.sentenceAt(p.B.Start)
+		if a.quoted[i] >= quotedSentence || b.quoted[j] >= quotedSentence {
+			cur = 0
+			continue
+		}
+		if p.Similarity >= strongAlign {
+			prose++
+		}
+		if i == pi+1 && j == pj+1 {
+			cur++
+		} else {
+			cur = 1
+		}
+		pi, pj = i, j
+		run = max(run, cur)
+	}
+	return prose, run
 }
 
 func credits(a, b *article) []string {
@@ -295,6 +445,45 @@ func (s *story) prune(derived []crosscheck.Derivation) []crosscheck.Derivation {
 	for i, d := range derived {
 		if keep[i] {
 			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// quotedShares returns, for each sentence of a, the share of its letters that stand inside
+// quotation marks. The marks are read from the text itself, straight or curly, and the
+// pre-tokenised “ and ” of some corpora; a quote left open runs on to the end of its
+// paragraph, as a quote the next sentence continues does.
+func quotedShares(a *article) []float64 {
+	text := a.Text
+	inside := make([]bool, len(text))
+	open := false
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\n':
+			open = false
+		case text[i] == '"':
+			open = !open
+		case strings.HasPrefix(text[i:], "“"), strings.HasPrefix(text[i:], "``"):
+			open = true
+		case strings.HasPrefix(text[i:], "”"), strings.HasPrefix(text[i:], "''"):
+			open = false
+		}
+		inside[i] = open
+	}
+	out := make([]float64, len(a.sentences))
+	for k, s := range a.sentences {
+		letters, quoted := 0, 0
+		for i := s.span[0]; i < s.span[1]; i++ {
+			if c := text[i]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+				letters++
+				if inside[i] {
+					quoted++
+				}
+			}
+		}
+		if letters > 0 {
+			out[k] = float64(quoted) / float64(letters)
 		}
 	}
 	return out

@@ -25,12 +25,16 @@ func (s *story) roleFacts() []crosscheck.Fact {
 				continue
 			}
 			key := lastName(e.Name)
-			if len(e.Name) > len(names[key]) {
-				names[key] = e.Name
+			name := e.Name
+			if w := nameWords(e.Name); len(w) > 1 {
+				name = strings.Join(w, " ") // "Jon Owen" of "Palmer Public Safety Director Jon Owen"
+			}
+			if len(name) > len(names[key]) {
+				names[key] = name
 			}
 			var mine []roleClaim
 			for _, r := range e.Roles {
-				if t := nlp.RoleTitle(r.Text); t != "" {
+				if t := roleText(r.Text); t != "" {
 					mine = append(mine, roleClaim{a, t, r})
 				}
 			}
@@ -58,18 +62,117 @@ func (s *story) roleFacts() []crosscheck.Fact {
 				f.Values = append(f.Values, crosscheck.FactValue{Value: c.title})
 				k = len(f.Values) - 1
 			}
-			f.Values[k].Articles = append(f.Values[k].Articles, c.art.ID)
-			f.Values[k].Evidence = append(f.Values[k].Evidence, c.art.evidence(c.role.Start, c.role.End))
+			if !slices.Contains(f.Values[k].Articles, c.art.ID) {
+				f.Values[k].Articles = append(f.Values[k].Articles, c.art.ID)
+				f.Values[k].Evidence = append(f.Values[k].Evidence, c.art.evidence(c.role.Start, c.role.End))
+			}
 		}
-		if len(claims) < 2 {
-			continue
+		if !rolesOfSeveral(claims, func(c roleClaim) *article { return c.art }) {
+			continue // one article alone is no agreement
 		}
 		f.Verdict = "agree"
 		if len(f.Values) > 1 && titlesConflict(f.Values) {
 			f.Verdict = "conflict"
+		} else {
+			f.Values = foldRoles(f.Values)
 		}
 		sort.SliceStable(f.Values, func(i, j int) bool { return len(f.Values[i].Articles) > len(f.Values[j].Articles) })
 		out = append(out, f)
+		if inv, ok := whoIs(f, names[key]); ok {
+			out = append(out, inv)
+		}
+	}
+	return out
+}
+
+// rolesOfSeveral reports claims from two articles or more.
+func rolesOfSeveral[T any](claims []T, art func(T) *article) bool {
+	for _, c := range claims {
+		if art(c) != art(claims[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// relationHeads are the roles that say who someone is to the story rather than what office
+// they hold: a reader asks who the judge or the owner was, not what the judge's role was.
+var relationHeads = map[string]bool{"judge": true, "owner": true, "lawyer": true, "attorney": true,
+	"author": true, "founder": true, "sister": true, "brother": true, "wife": true, "husband": true,
+	"son": true, "daughter": true, "mother": true, "father": true, "widow": true, "landlord": true}
+
+// whoIs turns an agreement on a person's relation to the story ("Barbara Walther: District
+// Judge") into the fact of who holds it ("name of the District Judge: Barbara Walther").
+func whoIs(f crosscheck.Fact, name string) (crosscheck.Fact, bool) {
+	if f.Verdict != "agree" || len(f.Values) != 1 {
+		return crosscheck.Fact{}, false
+	}
+	v := f.Values[0]
+	words := strings.Fields(strings.ToLower(v.Value))
+	if len(strings.Fields(name)) < 2 || nlp.IsTitleWord(name) {
+		return crosscheck.Fact{}, false // "General" of "Texas Attorney General": a title, not a name
+	}
+	if len(words) == 0 || !relationHeads[words[len(words)-1]] && !(len(words) > 2 && relationHeads[words[0]] && words[1] == "of") {
+		return crosscheck.Fact{}, false
+	}
+	return crosscheck.Fact{Subject: "name of the " + v.Value, Kind: "person", Verdict: "agree",
+		Values: []crosscheck.FactValue{{Value: name, Articles: v.Articles, Evidence: v.Evidence}}}, true
+}
+
+// roleText is the role a phrase gives, as the report shows it: the title ("former U.S.
+// President" → "former President"), or else the phrase itself without its article ("the
+// governor of Unity state" → "governor of Unity state"); "" for a fragment without a role noun.
+func roleText(role string) string {
+	if t := nlp.RoleTitle(role); t != "" {
+		return t
+	}
+	f := strings.Fields(role)
+	if len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
+		f = f[1:]
+	}
+	if len(f) == 0 || !slices.ContainsFunc(f, func(w string) bool { return nlp.IsTitleWord(w) || relationHeads[strings.ToLower(w)] }) {
+		return "" // "official", "a close friend": not an office
+	}
+	return strings.Join(f, " ")
+}
+
+// foldRoles folds the roles of an agreement that say less than another into it: "Interior"
+// and "secretary" into "Interior Secretary", "Secretary of Commerce" into "Commerce Secretary".
+func foldRoles(values []crosscheck.FactValue) []crosscheck.FactValue {
+	words := func(v string) []string {
+		var out []string
+		for _, w := range strings.Fields(strings.ToLower(v)) {
+			if w != "of" && w != "the" && w != "for" {
+				out = append(out, strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"))
+			}
+		}
+		return out
+	}
+	within := func(a, b string) bool { // every word of a is in b
+		wb := words(b)
+		for _, w := range words(a) {
+			if !slices.Contains(wb, w) {
+				return false
+			}
+		}
+		return true
+	}
+	out := slices.Clone(values)
+	for i := 0; i < len(out); i++ {
+		for j := range out {
+			if i == j || !within(out[i].Value, out[j].Value) || within(out[j].Value, out[i].Value) && len(out[j].Articles) < len(out[i].Articles) {
+				continue
+			}
+			for _, a := range out[i].Articles {
+				if !slices.Contains(out[j].Articles, a) {
+					out[j].Articles = append(out[j].Articles, a)
+				}
+			}
+			out[j].Evidence = append(out[j].Evidence, out[i].Evidence...)
+			out = slices.Delete(out, i, i+1)
+			i = -1
+			break
+		}
 	}
 	return out
 }
@@ -113,8 +216,8 @@ func titlesConflict(values []crosscheck.FactValue) bool {
 // and the like name a different office too; a title with no such word is only less specific.
 func otherPortfolio(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] {
-		return false
+	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !nlp.IsTitleWord(fa[len(fa)-1]) {
+		return false // "head of UNRWA in Gaza" and "top UN official in Gaza" end in a place, not an office
 	}
 	caps := func(f []string) []string {
 		var out []string
@@ -158,7 +261,13 @@ func (s *story) placeFacts() []crosscheck.Fact {
 				if !slices.Contains(v.Articles, a.ID) {
 					v.Articles = append(v.Articles, a.ID)
 					v.Evidence = append(v.Evidence, a.evidence(m.Start, m.End))
-					claims[place] = append(claims[place], a.claim(m.Start, m.End))
+					c := a.claim(m.Start, m.End)
+					c.label = place + stateAfter(a.Text[m.End:min(len(a.Text), m.End+24)])
+					if c.sentence >= 0 {
+						sp := a.sentences[c.sentence].span
+						c.subject = datedPhrase(a.Text[sp[0]:sp[1]], m.Start-sp[0], m.End-sp[0])
+					}
+					claims[place] = append(claims[place], c)
 				}
 			}
 		}
@@ -169,10 +278,52 @@ func (s *story) placeFacts() []crosscheck.Fact {
 		if len(v.Articles) < 2 || 2*len(v.Articles) < len(s.arts) {
 			continue
 		}
-		out = append(out, crosscheck.Fact{Subject: "place of " + s.event(claims[p]), Kind: "place", Verdict: "agree", Values: []crosscheck.FactValue{*v}})
+		if l := mostCommon(claims[p], func(c claim) string { return c.label }); l != "" {
+			v.Value = l // "Springfield, Mo.", as most articles write it
+		}
+		out = append(out, crosscheck.Fact{Subject: s.clauseSubject("place", claims[p]), Kind: "place", Verdict: "agree", Values: []crosscheck.FactValue{*v}})
 	}
 	return out
 }
+
+// stateAfter returns the state a place is written with, ", Mo." of "Springfield, Mo.", or "".
+func stateAfter(after string) string {
+	rest, ok := strings.CutPrefix(after, ", ")
+	if !ok {
+		return ""
+	}
+	for _, n := range []int{2, 1} {
+		f := strings.Fields(rest)
+		if len(f) < n {
+			continue
+		}
+		if st := strings.TrimRight(strings.Join(f[:n], " "), ",;:"); usStates[st] {
+			return ", " + st
+		}
+	}
+	return ""
+}
+
+// usStates are the states of the United States by name and by the abbreviations news
+// agencies write after a city ("Mo.", "Calif."; AP Stylebook).
+var usStates = func() map[string]bool {
+	m := map[string]bool{}
+	for _, s := range strings.Split(`Alabama Ala.|Alaska|Arizona Ariz.|Arkansas Ark.|California Calif.|Colorado Colo.|`+
+		`Connecticut Conn.|Delaware Del.|Florida Fla.|Georgia Ga.|Hawaii|Idaho|Illinois Ill.|Indiana Ind.|Iowa|`+
+		`Kansas Kan.|Kentucky Ky.|Louisiana La.|Maine|Maryland Md.|Massachusetts Mass.|Michigan Mich.|`+
+		`Minnesota Minn.|Mississippi Miss.|Missouri Mo.|Montana Mont.|Nebraska Neb.|Nevada Nev.|`+
+		`New Hampshire N.H.|New Jersey N.J.|New Mexico N.M.|New York N.Y.|North Carolina N.C.|North Dakota N.D.|`+
+		`Ohio|Oklahoma Okla.|Oregon Ore.|Pennsylvania Pa.|Rhode Island R.I.|South Carolina S.C.|South Dakota S.D.|`+
+		`Tennessee Tenn.|Texas|Utah|Vermont Vt.|Virginia Va.|Washington Wash.|West Virginia W.Va.|Wisconsin Wis.|Wyoming Wyo.`, "|") {
+		f := strings.Fields(s)
+		if strings.HasSuffix(f[len(f)-1], ".") {
+			m[f[len(f)-1]] = true
+			f = f[:len(f)-1]
+		}
+		m[strings.Join(f, " ")] = true
+	}
+	return m
+}()
 
 func lastWordOf(s string) string {
 	f := strings.Fields(s)

@@ -17,8 +17,10 @@ var debugQuotes = false
 type quoteRef struct {
 	art   *article
 	q     crosscheck.Quote
-	words []int32 // the quote's content words
-	ctx   []int32 // the content words of the sentences that hold it
+	words []int32  // the quote's content words
+	ctx   []int32  // the content words of the sentences that hold it
+	keys  []string // the quote's words in order, folded (see key), for runs of the same words
+	who   speaker  // the speaker as the story names it
 }
 
 // Quotes of one utterance are grouped when their words, or their words and the sentences
@@ -43,7 +45,12 @@ func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteG
 				ctx = append(ctx, a.sentences[i].words...)
 			}
 			slices.Sort(ctx)
-			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text + " " + question(a, q)), ctx: slices.Compact(ctx)})
+			var keys []string
+			for _, w := range alignWords(q.Text) {
+				keys = append(keys, key(w))
+			}
+			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text + " " + question(a, q)), ctx: slices.Compact(ctx),
+				keys: keys, who: s.speakerOf(a, q.Speaker)})
 		}
 	}
 	var groups []crosscheck.QuoteGroup
@@ -84,46 +91,66 @@ func question(a *article, q crosscheck.Quote) string {
 // returns the groups, each as indexes into refs, in the order of their first quote.
 func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]int {
 	n := len(refs)
-	score := make([]float32, n*n)
+	score := map[[2]int32]float32{} // by pair of quotes compared, the lower index first
+	lookup := func(i, j int) (float32, bool) {
+		v, ok := score[[2]int32{int32(min(i, j)), int32(max(i, j))}]
+		return v, ok
+	}
+	at := func(i, j int) float32 { v, _ := lookup(i, j); return v }
+	set := func(i, j int, v float32) { score[[2]int32{int32(min(i, j)), int32(max(i, j))}] = v }
+	near := make([][]int, n) // the quotes each quote was compared with
 	type edge struct {
 		i, j int
 		s    float32
 	}
 	var twins [][2]int // quotes in parallel sentences of derived articles
-	for i := range refs {
-		for j := i + 1; j < n; j++ {
-			a, b := refs[i], refs[j]
-			if a.art == b.art {
-				continue
-			}
-			v := float32(s.utteranceScore(a, b))
-			if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && speakerMatch(a.q.Speaker, b.q.Speaker) >= 0 {
-				v = max(v, quoteParallel)
-				twins = append(twins, [2]int{i, j})
-			}
-			score[i*n+j], score[j*n+i] = v, v
+	for _, p := range s.quotePairs(refs, parallel) {
+		i, j := p[0], p[1]
+		a, b := refs[i], refs[j]
+		s.quotesCompared++
+		v := float32(s.utteranceScore(a, b))
+		if parallel[sentencePair{a.art, b.art, a.art.sentenceAt(a.q.Start), b.art.sentenceAt(b.q.Start)}] && a.who.match(b.who) >= 0 {
+			v = max(v, quoteParallel)
+			twins = append(twins, [2]int{i, j})
+		}
+		set(i, j, v)
+		if v > 0 {
+			near[i], near[j] = append(near[i], j), append(near[j], i)
 		}
 	}
 	// One text printed twice renders each of its quotes once: a quote's twin is as close to
 	// every other quote as the quote is, so a translation groups with what its original groups with.
 	for _, t := range twins {
-		for k := range n {
+		others := append(append([]int{}, near[t[0]]...), near[t[1]]...)
+		slices.Sort(others)
+		for _, k := range slices.Compact(others) {
 			if k == t[0] || k == t[1] || refs[k].art == refs[t[0]].art || refs[k].art == refs[t[1]].art {
 				continue
 			}
-			v := max(score[t[0]*n+k], score[t[1]*n+k])
-			score[t[0]*n+k], score[k*n+t[0]], score[t[1]*n+k], score[k*n+t[1]] = v, v, v, v
-		}
-	}
-	var edges []edge
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			if v := score[i*n+j]; v >= quoteLink {
-				edges = append(edges, edge{i, j, v})
+			v := max(at(t[0], k), at(t[1], k))
+			for _, x := range t {
+				if at(x, k) == 0 {
+					near[x], near[k] = append(near[x], k), append(near[k], x)
+				}
+				set(x, k, v)
 			}
 		}
 	}
-	sort.SliceStable(edges, func(a, b int) bool { return edges[a].s > edges[b].s })
+	var edges []edge
+	for p, v := range score {
+		if v >= quoteLink {
+			edges = append(edges, edge{int(p[0]), int(p[1]), v})
+		}
+	}
+	sort.Slice(edges, func(a, b int) bool {
+		if edges[a].s != edges[b].s {
+			return edges[a].s > edges[b].s
+		}
+		if edges[a].i != edges[b].i {
+			return edges[a].i < edges[b].i
+		}
+		return edges[a].j < edges[b].j
+	})
 	parent := make([]int, n)
 	members := make([][]int, n)
 	for i := range parent {
@@ -144,8 +171,8 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 		pairs := 0
 		for _, x := range members[a] {
 			for _, y := range members[b] {
-				if refs[x].art != refs[y].art {
-					sum += score[x*n+y]
+				if v, ok := lookup(x, y); ok {
+					sum += v // over the pairs compared: all of a story's but the biggest
 					pairs++
 				}
 			}
@@ -158,6 +185,20 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 		members[a] = append(members[a], members[b]...)
 		members[b] = nil
 	}
+	// A piece of a longer quote is the longer quote's, whatever else the longer one's group
+	// holds: one outlet printed in one span what another printed in pieces, and a piece is
+	// far from the other pieces' variants. So are two quotes of one speaker, or of a speaker
+	// one of them does not know, that share a run of words, each with words the other cut.
+	for _, e := range edges {
+		x, y := refs[e.i], refs[e.j]
+		a, b := root(e.i), root(e.j)
+		if a != b && (s.piece(x, y) || s.piece(y, x) || x.who.match(y.who) >= 0 && verbatim(x.keys, y.keys)) {
+			a, b = min(a, b), max(a, b)
+			parent[b] = a
+			members[a] = append(members[a], members[b]...)
+			members[b] = nil
+		}
+	}
 	var groups [][]int
 	for _, m := range members {
 		if m != nil {
@@ -166,6 +207,74 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 		}
 	}
 	return groups
+}
+
+// A story of up to quoteAllPairs quotes compares every pair of them; a bigger one compares
+// each quote with the quotes that share one of its quoteRare rarest words (at most
+// quotePartners of them for each word), and with the quotes in parallel sentences of derived
+// articles. One utterance printed many times shares its rare words in every printing.
+const (
+	quoteAllPairs = 1000
+	quoteRare     = 4
+	quotePartners = 150
+)
+
+// quotePairs returns the pairs of quotes of different articles to compare, each once, the
+// lower index first, in order.
+func (s *story) quotePairs(refs []quoteRef, parallel map[sentencePair]bool) [][2]int {
+	n := len(refs)
+	var out [][2]int
+	if n <= quoteAllPairs {
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				if refs[i].art != refs[j].art {
+					out = append(out, [2]int{i, j})
+				}
+			}
+		}
+		return out
+	}
+	postings := map[int32][]int{}
+	for i, r := range refs {
+		for _, w := range r.words {
+			postings[w] = append(postings[w], i)
+		}
+	}
+	keep := map[[2]int]bool{}
+	add := func(i, j int) {
+		if i != j && refs[i].art != refs[j].art {
+			keep[[2]int{min(i, j), max(i, j)}] = true
+		}
+	}
+	for i, r := range refs {
+		rarest := slices.Clone(r.words)
+		sort.SliceStable(rarest, func(x, y int) bool { return len(postings[rarest[x]]) < len(postings[rarest[y]]) })
+		for _, w := range rarest[:min(quoteRare, len(rarest))] {
+			list := postings[w]
+			// the quotes nearest in the story's order: its neighbours in the posting list
+			k, _ := slices.BinarySearch(list, i)
+			lo, hi := max(0, k-quotePartners/2), min(len(list), k+quotePartners/2)
+			for _, j := range list[lo:hi] {
+				add(i, j)
+			}
+		}
+	}
+	bySentence := map[*article]map[int][]int{}
+	for i, r := range refs {
+		if bySentence[r.art] == nil {
+			bySentence[r.art] = map[int][]int{}
+		}
+		si := r.art.sentenceAt(r.q.Start)
+		bySentence[r.art][si] = append(bySentence[r.art][si], i)
+	}
+	for p := range parallel {
+		for _, i := range bySentence[p.a][p.si] {
+			for _, j := range bySentence[p.b][p.sj] {
+				add(i, j)
+			}
+		}
+	}
+	return sortedPairs(keep)
 }
 
 func articlesIn(g crosscheck.QuoteGroup) int {
@@ -181,9 +290,11 @@ func articlesIn(g crosscheck.QuoteGroup) int {
 // margin when a speaker is unknown and a larger one when the speakers differ.
 func (s *story) utteranceScore(a, b quoteRef) float64 {
 	t := s.overlap(a.words, b.words)
-	if min(len(a.words), len(b.words)) < 3 {
+	same := a.who.match(b.who)
+	if min(len(a.words), len(b.words)) < 3 && !(same == 1 && (within(a.keys, b.keys) || within(b.keys, a.keys))) {
 		// "no compromise" is not every longer quote that has "compromise": a quote of a word
-		// or two matches by the words of both
+		// or two matches by the words of both, unless one speaker prints them as they stand
+		// in the other's quote
 		t = s.dice(a.words, b.words)
 	}
 	c := s.dice(a.ctx, b.ctx)
@@ -191,11 +302,23 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	if debugQuotes {
 		fmt.Printf("sim %.2f %.2f %q ~ %q\n", t, c, a.q.Text[:min(40, len(a.q.Text))], b.q.Text[:min(40, len(b.q.Text))])
 	}
-	switch speakerMatch(a.q.Speaker, b.q.Speaker) {
+	switch same {
 	case 1:
+		if score < quoteLink && t > 0 && verbatim(a.keys, b.keys) {
+			score = quoteLink // pieces of one utterance, each with words the other cut
+		}
 		return score
 	case 0:
-		return score - (quoteLinkUnknown - quoteLink)
+		score -= quoteLinkUnknown - quoteLink
+		if score < quoteLink && t > 0 && verbatim(a.keys, b.keys) {
+			score = quoteLink // the words tell it, where one speaker is not known
+		}
+		return score
+	}
+	if t >= quoteLinkOther && verbatim(a.keys, b.keys) {
+		// a sentence's worth of the same words in the same order is one utterance, whoever
+		// each article names: one of them has it wrong, or relays it
+		return score
 	}
 	if len(a.words) < 3 || len(b.words) < 3 || !relays(a, b) && !relays(b, a) {
 		return 0
@@ -203,28 +326,71 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	return t - (quoteLinkOther - quoteLink)
 }
 
+// pieceShare is how much of a quote's words a longer quote of its speaker holds for the
+// quote to be a piece of it.
+const pieceShare = 0.8
+
+// piece reports that quote x is a piece of the longer quote y: the same speaker, and y holds
+// pieceShare of x's words (three at least).
+func (s *story) piece(x, y quoteRef) bool {
+	if len(x.words) < 3 || len(y.words) <= len(x.words) || x.who.match(y.who) != 1 {
+		return false
+	}
+	shared, wx, _ := s.weigh(x.words, y.words)
+	return shared >= pieceShare*wx
+}
+
+// verbatimRun is how many words in a row two quotes of different speakers share to be one
+// utterance: more than a set phrase ("at the end of the day") holds.
+const verbatimRun = 7
+
+// verbatim reports that two quotes share verbatimRun words in a row, or that the shorter,
+// of five words at least, stands whole in the other.
+func verbatim(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	run := min(verbatimRun, len(a))
+	if run < 5 {
+		return false
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			cur[j+1] = 0
+			if a[i] == b[j] {
+				if cur[j+1] = prev[j] + 1; cur[j+1] >= run {
+					return true
+				}
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return false
+}
+
+// within reports that the words of a, two at least, stand in b in a row, in a's order.
+func within(a, b []string) bool {
+	if len(a) < 2 || len(a) > len(b) {
+		return false
+	}
+	for i := 0; i+len(a) <= len(b); i++ {
+		if slices.Equal(a, b[i:i+len(a)]) {
+			return true
+		}
+	}
+	return false
+}
+
 // relays reports that a's sentence names b's speaker: a passes on b's words ("Ushakov said
 // Putin asked them to convey …").
 func relays(a, b quoteRef) bool {
 	i := a.art.sentenceAt(a.q.Start)
-	if i < 0 || !named(b.q.Speaker) {
+	if i < 0 || b.who.last == "" {
 		return false
 	}
 	sp := a.art.sentences[i].span
-	return strings.Contains(a.art.Text[sp[0]:sp[1]], lastName(b.q.Speaker))
-}
-
-// speakerMatch is 1 when two resolved speakers are one person ("Ushakov", "Yuri Ushakov"),
-// 0 when either is unknown, -1 when they differ.
-func speakerMatch(a, b string) int {
-	if !named(a) || !named(b) {
-		return 0
-	}
-	la, lb := lastName(a), lastName(b)
-	if strings.EqualFold(la, lb) {
-		return 1
-	}
-	return -1
+	return strings.Contains(a.art.Text[sp[0]:sp[1]], b.who.last)
 }
 
 // named reports a speaker resolved to a name, not left a pronoun or a description.
@@ -273,17 +439,24 @@ func (s *story) group(refs []quoteRef, idx []int) crosscheck.QuoteGroup {
 			votes[r.q.Speaker]++
 		}
 	}
-	for _, sp := range order {
-		if g.Speaker == "" || votes[sp] > votes[g.Speaker] || (votes[sp] == votes[g.Speaker] && len(sp) > len(g.Speaker)) {
-			g.Speaker = sp
+	if g.Speaker = s.groupSpeaker(refs, idx); g.Speaker == "" {
+		// no variant's speaker is backed by a name of its article: the words most give
+		for _, sp := range order {
+			if g.Speaker == "" || votes[sp] > votes[g.Speaker] || (votes[sp] == votes[g.Speaker] && len(sp) > len(g.Speaker)) {
+				g.Speaker = sp
+			}
 		}
+	}
+	cut := make([][]clause, len(g.Variants))
+	for i, v := range g.Variants {
+		cut[i] = readClauses(v.Text)
 	}
 	for i := range g.Variants {
 		for j := i + 1; j < len(g.Variants); j++ {
 			if g.Variants[i].Article == g.Variants[j].Article {
 				continue
 			}
-			if d, ok := difference(g.Variants[i].Text, g.Variants[j].Text); ok {
+			if d, ok := difference(cut[i], cut[j]); ok {
 				d.Variants = [2]int{i, j}
 				g.Differences = append(g.Differences, d)
 			}
@@ -300,19 +473,7 @@ func align(a, b string) []crosscheck.AlignedOp {
 	if n*m > 250000 {
 		return nil // too long to align word by word
 	}
-	lcs := make([][]int32, n+1)
-	for i := range lcs {
-		lcs[i] = make([]int32, m+1)
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			if key(wa[i]) == key(wb[j]) {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
+	lcs := lcsTable(wa, wb)
 	var ops []crosscheck.AlignedOp
 	add := func(op, from, to string) {
 		if k := len(ops) - 1; k >= 0 && ops[k].Op == op {
@@ -367,9 +528,14 @@ func key(w string) string {
 var negations = map[string]bool{"not": true, "never": true, "no": true, "none": true, "nothing": true,
 	"neither": true, "nor": true, "without": true, "cannot": true, "hardly": true}
 
-func negated(clause string) bool {
+func negated(clause string) bool { return len(negationsIn(clause)) > 0 }
+
+// negationsIn returns the places, among the clause's words (see alignWords), of the words
+// that negate it.
+func negationsIn(clause string) []int {
 	words := alignWords(clause)
 	lower := strings.ToLower(clause)
+	var out []int
 	for i, w := range words {
 		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 		if !negations[lw] && !strings.HasSuffix(lw, "n't") {
@@ -381,9 +547,74 @@ func negated(clause string) bool {
 		if lw == "not" && contrast(words[i+1:]) {
 			continue
 		}
-		return true
+		out = append(out, i)
+	}
+	return out
+}
+
+// flips reports that a negation of neg stands in the words it shares with pos: inside the run
+// of words the two clauses have in common, or just before it ("the tests were not good"
+// against "the tests were good"). A negation in words the other clause does not print
+// ("… into a riot, the youth have no outlets" against "… into a riot") flips nothing.
+func flips(neg, pos string) bool {
+	wn, wp := alignWords(neg), alignWords(pos)
+	lo, hi := -1, -1
+	for _, op := range matchedIn(wn, wp) {
+		if lo < 0 {
+			lo = op
+		}
+		hi = op
+	}
+	for _, k := range negationsIn(neg) {
+		if lo >= 0 && k >= lo-1 && k <= hi {
+			return true
+		}
 	}
 	return false
+}
+
+// lcsTable holds, at [i][j], the length of the longest common subsequence (by key) of a[i:]
+// and b[j:].
+func lcsTable(a, b []string) [][]int32 {
+	n, m := len(a), len(b)
+	lcs := make([][]int32, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if key(a[i]) == key(b[j]) {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	return lcs
+}
+
+// matchedIn returns the places of the words of a that the longest common subsequence of a and
+// b (by key) matches, in order.
+func matchedIn(a, b []string) []int {
+	n, m := len(a), len(b)
+	if n*m > 250000 {
+		return nil
+	}
+	lcs := lcsTable(a, b)
+	var out []int
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case key(a[i]) == key(b[j]):
+			out = append(out, i)
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return out
 }
 
 // contrast reports a "but" within the six words after a "not".
@@ -404,12 +635,14 @@ var evaluative = map[string]bool{"acceptable": true, "suit": true, "fit": true, 
 // difference compares two variants clause by clause: each clause is paired with the other
 // variant's clause that shares most of its content words, and a pair that are each other's
 // best match but of which one is negated and the other not differ in meaning.
-func difference(a, b string) (crosscheck.Difference, bool) {
-	ca, cb := clauses(a), clauses(b)
-	bestFor := func(x string, ys []string) (int, float64) {
+func difference(ca, cb []clause) (crosscheck.Difference, bool) {
+	if !anyNegated(ca) && !anyNegated(cb) {
+		return crosscheck.Difference{}, false
+	}
+	bestFor := func(x clause, ys []clause) (int, float64) {
 		best, k := 0.0, -1
 		for j, y := range ys {
-			if sim := jaccard(contentWords(x), contentWords(y)); sim > best {
+			if sim := jaccard(x.words, y.words); sim > best {
 				best, k = sim, j
 			}
 		}
@@ -417,17 +650,20 @@ func difference(a, b string) (crosscheck.Difference, bool) {
 	}
 	for i, x := range ca {
 		j, sim := bestFor(x, cb)
-		if j < 0 || sim < 0.25 || negated(x) == negated(cb[j]) {
+		if j < 0 || sim < 0.25 || x.negated == cb[j].negated {
 			continue
 		}
 		if back, _ := bestFor(cb[j], ca); back != i {
 			continue
 		}
-		pos, neg := x, cb[j]
-		if negated(pos) {
+		pos, neg := x.text, cb[j].text
+		if x.negated {
 			pos, neg = neg, pos
 		}
-		d := crosscheck.Difference{Kind: "negation", Words: [2]string{x, cb[j]},
+		if !flips(neg, pos) {
+			continue
+		}
+		d := crosscheck.Difference{Kind: "negation", Words: [2]string{x.text, cb[j].text},
 			Detail: fmt.Sprintf("%q is negated where %q is not", neg, pos)}
 		if judges(pos) || judges(neg) {
 			d.Kind = "opposite"
@@ -435,6 +671,32 @@ func difference(a, b string) (crosscheck.Difference, bool) {
 		return d, true
 	}
 	return crosscheck.Difference{}, false
+}
+
+// clause is a clause of a variant with its content words, read once for all the variants it
+// is compared with.
+type clause struct {
+	text    string
+	words   []string
+	negated bool
+}
+
+// readClauses cuts a variant into its clauses (see clauses).
+func readClauses(text string) []clause {
+	var out []clause
+	for _, c := range clauses(text) {
+		out = append(out, clause{text: c, words: contentWords(c), negated: negated(c)})
+	}
+	return out
+}
+
+func anyNegated(cs []clause) bool {
+	for _, c := range cs {
+		if c.negated {
+			return true
+		}
+	}
+	return false
 }
 
 func judges(clause string) bool {

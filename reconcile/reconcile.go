@@ -43,12 +43,16 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 // story holds a story's articles prepared for comparison: each sentence's content words as
 // interned ids, and how many articles use each word.
 type story struct {
-	arts  []*article
-	ids   map[string]int32
-	df    []int
-	idfs  []float64 // idf by word id, filled as words come
-	byID  map[string]*article
-	total int
+	arts           []*article
+	ids            map[string]int32
+	df             []int
+	idfs           []float64 // idf by word id, filled as words come
+	byID           map[string]*article
+	total          int
+	compared       int // the pairs of articles aligned sentence by sentence (see candidates)
+	quotesCompared int // the pairs of quotes scored (see quotePairs)
+	// entityNames count the articles that give each name of an entity (see names)
+	entityNames map[string]int
 }
 
 type article struct {
@@ -56,7 +60,8 @@ type article struct {
 	index     int
 	sentences []sentence
 	dct       time.Time
-	anchors   []string // names, figures and days in order (see anchors)
+	anchors   []string  // names, figures and days in order (see anchors)
+	quoted    []float64 // by sentence, the share inside quotation marks (see quotedShares)
 }
 
 type sentence struct {
@@ -84,6 +89,7 @@ func newStory(list []*crosscheck.Article) *story {
 				}
 			}
 		}
+		art.quoted = quotedShares(art)
 		s.arts = append(s.arts, art)
 		s.byID[a.ID] = art
 	}
@@ -161,12 +167,13 @@ var sameSense = func() map[string]string {
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 0x80 }
 
-// idf weighs a word by how few of the story's articles use it.
-func (s *story) idf(w int32) float64 {
-	for int(w) >= len(s.idfs) {
+// weights returns each word's weight by id: how few of the story's articles use it. Words
+// met after the articles were read (a quote's question) are weighed as they come.
+func (s *story) weights() []float64 {
+	for len(s.idfs) < len(s.df) {
 		s.idfs = append(s.idfs, math.Log(1+float64(s.total+1)/float64(s.df[len(s.idfs)]+1)))
 	}
-	return s.idfs[w]
+	return s.idfs
 }
 
 // overlap is the weighted share of the smaller set's words the other set has: 1 when one
@@ -190,17 +197,18 @@ func (s *story) dice(a, b []int32) float64 {
 
 // weigh sums the idf of the words two sorted sets share, and of each set's words.
 func (s *story) weigh(a, b []int32) (shared, wa, wb float64) {
+	idf := s.weights()
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case j >= len(b) || (i < len(a) && a[i] < b[j]):
-			wa += s.idf(a[i])
+			wa += idf[a[i]]
 			i++
 		case i >= len(a) || b[j] < a[i]:
-			wb += s.idf(b[j])
+			wb += idf[b[j]]
 			j++
 		default:
-			w := s.idf(a[i])
+			w := idf[a[i]]
 			shared += w
 			wa += w
 			wb += w
@@ -235,10 +243,8 @@ func (s *story) numbers(st crosscheck.Story, dups []crosscheck.DuplicateLink, r 
 	n := crosscheck.StoryNumbers{ID: st.ID, Title: st.Title, Articles: len(s.arts)}
 	outlets := map[string]bool{}
 	for _, a := range s.arts {
-		if a.Source != "" {
+		if a.Source != "" { // an article of unknown outlet is no outlet
 			outlets[strings.ToLower(a.Source)] = true
-		} else {
-			outlets[a.ID] = true // an article of unknown outlet counts as its own
 		}
 		if d := a.Published; d != "" {
 			if n.First == "" || d < n.First {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"net/url"
+	"time"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -21,7 +22,42 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"first":      first[crosscheck.Evidence],
 	"firstPairs": first[crosscheck.AlignedPair],
 	"part":       part,
+	"plural":     Plural,
+	"when":       When,
 }).Parse(pageText))
+
+// When says a publication date or time as people read it: "26 February 1987, 16:40 UTC" for
+// "1987-02-26T16:40:00Z", "3 December 2025" for "2025-12-03", "undated" for nothing; what it
+// cannot read it leaves as it is.
+func When(s string) string {
+	if s == "" {
+		return "undated"
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+				return t.Format("2 January 2006")
+			}
+			zone := t.Format("MST")
+			if _, off := t.Zone(); off != 0 || zone == "" {
+				zone = t.Format("-07:00")
+			}
+			return t.Format("2 January 2006, 15:04 ") + zone
+		}
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2 January 2006")
+	}
+	return s
+}
+
+// Plural says a count with its noun: "1 outlet", "2 outlets".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
 
 // shownEvidence is how many sentences a page shows for one value or one derivation; the JSON
 // has them all.

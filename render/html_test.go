@@ -53,3 +53,18 @@ func TestHTMLGraphAndEscaping(t *testing.T) {
 		t.Error("the timeline does not mark the day in conflict")
 	}
 }
+
+func TestWhen(t *testing.T) {
+	for in, want := range map[string]string{
+		"1987-02-26T16:40:00Z":      "26 February 1987, 16:40 UTC",
+		"2025-12-03":                "3 December 2025",
+		"2025-12-03T00:00:00Z":      "3 December 2025",
+		"2013-07-02T07:44:00-04:00": "2 July 2013, 07:44 -04:00",
+		"":                          "undated",
+		"sometime":                  "sometime",
+	} {
+		if got := render.When(in); got != want {
+			t.Errorf("When(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -17,7 +17,12 @@ func Markdown(w io.Writer, r *crosscheck.Report) error {
 	num := articleNumbers(r)
 	s := r.Story
 	p.f("# %s\n\n", orText(s.Title, s.ID))
-	p.f("%d articles from %d outlets · %d distinct texts · %d independent reports · %d conflicts", s.Articles, s.Outlets, s.DistinctTexts, s.Independent, s.Conflicts)
+	outlets := "outlets unknown"
+	if s.Outlets > 0 {
+		outlets = Plural(s.Outlets, "outlet", "outlets")
+	}
+	p.f("%s, %s · %s · %s · %s", Plural(s.Articles, "article", "articles"), outlets, Plural(s.DistinctTexts, "distinct text", "distinct texts"),
+		Plural(s.Independent, "independent report", "independent reports"), Plural(s.Conflicts, "conflict", "conflicts"))
 	if s.First != "" {
 		p.f(" · %s – %s", s.First, s.Last)
 	}

@@ -266,6 +266,11 @@ func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 	}
 	defer tx.Rollback()
 	args := append(cleanValues(a), a.ID, a.Hash)
+	// the search index holds the old text of an indexed revision: out with it, in with the new
+	const indexed = `FROM revisions WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND seq <= (SELECT indexed FROM search_state)`
+	if _, err := tx.ExecContext(ctx, `INSERT INTO article_search (article_search, rowid, title, text) SELECT 'delete', seq, title, text `+indexed, a.ID); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE revisions SET `+strings.Join(set, ", ")+`
 		WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND hash = ?`, args...)
 	if err != nil {
@@ -273,6 +278,9 @@ func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
 		return fmt.Errorf("reclean %s: the stored revision changed meanwhile", a.ID)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO article_search (rowid, title, text) SELECT seq, title, text `+indexed, a.ID); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM reports WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = ?)`, a.ID); err != nil {
 		return err

@@ -42,9 +42,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: is a directory", path)
 	}
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} { // the timeout first: switching to WAL may wait for another opener
+	for _, p := range []string{"busy_timeout(60000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} { // the timeout first: switching to WAL may wait for another opener
 		q.Add("_pragma", p)
 	}
+	// Transactions begin IMMEDIATE: a writer takes the write lock when it begins, waiting for
+	// another process's writer (the busy timeout) instead of failing when it first writes.
+	q.Set("_txlock", "immediate")
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 	db, err := sql.Open("sqlite", "file:"+escaped+"?"+q.Encode())
 	if err != nil {
@@ -452,6 +455,19 @@ func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// QuickCheck checks the store's pages (SQLite's quick_check): cheaper than Check, it finds the
+// damage that would make a write spread it.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	var result string
+	if err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result); err != nil {
+		return hint(err)
+	}
+	if result != "ok" {
+		return fmt.Errorf("quick check: %s", result)
+	}
+	return nil
 }
 
 // Check verifies the store: SQLite's own integrity check, and that every article points at a

@@ -174,11 +174,11 @@ func TestSaveGroupsDropsEmptiedStories(t *testing.T) {
 	s, _ := MustOpen(t)
 	s.Put(ctx, []crosscheck.Entry{entry("a", "one"), entry("b", "two")})
 	two := []crosscheck.Story{{ID: "story-a", Order: 0, Title: "A"}, {ID: "story-b", Order: 1, Title: "B"}}
-	if err := s.SaveGroups(ctx, []byte("state"), two, []crosscheck.StoryLink{{Article: "a", Story: "story-a"}, {Article: "b", Story: "story-b"}}, nil); err != nil {
+	if err := s.SaveGroups(ctx, 0, []byte("state"), two, []crosscheck.StoryLink{{Article: "a", Story: "story-a"}, {Article: "b", Story: "story-b"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	// b moves into a's story: story-b is empty and goes.
-	if err := s.SaveGroups(ctx, []byte("state2"), two, []crosscheck.StoryLink{{Article: "b", Story: "story-a", Rule: "moved"}}, nil); err != nil {
+	if err := s.SaveGroups(ctx, 1, []byte("state2"), two, []crosscheck.StoryLink{{Article: "b", Story: "story-a", Rule: "moved"}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -191,7 +191,10 @@ func TestSaveGroupsDropsEmptiedStories(t *testing.T) {
 	if fmt.Sprint(got) != "[story-a:a,b]" {
 		t.Fatalf("stories %v", got)
 	}
-	if st, _ := s.GroupState(ctx); string(st) != "state2" {
+	if err := s.SaveGroups(ctx, 1, []byte("stale"), nil, nil, nil); !errors.Is(err, crosscheck.ErrConflict) {
+		t.Errorf("saving over a version another writer replaced: %v, want ErrConflict", err)
+	}
+	if st, v, _ := s.GroupState(ctx); string(st) != "state2" || v != 2 {
 		t.Fatalf("state %q", st)
 	}
 }

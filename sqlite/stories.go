@@ -10,14 +10,15 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// GroupState returns the saved grouping state, or nil.
-func (s *Store) GroupState(ctx context.Context) ([]byte, error) {
+// GroupState returns the saved grouping state, or nil, and its version.
+func (s *Store) GroupState(ctx context.Context) ([]byte, int64, error) {
 	var b []byte
-	err := s.db.QueryRowContext(ctx, `SELECT state FROM group_state WHERE id = 1`).Scan(&b)
+	var version int64
+	err := s.db.QueryRowContext(ctx, `SELECT state, version FROM group_state WHERE id = 1`).Scan(&b, &version)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+		return nil, 0, nil
 	}
-	return b, err
+	return b, version, err
 }
 
 // Generation returns a value that changes whenever articles are stored or stories change, so
@@ -31,15 +32,23 @@ func (s *Store) Generation(ctx context.Context) (string, error) {
 // bumpGeneration marks a change to stories or to stored analysis.
 const bumpGeneration = `UPDATE generation SET n = n + 1`
 
-// SaveGroups stores the grouping state, the changed stories and the new links at once.
-func (s *Store) SaveGroups(ctx context.Context, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+// SaveGroups stores the grouping state, the changed stories and the new links at once, over
+// the version of the state they were worked out from.
+func (s *Store) SaveGroups(ctx context.Context, version int64, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the version read below stays true until commit
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state) VALUES (1, ?)
-		ON CONFLICT (id) DO UPDATE SET state = excluded.state`, state); err != nil {
+	var current int64
+	if err := tx.QueryRowContext(ctx, `SELECT version FROM group_state WHERE id = 1`).Scan(&current); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if current != version {
+		return fmt.Errorf("grouping state version %d, read at %d: %w", current, version, crosscheck.ErrConflict)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state, version) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version`, state, version+1); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {

@@ -15,7 +15,7 @@ import (
 // apiIngest ingests JSON records (one object, an array, or JSON Lines) or uploaded files
 // (multipart/form-data, field "files") and answers with one result per input.
 func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) {
-	dir, err := os.MkdirTemp("", "crosscheck-upload-")
+	dir, err := uploadDir()
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return

@@ -2,6 +2,9 @@ package web_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -220,5 +223,41 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	steps(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"/"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
 	if tag := js[string](t, ctx, `document.activeElement.tagName`); tag != "A" {
 		t.Errorf("two tabs from the top focus a %s, want a link", tag)
+	}
+}
+
+// A page of another site that submits a form to a private server, in a browser that has
+// logged in to that server with its Basic prompt, stores nothing.
+func TestBrowserCrossSiteFormStoresNothing(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret", Private: true})
+	attacker := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><body onload="document.forms[0].submit()">
+<form method="post" action="%s/ingest" enctype="multipart/form-data">
+<input name="title" value="Planted"><textarea name="text">Planted by another site's page.</textarea>
+</form></body>`, srv.URL)
+	}))
+	t.Cleanup(attacker.Close)
+	ctx := browser(t)
+	// log in as a reader would: the browser then sends the Basic login with requests to the server
+	u := strings.Replace(srv.URL, "http://", "http://reader:s3cret@", 1)
+	steps(t, ctx, chromedp.Navigate(u+"/"))
+	if code, _, _ := get(t, srv.URL+"/api/stories"); code != 401 {
+		t.Fatalf("the server is not private: %d", code)
+	}
+	// the attacker's page is on another origin: localhost against 127.0.0.1
+	steps(t, ctx, chromedp.Navigate(strings.Replace(attacker.URL, "127.0.0.1", "localhost", 1)+"/"))
+	for i := 0; i < 50; i++ {
+		if loc := js[string](t, ctx, `location.href`); strings.HasPrefix(loc, srv.URL) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	_, _, body := get(t, srv.URL+"/?q=Planted", "Authorization", "Bearer s3cret")
+	if strings.Contains(body, "Planted by") || strings.Contains(body, ">Planted<") {
+		t.Errorf("another site's form stored an article")
+	}
+	if code, _, page := get(t, srv.URL+"/search?q=planted", "Authorization", "Bearer s3cret"); code != 200 || strings.Contains(page, "another site") {
+		t.Errorf("search finds the planted article: %d", code)
 	}
 }

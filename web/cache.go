@@ -33,8 +33,10 @@ func (c *listCache) fresh(ctx context.Context, store *sqlite.Store) error {
 	return nil
 }
 
-// storyNumbers returns a story's numbers, from the cache when it has them.
-func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, id string) (crosscheck.StoryNumbers, error) {
+// storyNumbers returns a story's numbers, from the cache when it has them, else from its
+// stored report; a story whose report is not made yet has only the numbers the story itself
+// tells (Conflicts is -1), and its report is asked for.
+func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, reports *reporter, id string) (crosscheck.StoryNumbers, error) {
 	c.mu.Lock()
 	n, ok := c.numbers[id]
 	gen := c.gen
@@ -42,9 +44,14 @@ func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, id st
 	if ok {
 		return n, nil
 	}
-	n, err := pipeline.StoryNumbers(ctx, store, id)
+	n, ready, err := pipeline.StoredStoryNumbers(ctx, store, id)
 	if err != nil {
 		return n, err
+	}
+	if !ready {
+		n.Conflicts = -1 // not known until the report is made
+		reports.request(n.ID)
+		return n, nil
 	}
 	c.mu.Lock()
 	if c.gen == gen { // not kept when the store changed meanwhile

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
@@ -36,13 +38,15 @@ func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sq
 	if err := s.list.fresh(ctx, s.store); err != nil {
 		return nil, sq, 0, err
 	}
-	ids, total, err := s.store.StoryList(ctx, sq)
+	listCtx, cancel := context.WithTimeout(ctx, searchDeadline) // a search in the list is bounded as a search is
+	defer cancel()
+	ids, total, err := s.store.StoryList(listCtx, sq)
 	if err != nil {
 		return nil, sq, 0, err
 	}
 	rows := make([]storyRow, 0, len(ids))
 	for _, id := range ids {
-		n, err := s.list.storyNumbers(ctx, s.store, id)
+		n, err := s.list.storyNumbers(ctx, s.store, s.reports, id)
 		if err != nil {
 			return nil, sq, 0, err
 		}
@@ -84,10 +88,38 @@ func (s *Server) html(w http.ResponseWriter, name string, data any) {
 	pages.ExecuteTemplate(w, name, data)
 }
 
-func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
-	b, err := pipeline.StoryReportJSON(r.Context(), s.store, r.PathValue("id"))
+// storedReport reads the story's stored report; when it is not there (or not current), it asks
+// the reporter for it and answers that it is being made.
+func (s *Server) storedReport(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	id := r.PathValue("id")
+	b, ready, err := pipeline.StoredReportJSON(r.Context(), s.store, id)
 	if err != nil {
 		s.storeError(w, r, err)
+		return nil, false
+	}
+	if ready {
+		return b, true
+	}
+	st, err := s.store.Story(r.Context(), id)
+	if err != nil {
+		s.storeError(w, r, err)
+		return nil, false
+	}
+	s.reports.request(st.ID)
+	w.Header().Set("Retry-After", "2")
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, http.StatusAccepted, map[string]any{"status": "being made", "story": st.ID, "retry_after": 2})
+	} else {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusAccepted)
+		pages.ExecuteTemplate(w, "pending.html", map[string]any{"Story": st})
+	}
+	return nil, false
+}
+
+func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
+	b, ok := s.storedReport(w, r)
+	if !ok {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
@@ -98,9 +130,13 @@ func (s *Server) apiStory(w http.ResponseWriter, r *http.Request) {
 const storyPageArticles = 10
 
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
-	rep, err := pipeline.StoryReport(r.Context(), s.store, r.PathValue("id"))
-	if err != nil {
-		s.storeError(w, r, err)
+	b, ok := s.storedReport(w, r)
+	if !ok {
+		return
+	}
+	var rep *crosscheck.Report
+	if err := json.Unmarshal(b, &rep); err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	from, _ := strconv.Atoi(r.URL.Query().Get("articles"))
@@ -181,11 +217,30 @@ func (s *Server) rawPage(w http.ResponseWriter, r *http.Request) {
 	w.Write(raw)
 }
 
+// searchDeadline bounds the time one search may take; the store stops when it passes, or when
+// the client goes away.
+const searchDeadline = 10 * time.Second
+
+// search runs a search within its deadline, answering the error when it fails.
+func (s *Server) search(w http.ResponseWriter, r *http.Request, q string, limit, offset int) ([]sqlite.SearchHit, int, bool) {
+	ctx, cancel := context.WithTimeout(r.Context(), searchDeadline)
+	defer cancel()
+	hits, total, err := s.store.Search(ctx, q, limit, offset)
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		s.fail(w, r, http.StatusServiceUnavailable, fmt.Errorf("the search took over %s: use fewer or longer words", searchDeadline))
+		return nil, 0, false
+	case err != nil:
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return nil, 0, false
+	}
+	return hits, total, true
+}
+
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 	limit, offset := page(r)
-	hits, total, err := s.store.Search(r.Context(), r.URL.Query().Get("q"), limit, offset)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+	hits, total, ok := s.search(w, r, r.URL.Query().Get("q"), limit, offset)
+	if !ok {
 		return
 	}
 	for i := range hits {
@@ -210,9 +265,8 @@ type snippetPart struct {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	limit, offset := page(r)
 	q := r.URL.Query().Get("q")
-	hits, total, err := s.store.Search(r.Context(), q, limit, offset)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+	hits, total, ok := s.search(w, r, q, limit, offset)
+	if !ok {
 		return
 	}
 	type hit struct {
@@ -232,16 +286,23 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		}
 		out = append(out, hit{h, parts})
 	}
-	s.html(w, "search.html", map[string]any{"Q": q, "Hits": out, "Total": total})
+	next, prev := r.URL.Query(), r.URL.Query()
+	next.Set("offset", fmt.Sprint(offset+limit))
+	prev.Set("offset", fmt.Sprint(max(0, offset-limit)))
+	s.html(w, "search.html", map[string]any{"Q": q, "Hits": out, "Total": total, "Offset": offset,
+		"Next": next, "Prev": prev, "HasNext": offset+limit < total, "HasPrev": offset > 0})
 }
 
 func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) {
-	s.html(w, "ingest.html", map[string]any{"Writable": s.cfg.Token != ""})
+	s.html(w, "ingest.html", map[string]any{"Writable": s.cfg.Token != "", "Fetches": s.cfg.Fetch != nil})
 }
 
-// ingestPage ingests what the form sends: pasted text and uploaded files.
+// maxFormURLs bounds the pages one form fetches while its request waits.
+const maxFormURLs = 20
+
+// ingestPage ingests what the form sends: pasted text, URLs to fetch and uploaded files.
 func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
-	dir, err := os.MkdirTemp("", "crosscheck-upload-")
+	dir, err := uploadDir()
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -275,7 +336,23 @@ func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	inputs = append(inputs, saved...)
-	if results, ok := s.ingestSaved(w, r, dir, inputs, "nothing to ingest: paste a text or choose files"); ok {
+	urls := strings.Fields(r.FormValue("urls"))
+	if len(urls) > 0 && s.cfg.Fetch == nil {
+		s.fail(w, r, http.StatusBadRequest, errors.New("this server fetches no URLs"))
+		return
+	}
+	if len(urls) > maxFormURLs {
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("%d URLs: the form takes at most %d (crosscheck ingest takes any number)", len(urls), maxFormURLs))
+		return
+	}
+	for _, u := range urls {
+		if !ingest.IsURL(u) {
+			s.fail(w, r, http.StatusBadRequest, fmt.Errorf("%q is not an http or https URL", u))
+			return
+		}
+	}
+	inputs = append(inputs, urls...)
+	if results, ok := s.ingestSaved(w, r, dir, inputs, "nothing to ingest: paste a text, give URLs or choose files"); ok {
 		s.html(w, "ingested.html", map[string]any{"Results": results})
 	}
 }
@@ -304,11 +381,14 @@ func (s *Server) run(ctx context.Context, inputs []string) ([]pipeline.Result, e
 	defer s.ingest.Unlock()
 	var results []pipeline.Result
 	opts := group.DefaultOptions
-	_, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now}), s.store,
+	sum, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now, Fetch: s.cfg.Fetch}), s.store,
 		pipeline.Options{Group: &opts, Report: func(r pipeline.Result) {
 			results = append(results, r)
 			s.added.WithLabelValues(string(r.Status)).Inc()
 		}})
+	for _, id := range sum.Groups.Stories {
+		s.reports.request(id) // made in the background, not in this request
+	}
 	return results, err
 }
 
@@ -331,8 +411,12 @@ func saveUploads(dir string, files []*multipart.FileHeader) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		p := filepath.Join(dir, fmt.Sprintf("%03d-%s", i, safeName(name)))
-		err = copyTo(p, f)
+		// each file in a folder of its own under its own name, so that it gets the id the
+		// command line gives the same file
+		p := filepath.Join(dir, fmt.Sprintf("%03d", i), safeName(name))
+		if err = os.MkdirAll(filepath.Dir(p), 0o700); err == nil {
+			err = copyTo(p, f)
+		}
 		f.Close()
 		if err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -23,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/render"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -33,6 +35,8 @@ type Config struct {
 	MaxBody int64        // the largest request body, in bytes
 	Logger  *slog.Logger // structured request logs
 	Now     func() time.Time
+	// Fetch, when set, fetches the URLs the ingest form is given; without it the form takes none.
+	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
 }
 
 // Server answers the UI's and the API's requests from one store.
@@ -42,6 +46,7 @@ type Server struct {
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
 	list    listCache
+	reports *reporter // makes the reports pages ask for, off the request path
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
 	latency *prometheus.HistogramVec
@@ -55,6 +60,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"pathEscape": url.PathEscape,
 	"add":        func(a, b int) int { return a + b },
 	"query":      func(v url.Values) string { return v.Encode() },
+	// pageURL is a link to a page with a query the server made (encoded, so safe as it is)
+	"pageURL": func(path string, v url.Values) template.URL { return template.URL(path + "?" + v.Encode()) },
+	"plural":  render.Plural,
+	"when":    render.When,
 }).ParseFS(files, "templates/*.html"))
 
 // New makes a server over store.
@@ -69,6 +78,8 @@ func New(store *sqlite.Store, cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s.reports = newReporter(store, cfg.Logger)
+	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",
@@ -99,6 +110,9 @@ func New(store *sqlite.Store, cfg Config) *Server {
 	s.route("GET /metrics", s.read(promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}).ServeHTTP))
 	return s
 }
+
+// Close stops the server's background work: the report being made is finished first.
+func (s *Server) Close() { s.reports.close() }
 
 // ServeHTTP answers a request, with the security headers every answer carries.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -155,19 +169,73 @@ func (s *Server) read(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// write guards a handler that changes the store: it needs the token.
+// write guards a handler that changes the store: it needs the token, and a browser's request
+// from another site is refused whatever credentials it carries (the browser sends a Basic
+// login it remembers with any site's form). The token is checked before the body is read: in
+// a form, the token is its first field.
 func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if s.cfg.Token == "" {
 			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: start crosscheck serve with --token or CROSSCHECK_TOKEN"))
 			return
 		}
-		if !s.authorized(r) {
+		if crossSite(r) {
+			s.fail(w, r, http.StatusForbidden, errors.New("a write from another site's page is refused"))
+			return
+		}
+		if !s.authorized(r) && !s.formTokenFirst(r) {
 			s.fail(w, r, http.StatusUnauthorized, errors.New("writes need the token"))
 			return
 		}
 		h(w, r)
 	}
+}
+
+// crossSite reports a request a browser sent from another site's page: its Sec-Fetch-Site says
+// so or, from a browser that sends none, its Origin is not this server's. (A page served with
+// this server's strict policy posts with Origin "null" and Sec-Fetch-Site "same-origin".)
+func crossSite(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "cross-site", "same-site":
+		return true
+	case "same-origin", "none":
+		return false
+	}
+	origin := r.Header.Get("Origin")
+	if origin == "" {
+		return false // not a browser's cross-origin request: curl, scripts, the API's clients
+	}
+	u, err := url.Parse(origin)
+	return err != nil || u.Host != r.Host
+}
+
+// formTokenFirst reads the token from a multipart form whose first field is "token", before
+// any other part is read; when it is right, the rest of the form is parsed for the handler
+// (within the body limit), as ParseMultipartForm would.
+func (s *Server) formTokenFirst(r *http.Request) bool {
+	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		return false
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return false
+	}
+	part, err := mr.NextPart()
+	if err != nil || part.FormName() != "token" {
+		return false
+	}
+	given, err := io.ReadAll(io.LimitReader(part, 1<<10))
+	if err != nil || subtle.ConstantTimeCompare(given, []byte(s.cfg.Token)) != 1 {
+		return false
+	}
+	form, err := mr.ReadForm(8 << 20)
+	if err != nil {
+		return false
+	}
+	form.Value["token"] = []string{string(given)}
+	r.MultipartForm = form
+	r.Form, r.PostForm = url.Values(form.Value), url.Values(form.Value)
+	return true
 }
 
 // authorized reports a request that carries the token: as a Bearer token, as the password of
@@ -181,10 +249,6 @@ func (s *Server) authorized(r *http.Request) bool {
 		given = strings.TrimPrefix(auth, "Bearer ")
 	} else if _, p, ok := r.BasicAuth(); ok {
 		given = p
-	} else if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		if err := r.ParseMultipartForm(8 << 20); err == nil {
-			given = r.FormValue("token")
-		}
 	}
 	return subtle.ConstantTimeCompare([]byte(given), []byte(s.cfg.Token)) == 1
 }
@@ -230,6 +294,10 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	n, err := s.store.Count(ctx)
 	if err != nil {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "store unavailable", "error": err.Error()})
+		return
+	}
+	if s.cfg.Private && !s.authorized(r) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"}) // a private store's size is not for everyone
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "articles": n})

@@ -5,11 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -50,12 +54,14 @@ func serveCorpus(t *testing.T, cfg web.Config, dir string) *httptest.Server {
 	}
 	t.Cleanup(func() { store.Close() })
 	opts := group.DefaultOptions
+	// the reports made as `crosscheck ingest --reports` makes them: the server only reads them
 	if _, err := pipeline.Run(ctx, ingest.Read(ctx, []string{dir}, ingest.Options{Now: time.Now}), store,
-		pipeline.Options{Group: &opts}); err != nil {
+		pipeline.Options{Group: &opts, Reports: true}); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.New(store, cfg))
-	t.Cleanup(srv.Close)
+	h := web.New(store, cfg)
+	srv := httptest.NewServer(h)
+	t.Cleanup(func() { srv.Close(); h.Close() })
 	return srv
 }
 
@@ -188,8 +194,8 @@ func TestLimitsAndPrivate(t *testing.T) {
 	if code, body := post(t, srv.URL+"/api/articles", "application/json", big, "Authorization", "Bearer s3cret"); code != 413 {
 		t.Errorf("a body over the limit: %d %s", code, body)
 	}
-	if code, _, _ := get(t, srv.URL+"/healthz"); code != 200 {
-		t.Errorf("healthz: %d", code)
+	if code, _, body := get(t, srv.URL+"/healthz"); code != 200 || strings.Contains(body, "articles") {
+		t.Errorf("healthz of a private server, without the token: %d %s", code, body)
 	}
 	code, _, body := get(t, srv.URL+"/api/openapi.json")
 	var doc struct{ Paths map[string]any }
@@ -297,6 +303,47 @@ func TestStoryListFollowsTheStore(t *testing.T) {
 	}
 }
 
+// waitForReport asks for a story's report until the server has made it in the background.
+func waitForReport(t *testing.T, srv *httptest.Server, story string) {
+	t.Helper()
+	for range 600 {
+		code, _, _ := get(t, srv.URL+"/api"+story)
+		if code == 200 {
+			return
+		}
+		if code != 202 {
+			t.Fatalf("%s: %d while its report is made", story, code)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("%s: the report was not made", story)
+}
+
+// A page asks only for the stored report: a story whose report is not made yet answers that it
+// is being made (202, with Retry-After), and the report comes from the background.
+func TestReportsAreMadeOffTheRequestPath(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	rec := `{"id":"late-1","title":"Ferry strike","text":"Ferry workers walked out on Monday, the union said.","source":"Test Wire","date":"2026-01-05"}`
+	if code, body := post(t, srv.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer s3cret"); code != 200 {
+		t.Fatalf("ingest: %d %s", code, body)
+	}
+	code, h, body := get(t, srv.URL+"/api/stories/late-1")
+	if code == 202 {
+		if h.Get("Retry-After") == "" || !strings.Contains(body, "being made") {
+			t.Errorf("a report not made yet: %d %q %s", code, h.Get("Retry-After"), body)
+		}
+		if code, _, page := get(t, srv.URL+"/stories/late-1"); code != 202 && code != 200 || code == 202 && !strings.Contains(page, "being made") {
+			t.Errorf("the story page while its report is made: %d", code)
+		}
+	} else if code != 200 {
+		t.Fatalf("the new story: %d %s", code, body)
+	}
+	waitForReport(t, srv, "/stories/late-1")
+	if code, _, page := get(t, srv.URL+"/stories/late-1"); code != 200 || !strings.Contains(page, "Ferry") {
+		t.Errorf("the story page once its report is made: %d", code)
+	}
+}
+
 // A big story's page shows its articles side by side ten at a time, and lists the copies of
 // one text as a tree rather than every pair.
 func TestBigStoryPage(t *testing.T) {
@@ -311,6 +358,7 @@ func TestBigStoryPage(t *testing.T) {
 		t.Fatalf("ingest: %d %s", code, body)
 	}
 	const story = "/stories/000_6f7de8062ea9ba3a"
+	waitForReport(t, srv, story)
 	_, _, page := get(t, srv.URL+story)
 	if !strings.Contains(page, "Articles 1–10 of 17") || !strings.Contains(page, `href="?articles=10#articles"`) {
 		t.Errorf("the first page of articles is not marked as such")
@@ -332,5 +380,140 @@ func TestBigStoryPage(t *testing.T) {
 	// 13 copies of one text and a rewrite of it: a tree has 13 links; every pair would be 91.
 	if len(rep.Derived) < 13 || len(rep.Derived) > 16 {
 		t.Errorf("%d derived pairs, want a tree over the family of 14", len(rep.Derived))
+	}
+}
+
+// An uploaded file gets the id the command line gives the same file: its name without the
+// extension.
+func TestUploadKeepsTheFileID(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, name := range []string{"harbour-crane.txt", "ferry.txt"} {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(w, "%s\nA crane fell in the harbour on Monday.", name)
+	}
+	mw.Close()
+	code, out := post(t, srv.URL+"/api/articles", mw.FormDataContentType(), body.String(), "Authorization", "Bearer s3cret")
+	if code != 200 || !strings.Contains(out, `"id": "harbour-crane"`) || !strings.Contains(out, `"id": "ferry"`) {
+		t.Errorf("upload: %d %s", code, out)
+	}
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	r io.Reader
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
+
+// A write from another site's page is refused whatever it carries; a form's token is checked
+// before the rest of the body is read; a Basic login remembered by the browser does not let
+// another site write.
+func TestWritesRefuseOtherSitesAndCheckTheTokenFirst(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret", Private: true})
+	rec := `{"id":"csrf-1","title":"Planted","text":"Planted by another site."}`
+	for _, h := range [][]string{
+		{"Sec-Fetch-Site", "cross-site", "Authorization", "Basic " + basic("reader", "s3cret")},
+		{"Origin", "http://evil.example", "Authorization", "Bearer s3cret"},
+	} {
+		if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec, h...); code != 403 {
+			t.Errorf("%v: %d, want 403", h, code)
+		}
+	}
+	if code, _, _ := get(t, srv.URL+"/api/articles/csrf-1", "Authorization", "Bearer s3cret"); code != 404 {
+		t.Errorf("the planted article is stored: %d", code)
+	}
+	if code, _ := post(t, srv.URL+"/api/articles", "application/json", rec, "Sec-Fetch-Site", "same-origin", "Authorization", "Bearer s3cret"); code != 200 {
+		t.Errorf("a same-origin write with the token: %d", code)
+	}
+
+	// a form whose first part is 20 MB of file and whose token comes last is refused unread
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, _ := mw.CreateFormFile("files", "big.txt")
+	fw.Write(bytes.Repeat([]byte("word "), 4<<20))
+	mw.WriteField("token", "s3cret")
+	mw.Close()
+	cr := &countingReader{r: bytes.NewReader(body.Bytes())}
+	req, _ := http.NewRequest("POST", srv.URL+"/ingest", cr)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.ContentLength = int64(body.Len())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("token after the files: %d, want 401", resp.StatusCode)
+	}
+	if cr.n > body.Len()/2 {
+		t.Errorf("the server read %d of %d bytes before refusing", cr.n, body.Len())
+	}
+}
+
+// The upload folders a killed server left behind are removed when a server starts; those of a
+// server that runs are left alone.
+func TestStaleUploadsAreRemoved(t *testing.T) {
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skipf("no process to outlive: %v", err)
+	}
+	stale, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", dead.Process.Pid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(stale, "pasted.jsonl"), []byte("{}"), 0o644)
+	live, err := os.MkdirTemp("", fmt.Sprintf("crosscheck-upload-%d-", os.Getppid()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(live)
+	newDemoServer(t, web.Config{})
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the folder of a server that is gone is still there: %v", err)
+		os.RemoveAll(stale)
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Errorf("the folder of a running process was removed: %v", err)
+	}
+}
+
+// The story list's and the search's "next" links lead to the next page, and the counts read
+// as English ("1 story", not "1 stories").
+func TestPagesLinkToTheNextPage(t *testing.T) {
+	srv := newDemoServer(t, web.Config{})
+	next := regexp.MustCompile(`<a href="([^"]+)" rel="next">`)
+	_, _, first := get(t, srv.URL+"/?limit=1")
+	m := next.FindStringSubmatch(first)
+	if m == nil {
+		t.Fatalf("the first page of one story has no link to the next")
+	}
+	href := html.UnescapeString(m[1])
+	if !strings.Contains(href, "offset=1") {
+		t.Fatalf("the next link: %q", href)
+	}
+	code, _, second := get(t, srv.URL+href)
+	if code != 200 || !strings.Contains(second, "2–2 shown") || strings.Contains(second, `rel="next"`) {
+		t.Errorf("the second page (%s): %d", href, code)
+	}
+	if !strings.Contains(first, "2 stories, 1–1 shown") {
+		t.Errorf("the list's count: %s", regexp.MustCompile(`<p class="meta">[^<]*`).FindString(first))
+	}
+	_, _, found := get(t, srv.URL+"/search?q=dam&limit=1")
+	m = next.FindStringSubmatch(found)
+	if m == nil {
+		t.Fatalf("a search with more hits than shown has no link to the rest")
+	}
+	if code, _, more := get(t, srv.URL+html.UnescapeString(m[1])); code != 200 || !strings.Contains(more, "2–2 shown") {
+		t.Errorf("the search's second page: %d", code)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -8,8 +9,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 func (m *Main) demo(ctx context.Context, args []string) error {
@@ -50,7 +54,7 @@ corpus into a fresh store (a temporary one unless --db is given) and prints what
 	defer store.Close()
 
 	fmt.Fprintf(m.Stdout, "Ingesting the demo corpus (%s)…\n", dir)
-	if _, err := m.runIngest(ctx, store, ingest.Read(ctx, []string{dir}, ingest.Options{Now: m.Now}), 0, outHuman); err != nil {
+	if _, err := m.runIngest(ctx, store, ingest.Read(ctx, []string{dir}, ingest.Options{Now: m.Now}), 0, true, outHuman); err != nil {
 		return err
 	}
 	fmt.Fprintln(m.Stdout)
@@ -83,6 +87,53 @@ corpus into a fresh store (a temporary one unless --db is given) and prints what
 		fmt.Fprintln(m.Stdout)
 		printArticle(m.Stdout, a)
 	}
-	fmt.Fprintf(m.Stdout, "\nSee every article with: crosscheck show --db STORE ID (run the demo with --db to keep the store).\n")
+	if err := m.demoReport(ctx, store); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "\nSee every article with: crosscheck show --db STORE ID, and the whole report with crosscheck report --db STORE ID\n(run the demo with --db to keep the store).\n")
+	return nil
+}
+
+// demoReport ends the demo with the biggest story's report: its conflicts first, each value
+// with the outlets that state it, then what else the report holds.
+func (m *Main) demoReport(ctx context.Context, store *sqlite.Store) error {
+	var biggest *crosscheck.Story
+	for st, err := range store.Stories(ctx) {
+		if err != nil {
+			return err
+		}
+		if biggest == nil || len(st.Articles) > len(biggest.Articles) {
+			biggest = st
+		}
+	}
+	if biggest == nil {
+		return nil
+	}
+	r, err := pipeline.StoryReport(ctx, store, biggest.ID)
+	if err != nil {
+		return err
+	}
+	source := map[string]string{}
+	for _, a := range r.Articles {
+		source[a.ID] = cmp.Or(a.Source, a.ID)
+	}
+	fmt.Fprintf(m.Stdout, "\nThe report of %q (%d articles, %d independent reports):\n", r.Story.Title, r.Story.Articles, r.Story.Independent)
+	agree := 0
+	for _, f := range r.Facts {
+		if f.Verdict != "conflict" {
+			agree++
+			continue
+		}
+		var sides []string
+		for _, v := range f.Values {
+			var outlets []string
+			for _, a := range v.Articles {
+				outlets = append(outlets, source[a])
+			}
+			sides = append(sides, fmt.Sprintf("%s (%s)", v.Value, strings.Join(outlets, ", ")))
+		}
+		fmt.Fprintf(m.Stdout, "  conflict: %s: %s\n", f.Subject, strings.Join(sides, " against "))
+	}
+	fmt.Fprintf(m.Stdout, "  %d agreements, %d quotes as several outlets printed them, %d derived articles\n", agree, len(r.Quotes), len(r.Derived))
 	return nil
 }

@@ -25,11 +25,15 @@ for; an article that fails to extract keeps its stored version and is reported.`
 	if err != nil {
 		return err
 	}
-	store, err := m.open(ctx, *db)
+	store, err := m.openExisting(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	// reanalysis rewrites articles in place: not into a store whose pages are damaged
+	if err := store.QuickCheck(ctx); err != nil {
+		return fmt.Errorf("the store %s is damaged (%v): nothing was written; move it aside or restore a copy", *db, err)
+	}
 	start := m.Now()
 	prog := progress{w: m.Stderr, on: m.Terminal && !*asJSON, start: start, now: m.Now,
 		line: func(p *progress, rate float64) string {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,5 +59,33 @@ func TestReanalyze(t *testing.T) {
 	code, out, _ = run(t, "", "articles", "--db", db, "--json", "--full")
 	if code != 0 || !strings.Contains(out, `"speaker":"Yuri Ushakov"`) {
 		t.Errorf("the quotes did not come back")
+	}
+}
+
+// Reanalysis refuses a store whose pages are damaged, and writes nothing into it; a reading
+// verb on it says what to do.
+func TestReanalyzeRefusesADamagedStore(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if code, _, errOut := run(t, "", "demo", "--db", db); code != exitOK {
+		t.Fatalf("demo: exit %d %s", code, errOut)
+	}
+	b, err := os.ReadFile(db)
+	if err != nil || len(b) < 8*4096 {
+		t.Fatalf("the store: %d bytes, %v", len(b), err)
+	}
+	for i := 4 * 4096; i < 6*4096; i++ {
+		b[i] = 0x5a
+	}
+	if err := os.WriteFile(db, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := run(t, "", "reanalyze", "--db", db)
+	if code == exitOK || !strings.Contains(errOut, "damaged") {
+		t.Errorf("reanalyze of a damaged store: exit %d %q", code, errOut)
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(after, b) {
+		t.Errorf("reanalyze wrote into the damaged store")
 	}
 }

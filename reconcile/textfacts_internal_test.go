@@ -1,0 +1,212 @@
+package reconcile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Two spellings of one name differ in one word by a letter or two; a first name of the other
+// gender, a name's adjective, an acronym or a word that only begins alike is another name.
+func TestSpellings(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Dana Kell", "Dana Kel", true},              // a letter dropped
+		{"Tomas Brill", "Thomas Brill", true},        // a letter added
+		{"Lottie Moor", "Lotty Moor", true},          // two letters, same start
+		{"Ana Delgado", "Ana Delgada", true},         // a letter changed
+		{"Joan Pell", "John Pell", false},            // two people: a woman and a man
+		{"Pell", "Pells", false},                     // a short word and its plural
+		{"Kenya", "Kenyan", false},                   // a place and its adjective
+		{"LCD", "LED", false},                        // acronyms
+		{"Stage", "States", false},                   // begins alike, two words
+		{"Harbor Inc.", "Harbor Inc", false},         // a dot
+		{"Mara Voss Kell", "Mara Kell", false},       // more and less of one name
+		{"Ivo Mandl", "Ivan Mandl", false},           // two letters apart, short
+		{"Ruth Amsel Ober", "Ruth Amzel Ober", true}, // the middle word
+	} {
+		if got := spellings(strings.Fields(tc.a), strings.Fields(tc.b)); got != tc.want {
+			t.Errorf("spellings(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// A name loses the role before it and what follows a lower-case word.
+func TestNameWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"Harbor Master Director Lena Ortiz": "Lena Ortiz",
+		"Amir Holt of the Island Times":     "Amir Holt",
+		"Calden":                            "Calden",
+		"Chief Executive Officer Ruth Ober": "Ruth Ober",
+		"Port Aldy":                         "Port Aldy",
+	} {
+		if got := strings.Join(nameWords(name), " "); got != want {
+			t.Errorf("nameWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A date's subject is the clause that holds it, without the date and the words that tie it in.
+func TestDatedPhrase(t *testing.T) {
+	for _, tc := range []struct{ sentence, date, want string }{
+		{"It was built in 1935 by farmers.", "1935", "it was built"},
+		{"The mill filed for bankruptcy in 1983, and the state took it over.", "1983", "mill filed for bankruptcy"},
+		{"In 1990, she founded a clinic in the bayou.", "1990", "she founded a clinic"},
+		{"Voters in 2009 approved a bond for the land.", "2009", "Voters approved a bond for the land"},
+		{"Jeffs was sentenced to life in a Texas prison on Tuesday.", "Tuesday", "Jeffs was sentenced to life in a Texas prison"},
+		{"A storm hit on Tuesday.", "Tuesday", "storm hit"},
+		{"A fire swept through a warehouse on Sunday, the fire service said.", "Sunday", "fire swept through a warehouse"},
+		{"It ended with a July 1997 fraud conviction.", "July 1997", "it ended with a fraud conviction"},
+		{"On Friday.", "Friday", ""},
+	} {
+		i := strings.Index(tc.sentence, tc.date)
+		if got := datedPhrase(tc.sentence, i, i+len(tc.date)); got != tc.want {
+			t.Errorf("datedPhrase(%q, %q) = %q, want %q", tc.sentence, tc.date, got, tc.want)
+		}
+	}
+}
+
+// A day is the day of a statement when nothing but the statement comes before it.
+func TestSaidOn(t *testing.T) {
+	for before, want := range map[string]bool{
+		"The mayor said on ":                 true,
+		"Officials told reporters ":          true,
+		"A friend says he died ":             false,
+		"The company said the plant closed ": false,
+		"The minister announced new rules ":  false, // an announcement is an event
+	} {
+		if got := saidOn(before); got != want {
+			t.Errorf("saidOn(%q) = %v, want %v", before, got, want)
+		}
+	}
+}
+
+// A place keeps the state it is written with.
+func TestStateAfter(t *testing.T) {
+	for after, want := range map[string]string{
+		", Mo., officials said":  ", Mo.",
+		", New Mexico, where":    ", New Mexico",
+		", Tenn.":                ", Tenn.",
+		", the company said":     "",
+		" on Monday":             "",
+		", Washington, D.C., on": ", Washington",
+	} {
+		if got := stateAfter(after); got != want {
+			t.Errorf("stateAfter(%q) = %q, want %q", after, got, want)
+		}
+	}
+}
+
+// A role reads as its title or as written; roles of one agreement that say less fold into the
+// one that says most; a relation to the story turns into the fact of who holds it.
+func TestRoles(t *testing.T) {
+	for role, want := range map[string]string{
+		"former U.S. President":         "former President",
+		"the governor of Unity state":   "governor of Unity state",
+		"sister of the boy":             "sister of the boy",
+		"official":                      "",
+		"a close friend of the mayor's": "",
+	} {
+		if got := roleText(role); got != want {
+			t.Errorf("roleText(%q) = %q, want %q", role, got, want)
+		}
+	}
+	v := func(value string, arts ...string) crosscheck.FactValue {
+		return crosscheck.FactValue{Value: value, Articles: arts}
+	}
+	folded := foldRoles([]crosscheck.FactValue{v("Harbor Secretary", "a", "b"), v("Harbor", "c"), v("secretary", "d"), v("Secretary of Harbor", "e")})
+	if len(folded) != 1 || folded[0].Value != "Harbor Secretary" || len(folded[0].Articles) != 5 {
+		t.Errorf("foldRoles = %+v, want one Harbor Secretary of five articles", folded)
+	}
+	if kept := foldRoles([]crosscheck.FactValue{v("Port Director", "a"), v("Harbor Master", "b")}); len(kept) != 2 {
+		t.Errorf("foldRoles folded two offices: %+v", kept)
+	}
+	judge := crosscheck.Fact{Subject: "Ann Vell’s role", Kind: "role", Verdict: "agree", Values: []crosscheck.FactValue{v("District Judge", "a", "b")}}
+	if f, ok := whoIs(judge, "Ann Vell"); !ok || f.Subject != "name of the District Judge" || f.Values[0].Value != "Ann Vell" {
+		t.Errorf("whoIs(judge) = %+v, %v", f, ok)
+	}
+	mayor := crosscheck.Fact{Subject: "Ann Vell’s role", Kind: "role", Verdict: "agree", Values: []crosscheck.FactValue{v("Mayor", "a", "b")}}
+	if f, ok := whoIs(mayor, "Ann Vell"); ok {
+		t.Errorf("whoIs(mayor) = %+v, want no fact: an office, not a relation", f)
+	}
+}
+
+// What someone died of is read after "died of", "died from" and "after suffering from", to the
+// words that end it; who died is the name before "died", or the last person named.
+func TestCauseOfDeath(t *testing.T) {
+	for _, tc := range []struct{ text, word, cause string }{
+		{"Vell died of heart failure Thursday at her home.", "Vell", "heart failure"},
+		{"The actor, a Calden native, died yesterday from Parkinson's disease at a hospice.", "native", "Parkinson's disease"},
+		{"Vell died Monday in Calden after suffering from kidney failure for years.", "Vell", "kidney failure"},
+		{"My father died of a stroke, she said.", "father", "stroke"},
+		{"Vell died on the island of Skerrin.", "", ""},
+	} {
+		m := causeCue.FindStringSubmatchIndex(tc.text)
+		word, cause := "", ""
+		if m != nil {
+			word = tc.text[m[2]:m[3]]
+			cause, _ = causeWords(tc.text[m[1]:])
+		}
+		if word != tc.word || cause != tc.cause {
+			t.Errorf("%q: died %q of %q, want %q of %q", tc.text, word, cause, tc.word, tc.cause)
+		}
+	}
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{{"heart failure", "congestive heart failure", true}, {"heart failure", "Alzheimer's disease", false}} {
+		if sameCause(tc.a, tc.b) != tc.same {
+			t.Errorf("sameCause(%q, %q) = %v", tc.a, tc.b, !tc.same)
+		}
+	}
+}
+
+// A nickname is read after "nickname", "moniker" and "dubbed".
+func TestNicknameCue(t *testing.T) {
+	for text, want := range map[string]string{
+		`a gang member known by the nickname "Kiko"`:   "Kiko",
+		"known by the street moniker of Kico":          "Kico",
+		`dubbed the "Harbor King" by the papers`:       "Harbor",
+		`whose nickname was "The Ox," the court heard`: "Ox",
+		"the nickname stuck":                           "",
+	} {
+		got := ""
+		if m := nicknameCue.FindStringSubmatch(text); m != nil {
+			got = m[1]
+		}
+		if got != want {
+			t.Errorf("nickname in %q = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// A spelling is found in text as whole words only.
+func TestWordIndex(t *testing.T) {
+	for _, tc := range []struct {
+		text, w string
+		want    int
+	}{{"Heffner told the AP", "Heffner", 0}, {"the Heffners came", "Heffner", -1}, {"said Ann Vell.", "Ann Vell", 5}} {
+		if got := wordIndex(tc.text, tc.w); got != tc.want {
+			t.Errorf("wordIndex(%q, %q) = %d, want %d", tc.text, tc.w, got, tc.want)
+		}
+	}
+}
+
+// Two offices of one kind over different things conflict; two descriptions that end in a place
+// do not.
+func TestOtherPortfolio(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Mining Minister", "Labour Minister", true},
+		{"head of the agency in Calden", "top Harbor official in Calden", false},
+	} {
+		if got := otherPortfolio(tc.a, tc.b); got != tc.want {
+			t.Errorf("otherPortfolio(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
