@@ -16,13 +16,14 @@ const (
 
 func TestPublicationTimeWeighsTheEvidence(t *testing.T) {
 	day := time.Date(2024, 5, 7, 0, 0, 0, 0, time.UTC)
+	o := group.DefaultOptions
+	o.Threshold, o.NearThreshold = 0.15, 0.12
 	place := func(second time.Time) group.Assignment {
-		c := group.NewClusterer(group.DefaultOptions)
+		c := group.NewClusterer(o)
 		c.Add("vote", group.Extract("", vote), day)
 		return c.Add("report", group.Extract("", report), second)
 	}
 	undated, next, later := place(time.Time{}), place(day.AddDate(0, 0, 1)), place(day.AddDate(0, 6, 0))
-	o := group.DefaultOptions
 	if s := undated.Score; s < o.NearThreshold || s >= o.Threshold {
 		t.Fatalf("the case needs a similarity between %.3f and %.3f: %+v", o.NearThreshold, o.Threshold, undated)
 	}
