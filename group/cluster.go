@@ -24,9 +24,24 @@ type Options struct {
 	// of its query features.
 	MaxCandidates int
 	// MaxGap is how far apart in time an article and a story may be and still be one story
-	// (0: no limit). Off by default: ECB+ events are revisited years later (16ecbplus spans
-	// 2005–2007), and the posting cap already keeps candidates to recent stories.
+	// at Threshold (0: no limit): articles about one event are published within days. An
+	// article farther from a story needs FarThreshold, so that ECB+ events revisited years
+	// later (16ecbplus spans 2005–2007) and misread dates do not split a story.
 	MaxGap time.Duration
+	// FarThreshold is the least similarity at which an article joins a story farther than
+	// MaxGap from it in time (0: it never does). A story is not joined across months
+	// without strong evidence, yet misread or missing dates do not split one.
+	FarThreshold float64
+	// NearThreshold is the least similarity at which an article joins a story when both are
+	// dated and within MaxGap of each other (0: Threshold). Off by default: it lifts PAC, but
+	// in a dense stream two events in one place a day apart (a dam's talks, a ferry's storm)
+	// come together.
+	NearThreshold float64
+	// Linkage moves the similarity of an article and a story from the cosine with the
+	// story's centroid (0) towards the mean cosine with its articles (1): the centroid
+	// cosine times the story's cohesion to this power. A story whose articles are loosely
+	// alike attracts less than a tight one.
+	Linkage float64
 	// NameWeight and NumberWeight scale names and numbers against words (weight 1).
 	NameWeight, NumberWeight float64
 	// SplitBelow splits a story in two when 2-means over its first Members articles finds
@@ -36,22 +51,26 @@ type Options struct {
 	SplitBelow float64
 	MinSplit   int
 	Members    int
+
 	// MergeAbove merges two stories when an article is close enough to join either and the
 	// stories' centroids' cosine is at least this (0: never): the article bridges them.
 	MergeAbove float64
 }
 
-// DefaultOptions are tuned on ECB+ (see the README).
+// DefaultOptions are tuned on ECB+, PAC and the events' articles together (see the README).
 var DefaultOptions = Options{
-	Threshold:       0.2375,
+	Threshold:       0.18,
 	ArticleFeatures: 80,
 	QueryFeatures:   25,
 	StoryFeatures:   250,
 	IndexFeatures:   40,
 	MaxPostings:     400,
 	MaxCandidates:   64,
+	MaxGap:          72 * time.Hour,
+	FarThreshold:    0.4,
+	Linkage:         0.5,
 	NameWeight:      2.5,
-	NumberWeight:    3,
+	NumberWeight:    4,
 	SplitBelow:      0.45,
 	MinSplit:        3,
 	Members:         64,
@@ -67,6 +86,8 @@ type Story struct {
 	Last     time.Time // latest known publication
 	sum      map[int32]float32
 	centroid Vector
+	summed   int      // the article vectors summed in sum
+	cohesion float64  // |sum| / summed: the mean cosine of the summed vectors with their centroid
 	members  []member // up to Options.Members, for splitting
 	indexed  []int32
 }
@@ -81,7 +102,8 @@ type member struct {
 type Assignment struct {
 	Story      int     // the story's id
 	New        bool    // the article started the story
-	Score      float64 // its similarity to the story it joined (0 for a new story)
+	Score      float64 // its similarity to the best candidate story (0 when none)
+	Threshold  float64 // the similarity that candidate needed (Options.Threshold when none)
 	Runner     float64 // the similarity to the best other candidate
 	Candidates int     // how many stories the index offered
 	Rule       string  // "joined: cosine ≥ threshold", "new: no candidate", …
@@ -154,40 +176,49 @@ func (c *Clusterer) Stories() []*Story { return c.stories }
 func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 	v := c.vector(t)
 	cands := c.candidates(v)
-	best, bestScore, runner, second := -1, 0.0, 0.0, -1
+	// Each candidate is weighed against its own threshold (see need); the best is the one
+	// that passes it by the widest margin.
+	best, second := -1, -1
+	var bestMargin, runnerMargin float64
+	a := Assignment{Candidates: len(cands)}
+	var bestWhy string
 	for _, s := range cands {
 		st := c.stories[s]
-		if c.tooFar(st, published) {
+		need, why, ok := c.need(st, published)
+		if !ok {
 			continue
 		}
-		score := Cosine(v, st.centroid)
-		switch {
-		case score > bestScore:
-			runner, second = bestScore, best
-			best, bestScore = s, score
-		case score > runner:
-			runner, second = score, s
+		score := c.similarity(v, st)
+		switch margin := score / need; {
+		case margin > bestMargin:
+			second, runnerMargin, a.Runner = best, bestMargin, a.Score
+			best, bestMargin, bestWhy = s, margin, why
+			a.Score, a.Threshold = score, need
+		case margin > runnerMargin:
+			second, runnerMargin, a.Runner = s, margin, score
 		}
 	}
-	a := Assignment{Candidates: len(cands), Runner: runner}
-	if best >= 0 && bestScore >= c.opts.Threshold {
-		a.Story, a.Score, a.Rule = best, bestScore, "joined: cosine with the story ≥ threshold"
+	if best >= 0 && bestMargin >= 1 {
+		a.Story, a.Rule = best, "joined: similarity with the story ≥ threshold"+bestWhy
 	} else {
 		best = len(c.stories)
 		c.stories = append(c.stories, &Story{ID: best, Key: id, sum: map[int32]float32{}})
 		a.Story, a.New = best, true
 		a.Rule = "new: no candidate story"
 		if len(cands) > 0 {
-			a.Rule, a.Score = "new: best candidate below threshold", bestScore
+			a.Rule = "new: best candidate below threshold" + bestWhy
+		}
+		if a.Threshold == 0 {
+			a.Threshold = c.opts.Threshold
 		}
 	}
 	st := c.stories[best]
 	c.join(st, id, v, published)
-	if !a.New && second >= 0 && runner >= c.opts.Threshold && c.opts.MergeAbove > 0 &&
+	if !a.New && second >= 0 && runnerMargin >= 1 && c.opts.MergeAbove > 0 &&
 		Cosine(st.centroid, c.stories[second].centroid) >= c.opts.MergeAbove {
 		into := c.merge(st, c.stories[second])
 		a.Story = into.ID
-		a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", runner)
+		a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", a.Runner)
 		st = into
 	}
 	if c.opts.SplitBelow > 0 && splitPoint(len(st.Articles)) {
@@ -235,6 +266,7 @@ func (c *Clusterer) merge(a, b *Story) *Story {
 	for k, w := range b.sum {
 		a.sum[k] += w
 	}
+	a.summed += b.summed
 	if !b.First.IsZero() && (a.First.IsZero() || b.First.Before(a.First)) {
 		a.First = b.First
 	}
@@ -258,6 +290,33 @@ func (c *Clusterer) tooFar(s *Story, t time.Time) bool {
 		return false
 	}
 	return t.Before(s.First.Add(-c.opts.MaxGap)) || t.After(s.Last.Add(c.opts.MaxGap))
+}
+
+// similarity is an article's similarity to a story (see Options.Linkage).
+func (c *Clusterer) similarity(v Vector, s *Story) float64 {
+	cos := Cosine(v, s.centroid)
+	if c.opts.Linkage > 0 && s.cohesion < 1 {
+		cos *= math.Pow(s.cohesion, c.opts.Linkage)
+	}
+	return cos
+}
+
+// need is the similarity an article published at t needs to join a story, and why, or
+// false when it may not join it. Dated within MaxGap of each other, both, it needs
+// NearThreshold; farther apart, FarThreshold; otherwise Threshold.
+func (c *Clusterer) need(s *Story, t time.Time) (float64, string, bool) {
+	switch {
+	case c.opts.MaxGap == 0 || t.IsZero() || s.First.IsZero():
+		return c.opts.Threshold, "", true
+	case c.tooFar(s, t):
+		if c.opts.FarThreshold <= 0 {
+			return 0, "", false
+		}
+		return c.opts.FarThreshold, " for a story far in time", true
+	case c.opts.NearThreshold > 0:
+		return c.opts.NearThreshold, " for a story near in time", true
+	}
+	return c.opts.Threshold, "", true
 }
 
 // candidates returns the stories listed under most of the article's heaviest features — at
@@ -325,6 +384,7 @@ func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) {
 	for _, f := range v {
 		s.sum[f.ID] += f.Weight
 	}
+	s.summed++
 	if len(s.sum) > 4*c.opts.StoryFeatures {
 		s.prune(2 * c.opts.StoryFeatures)
 	}

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/gob"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -33,6 +34,7 @@ type storySnapshot struct {
 	Sum         Vector // the summed features, unnormalised
 	Members     []memberSnapshot
 	Indexed     []int32
+	Summed      int
 }
 
 type memberSnapshot struct {
@@ -63,7 +65,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		for k, w := range st.sum {
 			sum = append(sum, Feature{k, w})
 		}
-		ss := storySnapshot{ID: st.ID, Key: st.Key, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed}
+		ss := storySnapshot{ID: st.ID, Key: st.Key, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed, Summed: st.summed}
 		for _, m := range st.members {
 			ss.Members = append(ss.Members, memberSnapshot{m.id, m.v, m.t})
 		}
@@ -110,9 +112,12 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 		if err := dec.Decode(&ss); err != nil {
 			return fmt.Errorf("story state: %w", err)
 		}
-		st := &Story{ID: ss.ID, Key: ss.Key, Articles: ss.Articles, First: ss.First, Last: ss.Last, sum: make(map[int32]float32, len(ss.Sum)), indexed: ss.Indexed}
+		st := &Story{ID: ss.ID, Key: ss.Key, Articles: ss.Articles, First: ss.First, Last: ss.Last, sum: make(map[int32]float32, len(ss.Sum)), indexed: ss.Indexed, summed: ss.Summed}
 		for _, f := range ss.Sum {
 			st.sum[f.ID] = f.Weight
+		}
+		if st.summed == 0 { // a state saved before the count was kept
+			st.summed = len(st.Articles)
 		}
 		for _, m := range ss.Members {
 			st.members = append(st.members, member{m.ID, m.V, m.T})
@@ -131,11 +136,20 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 	return nil
 }
 
-// centroidOf is a story's unit centroid from its sums.
+// centroidOf is a story's unit centroid from its sums; it also sets the story's cohesion.
 func (c *Clusterer) centroidOf(s *Story) Vector {
 	cent := make(Vector, 0, len(s.sum))
 	for k, w := range s.sum {
 		cent = append(cent, Feature{k, w})
 	}
-	return cent.top(c.opts.StoryFeatures).normalize()
+	cent = cent.top(c.opts.StoryFeatures)
+	var sq float64
+	for _, f := range cent {
+		sq += float64(f.Weight) * float64(f.Weight)
+	}
+	s.cohesion = 1
+	if s.summed > 1 {
+		s.cohesion = math.Min(1, math.Sqrt(sq)/float64(s.summed))
+	}
+	return cent.normalize()
 }

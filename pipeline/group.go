@@ -94,8 +94,8 @@ func (g *grouper) add(a *crosscheck.Article) {
 	published, _ := a.PublishedDay()
 	as := g.c.Add(a.ID, group.Extract(a.Title, a.Text), published)
 	g.titles[a.ID] = a.Title
-	rule := fmt.Sprintf("%s (cosine %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
-		as.Rule, as.Score, g.opts.Threshold, as.Runner, as.Candidates)
+	rule := fmt.Sprintf("%s (similarity %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
+		as.Rule, as.Score, as.Threshold, as.Runner, as.Candidates)
 	g.links = append(g.links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: rule})
 	g.sum.Grouped++
 	if as.New {
