@@ -24,7 +24,7 @@ const maxElements = 200_000
 // to it up to maxPageText bytes of visible text and maxPageBytes of markup; news articles
 // stay far below both, and what is cut is said on the article.
 const (
-	maxPageText  = 256 << 10
+	maxPageText  = 128 << 10
 	maxPageBytes = 4 << 20
 )
 
