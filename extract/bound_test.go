@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -94,5 +95,29 @@ func BenchmarkArticleLargePage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestArticleOffsetsPointIntoThePage(t *testing.T) {
+	raw, err := os.ReadFile("testdata/pages/standings.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Article(&crosscheck.Document{Format: crosscheck.FormatHTML, Raw: raw}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(raw)
+	mapped := 0
+	for _, s := range a.Offsets {
+		if s.Len == s.SourceLen && s.Len > 0 {
+			if got, want := page[s.Source:s.Source+s.SourceLen], a.Text[s.Clean:s.Clean+s.Len]; got != want {
+				t.Errorf("segment %+v: page has %q, text %q", s, got, want)
+			}
+			mapped += s.Len
+		}
+	}
+	if mapped < len(a.Text)/2 {
+		t.Errorf("only %d of %d bytes of text map into the page", mapped, len(a.Text))
 	}
 }

@@ -31,7 +31,7 @@ const (
 // page is what an HTML page yields before cleaning.
 type page struct {
 	text                               string // main text, one block a line
-	decoded                            string // the whole page, decoded
+	decoded                            string // the page as extraction read it, decoded
 	title, author, site, url, language string
 	published, modified                string
 	size, kept                         int // bytes of the decoded page, and of what extraction read
@@ -78,6 +78,7 @@ func fromHTML(raw []byte, pageURL string) (*page, error) {
 	}
 	p := &page{
 		text:      joinLines(lines),
+		decoded:   kept, // a start of the decoded page, so offsets into it are offsets into the page
 		title:     res.Metadata.Title,
 		author:    res.Metadata.Author,
 		site:      res.Metadata.Sitename,
