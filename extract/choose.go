@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
 )
 
 // The main-text extractor can fall back on two other algorithms (Readability and DOM
@@ -41,17 +43,25 @@ func chooseExtraction(plain, fallback []block) []block {
 	case overlap(pw, fw) < minOverlap:
 		return plain
 	}
-	prose, furniture := 0, 0
-	for _, b := range fallback {
+	if prose, furniture := novelText(fallback, pw); prose >= proseWords && prose > furniture {
+		return fallback
+	}
+	return plain
+}
+
+// novelText counts the words of lines that are mostly missing from known: those in running
+// text (long lines, few links), and the others.
+func novelText(lines []block, known words) (prose, furniture int) {
+	for _, b := range lines {
 		words := lineWords(b.text)
 		novel := 0
 		for _, w := range words {
-			if !pw.has[w] {
+			if !known.has[w] {
 				novel++
 			}
 		}
 		if novel*2 <= len(words) {
-			continue // a line the default extraction has too
+			continue // a line known has too
 		}
 		if len(words) >= proseWords && float64(b.linkBytes) <= maxProseLinks*float64(len(b.text)) {
 			prose += novel
@@ -59,10 +69,18 @@ func chooseExtraction(plain, fallback []block) []block {
 			furniture += novel
 		}
 	}
-	if prose >= proseWords && prose > furniture {
-		return fallback
+	return prose, furniture
+}
+
+// needsFallback reports whether the page holds running text the default extraction lacks:
+// when it holds none, the fallback can add only furniture, and is not worth making.
+func needsFallback(doc *html.Node, plain []block) bool {
+	pw := wordSet(plain)
+	if pw.total < minDefaultWords {
+		return true
 	}
-	return plain
+	prose, _ := novelText(blockLines(doc), pw)
+	return prose >= proseWords
 }
 
 // words is the set of folded words of an extraction, and how many words it has.

@@ -89,3 +89,28 @@ func TestBlockLinesByTagName(t *testing.T) {
 		t.Errorf("blockText = %q, want %q", got, want)
 	}
 }
+
+func TestNeedsFallback(t *testing.T) {
+	page := func(extra string) *html.Node {
+		var sb strings.Builder
+		sb.WriteString(`<html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>`)
+		for _, b := range article {
+			sb.WriteString("<p>" + b.text + "</p>")
+		}
+		sb.WriteString("</article>" + extra + "</body></html>")
+		doc, err := html.Parse(strings.NewReader(sb.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	if needsFallback(page(`<footer><a href="/a">About us</a> <a href="/c">Contact</a></footer>`), article) {
+		t.Error("a page whose running text the default extraction holds needs no fallback")
+	}
+	if !needsFallback(page(`<div><p>Schools in the northern districts will receive the largest share, with three new buildings planned by 2027.</p></div>`), article) {
+		t.Error("a page with a paragraph the default extraction lacks should try the fallback")
+	}
+	if !needsFallback(page(""), lines("Budget approved.")) {
+		t.Error("a default extraction of two words should try the fallback")
+	}
+}

@@ -66,12 +66,14 @@ func fromHTML(raw []byte, pageURL string) (*page, error) {
 	if err == nil {
 		lines = blockLines(res.ContentNode)
 	}
-	opts.EnableFallback = true
-	if alt, altErr := trafilatura.ExtractDocument(doc, opts); altErr == nil {
-		if err != nil {
-			res, err = alt, nil
+	if err != nil || needsFallback(doc, lines) {
+		opts.EnableFallback = true
+		if alt, altErr := trafilatura.ExtractDocument(doc, opts); altErr == nil {
+			if err != nil {
+				res, err = alt, nil
+			}
+			lines = chooseExtraction(lines, blockLines(alt.ContentNode))
 		}
-		lines = chooseExtraction(lines, blockLines(alt.ContentNode))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("extract main text: %w", err)
@@ -135,12 +137,6 @@ func boundPage(text string) (kept string, deepest int) {
 		}
 		pos += n
 	}
-}
-
-// nestingDepth returns the deepest element nesting of an HTML text.
-func nestingDepth(text string) int {
-	_, d := boundPage(text)
-	return d
 }
 
 var voidElements = map[atom.Atom]bool{
