@@ -34,12 +34,15 @@ type Document struct {
 
 // Meta is the metadata an input may carry beside the text. Empty fields are unknown.
 type Meta struct {
-	Title     string          `json:"title,omitempty"`
-	Published string          `json:"published,omitempty"` // as given; parsed during extraction
-	Source    string          `json:"source,omitempty"`    // the outlet
-	URL       string          `json:"url,omitempty"`
-	Author    string          `json:"author,omitempty"`
-	Extra     json.RawMessage `json:"extra,omitempty"` // unknown fields of a record, kept verbatim
+	Title     string `json:"title,omitempty"`
+	Published string `json:"published,omitempty"` // as given; parsed during extraction
+	Source    string `json:"source,omitempty"`    // the outlet
+	URL       string `json:"url,omitempty"`
+	Author    string `json:"author,omitempty"`
+	// ContentType is the Content-Type the bytes came over HTTP with; decoding honours its
+	// charset before the page's own declaration.
+	ContentType string          `json:"content_type,omitempty"`
+	Extra       json.RawMessage `json:"extra,omitempty"` // unknown fields of a record, kept verbatim
 }
 
 // Hash is the content hash of a document: its raw bytes and its metadata. Ingesting a document

@@ -88,7 +88,7 @@ type Difference struct {
 // Fact is one claim the articles make about one subject, with the value each states.
 type Fact struct {
 	Subject string      `json:"subject"`
-	Kind    string      `json:"kind"`    // "count", "duration", "date", "role", "place"
+	Kind    string      `json:"kind"`    // "count", "age", "money", "percent", "score", "duration", "measure", "caliber", "block", "ordinal", "date", "role", "place"
 	Verdict string      `json:"verdict"` // "agree" or "conflict"
 	Values  []FactValue `json:"values"`
 }

@@ -48,7 +48,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 
 	switch doc.Format {
 	case crosscheck.FormatHTML:
-		page, err := fromHTML(doc.Raw, doc.Meta.URL)
+		page, err := fromHTML(doc.Raw, doc.Meta.URL, doc.Meta.ContentType)
 		if err != nil {
 			return nil, err
 		}
@@ -75,7 +75,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	case crosscheck.FormatJSON:
 		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8; it is all body
 	default:
-		dec, err := charset.Decode(doc.Raw, "", false)
+		dec, err := charset.Decode(doc.Raw, doc.Meta.ContentType, false)
 		if err != nil {
 			return nil, err
 		}

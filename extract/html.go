@@ -37,8 +37,8 @@ type page struct {
 	size, kept                         int // bytes of the decoded page, and of what extraction read
 }
 
-func fromHTML(raw []byte, pageURL string) (*page, error) {
-	dec, err := charset.Decode(raw, "", true)
+func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
+	dec, err := charset.Decode(raw, contentType, true)
 	if err != nil {
 		return nil, err
 	}

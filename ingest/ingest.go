@@ -29,6 +29,9 @@ type Item struct {
 	Input string               // the input as the user would name it: a path, "path:line", "-"
 	Doc   *crosscheck.Document // nil when Err is set
 	Err   error
+	// Read is how many bytes of the inputs (as stored on disk: a .gz compressed) had been read
+	// when this item was, so that progress can be told against their size.
+	Read int64
 }
 
 // Options tune reading.
@@ -39,6 +42,9 @@ type Options struct {
 	Now         func() time.Time // the clock; nil for time.Now
 	Stdin       io.Reader        // what "-" reads
 	FollowLinks bool             // in a directory, read what a link points to outside it too
+	// Fetch, when set, reads an input that is an http or https URL; without it such an input
+	// fails with the reason.
+	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
 }
 
 // MaxFailuresPerInput bounds the failures one input reports one by one: past it, the rest are
@@ -89,6 +95,7 @@ type reader struct {
 	yield func(Item) bool
 	ctx   context.Context
 	ids   map[string]string // the ids given to files so far in this run, and the path of each
+	read  int64             // bytes of the inputs read so far (see Item.Read)
 }
 
 // emit yields an item unless the consumer or the context has stopped.
@@ -96,7 +103,20 @@ func (r *reader) emit(it Item) bool {
 	if r.ctx.Err() != nil {
 		return false
 	}
+	it.Read = r.read
 	return r.yield(it)
+}
+
+// counted counts the bytes read through it into the reader's total.
+type counted struct {
+	r    io.Reader
+	read *int64
+}
+
+func (c counted) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.read += int64(n)
+	return n, err
 }
 
 func (r *reader) fail(input string, err error) bool {
@@ -107,7 +127,20 @@ func (r *reader) input(in string) bool {
 	if in == "-" {
 		return r.stdin()
 	}
+	if IsURL(in) {
+		if r.opts.Fetch == nil {
+			return r.fail(in, errors.New("a URL, and fetching is not enabled here"))
+		}
+		doc, err := r.opts.Fetch(r.ctx, in)
+		if err != nil {
+			return r.fail(in, err)
+		}
+		return r.emit(Item{Input: in, Doc: doc})
+	}
 	info, err := os.Stat(in)
+	if err != nil && strings.Contains(in, "://") {
+		return r.fail(in, errors.New("no such file, and only http and https URLs are fetched"))
+	}
 	if err != nil {
 		return r.fail(in, pathError(err))
 	}
@@ -254,6 +287,7 @@ func (r *reader) file(path, root string, m *Manifest) bool {
 		return r.fail(path, fmt.Errorf("%w: %s, the limit for one article is %s", ErrTooLarge, byteSize(info.Size()), byteSize(r.opts.MaxFileSize)))
 	}
 	raw, err := io.ReadAll(io.LimitReader(f, r.opts.MaxFileSize+1))
+	r.read += int64(len(raw))
 	if err != nil {
 		return r.fail(path, pathError(err))
 	}
@@ -337,7 +371,7 @@ func (r *reader) jsonlFile(path string, gz bool) bool {
 		return r.fail(path, pathError(err))
 	}
 	defer f.Close()
-	return r.jsonlStream(path, f, gz)
+	return r.jsonlStream(path, counted{f, &r.read}, gz)
 }
 
 func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
@@ -379,6 +413,12 @@ func idFromPath(path string) string {
 		return path
 	}
 	return strings.TrimSuffix(path, ext)
+}
+
+// IsURL reports whether an input names an http or https URL rather than a path.
+func IsURL(in string) bool {
+	lower := strings.ToLower(in)
+	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
 // IDFromURL is the stable id of a document known only by its URL.

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -331,5 +332,28 @@ func TestManifestProblemsAreSaid(t *testing.T) {
 	}
 	if len(problems) != 2 || !strings.HasPrefix(problems[0], "gone.txt: named by") || !strings.HasPrefix(problems[1], "manifest.jsonl: the manifest cannot be read") {
 		t.Errorf("problems: %q", problems)
+	}
+}
+
+// Each item says how many bytes of the inputs had been read when it was, up to their size.
+func TestItemsSayHowMuchWasRead(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("A story\nIts text."))
+	var recs strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&recs, `{"id":"r%d","title":"T","text":"text of record %d"}`+"\n", i, i)
+	}
+	write(t, dir, "b.jsonl", []byte(recs.String()))
+	items := readAll(t, []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.jsonl")}, ingest.Options{})
+	total := int64(len("A story\nIts text.") + recs.Len())
+	last := int64(0)
+	for _, it := range items {
+		if it.Read < last || it.Read > total {
+			t.Fatalf("%s: read %d after %d, of %d", it.Input, it.Read, last, total)
+		}
+		last = it.Read
+	}
+	if items[0].Read != 17 || last != total {
+		t.Errorf("read %d after the first file and %d at the end, want 17 and %d", items[0].Read, last, total)
 	}
 }

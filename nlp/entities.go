@@ -413,8 +413,8 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 		return "", ""
 	}
 	lb := strings.ToLower(lastWord(m.before))
-	if controlled(lb) { // "in Russian-controlled Luhansk": the preposition comes before the modifier
-		lb = strings.ToLower(lastWord(strings.TrimSuffix(strings.TrimRight(m.before, " "), lastWord(m.before))))
+	if controlled(lb) { // "Russian-controlled Luhansk", "rebel-held Idlib": who holds it says it is a place
+		return "place", name
 	}
 	if lb == "in" || lb == "near" || lb == "from" || lb == "at" || lb == "to" || lb == "outside" || lb == "towards" || lb == "around" {
 		return "place", name

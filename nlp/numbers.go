@@ -68,6 +68,9 @@ func nextStart(text string, c int, starts map[string]bool, currency bool) int {
 		if currency && (b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")) {
 			return i
 		}
+		if currency && (b == 'e' || b == 'E') && (i == 0 || !isASCIIWord(text[i-1])) && euroFigure(text[i:]) {
+			return i // "euro110 billion"
+		}
 		if !isASCIIWord(b) || (i > 0 && isASCIIWord(text[i-1])) {
 			i++
 			continue
@@ -84,6 +87,11 @@ func nextStart(text string, c int, starts map[string]bool, currency bool) int {
 	return -1
 }
 
+// euroFigure reports "euro" written against a figure: "euro110 billion".
+func euroFigure(s string) bool {
+	return len(s) > 4 && strings.EqualFold(s[:4], "euro") && s[4] >= '0' && s[4] <= '9'
+}
+
 // isASCIIWord is a character regexp's \b counts as part of a word.
 func isASCIIWord(b byte) bool {
 	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
@@ -97,16 +105,27 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 // hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
 // case (lowerASCII), whose offsets are the text's.
 var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
-	`(?:([$€£¥])|\b)` +
-	`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(?:([$€£¥]|euro)\s?|\b)` +
+	`(\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:\s+(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
-	`(?:-([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
+	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6, "tenth": 0.1}
 
-var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "euro": "EUR"}
+
+// unitNames are the units written as words or abbreviations under one name: "110 billion
+// euros" is in EUR as "€110 billion" is, "86 yds" in yards as "86 yards" are.
+var unitNames = map[string]string{"euro": "EUR", "dollar": "USD", "yd": "yard", "meter": "metre",
+	"kilometer": "kilometre", "km": "kilometre", "kilometre": "kilometre", "kg": "kilogram", "lb": "pound",
+	"gigabyte": "GB", "gb": "GB", "megabyte": "MB", "mb": "MB", "terabyte": "TB", "tb": "TB",
+	"ghz": "GHz", "mhz": "MHz", "ft": "foot", "feet": "foot", "mph": "mile per hour"}
+
+// gluedUnit reads a unit or scale written against its figure: "4GB", "2.66GHz", "$334m",
+// "110bn euros", "30bn". Groups: 1 the unit or scale, 2 a currency named after "bn" or "m".
+var gluedUnit = regexp.MustCompile(`^(gb|mb|tb|ghz|mhz|km|kg|bn|m)s?\b(?:\s?-?\s?(euro|dollar)s?\b)?`)
 
 // skipWords may stand between a number and what it counts ("four additional documents").
 var skipWords = map[string]bool{"additional": true, "more": true, "new": true, "other": true, "separate": true,
@@ -121,7 +140,9 @@ var notCounted = map[string]bool{"of": true, "and": true, "or": true, "to": true
 	"over": true, "under": true, "against": true, "above": true, "below": true, "after": true, "before": true,
 	"since": true, "during": true, "into": true, "per": true, "up": true, "down": true, "while": true,
 	"this": true, "next": true, "last": true, "its": true, "their": true, "his": true, "her": true, "if": true,
-	"when": true, "will": true, "would": true, "had": true, "be": true, "been": true, "not": true}
+	"when": true, "will": true, "would": true, "had": true, "be": true, "been": true, "not": true,
+	"vs": true, "versus": true, "gmt": true, "utc": true, "est": true, "edt": true, "et": true, "pst": true,
+	"pdt": true, "cst": true, "cdt": true, "am": true, "pm": true}
 
 func readNumber(text string, m []int) (Number, bool) {
 	group := func(i int) string {
@@ -134,6 +155,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	value, ok := figureValue(figure)
 	if !ok || afterMonth(text, m[6]) {
 		return Number{}, false // "March 12" is a date: the dates stage reads it
+	}
+	if (figure == "dozen" || figure == "hundred") && vagueBefore.MatchString(strings.ToLower(text[max(0, m[6]-12):m[6]])) {
+		return Number{}, false // "several dozen people": no figure
 	}
 	n := Number{Start: m[0], Value: value, Approx: strings.ToLower(group(1))}
 	end := m[7] // the figure's end
@@ -150,7 +174,10 @@ func readNumber(text string, m []int) (Number, bool) {
 		n.Unit, end = "percent", m[11]
 	}
 	if c := group(2); c != "" {
-		n.Unit = currencies[c]
+		n.Unit = currencies[strings.ToLower(c)]
+	}
+	if end == m[7] && group(6) == "" && group(8) == "" {
+		end = readGluedUnit(text, end, &n)
 	}
 	if n.Unit == "" && group(6) == "" && group(8) == "" {
 		// "41.2C", "41.2°C": a temperature written close to its figure
@@ -165,6 +192,9 @@ func readNumber(text string, m []int) (Number, bool) {
 		if noun := strings.ToLower(group(7)); noun != "" && !notCounted[noun] {
 			n.Counted = singular(noun)
 			end = m[15]
+			if head, e := countedHead(text, m[14], false); head != "" {
+				n.Counted, end = singular(head), e // "a 24-hour nationwide general strike"
+			}
 		}
 	case group(8) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
 		words := strings.Fields(strings.ToLower(group(8)))
@@ -185,12 +215,18 @@ func readNumber(text string, m []int) (Number, bool) {
 		} else if len(words) > 0 && !notCounted[words[0]] && !isDigitWord(words[0]) && !isNumberWord {
 			w := words[0]
 			at := strings.Index(window(pos), w)
+			end = pos + at + len(w)
+			if !measureUnits[singular(w)] && unitNames[w] == "" {
+				if head, e := countedHead(text, pos+at, n.Value != 1); head != "" {
+					w, end = head, e // "three young men", "two Israeli tank shells"
+				}
+			}
 			if n.Unit == "" {
 				n.Unit = singular(w)
 			} else {
 				n.Counted = singular(w)
 			}
-			end = pos + at + len(w)
+			end = readOf(text, end, &n)
 		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
 			// "one-fifth of Ukraine's territory", "52.3% of the vote": the noun after "of …'s"
 			if rest := ofNoun.FindStringSubmatchIndex(text[m[16]:min(len(text), m[16]+80)]); rest != nil {
@@ -199,6 +235,9 @@ func readNumber(text string, m []int) (Number, bool) {
 			}
 		}
 	}
+	if u, ok := unitNames[n.Unit]; ok {
+		n.Unit = u
+	}
 	if n.Value == 0 && figure != "zero" && !strings.ContainsAny(figure, "0123456789") {
 		return Number{}, false
 	}
@@ -206,13 +245,145 @@ func readNumber(text string, m []int) (Number, bool) {
 	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") {
 		return Number{}, false
 	}
-	if n.Unit == "" && n.Counted == "" && n.Value >= 1900 && n.Value <= 2100 && !strings.Contains(figure, ",") {
-		return Number{}, false // a year: the dates stage reads those
+	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
+		return Number{}, false // a year, alone or before what it dates ("the 2016 election"): the dates stage reads those
 	}
 	n.End = end
 	n.Text = text[n.Start:end]
 	return n, true
 }
+
+// measureUnits are units a figure measures in, which are not what it counts.
+var measureUnits = wordSet(`second minute hour day week month year decade century yard mile metre meter kilometre
+	kilometer foot feet inch acre hectare pound kilogram ton tonne gallon litre liter barrel degree point percent`)
+
+// partitives count a thing by its parts or members: "31 pieces of fire apparatus", "12 members
+// of the family".
+var partitives = wordSet("piece member unit pair round group set batch")
+
+// notHead are words a noun phrase does not run past: verbs a count is the subject or object
+// of, and words that open a clause ("three shells landed", "40 people died").
+var notHead = wordSet(`struck hit fell shot fled came went took left got ran won lost led held met made paid sent set
+	spent stood gave saw told found began broke brought bought caught fought sought drew grew knew threw rose sank
+	spoke wrote lay remain remains face faces all both each only also still who which whom whose what where
+	there here so just even like including among such then yet nor plus`)
+
+// countedHead reads the noun phrase that starts at from — at most four words, up to a function
+// word, a verb, an adverb or punctuation — and returns its head and where it ends: for a count
+// above one, the last of the first plurals ("two Israeli tank shells" → shells; "two
+// plainclothes police officers" → officers), otherwise the last word ("a 15-year department
+// veteran" → veteran). An all-capital word ("FLDS") is not a plural.
+func countedHead(text string, from int, plural bool) (string, int) {
+	head, end, inPlural := "", from, false
+	for i, n := from, 0; n < 4; n++ {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && (isLetterByte(text[j]) || j > i && (text[j] == '-' || text[j] == '\'') && j+1 < len(text) && isLetterByte(text[j+1])) {
+			j++
+		}
+		if j == i || j < len(text) && isASCIIWord(text[j]) {
+			break
+		}
+		w := strings.ToLower(text[i:j])
+		if notCounted[w] || notHead[w] || Stopwords[w] && !pluralNouns[w] || strings.HasSuffix(w, "ly") && !lyNouns[w] ||
+			n > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			break
+		}
+		isPlural := plural && isPluralWord(w, text[i:j])
+		if inPlural && !isPlural {
+			break // the run of plurals has ended: "three shells landed", "two tank shells"
+		}
+		head, end, inPlural = w, j, isPlural
+		if i = j; j >= len(text) || text[j] != ' ' {
+			break
+		}
+	}
+	return head, end
+}
+
+// lyNouns end like adverbs ("previously") but are nouns a phrase can end on.
+var lyNouns = wordSet("family supply assembly rally ally belly jelly bully monopoly anomaly lily italy july")
+
+// isPluralWord guesses a plural noun by its ending or from pluralNouns; an all-capital word
+// ("FLDS") is an acronym.
+func isPluralWord(w, orig string) bool {
+	if pluralNouns[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 2 && strings.ToUpper(orig) != orig
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// readOf reads what a unit or a part counts ("31 pieces of fire apparatus", "5,000 gallons
+// of water") into n.Counted, and a rate's second unit ("gallons per minute", "gallons of
+// water a minute") into its unit; it returns where the number now ends.
+func readOf(text string, end int, n *Number) int {
+	rest := strings.ToLower(text[end:min(len(text), end+48)])
+	if partitives[n.Unit] || measureUnits[n.Unit] && n.Counted == "" {
+		if m := ofPhrase.FindStringSubmatchIndex(rest); m != nil {
+			if head, e := countedHead(text, end+m[2], false); head != "" && !measureUnits[head] {
+				n.Counted, end = singular(head), e
+				rest = strings.ToLower(text[end:min(len(text), end+48)])
+			}
+		}
+	}
+	if measureUnits[n.Unit] {
+		if m := perUnit.FindStringSubmatchIndex(rest); m != nil {
+			n.Unit += " per " + rest[m[2]:m[3]]
+			end += m[1]
+		}
+	}
+	return end
+}
+
+var ofPhrase = regexp.MustCompile(`^\s+of\s+(?:the\s+|an?\s+)?()[a-z]`)
+
+var perUnit = regexp.MustCompile(`^\s+(?:per|a|an|every|each)\s+(second|minute|hour|day|week|month|year)\b`)
+
+// readGluedUnit reads a unit or scale written against the figure that ends at end ("4GB",
+// "$334m", "110bn euros") into n, and returns where the number now ends.
+func readGluedUnit(text string, end int, n *Number) int {
+	g := gluedUnit.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+16)]))
+	if g == nil {
+		return end
+	}
+	switch u := strings.ToLower(text[end+g[2] : end+g[3]]); {
+	case u == "m" && text[end+g[2]] == 'M' && n.Unit == "":
+		return end // "GeForce 9400M": a name, not metres
+	case u == "bn":
+		n.Value *= 1e9
+	case u == "m" && n.Unit != "":
+		n.Value *= 1e6 // "$334m"
+	case u == "m":
+		n.Unit = "metre"
+	default:
+		n.Unit = u
+	}
+	if g[4] >= 0 {
+		n.Unit = unitNames[strings.ToLower(text[end+g[4]:end+g[5]])]
+	}
+	return end + g[1]
+}
+
+// yearBefore reports a noun a year stands before ("the 2016 election", "a 2015 agreement"):
+// one in the singular, where a count would take the plural; units and currencies are not.
+func yearBefore(unit string) bool {
+	if unit == "" || unitNames[unit] != "" || durationWords[unit] || unit == "percent" || strings.ToUpper(unit) == unit {
+		return false
+	}
+	return !pluralNouns[unit]
+}
+
+// durationWords are the units of time a year figure can count ("1900 years").
+var durationWords = wordSet("second minute hour day week month year decade century")
+
+// pluralNouns are plurals that do not end in s, which singular leaves as they are.
+var pluralNouns = wordSet("people men women children police personnel staff troops cattle feet teeth")
+
+var vagueBefore = regexp.MustCompile(`\b(?:several|a few|few|many|some)\s+$`)
 
 var temperature = regexp.MustCompile(`^°?[CF]\b`)
 
@@ -267,7 +438,7 @@ func fractionFigure(f string) bool {
 
 // figureValue reads "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
 func figureValue(f string) (float64, bool) {
-	if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil {
+	if v, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(f), 64); err == nil {
 		return v, true
 	}
 	f = strings.TrimPrefix(f, "a ")

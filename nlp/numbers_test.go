@@ -24,6 +24,28 @@ func TestNumbers(t *testing.T) {
 		{"There was a document containing 27 points.", 27, "point", "", ""},
 		{"the plan had been reduced to 20 points", 20, "point", "", ""},
 		{"prices rose 5 percent in March", 5, "percent", "", ""},
+		// the head of what is counted, past adjectives and compounds
+		{"four young women who were sisters left", 4, "women", "", ""},
+		{"Three army supply trucks crossed the bridge", 3, "truck", "", ""},
+		{"two plainclothes police officers stopped him", 2, "officer", "", ""},
+		{"The 10, 000 FLDS followers prayed", 10000, "follower", "", ""},
+		{"a 12-hour regional rail strike began", 12, "hour", "strike", ""},
+		// parts and rates
+		{"18 pieces of rescue equipment arrived", 18, "piece", "equipment", ""},
+		{"pumps moved 2,000 gallons of water per minute", 2000, "gallon per minute", "water", ""},
+		{"pumps moved 2,000 gallons a minute", 2000, "gallon per minute", "", ""},
+		// figures and units as wires and tokenisers write them
+		{"The 41 - year - old teacher spoke", 41, "year", "teacher", ""},
+		{"about 7, 500 residents left", 7500, "resident", "", "about"},
+		{"it ships with 16GB of memory", 16, "GB", "", ""},
+		{"a 45bn - euro rescue", 4.5e10, "EUR", "", ""},
+		{"to save euro12 billion", 1.2e10, "EUR", "", ""},
+		{"cuts of 8bn euros", 8e9, "EUR", "", ""},
+		{"bought for $120m", 1.2e8, "USD", "", ""},
+		{"sells for $ 1,299", 1299, "USD", "", ""},
+		{"a 40 - yd gain", 40, "yard", "gain", ""},
+		{"a climb of 900m to the pass", 900, "metre", "", ""},
+		{"the GeForce 9400M chip", 9400, "", "", ""},
 	} {
 		ns := nlp.Numbers(tc.text)
 		if len(ns) != 1 {
@@ -43,6 +65,23 @@ func TestNumbers(t *testing.T) {
 func TestNumbersSkipYearsAndBareWords(t *testing.T) {
 	if ns := nlp.Numbers("In 2024 one of them said no."); len(ns) != 0 {
 		t.Fatalf("%+v", ns)
+	}
+}
+
+// A year before what it dates, or a figure before a time zone, counts nothing.
+func TestNumbersYearsAndClocksCountNothing(t *testing.T) {
+	for _, text := range []string{"the 2012 general election", "a 1998 agreement with the union", "at 0730 GMT", "161,000 vs 150,000"} {
+		for _, n := range nlp.Numbers(text) {
+			if n.Unit != "" || n.Counted != "" {
+				t.Errorf("%q: %+v counts something", text, n)
+			}
+		}
+	}
+	if ns := nlp.Numbers("several dozen people were hurt"); len(ns) != 0 {
+		t.Errorf("a vague dozen: %+v", ns)
+	}
+	if ns := nlp.Numbers("2000 people came"); len(ns) != 1 || ns[0].Unit != "people" {
+		t.Errorf("a count of people that looks like a year: %+v", ns)
 	}
 }
 

@@ -26,6 +26,7 @@ type Result struct {
 	Status   crosscheck.IngestStatus `json:"status"`
 	Revision int                     `json:"revision,omitempty"`
 	Error    string                  `json:"error,omitempty"`
+	Read     int64                   `json:"-"` // the bytes of the inputs read when this input was (ingest.Item.Read)
 }
 
 // Options tune a run.
@@ -64,6 +65,7 @@ type job struct {
 
 type done struct {
 	seq   int
+	read  int64
 	entry crosscheck.Entry
 	// skip is set when the document is already stored as it is.
 	skip bool
@@ -102,6 +104,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		}
 	}()
 
+	// before the workers start: they read opts
+	if opts.Extract.Repeated == nil {
+		opts.Extract.Repeated = learned(ctx, store)
+	}
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
@@ -118,9 +124,6 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	if opts.Extract.Repeated == nil {
-		opts.Extract.Repeated = learned(ctx, store)
-	}
 	w := writer{store: store, opts: opts, touched: map[string]bool{}}
 	var g *grouper
 	var grouped chan *crosscheck.Article
@@ -284,6 +287,7 @@ func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosschec
 func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options) (d done) {
 	d.seq = j.seq
 	it := j.item
+	d.read = it.Read
 	if it.Err != nil {
 		d.entry = crosscheck.Entry{Input: it.Input, Err: it.Err}
 		return d
@@ -341,7 +345,7 @@ func (w *writer) flush(ctx context.Context) error {
 	}
 	k := 0
 	for _, d := range w.batch {
-		r := Result{Input: d.entry.Input}
+		r := Result{Input: d.entry.Input, Read: d.read}
 		if d.entry.Doc != nil {
 			r.ID = d.entry.Doc.ID
 		}

@@ -5,12 +5,9 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // claim is one value an article states about some subject: a number, a date, a role.
@@ -25,7 +22,11 @@ type claim struct {
 	subject  string // what the value counts or dates, when the article says ("plan", "meeting")
 	sentence int
 	crowded  bool   // a date or a percentage: values crowd together, so nearness does not make two one fact
-	verb     string // for a date, the stem of the verb it dates ("trapped", "drilling"), if found
+	verb     string // for a date, the stem of the verb it dates ("trapped", "drilling"), if found; for a number, the event it counts ("kill")
+	owner    string // for a number, whose it is ("ortiz", "girl"); two owners differ only when both are known
+	bound    string // for a number, "lower" ("more than 40") or "upper" ("up to 8"), else ""
+	listed   bool   // for a number, one of a list ("sons aged 11 and 14"): its neighbours are not rival values
+	read     reading
 }
 
 // A claim joins the fact whose sentences share this much with its own (see assign); values
@@ -61,68 +62,6 @@ func articleCount(f crosscheck.Fact) int {
 		n += len(v.Articles)
 	}
 	return n
-}
-
-var durationUnits = map[string]bool{"second": true, "minute": true, "hour": true, "day": true, "week": true,
-	"month": true, "year": true, "decade": true}
-
-// numberFacts aligns the numbers with a unit or a counted thing.
-func (s *story) numberFacts() []crosscheck.Fact {
-	byUnit := map[string][]claim{}
-	var units []string
-	for _, a := range s.arts {
-		for _, n := range a.Numbers {
-			unit := n.Unit
-			if unit == "" {
-				unit = n.Counted
-			}
-			if unit == "" {
-				continue
-			}
-			c := a.claim(n.Start, n.End)
-			c.value, c.approx, c.subject, c.label = n.Value, n.Approx != "", n.Counted, numberLabel(n.Value, unit)
-			c.crowded = unit == "percent" // 24% and 27% are seldom one fact
-			if byUnit[unit] == nil {
-				units = append(units, unit)
-			}
-			byUnit[unit] = append(byUnit[unit], c)
-		}
-	}
-	var out []crosscheck.Fact
-	for _, unit := range units {
-		kind := "count"
-		if durationUnits[unit] {
-			kind = "duration"
-		}
-		for _, f := range s.assign(byUnit[unit], numbersAgree) {
-			subject := subjectOf(kind, unit, f)
-			if (unit == "percent" || unit == "percentage point") && mostCommon(f, func(c claim) string { return c.subject }) == "" {
-				subject = unit + " of " + s.event(f) // a rate, a share, a change: named by what its sentences say
-			}
-			out = append(out, s.fact(f, kind, subject, numbersAgree))
-		}
-	}
-	return out
-}
-
-func numberLabel(v float64, unit string) string {
-	n := strconv.FormatFloat(v, 'f', -1, 64)
-	if unit == "USD" {
-		return "$" + n
-	}
-	if v != 1 && !strings.HasSuffix(unit, "s") && unit != "percent" {
-		unit += "s"
-	}
-	return n + " " + unit
-}
-
-// numbersAgree reports whether two numbers can be the same fact: equal, or within a tenth
-// of each other when either is approximate.
-func numbersAgree(a, b claim) bool {
-	if nlp.Equal(a.value, b.value) {
-		return true
-	}
-	return (a.approx || b.approx) && math.Abs(a.value-b.value) <= 0.1*math.Max(math.Abs(a.value), math.Abs(b.value))
 }
 
 // claim starts a claim of a at [start, end) with the sentence that holds it.
@@ -165,13 +104,13 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 					continue
 				}
 				sim := s.maxSim(facts[i], facts[j])
-				if !sameEvent(facts[i], facts[j]) {
-					continue // the day one thing happened against the day another did
+				if !sameEvent(facts[i], facts[j]) || !shareValue(facts[i], facts[j], agree) && !mayConflict(facts[i], facts[j], sim) {
+					continue // the day one thing happened against the day another did; one person's age against another's
 				}
-				if sim < conflictSim {
+				if sim < conflictSim && !sameOwnedValue(facts[i], facts[j], agree) {
 					continue // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
 				}
-				score := sim + closeness(facts[i][0], facts[j][0], agree)/2
+				score := sim + closeness(facts[i][0], facts[j][0], agree)/2 + ownerWeight(facts[i], facts[j])
 				if score > best {
 					bi, bj, best = i, j, score
 				}
@@ -200,6 +139,19 @@ func (s *story) maxSim(a, b []claim) float64 {
 		}
 	}
 	return best
+}
+
+// shareValue reports whether two sets of claims state one value: the second then adds
+// articles to a value the first has, which no rule against rivals stops.
+func shareValue(a, b []claim, agree func(a, b claim) bool) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if agree(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shareArticle reports an article that states different values in the two sets.
@@ -265,26 +217,6 @@ func (s *story) fact(claims []claim, kind, subject string, agree func(a, b claim
 	}
 	sort.SliceStable(values, func(i, j int) bool { return len(values[i].Articles) > len(values[j].Articles) })
 	return crosscheck.Fact{Subject: subject, Kind: kind, Verdict: verdict, Values: values}
-}
-
-// subjectOf names a fact: what it counts or measures, and what of.
-func subjectOf(kind, unit string, claims []claim) string {
-	of := mostCommon(claims, func(c claim) string { return c.subject })
-	plural := unit
-	if !strings.HasSuffix(plural, "s") {
-		plural += "s"
-	}
-	switch {
-	case kind == "duration" && of != "":
-		return "length of the " + of
-	case kind == "duration":
-		return "a length in " + plural
-	case unit == "percent" && of != "":
-		return "percent of the " + of
-	case of != "" && of != unit:
-		return "number of " + plural + " in the " + of
-	}
-	return "number of " + plural
 }
 
 func mostCommon(claims []claim, f func(claim) string) string {

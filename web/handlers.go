@@ -294,10 +294,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) ingestForm(w http.ResponseWriter, r *http.Request) {
-	s.html(w, "ingest.html", map[string]any{"Writable": s.cfg.Token != ""})
+	s.html(w, "ingest.html", map[string]any{"Writable": s.cfg.Token != "", "Fetches": s.cfg.Fetch != nil})
 }
 
-// ingestPage ingests what the form sends: pasted text and uploaded files.
+// maxFormURLs bounds the pages one form fetches while its request waits.
+const maxFormURLs = 20
+
+// ingestPage ingests what the form sends: pasted text, URLs to fetch and uploaded files.
 func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
 	dir, err := uploadDir()
 	if err != nil {
@@ -333,7 +336,23 @@ func (s *Server) ingestPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	inputs = append(inputs, saved...)
-	if results, ok := s.ingestSaved(w, r, dir, inputs, "nothing to ingest: paste a text or choose files"); ok {
+	urls := strings.Fields(r.FormValue("urls"))
+	if len(urls) > 0 && s.cfg.Fetch == nil {
+		s.fail(w, r, http.StatusBadRequest, errors.New("this server fetches no URLs"))
+		return
+	}
+	if len(urls) > maxFormURLs {
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("%d URLs: the form takes at most %d (crosscheck ingest takes any number)", len(urls), maxFormURLs))
+		return
+	}
+	for _, u := range urls {
+		if !ingest.IsURL(u) {
+			s.fail(w, r, http.StatusBadRequest, fmt.Errorf("%q is not an http or https URL", u))
+			return
+		}
+	}
+	inputs = append(inputs, urls...)
+	if results, ok := s.ingestSaved(w, r, dir, inputs, "nothing to ingest: paste a text, give URLs or choose files"); ok {
 		s.html(w, "ingested.html", map[string]any{"Results": results})
 	}
 }
@@ -362,7 +381,7 @@ func (s *Server) run(ctx context.Context, inputs []string) ([]pipeline.Result, e
 	defer s.ingest.Unlock()
 	var results []pipeline.Result
 	opts := group.DefaultOptions
-	sum, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now}), s.store,
+	sum, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now, Fetch: s.cfg.Fetch}), s.store,
 		pipeline.Options{Group: &opts, Report: func(r pipeline.Result) {
 			results = append(results, r)
 			s.added.WithLabelValues(string(r.Status)).Inc()

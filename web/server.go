@@ -35,6 +35,8 @@ type Config struct {
 	MaxBody int64        // the largest request body, in bytes
 	Logger  *slog.Logger // structured request logs
 	Now     func() time.Time
+	// Fetch, when set, fetches the URLs the ingest form is given; without it the form takes none.
+	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
 }
 
 // Server answers the UI's and the API's requests from one store.

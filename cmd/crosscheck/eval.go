@@ -19,7 +19,7 @@ import (
 
 func (m *Main) eval(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|report|stories|quotes|dates|mojibake [flags]
+		fmt.Fprint(m.Stderr, `Usage: crosscheck eval seeds|report|stories|quotes|dates|syntax|mojibake [flags]
 
 Scores crosscheck against gold data and prints the figures (--json for machines).
 
@@ -32,6 +32,7 @@ Scores crosscheck against gold data and prints the figures (--json for machines)
                         against its cluster field (B-cubed and pairwise P/R/F1)
   quotes --gold FILE    finds quotes and speakers in a PolNeAR file and scores them
   dates --gold FILE     resolves TimeBank temporal expressions against their document dates
+  syntax --treebank DIR tags and parses a UD English EWT split and scores UPOS, UAS and LAS
   mojibake CORPUS…      breaks every non-ASCII sentence of the corpora (JSONL, .gz) through
                         each misreading codepage, repairs it and counts exact recoveries;
                         also counts whole texts the repair changes as they are
@@ -59,8 +60,10 @@ Example:
 		return m.evalDates(ctx, args[1:])
 	case "report":
 		return m.evalReport(ctx, args[1:])
+	case "syntax":
+		return m.evalSyntax(ctx, args[1:])
 	}
-	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, report, stories, quotes, dates, mojibake)\n", args[0])
+	fmt.Fprintf(m.Stderr, "crosscheck eval: unknown gold kind %q (seeds, report, stories, quotes, dates, syntax, mojibake)\n", args[0])
 	return errUsage
 }
 

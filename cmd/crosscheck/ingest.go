@@ -5,25 +5,31 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.flags("ingest", "[--manifest FILE] [--json] PATH… | -",
+	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] [--follow-links] [--reports] PATH… | URL… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
 directory, read recursively (a manifest.jsonl inside it gives its files' metadata; a link to
 something outside it is not followed unless --follow-links). "-" reads standard input. A file's
-id is its path inside the directory given, or its name when named directly. Ingesting the same bytes again changes nothing; a changed version of an id is
-kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
-input failed.`,
+id is its path inside the directory given, or its name when named directly. An http(s) URL is
+fetched (robots.txt honoured, a conditional GET when it was fetched before); addresses on
+loopback, private and link-local networks are refused unless --allow-private. Ingesting the
+same bytes again changes nothing; a changed version of an id is kept as a new revision. A bad
+input is reported and skipped; the exit status is 1 when any input failed.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
   crosscheck ingest --json ../shared/corpus/ecbplus/docs.jsonl
+  crosscheck ingest https://example.org/news/2026/12/01/dam-talks.html story.txt
   curl -s https://example.org/news.html | crosscheck ingest -`)
 	db := m.dbFlag(fs)
 	manifestPath := fs.String("manifest", "", "a JSONL file of {id, file, published, source, url} for plain files")
@@ -32,6 +38,7 @@ input failed.`,
 	maxSize := fs.Int64("max-size", ingest.DefaultMaxFileSize, "the largest single-article file to read, in bytes")
 	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
+	allowPrivate := fs.Bool("allow-private", false, "fetch URLs on loopback, private and link-local addresses (intranets, tests)")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -53,10 +60,17 @@ input failed.`,
 		return err
 	}
 	defer store.Close()
+	if anyURL(paths) {
+		p := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
+		var stop func()
+		opts.Fetch, stop = p.ahead(ctx, paths)
+		defer stop()
+	}
 	out := outHuman
 	if *asJSON {
 		out = outJSON
 	}
+	m.inputSize = inputSize(paths)
 	sum, err := m.runIngest(ctx, store, ingest.Read(ctx, paths, opts), *workers, *reports, out)
 	if err != nil {
 		return err
@@ -80,11 +94,12 @@ const (
 func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func(func(ingest.Item) bool), workers int, reports bool, out output) (pipeline.Summary, error) {
 	start := m.Now()
 	asJSON := out == outJSON
-	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now}
+	prog := progress{w: m.Stderr, on: m.Terminal && out == outHuman, start: start, now: m.Now, total: m.inputSize}
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
 	report := func(r pipeline.Result) {
 		prog.count(r.Status)
+		prog.read = r.Read
 		switch {
 		case asJSON:
 			enc.Encode(r)
@@ -129,6 +144,8 @@ type progress struct {
 	last       time.Time
 	now        func() time.Time
 	n, a, u, f int
+	read       int64 // bytes of the inputs read, of total when that is known (else 0)
+	total      int64
 	drawn      bool
 	// line, when set, writes the counter in place of the ingest counter.
 	line func(p *progress, rate float64) string
@@ -159,9 +176,43 @@ func (p *progress) draw() {
 	if p.line != nil {
 		fmt.Fprintf(p.w, "\r\033[K%s", p.line(p, rate))
 	} else {
-		fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s", p.n, p.a, p.u, p.f, rate)
+		fmt.Fprintf(p.w, "\r\033[Kingesting: %d read, %d added, %d unchanged, %d failed, %.0f/s%s", p.n, p.a, p.u, p.f, rate, p.left(now))
 	}
 	p.drawn = true
+}
+
+// left says how far through the inputs' bytes the run is and the time left, when their size
+// is known.
+func (p *progress) left(now time.Time) string {
+	if p.total <= 0 || p.read <= 0 {
+		return ""
+	}
+	done := min(1, float64(p.read)/float64(p.total))
+	s := fmt.Sprintf(", %.0f%%", 100*done)
+	if elapsed := now.Sub(p.start); done > 0.01 && done < 1 {
+		s += fmt.Sprintf(", %s left", (time.Duration(float64(elapsed) * (1 - done) / done)).Round(time.Second))
+	}
+	return s
+}
+
+// inputSize is the size of the inputs on disk: files, and the files a folder holds; 0 when
+// standard input is one of them, since its size is not known.
+func inputSize(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		if p == "-" {
+			return 0
+		}
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				if info, err := d.Info(); err == nil {
+					total += info.Size()
+				}
+			}
+			return nil
+		})
+	}
+	return total
 }
 
 func (p *progress) clear() {

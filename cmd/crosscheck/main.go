@@ -20,6 +20,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/crosscheck/crosscheck"
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -49,8 +50,12 @@ type Main struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	Now            func() time.Time
+	// inputSize is the size of the inputs the running ingest reads, for its progress.
+	inputSize int64
 	// Terminal reports whether progress may be drawn on Stderr.
 	Terminal bool
+	// Fetch, when set, is the base of the web client's options (tests shorten its waits).
+	Fetch *httpfetch.Options
 }
 
 // NewMain returns a Main wired to the process's standard streams and environment.
@@ -81,14 +86,16 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"ingest", "read articles from files, directories, JSONL and stdin into the store", (*Main).ingest},
+		{"ingest", "read articles from files, directories, JSONL, stdin and URLs into the store", (*Main).ingest},
 		{"articles", "list the stored articles", (*Main).articles},
 		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
 		{"stories", "list the stories: groups of articles about one event", (*Main).stories},
 		{"reanalyze", "clean and analyse stored articles again from their raw bytes", (*Main).reanalyze},
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
-		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},
+		{"feeds", "list the followed feeds, or follow new ones (feeds add URL|FILE.opml)", (*Main).feeds},
+		{"follow", "poll the followed feeds and ingest their new items, round after round", (*Main).follow},
+		{"eval", "score crosscheck against gold data (seeds, reports, stories, quotes, dates, syntax, mojibake)", (*Main).eval},
 		{"serve", "serve the web UI and the JSON API", (*Main).serve},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
 	}

@@ -405,3 +405,27 @@ func TestStoriesAcrossRuns(t *testing.T) {
 		t.Fatalf("the copy is not reported: %s", out)
 	}
 }
+
+// Progress on a terminal says how far through the inputs' bytes the ingest is, and the time
+// left.
+func TestProgressSaysTheShareAndTimeLeft(t *testing.T) {
+	start := time.Unix(0, 0)
+	p := progress{start: start, total: 1000, read: 250}
+	if got := p.left(start.Add(30 * time.Second)); got != ", 25%, 1m30s left" {
+		t.Errorf("a quarter read in 30 s: %q", got)
+	}
+	p.total = 0
+	if got := p.left(start.Add(time.Second)); got != "" {
+		t.Errorf("of unknown size: %q", got)
+	}
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), make([]byte, 300), 0o644)
+	os.MkdirAll(filepath.Join(dir, "sub"), 0o755)
+	os.WriteFile(filepath.Join(dir, "sub", "b.jsonl"), make([]byte, 700), 0o644)
+	if n := inputSize([]string{dir}); n != 1000 {
+		t.Errorf("the inputs' size: %d, want 1000", n)
+	}
+	if n := inputSize([]string{dir, "-"}); n != 0 {
+		t.Errorf("with standard input: %d, want 0 (unknown)", n)
+	}
+}

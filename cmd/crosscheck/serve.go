@@ -9,26 +9,37 @@ import (
 	"net/http"
 	"time"
 
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/web"
 )
 
 func (m *Main) serve(ctx context.Context, args []string) error {
-	fs := m.flags("serve", "[--addr :8080] [--db PATH] [--token T] [--private]",
+	fs := m.flags("serve", "[--addr :8080] [--db PATH] [--token T] [--private] [--follow [--every 10m] [--allow-private]]",
 		`Serves the web UI (the stories, each story's report, each article with what analysis found
 in it, search, and a form to add articles) and the JSON API (/api/stories, /api/stories/{id},
 /api/articles/{id}, POST /api/articles, /api/search, /api/openapi.json), with /healthz and
-Prometheus metrics at /metrics. Reads are open unless --private; writes need the token, given
-as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on interrupt.`,
+Prometheus metrics at /metrics. The form fetches the URLs it is given. Reads are open unless --private; writes need the token, given
+as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on interrupt. With
+--follow it also polls the followed feeds as crosscheck follow does, a round every --every,
+making the reports of the stories that changed, and logs a line per round.`,
 		`  crosscheck serve --db crosscheck.db
   CROSSCHECK_TOKEN=s3cret crosscheck serve --addr 127.0.0.1:9000
-  curl -H "Authorization: Bearer s3cret" --data-binary @records.jsonl localhost:9000/api/articles`)
+  curl -H "Authorization: Bearer s3cret" --data-binary @records.jsonl localhost:9000/api/articles
+  crosscheck serve --follow --every 15m`)
 	db := m.dbFlag(fs)
 	addr := fs.String("addr", ":8080", "the address to listen on")
 	token := fs.String("token", m.Getenv("CROSSCHECK_TOKEN"), "the token writes need (env CROSSCHECK_TOKEN); none: no writes")
 	private := fs.Bool("private", false, "reads need the token too")
 	maxBody := fs.Int64("max-body", 32<<20, "the largest request body, in bytes")
+	follow := fs.Bool("follow", false, "poll the followed feeds in the server, as crosscheck follow does")
+	every := fs.Duration("every", 10*time.Minute, "with --follow, the time between the starts of two rounds")
+	allowPrivate := fs.Bool("allow-private", false, "fetch from loopback and private addresses, for the ingest form's URLs and --follow (intranets, tests)")
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *follow && *every <= 0 {
+		fmt.Fprintln(m.Stderr, "crosscheck serve: --every must be more than 0")
+		return errUsage
 	}
 	if *private && *token == "" {
 		fmt.Fprintln(m.Stderr, "crosscheck serve: --private needs a token (--token or CROSSCHECK_TOKEN)")
@@ -49,7 +60,8 @@ as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on inte
 	if err := store.IndexSearch(ctx); err != nil {
 		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
 	}
-	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger})
+	form := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
+	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page})
 	defer handler.Close()
 	// requests run under a context that shutdown cancels, so that no query outlives the server
 	requests, cancelRequests := context.WithCancel(context.Background())
@@ -71,6 +83,16 @@ as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on inte
 		slog.Bool("writes", *token != ""), slog.Bool("private", *private))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
+	following := make(chan struct{})
+	if *follow {
+		go func() {
+			defer close(following)
+			m.newFollower(store, *allowPrivate, 0, true).serve(ctx, *every, logger)
+		}()
+	} else {
+		close(following)
+	}
+	defer func() { <-following }() // the rounds stop with ctx, before the store closes
 	select {
 	case err := <-done:
 		return err

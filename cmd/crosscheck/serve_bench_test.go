@@ -15,10 +15,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
 )
 
@@ -33,7 +35,8 @@ import (
 //	go test ./cmd/crosscheck -run XXX -bench ServeLoad -benchtime 1x
 //
 // CROSSCHECK_BENCH_DB reuses a store (made when absent); CROSSCHECK_BENCH_RATE (200 a second)
-// and CROSSCHECK_BENCH_SECONDS (30) set the load.
+// and CROSSCHECK_BENCH_SECONDS (30) set the load; CROSSCHECK_BENCH_INGEST=1 runs an ingest of
+// the Reuters articles again, under new ids, into the store while the load runs.
 func BenchmarkServeLoad(b *testing.B) {
 	reuters := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
 	seeds := corpus.Path(b, "seeds")
@@ -89,12 +92,29 @@ func BenchmarkServeLoad(b *testing.B) {
 
 	rate := envInt("CROSSCHECK_BENCH_RATE", 200)
 	seconds := envInt("CROSSCHECK_BENCH_SECONDS", 30)
+	var ingestDone chan string
+	if os.Getenv("CROSSCHECK_BENCH_INGEST") != "" {
+		// a writer beside the readers: the Reuters articles again, under new ids, ingested
+		// into the same store by another process while the load runs
+		again := reuttersAgain(b, reuters)
+		ingestDone = make(chan string, 1)
+		go func() {
+			start := time.Now()
+			cmd := exec.Command(os.Args[0], "ingest", "--db", db, again)
+			cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
+			out, err := cmd.CombinedOutput()
+			ingestDone <- fmt.Sprintf("ingest beside the load: %s in %s (%v): %s", again, time.Since(start).Round(time.Millisecond), err, firstLine(out))
+		}()
+	}
 	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
 	b.Logf("%d req/s for %d s: %d requests in %s, %d failed; p50 %s p90 %s p99 %s max %s",
 		rate, seconds, len(lat), took.Round(time.Millisecond), failed, pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 100))
 	for _, k := range slices.Sorted(maps.Keys(byKind)) {
 		d := byKind[k]
 		fmt.Printf("  %-13s %5d requests  p50 %-8s p99 %s\n", k, len(d), pct(d, 50), pct(d, 99))
+	}
+	if ingestDone != nil {
+		b.Log(<-ingestDone)
 	}
 	b.ReportMetric(ms(pct(lat, 50)), "p50-ms")
 	b.ReportMetric(ms(pct(lat, 99)), "p99-ms")
@@ -104,6 +124,32 @@ func BenchmarkServeLoad(b *testing.B) {
 	n, took := closedLoop(client, base, urls, 8, 10*time.Second)
 	b.Logf("closed loop, 8 clients: %d requests in %s, %.0f req/s", n, took.Round(time.Millisecond), float64(n)/took.Seconds())
 	b.ReportMetric(float64(n)/took.Seconds(), "max-req/s")
+}
+
+// reuttersAgain writes the Reuters records under new ids, for an ingest beside the load.
+func reuttersAgain(b *testing.B, reuters string) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "again.jsonl")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	w := bufio.NewWriter(f)
+	defer w.Flush()
+	for it := range ingest.Read(context.Background(), []string{reuters}, ingest.Options{}) {
+		if it.Doc == nil {
+			continue
+		}
+		json.NewEncoder(w).Encode(map[string]string{"id": "again-" + it.Doc.ID, "title": it.Doc.Meta.Title,
+			"text": string(it.Doc.Raw), "date": it.Doc.Meta.Published, "source": it.Doc.Meta.Source})
+	}
+	return path
+}
+
+func firstLine(b []byte) string {
+	line, _, _ := strings.Cut(string(b), "\n")
+	return line
 }
 
 // startServer runs the test binary as crosscheck serve over db on a free loopback port and

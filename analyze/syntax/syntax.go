@@ -1,0 +1,190 @@
+package syntax
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/analyze/syntax/internal/engine"
+)
+
+//go:generate go run ./internal/train -treebank ../../../shared/corpus/treebank -out model.bin.gz
+
+// modelData is the tagger's and the parser's weights, generated from the treebank.
+//
+//go:embed model.bin.gz
+var modelData []byte
+
+var (
+	loadOnce sync.Once
+	model    *engine.Model
+	scratch  = sync.Pool{New: func() any { return new(engine.ParseScratch) }}
+)
+
+func loaded() *engine.Model {
+	loadOnce.Do(func() {
+		m, err := engine.Read(modelData)
+		if err != nil {
+			panic(fmt.Sprintf("syntax: the embedded model cannot be read (run go generate ./analyze/syntax): %v", err))
+		}
+		model = m
+	})
+	return model
+}
+
+// MaxWords is the longest stretch parsed as one tree: a longer sentence is parsed in pieces of
+// MaxWords words, each piece's root a root of the sentence, so that work stays linear and
+// bounded on run-on text.
+const MaxWords = 200
+
+// Arc is a word's place in the tree: the index of its head in the sentence's words (-1 for a
+// root) and the Universal Dependencies relation to it ("nsubj", "obj", "nmod:poss", …).
+type Arc struct {
+	Head int    `json:"head"`
+	Rel  string `json:"rel"`
+}
+
+// Sentence is a tagged and parsed sentence: for each word its universal part of speech
+// ("NOUN", "VERB", "PROPN", "NUM", …) and its arc.
+type Sentence struct {
+	Words []string `json:"words"`
+	Tags  []string `json:"tags"`
+	Arcs  []Arc    `json:"arcs"`
+}
+
+// Tags is the tag set (the 17 universal parts of speech).
+func Tags() []string { return append([]string(nil), loaded().Tagger.Tags...) }
+
+// Relations is the set of relations arcs are labelled with.
+func Relations() []string { return append([]string(nil), loaded().Parser.Labels...) }
+
+// Tag gives each word its universal part of speech. Words are tokens as printed: curly quotes,
+// dashes and clitics glued on ("John’s", "don't") are read as the treebank writes them, and a
+// word with a clitic takes the tag of its host ("John’s" PROPN, "don't" AUX).
+func Tag(words []string) []string {
+	return analyse(words, nil, false).Tags
+}
+
+// Parse gives each word its head and relation, reading the tags given (as Tag returns them;
+// nil to tag the words first; words past the end of tags are tagged). A word with a clitic
+// glued on takes its host's arc.
+func Parse(words []string, tags []string) []Arc {
+	if tags == nil {
+		return Analyze(words).Arcs
+	}
+	return analyse(words, tags, true).Arcs
+}
+
+// Analyze tags and parses the words.
+func Analyze(words []string) Sentence {
+	return analyse(words, nil, true)
+}
+
+func analyse(words, tags []string, parse bool) Sentence {
+	out := Sentence{Words: words, Tags: make([]string, len(words))}
+	if parse {
+		out.Arcs = make([]Arc, len(words))
+	}
+	if len(words) == 0 {
+		return out
+	}
+	m := loaded()
+	sc := scratch.Get().(*engine.ParseScratch)
+	defer scratch.Put(sc)
+	for start := 0; start < len(words); start += MaxWords {
+		end := min(start+MaxWords, len(words))
+		var given []string
+		if start < len(tags) {
+			given = tags[start:min(end, len(tags))]
+		}
+		var arcs []Arc
+		if parse {
+			arcs = out.Arcs[start:end]
+		}
+		piece(m, words[start:end], given, parse, out.Tags[start:end], arcs, start, sc)
+	}
+	return out
+}
+
+// piece tags (and parses) one stretch of at most MaxWords words, offset words into the
+// sentence, writing tags and arcs.
+func piece(m *engine.Model, words, given []string, parse bool, tags []string, arcs []Arc, offset int, sc *engine.ParseScratch) {
+	var sub []string
+	owner := make([]int, 0, len(words)+4) // sub-token → word
+	first := make([]int, len(words))      // word → its host sub-token
+	for i, w := range words {
+		first[i] = len(sub)
+		host, clitic := splitClitic(engine.Normalise(w))
+		sub = append(sub, host)
+		owner = append(owner, i)
+		if clitic != "" {
+			sub = append(sub, clitic)
+			owner = append(owner, i)
+		}
+	}
+	th := make([]uint64, len(sub))
+	if len(given) < len(words) || len(sub) > len(words) {
+		// some words or clitics have no tag given: tag them
+		tagIdx := make([]int, len(sub))
+		m.Tagger.TagInto(sub, tagIdx, &sc.Scratch)
+		hashes := m.TagHashes()
+		for j, t := range tagIdx {
+			th[j] = hashes[t]
+		}
+		for i := range words {
+			tags[i] = m.Tagger.Tags[tagIdx[first[i]]]
+		}
+	}
+	if !parse {
+		return
+	}
+	for i, t := range given {
+		th[first[i]] = engine.TagHash(t)
+		tags[i] = t
+	}
+	heads, rels := make([]int32, len(sub)), make([]int32, len(sub))
+	m.Parser.ParseInto(sub, th, heads, rels, sc)
+	for i := range words {
+		j := first[i]
+		// a host whose head is its own clitic takes the clitic's head
+		for steps := 0; heads[j] > 0 && owner[heads[j]-1] == i && steps < 4; steps++ {
+			j = int(heads[j] - 1)
+		}
+		h := -1
+		if heads[j] > 0 && owner[heads[j]-1] != i {
+			h = owner[heads[j]-1] + offset
+		}
+		arcs[i] = Arc{Head: h, Rel: m.Parser.Labels[rels[j]]}
+		if h < 0 {
+			arcs[i].Rel = "root"
+		}
+	}
+}
+
+// clitics are the endings the treebank writes as words of their own, longest first.
+var clitics = []string{"n't", "'re", "'ve", "'ll", "'s", "'d", "'m"}
+
+// splitClitic splits a clitic off a normalised word ("John's" → "John", "'s"; "can't" →
+// "ca", "n't", as the treebank writes it); clitic is "" when there is none.
+func splitClitic(w string) (host, clitic string) {
+	if len(w) < 3 || !strings.ContainsRune(w, '\'') {
+		return w, ""
+	}
+	lw := strings.ToLower(w)
+	for _, c := range clitics {
+		if len(lw) > len(c) && strings.HasSuffix(lw, c) {
+			host := w[:len(w)-len(c)]
+			r, _ := utf8.DecodeLastRuneInString(host)
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return host, w[len(w)-len(c):]
+			}
+		}
+	}
+	if strings.HasSuffix(lw, "s'") {
+		return w[:len(w)-1], "'"
+	}
+	return w, ""
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
+)
+
+// benchPage is a news page of about 3 KB, its words drawn with a fixed seed so that every run
+// serves the same pages: a few stories' worth of topics, so that grouping has work to do.
+func benchPage(i int) string {
+	r := rand.New(rand.NewPCG(uint64(i), 7))
+	topics := [][]string{
+		{"bridge", "council", "repairs", "river", "traffic", "engineers", "budget"},
+		{"election", "minister", "votes", "party", "campaign", "parliament", "polls"},
+		{"storm", "flooding", "rain", "coast", "evacuation", "warnings", "damage"},
+		{"market", "shares", "investors", "profit", "bank", "quarter", "rates"},
+	}
+	words := topics[i%len(topics)]
+	common := []string{"the", "said", "on", "a", "of", "and", "to", "in", "was", "after", "officials", "Tuesday", "city"}
+	var b strings.Builder
+	fmt.Fprintf(&b, "<!doctype html><html><head><title>Report %d on the %s</title></head><body><nav>Home | World | Business</nav><article><h1>Report %d on the %s</h1>", i, words[0], i, words[0])
+	for p := 0; p < 6; p++ {
+		b.WriteString("<p>")
+		for s := 0; s < 4; s++ {
+			n := 10 + r.IntN(8)
+			for w := 0; w < n; w++ {
+				word := common[r.IntN(len(common))]
+				if r.IntN(3) == 0 {
+					word = words[r.IntN(len(words))]
+				}
+				if w == 0 {
+					word = strings.ToUpper(word[:1]) + word[1:]
+				}
+				b.WriteString(word)
+				b.WriteByte(' ')
+			}
+			fmt.Fprintf(&b, "%d. ", r.IntN(1000))
+		}
+		b.WriteString("</p>")
+	}
+	b.WriteString("</article><footer>Share this story</footer></body></html>")
+	return b.String()
+}
+
+// BenchmarkIngestURLs fetches pages from a loopback server through ingest, grouping and the
+// reports, with politeness off, and reports pages per second (the target: 500/s on two
+// cores). Run with -benchtime=1x; CROSSCHECK_BENCH_PAGES sets the count (default 1,000).
+func BenchmarkIngestURLs(b *testing.B) {
+	n := 1000
+	if v, err := strconv.Atoi(os.Getenv("CROSSCHECK_BENCH_PAGES")); err == nil && v > 0 {
+		n = v
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/p/"))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(benchPage(i)))
+	}))
+	defer srv.Close()
+	urls := []string{"ingest", "--allow-private"}
+	files := []string{"ingest"}
+	if os.Getenv("CROSSCHECK_BENCH_REPORTS") != "" {
+		urls, files = append(urls, "--reports"), append(files, "--reports")
+	}
+	dir := b.TempDir()
+	for i := range n {
+		urls = append(urls, fmt.Sprintf("%s/p/%d", srv.URL, i))
+		path := filepath.Join(dir, fmt.Sprintf("p%d.html", i))
+		if err := os.WriteFile(path, []byte(benchPage(i)), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	// the same pages as files: the local part alone, to set the fetching against
+	for name, args := range map[string][]string{"urls": urls, "files": files} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				db := filepath.Join(b.TempDir(), "bench.db")
+				var out, errOut bytes.Buffer
+				m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
+					Now: time.Now, Fetch: &httpfetch.Options{Delay: -1, IgnoreRobots: true}}
+				start := time.Now()
+				if code := m.Run(context.Background(), append(args, "--db", db)); code != 0 {
+					b.Fatalf("exit %d: %s", code, errOut.String())
+				}
+				b.ReportMetric(float64(n)/time.Since(start).Seconds(), "pages/s")
+				b.Logf("%s", strings.TrimSpace(out.String()))
+			}
+		})
+	}
+}

@@ -1,0 +1,227 @@
+package reconcile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/extract"
+)
+
+// analyzed is an article of text analysed as ingest analyses it, in a story of its own.
+func analyzed(t *testing.T, text string) *article {
+	t.Helper()
+	return storyOf(t, text).arts[0]
+}
+
+// Each rule of the cascade, on a sentence that shows its kind: the first number of the
+// sentence is read by the rule named, with the label and owner given.
+func TestNumberRules(t *testing.T) {
+	for _, tc := range []struct {
+		rule, text, label, owner, thing, verb string
+	}{
+		{"score", "Leeds went into the break with a 21 - 7 halftime lead.", "21-7", "halftime", "halftime score", ""},
+		{"score", "The win lifted the Rovers (8 - 3) into second place.", "8-3", "rovers", "record", ""},
+		{"score", "The Hawks stand at 6 - 6 with four games left.", "6-6", "hawks", "record", ""},
+		{"score", "They won 3 - 1 on Sunday.", "3-1", "", "score", ""},
+		{"score", "The Hawks led 14 - 10 at the half.", "14-10", "halftime", "halftime score", ""},
+		{"score", "The Hawks lost at home and dropped their record to 5 - 7.", "5-7", "hawks", "record", ""},
+		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
+		{"block", "He was shot in the 4300 block of West 41st Street on Friday.", "4300 block of West 41st Street", "", "street block", ""},
+		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
+		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
+		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
+		{"age-year-old", "said 70 - year - old Dimitris Karras on Friday.", "70", "karras", "", ""},
+		{"age-apposition", "Officer Dana Pruitt, 44, was wounded.", "44", "pruitt", "", ""},
+		{"age-aged", "The singer Ann Moor died at 81 in her home.", "81", "moor", "", ""},
+		{"age-aged", "Ruth Kline was 88.", "88", "kline", "", ""},
+		{"age-aged", "She was 85.", "85", "", "", ""},
+		{"money", "The council approved a $2 million bond on Monday.", "2000000 USD", "", "bond", "approved"},
+		{"money", "Orbis agreed to buy the mill for $75 million.", "75000000 USD", "", "price", ""},
+		{"money", "The fund will lend 40 billion euros in loans.", "40000000000 EUR", "", "loans", ""},
+		{"percent", "Shares plunged 6.2 per cent on Friday.", "6.2%", "", "", ""},
+		{"duration", "She served for 12 years on the board.", "12 years", "", "", "served"},
+		{"duration", "The town voted five months ago.", "5 months", "", "time since", "voted"},
+		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
+		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
+		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
+		{"measure", "The men were trapped 250 metres below the surface.", "250 metres", "", "", "depth"},
+		{"count", "Three young men died when the roof fell.", "3 men", "", "men", "died"},
+		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
+		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
+		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
+	} {
+		a := analyzed(t, tc.text)
+		var got reading
+		found := false
+		for _, n := range a.Numbers {
+			if r, ok := a.readNumber(n); ok {
+				got, found = r, true
+				break
+			}
+		}
+		if !found || got.rule != tc.rule || got.label != tc.label || got.owner != tc.owner || got.thing != tc.thing || got.verb != tc.verb {
+			t.Errorf("%q: got %+v (found %v), want rule %s label %q owner %q thing %q verb %q", tc.text, got, found,
+				tc.rule, tc.label, tc.owner, tc.thing, tc.verb)
+		}
+	}
+}
+
+// A year, a time zone's clock, the second figure of a score, a measure given again and one of
+// a thing with no event state no fact of their own.
+func TestNumbersThatStateNoFact(t *testing.T) {
+	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT.",
+		"The hole is three metres (9.8 feet) deep.", "One son lives in Leeds."} {
+		a := analyzed(t, text)
+		n := 0
+		for _, num := range a.Numbers {
+			if _, ok := a.readNumber(num); ok {
+				n++
+			}
+		}
+		if want := map[bool]int{true: 1, false: 0}[strings.Contains(text, "3 - 1") || strings.Contains(text, "metres")]; n != want {
+			t.Errorf("%q: %d facts read, want %d", text, n, want)
+		}
+	}
+}
+
+// story builds a story of analysed articles, one text each.
+func storyOf(t *testing.T, texts ...string) *story {
+	t.Helper()
+	var list []*crosscheck.Article
+	for i, text := range texts {
+		a := &crosscheck.Article{ID: string(rune('a' + i)), Text: text}
+		extract.Analyze(a)
+		list = append(list, a)
+	}
+	return newStory(list)
+}
+
+func conflicts(facts []crosscheck.Fact) []string {
+	var out []string
+	for _, f := range facts {
+		if f.Verdict == "conflict" {
+			var vs []string
+			for _, v := range f.Values {
+				vs = append(vs, v.Value)
+			}
+			out = append(out, f.Subject+": "+strings.Join(vs, " / "))
+		}
+	}
+	return out
+}
+
+// Values conflict only when they are rival values of one thing: the cases each rule of
+// mayConflict and the bounds exist for.
+func TestNumberConflicts(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		texts    []string
+		conflict bool
+	}{
+		{"a lower bound the other value meets", []string{
+			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
+		{"two counts of one crowd", []string{
+			"About 300 people marched to the town hall on Monday.", "Nearly 200 people marched to the town hall on Monday."}, true},
+		{"the ages of two people", []string{
+			"Officer Dana Pruitt, 44, was wounded in the shooting.", "The suspect, Carl Moss, 29, was wounded in the shooting."}, false},
+		{"one person's age told twice", []string{
+			"Officer Dana Pruitt, 44, was wounded in the shooting.", "Officer Dana Pruitt, 45, was wounded in the shooting."}, true},
+		{"the counts of two people", []string{
+			"Shortstop Alex Rodriguez hit 33 homers for the club this season.", "Shortstop Derek Jeter hit 13 homers for the club this season."}, false},
+		{"items of a list", []string{
+			"Songs cost $0.79, $0.99 and $1.19 on the store.", "Most songs on the store cost $0.99 and a few cost $1.19."}, false},
+		{"counts far apart", []string{
+			"The sect has about 9,000 members across the state.", "Four members of the sect were charged across the state."}, false},
+		{"distances of two plays", []string{
+			"Lee kicked a 48 - yard field goal in the second quarter.", "Lee kicked a 31 - yard field goal in the second quarter."}, false},
+		{"a distance misprinted", []string{
+			"Ruiz broke off a 76 - yard touchdown run in the third quarter.", "Ruiz broke off a 74 - yard touchdown run in the third quarter."}, true},
+		{"a record told two ways", []string{
+			"The win left the Hawks (9 - 4) atop the division.", "The Hawks (8 - 4) lead the division after the win."}, true},
+		{"a length one day on, an update", []string{
+			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 12 days."}, false},
+		{"a length a week apart", []string{
+			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 18 days."}, true},
+		{"within a distance", []string{
+			"A rocket landed within 20 miles of the city on Monday.", "A rocket landed 17 miles from the city on Monday."}, false},
+		{"one team's record in two sentences", []string{
+			"For the season the Hawks are 7 - 2 in close games.", "On the road the Hawks moved their record to 6 - 2 in close games this fall."}, true},
+		{"two ordinals of one noun", []string{
+			"The young Hawks won their 7th game in March against the Owls.", "Snow fell at the stadium during the 13th game, a loss at home."}, false},
+		{"one crowd named by two verbs", []string{
+			"About 50 volunteers searched the woods near the lake on Sunday.", "More than 70 volunteers were sent to the woods near the lake on Sunday."}, true},
+		{"the killed and the wounded", []string{
+			"In the town 30 people were killed in the blast on Friday.", "In the town 34 people were wounded in the blast on Friday."}, false},
+		{"one figure of two events", []string{
+			"Five missiles were fired at the camp, of which four exploded near the school.", "Four missiles were fired at the camp near the school."}, true},
+		{"two lengths of one strike", []string{
+			"Nurses began a 48-hour strike at the hospital on Monday.", "Nurses began a 72-hour strike at the hospital on Monday."}, true},
+	} {
+		s := storyOf(t, tc.texts...)
+		got := conflicts(s.numberFacts())
+		if (len(got) > 0) != tc.conflict {
+			t.Errorf("%s: conflicts %v, want conflict %v", tc.name, got, tc.conflict)
+		}
+	}
+}
+
+// An article does not contradict itself: two values it states are two facts, not rivals.
+func TestNumberConflictNeedsTwoArticles(t *testing.T) {
+	s := storyOf(t, "About 300 people marched on Monday, and later 200 people marched again.",
+		"About 300 people marched on Monday, and later 200 people marched again.")
+	if got := conflicts(s.numberFacts()); len(got) > 0 {
+		t.Errorf("conflicts %v", got)
+	}
+}
+
+// An age told in a short sentence of its own joins the age of the same value others give,
+// however little else the sentences share.
+func TestOneAgeToldTwoWays(t *testing.T) {
+	s := storyOf(t, "The poet Ann Moor, who wrote of the northern coast for sixty years, died at her home on Monday. She was 81.",
+		"Ann Moor, the poet of the northern coast, died at 81 on Monday at her home in the hills.",
+		"Ann Moor, 81, wrote about the sea.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "age" {
+			if len(f.Values) != 1 || len(f.Values[0].Articles) != 3 {
+				t.Errorf("%s: %+v", f.Subject, f.Values)
+			}
+			return
+		}
+	}
+	t.Error("no age fact")
+}
+
+// An exact figure of three significant digits or more given twice is one fact, however
+// little else the sentences share; a round one is not.
+func TestDistinctiveFigureToldTwoWays(t *testing.T) {
+	joined := func(texts ...string) bool {
+		for _, f := range storyOf(t, texts...).numberFacts() {
+			if f.Kind == "money" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
+				return true
+			}
+		}
+		return false
+	}
+	if !joined("The laptop carries a price tag of $1,849.", "Buyers in the shops will pay $1,849 for it from June.") {
+		t.Error("$1,849 twice is not one fact")
+	}
+	if joined("The laptop carries a price tag of $2,000.", "Shoppers in town spent $2,000 on food in June.") {
+		t.Error("$2,000 twice joined with nothing else in common")
+	}
+}
+
+// A count whose noun was said before it takes that noun, and its verb tells it from the count
+// the noun came with.
+func TestBorrowedNoun(t *testing.T) {
+	a := analyzed(t, "Six missiles were fired and four exploded.")
+	var got []string
+	for _, n := range a.Numbers {
+		if r, ok := a.readNumber(n); ok {
+			got = append(got, r.label+" "+r.verb)
+		}
+	}
+	if strings.Join(got, "; ") != "6 missiles fired; 4 missiles exploded" {
+		t.Errorf("read %q", got)
+	}
+}

@@ -1,0 +1,632 @@
+package reconcile
+
+import (
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+// reading is what a number says in its sentence: the kind of value, its unit, the thing it
+// counts, the event it counts (the verb) and whose it is.
+type reading struct {
+	kind  string // count, age, money, percent, score, caliber, block, ordinal, duration, measure
+	unit  string // "year", "USD", "gallon per minute"; for a count, the thing counted
+	thing string // what is counted or measured, singular: "people", "shell", "run"
+	word  string // the thing as the sentence writes it: "young men", "shells"
+	verb  string // what happened to it, as written: "killed", "fired"
+	owner string // whose it is: a person's surname, or the noun an age qualifies ("girl")
+	label string // the value as people read it: "40", "15 years", "3000000 USD", "21%", "10-5"
+	// borrowed is set on a count whose noun was said before it ("of which four exploded"):
+	// its verb alone tells which count it is.
+	borrowed bool
+	rule     string
+}
+
+// numberRule is one step of the cascade that reads a number: the first whose match returns
+// true decides its kind.
+type numberRule struct {
+	name    string
+	example string
+	match   func(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool
+}
+
+// numberContext is the sentence around a number: the text before it and after it.
+type numberContext struct {
+	before, after string
+}
+
+// numberRules are the cascade, in order.
+var numberRules = []numberRule{
+	{"score-second", "the 5 of “led 10-5”: read with the 10", scoreSecond},
+	{"score", "“a 13-3 halftime lead”, “the Colts (10-5)”", score},
+	{"caliber", "“a .38-caliber revolver”", caliber},
+	{"block", "“the 12200 block of East 223rd Street”", streetBlock},
+	{"ordinal", "“the 67th Precinct”", ordinal},
+	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
+	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
+	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
+	{"money", "“a $3 million bond”, “110 billion euros”", money},
+	{"percent", "“Greek stocks plunged 5.4 per cent”", percent},
+	{"duration", "“served for 15 years”, “a 24-hour strike”", duration},
+	{"measure", "“an 86-yard touchdown run”, “5,000 gallons per minute”", measure},
+	{"count", "“three young men died”, “fired 11 shots”", count},
+}
+
+// readNumber reads n in its sentence, or reports that it states no fact: a bare figure, a
+// year, a time of day.
+func (a *article) readNumber(n crosscheck.Number) (reading, bool) {
+	i := a.sentenceAt(n.Start)
+	if i < 0 {
+		return reading{}, false
+	}
+	sp := a.sentences[i].span
+	ctx := numberContext{before: a.Text[sp[0]:max(sp[0], n.Start)], after: a.Text[min(n.End, sp[1]):sp[1]]}
+	for _, rule := range numberRules {
+		r := reading{}
+		if rule.match(a, n, ctx, &r) {
+			if r.kind == "" {
+				return reading{}, false
+			}
+			r.rule = rule.name
+			return r, true
+		}
+	}
+	return reading{}, false
+}
+
+var (
+	scoreAfter  = regexp.MustCompile(`^\s?[-–]\s?(\d{1,2})\b`)
+	scoreBefore = regexp.MustCompile(`\d\s?[-–]\s?$`)
+	ordinalEnd  = regexp.MustCompile(`^(st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)*?([A-Za-z]+)`)
+)
+
+// scoreSecond: the second figure of a score belongs to the first.
+func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	return n.Unit == "" && scoreBefore.MatchString(ctx.before)
+}
+
+// score: two figures joined by a dash, a score or a win-loss record.
+func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	rest := a.Text[n.Start+len(figureText(n.Text)):]
+	m := scoreAfter.FindStringSubmatch(rest)
+	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(rest[len(m[0]):], "-") || n.Unit == "percent" {
+		return false
+	}
+	r.kind, r.unit, r.label = "score", "score", strconv.Itoa(int(n.Value))+"-"+m[1]
+	r.thing = "score"
+	if team := recordOwner(ctx.before); team != "" {
+		r.thing, r.owner = "record", team
+	} else if halftime.MatchString(ctx.before + ctx.after) {
+		r.thing, r.owner = "halftime score", "halftime" // the score at halftime is one fact
+	}
+	return true
+}
+
+var (
+	recordParen = regexp.MustCompile(`([A-Z][\pL]+)\s*\(\s*$`)
+	recordTheir = regexp.MustCompile(`([A-Z][\pL]+)\b[^.;A-Z]*\b(?:moved|improved|raised|lifted|dropped|fell) (?:their|its) record to\s*$`)
+	recordVerb  = regexp.MustCompile(`([A-Z][\pL]+)(?:\s*[’']s?)?\s+(?:record\s+)?(?:stand at|stands at|are|were|is|was|(?:rose|improved|fell|dropped|moved) to|(?:moved|improved) their record to)(?:\s+an?\s+[\pL-]+)?\s*$`)
+)
+
+// recordOwner finds the team a win-loss record belongs to: "the Colts (10-5)", "the Colts
+// stand at 10-5", "Indianapolis’ record rose to 9-5".
+func recordOwner(before string) string {
+	if m := recordParen.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1])
+	}
+	if m := recordVerb.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1])
+	}
+	if m := recordTheir.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1]) // "the Colts were 4-4 on the road and moved their record to 9-1"
+	}
+	return ""
+}
+
+var halftime = regexp.MustCompile(`(?i)\bhalf-?time\b|\bat (?:the )?half\b`)
+
+var blockOf = regexp.MustCompile(`^\s+block\s+of\s+((?:(?:East|West|North|South|[NSEW]\.?)\s+)?((?:[A-Z0-9][\pL0-9]*\s+){1,3}?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court)))`)
+
+// streetBlock: the block of a street an address names, with the street.
+func streetBlock(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	m := blockOf.FindStringSubmatch(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.Start+len(figureText(n.Text))+64)])
+	if m == nil {
+		return false
+	}
+	r.kind, r.unit, r.thing = "block", "block", "street block"
+	r.label = figureLabel(n.Value) + " block of " + m[1]
+	return true
+}
+
+var caliberAfter = regexp.MustCompile(`(?i)^\s?-?\s?(?:caliber|calibre|magnum)\b`)
+
+// caliber: “a .38-caliber revolver”, “a .357 Magnum”.
+func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	b := strings.TrimRight(a.Text[max(0, n.Start-3):n.Start], " ") // the sentence may have been cut at "a."
+	if !strings.HasSuffix(b, ".") || strings.HasSuffix(b, "..") || n.Value != math.Trunc(n.Value) || !caliberAfter.MatchString(a.Text[n.Start+len(figureText(n.Text)):]) {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.label = "caliber", "caliber", "caliber", "."+figureLabel(n.Value)+"-caliber"
+	if noun := n.Counted; n.Unit == "caliber" && noun != "" {
+		r.label += " " + noun // ".38-caliber revolver"
+	} else if n.Unit != "caliber" && n.Unit != "" {
+		r.label += " " + n.Unit
+	}
+	return true
+}
+
+// ordinal: a figure with an ordinal ending that names a thing.
+func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" {
+		return false
+	}
+	m := ordinalEnd.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+48)])
+	if m == nil {
+		return false
+	}
+	w := strings.TrimPrefix(a.Text[n.End:n.End+len(m[0])], m[1])
+	first := strings.Fields(w)[0]
+	if nlp.Stopwords[strings.ToLower(first)] {
+		return false // "the 13th and 14th": no noun yet
+	}
+	r.kind, r.unit, r.thing, r.owner = "ordinal", "ordinal", strings.ToLower(first), strings.ToLower(first)
+	r.label = figureText(n.Text) + m[1] + " " + first
+	return true
+}
+
+// ageYearOld: “the 35-year-old deputy”.
+func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "year" || !regexp.MustCompile(`(?i)year\s?-?\s?old`).MatchString(n.Text) {
+		return false
+	}
+	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
+	switch {
+	case a.personAfter(n.End) != "":
+		r.owner = a.personAfter(n.End) // "16-year-old Kimani Gray"
+	case a.personCalled(n.Counted) != "":
+		r.owner = a.personCalled(n.Counted) // "the 35-year-old deputy", when the article calls Ortiz "the deputy"
+	case n.Counted != "" && isCapital(headWord(n)):
+		r.owner = strings.ToLower(headWord(n)) // "61-year-old Anargyros Biziani", a name analysis did not take for a person
+	case n.Counted != "":
+		r.owner, r.word = n.Counted, n.Counted // "the 12-year-old girl"
+	default:
+		r.owner = a.personNear(n.Start, n.End)
+	}
+	return true
+}
+
+var appositionAfter = regexp.MustCompile(`^\s?(?:,|\)|\.\s|\.$)`)
+
+// ageApposition: a figure between commas after a person's name.
+func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" || n.Value < 1 || n.Value > 115 || n.Value != math.Trunc(n.Value) || !appositionAfter.MatchString(ctx.after) {
+		return false
+	}
+	b := strings.TrimRight(ctx.before, " ")
+	if !strings.HasSuffix(b, ",") {
+		return false
+	}
+	comma := n.Start - (len(ctx.before) - len(b)) - 1 // where the comma stands in the text
+	owner := a.personEndingAt(comma)
+	if owner == "" {
+		owner = capitalBefore(a.Text[:comma]) // a name analysis did not take for a person
+	}
+	if owner == "" {
+		return false
+	}
+	r.kind, r.unit, r.label, r.owner = "age", "year", figureLabel(n.Value), owner
+	return true
+}
+
+var agedBefore = regexp.MustCompile(`(?i)\b(?:aged|age|ages|age of|died at|dies at|died aged)\s*$|(?:\b(?:[Hh]e|[Ss]he)|[A-Z][\pL]+)\s+was\s*$`)
+
+// ageAged: “aged 22”, “at the age of 91”, “died at 95”, “She was 85.”
+func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" || n.Value < 1 || n.Value > 115 || !agedBefore.MatchString(ctx.before) {
+		return false
+	}
+	if strings.HasSuffix(strings.TrimSpace(ctx.before), "was") && !strings.HasPrefix(strings.TrimLeft(ctx.after, " "), ".") {
+		return false // "she was 85." ends its sentence; "he was 85 miles away" does not
+	}
+	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
+	switch m := pronounWas.FindStringSubmatch(ctx.before); {
+	case m != nil && m[1] != "":
+		r.owner = strings.ToLower(m[1]) // "Mark Felt was 95."
+	case m != nil:
+		// "He was 95.": whose, a pronoun does not say here
+	default:
+		r.owner = a.sentencePerson(n.Start) // "Mark Felt, known as Deep Throat, died aged 95"
+	}
+	return true
+}
+
+var pronounWas = regexp.MustCompile(`(?:\b(?:[Hh]e|[Ss]he)|([A-Z][\pL]+))\s+was\s*$`)
+
+// sentencePerson is the surname of the first person named in the sentence before at: the
+// subject an age after a verb belongs to.
+func (a *article) sentencePerson(at int) string {
+	i := a.sentenceAt(at)
+	if i < 0 {
+		return ""
+	}
+	sp := a.sentences[i].span
+	best, bestAt := "", at
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if e.Kind == "person" && m.Start >= sp[0] && m.End <= at && m.Start < bestAt {
+				best, bestAt = surname(e.Name), m.Start
+			}
+		}
+	}
+	return best
+}
+
+var currencyUnits = map[string]bool{"USD": true, "EUR": true, "GBP": true, "JPY": true}
+
+// money: a sum in a currency.
+func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if !currencyUnits[n.Unit] {
+		return false
+	}
+	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
+	r.thing, r.word = n.Counted, n.Counted
+	if m := moneyIn.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+24)]); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+		r.thing, r.word = m[1], m[1] // "$281 million in cash"
+	}
+	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+		r.thing, r.word = m[1], m[1] // "a price of $2,799"
+	}
+	r.verb = verbNear(ctx.before, "")
+	if buyingBefore(ctx.before) {
+		r.thing, r.word = "price", "price" // "AMD will pay $334 million", "buy SeaMicro for $334 million"
+	}
+	return true
+}
+
+var (
+	moneyIn = regexp.MustCompile(`^\s+in\s+([a-z]+)\b`)
+	moneyOf = regexp.MustCompile(`\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|approximately\s+|US)?$`)
+)
+
+// buyingBefore reports a verb of buying or selling among the eight words before a sum: "agreed
+// to buy its smaller rival Aldwick Ales for $4.2 billion".
+func buyingBefore(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-8; i-- {
+		if buying[strings.Trim(f[i], ",.;:()\"'“”’")] {
+			return true
+		}
+	}
+	return false
+}
+
+// buying are the verbs a sum is the price of.
+var buying = wordSet("pay pays paid paying buy buys bought buying acquire acquires acquired acquiring sell sells sold selling cost costs costing priced")
+
+// percent: a share or a change.
+func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "percent" && n.Unit != "percentage point" {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.word = "percent", n.Unit, n.Counted, n.Counted
+	if n.Counted != "" && !strings.Contains(strings.ToLower(n.Text), " of ") {
+		r.thing, r.word = "", "how "+n.Counted+", in percent" // "40% larger", "99.9 per cent sure": how much, not of what
+	}
+	r.label = figureLabel(n.Value) + "%"
+	if n.Unit != "percent" {
+		r.label = figureLabel(n.Value) + " percentage points"
+	}
+	if r.thing == "" {
+		r.word = verbBack(ctx.before, 6) // "raised its main rate by half a percentage point": named, not keyed, by the verb
+	}
+	return true
+}
+
+// verbBack is the nearest verb form among the last reach words of before.
+func verbBack(before string, reach int) string {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-reach; i-- {
+		if w := strings.Trim(f[i], ",.;:()\"'“”’"); isVerbForm(w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// duration: a length of time.
+func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if !durationUnits[n.Unit] {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.word = "duration", n.Unit, n.Counted, n.Counted
+	r.label = figureLabel(n.Value) + " " + plural(n.Unit, n.Value)
+	if r.verb = verbNear(ctx.before, ""); r.verb == "" { // "served for 15 years", "married two weeks ago"
+		r.verb = verbNear("", ctx.after)
+	}
+	if strings.HasPrefix(strings.TrimSpace(ctx.after), "ago") && r.thing == "" {
+		r.thing, r.word = "time since", "time since" // "four months ago"
+	}
+	return true
+}
+
+// measureUnits name what a unit measures.
+var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "metre": "distance", "kilometre": "distance",
+	"foot": "distance", "inch": "size", "acre": "area", "hectare": "area", "pound": "weight", "kilogram": "weight",
+	"ton": "weight", "tonne": "weight", "gallon": "volume", "litre": "volume", "barrel": "volume", "GB": "memory",
+	"MB": "memory", "TB": "memory", "GHz": "speed", "MHz": "speed", "degree": "temperature"}
+
+// measure: a distance, a size, a weight, a rate.
+func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	base, _, rate := strings.Cut(n.Unit, " per ")
+	dim, ok := measureUnits[base]
+	if !ok {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.word = "measure", n.Unit, n.Counted, n.Counted
+	if rate {
+		dim = "rate"
+	}
+	r.verb = dim // two measures of one dimension
+	switch {
+	case base == "GB" || base == "MB" || base == "TB":
+		r.label = figureLabel(n.Value) + base
+	case base == "GHz" || base == "MHz":
+		r.label = figureLabel(n.Value) + " " + base
+	default:
+		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
+	}
+	r.owner = a.holderNear(n.Start) // the runner of "Charles ran for 226 yards"
+	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
+		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
+	}
+	if conversion.MatchString(ctx.before) {
+		r.kind = "" // "two metres (6.6 feet)": the same length again
+	}
+	return true
+}
+
+// dimensionAfter is the word that says which way a measure runs: "two metres wide",
+// "0.98 inches thick", "400 metres below the surface".
+var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across|below|underground|beneath|under)\b`)
+
+var dimensions = map[string]string{"wide": "width", "across": "width", "long": "length", "deep": "depth",
+	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness", "below": "depth",
+	"underground": "depth", "beneath": "depth", "under": "depth"}
+
+// nounBefore is the noun a measure follows, past its hedge: "crater" of "a crater about".
+func nounBefore(before string) string {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i >= 0 && i >= len(f)-3; i-- {
+		w := strings.Trim(f[i], ",.;:()\"'“”’")
+		if approxWords[w] || w == "only" || w == "just" {
+			continue
+		}
+		if nlp.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
+			return ""
+		}
+		return nlp.Stem(w)
+	}
+	return ""
+}
+
+// conversion is the opening of a measure given again in other units: "10 miles (".
+var conversion = regexp.MustCompile(`(?i)\b(?:yards?|miles?|met(?:re|er)s?|kilomet(?:re|er)s?|km|feet|foot|inch(?:es)?|acres?|hectares?|pounds?|kilograms?|kg|tons?|tonnes?|gallons?|lit(?:re|er)s?)\s*\(\s*(?:about\s+|some\s+)?$`)
+
+// count: a number of things.
+func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	thing := n.Unit
+	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
+		return false
+	}
+	r.kind, r.unit, r.thing = "count", thing, thing
+	r.word = headWord(n)
+	if n.Counted != "" && partitives[n.Unit] {
+		r.word = plural(n.Unit, 2) + " of " + n.Counted // "31 pieces of fire apparatus"
+	} else if n.Counted != "" {
+		r.word = plural(n.Unit, 2) + " in the " + n.Counted // "the 28-point plan"
+	}
+	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
+		r.verb = verbNear(ctx.before, ctx.after)
+	}
+	switch {
+	case casualty[n.Unit] != "": // "55 wounded", "30 dead"
+		r.verb, r.thing, r.unit, r.word = n.Unit, "people", "people", "people"
+	case strings.HasSuffix(n.Unit, "ed") && isVerbForm(n.Unit):
+		// "Five bombs were dropped, of which four exploded": the count's noun is one said before
+		prev := a.countBefore(n.Start)
+		if prev == "" {
+			r.kind = "" // a count of nothing named: no fact
+			return true
+		}
+		r.verb, r.thing, r.unit, r.word, r.borrowed = n.Unit, prev, prev, plural(prev, 2), true
+	}
+	if peopleWord(r.thing, r.word) {
+		r.unit = "people" // "350 Palestinians", "40 people": people all the same
+	}
+	r.label = figureLabel(n.Value) + " " + r.word
+	r.owner = a.holderNear(n.Start)
+	if n.Value == 1 && r.verb == "" {
+		r.kind = "" // "one son", "one more thing": one of a thing is a count only of an event ("one person was arrested")
+	}
+	return true
+}
+
+// isUnit reports a unit of measure, time, money or share rather than a thing counted.
+func isUnit(u string) bool {
+	base, _, _ := strings.Cut(u, " per ")
+	return measureUnits[base] != "" || durationUnits[base] || currencyUnits[base] || u == "percent" || u == "percentage point"
+}
+
+// countBefore is the noun the last count before at in its sentence counts ("bombs" of "Five
+// bombs were dropped, of which"), or "".
+func (a *article) countBefore(at int) string {
+	i := a.sentenceAt(at)
+	if i < 0 {
+		return ""
+	}
+	start, noun := a.sentences[i].span[0], ""
+	for _, n := range a.Numbers {
+		if n.Start >= start && n.End <= at && n.Unit != "" && n.Counted == "" && !isVerbForm(n.Unit) && !isUnit(n.Unit) {
+			noun = n.Unit
+		}
+	}
+	return noun
+}
+
+// speech words between a name and a number make the name the number's source, not its
+// holder: "Ging said 350 people".
+var speech = regexp.MustCompile(`(?i)\b(?:said|says|told|according|estimated|reported|put|claimed|counted)\b`)
+
+// holderNear is the surname of a person named at most 40 bytes before at, in its sentence,
+// with no word of speech between: whose count it is ("Rodriguez hit 33 homers").
+func (a *article) holderNear(at int) string {
+	o := a.personNear(at, at)
+	if o == "" || !a.mentionWithin(o, at, 40) {
+		return ""
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			if e.Kind == "person" && surname(e.Name) == o && m.End <= at && m.End >= at-40 && speech.MatchString(a.Text[m.End:at]) {
+				return ""
+			}
+		}
+	}
+	return o
+}
+
+// casualty are the words a count of people killed or hurt uses for its verb, with the one
+// the report says; they are one event whichever an outlet prints.
+var casualty = map[string]string{"killed": "killed", "dead": "killed", "died": "killed", "death": "killed",
+	"wounded": "wounded", "injured": "wounded", "hurt": "wounded"}
+
+// peopleWord: a count of people or of a people ("Palestinians", "Gazans") counts people.
+func peopleWord(thing, word string) bool {
+	if thing == "people" || thing == "person" {
+		return true
+	}
+	return word != "" && word[0] >= 'A' && word[0] <= 'Z' && strings.HasSuffix(word, "s") && !strings.Contains(word, " ")
+}
+
+// headWord is the thing a count counts as its text writes it: "young men" → "men".
+func headWord(n crosscheck.Number) string {
+	f := strings.Fields(strings.NewReplacer("-", " ").Replace(n.Text))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",.;:")
+}
+
+// auxiliaries stand between a count and its verb: "were killed", "have been arrested"; a
+// light verb says nothing of its own ("350 people were taking shelter").
+var auxiliaries = wordSet("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
+
+// verbNear finds the verb a number is the subject or object of: a past participle or -ing
+// form right after it ("40 people were killed") or right before it ("killing 12", "fired
+// 11 shots"), and returns it as written.
+func verbNear(before, after string) string {
+	if w := firstVerb(strings.Fields(strings.ToLower(after)), auxiliaries); w != "" {
+		return w
+	}
+	b := strings.Fields(strings.ToLower(before))
+	slices.Reverse(b)
+	return firstVerb(b, approxWords)
+}
+
+// firstVerb is the verb among the first four words, past those in skip, or "" when another
+// word comes first.
+func firstVerb(words []string, skip map[string]bool) string {
+	for i := 0; i < len(words) && i < 4; i++ {
+		w := strings.Trim(words[i], ",.;:()\"'“”’$")
+		if skip[w] {
+			continue
+		}
+		if _, ok := casualty[w]; ok || isVerbForm(w) {
+			return w
+		}
+		break
+	}
+	return ""
+}
+
+// approxWords stand between a verb and its number: "killed at least 12", "fired a total of".
+var approxWords = wordSet("at least more than about around nearly almost some over up to a an the total of just approximately roughly another further for")
+
+// notVerbs end like verbs but are not the events a number counts.
+var notVerbs = wordSet("including according during following regarding red bed need speed hundred feed seed united")
+
+func isVerbForm(w string) bool {
+	if notVerbs[w] || len(w) < 4 {
+		return false
+	}
+	if _, ok := irregularPast[w]; ok {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// eventOf is the verb two numbers must share to be one event: "died" and "killed" are one.
+func eventOf(verb string) string {
+	if v, ok := casualty[verb]; ok {
+		return v
+	}
+	if base, ok := irregularPast[verb]; ok {
+		return nlp.Stem(base)
+	}
+	return nlp.Stem(verb)
+}
+
+// wordSet is the set of the words of s.
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// figureText is the leading approximation and figure of a number's text: "at least 43" of
+// "at least 43 people".
+func figureText(text string) string {
+	i := strings.IndexFunc(text, func(r rune) bool { return r >= '0' && r <= '9' })
+	if i < 0 {
+		return text
+	}
+	j := i
+	for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ',' || text[j] == '.' && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+		j++
+	}
+	return text[:j]
+}
+
+// figureLabel writes a value in full, without thousands separators: "3000000", "4.5".
+func figureLabel(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// plural writes a unit for a value: "1 year", "15 years".
+func plural(unit string, v float64) string {
+	if v == 1 || strings.HasSuffix(unit, "s") || strings.ToLower(unit) != unit {
+		return unit
+	}
+	switch {
+	case unit == "century":
+		return "centuries"
+	case unit == "foot":
+		return "feet"
+	case strings.HasSuffix(unit, "inch"):
+		return unit + "es"
+	}
+	return unit + "s"
+}
+
+// pluralUnit writes a rate's first unit in the plural: "5000 gallons per minute".
+func pluralUnit(unit string, v float64) string {
+	base, per, ok := strings.Cut(unit, " per ")
+	if !ok {
+		return plural(unit, v)
+	}
+	return plural(base, v) + " per " + per
+}
