@@ -44,6 +44,12 @@ const maxRepeatWords = 20
 // ("Moscow:") may legitimately recur.
 const minDuplicateWords = 6
 
+// A paragraph of maxRepeatWords words or more printed twice is a page printed with a block
+// twice, and the second copy goes. A shorter one that recurs is kept when it is part of a
+// repeated structure — when at least minRepeatedLines distinct short lines recur, as the meal
+// lines of a recipe plan or the questions put to each guest of an interview do.
+const minRepeatedLines = 2
+
 // Article cleans one article: it repairs and normalises every line, removes page furniture,
 // bylines, credit lines, the repeated title and repeated paragraphs, and keeps a map from the
 // clean text back to the source.
@@ -77,6 +83,7 @@ func Article(in Input) Result {
 		}
 	}
 
+	structured := repeatedStructure(lines)
 	seen, counted := map[string]bool{}, map[string]bool{}
 	var b strings.Builder
 	var credits []string
@@ -100,7 +107,8 @@ func Article(in Input) Result {
 		if rule == "credit" {
 			credits = append(credits, credit)
 		}
-		if rule == "" && seen[folded] && wordCount(l.text) >= minDuplicateWords {
+		if n := wordCount(l.text); rule == "" && seen[folded] && n >= minDuplicateWords &&
+			(n >= maxRepeatWords || !structured || (i > 0 && Fold(lines[i-1].text) == folded)) {
 			rule = "duplicate-paragraph"
 		}
 		if rule != "" {
@@ -165,6 +173,24 @@ func classify(text, folded, foldedTitle string, edge bool, lines []line, i int) 
 		return "furniture", ""
 	}
 	return "", ""
+}
+
+// repeatedStructure reports whether at least minRepeatedLines distinct short lines (of
+// minDuplicateWords to maxRepeatWords words) occur more than once.
+func repeatedStructure(lines []line) bool {
+	count := map[string]int{}
+	repeated := 0
+	for _, l := range lines {
+		if n := wordCount(l.text); n < minDuplicateWords || n >= maxRepeatWords {
+			continue
+		}
+		f := Fold(l.text)
+		count[f]++
+		if count[f] == 2 {
+			repeated++
+		}
+	}
+	return repeated >= minRepeatedLines
 }
 
 // onlyTitle reports whether every line repeats the title.

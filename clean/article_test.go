@@ -213,3 +213,38 @@ func TestArticleBriefItemsKeepTheirText(t *testing.T) {
 		}
 	}
 }
+
+func TestArticleRepeatedParagraphs(t *testing.T) {
+	long := "The council voted on Tuesday evening to close the old bridge over the river to all traffic from next month, after engineers found cracks in its arches."
+	medium := "Drivers will be sent along the ring road from next month."
+	meals := []string{"Breakfast: porridge with oats, milk and a sliced banana", "Lunch: lentil soup with wholemeal bread and a salad"}
+	lead := "This meal plan keeps the same simple meals all week so that the shopping stays short and nothing goes to waste."
+	count := func(text, para string) int {
+		n := 0
+		for _, p := range strings.Split(text, "\n\n") {
+			if p == para {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		name  string
+		lines []string
+		para  string
+		want  int
+	}{
+		{"LongParagraphPrintedTwiceGoes", []string{long, medium, long}, long, 1},
+		{"MediumParagraphPrintedTwiceGoes", []string{long, medium, "Other news follows here.", medium}, medium, 1},
+		{"RepeatedListLinesStay", []string{lead, "Monday", meals[0], meals[1], "Tuesday", meals[0], meals[1], "Wednesday", meals[0], meals[1]}, meals[0], 3},
+		{"LongParagraphGoesInARepeatedStructure", []string{lead, meals[0], meals[1], long, meals[0], meals[1], long}, long, 1},
+		{"LineRepeatedInPlaceGoes", []string{lead, meals[0], meals[0], meals[1], meals[0], meals[1]}, meals[0], 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := clean.Article(clean.Input{Text: strings.Join(c.lines, "\n")})
+			if got := count(res.Text, c.para); got != c.want {
+				t.Errorf("%q kept %d times, want %d; text:\n%s", c.para, got, c.want, res.Text)
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ package extract
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -42,6 +43,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	}
 	in := clean.Input{Title: doc.Meta.Title, Author: doc.Meta.Author}
 	var htmlSource string
+	var cut *crosscheck.Removal
 	published, modified, lang := doc.Meta.Published, "", ""
 
 	switch doc.Format {
@@ -65,6 +67,11 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 			a.URL = page.url
 		}
 		a.Site = page.site
+		if page.kept < page.size {
+			cut = &crosscheck.Removal{Rule: "page-bound", Source: page.kept,
+				Text: fmt.Sprintf("%d of the page's %d bytes, past what extraction reads (%d KiB of text, %d MiB of markup)",
+					page.size-page.kept, page.size, maxPageText>>10, maxPageBytes>>20)}
+		}
 	case crosscheck.FormatJSON:
 		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8; it is all body
 	default:
@@ -95,6 +102,9 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	}
 	if htmlSource != "" {
 		mapToPage(a, htmlSource)
+	}
+	if cut != nil {
+		a.Removed = append(a.Removed, *cut)
 	}
 	if a.Site == "" {
 		a.Site = res.Site

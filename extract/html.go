@@ -19,12 +19,22 @@ const maxDepth = 512
 // maxElements bounds the size of the tree the extractor works on.
 const maxElements = 200_000
 
+// The extractor's content walk joins the text of every paragraph of the page once per
+// selector it tries, so its cost grows with the square of the page's text. A page is handed
+// to it up to maxPageText bytes of visible text and maxPageBytes of markup; news articles
+// stay far below both, and what is cut is said on the article.
+const (
+	maxPageText  = 128 << 10
+	maxPageBytes = 4 << 20
+)
+
 // page is what an HTML page yields before cleaning.
 type page struct {
 	text                               string // main text, one block a line
-	decoded                            string // the whole page, decoded
+	decoded                            string // the page as extraction read it, decoded
 	title, author, site, url, language string
 	published, modified                string
+	size, kept                         int // bytes of the decoded page, and of what extraction read
 }
 
 func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
@@ -32,10 +42,11 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d := nestingDepth(dec.Text); d > maxDepth {
+	kept, d := boundPage(dec.Text)
+	if d > maxDepth {
 		return nil, fmt.Errorf("HTML nested %d elements deep (limit %d)", d, maxDepth)
 	}
-	doc, err := html.Parse(strings.NewReader(dec.Text))
+	doc, err := html.Parse(strings.NewReader(kept))
 	if err != nil {
 		return nil, fmt.Errorf("parse HTML: %w", err)
 	}
@@ -43,7 +54,6 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 		ExcludeComments: true,
 		MaxTreeSize:     maxElements,
 		HtmlDateMode:    trafilatura.Fast,
-		EnableFallback:  true,
 	}
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		opts.OriginalURL = u
@@ -52,11 +62,25 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 	published := metaContent(doc, "article:published_time", "og:published_time", "datePublished",
 		"pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "date")
 	res, err := trafilatura.ExtractDocument(doc, opts)
+	var lines []block
+	if err == nil {
+		lines = blockLines(res.ContentNode)
+	}
+	if err != nil || needsFallback(doc, lines) {
+		opts.EnableFallback = true
+		if alt, altErr := trafilatura.ExtractDocument(doc, opts); altErr == nil {
+			if err != nil {
+				res, err = alt, nil
+			}
+			lines = chooseExtraction(lines, blockLines(alt.ContentNode))
+		}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract main text: %w", err)
 	}
 	p := &page{
-		text:      blockText(res.ContentNode),
+		text:      joinLines(lines),
+		decoded:   kept, // a start of the decoded page, so offsets into it are offsets into the page
 		title:     res.Metadata.Title,
 		author:    res.Metadata.Author,
 		site:      res.Metadata.Sitename,
@@ -64,6 +88,8 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 		language:  res.Metadata.Language,
 		modified:  modified,
 		published: published,
+		size:      len(dec.Text),
+		kept:      len(kept),
 	}
 	if p.published == "" && !res.Metadata.Date.IsZero() {
 		p.published = res.Metadata.Date.Format("2006-01-02")
@@ -71,28 +97,45 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 	return p, nil
 }
 
-// nestingDepth returns the deepest element nesting of an HTML text, counted with the tokenizer
-// so that a hostile page cannot make the parser recurse without bound.
-func nestingDepth(text string) int {
+// boundPage returns the start of an HTML text that extraction reads — all of it, unless its
+// visible text passes maxPageText or its markup maxPageBytes, when it is cut before the tag or
+// text that passes — and the deepest element nesting of what it keeps, counted with the
+// tokenizer so that a hostile page cannot make the parser recurse without bound.
+func boundPage(text string) (kept string, deepest int) {
 	z := html.NewTokenizer(strings.NewReader(text))
-	depth, deepest := 0, 0
+	pos, depth, visible, skip := 0, 0, 0, 0
 	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return deepest
-		case html.StartTagToken:
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return text, deepest
+		}
+		n := len(z.Raw())
+		switch tt {
+		case html.TextToken:
+			if skip == 0 {
+				visible += n
+			}
+		case html.StartTagToken, html.EndTagToken:
 			name, _ := z.TagName()
-			if !voidElements[atom.Lookup(name)] {
-				depth++
-				if depth > deepest {
-					deepest = depth
+			a := atom.Lookup(name)
+			if a == atom.Script || a == atom.Style {
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
 				}
 			}
-		case html.EndTagToken:
-			if depth > 0 {
-				depth--
+			if tt == html.EndTagToken {
+				depth = max(depth-1, 0)
+			} else if !voidElements[a] {
+				depth++
+				deepest = max(deepest, depth)
 			}
 		}
+		if visible > maxPageText || pos+n > maxPageBytes {
+			return text[:pos], deepest
+		}
+		pos += n
 	}
 }
 
@@ -102,55 +145,96 @@ var voidElements = map[atom.Atom]bool{
 	atom.Track: true, atom.Wbr: true, atom.P: true, atom.Li: true, atom.Option: true,
 }
 
-// blockElements end a line of text.
-var blockElements = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Li: true, atom.Blockquote: true, atom.Pre: true,
-	atom.Tr: true, atom.Table: true, atom.Ul: true, atom.Ol: true, atom.Section: true,
-	atom.Article: true, atom.Header: true, atom.Footer: true, atom.Figcaption: true,
-	atom.Dd: true, atom.Dt: true, atom.Head: true, atom.Main: true, atom.Aside: true,
+// blockElements end a line of text. The extractor rebuilds the nodes it keeps without their
+// atoms, so blocks are known by tag name; head, list, item and quote are its own names.
+var blockElements = map[string]bool{
+	"p": true, "div": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "blockquote": true, "pre": true, "tr": true, "table": true, "ul": true, "ol": true,
+	"dl": true, "section": true, "article": true, "header": true, "footer": true, "figure": true,
+	"figcaption": true, "dd": true, "dt": true, "head": true, "main": true, "aside": true,
+	"nav": true, "list": true, "item": true, "quote": true, "caption": true, "thead": true,
+	"tbody": true, "tfoot": true, "row": true, "hr": true, "address": true, "details": true,
+	"summary": true,
 }
 
-// blockText writes the text of an extracted tree one block a line, so that paragraphs stay
-// apart.
-func blockText(n *html.Node) string {
+// cellElements are kept apart by a space on their line.
+var cellElements = map[string]bool{"td": true, "th": true, "cell": true}
+
+// block is one line of an extracted tree: its text and how many of its bytes sit inside links.
+type block struct {
+	text      string
+	linkBytes int
+}
+
+// blockLines writes the text of an extracted tree one block a line, so that paragraphs, list
+// items and table rows stay apart, and counts the link text of each line.
+func blockLines(n *html.Node) []block {
 	if n == nil {
-		return ""
+		return nil
 	}
+	var out []block
 	var sb strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	links := 0
+	end := func() {
+		if t := strings.TrimSpace(sb.String()); t != "" {
+			out = append(out, block{text: t, linkBytes: min(links, len(t))})
+		}
+		sb.Reset()
+		links = 0
+	}
+	space := func() {
+		if s := sb.String(); s != "" && s[len(s)-1] != ' ' {
+			sb.WriteByte(' ')
+		}
+	}
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
 		switch n.Type {
 		case html.TextNode:
-			sb.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+			t := strings.ReplaceAll(n.Data, "\n", " ")
+			sb.WriteString(t)
+			if inLink {
+				links += len(strings.TrimSpace(t))
+			}
 			return
 		case html.ElementNode:
-			if n.DataAtom == atom.Br {
-				sb.WriteByte('\n')
+			name := strings.ToLower(n.Data)
+			switch {
+			case name == "br" || name == "lb":
+				end()
+				return
+			case name == "script" || name == "style":
 				return
 			}
-			if n.DataAtom == atom.Script || n.DataAtom == atom.Style {
-				return
-			}
-			// trafilatura renames blocks to its own tags; treat those as blocks too
-			block := blockElements[n.DataAtom] || n.Data == "head" || n.Data == "list" || n.Data == "item" || n.Data == "quote"
+			inLink = inLink || name == "a" || name == "ref"
+			block, cell := blockElements[name], cellElements[name]
 			if block {
-				sb.WriteByte('\n')
+				end()
+			} else if cell {
+				space()
 			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				walk(c)
+				walk(c, inLink)
 			}
 			if block {
-				sb.WriteByte('\n')
+				end()
+			} else if cell {
+				space()
 			}
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			walk(c, inLink)
 		}
 	}
-	walk(n)
-	return sb.String()
+	walk(n, false)
+	end()
+	return out
+}
+
+// blockText writes the text of an extracted tree one block a line.
+func blockText(n *html.Node) string {
+	return joinLines(blockLines(n))
 }
 
 // metaContent returns the content of the first <meta> whose property, name or itemprop is one

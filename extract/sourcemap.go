@@ -47,7 +47,7 @@ func project(src string) *projection {
 					skip--
 				}
 			}
-			if blockElements[a] || a == atom.Br || a == atom.Td || a == atom.Th {
+			if blockElements[string(name)] || cellElements[string(name)] || a == atom.Br {
 				p.space(pos, pos+len(raw))
 			}
 		case xhtml.TextToken:
