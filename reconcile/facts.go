@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"container/heap"
 	"fmt"
 	"math"
 	"slices"
@@ -96,32 +97,156 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 		}
 		facts = append(facts, []claim{c})
 	}
-	for {
-		bi, bj, best := -1, -1, 0.0
-		for i := range facts {
-			for j := i + 1; j < len(facts); j++ {
-				if shareArticle(facts[i], facts[j], agree) {
-					continue
-				}
-				sim := s.maxSim(facts[i], facts[j])
-				if !sameEvent(facts[i], facts[j]) || !shareValue(facts[i], facts[j], agree) && !mayConflict(facts[i], facts[j], sim) {
-					continue // the day one thing happened against the day another did; one person's age against another's
-				}
-				if sim < conflictSim && !sameOwnedValue(facts[i], facts[j], agree) {
-					continue // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
-				}
-				score := sim + closeness(facts[i][0], facts[j][0], agree)/2 + ownerWeight(facts[i], facts[j])
-				if score > best {
-					bi, bj, best = i, j, score
-				}
+	m := s.newMerger(facts, agree)
+	m.run()
+	return slices.DeleteFunc(m.live(), func(f []claim) bool { return !severalArticles(f) })
+}
+
+// A merger merges facts into conflicts, best pair first. What decides a pair's merge only
+// grows with its facts (the best match of their sentences, a value or an article they
+// share), so it is worked out once for every pair and, after a merge, combined from the two
+// merged facts' rows rather than compared again; the candidate merges wait in a queue,
+// best first, and a merge re-scores only the merged fact's pairs.
+type merger struct {
+	s       *story
+	agree   func(a, b claim) bool
+	facts   [][]claim
+	n       int
+	sim     []float64 // by pair (see at): the best match of the two facts' sentences
+	value   []bool    // the two facts share a value
+	article []bool    // an article states a value in each that the other does not
+	gone    []bool    // merged into another
+	version []int     // bumped at each merge into the fact, so that queued scores go stale
+	queue   mergeQueue
+}
+
+func (s *story) newMerger(facts [][]claim, agree func(a, b claim) bool) *merger {
+	n := len(facts)
+	m := &merger{s: s, agree: agree, facts: facts, n: n, sim: make([]float64, n*n), value: make([]bool, n*n),
+		article: make([]bool, n*n), gone: make([]bool, n), version: make([]int, n)}
+	for i := range facts {
+		for j := i + 1; j < n; j++ {
+			k := m.at(i, j)
+			m.article[k] = shareArticle(facts[i], facts[j], agree)
+			if m.article[k] {
+				continue // never merged: the rest does not matter
 			}
+			m.sim[k] = s.maxSim(facts[i], facts[j])
+			m.value[k] = shareValue(facts[i], facts[j], agree)
 		}
-		if bi < 0 || best < factJoin {
-			return slices.DeleteFunc(facts, func(f []claim) bool { return !severalArticles(f) })
-		}
-		facts[bi] = append(facts[bi], facts[bj]...)
-		facts = append(facts[:bj], facts[bj+1:]...)
 	}
+	for i := range facts {
+		for j := i + 1; j < n; j++ {
+			m.offer(i, j)
+		}
+	}
+	return m
+}
+
+// at is the index of the pair of facts i and j in the merger's tables.
+func (m *merger) at(i, j int) int {
+	if i > j {
+		i, j = j, i
+	}
+	return i*m.n + j
+}
+
+// offer queues the merge of facts i < j when they may merge.
+func (m *merger) offer(i, j int) {
+	if score, ok := m.score(i, j); ok {
+		heap.Push(&m.queue, mergeCandidate{score: score, i: i, j: j, vi: m.version[i], vj: m.version[j]})
+	}
+}
+
+// score is how well facts i < j match, and whether they may merge at all.
+func (m *merger) score(i, j int) (float64, bool) {
+	k := m.at(i, j)
+	if m.article[k] {
+		return 0, false
+	}
+	a, b, sim := m.facts[i], m.facts[j], m.sim[k]
+	if !m.value[k] && sim < conflictSim {
+		return 0, false // neither matching sentences nor a shared value (sameOwnedValue needs one)
+	}
+	if !sameEvent(a, b) || !m.value[k] && !mayConflict(a, b, sim) {
+		return 0, false // the day one thing happened against the day another did; one person's age against another's
+	}
+	if sim < conflictSim && !sameOwnedValue(a, b, m.agree) {
+		return 0, false // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
+	}
+	score := sim + closeness(a[0], b[0], m.agree)/2 + ownerWeight(a, b)
+	return score, score >= factJoin
+}
+
+// run merges the best pair of facts until none may merge.
+func (m *merger) run() {
+	for m.queue.Len() > 0 {
+		c := heap.Pop(&m.queue).(mergeCandidate)
+		if m.gone[c.i] || m.gone[c.j] || m.version[c.i] != c.vi || m.version[c.j] != c.vj {
+			continue // one of the two has merged since
+		}
+		m.merge(c.i, c.j)
+	}
+}
+
+// merge moves fact j into fact i < j and queues the merged fact's candidate merges.
+func (m *merger) merge(i, j int) {
+	m.facts[i] = append(m.facts[i], m.facts[j]...)
+	m.facts[j] = nil
+	m.gone[j] = true
+	m.version[i]++
+	for k := range m.n {
+		if m.gone[k] || k == i {
+			continue
+		}
+		ki, kj := m.at(k, i), m.at(k, j)
+		m.sim[ki] = max(m.sim[ki], m.sim[kj])
+		m.value[ki] = m.value[ki] || m.value[kj]
+		m.article[ki] = m.article[ki] || m.article[kj]
+		m.offer(min(i, k), max(i, k))
+	}
+}
+
+// live is the facts left, in their order.
+func (m *merger) live() [][]claim {
+	var out [][]claim
+	for i, f := range m.facts {
+		if !m.gone[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// A mergeCandidate is a merge of facts i < j as scored when the facts were at the versions vi
+// and vj.
+type mergeCandidate struct {
+	score  float64
+	i, j   int
+	vi, vj int
+}
+
+// mergeQueue holds the candidate merges best first; of equal scores, the first pair in the
+// facts' order.
+type mergeQueue []mergeCandidate
+
+func (q mergeQueue) Len() int { return len(q) }
+func (q mergeQueue) Less(a, b int) bool {
+	if q[a].score != q[b].score {
+		return q[a].score > q[b].score
+	}
+	if q[a].i != q[b].i {
+		return q[a].i < q[b].i
+	}
+	return q[a].j < q[b].j
+}
+func (q mergeQueue) Swap(a, b int) { q[a], q[b] = q[b], q[a] }
+func (q *mergeQueue) Push(x any)   { *q = append(*q, x.(mergeCandidate)) }
+func (q *mergeQueue) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
 }
 
 // Claims of one value join when their sentences share this much; facts of different values
