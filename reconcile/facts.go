@@ -79,96 +79,201 @@ func (a *article) claim(start, end int) claim {
 // best pair first, when their sentences match (value closeness counting towards it) — unless
 // an article states both values, since an article does not contradict itself. A fact of one
 // article alone is dropped.
+//
+// A key of more than bigKey claims (a story far larger than a day's coverage of one event)
+// compares at a bounded cost instead: a claim only with the facts whose claims share a rare
+// word of its sentence, and a fact by its first factSample claims (their sentences, values,
+// owners and verbs).
 func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
+	big := len(claims) > bigKey
 	var facts [][]claim
+	var words *rareWords
+	if big {
+		words = &rareWords{facts: map[int32][]int{}, common: map[int32]bool{}}
+	}
 	for _, c := range claims {
 		best, bestSim := -1, 0.0
-		for i, f := range facts {
-			if !agree(f[0], c) {
-				continue
+		consider := func(i int) {
+			if !agree(facts[i][0], c) {
+				return
 			}
-			if sim := s.maxSim(f, []claim{c}); best < 0 || sim > bestSim {
+			if sim := s.maxSim(sampled(facts[i], big), []claim{c}); best < 0 || sim > bestSim {
 				best, bestSim = i, sim
+			}
+		}
+		if big {
+			for _, i := range words.near(c.ctx) {
+				consider(i)
+			}
+		} else {
+			for i := range facts {
+				consider(i)
 			}
 		}
 		if best >= 0 && bestSim >= agreeJoin {
 			facts[best] = append(facts[best], c)
-			continue
+		} else {
+			best = len(facts)
+			facts = append(facts, []claim{c})
 		}
-		facts = append(facts, []claim{c})
+		if big {
+			words.add(c.ctx, best)
+		}
 	}
-	m := s.newMerger(facts, agree)
+	m := s.newMerger(facts, agree, words)
 	m.run()
 	return slices.DeleteFunc(m.live(), func(f []claim) bool { return !severalArticles(f) })
+}
+
+// Beyond bigKey claims of one key, assign compares a claim only with the facts that hold a
+// word of its sentence which at most rareFacts facts hold, and a fact by its first
+// factSample claims. No story scored comes near: the largest key of a 600-article story
+// holds some 650 claims.
+const (
+	bigKey     = 1000
+	rareFacts  = 40
+	factSample = 8
+)
+
+// sampled is the claims of a fact that assign compares: all of them, or in a big key the
+// first factSample.
+func sampled(f []claim, big bool) []claim {
+	if big && len(f) > factSample {
+		return f[:factSample]
+	}
+	return f
+}
+
+// rareWords indexes the facts of a big key by the words of their claims' sentences, as long
+// as a word stays rare (held by at most rareFacts facts).
+type rareWords struct {
+	facts  map[int32][]int
+	common map[int32]bool
+}
+
+// near is the facts, in their order, that share a rare word with the sentence words.
+func (r *rareWords) near(words []int32) []int {
+	var out []int
+	for _, w := range words {
+		for _, i := range r.facts[w] {
+			if !slices.Contains(out, i) {
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// add files fact i under the sentence words; a word held by more than rareFacts facts
+// becomes common and finds nothing more.
+func (r *rareWords) add(words []int32, i int) {
+	for _, w := range words {
+		switch f := r.facts[w]; {
+		case r.common[w] || slices.Contains(f, i):
+		case len(f) == rareFacts:
+			r.common[w] = true
+			delete(r.facts, w)
+		default:
+			r.facts[w] = append(f, i)
+		}
+	}
 }
 
 // A merger merges facts into conflicts, best pair first. What decides a pair's merge only
 // grows with its facts (the best match of their sentences, a value or an article they
 // share), so it is worked out once for every pair and, after a merge, combined from the two
-// merged facts' rows rather than compared again; the candidate merges wait in a queue,
-// best first, and a merge re-scores only the merged fact's pairs.
+// merged facts' pairs rather than compared again; the candidate merges wait in a queue,
+// best first, and a merge re-scores only the merged fact's pairs. In a big key (rareWords)
+// only the facts that share a rare word are paired.
 type merger struct {
-	s       *story
-	agree   func(a, b claim) bool
-	facts   [][]claim
-	n       int
-	sim     []float64 // by pair (see at): the best match of the two facts' sentences
-	value   []bool    // the two facts share a value
-	article []bool    // an article states a value in each that the other does not
-	gone    []bool    // merged into another
-	version []int     // bumped at each merge into the fact, so that queued scores go stale
-	queue   mergeQueue
+	s     *story
+	agree func(a, b claim) bool
+	big   bool
+	facts [][]claim
+	pairs []map[int]*factPair // by fact, its paired facts
+	gone  []bool              // merged into another
+	queue mergeQueue
 }
 
-func (s *story) newMerger(facts [][]claim, agree func(a, b claim) bool) *merger {
+// A factPair is what decides the merge of two facts.
+type factPair struct {
+	sim     float64 // the best match of their sentences
+	value   bool    // they share a value
+	article bool    // an article states a value in each that the other does not
+	version int     // bumped at each new score, so that the queued ones go stale
+}
+
+func (s *story) newMerger(facts [][]claim, agree func(a, b claim) bool, words *rareWords) *merger {
 	n := len(facts)
-	m := &merger{s: s, agree: agree, facts: facts, n: n, sim: make([]float64, n*n), value: make([]bool, n*n),
-		article: make([]bool, n*n), gone: make([]bool, n), version: make([]int, n)}
+	m := &merger{s: s, agree: agree, big: words != nil, facts: facts, pairs: make([]map[int]*factPair, n),
+		gone: make([]bool, n)}
 	for i := range facts {
-		for j := i + 1; j < n; j++ {
-			k := m.at(i, j)
-			m.article[k] = shareArticle(facts[i], facts[j], agree)
-			if m.article[k] {
-				continue // never merged: the rest does not matter
-			}
-			m.sim[k] = s.maxSim(facts[i], facts[j])
-			m.value[k] = shareValue(facts[i], facts[j], agree)
+		m.pairs[i] = map[int]*factPair{}
+	}
+	pair := func(i, j int) {
+		if m.pairs[i][j] == nil {
+			p := m.pair(i, j)
+			m.pairs[i][j], m.pairs[j][i] = p, p
 		}
 	}
 	for i := range facts {
+		if m.big {
+			for _, c := range sampled(facts[i], true) {
+				for _, j := range words.near(c.ctx) {
+					if j != i {
+						pair(min(i, j), max(i, j))
+					}
+				}
+			}
+			continue
+		}
 		for j := i + 1; j < n; j++ {
-			m.offer(i, j)
+			pair(i, j)
+		}
+	}
+	for i := range facts {
+		for j := range m.pairs[i] {
+			if i < j {
+				m.offer(i, j)
+			}
 		}
 	}
 	return m
 }
 
-// at is the index of the pair of facts i and j in the merger's tables.
-func (m *merger) at(i, j int) int {
-	if i > j {
-		i, j = j, i
+// view is the claims of fact i that the merger compares (see sampled).
+func (m *merger) view(i int) []claim { return sampled(m.facts[i], m.big) }
+
+// pair compares two facts.
+func (m *merger) pair(i, j int) *factPair {
+	a, b := m.view(i), m.view(j)
+	if shareArticle(a, b, m.agree) {
+		return &factPair{article: true} // never merged: the rest does not matter
 	}
-	return i*m.n + j
+	return &factPair{sim: m.s.maxSim(a, b), value: shareValue(a, b, m.agree)}
 }
 
-// offer queues the merge of facts i < j when they may merge.
+// offer queues the merge of facts i < j when they may merge, in place of any queued before.
 func (m *merger) offer(i, j int) {
+	p := m.pairs[i][j]
+	p.version++
 	if score, ok := m.score(i, j); ok {
-		heap.Push(&m.queue, mergeCandidate{score: score, i: i, j: j, vi: m.version[i], vj: m.version[j]})
+		heap.Push(&m.queue, mergeCandidate{score: score, i: i, j: j, pair: p, version: p.version})
 	}
 }
 
 // score is how well facts i < j match, and whether they may merge at all.
 func (m *merger) score(i, j int) (float64, bool) {
-	k := m.at(i, j)
-	if m.article[k] {
+	p := m.pairs[i][j]
+	if p.article {
 		return 0, false
 	}
-	a, b, sim := m.facts[i], m.facts[j], m.sim[k]
-	if !m.value[k] && sim < conflictSim {
+	a, b, sim := m.view(i), m.view(j), p.sim
+	if !p.value && sim < conflictSim {
 		return 0, false // neither matching sentences nor a shared value (sameOwnedValue needs one)
 	}
-	if !sameEvent(a, b) || !m.value[k] && !mayConflict(a, b, sim) {
+	if !sameEvent(a, b) || !p.value && !mayConflict(a, b, sim) {
 		return 0, false // the day one thing happened against the day another did; one person's age against another's
 	}
 	if sim < conflictSim && !sameOwnedValue(a, b, m.agree) {
@@ -182,27 +287,51 @@ func (m *merger) score(i, j int) (float64, bool) {
 func (m *merger) run() {
 	for m.queue.Len() > 0 {
 		c := heap.Pop(&m.queue).(mergeCandidate)
-		if m.gone[c.i] || m.gone[c.j] || m.version[c.i] != c.vi || m.version[c.j] != c.vj {
+		if m.gone[c.i] || m.gone[c.j] || c.pair.version != c.version {
 			continue // one of the two has merged since
 		}
 		m.merge(c.i, c.j)
 	}
 }
 
-// merge moves fact j into fact i < j and queues the merged fact's candidate merges.
+// merge moves fact j into fact i < j and queues the merged fact's candidate merges anew. A
+// pair of the merged fact is the two facts' pairs combined; where only one of them was
+// paired (a big key), whether an article states values in both is asked of the other. In a
+// big key, once a fact's sample is full, only the pairs that changed are scored again.
 func (m *merger) merge(i, j int) {
-	m.facts[i] = append(m.facts[i], m.facts[j]...)
-	m.facts[j] = nil
-	m.gone[j] = true
-	m.version[i]++
-	for k := range m.n {
-		if m.gone[k] || k == i {
+	pi, pj := m.pairs[i], m.pairs[j]
+	before := m.view(i)
+	var changed []int
+	for k, q := range pj {
+		if k == i {
 			continue
 		}
-		ki, kj := m.at(k, i), m.at(k, j)
-		m.sim[ki] = max(m.sim[ki], m.sim[kj])
-		m.value[ki] = m.value[ki] || m.value[kj]
-		m.article[ki] = m.article[ki] || m.article[kj]
+		p := pi[k]
+		if p == nil {
+			p = &factPair{article: shareArticle(before, m.view(k), m.agree)}
+			pi[k], m.pairs[k][i] = p, p
+		}
+		p.sim, p.value, p.article = max(p.sim, q.sim), p.value || q.value, p.article || q.article
+		delete(m.pairs[k], j)
+		changed = append(changed, k)
+	}
+	for k, p := range pi {
+		if k != j && pj[k] == nil && !p.article {
+			if p.article = shareArticle(m.view(j), m.view(k), m.agree); p.article {
+				changed = append(changed, k)
+			}
+		}
+	}
+	delete(pi, j)
+	m.facts[i] = append(m.facts[i], m.facts[j]...)
+	m.facts[j], m.pairs[j], m.gone[j] = nil, nil, true
+	if len(m.view(i)) != len(before) {
+		changed = changed[:0]
+		for k := range pi {
+			changed = append(changed, k)
+		}
+	}
+	for _, k := range changed {
 		m.offer(min(i, k), max(i, k))
 	}
 }
@@ -218,12 +347,12 @@ func (m *merger) live() [][]claim {
 	return out
 }
 
-// A mergeCandidate is a merge of facts i < j as scored when the facts were at the versions vi
-// and vj.
+// A mergeCandidate is a merge of facts i < j as scored at a version of their pair.
 type mergeCandidate struct {
-	score  float64
-	i, j   int
-	vi, vj int
+	score   float64
+	i, j    int
+	pair    *factPair
+	version int
 }
 
 // mergeQueue holds the candidate merges best first; of equal scores, the first pair in the
@@ -258,6 +387,7 @@ const (
 
 func (s *story) maxSim(a, b []claim) float64 {
 	best := 0.0
+	s.factsCompared += len(a) * len(b)
 	for _, x := range a {
 		for _, y := range b {
 			best = max(best, s.dice(x.ctx, y.ctx))
