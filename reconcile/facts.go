@@ -273,14 +273,17 @@ func (m *merger) score(i, j int) (float64, bool) {
 	if !p.value && sim < conflictSim {
 		return 0, false // neither matching sentences nor a shared value (sameOwnedValue needs one)
 	}
+	score := sim + closeness(a[0], b[0], m.agree)/2 + ownerWeight(a, b)
+	if score < factJoin {
+		return 0, false // too weak a match to merge, whatever the rest says
+	}
 	if !sameEvent(a, b) || !p.value && !mayConflict(a, b, sim) {
 		return 0, false // the day one thing happened against the day another did; one person's age against another's
 	}
 	if sim < conflictSim && !sameOwnedValue(a, b, m.agree) {
 		return 0, false // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
 	}
-	score := sim + closeness(a[0], b[0], m.agree)/2 + ownerWeight(a, b)
-	return score, score >= factJoin
+	return score, true
 }
 
 // run merges the best pair of facts until none may merge.
