@@ -7,7 +7,9 @@ import (
 
 // PolNeAR gold (corpus/polnear/attributions.jsonl): the gold quotes are the attributions whose
 // content has quote marks; a gold quote's words are those inside the marks of its content, or
-// the whole content when the marks sit just outside it.
+// the whole content when the marks sit just outside it. The corpus flags curly and straight
+// marks; the two apostrophes some outlets print instead (''…'', as The New York Times does)
+// are quote marks too.
 
 // Attribution is one PolNeAR attribution.
 type Attribution struct {
@@ -34,12 +36,12 @@ type GoldQuote struct {
 func GoldQuotes(atts []Attribution) []GoldQuote {
 	var out []GoldQuote
 	for _, a := range atts {
-		if !a.HasQuoteMarks {
-			continue
-		}
 		var content, source []string
 		for _, s := range a.Content {
 			content = append(content, s.Text)
+		}
+		if !a.HasQuoteMarks && !strings.Contains(strings.Join(content, " "), "''") {
+			continue
 		}
 		for _, s := range a.Source {
 			source = append(source, s.Text)
@@ -57,6 +59,7 @@ func GoldQuotes(atts []Attribution) []GoldQuote {
 func insideMarks(s string) string {
 	var parts []string
 	open := -1
+	s = strings.ReplaceAll(s, "''", "\"")
 	for i, r := range s {
 		switch r {
 		case '“', '«':
@@ -106,10 +109,10 @@ type QuoteScores struct {
 	SpeakerAcc float64 `json:"speaker_accuracy"`
 }
 
-// QuoteMatch pairs predictions with gold quotes of one document: a prediction matches an
-// unmatched gold quote when their shared words are at least half of each one's words; a
-// matched speaker is right when the gold source mention shares a word with the predicted
-// speaker or mention. It adds the document's counts to s.
+// Add pairs predictions with gold quotes of one document: a prediction matches an unmatched
+// gold quote when their shared words are at least half of each one's words; a matched speaker
+// is right when the gold source mention shares a word other than a function word with the
+// predicted speaker or mention. It adds the document's counts to s.
 func (s *QuoteScores) Add(pred []PredictedQuote, gold []GoldQuote) {
 	s.Docs++
 	s.Gold += len(gold)
@@ -153,10 +156,15 @@ func overlapHalf(a, b []string) bool {
 	return 2*shared >= len(a) && 2*shared >= len(b) && shared > 0
 }
 
+// shareWord reports whether a and b share a word other than a function word: "Trump"
+// matches "Donald Trump" and a pronoun "he" a predicted "he", but "the", "of", "'s" or "said"
+// make no match ("the Times" is not "the senator").
 func shareWord(a, b []string) bool {
 	set := map[string]bool{}
 	for _, w := range a {
-		set[w] = true
+		if !speakerFunctionWords[w] {
+			set[w] = true
+		}
 	}
 	for _, w := range b {
 		if set[w] {
@@ -165,6 +173,19 @@ func shareWord(a, b []string) bool {
 	}
 	return false
 }
+
+// speakerFunctionWords are the words two speaker mentions may share without naming the same
+// speaker: articles, possessives, prepositions, conjunctions and the cue verbs that mentions
+// carry along. Personal pronouns are not among them.
+var speakerFunctionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the s of in on at to for from by with about as into over
+		and or but nor that which who whom whose this these those his her its their our my your
+		said says say told tells according is was are were be been has have had`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // PolNeARDoc is one record of the PolNeAR gold file.
 type PolNeARDoc struct {

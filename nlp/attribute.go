@@ -19,13 +19,45 @@ func toks(s string) []tok {
 		r, _ := utf8.DecodeRuneInString(s[sp[0]:])
 		t := tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 		// "went on" and "goes on" attribute speech as one cue: “…,” Trump went on
-		if n := len(out); n > 0 && t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") {
-			out[n-1].text += " on"
+		// "as Ana Ruiz put it, “…”" too
+		if n := len(out); n > 0 && (t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") || t.text == "it" && (out[n-1].text == "put" || out[n-1].text == "puts")) {
+			out[n-1].text += " " + t.text
+			continue
+		}
+		// "61 - year - old" in tokenised text is the age 61-year-old
+		if n := len(out); n > 3 && t.text == "old" && out[n-1].text == "-" && out[n-3].text == "-" && ageUnits[out[n-2].text] && isNumberTok(out[n-4]) {
+			out[n-4].text += "-" + out[n-2].text + "-old"
+			out = out[:n-3]
+			continue
+		}
+		// "Strauss - Kahn" in tokenised text is the name Strauss-Kahn
+		if n := len(out); n > 1 && isCapital(t) && out[n-1].text == "-" && isCapital(out[n-2]) {
+			out[n-2].text += "-" + t.text
+			out = out[:n-1]
 			continue
 		}
 		out = append(out, t)
 	}
+	// "Patrick J. Buchanan": an initial keeps its full stop before the rest of the name
+	for i := 0; i+2 < len(out); i++ {
+		if len(out[i].text) == 1 && isUpperByte(out[i].text[0]) && out[i+1].text == "." && isCapital(out[i+2]) {
+			out[i].text += "."
+			out = append(out[:i+1], out[i+2:]...)
+		}
+	}
 	return out
+}
+
+var ageUnits = wordSet("year month week day years months weeks days")
+
+func isNumberTok(t tok) bool {
+	r, _ := utf8.DecodeRuneInString(t.text)
+	return unicode.IsDigit(r)
+}
+
+// isAge reports whether w is an age before a name: "61-year-old".
+func isAge(w string) bool {
+	return strings.HasSuffix(strings.ToLower(w), "-old") && strings.Count(w, "-") == 2
 }
 
 func isWordByte(b byte) bool {
@@ -52,6 +84,9 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 		return m, c, "speaker after the quote", false
 	}
 	unclear = m != ""
+	if m := dashName(toks(after)); m != "" && !unclear {
+		return m, "—", "a name after a dash", false
+	}
 	if m := colonName(toks(before)); m != "" {
 		return m, ":", "a name and a colon before the quote", false
 	}
@@ -64,6 +99,40 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 	return "", "", "", unclear
 }
 
+// dashName reads a quote signed with a dash and a name, as letters and testimonials print
+// them: "“…”― Carla Ruiz", "“…” — Ola Brenn, a teacher".
+func dashName(ts []tok) string {
+	if len(ts) < 2 || !isDash(ts[0].text) {
+		return ""
+	}
+	var words []string
+	for _, t := range ts[1:] {
+		if !isCapital(t) {
+			break
+		}
+		words = append(words, t.text)
+	}
+	rest := ts[1+len(words):]
+	if len(words) < 2 || !person(words) || len(rest) > 0 && !rest[0].punct {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+func isDash(s string) bool { return s == "—" || s == "―" || s == "–" || s == "-" }
+
+// cueSpeaks reports whether a quote's speaker is the subject or the agent of its own cue
+// verb ("the NYPD said", "according to the statement", "described by The Times as"), so that a
+// body or a document named there speaks; a speaker taken from the sentence's subject or from
+// an earlier cue does not.
+func cueSpeaks(q Quote) bool {
+	switch q.Rule {
+	case "speaker after the quote", "speaker before the quote":
+		return q.Cue != "" && q.Cue != ":" && q.SpeakerMention != ""
+	}
+	return false
+}
+
 // colonName reads a quote introduced by a name and a colon: "… doesn't surprise Republican
 // pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”".
 func colonName(ts []tok) string {
@@ -72,10 +141,20 @@ func colonName(ts []tok) string {
 	}
 	name := nameBefore(ts[:len(ts)-1])
 	f := strings.Fields(name)
-	if len(f) < 2 || !person(f) {
-		return ""
+	if len(f) >= 2 && person(f) {
+		return name
 	}
-	return name
+	// "a statement by Ana Ruiz, director of the Ocean Program:": the name before the role
+	for i := len(ts) - 2; i > 0 && len(ts)-i < 14; i-- {
+		if ts[i].text == "," {
+			name = nameBefore(ts[:i])
+			if f := strings.Fields(name); len(f) >= 2 && person(f) {
+				return name
+			}
+			break
+		}
+	}
+	return ""
 }
 
 // notSpeakers are words a speaker mention does not begin with: they open a clause or an
@@ -98,8 +177,32 @@ func speakerLike(m string) bool {
 		return false
 	}
 	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
-	return !notSpeakers[first] && !(len(f) > 1 && functionWords[last])
+	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] ||
+		discourseWords[first] || strings.HasSuffix(first, "ly") || allCaps(f[0]) && len(f[0]) > 4) {
+		return false // "Two", "March", "After", "Instead", "Specifically", "TALLAHASSEE": no one
+	}
+	if len(f) == 2 && (timeOpeners[first] && ageUnits[last] || first == "the" && (stopCapital[last] || isDigitByte(last[0]))) {
+		return false // "Last year", "The so", "The 60": a time or a phrase cut short
+	}
+	r, _ := utf8.DecodeRuneInString(first)
+	return !notSpeakers[first] && !unicode.IsDigit(r) && !(len(f) > 1 && functionWords[last])
 }
+
+// discourseWords open a sentence as adverbs and connectives do; alone, they name no one.
+var discourseWords = wordSet(`instead likewise among unless soon its their his her also moreover
+furthermore indeed thus therefore nevertheless nonetheless otherwise finally besides still yet
+again perhaps maybe even only just`)
+
+// timeOpeners open a phrase of time ("last year", "next week").
+var timeOpeners = wordSet("last next this that every each")
+
+// calendarWords name months and days, which name no speaker.
+var calendarWords = wordSet(`january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday`)
+
+// countWords are counts and ordinals, which alone name no speaker.
+var countWords = wordSet(`one two three four five six seven eight nine ten eleven twelve dozens hundreds
+thousands first second third fourth fifth last next`)
 
 // sameSubject stands for a speaker left out because it is the previous clause's ("… as
 // “productive,” but noted that “…”").
@@ -125,18 +228,50 @@ func attributeAfter(ts []tok) (mention, cue string) {
 		return nounPhrase(ts[1:]), ts[0].text
 	}
 	for i := 0; i < len(ts) && i < 12; i++ {
+		if lw := strings.ToLower(ts[i].text); (lw == "who" || lw == "which") && i > 1 && ts[i-1].text == "," {
+			// "Ana Ruiz, who represents the area, said": the aside between commas
+			if m, c := asideAttribution(ts, i); m != "" {
+				return m, c
+			}
+		}
 		if !ts[i].punct && clauseStarts[strings.ToLower(ts[i].text)] {
 			return closingAttribution(ts[i:])
 		}
 		if isCue(ts[i]) {
 			// the subject stands right after the quote: ', the senior adviser said', not
 			// '" by aggressively using its influence to get states'
-			if m := subject(ts[:i]); m != "" && !clauseBefore(ts[:i], m) {
-				return m, ts[i].text
+			m := subject(ts[:i])
+			if m == "" || clauseBefore(ts[:i], m) {
+				return "", ""
 			}
-			return "", ""
+			// "…," the Daily News quoted witness Ana Ruiz as saying: the one quoted speaks
+			if quoting[ts[i].text] {
+				if o := nounPhrase(ts[i+1:]); o != "" && !isPronoun(ts[i+1]) {
+					return o, ts[i].text
+				}
+			}
+			return m, ts[i].text
 		}
 		if ts[i].punct && ts[i].text != "," && ts[i].text != "'" && ts[i].text != "’" && !inParens(ts, i) {
+			return "", ""
+		}
+	}
+	return "", ""
+}
+
+// asideAttribution reads a cue after a relative clause set off by commas: the subject is the
+// name before the clause at i.
+func asideAttribution(ts []tok, i int) (mention, cue string) {
+	for j := i + 1; j < len(ts) && j < i+16; j++ {
+		if ts[j].punct && ts[j].text != "," {
+			return "", ""
+		}
+		if ts[j].text == "," {
+			if j+1 < len(ts) && isCue(ts[j+1]) {
+				if m := subject(ts[:i-1]); m != "" && (isPronoun(ts[i-2]) || isCapital(ts[i-2])) {
+					return m, ts[j+1].text
+				}
+			}
 			return "", ""
 		}
 	}
@@ -173,12 +308,19 @@ func attributionOpens(after string) bool {
 // a pronoun or a name, then a cue within the first few words, then at most a few words of
 // time, place or audience ("Trump said on Twitter", "he said").
 func leadingAttribution(ts []tok) (mention, cue string) {
-	for i := 1; i < len(ts) && i <= 4; i++ {
+	for i := 1; i < len(ts) && i <= 7; i++ {
 		if ts[i].punct {
 			return "", ""
 		}
 		if isCue(ts[i]) {
-			if (isPronoun(ts[0]) || nameBefore(ts[:i]) == joinToks(ts[:i])) && endsAttribution(ts[i+1:]) {
+			if !endsAttribution(ts[i+1:]) {
+				return "", ""
+			}
+			if isPronoun(ts[0]) && i == 1 || i <= 4 && nameBefore(ts[:i]) == joinToks(ts[:i]) {
+				return joinToks(ts[:i]), ts[i].text
+			}
+			// "Colts interim coach Bruce Arians asked.": a role phrase, then the name
+			if name := nameBefore(ts[:i]); name != "" && isCapital(ts[0]) && person(strings.Fields(name)) && len(strings.Fields(name)) >= 2 {
 				return joinToks(ts[:i]), ts[i].text
 			}
 			return "", ""
@@ -280,14 +422,32 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 			continue
 		}
 		// "Rubio was asked by Fox Business moderator Gerard Baker whether …": the agent asks
-		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && isAuxiliary(ts[i-1].text) {
+		// "the man described by The Times as": a participle's agent speaks too
+		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && (isAuxiliary(ts[i-1].text) || strings.HasSuffix(t.text, "ed") && isCapital(ts[i+2])) {
 			if m := nounPhrase(ts[i+2:]); m != "" && (isCapital(ts[i+2]) || strings.EqualFold(ts[i+2].text, "the")) {
 				return m, t.text
+			}
+		}
+		// "the paper quoted witness Ana Ruiz as saying": the one quoted
+		if i > 1 && ts[i-1].text == "as" {
+			for j := i - 2; j >= 0 && j >= i-10; j-- {
+				if quoting[ts[j].text] {
+					if o := nounPhrase(ts[j+1 : i-1]); o != "" {
+						return o, ts[j].text
+					}
+					break
+				}
 			}
 		}
 		// "… yelling at people on their way into the polls saying": a participle's subject
 		// is its sentence's, unless a name stands right before it ("footage of Clinton asking")
 		participle := strings.HasSuffix(t.text, "ing") && i > 0 && !isCapital(ts[i-1]) && !isPronoun(ts[i-1])
+		// "…, she said, explaining:": the participle's subject is the cue's before it
+		if participle && i > 2 && ts[i-1].text == "," && isCue(ts[i-2]) {
+			if m := subject(ts[:i-2]); m != "" {
+				return m, t.text
+			}
+		}
 		if m := subject(ts[:i]); m != "" && !participle {
 			// "Ryan said the recent spate of shootings demands that all Americans …": a
 			// thing's cue inside a person's reported speech is the person's
@@ -298,8 +458,16 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		}
 		// "Carson took the stage and called the system “…”", "…, saying:": the sentence's
 		// own subject speaks
-		if m := sentenceSubject(ts[:i]); m != "" {
+		if m := sentenceSubject(ts[:i]); m != "" && !strings.EqualFold(m, "it") {
 			return m, t.text
+		}
+		// "It was years before he broke cover, admitting:": the clause's pronoun
+		if participle && ts[i-1].text == "," {
+			for j := i - 2; j >= 0 && j >= i-12 && !ts[j].punct; j-- {
+				if lw := strings.ToLower(ts[j].text); lw == "he" || lw == "she" || lw == "they" {
+					return ts[j].text, t.text
+				}
+			}
 		}
 		// "… as “productive,” but noted that": the subject is the previous clause's
 		if i > 0 && !ts[i-1].punct && (strings.EqualFold(ts[i-1].text, "but") || strings.EqualFold(ts[i-1].text, "and")) {
@@ -369,6 +537,16 @@ func sentenceSubject(ts []tok) string {
 			}
 		}
 		if len(rest) == len(ts) {
+			if introWords[lw] {
+				// "On September 27 they published …": an opening phrase with no comma runs
+				// to the subject's pronoun; "After the “…”" has no subject yet
+				for _, t := range ts[1:min(len(ts), 10)] {
+					if isPronoun(t) {
+						return t.text
+					}
+				}
+				return ""
+			}
 			break
 		}
 		ts = rest
@@ -386,6 +564,10 @@ func sentenceSubject(ts []tok) string {
 		}
 		lw := strings.ToLower(t.text)
 		if len(words) > 0 && !isCapital(t) && !titles[lw] && lw != "of" && lw != "the" {
+			if countWords[strings.ToLower(words[0])] && !isCue(t) && !functionWords[lw] && !isAuxiliary(lw) && len(words) < 4 {
+				words = append(words, t.text) // "Two female voices said"
+				continue
+			}
 			// stop at the verb: the first lower-case word after a name, or after "the X"
 			if len(words) > 1 || !(strings.EqualFold(words[0], "the") || strings.EqualFold(words[0], "a")) {
 				break
@@ -445,6 +627,9 @@ var stopCapital = map[string]bool{"it": true, "this": true, "that": true, "there
 // nounPhrase is the speaker named after a cue: a pronoun, a name, or a phrase up to a comma.
 func nounPhrase(ts []tok) string {
 	var words []string
+	for len(ts) > 0 && isAge(ts[0].text) {
+		ts = ts[1:] // "said 61-year-old Anargyros Bizianis"
+	}
 	for _, t := range ts {
 		if t.punct {
 			break
@@ -453,14 +638,18 @@ func nounPhrase(ts []tok) string {
 		if len(words) == 1 && isPronoun(t) {
 			break
 		}
-		if len(words) == 8 {
+		if len(words) == 12 {
 			break
 		}
 	}
-	// stop at words that begin a new clause
+	// stop at words that begin a new clause, and at the body a named person is "of"
 	for i, w := range words {
 		lw := strings.ToLower(w)
-		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
+		if i > 1 && lw == "of" && i+1 < len(words) && words[i+1] == "the" && person(words[nameStart(words[:i]):i]) {
+			words = words[:i] // "Andrew Wetzel of the NRDC"
+			break
+		}
+		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
 			words = words[:i]
 			break
 		}
@@ -475,8 +664,8 @@ func subject(ts []tok) string {
 	for len(ts) > 0 && !ts[len(ts)-1].punct && strings.HasSuffix(strings.ToLower(ts[len(ts)-1].text), "ly") && !isCapital(ts[len(ts)-1]) {
 		ts = ts[:len(ts)-1]
 	}
-	for len(ts) > 0 && !ts[len(ts)-1].punct && isAuxiliary(ts[len(ts)-1].text) {
-		ts = ts[:len(ts)-1]
+	for len(ts) > 0 && !ts[len(ts)-1].punct && (isAuxiliary(ts[len(ts)-1].text) || len(ts) > 1 && perceived[ts[len(ts)-1].text] && isAuxiliary(ts[len(ts)-2].text)) {
+		ts = ts[:len(ts)-1] // "he later said", "Jeffs was heard saying"
 	}
 	// drop a party and state after a name: "Paul D. Ryan (R-Wis.) said"
 	if n := len(ts); n > 2 && ts[n-1].text == ")" {
@@ -496,8 +685,12 @@ func subject(ts []tok) string {
 	}
 	// an appositive: "Ushakov, a senior adviser to Putin, said"
 	if last.punct && last.text == "," {
-		for i := len(ts) - 2; i >= 0 && len(ts)-i < 14; i-- {
+		for i := len(ts) - 2; i >= 0 && len(ts)-i < 20; i-- {
 			if ts[i].punct && ts[i].text == "," {
+				// "her agent, Mark Roesler, said": the name between the commas
+				if name := nameBefore(ts[:len(ts)-1]); name != "" && len(strings.Fields(name)) == len(ts)-2-i && len(strings.Fields(name)) > 1 && person(strings.Fields(name)) {
+					return name
+				}
 				if name := nameBefore(ts[:i]); name != "" {
 					return name
 				}
@@ -510,6 +703,12 @@ func subject(ts []tok) string {
 		return ""
 	}
 	if name := nameBefore(ts); name != "" {
+		// "Mr. Morgan of the Sierra Club said": the person the body is of
+		if k := len(ts) - len(strings.Fields(name)); k > 2 && ts[k-1].text == "the" && ts[k-2].text == "of" {
+			if p := nameBefore(ts[:k-2]); person(strings.Fields(p)) {
+				return p
+			}
+		}
 		return name
 	}
 	// a role phrase: "the senior adviser", "a Russian official briefed on the matter"
@@ -523,7 +722,14 @@ func subject(ts []tok) string {
 			start = i
 		}
 	}
-	if start < 0 || functionWords[strings.ToLower(ts[len(ts)-1].text)] || strings.HasSuffix(ts[len(ts)-1].text, "ing") {
+	if start < 0 {
+		// "…,” officials say": people named by their trade alone
+		if w := ts[len(ts)-1].text; !isCapital(ts[len(ts)-1]) && strings.HasSuffix(w, "s") && personNoun(strings.TrimSuffix(w, "s")) {
+			return w
+		}
+		return ""
+	}
+	if functionWords[strings.ToLower(ts[len(ts)-1].text)] || strings.HasSuffix(ts[len(ts)-1].text, "ing") {
 		return "" // "a statement to", "his momentum and": the phrase is not the subject
 	}
 	var words []string
@@ -548,6 +754,14 @@ var functionWords = map[string]bool{"to": true, "the": true, "a": true, "an": tr
 	"which": true, "than": true, "then": true, "not": true, "no": true, "after": true, "before": true,
 	"without": true, "about": true, "over": true, "under": true, "between": true, "through": true}
 
+// quoting are the cues whose subject reports what its object said: "the paper quoted Ana
+// Ruiz as saying".
+var quoting = wordSet("quoted quotes cited cites")
+
+// perceived are the participles of a passive that reports speech: "was heard saying", "was
+// quoted as saying".
+var perceived = wordSet("heard overheard recorded quoted seen caught")
+
 func isAuxiliary(w string) bool {
 	switch strings.ToLower(w) {
 	case "has", "have", "had", "was", "is", "were", "are", "will", "would", "also", "then", "later", "once", "repeatedly", "again":
@@ -562,8 +776,8 @@ func nameBefore(ts []tok) string {
 	for i > 0 && (isCapital(ts[i-1]) || (i < len(ts) && i > 1 && isCapital(ts[i-2]) && (isJoiner(ts[i-1].text) || ts[i-1].text == "of"))) && len(ts)-i < 6 {
 		i--
 	}
-	for i < len(ts) && !isCapital(ts[i]) {
-		i++
+	for i < len(ts) && (!isCapital(ts[i]) || i < len(ts)-1 && sentenceOpener(ts[i].text)) {
+		i++ // "But Richard Ben-Veniste": the conjunction opens the sentence
 	}
 	if i == len(ts) {
 		return ""

@@ -8,6 +8,8 @@ func TestSpeakerLike(t *testing.T) {
 		"Yuri Ushakov": true, "he": true, "the senior adviser": true, "a Russian official": true,
 		"When I": false, "Tuesday": false, "However": false, "that he is responsible for higher voter turnout": false,
 		"the city embodied the": false, "": false,
+		"Instead": false, "Specifically": false, "TALLAHASSEE": false, "Last year": false, "The 60": false,
+		"the so": false, "Two": false, "March": false, "61": false, "the ruling": true, "officials": true,
 	} {
 		if got := speakerLike(m); got != want {
 			t.Errorf("speakerLike(%q) = %v, want %v", m, got, want)

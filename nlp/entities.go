@@ -776,6 +776,11 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 			name = strings.Join(f[1:], " ") // "Russian-controlled Luhansk" is Luhansk
 		}
 		e := byName[name]
+		for _, article := range []string{"The ", "the "} {
+			if rest, ok := strings.CutPrefix(name, article); ok && e == nil {
+				e = byName[rest] // "the NYPD"
+			}
+		}
 		if e == nil {
 			// "Skerrin Lines chief executive Maren Holt": the person the mention ends with
 			for f := strings.Fields(name); len(f) > 1 && e == nil; f = f[1:] {
@@ -788,7 +793,13 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		_, org := orgs[name]
 		switch {
 		case e != nil && e.Kind == "person":
-			q.Speaker = e.Name
+			if len(strings.Fields(name)) < 2 || !strings.HasSuffix(e.Name, " "+name) {
+				q.Speaker = e.Name // a full name stays: "Bettie Page", not "Notorious Bettie Page"
+			}
+		case (e != nil && e.Kind == "org" || e == nil && org) && cueSpeaks(*q):
+			if e != nil {
+				q.Speaker = e.Name // "the NYPD said": a body speaks by its statement
+			}
 		case e != nil || place || org:
 			q.Speaker, q.Rule = "", q.Rule+"; dropped: "+name+" is not a person"
 		case name != q.Speaker:

@@ -2,6 +2,8 @@ package nlp
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // nameIndex remembers the people an article has named so far, so that "Ushakov" resolves to
@@ -9,13 +11,15 @@ import (
 type nameIndex struct {
 	full   map[string]string          // a name's last word → the fullest form seen
 	roles  map[string]map[string]bool // a full name → the title words seen before it
+	gender map[string]map[byte]int    // a full name → the genders of the pronouns that followed it
 	last   string                     // the person named most recently
 	order  []string                   // full names, most recent last
 	cursor int
+	quoted bool // scanning a quote's words
 }
 
 func newNameIndex() *nameIndex {
-	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}}
+	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}, gender: map[string]map[byte]int{}}
 }
 
 // titles are words that precede a name without being part of it.
@@ -40,6 +44,17 @@ var notPeople = map[string]bool{"the": true, "a": true, "in": true, "on": true, 
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true}
 
+// scanQuote reads the names inside a quote: they give the surnames their full form, but a
+// person named in someone's words ("in the name of Jesus Christ") is not who "he" in the
+// narration stands for.
+func (x *nameIndex) scanQuote(text string, from, to int) {
+	last, order := x.last, len(x.order)
+	x.quoted = true
+	x.scan(text, from, to)
+	x.quoted = false
+	x.last, x.order = last, x.order[:order]
+}
+
 // scan reads the names in text[from:to].
 func (x *nameIndex) scan(text string, from, to int) {
 	if from < x.cursor {
@@ -50,26 +65,55 @@ func (x *nameIndex) scan(text string, from, to int) {
 	}
 	ts := toks(text[from:to])
 	for i := 0; i < len(ts); {
-		if !isCapital(ts[i]) {
+		if !isCapital(ts[i]) || isPronoun(ts[i]) {
+			// "Ana Lisle … her": a pronoun after a name tells its gender
+			if g := genderPronouns[strings.ToLower(ts[i].text)]; g != 0 && x.last != "" && !x.quoted {
+				if x.gender[x.last] == nil {
+					x.gender[x.last] = map[byte]int{}
+				}
+				x.gender[x.last][g]++
+			}
 			i++
 			continue
 		}
 		j := i
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
 			j++
+			if possessive(ts[j-1].text) {
+				break // "South Sudan's Unity state": the possessive ends the name
+			}
 		}
 		var words, role []string
 		if i > 0 && !ts[i-1].punct && !isCapital(ts[i-1]) {
 			role = append(role, strings.ToLower(ts[i-1].text)) // "former President …"
 		}
-		for _, t := range ts[i:j] {
+		run := ts[i:j]
+		// "As President Obama …", "After Gray …": a word that opens the sentence is not the name's
+		for len(run) > 1 && sentenceOpener(run[0].text) {
+			run = run[1:]
+		}
+		if i > 0 && (ts[i-1].text == "a" || ts[i-1].text == "an" || i > 1 && (ts[i-2].text == "a" || ts[i-2].text == "an") && !ts[i-1].punct && !isCapital(ts[i-1])) {
+			i = j // "a local Rite Aid": a thing, not a person
+			continue
+		}
+		if len(run) > 1 && run[0].text == "The" && !titles[strings.ToLower(run[1].text)] {
+			i = j // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
+			continue
+		}
+		for _, t := range run {
 			w := strings.TrimSuffix(strings.TrimSuffix(t.text, "’s"), "'s")
-			if titles[strings.ToLower(w)] && len(words) == 0 {
-				role = append(role, strings.ToLower(w))
-				continue
-			}
 			words = append(words, w)
 		}
+		// "Palmer Public Safety Director Jon Owen": the name follows the last role word
+		k := nameStart(words)
+		if k == 0 && i > 1 && ts[i-1].text == "of" && isCapital(ts[i-2]) {
+			i = j // "the Union of Concerned Scientists": the rest of a body's name
+			continue
+		}
+		for _, w := range words[:k] {
+			role = append(role, strings.ToLower(w))
+		}
+		words = words[k:]
 		key := ""
 		if len(words) > 0 {
 			key = strings.ToLower(words[len(words)-1])
@@ -100,15 +144,106 @@ func (x *nameIndex) scan(text string, from, to int) {
 
 // person reports whether a run of capitalised words looks like a person's name.
 func person(words []string) bool {
+	if len(words) > 1 {
+		words = words[nameStart(words):] // "House Speaker Paul D. Ryan"
+	}
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
-	for _, w := range words {
-		if notPeople[strings.ToLower(w)] {
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if calendarWords[lw] && i > 0 {
+			continue // "Theresa May": a month ends a name, and opens none
+		}
+		if notPeople[lw] || functionWords[lw] || prepositions[lw] {
+			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
+		}
+	}
+	if len(words) > 1 && (compass[words[0]] || isPlace(strings.Join(words, " "))) {
+		return false // "Los Angeles", "South Kordofan"
+	}
+	if len(words) > 1 && allCaps(words[0]) {
+		return false // "AMD Opteron", "NYPD Commissioner": a body's or a product's name
+	}
+	if last := trimPossessive(words[len(words)-1]); len(words) > 1 && (orgHeads[last] || documentHeads[last]) {
+		return false // "Scientific Integrity Program", "Endangered Species Act"
+	}
+	return len(words) >= 2 || len(words[0]) > 2
+}
+
+func isPlace(name string) bool {
+	_, ok := places[name]
+	return ok
+}
+
+// compass words open the names of regions, not of people.
+var compass = wordSet("North South East West Northern Southern Eastern Western Central Upper Lower")
+
+// allCaps reports whether w is an acronym in capitals without stops ("AMD", "NYPD"), which
+// opens no person's name ("J.R. Ewing" does).
+func allCaps(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
 			return false
 		}
 	}
-	return len(words) >= 2 || len(words[0]) > 2
+	return true
+}
+
+// documentHeads end the names of laws, programmes and publications, which are not people.
+// Words that are also common surnames (Hall, Park, Day, Law, Lake, Bay) are not among them.
+var documentHeads = wordSet(`Act Acts Treaty Accord Accords Agreement Convention Charter
+Constitution Amendment Program Programme Project Initiative Plan Strategy Doctrine Fund Society
+Magazine Review Report Index Prize Award Awards Games Cup Championship Festival Street Avenue
+Road Square Island Islands River Mountain Mountains Valley County Province Region District City
+State Republic Kingdom Airport Station Stadium Arena Tower Building Prison Fellowship
+Scholarship Medal Trophy`)
+
+// prepositions, capitalised in a run of words, make it a title or a body's name.
+var prepositions = wordSet(`against for with from about across toward towards upon among despite inside
+outside within behind beyond via`)
+
+// sentenceOpener reports whether a capitalised word opens a sentence or a clause rather than
+// a name: "As", "After", "But", "When".
+func sentenceOpener(w string) bool {
+	lw := strings.ToLower(w)
+	return introWords[lw] || stopCapital[lw] || notSpeakers[lw]
+}
+
+// roleWord reports whether a word of a capitalised run names an office or a trade: the name
+// that follows it is the person's ("Prosecutor Eric Nichols", "EU Commissioner Olli Rehn").
+func roleWord(w string) bool {
+	lw := strings.TrimSuffix(strings.ToLower(w), ".")
+	if lw == "the" || lw == "a" || lw == "an" {
+		return false
+	}
+	return titles[lw] || titles[lw+"."] || personNouns[lw] || titleWords[w] || runRoles[lw]
+}
+
+// runRoles are more offices and trades that stand before a name in a capitalised run.
+var runRoles = wordSet(`councilman councilwoman councillor councilor commentator coach quarterback
+detective deputy sergeant sgt lieutenant lt captain capt inspector trooper superintendent
+commissioner director prosecutor attorney administrator chief ceo cfo coo chairperson
+correspondent anchor columnist novelist actor actress singer rapper model playwright
+physicist biologist scientist doctor nurse surgeon bishop archbishop cardinal rabbi imam
+pastor reverend rev father sheriff marshal constable warden master member witness
+manager engineer`)
+
+// nameStart is where the name begins in a capitalised run: after its last role word, when a
+// name of at least one word follows.
+func nameStart(words []string) int {
+	for k := len(words) - 2; k >= 0; k-- {
+		if roleWord(words[k]) {
+			if r, _ := utf8.DecodeRuneInString(words[k+1]); !unicode.IsUpper(r) {
+				return 0
+			}
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // resolve turns a speaker as written into the person meant: a name into its fullest form, a
@@ -128,12 +263,12 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		}
 		for i := len(x.order) - 1; i >= 0 && i >= len(x.order)-40; i-- {
 			p := x.order[i]
-			if g := genderOf(strings.Fields(p), x.roles[p]); g == 0 || g == want {
+			if g := genderOf(strings.Fields(p), x.roles[p], x.gender[p]); g == 0 || g == want {
 				return p
 			}
 		}
-		if x.last != "" {
-			return x.last
+		if len(x.order) > 0 {
+			return "" // every person named is of the other gender: the one meant is not named
 		}
 		return lastSpeaker
 	case len(words) == 1 && lw == "i":
@@ -153,7 +288,7 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		return mention
 	}
 	var kept []string
-	for _, w := range words {
+	for _, w := range words[nameStart(words):] {
 		if len(kept) == 0 && (titles[strings.ToLower(w)] || w == "of") {
 			continue // "U.S. Secretary of State Marco Rubio" → "Marco Rubio"
 		}
@@ -201,6 +336,9 @@ func (x *nameIndex) byRole(words []string) string {
 	}
 	noun := strings.ToLower(words[len(words)-1])
 	wants := roleSynonyms[noun]
+	if wants == nil && (personNouns[noun] || runRoles[noun]) {
+		wants = []string{noun} // "the judge": the person last seen titled Judge
+	}
 	if wants == nil {
 		return ""
 	}

@@ -26,105 +26,7 @@ const maxQuote = 4000
 // whole with its marks.
 type span struct {
 	start, end, open, close int
-}
-
-// spans finds the quoted stretches of text. Curly, guillemet and straight double quotes pair
-// up; a quote open at the end of a paragraph continues when the next paragraph opens with a
-// quote mark, as newspapers print long quotes. Work is linear in the text.
-func spans(text string) []span {
-	var out []span
-	i := 0
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		closer, ok := opener(text, i, r)
-		if !ok {
-			i += n
-			continue
-		}
-		s := span{open: i, start: i + n}
-		j := s.start
-		closed := false
-		for j < len(text) && j-s.start < maxQuote {
-			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if closes(text, j, r2, closer, n2) {
-				s.end, s.close = j, j+n2
-				closed = true
-				break
-			}
-			if r2 == '\n' {
-				// a new paragraph that opens with a mark continues the quote
-				k := j
-				for k < len(text) && (text[k] == '\n' || text[k] == ' ' || text[k] == '\r') {
-					k++
-				}
-				if k < len(text) {
-					r3, n3 := utf8.DecodeRuneInString(text[k:])
-					if _, ok := opener(text, k, r3); ok && k > j+1 {
-						j = k + n3
-						continue
-					}
-				}
-				s.end, s.close = j, j
-				closed = true
-				break
-			}
-			j += n2
-		}
-		if !closed || s.end <= s.start {
-			i += n
-			continue
-		}
-		out = append(out, s)
-		i = s.close
-	}
-	return out
-}
-
-// opener reports whether r at i opens a quote, and the mark that closes it.
-func opener(text string, i int, r rune) (rune, bool) {
-	switch r {
-	case '“':
-		return '”', true
-	case '„':
-		return '“', true
-	case '«':
-		return '»', true
-	case '"':
-		// a straight mark opens after a space, a line start or opening punctuation
-		if i == 0 {
-			return '"', true
-		}
-		p, _ := utf8.DecodeLastRuneInString(text[:i])
-		if unicode.IsSpace(p) || strings.ContainsRune("([{—–-:", p) {
-			return '"', true
-		}
-	}
-	return 0, false
-}
-
-// closes reports whether the mark r at j closes a quote opened for closer. Writers mix their
-// marks: a straight quote may close a curly one and a curly one a straight one, and a
-// mistyped opening mark after a comma or a full stop closes ("“It's unusual,“ said …").
-func closes(text string, j int, r, closer rune, n int) bool {
-	switch {
-	case r == closer, r == '"', r == '”' && closer == '"':
-		return isCloser(text, j, n)
-	case r == '“' && closer == '”' && j > 0 && strings.IndexByte(",.?!", text[j-1]) >= 0:
-		return j+n == len(text) || text[j+n] == ' ' || text[j+n] == '\n'
-	}
-	return false
-}
-
-// isCloser reports whether the mark at j closes: a straight mark must not open a new quote.
-func isCloser(text string, j, n int) bool {
-	if text[j] != '"' {
-		return true
-	}
-	if j+n >= len(text) {
-		return true
-	}
-	next, _ := utf8.DecodeRuneInString(text[j+n:])
-	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
+	kind                    markKind
 }
 
 // cueWords are the verbs and phrases that attribute speech, in every form news uses.
@@ -149,10 +51,13 @@ calling adding telling replying responding tweeting posting urging predicting pr
 recommended advised advises announced expressed reported reports explained began begins concluded
 summed sighed laughed murmured muttered pleaded begged asked inquired queried challenged cited
 jokes joke chanted chants imagined imagines wonder mocking quipping joking laughing yelling
-shouting chanting reading beamed`)
+shouting chanting reading beamed thundered roared fumed raged barked growled bellowed sobbed
+wept stammered blurted gasped admitting acknowledging conceding confirming denying stressing
+emphasizing emphasising complaining boasting vowing pledging testifying revealing lamenting
+recounting cautioning reiterating`)
 
 // cuePhrases are cues of more than one word, which toks joins into one token.
-var cuePhrases = []string{"went on", "goes on"}
+var cuePhrases = []string{"went on", "goes on", "put it", "puts it"}
 
 var cueSet = func() map[string]bool {
 	m := map[string]bool{}
@@ -181,6 +86,12 @@ func Quotes(text string) []Quote {
 		after := windowAfter(text, s.close, sp, k)
 		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
+		}
+		// on CBS's “Face the Nation,”: a programme's name, no one's words; a headline quotes in
+		// single marks, and “Trump ‘Reeks of Fear’” is the headline's words
+		if namedTitle(q.Text, before) || s.kind == singleMark && headlineLine(text, s.open) {
+			lastEnd = s.close
+			continue
 		}
 		mention, cue, rule, unclear := attribute(text, before, after, s)
 		if mention == "" {
@@ -215,24 +126,7 @@ func Quotes(text string) []Quote {
 			q.SpeakerMention, q.Rule = short, "a short quote in its subject's sentence"
 			q.Speaker = names.resolve(short, lastSpeaker)
 		case unclear || wordCount(q.Text) >= minUnattributed:
-			// a quoted sentence or more with no cue in its sentence is still someone's
-			// speech: the speaker of the nearest cue before it, or the person named last
-			from := max(0, s.open-400)
-			if prev >= 0 && out[prev].End > from {
-				from = out[prev].End
-			}
-			if m := sentenceSubject(toks(sentenceOpening(text, s.open))); m != "" && speakerLike(m) {
-				// "He has declared Cruz to be “anointed”": the sentence's subject
-				q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
-				q.Speaker = names.resolve(m, lastSpeaker)
-			} else if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" {
-				q.SpeakerMention, q.Cue, q.Rule = m, c, "no cue in its sentence: the nearest cue before it"
-				q.Speaker = names.resolve(m, lastSpeaker)
-			} else if names.last != "" {
-				q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
-			} else if unclear {
-				q.Rule = "a cue whose subject names no speaker"
-			} else {
+			if !uncuedSpeaker(text, s, &q, out, names, lastSpeaker, unclear) {
 				lastEnd = s.close
 				continue
 			}
@@ -244,14 +138,14 @@ func Quotes(text string) []Quote {
 		// sentence with one speaker are one quote
 		if prev >= 0 && q.Speaker != "" && out[prev].Speaker == q.Speaker && sameSentence(text, out[prev], s.open) && canExtend(&out[prev], s.end) {
 			extend(&out[prev], text, s)
-			names.scan(text, s.open, s.close)
+			names.scanQuote(text, s.open, s.close)
 			lastEnd = s.close
 			continue
 		}
 		q.Partial = !paragraphOpening(text, s.open) && !strings.ContainsAny(strings.TrimSpace(q.Text), ".!?") && wordCount(q.Text) < 8
 		out = append(out, q)
 		lastSpeaker = q.Speaker
-		names.scan(text, s.open, s.close)
+		names.scanQuote(text, s.open, s.close)
 		lastEnd = s.close
 	}
 	for i := range out {
@@ -260,6 +154,47 @@ func Quotes(text string) []Quote {
 		}
 	}
 	return out
+}
+
+// uncuedSpeaker finds the speaker of a quote with no cue in its sentence: a quoted sentence
+// or more is still someone's speech, the previous speaker's when it is its sentence's
+// predicate, else its sentence's subject, the speaker of the nearest cue before it, or the
+// person named last. It reports false when there is none and the quote is to be left out.
+func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex, lastSpeaker string, unclear bool) bool {
+	prev := len(out) - 1
+	from := max(0, s.open-400)
+	if prev >= 0 && out[prev].End > from {
+		from = out[prev].End
+	}
+	opening := sentenceOpening(text, s.open)
+	m := sentenceSubject(toks(opening))
+	switch {
+	case m != "" && speakerLike(m) && quotedPredicate(opening, m, q.Text) && prev >= 0 && out[prev].Speaker != "" &&
+		s.open-out[prev].End < 200 && !strings.Contains(text[out[prev].End:s.open], "\n"):
+		// "“Nothing heroic in it,” said Ada Ruiz. Vane “disgraced himself.”": the quoted
+		// words say what the subject did, in the previous speaker's words
+		q.Speaker, q.Rule = out[prev].Speaker, "a quoted predicate: the previous speaker's words"
+		return true
+	case m != "" && speakerLike(m):
+		// "He has declared Cruz to be “anointed”": the sentence's subject
+		q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
+		q.Speaker = names.resolve(m, lastSpeaker)
+		return true
+	}
+	if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" && speakerLike(m) {
+		q.SpeakerMention, q.Cue, q.Rule = m, c, "no cue in its sentence: the nearest cue before it"
+		q.Speaker = names.resolve(m, lastSpeaker)
+		return true
+	}
+	switch {
+	case names.last != "":
+		q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
+	case unclear:
+		q.Rule = "a cue whose subject names no speaker"
+	default:
+		return false
+	}
+	return true
 }
 
 // maxParts bounds the pieces one quote joins.
@@ -296,6 +231,10 @@ func sameSentence(text string, q Quote, open int) bool {
 // attribution clause with the cue: ", he said, ".
 func interrupts(text string, q Quote, s span, cue string) bool {
 	gap := text[q.End:s.open]
+	piece := text[q.Parts[len(q.Parts)-1][0]:q.End]
+	if endsSentence(piece) && startsSentence(strings.TrimLeft(gap, "”\"’' ")) {
+		return false // “A.” When she speaks, he responds, “B.”: a new sentence, not an aside
+	}
 	return !strings.Contains(gap, "\n") && wordCount(gap) <= 12 && strings.Contains(gap, cue)
 }
 
@@ -360,6 +299,55 @@ func windowBefore(text string, open int, sp []span, k int) string {
 	}
 	return w
 }
+
+// headlineLine reports whether the line around i is a headline: a few words, most of them
+// capitalised.
+func headlineLine(text string, i int) bool {
+	from := max(0, i-300)
+	from += strings.LastIndexByte(text[from:i], '\n') + 1
+	to := min(len(text), i+300)
+	if nl := strings.IndexByte(text[i:to], '\n'); nl >= 0 {
+		to = i + nl
+	} else if to < len(text) {
+		return false // a line this long is no headline
+	}
+	words, caps := 0, 0
+	for _, w := range strings.Fields(text[from:to]) {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "‘“\"'(["))
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 4 && words <= 30 && 3*caps >= 2*words
+}
+
+// quotedPredicate reports whether a quote follows its sentence's subject directly and opens
+// with a verb in lower case: the quoted words are what the subject did, not what it said.
+func quotedPredicate(opening, subject, quote string) bool {
+	r, _ := utf8.DecodeRuneInString(quote)
+	return strings.TrimSpace(opening) == subject && unicode.IsLower(r) && !isPronoun(tok{text: subject})
+}
+
+// namedTitle reports whether a short quote in title case follows a possessive or a
+// preposition, as the name of a show, a book or a film does ("on CBS's “Face the Nation,”",
+// "in “The Art of the Deal”").
+func namedTitle(q, before string) bool {
+	if wordCount(q) > 6 || !quotedTitle(q) || endsSentence(q) {
+		return false
+	}
+	ts := toks(before)
+	if len(ts) == 0 {
+		return false
+	}
+	last := ts[len(ts)-1].text
+	return possessive(last) || titlePrepositions[strings.ToLower(last)]
+}
+
+var titlePrepositions = wordSet("on in of from")
 
 // quotedTitle reports whether every word of a quote but the short ones is capitalised: the
 // title of a show, a book or a programme ("The Walking Dead"), not speech.
@@ -439,6 +427,9 @@ func abbreviationBefore(w string, i int) bool {
 	j := i
 	for j > 0 && (unicode.IsLetter(rune(w[j-1])) || w[j-1] == '.') {
 		j--
+	}
+	if i-j == 1 && isUpperByte(w[j]) {
+		return true // an initial: "Patrick J. Buchanan"
 	}
 	word := strings.ToLower(w[j:i])
 	return abbreviations[word] || (len(word) <= 3 && strings.Contains(word, "."))

@@ -220,6 +220,24 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 			t.Errorf("%s is wider than a phone's screen", path)
 		}
 	}
+	// at 1280 pixels the story's articles side by side all fit the window, and so does the
+	// derivation graph, on a phone as well
+	fits := `[...document.querySelectorAll('.side > *, .graph svg')].every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)`
+	const dam = "/stories/daily-meridian" // the demo's story of five articles, by one of its articles
+	steps(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+dam))
+	if n := js[int](t, ctx, `document.querySelectorAll('.side > *').length`); n < 5 {
+		t.Errorf("%d articles side by side on the demo story, want 5", n)
+	}
+	if !js[bool](t, ctx, fits) {
+		t.Errorf("at 1280 pixels an article column or the graph runs past the window")
+	}
+	steps(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(srv.URL+dam))
+	if !js[bool](t, ctx, `[...document.querySelectorAll('.graph svg')].every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)`) {
+		t.Errorf("on a phone the derivation graph runs past the window")
+	}
+	if !js[bool](t, ctx, `[...document.querySelectorAll('th')].every(e => e.scrollWidth <= e.clientWidth + 1)`) {
+		t.Errorf("a table header breaks inside a word or overflows")
+	}
 	steps(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+"/"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab))
 	if tag := js[string](t, ctx, `document.activeElement.tagName`); tag != "A" {
 		t.Errorf("two tabs from the top focus a %s, want a link", tag)

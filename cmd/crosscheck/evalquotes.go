@@ -12,7 +12,11 @@ func (m *Main) evalQuotes(ctx context.Context, args []string) error {
 	fs := m.flags("eval quotes", "--gold FILE [--split dev] [--json]",
 		`Finds the direct quotes and their speakers in each document of a PolNeAR gold file and
 scores them: precision, recall and F1 of quotes (a match shares at least half the words of
-both), and the speaker accuracy among matched quotes.`,
+both), and the speaker accuracy among matched quotes. A gold quote is an attribution whose
+content has quote marks (curly, straight, or two apostrophes). A speaker is right when the
+gold source mention shares a word with the predicted speaker or mention other than a function
+word: "Trump" matches "Donald Trump" and a pronoun "he" a predicted "he", but "the", "of",
+"'s", "said", "a" or "and" make no match.`,
 		`  crosscheck eval quotes --gold ../shared/corpus/polnear/attributions.jsonl --split dev`)
 	gold := fs.String("gold", "", "the gold file (PolNeAR attributions JSONL)")
 	split := fs.String("split", "dev", `the split to score ("train", "dev", "annotator-training"; "" for all)`)

@@ -36,7 +36,8 @@ func TestPolNeARDevTargets(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &s) != nil {
 		t.Fatalf("eval quotes: exit %d, %s%s", code, out, errOut)
 	}
-	if s.Gold != 688 || s.F1 < 0.90 || s.SpeakerAcc < 0.88 {
-		t.Errorf("PolNeAR dev: %d gold quotes, F1 %.3f, speakers %.3f; want 688, F1 0.90 and speakers 0.88 or better", s.Gold, s.F1, s.SpeakerAcc)
+	// 688 quotes the corpus flags as quoted, and 86 printed between two apostrophes
+	if s.Gold != 774 || s.F1 < 0.90 || s.SpeakerAcc < 0.88 {
+		t.Errorf("PolNeAR dev: %d gold quotes, F1 %.3f, speakers %.3f; want 774, F1 0.90 and speakers 0.88 or better", s.Gold, s.F1, s.SpeakerAcc)
 	}
 }

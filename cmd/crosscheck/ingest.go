@@ -17,16 +17,16 @@ import (
 )
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] PATH… | URL… | -",
+	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] [--follow-links] [--reports] PATH… | URL… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
 directory, read recursively (a manifest.jsonl inside it gives its files' metadata; a link to
 something outside it is not followed unless --follow-links). "-" reads standard input. A file's
 id is its path inside the directory given, or its name when named directly. An http(s) URL is
 fetched (robots.txt honoured, a conditional GET when it was fetched before); addresses on
-loopback, private and link-local networks are refused unless --allow-private. Ingesting the same bytes again changes nothing; a changed version of an id is
-kept as a new revision. A bad input is reported and skipped; the exit status is 1 when any
-input failed.`,
+loopback, private and link-local networks are refused unless --allow-private. Ingesting the
+same bytes again changes nothing; a changed version of an id is kept as a new revision. A bad
+input is reported and skipped; the exit status is 1 when any input failed.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
   crosscheck ingest --json ../shared/corpus/ecbplus/docs.jsonl
   crosscheck ingest https://example.org/news/2026/12/01/dam-talks.html story.txt

@@ -95,7 +95,7 @@ func commands() []command {
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
 		{"feeds", "list the followed feeds, or follow new ones (feeds add URL|FILE.opml)", (*Main).feeds},
 		{"follow", "poll the followed feeds and ingest their new items, round after round", (*Main).follow},
-		{"eval", "score crosscheck against gold data (seeds, mojibake)", (*Main).eval},
+		{"eval", "score crosscheck against gold data (seeds, reports, stories, quotes, dates, syntax, mojibake)", (*Main).eval},
 		{"serve", "serve the web UI and the JSON API", (*Main).serve},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
 	}
