@@ -155,14 +155,10 @@ type rareWords struct {
 func (r *rareWords) near(words []int32) []int {
 	var out []int
 	for _, w := range words {
-		for _, i := range r.facts[w] {
-			if !slices.Contains(out, i) {
-				out = append(out, i)
-			}
-		}
+		out = append(out, r.facts[w]...)
 	}
 	slices.Sort(out)
-	return out
+	return slices.Compact(out)
 }
 
 // add files fact i under the sentence words; a word held by more than rareFacts facts
