@@ -20,10 +20,16 @@ import (
 // over, each copy with every third line dropped in turn, so that every pair shares quotes,
 // facts and sentences — the most work a story of this size asks.
 func BenchmarkReconcile100(b *testing.B) {
+	benchReconcile(b, seedCopies(b, 20))
+}
+
+// seedCopies is the five seed articles copies times over, each copy with every third line
+// dropped in turn, and each copy from an outlet of its own.
+func seedCopies(b testing.TB, copies int) []*crosscheck.Article {
 	dir := filepath.Dir(corpus.Path(b, "seeds/expected.json"))
 	files, _ := filepath.Glob(filepath.Join(dir, "0*.txt"))
 	var articles []*crosscheck.Article
-	for copy := range 20 {
+	for copy := range copies {
 		for _, f := range files {
 			raw, err := os.ReadFile(f)
 			if err != nil {
@@ -40,11 +46,11 @@ func BenchmarkReconcile100(b *testing.B) {
 				crosscheck.Meta{Published: "2025-12-03", Source: fmt.Sprint("outlet", copy)}))
 		}
 	}
-	benchReconcile(b, articles)
+	return articles
 }
 
 // analysed is a text's article, analysed.
-func analysed(b *testing.B, id, text string, meta crosscheck.Meta) *crosscheck.Article {
+func analysed(b testing.TB, id, text string, meta crosscheck.Meta) *crosscheck.Article {
 	a, err := extract.Article(&crosscheck.Document{ID: id, Format: crosscheck.FormatText, Raw: []byte(text), Meta: meta}, extract.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -65,6 +71,11 @@ func benchReconcile(b *testing.B, articles []*crosscheck.Article) {
 // that print a quotation, taken as one story (a wire's running coverage, many takes of one
 // desk's templates), so that quotes, sentences and facts are compared across many pairs.
 func BenchmarkReconcile600(b *testing.B) {
+	benchReconcile(b, wireTakes(b, 600))
+}
+
+// wireTakes is the first n Reuters articles that print a quotation.
+func wireTakes(b testing.TB, n int) []*crosscheck.Article {
 	f, err := os.Open(corpus.Path(b, "bulk/reuters21578.jsonl.gz"))
 	if err != nil {
 		b.Fatal(err)
@@ -77,7 +88,7 @@ func BenchmarkReconcile600(b *testing.B) {
 	var articles []*crosscheck.Article
 	sc := bufio.NewScanner(gz)
 	sc.Buffer(nil, 1<<24)
-	for sc.Scan() && len(articles) < 600 {
+	for sc.Scan() && len(articles) < n {
 		var r struct{ ID, Title, Text, Date string }
 		if json.Unmarshal(sc.Bytes(), &r) != nil || !strings.Contains(r.Text, `"`) {
 			continue
@@ -85,5 +96,5 @@ func BenchmarkReconcile600(b *testing.B) {
 		articles = append(articles, analysed(b, r.ID, r.Text,
 			crosscheck.Meta{Title: r.Title, Published: extract.NormalizeDate(r.Date), Source: "Reuters"}))
 	}
-	benchReconcile(b, articles)
+	return articles
 }

@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"container/heap"
 	"fmt"
 	"math"
 	"slices"
@@ -78,50 +79,302 @@ func (a *article) claim(start, end int) claim {
 // best pair first, when their sentences match (value closeness counting towards it) — unless
 // an article states both values, since an article does not contradict itself. A fact of one
 // article alone is dropped.
+//
+// A key of more than bigKey claims (a story far larger than a day's coverage of one event)
+// compares at a bounded cost instead: a claim only with the facts whose claims share a rare
+// word of its sentence, and a fact by its first factSample claims (their sentences, values,
+// owners and verbs).
 func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
+	big := len(claims) > bigKey
 	var facts [][]claim
+	var words *rareWords
+	if big {
+		words = &rareWords{facts: map[int32][]int{}, common: map[int32]bool{}}
+	}
 	for _, c := range claims {
 		best, bestSim := -1, 0.0
-		for i, f := range facts {
-			if !agree(f[0], c) {
-				continue
+		consider := func(i int) {
+			if !agree(facts[i][0], c) {
+				return
 			}
-			if sim := s.maxSim(f, []claim{c}); best < 0 || sim > bestSim {
+			if sim := s.maxSim(sampled(facts[i], big), []claim{c}); best < 0 || sim > bestSim {
 				best, bestSim = i, sim
+			}
+		}
+		if big {
+			for _, i := range words.near(c.ctx) {
+				consider(i)
+			}
+		} else {
+			for i := range facts {
+				consider(i)
 			}
 		}
 		if best >= 0 && bestSim >= agreeJoin {
 			facts[best] = append(facts[best], c)
-			continue
+		} else {
+			best = len(facts)
+			facts = append(facts, []claim{c})
 		}
-		facts = append(facts, []claim{c})
+		if big {
+			words.add(c.ctx, best)
+		}
 	}
-	for {
-		bi, bj, best := -1, -1, 0.0
-		for i := range facts {
-			for j := i + 1; j < len(facts); j++ {
-				if shareArticle(facts[i], facts[j], agree) {
-					continue
-				}
-				sim := s.maxSim(facts[i], facts[j])
-				if !sameEvent(facts[i], facts[j]) || !shareValue(facts[i], facts[j], agree) && !mayConflict(facts[i], facts[j], sim) {
-					continue // the day one thing happened against the day another did; one person's age against another's
-				}
-				if sim < conflictSim && !sameOwnedValue(facts[i], facts[j], agree) {
-					continue // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
-				}
-				score := sim + closeness(facts[i][0], facts[j][0], agree)/2 + ownerWeight(facts[i], facts[j])
-				if score > best {
-					bi, bj, best = i, j, score
+	m := s.newMerger(facts, agree, words)
+	m.run()
+	return slices.DeleteFunc(m.live(), func(f []claim) bool { return !severalArticles(f) })
+}
+
+// Beyond bigKey claims of one key, assign compares a claim only with the facts that hold a
+// word of its sentence which at most rareFacts facts hold, and a fact by its first
+// factSample claims. No story scored comes near: the largest key of a 600-article story
+// holds some 650 claims.
+const (
+	bigKey     = 1000
+	rareFacts  = 40
+	factSample = 8
+)
+
+// sampled is the claims of a fact that assign compares: all of them, or in a big key the
+// first factSample.
+func sampled(f []claim, big bool) []claim {
+	if big && len(f) > factSample {
+		return f[:factSample]
+	}
+	return f
+}
+
+// rareWords indexes the facts of a big key by the words of their claims' sentences, as long
+// as a word stays rare (held by at most rareFacts facts).
+type rareWords struct {
+	facts  map[int32][]int
+	common map[int32]bool
+}
+
+// near is the facts, in their order, that share a rare word with the sentence words.
+func (r *rareWords) near(words []int32) []int {
+	var out []int
+	for _, w := range words {
+		out = append(out, r.facts[w]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// add files fact i under the sentence words; a word held by more than rareFacts facts
+// becomes common and finds nothing more.
+func (r *rareWords) add(words []int32, i int) {
+	for _, w := range words {
+		switch f := r.facts[w]; {
+		case r.common[w] || slices.Contains(f, i):
+		case len(f) == rareFacts:
+			r.common[w] = true
+			delete(r.facts, w)
+		default:
+			r.facts[w] = append(f, i)
+		}
+	}
+}
+
+// A merger merges facts into conflicts, best pair first. What decides a pair's merge only
+// grows with its facts (the best match of their sentences, a value or an article they
+// share), so it is worked out once for every pair and, after a merge, combined from the two
+// merged facts' pairs rather than compared again; the candidate merges wait in a queue,
+// best first, and a merge re-scores only the merged fact's pairs. In a big key (rareWords)
+// only the facts that share a rare word are paired.
+type merger struct {
+	s     *story
+	agree func(a, b claim) bool
+	big   bool
+	facts [][]claim
+	pairs []map[int]*factPair // by fact, its paired facts
+	gone  []bool              // merged into another
+	queue mergeQueue
+}
+
+// A factPair is what decides the merge of two facts.
+type factPair struct {
+	sim     float64 // the best match of their sentences
+	value   bool    // they share a value
+	article bool    // an article states a value in each that the other does not
+	version int     // bumped at each new score, so that the queued ones go stale
+}
+
+func (s *story) newMerger(facts [][]claim, agree func(a, b claim) bool, words *rareWords) *merger {
+	n := len(facts)
+	m := &merger{s: s, agree: agree, big: words != nil, facts: facts, pairs: make([]map[int]*factPair, n),
+		gone: make([]bool, n)}
+	for i := range facts {
+		m.pairs[i] = map[int]*factPair{}
+	}
+	pair := func(i, j int) {
+		if m.pairs[i][j] == nil {
+			p := m.pair(i, j)
+			m.pairs[i][j], m.pairs[j][i] = p, p
+		}
+	}
+	for i := range facts {
+		if m.big {
+			for _, c := range sampled(facts[i], true) {
+				for _, j := range words.near(c.ctx) {
+					if j != i {
+						pair(min(i, j), max(i, j))
+					}
 				}
 			}
+			continue
 		}
-		if bi < 0 || best < factJoin {
-			return slices.DeleteFunc(facts, func(f []claim) bool { return !severalArticles(f) })
+		for j := i + 1; j < n; j++ {
+			pair(i, j)
 		}
-		facts[bi] = append(facts[bi], facts[bj]...)
-		facts = append(facts[:bj], facts[bj+1:]...)
 	}
+	for i := range facts {
+		for j := range m.pairs[i] {
+			if i < j {
+				m.offer(i, j)
+			}
+		}
+	}
+	return m
+}
+
+// view is the claims of fact i that the merger compares (see sampled).
+func (m *merger) view(i int) []claim { return sampled(m.facts[i], m.big) }
+
+// pair compares two facts.
+func (m *merger) pair(i, j int) *factPair {
+	a, b := m.view(i), m.view(j)
+	if shareArticle(a, b, m.agree) {
+		return &factPair{article: true} // never merged: the rest does not matter
+	}
+	return &factPair{sim: m.s.maxSim(a, b), value: shareValue(a, b, m.agree)}
+}
+
+// offer queues the merge of facts i < j when they may merge, in place of any queued before.
+func (m *merger) offer(i, j int) {
+	p := m.pairs[i][j]
+	p.version++
+	if score, ok := m.score(i, j); ok {
+		heap.Push(&m.queue, mergeCandidate{score: score, i: i, j: j, pair: p, version: p.version})
+	}
+}
+
+// score is how well facts i < j match, and whether they may merge at all.
+func (m *merger) score(i, j int) (float64, bool) {
+	p := m.pairs[i][j]
+	if p.article {
+		return 0, false
+	}
+	a, b, sim := m.view(i), m.view(j), p.sim
+	if !p.value && sim < conflictSim {
+		return 0, false // neither matching sentences nor a shared value (sameOwnedValue needs one)
+	}
+	score := sim + closeness(a[0], b[0], m.agree)/2 + ownerWeight(a, b)
+	if score < factJoin {
+		return 0, false // too weak a match to merge, whatever the rest says
+	}
+	if !sameEvent(a, b) || !p.value && !mayConflict(a, b, sim) {
+		return 0, false // the day one thing happened against the day another did; one person's age against another's
+	}
+	if sim < conflictSim && !sameOwnedValue(a, b, m.agree) {
+		return 0, false // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
+	}
+	return score, true
+}
+
+// run merges the best pair of facts until none may merge.
+func (m *merger) run() {
+	for m.queue.Len() > 0 {
+		c := heap.Pop(&m.queue).(mergeCandidate)
+		if m.gone[c.i] || m.gone[c.j] || c.pair.version != c.version {
+			continue // one of the two has merged since
+		}
+		m.merge(c.i, c.j)
+	}
+}
+
+// merge moves fact j into fact i < j and queues the merged fact's candidate merges anew. A
+// pair of the merged fact is the two facts' pairs combined; where only one of them was
+// paired (a big key), whether an article states values in both is asked of the other. In a
+// big key, once a fact's sample is full, only the pairs that changed are scored again.
+func (m *merger) merge(i, j int) {
+	pi, pj := m.pairs[i], m.pairs[j]
+	before := m.view(i)
+	var changed []int
+	for k, q := range pj {
+		if k == i {
+			continue
+		}
+		p := pi[k]
+		if p == nil {
+			p = &factPair{article: shareArticle(before, m.view(k), m.agree)}
+			pi[k], m.pairs[k][i] = p, p
+		}
+		p.sim, p.value, p.article = max(p.sim, q.sim), p.value || q.value, p.article || q.article
+		delete(m.pairs[k], j)
+		changed = append(changed, k)
+	}
+	for k, p := range pi {
+		if k != j && pj[k] == nil && !p.article {
+			if p.article = shareArticle(m.view(j), m.view(k), m.agree); p.article {
+				changed = append(changed, k)
+			}
+		}
+	}
+	delete(pi, j)
+	m.facts[i] = append(m.facts[i], m.facts[j]...)
+	m.facts[j], m.pairs[j], m.gone[j] = nil, nil, true
+	if len(m.view(i)) != len(before) {
+		changed = changed[:0]
+		for k := range pi {
+			changed = append(changed, k)
+		}
+	}
+	for _, k := range changed {
+		m.offer(min(i, k), max(i, k))
+	}
+}
+
+// live is the facts left, in their order.
+func (m *merger) live() [][]claim {
+	var out [][]claim
+	for i, f := range m.facts {
+		if !m.gone[i] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// A mergeCandidate is a merge of facts i < j as scored at a version of their pair.
+type mergeCandidate struct {
+	score   float64
+	i, j    int
+	pair    *factPair
+	version int
+}
+
+// mergeQueue holds the candidate merges best first; of equal scores, the first pair in the
+// facts' order.
+type mergeQueue []mergeCandidate
+
+func (q mergeQueue) Len() int { return len(q) }
+func (q mergeQueue) Less(a, b int) bool {
+	if q[a].score != q[b].score {
+		return q[a].score > q[b].score
+	}
+	if q[a].i != q[b].i {
+		return q[a].i < q[b].i
+	}
+	return q[a].j < q[b].j
+}
+func (q mergeQueue) Swap(a, b int) { q[a], q[b] = q[b], q[a] }
+func (q *mergeQueue) Push(x any)   { *q = append(*q, x.(mergeCandidate)) }
+func (q *mergeQueue) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
 }
 
 // Claims of one value join when their sentences share this much; facts of different values
@@ -133,6 +386,7 @@ const (
 
 func (s *story) maxSim(a, b []claim) float64 {
 	best := 0.0
+	s.factsCompared += len(a) * len(b)
 	for _, x := range a {
 		for _, y := range b {
 			best = max(best, s.dice(x.ctx, y.ctx))

@@ -89,7 +89,7 @@ func boundOf(approx string) string {
 // hedgeTolerance of each other when either is hedged ("about 3,000", "nearly 100"); a bound
 // is its figure.
 func numbersAgree(a, b claim) bool {
-	if va, vb := eventOf(a.read.verb), eventOf(b.read.verb); (a.read.borrowed || b.read.borrowed) && va != vb {
+	if (a.read.borrowed || b.read.borrowed) && eventOf(a.read.verb) != eventOf(b.read.verb) {
 		return false // "four bombs were dropped", "of which four exploded": one figure, two events
 	}
 	if nlp.Equal(a.value, b.value) {

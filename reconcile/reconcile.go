@@ -51,6 +51,7 @@ type story struct {
 	total          int
 	compared       int // the pairs of articles aligned sentence by sentence (see candidates)
 	quotesCompared int // the pairs of quotes scored (see quotePairs)
+	factsCompared  int // the pairs of claims whose sentences the facts compared (see assign)
 	// entityNames count the articles that give each name of an entity (see names)
 	entityNames map[string]int
 }
