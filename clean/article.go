@@ -50,6 +50,15 @@ const minDuplicateWords = 6
 // lines of a recipe plan or the questions put to each guest of an interview do.
 const minRepeatedLines = 2
 
+// markdownHeading drops the marks of a Markdown heading from a title line: "# Dam talks" is
+// titled "Dam talks".
+func markdownHeading(s string) string {
+	if t := strings.TrimLeft(s, "#"); t != s && len(s)-len(t) <= 6 && strings.HasPrefix(t, " ") {
+		return strings.TrimSpace(t)
+	}
+	return s
+}
+
 // Article cleans one article: it repairs and normalises every line, removes page furniture,
 // bylines, credit lines, the repeated title and repeated paragraphs, and keeps a map from the
 // clean text back to the source.
@@ -64,7 +73,7 @@ func Article(in Input) Result {
 		title = tl.text
 	}
 	if title == "" && in.TitleInText && len(lines) > 1 && looksLikeTitle(lines[0].text) {
-		title = lines[0].text
+		title = markdownHeading(lines[0].text)
 		res.Removed = append(res.Removed, crosscheck.Removal{Text: lines[0].raw, Rule: "title", Source: lines[0].src})
 		lines = lines[1:]
 	}

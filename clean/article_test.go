@@ -248,3 +248,15 @@ func TestArticleRepeatedParagraphs(t *testing.T) {
 		})
 	}
 }
+
+// A Markdown file's heading is its title without the heading marks.
+func TestMarkdownHeadingTitle(t *testing.T) {
+	r := clean.Article(clean.Input{Text: "# Dam talks stall again\nThe two delegations met for three hours on Tuesday and agreed on nothing.", TitleInText: true})
+	if r.Title != "Dam talks stall again" {
+		t.Errorf("title %q", r.Title)
+	}
+	r = clean.Article(clean.Input{Text: "#1 seed falls\nThe top seed lost in the first round on Tuesday, to a qualifier ranked 200th.", TitleInText: true})
+	if r.Title != "#1 seed falls" {
+		t.Errorf("a title that opens with a hash sign: %q", r.Title)
+	}
+}
