@@ -9,9 +9,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"time"
-
-	"github.com/araddon/dateparse"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/charset"
@@ -44,7 +41,9 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	in := clean.Input{Title: doc.Meta.Title, Author: doc.Meta.Author}
 	var htmlSource string
 	var cut *crosscheck.Removal
-	published, modified, lang := doc.Meta.Published, "", ""
+	published := []candidateDate{{raw: doc.Meta.Published, source: -1}}
+	var modified []candidateDate
+	var ogSite, headTitle, lang string
 
 	switch doc.Format {
 	case crosscheck.FormatHTML:
@@ -59,10 +58,9 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		if in.Author == "" {
 			in.Author = page.author
 		}
-		if published == "" {
-			published = page.published
-		}
+		published = append(published, page.published...)
 		modified, lang = page.modified, page.language
+		ogSite, headTitle = page.ogSite, page.headTitle
 		if a.URL == "" {
 			a.URL = page.url
 		}
@@ -83,10 +81,8 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		in.TitleInText = in.Title == ""
 	}
 
-	source := a.Source
-	if source == "" {
-		source = hostOf(a.URL)
-	}
+	a.Source = outletName(a.Source)
+	source := firstNonEmpty(a.Source, hostOf(a.URL))
 	if opts.Repeated != nil && source != "" {
 		in.Repeated = func(folded string) bool { return opts.Repeated(source, folded) }
 	}
@@ -106,14 +102,20 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	if cut != nil {
 		a.Removed = append(a.Removed, *cut)
 	}
-	if a.Site == "" {
-		a.Site = res.Site
+	a.Site = firstNonEmpty(outletName(a.Site), outletName(res.Site))
+	if doc.Meta.Title != "" {
+		headTitle = doc.Meta.Title
 	}
-	if a.Source == "" {
-		a.Source = firstNonEmpty(a.Site, hostOf(a.URL))
+	host := hostOf(a.URL)
+	siteName := a.Site
+	if strings.EqualFold(strings.TrimPrefix(siteName, "www."), host) {
+		siteName = "" // the extractor's fallback to the URL's host, the least trusted place
 	}
-	a.Published = NormalizeDate(published)
-	a.Modified = NormalizeDate(modified)
+	a.Source, _ = outletFrom(a.Source, ogSite, siteName, res.Site, titleSuffix(headTitle), host)
+	var pubWarn, modWarn []crosscheck.Removal
+	a.Published, pubWarn = chooseDate("published", published, doc.Fetched)
+	a.Modified, modWarn = chooseDate("modified", modified, doc.Fetched)
+	a.Removed = append(append(a.Removed, pubWarn...), modWarn...)
 	Analyze(a)
 	a.Language = lang
 	if a.Language == "" {
@@ -159,24 +161,6 @@ func mapToPage(a *crosscheck.Article, page string) {
 	for i := range a.Repairs {
 		a.Repairs[i].Source = source(a.Repairs[i].From)
 	}
-}
-
-// NormalizeDate parses a date in any common notation and returns it as RFC 3339: a date alone
-// ("2025-12-03") when the input has no time of day, else the date and time. Unparseable input
-// gives "".
-func NormalizeDate(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return ""
-	}
-	t, err := dateparse.ParseIn(s, time.UTC)
-	if err != nil {
-		return ""
-	}
-	if !strings.Contains(s, ":") {
-		return t.Format("2006-01-02")
-	}
-	return t.Format(time.RFC3339)
 }
 
 func hostOf(u string) string {

@@ -33,8 +33,9 @@ type page struct {
 	text                               string // main text, one block a line
 	decoded                            string // the page as extraction read it, decoded
 	title, author, site, url, language string
-	published, modified                string
-	size, kept                         int // bytes of the decoded page, and of what extraction read
+	ogSite, headTitle                  string          // og:site_name, and the <title> as the page gives it
+	published, modified                []candidateDate // from the page's metadata, then the extractor's
+	size, kept                         int             // bytes of the decoded page, and of what extraction read
 }
 
 func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
@@ -59,6 +60,7 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 		opts.OriginalURL = u
 	}
 	modified := metaContent(doc, "article:modified_time", "og:updated_time", "dateModified", "last-modified")
+	ogSite := metaContent(doc, "og:site_name")
 	published := metaContent(doc, "article:published_time", "og:published_time", "datePublished",
 		"pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "date")
 	res, err := trafilatura.ExtractDocument(doc, opts)
@@ -86,13 +88,16 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 		site:      res.Metadata.Sitename,
 		url:       res.Metadata.URL,
 		language:  res.Metadata.Language,
-		modified:  modified,
-		published: published,
+		ogSite:    ogSite,
+		headTitle: headTitle(doc),
+		modified:  candidates(kept, modified),
+		published: candidates(kept, published),
 		size:      len(dec.Text),
 		kept:      len(kept),
 	}
-	if p.published == "" && !res.Metadata.Date.IsZero() {
-		p.published = res.Metadata.Date.Format("2006-01-02")
+	if !res.Metadata.Date.IsZero() {
+		// in the zone the page gave, not moved to UTC, so the day stays the page's own
+		p.published = append(p.published, candidateDate{raw: res.Metadata.Date.Format("2006-01-02"), source: -1})
 	}
 	return p, nil
 }
@@ -237,6 +242,30 @@ func blockText(n *html.Node) string {
 	return joinLines(blockLines(n))
 }
 
+// candidates wraps the date a page's metadata gives, with where it stands in the page.
+func candidates(page, raw string) []candidateDate {
+	if strings.TrimSpace(raw) == "" {
+		return nil
+	}
+	return []candidateDate{{raw: raw, source: strings.Index(page, raw)}}
+}
+
+// headTitle returns the text of the page's first <title>.
+func headTitle(doc *html.Node) string {
+	return findInHead(doc, func(n *html.Node) (string, bool) {
+		if n.DataAtom != atom.Title {
+			return "", false
+		}
+		var sb strings.Builder
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				sb.WriteString(c.Data)
+			}
+		}
+		return strings.Join(strings.Fields(sb.String()), " "), true
+	})
+}
+
 // metaContent returns the content of the first <meta> whose property, name or itemprop is one
 // of keys.
 func metaContent(doc *html.Node, keys ...string) string {
@@ -244,26 +273,37 @@ func metaContent(doc *html.Node, keys ...string) string {
 	for _, k := range keys {
 		want[strings.ToLower(k)] = true
 	}
+	return findInHead(doc, func(n *html.Node) (string, bool) {
+		if n.DataAtom != atom.Meta {
+			return "", false
+		}
+		var key, content string
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "property", "name", "itemprop", "http-equiv":
+				key = strings.ToLower(a.Val)
+			case "content":
+				content = a.Val
+			}
+		}
+		return content, want[key] && content != ""
+	})
+}
+
+// findInHead returns what match gives for the first element before the page's body that it
+// matches.
+func findInHead(doc *html.Node, match func(*html.Node) (string, bool)) string {
 	var found string
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Meta {
-			var key, content string
-			for _, a := range n.Attr {
-				switch a.Key {
-				case "property", "name", "itemprop", "http-equiv":
-					key = strings.ToLower(a.Val)
-				case "content":
-					content = a.Val
-				}
-			}
-			if want[key] && content != "" {
-				found = content
+		if n.Type == html.ElementNode {
+			if v, ok := match(n); ok {
+				found = v
 				return true
 			}
-		}
-		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
-			return false
+			if n.DataAtom == atom.Body {
+				return false
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if walk(c) {
