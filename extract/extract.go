@@ -47,7 +47,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 
 	switch doc.Format {
 	case crosscheck.FormatHTML:
-		page, err := fromHTML(doc.Raw, doc.Meta.URL, doc.Meta.ContentType)
+		page, err := fromHTML(doc.Raw, doc.Meta.URL, doc.Meta.ContentType, doc.Fetched)
 		if err != nil {
 			return nil, err
 		}

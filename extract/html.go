@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -38,7 +40,8 @@ type page struct {
 	size, kept                         int             // bytes of the decoded page, and of what extraction read
 }
 
-func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
+// fromHTML reads a page fetched at the time given (zero when unknown).
+func fromHTML(raw []byte, pageURL, contentType string, fetched time.Time) (*page, error) {
 	dec, err := charset.Decode(raw, contentType, true)
 	if err != nil {
 		return nil, err
@@ -55,6 +58,14 @@ func fromHTML(raw []byte, pageURL, contentType string) (*page, error) {
 		ExcludeComments: true,
 		MaxTreeSize:     maxElements,
 		HtmlDateMode:    trafilatura.Fast,
+	}
+	if !fetched.IsZero() {
+		// The extractor's bound on dates, a year past its clock, is taken from the fetch rather
+		// than from the run, so that a page reads the same when it is read again. A date it
+		// returns past the fetch is refused after, with the page's own (see dateRules); a
+		// tighter bound here would make it complete a refused stamp's year to another day.
+		opts.HtmlDateOptions = &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true,
+			MaxDate: fetched.AddDate(1, 0, 0)}
 	}
 	if u, err := url.Parse(pageURL); err == nil && pageURL != "" {
 		opts.OriginalURL = u

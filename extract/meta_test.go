@@ -68,6 +68,9 @@ func TestArticlePublished(t *testing.T) {
 			want: "2044-07-02"},
 		{name: "NonISOFallsBackToExtractor", head: `<meta property="article:published_time" content="10.12.2022, 07:00:03"><meta name="date" content="2022-12-10">`,
 			fetched: fetched, want: "2022-12-10"},
+		// against the clock of the run, the extractor would take 2022 for a page read in 2019
+		{name: "ExtractorWeighsAgainstTheFetch", head: `<meta property="article:published_time" content="10.12.2022, 07:00:03"><meta name="date" content="2022-12-10">`,
+			fetched: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), want: "", warning: ""},
 		{name: "GivenDateFirst", head: `<meta property="article:published_time" content="2025-03-04">`, given: "2025-03-03",
 			fetched: fetched, want: "2025-03-03"},
 		{name: "RefusedGivenFallsBackToPage", head: `<meta property="article:published_time" content="2025-03-04">`, given: "2099-01-01",
