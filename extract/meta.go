@@ -35,10 +35,37 @@ func NormalizeDate(s string) string {
 	if err != nil || !namesYear(s, t.Year()) {
 		return ""
 	}
+	t = inNamedZone(t, s)
 	if !strings.Contains(s, ":") {
 		return t.Format("2006-01-02")
 	}
 	return t.Format(time.RFC3339)
+}
+
+// zoneOffsets are the offsets of zone abbreviations news pages print (from the IANA time zone
+// database), so that "21:44 EST" keeps the page's clock and zone; the parser gives an
+// abbreviation it does not know offset zero. CST is read as US Central, as on American pages.
+var zoneOffsets = map[string]int{
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"AKST": -9, "AKDT": -8, "HST": -10, "WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2,
+	"EET": 2, "EEST": 3, "MSK": 3, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13,
+}
+
+// inNamedZone returns t, parsed from s, at the same clock time in the zone s names, when the
+// parser named the zone (it keeps three letters of "CEST") but gave it no offset.
+func inNamedZone(t time.Time, s string) time.Time {
+	name, off := t.Zone()
+	if off != 0 || name == "UTC" || name == "" {
+		return t
+	}
+	for _, f := range strings.Fields(s) {
+		f = strings.Trim(f, "(),.")
+		if h, ok := zoneOffsets[f]; ok && strings.HasPrefix(f, name) {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(),
+				time.FixedZone(f, h*3600))
+		}
+	}
+	return t
 }
 
 // namesYear reports whether text s gives year y: as four digits, as two when s has no
