@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/araddon/dateparse"
 
@@ -212,10 +214,29 @@ func titleSuffix(title string) string {
 	if len(words) == 0 || len(words) > maxSuffixWords || len(tail) >= len(head) {
 		return ""
 	}
-	if strings.ContainsAny(tail, "?!\"“”") {
+	if strings.ContainsAny(tail, "?!\"“”") || !looksLikeName(words) {
 		return ""
 	}
 	return outletName(tail)
+}
+
+// nameJoiners are the small words an outlet's name may hold uncapitalised ("Times of India").
+var nameJoiners = map[string]bool{"of": true, "the": true, "and": true, "&": true, "de": true, "la": true, "for": true, "on": true}
+
+// looksLikeName reports whether words read as a name: each begins with a capital or a digit, is
+// a domain ("valleytimes.com"), or joins the others. A section or a phrase ("live updates") is
+// not one.
+func looksLikeName(words []string) bool {
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || strings.Contains(w, "."):
+		case i > 0 && nameJoiners[strings.ToLower(w)]:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // outletRule is one place an article's outlet is read from, in order of trust.

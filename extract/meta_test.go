@@ -169,6 +169,9 @@ func TestTitleSuffix(t *testing.T) {
 		{"Fire at the mill", ""},
 		{"Fire at the mill - Why did it burn?", ""},
 		{"Fire at the mill | Unknown", ""},
+		{"Storm reaches the coast - live updates", ""},
+		{"Fire at the old mill | Times of India", "Times of India"},
+		{"Fire at the old mill | valleytimes.com", "valleytimes.com"},
 	} {
 		if got := titleSuffix(c.in); got != c.want {
 			t.Errorf("titleSuffix(%q) = %q, want %q", c.in, got, c.want)
