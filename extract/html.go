@@ -59,7 +59,7 @@ func fromHTML(raw []byte, pageURL, contentType string, fetched time.Time) (*page
 		MaxTreeSize:     maxElements,
 		HtmlDateMode:    trafilatura.Fast,
 	}
-	if !fetched.IsZero() {
+	if knownClock(fetched) {
 		// The extractor's bound on dates, a year past its clock, is taken from the fetch rather
 		// than from the run, so that a page reads the same when it is read again. A date it
 		// returns past the fetch is refused after, with the page's own (see dateRules); a

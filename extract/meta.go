@@ -118,7 +118,7 @@ var dateRules = []datedRule{
 		return t.Year() < earliestPublished
 	}},
 	{"future", `"2044-07-02" fetched on 2026-12-01`, func(t time.Time, dateOnly bool, now time.Time) bool {
-		if now.IsZero() {
+		if !knownClock(now) {
 			return false
 		}
 		if dateOnly {
@@ -126,6 +126,12 @@ var dateRules = []datedRule{
 		}
 		return t.After(now.Add(clockSkew))
 	}},
+}
+
+// knownClock reports whether a fetch time is a time: not zero, and not the Unix epoch that
+// stands for an unknown one.
+func knownClock(t time.Time) bool {
+	return !t.IsZero() && t.Unix() > 0
 }
 
 // candidateDate is one date a document gives for a field, and where in the page it stands.
@@ -156,10 +162,29 @@ func chooseDate(field string, cands []candidateDate, now time.Time) (string, []c
 			}
 		}
 		if !refused {
-			return d, warnings
+			return inPageZone(d, t, cands), warnings
 		}
 	}
 	return "", warnings
+}
+
+// inPageZone returns d, read as t, in the zone of a candidate that gives the same instant with
+// its time of day, so that a date a feed gave in UTC keeps the page's own day:
+// "2013-07-02T23:30:00-05:00", not "2013-07-03T04:30:00Z".
+func inPageZone(d string, t time.Time, cands []candidateDate) string {
+	if len(d) <= len("2006-01-02") {
+		return d
+	}
+	for _, c := range cands {
+		o := NormalizeDate(c.raw)
+		if len(o) <= len("2006-01-02") || o == d {
+			continue
+		}
+		if ot, _ := parseNormal(o); ot.Equal(t) {
+			return o
+		}
+	}
+	return d
 }
 
 // parseNormal reads a date NormalizeDate returned, and whether it is a date alone.

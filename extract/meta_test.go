@@ -76,6 +76,12 @@ func TestArticlePublished(t *testing.T) {
 			fetched: time.Date(2019, 6, 1, 0, 0, 0, 0, time.UTC), want: "", warning: ""},
 		{name: "GivenDateFirst", head: `<meta property="article:published_time" content="2025-03-04">`, given: "2025-03-03",
 			fetched: fetched, want: "2025-03-03"},
+		{name: "GivenInUTCTakesThePageZone", head: `<meta property="article:published_time" content="2025-03-04T23:30:00-05:00">`, given: "2025-03-05T04:30:00Z",
+			fetched: fetched, want: "2025-03-04T23:30:00-05:00"},
+		{name: "GivenOtherInstantKept", head: `<meta property="article:published_time" content="2025-03-04T23:30:00-05:00">`, given: "2025-03-05T06:00:00Z",
+			fetched: fetched, want: "2025-03-05T06:00:00Z"},
+		{name: "EpochIsNoClock", head: `<meta property="article:published_time" content="2025-03-04">`,
+			fetched: time.Unix(0, 0), want: "2025-03-04"},
 		{name: "RefusedGivenFallsBackToPage", head: `<meta property="article:published_time" content="2025-03-04">`, given: "2099-01-01",
 			fetched: fetched, want: "2025-03-04", warning: "published-future"},
 	} {
