@@ -42,6 +42,9 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			if r.kind == "score" {
 				c.value = scoreValue(r.label)
 			}
+			if r.value != 0 {
+				c.value, c.listed = r.value, false // a pair or a range read whole is no item of a list
+			}
 			c.crowded = r.kind == "percent" || r.kind == "score" || r.kind == "ordinal" // 24% and 27% are seldom one fact
 			key := r.kind + "|" + r.unit
 			if byKey[key] == nil {
@@ -164,6 +167,13 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	return shareSome(a, b, owner)
 }
 
+// rivalPairs reports two pairs of ages of the same people ("girls, 6 and 8", "8- and
+// 10-year-old girls"): a pair of ages is rare enough in a story that two of one kind of people
+// are one fact, however little else their sentences share.
+func rivalPairs(a, b []claim) bool {
+	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner })
+}
+
 // ownerWeight is what a known owner both sets name adds to their match: two records of the
 // Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
 // ordinals of one noun: the 7th game and the 13th are two games).
@@ -185,6 +195,9 @@ func mayConflict(a, b []claim, sim float64) bool {
 	}
 	lo, hi := math.Min(a[0].value, b[0].value), math.Max(a[0].value, b[0].value)
 	switch k := a[0].read.kind; {
+	case k == "numbered" || k == "range":
+		return false // page 20 and page 3 are two pages; ranges are seldom read whole
+
 	case (k == "count" || k == "money") && lo < hi/4:
 		return false
 	case k == "measure" && lo < 0.9*hi:
@@ -277,6 +290,12 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	switch r.kind {
 	case "age":
+		if r.unit == "year pair" {
+			if owner == "child" {
+				return "ages of the children"
+			}
+			return "ages of the " + plural(owner, 2) // "ages of the girls"
+		}
 		if owner != "" && owner == word {
 			return "age of the " + owner // the noun it qualifies
 		}
@@ -291,6 +310,13 @@ func (s *story) numberSubject(f []claim) string {
 		return thing
 	case "ordinal":
 		return "the " + thing + " by number"
+	case "numbered":
+		return "number of the " + thing
+	case "range":
+		if thing != "" {
+			return "range of the " + thing
+		}
+		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
 	case "block":
 		return "street block of the address"
 	case "caliber":

@@ -29,6 +29,13 @@ func TestNumberRules(t *testing.T) {
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
 		{"block", "He was shot in the 4300 block of West 41st Street on Friday.", "4300 block of West 41st Street", "", "street block", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
+		{"numbered", "The letter ran on page 14 of the paper.", "14", "page", "page", ""},
+		{"numbered", "He marked page twenty of the reporter's copy.", "20", "page", "page", ""},
+		{"age-pair", "She leaves daughters, ages 9 and 4.", "4 and 9", "girl", "", ""},
+		{"age-pair", "The sons, aged 10 and 13, were hurt.", "10 and 13", "boy", "", ""},
+		{"age-pair", "The sisters - 7 - and 11 - year - old girls - saw it.", "7 and 11", "girl", "", ""},
+		{"range", "The men got prison terms ranging from five to 40 years.", "5-40 years", "", "terms", ""},
+		{"range", "They received sentences of between two and 30 years.", "2-30 years", "", "sentences", ""},
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
 		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
 		{"age-year-old", "said 70 - year - old Dimitris Karras on Friday.", "70", "karras", "", ""},
@@ -208,6 +215,46 @@ func TestDistinctiveFigureToldTwoWays(t *testing.T) {
 	}
 	if joined("The laptop carries a price tag of $2,000.", "Shoppers in town spent $2,000 on food in June.") {
 		t.Error("$2,000 twice joined with nothing else in common")
+	}
+}
+
+// A pair of ages and a range are one value each: their other figure states no fact of its own;
+// pairs of the same ages agree in whichever order they are given, and pairs of one couple of
+// people that differ conflict.
+func TestPairsAndRanges(t *testing.T) {
+	for text, want := range map[string]string{
+		"She leaves two daughters, ages 9 and 4.":                       "4 and 9",
+		"The men got prison terms ranging from 5 to 40 years.":          "5-40 years",
+		"The two boys, 10 and 13, were at school.":                      "10 and 13",
+		"A scuffle left 10 and 13 people hurt at school on Friday.":     "",
+		"The team won 2 and 3 games in the two cup runs of the season.": "",
+	} {
+		a := analyzed(t, text)
+		var got []string
+		for _, n := range a.Numbers {
+			if r, ok := a.readNumber(n); ok && (r.kind == "age" || r.kind == "range") {
+				got = append(got, r.label)
+			}
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("%q: read %q, want %q", text, got, want)
+		}
+	}
+	agree := storyOf(t, "The girl's mother leaves two daughters, ages 9 and 4, at home.", "The two daughters, aged 4 and 9, were at home with the girl's mother.")
+	found := false
+	for _, f := range agree.numberFacts() {
+		found = found || f.Subject == "ages of the girls" && f.Verdict == "agree" && len(f.Values) == 1 && f.Values[0].Value == "4 and 9"
+	}
+	if !found {
+		t.Errorf("the pair told in two orders is not one agreement: %+v", agree.numberFacts())
+	}
+	rival := storyOf(t, "The shooting was seen by the woman's two daughters, ages 6 and 8, from the porch.", "The shooting was seen by the woman's two daughters, ages 8 and 10, from the porch.")
+	if got := conflicts(rival.numberFacts()); len(got) != 1 || got[0] != "ages of the girls: 6 and 8 / 8 and 10" {
+		t.Errorf("rival pairs: conflicts %q", got)
+	}
+	pages := storyOf(t, "He circled page 20 of the paper to ask for a meeting.", "To ask for a meeting he circled page 3 of the paper.")
+	if got := conflicts(pages.numberFacts()); len(got) > 0 {
+		t.Errorf("two pages: conflicts %q", got)
 	}
 }
 
