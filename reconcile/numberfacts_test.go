@@ -202,14 +202,7 @@ func TestOneAgeToldTwoWays(t *testing.T) {
 // An exact figure of three significant digits or more given twice is one fact, however
 // little else the sentences share; a round one is not.
 func TestDistinctiveFigureToldTwoWays(t *testing.T) {
-	joined := func(texts ...string) bool {
-		for _, f := range storyOf(t, texts...).numberFacts() {
-			if f.Kind == "money" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
-				return true
-			}
-		}
-		return false
-	}
+	joined := func(texts ...string) bool { return joinedOnce(t, "money", texts...) }
 	if !joined("The laptop carries a price tag of $1,849.", "Buyers in the shops will pay $1,849 for it from June.") {
 		t.Error("$1,849 twice is not one fact")
 	}
@@ -255,6 +248,33 @@ func TestPairsAndRanges(t *testing.T) {
 	pages := storyOf(t, "He circled page 20 of the paper to ask for a meeting.", "To ask for a meeting he circled page 3 of the paper.")
 	if got := conflicts(pages.numberFacts()); len(got) > 0 {
 		t.Errorf("two pages: conflicts %q", got)
+	}
+}
+
+// joinedOnce reports whether the numbers of the texts make a fact of the kind with one value
+// that two articles state.
+func joinedOnce(t *testing.T, kind string, texts ...string) bool {
+	t.Helper()
+	for _, f := range storyOf(t, texts...).numberFacts() {
+		if f.Kind == kind && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// One count of one event named by two nouns is one fact ("fired seven attorneys", "fired
+// seven lawyers"); counts of two events, or of two figures, stay apart.
+func TestCountNamedTwoWays(t *testing.T) {
+	joined := func(texts ...string) bool { return joinedOnce(t, "count", texts...) }
+	if !joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor fired seven lawyers before the trial, and then spoke for himself.") {
+		t.Error("seven attorneys and seven lawyers fired are not one count")
+	}
+	if joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor hired seven lawyers before the trial, and then spoke for himself.") {
+		t.Error("lawyers fired and lawyers hired joined")
+	}
+	if joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor fired eight lawyers before the trial, and then spoke for himself.") {
+		t.Error("seven and eight joined")
 	}
 }
 
