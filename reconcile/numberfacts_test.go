@@ -49,6 +49,8 @@ func TestNumberRules(t *testing.T) {
 		{"percent", "Shares plunged 6.2 per cent on Friday.", "6.2%", "", "", ""},
 		{"duration", "She served for 12 years on the board.", "12 years", "", "", "served"},
 		{"duration", "The town voted five months ago.", "5 months", "", "time since", "voted"},
+		{"duration", "He feigned madness for three decades.", "30 years", "", "", ""},
+		{"duration", "After a quarter - century of feigned madness he admitted it.", "25 years", "", "", ""},
 		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},

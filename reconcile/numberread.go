@@ -356,6 +356,11 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	}
 	r.kind, r.unit, r.thing, r.word = "duration", n.Unit, n.Counted, n.Counted
 	r.label = figureLabel(n.Value) + " " + plural(n.Unit, n.Value)
+	if years, ok := yearsIn[n.Unit]; ok {
+		// "three decades", "a quarter-century": lengths in years, as other outlets give them
+		r.unit, r.value = "year", n.Value*years
+		r.label = figureLabel(r.value) + " " + plural("year", r.value)
+	}
 	if r.verb = verbNear(ctx.before, ""); r.verb == "" { // "served for 15 years", "married two weeks ago"
 		r.verb = verbNear("", ctx.after)
 	}
@@ -364,6 +369,9 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	}
 	return true
 }
+
+// yearsIn are the lengths of time counted in years: a decade is ten.
+var yearsIn = map[string]float64{"decade": 10, "century": 100}
 
 // measureUnits name what a unit measures.
 var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "metre": "distance", "kilometre": "distance",
