@@ -53,6 +53,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			byKey[key] = append(byKey[key], c)
 		}
 	}
+	markSeveral(byKey["age|year"])
 	s.joinNamedTwoWays(byKey, keys)
 	var out []crosscheck.Fact
 	for _, key := range keys {
@@ -66,6 +67,29 @@ func (s *story) numberFacts() []crosscheck.Fact {
 		}
 	}
 	return out
+}
+
+// markSeveral marks the ages of a noun ("the 12-year-old girl") when one article gives two
+// different ages of that noun ("a 12-year-old girl and a 15-year-old girl"): in the story the
+// noun is more than one person.
+func markSeveral(ages []claim) {
+	values := map[[2]string]float64{}
+	several := map[string]bool{}
+	for _, c := range ages {
+		if c.owner == "" || !strings.EqualFold(c.read.word, c.owner) {
+			continue // a person's age, by name
+		}
+		k := [2]string{c.art.ID, c.owner}
+		if v, ok := values[k]; ok && !nlp.Equal(v, c.value) {
+			several[c.owner] = true
+		}
+		values[k] = c.value
+	}
+	for i := range ages {
+		if several[ages[i].owner] && strings.EqualFold(ages[i].read.word, ages[i].owner) {
+			ages[i].read.several = true
+		}
+	}
 }
 
 // joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
@@ -324,6 +348,11 @@ func sameOwner(a, b []claim) bool {
 	owner := func(c claim) string { return c.owner }
 	if ownerKinds[a[0].read.kind] && (mostCommon(a, owner) == "" || mostCommon(b, owner) == "") {
 		return false
+	}
+	for _, c := range append(a[:len(a):len(a)], b...) {
+		if c.read.several {
+			return false // "the girl" is two girls here
+		}
 	}
 	return shareSome(a, b, owner)
 }

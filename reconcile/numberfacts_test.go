@@ -150,6 +150,11 @@ func TestNumberConflicts(t *testing.T) {
 			"The win left the Hawks (9 - 4) atop the division.", "The Hawks (8 - 4) lead the division after the win."}, true},
 		{"a length one day on, an update", []string{
 			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 12 days."}, false},
+		{"ages of a noun that is two people", []string{
+			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "He was convicted of assaulting a 12 - year - old girl and a 15 - year - old girl.",
+			"The jury heard a tape of the 12 - year - old girl in court on Monday."}, false},
+		{"the age of one noun told two ways", []string{
+			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "The jury heard a tape of the 12 - year - old girl in court on Monday."}, true},
 		{"a length a week apart", []string{
 			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 18 days."}, true},
 		{"within a distance", []string{

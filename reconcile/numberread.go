@@ -27,7 +27,10 @@ type reading struct {
 	// value, when set, is the value the reading compares by in place of the figure's: a pair
 	// of ages or a range is one value of its two figures.
 	value float64
-	rule  string
+	// several is set on an age of a noun ("girl") one article gives two ages of: the noun
+	// names more than one person there, so its ages are no rivals.
+	several bool
+	rule    string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
