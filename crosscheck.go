@@ -244,6 +244,7 @@ const (
 	StatusAdded     IngestStatus = "added"     // a new article, or a new revision of one
 	StatusUnchanged IngestStatus = "unchanged" // the same bytes and metadata were stored already
 	StatusError     IngestStatus = "error"     // the input could not be read or extracted
+	StatusSkipped   IngestStatus = "skipped"   // a file in a folder that is not of a kind crosscheck reads
 )
 
 // Entry is one input's outcome to store: an article with the document it came from, or the

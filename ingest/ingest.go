@@ -29,6 +29,9 @@ type Item struct {
 	Input string               // the input as the user would name it: a path, "path:line", "-"
 	Doc   *crosscheck.Document // nil when Err is set
 	Err   error
+	// Skipped, when set, says why a file found in a folder was passed over (not of a kind
+	// crosscheck reads); the item has no document and no error. Only with ListSkipped.
+	Skipped string
 	// Read is how many bytes of the inputs (as stored on disk: a .gz compressed) had been read
 	// when this item was, so that progress can be told against their size.
 	Read int64
@@ -42,6 +45,10 @@ type Options struct {
 	Now         func() time.Time // the clock; nil for time.Now
 	Stdin       io.Reader        // what "-" reads
 	FollowLinks bool             // in a directory, read what a link points to outside it too
+	// ListSkipped makes a file of a folder that is passed over (not of a kind crosscheck
+	// reads) an item of its own, with Skipped saying why; without it such files are passed
+	// over silently.
+	ListSkipped bool
 	// Fetch, when set, reads an input that is an http or https URL; without it such an input
 	// fails with the reason.
 	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
@@ -198,7 +205,14 @@ func (r *reader) dir(root string) bool {
 			}
 			return nil
 		}
-		if d.IsDir() || name == ManifestName || kindOf(name) == kindUnknown {
+		if d.IsDir() || name == ManifestName {
+			return nil
+		}
+		if kindOf(name) == kindUnknown {
+			if r.opts.ListSkipped && !r.emit(Item{Input: path, Skipped: skipReason(name)}) {
+				ok = false
+				return filepath.SkipAll
+			}
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 && !r.opts.FollowLinks {
@@ -220,6 +234,17 @@ func (r *reader) dir(root string) bool {
 		return r.fail(root, err)
 	}
 	return ok
+}
+
+// skipReason says why a file in a folder is passed over.
+func skipReason(name string) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	if ext == "" {
+		ext = "a file without an extension"
+	} else {
+		ext = "a " + ext + " file"
+	}
+	return ext + ": in a folder crosscheck reads .txt, .html, .htm, .jsonl and .jsonl.gz (name the file itself to have it read)"
 }
 
 // linkInside checks that a link found in the directory root points inside it: a link to

@@ -357,3 +357,51 @@ func TestItemsSayHowMuchWasRead(t *testing.T) {
 		t.Errorf("read %d after the first file and %d at the end, want 17 and %d", items[0].Read, last, total)
 	}
 }
+
+// With ListSkipped, a file of a folder that is passed over is an item saying why; without it,
+// it is passed over silently.
+func TestSkippedFilesAreListed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.txt", []byte("A story\nIts text."))
+	write(t, dir, "notes.md", []byte("# notes"))
+	write(t, dir, "photo.jpg", []byte{0xff, 0xd8})
+	items := readAll(t, []string{dir}, ingest.Options{ListSkipped: true})
+	var skipped []string
+	for _, it := range items {
+		if it.Skipped != "" {
+			if it.Doc != nil || it.Err != nil {
+				t.Errorf("%s: a skipped item with a document or an error", it.Input)
+			}
+			skipped = append(skipped, filepath.Base(it.Input)+": "+it.Skipped)
+		}
+	}
+	if len(skipped) != 2 || !strings.HasPrefix(skipped[0], "notes.md: a .md file") || !strings.HasPrefix(skipped[1], "photo.jpg: a .jpg file") {
+		t.Errorf("skipped: %q", skipped)
+	}
+	if n := len(readAll(t, []string{dir}, ingest.Options{})); n != 1 {
+		t.Errorf("without ListSkipped: %d items, want 1", n)
+	}
+}
+
+// A folder of any manifest and any file reads without a panic: each file is a document, an
+// error or a skipped item, and the manifest's problems are said.
+func FuzzFolderWithManifest(f *testing.F) {
+	f.Add([]byte(`{"id":"x","file":"a.txt","published":"2025-12-03"}`+"\n"), "a.txt", []byte("Title\nText."))
+	f.Add([]byte("{not json\n"), "b.jsonl", []byte(`{"id":"r","text":"t"}`+"\n{}\n"))
+	f.Add([]byte(`{"file":"../../etc/passwd"}`), "c.html", []byte("<html><p>x</p>"))
+	f.Fuzz(func(t *testing.T, manifest []byte, name string, body []byte) {
+		name = filepath.Base(name)
+		if name == "." || name == "/" || name == ingest.ManifestName || strings.ContainsAny(name, "\x00") {
+			return
+		}
+		dir := t.TempDir()
+		if os.WriteFile(filepath.Join(dir, ingest.ManifestName), manifest, 0o644) != nil || os.WriteFile(filepath.Join(dir, name), body, 0o644) != nil {
+			return
+		}
+		for _, it := range readAll(t, []string{dir}, ingest.Options{ListSkipped: true}) {
+			if (it.Doc == nil) == (it.Err == nil) && it.Skipped == "" {
+				t.Fatalf("%s: an item with neither a document nor an error: %+v", it.Input, it)
+			}
+		}
+	})
+}

@@ -26,7 +26,8 @@ type Result struct {
 	Status   crosscheck.IngestStatus `json:"status"`
 	Revision int                     `json:"revision,omitempty"`
 	Error    string                  `json:"error,omitempty"`
-	Read     int64                   `json:"-"` // the bytes of the inputs read when this input was (ingest.Item.Read)
+	Reason   string                  `json:"reason,omitempty"` // why a skipped file was passed over
+	Read     int64                   `json:"-"`                // the bytes of the inputs read when this input was (ingest.Item.Read)
 }
 
 // Options tune a run.
@@ -55,8 +56,13 @@ const window = 512
 type Summary struct {
 	Added, Unchanged, Failed int
 	Groups                   GroupSummary
-	Reports                  int // story reports made (Options.Reports)
+	Reports                  int      // story reports made (Options.Reports)
+	Skipped                  int      // files of folders passed over
+	FirstSkipped             []Result // the first maxListedSkips of them, with why
 }
+
+// maxListedSkips bounds the skipped files a summary lists.
+const maxListedSkips = 100
 
 type job struct {
 	seq  int
@@ -64,9 +70,10 @@ type job struct {
 }
 
 type done struct {
-	seq   int
-	read  int64
-	entry crosscheck.Entry
+	seq     int
+	read    int64
+	skipped string // why a file of a folder was passed over (ingest.Item.Skipped)
+	entry   crosscheck.Entry
 	// skip is set when the document is already stored as it is.
 	skip bool
 }
@@ -288,6 +295,10 @@ func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Optio
 	d.seq = j.seq
 	it := j.item
 	d.read = it.Read
+	if it.Skipped != "" {
+		d.entry, d.skipped, d.skip = crosscheck.Entry{Input: it.Input}, it.Skipped, true
+		return d
+	}
 	if it.Err != nil {
 		d.entry = crosscheck.Entry{Input: it.Input, Err: it.Err}
 		return d
@@ -350,6 +361,8 @@ func (w *writer) flush(ctx context.Context) error {
 			r.ID = d.entry.Doc.ID
 		}
 		switch {
+		case d.skipped != "":
+			r.Status, r.Reason = crosscheck.StatusSkipped, d.skipped
 		case d.skip:
 			r.Status = crosscheck.StatusUnchanged
 		default:
@@ -371,6 +384,10 @@ func (w *writer) flush(ctx context.Context) error {
 			}
 		case crosscheck.StatusUnchanged:
 			w.sum.Unchanged++
+		case crosscheck.StatusSkipped:
+			if w.sum.Skipped++; len(w.sum.FirstSkipped) < maxListedSkips {
+				w.sum.FirstSkipped = append(w.sum.FirstSkipped, r)
+			}
 		default:
 			w.sum.Failed++
 		}

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/nlp"
@@ -239,9 +241,56 @@ func (a *article) evidence(start, end int) crosscheck.Evidence {
 	return e
 }
 
+// headline chooses the story's title among its articles' titles, as a reader would: one in
+// sentence or title case rather than an all-capitals wire slug, of a headline's length, not cut
+// off, and given by more articles; the first article's (the story's own title) when they tie.
+func headline(first string, arts []*article) string {
+	best, bestScore := first, headlineScore(first)+0.25
+	count := map[string]int{}
+	for _, a := range arts {
+		count[strings.TrimSpace(a.Title)]++
+	}
+	for _, a := range arts {
+		t := strings.TrimSpace(a.Title)
+		if sc := headlineScore(t) + 0.5*float64(count[t]-1); sc > bestScore {
+			best, bestScore = t, sc
+		}
+	}
+	return best
+}
+
+// headlineScore is how well a title reads as a headline.
+func headlineScore(t string) float64 {
+	if t == "" {
+		return -10
+	}
+	upper, letters := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	sc := 0.0
+	if letters > 0 && float64(upper) < 0.6*float64(letters) {
+		sc += 3 // not a wire slug in capitals
+	}
+	if n := utf8.RuneCountInString(t); n >= 20 && n <= 120 {
+		sc += 2
+	} else if n > 160 {
+		sc -= 1 // a first sentence, not a headline
+	}
+	if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+		sc -= 2 // cut off
+	}
+	return sc
+}
+
 // numbers counts the story.
 func (s *story) numbers(st crosscheck.Story, dups []crosscheck.DuplicateLink, r *crosscheck.Report) crosscheck.StoryNumbers {
-	n := crosscheck.StoryNumbers{ID: st.ID, Title: st.Title, Articles: len(s.arts)}
+	n := crosscheck.StoryNumbers{ID: st.ID, Title: headline(st.Title, s.arts), Articles: len(s.arts)}
 	outlets := map[string]bool{}
 	for _, a := range s.arts {
 		if a.Source != "" { // an article of unknown outlet is no outlet

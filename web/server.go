@@ -184,7 +184,12 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		if !s.authorized(r) && !s.formTokenFirst(r) {
-			s.fail(w, r, http.StatusUnauthorized, errors.New("writes need the token"))
+			msg := "writes need the token"
+			if !strings.HasPrefix(r.URL.Path, "/api/") {
+				// the form was not read: what was typed is still in it, one step back
+				msg += ": go back (the browser keeps what you pasted), give the token and send again"
+			}
+			s.fail(w, r, http.StatusUnauthorized, errors.New(msg))
 			return
 		}
 		h(w, r)

@@ -47,7 +47,7 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 		fmt.Fprintln(m.Stderr, "crosscheck ingest: name at least one file, directory or - (see --help)")
 		return errUsage
 	}
-	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now, FollowLinks: *followLinks}
+	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now, FollowLinks: *followLinks, ListSkipped: true}
 	if *manifestPath != "" {
 		man, err := ingest.LoadManifest(*manifestPath)
 		if err != nil {
@@ -115,13 +115,23 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 	grouped := sum.Groups
 	if out == outHuman {
 		elapsed := m.Now().Sub(start)
-		n := sum.Added + sum.Unchanged + sum.Failed
+		n := sum.Added + sum.Unchanged + sum.Failed // the skipped files are not inputs
 		rate := ""
 		if elapsed > 0 && n > 0 {
 			rate = fmt.Sprintf(", %.0f/s", float64(n)/elapsed.Seconds())
 		}
 		fmt.Fprintf(m.Stdout, "%d inputs: %d added, %d unchanged, %d failed (%s%s)\n",
 			n, sum.Added, sum.Unchanged, sum.Failed, elapsed.Round(time.Millisecond), rate)
+		if sum.Skipped > 0 {
+			fmt.Fprintf(m.Stdout, "%d file(s) in the folders skipped:\n", sum.Skipped)
+			for i, r := range sum.FirstSkipped {
+				if i == 10 {
+					fmt.Fprintf(m.Stdout, "  and %d more (--json lists each)\n", sum.Skipped-10)
+					break
+				}
+				fmt.Fprintf(m.Stdout, "  %s: %s\n", r.Input, r.Reason)
+			}
+		}
 		if grouped.Grouped > 0 {
 			fmt.Fprintf(m.Stdout, "grouped %d article(s): %d new stories, %d near-duplicates", grouped.Grouped, grouped.NewStories, grouped.Duplicates)
 			if grouped.Moved > 0 {
@@ -158,6 +168,8 @@ func (p *progress) count(s crosscheck.IngestStatus) {
 		p.a++
 	case crosscheck.StatusUnchanged:
 		p.u++
+	case crosscheck.StatusSkipped:
+		p.n-- // not an input
 	default:
 		p.f++
 	}

@@ -62,9 +62,17 @@ func TestSeedsEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("ingest exit %d: %s", code, errOut)
 	}
-	lines := jsonLines(t, out)
-	if len(lines) != 5 {
-		t.Fatalf("%d result lines: %s", len(lines), out)
+	var lines []map[string]any
+	skipped := 0
+	for _, l := range jsonLines(t, out) {
+		if l["status"] == "skipped" {
+			skipped++ // EXPECTED.md and expected.json beside the articles
+			continue
+		}
+		lines = append(lines, l)
+	}
+	if len(lines) != 5 || skipped != 2 {
+		t.Fatalf("%d result lines and %d skipped: %s", len(lines), skipped, out)
 	}
 	for _, l := range lines {
 		if l["status"] != "added" || l["id"] == "" || l["input"] == "" {
@@ -427,5 +435,22 @@ func TestProgressSaysTheShareAndTimeLeft(t *testing.T) {
 	}
 	if n := inputSize([]string{dir, "-"}); n != 0 {
 		t.Errorf("with standard input: %d, want 0 (unknown)", n)
+	}
+}
+
+// A folder's files of kinds crosscheck does not read are counted and listed in the summary,
+// and each is a line of its own with --json.
+func TestIngestListsSkippedFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Ferry strike\nFerry workers walked out on Monday."), 0o644)
+	os.WriteFile(filepath.Join(dir, "story.pdf"), []byte("%PDF-1.4"), 0o644)
+	db := filepath.Join(t.TempDir(), "s.db")
+	code, out, _ := run(t, "", "ingest", "--db", db, dir)
+	if code != exitOK || !strings.Contains(out, "1 inputs: 1 added") || !strings.Contains(out, "1 file(s) in the folders skipped") || !strings.Contains(out, "story.pdf: a .pdf file") {
+		t.Errorf("summary: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "", "ingest", "--db", db, "--json", dir)
+	if code != exitOK || !strings.Contains(out, `"status":"skipped"`) || !strings.Contains(out, `"reason":"a .pdf file`) {
+		t.Errorf("--json: exit %d\n%s", code, out)
 	}
 }
