@@ -240,6 +240,16 @@ func TestPairsAndRanges(t *testing.T) {
 			t.Errorf("%q: read %q, want %q", text, got, want)
 		}
 	}
+	a := analyzed(t, "The men got prison terms of 5-40 years.")
+	n := 0
+	for _, num := range a.Numbers {
+		if _, ok := a.readNumber(num); ok {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("a range read as %d facts, want 1", n)
+	}
 	agree := storyOf(t, "The girl's mother leaves two daughters, ages 9 and 4, at home.", "The two daughters, aged 4 and 9, were at home with the girl's mother.")
 	found := false
 	for _, f := range agree.numberFacts() {

@@ -48,12 +48,12 @@ type numberContext struct {
 
 // numberRules are the cascade, in order.
 var numberRules = []numberRule{
+	{"pair-second", "the 16 of “sons, ages 6 and 16”, the 6 of “from 6 to 75 years”, “6-75 years”: read with the first", pairSecond},
 	{"score-second", "the 5 of “led 10-5”: read with the 10", scoreSecond},
 	{"score", "“a 13-3 halftime lead”, “the Colts (10-5)”", score},
 	{"caliber", "“a .38-caliber revolver”", caliber},
 	{"block", "“the 12200 block of East 223rd Street”", streetBlock},
 	{"numbered", "“page 20”, “page twenty”", numbered},
-	{"pair-second", "the 16 of “sons, ages 6 and 16”, the 75 of “from six to 75 years”: read with the first", pairSecond},
 	{"age-pair", "“two sons, ages 6 and 16”, “the two girls, 12 and 15,”, “8- and 10-year-old girls”", agePair},
 	{"range", "“sentences ranging from six to 75 years”, “between six and 75 years”", valueRange},
 	{"ordinal", "“the 67th Precinct”", ordinal},
