@@ -382,3 +382,26 @@ func TestSkippedFilesAreListed(t *testing.T) {
 		t.Errorf("without ListSkipped: %d items, want 1", n)
 	}
 }
+
+// A folder of any manifest and any file reads without a panic: each file is a document, an
+// error or a skipped item, and the manifest's problems are said.
+func FuzzFolderWithManifest(f *testing.F) {
+	f.Add([]byte(`{"id":"x","file":"a.txt","published":"2025-12-03"}`+"\n"), "a.txt", []byte("Title\nText."))
+	f.Add([]byte("{not json\n"), "b.jsonl", []byte(`{"id":"r","text":"t"}`+"\n{}\n"))
+	f.Add([]byte(`{"file":"../../etc/passwd"}`), "c.html", []byte("<html><p>x</p>"))
+	f.Fuzz(func(t *testing.T, manifest []byte, name string, body []byte) {
+		name = filepath.Base(name)
+		if name == "." || name == "/" || name == ingest.ManifestName || strings.ContainsAny(name, "\x00") {
+			return
+		}
+		dir := t.TempDir()
+		if os.WriteFile(filepath.Join(dir, ingest.ManifestName), manifest, 0o644) != nil || os.WriteFile(filepath.Join(dir, name), body, 0o644) != nil {
+			return
+		}
+		for _, it := range readAll(t, []string{dir}, ingest.Options{ListSkipped: true}) {
+			if (it.Doc == nil) == (it.Err == nil) && it.Skipped == "" {
+				t.Fatalf("%s: an item with neither a document nor an error: %+v", it.Input, it)
+			}
+		}
+	})
+}

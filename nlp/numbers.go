@@ -242,7 +242,7 @@ func readNumber(text string, m []int) (Number, bool) {
 		return Number{}, false
 	}
 	// a bare year or a plain word number with nothing counted says little; keep counts only
-	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") {
+	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) {
 		return Number{}, false
 	}
 	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
@@ -252,6 +252,10 @@ func readNumber(text string, m []int) (Number, bool) {
 	n.Text = text[n.Start:end]
 	return n, true
 }
+
+// numberedBefore is a noun that numbers the items of a series: the figure after it names an
+// item, in words as well as in digits ("page twenty").
+var numberedBefore = regexp.MustCompile(`\b(?:page|chapter|section|exit|gate|platform|route|pier)\s+$`)
 
 // measureUnits are units a figure measures in, which are not what it counts.
 var measureUnits = wordSet(`second minute hour day week month year decade century yard mile metre meter kilometre
@@ -435,6 +439,9 @@ func fractionFigure(f string) bool {
 	}
 	return false
 }
+
+// FigureValue reads a figure written in digits or words: "3,000", "six", "twenty four".
+func FigureValue(f string) (float64, bool) { return figureValue(strings.ToLower(f)) }
 
 // figureValue reads "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
 func figureValue(f string) (float64, bool) {

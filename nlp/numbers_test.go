@@ -68,6 +68,20 @@ func TestNumbersSkipYearsAndBareWords(t *testing.T) {
 	}
 }
 
+// A bare word number names an item after a noun that numbers a series ("page twenty"), and
+// nowhere else.
+func TestNumbersWordAfterPage(t *testing.T) {
+	if ns := nlp.Numbers("he circled page twenty of the copy"); len(ns) != 1 || ns[0].Value != 20 || ns[0].Text != "twenty" {
+		t.Errorf("page twenty: %+v", ns)
+	}
+	if ns := nlp.Numbers("he circled the Page twenty of them liked"); len(ns) != 0 {
+		t.Errorf("a name before a bare word: %+v", ns)
+	}
+	if v, ok := nlp.FigureValue("Twenty-Four"); !ok || v != 24 {
+		t.Errorf("FigureValue: %v %v", v, ok)
+	}
+}
+
 // A year before what it dates, or a figure before a time zone, counts nothing.
 func TestNumbersYearsAndClocksCountNothing(t *testing.T) {
 	for _, text := range []string{"the 2012 general election", "a 1998 agreement with the union", "at 0730 GMT", "161,000 vs 150,000"} {

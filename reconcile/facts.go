@@ -266,7 +266,7 @@ func (m *merger) score(i, j int) (float64, bool) {
 		return 0, false
 	}
 	a, b, sim := m.view(i), m.view(j), p.sim
-	if !p.value && sim < conflictSim {
+	if !p.value && sim < conflictSim && !rivalPairs(a, b) {
 		return 0, false // neither matching sentences nor a shared value (sameOwnedValue needs one)
 	}
 	score := sim + closeness(a[0], b[0], m.agree)/2 + ownerWeight(a, b)
@@ -276,7 +276,7 @@ func (m *merger) score(i, j int) (float64, bool) {
 	if !sameEvent(a, b) || !p.value && !mayConflict(a, b, sim) {
 		return 0, false // the day one thing happened against the day another did; one person's age against another's
 	}
-	if sim < conflictSim && !sameOwnedValue(a, b, m.agree) {
+	if sim < conflictSim && !sameOwnedValue(a, b, m.agree) && !rivalPairs(a, b) {
 		return 0, false // close values alone do not make one fact: "a premium of 27%", "jumped 24%"
 	}
 	return score, true

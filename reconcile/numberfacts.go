@@ -42,6 +42,9 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			if r.kind == "score" {
 				c.value = scoreValue(r.label)
 			}
+			if r.value != 0 {
+				c.value, c.listed = r.value, false // a pair or a range read whole is no item of a list
+			}
 			c.crowded = r.kind == "percent" || r.kind == "score" || r.kind == "ordinal" // 24% and 27% are seldom one fact
 			key := r.kind + "|" + r.unit
 			if byKey[key] == nil {
@@ -50,6 +53,8 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			byKey[key] = append(byKey[key], c)
 		}
 	}
+	markSeveral(byKey["age|year"])
+	s.joinNamedTwoWays(byKey, keys)
 	var out []crosscheck.Fact
 	for _, key := range keys {
 		for _, f := range s.assign(byKey[key], numbersAgree) {
@@ -63,6 +68,79 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	}
 	return out
 }
+
+// markSeveral marks the ages of a noun ("the 12-year-old girl") when one article gives two
+// different ages of that noun ("a 12-year-old girl and a 15-year-old girl"): in the story the
+// noun is more than one person.
+func markSeveral(ages []claim) {
+	values := map[[2]string]float64{}
+	several := map[string]bool{}
+	for _, c := range ages {
+		if c.owner == "" || !strings.EqualFold(c.read.word, c.owner) {
+			continue // a person's age, by name
+		}
+		k := [2]string{c.art.ID, c.owner}
+		if v, ok := values[k]; ok && !nlp.Equal(v, c.value) {
+			several[c.owner] = true
+		}
+		values[k] = c.value
+	}
+	for i := range ages {
+		if several[ages[i].owner] && strings.EqualFold(ages[i].read.word, ages[i].owner) {
+			ages[i].read.several = true
+		}
+	}
+}
+
+// joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
+// named another way: the same exact figure of the same event, by the same owner (or one names
+// none), in another article whose sentence matches ("firing seven attorneys", "he fired seven
+// lawyers"). The event and the figure tell what is counted where the nouns differ.
+func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
+	for i, ki := range keys {
+		for _, kj := range keys[i+1:] {
+			if !strings.HasPrefix(ki, "count|") || !strings.HasPrefix(kj, "count|") {
+				continue
+			}
+			to, from := ki, kj
+			if len(byKey[kj]) > len(byKey[ki]) {
+				to, from = kj, ki // into the noun more articles use ("people" rather than "workers")
+			}
+			var stay []claim
+			for _, c := range byKey[from] {
+				if s.namedTwoWays(c, byKey[to]) {
+					byKey[to] = append(byKey[to], c)
+				} else {
+					stay = append(stay, c)
+				}
+			}
+			byKey[from] = stay
+		}
+	}
+}
+
+// namedTwoWays reports whether claim c is the count of a claim of others under another noun.
+func (s *story) namedTwoWays(c claim, others []claim) bool {
+	if c.read.verb == "" || c.read.borrowed || c.approx || c.bound != "" || c.listed {
+		return false
+	}
+	for _, o := range others {
+		if o.art == c.art || o.read.verb == "" || o.read.borrowed || o.approx || o.bound != "" || o.listed || !nlp.Equal(o.value, c.value) {
+			continue
+		}
+		if eventOf(o.read.verb) != eventOf(c.read.verb) || o.owner != "" && c.owner != "" && o.owner != c.owner {
+			continue
+		}
+		if s.maxSim([]claim{o}, []claim{c}) >= namedTwoWaysSim {
+			return true
+		}
+	}
+	return false
+}
+
+// namedTwoWaysSim is how alike the sentences of two counts of one figure and event under two
+// nouns must be to make them one count.
+const namedTwoWaysSim = 0.15
 
 // hedgeTolerance is how far apart a hedged figure and another may be and still be one value:
 // "about 3,000" is 2,900, not 2,700 (a twentieth).
@@ -164,6 +242,13 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	return shareSome(a, b, owner)
 }
 
+// rivalPairs reports two pairs of ages of the same people ("girls, 6 and 8", "8- and
+// 10-year-old girls"): a pair of ages is rare enough in a story that two of one kind of people
+// are one fact, however little else their sentences share.
+func rivalPairs(a, b []claim) bool {
+	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner })
+}
+
 // ownerWeight is what a known owner both sets name adds to their match: two records of the
 // Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
 // ordinals of one noun: the 7th game and the 13th are two games).
@@ -185,6 +270,9 @@ func mayConflict(a, b []claim, sim float64) bool {
 	}
 	lo, hi := math.Min(a[0].value, b[0].value), math.Max(a[0].value, b[0].value)
 	switch k := a[0].read.kind; {
+	case k == "numbered" || k == "range":
+		return false // page 20 and page 3 are two pages; ranges are seldom read whole
+
 	case (k == "count" || k == "money") && lo < hi/4:
 		return false
 	case k == "measure" && lo < 0.9*hi:
@@ -261,6 +349,11 @@ func sameOwner(a, b []claim) bool {
 	if ownerKinds[a[0].read.kind] && (mostCommon(a, owner) == "" || mostCommon(b, owner) == "") {
 		return false
 	}
+	for _, c := range append(a[:len(a):len(a)], b...) {
+		if c.read.several {
+			return false // "the girl" is two girls here
+		}
+	}
 	return shareSome(a, b, owner)
 }
 
@@ -277,6 +370,12 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	switch r.kind {
 	case "age":
+		if r.unit == "year pair" {
+			if owner == "child" {
+				return "ages of the children"
+			}
+			return "ages of the " + plural(owner, 2) // "ages of the girls"
+		}
 		if owner != "" && owner == word {
 			return "age of the " + owner // the noun it qualifies
 		}
@@ -291,6 +390,13 @@ func (s *story) numberSubject(f []claim) string {
 		return thing
 	case "ordinal":
 		return "the " + thing + " by number"
+	case "numbered":
+		return "number of the " + thing
+	case "range":
+		if thing != "" {
+			return "range of the " + thing
+		}
+		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
 	case "block":
 		return "street block of the address"
 	case "caliber":

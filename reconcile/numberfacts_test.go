@@ -29,6 +29,13 @@ func TestNumberRules(t *testing.T) {
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
 		{"block", "He was shot in the 4300 block of West 41st Street on Friday.", "4300 block of West 41st Street", "", "street block", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
+		{"numbered", "The letter ran on page 14 of the paper.", "14", "page", "page", ""},
+		{"numbered", "He marked page twenty of the reporter's copy.", "20", "page", "page", ""},
+		{"age-pair", "She leaves daughters, ages 9 and 4.", "4 and 9", "girl", "", ""},
+		{"age-pair", "The sons, aged 10 and 13, were hurt.", "10 and 13", "boy", "", ""},
+		{"age-pair", "The sisters - 7 - and 11 - year - old girls - saw it.", "7 and 11", "girl", "", ""},
+		{"range", "The men got prison terms ranging from five to 40 years.", "5-40 years", "", "terms", ""},
+		{"range", "They received sentences of between two and 30 years.", "2-30 years", "", "sentences", ""},
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
 		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
 		{"age-year-old", "said 70 - year - old Dimitris Karras on Friday.", "70", "karras", "", ""},
@@ -42,6 +49,8 @@ func TestNumberRules(t *testing.T) {
 		{"percent", "Shares plunged 6.2 per cent on Friday.", "6.2%", "", "", ""},
 		{"duration", "She served for 12 years on the board.", "12 years", "", "", "served"},
 		{"duration", "The town voted five months ago.", "5 months", "", "time since", "voted"},
+		{"duration", "He feigned madness for three decades.", "30 years", "", "", ""},
+		{"duration", "After a quarter - century of feigned madness he admitted it.", "25 years", "", "", ""},
 		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
@@ -141,6 +150,11 @@ func TestNumberConflicts(t *testing.T) {
 			"The win left the Hawks (9 - 4) atop the division.", "The Hawks (8 - 4) lead the division after the win."}, true},
 		{"a length one day on, an update", []string{
 			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 12 days."}, false},
+		{"ages of a noun that is two people", []string{
+			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "He was convicted of assaulting a 12 - year - old girl and a 15 - year - old girl.",
+			"The jury heard a tape of the 12 - year - old girl in court on Monday."}, false},
+		{"the age of one noun told two ways", []string{
+			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "The jury heard a tape of the 12 - year - old girl in court on Monday."}, true},
 		{"a length a week apart", []string{
 			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 18 days."}, true},
 		{"within a distance", []string{
@@ -195,19 +209,89 @@ func TestOneAgeToldTwoWays(t *testing.T) {
 // An exact figure of three significant digits or more given twice is one fact, however
 // little else the sentences share; a round one is not.
 func TestDistinctiveFigureToldTwoWays(t *testing.T) {
-	joined := func(texts ...string) bool {
-		for _, f := range storyOf(t, texts...).numberFacts() {
-			if f.Kind == "money" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
-				return true
-			}
-		}
-		return false
-	}
+	joined := func(texts ...string) bool { return joinedOnce(t, "money", texts...) }
 	if !joined("The laptop carries a price tag of $1,849.", "Buyers in the shops will pay $1,849 for it from June.") {
 		t.Error("$1,849 twice is not one fact")
 	}
 	if joined("The laptop carries a price tag of $2,000.", "Shoppers in town spent $2,000 on food in June.") {
 		t.Error("$2,000 twice joined with nothing else in common")
+	}
+}
+
+// A pair of ages and a range are one value each: their other figure states no fact of its own;
+// pairs of the same ages agree in whichever order they are given, and pairs of one couple of
+// people that differ conflict.
+func TestPairsAndRanges(t *testing.T) {
+	for text, want := range map[string]string{
+		"She leaves two daughters, ages 9 and 4.":                       "4 and 9",
+		"The men got prison terms ranging from 5 to 40 years.":          "5-40 years",
+		"The two boys, 10 and 13, were at school.":                      "10 and 13",
+		"A scuffle left 10 and 13 people hurt at school on Friday.":     "",
+		"The team won 2 and 3 games in the two cup runs of the season.": "",
+	} {
+		a := analyzed(t, text)
+		var got []string
+		for _, n := range a.Numbers {
+			if r, ok := a.readNumber(n); ok && (r.kind == "age" || r.kind == "range") {
+				got = append(got, r.label)
+			}
+		}
+		if strings.Join(got, "; ") != want {
+			t.Errorf("%q: read %q, want %q", text, got, want)
+		}
+	}
+	a := analyzed(t, "The men got prison terms of 5-40 years.")
+	n := 0
+	for _, num := range a.Numbers {
+		if _, ok := a.readNumber(num); ok {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("a range read as %d facts, want 1", n)
+	}
+	agree := storyOf(t, "The girl's mother leaves two daughters, ages 9 and 4, at home.", "The two daughters, aged 4 and 9, were at home with the girl's mother.")
+	found := false
+	for _, f := range agree.numberFacts() {
+		found = found || f.Subject == "ages of the girls" && f.Verdict == "agree" && len(f.Values) == 1 && f.Values[0].Value == "4 and 9"
+	}
+	if !found {
+		t.Errorf("the pair told in two orders is not one agreement: %+v", agree.numberFacts())
+	}
+	rival := storyOf(t, "The shooting was seen by the woman's two daughters, ages 6 and 8, from the porch.", "The shooting was seen by the woman's two daughters, ages 8 and 10, from the porch.")
+	if got := conflicts(rival.numberFacts()); len(got) != 1 || got[0] != "ages of the girls: 6 and 8 / 8 and 10" {
+		t.Errorf("rival pairs: conflicts %q", got)
+	}
+	pages := storyOf(t, "He circled page 20 of the paper to ask for a meeting.", "To ask for a meeting he circled page 3 of the paper.")
+	if got := conflicts(pages.numberFacts()); len(got) > 0 {
+		t.Errorf("two pages: conflicts %q", got)
+	}
+}
+
+// joinedOnce reports whether the numbers of the texts make a fact of the kind with one value
+// that two articles state.
+func joinedOnce(t *testing.T, kind string, texts ...string) bool {
+	t.Helper()
+	for _, f := range storyOf(t, texts...).numberFacts() {
+		if f.Kind == kind && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// One count of one event named by two nouns is one fact ("fired seven attorneys", "fired
+// seven lawyers"); counts of two events, or of two figures, stay apart.
+func TestCountNamedTwoWays(t *testing.T) {
+	joined := func(texts ...string) bool { return joinedOnce(t, "count", texts...) }
+	if !joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor fired seven lawyers before the trial, and then spoke for himself.") {
+		t.Error("seven attorneys and seven lawyers fired are not one count")
+	}
+	if joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor hired seven lawyers before the trial, and then spoke for himself.") {
+		t.Error("lawyers fired and lawyers hired joined")
+	}
+	if joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor fired eight lawyers before the trial, and then spoke for himself.") {
+		t.Error("seven and eight joined")
 	}
 }
 

@@ -24,7 +24,13 @@ type reading struct {
 	// borrowed is set on a count whose noun was said before it ("of which four exploded"):
 	// its verb alone tells which count it is.
 	borrowed bool
-	rule     string
+	// value, when set, is the value the reading compares by in place of the figure's: a pair
+	// of ages or a range is one value of its two figures.
+	value float64
+	// several is set on an age of a noun ("girl") one article gives two ages of: the noun
+	// names more than one person there, so its ages are no rivals.
+	several bool
+	rule    string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
@@ -42,10 +48,14 @@ type numberContext struct {
 
 // numberRules are the cascade, in order.
 var numberRules = []numberRule{
+	{"pair-second", "the 16 of “sons, ages 6 and 16”, the 6 of “from 6 to 75 years”, “6-75 years”: read with the first", pairSecond},
 	{"score-second", "the 5 of “led 10-5”: read with the 10", scoreSecond},
 	{"score", "“a 13-3 halftime lead”, “the Colts (10-5)”", score},
 	{"caliber", "“a .38-caliber revolver”", caliber},
 	{"block", "“the 12200 block of East 223rd Street”", streetBlock},
+	{"numbered", "“page 20”, “page twenty”", numbered},
+	{"age-pair", "“two sons, ages 6 and 16”, “the two girls, 12 and 15,”, “8- and 10-year-old girls”", agePair},
+	{"range", "“sentences ranging from six to 75 years”, “between six and 75 years”", valueRange},
 	{"ordinal", "“the 67th Precinct”", ordinal},
 	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
@@ -94,7 +104,7 @@ func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading)
 func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	rest := a.Text[n.Start+len(figureText(n.Text)):]
 	m := scoreAfter.FindStringSubmatch(rest)
-	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(rest[len(m[0]):], "-") || n.Unit == "percent" {
+	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(rest[len(m[0]):], "-") || n.Unit == "percent" || pairNext.MatchString(rest[len(m[0]):]) {
 		return false
 	}
 	r.kind, r.unit, r.label = "score", "score", strconv.Itoa(int(n.Value))+"-"+m[1]
@@ -106,6 +116,10 @@ func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	return true
 }
+
+// pairNext is what follows the first figure of a pair of ages, not the second of a score:
+// "sisters - 8 - and 10 - year - old".
+var pairNext = regexp.MustCompile(`^\s?-\s?and\b`)
 
 var (
 	recordParen = regexp.MustCompile(`([A-Z][\pL]+)\s*\(\s*$`)
@@ -345,6 +359,11 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	}
 	r.kind, r.unit, r.thing, r.word = "duration", n.Unit, n.Counted, n.Counted
 	r.label = figureLabel(n.Value) + " " + plural(n.Unit, n.Value)
+	if years, ok := yearsIn[n.Unit]; ok {
+		// "three decades", "a quarter-century": lengths in years, as other outlets give them
+		r.unit, r.value = "year", n.Value*years
+		r.label = figureLabel(r.value) + " " + plural("year", r.value)
+	}
 	if r.verb = verbNear(ctx.before, ""); r.verb == "" { // "served for 15 years", "married two weeks ago"
 		r.verb = verbNear("", ctx.after)
 	}
@@ -353,6 +372,9 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	}
 	return true
 }
+
+// yearsIn are the lengths of time counted in years: a decade is ten.
+var yearsIn = map[string]float64{"decade": 10, "century": 100}
 
 // measureUnits name what a unit measures.
 var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "metre": "distance", "kilometre": "distance",
@@ -629,4 +651,170 @@ func pluralUnit(unit string, v float64) string {
 		return plural(unit, v)
 	}
 	return plural(base, v) + " per " + per
+}
+
+// numberedBefore is a noun that numbers the items of a series, right before a figure: "page
+// 20", "chapter 11". Written in lower case, not a name ("Bettie Page, 85").
+var numberedBefore = regexp.MustCompile(`\b(page|chapter|section|exit|gate|platform|route|pier)\s+$`)
+
+// numbered: the number of a page or another item of a numbered series. It names the item; two
+// items of one series are seldom one fact, so numbered items agree and never conflict.
+func numbered(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	m := numberedBefore.FindStringSubmatch(ctx.before)
+	if m == nil || n.Unit != "" || n.Value != math.Trunc(n.Value) || n.Value < 1 {
+		return false
+	}
+	r.kind, r.unit, r.thing, r.owner = "numbered", m[1], m[1], m[1]
+	r.label = figureLabel(n.Value)
+	return true
+}
+
+var (
+	// pairJoin joins the first figure of a pair to the second: "6 and 16", "8 - and 10".
+	pairJoin = regexp.MustCompile(`^\s?(?:-\s?)?(?:and|&)\s+(\d{1,3})\b`)
+	// pairAged opens a pair of ages with the people they are of: "sons, ages", "girls age",
+	// "two girls, aged".
+	pairAged = regexp.MustCompile(`(?i)\b([a-z]+s|children)\s*,?\s*(?:ages?|aged)\s*$`)
+	// pairTwo opens a pair of ages set between commas after two people: "the two girls, 12
+	// and 15, who", "two sons, 11 and 14."
+	pairTwo = regexp.MustCompile(`(?i)\b(?:two|2)\s+(?:[a-z]+\s+)?([a-z]+s|children)\s*,\s*$`)
+	// pairEnd closes a pair of ages: a comma, a stop, a dash, a bracket, or the end.
+	pairEnd = regexp.MustCompile(`^\s*(?:[,.;:)\-]|$)`)
+)
+
+// kinOwner folds the people of a pair of ages into one word: sons and boys are boys.
+var kinOwner = map[string]string{"son": "boy", "boy": "boy", "brother": "boy", "daughter": "girl", "girl": "girl",
+	"sister": "girl", "children": "child", "kid": "child", "child": "child"}
+
+// agePairOf reads n as the first figure of a pair of ages: "two sons, ages 6 and 16", "two
+// girls, 12 and 15,", "girls age 6 and 8", "two sisters - 8 - and 10 - year - old girls". It
+// returns the two ages, in order, and the people they are of.
+func (a *article) agePairOf(n crosscheck.Number, before string) (lo, hi float64, owner string, ok bool) {
+	if n.Value != math.Trunc(n.Value) || n.Value < 1 || n.Value > 115 {
+		return 0, 0, "", false
+	}
+	rest := a.Text[n.Start+len(figureText(n.Text)):]
+	m := pairJoin.FindStringSubmatchIndex(rest)
+	if m == nil {
+		return 0, 0, "", false
+	}
+	second, _ := strconv.Atoi(rest[m[2]:m[3]])
+	after := rest[m[3]:]
+	var noun string
+	switch {
+	case n.Unit == "" && pairAged.MatchString(before):
+		noun = pairAged.FindStringSubmatch(before)[1]
+	case n.Unit == "" && pairTwo.MatchString(before):
+		noun = pairTwo.FindStringSubmatch(before)[1]
+	case n.Unit == "and" || n.Unit == "":
+		// "8- and 10-year-old girls": the second figure is an age of the people after it
+		y := yearOldAfter.FindStringSubmatch(after)
+		if y == nil {
+			return 0, 0, "", false
+		}
+		noun, after = y[1], ""
+	default:
+		return 0, 0, "", false
+	}
+	if second < 1 || second > 115 || !pairEnd.MatchString(after) {
+		return 0, 0, "", false
+	}
+	noun = strings.ToLower(noun)
+	owner = strings.TrimSuffix(noun, "s")
+	if k, ok := kinOwner[owner]; ok {
+		owner = k
+	}
+	lo, hi = math.Min(n.Value, float64(second)), math.Max(n.Value, float64(second))
+	return lo, hi, owner, true
+}
+
+var yearOldAfter = regexp.MustCompile(`^\s?-?\s?years?\s?-?\s?olds?\s+([a-z]+)`)
+
+// agePair: a pair of ages, one value: "ages 6 and 16" says what "ages 16 and 6" does.
+func agePair(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	lo, hi, owner, ok := a.agePairOf(n, ctx.before)
+	if !ok {
+		return false
+	}
+	r.kind, r.unit, r.owner, r.word = "age", "year pair", owner, owner
+	r.label = figureLabel(lo) + " and " + figureLabel(hi)
+	r.value = lo*1000 + hi
+	return true
+}
+
+var (
+	// rangeBefore is the first figure of a range before its second: "between six and",
+	// "from six to", "6 to". Groups: 1 the figure.
+	rangeBefore = regexp.MustCompile(`(?i)(?:\bbetween\s+(\d+|[a-z]+)\s+and|(?:\bfrom\s+)?\b(\d+|[a-z]+)\s*(?:to|[-–]))\s*$`)
+	// rangeOf is the noun a range is of: "sentences of between", "sentences ranging from".
+	rangeOf = regexp.MustCompile(`(?i)\b([a-z]+)\s+(?:of\s+|ranging\s+|that\s+ranged?\s+)?(?:between|from)\s+(?:\d+|[a-z]+)\s*(?:and|to|[-–])\s*$`)
+)
+
+// rangeFirst is the first figure of the range that ends at the number n, when n is a length
+// or a measure: "six" of "from six to 75 years".
+func rangeFirst(n crosscheck.Number, before string) (float64, bool) {
+	if !durationUnits[n.Unit] && measureUnits[n.Unit] == "" || n.Approx != "" {
+		return 0, false
+	}
+	m := rangeBefore.FindStringSubmatch(before)
+	if m == nil {
+		return 0, false
+	}
+	f := m[1] + m[2]
+	v, ok := nlp.FigureValue(f)
+	if !ok || v != math.Trunc(v) || v >= n.Value || strings.HasSuffix(strings.TrimSpace(before), "-") && !isDigits(f) {
+		return 0, false
+	}
+	return v, true
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// valueRange: a range of lengths or measures, one value: "from six to 75 years" is 6-75 years.
+func valueRange(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	lo, ok := rangeFirst(n, ctx.before)
+	if !ok {
+		return false
+	}
+	r.kind, r.unit, r.label = "range", n.Unit, figureLabel(lo)+"-"+figureLabel(n.Value)+" "+plural(n.Unit, 2)
+	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !nlp.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
+		r.thing, r.word = strings.ToLower(m[1]), strings.ToLower(m[1])
+	}
+	r.value = lo*1e6 + n.Value
+	return true
+}
+
+// pairSecond: the second figure of a pair of ages, and the first figure of a range, belong to
+// the reading of the other.
+func pairSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	for _, p := range a.Numbers {
+		if p.Start >= n.Start || n.Start-p.End > 8 {
+			continue
+		}
+		i := a.sentenceAt(p.Start)
+		if i < 0 || a.sentenceAt(n.Start) != i {
+			continue
+		}
+		if _, _, _, ok := a.agePairOf(p, a.Text[a.sentences[i].span[0]:p.Start]); ok {
+			return true // the second of a pair
+		}
+	}
+	if n.Unit != "" && n.Unit != "to" && n.Unit != "and" {
+		return false
+	}
+	for _, p := range a.Numbers {
+		if p.Start <= n.Start || p.Start-n.End > 8 {
+			continue
+		}
+		i := a.sentenceAt(n.Start)
+		if i < 0 || a.sentenceAt(p.Start) != i {
+			continue
+		}
+		if _, ok := rangeFirst(p, a.Text[a.sentences[i].span[0]:p.Start]); ok {
+			return true // the first of a range
+		}
+	}
+	return false
 }

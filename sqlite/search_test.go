@@ -84,3 +84,26 @@ func TestSearchIsBounded(t *testing.T) {
 		t.Errorf("the passage of a match in the window: %+v", hits)
 	}
 }
+
+// Whatever a person types, the query built from it is one FTS5 accepts, within the bounds.
+func FuzzMatchQuery(f *testing.F) {
+	for _, q := range []string{"zebra", `"quoted" AND NOT x*`, "a b c", "NEAR(x y)", "-minus +plus ^caret", "ünïcödé 東京", strings.Repeat("w ", 600)} {
+		f.Add(q)
+	}
+	ctx := context.Background()
+	s, _ := MustOpen(f)
+	if _, err := s.Put(ctx, []crosscheck.Entry{entry("a", "the zebra crossed the harbour")}); err != nil {
+		f.Fatal(err)
+	}
+	if err := s.IndexSearch(ctx); err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if n := strings.Count(sqlite.MatchQuery(q), `"`) / 2; n > sqlite.MaxSearchWords {
+			t.Fatalf("%d terms for %q", n, q)
+		}
+		if _, _, err := s.Search(ctx, q, 5, 0); err != nil {
+			t.Fatalf("search %q: %v", q, err)
+		}
+	})
+}
