@@ -1,12 +1,13 @@
 package reconcile
 
 import (
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/nlp"
@@ -275,8 +276,8 @@ func datedPhrase(sentence string, start, end int) string {
 	// the words before reach back to their verb and its subject ("Jeffs was sentenced to life
 	// in prison on Tuesday"); those after count only when the words before have no verb
 	from := max(0, len(left)-6)
-	if v := slices.IndexFunc(left, func(w string) bool { return verbStem(w) != "" }); v >= 0 && v < from {
-		from = max(0, v-3, len(left)-12)
+	if v := slices.IndexFunc(left, func(w string) bool { return verbStem(w) != "" }); v >= 0 && v < from+2 {
+		from = min(from, max(0, v-3, len(left)-12)) // and the name before the verb: "South Sudan gained"
 	}
 	modifier := len(left) > 0 && determiners[strings.ToLower(left[len(left)-1])] // "a July 1997 racketeering conviction"
 	if modifier {
@@ -299,6 +300,23 @@ func datedPhrase(sentence string, start, end int) string {
 		words[0] = strings.ToLower(w) // "It was built" → "it was built"
 	}
 	return strings.Join(words, " ")
+}
+
+// trimClause drops the adverbs and measure words left at the end of a clause's words ("became
+// the newest country only" → "became the newest country").
+func trimClause(phrase string) string {
+	f := strings.Fields(phrase)
+	for len(f) > 0 {
+		w := strings.ToLower(f[len(f)-1])
+		if !(strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] || leadingWords[w]) {
+			break
+		}
+		f = f[:len(f)-1]
+	}
+	if len(f) < 2 {
+		return ""
+	}
+	return strings.Join(f, " ")
 }
 
 // determiners before a date make it a modifier of the noun after it: "a July 1997 conviction".
@@ -438,10 +456,18 @@ func saidOn(before string) bool {
 	return m != nil && !slices.ContainsFunc(strings.Fields(m[1]), func(w string) bool { return verbStem(w) != "" })
 }
 
-// event names what a set of claims dates: the lower-case words (not names) their sentences
-// share most.
+// event names what a set of claims dates or counts when nothing nearer does: a noun phrase
+// of their sentences ("the markets", "the heart attack"), built around the lower-case word
+// (not a name, not a verb form) their sentences share most, the nearest to the value among
+// equals, with the plain word next to it in the sentence where it stands nearest.
 func (s *story) event(claims []claim) string {
+	type seat struct {
+		text       string
+		start, end int // the word in text
+		dist       int // from the value
+	}
 	count := map[string]int{}
+	near := map[string]seat{}
 	for _, c := range claims {
 		if c.sentence < 0 {
 			continue
@@ -451,27 +477,70 @@ func (s *story) event(claims []claim) string {
 		seen := map[string]bool{}
 		for _, t := range nlp.Tokens(text) {
 			w := text[t[0]:t[1]]
-			if w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || len(w) < 3 || seen[w] {
+			if !plainWord(w) {
 				continue
 			}
-			seen[w] = true
-			count[w]++
+			d := max(sp[0]+t[0]-c.end, c.start-sp[0]-t[1], 0)
+			if b, ok := near[w]; !ok || d < b.dist {
+				near[w] = seat{text, t[0], t[1], d}
+			}
+			if !seen[w] {
+				seen[w] = true
+				count[w]++
+			}
 		}
 	}
-	var list []string
+	least := 2
+	if len(claims) == 1 || len(count) > 0 && !slices.ContainsFunc(slices.Collect(maps.Values(count)), func(n int) bool { return n > 1 }) {
+		least = 1
+	}
+	best := ""
 	for w, n := range count {
-		if n > 1 {
-			list = append(list, w)
+		if n < least {
+			continue
+		}
+		if b := count[best]; best == "" || n > b || n == b && (near[w].dist < near[best].dist || near[w].dist == near[best].dist && w < best) {
+			best = w
 		}
 	}
-	sort.Slice(list, func(i, j int) bool {
-		if count[list[i]] != count[list[j]] {
-			return count[list[i]] > count[list[j]]
-		}
-		return list[i] < list[j]
-	})
-	if len(list) == 0 {
+	if best == "" {
 		return "an event"
 	}
-	return "“" + strings.Join(list[:min(3, len(list))], ", ") + "”"
+	at := near[best]
+	phrase := best
+	// a plain word just before is its modifier ("heart attack"); one just after, its head
+	if i := strings.LastIndexByte(strings.TrimRight(at.text[:at.start], " "), ' '); at.start > 0 && at.text[at.start-1] == ' ' {
+		if w := strings.TrimLeft(at.text[i+1:at.start-1], " "); plainWord(w) {
+			phrase = w + " " + phrase
+		}
+	}
+	if rest := at.text[at.end:]; strings.HasPrefix(rest, " ") {
+		if f := strings.Fields(rest); len(f) > 0 && plainWord(f[0]) && !strings.Contains(phrase, " ") {
+			phrase += " " + f[0]
+		}
+	}
+	return "the " + phrase
+}
+
+// measureWords are the words of quantities and spans themselves ("billion", "weeks", "ago"): they
+// say how much, not of what.
+var measureWords = map[string]bool{"percent": true, "cent": true, "billion": true, "million": true,
+	"thousand": true, "hundred": true, "dozen": true, "half": true, "quarter": true, "ago": true,
+	"second": true, "minute": true, "hour": true, "day": true, "week": true, "month": true, "year": true,
+	"decade": true, "century": true, "centurie": true, "one": true, "two": true, "three": true, "four": true,
+	"five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true, "twelve": true,
+	"twenty": true, "fifty": true, "total": true, "nearly": true, "sure": true}
+
+// plainWord reports a lower-case word that can head or modify a noun phrase: not a name, a
+// function word, a verb form or an adverb.
+func plainWord(w string) bool {
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package reconcile
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -427,7 +428,7 @@ func (s *story) numberSubject(f []claim) string {
 	case "duration":
 		switch {
 		case thing == "time since":
-			return "time since " + s.event(f)
+			return "time since " + s.sinceWhat(f)
 		case thing != "":
 			return "length of the " + thing
 		case verb != "":
@@ -455,6 +456,27 @@ func (s *story) numberSubject(f []claim) string {
 		return "number of " + word + " " + verb
 	}
 	return "number of " + word
+}
+
+// sinceWhat names what happened the span ago: the clause before the value, read as a date's
+// clause ("South Sudan gained its independence"), the one sharing most with the others';
+// else the fallback phrase.
+func (s *story) sinceWhat(f []claim) string {
+	cs := make([]claim, len(f))
+	for i, c := range f {
+		cs[i] = c
+		cs[i].subject = ""
+		if c.sentence >= 0 {
+			sp := c.art.sentences[c.sentence].span
+			if sp[0] <= c.start && c.end <= sp[1] {
+				cs[i].subject = trimClause(datedPhrase(c.art.Text[sp[0]:sp[1]], c.start-sp[0], c.end-sp[0]))
+			}
+		}
+	}
+	if !slices.ContainsFunc(cs, func(c claim) bool { return c.subject != "" }) {
+		return s.event(f)
+	}
+	return strings.TrimPrefix(s.clauseSubject("", cs), " ")
 }
 
 func isCapital(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z' }
