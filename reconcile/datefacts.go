@@ -200,7 +200,7 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 	if grain == "weekday" {
 		grain = "day"
 	}
-	best, bestScore := "", -1
+	best, bestScore := "", -1.0
 	words := make([][]string, len(claims))
 	for i, c := range claims {
 		words[i] = contentWords(c.subject)
@@ -209,17 +209,19 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		if c.subject == "" {
 			continue
 		}
-		score := 0
+		shared := 0
 		for j := range claims {
 			if j == i {
 				continue
 			}
 			for _, w := range words[i] {
 				if slices.Contains(words[j], w) {
-					score++
+					shared++
 				}
 			}
 		}
+		// the words it shares, per word it has: a short clause all about the event beats a long one
+		score := float64(shared)/float64(max(1, len(words[i]))) + float64(shared)/10
 		if score > bestScore || score == bestScore && len(c.subject) < len(best) {
 			best, bestScore = c.subject, score
 		}
@@ -244,7 +246,8 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 }
 
 // placeNouns name the place of an event of a life: where one was born is a birthplace.
-var placeNouns = map[string]string{"born": "birthplace", "died": "place of death", "buried": "burial place"}
+var placeNouns = map[string]string{"born": "birthplace", "died": "place of death", "buried": "burial place",
+	"met": "place of the meeting"}
 
 // eventNouns name the events whose verb a reader does not search by: one looks up
 // a birth, not a "born".
@@ -278,6 +281,13 @@ func datedPhrase(sentence string, start, end int) string {
 	from := max(0, len(left)-6)
 	if v := slices.IndexFunc(left, func(w string) bool { return verbStem(w) != "" }); v >= 0 && v < from+2 {
 		from = min(from, max(0, v-3, len(left)-12)) // and the name before the verb: "South Sudan gained"
+	}
+	// "said in the video that the meeting Tuesday was": a clause opened by "that" is the date's own
+	if t := slices.IndexFunc(left, func(w string) bool { return w == "that" }); t >= 0 && t < len(left)-1 && (determiners[strings.ToLower(left[t+1])] || isCapital(left[t+1])) {
+		left, from = left[t+1:], max(0, from-t-1)
+		if np := left; len(np) >= 2 && len(np) <= 4 && determiners[strings.ToLower(np[0])] && !slices.ContainsFunc(np[2:], func(w string) bool { return verbStem(w) != "" || isVerbWord(w) }) && !isVerbWord(np[1]) {
+			return "of " + strings.Join(np, " ") // "day of the meeting"
+		}
 	}
 	modifier := len(left) > 0 && determiners[strings.ToLower(left[len(left)-1])] // "a July 1997 racketeering conviction"
 	if modifier {
@@ -317,6 +327,15 @@ func trimClause(phrase string) string {
 		return ""
 	}
 	return strings.Join(f, " ")
+}
+
+// isVerbWord reports the forms of "be" and "have", which verbStem does not read.
+func isVerbWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "is", "was", "were", "are", "be", "been", "has", "had", "have", "will", "would":
+		return true
+	}
+	return false
 }
 
 // determiners before a date make it a modifier of the noun after it: "a July 1997 conviction".

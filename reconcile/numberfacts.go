@@ -452,11 +452,71 @@ func (s *story) numberSubject(f []claim) string {
 	if c, ok := casualty[verb]; ok {
 		verb = c // "number of people killed", whether they died or were killed
 	}
+	if pastOnly[verb] {
+		verb = "" // "interceptions threw": only a participle reads after its noun
+	}
+	if strings.HasSuffix(verb, "ing") && actsAfter(f, verb) {
+		verb = "" // "three students attending": what they do needs its object
+	}
+	verb = participle(verb) // "firing three attorneys": the number of attorneys fired
 	if verb != "" {
 		return "number of " + word + " " + verb
 	}
 	return "number of " + word
 }
+
+// actsAfter reports a verb that follows the count in most claims that read it ("students
+// attending"): the things counted do it, rather than undergo it.
+func actsAfter(f []claim, verb string) bool {
+	after, n := 0, 0
+	for _, c := range f {
+		if c.read.verb != verb {
+			continue
+		}
+		n++
+		rest := c.art.Text[c.end:min(len(c.art.Text), c.end+40)]
+		if slices.Contains(strings.Fields(strings.ToLower(rest)), verb) {
+			after++
+		}
+	}
+	return after*2 > n
+}
+
+// participle writes a verb's "-ing" form as its past participle, which reads after the noun
+// it counts ("using three trucks" → "trucks used"); other forms as they are.
+func participle(verb string) string {
+	base, ok := strings.CutSuffix(verb, "ing")
+	if !ok || len(base) < 2 {
+		return verb
+	}
+	if p, ok := irregularParticiples[verb]; ok {
+		return p
+	}
+	if n := len(base); strings.HasSuffix(base, "y") && !strings.ContainsRune("aeiou", rune(base[n-2])) {
+		return base[:n-1] + "ied" // "carrying" → "carried"
+	}
+	return base + "ed" // "firing" → "fired", "stopping" → "stopped", "killing" → "killed"
+}
+
+// irregularParticiples are the "-ing" forms of common irregular verbs with their past
+// participles.
+var irregularParticiples = map[string]string{"making": "made", "taking": "taken", "holding": "held",
+	"bringing": "brought", "leaving": "left", "keeping": "kept", "finding": "found", "sending": "sent",
+	"winning": "won", "hitting": "hit", "shooting": "shot", "running": "run", "beginning": "begun",
+	"giving": "given", "getting": "got", "putting": "put", "setting": "set", "cutting": "cut",
+	"selling": "sold", "telling": "told", "buying": "bought", "building": "built", "having": "had",
+	"seeing": "seen", "leading": "led", "paying": "paid", "meeting": "met", "losing": "lost",
+	"throwing": "thrown", "driving": "driven", "writing": "written", "spending": "spent",
+	"hiding": "hidden", "stealing": "stolen", "catching": "caught", "fighting": "fought",
+	"breaking": "broken", "choosing": "chosen", "speaking": "spoken", "wearing": "worn", "being": "",
+	"doing": "done", "going": "gone", "coming": "come", "saying": "said", "thinking": "thought"}
+
+// pastOnly are past forms that are not past participles: after the noun they count they
+// read as a clause cut short ("interceptions threw").
+var pastOnly = map[string]bool{"threw": true, "took": true, "came": true, "ran": true, "began": true,
+	"drew": true, "grew": true, "knew": true, "stole": true, "spoke": true, "rose": true, "fell": true,
+	"flew": true, "gave": true, "broke": true, "sank": true, "went": true, "wrote": true, "ate": true,
+	"saw": true, "did": true, "chose": true, "drove": true, "rode": true, "swam": true, "sang": true}
 
 // sinceWhat names what happened the span ago: the clause before the value, read as a date's
 // clause ("South Sudan gained its independence"), the one sharing most with the others';

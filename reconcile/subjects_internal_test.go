@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,5 +31,36 @@ func TestFallbackSubjects(t *testing.T) {
 	}
 	if got := trimClause("became the newest country only"); got != "became the newest country" {
 		t.Errorf("trimClause: %q", got)
+	}
+}
+
+// A count's verb reads after its noun as a participle, or not at all when the things counted
+// do it; a date in a clause opened by "that" is named by that clause's noun phrase.
+func TestCountVerbsAndThatClauses(t *testing.T) {
+	for verb, want := range map[string]string{"firing": "fired", "using": "used", "stopping": "stopped",
+		"carrying": "carried", "holding": "held", "killed": "killed"} {
+		if got := participle(verb); got != want {
+			t.Errorf("participle(%q) = %q, want %q", verb, got, want)
+		}
+	}
+	for _, tc := range []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"Jeffs began firing three attorneys before the trial.", "Jeffs began firing four attorneys."}, "number of attorneys fired"},
+		{[]string{"Some 30 students attending the school were hurt.", "Some 35 students attending the school were hurt."}, "number of students"},
+	} {
+		var got []string
+		for _, f := range storyOf(t, tc.texts...).numberFacts() {
+			got = append(got, f.Subject)
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("%q: subjects %q, want %q", tc.texts[0], got, tc.want)
+		}
+	}
+	s := "Ushakov said in the Kremlin video that the meeting Tuesday was useful."
+	i := strings.Index(s, "Tuesday")
+	if got := datedPhrase(s, i, i+len("Tuesday")); got != "of the meeting" {
+		t.Errorf("datedPhrase(%q) = %q, want %q", s, got, "of the meeting")
 	}
 }
