@@ -553,7 +553,7 @@ var measureWords = map[string]bool{"percent": true, "cent": true, "billion": tru
 // plainWord reports a lower-case word that can head or modify a noun phrase: not a name, a
 // function word, a verb form or an adverb.
 func plainWord(w string) bool {
-	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] {
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] || pastOnly[w] || participles[w] {
 		return false
 	}
 	for _, r := range w {

@@ -511,6 +511,15 @@ var irregularParticiples = map[string]string{"making": "made", "taking": "taken"
 	"breaking": "broken", "choosing": "chosen", "speaking": "spoken", "wearing": "worn", "being": "",
 	"doing": "done", "going": "gone", "coming": "come", "saying": "said", "thinking": "thought"}
 
+// participles are the irregular past participles of irregularParticiples, as a set.
+var participles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, p := range irregularParticiples {
+		m[p] = p != ""
+	}
+	return m
+}()
+
 // pastOnly are past forms that are not past participles: after the noun they count they
 // read as a clause cut short ("interceptions threw").
 var pastOnly = map[string]bool{"threw": true, "took": true, "came": true, "ran": true, "began": true,
