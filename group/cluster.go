@@ -231,9 +231,11 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 }
 
 // splitPoint says at which sizes a story is checked for a split: often while small, then
-// at doublings, so the checks cost little per article.
+// at doublings, so the checks cost little per article. Not at six: three articles against
+// three are as often two angles of one event (the fire and the arrests, the killing and the
+// trial) as two events, and a split there cuts a small story in half.
 func splitPoint(n int) bool {
-	return n == 6 || n == 9 || n == 12 || (n >= 16 && n&(n-1) == 0)
+	return n == 9 || n == 12 || (n >= 16 && n&(n-1) == 0)
 }
 
 func contains(list []string, s string) bool {

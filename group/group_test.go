@@ -170,3 +170,25 @@ func TestABridgingArticleMergesTwoStories(t *testing.T) {
 		t.Fatalf("moves %+v", moves)
 	}
 }
+
+func TestASmallStoryOfTwoAnglesStaysWhole(t *testing.T) {
+	// One event told twice three times: the fire in the bank, and the riot and arrests
+	// around it. The halves share the place and the names, little else.
+	texts := []string{
+		"Fire in the Varen Bank killed three clerks; firefighters found them in the vault, said chief Lena Dorsk.",
+		"Three clerks of the Varen Bank died in the fire; the smoke trapped them in the vault, firefighters said.",
+		"The Varen Bank fire: firefighters led by Lena Dorsk carried three dead clerks from the vault.",
+		"Police arrested forty rioters on Ostmark Square after marchers threw petrol bombs at the Varen Bank, minister Arvo Kesk said.",
+		"Minister Arvo Kesk blamed rioters for the petrol bombs on Ostmark Square; police made forty arrests.",
+		"Marchers threw petrol bombs on Ostmark Square and police arrested forty rioters, Arvo Kesk said.",
+	}
+	c := group.NewClusterer(group.DefaultOptions)
+	for i, s := range texts {
+		c.Add(fmt.Sprint(i), group.Extract("", s), time.Time{})
+	}
+	for _, st := range c.Stories() {
+		if len(st.Articles) > 0 && len(st.Articles) != len(texts) {
+			t.Fatalf("the story came apart: %+v", c.Stories())
+		}
+	}
+}
