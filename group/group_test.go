@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -189,6 +191,46 @@ func TestASmallStoryOfTwoAnglesStaysWhole(t *testing.T) {
 	for _, st := range c.Stories() {
 		if len(st.Articles) > 0 && len(st.Articles) != len(texts) {
 			t.Fatalf("the story came apart: %+v", c.Stories())
+		}
+	}
+}
+
+// Each real event's five or six articles are one story in its manifest's order (eval report's):
+// in a store of one event, the last article in must not miss the story because the words they
+// all share weigh little.
+func TestEachEventIsOneStory(t *testing.T) {
+	root := corpus.Path(t, "events")
+	dirs, _ := filepath.Glob(filepath.Join(root, "*", ingest.ManifestName))
+	if len(dirs) == 0 {
+		t.Skip("no events")
+	}
+	for _, man := range dirs {
+		b, err := os.ReadFile(man)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var files []string
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var e struct{ File string }
+			if json.Unmarshal([]byte(line), &e) == nil && strings.HasSuffix(e.File, ".txt") {
+				files = append(files, filepath.Join(filepath.Dir(man), e.File))
+			}
+		}
+		c := group.NewClusterer(group.DefaultOptions)
+		for it := range ingest.Read(context.Background(), files, ingest.Options{}) {
+			if it.Err != nil {
+				t.Fatal(it.Err)
+			}
+			a, err := extract.Article(it.Doc, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Add(a.ID, group.Extract(a.Title, a.Text), time.Time{})
+		}
+		for _, st := range c.Stories() {
+			if len(st.Articles) > 0 && len(st.Articles) != len(files) {
+				t.Errorf("%s: story %v of %d articles", filepath.Base(filepath.Dir(man)), st.Articles, len(files))
+			}
 		}
 	}
 }
