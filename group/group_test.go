@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -168,5 +170,67 @@ func TestABridgingArticleMergesTwoStories(t *testing.T) {
 	_, moves := c.TakeChanges()
 	if len(moves) == 0 || moves[0].Article != "flow" {
 		t.Fatalf("moves %+v", moves)
+	}
+}
+
+func TestASmallStoryOfTwoAnglesStaysWhole(t *testing.T) {
+	// One event told twice three times: the fire in the bank, and the riot and arrests
+	// around it. The halves share the place and the names, little else.
+	texts := []string{
+		"Fire in the Varen Bank killed three clerks; firefighters found them in the vault, said chief Lena Dorsk.",
+		"Three clerks of the Varen Bank died in the fire; the smoke trapped them in the vault, firefighters said.",
+		"The Varen Bank fire: firefighters led by Lena Dorsk carried three dead clerks from the vault.",
+		"Police arrested forty rioters on Ostmark Square after marchers threw petrol bombs at the Varen Bank, minister Arvo Kesk said.",
+		"Minister Arvo Kesk blamed rioters for the petrol bombs on Ostmark Square; police made forty arrests.",
+		"Marchers threw petrol bombs on Ostmark Square and police arrested forty rioters, Arvo Kesk said.",
+	}
+	c := group.NewClusterer(group.DefaultOptions)
+	for i, s := range texts {
+		c.Add(fmt.Sprint(i), group.Extract("", s), time.Time{})
+	}
+	for _, st := range c.Stories() {
+		if len(st.Articles) > 0 && len(st.Articles) != len(texts) {
+			t.Fatalf("the story came apart: %+v", c.Stories())
+		}
+	}
+}
+
+// Each real event's five or six articles are one story in its manifest's order (eval report's):
+// in a store of one event, the last article in must not miss the story because the words they
+// all share weigh little.
+func TestEachEventIsOneStory(t *testing.T) {
+	root := corpus.Path(t, "events")
+	dirs, _ := filepath.Glob(filepath.Join(root, "*", ingest.ManifestName))
+	if len(dirs) == 0 {
+		t.Skip("no events")
+	}
+	for _, man := range dirs {
+		b, err := os.ReadFile(man)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var files []string
+		for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			var e struct{ File string }
+			if json.Unmarshal([]byte(line), &e) == nil && strings.HasSuffix(e.File, ".txt") {
+				files = append(files, filepath.Join(filepath.Dir(man), e.File))
+			}
+		}
+		c := group.NewClusterer(group.DefaultOptions)
+		for it := range ingest.Read(context.Background(), files, ingest.Options{}) {
+			if it.Err != nil {
+				t.Fatal(it.Err)
+			}
+			a, err := extract.Article(it.Doc, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.Add(a.ID, group.Extract(a.Title, a.Text), time.Time{})
+		}
+		for _, st := range c.Stories() {
+			if len(st.Articles) > 0 && len(st.Articles) != len(files) {
+				t.Errorf("%s: story %v of %d articles", filepath.Base(filepath.Dir(man)), st.Articles, len(files))
+			}
+		}
 	}
 }
