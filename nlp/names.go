@@ -142,6 +142,8 @@ func (x *nameIndex) scan(text string, from, to int) {
 	x.cursor = to
 }
 
+var weekdayWords = wordSet("monday tuesday wednesday thursday friday saturday sunday")
+
 // person reports whether a run of capitalised words looks like a person's name.
 func person(words []string) bool {
 	if len(words) > 1 {
@@ -152,8 +154,8 @@ func person(words []string) bool {
 	}
 	for i, w := range words {
 		lw := strings.ToLower(w)
-		if calendarWords[lw] && i > 0 {
-			continue // "Theresa May": a month ends a name, and opens none
+		if calendarWords[lw] && i > 0 && !weekdayWords[lw] {
+			continue // "Theresa May": a month ends a name, and opens none; a weekday ends none ("Le Parisien Wednesday")
 		}
 		if notPeople[lw] || functionWords[lw] || prepositions[lw] {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
