@@ -77,17 +77,21 @@ func (x *nameIndex) scan(text string, from, to int) {
 			continue
 		}
 		j := i
+		var run []tok
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
+			run = append(run, ts[j])
 			j++
 			if possessive(ts[j-1].text) {
 				break // "South Sudan's Unity state": the possessive ends the name
+			}
+			if k := nicknameEnd(ts, j); k > j {
+				j = k // Vincent "The Chin" Gigante: the nickname is not the name's
 			}
 		}
 		var words, role []string
 		if i > 0 && !ts[i-1].punct && !isCapital(ts[i-1]) {
 			role = append(role, strings.ToLower(ts[i-1].text)) // "former President …"
 		}
-		run := ts[i:j]
 		// "As President Obama …", "After Gray …": a word that opens the sentence is not the name's
 		for len(run) > 1 && sentenceOpener(run[0].text) {
 			run = run[1:]
@@ -141,6 +145,29 @@ func (x *nameIndex) scan(text string, from, to int) {
 	}
 	x.cursor = to
 }
+
+// nicknameEnd is, when a quoted nickname of one to three capitalised words opens at ts[j]
+// and a capitalised word follows it (Vincent "The Chin" Gigante), the index of that word;
+// else j.
+func nicknameEnd(ts []tok, j int) int {
+	if j >= len(ts) || !quoteMark(ts[j].text) {
+		return j
+	}
+	for k := j + 1; k < len(ts) && k <= j+4; k++ {
+		switch {
+		case quoteMark(ts[k].text):
+			if k > j+1 && k+1 < len(ts) && isCapital(ts[k+1]) && !isPronoun(ts[k+1]) {
+				return k + 1
+			}
+			return j
+		case !isCapital(ts[k]):
+			return j
+		}
+	}
+	return j
+}
+
+func quoteMark(s string) bool { return s == `"` || s == "“" || s == "”" }
 
 var weekdayWords = wordSet("monday tuesday wednesday thursday friday saturday sunday")
 

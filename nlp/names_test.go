@@ -15,3 +15,17 @@ func TestWeekdayEndsNoName(t *testing.T) {
 		}
 	}
 }
+
+// A nickname in quote marks is no quote and leaves the name around it whole, spaced or glued
+// to the surname as tokenised text writes it.
+func TestNicknameInName(t *testing.T) {
+	for _, text := range []string{
+		`Mob boss Vincent "The Chin" Gigante died Monday. At the hearing he said "God bless you" to the judge.`,
+		`Mob boss Vincent "The Chin"Gigante died Monday. At the hearing he said "God bless you" to the judge.`,
+	} {
+		qs := Quotes(text)
+		if len(qs) != 1 || qs[0].Text != "God bless you" || qs[0].Speaker != "Vincent Gigante" {
+			t.Errorf("%s: got %+v, want one quote of Vincent Gigante", text, qs)
+		}
+	}
+}

@@ -345,5 +345,8 @@ func isCloser(text string, j, n int) bool {
 		return true
 	}
 	next, _ := utf8.DecodeRuneInString(text[j+n:])
+	if prev, _ := utf8.DecodeLastRuneInString(text[:j]); text[j] == '"' && unicode.IsLetter(prev) && unicode.IsUpper(next) {
+		return true // a straight mark between a word and a capital closes: Vincent "The Chin"Gigante
+	}
 	return !unicode.IsLetter(next) && !unicode.IsDigit(next)
 }

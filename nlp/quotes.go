@@ -80,6 +80,9 @@ func Quotes(text string) []Quote {
 	lastSpeaker := ""
 	lastEnd := 0
 	for k, s := range sp {
+		if nickname(text, s) {
+			continue // the name around it is read whole, with the text after it
+		}
 		names.scan(text, lastEnd, s.open)
 		q := Quote{Text: text[s.start:s.end], Start: s.start, End: s.end, Parts: [][2]int{{s.start, s.end}}}
 		before := windowBefore(text, s.open, sp, k)
@@ -154,6 +157,24 @@ func Quotes(text string) []Quote {
 		}
 	}
 	return out
+}
+
+// nickname reports a quote of one to three capitalised words between two capitalised words:
+// the nickname inside a person's name (Vincent "The Chin" Gigante), no one's words.
+func nickname(text string, s span) bool {
+	in := toks(text[s.start:s.end])
+	if len(in) == 0 || len(in) > 3 {
+		return false
+	}
+	for _, t := range in {
+		if !isCapital(t) {
+			return false
+		}
+	}
+	before := toks(text[max(0, s.open-40):s.open])
+	after := toks(text[s.close:min(len(text), s.close+40)])
+	return len(before) > 0 && len(after) > 0 && isCapital(before[len(before)-1]) && !isPronoun(before[len(before)-1]) &&
+		isCapital(after[0]) && !isPronoun(after[0])
 }
 
 // uncuedSpeaker finds the speaker of a quote with no cue in its sentence: a quoted sentence
