@@ -341,7 +341,8 @@ manager mayor minister moderator nominee officer official organizer owner pastor
 professor prosecutor representative researcher secretary senator sheriff source speaker spokesman
 spokesperson spokeswoman strategist woman man husband wife father mother son daughter brother sister
 friend veteran voter worker businessman writer reporter activist chancellor premier king
-queen prince justice`)
+queen prince justice demonstrator protester protestor marcher resident neighbor neighbour
+student supporter`)
 
 // personNoun reports whether a role phrase's last word names a person.
 func personNoun(w string) bool {

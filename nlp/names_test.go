@@ -29,3 +29,12 @@ func TestNicknameInName(t *testing.T) {
 		}
 	}
 }
+
+// People named by what they do in a crowd speak by a cue: "demonstrators chanted".
+func TestCrowdNounSpeaks(t *testing.T) {
+	text := `Bonds slumped. On the streets of Athens, demonstrators chanted "Thieves, thieves! " as they marched on Parliament.`
+	qs := Quotes(text)
+	if len(qs) != 1 || qs[0].Speaker != "demonstrators" {
+		t.Errorf("got %+v, want one quote of demonstrators", qs)
+	}
+}
