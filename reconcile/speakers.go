@@ -24,6 +24,9 @@ func (a speaker) match(b speaker) int {
 		if strings.EqualFold(a.last, b.last) {
 			return 1
 		}
+		if a.kind == "org" && b.kind == "person" || a.kind == "person" && b.kind == "org" {
+			return 0 // "AMD says", "Lu said": a company's words are often its officer's
+		}
 		return -1
 	case a.last == "" && b.last == "" && a.head != "" && a.head == b.head:
 		return 1
