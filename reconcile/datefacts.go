@@ -134,7 +134,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		}
 		facts := s.assign(claims, sameDay)
 		if k.name == "time" {
-			facts = splitClocks(facts)
+			facts = append(splitClocks(facts), clocksOfOneAct(claims, facts)...)
 		}
 		for _, f := range facts {
 			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
@@ -175,6 +175,62 @@ func splitClocks(facts [][]claim) [][]claim {
 			if severalArticles(byValue[v]) {
 				out = append(out, byValue[v])
 			}
+		}
+	}
+	return out
+}
+
+// actVerbs sorts the verbs of what a clock time most often dates into kinds of act: an
+// attack is told as "attacked", "bombed", "dropped bombs", "shells hit"; a march or a game
+// as "began", "started", "kicked off".
+var actVerbs = map[string]string{}
+
+func init() {
+	for kind, verbs := range map[string][]string{
+		"attack": {"attacked", "bombed", "dropped", "shelled", "struck", "hit", "fired", "shot", "raided", "exploded"},
+		"begin":  {"began", "started", "starting", "kicked", "opened"},
+	} {
+		for _, v := range verbs {
+			actVerbs[verbStem(v)] = kind
+		}
+	}
+}
+
+// clocksOfOneAct joins the clock times no fact took whose verbs tell one kind of act ("attacked
+// a refugee camp at 2:53 p.m.", "planes dropped four bombs at 3:20 p.m."): times of one story
+// told with such verbs in different articles are times of its one act, and when they differ
+// they conflict. A kind stated more than once in one article is left alone: its times are of
+// several acts.
+func clocksOfOneAct(claims []claim, facts [][]claim) [][]claim {
+	taken := map[[2]any]bool{}
+	for _, f := range facts {
+		for _, c := range f {
+			taken[[2]any{c.art, c.start}] = true
+		}
+	}
+	byKind := map[string][]claim{}
+	var kinds []string
+	for _, c := range claims {
+		kind := actVerbs[c.verb]
+		if kind == "" || taken[[2]any{c.art, c.start}] {
+			continue
+		}
+		if byKind[kind] == nil {
+			kinds = append(kinds, kind)
+		}
+		byKind[kind] = append(byKind[kind], c)
+	}
+	var out [][]claim
+	for _, kind := range kinds {
+		cs := byKind[kind]
+		once := true
+		for i := range cs {
+			for j := range i {
+				once = once && cs[i].art != cs[j].art
+			}
+		}
+		if once && len(cs) > 1 {
+			out = append(out, cs)
 		}
 	}
 	return out
