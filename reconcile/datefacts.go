@@ -487,7 +487,11 @@ var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "b
 func verbBefore(before string) string {
 	f := strings.Fields(before)
 	for i := len(f) - 1; i >= max(0, len(f)-10); i-- {
-		if v := verbStem(f[i]); v != "" {
+		w := f[i]
+		if i == 0 && strings.HasSuffix(w, "ing") {
+			w = strings.ToLower(w) // the participle that opens the sentence: "Starting at about 8 p.m., …"
+		}
+		if v := verbStem(w); v != "" {
 			return v
 		}
 	}
@@ -509,6 +513,9 @@ func verbStem(w string) string {
 	w = strings.Trim(w, ",;:()\"'“”’")
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return "" // a name: "Jared"
+	}
+	if w == "according" {
+		return "" // "according to": whose word it is, not what happened
 	}
 	if base, ok := irregularPast[w]; ok {
 		return nlp.Stem(base)
