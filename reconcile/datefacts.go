@@ -134,7 +134,8 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		}
 		facts := s.assign(claims, sameDay)
 		if k.name == "time" {
-			facts = append(splitClocks(facts), clocksOfOneAct(claims, facts)...)
+			facts = splitClocks(facts)
+			facts = append(facts, clocksOfOneAct(claims, facts)...)
 		}
 		for _, f := range facts {
 			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
@@ -196,6 +197,30 @@ func init() {
 	}
 }
 
+// genericVerbs tell that something happened, not what: the act is the noun before them ("the
+// shooting occurred about 3:10 p.m.").
+var genericVerbs = map[string]bool{verbStem("occurred"): true, verbStem("happened"): true, verbStem("came"): true}
+
+// actNouns name the acts of actVerbs.
+var actNouns = map[string]string{"attack": "attack", "shooting": "attack", "bombing": "attack", "strike": "attack",
+	"raid": "attack", "explosion": "attack", "blast": "attack", "shelling": "attack"}
+
+// actBefore is the kind of the last act verb or noun of the words before a clock time in its
+// sentence, or "".
+func actBefore(before string) string {
+	f := strings.Fields(before)
+	for i := len(f) - 1; i >= 0; i-- {
+		w := strings.ToLower(strings.Trim(f[i], ",;:()\"'“”’"))
+		if k := actNouns[w]; k != "" {
+			return k
+		}
+		if k := actVerbs[verbStem(w)]; k != "" && verbStem(w) != "" {
+			return k
+		}
+	}
+	return ""
+}
+
 // clocksOfOneAct joins the clock times no fact took whose verbs tell one kind of act ("attacked
 // a refugee camp at 2:53 p.m.", "planes dropped four bombs at 3:20 p.m."): times of one story
 // told with such verbs in different articles are times of its one act, and when they differ
@@ -212,6 +237,12 @@ func clocksOfOneAct(claims []claim, facts [][]claim) [][]claim {
 	var kinds []string
 	for _, c := range claims {
 		kind := actVerbs[c.verb]
+		if kind == "" && c.verb == "" || genericVerbs[c.verb] {
+			kind = actBefore(c.art.Text[c.art.sentences[max(c.sentence, 0)].span[0]:c.start])
+		}
+		if strings.HasSuffix(strings.TrimRight(c.art.Text[max(0, c.start-40):c.start], " "), "(") {
+			continue // "at about 3pm on Tuesday (12am yesterday)": the same moment in another zone
+		}
 		if kind == "" || taken[[2]any{c.art, c.start}] {
 			continue
 		}

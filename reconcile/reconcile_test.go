@@ -139,6 +139,15 @@ func TestClockTimesOfOneAct(t *testing.T) {
 	if f := clocks(a, b); len(f) != 1 || f[0].Verdict != "conflict" || len(f[0].Values) != 2 {
 		t.Errorf("times of the one attack: %+v", f)
 	}
+	// the act named by its noun before a verb that says only that it happened, and a time in
+	// brackets that restates the one before it in another zone
+	d := article(t, "d", "Valley Post", "",
+		"When the army attack came on the girls school in the refugee camp near Orlen at 3.45pm on Tuesday, 300 people were inside.")
+	e := article(t, "e", "Border News", "",
+		"Three shells hit the girls school in the Orlen camp at about 3pm on Tuesday (12am yesterday), officials said.")
+	if f := clocks(d, e); len(f) != 1 || f[0].Verdict != "conflict" || len(f[0].Values) != 2 {
+		t.Errorf("times of the one attack told by its noun: %+v", f)
+	}
 	c := article(t, "c", "Border News", "",
 		"Planes dropped two bombs on the refugee camp near Orlen at 3:20 p.m. and shelled the market near it at 5:10 p.m.")
 	if f := clocks(a, c); len(f) != 0 {
