@@ -135,6 +135,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		facts := s.assign(claims, sameDay)
 		if k.name == "time" {
 			facts = splitClocks(facts)
+			facts = append(facts, clocksOfOneAct(claims, facts)...)
 		}
 		for _, f := range facts {
 			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
@@ -175,6 +176,92 @@ func splitClocks(facts [][]claim) [][]claim {
 			if severalArticles(byValue[v]) {
 				out = append(out, byValue[v])
 			}
+		}
+	}
+	return out
+}
+
+// actVerbs sorts the verbs of what a clock time most often dates into kinds of act: an
+// attack is told as "attacked", "bombed", "dropped bombs", "shells hit"; a march or a game
+// as "began", "started", "kicked off".
+var actVerbs = map[string]string{}
+
+func init() {
+	for kind, verbs := range map[string][]string{
+		"attack": {"attacked", "bombed", "dropped", "shelled", "struck", "hit", "fired", "shot", "raided", "exploded"},
+		"begin":  {"began", "started", "starting", "kicked", "opened"},
+	} {
+		for _, v := range verbs {
+			actVerbs[verbStem(v)] = kind
+		}
+	}
+}
+
+// genericVerbs tell that something happened, not what: the act is the noun before them ("the
+// shooting occurred about 3:10 p.m.").
+var genericVerbs = map[string]bool{verbStem("occurred"): true, verbStem("happened"): true, verbStem("came"): true}
+
+// actNouns name the acts of actVerbs.
+var actNouns = map[string]string{"attack": "attack", "shooting": "attack", "bombing": "attack", "strike": "attack",
+	"raid": "attack", "explosion": "attack", "blast": "attack", "shelling": "attack"}
+
+// actBefore is the kind of the last act verb or noun of the words before a clock time in its
+// sentence, or "".
+func actBefore(before string) string {
+	f := strings.Fields(before)
+	for i := len(f) - 1; i >= 0; i-- {
+		w := strings.ToLower(strings.Trim(f[i], ",;:()\"'“”’"))
+		if k := actNouns[w]; k != "" {
+			return k
+		}
+		if k := actVerbs[verbStem(w)]; k != "" && verbStem(w) != "" {
+			return k
+		}
+	}
+	return ""
+}
+
+// clocksOfOneAct joins the clock times no fact took whose verbs tell one kind of act ("attacked
+// a refugee camp at 2:53 p.m.", "planes dropped four bombs at 3:20 p.m."): times of one story
+// told with such verbs in different articles are times of its one act, and when they differ
+// they conflict. A kind stated more than once in one article is left alone: its times are of
+// several acts.
+func clocksOfOneAct(claims []claim, facts [][]claim) [][]claim {
+	taken := map[[2]any]bool{}
+	for _, f := range facts {
+		for _, c := range f {
+			taken[[2]any{c.art, c.start}] = true
+		}
+	}
+	byKind := map[string][]claim{}
+	var kinds []string
+	for _, c := range claims {
+		kind := actVerbs[c.verb]
+		if kind == "" && c.verb == "" || genericVerbs[c.verb] {
+			kind = actBefore(c.art.Text[c.art.sentences[max(c.sentence, 0)].span[0]:c.start])
+		}
+		if strings.HasSuffix(strings.TrimRight(c.art.Text[max(0, c.start-40):c.start], " "), "(") {
+			continue // "at about 3pm on Tuesday (12am yesterday)": the same moment in another zone
+		}
+		if kind == "" || taken[[2]any{c.art, c.start}] {
+			continue
+		}
+		if byKind[kind] == nil {
+			kinds = append(kinds, kind)
+		}
+		byKind[kind] = append(byKind[kind], c)
+	}
+	var out [][]claim
+	for _, kind := range kinds {
+		cs := byKind[kind]
+		once := true
+		for i := range cs {
+			for j := range i {
+				once = once && cs[i].art != cs[j].art
+			}
+		}
+		if once && len(cs) > 1 {
+			out = append(out, cs)
 		}
 	}
 	return out
@@ -431,7 +518,11 @@ var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "b
 func verbBefore(before string) string {
 	f := strings.Fields(before)
 	for i := len(f) - 1; i >= max(0, len(f)-10); i-- {
-		if v := verbStem(f[i]); v != "" {
+		w := f[i]
+		if i == 0 && strings.HasSuffix(w, "ing") {
+			w = strings.ToLower(w) // the participle that opens the sentence: "Starting at about 8 p.m., …"
+		}
+		if v := verbStem(w); v != "" {
 			return v
 		}
 	}
@@ -453,6 +544,9 @@ func verbStem(w string) string {
 	w = strings.Trim(w, ",;:()\"'“”’")
 	if w == "" || w[0] < 'a' || w[0] > 'z' {
 		return "" // a name: "Jared"
+	}
+	if w == "according" {
+		return "" // "according to": whose word it is, not what happened
 	}
 	if base, ok := irregularPast[w]; ok {
 		return nlp.Stem(base)

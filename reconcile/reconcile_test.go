@@ -119,3 +119,38 @@ func TestTimeline(t *testing.T) {
 		}
 	}
 }
+
+// Clock times told with verbs of one kind of act in two articles are the times of the story's
+// one act; the same verbs twice in one article are of several acts and join nothing.
+func TestClockTimesOfOneAct(t *testing.T) {
+	a := article(t, "a", "Valley Post", "",
+		"Government forces attacked a refugee camp near Orlen at 2:53 p.m. local time. No one was hurt, aid workers said.")
+	b := article(t, "b", "Border News", "",
+		"Aid workers said planes dropped four bombs on the refugee camp near Orlen at 3:20 p.m. Two bombs did not explode.")
+	clocks := func(arts ...*crosscheck.Article) []crosscheck.Fact {
+		var out []crosscheck.Fact
+		for _, f := range reconcile.Reconcile(crosscheck.Story{ID: "story-camp"}, arts, nil).Facts {
+			if f.Kind == "time" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	if f := clocks(a, b); len(f) != 1 || f[0].Verdict != "conflict" || len(f[0].Values) != 2 {
+		t.Errorf("times of the one attack: %+v", f)
+	}
+	// the act named by its noun before a verb that says only that it happened, and a time in
+	// brackets that restates the one before it in another zone
+	d := article(t, "d", "Valley Post", "",
+		"When the army attack came on the girls school in the refugee camp near Orlen at 3.45pm on Tuesday, 300 people were inside.")
+	e := article(t, "e", "Border News", "",
+		"Three shells hit the girls school in the Orlen camp at about 3pm on Tuesday (12am yesterday), officials said.")
+	if f := clocks(d, e); len(f) != 1 || f[0].Verdict != "conflict" || len(f[0].Values) != 2 {
+		t.Errorf("times of the one attack told by its noun: %+v", f)
+	}
+	c := article(t, "c", "Border News", "",
+		"Planes dropped two bombs on the refugee camp near Orlen at 3:20 p.m. and shelled the market near it at 5:10 p.m.")
+	if f := clocks(a, c); len(f) != 0 {
+		t.Errorf("times of two acts in one article joined: %+v", f)
+	}
+}

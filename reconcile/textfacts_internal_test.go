@@ -257,3 +257,16 @@ func TestRoleRanksAndAgreements(t *testing.T) {
 		t.Errorf("keys: Mark %q, W. Mark %q, Audrey %q, Phil %q, Philip %q", mark, full, audrey, phil, philip)
 	}
 }
+
+func TestVerbBeforeAClockTime(t *testing.T) {
+	for before, want := range map[string]string{
+		"Starting at about ":                                 "start", // the participle that opens the sentence
+		"Police said the protest began around ":              "begin",
+		"Shells hit the school, according to officials, at ": "hit", // "according to" tells whose word it is
+		"Redford said at ":                                   "",
+	} {
+		if got := verbBefore(before); got != want {
+			t.Errorf("verbBefore(%q) = %q, want %q", before, got, want)
+		}
+	}
+}
