@@ -142,6 +142,8 @@ func TestSameSpeaker(t *testing.T) {
 		{"march participants (chant)", "March", false},
 		{"NYPD statement", "After", false},
 		{"Jon Owen", "", false},
+		{"Jumaane Williams", "Jumaane D. Williams", true}, // a middle initial one outlet prints
+		{"J. James Rohack", "James Rohack", true},
 	} {
 		if got := sameSpeaker(c.gold, nil, c.got); got != c.want {
 			t.Errorf("sameSpeaker(%q, %q) = %v, want %v", c.gold, c.got, got, c.want)

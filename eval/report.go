@@ -227,11 +227,18 @@ func sameSpeaker(gold string, alts []string, got string) bool {
 	return false
 }
 
-// nameWords are a name's words, folded, without punctuation.
+// nameWords are a name's words, folded, without punctuation and without initials: "Jumaane D.
+// Williams" is "Jumaane Williams", as an outlet that drops the middle initial names him.
 func nameWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(clean.Fold(s)), func(r rune) bool {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(clean.Fold(s)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\''
-	})
+	}) {
+		if utf8.RuneCountInString(w) > 1 {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // isName reports a person's name: two or more words, each capitalised ("J." counts).
