@@ -23,7 +23,7 @@ func main() {
 	folds := flag.Int("folds", 5, "jackknife folds for the parser's training tags")
 	verbose := flag.Bool("v", false, "print the dev figures after every epoch")
 	scale := flag.Float64("scale", 4, "quantisation: a weight is stored as weight × scale, rounded")
-	cut := flag.Int("cut", 4, "parser features updated fewer times in training are dropped")
+	cut := flag.Int("cut", 6, "parser features updated fewer times in training are dropped")
 	tagOnly := flag.Bool("tag-only", false, "train the tagger only and print its dev figure")
 	dictMin := flag.Int("dict-min", 20, "a word seen this often with one tag 99% of the time is tagged from the dictionary")
 	tagScale := flag.Float64("tag-scale", 4, "the tagger's quantisation scale")
