@@ -14,8 +14,8 @@
 // UAS 84.07%, LAS 80.33% (LAS with the relation's subtype; every word counted, punctuation too;
 // crosscheck eval syntax prints the figures). The weights take 1.7 MB: parser features updated
 // fewer than 6 times in training are dropped. On Reuters text one
-// core tags about 1.2 million tokens and parses (tags included) about 150,000 tokens per
-// second of processor time (go test -bench . ./analyze/syntax, on a shared machine).
+// core tags about 1.4 million tokens and parses (tags included) about 260,000 tokens per
+// second of processor time (go test -bench . ./analyze/syntax, on an idle machine).
 //
 // Words are taken as printed in news text: curly quotes, dashes and clitics glued on
 // ("John’s", "don't") are read as the treebank writes them. Any input is safe: an empty
