@@ -65,6 +65,7 @@ type article struct {
 	dct       time.Time
 	anchors   []string  // names, figures and days in order (see anchors)
 	quoted    []float64 // by sentence, the share inside quotation marks (see quotedShares)
+	parses    []*parsed // by sentence, made on first use (see parse)
 }
 
 type sentence struct {
