@@ -290,13 +290,17 @@ type Store interface {
 	// SourceDocuments streams the documents of the latest revisions of a source's articles
 	// that carry any of the given line hashes.
 	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
-	// GroupState returns the saved grouping state, or nil when there is none, and its version.
-	GroupState(ctx context.Context) ([]byte, int64, error)
-	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
-	// links of the articles that were placed or moved, and the near-duplicates found — over
-	// the version of the state they were worked out from. When another writer saved since,
-	// it stores nothing and returns ErrConflict.
-	SaveGroups(ctx context.Context, version int64, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
+	// GroupState is where grouping keeps what it learned, as rows read on demand.
+	GroupState
+	// SaveGroups stores, in one transaction, the grouping state's changed rows, the stories
+	// that changed, the moves of articles already in stories (in order), then the links of
+	// the articles that were placed (with their final stories), and the near-duplicates
+	// found — over the version of the state they were worked out from. When another writer
+	// saved since, it stores nothing and returns ErrConflict.
+	SaveGroups(ctx context.Context, save GroupSave) error
+	// ResetGroups forgets every story, story link, near-duplicate, story report and the
+	// grouping state, so that the stored articles can be grouped again from nothing.
+	ResetGroups(ctx context.Context) error
 	// StoryLinks returns why each of the given articles is in its story.
 	StoryLinks(ctx context.Context, articles []string) ([]StoryLink, error)
 	// Duplicates returns the near-duplicate links of the given articles.
@@ -363,6 +367,124 @@ const (
 // ErrNotFound is returned when an article does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrRegroup is returned when the stored stories were grouped by a version of crosscheck
+// whose grouping state this one does not read.
+var ErrRegroup = errors.New("the stories in this store were grouped by an older version of crosscheck; run `crosscheck regroup` to group its articles again")
+
 // ErrConflict is returned when a write is refused because another writer changed what it was
 // worked out from; reading again and redoing the work succeeds.
 var ErrConflict = errors.New("changed by another writer")
+
+// GroupState reads the grouping state (document frequencies, stories' sums, the index from
+// features to stories, near-duplicate signatures) as rows, only those asked for, so that
+// placing one article reads what it needs whatever the size of the store. Absent rows are
+// left out of the answers. Package group decides what the blobs hold; a store keeps them as
+// given.
+type GroupState interface {
+	// GroupMeta returns the state's counters and version (the zero GroupMeta when there is no
+	// state yet), or ErrRegroup when the store has stories but no state this version reads.
+	GroupMeta(ctx context.Context) (GroupMeta, error)
+	// GroupWords returns the known ones of the given features.
+	GroupWords(ctx context.Context, words []string) ([]GroupWord, error)
+	// GroupPostings returns the stories listed under the given features, by feature and
+	// then Seq.
+	GroupPostings(ctx context.Context, features []int32) ([]GroupPosting, error)
+	// GroupStories returns the given stories.
+	GroupStories(ctx context.Context, ids []int) ([]GroupStory, error)
+	// GroupMembers returns a story's members, by Index.
+	GroupMembers(ctx context.Context, story int) ([]GroupMember, error)
+	// GroupBands returns the signatures in the given band buckets, by key and then signature.
+	GroupBands(ctx context.Context, keys []int64) ([]GroupBand, error)
+	// GroupSignatures returns the given near-duplicate signatures.
+	GroupSignatures(ctx context.Context, ids []int64) ([]GroupSignature, error)
+}
+
+// GroupMeta are the grouping state's counters.
+type GroupMeta struct {
+	Format     int   // the layout of the rows (0: no state yet)
+	Version    int64 // raised by every save
+	Documents  int   // the articles counted in the document frequencies
+	Words      int   // features known: the next feature's id
+	Stories    int   // stories made: the next story's number
+	Signatures int64 // signatures kept: the next one's id
+	Postings   int64 // the next posting's sequence number
+}
+
+// GroupWord is a feature ("w:stem", "e:name", "n:12") with its id and document frequency.
+type GroupWord struct {
+	Word string
+	ID   int32
+	DF   int32
+}
+
+// GroupPosting lists a story under a feature; Seq orders a feature's stories, oldest first.
+type GroupPosting struct {
+	Feature int32
+	Story   int
+	Seq     int64
+}
+
+// GroupStory is one story's grouping state.
+type GroupStory struct {
+	ID          int    // its number, in creation order
+	Key         string // the article that started it
+	First, Last time.Time
+	Summed      int    // article vectors in Sum
+	Size        int    // articles in it
+	Members     int    // members kept for splitting
+	Sum         []byte // the summed feature weights
+	Indexed     []byte // the features it is listed under
+}
+
+// GroupMember is an article a story keeps for splitting, with its vector.
+type GroupMember struct {
+	Story     int
+	Index     int
+	Article   string
+	Published time.Time
+	Vector    []byte
+}
+
+// GroupBand lists a signature in one band bucket.
+type GroupBand struct {
+	Key       int64
+	Signature int64
+}
+
+// GroupSignature is an article's near-duplicate signature.
+type GroupSignature struct {
+	ID        int64
+	Article   string
+	Signature []byte
+}
+
+// GroupChanges are the rows a grouping run changed, to be written over the state it read.
+type GroupChanges struct {
+	Meta     GroupMeta      // the new counters (Version: the one read)
+	Words    []GroupWord    // new or with a new document frequency
+	Postings []GroupPosting // new, or listed again with a new Seq
+	Unposted []GroupPosting // taken off their feature's list (Feature and Story)
+	Stories  []GroupStory   // new or changed
+	// Members are the members to add; the stories in Rebuilt lose theirs first.
+	Members    []GroupMember
+	Rebuilt    []int
+	Bands      []GroupBand
+	Signatures []GroupSignature
+}
+
+// GroupSave is what one grouping transaction writes.
+type GroupSave struct {
+	Version int64 // of the state the changes were worked out from
+	Changes GroupChanges
+	Stories []Story     // the stories that changed
+	Moves   []StoryMove // articles of earlier runs that splits and merges moved, in order
+	Links   []StoryLink // the articles placed, with their final stories
+	Dups    []DuplicateLink
+}
+
+// StoryMove moves an article stored in a story to another; with no Article, every article of
+// From moves.
+type StoryMove struct {
+	Article  string
+	From, To string
+}

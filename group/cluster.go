@@ -1,10 +1,13 @@
 package group
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
 	"time"
+
+	"github.com/crosscheck/crosscheck"
 )
 
 // Options tune story grouping.
@@ -80,16 +83,22 @@ var DefaultOptions = Options{
 // Story is a group of articles about one event.
 type Story struct {
 	ID       int
-	Key      string // the article that started it; a story's name that outlives splits and merges
-	Articles []string
+	Key      string    // the article that started it; a story's name that outlives splits and merges
+	Articles []string  // kept by a Memory state only (see Clusterer.Stories)
 	First    time.Time // earliest known publication
 	Last     time.Time // latest known publication
+	Size     int       // the articles in it
 	sum      map[int32]float32
 	centroid Vector
-	summed   int      // the article vectors summed in sum
-	cohesion float64  // |sum| / summed: the mean cosine of the summed vectors with their centroid
-	members  []member // up to Options.Members, for splitting
-	indexed  []int32
+	summed   int     // the article vectors summed in sum
+	cohesion float64 // |sum| / summed: the mean cosine of the summed vectors with their centroid
+	// members are up to Options.Members articles, for splitting, from index base on: the
+	// first base are in the state and loaded when needed (see members).
+	members []member
+	base    int
+	saved   int  // members already in the state
+	rebuilt bool // the members in the state are to be replaced
+	indexed []int32
 }
 
 type member struct {
@@ -112,30 +121,79 @@ type Assignment struct {
 // Clusterer groups articles into stories one at a time. An article is compared only with the
 // stories an inverted index offers for its heaviest features, so adding one costs the same
 // whatever the number of stories. The same articles in the same order give the same stories.
+//
+// What it learns lives in a crosscheck.GroupState, read for what an article needs (its
+// features' document frequencies, the postings of its heaviest features, the candidate
+// stories, its signature's band buckets) and kept in a cache; TakeChanges hands back the rows
+// that changed, for the state's owner to write.
 type Clusterer struct {
 	opts     Options
-	n        int
-	vocab    map[string]int32 // feature → id
-	words    []string         // id → feature
-	df       []int32          // id → documents with the feature
-	stories  []*Story
-	postings map[int32][]int
-	dups     *Duplicates
-	hits     []uint8      // per story, reused by candidates
-	touched  []int        // reused by candidates
-	buckets  [][]int      // reused by candidates
-	dirty    map[int]bool // stories changed since TakeChanges
-	moves    []Move       // articles splits moved since TakeChanges
+	ctx      context.Context
+	state    crosscheck.GroupState
+	err      error // the first error reading the state; Add does nothing after it
+	meta     crosscheck.GroupMeta
+	words    map[string]*wordEntry
+	postings map[int32]*postingList
+	stories  map[int]*Story
+	bands    map[uint64]*bucket
+	sigs     map[int64]sigEntry
+	hits     map[int]uint8 // per story, reused by candidates
+	touched  []int         // reused by candidates
+	buckets  [][]int       // reused by candidates
+	dirty    map[int]bool  // stories changed since TakeChanges
+	changed  map[string]*wordEntry
+	posted   map[int32]bool // postings changed since TakeChanges
+	newSigs  []crosscheck.GroupSignature
+	newBands []crosscheck.GroupBand
+	moves    []Move // articles placed, and moved by splits and merges, since TakeChanges
 }
 
-// NewClusterer returns an empty clusterer.
+// NewClusterer returns a clusterer over an empty Memory state.
 func NewClusterer(opts Options) *Clusterer {
-	return &Clusterer{opts: opts, vocab: map[string]int32{}, postings: map[int32][]int{}, dups: NewDuplicates()}
+	c, _ := New(context.Background(), NewMemory(), opts) // an empty Memory reads without error
+	return c
+}
+
+// New returns a clusterer over a state, which it reads with ctx. A state another version of
+// the rows made gives crosscheck.ErrRegroup.
+func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clusterer, error) {
+	meta, err := state.GroupMeta(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if meta.Format != 0 && meta.Format != StateFormat {
+		return nil, fmt.Errorf("grouping state format %d, want %d: %w", meta.Format, StateFormat, crosscheck.ErrRegroup)
+	}
+	meta.Format = StateFormat
+	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta}
+	c.Forget()
+	return c, nil
+}
+
+// Err returns the first error reading the state; after one, Add and Duplicate do nothing.
+func (c *Clusterer) Err() error { return c.err }
+
+// Version is the version of the state the clusterer read.
+func (c *Clusterer) Version() int64 { return c.meta.Version }
+
+// fail keeps the first error.
+func (c *Clusterer) fail(err error) bool {
+	if err != nil && c.err == nil {
+		c.err = err
+	}
+	return c.err != nil
 }
 
 // Duplicate records a text's signature and returns the earlier text it nearly copies, if any.
 func (c *Clusterer) Duplicate(id string, sig Signature) (Duplicate, bool) {
-	return c.dups.Add(id, sig)
+	if c.err != nil {
+		return Duplicate{}, false
+	}
+	d, ok, err := c.duplicate(id, sig)
+	if c.fail(err) {
+		return Duplicate{}, false
+	}
+	return d, ok
 }
 
 // vector counts the article in the document frequencies and returns its weighted unit vector.
@@ -147,37 +205,54 @@ func (c *Clusterer) Duplicate(id string, sig Signature) (Duplicate, bool) {
 const idfPrior = 30
 
 // New features get ids in sorted order, so ids do not depend on map order.
-func (c *Clusterer) vector(t Terms) Vector {
+func (c *Clusterer) vector(t Terms) (Vector, error) {
 	keys := make([]string, 0, len(t))
 	for k := range t {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	c.n++
+	if err := c.loadWords(keys); err != nil {
+		return nil, err
+	}
+	c.meta.Documents++
 	v := make(Vector, 0, len(keys))
 	for _, k := range keys {
-		id, ok := c.vocab[k]
-		if !ok {
-			id = int32(len(c.words))
-			c.vocab[k] = id
-			c.words = append(c.words, k)
-			c.df = append(c.df, 0)
+		e := c.words[k]
+		if e == nil {
+			e = &wordEntry{id: int32(c.meta.Words)}
+			c.words[k] = e
+			c.meta.Words++
 		}
-		c.df[id]++
-		idf := math.Log(float64(c.n+idfPrior)/float64(c.df[id]+1)) + 1
+		e.df++
+		c.changed[k] = e
+		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
-		v = append(v, Feature{ID: id, Weight: float32(w)})
+		v = append(v, Feature{ID: e.id, Weight: float32(w)})
 	}
-	return v.top(c.opts.ArticleFeatures).normalize()
+	return v.top(c.opts.ArticleFeatures).normalize(), nil
 }
-
-// Stories returns the stories so far, in the order they started.
-func (c *Clusterer) Stories() []*Story { return c.stories }
 
 // Add places one article, given its features and publication time (zero when unknown).
 func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
-	v := c.vector(t)
-	cands := c.candidates(v)
+	if c.err != nil {
+		return Assignment{}
+	}
+	a, err := c.add(id, t, published)
+	if c.fail(err) {
+		return Assignment{}
+	}
+	return a
+}
+
+func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, error) {
+	v, err := c.vector(t)
+	if err != nil {
+		return Assignment{}, err
+	}
+	cands, err := c.candidates(v)
+	if err != nil {
+		return Assignment{}, err
+	}
 	// Each candidate is weighed against its own threshold (see need); the best is the one
 	// that passes it by the widest margin.
 	best, second := -1, -1
@@ -185,7 +260,7 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 	a := Assignment{Candidates: len(cands)}
 	var bestWhy string
 	for _, s := range cands {
-		st := c.stories[s]
+		st := c.stories[s] // loaded by candidates
 		need, why, ok := c.need(st, published)
 		if !ok {
 			continue
@@ -203,8 +278,7 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 	if best >= 0 && bestMargin >= 1 {
 		a.Story, a.Rule = best, "joined: similarity with the story ≥ threshold"+bestWhy
 	} else {
-		best = len(c.stories)
-		c.stories = append(c.stories, &Story{ID: best, Key: id, sum: map[int32]float32{}})
+		best = c.newStory(id).ID
 		a.Story, a.New = best, true
 		a.Rule = "new: no candidate story"
 		if len(cands) > 0 {
@@ -215,21 +289,42 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 		}
 	}
 	st := c.stories[best]
-	c.join(st, id, v, published)
+	c.moves = append(c.moves, Move{Article: id, Placed: true, Story: best})
+	if err := c.join(st, id, v, published); err != nil {
+		return a, err
+	}
 	if !a.New && second >= 0 && runnerMargin >= 1 && c.opts.MergeAbove > 0 &&
 		Cosine(st.centroid, c.stories[second].centroid) >= c.opts.MergeAbove {
-		into := c.merge(st, c.stories[second])
+		into, err := c.merge(st, c.stories[second])
+		if err != nil {
+			return a, err
+		}
 		a.Story = into.ID
 		a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", a.Runner)
 		st = into
 	}
-	if c.opts.SplitBelow > 0 && splitPoint(len(st.Articles)) {
-		if moved := c.split(st); moved != nil && contains(moved.Articles, id) {
+	if c.opts.SplitBelow > 0 && splitPoint(st.Size) {
+		moved, in, err := c.split(st, id)
+		if err != nil {
+			return a, err
+		}
+		if moved != nil && in {
 			a.Story = moved.ID
 			a.Rule += "; the story split"
 		}
 	}
-	return a
+	return a, nil
+}
+
+// newStory starts a story with an article.
+func (c *Clusterer) newStory(key string) *Story {
+	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}}
+	c.meta.Stories++
+	c.stories[st.ID] = st
+	if c.hits != nil {
+		c.hits[st.ID] = 0
+	}
+	return st
 }
 
 // splitPoint says at which sizes a story is checked for a split: often while small, then
@@ -240,33 +335,22 @@ func splitPoint(n int) bool {
 	return n == 9 || n == 12 || (n >= 16 && n&(n-1) == 0)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // merge moves the newer of two stories into the older and returns the older. The newer is left
 // empty, out of the index.
-func (c *Clusterer) merge(a, b *Story) *Story {
+func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	if b.ID < a.ID {
 		a, b = b, a
 	}
-	for i, id := range b.Articles {
-		var v Vector
-		var t time.Time
-		if i < len(b.members) {
-			v, t = b.members[i].v, b.members[i].t
-		}
-		a.Articles = append(a.Articles, id)
-		if v != nil && len(a.members) < c.opts.Members {
-			a.members = append(a.members, member{id, v, t})
-		}
-		c.moves = append(c.moves, Move{Article: id, Story: a.ID})
+	if err := c.loadMembers(a, b); err != nil {
+		return nil, err
 	}
+	for _, m := range b.members {
+		if len(a.members) < c.opts.Members {
+			a.members = append(a.members, m)
+		}
+	}
+	c.moves = append(c.moves, Move{From: b.ID, Story: a.ID, Size: b.Size})
+	a.Size += b.Size
 	for k, w := range b.sum {
 		a.sum[k] += w
 	}
@@ -278,14 +362,19 @@ func (c *Clusterer) merge(a, b *Story) *Story {
 		a.Last = b.Last
 	}
 	a.centroid = c.centroidOf(a)
-	c.reindex(a)
-	for _, k := range b.indexed {
-		c.postings[k] = remove(c.postings[k], b.ID)
+	if err := c.reindex(a); err != nil {
+		return nil, err
 	}
-	*b = Story{ID: b.ID, Key: b.Key, sum: map[int32]float32{}}
+	if err := c.loadPostings(b.indexed); err != nil {
+		return nil, err
+	}
+	for _, k := range b.indexed {
+		c.unpost(k, b.ID)
+	}
+	*b = Story{ID: b.ID, Key: b.Key, sum: map[int32]float32{}, saved: b.saved, rebuilt: true}
 	c.touch(a.ID)
 	c.touch(b.ID)
-	return a
+	return a, nil
 }
 
 // tooFar reports whether an article published at t is too far from a story in time.
@@ -326,20 +415,27 @@ func (c *Clusterer) need(s *Story, t time.Time) (float64, string, bool) {
 // candidates returns the stories listed under most of the article's heaviest features — at
 // most MaxCandidates, ties to the newer story — in id order. The work is bounded by
 // QueryFeatures × MaxPostings whatever the number of stories.
-func (c *Clusterer) candidates(v Vector) []int {
+func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	q := make(Vector, len(v))
 	copy(q, v)
 	q = q.top(c.opts.QueryFeatures)
-	if len(c.hits) < len(c.stories) {
-		c.hits = append(c.hits, make([]uint8, len(c.stories)-len(c.hits))...)
+	ids := make([]int32, len(q))
+	for i, f := range q {
+		ids[i] = f.ID
+	}
+	if err := c.loadPostings(ids); err != nil {
+		return nil, err
+	}
+	if c.hits == nil {
+		c.hits = map[int]uint8{}
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, s := range c.postings[f.ID] {
-			if c.hits[s] == 0 {
-				touched = append(touched, s)
+		for _, p := range c.postings[f.ID].list {
+			if c.hits[p.story] == 0 {
+				touched = append(touched, p.story)
 			}
-			c.hits[s]++
+			c.hits[p.story]++
 		}
 	}
 	c.touched = touched
@@ -365,15 +461,15 @@ func (c *Clusterer) candidates(v Vector) []int {
 		}
 	}
 	for _, s := range touched {
-		c.hits[s] = 0
+		delete(c.hits, s)
 	}
 	sort.Ints(out)
-	return out
+	return out, c.loadStories(out)
 }
 
-func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) {
-	s.Articles = append(s.Articles, id)
-	if len(s.members) < c.opts.Members {
+func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) error {
+	s.Size++
+	if s.base+len(s.members) < c.opts.Members {
 		s.members = append(s.members, member{id, v, t})
 	}
 
@@ -393,39 +489,24 @@ func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) {
 		s.prune(2 * c.opts.StoryFeatures)
 	}
 	s.centroid = c.centroidOf(s)
-	c.reindex(s)
 	c.touch(s.ID)
+	return c.reindex(s)
 }
 
-// A Move is an article a split moved to another story.
+// A Move puts an article in a story: placed there by Add (Placed), moved there by a split,
+// or, with no Article, every article of the story From (Size of them), which a merge emptied
+// into Story.
 type Move struct {
 	Article string
+	Placed  bool
+	From    int
 	Story   int
+	Size    int
 }
 
 // touch notes that a story changed.
 func (c *Clusterer) touch(id int) {
-	if c.dirty == nil {
-		c.dirty = map[int]bool{}
-	}
 	c.dirty[id] = true
-}
-
-// TakeChanges returns the stories that changed since the last call, in id order, and the
-// articles splits moved, in the order they moved; it forgets both.
-func (c *Clusterer) TakeChanges() ([]*Story, []Move) {
-	ids := make([]int, 0, len(c.dirty))
-	for id := range c.dirty {
-		ids = append(ids, id)
-	}
-	sort.Ints(ids)
-	out := make([]*Story, len(ids))
-	for i, id := range ids {
-		out[i] = c.stories[id]
-	}
-	moves := c.moves
-	c.dirty, c.moves = nil, nil
-	return out, moves
 }
 
 // prune keeps a story's heaviest summed features, bounding its memory.
@@ -442,17 +523,24 @@ func (s *Story) prune(keep int) {
 }
 
 // reindex lists a story under its heaviest centroid features.
-func (c *Clusterer) reindex(s *Story) {
+func (c *Clusterer) reindex(s *Story) error {
 	idx := make(Vector, len(s.centroid))
 	copy(idx, s.centroid)
 	idx = idx.top(c.opts.IndexFeatures)
+	need := append([]int32(nil), s.indexed...)
+	for _, f := range idx {
+		need = append(need, f.ID)
+	}
+	if err := c.loadPostings(need); err != nil {
+		return err
+	}
 	keep := map[int32]bool{}
 	for _, f := range idx {
 		keep[f.ID] = true
 	}
 	for _, k := range s.indexed {
 		if !keep[k] {
-			c.postings[k] = remove(c.postings[k], s.ID)
+			c.unpost(k, s.ID)
 		}
 	}
 	had := map[int32]bool{}
@@ -463,20 +551,26 @@ func (c *Clusterer) reindex(s *Story) {
 	for _, f := range idx {
 		s.indexed = append(s.indexed, f.ID)
 		if !had[f.ID] {
-			p := append(c.postings[f.ID], s.ID)
-			if len(p) > c.opts.MaxPostings {
-				p = p[len(p)-c.opts.MaxPostings:]
+			p := c.postings[f.ID]
+			p.list = append(p.list, posting{s.ID, c.meta.Postings})
+			c.meta.Postings++
+			if len(p.list) > c.opts.MaxPostings {
+				p.list = p.list[len(p.list)-c.opts.MaxPostings:]
 			}
-			c.postings[f.ID] = p
+			c.posted[f.ID] = true
 		}
 	}
+	return nil
 }
 
-func remove(list []int, x int) []int {
-	for i, y := range list {
-		if y == x {
-			return append(list[:i], list[i+1:]...)
+// unpost takes a story off a feature's loaded list.
+func (c *Clusterer) unpost(feature int32, story int) {
+	p := c.postings[feature]
+	for i, x := range p.list {
+		if x.story == story {
+			p.list = append(p.list[:i], p.list[i+1:]...)
+			c.posted[feature] = true
+			return
 		}
 	}
-	return list
 }

@@ -125,20 +125,8 @@ const maxBucket = 256
 
 // Add records a text and returns the earlier text it is the closest near-duplicate of, if any.
 func (d *Duplicates) Add(id string, sig Signature) (Duplicate, bool) {
-	best, bestSim := int32(-1), 0.0
-	seen := map[int32]bool{}
 	keys := bandKeys(sig)
-	for _, k := range keys {
-		for _, j := range d.buckets[k] {
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			if s := Similarity(sig, d.sigs[j]); s > bestSim || (s == bestSim && j < best) {
-				best, bestSim = j, s
-			}
-		}
-	}
+	best, bestSim := closest(sig, keys, func(k uint64) []int32 { return d.buckets[k] }, func(j int32) Signature { return d.sigs[j] })
 	n := int32(len(d.sigs))
 	d.sigs = append(d.sigs, sig)
 	d.ids = append(d.ids, id)
@@ -151,4 +139,23 @@ func (d *Duplicates) Add(id string, sig Signature) (Duplicate, bool) {
 		return Duplicate{}, false
 	}
 	return Duplicate{Of: d.ids[best], Similarity: bestSim}, true
+}
+
+// closest finds, among the texts in a signature's band buckets, the one whose signature is
+// most like it (ties to the earlier text), and the similarity; -1 when the buckets are empty.
+func closest[T int32 | int64](sig Signature, keys [bands]uint64, bucket func(uint64) []T, sigOf func(T) Signature) (T, float64) {
+	best, bestSim := T(-1), 0.0
+	seen := map[T]bool{}
+	for _, k := range keys {
+		for _, j := range bucket(k) {
+			if seen[j] {
+				continue
+			}
+			seen[j] = true
+			if s := Similarity(sig, sigOf(j)); s > bestSim || (s == bestSim && j < best) {
+				best, bestSim = j, s
+			}
+		}
+	}
+	return best, bestSim
 }

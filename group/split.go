@@ -2,11 +2,15 @@ package group
 
 // split runs 2-means over a story's members and, when the halves are far apart, moves the
 // half without the story's first article to a new story, which it returns (nil when the
-// story stays whole). Articles past the member cap stay where they are.
-func (c *Clusterer) split(s *Story) *Story {
+// story stays whole), and whether the article id went with it. Articles past the member cap
+// stay where they are.
+func (c *Clusterer) split(s *Story, id string) (*Story, bool, error) {
+	if err := c.loadMembers(s); err != nil {
+		return nil, false, err
+	}
 	m := s.members
 	if len(m) < 2*c.opts.MinSplit {
-		return nil
+		return nil, false, nil
 	}
 	// Seeds: the first member and the member least like it.
 	a, b := 0, 0
@@ -38,7 +42,7 @@ func (c *Clusterer) split(s *Story) *Story {
 		}
 	}
 	if side[0] || nb < c.opts.MinSplit || len(m)-nb < c.opts.MinSplit || Cosine(ca, cb) >= c.opts.SplitBelow {
-		return nil
+		return nil, false, nil
 	}
 	var first string
 	for i, x := range side {
@@ -47,36 +51,29 @@ func (c *Clusterer) split(s *Story) *Story {
 			break
 		}
 	}
-	moved := &Story{ID: len(c.stories), Key: first, sum: map[int32]float32{}}
-	c.stories = append(c.stories, moved)
-	out := map[string]bool{}
+	moved := c.newStory(first)
+	in := false
 	for i, x := range side {
 		if x {
-			out[m[i].id] = true
-		}
-	}
-	var stay []string
-	for _, id := range s.Articles {
-		if !out[id] {
-			stay = append(stay, id)
-		}
-	}
-	for i, x := range side {
-		if x {
-			c.join(moved, m[i].id, m[i].v, m[i].t)
-			c.moves = append(c.moves, Move{Article: m[i].id, Story: moved.ID})
+			if err := c.join(moved, m[i].id, m[i].v, m[i].t); err != nil {
+				return nil, false, err
+			}
+			c.moves = append(c.moves, Move{Article: m[i].id, From: s.ID, Story: moved.ID})
+			in = in || m[i].id == id
 		}
 	}
 	// Rebuild the story that stays from its members; articles past the cap keep their place.
-	old := s.members
-	*s = Story{ID: s.ID, Key: s.Key, sum: map[int32]float32{}, indexed: s.indexed}
+	old, size := s.members, s.Size
+	*s = Story{ID: s.ID, Key: s.Key, sum: map[int32]float32{}, indexed: s.indexed, saved: s.saved, rebuilt: true}
 	for i, x := range side {
 		if !x {
-			c.join(s, old[i].id, old[i].v, old[i].t)
+			if err := c.join(s, old[i].id, old[i].v, old[i].t); err != nil {
+				return nil, false, err
+			}
 		}
 	}
-	s.Articles = stay
-	return moved
+	s.Size = size - nb
+	return moved, in, nil
 }
 
 // centroidOf is the unit centroid of the members on one side.

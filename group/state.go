@@ -1,139 +1,385 @@
 package group
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/gob"
+	"encoding/binary"
 	"fmt"
 	"math"
-	"time"
+	"sort"
+
+	"github.com/crosscheck/crosscheck"
 )
 
-// The clusterer's state is saved between runs as one snapshot: document frequencies, stories
-// (centroid sums, members kept for splitting, the features they are indexed under) and the
-// postings, in the order they were made, so that a run split in two gives what one run gives.
+// The clusterer's state lives in a crosscheck.GroupState as rows: one per feature (its id and
+// document frequency), per story (its summed features, the features it is listed under, its
+// dates and counts), per member kept for splitting, per posting (a story listed under a
+// feature, in the order it was listed), per near-duplicate signature and per band bucket
+// entry. A clusterer reads the rows an article needs, keeps them, and hands back those it
+// changed; the same articles in the same order give the same stories whether they are placed
+// in one run or many.
 
-// The snapshot is a gzipped stream of gob messages — a header, then one message per story and
-// per near-duplicate signature — so that saving a large state never holds it in one buffer.
+// StateFormat is the layout of the rows and their blobs; a state of another format is grouped
+// again from the stored articles (crosscheck regroup).
+const StateFormat = 1
 
-type header struct {
-	Version  int
-	N        int
-	Words    []string
-	DF       []int32
-	Postings map[int32][]int
-	Stories  int
-	Dups     int
+type wordEntry struct {
+	id, df int32
+	saved  int32 // the document frequency in the state
+	known  bool  // the state has the feature
 }
 
-type storySnapshot struct {
-	ID          int
-	Key         string
-	Articles    []string
-	First, Last time.Time
-	Sum         Vector // the summed features, unnormalised
-	Members     []memberSnapshot
-	Indexed     []int32
-	Summed      int
+type posting struct {
+	story int
+	seq   int64
 }
 
-type memberSnapshot struct {
-	ID string
-	V  Vector
-	T  time.Time
+type postingList struct {
+	list  []posting
+	saved map[int]int64 // the postings in the state: story → seq
 }
 
-type dupSnapshot struct {
-	ID  string
-	Sig Signature
+type bucket struct{ sigs []int64 }
+
+type sigEntry struct {
+	id  string
+	sig Signature
 }
 
-const snapshotVersion = 5
+// Forget drops what the clusterer read from its state, so that its memory stays bounded over
+// a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
+// after TakeChanges.
+func (c *Clusterer) Forget() {
+	c.words = map[string]*wordEntry{}
+	c.postings = map[int32]*postingList{}
+	c.stories = map[int]*Story{}
+	c.bands = map[uint64]*bucket{}
+	c.sigs = map[int64]sigEntry{}
+	c.hits = nil
+	c.dirty = map[int]bool{}
+	c.changed = map[string]*wordEntry{}
+	c.posted = map[int32]bool{}
+	c.newSigs, c.newBands, c.moves = nil, nil, nil
+}
 
-// MarshalBinary encodes the clusterer's state.
-func (c *Clusterer) MarshalBinary() ([]byte, error) {
-	var buf bytes.Buffer
-	zw := gzip.NewWriter(&buf)
-	enc := gob.NewEncoder(zw)
-	h := header{Version: snapshotVersion, N: c.n, Words: c.words, DF: c.df, Postings: c.postings,
-		Stories: len(c.stories), Dups: len(c.dups.ids)}
-	if err := enc.Encode(&h); err != nil {
-		return nil, err
-	}
-	for _, st := range c.stories {
-		sum := make(Vector, 0, len(st.sum))
-		for k, w := range st.sum {
-			sum = append(sum, Feature{k, w})
-		}
-		ss := storySnapshot{ID: st.ID, Key: st.Key, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed, Summed: st.summed}
-		for _, m := range st.members {
-			ss.Members = append(ss.Members, memberSnapshot{m.id, m.v, m.t})
-		}
-		if err := enc.Encode(&ss); err != nil {
-			return nil, err
+// Cached is how many features, stories and signatures the clusterer holds, read or made.
+func (c *Clusterer) Cached() int { return len(c.words) + len(c.stories) + len(c.sigs) }
+
+func (c *Clusterer) loadWords(keys []string) error {
+	var missing []string
+	for _, k := range keys {
+		if _, ok := c.words[k]; !ok {
+			missing = append(missing, k)
 		}
 	}
-	for i, id := range c.dups.ids {
-		if err := enc.Encode(&dupSnapshot{id, c.dups.sigs[i]}); err != nil {
-			return nil, err
-		}
+	if len(missing) == 0 {
+		return nil
 	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// UnmarshalBinary restores a state MarshalBinary made.
-func (c *Clusterer) UnmarshalBinary(b []byte) error {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	rows, err := c.state.GroupWords(c.ctx, missing)
 	if err != nil {
-		return fmt.Errorf("story state: %w", err)
+		return err
 	}
-	dec := gob.NewDecoder(zr)
-	var h header
-	if err := dec.Decode(&h); err != nil {
-		return fmt.Errorf("story state: %w", err)
+	for _, k := range missing {
+		c.words[k] = nil // not in the state
 	}
-	if h.Version != snapshotVersion {
-		return fmt.Errorf("story state: version %d, want %d", h.Version, snapshotVersion)
-	}
-	c.n, c.words, c.df, c.postings = h.N, h.Words, h.DF, h.Postings
-	c.vocab = make(map[string]int32, len(c.words))
-	for i, w := range c.words {
-		c.vocab[w] = int32(i)
-	}
-	if c.postings == nil {
-		c.postings = map[int32][]int{}
-	}
-	c.stories = make([]*Story, 0, h.Stories)
-	for range h.Stories {
-		var ss storySnapshot
-		if err := dec.Decode(&ss); err != nil {
-			return fmt.Errorf("story state: %w", err)
-		}
-		st := &Story{ID: ss.ID, Key: ss.Key, Articles: ss.Articles, First: ss.First, Last: ss.Last, sum: make(map[int32]float32, len(ss.Sum)), indexed: ss.Indexed, summed: ss.Summed}
-		for _, f := range ss.Sum {
-			st.sum[f.ID] = f.Weight
-		}
-		if st.summed == 0 { // a state saved before the count was kept
-			st.summed = len(st.Articles)
-		}
-		for _, m := range ss.Members {
-			st.members = append(st.members, member{m.ID, m.V, m.T})
-		}
-		st.centroid = c.centroidOf(st)
-		c.stories = append(c.stories, st)
-	}
-	c.dups = NewDuplicates()
-	for range h.Dups {
-		var d dupSnapshot
-		if err := dec.Decode(&d); err != nil {
-			return fmt.Errorf("story state: %w", err)
-		}
-		c.dups.Add(d.ID, d.Sig) // rebuilds the buckets as they were
+	for _, r := range rows {
+		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true}
 	}
 	return nil
+}
+
+func (c *Clusterer) loadPostings(features []int32) error {
+	var missing []int32
+	for _, f := range features {
+		if _, ok := c.postings[f]; !ok {
+			c.postings[f] = &postingList{saved: map[int]int64{}}
+			missing = append(missing, f)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := c.state.GroupPostings(c.ctx, missing)
+	if err != nil {
+		for _, f := range missing {
+			delete(c.postings, f)
+		}
+		return err
+	}
+	for _, r := range rows {
+		p := c.postings[r.Feature]
+		p.list = append(p.list, posting{r.Story, r.Seq})
+		p.saved[r.Story] = r.Seq
+	}
+	return nil
+}
+
+func (c *Clusterer) loadStories(ids []int) error {
+	var missing []int
+	for _, id := range ids {
+		if _, ok := c.stories[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := c.state.GroupStories(c.ctx, missing)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		st := &Story{ID: r.ID, Key: r.Key, First: r.First, Last: r.Last, Size: r.Size, summed: r.Summed,
+			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed)}
+		sum := decodeVector(r.Sum)
+		st.sum = make(map[int32]float32, len(sum))
+		for _, f := range sum {
+			st.sum[f.ID] = f.Weight
+		}
+		st.centroid = c.centroidOf(st)
+		c.stories[st.ID] = st
+	}
+	for _, id := range missing {
+		if c.stories[id] == nil {
+			delete(c.stories, id)
+			return fmt.Errorf("grouping state: story %d is listed but not stored", id)
+		}
+	}
+	return nil
+}
+
+// loadMembers reads the members of stories that are in the state only.
+func (c *Clusterer) loadMembers(stories ...*Story) error {
+	for _, s := range stories {
+		if s.base == 0 {
+			continue
+		}
+		rows, err := c.state.GroupMembers(c.ctx, s.ID)
+		if err != nil {
+			return err
+		}
+		if len(rows) != s.base {
+			return fmt.Errorf("grouping state: story %d has %d members, want %d", s.ID, len(rows), s.base)
+		}
+		m := make([]member, 0, len(rows)+len(s.members))
+		for _, r := range rows {
+			m = append(m, member{r.Article, decodeVector(r.Vector), r.Published})
+		}
+		s.members, s.base = append(m, s.members...), 0
+	}
+	return nil
+}
+
+// TakeChanges returns what changed since the last call — the rows to write, the stories that
+// changed in id order, and the articles placed and moved in order — and forgets it. A Memory
+// state takes the changes in at once.
+func (c *Clusterer) TakeChanges() *Changes {
+	ch := &Changes{Moves: c.moves}
+	rows := &ch.Rows
+	rows.Meta = c.meta
+	keys := make([]string, 0, len(c.changed))
+	for k := range c.changed {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		e := c.changed[k]
+		if e.known && e.df == e.saved {
+			continue
+		}
+		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: k, ID: e.id, DF: e.df})
+		e.saved, e.known = e.df, true
+	}
+	features := make([]int32, 0, len(c.posted))
+	for f := range c.posted {
+		features = append(features, f)
+	}
+	sort.Slice(features, func(i, j int) bool { return features[i] < features[j] })
+	for _, f := range features {
+		p := c.postings[f]
+		now := make(map[int]int64, len(p.list))
+		for _, x := range p.list {
+			now[x.story] = x.seq
+			if seq, ok := p.saved[x.story]; !ok || seq != x.seq {
+				rows.Postings = append(rows.Postings, crosscheck.GroupPosting{Feature: f, Story: x.story, Seq: x.seq})
+			}
+		}
+		var gone []int
+		for s := range p.saved {
+			if _, ok := now[s]; !ok {
+				gone = append(gone, s)
+			}
+		}
+		sort.Ints(gone)
+		for _, s := range gone {
+			rows.Unposted = append(rows.Unposted, crosscheck.GroupPosting{Feature: f, Story: s})
+		}
+		p.saved = now
+	}
+	ids := make([]int, 0, len(c.dirty))
+	for id := range c.dirty {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	for _, id := range ids {
+		s := c.stories[id]
+		ch.Stories = append(ch.Stories, s)
+		rows.Stories = append(rows.Stories, c.storyRow(s))
+		from := s.saved
+		if s.rebuilt {
+			rows.Rebuilt = append(rows.Rebuilt, s.ID)
+			from = 0
+		}
+		for i, m := range s.members {
+			if at := s.base + i; at >= from {
+				rows.Members = append(rows.Members, crosscheck.GroupMember{Story: s.ID, Index: at, Article: m.id, Published: m.t, Vector: encodeVector(m.v)})
+			}
+		}
+		s.saved, s.rebuilt = s.base+len(s.members), false
+	}
+	rows.Bands, rows.Signatures = c.newBands, c.newSigs
+	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
+	c.newSigs, c.newBands, c.moves = nil, nil, nil
+	if a, ok := c.state.(interface{ apply(*Changes) }); ok {
+		a.apply(ch)
+		c.Saved()
+	}
+	return ch
+}
+
+// Saved tells the clusterer that the changes TakeChanges handed back were written: the state
+// is now at the next version.
+func (c *Clusterer) Saved() { c.meta.Version++ }
+
+// Changes are what a clusterer changed: the rows to write over the state it read (Rows.Meta
+// holds the new counters and the version read), the stories that changed, in id order, and
+// the articles placed and moved, in order.
+type Changes struct {
+	Rows    crosscheck.GroupChanges
+	Stories []*Story
+	Moves   []Move
+}
+
+func (c *Clusterer) storyRow(s *Story) crosscheck.GroupStory {
+	sum := make(Vector, 0, len(s.sum))
+	for k, w := range s.sum {
+		sum = append(sum, Feature{k, w})
+	}
+	sort.Slice(sum, func(i, j int) bool { return sum[i].ID < sum[j].ID })
+	return crosscheck.GroupStory{ID: s.ID, Key: s.Key, First: s.First, Last: s.Last, Summed: s.summed, Size: s.Size,
+		Members: s.base + len(s.members), Sum: encodeVector(sum), Indexed: encodeIDs(s.indexed)}
+}
+
+// A vector's blob is its features' ids and weights, little-endian, four bytes each.
+func encodeVector(v Vector) []byte {
+	b := make([]byte, 8*len(v))
+	for i, f := range v {
+		binary.LittleEndian.PutUint32(b[8*i:], uint32(f.ID))
+		binary.LittleEndian.PutUint32(b[8*i+4:], math.Float32bits(f.Weight))
+	}
+	return b
+}
+
+func decodeVector(b []byte) Vector {
+	v := make(Vector, len(b)/8)
+	for i := range v {
+		v[i] = Feature{int32(binary.LittleEndian.Uint32(b[8*i:])), math.Float32frombits(binary.LittleEndian.Uint32(b[8*i+4:]))}
+	}
+	return v
+}
+
+func encodeIDs(ids []int32) []byte {
+	b := make([]byte, 4*len(ids))
+	for i, id := range ids {
+		binary.LittleEndian.PutUint32(b[4*i:], uint32(id))
+	}
+	return b
+}
+
+func decodeIDs(b []byte) []int32 {
+	ids := make([]int32, len(b)/4)
+	for i := range ids {
+		ids[i] = int32(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return ids
+}
+
+func encodeSignature(sig Signature) []byte {
+	b := make([]byte, 4*len(sig))
+	for i, x := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], x)
+	}
+	return b
+}
+
+func decodeSignature(b []byte) Signature {
+	var sig Signature
+	for i := range sig {
+		if 4*i+4 <= len(b) {
+			sig[i] = binary.LittleEndian.Uint32(b[4*i:])
+		}
+	}
+	return sig
+}
+
+// duplicate is Duplicate over the state: the band buckets of the signature and the
+// signatures in them are read, then the signature is added.
+func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error) {
+	keys := bandKeys(sig)
+	var missing []int64
+	for _, k := range keys {
+		if _, ok := c.bands[k]; !ok {
+			c.bands[k] = &bucket{}
+			missing = append(missing, int64(k))
+		}
+	}
+	if len(missing) > 0 {
+		rows, err := c.state.GroupBands(c.ctx, missing)
+		if err != nil {
+			for _, k := range missing {
+				delete(c.bands, uint64(k))
+			}
+			return Duplicate{}, false, err
+		}
+		for _, r := range rows {
+			b := c.bands[uint64(r.Key)]
+			b.sigs = append(b.sigs, r.Signature)
+		}
+	}
+	var need []int64
+	for _, k := range keys {
+		for _, j := range c.bands[k].sigs {
+			if _, ok := c.sigs[j]; !ok {
+				need = append(need, j)
+				c.sigs[j] = sigEntry{}
+			}
+		}
+	}
+	if len(need) > 0 {
+		rows, err := c.state.GroupSignatures(c.ctx, need)
+		if err != nil {
+			for _, j := range need {
+				delete(c.sigs, j)
+			}
+			return Duplicate{}, false, err
+		}
+		for _, r := range rows {
+			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+		}
+	}
+	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k].sigs }, func(j int64) Signature { return c.sigs[j].sig })
+	n := c.meta.Signatures
+	c.meta.Signatures++
+	c.sigs[n] = sigEntry{id, sig}
+	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
+	for _, k := range keys {
+		if b := c.bands[k]; len(b.sigs) < maxBucket {
+			b.sigs = append(b.sigs, n)
+			c.newBands = append(c.newBands, crosscheck.GroupBand{Key: int64(k), Signature: n})
+		}
+	}
+	if best < 0 || bestSim < DuplicateThreshold {
+		return Duplicate{}, false, nil
+	}
+	return Duplicate{Of: c.sigs[best].id, Similarity: bestSim}, true, nil
 }
 
 // centroidOf is a story's unit centroid from its sums; it also sets the story's cohesion.

@@ -20,22 +20,50 @@ type GroupSummary struct {
 	Stories []string // the stories that changed, whose reports are to be made again
 }
 
-// Group places every article not yet in a story, in the order the articles were stored, and
-// saves the stories, the links and the grouping state in one transaction at the end. An
-// interrupted run saves nothing, and the next run places the same articles. When another
-// process saved its grouping meanwhile, the work is done again from what that one saved.
+func (s *GroupSummary) add(o GroupSummary) {
+	s.Grouped += o.Grouped
+	s.NewStories += o.NewStories
+	s.Moved += o.Moved
+	s.Duplicates += o.Duplicates
+	s.Stories = append(s.Stories, o.Stories...)
+}
+
+// Group places every article not yet in a story, in the order the articles were stored. The
+// grouping state is read as the articles need it, and the stories, the links and the state's
+// changed rows are saved in one transaction every commitEvery articles and at the end. An
+// interrupted run keeps what it saved, and the next run places the remaining articles. When
+// another process saved its grouping meanwhile, the unsaved work is done again from what that
+// one saved.
 func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (GroupSummary, error) {
+	return groupAll(ctx, store, opts, nil)
+}
+
+// Regroup forgets the store's stories and grouping state and groups every stored article
+// again, in the order they were stored, calling progress (when set) with the articles placed
+// so far after each save.
+func Regroup(ctx context.Context, store crosscheck.Store, opts group.Options, progress func(grouped int)) (GroupSummary, error) {
+	if err := store.ResetGroups(ctx); err != nil {
+		return GroupSummary{}, err
+	}
+	return groupAll(ctx, store, opts, progress)
+}
+
+func groupAll(ctx context.Context, store crosscheck.Store, opts group.Options, progress func(int)) (GroupSummary, error) {
+	var total GroupSummary
 	for attempt := 1; ; attempt++ {
 		g, err := newGrouper(ctx, store, opts)
 		if err != nil {
-			return GroupSummary{}, err
+			return total, err
 		}
-		if err := g.catchUp(ctx); err != nil {
-			return g.sum, err
+		g.progress = progress
+		g.before = total.Grouped
+		err = g.catchUp(ctx)
+		if err == nil {
+			err = g.save(ctx)
 		}
-		err = g.save(ctx)
+		total.add(g.sum)
 		if !errors.Is(err, crosscheck.ErrConflict) || attempt == maxGroupAttempts {
-			return g.sum, err
+			return total, err
 		}
 	}
 }
@@ -43,32 +71,37 @@ func Group(ctx context.Context, store crosscheck.Store, opts group.Options) (Gro
 // maxGroupAttempts bounds how often grouping is redone because other writers kept saving first.
 const maxGroupAttempts = 50
 
+// commitEvery is how many articles a grouping transaction saves at most: a long run keeps
+// what it did in steps, and its memory bounded (see cacheLimit).
+const commitEvery = 4000
+
+// cacheLimit bounds the features, stories and signatures a grouper keeps read between saves.
+const cacheLimit = 400_000
+
 // A grouper places articles in stories and finds near-duplicates, one article at a time, and
-// saves what it did in one transaction.
+// saves what it did a transaction at a time.
 type grouper struct {
-	store   crosscheck.Store
-	opts    group.Options
-	c       *group.Clusterer
-	version int64             // of the state the clusterer was read from
-	titles  map[string]string // titles of this run's articles, for the stories they start
-	links   []crosscheck.StoryLink
-	dups    []crosscheck.DuplicateLink
-	sum     GroupSummary
+	ctx      context.Context // of the run, for the saves add makes
+	store    crosscheck.Store
+	opts     group.Options
+	c        *group.Clusterer
+	titles   map[string]string // titles of the unsaved articles, for the stories they start
+	links    []crosscheck.StoryLink
+	dups     []crosscheck.DuplicateLink
+	pending  GroupSummary // what the unsaved articles did
+	sum      GroupSummary // what was saved
+	listed   map[string]bool
+	err      error // the first error; add does nothing after it
+	progress func(int)
+	before   int // articles grouped by earlier attempts, for progress
 }
 
 func newGrouper(ctx context.Context, store crosscheck.Store, opts group.Options) (*grouper, error) {
-	g := &grouper{store: store, opts: opts, c: group.NewClusterer(opts), titles: map[string]string{}}
-	state, version, err := store.GroupState(ctx)
+	c, err := group.New(ctx, store, opts)
 	if err != nil {
 		return nil, err
 	}
-	g.version = version
-	if state != nil {
-		if err := g.c.UnmarshalBinary(state); err != nil {
-			return nil, err
-		}
-	}
-	return g, nil
+	return &grouper{ctx: ctx, store: store, opts: opts, c: c, titles: map[string]string{}, listed: map[string]bool{}}, nil
 }
 
 // catchUp places the stored articles not yet in a story.
@@ -81,77 +114,116 @@ func (g *grouper) catchUp(ctx context.Context) error {
 			return err
 		}
 		g.add(a)
+		if g.err != nil {
+			return g.err
+		}
 	}
 	return nil
 }
 
-// add places one article.
+// add places one article, and saves when enough are unsaved.
 func (g *grouper) add(a *crosscheck.Article) {
-	if d, ok := g.c.Duplicate(a.ID, group.Sign(a.Title+"\n"+a.Text)); ok {
-		g.dups = append(g.dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
-		g.sum.Duplicates++
+	if g.err != nil {
+		return
 	}
+	d, dup := g.c.Duplicate(a.ID, group.Sign(a.Title+"\n"+a.Text))
 	published, _ := a.PublishedDay()
 	as := g.c.Add(a.ID, group.Extract(a.Title, a.Text), published)
+	if g.err = g.c.Err(); g.err != nil {
+		return
+	}
+	if dup {
+		g.dups = append(g.dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
+		g.pending.Duplicates++
+	}
 	g.titles[a.ID] = a.Title
 	rule := fmt.Sprintf("%s (similarity %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
 		as.Rule, as.Score, as.Threshold, as.Runner, as.Candidates)
 	g.links = append(g.links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: rule})
-	g.sum.Grouped++
+	g.pending.Grouped++
 	if as.New {
-		g.sum.NewStories++
+		g.pending.NewStories++
+	}
+	if g.pending.Grouped >= commitEvery {
+		g.err = g.save(g.ctx)
 	}
 }
 
-// save stores the stories that changed, the links and the state in one transaction.
+// save stores the stories that changed, the moves, the links and the state's changed rows in
+// one transaction.
 func (g *grouper) save(ctx context.Context) error {
-	if g.sum.Grouped == 0 {
+	if g.err != nil {
+		return g.err
+	}
+	if g.pending.Grouped == 0 {
 		return nil
 	}
-	changed, moves := g.c.TakeChanges()
+	ch := g.c.TakeChanges()
 	// a story's id is that of the article that started it
-	storyID := func(st *group.Story) string { return "story-" + st.Key }
-	byInternal := map[int]*group.Story{}
-	for _, st := range g.c.Stories() {
-		byInternal[st.ID] = st
+	key := map[int]string{}
+	for _, st := range ch.Stories {
+		key[st.ID] = "story-" + st.Key
 	}
-	of := map[string]string{} // article → story id, for the links of this run
-	for _, st := range changed {
-		for _, id := range st.Articles {
-			of[id] = storyID(st)
+	var moves []crosscheck.StoryMove
+	of := map[string]int{} // article → story, for the articles of this save
+	for _, mv := range ch.Moves {
+		switch _, placed := of[mv.Article]; {
+		case mv.Placed:
+			of[mv.Article] = mv.Story
+		case mv.Article == "":
+			in := 0
+			for a, s := range of {
+				if s == mv.From {
+					of[a] = mv.Story
+					in++
+				}
+			}
+			moves = append(moves, crosscheck.StoryMove{From: key[mv.From], To: key[mv.Story]})
+			g.pending.Moved += mv.Size - in
+		case placed:
+			of[mv.Article] = mv.Story
+		default:
+			moves = append(moves, crosscheck.StoryMove{Article: mv.Article, From: key[mv.From], To: key[mv.Story]})
+			g.pending.Moved++
 		}
 	}
-	placed := map[string]bool{}
 	for i := range g.links {
-		g.links[i].Story = of[g.links[i].Article]
-		if g.links[i].Story == "" {
+		s, ok := of[g.links[i].Article]
+		if !ok || key[s] == "" {
 			return fmt.Errorf("grouping lost article %s", g.links[i].Article)
 		}
-		placed[g.links[i].Article] = true
-	}
-	for _, mv := range moves {
-		if placed[mv.Article] {
-			continue
-		}
-		g.links = append(g.links, crosscheck.StoryLink{Article: mv.Article, Story: storyID(byInternal[mv.Story]), Rule: "moved: its story split or merged"})
-		g.sum.Moved++
+		g.links[i].Story = key[s]
 	}
 	var stories []crosscheck.Story
-	for _, st := range changed {
+	for _, st := range ch.Stories {
 		title, ok := g.titles[st.Key]
 		if !ok {
 			if a, err := g.store.Article(ctx, st.Key); err == nil {
 				title = a.Title
 			}
 		}
-		stories = append(stories, crosscheck.Story{ID: storyID(st), Order: st.ID, Title: title, First: day(st.First), Last: day(st.Last)})
-		g.sum.Stories = append(g.sum.Stories, storyID(st))
+		id := key[st.ID]
+		stories = append(stories, crosscheck.Story{ID: id, Order: st.ID, Title: title, First: day(st.First), Last: day(st.Last)})
+		if !g.listed[id] {
+			g.listed[id] = true
+			g.pending.Stories = append(g.pending.Stories, id)
+		}
 	}
-	state, err := g.c.MarshalBinary()
+	err := g.store.SaveGroups(ctx, crosscheck.GroupSave{Version: g.c.Version(), Changes: ch.Rows, Stories: stories,
+		Moves: moves, Links: g.links, Dups: g.dups})
 	if err != nil {
 		return err
 	}
-	return g.store.SaveGroups(ctx, g.version, state, stories, g.links, g.dups)
+	g.c.Saved()
+	g.sum.add(g.pending)
+	g.pending, g.links, g.dups, g.titles = GroupSummary{}, nil, nil, map[string]string{}
+	if g.c.Cached() > cacheLimit {
+		g.c.Forget()
+	}
+	if g.progress != nil {
+		g.progress(g.before + g.sum.Grouped)
+	}
+	return nil
 }
 
 func day(t time.Time) string {

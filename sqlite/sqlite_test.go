@@ -169,36 +169,6 @@ func TestOpenPathWithURICharacters(t *testing.T) {
 	}
 }
 
-func TestSaveGroupsDropsEmptiedStories(t *testing.T) {
-	ctx := context.Background()
-	s, _ := MustOpen(t)
-	s.Put(ctx, []crosscheck.Entry{entry("a", "one"), entry("b", "two")})
-	two := []crosscheck.Story{{ID: "story-a", Order: 0, Title: "A"}, {ID: "story-b", Order: 1, Title: "B"}}
-	if err := s.SaveGroups(ctx, 0, []byte("state"), two, []crosscheck.StoryLink{{Article: "a", Story: "story-a"}, {Article: "b", Story: "story-b"}}, nil); err != nil {
-		t.Fatal(err)
-	}
-	// b moves into a's story: story-b is empty and goes.
-	if err := s.SaveGroups(ctx, 1, []byte("state2"), two, []crosscheck.StoryLink{{Article: "b", Story: "story-a", Rule: "moved"}}, nil); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for st, err := range s.Stories(ctx) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		got = append(got, st.ID+":"+strings.Join(st.Articles, ","))
-	}
-	if fmt.Sprint(got) != "[story-a:a,b]" {
-		t.Fatalf("stories %v", got)
-	}
-	if err := s.SaveGroups(ctx, 1, []byte("stale"), nil, nil, nil); !errors.Is(err, crosscheck.ErrConflict) {
-		t.Errorf("saving over a version another writer replaced: %v, want ErrConflict", err)
-	}
-	if st, v, _ := s.GroupState(ctx); string(st) != "state2" || v != 2 {
-		t.Fatalf("state %q", st)
-	}
-}
-
 // TestConcurrentOpenMigratesOnce opens one new store from several goroutines at once, as two
 // processes may: each migration is applied once and every open succeeds.
 func TestConcurrentOpenMigratesOnce(t *testing.T) {

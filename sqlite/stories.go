@@ -10,17 +10,6 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// GroupState returns the saved grouping state, or nil, and its version.
-func (s *Store) GroupState(ctx context.Context) ([]byte, int64, error) {
-	var b []byte
-	var version int64
-	err := s.db.QueryRowContext(ctx, `SELECT state, version FROM group_state WHERE id = 1`).Scan(&b, &version)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, 0, nil
-	}
-	return b, version, err
-}
-
 // Generation returns a value that changes whenever articles are stored or stories change, so
 // that what is worked out from them can be kept until it does.
 func (s *Store) Generation(ctx context.Context) (string, error) {
@@ -32,27 +21,38 @@ func (s *Store) Generation(ctx context.Context) (string, error) {
 // bumpGeneration marks a change to stories or to stored analysis.
 const bumpGeneration = `UPDATE generation SET n = n + 1`
 
-// SaveGroups stores the grouping state, the changed stories and the new links at once, over
-// the version of the state they were worked out from.
-func (s *Store) SaveGroups(ctx context.Context, version int64, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
+// SaveGroups stores the grouping state's changed rows, the changed stories, the moves and the
+// new links at once, over the version of the state they were worked out from.
+func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error {
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the version read below stays true until commit
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var current int64
-	if err := tx.QueryRowContext(ctx, `SELECT version FROM group_state WHERE id = 1`).Scan(&current); err != nil && !errors.Is(err, sql.ErrNoRows) {
+	current, err := groupMeta(ctx, tx)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if current != version {
-		return fmt.Errorf("grouping state version %d, read at %d: %w", current, version, crosscheck.ErrConflict)
+	if current.Version != save.Version {
+		return fmt.Errorf("grouping state version %d, read at %d: %w", current.Version, save.Version, crosscheck.ErrConflict)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO group_state (id, state, version) VALUES (1, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version`, state, version+1); err != nil {
+	save.Changes.Meta.Version = save.Version
+	if err := saveGroupRows(ctx, tx, &save.Changes); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
 		return err
+	}
+	for _, mv := range save.Moves {
+		var err error
+		if mv.Article == "" {
+			_, err = tx.ExecContext(ctx, `UPDATE story_articles SET story_id = ?, score = 0, rule = ? WHERE story_id = ?`, mv.To, movedRule, mv.From)
+		} else {
+			_, err = tx.ExecContext(ctx, `UPDATE story_articles SET story_id = ?, score = 0, rule = ? WHERE article_id = ?`, mv.To, movedRule, mv.Article)
+		}
+		if err != nil {
+			return err
+		}
 	}
 	link, err := tx.PrepareContext(ctx, `INSERT INTO story_articles (article_id, story_id, score, rule) VALUES (?, ?, ?, ?)
 		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`)
@@ -60,12 +60,12 @@ func (s *Store) SaveGroups(ctx context.Context, version int64, state []byte, sto
 		return err
 	}
 	defer link.Close()
-	for _, l := range links {
+	for _, l := range save.Links {
 		if _, err := link.ExecContext(ctx, l.Article, l.Story, l.Score, l.Rule); err != nil {
 			return err
 		}
 	}
-	for _, d := range dups {
+	for _, d := range save.Dups {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO duplicates (article_id, of_article, similarity) VALUES (?, ?, ?)
 			ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
 			d.Article, d.Of, d.Similarity); err != nil {
@@ -79,7 +79,7 @@ func (s *Store) SaveGroups(ctx context.Context, version int64, state []byte, sto
 		return err
 	}
 	defer story.Close()
-	for _, st := range stories {
+	for _, st := range save.Stories {
 		if _, err := story.ExecContext(ctx, st.ID, st.Order, st.Title, st.First, st.Last, st.ID); err != nil {
 			return err
 		}
@@ -90,6 +90,9 @@ func (s *Store) SaveGroups(ctx context.Context, version int64, state []byte, sto
 	}
 	return tx.Commit()
 }
+
+// movedRule is the link of an article of an earlier run that a split or a merge moved.
+const movedRule = "moved: its story split or merged"
 
 // Ungrouped streams the articles not yet in a story in the order their latest revisions were
 // stored, a page at a time.

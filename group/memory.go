@@ -1,0 +1,189 @@
+package group
+
+import (
+	"context"
+	"sort"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Memory is a grouping state held in memory, for tests and evaluations: it answers as a
+// store's rows would and takes a clusterer's changes in as TakeChanges hands them back. It
+// also keeps which articles each story holds, which a store keeps in its story links.
+type Memory struct {
+	meta     crosscheck.GroupMeta
+	words    map[string]crosscheck.GroupWord
+	postings map[int32]map[int]int64
+	stories  map[int]crosscheck.GroupStory
+	members  map[int][]crosscheck.GroupMember
+	bands    map[int64][]int64
+	sigs     map[int64]crosscheck.GroupSignature
+	articles map[int][]string
+	of       map[string]int
+}
+
+// NewMemory returns an empty state.
+func NewMemory() *Memory {
+	return &Memory{words: map[string]crosscheck.GroupWord{}, postings: map[int32]map[int]int64{},
+		stories: map[int]crosscheck.GroupStory{}, members: map[int][]crosscheck.GroupMember{},
+		bands: map[int64][]int64{}, sigs: map[int64]crosscheck.GroupSignature{},
+		articles: map[int][]string{}, of: map[string]int{}}
+}
+
+// GroupMeta implements crosscheck.GroupState.
+func (m *Memory) GroupMeta(context.Context) (crosscheck.GroupMeta, error) { return m.meta, nil }
+
+// GroupWords implements crosscheck.GroupState.
+func (m *Memory) GroupWords(_ context.Context, words []string) ([]crosscheck.GroupWord, error) {
+	var out []crosscheck.GroupWord
+	for _, w := range words {
+		if r, ok := m.words[w]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// GroupPostings implements crosscheck.GroupState.
+func (m *Memory) GroupPostings(_ context.Context, features []int32) ([]crosscheck.GroupPosting, error) {
+	var out []crosscheck.GroupPosting
+	for _, f := range sortedUnique(features) {
+		start := len(out)
+		for s, seq := range m.postings[f] {
+			out = append(out, crosscheck.GroupPosting{Feature: f, Story: s, Seq: seq})
+		}
+		part := out[start:]
+		sort.Slice(part, func(i, j int) bool { return part[i].Seq < part[j].Seq })
+	}
+	return out, nil
+}
+
+// GroupStories implements crosscheck.GroupState.
+func (m *Memory) GroupStories(_ context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	var out []crosscheck.GroupStory
+	for _, id := range ids {
+		if r, ok := m.stories[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// GroupMembers implements crosscheck.GroupState.
+func (m *Memory) GroupMembers(_ context.Context, story int) ([]crosscheck.GroupMember, error) {
+	return append([]crosscheck.GroupMember(nil), m.members[story]...), nil
+}
+
+// GroupBands implements crosscheck.GroupState.
+func (m *Memory) GroupBands(_ context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
+	var out []crosscheck.GroupBand
+	for _, k := range sortedUnique(keys) {
+		for _, s := range m.bands[k] {
+			out = append(out, crosscheck.GroupBand{Key: k, Signature: s})
+		}
+	}
+	return out, nil
+}
+
+// GroupSignatures implements crosscheck.GroupState.
+func (m *Memory) GroupSignatures(_ context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
+	var out []crosscheck.GroupSignature
+	for _, id := range ids {
+		if r, ok := m.sigs[id]; ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func sortedUnique[T int32 | int64](xs []T) []T {
+	out := append([]T(nil), xs...)
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	k := 0
+	for i, x := range out {
+		if i == 0 || x != out[k-1] {
+			out[k] = x
+			k++
+		}
+	}
+	return out[:k]
+}
+
+// apply takes a clusterer's changes in.
+func (m *Memory) apply(ch *Changes) {
+	r := &ch.Rows
+	m.meta = r.Meta
+	m.meta.Version++
+	for _, w := range r.Words {
+		m.words[w.Word] = w
+	}
+	for _, p := range r.Unposted {
+		delete(m.postings[p.Feature], p.Story)
+	}
+	for _, p := range r.Postings {
+		if m.postings[p.Feature] == nil {
+			m.postings[p.Feature] = map[int]int64{}
+		}
+		m.postings[p.Feature][p.Story] = p.Seq
+	}
+	for _, s := range r.Stories {
+		m.stories[s.ID] = s
+	}
+	for _, id := range r.Rebuilt {
+		delete(m.members, id)
+	}
+	for _, x := range r.Members {
+		m.members[x.Story] = append(m.members[x.Story], x)
+	}
+	for _, b := range r.Bands {
+		m.bands[b.Key] = append(m.bands[b.Key], b.Signature)
+	}
+	for _, s := range r.Signatures {
+		m.sigs[s.ID] = s
+	}
+	for _, mv := range ch.Moves {
+		switch {
+		case mv.Article == "":
+			for _, a := range m.articles[mv.From] {
+				m.of[a] = mv.Story
+			}
+			m.articles[mv.Story] = append(m.articles[mv.Story], m.articles[mv.From]...)
+			delete(m.articles, mv.From)
+		case mv.Placed:
+			m.of[mv.Article] = mv.Story
+			m.articles[mv.Story] = append(m.articles[mv.Story], mv.Article)
+		default:
+			from := m.of[mv.Article]
+			list := m.articles[from]
+			for i, a := range list {
+				if a == mv.Article {
+					m.articles[from] = append(list[:i:i], list[i+1:]...)
+					break
+				}
+			}
+			m.of[mv.Article] = mv.Story
+			m.articles[mv.Story] = append(m.articles[mv.Story], mv.Article)
+		}
+	}
+}
+
+// Stories returns the state's stories in the order they started, with their articles.
+func (m *Memory) Stories() []*Story {
+	out := make([]*Story, 0, m.meta.Stories)
+	for id := range m.meta.Stories {
+		r := m.stories[id]
+		out = append(out, &Story{ID: id, Key: r.Key, Articles: m.articles[id], First: r.First, Last: r.Last, Size: r.Size})
+	}
+	return out
+}
+
+// Stories returns the stories so far, in the order they started, with their articles, when
+// the clusterer's state is a Memory; else nil (a store keeps them in its story links).
+func (c *Clusterer) Stories() []*Story {
+	m, ok := c.state.(*Memory)
+	if !ok {
+		return nil
+	}
+	c.TakeChanges()
+	return m.Stories()
+}

@@ -1,0 +1,264 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// The grouping state's rows (migration 013): a clusterer reads the ones an article needs and
+// SaveGroups writes the ones that changed.
+
+// GroupMeta returns the grouping state's counters, or crosscheck.ErrRegroup when the store has
+// stories but no state in rows (they were grouped by an older version).
+func (s *Store) GroupMeta(ctx context.Context) (crosscheck.GroupMeta, error) {
+	m, err := groupMeta(ctx, s.db)
+	if errors.Is(err, sql.ErrNoRows) {
+		var stories int
+		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM story_articles)`).Scan(&stories); err != nil {
+			return m, err
+		}
+		if stories != 0 {
+			return m, crosscheck.ErrRegroup
+		}
+		return crosscheck.GroupMeta{}, nil
+	}
+	return m, err
+}
+
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func groupMeta(ctx context.Context, db queryRower) (crosscheck.GroupMeta, error) {
+	var m crosscheck.GroupMeta
+	err := db.QueryRowContext(ctx, `SELECT format, version, documents, words, stories, signatures, postings FROM group_meta WHERE id = 1`).
+		Scan(&m.Format, &m.Version, &m.Documents, &m.Words, &m.Stories, &m.Signatures, &m.Postings)
+	return m, err
+}
+
+// inChunk bounds the values of one IN list.
+const inChunk = 500
+
+// queryIn runs a query whose one "IN (%s)" takes the keys, a chunk at a time, and scans each row.
+func queryIn[K any](ctx context.Context, db *sql.DB, query string, keys []K, scan func(*sql.Rows) error) error {
+	for len(keys) > 0 {
+		n := min(len(keys), inChunk)
+		args := make([]any, n)
+		for i, k := range keys[:n] {
+			args[i] = k
+		}
+		keys = keys[n:]
+		rows, err := db.QueryContext(ctx, fmt.Sprintf(query, strings.TrimSuffix(strings.Repeat("?,", n), ",")), args...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GroupWords returns the known ones of the given features.
+func (s *Store) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
+	var out []crosscheck.GroupWord
+	err := queryIn(ctx, s.db, `SELECT word, id, df FROM group_words WHERE word IN (%s)`, words, func(r *sql.Rows) error {
+		var w crosscheck.GroupWord
+		err := r.Scan(&w.Word, &w.ID, &w.DF)
+		out = append(out, w)
+		return err
+	})
+	return out, err
+}
+
+// GroupPostings returns the stories listed under the given features, by feature and seq.
+func (s *Store) GroupPostings(ctx context.Context, features []int32) ([]crosscheck.GroupPosting, error) {
+	var out []crosscheck.GroupPosting
+	err := queryIn(ctx, s.db, `SELECT feature, story, seq FROM group_postings WHERE feature IN (%s) ORDER BY feature, seq`, features, func(r *sql.Rows) error {
+		var p crosscheck.GroupPosting
+		err := r.Scan(&p.Feature, &p.Story, &p.Seq)
+		out = append(out, p)
+		return err
+	})
+	return out, err
+}
+
+// GroupStories returns the given stories.
+func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	var out []crosscheck.GroupStory
+	err := queryIn(ctx, s.db, `SELECT id, key, first, last, summed, size, members, sum, indexed FROM group_stories WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
+		var st crosscheck.GroupStory
+		var first, last string
+		if err := r.Scan(&st.ID, &st.Key, &first, &last, &st.Summed, &st.Size, &st.Members, &st.Sum, &st.Indexed); err != nil {
+			return err
+		}
+		var err error
+		if st.First, err = parseTime(first); err != nil {
+			return err
+		}
+		if st.Last, err = parseTime(last); err != nil {
+			return err
+		}
+		out = append(out, st)
+		return nil
+	})
+	return out, err
+}
+
+// GroupMembers returns a story's members in order.
+func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
+	var out []crosscheck.GroupMember
+	err := queryIn(ctx, s.db, `SELECT story, idx, article, published, vector FROM group_members WHERE story IN (%s) ORDER BY idx`, []int{story}, func(r *sql.Rows) error {
+		var m crosscheck.GroupMember
+		var published string
+		if err := r.Scan(&m.Story, &m.Index, &m.Article, &published, &m.Vector); err != nil {
+			return err
+		}
+		var err error
+		m.Published, err = parseTime(published)
+		out = append(out, m)
+		return err
+	})
+	return out, err
+}
+
+// GroupBands returns the signatures in the given band buckets, by key and signature.
+func (s *Store) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
+	var out []crosscheck.GroupBand
+	err := queryIn(ctx, s.db, `SELECT band, signature FROM group_bands WHERE band IN (%s) ORDER BY band, signature`, keys, func(r *sql.Rows) error {
+		var b crosscheck.GroupBand
+		err := r.Scan(&b.Key, &b.Signature)
+		out = append(out, b)
+		return err
+	})
+	return out, err
+}
+
+// GroupSignatures returns the given signatures.
+func (s *Store) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
+	var out []crosscheck.GroupSignature
+	err := queryIn(ctx, s.db, `SELECT id, article, signature FROM group_signatures WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
+		var g crosscheck.GroupSignature
+		err := r.Scan(&g.ID, &g.Article, &g.Signature)
+		out = append(out, g)
+		return err
+	})
+	return out, err
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// saveGroupRows writes a clusterer's changed rows in the transaction of SaveGroups.
+func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges) error {
+	m := ch.Meta
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET format = excluded.format, version = excluded.version,
+		documents = excluded.documents, words = excluded.words, stories = excluded.stories, signatures = excluded.signatures,
+		postings = excluded.postings`, m.Format, m.Version+1, m.Documents, m.Words, m.Stories, m.Signatures, m.Postings); err != nil {
+		return err
+	}
+	type batch struct {
+		query string
+		n     int
+		args  func(i int) []any
+	}
+	batches := []batch{
+		{`INSERT INTO group_words (word, id, df) VALUES (?, ?, ?) ON CONFLICT (word) DO UPDATE SET df = excluded.df`, len(ch.Words),
+			func(i int) []any { w := ch.Words[i]; return []any{w.Word, w.ID, w.DF} }},
+		{`DELETE FROM group_postings WHERE feature = ? AND story = ?`, len(ch.Unposted),
+			func(i int) []any { p := ch.Unposted[i]; return []any{p.Feature, p.Story} }},
+		{`INSERT INTO group_postings (feature, story, seq) VALUES (?, ?, ?) ON CONFLICT (feature, story) DO UPDATE SET seq = excluded.seq`, len(ch.Postings),
+			func(i int) []any { p := ch.Postings[i]; return []any{p.Feature, p.Story, p.Seq} }},
+		{`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, summed = excluded.summed, size = excluded.size,
+			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`, len(ch.Stories),
+			func(i int) []any {
+				st := ch.Stories[i]
+				return []any{st.ID, st.Key, formatTime(st.First), formatTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed}
+			}},
+		{`DELETE FROM group_members WHERE story = ?`, len(ch.Rebuilt), func(i int) []any { return []any{ch.Rebuilt[i]} }},
+		{`INSERT INTO group_members (story, idx, article, published, vector) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector`, len(ch.Members),
+			func(i int) []any {
+				x := ch.Members[i]
+				return []any{x.Story, x.Index, x.Article, formatTime(x.Published), x.Vector}
+			}},
+		{`INSERT INTO group_signatures (id, article, signature) VALUES (?, ?, ?)`, len(ch.Signatures),
+			func(i int) []any { g := ch.Signatures[i]; return []any{g.ID, g.Article, g.Signature} }},
+		{`INSERT INTO group_bands (band, signature) VALUES (?, ?) ON CONFLICT DO NOTHING`, len(ch.Bands),
+			func(i int) []any { b := ch.Bands[i]; return []any{b.Key, b.Signature} }},
+	}
+	for _, b := range batches {
+		if b.n == 0 {
+			continue
+		}
+		stmt, err := tx.PrepareContext(ctx, b.query)
+		if err != nil {
+			return err
+		}
+		for i := range b.n {
+			if _, err := stmt.ExecContext(ctx, b.args(i)...); err != nil {
+				stmt.Close()
+				return err
+			}
+		}
+		stmt.Close()
+	}
+	return nil
+}
+
+// ResetGroups forgets every story, link, near-duplicate, story report and the grouping state.
+func (s *Store) ResetGroups(ctx context.Context) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var version int64
+	if m, err := groupMeta(ctx, tx); err == nil {
+		version = m.Version
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	for _, table := range []string{"stories", "story_articles", "duplicates", "reports", "group_state", "group_words",
+		"group_stories", "group_members", "group_postings", "group_signatures", "group_bands"} {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+			return err
+		}
+	}
+	// the version goes on rising, so that a writer that read the old state cannot save over this one
+	if _, err := tx.ExecContext(ctx, `INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
+		VALUES (1, 0, ?, 0, 0, 0, 0, 0) ON CONFLICT (id) DO UPDATE SET format = 0, version = excluded.version, documents = 0,
+		words = 0, stories = 0, signatures = 0, postings = 0`, version+1); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
