@@ -127,20 +127,23 @@ type Assignment struct {
 // stories, its signature's band buckets) and kept in a cache; TakeChanges hands back the rows
 // that changed, for the state's owner to write.
 type Clusterer struct {
-	opts     Options
-	ctx      context.Context
-	state    crosscheck.GroupState
-	err      error // the first error reading the state; Add does nothing after it
-	meta     crosscheck.GroupMeta
+	opts  Options
+	ctx   context.Context
+	state crosscheck.GroupState
+	err   error // the first error reading the state; Add does nothing after it
+	meta  crosscheck.GroupMeta
+	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
+	// so what is not in the cache is not in the state either.
+	whole    bool
 	words    map[string]*wordEntry
 	postings map[int32]*postingList
 	stories  map[int]*Story
 	bands    map[uint64]*bucket
 	sigs     map[int64]sigEntry
-	hits     map[int]uint8 // per story, reused by candidates
-	touched  []int         // reused by candidates
-	buckets  [][]int       // reused by candidates
-	dirty    map[int]bool  // stories changed since TakeChanges
+	hits     []uint8      // per story, reused by candidates
+	touched  []int        // reused by candidates
+	buckets  [][]int      // reused by candidates
+	dirty    map[int]bool // stories changed since TakeChanges
 	changed  map[string]*wordEntry
 	posted   map[int32]bool // postings changed since TakeChanges
 	newSigs  []crosscheck.GroupSignature
@@ -167,6 +170,7 @@ func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clust
 	meta.Format = StateFormat
 	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta}
 	c.Forget()
+	c.whole = meta.Documents == 0 && meta.Words == 0 && meta.Stories == 0 && meta.Signatures == 0
 	return c, nil
 }
 
@@ -321,9 +325,6 @@ func (c *Clusterer) newStory(key string) *Story {
 	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}}
 	c.meta.Stories++
 	c.stories[st.ID] = st
-	if c.hits != nil {
-		c.hits[st.ID] = 0
-	}
 	return st
 }
 
@@ -426,12 +427,12 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	if err := c.loadPostings(ids); err != nil {
 		return nil, err
 	}
-	if c.hits == nil {
-		c.hits = map[int]uint8{}
-	}
 	touched := c.touched[:0]
 	for _, f := range q {
 		for _, p := range c.postings[f.ID].list {
+			if p.story >= len(c.hits) {
+				c.hits = append(c.hits, make([]uint8, max(p.story+1, c.meta.Stories)-len(c.hits))...)
+			}
 			if c.hits[p.story] == 0 {
 				touched = append(touched, p.story)
 			}
@@ -461,7 +462,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		}
 	}
 	for _, s := range touched {
-		delete(c.hits, s)
+		c.hits[s] = 0
 	}
 	sort.Ints(out)
 	return out, c.loadStories(out)

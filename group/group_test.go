@@ -238,3 +238,64 @@ func TestEachEventIsOneStory(t *testing.T) {
 		}
 	}
 }
+
+// A state read back row by row gives the stories one clusterer gives: ECB+ placed by one
+// clusterer, and by a new clusterer over the same Memory every few articles, which reads only
+// what each article needs.
+func TestStateReadBackGroupsAsOneRun(t *testing.T) {
+	path := corpus.Path(t, "ecbplus/docs.jsonl")
+	type doc struct {
+		id    string
+		terms group.Terms
+		sig   group.Signature
+	}
+	var docs []doc
+	for it := range ingest.Read(context.Background(), []string{path}, ingest.Options{}) {
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		a, err := extract.Article(it.Doc, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc{a.ID, group.Extract(a.Title, a.Text), group.Sign(a.Title + "\n" + a.Text)})
+	}
+	day := func(i int) time.Time { return time.Date(2024, 1, 1+i/40, 0, 0, 0, 0, time.UTC) }
+	run := func(every int) ([]string, []string) {
+		mem := group.NewMemory()
+		c, _ := group.New(context.Background(), mem, group.DefaultOptions)
+		var placed []string
+		for i, d := range docs {
+			if every > 0 && i%every == 0 {
+				c.TakeChanges()
+				var err error
+				if c, err = group.New(context.Background(), mem, group.DefaultOptions); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dup, _ := c.Duplicate(d.id, d.sig)
+			a := c.Add(d.id, d.terms, day(i))
+			placed = append(placed, fmt.Sprintf("%s %d %.6f %d %s %s", d.id, a.Story, a.Score, a.Candidates, a.Rule, dup.Of))
+		}
+		if c.Err() != nil {
+			t.Fatal(c.Err())
+		}
+		var stories []string
+		for _, st := range c.Stories() {
+			stories = append(stories, fmt.Sprint(st.ID, st.Key, st.Size, st.Articles, st.First, st.Last))
+		}
+		return placed, stories
+	}
+	onePlaced, oneStories := run(0)
+	for _, every := range []int{1, 37} {
+		placed, stories := run(every)
+		for i := range placed {
+			if placed[i] != onePlaced[i] {
+				t.Fatalf("reading back every %d: article %d placed\n%s\nnot\n%s", every, i, placed[i], onePlaced[i])
+			}
+		}
+		if !reflect.DeepEqual(stories, oneStories) {
+			t.Fatalf("reading back every %d: other stories", every)
+		}
+	}
+}

@@ -48,6 +48,7 @@ type sigEntry struct {
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
 // after TakeChanges.
 func (c *Clusterer) Forget() {
+	c.whole = false
 	c.words = map[string]*wordEntry{}
 	c.postings = map[int32]*postingList{}
 	c.stories = map[int]*Story{}
@@ -70,7 +71,7 @@ func (c *Clusterer) loadWords(keys []string) error {
 			missing = append(missing, k)
 		}
 	}
-	if len(missing) == 0 {
+	if len(missing) == 0 || c.whole {
 		return nil
 	}
 	rows, err := c.state.GroupWords(c.ctx, missing)
@@ -94,7 +95,7 @@ func (c *Clusterer) loadPostings(features []int32) error {
 			missing = append(missing, f)
 		}
 	}
-	if len(missing) == 0 {
+	if len(missing) == 0 || c.whole {
 		return nil
 	}
 	rows, err := c.state.GroupPostings(c.ctx, missing)
@@ -331,7 +332,7 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 			missing = append(missing, int64(k))
 		}
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && !c.whole {
 		rows, err := c.state.GroupBands(c.ctx, missing)
 		if err != nil {
 			for _, k := range missing {

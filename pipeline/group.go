@@ -144,6 +144,9 @@ func (g *grouper) add(a *crosscheck.Article) {
 	if as.New {
 		g.pending.NewStories++
 	}
+	if g.progress != nil && g.pending.Grouped%100 == 0 {
+		g.progress(g.before + g.sum.Grouped + g.pending.Grouped)
+	}
 	if g.pending.Grouped >= commitEvery {
 		g.err = g.save(g.ctx)
 	}

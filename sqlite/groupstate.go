@@ -254,7 +254,7 @@ func (s *Store) ResetGroups(ctx context.Context) error {
 	// the version goes on rising, so that a writer that read the old state cannot save over this one
 	if _, err := tx.ExecContext(ctx, `INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
 		VALUES (1, 0, ?, 0, 0, 0, 0, 0) ON CONFLICT (id) DO UPDATE SET format = 0, version = excluded.version, documents = 0,
-		words = 0, stories = 0, signatures = 0, postings = 0`, version+1); err != nil {
+		words = 0, stories = 0, signatures = 0, postings = 0, grouped = 0`, version+1); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {

@@ -72,6 +72,9 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error
 			return err
 		}
 	}
+	if _, err := tx.ExecContext(ctx, advanceGrouped); err != nil {
+		return err
+	}
 	story, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, ord, title, first, last, size)
 		VALUES (?, ?, ?, ?, ?, (SELECT COUNT(*) FROM story_articles WHERE story_id = ?))
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`)
@@ -91,13 +94,25 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error
 	return tx.Commit()
 }
 
+// advanceGrouped moves the mark below which every article is in a story up to the first one
+// that is not, reading only the articles stored since the mark: so that finding the ungrouped
+// articles of a large store reads only the newest.
+const advanceGrouped = `UPDATE group_meta SET grouped = coalesce(
+	(SELECT min(a.seq) - 1 FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.article_id
+		WHERE sa.article_id IS NULL AND a.seq > group_meta.grouped),
+	(SELECT max(seq) FROM articles), 0)`
+
 // movedRule is the link of an article of an earlier run that a split or a merge moved.
 const movedRule = "moved: its story split or merged"
 
 // Ungrouped streams the articles not yet in a story in the order their latest revisions were
 // stored, a page at a time.
 func (s *Store) Ungrouped(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
-	return paged(int64(0), func(after int64) ([]*crosscheck.Article, int64, error) {
+	var from int64 // the articles up to the mark are in stories
+	if err := s.db.QueryRowContext(ctx, `SELECT grouped FROM group_meta WHERE id = 1`).Scan(&from); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return func(yield func(*crosscheck.Article, error) bool) { yield(nil, err) }
+	}
+	return paged(from, func(after int64) ([]*crosscheck.Article, int64, error) {
 		rows, err := s.db.QueryContext(ctx, `SELECT a.seq, `+articleColumns+`
 			FROM articles a JOIN revisions r ON r.seq = a.seq
 			LEFT JOIN story_articles sa ON sa.article_id = a.article_id

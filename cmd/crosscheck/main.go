@@ -91,6 +91,7 @@ func commands() []command {
 		{"show", "print one article: its clean text, metadata and what cleaning did", (*Main).show},
 		{"stories", "list the stories: groups of articles about one event", (*Main).stories},
 		{"reanalyze", "clean and analyse stored articles again from their raw bytes", (*Main).reanalyze},
+		{"regroup", "group the stored articles into stories again, from nothing", (*Main).regroup},
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
 		{"feeds", "list the followed feeds, or follow new ones (feeds add URL|FILE.opml)", (*Main).feeds},

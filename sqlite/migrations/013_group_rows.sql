@@ -10,7 +10,8 @@ CREATE TABLE group_meta (
     words      INTEGER NOT NULL, -- the next feature id
     stories    INTEGER NOT NULL, -- the next story number
     signatures INTEGER NOT NULL, -- the next signature id
-    postings   INTEGER NOT NULL  -- the next posting sequence number
+    postings   INTEGER NOT NULL, -- the next posting sequence number
+    grouped    INTEGER NOT NULL DEFAULT 0 -- every article whose seq is at most this is in a story
 );
 
 -- Features: "w:stem", "e:name", "n:12", their ids and document frequencies.

@@ -1,0 +1,148 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"iter"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/group"
+	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/sqlite"
+)
+
+type costBase struct{ title, text string }
+
+// costBases reads the real articles the stores are made from.
+func costBases(b *testing.B) []costBase {
+	var out []costBase
+	for _, rel := range []string{"bulk/reuters21578.jsonl.gz", "ecbplus/docs.jsonl"} {
+		for it := range ingest.Read(context.Background(), []string{corpus.Path(b, rel)}, ingest.Options{}) {
+			if it.Err == nil {
+				out = append(out, costBase{it.Doc.Meta.Title, string(it.Doc.Raw)})
+			}
+		}
+	}
+	return out
+}
+
+// costArticle is the i-th article of a generated stream: a real one with sentences dropped
+// and words changed, as another outlet would tell it, dated five minutes after the one before.
+func costArticle(src []costBase, i int) (*crosscheck.Document, *crosscheck.Article) {
+	r := rand.New(rand.NewPCG(uint64(i), 11))
+	base := src[r.IntN(len(src))]
+	var kept []string
+	for _, s := range strings.SplitAfter(base.text, ". ") {
+		if r.Float64() < 0.8 {
+			kept = append(kept, s)
+		}
+	}
+	words := strings.Fields(strings.Join(kept, ""))
+	for k, w := range words {
+		if r.Float64() < 0.03 || (w[0] >= '0' && w[0] <= '9' && r.Float64() < 0.3) {
+			words[k] = fmt.Sprint(r.IntN(1000))
+		}
+	}
+	text := strings.Join(words, " ")
+	published := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * 5 * time.Minute).Format(time.RFC3339)
+	doc := &crosscheck.Document{ID: fmt.Sprintf("gen-%07d", i), Input: "gen", Format: crosscheck.FormatText,
+		Raw: []byte(base.title + "\n\n" + text), Meta: crosscheck.Meta{Title: base.title, Published: published, Source: "gen"}}
+	a := &crosscheck.Article{ID: doc.ID, Title: base.title, Text: text, Published: published, Source: "gen", Hash: doc.Hash(), Format: doc.Format}
+	return doc, a
+}
+
+// groupedStore returns a store of n generated articles, grouped, made once and kept under
+// os.TempDir() for the state's format, since the 100,000 take minutes to group.
+func groupedStore(b *testing.B, src []costBase, n int) string {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("crosscheck-groupcost-f%d-m13b-%d.db", group.StateFormat, n))
+	if _, err := os.Stat(path); err == nil {
+		return path
+	}
+	ctx := context.Background()
+	tmp := path + ".part"
+	os.Remove(tmp)
+	store, err := sqlite.Open(ctx, tmp)
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	for i := 0; i < n; i += 1000 {
+		var entries []crosscheck.Entry
+		for j := i; j < min(n, i+1000); j++ {
+			doc, a := costArticle(src, j)
+			entries = append(entries, crosscheck.Entry{Doc: doc, Article: a})
+		}
+		if _, err := store.Put(ctx, entries); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if _, err := pipeline.Group(ctx, store, group.DefaultOptions); err != nil {
+		b.Fatal(err)
+	}
+	if err := store.IndexSearch(ctx); err != nil { // as an ingest run does at its end
+		b.Fatal(err)
+	}
+	store.Close()
+	b.Logf("made a store of %d grouped articles in %s", n, time.Since(start).Round(time.Second))
+	if err := os.Rename(tmp, path); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func copyFile(b *testing.B, from, to string) {
+	in, err := os.Open(from)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	out.Close()
+}
+
+// BenchmarkIngestOneArticle ingests one new article end to end — extraction, storing,
+// grouping against the state's rows, saving — into stores of 1,000, 10,000 and 100,000
+// grouped articles: the time and the memory per article must not grow with the store.
+func BenchmarkIngestOneArticle(b *testing.B) {
+	src := costBases(b)
+	for _, n := range []int{1000, 10_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			db := filepath.Join(b.TempDir(), "store.db")
+			copyFile(b, groupedStore(b, src, n), db)
+			ctx := context.Background()
+			store, err := sqlite.Open(ctx, db)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer store.Close()
+			opts := group.DefaultOptions
+			runtime.GC()
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				doc, _ := costArticle(src, n+i)
+				one := func(yield func(ingest.Item) bool) { yield(ingest.Item{Input: doc.ID + ".txt", Doc: doc}) }
+				sum, err := pipeline.Run(ctx, iter.Seq[ingest.Item](one), store, pipeline.Options{Group: &opts})
+				if err != nil || sum.Groups.Grouped != 1 {
+					b.Fatalf("%+v %v", sum.Groups, err)
+				}
+			}
+		})
+	}
+}
