@@ -34,7 +34,7 @@ type posting struct {
 
 type postingList struct {
 	list  []posting
-	saved map[int]int64 // the postings in the state: story → seq
+	saved []posting // the postings in the state
 }
 
 type bucket struct{ sigs []int64 }
@@ -91,7 +91,7 @@ func (c *Clusterer) loadPostings(features []int32) error {
 	var missing []int32
 	for _, f := range features {
 		if _, ok := c.postings[f]; !ok {
-			c.postings[f] = &postingList{saved: map[int]int64{}}
+			c.postings[f] = &postingList{}
 			missing = append(missing, f)
 		}
 	}
@@ -108,7 +108,10 @@ func (c *Clusterer) loadPostings(features []int32) error {
 	for _, r := range rows {
 		p := c.postings[r.Feature]
 		p.list = append(p.list, posting{r.Story, r.Seq})
-		p.saved[r.Story] = r.Seq
+	}
+	for _, f := range missing {
+		p := c.postings[f]
+		p.saved = append([]posting(nil), p.list...)
 	}
 	return nil
 }
@@ -196,24 +199,23 @@ func (c *Clusterer) TakeChanges() *Changes {
 	sort.Slice(features, func(i, j int) bool { return features[i] < features[j] })
 	for _, f := range features {
 		p := c.postings[f]
-		now := make(map[int]int64, len(p.list))
+		saved := make(map[int]int64, len(p.saved))
+		for _, x := range p.saved {
+			saved[x.story] = x.seq
+		}
+		now := make(map[int]bool, len(p.list))
 		for _, x := range p.list {
-			now[x.story] = x.seq
-			if seq, ok := p.saved[x.story]; !ok || seq != x.seq {
+			now[x.story] = true
+			if seq, ok := saved[x.story]; !ok || seq != x.seq {
 				rows.Postings = append(rows.Postings, crosscheck.GroupPosting{Feature: f, Story: x.story, Seq: x.seq})
 			}
 		}
-		var gone []int
-		for s := range p.saved {
-			if _, ok := now[s]; !ok {
-				gone = append(gone, s)
+		for _, x := range p.saved { // in seq order
+			if !now[x.story] {
+				rows.Unposted = append(rows.Unposted, crosscheck.GroupPosting{Feature: f, Story: x.story})
 			}
 		}
-		sort.Ints(gone)
-		for _, s := range gone {
-			rows.Unposted = append(rows.Unposted, crosscheck.GroupPosting{Feature: f, Story: s})
-		}
-		p.saved = now
+		p.saved = append(p.saved[:0], p.list...)
 	}
 	ids := make([]int, 0, len(c.dirty))
 	for id := range c.dirty {
