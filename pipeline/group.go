@@ -73,7 +73,7 @@ const maxGroupAttempts = 50
 
 // commitEvery is how many articles a grouping transaction saves at most: a long run keeps
 // what it did in steps, and its memory bounded (see cacheLimit).
-const commitEvery = 4000
+const commitEvery = 10_000
 
 // cacheLimit bounds the features, stories and signatures a grouper keeps read between saves.
 const cacheLimit = 400_000
