@@ -144,7 +144,8 @@ func (c *Clusterer) loadStories(ids []int) error {
 	for _, id := range missing {
 		if c.stories[id] == nil {
 			delete(c.stories, id)
-			return fmt.Errorf("grouping state: story %d is listed but not stored", id)
+			// another writer saved between two reads: the work is to be done again
+			return fmt.Errorf("grouping state: story %d is listed but not stored: %w", id, crosscheck.ErrConflict)
 		}
 	}
 	return nil
@@ -161,7 +162,7 @@ func (c *Clusterer) loadMembers(stories ...*Story) error {
 			return err
 		}
 		if len(rows) != s.base {
-			return fmt.Errorf("grouping state: story %d has %d members, want %d", s.ID, len(rows), s.base)
+			return fmt.Errorf("grouping state: story %d has %d members, want %d: %w", s.ID, len(rows), s.base, crosscheck.ErrConflict)
 		}
 		m := make([]member, 0, len(rows)+len(s.members))
 		for _, r := range rows {
