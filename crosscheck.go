@@ -91,6 +91,9 @@ type Article struct {
 	// Sentences and Tokens split the clean text.
 	Sentences []Span `json:"sentences,omitempty"`
 	Tokens    []Span `json:"tokens,omitempty"`
+	// Syntax is the parse of the sentences, token by token (one element per token of Tokens,
+	// or none when the article was analysed before parses were stored).
+	Syntax []TokenSyntax `json:"-"`
 	// Entities are the people, organisations and places the article names.
 	Entities []Entity `json:"entities,omitempty"`
 	// Dates are the article's temporal expressions resolved against its publication date.
@@ -139,6 +142,14 @@ type Number struct {
 	Unit    string  `json:"unit,omitempty"`    // what is measured: "point", "hour", "USD", "percent", or the thing counted
 	Counted string  `json:"counted,omitempty"` // the thing a measured number qualifies: "plan" in "28-point plan"
 	Approx  string  `json:"approx,omitempty"`  // "nearly", "about", "more than", …
+}
+
+// TokenSyntax is one token's part of speech and place in its sentence's dependency tree, as
+// small numbers that package analyze/syntax names (syntax.StoredTags, syntax.StoredRelations).
+type TokenSyntax struct {
+	Tag  uint8 // 1 + the part of speech's number; 0 for a token whose sentence was not parsed
+	Rel  uint8 // the relation to its head
+	Head int16 // the head's token index minus the token's; 0 for a root of its sentence
 }
 
 // Span is a byte range [start, end) of an article's clean text.

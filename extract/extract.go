@@ -124,12 +124,13 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	return a, nil
 }
 
-// Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
-// dates resolved against the publication date. Without one, only dates that name their year,
+// Analyze finds what the article says: sentences and tokens, their parse, entities, quotes,
+// numbers, and dates resolved against the publication date. Without one, only dates that name their year,
 // durations, and weekdays and clock times of no known day ("XXXX-WXX-2") are kept.
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = nlp.Sentences(a.Text)
 	a.Tokens = nlp.Tokens(a.Text)
+	parse(a)
 	a.Entities = nlp.Entities(a.Text, a.Sentences, a.Tokens)
 	a.Quotes = nlp.Quotes(a.Text)
 	nlp.ResolveSpeakers(a.Quotes, a.Entities)

@@ -588,7 +588,8 @@ func (s *story) event(claims []claim) string {
 		sp := c.art.sentences[c.sentence].span
 		text := c.art.Text[sp[0]:sp[1]]
 		seen := map[string]bool{}
-		for _, t := range nlp.Tokens(text) {
+		_, toks := sentenceTokens(c.art.Article, sp)
+		for _, t := range toks {
 			w := text[t[0]:t[1]]
 			if !plainWord(w) {
 				continue

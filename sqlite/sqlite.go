@@ -257,12 +257,13 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 // cleanColumns are the revision columns extraction derives from the raw document; a revision
 // is inserted with them and re-cleaned by rewriting them (cleanValues gives their values).
 var cleanColumns = []string{"title", "author", "published", "modified", "site", "language", "credits",
-	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates"}
+	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates", "syntax"}
 
 func cleanValues(a *crosscheck.Article) []any {
 	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
 		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
-		js(orNone(a.Sentences)), encodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates))}
+		js(orNone(a.Sentences)), encodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
+		encodeSyntax(a.Syntax)}
 }
 
 // encodeSpans packs sorted, non-overlapping spans as varints: each span's gap from the end of
@@ -298,6 +299,43 @@ func decodeSpans(b []byte) ([]crosscheck.Span, error) {
 	return out, nil
 }
 
+// encodeSyntax packs a parse token by token: the tag's byte (0 for a token left unparsed, and
+// nothing more), the relation's byte and the head's offset as a signed varint. A token costs
+// three bytes.
+func encodeSyntax(words []crosscheck.TokenSyntax) []byte {
+	b := make([]byte, 0, 3*len(words))
+	for _, w := range words {
+		b = append(b, w.Tag)
+		if w.Tag != 0 {
+			b = append(b, w.Rel)
+			b = binary.AppendVarint(b, int64(w.Head))
+		}
+	}
+	return b
+}
+
+func decodeSyntax(b []byte) ([]crosscheck.TokenSyntax, error) {
+	var out []crosscheck.TokenSyntax
+	for len(b) > 0 {
+		w := crosscheck.TokenSyntax{Tag: b[0]}
+		b = b[1:]
+		if w.Tag != 0 {
+			if len(b) < 2 {
+				return nil, errors.New("damaged parse")
+			}
+			w.Rel = b[0]
+			head, n := binary.Varint(b[1:])
+			if n <= 0 || head != int64(int16(head)) {
+				return nil, errors.New("damaged parse")
+			}
+			w.Head = int16(head)
+			b = b[1+n:]
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
 // js encodes a value for a JSON column.
 func js(v any) string {
 	b, _ := json.Marshal(v)
@@ -316,21 +354,24 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
 	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
-	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates`
+	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates, r.syntax`
 
 type scanner interface{ Scan(...any) error }
 
 func scanArticle(row scanner) (*crosscheck.Article, error) {
 	var a crosscheck.Article
 	var format, fetched, meta, credits, offsets, removed, repairs, quotes, numbers, sentences, entities, dates string
-	var tokens []byte
+	var tokens, parse []byte
 	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &meta, &a.Title,
 		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &credits,
-		&a.Text, &offsets, &removed, &repairs, &quotes, &numbers, &sentences, &tokens, &entities, &dates); err != nil {
+		&a.Text, &offsets, &removed, &repairs, &quotes, &numbers, &sentences, &tokens, &entities, &dates, &parse); err != nil {
 		return nil, err
 	}
 	var err error
 	if a.Tokens, err = decodeSpans(tokens); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	if a.Syntax, err = decodeSyntax(parse); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	a.Format = crosscheck.Format(format)
