@@ -439,22 +439,25 @@ type Failure struct {
 	At    string `json:"at"`
 }
 
-// Failures lists the inputs that could not be ingested, oldest first.
-func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT input, error, at FROM failures ORDER BY seq`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Failure
-	for rows.Next() {
-		var f Failure
-		if err := rows.Scan(&f.Input, &f.Error, &f.At); err != nil {
-			return nil, err
+// Failures streams the inputs that could not be ingested, oldest first, a page at a time, so
+// that a store with millions of failures is listed in bounded memory.
+func (s *Store) Failures(ctx context.Context) iter.Seq2[Failure, error] {
+	return paged(int64(0), func(after int64) ([]Failure, int64, error) {
+		rows, err := s.db.QueryContext(ctx, `SELECT seq, input, error, at FROM failures WHERE seq > ? ORDER BY seq LIMIT ?`, after, articlePage)
+		if err != nil {
+			return nil, after, err
 		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		var out []Failure
+		for rows.Next() {
+			var f Failure
+			if err := rows.Scan(&after, &f.Input, &f.Error, &f.At); err != nil {
+				return nil, after, err
+			}
+			out = append(out, f)
+		}
+		return out, after, rows.Err()
+	})
 }
 
 // QuickCheck checks the store's pages (SQLite's quick_check): cheaper than Check, it finds the

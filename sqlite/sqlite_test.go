@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,7 +67,7 @@ func TestPutRevisionsAndUnchanged(t *testing.T) {
 	if _, err := s.Article(ctx, "zzz"); !errors.Is(err, crosscheck.ErrNotFound) {
 		t.Errorf("missing article: %v", err)
 	}
-	f, err := s.Failures(ctx)
+	f, err := collect(s.Failures(ctx))
 	if err != nil || len(f) != 1 || f[0].Input != "bad.bin" || !strings.Contains(f[0].Error, "binary") {
 		t.Errorf("failures: %+v, %v", f, err)
 	}
@@ -217,5 +218,50 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func TestFailuresStreamPageByPageInOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	var batch []crosscheck.Entry
+	for i := range 1234 {
+		batch = append(batch, crosscheck.Entry{Input: fmt.Sprintf("bad-%04d.bin", i), Err: errors.New("binary file")})
+	}
+	if _, err := s.Put(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for f, err := range s.Failures(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("bad-%04d.bin", n); f.Input != want {
+			t.Fatalf("failure %d is %q, want %q", n, f.Input, want)
+		}
+		n++
+	}
+	if n != 1234 {
+		t.Fatalf("streamed %d failures, want 1234", n)
+	}
+	n = 0
+	for range s.Failures(ctx) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	if n != 3 {
+		t.Fatalf("stopping early read %d", n)
 	}
 }
