@@ -165,7 +165,7 @@ func TestBrowserFeedsPage(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	fits := `document.documentElement.scrollWidth <= window.innerWidth + 1 && [...document.querySelectorAll('table')].every(e => e.getBoundingClientRect().right <= window.innerWidth + 1)`
+	fits := `document.documentElement.scrollWidth <= window.visualViewport.width + 1`
 	for _, size := range []struct {
 		w, h   int64
 		mobile bool
