@@ -2,10 +2,14 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/crosscheck/crosscheck"
 )
 
 // FetchState is what a page's last fetch left: its validators for a conditional GET and the
@@ -42,6 +46,7 @@ func (s *Store) SaveFetchState(ctx context.Context, f FetchState) error {
 
 // Feed is a followed feed with the outcome of its last fetch.
 type Feed struct {
+	ID           string `json:"id"` // FeedID of the URL
 	URL          string `json:"url"`
 	Title        string `json:"title"`
 	Added        string `json:"added"`
@@ -82,9 +87,45 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 		if err := rows.Scan(&f.URL, &f.Title, &f.Added, &f.AllowPrivate, &f.ETag, &f.LastModified, &f.LastFetch, &f.Status, &f.Error, &f.Articles, &f.Items); err != nil {
 			return nil, err
 		}
+		f.ID = FeedID(f.URL)
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// FeedID is the short name a feed is known by beside its URL: the first 12 hex digits of the
+// SHA-256 of its normalised URL, so the same on every store and in every run.
+func FeedID(url string) string {
+	sum := sha256.Sum256([]byte(url))
+	return hex.EncodeToString(sum[:6])
+}
+
+// RemoveFeed stops following the feed whose URL or FeedID is key, and forgets which of its
+// items were taken; the articles they became stay in the store. It returns the feed as it was,
+// and an error wrapping crosscheck.ErrNotFound when no followed feed is key.
+func (s *Store) RemoveFeed(ctx context.Context, key string) (Feed, error) {
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		return Feed{}, err
+	}
+	for _, f := range feeds {
+		if f.URL != key && f.ID != key {
+			continue
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return f, err
+		}
+		defer tx.Rollback()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ?`, f.URL); err != nil {
+			return f, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE url = ?`, f.URL); err != nil {
+			return f, err
+		}
+		return f, tx.Commit()
+	}
+	return Feed{}, fmt.Errorf("feed %q: %w", key, crosscheck.ErrNotFound)
 }
 
 // FeedFetched records the outcome of a feed's fetch. Validators are saved only with "ok", after
