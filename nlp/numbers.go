@@ -106,7 +106,7 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 // case (lowerASCII), whose offsets are the text's.
 var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:\s+(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
 	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
@@ -443,8 +443,19 @@ func fractionFigure(f string) bool {
 // FigureValue reads a figure written in digits or words: "3,000", "six", "twenty four".
 func FigureValue(f string) (float64, bool) { return figureValue(strings.ToLower(f)) }
 
-// figureValue reads "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
+// mixedFraction is a whole number and a fraction: "4 1/2", as tokenised text writes it "4 1 / 2".
+var mixedFraction = regexp.MustCompile(`^(\d+) (\d) ?/ ?(\d)$`)
+
+// figureValue reads "4 1/2", "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
 func figureValue(f string) (float64, bool) {
+	if m := mixedFraction.FindStringSubmatch(f); m != nil {
+		whole, _ := strconv.Atoi(m[1])
+		num, _ := strconv.Atoi(m[2])
+		den, _ := strconv.Atoi(m[3])
+		if num < den {
+			return float64(whole) + float64(num)/float64(den), true // "4 1/2 hours", "4 1 / 2 hours"
+		}
+	}
 	if v, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(f), 64); err == nil {
 		return v, true
 	}

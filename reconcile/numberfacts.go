@@ -36,6 +36,9 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.label, c.read = n.Value, hedges[n.Approx], r.label, r
 			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
+			if n.Approx == "at least" && casualty[r.verb] != "" {
+				c.bound = "" // "at least 3 people were killed" is the toll reported: three
+			}
 			if withinBefore.MatchString(a.Text[max(0, n.Start-12):n.Start]) {
 				c.bound = "upper" // "within 20 miles of Tel Aviv"
 			}
@@ -156,7 +159,7 @@ var withinBefore = regexp.MustCompile(`(?i)\bwithin\s+$`)
 // boundOf reads an approximation as a bound: "more than 40" is at least 40.
 func boundOf(approx string) string {
 	switch approx {
-	case "more than", "over", "just over": // "at least 3 people were killed" reports three
+	case "more than", "over", "just over", "at least":
 		return "lower"
 	case "less than", "under", "up to", "at most", "just under":
 		return "upper"
