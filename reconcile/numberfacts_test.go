@@ -80,7 +80,9 @@ func TestNumberRules(t *testing.T) {
 // a thing with no event state no fact of their own.
 func TestNumbersThatStateNoFact(t *testing.T) {
 	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT.",
-		"The hole is three metres (9.8 feet) deep.", "One son lives in Leeds."} {
+		"The hole is three metres (9.8 feet) deep.", "One son lives in Leeds.",
+		"She was the first doctor under age 40 to sit on the board.", "He was named one of the leaders age 40 and under.",
+		"The laptop has three USB 2.0 ports."} {
 		a := analyzed(t, text)
 		n := 0
 		for _, num := range a.Numbers {
@@ -88,7 +90,7 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 				n++
 			}
 		}
-		if want := map[bool]int{true: 1, false: 0}[strings.Contains(text, "3 - 1") || strings.Contains(text, "metres")]; n != want {
+		if want := map[bool]int{true: 1, false: 0}[strings.Contains(text, "3 - 1") || strings.Contains(text, "metres") || strings.Contains(text, "USB")]; n != want {
 			t.Errorf("%q: %d facts read, want %d", text, n, want)
 		}
 	}
@@ -128,6 +130,11 @@ func TestNumberConflicts(t *testing.T) {
 		texts    []string
 		conflict bool
 	}{
+		{"a lower bound \"at least\" the other value meets", []string{
+			"Crews used at least two ladder trucks at the warehouse fire.", "Crews used three ladder trucks at the warehouse fire.",
+			"The fire at the warehouse drew three ladder trucks."}, false},
+		{"a toll \"at least\" gives against another", []string{
+			"At least three people were killed in the warehouse fire on Sunday.", "Four people were killed in the warehouse fire on Sunday."}, true},
 		{"a lower bound the other value meets", []string{
 			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
 		{"two counts of one crowd", []string{

@@ -244,6 +244,10 @@ func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if n.Unit != "" || n.Value < 1 || n.Value > 115 || !agedBefore.MatchString(ctx.before) {
 		return false
 	}
+	if ageLimit.MatchString(ctx.before) || ageLimitAfter.MatchString(ctx.after) {
+		r.kind = "" // "the first physician under age 40", "leaders age 40 and under": a limit, no one's age
+		return true
+	}
 	if strings.HasSuffix(strings.TrimSpace(ctx.before), "was") && !strings.HasPrefix(strings.TrimLeft(ctx.after, " "), ".") {
 		return false // "she was 85." ends its sentence; "he was 85 miles away" does not
 	}
@@ -258,6 +262,11 @@ func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	return true
 }
+
+var (
+	ageLimit      = regexp.MustCompile(`(?i)\b(?:under|over|below|above|beyond|past|until|till|from|minimum|maximum|legal|voting|retirement|drinking)\s+(?:the\s+)?age(?:\s+of)?\s*$`)
+	ageLimitAfter = regexp.MustCompile(`(?i)^\s*(?:and|or)\s+(?:under|over|older|younger|above|below)\b`)
+)
 
 var pronounWas = regexp.MustCompile(`(?:\b(?:[Hh]e|[Ss]he)|([A-Z][\pL]+))\s+was\s*$`)
 
@@ -444,6 +453,12 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	thing := n.Unit
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
+	}
+	if f := strings.TrimLeft(figureText(n.Text), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "); strings.Contains(f, ".") {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil && v == n.Value {
+			r.kind = "" // "three USB 2.0 ports": a version, not a count of ports
+			return true
+		}
 	}
 	r.kind, r.unit, r.thing = "count", thing, thing
 	r.word = headWord(n)
