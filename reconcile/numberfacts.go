@@ -288,8 +288,8 @@ func mayConflict(a, b []claim, sim float64) bool {
 	switch k := a[0].read.kind; {
 	case k == "duration" && dayLength(a[0]) > 0 && math.Abs(dayLength(a[0])-dayLength(b[0])) <= 2:
 		return false // "11 days of fighting" and "12 days": one more day of coverage, an update
-	case k == "measure" && !shareSome(a, b, thing):
-		return false // the length of a run against the length of a pass
+	case (k == "measure" || k == "money") && !shareSome(a, b, thing):
+		return false // the length of a run against the length of a pass; a sum in stock against one in funding
 	case k == "duration" || k == "measure":
 		// lengths and distances are everywhere in a story: two conflict only about one known
 		// thing, event or owner ("married two weeks ago", "married three weeks before")

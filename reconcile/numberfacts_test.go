@@ -46,6 +46,11 @@ func TestNumberRules(t *testing.T) {
 		{"money", "The council approved a $2 million bond on Monday.", "2000000 USD", "", "bond", "approved"},
 		{"money", "Orbis agreed to buy the mill for $75 million.", "75000000 USD", "", "price", ""},
 		{"money", "The fund will lend 40 billion euros in loans.", "40000000000 EUR", "", "loans", ""},
+		{"money", "Orbis is paying $281m in cash and $53m in stock to buy the mill.", "281000000 USD", "", "cash", "paying"},
+		{"money", "Orbis will buy the mill for $75 million in cash.", "75000000 USD", "", "price", ""},
+		{"money", "The startup, which raised $35m in two rounds of funding, was sold.", "35000000 USD", "", "funding", "raised"},
+		{"money", "The laptop comes with a price tag of $2,799.", "2799 USD", "", "price", ""},
+		{"money", "The firms signed a $4.5 billion deal on Monday.", "4500000000 USD", "", "price", "signed"},
 		{"percent", "Shares plunged 6.2 per cent on Friday.", "6.2%", "", "", ""},
 		{"duration", "She served for 12 years on the board.", "12 years", "", "", "served"},
 		{"duration", "The town voted five months ago.", "5 months", "", "time since", "voted"},
@@ -135,6 +140,10 @@ func TestNumberConflicts(t *testing.T) {
 			"The fire at the warehouse drew three ladder trucks."}, false},
 		{"a toll \"at least\" gives against another", []string{
 			"At least three people were killed in the warehouse fire on Sunday.", "Four people were killed in the warehouse fire on Sunday."}, true},
+		{"a sum in stock against one in funding", []string{
+			"Orbis is paying $281m in cash and $53m in stock to acquire the startup.", "The startup is backed with $60m in funding by three firms."}, false},
+		{"two sums in funding", []string{
+			"The startup is backed with $60m in funding by three firms.", "The startup, which raised $35m in funding from three firms, was sold."}, true},
 		{"a lower bound the other value meets", []string{
 			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
 		{"two counts of one crowd", []string{

@@ -298,22 +298,31 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
-	if m := moneyIn.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+24)]); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
-		r.thing, r.word = m[1], m[1] // "$281 million in cash"
+	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
+	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !nlp.Stopwords[rest[m[2]:m[3]]] {
+		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
+		r.word = r.thing
 	}
 	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
 	}
 	r.verb = verbNear(ctx.before, "")
-	if buyingBefore(ctx.before) {
-		r.thing, r.word = "price", "price" // "AMD will pay $334 million", "buy SeaMicro for $334 million"
+	if buyingBefore(ctx.before) && (r.thing == "" || payment[r.thing] && !in) || deals[r.thing] {
+		r.thing, r.word = "price", "price" // "AMD will pay $334 million", "buy SeaMicro for $334 million in cash"
 	}
 	return true
 }
 
 var (
-	moneyIn = regexp.MustCompile(`^\s+in\s+([a-z]+)\b`)
+	moneyIn = regexp.MustCompile(`^\s+in\s+(?:[a-z0-9]+\s+(?:rounds?|tranches?|instal+ments?)\s+of\s+)?([a-z]+)\b`)
 	moneyOf = regexp.MustCompile(`\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|approximately\s+|US)?$`)
+)
+
+// sumAfter and sumBefore find a sum split into parts by what each part is paid in: "$281m in
+// cash and $53m in stock". Each part is a fact of its own, not the price.
+var (
+	sumAfter  = regexp.MustCompile(`^\s*(?:,|and)\s*(?:US)?[$€£]`)
+	sumBefore = regexp.MustCompile(`[$€£]\s?[\d.,]+\s?(?:m|bn|million|billion)?\s+in\s+[a-z]+\s*(?:,|and)\s*(?:US)?$`)
 )
 
 // buyingBefore reports a verb of buying or selling among the eight words before a sum: "agreed
@@ -321,12 +330,23 @@ var (
 func buyingBefore(before string) bool {
 	f := strings.Fields(strings.ToLower(before))
 	for i := len(f) - 1; i >= 0 && i >= len(f)-8; i-- {
-		if buying[strings.Trim(f[i], ",.;:()\"'“”’")] {
+		w := strings.Trim(f[i], ",.;:()\"'“”’")
+		if buying[w] {
 			return true
+		}
+		if isVerbForm(w) {
+			return false // "SeaMicro, which raised $35m": the nearest verb is another
 		}
 	}
 	return false
 }
+
+// deals are the nouns a sum names a purchase or its price by: "a $4.5 billion deal", "a price
+// tag of $2,799" are the price.
+var deals = wordSet("deal deals takeover acquisition purchase buyout merger bid offer tag")
+
+// payment are what a price is paid in: "for $4.2 billion in cash" is the price.
+var payment = wordSet("cash stock stocks shares equity")
 
 // buying are the verbs a sum is the price of.
 var buying = wordSet("pay pays paid paying buy buys bought buying acquire acquires acquired acquiring sell sells sold selling cost costs costing priced")
