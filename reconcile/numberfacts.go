@@ -282,6 +282,9 @@ func mayConflict(a, b []claim, sim float64) bool {
 	case k == "measure" && lo < 0.9*hi:
 		return false // outlets round or misprint a length; one a tenth off or more is another length (two field goals)
 	}
+	if mostCommon(a, window) != mostCommon(b, window) {
+		return false // "arrested four times", "arrested three times since October": two spans of time
+	}
 	verb := func(c claim) string { return eventOf(c.read.verb) }
 	thing := func(c claim) string { return c.subject }
 	owner := func(c claim) string { return c.owner }
@@ -301,6 +304,8 @@ func mayConflict(a, b []claim, sim float64) bool {
 	}
 	return sameOwner(a, b) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
 }
+
+func window(c claim) string { return c.read.window }
 
 // smallCountSim is how alike the sentences of two small counts with no verb in common must be
 // to make them rival values ("a red warning for seven districts", "nine districts under a red

@@ -144,6 +144,10 @@ func TestNumberConflicts(t *testing.T) {
 			"Orbis is paying $281m in cash and $53m in stock to acquire the startup.", "The startup is backed with $60m in funding by three firms."}, false},
 		{"two sums in funding", []string{
 			"The startup is backed with $60m in funding by three firms.", "The startup, which raised $35m in funding from three firms, was sold."}, true},
+		{"a count over a span of time against one over all time", []string{
+			"Police said Gray had been arrested four times on charges of larceny.", "Gray had been arrested three times since October on charges of larceny."}, false},
+		{"a count of people trapped since something happened", []string{
+			"Eleven miners were trapped on Tuesday after a tunnel collapsed at the mine.", "Rescuers drilled to reach 12 miners trapped since a tunnel collapsed at the mine."}, true},
 		{"a lower bound the other value meets", []string{
 			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
 		{"two counts of one crowd", []string{

@@ -30,7 +30,10 @@ type reading struct {
 	// several is set on an age of a noun ("girl") one article gives two ages of: the noun
 	// names more than one person there, so its ages are no rivals.
 	several bool
-	rule    string
+	// window is the span of time a count is restricted to ("since October", "this season"),
+	// as written: a count over a window is no rival of one over all time.
+	window string
+	rule   string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
@@ -507,10 +510,25 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
+	r.window = countWindow(ctx.after)
 	if n.Value == 1 && r.verb == "" {
 		r.kind = "" // "one son", "one more thing": one of a thing is a count only of an event ("one person was arrested")
 	}
 	return true
+}
+
+// windowAfter is a span of time a count is restricted to, in the clause after it: "arrested
+// three times since October", "scored 12 goals this season", "in the past two years" (not
+// "trapped since a tunnel collapsed", which says when, not over what span).
+var windowAfter = regexp.MustCompile(`(?i)^[^.;,—]{0,40}?\b(since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}\b|then\b)|so far(?:\s+this\s+\pL+)?|this\s+(?:year|season|month|week)\b|in\s+the\s+(?:past|last)\s+(?:[\pL\d]+\s+)?(?:years?|months?|weeks?|days?|seasons?)\b)`)
+
+// countWindow is the window of a count, folded, or "".
+func countWindow(after string) string {
+	m := windowAfter.FindStringSubmatch(after)
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 }
 
 // isUnit reports a unit of measure, time, money or share rather than a thing counted.
