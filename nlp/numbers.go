@@ -226,6 +226,13 @@ func readNumber(text string, m []int) (Number, bool) {
 			} else {
 				n.Counted = singular(w)
 			}
+			if measureUnits[w] && w == singular(w) && n.Value != 1 && n.Counted == "" {
+				// "an 80 yard touchdown pass": a unit in the singular after a larger figure
+				// qualifies the noun after it, as "80-yard" does
+				if head, e := countedHead(text, end, false); head != "" && !measureUnits[head] {
+					n.Counted, end = singular(head), e
+				}
+			}
 			end = readOf(text, end, &n)
 		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
 			// "one-fifth of Ukraine's territory", "52.3% of the vote": the noun after "of …'s"

@@ -41,6 +41,8 @@ func TestNumbers(t *testing.T) {
 		{"after 4 1 / 2 hours of testimony", 4.5, "hour", "testimony", ""},
 		{"the race ran 3 1/2 miles", 3.5, "mile", "", ""},
 		{"a $143 - billion bailout", 143e9, "USD", "bailout", ""},
+		{"on that last - minute 80 yard touchdown pass", 80, "yard", "pass", ""},
+		{"he ran 80 yards for a touchdown", 80, "yard", "", ""},
 		{"a 45bn - euro rescue", 4.5e10, "EUR", "", ""},
 		{"to save euro12 billion", 1.2e10, "EUR", "", ""},
 		{"cuts of 8bn euros", 8e9, "EUR", "", ""},
