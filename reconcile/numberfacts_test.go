@@ -148,6 +148,10 @@ func TestNumberConflicts(t *testing.T) {
 			"Police said Gray had been arrested four times on charges of larceny.", "Gray had been arrested three times since October on charges of larceny."}, false},
 		{"a count of people trapped since something happened", []string{
 			"Eleven miners were trapped on Tuesday after a tunnel collapsed at the mine.", "Rescuers drilled to reach 12 miners trapped since a tunnel collapsed at the mine."}, true},
+		{"a record and the one who broke it", []string{
+			"Andrew Luck broke Cam Newton's record of 4,051 yards passing in the second quarter.", "Andrew Luck also set a rookie record for a season with 4,183 passing yards."}, false},
+		{"one player's yards told twice", []string{
+			"Andrew Luck also set a rookie record for a season with 4,183 passing yards.", "Andrew Luck finished the season with 4,185 yards passing, a rookie record."}, true},
 		{"a lower bound the other value meets", []string{
 			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
 		{"two counts of one crowd", []string{

@@ -434,7 +434,10 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	default:
 		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
 	}
-	r.owner = a.holderNear(n.Start) // the runner of "Charles ran for 226 yards"
+	r.owner = a.ownerByParse(n.Start) // "Newton's record of 4,051 yards"
+	if r.owner == "" {
+		r.owner = a.holderNear(n.Start) // the runner of "Charles ran for 226 yards"
+	}
 	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
 		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
 	}

@@ -1,0 +1,61 @@
+package reconcile
+
+import "strings"
+
+// ownerByParse is the person a number at byte offset off belongs to by its sentence's
+// structure: the possessor of a noun its phrase hangs on ("Newton's record of 4,051 yards"),
+// or the subject of the first verb above it when that subject names a person of the article
+// ("Luck also set a rookie record with 4,183 passing yards"). It returns the person's surname
+// in lower case, or "".
+func (a *article) ownerByParse(off int) string {
+	i := a.sentenceAt(off)
+	if i < 0 {
+		return ""
+	}
+	p := a.parse(i)
+	w := p.wordAt(off)
+	for steps := 0; w >= 0 && steps < ownerClimb; steps++ {
+		if j := p.child(w, "nmod:poss"); j >= 0 {
+			return a.personWord(p, j)
+		}
+		if p.Tags[w] == "VERB" {
+			if j := p.child(w, "nsubj"); j >= 0 {
+				return a.personWord(p, j)
+			}
+			return "" // the verb's subject is not said: not another verb's
+		}
+		w = p.Arcs[w].Head
+	}
+	return ""
+}
+
+// ownerClimb bounds the heads ownerByParse climbs from a number to its verb.
+const ownerClimb = 6
+
+// child is the first word whose arc to head w has relation rel, or -1.
+func (p *parsed) child(w int, rel string) int {
+	for j, arc := range p.Arcs {
+		if arc.Head == w && arc.Rel == rel {
+			return j
+		}
+	}
+	return -1
+}
+
+// personWord is the surname of the person word j names: the last word of its name ("Andrew
+// Luck" hangs "Luck" on "Andrew" as flat), when a person of the article has that surname.
+func (a *article) personWord(p *parsed, j int) string {
+	last := j
+	for k, arc := range p.Arcs {
+		if arc.Head == j && arc.Rel == "flat" && k > last {
+			last = k
+		}
+	}
+	w := strings.ToLower(strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(p.Words[last], "'s"), "’s"), "'’"))
+	for _, e := range a.Entities {
+		if e.Kind == "person" && surname(e.Name) == w {
+			return w
+		}
+	}
+	return ""
+}
