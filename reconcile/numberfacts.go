@@ -250,13 +250,24 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 // 10-year-old girls"): a pair of ages is rare enough in a story that two of one kind of people
 // are one fact, however little else their sentences share.
 func rivalPairs(a, b []claim) bool {
-	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner })
+	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner }) ||
+		sumsOfOneThing(a, b)
+}
+
+// sumsOfOneThing reports two sets of sums that name one thing they are of ("$60 million in
+// funding", "raised $35m in two rounds of funding"): a story seldom tells two sums of one named
+// thing, so they are rivals however little else their sentences share.
+func sumsOfOneThing(a, b []claim) bool {
+	return a[0].read.kind == "money" && b[0].read.kind == "money" && shareKnown(a, b, func(c claim) string { return c.subject })
 }
 
 // ownerWeight is what a known owner both sets name adds to their match: two records of the
 // Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
 // ordinals of one noun: the 7th game and the 13th are two games).
 func ownerWeight(a, b []claim) float64 {
+	if sumsOfOneThing(a, b) {
+		return 0.25
+	}
 	if k := a[0].read.kind; k != "age" && k != "score" || !shareKnown(a, b, func(c claim) string { return c.owner }) {
 		return 0
 	}

@@ -152,6 +152,9 @@ func TestNumberConflicts(t *testing.T) {
 			"Andrew Luck broke Cam Newton's record of 4,051 yards passing in the second quarter.", "Andrew Luck also set a rookie record for a season with 4,183 passing yards."}, false},
 		{"one player's yards told twice", []string{
 			"Andrew Luck also set a rookie record for a season with 4,183 passing yards.", "Andrew Luck finished the season with 4,185 yards passing, a rookie record."}, true},
+		{"two sums of one named thing in sentences that share little", []string{
+			"Orbis is paying $281m in cash to acquire Kelda, which raised $35m in two rounds of funding last year.",
+			"Kelda was founded in 2007 and is backed with $60 million in funding by Khosla Ventures and other investors."}, true},
 		{"a lower bound the other value meets", []string{
 			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
 		{"two counts of one crowd", []string{
