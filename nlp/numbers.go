@@ -35,10 +35,16 @@ func Numbers(text string) []Number {
 				m[i] += at
 			}
 		}
-		if n, ok := readNumber(text, m); ok {
+		n, ok := readNumber(text, m)
+		if ok {
 			out = append(out, n)
 		}
-		c = m[1] // as FindAll does, go on after the match, kept or not
+		c = m[1] // as FindAll does, go on after the match
+		if !ok || n.End < m[1] {
+			// the words the match ran past belong to no number yet: "one of six children"
+			// reads "six children" next
+			c = max(m[7], n.End)
+		}
 	}
 	return out
 }
