@@ -63,6 +63,7 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Three young men died when the roof fell.", "3 men", "", "men", "died"},
 		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
 		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
+		{"count", "He said 20 were wounded in the raid.", "20 people", "", "people", "wounded"},
 		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
 	} {
 		a := analyzed(t, tc.text)

@@ -477,6 +477,9 @@ var conversion = regexp.MustCompile(`(?i)\b(?:yards?|miles?|met(?:re|er)s?|kilom
 // count: a number of things.
 func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	thing := n.Unit
+	if m := bareCasualty.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
+		thing = strings.ToLower(m[1]) // "12 people were killed and 20 were wounded": 20 wounded
+	}
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
 	}
@@ -533,6 +536,9 @@ func countWindow(after string) string {
 	}
 	return strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 }
+
+// bareCasualty is a casualty verb after a bare figure and an auxiliary: "20 were wounded".
+var bareCasualty = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)
 
 // isUnit reports a unit of measure, time, money or share rather than a thing counted.
 func isUnit(u string) bool {
@@ -686,7 +692,7 @@ func figureLabel(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 
 // plural writes a unit for a value: "1 year", "15 years".
 func plural(unit string, v float64) string {
-	if v == 1 || strings.HasSuffix(unit, "s") || strings.ToLower(unit) != unit {
+	if v == 1 || strings.HasSuffix(unit, "s") || strings.ToLower(unit) != unit || unit == "people" {
 		return unit
 	}
 	switch {
