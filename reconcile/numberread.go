@@ -500,8 +500,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		r.verb = verbNear(ctx.before, ctx.after)
 	}
 	switch {
-	case casualty[n.Unit] != "": // "55 wounded", "30 dead"
-		r.verb, r.thing, r.unit, r.word = n.Unit, "people", "people", "people"
+	case casualty[thing] != "": // "55 wounded", "30 dead", "20 were wounded"
+		r.verb, r.thing, r.unit, r.word = thing, "people", "people", "people"
 	case strings.HasSuffix(n.Unit, "ed") && isVerbForm(n.Unit):
 		// "Five bombs were dropped, of which four exploded": the count's noun is one said before
 		prev := a.countBefore(n.Start)
