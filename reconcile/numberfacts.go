@@ -236,7 +236,7 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	if a[0].read.kind != b[0].read.kind || !shareValue(a, b, agree) {
 		return false
 	}
-	if a[0].read.kind != "age" && (a[0].approx || b[0].approx || significantDigits(a[0].value) < 3) {
+	if a[0].read.kind != "age" && (a[0].approx || b[0].approx || significantDigits(a[0].value) < specificDigits(a[0])) {
 		return false // "100 people" twice may be two crowds; "$2,799" twice is one price
 	}
 	if a[0].read.kind == "score" {
@@ -244,6 +244,19 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	}
 	owner := func(c claim) string { return c.owner }
 	return shareSome(a, b, owner)
+}
+
+// specificDigits is how many significant digits make a figure specific enough that two of
+// one unit are one fact: three ("4,051 yards", "$334 million"), two for a sum ("$9.3 million")
+// and for a count of ten or more of a noun other than people ("80 employees").
+func specificDigits(c claim) int {
+	switch {
+	case c.read.kind == "money":
+		return 2
+	case c.read.kind == "count" && c.value >= 10 && c.read.unit != "people":
+		return 1
+	}
+	return 3
 }
 
 // rivalPairs reports two pairs of ages of the same people ("girls, 6 and 8", "8- and

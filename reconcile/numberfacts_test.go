@@ -88,7 +88,7 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 	for _, text := range []string{"They won 3 - 1 on Sunday.", "The 2012 general election was close.", "It began at 0730 GMT.",
 		"The hole is three metres (9.8 feet) deep.", "One son lives in Leeds.",
 		"She was the first doctor under age 40 to sit on the board.", "He was named one of the leaders age 40 and under.",
-		"The laptop has three USB 2.0 ports."} {
+		"The laptop has three USB 2.0 ports.", "The blast came at 3 p. m. on Monday."} {
 		a := analyzed(t, text)
 		n := 0
 		for _, num := range a.Numbers {
@@ -204,6 +204,26 @@ func TestNumberConflicts(t *testing.T) {
 		got := conflicts(s.numberFacts())
 		if (len(got) > 0) != tc.conflict {
 			t.Errorf("%s: conflicts %v, want conflict %v", tc.name, got, tc.conflict)
+		}
+	}
+}
+
+// Two counts of ten or more of one noun other than people, and two sums of two significant
+// digits, are one fact however little else their sentences share.
+func TestSpecificFiguresAgree(t *testing.T) {
+	for _, texts := range [][]string{
+		{"Kelda, founded in 2007, has 80 employees and big plans.", "Orbis bought the 80 - employee Silicon Valley startup on Wednesday."},
+		{"The grant of $9.3 million came from the Department of Energy.", "Kelda got $9.3m in funding from the US government in 2009."},
+	} {
+		s := storyOf(t, texts...)
+		found := false
+		for _, f := range s.numberFacts() {
+			if f.Verdict == "agree" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: no agreement of two articles", texts)
 		}
 	}
 }

@@ -483,6 +483,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
 	}
+	if len(thing) < 2 {
+		r.kind = "" // "3 p. m.", "2 U.N. aircraft": a letter is no noun counted
+		return true
+	}
 	if f := strings.TrimLeft(figureText(n.Text), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "); strings.Contains(f, ".") {
 		if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil && v == n.Value {
 			r.kind = "" // "three USB 2.0 ports": a version, not a count of ports
