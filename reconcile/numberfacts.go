@@ -268,11 +268,19 @@ func rivalPairs(a, b []claim) bool {
 }
 
 // sumsOfOneThing reports two sets of sums that name one thing they are of ("$60 million in
-// funding", "raised $35m in two rounds of funding"): a story seldom tells two sums of one named
-// thing, so they are rivals however little else their sentences share.
+// funding", "raised $35m in two rounds of funding"), or of thousands of one noun other than
+// people: a story seldom tells two of them, so they are rivals however little else their
+// sentences share.
 func sumsOfOneThing(a, b []claim) bool {
+	if a[0].read.kind == "count" && b[0].read.kind == "count" {
+		return a[0].read.unit != "people" && min(a[0].value, b[0].value) >= bigCount // "nearly 300,000 comments", "250,000 written comments"
+	}
 	return a[0].read.kind == "money" && b[0].read.kind == "money" && shareKnown(a, b, func(c claim) string { return c.subject })
 }
+
+// bigCount is the size from which two counts of one noun other than people are rivals
+// whatever their sentences: a story seldom tells two thousands of one thing.
+const bigCount = 1000
 
 // ownerWeight is what a known owner both sets name adds to their match: two records of the
 // Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
