@@ -157,8 +157,8 @@ func TestNumberConflicts(t *testing.T) {
 			"Orbis is paying $281m in cash to acquire Kelda, which raised $35m in two rounds of funding last year.",
 			"Kelda was founded in 2007 and is backed with $60 million in funding by Khosla Ventures and other investors."}, true},
 		{"two counts of thousands of one noun in sentences that share little", []string{
-			"The department proposed the rules in May and since has received nearly 300,000 comments, most against.",
-			"Officials corralled 15 experts in Washington in October to sort through 250,000 written comments in 32 hours."}, true},
+			"The department proposed the new regulations in May and since has received nearly 300,000 comments, the vast majority opposing the changes.",
+			"The administration worked to get the change in place before the new president took over, corralling 15 experts to sort through 250,000 written comments from the public on the revisions in 32 hours."}, true},
 		{"a lower bound the other value meets", []string{
 			"More than 30 people were killed in the flood on Monday.", "The flood on Monday killed 34 people, officials said."}, false},
 		{"two counts of one crowd", []string{
