@@ -107,7 +107,7 @@ func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading)
 func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	rest := a.Text[n.Start+len(figureText(n.Text)):]
 	m := scoreAfter.FindStringSubmatch(rest)
-	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(rest[len(m[0]):], "-") || n.Unit == "percent" || pairNext.MatchString(rest[len(m[0]):]) {
+	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(strings.TrimLeft(rest[len(m[0]):], " "), "-") || n.Unit == "percent" || pairNext.MatchString(rest[len(m[0]):]) {
 		return false
 	}
 	r.kind, r.unit, r.label = "score", "score", strconv.Itoa(int(n.Value))+"-"+m[1]
@@ -706,6 +706,8 @@ func plural(unit string, v float64) string {
 		return "feet"
 	case strings.HasSuffix(unit, "inch"):
 		return unit + "es"
+	case len(unit) > 2 && strings.HasSuffix(unit, "y") && !strings.ContainsRune("aeiou", rune(unit[len(unit)-2])):
+		return unit[:len(unit)-1] + "ies" // "two-story building": stories
 	}
 	return unit + "s"
 }
