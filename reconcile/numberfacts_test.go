@@ -95,7 +95,10 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 		"He was named one of the leaders age 40 and under.":          0,
 		"The laptop has three USB 2.0 ports.":                        1, // three USB, not 2.0 ports
 		"The blast came at 3 p. m. on Monday.":                       0, // a letter is no noun
-		"The first 9 - 1 - 1 call came at dawn.":                     1, // an emergency number is no score: the call
+		"The first 9 - 1 - 1 call came at dawn.":                     0, // an emergency number: no score, no count
+		"The cells hold three times the charge of the old ones.":     0, // a ratio
+		"Butler ran it back for a 7 - 0 lead.":                       1, // the score, not a count of leads
+		"They accused one another of backing the rebels.":            0,
 	} {
 		a := analyzed(t, text)
 		var got []string
@@ -215,6 +218,16 @@ func TestNumberConflicts(t *testing.T) {
 		got := conflicts(s.numberFacts())
 		if (len(got) > 0) != tc.conflict {
 			t.Errorf("%s: conflicts %v, want conflict %v", tc.name, got, tc.conflict)
+		}
+	}
+}
+
+// A unit or a noun counted is written in the plural as people write it.
+func TestPlural(t *testing.T) {
+	for unit, want := range map[string]string{"year": "years", "catch": "catches", "inch": "inches", "story": "stories",
+		"people": "people", "century": "centuries", "foot": "feet", "day": "days"} {
+		if got := plural(unit, 2); got != want {
+			t.Errorf("plural(%q) = %q, want %q", unit, got, want)
 		}
 	}
 }

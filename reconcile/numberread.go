@@ -100,7 +100,7 @@ var (
 
 // scoreSecond: the second figure of a score belongs to the first.
 func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	return n.Unit == "" && scoreBefore.MatchString(ctx.before)
+	return (n.Unit == "" || !isUnit(n.Unit) && !strings.Contains(n.Text, "-")) && scoreBefore.MatchString(ctx.before) // "a 7 - 0 lead", "a 20 - 13 victory"
 }
 
 // score: two figures joined by a dash, a score or a win-loss record.
@@ -483,7 +483,11 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
 	}
-	if len(thing) < 2 {
+	if multiplier.MatchString(ctx.after) && thing == "time" {
+		r.kind = "" // "three times the energy": a ratio, not a count of times
+		return true
+	}
+	if len(thing) < 2 || thing == "another" {
 		r.kind = "" // "3 p. m.", "2 U.N. aircraft": a letter is no noun counted
 		return true
 	}
@@ -540,6 +544,9 @@ func countWindow(after string) string {
 	}
 	return strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
 }
+
+// multiplier follows "times" that compare: "three times the energy", "five times as many".
+var multiplier = regexp.MustCompile(`(?i)^\s+(?:the|as|more|less|larger|smaller|bigger|higher|lower|faster|greater|that of)\b`)
 
 // bareCasualty is a casualty verb after a bare figure and an auxiliary: "20 were wounded".
 var bareCasualty = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)
@@ -704,8 +711,8 @@ func plural(unit string, v float64) string {
 		return "centuries"
 	case unit == "foot":
 		return "feet"
-	case strings.HasSuffix(unit, "inch"):
-		return unit + "es"
+	case strings.HasSuffix(unit, "ch") || strings.HasSuffix(unit, "sh") || strings.HasSuffix(unit, "x"):
+		return unit + "es" // "inches", "catches"
 	case len(unit) > 2 && strings.HasSuffix(unit, "y") && !strings.ContainsRune("aeiou", rune(unit[len(unit)-2])):
 		return unit[:len(unit)-1] + "ies" // "two-story building": stories
 	}
