@@ -500,6 +500,9 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	verb = participle(verb) // "firing three attorneys": the number of attorneys fired
 	if verb != "" {
+		if where := mostCommon(f, func(c claim) string { return c.art.eventPlace(c) }); where != "" {
+			return "number of " + word + " " + verb + " " + where // "number of people killed in the civil war"
+		}
 		return "number of " + word + " " + verb
 	}
 	return "number of " + word

@@ -222,6 +222,21 @@ func TestNumberConflicts(t *testing.T) {
 	}
 }
 
+// A count's subject says where its event happened when its sentences say so.
+func TestCountSubjectSaysWhere(t *testing.T) {
+	s := storyOf(t, "Some 2 million people died in the civil war, which ended in 2005.",
+		"About 2 million people were killed in the civil war between north and south.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "count" {
+			if want := "number of people killed in the civil war"; f.Subject != want {
+				t.Errorf("subject %q, want %q", f.Subject, want)
+			}
+			return
+		}
+	}
+	t.Error("no count")
+}
+
 // A unit or a noun counted is written in the plural as people write it.
 func TestPlural(t *testing.T) {
 	for unit, want := range map[string]string{"year": "years", "catch": "catches", "inch": "inches", "story": "stories",

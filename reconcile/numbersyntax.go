@@ -59,3 +59,48 @@ func (a *article) personWord(p *parsed, j int) string {
 	}
 	return ""
 }
+
+// eventPlace is where or when the event a count counts happened, as its sentence's parse
+// tells: the phrase "in", "at", "on" or "during" opens on the verb the counted noun hangs on
+// ("Some 2 million people died in the north-south civil war" → "in the north-south civil
+// war"), or "". It is what tells the number of people killed at a school from the number
+// killed in a war.
+func (a *article) eventPlace(c claim) string {
+	if c.sentence < 0 || c.read.verb == "" {
+		return ""
+	}
+	p := a.parse(c.sentence)
+	w := p.wordAt(c.start)
+	for steps := 0; w >= 0 && steps < ownerClimb && !strings.EqualFold(p.Words[w], c.read.verb); steps++ {
+		w = p.Arcs[w].Head
+	}
+	if w < 0 || !strings.EqualFold(p.Words[w], c.read.verb) {
+		return ""
+	}
+	for j, arc := range p.Arcs {
+		if arc.Head != w || arc.Rel != "obl" || p.Tags[j] != "NOUN" && p.Tags[j] != "PROPN" {
+			continue
+		}
+		k := p.child(j, "case")
+		if k < 0 || !eventPreps[strings.ToLower(p.Words[k])] {
+			continue
+		}
+		start := k
+		for m := k + 1; m < j; m++ {
+			if h := p.Arcs[m].Head; h != j && (h < 0 || p.Arcs[h].Head != j) {
+				return "" // not one plain phrase
+			}
+		}
+		if j-start > eventPhraseWords {
+			return ""
+		}
+		return strings.ToLower(p.Words[start]) + " " + strings.Join(p.Words[start+1:j+1], " ")
+	}
+	return ""
+}
+
+// eventPreps open the phrases that say where or in what an event happened.
+var eventPreps = wordSet("in at during near inside")
+
+// eventPhraseWords bounds the words of an event's phrase after its preposition.
+const eventPhraseWords = 5
