@@ -500,7 +500,7 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	verb = participle(verb) // "firing three attorneys": the number of attorneys fired
 	if verb != "" {
-		if where := mostCommon(f, func(c claim) string { return c.art.eventPlace(c) }); where != "" {
+		if where := mostCommon(sampled(f, true), func(c claim) string { return c.art.eventPlace(c) }); where != "" {
 			return "number of " + word + " " + verb + " " + where // "number of people killed in the civil war"
 		}
 		return "number of " + word + " " + verb
