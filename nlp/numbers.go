@@ -255,7 +255,8 @@ func readNumber(text string, m []int) (Number, bool) {
 		return Number{}, false
 	}
 	// a bare year or a plain word number with nothing counted says little; keep counts only
-	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) {
+	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) &&
+		!casualtyBefore.MatchString(text[max(0, n.Start-24):n.Start]) {
 		return Number{}, false
 	}
 	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
@@ -269,6 +270,10 @@ func readNumber(text string, m []int) (Number, bool) {
 // numberedBefore is a noun that numbers the items of a series: the figure after it names an
 // item, in words as well as in digits ("page twenty").
 var numberedBefore = regexp.MustCompile(`\b(?:page|chapter|section|exit|gate|platform|route|pier)\s+$`)
+
+// casualtyBefore is a verb of killing or wounding right before a figure, which then counts
+// people in words as in digits: "which he said killed seven".
+var casualtyBefore = regexp.MustCompile(`(?i)\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+)?$`)
 
 // measureUnits are units a figure measures in, which are not what it counts.
 var measureUnits = wordSet(`second minute hour day week month year decade century yard mile metre meter kilometre

@@ -52,6 +52,7 @@ func TestNumbers(t *testing.T) {
 		{"a climb of 900m to the pass", 900, "metre", "", ""},
 		{"the GeForce 9400M chip", 9400, "", "", ""},
 		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
+		{"the bombing, which he said killed seven", 7, "", "", ""},
 	} {
 		ns := nlp.Numbers(tc.text)
 		if len(ns) != 1 {

@@ -64,6 +64,7 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
 		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
 		{"count", "He said 20 were wounded in the raid.", "20 people", "", "people", "wounded"},
+		{"count", "He spoke of the raid on Guffa, which he said killed seven.", "7 people", "", "people", "killed"},
 		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
 	} {
 		a := analyzed(t, tc.text)
