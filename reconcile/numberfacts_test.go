@@ -64,6 +64,7 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Officers fired 14 shots at the car.", "14 shots", "", "shot", "fired"},
 		{"count", "The blast left 30 dead and 55 wounded.", "30 people", "", "people", "dead"},
 		{"count", "He said 20 were wounded in the raid.", "20 people", "", "people", "wounded"},
+		{"count", "Two plainclothes police officers fatally shot the boy.", "2 officers", "", "officer", "shot"},
 		{"count", "He spoke of the raid on Guffa, which he said killed seven.", "7 people", "", "people", "killed"},
 		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
 	} {
@@ -100,6 +101,7 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 		"The cells hold three times the charge of the old ones.":     0, // a ratio
 		"Butler ran it back for a 7 - 0 lead.":                       1, // the score, not a count of leads
 		"They accused one another of backing the rebels.":            0,
+		"He is survived by his wife, two sons, and mother.":          0, // two of a thing with no event
 	} {
 		a := analyzed(t, text)
 		var got []string

@@ -509,6 +509,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
+		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
+			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
+		}
 	}
 	switch {
 	case casualty[thing] != "": // "55 wounded", "30 dead", "20 were wounded"
@@ -528,8 +531,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
 	r.window = countWindow(ctx.after)
-	if n.Value == 1 && r.verb == "" {
-		r.kind = "" // "one son", "one more thing": one of a thing is a count only of an event ("one person was arrested")
+	if n.Value <= 2 && r.verb == "" {
+		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested")
 	}
 	return true
 }

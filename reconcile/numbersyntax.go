@@ -104,3 +104,33 @@ var eventPreps = wordSet("in at during near inside")
 
 // eventPhraseWords bounds the words of an event's phrase after its preposition.
 const eventPhraseWords = 5
+
+// verbByParse is the verb whose subject, object or agent the noun a number counts is, as
+// written ("two plainclothes police officers fatally shot", "shot dead by two officers"), or
+// "". It reads what the words next to the number do not: an adverb or a phrase between.
+func (a *article) verbByParse(off int) string {
+	i := a.sentenceAt(off)
+	if i < 0 {
+		return ""
+	}
+	p := a.parse(i)
+	w := p.wordAt(off)
+	if w < 0 || p.Arcs[w].Rel != "nummod" {
+		return ""
+	}
+	noun := p.Arcs[w].Head
+	for steps := 0; noun >= 0 && (p.Arcs[noun].Rel == "compound" || p.Arcs[noun].Rel == "amod") && steps < ownerClimb; steps++ {
+		noun = p.Arcs[noun].Head // "two plainclothes police officers": the number may hang on a modifier
+	}
+	if noun < 0 {
+		return ""
+	}
+	v := p.Arcs[noun].Head
+	if v < 0 || p.Tags[v] != "VERB" || !countVerbRels[p.Arcs[noun].Rel] {
+		return ""
+	}
+	return strings.ToLower(p.Words[v])
+}
+
+// countVerbRels are the relations of a noun to the verb of the event it takes part in.
+var countVerbRels = wordSet("nsubj nsubj:pass obj obl:agent")
