@@ -102,6 +102,8 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 		"Butler ran it back for a 7 - 0 lead.":                       1, // the score, not a count of leads
 		"They accused one another of backing the rebels.":            0,
 		"He is survived by his wife, two sons, and mother.":          0, // two of a thing with no event
+		"It was the bloodiest battle of the 20th century.":           0, // an ordinal that names a time
+		"He kept a townhouse on East 77th Street.":                   0, // an ordinal that names a street
 	} {
 		a := analyzed(t, text)
 		var got []string

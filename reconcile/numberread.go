@@ -191,10 +191,18 @@ func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if nlp.Stopwords[strings.ToLower(first)] {
 		return false // "the 13th and 14th": no noun yet
 	}
+	if ordinalNames[strings.ToLower(first)] {
+		r.kind = "" // "the 20th century", "East 223rd Street", "an 11th hour rule": a name or a time, no fact of the story
+		return true
+	}
 	r.kind, r.unit, r.thing, r.owner = "ordinal", "ordinal", strings.ToLower(first), strings.ToLower(first)
 	r.label = figureText(n.Text) + m[1] + " " + first
 	return true
 }
+
+// ordinalNames are nouns an ordinal names rather than ranks: centuries, hours of idioms,
+// numbered streets.
+var ordinalNames = wordSet("century centuries hour street avenue st ave")
 
 // ageYearOld: “the 35-year-old deputy”.
 func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
