@@ -57,7 +57,7 @@ const maxNumberText = 256
 var numberStarts = func() map[string]bool {
 	m := map[string]bool{"half": true, "a": true}
 	for _, w := range strings.Fields(`nearly almost about around approximately roughly some more over less under up
-	at just zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	at just as zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen`) {
 		m[w] = true
 	}
@@ -110,7 +110,7 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
 // hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
 // case (lowerASCII), whose offsets are the text's.
-var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
+var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
 	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +

@@ -53,6 +53,7 @@ func TestNumbers(t *testing.T) {
 		{"the GeForce 9400M chip", 9400, "", "", ""},
 		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
 		{"the bombing, which he said killed seven", 7, "", "", ""},
+		{"as many as 20, 000 people took to the streets", 20000, "people", "", "as many as"},
 	} {
 		ns := nlp.Numbers(tc.text)
 		if len(ns) != 1 {

@@ -161,7 +161,7 @@ func boundOf(approx string) string {
 	switch approx {
 	case "more than", "over", "just over", "at least":
 		return "lower"
-	case "less than", "under", "up to", "at most", "just under":
+	case "less than", "under", "up to", "at most", "just under", "as many as", "as much as":
 		return "upper"
 	}
 	return ""
