@@ -16,13 +16,20 @@ type Number = crosscheck.Number
 // "five hours" (5 hour), "four additional documents" (4 document), "one-fifth of Ukraine's
 // territory" (0.2, territory), "nearly four-year long war" (≈4 year, war), "$1.2 billion"
 // (1.2e9 USD), "3,000 troops" (3000 troop).
-func Numbers(text string) []Number {
+func Numbers(text string) []Number { return numbers(text, nil) }
+
+// numbers is Numbers, counting in tries, when set, the expressions it tries to match: its
+// work, each try bounded by maxNumberText.
+func numbers(text string, tries *int) []Number {
 	var out []Number
 	var lower []byte
 	for c := 0; c < len(text); {
 		at := nextStart(text, c, numberStarts, true)
 		if at < 0 {
 			break
+		}
+		if tries != nil {
+			*tries++
 		}
 		lower = lowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
 		m := numberRe.FindSubmatchIndex(lower)
