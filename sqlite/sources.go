@@ -63,15 +63,6 @@ func (c *lineCounter) add(ctx context.Context, source string, hashes []int64, sa
 	return nil
 }
 
-// hashLines hashes an article's lines for counting.
-func hashLines(lines []string) []int64 {
-	out := make([]int64, len(lines))
-	for i, l := range lines {
-		out[i] = crosscheck.LineHash(l)
-	}
-	return out
-}
-
 // Boilerplate returns the line hashes cleaning removes for a source.
 func (s *Store) Boilerplate(ctx context.Context, source string) (map[int64]bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM source_boilerplate WHERE source = ?`, source)

@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,7 +33,7 @@ type Store struct {
 	seen *sql.Stmt // prepared once: every ingested document asks it
 }
 
-var _ crosscheck.Store = (*Store)(nil)
+var _ crosscheck.Backend = (*Store)(nil)
 
 // Open opens (creating if need be) the store at path and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
@@ -229,7 +228,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 				return nil, err
 			}
 		}
-		if err := counts.add(ctx, a.Source, hashLines(a.Lines), a.Lines, 1); err != nil {
+		if err := counts.add(ctx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
 			return nil, err
 		}
 		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
@@ -246,7 +245,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 		return 0, err
 	}
 	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		string(meta), d.Raw, a.Source, a.URL, js(hashLines(a.Lines))}, cleanValues(a)...)
+		string(meta), d.Raw, a.Source, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
 	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
@@ -262,40 +261,7 @@ var cleanColumns = []string{"title", "author", "published", "modified", "site", 
 func cleanValues(a *crosscheck.Article) []any {
 	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
 		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
-		js(orNone(a.Sentences)), encodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates))}
-}
-
-// encodeSpans packs sorted, non-overlapping spans as varints: each span's gap from the end of
-// the one before, then its length. A token costs two or three bytes instead of JSON's ten.
-func encodeSpans(spans []crosscheck.Span) []byte {
-	b := make([]byte, 0, 3*len(spans))
-	prev := 0
-	for _, s := range spans {
-		b = binary.AppendUvarint(b, uint64(s[0]-prev))
-		b = binary.AppendUvarint(b, uint64(s[1]-s[0]))
-		prev = s[1]
-	}
-	return b
-}
-
-func decodeSpans(b []byte) ([]crosscheck.Span, error) {
-	var out []crosscheck.Span
-	prev := 0
-	for len(b) > 0 {
-		gap, n := binary.Uvarint(b)
-		if n <= 0 {
-			return nil, errors.New("damaged token spans")
-		}
-		length, m := binary.Uvarint(b[n:])
-		if m <= 0 {
-			return nil, errors.New("damaged token spans")
-		}
-		b = b[n+m:]
-		start := prev + int(gap)
-		prev = start + int(length)
-		out = append(out, crosscheck.Span{start, prev})
-	}
-	return out, nil
+		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates))}
 }
 
 // js encodes a value for a JSON column.
@@ -330,7 +296,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 		return nil, err
 	}
 	var err error
-	if a.Tokens, err = decodeSpans(tokens); err != nil {
+	if a.Tokens, err = crosscheck.DecodeSpans(tokens); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	a.Format = crosscheck.Format(format)
@@ -432,23 +398,16 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Failure is one input that could not be ingested.
-type Failure struct {
-	Input string `json:"input"`
-	Error string `json:"error"`
-	At    string `json:"at"`
-}
-
 // Failures lists the inputs that could not be ingested, oldest first.
-func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
+func (s *Store) Failures(ctx context.Context) ([]crosscheck.Failure, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT input, error, at FROM failures ORDER BY seq`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Failure
+	var out []crosscheck.Failure
 	for rows.Next() {
-		var f Failure
+		var f crosscheck.Failure
 		if err := rows.Scan(&f.Input, &f.Error, &f.At); err != nil {
 			return nil, err
 		}

@@ -15,7 +15,6 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 func (m *Main) follow(ctx context.Context, args []string) error {
@@ -73,7 +72,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 // follower runs rounds over the followed feeds.
 type follower struct {
 	m       *Main
-	store   *sqlite.Store
+	store   crosscheck.Backend
 	workers int
 	reports bool // make the reports of the stories that changed
 	// guarded fetches feeds added without --allow-private (unless follow was given it), open
@@ -101,7 +100,7 @@ func (f *follower) serve(ctx context.Context, every time.Duration, logger *slog.
 	}
 }
 
-func (m *Main) newFollower(store *sqlite.Store, allowPrivate bool, workers int, reports bool) *follower {
+func (m *Main) newFollower(store crosscheck.Backend, allowPrivate bool, workers int, reports bool) *follower {
 	return &follower{m: m, store: store, workers: workers, reports: reports,
 		guarded: httpfetch.New(m.fetchOptions(allowPrivate)), open: httpfetch.New(m.fetchOptions(true))}
 }
@@ -187,7 +186,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	sum.feeds = len(feeds)
 	var mu sync.Mutex
 	var inputs []taken
-	var fetched []sqlite.Feed
+	var fetched []crosscheck.Feed
 	var results []pipeline.Result
 	prog := progress{w: f.m.Stderr, on: f.m.Terminal, start: f.m.Now(), now: f.m.Now}
 	feedNo := 0
@@ -196,13 +195,13 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	}
 	items := func(yield func(ingest.Item) bool) {
 		type polled struct {
-			fd    sqlite.Feed
-			state sqlite.Feed
+			fd    crosscheck.Feed
+			state crosscheck.Feed
 			items []feed.Item
 		}
 		var work []taken
 		var found []feed.Item // beside work; the zero Item for a feed's failure
-		var feedOf []sqlite.Feed
+		var feedOf []crosscheck.Feed
 		for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
 			state, list := f.poll(ctx, feeds[i])
 			return polled{feeds[i], state, list}
@@ -258,7 +257,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	prog.clear()
 	mu.Unlock()
 	sum.groups, sum.reports = psum.Groups, psum.Reports
-	var outcomes []sqlite.FeedItem
+	var outcomes []crosscheck.FeedItem
 	for i, r := range results {
 		in := inputs[i]
 		if in.input != r.Input {
@@ -269,7 +268,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 			continue
 		}
 		sum.items++
-		it := sqlite.FeedItem{Feed: in.feed, Item: in.key, Link: in.link, Article: r.ID, Error: r.Error}
+		it := crosscheck.FeedItem{Feed: in.feed, Item: in.key, Link: in.link, Article: r.ID, Error: r.Error}
 		switch r.Status {
 		case crosscheck.StatusAdded:
 			sum.added++
@@ -309,7 +308,7 @@ func itemKey(it feed.Item) string {
 	return it.Key + " @" + it.Updated
 }
 
-func (f *follower) client(fd sqlite.Feed) *httpfetch.Client {
+func (f *follower) client(fd crosscheck.Feed) *httpfetch.Client {
 	if fd.AllowPrivate {
 		return f.open
 	}
@@ -318,9 +317,9 @@ func (f *follower) client(fd sqlite.Feed) *httpfetch.Client {
 
 // poll fetches a feed with a conditional GET and returns its new state and the items not
 // taken before.
-func (f *follower) poll(ctx context.Context, fd sqlite.Feed) (sqlite.Feed, []feed.Item) {
-	state := sqlite.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
-	fail := func(err error) (sqlite.Feed, []feed.Item) {
+func (f *follower) poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Feed, []feed.Item) {
+	state := crosscheck.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
+	fail := func(err error) (crosscheck.Feed, []feed.Item) {
 		state.Status, state.Error = "error", "the feed: "+err.Error()
 		return state, nil
 	}
@@ -357,7 +356,7 @@ func (f *follower) poll(ctx context.Context, fd sqlite.Feed) (sqlite.Feed, []fee
 
 // itemDocument fetches an item's page and gives it the item's metadata; when the page cannot
 // be had, the feed's full content stands in for it.
-func (f *follower) itemDocument(ctx context.Context, fd sqlite.Feed, it feed.Item) (*crosscheck.Document, error) {
+func (f *follower) itemDocument(ctx context.Context, fd crosscheck.Feed, it feed.Item) (*crosscheck.Document, error) {
 	var pageErr error
 	id := ""
 	if it.Link != "" {

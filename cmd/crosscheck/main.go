@@ -240,13 +240,13 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 }
 
 // open opens the store at path, making it when there is none: for the verbs that write.
-func (m *Main) open(ctx context.Context, path string) (*sqlite.Store, error) {
+func (m *Main) open(ctx context.Context, path string) (crosscheck.Backend, error) {
 	return sqlite.Open(ctx, path)
 }
 
 // openExisting opens the store at path for a verb that only reads: a path that names no file
 // is a mistake to say, not an empty store to make.
-func (m *Main) openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
+func (m *Main) openExisting(ctx context.Context, path string) (crosscheck.Backend, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no store at %s (crosscheck ingest --db %s FILE… makes one): %w", path, path, crosscheck.ErrNotFound)
 	}
