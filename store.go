@@ -157,8 +157,8 @@ type FeedStore interface {
 
 // FailureStore lists the inputs that could not be ingested.
 type FailureStore interface {
-	// Failures lists the inputs that could not be ingested, oldest first.
-	Failures(ctx context.Context) ([]Failure, error)
+	// Failures streams the inputs that could not be ingested, oldest first.
+	Failures(ctx context.Context) iter.Seq2[Failure, error]
 }
 
 // Checker verifies a store.
@@ -180,6 +180,9 @@ type Backend interface {
 	FeedStore
 	FailureStore
 	Checker
+	// ReadOnly reports whether the store was opened only for reading: its reading methods
+	// answer, its writing ones fail.
+	ReadOnly() bool
 }
 
 // Failure is one input that could not be ingested.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/charset"
@@ -72,12 +73,13 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		}
 	case crosscheck.FormatJSON:
 		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8; it is all body
+		in.Text, cut = boundText(in.Text)
 	default:
 		dec, err := charset.Decode(doc.Raw, doc.Meta.ContentType, false)
 		if err != nil {
 			return nil, err
 		}
-		in.Text = dec.Text
+		in.Text, cut = boundText(dec.Text)
 		in.TitleInText = in.Title == ""
 	}
 
@@ -122,6 +124,32 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		a.Language = Language(a.Text)
 	}
 	return a, nil
+}
+
+// maxText bounds the text of a plain-text or JSON article that cleaning and analysis read. A
+// long news article runs to some tens of kilobytes; past this the input is a book, a log or a
+// dump, and reading all of it would cost memory many times its size. The raw document is
+// stored whole; what is cut is said on the article.
+const maxText = 1 << 20
+
+// boundText cuts text past maxText at the last line break before it (else the last space,
+// else a character's start), and says what was cut.
+func boundText(text string) (string, *crosscheck.Removal) {
+	if len(text) <= maxText {
+		return text, nil
+	}
+	end := strings.LastIndexByte(text[:maxText], '\n')
+	if end < maxText/2 {
+		end = strings.LastIndexByte(text[:maxText], ' ')
+	}
+	if end < maxText/2 {
+		end = maxText
+		for end > 0 && !utf8.RuneStart(text[end]) {
+			end--
+		}
+	}
+	return text[:end], &crosscheck.Removal{Rule: "text-bound", Source: end,
+		Text: fmt.Sprintf("%d of the text's %d bytes, past what analysis reads (%d MiB)", len(text)-end, len(text), maxText>>20)}
 }
 
 // Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and

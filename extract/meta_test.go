@@ -82,6 +82,10 @@ func TestArticlePublished(t *testing.T) {
 			fetched: fetched, want: "2025-03-05T06:00:00Z"},
 		{name: "EpochIsNoClock", head: `<meta property="article:published_time" content="2025-03-04">`,
 			fetched: time.Unix(0, 0), want: "2025-03-04"},
+		{name: "UnreadableGivenSaid", head: `<meta property="article:published_time" content="2025-03-04">`, given: "31/31/2020 garbage",
+			fetched: fetched, want: "2025-03-04", warning: "published-unreadable"},
+		{name: "UnreadablePageDateSilent", head: `<meta property="article:published_time" content="sometime soon">`,
+			fetched: fetched, want: "", warning: ""},
 		{name: "RefusedGivenFallsBackToPage", head: `<meta property="article:published_time" content="2025-03-04">`, given: "2099-01-01",
 			fetched: fetched, want: "2025-03-04", warning: "published-future"},
 	} {

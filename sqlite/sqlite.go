@@ -31,6 +31,9 @@ type Store struct {
 	db   *sql.DB
 	now  func() time.Time
 	seen *sql.Stmt // prepared once: every ingested document asks it
+	// readOnly: opened by OpenReadOnly; the reports made over it are held in memory
+	readOnly bool
+	held     heldReports
 }
 
 var _ crosscheck.Backend = (*Store)(nil)
@@ -64,6 +67,69 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenReadOnly opens the store at path for reading only: for a store on read-only media, or
+// whose file or folder the user may not write. It makes no change to the file, not even the
+// schema's; a store that needs its schema brought up to date must first be opened by a writer.
+// Every write returns an error that says the store is read-only.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	var last error
+	// Read-only first; then, when SQLite cannot make the shared-memory file a WAL store needs
+	// beside it (a folder nobody may write), as immutable: nothing else may be writing then.
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		db, err := sql.Open("sqlite", "file:"+escaped+"?"+mode+"&_pragma=busy_timeout(60000)&_pragma=query_only(1)")
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		s := &Store{db: db, now: time.Now, readOnly: true}
+		if last = s.current(ctx); last == nil {
+			if s.seen, last = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); last == nil {
+				return s, nil
+			}
+		}
+		db.Close()
+		if errors.Is(last, errOutOfDate) {
+			break
+		}
+	}
+	return nil, fmt.Errorf("open store %s read-only: %w", path, hint(last))
+}
+
+var errOutOfDate = errors.New("the store's schema is older than this crosscheck's; open it once with write access (any writing verb) to bring it up to date")
+
+// current checks that every migration this binary has is applied, without applying any.
+func (s *Store) current(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	if have < len(names) {
+		return errOutOfDate
+	}
+	return nil
+}
+
+// ReadOnly reports whether the store was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// IsReadOnly reports whether err comes from a store that may not be written: a file or
+// folder the user may not write, or a store opened read-only.
+func IsReadOnly(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "readonly database") || strings.Contains(msg, "SQLITE_READONLY") ||
+		strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open database file")
+}
+
 // retryBusy runs f again while the store is busy, for up to ten seconds: SQLite reports some
 // lock conflicts of a store being created by another process at once, without waiting.
 func retryBusy(ctx context.Context, f func() error) error {
@@ -86,6 +152,9 @@ func hint(err error) error {
 	msg := err.Error()
 	if strings.Contains(msg, "file is not a database") || strings.Contains(msg, "malformed") {
 		return fmt.Errorf("not a crosscheck database, or it is damaged (%v); move it aside or name another with --db", err)
+	}
+	if strings.Contains(msg, "readonly database") || strings.Contains(msg, "SQLITE_READONLY") {
+		return fmt.Errorf("the store is read-only (%v): reading verbs work; writing needs write access to the file and its folder", err)
 	}
 	return err
 }
@@ -398,22 +467,25 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Failures lists the inputs that could not be ingested, oldest first.
-func (s *Store) Failures(ctx context.Context) ([]crosscheck.Failure, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT input, error, at FROM failures ORDER BY seq`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []crosscheck.Failure
-	for rows.Next() {
-		var f crosscheck.Failure
-		if err := rows.Scan(&f.Input, &f.Error, &f.At); err != nil {
-			return nil, err
+// Failures streams the inputs that could not be ingested, oldest first, a page at a time, so
+// that a store with millions of failures is listed in bounded memory.
+func (s *Store) Failures(ctx context.Context) iter.Seq2[crosscheck.Failure, error] {
+	return paged(int64(0), func(after int64) ([]crosscheck.Failure, int64, error) {
+		rows, err := s.db.QueryContext(ctx, `SELECT seq, input, error, at FROM failures WHERE seq > ? ORDER BY seq LIMIT ?`, after, articlePage)
+		if err != nil {
+			return nil, after, err
 		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		var out []crosscheck.Failure
+		for rows.Next() {
+			var f crosscheck.Failure
+			if err := rows.Scan(&after, &f.Input, &f.Error, &f.At); err != nil {
+				return nil, after, err
+			}
+			out = append(out, f)
+		}
+		return out, after, rows.Err()
+	})
 }
 
 // QuickCheck checks the store's pages (SQLite's quick_check): cheaper than Check, it finds the

@@ -41,7 +41,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 		fmt.Fprintln(m.Stderr, "crosscheck follow: --every must be more than 0")
 		return errUsage
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openWritable(ctx, *db)
 	if err != nil {
 		return err
 	}

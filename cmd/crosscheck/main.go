@@ -244,13 +244,31 @@ func (m *Main) open(ctx context.Context, path string) (crosscheck.Backend, error
 	return sqlite.Open(ctx, path)
 }
 
+// openWritable opens an existing store for a verb that changes it, and says so when the store
+// may only be read.
+func (m *Main) openWritable(ctx context.Context, path string) (crosscheck.Backend, error) {
+	store, err := m.openExisting(ctx, path)
+	if err == nil && store.ReadOnly() {
+		store.Close()
+		return nil, fmt.Errorf("open store %s: the store is read-only: reading verbs work; this one writes, and needs write access to the file and its folder", path)
+	}
+	return store, err
+}
+
 // openExisting opens the store at path for a verb that only reads: a path that names no file
 // is a mistake to say, not an empty store to make.
 func (m *Main) openExisting(ctx context.Context, path string) (crosscheck.Backend, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no store at %s (crosscheck ingest --db %s FILE… makes one): %w", path, path, crosscheck.ErrNotFound)
 	}
-	return sqlite.Open(ctx, path)
+	store, err := sqlite.Open(ctx, path)
+	if err != nil && sqlite.IsReadOnly(err) {
+		// a store the user may read but not write still answers reading verbs
+		if ro, roErr := sqlite.OpenReadOnly(ctx, path); roErr == nil {
+			return ro, nil
+		}
+	}
+	return store, err
 }
 
 // truncate shortens s to n runes for a table cell.

@@ -57,7 +57,9 @@ making the reports of the stories that changed, and logs a line per round.`,
 	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
 	// a store written by an older version may lag behind in its search index: the server
 	// brings it up to date once, so that searches only read (a read-only store is served as is)
-	if err := store.IndexSearch(ctx); err != nil {
+	if store.ReadOnly() {
+		logger.Info("the store is read-only: pages are served, reports made are kept in memory")
+	} else if err := store.IndexSearch(ctx); err != nil {
 		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
 	}
 	form := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
