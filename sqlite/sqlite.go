@@ -417,29 +417,9 @@ func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, err
 	})
 }
 
-// paged streams items a page at a time: fetch returns the page after a cursor and the
-// cursor after it; a short page is the last. No read stays open between pages.
+// paged streams items articlePage at a time (crosscheck.Pages).
 func paged[C, T any](start C, fetch func(after C) ([]T, C, error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		after := start
-		for {
-			page, next, err := fetch(after)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, a := range page {
-				if !yield(a, nil) {
-					return
-				}
-			}
-			if len(page) < articlePage {
-				return
-			}
-			after = next
-		}
-	}
+	return crosscheck.Pages(start, articlePage, fetch)
 }
 
 func (s *Store) articlePage(ctx context.Context, after string) ([]*crosscheck.Article, error) {
