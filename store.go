@@ -273,29 +273,3 @@ func DecodeSpans(b []byte) ([]Span, error) {
 	}
 	return out, nil
 }
-
-// Pages streams a store's rows a page at a time: fetch returns the page after a cursor and the
-// cursor after it; a page shorter than size is the last. No read stays open between pages, so
-// a listing of the whole store holds one page in memory.
-func Pages[C, T any](start C, size int, fetch func(after C) ([]T, C, error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		after := start
-		for {
-			page, next, err := fetch(after)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, a := range page {
-				if !yield(a, nil) {
-					return
-				}
-			}
-			if len(page) < size {
-				return
-			}
-			after = next
-		}
-	}
-}

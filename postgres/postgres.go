@@ -10,9 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"iter"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +19,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/migration"
 )
 
 //go:embed migrations/*.sql
@@ -75,18 +74,12 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	list, err := migration.List(migrations)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: bad name", name)
-		}
-		if err := s.migrateOne(ctx, name, base, version); err != nil {
+	for _, m := range list {
+		if err := s.migrateOne(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -95,23 +88,19 @@ func (s *Store) migrate(ctx context.Context) error {
 
 // migrateOne applies one migration, in a transaction, unless the database has it: the version
 // is read under the migration lock, so that two processes do not both apply it.
-func (s *Store) migrateOne(ctx context.Context, name, base string, version int) error {
+func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
 			return err
 		}
 		var have int
-		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, version).Scan(&have); err != nil || have > 0 {
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.Version).Scan(&have); err != nil || have > 0 {
 			return err
 		}
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
+		if _, err := tx.Exec(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := tx.Exec(ctx, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, version)
+		_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, m.Version)
 		return err
 	})
 }

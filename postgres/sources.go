@@ -6,9 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -73,7 +73,7 @@ func (s *Store) Relearn(ctx context.Context, source string) (map[int64]bool, boo
 			return err
 		}
 		prev, err := hashSet(ctx, tx, `SELECT hash FROM source_boilerplate WHERE source = $1`, source)
-		if err != nil || sameSet(prev, next) {
+		if err != nil || maps.Equal(prev, next) {
 			return err
 		}
 		changed = true
@@ -91,18 +91,6 @@ func (s *Store) Relearn(ctx context.Context, source string) (map[int64]bool, boo
 		return nil, false, err
 	}
 	return next, changed, nil
-}
-
-func sameSet(a, b map[int64]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // SourceDocuments streams the documents of a source's latest revisions that carry any of the
@@ -157,42 +145,15 @@ func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, 
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", id, err)
 	}
-	d.Format = crosscheck.Format(format)
-	d.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
-	if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
-		return nil, fmt.Errorf("document %s: damaged metadata: %w", id, err)
-	}
-	return d, nil
+	return d, crosscheck.ReadDocumentColumns(d, format, fetched, meta)
 }
 
 // Documents streams the documents of the latest revisions of the given articles, or of every
 // article when ids is empty, ordered by id, a page at a time.
 func (s *Store) Documents(ctx context.Context, ids []string) iter.Seq2[*crosscheck.Document, error] {
-	if len(ids) == 0 {
-		return crosscheck.Pages("", page, func(after string) ([]*crosscheck.Document, string, error) {
-			ids, err := collect(ctx, s.db, scanString, `SELECT article_id FROM articles WHERE article_id > $1 ORDER BY article_id LIMIT $2`, after, page)
-			if err != nil {
-				return nil, after, err
-			}
-			docs := make([]*crosscheck.Document, 0, len(ids))
-			for _, id := range ids {
-				d, err := s.document(ctx, id)
-				if err != nil {
-					return nil, after, err
-				}
-				docs, after = append(docs, d), id
-			}
-			return docs, after, nil
-		})
-	}
-	return func(yield func(*crosscheck.Document, error) bool) {
-		for _, id := range ids {
-			d, err := s.document(ctx, id)
-			if !yield(d, err) || err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
-				return
-			}
-		}
-	}
+	return crosscheck.StreamDocuments(ids, page, func(after string) ([]string, error) {
+		return collect(ctx, s.db, scanString, `SELECT article_id FROM articles WHERE article_id > $1 ORDER BY article_id LIMIT $2`, after, page)
+	}, func(id string) (*crosscheck.Document, error) { return s.document(ctx, id) })
 }
 
 func scanString(r pgx.Rows) (string, error) {

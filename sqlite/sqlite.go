@@ -13,14 +13,13 @@ import (
 	"iter"
 	"net/url"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/migration"
 )
 
 //go:embed migrations/*.sql
@@ -163,18 +162,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	list, err := migration.List(migrations)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: bad name", name)
-		}
-		if err := s.migrateOne(ctx, name, base, version); err != nil {
+	for _, m := range list {
+		if err := s.migrateOne(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -184,7 +177,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // migrateOne applies one migration unless the store has it. The version is read inside the
 // write transaction (BEGIN IMMEDIATE), so that two processes opening a new store at once do not
 // both apply it.
-func (s *Store) migrateOne(ctx context.Context, name, base string, version int) error {
+func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -200,18 +193,14 @@ func (s *Store) migrateOne(ctx context.Context, name, base string, version int) 
 		}
 	}()
 	var have int
-	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&have); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&have); err != nil {
 		return err
 	}
 	if have == 0 {
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
+		if _, err := conn.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := conn.ExecContext(ctx, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, version); err != nil {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, m.Version); err != nil {
 			return err
 		}
 	}
