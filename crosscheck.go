@@ -76,6 +76,10 @@ type Article struct {
 	Fetched   time.Time `json:"fetched"`
 	Meta      Meta      `json:"-"`
 
+	// SourceFrom names where the outlet was read from: "given" (a feed, manifest or record),
+	// "og:site_name", "site-name", "self-named" (the text names itself), "title-suffix" or
+	// "url-host"; empty when no outlet is known, or for an article stored before it was kept.
+	SourceFrom string `json:"source_from,omitempty"`
 	// Offsets maps the clean text back to the source bytes (see OffsetMap).
 	Offsets OffsetMap `json:"-"`
 	// Removed lists what cleaning took out of the body, and why.

@@ -2,7 +2,9 @@ package crosscheck
 
 import (
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"iter"
 )
@@ -138,12 +140,21 @@ type FetchStore interface {
 	SaveFetchState(ctx context.Context, f FetchState) error
 }
 
-// FeedStore keeps the followed feeds and what became of their items.
-type FeedStore interface {
-	// AddFeed follows a feed; a feed followed already keeps its state, and reports false.
-	AddFeed(ctx context.Context, url, title string, allowPrivate bool) (bool, error)
+// FeedLister lists the followed feeds.
+type FeedLister interface {
 	// Feeds lists the followed feeds in the order they were added, with their item counts.
 	Feeds(ctx context.Context) ([]Feed, error)
+}
+
+// FeedStore keeps the followed feeds and what became of their items.
+type FeedStore interface {
+	FeedLister
+	// AddFeed follows a feed; a feed followed already keeps its state, and reports false.
+	AddFeed(ctx context.Context, url, title string, allowPrivate bool) (bool, error)
+	// RemoveFeed stops following the feed whose URL or FeedID is key, and forgets which of
+	// its items were taken; the articles they became stay in the store. It returns the feed as
+	// it was, and an error wrapping ErrNotFound when no followed feed is key.
+	RemoveFeed(ctx context.Context, key string) (Feed, error)
 	// FeedFetched records the outcome of a feed's fetch. Validators are saved only with "ok",
 	// after the round has taken the feed's items, so that a round cut short asks for the
 	// whole feed again.
@@ -205,6 +216,7 @@ type FetchState struct {
 
 // Feed is a followed feed with the outcome of its last fetch.
 type Feed struct {
+	ID           string `json:"id"` // FeedID of the URL
 	URL          string `json:"url"`
 	Title        string `json:"title"`
 	Added        string `json:"added"`
@@ -216,6 +228,13 @@ type Feed struct {
 	Error        string `json:"error,omitempty"`
 	Articles     int    `json:"articles"` // the articles its items became
 	Items        int    `json:"items"`    // the items taken, failed ones included
+}
+
+// FeedID is the short name a feed is known by beside its URL: the first 12 hex digits of the
+// SHA-256 of its normalised URL, so the same on every store and in every run.
+func FeedID(url string) string {
+	sum := sha256.Sum256([]byte(url))
+	return hex.EncodeToString(sum[:6])
 }
 
 // FeedItem is one item of a feed taken by a round.

@@ -113,7 +113,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	if strings.EqualFold(strings.TrimPrefix(siteName, "www."), host) {
 		siteName = "" // the extractor's fallback to the URL's host, the least trusted place
 	}
-	a.Source, _ = outletFrom(a.Source, ogSite, siteName, res.Site, titleSuffix(headTitle), host)
+	a.Source, a.SourceFrom = outletFrom(a.Source, ogSite, siteName, res.Site, titleSuffix(headTitle), host)
 	var pubWarn, modWarn []crosscheck.Removal
 	a.Published, pubWarn = chooseDate("published", published, doc.Fetched)
 	a.Modified, modWarn = chooseDate("modified", modified, doc.Fetched)

@@ -188,3 +188,25 @@ func TestTitleSuffix(t *testing.T) {
 		}
 	}
 }
+
+// The article says where its outlet was read from, by the name of the rule that gave it.
+func TestArticleOutletFrom(t *testing.T) {
+	for _, c := range []struct {
+		head, source, url, want, from string
+	}{
+		{head: `<meta property="og:site_name" content="Valley Times">`, source: "The Courier", want: "The Courier", from: "given"},
+		{head: `<meta property="og:site_name" content="Valley Times">`, source: "N/A", want: "Valley Times", from: "og:site_name"},
+		{head: `<title>Council passes budget - Valley Times</title>`, url: "https://www.example.org/a/1", want: "Valley Times", from: "title-suffix"},
+		{head: `<title>Council passes budget</title>`, url: "https://www.valleytimes.com/news/1", want: "valleytimes.com", from: "url-host"},
+		{head: `<title>Council passes budget</title>`, want: "", from: ""},
+	} {
+		doc := &crosscheck.Document{Format: crosscheck.FormatHTML, Raw: testPage(c.head), Meta: crosscheck.Meta{Source: c.source, URL: c.url}}
+		a, err := Article(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Source != c.want || a.SourceFrom != c.from {
+			t.Errorf("%s: outlet %q from %q, want %q from %q", c.head, a.Source, a.SourceFrom, c.want, c.from)
+		}
+	}
+}

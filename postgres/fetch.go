@@ -46,7 +46,9 @@ func (s *Store) AddFeed(ctx context.Context, url, title string, allowPrivate boo
 func (s *Store) Feeds(ctx context.Context) ([]crosscheck.Feed, error) {
 	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.Feed, error) {
 		var f crosscheck.Feed
-		return f, r.Scan(&f.URL, &f.Title, &f.Added, &f.AllowPrivate, &f.ETag, &f.LastModified, &f.LastFetch, &f.Status, &f.Error, &f.Articles, &f.Items)
+		err := r.Scan(&f.URL, &f.Title, &f.Added, &f.AllowPrivate, &f.ETag, &f.LastModified, &f.LastFetch, &f.Status, &f.Error, &f.Articles, &f.Items)
+		f.ID = crosscheck.FeedID(f.URL)
+		return f, err
 	}, `SELECT f.url, f.title, f.added, f.allow_private, f.etag, f.last_modified, f.last_fetch, f.status, f.error,
 		(SELECT COUNT(DISTINCT i.article_id) FROM feed_items i WHERE i.feed = f.url AND i.article_id != ''),
 		(SELECT COUNT(*) FROM feed_items i WHERE i.feed = f.url)
@@ -90,4 +92,26 @@ func (s *Store) SaveItems(ctx context.Context, items []crosscheck.FeedItem) erro
 		}
 		return nil
 	})
+}
+
+// RemoveFeed stops following the feed whose URL or FeedID is key, and forgets which of its
+// items were taken, in one transaction; the articles they became stay in the store.
+func (s *Store) RemoveFeed(ctx context.Context, key string) (crosscheck.Feed, error) {
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		return crosscheck.Feed{}, err
+	}
+	for _, f := range feeds {
+		if f.URL != key && f.ID != key {
+			continue
+		}
+		return f, pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+			if _, err := tx.Exec(ctx, `DELETE FROM feed_items WHERE feed = $1`, f.URL); err != nil {
+				return err
+			}
+			_, err := tx.Exec(ctx, `DELETE FROM feeds WHERE url = $1`, f.URL)
+			return err
+		})
+	}
+	return crosscheck.Feed{}, fmt.Errorf("feed %q: %w", key, crosscheck.ErrNotFound)
 }

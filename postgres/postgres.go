@@ -210,11 +210,11 @@ func insertRevision(ctx context.Context, tx pgx.Tx, d *crosscheck.Document, a *c
 		return 0, err
 	}
 	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		string(meta), d.Raw, a.Source, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
+		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
 	var seq int64
 	err = tx.QueryRow(ctx, `INSERT INTO revisions
-		(article_id, revision, hash, input, format, fetched, meta, raw, source, url, lines, `+strings.Join(cleanColumns, ", ")+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, `+placeholders(12, len(cleanColumns))+`) RETURNING seq`, args...).Scan(&seq)
+		(article_id, revision, hash, input, format, fetched, meta, raw, source, source_from, url, lines, `+strings.Join(cleanColumns, ", ")+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, `+placeholders(13, len(cleanColumns))+`) RETURNING seq`, args...).Scan(&seq)
 	return seq, err
 }
 
@@ -243,7 +243,7 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 }
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
-	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
+	r.author, r.published, r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text,
 	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates`
 
 // scanArticle reads the articleColumns of a row, after any leading columns given in lead.
@@ -253,7 +253,7 @@ func scanArticle(row pgx.Row, lead ...any) (*crosscheck.Article, error) {
 	var tokens []byte
 	json := make([]string, 10) // meta, credits, offsets, removed, repairs, quotes, numbers, sentences, entities, dates
 	dest := append(lead, &a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &json[0], &a.Title,
-		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &json[1],
+		&a.Author, &a.Published, &a.Modified, &a.Source, &a.SourceFrom, &a.Site, &a.URL, &a.Language, &json[1],
 		&a.Text, &json[2], &json[3], &json[4], &json[5], &json[6], &json[7], &tokens, &json[8], &json[9])
 	if err := row.Scan(dest...); err != nil {
 		return nil, err

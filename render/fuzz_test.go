@@ -44,6 +44,7 @@ const marker = "<fz-tag>"
 // story builds two to five articles from the demo's sentences, as shape picks them, with
 // extra written into some of them.
 func story(pool []string, shape []byte, extra string) []*crosscheck.Article {
+	extra = strings.ToValidUTF8(extra, "\uFFFD") // cleaning hands analysis valid UTF-8 only
 	n := 2
 	if len(shape) > 0 {
 		n += int(shape[0]) % 4

@@ -58,9 +58,38 @@ func (s *Store) Feeds(ctx context.Context) ([]crosscheck.Feed, error) {
 		if err := rows.Scan(&f.URL, &f.Title, &f.Added, &f.AllowPrivate, &f.ETag, &f.LastModified, &f.LastFetch, &f.Status, &f.Error, &f.Articles, &f.Items); err != nil {
 			return nil, err
 		}
+		f.ID = crosscheck.FeedID(f.URL)
 		out = append(out, f)
 	}
 	return out, rows.Err()
+}
+
+// RemoveFeed stops following the feed whose URL or FeedID is key, and forgets which of its
+// items were taken; the articles they became stay in the store. It returns the feed as it was,
+// and an error wrapping crosscheck.ErrNotFound when no followed feed is key.
+func (s *Store) RemoveFeed(ctx context.Context, key string) (crosscheck.Feed, error) {
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		return crosscheck.Feed{}, err
+	}
+	for _, f := range feeds {
+		if f.URL != key && f.ID != key {
+			continue
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return f, err
+		}
+		defer tx.Rollback()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ?`, f.URL); err != nil {
+			return f, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE url = ?`, f.URL); err != nil {
+			return f, err
+		}
+		return f, tx.Commit()
+	}
+	return crosscheck.Feed{}, fmt.Errorf("feed %q: %w", key, crosscheck.ErrNotFound)
 }
 
 // FeedFetched records the outcome of a feed's fetch. Validators are saved only with "ok", after

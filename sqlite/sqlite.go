@@ -230,8 +230,8 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	}
 	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
-		(article_id, revision, hash, input, format, fetched, meta, raw, source, url, lines, `+strings.Join(cleanColumns, ", ")+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+strings.Repeat(", ?", len(cleanColumns))+`)`)
+		(article_id, revision, hash, input, format, fetched, meta, raw, source, source_from, url, lines, `+strings.Join(cleanColumns, ", ")+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+strings.Repeat(", ?", len(cleanColumns))+`)`)
 	if err != nil {
 		return nil, err
 	}
@@ -303,7 +303,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 		return 0, err
 	}
 	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		string(meta), d.Raw, a.Source, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
+		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
 	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
@@ -339,7 +339,7 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 }
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
-	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
+	r.author, r.published, r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text,
 	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates`
 
 type scanner interface{ Scan(...any) error }
@@ -349,7 +349,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 	var format, fetched, meta, credits, offsets, removed, repairs, quotes, numbers, sentences, entities, dates string
 	var tokens []byte
 	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &meta, &a.Title,
-		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &credits,
+		&a.Author, &a.Published, &a.Modified, &a.Source, &a.SourceFrom, &a.Site, &a.URL, &a.Language, &credits,
 		&a.Text, &offsets, &removed, &repairs, &quotes, &numbers, &sentences, &tokens, &entities, &dates); err != nil {
 		return nil, err
 	}

@@ -27,6 +27,11 @@ func demoRecord(t testing.TB) string {
 // postFuzz posts a body to the API with the token and checks what any answer must be: never a
 // server error, always a JSON object, and the store still serving its stories.
 func postFuzz(t *testing.T, srv *httptest.Server, contentType string, body []byte) {
+	for _, c := range []byte(contentType) {
+		if c < ' ' && c != '\t' || c == 0x7f {
+			t.Skip("no client sends a header with control characters") // net/http refuses to
+		}
+	}
 	req, _ := http.NewRequest("POST", srv.URL+"/api/articles", bytes.NewReader(body))
 	req.Header.Set("Content-Type", contentType)
 	req.Header.Set("Authorization", "Bearer fuzz")

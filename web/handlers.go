@@ -201,7 +201,13 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 	if st, err := s.store.Story(r.Context(), a.ID); err == nil {
 		story = st.ID
 	}
-	s.html(w, "article.html", map[string]any{"A": a, "Paragraphs": paras, "Story": story})
+	s.html(w, "article.html", map[string]any{"A": a, "Paragraphs": paras, "Story": story, "OutletFrom": outletFrom[a.SourceFrom]})
+}
+
+// outletFrom says where an article's outlet was read from, by crosscheck.Article.SourceFrom.
+var outletFrom = map[string]string{
+	"given": "as given with the article", "og:site_name": "from the page's og:site_name", "site-name": "from the page's site name",
+	"self-named": "as the text names itself", "title-suffix": "from the end of the page's title", "url-host": "from the URL's host",
 }
 
 // rawPage sends an article's bytes as they were ingested, as plain text: never as HTML.

@@ -36,6 +36,9 @@ type Config struct {
 	Now     func() time.Time
 	// Fetch, when set, fetches the URLs the ingest form is given; without it the form takes none.
 	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
+	// FollowEvery is the time between two rounds of the follow running in the server (serve
+	// --follow), for the feeds page to say when each is polled next; 0 when none runs here.
+	FollowEvery time.Duration
 }
 
 // Store is what the server reads and writes: the pipeline's store, searched and listed.
@@ -44,6 +47,7 @@ type Store interface {
 	crosscheck.Searcher
 	crosscheck.OutletLister
 	crosscheck.Generations
+	crosscheck.FeedLister
 }
 
 // Server answers the UI's and the API's requests from one store.
@@ -105,6 +109,7 @@ func New(store Store, cfg Config) *Server {
 	s.route("GET /articles/{id}", s.read(s.articlePage))
 	s.route("GET /articles/{id}/raw", s.read(s.rawPage))
 	s.route("GET /search", s.read(s.searchPage))
+	s.route("GET /feeds", s.read(s.feedsPage))
 	s.route("GET /ingest", s.read(s.ingestForm))
 	s.route("POST /ingest", s.write(s.ingestPage))
 	s.route("GET /api/stories", s.read(s.apiStories))
@@ -112,6 +117,7 @@ func New(store Store, cfg Config) *Server {
 	s.route("GET /api/articles/{id}", s.read(s.apiArticle))
 	s.route("POST /api/articles", s.write(s.apiIngest))
 	s.route("GET /api/search", s.read(s.apiSearch))
+	s.route("GET /api/feeds", s.read(s.apiFeeds))
 	s.route("GET /api/openapi.json", s.apiOpenAPI)
 	s.route("GET /healthz", s.healthz)
 	s.route("GET /metrics", s.read(promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}).ServeHTTP))

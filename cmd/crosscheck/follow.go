@@ -193,36 +193,41 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	prog.line = func(p *progress, rate float64) string {
 		return fmt.Sprintf("following: %d of %d feeds read, %d items stored, %d failed", feedNo, len(feeds), p.a, p.f)
 	}
+	// the feeds are polled first: a round with no new item groups nothing, and does not read
+	// the grouping state (its size grows with the store's)
+	type polled struct {
+		fd    crosscheck.Feed
+		state crosscheck.Feed
+		items []feed.Item
+	}
+	var work []taken
+	var found []feed.Item // beside work; the zero Item for a feed's failure
+	var feedOf []crosscheck.Feed
+	newItems := 0
+	for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
+		state, list := f.poll(ctx, feeds[i])
+		return polled{feeds[i], state, list}
+	}) {
+		mu.Lock()
+		fetched = append(fetched, p.state)
+		feedNo++
+		prog.draw()
+		mu.Unlock()
+		if p.state.Status == "error" {
+			work, found, feedOf = append(work, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
+			continue
+		}
+		for _, it := range p.items {
+			input := it.Link
+			if input == "" {
+				input = p.fd.URL + "#" + it.Key
+			}
+			work = append(work, taken{input: input, feed: p.fd.URL, key: itemKey(it), link: it.Link})
+			found, feedOf = append(found, it), append(feedOf, p.fd)
+			newItems++
+		}
+	}
 	items := func(yield func(ingest.Item) bool) {
-		type polled struct {
-			fd    crosscheck.Feed
-			state crosscheck.Feed
-			items []feed.Item
-		}
-		var work []taken
-		var found []feed.Item // beside work; the zero Item for a feed's failure
-		var feedOf []crosscheck.Feed
-		for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
-			state, list := f.poll(ctx, feeds[i])
-			return polled{feeds[i], state, list}
-		}) {
-			mu.Lock()
-			fetched = append(fetched, p.state)
-			feedNo++
-			mu.Unlock()
-			if p.state.Status == "error" {
-				work, found, feedOf = append(work, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
-				continue
-			}
-			for _, it := range p.items {
-				input := it.Link
-				if input == "" {
-					input = p.fd.URL + "#" + it.Key
-				}
-				work = append(work, taken{input: input, feed: p.fd.URL, key: itemKey(it), link: it.Link})
-				found, feedOf = append(found, it), append(feedOf, p.fd)
-			}
-		}
 		i := 0
 		for item := range ordered(ctx, len(work), fetchers, func(i int) ingest.Item {
 			if work[i].key == "" {
@@ -251,8 +256,12 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 		}
 		prog.draw()
 	}
-	groupOpts := group.DefaultOptions
-	psum, runErr := pipeline.Run(ctx, items, f.store, pipeline.Options{Workers: f.workers, Report: report, Group: &groupOpts, Reports: f.reports})
+	opts := pipeline.Options{Workers: f.workers, Report: report, Reports: f.reports}
+	if newItems > 0 {
+		groupOpts := group.DefaultOptions
+		opts.Group = &groupOpts
+	}
+	psum, runErr := pipeline.Run(ctx, items, f.store, opts)
 	mu.Lock()
 	prog.clear()
 	mu.Unlock()

@@ -94,7 +94,7 @@ func commands() []command {
 		{"reanalyze", "clean and analyse stored articles again from their raw bytes", (*Main).reanalyze},
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
-		{"feeds", "list the followed feeds, or follow new ones (feeds add URL|FILE.opml)", (*Main).feeds},
+		{"feeds", "list the followed feeds, follow new ones (feeds add URL|FILE.opml) or stop following one (feeds remove URL|ID)", (*Main).feeds},
 		{"follow", "poll the followed feeds and ingest their new items, round after round", (*Main).follow},
 		{"eval", "score crosscheck against gold data (seeds, reports, stories, quotes, dates, syntax, mojibake)", (*Main).eval},
 		{"serve", "serve the web UI and the JSON API", (*Main).serve},

@@ -63,7 +63,7 @@ making the reports of the stories that changed, and logs a line per round.`,
 		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
 	}
 	form := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
-	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page})
+	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page, FollowEvery: followEvery(*follow, *every)})
 	defer handler.Close()
 	// requests run under a context that shutdown cancels, so that no query outlives the server
 	requests, cancelRequests := context.WithCancel(context.Background())
@@ -111,4 +111,12 @@ making the reports of the stories that changed, and logs a line per round.`,
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// followEvery is the time between the rounds of the follow a server runs, 0 when it runs none.
+func followEvery(follow bool, every time.Duration) time.Duration {
+	if !follow {
+		return 0
+	}
+	return every
 }

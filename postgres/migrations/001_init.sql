@@ -1,4 +1,4 @@
--- The schema of the SQLite store's migrations 001 to 011, in PostgreSQL's types: text and JSON
+-- The schema of the SQLite store's migrations 001 to 011 and 014, in PostgreSQL's types: text and JSON
 -- stay text, so that both stores give back the same bytes.
 
 -- Every version of every document, with the raw bytes as they arrived, and the clean article.
@@ -13,6 +13,7 @@ CREATE TABLE revisions (
     meta       TEXT    NOT NULL, -- JSON: the metadata the input carried
     raw        BYTEA   NOT NULL,
     source     TEXT    NOT NULL,
+    source_from TEXT   NOT NULL, -- where the outlet was read from (Article.SourceFrom)
     url        TEXT    NOT NULL,
     lines      TEXT    NOT NULL, -- JSON: the line hashes the revision was counted with
     title      TEXT    NOT NULL,
