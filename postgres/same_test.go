@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/internal/corpus"
 	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/sqlite"
@@ -21,14 +21,13 @@ import (
 // for byte, in either store: the seeds, ECB+ and the events corpus, ingested, grouped and reported.
 func TestSameResultsAsSQLite(t *testing.T) {
 	storetest.SkipWithoutPostgres(t)
-	corpus := filepath.Join("..", "..", "shared", "corpus")
-	inputs, _ := filepath.Glob(filepath.Join(corpus, "events", "*", "manifest.jsonl"))
+	inputs, _ := filepath.Glob(filepath.Join(filepath.Dir(corpus.Path(t, "events/README.md")), "*", "manifest.jsonl"))
 	for i, m := range inputs {
 		inputs[i] = filepath.Dir(m)
 	}
-	inputs = append([]string{filepath.Join(corpus, "seeds"), filepath.Join(corpus, "ecbplus", "docs.jsonl")}, inputs...)
-	if _, err := os.Stat(inputs[1]); err != nil || len(inputs) < 3 {
-		t.Skipf("the seeds, ECB+ and events corpora are not at %s", corpus)
+	inputs = append([]string{filepath.Dir(corpus.Path(t, "seeds/expected.json")), corpus.Path(t, "ecbplus/docs.jsonl")}, inputs...)
+	if len(inputs) < 3 {
+		t.Skip("no events in the corpus")
 	}
 	ctx := context.Background()
 	lite, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "same.db"))
