@@ -1,13 +1,11 @@
 package crosscheck
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"hash/fnv"
-	"iter"
 	"time"
 )
 
@@ -275,70 +273,6 @@ type Entry struct {
 type PutResult struct {
 	Status   IngestStatus
 	Revision int
-}
-
-// Store keeps documents and the articles extracted from them.
-type Store interface {
-	// Put stores a batch of entries atomically: after a crash the whole batch is stored or
-	// none of it. An article whose id's latest revision has the same hash changes nothing
-	// (StatusUnchanged); otherwise it is stored as the next revision. Entries with an error
-	// are recorded as failures (StatusError).
-	Put(ctx context.Context, entries []Entry) ([]PutResult, error)
-	// Seen reports whether the latest revision of id has the given hash, so that unchanged
-	// documents can skip extraction.
-	Seen(ctx context.Context, id, hash string) (bool, error)
-	// Article returns the latest revision of an article.
-	Article(ctx context.Context, id string) (*Article, error)
-	// Raw returns the raw bytes of an article's latest revision.
-	Raw(ctx context.Context, id string) ([]byte, error)
-	// Articles streams the latest revision of every article, ordered by id.
-	Articles(ctx context.Context) iter.Seq2[*Article, error]
-	// Count returns how many articles are stored.
-	Count(ctx context.Context) (int, error)
-	// Boilerplate returns the line hashes cleaning removes for a source: the lines it has
-	// learned the source repeats.
-	Boilerplate(ctx context.Context, source string) (map[int64]bool, error)
-	// Relearn recomputes a source's boilerplate from the line counts: the lines in at least
-	// MinRepeats articles and RepeatShare of the source's articles. It stores the new set and
-	// returns it with whether it changed.
-	Relearn(ctx context.Context, source string) (map[int64]bool, bool, error)
-	// SourceDocuments streams the documents of the latest revisions of a source's articles
-	// that carry any of the given line hashes.
-	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
-	// GroupState returns the saved grouping state, or nil when there is none, and its version.
-	GroupState(ctx context.Context) ([]byte, int64, error)
-	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
-	// links of the articles that were placed or moved, and the near-duplicates found — over
-	// the version of the state they were worked out from. When another writer saved since,
-	// it stores nothing and returns ErrConflict.
-	SaveGroups(ctx context.Context, version int64, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
-	// StoryLinks returns why each of the given articles is in its story.
-	StoryLinks(ctx context.Context, articles []string) ([]StoryLink, error)
-	// Duplicates returns the near-duplicate links of the given articles.
-	Duplicates(ctx context.Context, articles []string) ([]DuplicateLink, error)
-	// Ungrouped streams the latest revision of each article not yet in a story, in the order
-	// those revisions were stored.
-	Ungrouped(ctx context.Context) iter.Seq2[*Article, error]
-	// Stories streams the stories in the order they were made.
-	Stories(ctx context.Context) iter.Seq2[*Story, error]
-	// Story returns the story with the given id, or the story the article with that id is in,
-	// with the hash of each of its articles.
-	Story(ctx context.Context, id string) (*Story, error)
-	// Report returns a story's stored report (JSON) when it was made under key, else nil.
-	Report(ctx context.Context, story, key string) ([]byte, error)
-	// ReportNumbers returns the numbers (StoryNumbers as JSON) of a story's stored report when
-	// it was made under key, else nil.
-	ReportNumbers(ctx context.Context, story, key string) ([]byte, error)
-	// SaveReport stores a story's report and its numbers, made under key.
-	SaveReport(ctx context.Context, story, key string, report, numbers []byte) error
-	// Documents streams the documents of the latest revisions of the given articles, or of
-	// every article when ids is empty, ordered by id.
-	Documents(ctx context.Context, ids []string) iter.Seq2[*Document, error]
-	// Reclean replaces the clean fields of an article's latest revision, whose raw document
-	// did not change, with a new extraction, and drops its story's stored report.
-	Reclean(ctx context.Context, a *Article) error
-	// Close releases the store.
-	Close() error
 }
 
 // Story is a group of articles about one event.

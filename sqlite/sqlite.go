@@ -14,14 +14,13 @@ import (
 	"iter"
 	"net/url"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/migration"
 )
 
 //go:embed migrations/*.sql
@@ -37,7 +36,7 @@ type Store struct {
 	held     heldReports
 }
 
-var _ crosscheck.Store = (*Store)(nil)
+var _ crosscheck.Backend = (*Store)(nil)
 
 // Open opens (creating if need be) the store at path and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
@@ -164,18 +163,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	list, err := migration.List(migrations)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: bad name", name)
-		}
-		if err := s.migrateOne(ctx, name, base, version); err != nil {
+	for _, m := range list {
+		if err := s.migrateOne(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -185,7 +178,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // migrateOne applies one migration unless the store has it. The version is read inside the
 // write transaction (BEGIN IMMEDIATE), so that two processes opening a new store at once do not
 // both apply it.
-func (s *Store) migrateOne(ctx context.Context, name, base string, version int) error {
+func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -201,18 +194,14 @@ func (s *Store) migrateOne(ctx context.Context, name, base string, version int) 
 		}
 	}()
 	var have int
-	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&have); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&have); err != nil {
 		return err
 	}
 	if have == 0 {
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
+		if _, err := conn.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := conn.ExecContext(ctx, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, version); err != nil {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, m.Version); err != nil {
 			return err
 		}
 	}
@@ -298,7 +287,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 				return nil, err
 			}
 		}
-		if err := counts.add(ctx, a.Source, hashLines(a.Lines), a.Lines, 1); err != nil {
+		if err := counts.add(ctx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
 			return nil, err
 		}
 		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
@@ -315,7 +304,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 		return 0, err
 	}
 	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(hashLines(a.Lines))}, cleanValues(a)...)
+		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
 	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
@@ -331,41 +320,8 @@ var cleanColumns = []string{"title", "author", "published", "modified", "site", 
 func cleanValues(a *crosscheck.Article) []any {
 	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
 		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
-		js(orNone(a.Sentences)), encodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
+		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
 		encodeSyntax(a.Syntax)}
-}
-
-// encodeSpans packs sorted, non-overlapping spans as varints: each span's gap from the end of
-// the one before, then its length. A token costs two or three bytes instead of JSON's ten.
-func encodeSpans(spans []crosscheck.Span) []byte {
-	b := make([]byte, 0, 3*len(spans))
-	prev := 0
-	for _, s := range spans {
-		b = binary.AppendUvarint(b, uint64(s[0]-prev))
-		b = binary.AppendUvarint(b, uint64(s[1]-s[0]))
-		prev = s[1]
-	}
-	return b
-}
-
-func decodeSpans(b []byte) ([]crosscheck.Span, error) {
-	var out []crosscheck.Span
-	prev := 0
-	for len(b) > 0 {
-		gap, n := binary.Uvarint(b)
-		if n <= 0 {
-			return nil, errors.New("damaged token spans")
-		}
-		length, m := binary.Uvarint(b[n:])
-		if m <= 0 {
-			return nil, errors.New("damaged token spans")
-		}
-		b = b[n+m:]
-		start := prev + int(gap)
-		prev = start + int(length)
-		out = append(out, crosscheck.Span{start, prev})
-	}
-	return out, nil
 }
 
 // syntaxFormat opens a stored parse, so that another layout can be told apart.
@@ -465,7 +421,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 		return nil, err
 	}
 	var err error
-	if a.Tokens, err = decodeSpans(tokens); err != nil {
+	if a.Tokens, err = crosscheck.DecodeSpans(tokens); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	if a.Syntax, err = decodeSyntax(parse); err != nil {
@@ -520,29 +476,9 @@ func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, err
 	})
 }
 
-// paged streams items a page at a time: fetch returns the page after a cursor and the
-// cursor after it; a short page is the last. No read stays open between pages.
+// paged streams items articlePage at a time (crosscheck.Pages).
 func paged[C, T any](start C, fetch func(after C) ([]T, C, error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		after := start
-		for {
-			page, next, err := fetch(after)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, a := range page {
-				if !yield(a, nil) {
-					return
-				}
-			}
-			if len(page) < articlePage {
-				return
-			}
-			after = next
-		}
-	}
+	return crosscheck.Pages(start, articlePage, fetch)
 }
 
 func (s *Store) articlePage(ctx context.Context, after string) ([]*crosscheck.Article, error) {
@@ -570,25 +506,18 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Failure is one input that could not be ingested.
-type Failure struct {
-	Input string `json:"input"`
-	Error string `json:"error"`
-	At    string `json:"at"`
-}
-
 // Failures streams the inputs that could not be ingested, oldest first, a page at a time, so
 // that a store with millions of failures is listed in bounded memory.
-func (s *Store) Failures(ctx context.Context) iter.Seq2[Failure, error] {
-	return paged(int64(0), func(after int64) ([]Failure, int64, error) {
+func (s *Store) Failures(ctx context.Context) iter.Seq2[crosscheck.Failure, error] {
+	return paged(int64(0), func(after int64) ([]crosscheck.Failure, int64, error) {
 		rows, err := s.db.QueryContext(ctx, `SELECT seq, input, error, at FROM failures WHERE seq > ? ORDER BY seq LIMIT ?`, after, articlePage)
 		if err != nil {
 			return nil, after, err
 		}
 		defer rows.Close()
-		var out []Failure
+		var out []crosscheck.Failure
 		for rows.Next() {
-			var f Failure
+			var f crosscheck.Failure
 			if err := rows.Scan(&after, &f.Input, &f.Error, &f.At); err != nil {
 				return nil, after, err
 			}

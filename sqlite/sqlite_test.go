@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -68,7 +68,7 @@ func TestPutRevisionsAndUnchanged(t *testing.T) {
 	if _, err := s.Article(ctx, "zzz"); !errors.Is(err, crosscheck.ErrNotFound) {
 		t.Errorf("missing article: %v", err)
 	}
-	f, err := collect(s.Failures(ctx))
+	f, err := storetest.All(s.Failures(ctx))
 	if err != nil || len(f) != 1 || f[0].Input != "bad.bin" || !strings.Contains(f[0].Error, "binary") {
 		t.Errorf("failures: %+v, %v", f, err)
 	}
@@ -220,17 +220,6 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-}
-
-func collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
-	var out []T
-	for v, err := range seq {
-		if err != nil {
-			return out, err
-		}
-		out = append(out, v)
-	}
-	return out, nil
 }
 
 func TestFailuresStreamPageByPageInOrder(t *testing.T) {

@@ -137,32 +137,7 @@ func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error]
 			return
 		}
 		defer rows.Close()
-		var cur *crosscheck.Story
-		for rows.Next() {
-			var st crosscheck.Story
-			var article string
-			if err := rows.Scan(&st.ID, &st.Order, &st.Title, &st.First, &st.Last, &article); err != nil {
-				yield(nil, err)
-				return
-			}
-			if cur != nil && cur.ID != st.ID {
-				if !yield(cur, nil) {
-					return
-				}
-				cur = nil
-			}
-			if cur == nil {
-				cur = &st
-			}
-			cur.Articles = append(cur.Articles, article)
-		}
-		if err := rows.Err(); err != nil {
-			yield(nil, err)
-			return
-		}
-		if cur != nil {
-			yield(cur, nil)
-		}
+		crosscheck.GatherStories(rows, yield)
 	}
 }
 

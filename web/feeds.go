@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/render"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // feedRow is a followed feed as the feeds page and /api/feeds show it: the outcome of its last
@@ -48,7 +48,7 @@ func (s *Server) feedRows(r *http.Request) ([]feedRow, error) {
 	return rows, nil
 }
 
-func (s *Server) feedRow(f sqlite.Feed, now time.Time) feedRow {
+func (s *Server) feedRow(f crosscheck.Feed, now time.Time) feedRow {
 	row := feedRow{ID: f.ID, URL: f.URL, Title: f.Title, Added: f.Added, Error: f.Error, Articles: f.Articles, Items: f.Items,
 		LastFetchText: "never", StatusText: "not fetched yet", NextPollText: "when crosscheck follow runs"}
 	last, err := time.Parse(time.RFC3339, f.LastFetch)

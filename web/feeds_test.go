@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/sqlite"
 	"github.com/crosscheck/crosscheck/web"
 )
@@ -32,7 +33,7 @@ func feedsServer(t *testing.T, cfg web.Config) *httptest.Server {
 	}
 	t.Cleanup(func() { store.Close() })
 	at := func(d time.Duration) string { return feedsNow.Add(-d).Format(time.RFC3339) }
-	for _, f := range []sqlite.Feed{
+	for _, f := range []crosscheck.Feed{
 		{URL: "https://news.example.org/rss.xml", Title: "City News", Status: "ok", LastFetch: at(5 * time.Minute)},
 		{URL: "https://gone.example.com/atom.xml", Title: "Gone Daily", Status: "error", Error: "the feed: HTTP 404 Not Found", LastFetch: at(3 * time.Hour)},
 		{URL: "https://x.example.net/feed?q=" + payload, Title: "Feed " + payload},
@@ -47,7 +48,7 @@ func feedsServer(t *testing.T, cfg web.Config) *httptest.Server {
 			}
 		}
 	}
-	if err := store.SaveItems(ctx, []sqlite.FeedItem{{Feed: "https://news.example.org/rss.xml", Item: "1", Article: "a1"},
+	if err := store.SaveItems(ctx, []crosscheck.FeedItem{{Feed: "https://news.example.org/rss.xml", Item: "1", Article: "a1"},
 		{Feed: "https://news.example.org/rss.xml", Item: "2", Article: "a2"}, {Feed: "https://news.example.org/rss.xml", Item: "3", Error: "HTTP 500"}}); err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestFeedsPage(t *testing.T) {
 		t.Fatalf("/api/feeds: %d %v\n%s", code, err, list)
 	}
 	city, never := answer.Feeds[0], answer.Feeds[2]
-	if city["id"] != sqlite.FeedID("https://news.example.org/rss.xml") || city["last_fetch"] != "2026-12-01T11:55:00Z" || city["status"] != "ok" ||
+	if city["id"] != crosscheck.FeedID("https://news.example.org/rss.xml") || city["last_fetch"] != "2026-12-01T11:55:00Z" || city["status"] != "ok" ||
 		city["articles"] != 2.0 || city["items"] != 3.0 || city["next_poll"] != "2026-12-01T12:05:00Z" {
 		t.Errorf("the first feed: %v", city)
 	}

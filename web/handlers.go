@@ -21,7 +21,6 @@ import (
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/render"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // storyRow is a story in the list, with its numbers from its report.
@@ -31,9 +30,9 @@ type storyRow struct {
 }
 
 // storyRows reads the page of stories the request asks for, with their numbers.
-func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sqlite.StoryQuery, int, error) {
+func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, crosscheck.StoryQuery, int, error) {
 	q := r.URL.Query()
-	sq := sqlite.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
+	sq := crosscheck.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
 	sq.Limit, sq.Offset = page(r)
 	if err := s.list.fresh(ctx, s.store); err != nil {
 		return nil, sq, 0, err
@@ -228,7 +227,7 @@ func (s *Server) rawPage(w http.ResponseWriter, r *http.Request) {
 const searchDeadline = 10 * time.Second
 
 // search runs a search within its deadline, answering the error when it fails.
-func (s *Server) search(w http.ResponseWriter, r *http.Request, q string, limit, offset int) ([]sqlite.SearchHit, int, bool) {
+func (s *Server) search(w http.ResponseWriter, r *http.Request, q string, limit, offset int) ([]crosscheck.SearchHit, int, bool) {
 	ctx, cancel := context.WithTimeout(r.Context(), searchDeadline)
 	defer cancel()
 	hits, total, err := s.store.Search(ctx, q, limit, offset)
@@ -276,7 +275,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	type hit struct {
-		sqlite.SearchHit
+		crosscheck.SearchHit
 		Parts []snippetPart
 	}
 	var out []hit

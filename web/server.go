@@ -25,7 +25,6 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/render"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // Config is how a server runs.
@@ -42,9 +41,18 @@ type Config struct {
 	FollowEvery time.Duration
 }
 
+// Store is what the server reads and writes: the pipeline's store, searched and listed.
+type Store interface {
+	crosscheck.Store
+	crosscheck.Searcher
+	crosscheck.OutletLister
+	crosscheck.Generations
+	crosscheck.FeedLister
+}
+
 // Server answers the UI's and the API's requests from one store.
 type Server struct {
-	store   *sqlite.Store
+	store   Store
 	cfg     Config
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
@@ -70,7 +78,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(files, "templates/*.html"))
 
 // New makes a server over store.
-func New(store *sqlite.Store, cfg Config) *Server {
+func New(store Store, cfg Config) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 32 << 20
 	}

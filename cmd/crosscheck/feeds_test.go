@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/crosscheck/crosscheck/sqlite"
+	"github.com/crosscheck/crosscheck"
 )
 
 // feeds remove stops following a feed named by its URL or its id and keeps the articles its
@@ -29,7 +29,7 @@ func TestFeedsRemove(t *testing.T) {
 	if code != 0 || out != "removed: "+s.URL+"/feed.rss City News; kept the 2 articles it brought\n" {
 		t.Errorf("remove by URL: exit %d %q %s", code, out, errOut)
 	}
-	id := sqlite.FeedID(s.URL + "/atom.xml")
+	id := crosscheck.FeedID(s.URL + "/atom.xml")
 	if code, out, _ = runWeb(t, "feeds", "--db", db); !strings.HasPrefix(out, id+"  ") || strings.Contains(out, "feed.rss") {
 		t.Errorf("feeds after the removal:\n%s", out)
 	}

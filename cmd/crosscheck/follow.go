@@ -15,7 +15,6 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 func (m *Main) follow(ctx context.Context, args []string) error {
@@ -73,7 +72,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 // follower runs rounds over the followed feeds.
 type follower struct {
 	m       *Main
-	store   *sqlite.Store
+	store   crosscheck.Backend
 	workers int
 	reports bool // make the reports of the stories that changed
 	// guarded fetches feeds added without --allow-private (unless follow was given it), open
@@ -101,7 +100,7 @@ func (f *follower) serve(ctx context.Context, every time.Duration, logger *slog.
 	}
 }
 
-func (m *Main) newFollower(store *sqlite.Store, allowPrivate bool, workers int, reports bool) *follower {
+func (m *Main) newFollower(store crosscheck.Backend, allowPrivate bool, workers int, reports bool) *follower {
 	return &follower{m: m, store: store, workers: workers, reports: reports,
 		guarded: httpfetch.New(m.fetchOptions(allowPrivate)), open: httpfetch.New(m.fetchOptions(true))}
 }
@@ -187,7 +186,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	sum.feeds = len(feeds)
 	var mu sync.Mutex
 	var inputs []taken
-	var fetched []sqlite.Feed
+	var fetched []crosscheck.Feed
 	var results []pipeline.Result
 	prog := progress{w: f.m.Stderr, on: f.m.Terminal, start: f.m.Now(), now: f.m.Now}
 	feedNo := 0
@@ -197,13 +196,13 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	// the feeds are polled first: a round with no new item groups nothing, and does not read
 	// the grouping state (its size grows with the store's)
 	type polled struct {
-		fd    sqlite.Feed
-		state sqlite.Feed
+		fd    crosscheck.Feed
+		state crosscheck.Feed
 		items []feed.Item
 	}
 	var work []taken
 	var found []feed.Item // beside work; the zero Item for a feed's failure
-	var feedOf []sqlite.Feed
+	var feedOf []crosscheck.Feed
 	newItems := 0
 	for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
 		state, list := f.poll(ctx, feeds[i])
@@ -267,7 +266,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	prog.clear()
 	mu.Unlock()
 	sum.groups, sum.reports = psum.Groups, psum.Reports
-	var outcomes []sqlite.FeedItem
+	var outcomes []crosscheck.FeedItem
 	for i, r := range results {
 		in := inputs[i]
 		if in.input != r.Input {
@@ -278,7 +277,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 			continue
 		}
 		sum.items++
-		it := sqlite.FeedItem{Feed: in.feed, Item: in.key, Link: in.link, Article: r.ID, Error: r.Error}
+		it := crosscheck.FeedItem{Feed: in.feed, Item: in.key, Link: in.link, Article: r.ID, Error: r.Error}
 		switch r.Status {
 		case crosscheck.StatusAdded:
 			sum.added++
@@ -318,7 +317,7 @@ func itemKey(it feed.Item) string {
 	return it.Key + " @" + it.Updated
 }
 
-func (f *follower) client(fd sqlite.Feed) *httpfetch.Client {
+func (f *follower) client(fd crosscheck.Feed) *httpfetch.Client {
 	if fd.AllowPrivate {
 		return f.open
 	}
@@ -327,9 +326,9 @@ func (f *follower) client(fd sqlite.Feed) *httpfetch.Client {
 
 // poll fetches a feed with a conditional GET and returns its new state and the items not
 // taken before.
-func (f *follower) poll(ctx context.Context, fd sqlite.Feed) (sqlite.Feed, []feed.Item) {
-	state := sqlite.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
-	fail := func(err error) (sqlite.Feed, []feed.Item) {
+func (f *follower) poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Feed, []feed.Item) {
+	state := crosscheck.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
+	fail := func(err error) (crosscheck.Feed, []feed.Item) {
 		state.Status, state.Error = "error", "the feed: "+err.Error()
 		return state, nil
 	}
@@ -366,7 +365,7 @@ func (f *follower) poll(ctx context.Context, fd sqlite.Feed) (sqlite.Feed, []fee
 
 // itemDocument fetches an item's page and gives it the item's metadata; when the page cannot
 // be had, the feed's full content stands in for it.
-func (f *follower) itemDocument(ctx context.Context, fd sqlite.Feed, it feed.Item) (*crosscheck.Document, error) {
+func (f *follower) itemDocument(ctx context.Context, fd crosscheck.Feed, it feed.Item) (*crosscheck.Document, error) {
 	var pageErr error
 	id := ""
 	if it.Link != "" {
