@@ -421,6 +421,10 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if len(ts)-i > reach || !isCue(t) {
 			continue
 		}
+		// "The acquisition, said Papermaster, “…”": the subject after the cue speaks
+		if m := invertedSubject(ts, i); m != "" {
+			return m, t.text
+		}
 		// "Rubio was asked by Fox Business moderator Gerard Baker whether …": the agent asks
 		// "the man described by The Times as": a participle's agent speaks too
 		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && (isAuxiliary(ts[i-1].text) || strings.HasSuffix(t.text, "ed") && isCapital(ts[i+2])) {
@@ -476,6 +480,24 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		return "", ""
 	}
 	return "", ""
+}
+
+// invertedSubject reads a cue set off by commas with its subject after it, right before the
+// quote: "…, said Papermaster, “…”", "…, said the company's chief, “…”".
+func invertedSubject(ts []tok, i int) string {
+	if i == 0 || ts[i-1].text != "," || len(ts) < i+3 || ts[len(ts)-1].text != "," || !isCapital(ts[i+1]) && !strings.EqualFold(ts[i+1].text, "the") {
+		return ""
+	}
+	rest := ts[i+1 : len(ts)-1]
+	for _, t := range rest {
+		if t.punct {
+			return ""
+		}
+	}
+	if m := nounPhrase(rest); m == joinToks(rest) && len(rest) <= 8 {
+		return m
+	}
+	return ""
 }
 
 // outerSpeaker finds, for a subject m that is a thing ("the recent spate of shootings"), a

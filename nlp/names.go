@@ -16,7 +16,20 @@ type nameIndex struct {
 	order  []string                   // full names, most recent last
 	cursor int
 	quoted bool // scanning a quote's words
+
+	// the sentence the scan is in, for the person a sentence is about: its subject
+	sent       int  // sentences read
+	sinceStart int  // words since the sentence began
+	commas     int  // commas since the sentence began
+	afterComma bool // the last token was a comma
+	topic      string
+	topicAt    int    // the sentence the topic was last the subject of
+	spoke      string // the speaker of the last quote
+	namedAt    int    // the last sentence that named a person
 }
+
+// topicReach is how many sentences the subject of one stays who "he" or "she" stands for.
+const topicReach = 2
 
 func newNameIndex() *nameIndex {
 	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}, gender: map[string]map[byte]int{}}
@@ -55,6 +68,45 @@ func (x *nameIndex) scanQuote(text string, from, to int) {
 	x.last, x.order = last, x.order[:order]
 }
 
+// subjectSlot reports whether the next word stands where a sentence's subject does: first in
+// the sentence, or right after the comma that closes an opening phrase ("As the director of
+// the FBI, Mr Felt …", "A master of counter-intelligence, he …").
+func (x *nameIndex) subjectSlot() bool {
+	return !x.quoted && (x.sinceStart == 0 || x.afterComma && x.commas == 1 && x.sinceStart <= 20)
+}
+
+// step moves the sentence state past the token ts[i].
+func (x *nameIndex) step(ts []tok, i int) {
+	if x.quoted {
+		return
+	}
+	t := ts[i]
+	x.afterComma = t.text == ","
+	switch {
+	case t.text == "." || t.text == "!" || t.text == "?":
+		if i == 0 || !abbreviations[strings.ToLower(ts[i-1].text)] {
+			x.sent++
+			x.sinceStart, x.commas = 0, 0
+		}
+	case t.text == ",":
+		x.commas++
+	case t.punct:
+	default:
+		x.sinceStart++
+	}
+}
+
+// newSentence starts a sentence: a quote that ended one was read.
+func (x *nameIndex) newSentence() {
+	x.sent++
+	x.sinceStart, x.commas, x.afterComma = 0, 0, false
+}
+
+// mentioned marks person p as named in the subject's place of the current sentence.
+func (x *nameIndex) mentioned(p string) {
+	x.topic, x.topicAt = p, x.sent
+}
+
 // scan reads the names in text[from:to].
 func (x *nameIndex) scan(text string, from, to int) {
 	if from < x.cursor {
@@ -66,23 +118,33 @@ func (x *nameIndex) scan(text string, from, to int) {
 	ts := toks(text[from:to])
 	for i := 0; i < len(ts); {
 		if !isCapital(ts[i]) || isPronoun(ts[i]) {
+			lw := strings.ToLower(ts[i].text)
+			// "A master of counter-intelligence, he …": the subject goes on being who it was
+			if (lw == "he" || lw == "she") && x.subjectSlot() {
+				if p := x.resolve(lw, x.spoke); p != "" {
+					x.mentioned(p)
+				}
+			}
 			// "Ana Lisle … her": a pronoun after a name tells its gender
-			if g := genderPronouns[strings.ToLower(ts[i].text)]; g != 0 && x.last != "" && !x.quoted {
+			if g := genderPronouns[lw]; g != 0 && x.last != "" && !x.quoted {
 				if x.gender[x.last] == nil {
 					x.gender[x.last] = map[byte]int{}
 				}
 				x.gender[x.last][g]++
 			}
+			x.step(ts, i)
 			i++
 			continue
 		}
+		subjectSlot := x.subjectSlot()
 		j := i
 		var run []tok
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
 			run = append(run, ts[j])
 			j++
 			if possessive(ts[j-1].text) {
-				break // "South Sudan's Unity state": the possessive ends the name
+				subjectSlot = false // "Putin's adviser Yuri Ushakov said": the adviser is the subject
+				break               // "South Sudan's Unity state": the possessive ends the name
 			}
 			if k := nicknameEnd(ts, j); k > j {
 				j = k // Vincent "The Chin" Gigante: the nickname is not the name's
@@ -97,11 +159,13 @@ func (x *nameIndex) scan(text string, from, to int) {
 			run = run[1:]
 		}
 		if i > 0 && (ts[i-1].text == "a" || ts[i-1].text == "an" || i > 1 && (ts[i-2].text == "a" || ts[i-2].text == "an") && !ts[i-1].punct && !isCapital(ts[i-1])) {
-			i = j // "a local Rite Aid": a thing, not a person
+			x.stepOver(ts, i, j) // "a local Rite Aid": a thing, not a person
+			i = j
 			continue
 		}
 		if len(run) > 1 && run[0].text == "The" && !titles[strings.ToLower(run[1].text)] {
-			i = j // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
+			x.stepOver(ts, i, j) // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
+			i = j
 			continue
 		}
 		for _, t := range run {
@@ -111,7 +175,8 @@ func (x *nameIndex) scan(text string, from, to int) {
 		// "Palmer Public Safety Director Jon Owen": the name follows the last role word
 		k := nameStart(words)
 		if k == 0 && i > 1 && ts[i-1].text == "of" && isCapital(ts[i-2]) {
-			i = j // "the Union of Concerned Scientists": the rest of a body's name
+			x.stepOver(ts, i, j) // "the Union of Concerned Scientists": the rest of a body's name
+			i = j
 			continue
 		}
 		for _, w := range words[:k] {
@@ -132,6 +197,10 @@ func (x *nameIndex) scan(text string, from, to int) {
 			full := x.full[key]
 			x.last = full
 			x.order = append(x.order, full)
+			x.namedAt = x.sent
+			if subjectSlot {
+				x.mentioned(full)
+			}
 			if len(role) > 0 {
 				if x.roles[full] == nil {
 					x.roles[full] = map[string]bool{}
@@ -141,9 +210,17 @@ func (x *nameIndex) scan(text string, from, to int) {
 				}
 			}
 		}
+		x.stepOver(ts, i, j)
 		i = j
 	}
 	x.cursor = to
+}
+
+// stepOver moves the sentence state past the tokens ts[i:j].
+func (x *nameIndex) stepOver(ts []tok, i, j int) {
+	for ; i < j; i++ {
+		x.step(ts, i)
+	}
 }
 
 // nicknameEnd is, when a quoted nickname of one to three capitalised words opens at ts[j]
@@ -190,6 +267,9 @@ func person(words []string) bool {
 	}
 	if len(words) > 1 && (compass[words[0]] || isPlace(strings.Join(words, " "))) {
 		return false // "Los Angeles", "South Kordofan"
+	}
+	if len(words) > 1 && demonyms[words[0]] {
+		return false // "German WWII spies", "Russian Luhansk": a people's word opens no one's name
 	}
 	if len(words) > 1 && allCaps(words[0]) {
 		return false // "AMD Opteron", "NYPD Commissioner": a body's or a product's name
@@ -290,9 +370,14 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		if lw == "she" {
 			want = 'f'
 		}
+		// the subject of the last sentence that names anyone, before someone named there in
+		// a lesser place ("A master of spies, he helped reporters Bob Woodward and Carl
+		// Bernstein. … before he broke cover")
+		if x.topic != "" && x.sent-x.topicAt <= topicReach && x.topicAt >= x.namedAt && x.fits(x.topic, want) {
+			return x.topic
+		}
 		for i := len(x.order) - 1; i >= 0 && i >= len(x.order)-40; i-- {
-			p := x.order[i]
-			if g := genderOf(strings.Fields(p), x.roles[p], x.gender[p]); g == 0 || g == want {
+			if p := x.order[i]; x.fits(p, want) {
 				return p
 			}
 		}
@@ -314,6 +399,13 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		if lastSpeaker != "" && (lw == "the" || lw == "his" || lw == "her") && personNoun(words[len(words)-1]) {
 			return lastSpeaker
 		}
+		// "His lawyers claimed": the lawyers of the man "his" stands for, as a reader would
+		// name them ("Gigante's lawyers")
+		if len(words) > 1 && (lw == "his" || lw == "her") {
+			if p := x.resolve(map[string]string{"his": "he", "her": "she"}[lw], lastSpeaker); p != "" {
+				return lastName(p) + "'s " + strings.Join(words[1:], " ")
+			}
+		}
 		return mention
 	}
 	var kept []string
@@ -330,6 +422,18 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		return full
 	}
 	return strings.Join(kept, " ")
+}
+
+// fits reports whether person p may be who a pronoun of gender want stands for: p's gender,
+// when known, is want's.
+func (x *nameIndex) fits(p string, want byte) bool {
+	g := genderOf(strings.Fields(p), x.roles[p], x.gender[p])
+	return g == 0 || g == want
+}
+
+func lastName(p string) string {
+	f := strings.Fields(p)
+	return f[len(f)-1]
 }
 
 // personNouns are nouns for a person by office, trade or relation, which a role phrase ("the

@@ -164,6 +164,21 @@ func TestSpeakersByKind(t *testing.T) {
 		{"SurnameLikeAPlaceToo", "Grace Park met Jesse Jackson on Monday.\n\n\"We agree on nothing,\" Jackson said. \"Nor do I,\" said Park.", "Nor do I", "Grace Park"},
 		{"MonthEndsAName", "Theresa May spoke in London on Monday.\n\n\"We will leave,\" May said.", "We will leave", "Theresa May"},
 		{"AppositiveName", `Ana Lisle died on Friday. "She changed the trade, " her manager, Piet Vos, said yesterday.`, "She changed the trade,", "Piet Vos"},
+		{"ExclamationThenNameAndCue", `"This is a disgrace! "Senator Ruth Adler thundered in the chamber during a debate to discuss the cuts she opposed.`,
+			"This is a disgrace!", "Ruth Adler"},
+		{"InvertedCueBeforeQuote", `Ivo Brandt spoke first. The merger, said Tomas Reyes, "gives us the ports we need."`, "gives us the ports", "Tomas Reyes"},
+		{"ThingsWordsArePreviousSpeakers", `In the call, Ana Ruiz said the firm was "ready to grow" this year. The purchase of Ferro Mills would "make us the biggest in the region."`,
+			"make us the biggest", "Ana Ruiz"},
+		{"PossessiveDescription", `Ivo Brandt died on Friday. His lawyers said he could not "understand the charges in any way at all."`,
+			"understand the charges", "Brandt's lawyers"},
+		{"SubjectOverObject", `As the head of the bureau, Mr. Tomas Kerr was angry. A master of spies from his days tracking German WWII agents, he helped reporters Ivo Brandt and Piet Vos. It was years before he broke cover, admitting: "I was the one."`,
+			"I was the one", "Tomas Kerr"},
+		{"RecentNameInPredicate", `Piet Vos ran for 100 yards. A big reason was Ivo Brandt, who threw badly. "It was my fault," he said.`, "It was my fault", "Ivo Brandt"},
+		{"SentenceAfterQuote", `Okon Eze said at the hospital, "I saw women crying. They knew their children were dead." Zuri Okafor, a nurse, said she had lost a son. She said she had come to the school. "We escaped death," she said.`,
+			"We escaped death", "Zuri Okafor"},
+		{"FirstNameOfBothGenders", "IMF chief Dominique Vasseur met Anna Kolar.\n\n“It went well,” Vasseur said. “It was hard,” he said.", "It was hard", "Dominique Vasseur"},
+		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
+			"We could agree", "Yuri Vance"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			qs := nlp.Quotes(tc.text)
