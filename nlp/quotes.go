@@ -220,6 +220,10 @@ func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex,
 		return true
 	}
 	switch {
+	case names.last != "" && spokenOf(q.Text, names.last):
+		// "“Dr. Benjamin's most important qualification is her commitment …”": the quote
+		// speaks of the person named last, who is not its speaker
+		q.Rule = "no cue nearby: the person named last is spoken of in the quote"
 	case names.last != "":
 		q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
 	case unclear:
@@ -228,6 +232,18 @@ func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex,
 		return false
 	}
 	return true
+}
+
+// spokenOf reports whether a quote names person p by the last word of p's name, as someone
+// spoken of.
+func spokenOf(quote, p string) bool {
+	last := strings.ToLower(lastName(p))
+	for _, t := range toks(quote) {
+		if strings.ToLower(trimPossessive(t.text)) == last {
+			return true
+		}
+	}
+	return false
 }
 
 // thing reports a subject that names a thing, not a person or a body: "the/a/an" and

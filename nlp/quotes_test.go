@@ -177,6 +177,8 @@ func TestSpeakersByKind(t *testing.T) {
 		{"SentenceAfterQuote", `Okon Eze said at the hospital, "I saw women crying. They knew their children were dead." Zuri Okafor, a nurse, said she had lost a son. She said she had come to the school. "We escaped death," she said.`,
 			"We escaped death", "Zuri Okafor"},
 		{"FirstNameOfBothGenders", "IMF chief Dominique Vasseur met Anna Kolar.\n\n“It went well,” Vasseur said. “It was hard,” he said.", "It was hard", "Dominique Vasseur"},
+		{"SpokenOfIsNoSpeaker", `For immediate release: The Harbour Medical Society is pleased that Dr. Rita Vale was named. "Dr. Vale's finest quality is her care for her patients. We are proud of her."`,
+			"Dr. Vale's finest quality", ""},
 		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
 			"We could agree", "Yuri Vance"},
 	} {
