@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/analyze/syntax"
 )
 
 // tok is a word or a punctuation mark of an attribution window.
@@ -184,9 +186,15 @@ func speakerLike(m string) bool {
 	if len(f) == 2 && (timeOpeners[first] && ageUnits[last] || first == "the" && (stopCapital[last] || isDigitByte(last[0]))) {
 		return false // "Last year", "The so", "The 60": a time or a phrase cut short
 	}
+	if len(f) > 1 && determiners[first] && timeNouns[last] {
+		return false // "The same year", "that night": a time
+	}
 	r, _ := utf8.DecodeRuneInString(first)
 	return !notSpeakers[first] && !unicode.IsDigit(r) && !(len(f) > 1 && functionWords[last])
 }
+
+// timeNouns name stretches of time, which a phrase that names no speaker ends with.
+var timeNouns = wordSet("year years month months week weeks day days night nights morning evening afternoon time decade century")
 
 // discourseWords open a sentence as adverbs and connectives do; alone, they name no one.
 var discourseWords = wordSet(`instead likewise among unless soon its their his her also moreover
@@ -425,6 +433,13 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if m := invertedSubject(ts, i); m != "" {
 			return m, t.text
 		}
+		// "… condemnation from the U.S. State Department, which said the “…”": the relative
+		// pronoun stands for the name before it
+		if i > 2 && ts[i-2].text == "," && (strings.EqualFold(ts[i-1].text, "which") || strings.EqualFold(ts[i-1].text, "who")) {
+			if m := subject(ts[:i-2]); m != "" && !isPronoun(ts[i-3]) {
+				return m, t.text
+			}
+		}
 		// "Rubio was asked by Fox Business moderator Gerard Baker whether …": the agent asks
 		// "the man described by The Times as": a participle's agent speaks too
 		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && (isAuxiliary(ts[i-1].text) || strings.HasSuffix(t.text, "ed") && isCapital(ts[i+2])) {
@@ -579,6 +594,11 @@ func sentenceSubject(ts []tok) string {
 	if isPronoun(ts[0]) {
 		return ts[0].text
 	}
+	if determiners[strings.ToLower(ts[0].text)] {
+		// "A government official downplayed …", "Another witness described …": the
+		// noun phrase the tagger reads, up to its verb
+		return taggedNounPhrase(ts)
+	}
 	var words []string
 	for _, t := range ts {
 		if t.punct || len(words) == 8 {
@@ -606,6 +626,47 @@ func sentenceSubject(ts []tok) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// determiners open a noun phrase whose extent the words' tags tell.
+var determiners = wordSet("the a an another any each every some no this these those")
+
+// nounPhraseReach is how many words a subject's noun phrase is read over.
+const nounPhraseReach = 10
+
+// taggedNounPhrase is the noun phrase ts opens with a determiner, as the part-of-speech tagger
+// reads it: adjectives, nouns, names and numbers, and "of" before more of them, up to the first
+// word of another kind ("The acquisition of SeaMicro would", "The embedded battery lasts", "the
+// presidential scandal that"). It is "" when no noun follows the determiner.
+func taggedNounPhrase(ts []tok) string {
+	var words []string
+	for _, t := range ts[:min(len(ts), nounPhraseReach)] {
+		if t.punct {
+			break
+		}
+		words = append(words, t.text)
+	}
+	tags := syntax.Tag(words)
+	end, noun := 1, false
+	for k := 1; k < len(words); k++ {
+		switch tag := tags[k]; {
+		case tag == "NOUN" || tag == "PROPN":
+			end, noun = k+1, true
+		case tag == "ADJ" || tag == "NUM" || tag == "PART" && possessive(words[k]):
+			end = k + 1
+		case strings.EqualFold(words[k], "of") && noun && k+1 < len(words) && (tags[k+1] == "NOUN" || tags[k+1] == "PROPN" || tags[k+1] == "DET" || tags[k+1] == "ADJ"):
+			end = k + 1
+		default:
+			k = len(words)
+		}
+	}
+	if !noun {
+		return ""
+	}
+	for end > 1 && functionWords[strings.ToLower(words[end-1])] {
+		end--
+	}
+	return strings.Join(words[:end], " ")
 }
 
 // personSubject is the subject of the clause ts opens when it is a pronoun for a person or a

@@ -179,6 +179,10 @@ func TestSpeakersByKind(t *testing.T) {
 		{"FirstNameOfBothGenders", "IMF chief Dominique Vasseur met Anna Kolar.\n\n“It went well,” Vasseur said. “It was hard,” he said.", "It was hard", "Dominique Vasseur"},
 		{"SpokenOfIsNoSpeaker", `For immediate release: The Harbour Medical Society is pleased that Dr. Rita Vale was named. "Dr. Vale's finest quality is her care for her patients. We are proud of her."`,
 			"Dr. Vale's finest quality", ""},
+		{"DeterminerNounPhrase", `Markets fell. A government official downplayed the unrest saying that "for years there have been strikes in this country."`,
+			"for years there have been", "A government official"},
+		{"RelativePronounsAntecedent", `The raids drew condemnation from the Harbour Council, which said the "reckless and unjustified" raids must stop.`,
+			"reckless and unjustified", "Harbour Council"},
 		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
 			"We could agree", "Yuri Vance"},
 	} {
