@@ -32,6 +32,12 @@ func toks(s string) []tok {
 			out = out[:n-3]
 			continue
 		}
+		// "ex - NYPD detective", "so - called" in tokenised text: a prefix and its word are one
+		if n := len(out); n > 1 && !t.punct && out[n-1].text == "-" && hyphenPrefixes[strings.ToLower(out[n-2].text)] {
+			out[n-2].text += "-" + t.text
+			out = out[:n-1]
+			continue
+		}
 		// "Strauss - Kahn" in tokenised text is the name Strauss-Kahn
 		if n := len(out); n > 1 && isCapital(t) && out[n-1].text == "-" && isCapital(out[n-2]) {
 			out[n-2].text += "-" + t.text
@@ -51,6 +57,10 @@ func toks(s string) []tok {
 }
 
 var ageUnits = wordSet("year month week day years months weeks days")
+
+// hyphenPrefixes are the prefixes tokenised text sets apart from their word with a spaced
+// hyphen: "ex - NYPD", "so - called".
+var hyphenPrefixes = wordSet("ex co vice non self anti pro pre post so")
 
 func isNumberTok(t tok) bool {
 	r, _ := utf8.DecodeRuneInString(t.text)
@@ -179,7 +189,7 @@ func speakerLike(m string) bool {
 		return false
 	}
 	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
-	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] ||
+	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] || determiners[first] ||
 		discourseWords[first] || strings.HasSuffix(first, "ly") || allCaps(f[0]) && len(f[0]) > 4) {
 		return false // "Two", "March", "After", "Instead", "Specifically", "TALLAHASSEE": no one
 	}
@@ -732,7 +742,7 @@ func nounPhrase(ts []tok) string {
 			words = words[:i] // "Andrew Wetzel of the NRDC"
 			break
 		}
-		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
+		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today" || weekdayWords[lw]) {
 			words = words[:i]
 			break
 		}

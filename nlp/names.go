@@ -190,7 +190,8 @@ func (x *nameIndex) scan(text string, from, to int) {
 		_, known := x.full[key]
 		// one capitalised word is a person only as the surname of a name seen whole: "Kremlin"
 		// and "Russians" are not, "Ushakov" after "Yuri Ushakov" is
-		if person(words) && (len(words) >= 2 || known) {
+		// "Su indicated": a surname of two letters of someone named whole is theirs too
+		if (person(words) || known && len(words) == 1 && len(words[0]) == 2) && (len(words) >= 2 || known) {
 			if len(words) > len(strings.Fields(x.full[key])) {
 				x.full[key] = strings.Join(words, " ")
 			}

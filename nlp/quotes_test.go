@@ -183,6 +183,9 @@ func TestSpeakersByKind(t *testing.T) {
 			"for years there have been", "A government official"},
 		{"RelativePronounsAntecedent", `The raids drew condemnation from the Harbour Council, which said the "reckless and unjustified" raids must stop.`,
 			"reckless and unjustified", "Harbour Council"},
+		{"TokenisedPrefix", `"He was the last of the old bosses, " said ex - NYPD detective Joe Coffey Monday.`, "He was the last", "Joe Coffey"},
+		{"ShortSurname", `AMD's Lisa Su spoke to analysts. The firm will sell Ferro Atom and Ferro Xeon systems, though Su indicated it will drop them. She said new chips will come "towards the end of this year."`,
+			"towards the end", "Lisa Su"},
 		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
 			"We could agree", "Yuri Vance"},
 	} {
@@ -216,6 +219,7 @@ func TestNotSpeakers(t *testing.T) {
 		{"Region", "Ivo Brandt flew to South Kordavia on Monday.\n\n\"We are safe,\" he said.", "We are safe", "South Kordavia"},
 		{"OtherGender", "Mr. Ivo Brandt and Mr. Tomas Kerr met on Monday.\n\n\"We are safe,\" she said.", "We are safe", "Tomas Kerr"},
 		{"City", "Ivo Brandt died on Friday in a Los Angeles hospital.\n\n\"We are safe,\" she said.", "We are safe", "Los Angeles"},
+		{"SoCalled", "Ivo Brandt beat the law better than Piet Vos, the so - called \"Harbour King\" who won two trials.", "Harbour King", "Piet Vos"},
 		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
