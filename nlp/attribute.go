@@ -158,6 +158,9 @@ func colonName(ts []tok) string {
 	}
 	// "a statement by Ana Ruiz, director of the Ocean Program:": the name before the role
 	for i := len(ts) - 2; i > 0 && len(ts)-i < 14; i-- {
+		if isCue(ts[i]) || isPronoun(ts[i]) {
+			break // "…, ordered by Piet Vos, they said:": the cue's subject speaks, not the name
+		}
 		if ts[i].text == "," {
 			name = nameBefore(ts[:i])
 			if f := strings.Fields(name); len(f) >= 2 && person(f) {

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,12 @@ type nameIndex struct {
 	topicAt    int    // the sentence the topic was last the subject of
 	spoke      string // the speaker of the last quote
 	namedAt    int    // the last sentence that named a person
+
+	// two people a sentence names with "and" between them, whom "they" may stand for
+	sentNames []string // the people the current sentence names
+	sentAnd   bool     // an "and" after the first of them
+	pair      [2]string
+	pairAt    int // the sentence that named the pair
 }
 
 // topicReach is how many sentences the subject of one stays who "he" or "she" stands for.
@@ -85,9 +92,11 @@ func (x *nameIndex) step(ts []tok, i int) {
 	switch {
 	case t.text == "." || t.text == "!" || t.text == "?":
 		if i == 0 || !abbreviations[strings.ToLower(ts[i-1].text)] {
-			x.sent++
-			x.sinceStart, x.commas = 0, 0
+			x.newSentence()
 		}
+	case t.text == "and" && len(x.sentNames) > 0:
+		x.sentAnd = true
+		x.sinceStart++
 	case t.text == ",":
 		x.commas++
 	case t.punct:
@@ -98,8 +107,12 @@ func (x *nameIndex) step(ts []tok, i int) {
 
 // newSentence starts a sentence: a quote that ended one was read.
 func (x *nameIndex) newSentence() {
+	if len(x.sentNames) == 2 && x.sentAnd {
+		x.pair, x.pairAt = [2]string{x.sentNames[0], x.sentNames[1]}, x.sent
+	}
 	x.sent++
 	x.sinceStart, x.commas, x.afterComma = 0, 0, false
+	x.sentNames, x.sentAnd = x.sentNames[:0], false
 }
 
 // mentioned marks person p as named in the subject's place of the current sentence.
@@ -199,6 +212,9 @@ func (x *nameIndex) scan(text string, from, to int) {
 			x.last = full
 			x.order = append(x.order, full)
 			x.namedAt = x.sent
+			if !x.quoted && !slices.Contains(x.sentNames, full) {
+				x.sentNames = append(x.sentNames, full)
+			}
 			if subjectSlot {
 				x.mentioned(full)
 			}
@@ -391,6 +407,10 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 			return x.last
 		}
 		return lastSpeaker
+	case len(words) == 1 && lw == "they" && x.pair[0] != "" && x.sent-x.pairAt <= topicReach:
+		// "… the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar,
+		// agreed. …, they said": the two named together
+		return x.pair[0] + " and " + x.pair[1]
 	case pronouns[lw]:
 		return mention
 	case lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their":

@@ -186,6 +186,9 @@ func TestSpeakersByKind(t *testing.T) {
 		{"TokenisedPrefix", `"He was the last of the old bosses, " said ex - NYPD detective Joe Coffey Monday.`, "He was the last", "Joe Coffey"},
 		{"ShortSurname", `AMD's Lisa Su spoke to analysts. The firm will sell Ferro Atom and Ferro Xeon systems, though Su indicated it will drop them. She said new chips will come "towards the end of this year."`,
 			"towards the end", "Lisa Su"},
+		{"TheyAreTheTwoNamedTogether", `In a statement, the harbour master, Lena Ostrova, and the mayor, Ivo Brandt, agreed. After a review ordered by Piet Vos, they said: "The port must stay open."`,
+			"The port must stay open", "Lena Ostrova and Ivo Brandt"},
+		{"TheyWithNoPair", `Lena Ostrova met the dockers on Monday. Piet Vos spoke later. "We are ready," they said.`, "We are ready", "they"},
 		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
 			"We could agree", "Yuri Vance"},
 	} {
