@@ -22,7 +22,9 @@ func toks(s string) []tok {
 		t := tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 		// "went on" and "goes on" attribute speech as one cue: “…,” Trump went on
 		// "as Ana Ruiz put it, “…”" too
-		if n := len(out); n > 0 && (t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") || t.text == "it" && (out[n-1].text == "put" || out[n-1].text == "puts")) {
+		// "his own so called “black bag”": no cue
+		if n := len(out); n > 0 && (t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") || t.text == "it" && (out[n-1].text == "put" || out[n-1].text == "puts") ||
+			t.text == "called" && strings.EqualFold(out[n-1].text, "so")) {
 			out[n-1].text += " " + t.text
 			continue
 		}
@@ -839,7 +841,7 @@ func subject(ts []tok) string {
 var introWords = map[string]bool{"after": true, "following": true, "in": true, "on": true, "during": true,
 	"earlier": true, "later": true, "meanwhile": true, "however": true, "still": true, "yet": true,
 	"also": true, "at": true, "before": true, "since": true, "when": true, "while": true, "with": true,
-	"speaking": true, "asked": true, "today": true, "yesterday": true, "separately": true}
+	"speaking": true, "asked": true, "today": true, "yesterday": true, "separately": true, "born": true}
 
 // functionWords cannot end a noun phrase.
 var functionWords = map[string]bool{"to": true, "the": true, "a": true, "an": true, "of": true, "and": true,

@@ -176,6 +176,11 @@ func (x *nameIndex) scan(text string, from, to int) {
 			i = j
 			continue
 		}
+		if len(run) > 1 && determiners[strings.ToLower(run[0].text)] && run[0].text != "The" {
+			x.stepOver(ts, i, j) // "Another Twitter user": someone not named
+			i = j
+			continue
+		}
 		if len(run) > 1 && run[0].text == "The" && !titles[strings.ToLower(run[1].text)] {
 			x.stepOver(ts, i, j) // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
 			i = j
@@ -209,6 +214,9 @@ func (x *nameIndex) scan(text string, from, to int) {
 				x.full[key] = strings.Join(words, " ")
 			}
 			full := x.full[key]
+			if len(words) >= 2 && !slices.Contains(strings.Fields(full), words[0]) {
+				full = strings.Join(words, " ") // "Gray's sister, Mahnefah Gray": another Gray
+			}
 			x.last = full
 			x.order = append(x.order, full)
 			x.namedAt = x.sent
@@ -326,7 +334,8 @@ Constitution Amendment Program Programme Project Initiative Plan Strategy Doctri
 Magazine Review Report Index Prize Award Awards Games Cup Championship Festival Street Avenue
 Road Square Island Islands River Mountain Mountains Valley County Province Region District City
 State Republic Kingdom Airport Station Stadium Arena Tower Building Prison Fellowship
-Scholarship Medal Trophy`)
+Scholarship Medal Trophy Courthouse Hospital Museum Library Hotel Theater Theatre Cathedral
+Resources Affairs Ave Blvd`)
 
 // prepositions, capitalised in a run of words, make it a title or a body's name.
 var prepositions = wordSet(`against for with from about across toward towards upon among despite inside

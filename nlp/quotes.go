@@ -372,7 +372,7 @@ func paragraphOpening(text string, i int) bool {
 // windowBefore is the text of the quote's sentence before its opening mark: back to a sentence
 // end or the previous quote, at most 300 bytes.
 func windowBefore(text string, open int, sp []span, k int) string {
-	from := max(0, open-300)
+	from := wordStart(text, open-300)
 	if k > 0 && sp[k-1].close > from {
 		from = sp[k-1].close
 	}
@@ -392,6 +392,21 @@ func windowBefore(text string, open int, sp []span, k int) string {
 		w = w[end:]
 	}
 	return w
+}
+
+// wordStart is i, or when i falls inside a word the end of that word: a window that starts
+// at i does not open with a piece of a word ("irector of the Fish").
+func wordStart(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if !isWordByte(text[i-1]) {
+		return i
+	}
+	for i < len(text) && isWordByte(text[i]) {
+		i++
+	}
+	return i
 }
 
 // headlineLine reports whether the line around i is a headline: a few words, most of them
@@ -465,12 +480,15 @@ func quotedTitle(q string) bool {
 // responded by calling him “dopey” and accusing him of … “with daddy's money.”"). It is
 // empty when the sentence opens with a quote.
 func sentenceOpening(text string, open int) string {
-	w := text[max(0, open-300):open]
-	if nl := strings.LastIndexByte(w, '\n'); nl >= 0 {
+	w := text[wordStart(text, open-300):open]
+	nl := strings.LastIndexByte(w, '\n')
+	if nl >= 0 {
 		w = w[nl+1:]
 	}
 	if end := lastSentenceEnd(w + "“"); end >= 0 {
 		w = w[min(end, len(w)):]
+	} else if nl < 0 && open > 300 {
+		return "" // the sentence opens further back than we read: its subject is not known
 	}
 	if i := strings.IndexAny(w, "“\"«„"); i >= 0 {
 		w = w[:i]

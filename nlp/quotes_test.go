@@ -189,6 +189,12 @@ func TestSpeakersByKind(t *testing.T) {
 		{"TheyAreTheTwoNamedTogether", `In a statement, the harbour master, Lena Ostrova, and the mayor, Ivo Brandt, agreed. After a review ordered by Piet Vos, they said: "The port must stay open."`,
 			"The port must stay open", "Lena Ostrova and Ivo Brandt"},
 		{"TheyWithNoPair", `Lena Ostrova met the dockers on Monday. Piet Vos spoke later. "We are ready," they said.`, "We are ready", "they"},
+		{"SameSurnameOtherPerson", `Police shot Tomas Vane on Saturday. Vane's sister, Zuri Vane, 19, told reporters her brother was unarmed. "They thought he had a gun," she said.`,
+			"They thought he had a gun", "Zuri Vane"},
+		{"BornOpensTheSentence", `Piet Vos was the family's boss. Born Pieter, he was called "the Quiet One who never spoke a word to the police."`,
+			"the Quiet One", "Piet Vos"},
+		{"BodyAfterOfRole", `"It goes way back," said Ivo Brandt, the deputy commissioner of Natural Resources in charge of farming. "That's a good question," he said.`,
+			"That's a good question", "Ivo Brandt"},
 		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
 			"We could agree", "Yuri Vance"},
 	} {
@@ -223,6 +229,7 @@ func TestNotSpeakers(t *testing.T) {
 		{"OtherGender", "Mr. Ivo Brandt and Mr. Tomas Kerr met on Monday.\n\n\"We are safe,\" she said.", "We are safe", "Tomas Kerr"},
 		{"City", "Ivo Brandt died on Friday in a Los Angeles hospital.\n\n\"We are safe,\" she said.", "We are safe", "Los Angeles"},
 		{"SoCalled", "Ivo Brandt beat the law better than Piet Vos, the so - called \"Harbour King\" who won two trials.", "Harbour King", "Piet Vos"},
+		{"SoCalledUnhyphenated", "Ivo Brandt was jailed for running his own so called \"black bag burglaries of the union offices.\"", "black bag", "Brandt's own so"},
 		{"Inches", "The 17 '' screen is new. \"It is the thinnest we have made , '' Apple said.", "It is the thinnest", "17"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
