@@ -93,6 +93,13 @@ func isCapital(t tok) bool {
 // attribute finds the cue and the speaker as written for a quote, from its sentence's words
 // after and before it.
 func attribute(text, before, after string, s span) (mention, cue, rule string, unclear bool) {
+	// "March participants chanted, “…,” witnesses reported": the cue right before the quote
+	// is the speaker's own; the one after relays it
+	if bt := toks(before); cueEnds(bt) {
+		if m, c := attributeBefore(bt); m != "" && speakerLike(m) && m != sameSubject {
+			return m, c, "speaker before the quote", false
+		}
+	}
 	m, c := attributeAfter(toks(after))
 	if m != "" && speakerLike(m) {
 		return m, c, "speaker after the quote", false
@@ -111,6 +118,16 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 		unclear = true
 	}
 	return "", "", "", unclear
+}
+
+// cueEnds reports whether the words before a quote end with a cue, a comma or a colon at
+// most after it ("… chanted,", "… yelled:").
+func cueEnds(ts []tok) bool {
+	n := len(ts)
+	if n > 0 && (ts[n-1].text == "," || ts[n-1].text == ":") {
+		n--
+	}
+	return n > 1 && isCue(ts[n-1]) && !strings.HasSuffix(ts[n-1].text, "ing")
 }
 
 // dashName reads a quote signed with a dash and a name, as letters and testimonials print
@@ -822,7 +839,11 @@ func subject(ts []tok) string {
 	}
 	if start < 0 {
 		// "…,” officials say": people named by their trade alone
-		if w := ts[len(ts)-1].text; !isCapital(ts[len(ts)-1]) && strings.HasSuffix(w, "s") && personNoun(strings.TrimSuffix(w, "s")) {
+		if w := ts[len(ts)-1].text; !isCapital(ts[len(ts)-1]) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (personNoun(strings.TrimSuffix(w, "s")) || strings.HasSuffix(w, "es") && personNoun(strings.TrimSuffix(w, "es"))) {
+			// "March participants chanted", "witnesses said": the trade before the cue
+			if len(ts) > 1 && isCapital(ts[len(ts)-2]) && !ts[len(ts)-2].punct {
+				return ts[len(ts)-2].text + " " + w
+			}
 			return w
 		}
 		return ""

@@ -476,7 +476,7 @@ professor prosecutor representative researcher secretary senator sheriff source 
 spokesperson spokeswoman strategist woman man husband wife father mother son daughter brother sister
 friend veteran voter worker businessman writer reporter activist chancellor premier king
 queen prince justice demonstrator protester protestor marcher resident neighbor neighbour
-student supporter`)
+student supporter participant witness juror`)
 
 // personNoun reports whether a role phrase's last word names a person.
 func personNoun(w string) bool {

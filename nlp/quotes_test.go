@@ -195,6 +195,9 @@ func TestSpeakersByKind(t *testing.T) {
 			"the Quiet One", "Piet Vos"},
 		{"BodyAfterOfRole", `"It goes way back," said Ivo Brandt, the deputy commissioner of Natural Resources in charge of farming. "That's a good question," he said.`,
 			"That's a good question", "Ivo Brandt"},
+		{"NestedReport", `March participants chanted, "No justice for any of them tonight," witnesses reported.`, "No justice", "March participants"},
+		{"QualifiedTrade", `The march went on. Harbour participants chanted "no justice for any of them tonight."`, "no justice", "Harbour participants"},
+		{"TradeEndingInSs", `"He ran for his life," a witness told the Gazette. "He was unarmed," said Ivo Brandt.`, "He ran for his life", "a witness"},
 		{"PossessiveIsNoSubject", `Ivo Brandt met Yuri Vance on Monday.` + "\n\n" + `"Some of it suits us," Brandt's adviser Yuri Vance said.` + "\n\n" + `"We could agree on some things," he added.`,
 			"We could agree", "Yuri Vance"},
 	} {
