@@ -211,7 +211,7 @@ func speakerLike(m string) bool {
 		return false
 	}
 	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
-	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] || determiners[first] ||
+	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] || first == "a" || first == "an" ||
 		discourseWords[first] || strings.HasSuffix(first, "ly") || allCaps(f[0]) && len(f[0]) > 4) {
 		return false // "Two", "March", "After", "Instead", "Specifically", "TALLAHASSEE": no one
 	}
@@ -693,6 +693,10 @@ func taggedNounPhrase(ts []tok) string {
 		}
 	}
 	if !noun {
+		// the tagger read no noun ("The email goes on"): the word after the determiner
+		if len(words) > 1 && !isCapital(tok{text: words[1]}) && !functionWords[strings.ToLower(words[1])] && !isCue(tok{text: words[1]}) {
+			return words[0] + " " + words[1]
+		}
 		return ""
 	}
 	for end > 1 && functionWords[strings.ToLower(words[end-1])] {

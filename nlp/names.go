@@ -214,9 +214,6 @@ func (x *nameIndex) scan(text string, from, to int) {
 				x.full[key] = strings.Join(words, " ")
 			}
 			full := x.full[key]
-			if len(words) >= 2 && !slices.Contains(strings.Fields(full), words[0]) {
-				full = strings.Join(words, " ") // "Gray's sister, Mahnefah Gray": another Gray
-			}
 			x.last = full
 			x.order = append(x.order, full)
 			x.namedAt = x.sent
