@@ -36,10 +36,29 @@ func Extract(title, text string) Terms {
 // sentence's start counts as a name only when it is capitalised inside a sentence somewhere.
 func capitalisedInside(title, text []word) map[string]bool {
 	names := map[string]bool{}
-	for _, ws := range [][]word{title, text} {
-		capitals(ws, names)
+	if !titleCase(title) {
+		capitals(title, names)
 	}
+	capitals(text, names)
 	return names
+}
+
+// titleCase says a title capitalises its words whatever they are ("Obama Flips Bush
+// Endangered Species Ruling"), so its capitals say nothing of names: at least three words
+// of three letters or more that are not stop words, and every one of them capitalised.
+func titleCase(ws []word) bool {
+	n := 0
+	for _, w := range ws {
+		lower := strings.ToLower(w.text)
+		if nlp.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 || isNumber(lower) {
+			continue
+		}
+		if !w.capital {
+			return false
+		}
+		n++
+	}
+	return n >= 3
 }
 
 func capitals(ws []word, names map[string]bool) {

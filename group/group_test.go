@@ -234,3 +234,20 @@ func TestEachEventIsOneStory(t *testing.T) {
 		}
 	}
 }
+
+// A title that capitalises every word names nothing by its capitals: its words weigh as
+// words unless the text writes them with a capital too.
+func TestATitleInTitleCaseNamesNothing(t *testing.T) {
+	terms := group.Extract("Interior Departments Overturn Rule That Cut Science", "Ken Salazar said the rule would go.")
+	for _, k := range []string{"e:overturn", "e:departments", "e:science"} {
+		if terms[k] > 0 {
+			t.Errorf("%s counted as a name: %v", k, terms)
+		}
+	}
+	if terms["w:overturn"] == 0 || terms["e:salazar"] == 0 {
+		t.Errorf("words or names lost: %v", terms)
+	}
+	if sentence := group.Extract("Obama says Salazar rescinds the rule", "The rule goes."); sentence["e:salazar"] == 0 {
+		t.Errorf("a name in a sentence-case title lost: %v", sentence)
+	}
+}
