@@ -8,36 +8,15 @@ func (c *Clusterer) split(s *Story) *Story {
 	if len(m) < 2*c.opts.MinSplit {
 		return nil
 	}
-	// Seeds: the first member and the member least like it.
-	a, b := 0, 0
-	low := 2.0
-	for i := 1; i < len(m); i++ {
-		if cos := Cosine(m[0].v, m[i].v); cos < low {
-			low, b = cos, i
+	side, cos := c.twoMeans(m, 0)
+	// A second start from the farthest pair the first start's seed leads to: the first
+	// member is not always on the edge of its event.
+	if b := leastLike(m, leastLike(m, 0)); b != 0 {
+		if side2, cos2 := c.twoMeans(m, b); cos2 < cos {
+			side, cos = side2, cos2
 		}
 	}
-	ca, cb := m[a].v, m[b].v
-	side := make([]bool, len(m)) // true: with b
-	for iter := 0; iter < 6; iter++ {
-		changed := false
-		for i := range m {
-			toB := Cosine(m[i].v, cb) > Cosine(m[i].v, ca)
-			if toB != side[i] {
-				side[i], changed = toB, true
-			}
-		}
-		ca, cb = centroidOf(m, side, false), centroidOf(m, side, true)
-		if !changed && iter > 0 {
-			break
-		}
-	}
-	nb := 0
-	for _, x := range side {
-		if x {
-			nb++
-		}
-	}
-	if side[0] || nb < c.opts.MinSplit || len(m)-nb < c.opts.MinSplit || Cosine(ca, cb) >= c.opts.SplitBelow {
+	if side == nil || cos >= c.opts.SplitBelow {
 		return nil
 	}
 	var first string
@@ -94,4 +73,52 @@ func centroidOf(m []member, side []bool, which bool) Vector {
 		v = append(v, Feature{k, w})
 	}
 	return v.top(len(v)).normalize()
+}
+
+// leastLike is the member least like member i.
+func leastLike(m []member, i int) int {
+	b, low := i, 2.0
+	for j := range m {
+		if cos := Cosine(m[i].v, m[j].v); j != i && cos < low {
+			low, b = cos, j
+		}
+	}
+	return b
+}
+
+// twoMeans runs 2-means over the members from seed a and the member least like it, and
+// returns the sides (true: without the first member) and the cosine of their centroids, or
+// nil when a side is smaller than MinSplit.
+func (c *Clusterer) twoMeans(m []member, a int) ([]bool, float64) {
+	b := leastLike(m, a)
+	ca, cb := m[a].v, m[b].v
+	side := make([]bool, len(m)) // true: with b
+	for iter := 0; iter < 6; iter++ {
+		changed := false
+		for i := range m {
+			toB := Cosine(m[i].v, cb) > Cosine(m[i].v, ca)
+			if toB != side[i] {
+				side[i], changed = toB, true
+			}
+		}
+		ca, cb = centroidOf(m, side, false), centroidOf(m, side, true)
+		if !changed && iter > 0 {
+			break
+		}
+	}
+	if side[0] {
+		for i := range side {
+			side[i] = !side[i]
+		}
+	}
+	nb := 0
+	for _, x := range side {
+		if x {
+			nb++
+		}
+	}
+	if nb < c.opts.MinSplit || len(m)-nb < c.opts.MinSplit {
+		return nil, 2
+	}
+	return side, Cosine(ca, cb)
 }
