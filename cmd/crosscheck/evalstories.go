@@ -35,6 +35,7 @@ seeds 1 to N, one line each, and their mean.`,
 	mergeAbove := fs.Float64("merge-above", group.DefaultOptions.MergeAbove, "merge two stories an article could join when their centroids' cosine is at least this (0: never)")
 	nameWeight := fs.Float64("name-weight", group.DefaultOptions.NameWeight, "the weight of names against words")
 	numberWeight := fs.Float64("number-weight", group.DefaultOptions.NumberWeight, "the weight of numbers against words")
+	splitBelow := fs.Float64("split-below", group.DefaultOptions.SplitBelow, "split a story whose two halves' centroids' cosine is below this (0: never)")
 	shuffle := fs.Int64("shuffle", 0, "group the records in a random order drawn from this seed (0: file order)")
 	shuffles := fs.Int("shuffles", 0, "score file order and the orders of seeds 1..N, and their mean")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
@@ -47,7 +48,7 @@ seeds 1 to N, one line each, and their mean.`,
 	}
 	opts := group.DefaultOptions
 	opts.Threshold, opts.MaxGap, opts.FarThreshold, opts.NearThreshold = *threshold, *maxGap, *far, *near
-	opts.Linkage, opts.MergeAbove = *linkage, *mergeAbove
+	opts.Linkage, opts.MergeAbove, opts.SplitBelow = *linkage, *mergeAbove, *splitBelow
 	opts.NameWeight, opts.NumberWeight = *nameWeight, *numberWeight
 	recs, want, err := m.storyRecords(ctx, *gold, *label)
 	if err != nil {
