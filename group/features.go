@@ -116,13 +116,20 @@ func words(text string) []word {
 			k++
 		}
 		if k < len(text) && (text[k] == '.' || text[k] == '!' || text[k] == '?') {
-			w.endsSentence = true
+			// "Dr. Benjamin", "Regina M. Benjamin": a title or an initial before a name.
+			w.endsSentence = !(k == j && text[k] == '.' && (nlp.TitleAbbrev(w.text) || isInitial(w.text)))
 		}
 		out = append(out, w)
 		lineStart = false
 		i = j
 	}
 	return out
+}
+
+// isInitial says a word is one capital letter.
+func isInitial(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	return n == len(s) && unicode.IsUpper(r)
 }
 
 func isDigitAt(s string, i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }

@@ -251,3 +251,20 @@ func TestATitleInTitleCaseNamesNothing(t *testing.T) {
 		t.Errorf("a name in a sentence-case title lost: %v", sentence)
 	}
 }
+
+// A title or an initial before a name ends no sentence: the name stays a name, as it is where
+// the name comes whole.
+func TestATitleOrAnInitialEndsNoSentence(t *testing.T) {
+	for _, text := range []string{
+		"Obama nominated Dr. Benjamin to be surgeon general.",
+		"Obama nominated Regina M. Benjamin to be surgeon general.",
+	} {
+		if terms := group.Extract("", text); terms["e:benjamin"] == 0 || terms["w:benjamin"] > 0 {
+			t.Errorf("%q: %v", text, terms)
+		}
+	}
+	// A sentence that ends with a word still ends.
+	if terms := group.Extract("", "The court met in Berlin. Officials said little."); terms["e:officials"] > 0 {
+		t.Errorf("a sentence's first word taken for a name: %v", terms)
+	}
+}
