@@ -151,6 +151,9 @@ func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
 		case w.capital && names[lower]:
 			t["e:"+lower] += boost
 			run = append(run, lower)
+		case isWeekday(lower):
+			flush()
+			t[dayPrefix+lower] += boost
 		default:
 			flush()
 			if nlp.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
@@ -175,6 +178,45 @@ func isNumber(s string) bool {
 		}
 	}
 	return digits > 0
+}
+
+// dayPrefix marks the weekdays an article names: no features of its vector (every event has
+// a weekday), they tell undated events of one kind apart (see Options.DaySplitBelow).
+const dayPrefix = "d:"
+
+// weekdayNames are the days of the week, Sunday first.
+var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+
+func isWeekday(s string) bool {
+	for _, d := range weekdayNames {
+		if s == d {
+			return true
+		}
+	}
+	return false
+}
+
+// weekdayOf is the weekday an article's terms name most often, 1 (Sunday) to 7, or 0 when
+// they name none or two as often, and the set of those they name (bit d for weekday d).
+func weekdayOf(t Terms) (int, uint8) {
+	best, bestN, tie := 0, 0.0, false
+	var all uint8
+	for d, name := range weekdayNames {
+		n := t[dayPrefix+name]
+		if n > 0 {
+			all |= 1 << (d + 1)
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = d+1, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return 0, all
+	}
+	return best, all
 }
 
 // kindWeight is the weight of a feature's kind. What tells two events of one kind apart (two

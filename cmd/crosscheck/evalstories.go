@@ -36,6 +36,7 @@ seeds 1 to N, one line each, and their mean.`,
 	nameWeight := fs.Float64("name-weight", group.DefaultOptions.NameWeight, "the weight of names against words")
 	numberWeight := fs.Float64("number-weight", group.DefaultOptions.NumberWeight, "the weight of numbers against words")
 	splitBelow := fs.Float64("split-below", group.DefaultOptions.SplitBelow, "split a story whose two halves' centroids' cosine is below this (0: never)")
+	daySplit := fs.Float64("day-split-below", group.DefaultOptions.DaySplitBelow, "split a story of undated articles told of two weekdays when the halves' centroids' cosine is below this (0: never)")
 	shuffle := fs.Int64("shuffle", 0, "group the records in a random order drawn from this seed (0: file order)")
 	shuffles := fs.Int("shuffles", 0, "score file order and the orders of seeds 1..N, and their mean")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
@@ -50,6 +51,7 @@ seeds 1 to N, one line each, and their mean.`,
 	opts.Threshold, opts.MaxGap, opts.FarThreshold, opts.NearThreshold = *threshold, *maxGap, *far, *near
 	opts.Linkage, opts.MergeAbove, opts.SplitBelow = *linkage, *mergeAbove, *splitBelow
 	opts.NameWeight, opts.NumberWeight = *nameWeight, *numberWeight
+	opts.DaySplitBelow = *daySplit
 	recs, want, err := m.storyRecords(ctx, *gold, *label)
 	if err != nil {
 		return err
