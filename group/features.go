@@ -45,7 +45,12 @@ func capitalisedInside(title, text []word) map[string]bool {
 
 // titleCase says a title capitalises its words whatever they are ("Obama Flips Bush
 // Endangered Species Ruling"), so its capitals say nothing of names: at least three words
-// of three letters or more that are not stop words, and every one of them capitalised.
+// of three letters or more that are not stop words and not in capitals throughout, and
+// every such word capitalised. A headline in capitals throughout ("GENCORP <GY> SETS
+// QUARTERLY DIVIDEND", a wire's) keeps its words as title names: read as words they join
+// the body's, and the templated items of different companies merge (on Reuters-21578,
+// 9,615 stories instead of 10,927, the largest of 247 articles, dividend notices of
+// many companies).
 func titleCase(ws []word) bool {
 	n := 0
 	for _, w := range ws {
@@ -56,7 +61,9 @@ func titleCase(ws []word) bool {
 		if !w.capital {
 			return false
 		}
-		n++
+		if w.text != strings.ToUpper(w.text) {
+			n++
+		}
 	}
 	return n >= 3
 }

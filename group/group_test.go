@@ -250,6 +250,10 @@ func TestATitleInTitleCaseNamesNothing(t *testing.T) {
 	if sentence := group.Extract("Obama says Salazar rescinds the rule", "The rule goes."); sentence["e:salazar"] == 0 {
 		t.Errorf("a name in a sentence-case title lost: %v", sentence)
 	}
+	// A wire's headline in capitals throughout keeps its words as title names.
+	if wire := group.Extract("GENCORP SETS QUARTERLY DIVIDEND", "The company said it would pay."); wire["e:dividend"] == 0 {
+		t.Errorf("a headline in capitals read as words: %v", wire)
+	}
 }
 
 // A title or an initial before a name ends no sentence: the name stays a name, as it is where
