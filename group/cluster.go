@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -58,6 +59,15 @@ type Options struct {
 	// MergeAbove merges two stories when an article is close enough to join either and the
 	// stories' centroids' cosine is at least this (0: never): the article bridges them.
 	MergeAbove float64
+
+	// DaySplitBelow splits a story whose undated articles tell of two weekdays (each the
+	// one most named by two or more of its members) when 2-means started from the two
+	// groups finds halves whose centroids' cosine is below it (0: never) and text and day
+	// agree: each group on its side, and no article naming the other side's weekday at
+	// all. Without publication dates, the weekday a report names is the one sign of when
+	// its event happened: two events of one kind told in one vocabulary (a rule and its
+	// reversal) come apart, while one event told over several days names them together.
+	DaySplitBelow float64
 }
 
 // DefaultOptions are tuned on ECB+, PAC and the events' articles together (see the README).
@@ -78,6 +88,7 @@ var DefaultOptions = Options{
 	MinSplit:        3,
 	Members:         64,
 	MergeAbove:      0.6,
+	DaySplitBelow:   0.7,
 }
 
 // Story is a group of articles about one event.
@@ -102,9 +113,12 @@ type Story struct {
 }
 
 type member struct {
-	id string
-	v  Vector
-	t  time.Time
+	id  string
+	v   Vector
+	t   time.Time
+	day int // the weekday the undated article names most, 1 (Sunday) to 7; 0: none or dated
+	// days has bit d set when the undated article names weekday d at all
+	days uint8
 }
 
 // Assignment says where an article went and why.
@@ -212,7 +226,9 @@ const idfPrior = 30
 func (c *Clusterer) vector(t Terms) (Vector, error) {
 	keys := make([]string, 0, len(t))
 	for k := range t {
-		keys = append(keys, k)
+		if !strings.HasPrefix(k, dayPrefix) {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	if err := c.loadWords(keys); err != nil {
@@ -294,18 +310,28 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 	}
 	st := c.stories[best]
 	c.moves = append(c.moves, Move{Article: id, Placed: true, Story: best})
-	if err := c.join(st, id, v, published); err != nil {
+	m := member{id: id, v: v, t: published}
+	if published.IsZero() {
+		m.day, m.days = weekdayOf(t)
+	}
+	if err := c.join(st, m); err != nil {
 		return a, err
 	}
 	if !a.New && second >= 0 && runnerMargin >= 1 && c.opts.MergeAbove > 0 &&
 		Cosine(st.centroid, c.stories[second].centroid) >= c.opts.MergeAbove {
-		into, err := c.merge(st, c.stories[second])
+		apart, err := c.apart(st, c.stories[second])
 		if err != nil {
 			return a, err
 		}
-		a.Story = into.ID
-		a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", a.Runner)
-		st = into
+		if !apart {
+			into, err := c.merge(st, c.stories[second])
+			if err != nil {
+				return a, err
+			}
+			a.Story = into.ID
+			a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", a.Runner)
+			st = into
+		}
 	}
 	if c.opts.SplitBelow > 0 && splitPoint(st.Size) {
 		moved, in, err := c.split(st, id)
@@ -376,6 +402,25 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	c.touch(a.ID)
 	c.touch(b.ID)
 	return a, nil
+}
+
+// apart says two stories' members tell two events by the split's test (see halves): a
+// merge the next split would undo is not made.
+func (c *Clusterer) apart(a, b *Story) (bool, error) {
+	if c.opts.SplitBelow <= 0 {
+		return false, nil
+	}
+	if b.ID < a.ID {
+		a, b = b, a
+	}
+	if err := c.loadMembers(a, b); err != nil {
+		return false, err
+	}
+	m := append(append([]member(nil), a.members...), b.members...)
+	if len(m) > c.opts.Members {
+		m = m[:c.opts.Members]
+	}
+	return c.halves(m) != nil, nil
 }
 
 // tooFar reports whether an article published at t is too far from a story in time.
@@ -468,10 +513,11 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	return out, c.loadStories(out)
 }
 
-func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) error {
+func (c *Clusterer) join(s *Story, m member) error {
+	v, t := m.v, m.t
 	s.Size++
 	if s.base+len(s.members) < c.opts.Members {
-		s.members = append(s.members, member{id, v, t})
+		s.members = append(s.members, m)
 	}
 
 	if !t.IsZero() {

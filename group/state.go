@@ -166,7 +166,7 @@ func (c *Clusterer) loadMembers(stories ...*Story) error {
 		}
 		m := make([]member, 0, len(rows)+len(s.members))
 		for _, r := range rows {
-			m = append(m, member{r.Article, decodeVector(r.Vector), r.Published})
+			m = append(m, member{id: r.Article, v: decodeVector(r.Vector), t: r.Published, day: r.Day, days: r.Days})
 		}
 		s.members, s.base = append(m, s.members...), 0
 	}
@@ -234,7 +234,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 		}
 		for i, m := range s.members {
 			if at := s.base + i; at >= from {
-				rows.Members = append(rows.Members, crosscheck.GroupMember{Story: s.ID, Index: at, Article: m.id, Published: m.t, Vector: encodeVector(m.v)})
+				rows.Members = append(rows.Members, crosscheck.GroupMember{Story: s.ID, Index: at, Article: m.id, Published: m.t, Vector: encodeVector(m.v), Day: m.day, Days: m.days})
 			}
 		}
 		s.saved, s.rebuilt = s.base+len(s.members), false

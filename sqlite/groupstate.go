@@ -121,10 +121,10 @@ func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.Group
 // GroupMembers returns a story's members in order.
 func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
 	var out []crosscheck.GroupMember
-	err := queryIn(ctx, s.db, `SELECT story, idx, article, published, vector FROM group_members WHERE story IN (%s) ORDER BY idx`, []int{story}, func(r *sql.Rows) error {
+	err := queryIn(ctx, s.db, `SELECT story, idx, article, published, vector, day, days FROM group_members WHERE story IN (%s) ORDER BY idx`, []int{story}, func(r *sql.Rows) error {
 		var m crosscheck.GroupMember
 		var published string
-		if err := r.Scan(&m.Story, &m.Index, &m.Article, &published, &m.Vector); err != nil {
+		if err := r.Scan(&m.Story, &m.Index, &m.Article, &published, &m.Vector, &m.Day, &m.Days); err != nil {
 			return err
 		}
 		var err error
@@ -202,11 +202,12 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 				return []any{st.ID, st.Key, formatTime(st.First), formatTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed}
 			}},
 		{`DELETE FROM group_members WHERE story = ?`, len(ch.Rebuilt), func(i int) []any { return []any{ch.Rebuilt[i]} }},
-		{`INSERT INTO group_members (story, idx, article, published, vector) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector`, len(ch.Members),
+		{`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector,
+			day = excluded.day, days = excluded.days`, len(ch.Members),
 			func(i int) []any {
 				x := ch.Members[i]
-				return []any{x.Story, x.Index, x.Article, formatTime(x.Published), x.Vector}
+				return []any{x.Story, x.Index, x.Article, formatTime(x.Published), x.Vector, x.Day, x.Days}
 			}},
 		{`INSERT INTO group_signatures (id, article, signature) VALUES (?, ?, ?)`, len(ch.Signatures),
 			func(i int) []any { g := ch.Signatures[i]; return []any{g.ID, g.Article, g.Signature} }},
@@ -245,7 +246,7 @@ func (s *Store) ResetGroups(ctx context.Context) error {
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	for _, table := range []string{"stories", "story_articles", "duplicates", "reports", "group_state", "group_words",
+	for _, table := range []string{"stories", "story_articles", "duplicates", "reports", "group_words",
 		"group_stories", "group_members", "group_postings", "group_signatures", "group_bands"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return err

@@ -1,5 +1,5 @@
 -- The grouping state as rows, read for what one article needs and written where it changed
--- (see package group): it replaces the one blob of group_state, which is no longer read. A
+-- (see package group): it replaces the one blob of group_state, which goes. A
 -- store whose stories were grouped before has no group_meta row: crosscheck regroup groups
 -- its articles again.
 CREATE TABLE group_meta (
@@ -35,13 +35,16 @@ CREATE TABLE group_stories (
     indexed BLOB    NOT NULL
 );
 
--- The articles a story keeps for splitting, with their vectors.
+-- The articles a story keeps for splitting, with their vectors and, for an undated article,
+-- the weekday it names most (1 Sunday to 7, 0 none) and the set it names (bit d: weekday d).
 CREATE TABLE group_members (
     story     INTEGER NOT NULL,
     idx       INTEGER NOT NULL,
     article   TEXT    NOT NULL,
     published TEXT    NOT NULL,
     vector    BLOB    NOT NULL,
+    day       INTEGER NOT NULL,
+    days      INTEGER NOT NULL,
     PRIMARY KEY (story, idx)
 ) WITHOUT ROWID;
 
@@ -66,5 +69,5 @@ CREATE TABLE group_bands (
     PRIMARY KEY (band, signature)
 ) WITHOUT ROWID;
 
--- The blob's rows are of no use now.
-DELETE FROM group_state;
+-- The blob is of no use now.
+DROP TABLE group_state;

@@ -1,0 +1,240 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// The grouping state's rows (migration 004), as SQLite keeps them: a clusterer reads the ones
+// an article needs and SaveGroups writes the ones that changed.
+
+// GroupMeta returns the grouping state's counters, or crosscheck.ErrRegroup when the store has
+// stories but no state in rows (they were grouped by an older version).
+func (s *Store) GroupMeta(ctx context.Context) (crosscheck.GroupMeta, error) {
+	m, err := groupMeta(ctx, s.db)
+	if errors.Is(err, pgx.ErrNoRows) {
+		var stories bool
+		if err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM story_articles)`).Scan(&stories); err != nil {
+			return m, err
+		}
+		if stories {
+			return m, crosscheck.ErrRegroup
+		}
+		return crosscheck.GroupMeta{}, nil
+	}
+	return m, err
+}
+
+type rowQuerier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+func groupMeta(ctx context.Context, q rowQuerier) (crosscheck.GroupMeta, error) {
+	var m crosscheck.GroupMeta
+	err := q.QueryRow(ctx, `SELECT format, version, documents, words, stories, signatures, postings FROM group_meta WHERE id = 1`).
+		Scan(&m.Format, &m.Version, &m.Documents, &m.Words, &m.Stories, &m.Signatures, &m.Postings)
+	return m, err
+}
+
+// GroupWords returns the known ones of the given features.
+func (s *Store) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupWord, error) {
+		var w crosscheck.GroupWord
+		return w, r.Scan(&w.Word, &w.ID, &w.DF)
+	}, `SELECT word, id, df FROM group_words WHERE word = ANY($1)`, words)
+}
+
+// GroupPostings returns the stories listed under the given features, by feature and seq.
+func (s *Store) GroupPostings(ctx context.Context, features []int32) ([]crosscheck.GroupPosting, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupPosting, error) {
+		var p crosscheck.GroupPosting
+		return p, r.Scan(&p.Feature, &p.Story, &p.Seq)
+	}, `SELECT feature, story, seq FROM group_postings WHERE feature = ANY($1) ORDER BY feature, seq`, features)
+}
+
+// GroupStories returns the given stories.
+func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupStory, error) {
+		var st crosscheck.GroupStory
+		var first, last string
+		if err := r.Scan(&st.ID, &st.Key, &first, &last, &st.Summed, &st.Size, &st.Members, &st.Sum, &st.Indexed); err != nil {
+			return st, err
+		}
+		var err error
+		if st.First, err = parseTime(first); err != nil {
+			return st, err
+		}
+		st.Last, err = parseTime(last)
+		return st, err
+	}, `SELECT id, key, first, last, summed, size, members, sum, indexed FROM group_stories WHERE id = ANY($1)`, ids)
+}
+
+// GroupMembers returns a story's members in order.
+func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupMember, error) {
+		var m crosscheck.GroupMember
+		var published string
+		var days int16
+		if err := r.Scan(&m.Story, &m.Index, &m.Article, &published, &m.Vector, &m.Day, &days); err != nil {
+			return m, err
+		}
+		m.Days = uint8(days)
+		var err error
+		m.Published, err = parseTime(published)
+		return m, err
+	}, `SELECT story, idx, article, published, vector, day, days FROM group_members WHERE story = $1 ORDER BY idx`, story)
+}
+
+// GroupBands returns the signatures in the given band buckets, by key and signature.
+func (s *Store) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupBand, error) {
+		var b crosscheck.GroupBand
+		return b, r.Scan(&b.Key, &b.Signature)
+	}, `SELECT band, signature FROM group_bands WHERE band = ANY($1) ORDER BY band, signature`, keys)
+}
+
+// GroupSignatures returns the given signatures.
+func (s *Store) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupSignature, error) {
+		var g crosscheck.GroupSignature
+		return g, r.Scan(&g.ID, &g.Article, &g.Signature)
+	}, `SELECT id, article, signature FROM group_signatures WHERE id = ANY($1)`, ids)
+}
+
+// Times are kept as RFC 3339 text with nanoseconds, so that a state read back is the one saved.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// queueGroupRows queues a clusterer's changed rows in the batch of SaveGroups.
+func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
+	m := ch.Meta
+	batch.Queue(`INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
+		VALUES (1, $1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET format = excluded.format, version = excluded.version,
+		documents = excluded.documents, words = excluded.words, stories = excluded.stories, signatures = excluded.signatures,
+		postings = excluded.postings`, m.Format, m.Version+1, m.Documents, m.Words, m.Stories, m.Signatures, m.Postings)
+	for _, w := range ch.Words {
+		batch.Queue(`INSERT INTO group_words (word, id, df) VALUES ($1, $2, $3) ON CONFLICT (word) DO UPDATE SET df = excluded.df`, w.Word, w.ID, w.DF)
+	}
+	for _, p := range ch.Unposted {
+		batch.Queue(`DELETE FROM group_postings WHERE feature = $1 AND story = $2`, p.Feature, p.Story)
+	}
+	for _, p := range ch.Postings {
+		batch.Queue(`INSERT INTO group_postings (feature, story, seq) VALUES ($1, $2, $3)
+			ON CONFLICT (feature, story) DO UPDATE SET seq = excluded.seq`, p.Feature, p.Story, p.Seq)
+	}
+	for _, st := range ch.Stories {
+		batch.Queue(`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, summed = excluded.summed, size = excluded.size,
+			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`,
+			st.ID, st.Key, formatTime(st.First), formatTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed)
+	}
+	for _, id := range ch.Rebuilt {
+		batch.Queue(`DELETE FROM group_members WHERE story = $1`, id)
+	}
+	for _, x := range ch.Members {
+		batch.Queue(`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES ($1, $2, $3, $4, $5, $6, $7)
+			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector,
+			day = excluded.day, days = excluded.days`,
+			x.Story, x.Index, x.Article, formatTime(x.Published), x.Vector, x.Day, int16(x.Days))
+	}
+	for _, g := range ch.Signatures {
+		batch.Queue(`INSERT INTO group_signatures (id, article, signature) VALUES ($1, $2, $3)`, g.ID, g.Article, g.Signature)
+	}
+	for _, b := range ch.Bands {
+		batch.Queue(`INSERT INTO group_bands (band, signature) VALUES ($1, $2) ON CONFLICT DO NOTHING`, b.Key, b.Signature)
+	}
+}
+
+// ResetGroups forgets every story, link, near-duplicate, story report and the grouping state.
+func (s *Store) ResetGroups(ctx context.Context) error {
+	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, groupLock); err != nil {
+			return err
+		}
+		var version int64
+		if m, err := groupMeta(ctx, tx); err == nil {
+			version = m.Version
+		} else if !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		batch := &pgx.Batch{}
+		for _, table := range []string{"stories", "story_articles", "duplicates", "reports", "group_words",
+			"group_stories", "group_members", "group_postings", "group_signatures", "group_bands"} {
+			batch.Queue(`DELETE FROM ` + table)
+		}
+		// the version goes on rising, so that a writer that read the old state cannot save over this one
+		batch.Queue(`INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
+			VALUES (1, 0, $1, 0, 0, 0, 0, 0) ON CONFLICT (id) DO UPDATE SET format = 0, version = excluded.version, documents = 0,
+			words = 0, stories = 0, signatures = 0, postings = 0`, version+1)
+		batch.Queue(bumpGeneration)
+		return tx.SendBatch(ctx, batch).Close()
+	})
+}
+
+// SaveGroups stores the grouping state's changed rows, the changed stories, the moves and the
+// new links at once, over the version of the state they were worked out from.
+func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error {
+	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, groupLock); err != nil {
+			return err
+		}
+		current, err := groupMeta(ctx, tx)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		if current.Version != save.Version {
+			return fmt.Errorf("grouping state version %d, read at %d: %w", current.Version, save.Version, crosscheck.ErrConflict)
+		}
+		save.Changes.Meta.Version = save.Version
+		batch := &pgx.Batch{}
+		queueGroupRows(batch, &save.Changes)
+		batch.Queue(bumpGeneration)
+		for _, mv := range save.Moves {
+			if mv.Article == "" {
+				batch.Queue(`UPDATE story_articles SET story_id = $1, score = 0, rule = $2 WHERE story_id = $3`, mv.To, movedRule, mv.From)
+			} else {
+				batch.Queue(`UPDATE story_articles SET story_id = $1, score = 0, rule = $2 WHERE article_id = $3`, mv.To, movedRule, mv.Article)
+			}
+		}
+		for _, l := range save.Links {
+			batch.Queue(`INSERT INTO story_articles (article_id, story_id, score, rule) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`,
+				l.Article, l.Story, l.Score, l.Rule)
+		}
+		for _, d := range save.Dups {
+			batch.Queue(`INSERT INTO duplicates (article_id, of_article, similarity) VALUES ($1, $2, $3)
+				ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
+				d.Article, d.Of, d.Similarity)
+		}
+		for _, st := range save.Stories {
+			batch.Queue(`INSERT INTO stories (id, ord, title, first, last, size)
+				VALUES ($1, $2, $3, $4, $5, (SELECT COUNT(*) FROM story_articles WHERE story_id = $1))
+				ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`,
+				st.ID, st.Order, st.Title, st.First, st.Last)
+			// a story a merge emptied is gone
+			batch.Queue(`DELETE FROM stories WHERE id = $1 AND size = 0`, st.ID)
+		}
+		return tx.SendBatch(ctx, batch).Close()
+	})
+}
+
+// movedRule is the link of an article of an earlier run that a split or a merge moved.
+const movedRule = "moved: its story split or merged"
