@@ -66,6 +66,7 @@ func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.Group
 		if err := r.Scan(&st.ID, &st.Key, &first, &last, &st.Summed, &st.Size, &st.Members, &st.Sum, &st.Indexed); err != nil {
 			return st, err
 		}
+		st.Sum, st.Indexed = orNil(st.Sum), orNil(st.Indexed)
 		var err error
 		if st.First, err = parseTime(first); err != nil {
 			return st, err
@@ -84,7 +85,7 @@ func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.Group
 		if err := r.Scan(&m.Story, &m.Index, &m.Article, &published, &m.Vector, &m.Day, &days); err != nil {
 			return m, err
 		}
-		m.Days = uint8(days)
+		m.Days, m.Vector = uint8(days), orNil(m.Vector)
 		var err error
 		m.Published, err = parseTime(published)
 		return m, err
@@ -103,8 +104,18 @@ func (s *Store) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.Grou
 func (s *Store) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
 	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupSignature, error) {
 		var g crosscheck.GroupSignature
-		return g, r.Scan(&g.ID, &g.Article, &g.Signature)
+		err := r.Scan(&g.ID, &g.Article, &g.Signature)
+		g.Signature = orNil(g.Signature)
+		return g, err
 	}, `SELECT id, article, signature FROM group_signatures WHERE id = ANY($1)`, ids)
+}
+
+// orNil reads an empty blob as none, as SQLite does, so that both stores give the same rows.
+func orNil(b []byte) []byte {
+	if len(b) == 0 {
+		return nil
+	}
+	return b
 }
 
 // Times are kept as RFC 3339 text with nanoseconds, so that a state read back is the one saved.
