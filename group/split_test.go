@@ -1,7 +1,10 @@
 package group
 
 import (
+	"context"
 	"fmt"
+	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -174,5 +177,55 @@ func TestStoriesASplitWouldPartStayApart(t *testing.T) {
 	}
 	if apart(story(a), story(b)) {
 		t.Fatal("one event's articles apart")
+	}
+}
+
+// A member's weekdays live in the state's rows: a clusterer that reads its stories back tells
+// the days the one that placed the articles told.
+func TestMembersKeepTheirWeekdaysInTheState(t *testing.T) {
+	ctx := context.Background()
+	mem := NewMemory()
+	c, err := New(ctx, mem, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, x := range append(append([]string(nil), ruleTexts...), reversalTexts...) {
+		c.Add(fmt.Sprint(i), Extract("", x), time.Time{})
+	}
+	c.TakeChanges()
+	days := func(c *Clusterer) string {
+		var ids []int
+		for id := range c.stories {
+			ids = append(ids, id)
+		}
+		sort.Ints(ids)
+		var out []string
+		for _, id := range ids {
+			if err := c.loadMembers(c.stories[id]); err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range c.stories[id].members {
+				out = append(out, fmt.Sprintf("%d %s %d %d", id, m.id, m.day, m.days))
+			}
+		}
+		return strings.Join(out, "\n")
+	}
+	want := days(c)
+	if !strings.Contains(want, " 5 32") { // Thursday, and it alone
+		t.Fatalf("the articles' weekdays not kept: %s", want)
+	}
+	back, err := New(ctx, mem, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]int, back.meta.Stories)
+	for i := range ids {
+		ids[i] = i
+	}
+	if err := back.loadStories(ids); err != nil {
+		t.Fatal(err)
+	}
+	if got := days(back); got != want {
+		t.Fatalf("read back:\n%s\nwant\n%s", got, want)
 	}
 }
