@@ -10,7 +10,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"iter"
 	"net/url"
 	"os"
@@ -100,18 +99,22 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 
 var errOutOfDate = errors.New("the store's schema is older than this crosscheck's; open it once with write access (any writing verb) to bring it up to date")
 
-// current checks that every migration this binary has is applied, without applying any.
+// current checks that every migration this binary has is applied, without applying any: each
+// by its version, since a store written by another version may record migrations this one
+// lacks.
 func (s *Store) current(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	list, err := migration.List(migrations)
 	if err != nil {
 		return err
 	}
-	var have int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&have); err != nil {
-		return err
-	}
-	if have < len(names) {
-		return errOutOfDate
+	for _, m := range list {
+		var have int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&have); err != nil {
+			return err
+		}
+		if have == 0 {
+			return errOutOfDate
+		}
 	}
 	return nil
 }
