@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"database/sql"
 	"io"
 	"os"
 	"os/exec"
@@ -27,6 +28,19 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// a copy whose schema lacks this version's last migration: a writer must bring it up to date
+	old := filepath.Join(dir, "old.db")
+	copyFile(t, db, old)
+	if sdb, err := sql.Open("sqlite", old); err != nil {
+		t.Fatal(err)
+	} else {
+		if _, err := sdb.Exec(`DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations)`); err != nil {
+			t.Fatal(err)
+		}
+		sdb.Close()
+	}
+	os.Remove(old + "-wal")
+	os.Remove(old + "-shm")
 	note := filepath.Join(dir, "note.txt")
 	os.WriteFile(note, []byte("A short note about the Sarn dam.\n\nThe talks went on for three hours."), 0o644)
 
@@ -48,9 +62,11 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 		}
 		os.Chmod(bin, 0o755)
 		os.Chmod(db, 0o644)
+		os.Chmod(old, 0o644)
 		os.Chmod(note, 0o644)
 	} else {
 		os.Chmod(db, 0o444)
+		os.Chmod(old, 0o444)
 		os.Chmod(dir, 0o555)
 		t.Cleanup(func() { os.Chmod(dir, 0o755) })
 	}
@@ -88,6 +104,9 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 		if code == 0 || !strings.Contains(errOut, "read-only") {
 			t.Errorf("%s on a read-only store: exit %d, %q; want an error that says the store is read-only", args[0], code, errOut)
 		}
+	}
+	if code, _, errOut := crosscheck("stories", "--db", old); code == 0 || !strings.Contains(errOut, "older than this crosscheck's") {
+		t.Errorf("stories on a read-only store of an older schema: exit %d, %q; want an error that says the schema is out of date", code, errOut)
 	}
 	after, _ := os.ReadFile(db)
 	if !bytes.Equal(before, after) {
