@@ -22,6 +22,15 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 	if code, _, errOut := run(t, "", "demo", "--db", db); code != 0 {
 		t.Fatalf("demo: %d %s", code, errOut)
 	}
+	followed := "https://example.org/rss.xml" // a followed feed, for feeds remove to be refused
+	if sdb, err := sql.Open("sqlite", db); err != nil {
+		t.Fatal(err)
+	} else {
+		if _, err := sdb.Exec(`INSERT INTO feeds (url, added) VALUES (?, '2026-01-01T00:00:00Z')`, followed); err != nil {
+			t.Fatal(err)
+		}
+		sdb.Close()
+	}
 	os.Remove(db + "-wal")
 	os.Remove(db + "-shm")
 	before, err := os.ReadFile(db)
@@ -99,7 +108,7 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 	if code, out, errOut := crosscheck("articles", "--db", db); code != 0 || !strings.Contains(out, "coastline-post") {
 		t.Errorf("articles on a read-only store: %d\n%s\n%s", code, out, errOut)
 	}
-	for _, args := range [][]string{{"reanalyze", "--db", db}, {"ingest", "--db", db, note}} {
+	for _, args := range [][]string{{"reanalyze", "--db", db}, {"ingest", "--db", db, note}, {"feeds", "remove", "--db", db, followed}} {
 		code, _, errOut := crosscheck(args...)
 		if code == 0 || !strings.Contains(errOut, "read-only") {
 			t.Errorf("%s on a read-only store: exit %d, %q; want an error that says the store is read-only", args[0], code, errOut)
