@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestReadOnlyStoreServesReads makes a store the running user may read but not write — as
@@ -79,8 +81,10 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 		os.Chmod(dir, 0o555)
 		t.Cleanup(func() { os.Chmod(dir, 0o755) })
 	}
-	crosscheck := func(args ...string) (int, string, string) {
-		cmd := exec.Command(bin, args...)
+	crosscheckWithin := func(limit time.Duration, args ...string) (int, string, string) {
+		ctx, cancel := context.WithTimeout(context.Background(), limit)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, bin, args...)
 		cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1", "HOME="+dir)
 		if cred != nil {
 			cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
@@ -96,6 +100,7 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 		}
 		return code, out.String(), errOut.String()
 	}
+	crosscheck := func(args ...string) (int, string, string) { return crosscheckWithin(time.Minute, args...) }
 
 	code, out, errOut := crosscheck("stories", "--db", db)
 	if code != 0 || !strings.Contains(out, "Sarn dam") {
@@ -113,6 +118,11 @@ func TestReadOnlyStoreServesReads(t *testing.T) {
 		if code == 0 || !strings.Contains(errOut, "read-only") {
 			t.Errorf("%s on a read-only store: exit %d, %q; want an error that says the store is read-only", args[0], code, errOut)
 		}
+	}
+	// a server that follows feeds writes each round: over a read-only store it is refused at
+	// once (the deadline stops a server that starts instead)
+	if code, _, errOut := crosscheckWithin(20*time.Second, "serve", "--db", db, "--follow", "--addr", "127.0.0.1:0"); code <= 0 || !strings.Contains(errOut, "read-only") {
+		t.Errorf("serve --follow on a read-only store: exit %d, %q; want an error that says the store is read-only", code, errOut)
 	}
 	if code, _, errOut := crosscheck("stories", "--db", old); code == 0 || !strings.Contains(errOut, "older than this crosscheck's") {
 		t.Errorf("stories on a read-only store of an older schema: exit %d, %q; want an error that says the schema is out of date", code, errOut)
