@@ -184,13 +184,13 @@ func (s *Store) putOne(ctx context.Context, tx pgx.Tx, e crosscheck.Entry) (cros
 // cleanColumns are the revision columns extraction derives from the raw document, written by
 // Put and rewritten by Reclean (cleanValues gives their values); search is their words.
 var cleanColumns = []string{"title", "author", "published", "modified", "site", "language", "credits",
-	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates", "search"}
+	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates", "syntax", "search"}
 
 func cleanValues(a *crosscheck.Article) []any {
 	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
 		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
 		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
-		searchWords(a.Title + "\n" + a.Text)}
+		crosscheck.EncodeSyntax(a.Syntax), searchWords(a.Title + "\n" + a.Text)}
 }
 
 // placeholders returns "$from, …, $(from+n-1)", wrapping the last in to_tsvector when the
@@ -244,22 +244,25 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
 	r.author, r.published, r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text,
-	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates`
+	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates, r.syntax`
 
 // scanArticle reads the articleColumns of a row, after any leading columns given in lead.
 func scanArticle(row pgx.Row, lead ...any) (*crosscheck.Article, error) {
 	var a crosscheck.Article
 	var format, fetched string
-	var tokens []byte
+	var tokens, parse []byte
 	json := make([]string, 10) // meta, credits, offsets, removed, repairs, quotes, numbers, sentences, entities, dates
 	dest := append(lead, &a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &json[0], &a.Title,
 		&a.Author, &a.Published, &a.Modified, &a.Source, &a.SourceFrom, &a.Site, &a.URL, &a.Language, &json[1],
-		&a.Text, &json[2], &json[3], &json[4], &json[5], &json[6], &json[7], &tokens, &json[8], &json[9])
+		&a.Text, &json[2], &json[3], &json[4], &json[5], &json[6], &json[7], &tokens, &json[8], &json[9], &parse)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
 	var err error
 	if a.Tokens, err = crosscheck.DecodeSpans(tokens); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	if a.Syntax, err = crosscheck.DecodeSyntax(parse); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	a.Format = crosscheck.Format(format)

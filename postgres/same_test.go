@@ -76,7 +76,7 @@ func dump(t *testing.T, ctx context.Context, s crosscheck.Store) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		enc.Encode(map[string]any{"article": a, "revision": a.Revision, "hash": a.Hash, "lines": a.Lines, "meta": a.Meta, "raw": raw})
+		enc.Encode(map[string]any{"article": a, "revision": a.Revision, "hash": a.Hash, "lines": a.Lines, "meta": a.Meta, "raw": raw, "syntax": crosscheck.EncodeSyntax(a.Syntax), "tokens": a.Tokens})
 	}
 	stories, err := storetest.All(s.Stories(ctx))
 	if err != nil {

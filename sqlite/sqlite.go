@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -324,72 +323,7 @@ func cleanValues(a *crosscheck.Article) []any {
 	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
 		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
 		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
-		encodeSyntax(a.Syntax)}
-}
-
-// syntaxFormat opens a stored parse, so that another layout can be told apart.
-const syntaxFormat = 1
-
-// A stored parse is, after its format byte, two bytes (little-endian) a token: the tag's
-// number in the low 5 bits, the relation's in the next 6, and the head's offset plus 15 in
-// the top 5. A token that does not fit (an offset beyond ±15, about one in twenty) has
-// syntaxEscape in the top bits, then its tag's and relation's bytes and its offset as a
-// signed varint.
-const (
-	syntaxEscape = 31
-	maxNear      = 15
-)
-
-// encodeSyntax packs a parse; a token costs two bytes, a far head a few more.
-func encodeSyntax(words []crosscheck.TokenSyntax) []byte {
-	if len(words) == 0 {
-		return []byte{}
-	}
-	b := make([]byte, 1, 1+2*len(words)+len(words)/8)
-	b[0] = syntaxFormat
-	for _, w := range words {
-		if w.Tag < 1<<5 && w.Rel < 1<<6 && w.Head >= -maxNear && w.Head <= maxNear {
-			b = binary.LittleEndian.AppendUint16(b, uint16(w.Tag)|uint16(w.Rel)<<5|uint16(w.Head+maxNear)<<11)
-			continue
-		}
-		b = binary.LittleEndian.AppendUint16(b, syntaxEscape<<11)
-		b = append(b, w.Tag, w.Rel)
-		b = binary.AppendVarint(b, int64(w.Head))
-	}
-	return b
-}
-
-func decodeSyntax(b []byte) ([]crosscheck.TokenSyntax, error) {
-	if len(b) == 0 {
-		return nil, nil // stored before parses were
-	}
-	if b[0] != syntaxFormat {
-		return nil, fmt.Errorf("a parse stored in format %d, which this version does not read; run crosscheck reanalyze", b[0])
-	}
-	damaged := errors.New("damaged parse")
-	b = b[1:]
-	out := make([]crosscheck.TokenSyntax, 0, len(b)/2)
-	for len(b) > 0 {
-		if len(b) < 2 {
-			return nil, damaged
-		}
-		v := binary.LittleEndian.Uint16(b)
-		b = b[2:]
-		if v>>11 != syntaxEscape {
-			out = append(out, crosscheck.TokenSyntax{Tag: uint8(v & 31), Rel: uint8(v >> 5 & 63), Head: int16(v>>11) - maxNear})
-			continue
-		}
-		if len(b) < 3 {
-			return nil, damaged
-		}
-		head, n := binary.Varint(b[2:])
-		if n <= 0 || head != int64(int16(head)) {
-			return nil, damaged
-		}
-		out = append(out, crosscheck.TokenSyntax{Tag: b[0], Rel: b[1], Head: int16(head)})
-		b = b[2+n:]
-	}
-	return out, nil
+		crosscheck.EncodeSyntax(a.Syntax)}
 }
 
 // js encodes a value for a JSON column.
@@ -427,7 +361,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 	if a.Tokens, err = crosscheck.DecodeSpans(tokens); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	if a.Syntax, err = decodeSyntax(parse); err != nil {
+	if a.Syntax, err = crosscheck.DecodeSyntax(parse); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	a.Format = crosscheck.Format(format)
