@@ -78,6 +78,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	// Read-only first; then, when SQLite cannot make the shared-memory file a WAL store needs
 	// beside it (a folder nobody may write), as immutable: nothing else may be writing then.
 	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		if strings.Contains(mode, "immutable") {
+			if info, err := os.Stat(path + "-wal"); err == nil && info.Size() > 0 {
+				// read as immutable, the store would leave out what its write-ahead log holds
+				last = fmt.Errorf("its latest writes are still in %s-wal, which cannot be read without writing beside it: %w", path, last)
+				break
+			}
+		}
 		db, err := sql.Open("sqlite", "file:"+escaped+"?"+mode+"&_pragma=busy_timeout(60000)&_pragma=query_only(1)")
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
