@@ -51,16 +51,18 @@ func readWeekday(d crosscheck.Date) (float64, string, bool) {
 	return float64(n), time.Weekday(n % 7).String(), true
 }
 
+// readMonth reads the month of a date that names it: "December 2007", and "July 25, 1997",
+// which agrees with "July 1997".
 func readMonth(d crosscheck.Date) (float64, string, bool) {
-	if d.Type != "DATE" || nlp.Granularity(d.Value) != "month" {
+	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "month" && g != "day" {
 		return 0, "", false
 	}
 	y, err1 := strconv.Atoi(d.Value[:4])
-	m, err2 := strconv.Atoi(d.Value[5:])
+	m, err2 := strconv.Atoi(d.Value[5:7])
 	if err1 != nil || err2 != nil {
 		return 0, "", false
 	}
-	return float64(y*12 + m), d.Value, true
+	return float64(y*12 + m), d.Value[:7], true
 }
 
 // readYear reads the year of a date that names it: "in 1983", and "November 1983", which
@@ -99,35 +101,7 @@ var clockHedges = map[string]bool{"about": true, "around": true, "approximately"
 func (s *story) dateFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
 	for _, k := range dateKinds {
-		var claims []claim
-		for _, a := range s.arts {
-			for _, d := range a.Dates {
-				v, label, ok := k.read(d)
-				if !ok {
-					continue
-				}
-				if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
-					continue // the day something was said dates the saying, not the story's events
-				}
-				if k.name == "time" {
-					if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
-						label = w + " " + label
-					}
-				}
-				c := a.claim(d.Start, d.End)
-				c.value, c.label, c.crowded = v, label, true
-				if k.name == "year" {
-					c.approx = nlp.Granularity(d.Value) != "year" // a year read from a month or a day
-				}
-				sp := a.sentences[max(c.sentence, 0)].span
-				c.verb = verbBefore(a.Text[sp[0]:d.Start])
-				if c.verb == "" {
-					c.verb = verbAfter(a.Text[d.End:sp[1]])
-				}
-				c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
-				claims = append(claims, c)
-			}
-		}
+		claims := s.dateClaims(k)
 		kind := "date"
 		if k.name == "time" {
 			kind = "time"
@@ -137,9 +111,12 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			facts = splitClocks(facts)
 			facts = append(facts, clocksOfOneAct(claims, facts)...)
 		}
+		if k.name == "day" || k.name == "month" {
+			facts = strayDates(claims, facts)
+		}
 		for _, f := range facts {
-			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
-				continue // months and days alone: their own facts say them
+			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
+				continue // finer dates alone: their own facts say them
 			}
 			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
 		}
@@ -147,7 +124,75 @@ func (s *story) dateFacts() []crosscheck.Fact {
 	return out
 }
 
+// dateClaims reads the claims of one grain of date the articles give: each with the verb it
+// dates and the clause it is about, leaving out the days of statements.
+func (s *story) dateClaims(k dateKind) []claim {
+	var claims []claim
+	for _, a := range s.arts {
+		for _, d := range a.Dates {
+			v, label, ok := k.read(d)
+			if !ok {
+				continue
+			}
+			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+				continue // the day something was said dates the saying, not the story's events
+			}
+			if k.name == "time" {
+				if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
+					label = w + " " + label
+				}
+			}
+			c := a.claim(d.Start, d.End)
+			c.value, c.label, c.crowded = v, label, true
+			if k.name == "year" || k.name == "month" {
+				c.approx = nlp.Granularity(d.Value) != k.name // a year or a month read from a finer date
+			}
+			sp := a.sentences[max(c.sentence, 0)].span
+			c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			if c.verb == "" {
+				c.verb = verbAfter(a.Text[d.End:sp[1]])
+			}
+			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
+			c.clause = a.datedClause(c.sentence, d.Start, d.End)
+			claims = append(claims, c)
+		}
+	}
+	return claims
+}
+
 func sameDay(a, b claim) bool { return a.value == b.value }
+
+// strayDates files the dates no fact took with the one fact that holds their value: a day or
+// a month of the calendar named in several articles is one event's, also where an article
+// tells it in other words ("the jury on July 25, 1997, convicted him" beside "a July 1997
+// racketeering conviction"). A value held by several facts dates several events and is left
+// alone, and so is a stray in an article that gives the fact another value.
+func strayDates(claims []claim, facts [][]claim) [][]claim {
+	taken := map[[2]any]bool{}
+	holders := map[float64][]int{}
+	for i, f := range facts {
+		seen := map[float64]bool{}
+		for _, c := range f {
+			taken[[2]any{c.art, c.start}] = true
+			if !seen[c.value] {
+				seen[c.value] = true
+				holders[c.value] = append(holders[c.value], i)
+			}
+		}
+	}
+	for _, c := range claims {
+		h := holders[c.value]
+		if taken[[2]any{c.art, c.start}] || len(h) != 1 {
+			continue
+		}
+		f := facts[h[0]]
+		if slices.ContainsFunc(f, func(o claim) bool { return o.art == c.art }) {
+			continue // the article is there already, with this value or another
+		}
+		facts[h[0]] = append(f, c)
+	}
+	return facts
+}
 
 // splitClocks parts a conflict of clock times whose values no verb ties together: the times
 // of one story are mostly of different moments ("left port at 5:30 a.m.", "struck rocks
@@ -288,29 +333,32 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		grain = "day"
 	}
 	best, bestScore := "", -1.0
-	words := make([][]string, len(claims))
+	words := make([][]string, len(claims)) // of both readings of each claim's clause
 	for i, c := range claims {
-		words[i] = contentWords(c.subject)
+		words[i] = append(contentWords(c.subject), contentWords(c.clause)...)
 	}
 	for i, c := range claims {
-		if c.subject == "" {
-			continue
-		}
-		shared := 0
-		for j := range claims {
-			if j == i {
+		for _, text := range []string{c.clause, c.subject} {
+			if text == "" {
 				continue
 			}
-			for _, w := range words[i] {
-				if slices.Contains(words[j], w) {
-					shared++
+			mine := contentWords(text)
+			shared := 0
+			for j := range claims {
+				if j == i {
+					continue
+				}
+				for _, w := range mine {
+					if slices.Contains(words[j], w) {
+						shared++
+					}
 				}
 			}
-		}
-		// the words it shares, per word it has: a short clause all about the event beats a long one
-		score := float64(shared)/float64(max(1, len(words[i]))) + float64(shared)/10
-		if score > bestScore || score == bestScore && len(c.subject) < len(best) {
-			best, bestScore = c.subject, score
+			// the words it shares, per word it has: a short clause all about the event beats a long one
+			score := float64(shared)/float64(max(1, len(mine))) + float64(shared)/10
+			if score > bestScore || score == bestScore && len(text) < len(best) {
+				best, bestScore = text, score
+			}
 		}
 	}
 	if best == "" {

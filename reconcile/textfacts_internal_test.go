@@ -270,3 +270,43 @@ func TestVerbBeforeAClockTime(t *testing.T) {
 		}
 	}
 }
+
+// A day reads as its month too, and a month as itself; a weekday or a year is no month.
+func TestReadMonth(t *testing.T) {
+	for value, want := range map[string]string{"1997-07-25": "1997-07", "2007-12": "2007-12", "1997": "", "XXXX-WXX-2": ""} {
+		_, got, ok := readMonth(crosscheck.Date{Type: "DATE", Value: value})
+		if got != want || ok != (want != "") {
+			t.Errorf("readMonth(%q) = %q, %v, want %q", value, got, ok, want)
+		}
+	}
+}
+
+// A date no fact took joins the one fact of its value, unless its article is in that fact
+// already or several facts hold the value.
+func TestStrayDates(t *testing.T) {
+	arts := map[string]*article{}
+	c := func(art string, value float64) claim {
+		if arts[art] == nil {
+			arts[art] = &article{Article: &crosscheck.Article{ID: art}}
+		}
+		return claim{art: arts[art], start: len(arts) * 10, value: value}
+	}
+	one, two := c("a", 1), c("b", 1)
+	other, again := c("c", 2), c("d", 2)
+	stray, lone, twice, present := c("e", 1), c("f", 3), c("g", 2), c("a", 1)
+	present.start++
+	facts := strayDates([]claim{one, two, other, again, stray, lone, twice, present},
+		[][]claim{{one, two}, {other}, {again}})
+	got := func(f []claim) (ids []string) {
+		for _, x := range f {
+			ids = append(ids, x.art.ID)
+		}
+		return ids
+	}
+	if g := got(facts[0]); !slices.Equal(g, []string{"a", "b", "e"}) {
+		t.Errorf("the fact of value 1 holds %v, want [a b e]", g)
+	}
+	if len(facts[1]) != 1 || len(facts[2]) != 1 {
+		t.Errorf("a value of two facts took a stray: %v, %v", got(facts[1]), got(facts[2]))
+	}
+}
