@@ -276,7 +276,8 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`(?:the\s+)?(?:first|second)\s+half\s+of\s+\d{4}`,
 	`(?:(?:last|this|next|early|late)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:of\s+)?\d{4})?`,
 	`(?:last|this|next|the)\s+fall(?:\s+of\s+\d{4})?`,
-	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`, // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
+	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`,                                          // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
+	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})\s+(?:(?:last|this|yesterday|in the)\s+)?(?:morning|afternoon|evening|night)\b`, // 6:41 last night
 	`\d{4}-\d{2}-\d{2}`,
 	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
 	`(?:the\s+)?(?:19|20)\d0s`,
@@ -421,7 +422,7 @@ func undated(expr, value, typ string) string {
 		return ""
 	}
 	e := normalizeExpr(expr)
-	if typ == "TIME" && len(value) > 10 && value[10] == 'T' && timeRe.MatchString(e) && !weekdayIn(e) {
+	if typ == "TIME" && len(value) > 10 && value[10] == 'T' && (timeRe.MatchString(e) || clockPartRe.MatchString(e)) && !weekdayIn(e) {
 		return "XXXX-XX-XX" + value[10:]
 	}
 	if typ != "DATE" && typ != "TIME" {

@@ -364,7 +364,10 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 	if best == "" {
 		return grain + " of " + s.event(claims)
 	}
-	for _, w := range strings.Fields(strings.ToLower(best)) {
+	for i, w := range strings.Fields(strings.ToLower(best)) {
+		if passedAway(strings.Fields(strings.ToLower(best))[i:]) {
+			w = "died" // "she passed away": a death
+		}
 		if n := eventNouns[w]; n != "" && grain != "place" {
 			return grain + " of " + n + " (" + best + ")" // "year of birth (born in the Bronx)"
 		}
@@ -378,6 +381,15 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		return "place where " + best // "place where protesters targeted stores"
 	}
 	return grain + " " + best
+}
+
+// passedAway reports words that open with "passed away", which says "died", also with a
+// word between ("passed quietly away").
+func passedAway(words []string) bool {
+	if len(words) < 2 || words[0] != "passed" {
+		return false
+	}
+	return words[1] == "away" || len(words) > 2 && words[2] == "away"
 }
 
 // placeNouns name the place of an event of a life: where one was born is a birthplace.

@@ -310,3 +310,12 @@ func TestStrayDates(t *testing.T) {
 		t.Errorf("a value of two facts took a stray: %v, %v", got(facts[1]), got(facts[2]))
 	}
 }
+
+// A clause that says someone passed away dates a death, as one that says they died.
+func TestPassedAway(t *testing.T) {
+	for words, want := range map[string]bool{"passed away": true, "passed quietly away": true, "passed the bill": false, "passed": false} {
+		if got := passedAway(strings.Fields(words)); got != want {
+			t.Errorf("passedAway(%q) = %v, want %v", words, got, want)
+		}
+	}
+}
