@@ -343,6 +343,11 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 				continue
 			}
 			mine := contentWords(text)
+			if text == c.subject && c.clause != "" && holdsAll(contentWords(c.clause), mine) {
+				// the tree's clause holds the window's words and says whose they are ("the
+				// creamery building was burned down by teenagers"): it is read in their stead
+				text = c.clause
+			}
 			shared := 0
 			for j := range claims {
 				if j == i {
@@ -390,6 +395,16 @@ func passedAway(words []string) bool {
 		return false
 	}
 	return words[1] == "away" || len(words) > 2 && words[2] == "away"
+}
+
+// holdsAll reports whether every word of part is in whole.
+func holdsAll(whole, part []string) bool {
+	for _, w := range part {
+		if !slices.Contains(whole, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeNouns name the place of an event of a life: where one was born is a birthplace.

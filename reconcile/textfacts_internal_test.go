@@ -319,3 +319,20 @@ func TestPassedAway(t *testing.T) {
 		}
 	}
 }
+
+// A date's subject is the clause the tree reads when it holds the words the window around the
+// date reads, since it says whose they are.
+func TestClauseSubjectPrefersTheWholeClause(t *testing.T) {
+	s := newStory(nil)
+	claims := []claim{
+		{subject: "was burned down by teenagers", clause: "the creamery building was burned down by teenagers"},
+		{subject: "arson fire set by teenagers destroyed the store", clause: "destroyed the store"},
+	}
+	if got, want := s.clauseSubject("year", claims), "year the creamery building was burned down by teenagers"; got != want {
+		t.Errorf("clauseSubject = %q, want %q", got, want)
+	}
+	claims[0].clause = "it stood by the road"
+	if got, want := s.clauseSubject("year", claims), "year was burned down by teenagers"; got != want {
+		t.Errorf("clauseSubject without a clause holding the window = %q, want %q", got, want)
+	}
+}
