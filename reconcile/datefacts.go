@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -121,7 +122,84 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
 		}
 	}
+	return append(out, s.gameClockFacts()...)
+}
+
+// gameClockRe matches the time left on a game's clock: "with 4:08 to go", "with 6:00
+// minutes remaining in the third quarter", "with 10 : 03 to play".
+var gameClockRe = regexp.MustCompile(`(?i)\bwith\s+(\d{1,2})\s?:\s?([0-5]\d)\s+(?:minutes?\s+)?(?:to go|to play|remaining|left)\b`)
+
+// gameClockFacts aligns the times left on a game's clock when something happened: a clock
+// that counts down is no time of day, so these are their own facts ("time left when the
+// field goal tied the game": 10:03 against 6:00), named by the clause they date.
+func (s *story) gameClockFacts() []crosscheck.Fact {
+	var claims []claim
+	for _, a := range s.arts {
+		for _, m := range gameClockRe.FindAllStringSubmatchIndex(a.Text, -1) {
+			start, end := m[2], m[5]
+			mins, secs := atoiOr(a.Text[m[2]:m[3]]), atoiOr(a.Text[m[4]:m[5]])
+			c := a.claim(start, end)
+			if c.sentence < 0 {
+				continue
+			}
+			// a game's clock is read a few times a story, so near values count towards one fact
+			c.value, c.label = float64(mins*60+secs), fmt.Sprintf("%d:%02d", mins, secs)
+			if q := periodRe.FindStringSubmatch(a.Text[m[1]:min(len(a.Text), m[1]+40)]); q != nil {
+				c.owner = strings.ToLower(q[1]) // the quarter or period the clock is of
+			}
+			sp := a.sentences[c.sentence].span
+			c.verb = a.verbBeforeIn(c.sentence, m[0]) // the play the clock dates is told before it
+			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], m[0]-sp[0], m[1]-sp[0])
+			c.clause = a.datedClause(c.sentence, m[0], m[1])
+			claims = append(claims, c)
+		}
+	}
+	var out []crosscheck.Fact
+	for _, f := range s.assign(claims, sameDay) {
+		for _, part := range byPeriod(f) {
+			out = append(out, s.fact(part, "time", s.clauseSubject("time left when", part), sameDay))
+		}
+	}
 	return out
+}
+
+// periodRe matches the period of a game a clock time is of: "in the third quarter".
+var periodRe = regexp.MustCompile(`(?i)^\s*(?:in|of)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:quarter|period|half)\b`)
+
+// byPeriod parts a fact of clock times told of different periods of the game: 6:00 left in
+// the third quarter does not contradict 6:00 or 4:08 left in the fourth. Each value stated by
+// several articles stays an agreement.
+func byPeriod(f []claim) [][]claim {
+	periods := map[string]bool{}
+	for _, c := range f {
+		if c.owner != "" {
+			periods[c.owner] = true
+		}
+	}
+	if len(periods) < 2 {
+		return [][]claim{f}
+	}
+	byValue := map[float64][]claim{}
+	var order []float64
+	for _, c := range f {
+		if byValue[c.value] == nil {
+			order = append(order, c.value)
+		}
+		byValue[c.value] = append(byValue[c.value], c)
+	}
+	var out [][]claim
+	for _, v := range order {
+		if severalArticles(byValue[v]) {
+			out = append(out, byValue[v])
+		}
+	}
+	return out
+}
+
+// atoiOr is the number of digits, 0 if they are none.
+func atoiOr(digits string) int {
+	n, _ := strconv.Atoi(digits)
+	return n
 }
 
 // dateClaims reads the claims of one grain of date the articles give: each with the verb it
@@ -585,7 +663,8 @@ var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "b
 	"bought": "buy", "found": "find", "led": "lead", "gave": "give", "got": "get", "quit": "quit",
 	"sent": "send", "paid": "pay", "died": "die", "hid": "hide", "fled": "flee", "swept": "sweep",
 	"spread": "spread", "caught": "catch", "fought": "fight", "brought": "bring", "kept": "keep",
-	"stood": "stand", "threw": "throw", "drew": "draw", "stole": "steal", "grew": "grow", "knew": "know"}
+	"stood": "stand", "threw": "throw", "drew": "draw", "stole": "steal", "grew": "grow", "knew": "know",
+	"tied": "tie", "lied": "lie", "dyed": "dye", "eyed": "eye"}
 
 // verbBefore guesses the verb a date at the end of before belongs to: the nearest word within
 // ten that looks like a verb ("were trapped on Tuesday", "drilling through rock on

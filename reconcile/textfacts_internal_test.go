@@ -336,3 +336,25 @@ func TestClauseSubjectPrefersTheWholeClause(t *testing.T) {
 		t.Errorf("clauseSubject without a clause holding the window = %q, want %q", got, want)
 	}
 }
+
+// The time left on a game's clock is its own fact: two outlets' clocks for one play
+// conflict, and clocks of different periods do not.
+func TestGameClockFacts(t *testing.T) {
+	story := func(texts ...string) *story {
+		var arts []*crosscheck.Article
+		for i, text := range texts {
+			arts = append(arts, &crosscheck.Article{ID: string(rune('a' + i)), Text: text})
+		}
+		return newStory(arts)
+	}
+	facts := story("The Hawks tied the game at 10-10 with a field goal with 6 : 00 to play in the third quarter.",
+		"Kicker Dana Kell tied the game at 10-10 with a long field goal with 10:03 remaining in the third quarter.").gameClockFacts()
+	if len(facts) != 1 || facts[0].Verdict != "conflict" || facts[0].Values[0].Value != "6:00" || facts[0].Values[1].Value != "10:03" {
+		t.Errorf("one play's clocks = %+v, want a conflict of 6:00 and 10:03", facts)
+	}
+	facts = story("The Hawks tied the game at 10-10 with a field goal with 6:00 left in the third quarter.",
+		"The Hawks tied the game at 17-17 with a field goal with 4:08 left in the fourth quarter.").gameClockFacts()
+	if len(facts) != 0 {
+		t.Errorf("clocks of two quarters = %+v, want none", facts)
+	}
+}

@@ -286,3 +286,19 @@ func (a *article) joinWords(p *parsed, keep []bool) string {
 func isPunctWord(w string) bool {
 	return strings.Trim(w, ".,;:!?\"'“”‘’()[]-–—") == ""
 }
+
+// verbBeforeIn is the stem of the last word before offset off of sentence i that the tagger
+// calls a verb and verbStem reads ("Succop tied the game at 13-13 with a field goal with
+// 10:03 to play" → "tie"), or "".
+func (a *article) verbBeforeIn(i, off int) string {
+	p := a.parse(i)
+	for j := len(p.Words) - 1; j >= 0; j-- {
+		if p.spans[j][1] > off || p.Tags[j] != "VERB" {
+			continue
+		}
+		if v := verbStem(p.Words[j]); v != "" {
+			return v
+		}
+	}
+	return ""
+}
