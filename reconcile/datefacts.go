@@ -136,9 +136,8 @@ func (s *story) gameClockFacts() []crosscheck.Fact {
 	var claims []claim
 	for _, a := range s.arts {
 		for _, m := range gameClockRe.FindAllStringSubmatchIndex(a.Text, -1) {
-			start, end := m[2], m[5]
 			mins, secs := atoiOr(a.Text[m[2]:m[3]]), atoiOr(a.Text[m[4]:m[5]])
-			c := a.claim(start, end)
+			c := a.claim(m[0], m[1])
 			if c.sentence < 0 {
 				continue
 			}
@@ -150,7 +149,6 @@ func (s *story) gameClockFacts() []crosscheck.Fact {
 			sp := a.sentences[c.sentence].span
 			c.verb = a.verbBeforeIn(c.sentence, m[0]) // the play the clock dates is told before it
 			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], m[0]-sp[0], m[1]-sp[0])
-			c.clause = a.datedClause(c.sentence, m[0], m[1])
 			claims = append(claims, c)
 		}
 	}
@@ -231,7 +229,6 @@ func (s *story) dateClaims(k dateKind) []claim {
 				c.verb = verbAfter(a.Text[d.End:sp[1]])
 			}
 			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
-			c.clause = a.datedClause(c.sentence, d.Start, d.End)
 			claims = append(claims, c)
 		}
 	}
@@ -411,20 +408,26 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		grain = "day"
 	}
 	best, bestScore := "", -1.0
-	words := make([][]string, len(claims)) // of both readings of each claim's clause
+	// each claim's clause read two ways: by the tree (parsed only for the claims of a fact) and
+	// by the words around the value
+	clauses := make([]string, len(claims))
+	words := make([][]string, len(claims))
 	for i, c := range claims {
-		words[i] = append(contentWords(c.subject), contentWords(c.clause)...)
+		if grain != "place" {
+			clauses[i] = c.art.datedClause(c.sentence, c.start, c.end)
+		}
+		words[i] = append(contentWords(c.subject), contentWords(clauses[i])...)
 	}
 	for i, c := range claims {
-		for _, text := range []string{c.clause, c.subject} {
+		for _, text := range []string{clauses[i], c.subject} {
 			if text == "" {
 				continue
 			}
 			mine := contentWords(text)
-			if text == c.subject && c.clause != "" && holdsAll(contentWords(c.clause), mine) {
+			if text == c.subject && clauses[i] != "" && holdsAll(contentWords(clauses[i]), mine) {
 				// the tree's clause holds the window's words and says whose they are ("the
 				// creamery building was burned down by teenagers"): it is read in their stead
-				text = c.clause
+				text = clauses[i]
 			}
 			shared := 0
 			for j := range claims {

@@ -21,7 +21,6 @@ type claim struct {
 	end      int
 	ctx      []int32
 	subject  string // what the value counts or dates, when the article says ("plan", "meeting")
-	clause   string // for a date, the clause it dates as the sentence's tree reads it ("the building was constructed")
 	sentence int
 	crowded  bool   // a date or a percentage: values crowd together, so nearness does not make two one fact
 	verb     string // for a date, the stem of the verb it dates ("trapped", "drilling"), if found; for a number, the event it counts ("kill")
