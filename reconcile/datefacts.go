@@ -240,6 +240,60 @@ func (s *story) dateClaims(k dateKind) []claim {
 
 func sameDay(a, b claim) bool { return a.value == b.value }
 
+// isDateClaim reports a claim of a date: its values crowd, and it reads no number.
+func isDateClaim(c claim) bool { return c.crowded && c.read.kind == "" }
+
+// quoteRun is how many words in a row two quotations must share to be one utterance.
+const quoteRun = 5
+
+// tellOneQuote reports two dates whose sentences print one quotation, quoteRun words of it
+// in a row at least: "in 2005, Felt told Vanity Fair, 'I'm the guy they used to call Deep
+// Throat'" and "admitting in 2006: 'I'm the guy they used to call Deep Throat'" date one
+// utterance, and differ.
+func tellOneQuote(a, b claim) bool {
+	qa, qb := a.quotedWords(), b.quotedWords()
+	for _, x := range qa {
+		for _, y := range qb {
+			if longestRun(x, y) >= quoteRun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotedWords are the lower-case words of each quotation the claim's sentence holds.
+func (c claim) quotedWords() [][]string {
+	if c.sentence < 0 {
+		return nil
+	}
+	sp := c.art.sentences[c.sentence].span
+	var out [][]string
+	for _, q := range c.art.Quotes {
+		if q.Start < sp[1] && q.End > sp[0] {
+			out = append(out, strings.Fields(strings.ToLower(q.Text)))
+		}
+	}
+	return out
+}
+
+// longestRun is the length of the longest run of words a and b share in the same order.
+func longestRun(a, b []string) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	for i := range a {
+		cur := make([]int, len(b)+1)
+		for j := range b {
+			if strings.Trim(a[i], ".,;:!?\"'“”‘’") == strings.Trim(b[j], ".,;:!?\"'“”‘’") {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			}
+		}
+		prev = cur
+	}
+	return best
+}
+
 // refile moves a date out of an agreement into a rival value whose sentence it matches much
 // better: an article that says the clinic "has been a staple since 1987" dates the clinic's
 // founding, which another article dates 1990, not the residency that article dates 1987 in
@@ -708,8 +762,12 @@ func clauseWords(text string, before bool) []string {
 }
 
 // sameEvent reports whether two sets of dates can date one event: unless each names verbs
-// and they share none.
+// and they share none — or, for dates, unless their sentences print one quotation (see
+// tellOneQuote), whatever verb each outlet chose.
 func sameEvent(a, b []claim) bool {
+	if isDateClaim(a[0]) && isDateClaim(b[0]) && tellOneQuote(a[0], b[0]) {
+		return true
+	}
 	var va []string
 	for _, c := range a {
 		if c.verb != "" {

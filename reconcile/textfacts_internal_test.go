@@ -392,3 +392,33 @@ func TestRefile(t *testing.T) {
 		t.Errorf("date facts = %q, want %q", got, want)
 	}
 }
+
+// Two dates of sentences that print one quotation date one utterance, whatever verb each
+// outlet tells it with.
+func TestDatesOfOneQuote(t *testing.T) {
+	if n := longestRun(strings.Fields("i am the one they used"), strings.Fields("yes, I am the one, they said")); n != 4 {
+		t.Errorf("longestRun = %d, want 4", n)
+	}
+	var arts []*crosscheck.Article
+	for i, text := range []string{
+		`The reporters continued to keep her name a secret, but in 2005 Dana Kell told the Harbor Times, "I am the one they used to call the Night Owl."`,
+		`It was thirty years before she broke cover, admitting in 2006: "I am the one they used to call the Night Owl."`,
+	} {
+		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	var got []string
+	for _, f := range newStory(arts).dateFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
