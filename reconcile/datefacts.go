@@ -765,9 +765,6 @@ func clauseWords(text string, before bool) []string {
 // and they share none — or, for dates, unless their sentences print one quotation (see
 // tellOneQuote), whatever verb each outlet chose.
 func sameEvent(a, b []claim) bool {
-	if isDateClaim(a[0]) && isDateClaim(b[0]) && tellOneQuote(a[0], b[0]) {
-		return true
-	}
 	var va []string
 	for _, c := range a {
 		if c.verb != "" {
@@ -783,7 +780,10 @@ func sameEvent(a, b []claim) bool {
 			}
 		}
 	}
-	return len(va) == 0 || !some
+	if len(va) == 0 || !some {
+		return true
+	}
+	return isDateClaim(a[0]) && isDateClaim(b[0]) && tellOneQuote(a[0], b[0])
 }
 
 // irregularPast are past forms without "-ed" that news uses to date events, with their base.
