@@ -220,6 +220,8 @@ func TestDatesOfAnUndatedArticle(t *testing.T) {
 		{"The mill shut in December 2007 for good.", "December 2007=2007-12"},
 		{"She died at 6 : 41 last night in a hospital.", "6 : 41 last night=XXXX-XX-XXT18:41"}, // the part of the day settles the hour
 		{"The shift began at 8:15 this morning.", "8:15 this morning=XXXX-XX-XXT08:15"},
+		{"She starred in the 2005 film about the mill.", "2005=2005"},        // a year between an article and its noun
+		{"It ended with a July 1997 fraud conviction.", "July 1997=1997-07"}, // a month and year stay whole
 		{"A neighbour heard shots at 2:30 last night.", "2:30 last night=XXXX-XX-XXT02:30"},
 		{"The board met last month and again on March 12.", ""}, // both need the date
 	} {

@@ -280,6 +280,7 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})\s+(?:(?:last|this|yesterday|in the)\s+)?(?:morning|afternoon|evening|night)\b`, // 6:41 last night
 	`\d{4}-\d{2}-\d{2}`,
 	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
+	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`, // the 2005 film · a 1997 conviction: the year of the noun after it
 	`(?:the\s+)?(?:19|20)\d0s`,
 }, "|") + `)`)
 
@@ -401,6 +402,9 @@ func Dates(text string, sentences, tokens []Span, dct time.Time) []Date {
 		if strings.HasSuffix(phrase, ".") && !monthAbbrev[strings.ToLower(lastWord(phrase[:len(phrase)-1]))] {
 			phrase, e = phrase[:len(phrase)-1], e-1 // "in May." ends the sentence
 		}
+		if m := yearBeforeNoun.FindStringSubmatchIndex(phrase); m != nil {
+			phrase, e = phrase[m[2]:m[3]], s+m[3] // the year alone
+		}
 		p := stripPreposition(phrase)
 		v, typ := t.Resolve(p, before)
 		if dct.IsZero() && typ != "DURATION" && !NamesYear(p) {
@@ -475,6 +479,9 @@ func lowerASCII(buf []byte, s string) []byte {
 	}
 	return buf
 }
+
+// yearBeforeNoun matches a year between an article and the noun it dates: "the 2005 film".
+var yearBeforeNoun = regexp.MustCompile(`(?i)^(?:the|a|an)\s+((?:19|20)\d{2})\s+[a-z]`)
 
 var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over)\s+`)
 
