@@ -762,8 +762,8 @@ func clauseWords(text string, before bool) []string {
 }
 
 // sameEvent reports whether two sets of dates can date one event: unless each names verbs
-// and they share none — or, for dates, unless their sentences print one quotation (see
-// tellOneQuote), whatever verb each outlet chose.
+// and they share none — and, for dates, their sentences neither print one quotation (see
+// tellOneQuote) nor name one thing (nameOneThing), whatever verb each outlet chose.
 func sameEvent(a, b []claim) bool {
 	var va []string
 	for _, c := range a {
@@ -783,7 +783,78 @@ func sameEvent(a, b []claim) bool {
 	if len(va) == 0 || !some {
 		return true
 	}
-	return isDateClaim(a[0]) && isDateClaim(b[0]) && tellOneQuote(a[0], b[0])
+	return isDateClaim(a[0]) && isDateClaim(b[0]) && (tellOneQuote(a[0], b[0]) || nameOneThing(a[0], b[0]))
+}
+
+// nameRun is how many capitalised words in a row two sentences must share to name one
+// thing: a title ("The Notorious Bettie Page"), an institution ("Bayou La Batre Rural Health
+// Clinic"), not a person's two names.
+const nameRun = 3
+
+// relativeWords open a clause about the noun before them.
+var relativeWords = map[string]bool{"which": true, "who": true}
+
+// nameNear is how many words from its date a name may stand to be what the date dates.
+const nameNear = 10
+
+// nameOneThing reports two dates that each stand by a name of nameRun capitalised words or
+// more, the same: what they date is that thing, whatever verb each outlet tells it with ("a
+// film in 2005, The Notorious Bettie Page", "the 2006 HBO movie, The Notorious Bettie Page").
+func nameOneThing(a, b claim) bool {
+	for _, x := range a.namesNear() {
+		for _, y := range b.namesNear() {
+			if longestRun(x, y) >= nameRun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesNear are the runs of capitalised words (the sentence's first word left out) within
+// nameNear words of the claim's value and in its clause: no word that opens another clause
+// ("and", "which") stands between them.
+func (c claim) namesNear() [][]string {
+	if c.sentence < 0 {
+		return nil
+	}
+	sp := c.art.sentences[c.sentence].span
+	type word struct {
+		text  string
+		start int
+	}
+	var words []word
+	for _, t := range nlp.Tokens(c.art.Text[sp[0]:sp[1]]) {
+		words = append(words, word{c.art.Text[sp[0]+t[0] : sp[0]+t[1]], sp[0] + t[0]})
+	}
+	at := slices.IndexFunc(words, func(w word) bool { return w.start >= c.start })
+	end := slices.IndexFunc(words, func(w word) bool { return w.start >= c.end })
+	if at < 0 {
+		return nil
+	}
+	if end < 0 {
+		end = len(words)
+	}
+	lo, hi := at, end
+	for lo > 0 && at-lo < nameNear && (!clauseStops[strings.ToLower(words[lo-1].text)] || relativeWords[strings.ToLower(words[lo-1].text)]) {
+		lo-- // a relative clause dates what it follows: "the film …, which premiered in 2006"
+	}
+	for hi < len(words) && hi-end < nameNear && !clauseStops[strings.ToLower(words[hi].text)] {
+		hi++
+	}
+	var out [][]string
+	var run []string
+	for i := lo; i <= hi; i++ {
+		if i < hi && i > 0 && (i < at || i >= end) && words[i].text[0] >= 'A' && words[i].text[0] <= 'Z' {
+			run = append(run, words[i].text)
+			continue
+		}
+		if len(run) >= nameRun {
+			out = append(out, run)
+		}
+		run = nil
+	}
+	return out
 }
 
 // irregularPast are past forms without "-ed" that news uses to date events, with their base.

@@ -422,3 +422,30 @@ func TestDatesOfOneQuote(t *testing.T) {
 		t.Errorf("date facts = %q, want %q", got, want)
 	}
 }
+
+// Two dates of sentences that name one thing of three capitalised words or more date that
+// thing, whatever verb each outlet tells it with.
+func TestDatesOfOneThing(t *testing.T) {
+	var arts []*crosscheck.Article
+	for i, text := range []string{
+		"Fans adopted her look, and the film The Harbor Light Story about her life opened in 2005.",
+		"Critics praised the film The Harbor Light Story about her life, which premiered in 2006.",
+	} {
+		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	var got []string
+	for _, f := range newStory(arts).dateFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
