@@ -86,7 +86,7 @@ var (
 		"list": true, "reparandum": true}
 	tightDrop = map[string]bool{"punct": true, "parataxis": true, "conj": true, "cc": true, "appos": true,
 		"acl": true, "advcl": true, "ccomp": true, "discourse": true, "vocative": true, "dep": true,
-		"list": true, "reparandum": true, "nmod": true, "obl": true, "mark": true, "xcomp": true}
+		"list": true, "reparandum": true, "nmod": true, "obl": true, "xcomp": true}
 )
 
 // clauseRels are the dependents of a verb that make its clause: who, what, and the words that
@@ -178,6 +178,11 @@ func (p *parsed) clause(v int, keep []bool, start, end int) {
 		}
 	}
 	for _, c := range p.children(v) {
+		if p.Arcs[c].Rel == "advcl" && c > v && p.gerundOf(c) {
+			p.phrase(c, keep, start, end) // "indicted for bribing the police force": what the act was
+		}
+	}
+	for _, c := range p.children(v) {
 		if p.Arcs[c].Rel == "obl" && c > v && p.spans[c][1] <= start && !p.holdsNumber(c) {
 			p.phrase(c, keep, start, end) // "filed for bankruptcy in 1983": the first place or thing before the date
 			break
@@ -212,6 +217,23 @@ func (p *parsed) phrase(i int, keep []bool, start, end int) {
 	for j, k := range part {
 		keep[j] = keep[j] || k
 	}
+}
+
+// gerundOf reports a clause of a verb in -ing after a preposition ("for bribing", "of
+// killing"): the act another verb is about, part of its clause.
+func (p *parsed) gerundOf(i int) bool {
+	if p.Tags[i] != "VERB" || !strings.HasSuffix(strings.ToLower(p.Words[i]), "ing") {
+		return false
+	}
+	for _, c := range p.children(i) {
+		if p.Arcs[c].Rel == "mark" && c < i {
+			switch strings.ToLower(p.Words[c]) {
+			case "for", "of", "by", "with":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsNumber reports a word whose own dependents include a number: a date or a count, which
