@@ -327,10 +327,11 @@ func (s *story) refile(claims []claim, facts [][]claim) [][]claim {
 			}
 			best, bestSim := claim{}, 0.0
 			for _, d := range claims {
-				if d.art == c.art || d.value == c.value || !sameEvent([]claim{c}, []claim{d}) {
+				if d.art == c.art || d.value == c.value {
 					continue
 				}
-				if sim := s.dice(c.ctx, d.ctx); sim > bestSim {
+				// the sentences first: how alike two verbs or two sentences' names are costs more
+				if sim := s.dice(c.ctx, d.ctx); sim > bestSim && sim >= refileSim && sameEvent([]claim{c}, []claim{d}) {
 					best, bestSim = d, sim
 				}
 			}
