@@ -1,13 +1,11 @@
 package crosscheck
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"hash/fnv"
-	"iter"
 	"time"
 )
 
@@ -78,6 +76,10 @@ type Article struct {
 	Fetched   time.Time `json:"fetched"`
 	Meta      Meta      `json:"-"`
 
+	// SourceFrom names where the outlet was read from: "given" (a feed, manifest or record),
+	// "og:site_name", "site-name", "self-named" (the text names itself), "title-suffix" or
+	// "url-host"; empty when no outlet is known, or for an article stored before it was kept.
+	SourceFrom string `json:"source_from,omitempty"`
 	// Offsets maps the clean text back to the source bytes (see OffsetMap).
 	Offsets OffsetMap `json:"-"`
 	// Removed lists what cleaning took out of the body, and why.
@@ -91,6 +93,9 @@ type Article struct {
 	// Sentences and Tokens split the clean text.
 	Sentences []Span `json:"sentences,omitempty"`
 	Tokens    []Span `json:"tokens,omitempty"`
+	// Syntax is the parse of the sentences, token by token (one element per token of Tokens,
+	// or none when the article was analysed before parses were stored).
+	Syntax []TokenSyntax `json:"-"`
 	// Entities are the people, organisations and places the article names.
 	Entities []Entity `json:"entities,omitempty"`
 	// Dates are the article's temporal expressions resolved against its publication date.
@@ -139,6 +144,14 @@ type Number struct {
 	Unit    string  `json:"unit,omitempty"`    // what is measured: "point", "hour", "USD", "percent", or the thing counted
 	Counted string  `json:"counted,omitempty"` // the thing a measured number qualifies: "plan" in "28-point plan"
 	Approx  string  `json:"approx,omitempty"`  // "nearly", "about", "more than", …
+}
+
+// TokenSyntax is one token's part of speech and place in its sentence's dependency tree, as
+// small numbers that package analyze/syntax names (syntax.StoredTags, syntax.StoredRelations).
+type TokenSyntax struct {
+	Tag  uint8 // 1 + the part of speech's number; 0 for a token whose sentence was not parsed
+	Rel  uint8 // the relation to its head
+	Head int16 // the head's token index minus the token's; 0 for a root of its sentence
 }
 
 // Span is a byte range [start, end) of an article's clean text.
@@ -260,70 +273,6 @@ type Entry struct {
 type PutResult struct {
 	Status   IngestStatus
 	Revision int
-}
-
-// Store keeps documents and the articles extracted from them.
-type Store interface {
-	// Put stores a batch of entries atomically: after a crash the whole batch is stored or
-	// none of it. An article whose id's latest revision has the same hash changes nothing
-	// (StatusUnchanged); otherwise it is stored as the next revision. Entries with an error
-	// are recorded as failures (StatusError).
-	Put(ctx context.Context, entries []Entry) ([]PutResult, error)
-	// Seen reports whether the latest revision of id has the given hash, so that unchanged
-	// documents can skip extraction.
-	Seen(ctx context.Context, id, hash string) (bool, error)
-	// Article returns the latest revision of an article.
-	Article(ctx context.Context, id string) (*Article, error)
-	// Raw returns the raw bytes of an article's latest revision.
-	Raw(ctx context.Context, id string) ([]byte, error)
-	// Articles streams the latest revision of every article, ordered by id.
-	Articles(ctx context.Context) iter.Seq2[*Article, error]
-	// Count returns how many articles are stored.
-	Count(ctx context.Context) (int, error)
-	// Boilerplate returns the line hashes cleaning removes for a source: the lines it has
-	// learned the source repeats.
-	Boilerplate(ctx context.Context, source string) (map[int64]bool, error)
-	// Relearn recomputes a source's boilerplate from the line counts: the lines in at least
-	// MinRepeats articles and RepeatShare of the source's articles. It stores the new set and
-	// returns it with whether it changed.
-	Relearn(ctx context.Context, source string) (map[int64]bool, bool, error)
-	// SourceDocuments streams the documents of the latest revisions of a source's articles
-	// that carry any of the given line hashes.
-	SourceDocuments(ctx context.Context, source string, lines map[int64]bool) iter.Seq2[*Document, error]
-	// GroupState returns the saved grouping state, or nil when there is none, and its version.
-	GroupState(ctx context.Context) ([]byte, int64, error)
-	// SaveGroups stores, in one transaction, the grouping state, the stories that changed, the
-	// links of the articles that were placed or moved, and the near-duplicates found — over
-	// the version of the state they were worked out from. When another writer saved since,
-	// it stores nothing and returns ErrConflict.
-	SaveGroups(ctx context.Context, version int64, state []byte, stories []Story, links []StoryLink, dups []DuplicateLink) error
-	// StoryLinks returns why each of the given articles is in its story.
-	StoryLinks(ctx context.Context, articles []string) ([]StoryLink, error)
-	// Duplicates returns the near-duplicate links of the given articles.
-	Duplicates(ctx context.Context, articles []string) ([]DuplicateLink, error)
-	// Ungrouped streams the latest revision of each article not yet in a story, in the order
-	// those revisions were stored.
-	Ungrouped(ctx context.Context) iter.Seq2[*Article, error]
-	// Stories streams the stories in the order they were made.
-	Stories(ctx context.Context) iter.Seq2[*Story, error]
-	// Story returns the story with the given id, or the story the article with that id is in,
-	// with the hash of each of its articles.
-	Story(ctx context.Context, id string) (*Story, error)
-	// Report returns a story's stored report (JSON) when it was made under key, else nil.
-	Report(ctx context.Context, story, key string) ([]byte, error)
-	// ReportNumbers returns the numbers (StoryNumbers as JSON) of a story's stored report when
-	// it was made under key, else nil.
-	ReportNumbers(ctx context.Context, story, key string) ([]byte, error)
-	// SaveReport stores a story's report and its numbers, made under key.
-	SaveReport(ctx context.Context, story, key string, report, numbers []byte) error
-	// Documents streams the documents of the latest revisions of the given articles, or of
-	// every article when ids is empty, ordered by id.
-	Documents(ctx context.Context, ids []string) iter.Seq2[*Document, error]
-	// Reclean replaces the clean fields of an article's latest revision, whose raw document
-	// did not change, with a new extraction, and drops its story's stored report.
-	Reclean(ctx context.Context, a *Article) error
-	// Close releases the store.
-	Close() error
 }
 
 // Story is a group of articles about one event.

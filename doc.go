@@ -6,5 +6,5 @@
 // Data flows one way through pipeline stages that live in their own packages (ingest, extract,
 // clean, charset); each takes values and returns values. The Store is the only shared state.
 // Nothing in this package imports a database, a network client or an HTTP server: those live at
-// the edge (sqlite, cmd/crosscheck).
+// the edge (sqlite, postgres, cmd/crosscheck).
 package crosscheck

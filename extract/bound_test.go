@@ -121,3 +121,43 @@ func TestArticleOffsetsPointIntoThePage(t *testing.T) {
 		t.Errorf("only %d of %d bytes of text map into the page", mapped, len(a.Text))
 	}
 }
+
+func TestArticleBoundsLongPlainText(t *testing.T) {
+	var sb strings.Builder
+	for i := 0; sb.Len() < 3<<20; i++ {
+		fmt.Fprintf(&sb, "Line %d of a long transcript says the committee heard witness number %d today.\n", i, i)
+	}
+	oneLine := strings.Repeat("word ", (3<<20)/5) // no line break at all
+	for name, doc := range map[string]*crosscheck.Document{
+		"text":     {Format: crosscheck.FormatText, Raw: []byte(sb.String())},
+		"json":     {Format: crosscheck.FormatJSON, Raw: []byte(sb.String())},
+		"one line": {Format: crosscheck.FormatText, Raw: []byte(oneLine)},
+	} {
+		a, err := Article(doc, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(a.Text) > 2*maxText { // cleaning may set each line apart as a paragraph
+			t.Errorf("%s: %d bytes of text kept, limit %d", name, len(a.Text), maxText)
+		}
+		var cut *crosscheck.Removal
+		for i := range a.Removed {
+			if a.Removed[i].Rule == "text-bound" {
+				cut = &a.Removed[i]
+			}
+		}
+		if cut == nil || cut.Source > maxText || !strings.Contains(cut.Text, fmt.Sprint(len(doc.Raw))) {
+			t.Errorf("%s: no text-bound removal naming the %d bytes: %+v", name, len(doc.Raw), cut)
+		}
+	}
+	short := &crosscheck.Document{Format: crosscheck.FormatText, Raw: []byte("A short note.\n\nIt says little.")}
+	a, err := Article(short, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range a.Removed {
+		if r.Rule == "text-bound" {
+			t.Errorf("a short text was cut: %+v", r)
+		}
+	}
+}

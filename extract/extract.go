@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/charset"
@@ -72,12 +73,13 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 		}
 	case crosscheck.FormatJSON:
 		in.Text = string(doc.Raw) // the reader decoded the record to UTF-8; it is all body
+		in.Text, cut = boundText(in.Text)
 	default:
 		dec, err := charset.Decode(doc.Raw, doc.Meta.ContentType, false)
 		if err != nil {
 			return nil, err
 		}
-		in.Text = dec.Text
+		in.Text, cut = boundText(dec.Text)
 		in.TitleInText = in.Title == ""
 	}
 
@@ -111,7 +113,7 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	if strings.EqualFold(strings.TrimPrefix(siteName, "www."), host) {
 		siteName = "" // the extractor's fallback to the URL's host, the least trusted place
 	}
-	a.Source, _ = outletFrom(a.Source, ogSite, siteName, res.Site, titleSuffix(headTitle), host)
+	a.Source, a.SourceFrom = outletFrom(a.Source, ogSite, siteName, res.Site, titleSuffix(headTitle), host)
 	var pubWarn, modWarn []crosscheck.Removal
 	a.Published, pubWarn = chooseDate("published", published, doc.Fetched)
 	a.Modified, modWarn = chooseDate("modified", modified, doc.Fetched)
@@ -124,12 +126,39 @@ func Article(doc *crosscheck.Document, opts Options) (*crosscheck.Article, error
 	return a, nil
 }
 
-// Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
-// dates resolved against the publication date. Without one, only dates that name their year,
+// maxText bounds the text of a plain-text or JSON article that cleaning and analysis read. A
+// long news article runs to some tens of kilobytes; past this the input is a book, a log or a
+// dump, and reading all of it would cost memory many times its size. The raw document is
+// stored whole; what is cut is said on the article.
+const maxText = 1 << 20
+
+// boundText cuts text past maxText at the last line break before it (else the last space,
+// else a character's start), and says what was cut.
+func boundText(text string) (string, *crosscheck.Removal) {
+	if len(text) <= maxText {
+		return text, nil
+	}
+	end := strings.LastIndexByte(text[:maxText], '\n')
+	if end < maxText/2 {
+		end = strings.LastIndexByte(text[:maxText], ' ')
+	}
+	if end < maxText/2 {
+		end = maxText
+		for end > 0 && !utf8.RuneStart(text[end]) {
+			end--
+		}
+	}
+	return text[:end], &crosscheck.Removal{Rule: "text-bound", Source: end,
+		Text: fmt.Sprintf("%d of the text's %d bytes, past what analysis reads (%d MiB)", len(text)-end, len(text), maxText>>20)}
+}
+
+// Analyze finds what the article says: sentences and tokens, their parse, entities, quotes,
+// numbers, and dates resolved against the publication date. Without one, only dates that name their year,
 // durations, and weekdays and clock times of no known day ("XXXX-WXX-2") are kept.
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = nlp.Sentences(a.Text)
 	a.Tokens = nlp.Tokens(a.Text)
+	parse(a)
 	a.Entities = nlp.Entities(a.Text, a.Sentences, a.Tokens)
 	a.Quotes = nlp.Quotes(a.Text)
 	nlp.ResolveSpeakers(a.Quotes, a.Entities)

@@ -149,6 +149,11 @@ func chooseDate(field string, cands []candidateDate, now time.Time) (string, []c
 	refusedDays := map[string]bool{}
 	for _, c := range cands {
 		d := NormalizeDate(c.raw)
+		if d == "" && c.source < 0 && strings.TrimSpace(c.raw) != "" {
+			// a date the input gave in its own field (a manifest, a record, a feed) that reads as
+			// no date is the user's to know about; a page's metadata is too noisy to warn on
+			warnings = append(warnings, crosscheck.Removal{Text: strings.TrimSpace(c.raw), Rule: field + "-unreadable", Source: -1})
+		}
 		if d == "" || refusedDays[d[:10]] {
 			continue // a later reading of a refused date is refused with it
 		}

@@ -82,6 +82,10 @@ func TestArticlePublished(t *testing.T) {
 			fetched: fetched, want: "2025-03-05T06:00:00Z"},
 		{name: "EpochIsNoClock", head: `<meta property="article:published_time" content="2025-03-04">`,
 			fetched: time.Unix(0, 0), want: "2025-03-04"},
+		{name: "UnreadableGivenSaid", head: `<meta property="article:published_time" content="2025-03-04">`, given: "31/31/2020 garbage",
+			fetched: fetched, want: "2025-03-04", warning: "published-unreadable"},
+		{name: "UnreadablePageDateSilent", head: `<meta property="article:published_time" content="sometime soon">`,
+			fetched: fetched, want: "", warning: ""},
 		{name: "RefusedGivenFallsBackToPage", head: `<meta property="article:published_time" content="2025-03-04">`, given: "2099-01-01",
 			fetched: fetched, want: "2025-03-04", warning: "published-future"},
 	} {
@@ -181,6 +185,28 @@ func TestTitleSuffix(t *testing.T) {
 	} {
 		if got := titleSuffix(c.in); got != c.want {
 			t.Errorf("titleSuffix(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// The article says where its outlet was read from, by the name of the rule that gave it.
+func TestArticleOutletFrom(t *testing.T) {
+	for _, c := range []struct {
+		head, source, url, want, from string
+	}{
+		{head: `<meta property="og:site_name" content="Valley Times">`, source: "The Courier", want: "The Courier", from: "given"},
+		{head: `<meta property="og:site_name" content="Valley Times">`, source: "N/A", want: "Valley Times", from: "og:site_name"},
+		{head: `<title>Council passes budget - Valley Times</title>`, url: "https://www.example.org/a/1", want: "Valley Times", from: "title-suffix"},
+		{head: `<title>Council passes budget</title>`, url: "https://www.valleytimes.com/news/1", want: "valleytimes.com", from: "url-host"},
+		{head: `<title>Council passes budget</title>`, want: "", from: ""},
+	} {
+		doc := &crosscheck.Document{Format: crosscheck.FormatHTML, Raw: testPage(c.head), Meta: crosscheck.Meta{Source: c.source, URL: c.url}}
+		a, err := Article(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Source != c.want || a.SourceFrom != c.from {
+			t.Errorf("%s: outlet %q from %q, want %q from %q", c.head, a.Source, a.SourceFrom, c.want, c.from)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/araddon/dateparse"
 	"github.com/mmcdole/gofeed"
 
 	"github.com/crosscheck/crosscheck"
@@ -35,7 +36,7 @@ type Item struct {
 	Updated   string // when the feed says the item last changed, as given; empty when it does not
 	Link      string // the article's page, resolved against the feed's URL
 	Title     string
-	Published string // RFC 3339 when the feed's date could be read, else as given
+	Published string // RFC 3339 in the offset the feed gave when its date could be read, else as given
 	Author    string
 	Summary   string // the description, as given (often HTML)
 	Content   string // the full content when the feed carries it (content:encoded, Atom content)
@@ -68,9 +69,9 @@ func Parse(body []byte, feedURL string) (*Feed, error) {
 		}
 		switch {
 		case it.PublishedParsed != nil:
-			item.Published = it.PublishedParsed.UTC().Format(time.RFC3339)
+			item.Published = inFeedZone(*it.PublishedParsed, it.Published)
 		case it.UpdatedParsed != nil:
-			item.Published = it.UpdatedParsed.UTC().Format(time.RFC3339)
+			item.Published = inFeedZone(*it.UpdatedParsed, it.Updated)
 		default:
 			item.Published = firstNonEmpty(it.Published, it.Updated)
 		}
@@ -82,6 +83,23 @@ func Parse(body []byte, feedURL string) (*Feed, error) {
 		out.Items = append(out.Items, item)
 	}
 	return out, nil
+}
+
+// inFeedZone formats the instant gofeed read from a feed's date text (which it gives in UTC)
+// in the offset the text gave, so that the date is the day the outlet printed: the text's
+// clock less the instant is that offset, named zones ("EST") included. When the text's clock
+// cannot be read, or gives no offset a zone has, the date stays in UTC.
+func inFeedZone(instant time.Time, text string) string {
+	t, err := dateparse.ParseIn(strings.TrimSpace(text), time.UTC)
+	if err != nil {
+		return instant.UTC().Format(time.RFC3339)
+	}
+	clock := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	offset := clock.Sub(instant)
+	if offset%(15*time.Minute) != 0 || offset < -12*time.Hour || offset > 14*time.Hour {
+		return instant.UTC().Format(time.RFC3339)
+	}
+	return instant.In(time.FixedZone("", int(offset/time.Second))).Format(time.RFC3339)
 }
 
 func author(it *gofeed.Item) string {

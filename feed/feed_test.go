@@ -42,7 +42,7 @@ func TestParse(t *testing.T) {
 		n                                                   int
 	}
 	for name, w := range map[string]want{
-		"rss":  {"City News", "rss", "city-1", "https://news.example.org/2026/12/01/bridge?utm_source=rss", "Bridge to reopen", "2026-12-01T08:30:00Z", "Ana Ruiz", 2},
+		"rss":  {"City News", "rss", "city-1", "https://news.example.org/2026/12/01/bridge?utm_source=rss", "Bridge to reopen", "2026-12-01T09:30:00+01:00", "Ana Ruiz", 2},
 		"atom": {"Wire", "atom", "urn:wire:7", "https://wire.example.com/dam", "Dam talks resume", "2026-12-01T08:00:00Z", "Lee Chan", 1},
 		"rdf":  {"Old", "rss", "https://old.example.net/a", "https://old.example.net/a", "A story", "", "", 1},
 		"json": {"JSON News", "json", "j1", "https://json.example.org/one", "One", "2026-12-01T10:00:00Z", "Sam Okafor", 1},
@@ -132,5 +132,36 @@ func TestDiscover(t *testing.T) {
 	got := Discover([]byte(page), "https://news.example.org/world/")
 	if strings.Join(got, " ") != "https://news.example.org/world/rss.xml https://feeds.example.org/atom" {
 		t.Errorf("%q", got)
+	}
+}
+
+// An item's date keeps the offset its feed gave: the day is the one the outlet printed, and
+// the article made from the item keeps it too.
+func TestDatesKeepTheirZone(t *testing.T) {
+	body := `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Desk</title>
+<item><title>Delhi late</title><link>https://in.example.org/a</link><pubDate>Tue, 01 Dec 2026 01:30:00 +0530</pubDate>
+<content:encoded><![CDATA[<p>` + long + `</p>]]></content:encoded></item>
+<item><title>New York late</title><link>https://us.example.org/b</link><pubDate>Mon, 30 Nov 2026 22:15:00 -0400</pubDate></item>
+<item><title>Boston late</title><link>https://us.example.org/c</link><pubDate>Mon, 30 Nov 2026 21:40:00 EST</pubDate></item>
+</channel></rss>`
+	f, err := Parse([]byte(body), "https://desk.example.org/rss")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range f.Items {
+		got = append(got, it.Published)
+	}
+	// in UTC the first is on 30 November and the second on 1 December: the wrong days
+	if want := []string{"2026-12-01T01:30:00+05:30", "2026-11-30T22:15:00-04:00", "2026-11-30T21:40:00-05:00"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("published %q, want %q", got, want)
+	}
+	doc, ok := f.Items[0].ContentDocument("url-a", "https://desk.example.org/rss", time.Date(2026, 12, 1, 6, 0, 0, 0, time.UTC))
+	if !ok {
+		t.Fatal("the full content was not taken")
+	}
+	a, err := extract.Article(doc, extract.Options{})
+	if err != nil || !strings.HasPrefix(a.Published, "2026-12-01") {
+		t.Errorf("the item's article is published %q (%v), want on 2026-12-01", a.Published, err)
 	}
 }

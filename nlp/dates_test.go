@@ -107,6 +107,16 @@ func TestTimelineRefersBackToTheQuarter(t *testing.T) {
 	}
 }
 
+func TestUndatedTimelineLeavesTheLatestQuarterUnresolved(t *testing.T) {
+	// an article of unknown date has no quarter to count back from (this panicked)
+	tl := nlp.NewTimeline(time.Time{})
+	for _, e := range []string{"the latest quarter", "the most recent quarter", "the quarter", "a year earlier"} {
+		tl.Resolve(e, "")
+	}
+	text := "MCI said it expects this quarter to be better than the fourth quarter.\nThe latest quarter was weak."
+	nlp.Dates(text, nlp.Sentences(text), nlp.Tokens(text), time.Time{})
+}
+
 func TestDatesFindsAndResolvesExpressions(t *testing.T) {
 	text := "Putin met Witkoff on Tuesday in Moscow. The talks lasted nearly five hours.\n\n" +
 		"A previous round took place on March 12, 2024, and another in May. Officials may meet again next week."

@@ -16,13 +16,20 @@ type Number = crosscheck.Number
 // "five hours" (5 hour), "four additional documents" (4 document), "one-fifth of Ukraine's
 // territory" (0.2, territory), "nearly four-year long war" (≈4 year, war), "$1.2 billion"
 // (1.2e9 USD), "3,000 troops" (3000 troop).
-func Numbers(text string) []Number {
+func Numbers(text string) []Number { return numbers(text, nil) }
+
+// numbers is Numbers, counting in tries, when set, the expressions it tries to match: its
+// work, each try bounded by maxNumberText.
+func numbers(text string, tries *int) []Number {
 	var out []Number
 	var lower []byte
 	for c := 0; c < len(text); {
 		at := nextStart(text, c, numberStarts, true)
 		if at < 0 {
 			break
+		}
+		if tries != nil {
+			*tries++
 		}
 		lower = lowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
 		m := numberRe.FindSubmatchIndex(lower)
@@ -35,10 +42,16 @@ func Numbers(text string) []Number {
 				m[i] += at
 			}
 		}
-		if n, ok := readNumber(text, m); ok {
+		n, ok := readNumber(text, m)
+		if ok {
 			out = append(out, n)
 		}
-		c = m[1] // as FindAll does, go on after the match, kept or not
+		c = m[1] // as FindAll does, go on after the match
+		if !ok || n.End < m[1] {
+			// the words the match ran past belong to no number yet: "one of six children"
+			// reads "six children" next
+			c = max(m[7], n.End)
+		}
 	}
 	return out
 }
@@ -51,7 +64,7 @@ const maxNumberText = 256
 var numberStarts = func() map[string]bool {
 	m := map[string]bool{"half": true, "a": true}
 	for _, w := range strings.Fields(`nearly almost about around approximately roughly some more over less under up
-	at just zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	at just as zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen`) {
 		m[w] = true
 	}
@@ -100,14 +113,14 @@ func isASCIIWord(b byte) bool {
 const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)`
 
 // numberRe, anchored where nextStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
-// scale, then a unit or counted noun (joined by a hyphen or a space) and the noun it may
+// scale (after a space or a hyphen: "$143-billion"), then a unit or counted noun (joined by a hyphen or a space) and the noun it may
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
 // hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
 // case (lowerASCII), whose offsets are the text's.
-var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under)\s+)?` +
+var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
-	`(?:\s+(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
+	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
 	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -226,6 +239,13 @@ func readNumber(text string, m []int) (Number, bool) {
 			} else {
 				n.Counted = singular(w)
 			}
+			if measureUnits[w] && w == singular(w) && n.Value != 1 && n.Counted == "" {
+				// "an 80 yard touchdown pass": a unit in the singular after a larger figure
+				// qualifies the noun after it, as "80-yard" does
+				if head, e := countedHead(text, end, false); head != "" && !measureUnits[head] {
+					n.Counted, end = singular(head), e
+				}
+			}
 			end = readOf(text, end, &n)
 		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
 			// "one-fifth of Ukraine's territory", "52.3% of the vote": the noun after "of …'s"
@@ -242,7 +262,8 @@ func readNumber(text string, m []int) (Number, bool) {
 		return Number{}, false
 	}
 	// a bare year or a plain word number with nothing counted says little; keep counts only
-	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) {
+	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) &&
+		!casualtyBefore.MatchString(text[max(0, n.Start-24):n.Start]) {
 		return Number{}, false
 	}
 	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
@@ -256,6 +277,10 @@ func readNumber(text string, m []int) (Number, bool) {
 // numberedBefore is a noun that numbers the items of a series: the figure after it names an
 // item, in words as well as in digits ("page twenty").
 var numberedBefore = regexp.MustCompile(`\b(?:page|chapter|section|exit|gate|platform|route|pier)\s+$`)
+
+// casualtyBefore is a verb of killing or wounding right before a figure, which then counts
+// people in words as in digits: "which he said killed seven".
+var casualtyBefore = regexp.MustCompile(`(?i)\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+)?$`)
 
 // measureUnits are units a figure measures in, which are not what it counts.
 var measureUnits = wordSet(`second minute hour day week month year decade century yard mile metre meter kilometre
@@ -443,8 +468,19 @@ func fractionFigure(f string) bool {
 // FigureValue reads a figure written in digits or words: "3,000", "six", "twenty four".
 func FigureValue(f string) (float64, bool) { return figureValue(strings.ToLower(f)) }
 
-// figureValue reads "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
+// mixedFraction is a whole number and a fraction: "4 1/2", as tokenised text writes it "4 1 / 2".
+var mixedFraction = regexp.MustCompile(`^(\d+) (\d) ?/ ?(\d)$`)
+
+// figureValue reads "4 1/2", "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
 func figureValue(f string) (float64, bool) {
+	if m := mixedFraction.FindStringSubmatch(f); m != nil {
+		whole, _ := strconv.Atoi(m[1])
+		num, _ := strconv.Atoi(m[2])
+		den, _ := strconv.Atoi(m[3])
+		if num < den {
+			return float64(whole) + float64(num)/float64(den), true // "4 1/2 hours", "4 1 / 2 hours"
+		}
+	}
 	if v, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(f), 64); err == nil {
 		return v, true
 	}

@@ -1,9 +1,7 @@
 package nlp_test
 
 import (
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/crosscheck/crosscheck/nlp"
 )
@@ -38,6 +36,11 @@ func TestNumbers(t *testing.T) {
 		{"The 41 - year - old teacher spoke", 41, "year", "teacher", ""},
 		{"about 7, 500 residents left", 7500, "resident", "", "about"},
 		{"it ships with 16GB of memory", 16, "GB", "", ""},
+		{"after 4 1 / 2 hours of testimony", 4.5, "hour", "testimony", ""},
+		{"the race ran 3 1/2 miles", 3.5, "mile", "", ""},
+		{"a $143 - billion bailout", 143e9, "USD", "bailout", ""},
+		{"on that last - minute 80 yard touchdown pass", 80, "yard", "pass", ""},
+		{"he ran 80 yards for a touchdown", 80, "yard", "", ""},
 		{"a 45bn - euro rescue", 4.5e10, "EUR", "", ""},
 		{"to save euro12 billion", 1.2e10, "EUR", "", ""},
 		{"cuts of 8bn euros", 8e9, "EUR", "", ""},
@@ -46,6 +49,9 @@ func TestNumbers(t *testing.T) {
 		{"a 40 - yd gain", 40, "yard", "gain", ""},
 		{"a climb of 900m to the pass", 900, "metre", "", ""},
 		{"the GeForce 9400M chip", 9400, "", "", ""},
+		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
+		{"the bombing, which he said killed seven", 7, "", "", ""},
+		{"as many as 20, 000 people took to the streets", 20000, "people", "", "as many as"},
 	} {
 		ns := nlp.Numbers(tc.text)
 		if len(ns) != 1 {
@@ -110,17 +116,4 @@ func FuzzNumbers(f *testing.F) {
 			}
 		}
 	})
-}
-
-// TestHundredThousandNumbersTakeBoundedTime: work stays linear in the text.
-func TestHundredThousandNumbersTakeBoundedTime(t *testing.T) {
-	text := strings.Repeat("about 1,200 troops and 3.5 percent, ", 100_000)
-	start := time.Now()
-	ns := nlp.Numbers(text)
-	if d := time.Since(start); d > 10*time.Second {
-		t.Fatalf("%v for %d bytes", d, len(text))
-	}
-	if len(ns) != 200_000 {
-		t.Fatalf("%d numbers", len(ns))
-	}
 }

@@ -155,6 +155,9 @@ func (t *Timeline) anaphoric(e string) (string, bool) {
 		if !referBack[e] && !(yearBack[e] && strings.Contains(e, "quarter")) {
 			return "", false
 		}
+		if t.dct.IsZero() {
+			return "", false // no date to count back from
+		}
 		q = lastQuarter(t.dct) // a report on a quarter comes out after it ends
 	}
 	y, n := atoi(q[:4]), q[6:]

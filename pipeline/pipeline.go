@@ -11,6 +11,7 @@ import (
 	"iter"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/crosscheck/crosscheck"
@@ -26,8 +27,9 @@ type Result struct {
 	Status   crosscheck.IngestStatus `json:"status"`
 	Revision int                     `json:"revision,omitempty"`
 	Error    string                  `json:"error,omitempty"`
-	Reason   string                  `json:"reason,omitempty"` // why a skipped file was passed over
-	Read     int64                   `json:"-"`                // the bytes of the inputs read when this input was (ingest.Item.Read)
+	Reason   string                  `json:"reason,omitempty"`   // why a skipped file was passed over
+	Warnings []string                `json:"warnings,omitempty"` // what was refused or cut in a stored article ("published-unreadable: 31/31/2020")
+	Read     int64                   `json:"-"`                  // the bytes of the inputs read when this input was (ingest.Item.Read)
 }
 
 // Options tune a run.
@@ -279,6 +281,18 @@ func relearn(ctx context.Context, store crosscheck.Store, touched map[string]boo
 	return nil
 }
 
+// warnings lists what extraction refused or cut in an article and says on it: dates it would
+// not take as the publication date and the bounds of what it read.
+func warnings(a *crosscheck.Article) []string {
+	var out []string
+	for _, r := range a.Removed {
+		if strings.HasPrefix(r.Rule, "published-") || strings.HasPrefix(r.Rule, "modified-") || strings.HasSuffix(r.Rule, "-bound") {
+			out = append(out, r.Rule+": "+r.Text)
+		}
+	}
+	return out
+}
+
 // extractSafely extracts one document; a panic in extraction is a failure of that document
 // only.
 func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosscheck.Article, err error) {
@@ -372,6 +386,9 @@ func (w *writer) flush(ctx context.Context) error {
 			if d.entry.Err != nil {
 				r.Error = d.entry.Err.Error()
 			}
+		}
+		if a := d.entry.Article; a != nil && r.Status != crosscheck.StatusUnchanged {
+			r.Warnings = warnings(a)
 		}
 		switch r.Status {
 		case crosscheck.StatusAdded:

@@ -177,3 +177,30 @@ func firstDiff(a, b []string) string {
 	}
 	return "length"
 }
+
+func TestResultsSayWhatWasRefused(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "in.jsonl")
+	recs := []string{
+		`{"id":"bad-date","title":"Fire at the mill","text":"A fire broke out at the mill on Monday. Police said 12 people were hurt.","published":"31/31/2020 garbage"}`,
+		`{"id":"good-date","title":"Flood in the valley","text":"The river rose on Tuesday. Officials said 40 homes were flooded.","published":"2020-05-04"}`,
+	}
+	os.WriteFile(p, []byte(strings.Join(recs, "\n")+"\n"), 0o644)
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	got := map[string][]string{}
+	_, err = pipeline.Run(ctx, ingest.Read(ctx, []string{p}, ingest.Options{}), store, pipeline.Options{
+		Report: func(r pipeline.Result) { got[r.ID] = r.Warnings }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := got["bad-date"]; len(w) != 1 || !strings.HasPrefix(w[0], "published-unreadable: 31/31/2020") {
+		t.Errorf("bad-date warnings %q", w)
+	}
+	if w := got["good-date"]; len(w) != 0 {
+		t.Errorf("good-date warnings %q", w)
+	}
+}

@@ -229,7 +229,7 @@ func (s *story) dateClaims(k dateKind) []claim {
 			sp := a.sentences[max(c.sentence, 0)].span
 			c.verb = verbBefore(a.Text[sp[0]:d.Start])
 			if c.verb == "" {
-				c.verb = verbAfter(a.Text[d.End:sp[1]])
+				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
 			}
 			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
 			claims = append(claims, c)
@@ -639,6 +639,8 @@ var leadingWords = map[string]bool{"in": true, "on": true, "at": true, "by": tru
 // up to six words before it and six after, within the clause, without the date ("It was built
 // in 1935" → "it was built"); "" when the clause has none.
 func datedPhrase(sentence string, start, end int) string {
+	end = min(end, len(sentence)) // a date may run past the sentence's end
+	start = min(start, end)
 	left := clauseWords(sentence[:start], true)
 	after := sentence[end:]
 	if slices.ContainsFunc(left, func(w string) bool { return verbStem(w) != "" }) && strings.HasPrefix(strings.TrimLeft(after, " "), ",") {
@@ -825,7 +827,8 @@ func (c claim) namesNear() [][]string {
 		start int
 	}
 	var words []word
-	for _, t := range nlp.Tokens(c.art.Text[sp[0]:sp[1]]) {
+	_, toks := sentenceTokens(c.art.Article, sp)
+	for _, t := range toks {
 		words = append(words, word{c.art.Text[sp[0]+t[0] : sp[0]+t[1]], sp[0] + t[0]})
 	}
 	at := slices.IndexFunc(words, func(w word) bool { return w.start >= c.start })
@@ -946,7 +949,8 @@ func (s *story) event(claims []claim) string {
 		sp := c.art.sentences[c.sentence].span
 		text := c.art.Text[sp[0]:sp[1]]
 		seen := map[string]bool{}
-		for _, t := range nlp.Tokens(text) {
+		_, toks := sentenceTokens(c.art.Article, sp)
+		for _, t := range toks {
 			w := text[t[0]:t[1]]
 			if !plainWord(w) {
 				continue

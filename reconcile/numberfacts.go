@@ -36,6 +36,9 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.label, c.read = n.Value, hedges[n.Approx], r.label, r
 			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
+			if n.Approx == "at least" && casualty[r.verb] != "" {
+				c.bound = "" // "at least 3 people were killed" is the toll reported: three
+			}
 			if withinBefore.MatchString(a.Text[max(0, n.Start-12):n.Start]) {
 				c.bound = "upper" // "within 20 miles of Tel Aviv"
 			}
@@ -156,9 +159,9 @@ var withinBefore = regexp.MustCompile(`(?i)\bwithin\s+$`)
 // boundOf reads an approximation as a bound: "more than 40" is at least 40.
 func boundOf(approx string) string {
 	switch approx {
-	case "more than", "over", "just over": // "at least 3 people were killed" reports three
+	case "more than", "over", "just over", "at least":
 		return "lower"
-	case "less than", "under", "up to", "at most", "just under":
+	case "less than", "under", "up to", "at most", "just under", "as many as", "as much as":
 		return "upper"
 	}
 	return ""
@@ -233,7 +236,7 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	if a[0].read.kind != b[0].read.kind || !shareValue(a, b, agree) {
 		return false
 	}
-	if a[0].read.kind != "age" && (a[0].approx || b[0].approx || significantDigits(a[0].value) < 3) {
+	if a[0].read.kind != "age" && (a[0].approx || b[0].approx || significantDigits(a[0].value) < specificDigits(a[0])) {
 		return false // "100 people" twice may be two crowds; "$2,799" twice is one price
 	}
 	if a[0].read.kind == "score" {
@@ -243,17 +246,49 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 	return shareSome(a, b, owner)
 }
 
+// specificDigits is how many significant digits make a figure specific enough that two of
+// one unit are one fact: three ("4,051 yards", "$334 million"), two for a sum ("$9.3 million")
+// and for a count of ten or more of a noun other than people ("80 employees").
+func specificDigits(c claim) int {
+	switch {
+	case c.read.kind == "money":
+		return 2
+	case c.read.kind == "count" && c.value >= 10 && c.read.unit != "people":
+		return 1
+	}
+	return 3
+}
+
 // rivalPairs reports two pairs of ages of the same people ("girls, 6 and 8", "8- and
 // 10-year-old girls"): a pair of ages is rare enough in a story that two of one kind of people
 // are one fact, however little else their sentences share.
 func rivalPairs(a, b []claim) bool {
-	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner })
+	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner }) ||
+		sumsOfOneThing(a, b)
 }
+
+// sumsOfOneThing reports two sets of sums that name one thing they are of ("$60 million in
+// funding", "raised $35m in two rounds of funding"), or of thousands of one noun other than
+// people: a story seldom tells two of them, so they are rivals however little else their
+// sentences share.
+func sumsOfOneThing(a, b []claim) bool {
+	if a[0].read.kind == "count" && b[0].read.kind == "count" {
+		return a[0].read.unit != "people" && min(a[0].value, b[0].value) >= bigCount // "nearly 300,000 comments", "250,000 written comments"
+	}
+	return a[0].read.kind == "money" && b[0].read.kind == "money" && shareKnown(a, b, func(c claim) string { return c.subject })
+}
+
+// bigCount is the size from which two counts of one noun other than people are rivals
+// whatever their sentences: a story seldom tells two thousands of one thing.
+const bigCount = 1000
 
 // ownerWeight is what a known owner both sets name adds to their match: two records of the
 // Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
 // ordinals of one noun: the 7th game and the 13th are two games).
 func ownerWeight(a, b []claim) float64 {
+	if sumsOfOneThing(a, b) {
+		return 0.25
+	}
 	if k := a[0].read.kind; k != "age" && k != "score" || !shareKnown(a, b, func(c claim) string { return c.owner }) {
 		return 0
 	}
@@ -279,14 +314,17 @@ func mayConflict(a, b []claim, sim float64) bool {
 	case k == "measure" && lo < 0.9*hi:
 		return false // outlets round or misprint a length; one a tenth off or more is another length (two field goals)
 	}
+	if mostCommon(a, window) != mostCommon(b, window) {
+		return false // "arrested four times", "arrested three times since October": two spans of time
+	}
 	verb := func(c claim) string { return eventOf(c.read.verb) }
 	thing := func(c claim) string { return c.subject }
 	owner := func(c claim) string { return c.owner }
 	switch k := a[0].read.kind; {
 	case k == "duration" && dayLength(a[0]) > 0 && math.Abs(dayLength(a[0])-dayLength(b[0])) <= 2:
 		return false // "11 days of fighting" and "12 days": one more day of coverage, an update
-	case k == "measure" && !shareSome(a, b, thing):
-		return false // the length of a run against the length of a pass
+	case (k == "measure" || k == "money") && !shareSome(a, b, thing):
+		return false // the length of a run against the length of a pass; a sum in stock against one in funding
 	case k == "duration" || k == "measure":
 		// lengths and distances are everywhere in a story: two conflict only about one known
 		// thing, event or owner ("married two weeks ago", "married three weeks before")
@@ -298,6 +336,8 @@ func mayConflict(a, b []claim, sim float64) bool {
 	}
 	return sameOwner(a, b) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
 }
+
+func window(c claim) string { return c.read.window }
 
 // smallCountSim is how alike the sentences of two small counts with no verb in common must be
 // to make them rival values ("a red warning for seven districts", "nine districts under a red
@@ -460,6 +500,9 @@ func (s *story) numberSubject(f []claim) string {
 	}
 	verb = participle(verb) // "firing three attorneys": the number of attorneys fired
 	if verb != "" {
+		if where := mostCommon(sampled(f, true), func(c claim) string { return c.art.eventPlace(c) }); where != "" {
+			return "number of " + word + " " + verb + " " + where // "number of people killed in the civil war"
+		}
 		return "number of " + word + " " + verb
 	}
 	return "number of " + word

@@ -30,7 +30,10 @@ type reading struct {
 	// several is set on an age of a noun ("girl") one article gives two ages of: the noun
 	// names more than one person there, so its ages are no rivals.
 	several bool
-	rule    string
+	// window is the span of time a count is restricted to ("since October", "this season"),
+	// as written: a count over a window is no rival of one over all time.
+	window string
+	rule   string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
@@ -97,14 +100,14 @@ var (
 
 // scoreSecond: the second figure of a score belongs to the first.
 func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	return n.Unit == "" && scoreBefore.MatchString(ctx.before)
+	return (n.Unit == "" || !isUnit(n.Unit) && !strings.Contains(n.Text, "-")) && scoreBefore.MatchString(ctx.before) // "a 7 - 0 lead", "a 20 - 13 victory"
 }
 
 // score: two figures joined by a dash, a score or a win-loss record.
 func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	rest := a.Text[n.Start+len(figureText(n.Text)):]
 	m := scoreAfter.FindStringSubmatch(rest)
-	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(rest[len(m[0]):], "-") || n.Unit == "percent" || pairNext.MatchString(rest[len(m[0]):]) {
+	if m == nil || n.Value >= 100 || n.Value != math.Trunc(n.Value) || strings.HasPrefix(strings.TrimLeft(rest[len(m[0]):], " "), "-") || n.Unit == "percent" || pairNext.MatchString(rest[len(m[0]):]) {
 		return false
 	}
 	r.kind, r.unit, r.label = "score", "score", strconv.Itoa(int(n.Value))+"-"+m[1]
@@ -188,10 +191,18 @@ func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if nlp.Stopwords[strings.ToLower(first)] {
 		return false // "the 13th and 14th": no noun yet
 	}
+	if ordinalNames[strings.ToLower(first)] {
+		r.kind = "" // "the 20th century", "East 223rd Street", "an 11th hour rule": a name or a time, no fact of the story
+		return true
+	}
 	r.kind, r.unit, r.thing, r.owner = "ordinal", "ordinal", strings.ToLower(first), strings.ToLower(first)
 	r.label = figureText(n.Text) + m[1] + " " + first
 	return true
 }
+
+// ordinalNames are nouns an ordinal names rather than ranks: centuries, hours of idioms,
+// numbered streets.
+var ordinalNames = wordSet("century centuries hour street avenue st ave")
 
 // ageYearOld: “the 35-year-old deputy”.
 func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -244,6 +255,10 @@ func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if n.Unit != "" || n.Value < 1 || n.Value > 115 || !agedBefore.MatchString(ctx.before) {
 		return false
 	}
+	if ageLimit.MatchString(ctx.before) || ageLimitAfter.MatchString(ctx.after) {
+		r.kind = "" // "the first physician under age 40", "leaders age 40 and under": a limit, no one's age
+		return true
+	}
 	if strings.HasSuffix(strings.TrimSpace(ctx.before), "was") && !strings.HasPrefix(strings.TrimLeft(ctx.after, " "), ".") {
 		return false // "she was 85." ends its sentence; "he was 85 miles away" does not
 	}
@@ -258,6 +273,11 @@ func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	return true
 }
+
+var (
+	ageLimit      = regexp.MustCompile(`(?i)\b(?:under|over|below|above|beyond|past|until|till|from|minimum|maximum|legal|voting|retirement|drinking)\s+(?:the\s+)?age(?:\s+of)?\s*$`)
+	ageLimitAfter = regexp.MustCompile(`(?i)^\s*(?:and|or)\s+(?:under|over|older|younger|above|below)\b`)
+)
 
 var pronounWas = regexp.MustCompile(`(?:\b(?:[Hh]e|[Ss]he)|([A-Z][\pL]+))\s+was\s*$`)
 
@@ -289,22 +309,31 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
-	if m := moneyIn.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+24)]); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
-		r.thing, r.word = m[1], m[1] // "$281 million in cash"
+	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
+	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !nlp.Stopwords[rest[m[2]:m[3]]] {
+		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
+		r.word = r.thing
 	}
 	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
 	}
 	r.verb = verbNear(ctx.before, "")
-	if buyingBefore(ctx.before) {
-		r.thing, r.word = "price", "price" // "AMD will pay $334 million", "buy SeaMicro for $334 million"
+	if buyingBefore(ctx.before) && (r.thing == "" || payment[r.thing] && !in) || deals[r.thing] {
+		r.thing, r.word = "price", "price" // "AMD will pay $334 million", "buy SeaMicro for $334 million in cash"
 	}
 	return true
 }
 
 var (
-	moneyIn = regexp.MustCompile(`^\s+in\s+([a-z]+)\b`)
+	moneyIn = regexp.MustCompile(`^\s+in\s+(?:[a-z0-9]+\s+(?:rounds?|tranches?|instal+ments?)\s+of\s+)?([a-z]+)\b`)
 	moneyOf = regexp.MustCompile(`\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|approximately\s+|US)?$`)
+)
+
+// sumAfter and sumBefore find a sum split into parts by what each part is paid in: "$281m in
+// cash and $53m in stock". Each part is a fact of its own, not the price.
+var (
+	sumAfter  = regexp.MustCompile(`^\s*(?:,|and)\s*(?:US)?[$€£]`)
+	sumBefore = regexp.MustCompile(`[$€£]\s?[\d.,]+\s?(?:m|bn|million|billion)?\s+in\s+[a-z]+\s*(?:,|and)\s*(?:US)?$`)
 )
 
 // buyingBefore reports a verb of buying or selling among the eight words before a sum: "agreed
@@ -312,12 +341,23 @@ var (
 func buyingBefore(before string) bool {
 	f := strings.Fields(strings.ToLower(before))
 	for i := len(f) - 1; i >= 0 && i >= len(f)-8; i-- {
-		if buying[strings.Trim(f[i], ",.;:()\"'“”’")] {
+		w := strings.Trim(f[i], ",.;:()\"'“”’")
+		if buying[w] {
 			return true
+		}
+		if isVerbForm(w) {
+			return false // "SeaMicro, which raised $35m": the nearest verb is another
 		}
 	}
 	return false
 }
+
+// deals are the nouns a sum names a purchase or its price by: "a $4.5 billion deal", "a price
+// tag of $2,799" are the price.
+var deals = wordSet("deal deals takeover acquisition purchase buyout merger bid offer tag")
+
+// payment are what a price is paid in: "for $4.2 billion in cash" is the price.
+var payment = wordSet("cash stock stocks shares equity")
 
 // buying are the verbs a sum is the price of.
 var buying = wordSet("pay pays paid paying buy buys bought buying acquire acquires acquired acquiring sell sells sold selling cost costs costing priced")
@@ -402,7 +442,10 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	default:
 		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
 	}
-	r.owner = a.holderNear(n.Start) // the runner of "Charles ran for 226 yards"
+	r.owner = a.ownerByParse(n.Start) // "Newton's record of 4,051 yards"
+	if r.owner == "" {
+		r.owner = a.holderNear(n.Start) // the runner of "Charles ran for 226 yards"
+	}
 	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
 		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
 	}
@@ -442,8 +485,28 @@ var conversion = regexp.MustCompile(`(?i)\b(?:yards?|miles?|met(?:re|er)s?|kilom
 // count: a number of things.
 func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	thing := n.Unit
+	if m := bareCasualty.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
+		thing = strings.ToLower(m[1]) // "12 people were killed and 20 were wounded": 20 wounded
+	}
+	if m := casualtyBefore.FindStringSubmatch(ctx.before); thing == "" && n.Counted == "" && m != nil && bareEnd.MatchString(ctx.after) {
+		thing = strings.ToLower(m[1]) // "the bombing, which he said killed seven"
+	}
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
+	}
+	if multiplier.MatchString(ctx.after) && thing == "time" {
+		r.kind = "" // "three times the energy": a ratio, not a count of times
+		return true
+	}
+	if len(thing) < 2 || thing == "another" {
+		r.kind = "" // "3 p. m.", "2 U.N. aircraft": a letter is no noun counted
+		return true
+	}
+	if f := strings.TrimLeft(figureText(n.Text), "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ "); strings.Contains(f, ".") {
+		if v, err := strconv.ParseFloat(strings.ReplaceAll(f, ",", ""), 64); err == nil && v == n.Value {
+			r.kind = "" // "three USB 2.0 ports": a version, not a count of ports
+			return true
+		}
 	}
 	r.kind, r.unit, r.thing = "count", thing, thing
 	r.word = headWord(n)
@@ -454,10 +517,13 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
+		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
+			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
+		}
 	}
 	switch {
-	case casualty[n.Unit] != "": // "55 wounded", "30 dead"
-		r.verb, r.thing, r.unit, r.word = n.Unit, "people", "people", "people"
+	case casualty[thing] != "": // "55 wounded", "30 dead", "20 were wounded"
+		r.verb, r.thing, r.unit, r.word = thing, "people", "people", "people"
 	case strings.HasSuffix(n.Unit, "ed") && isVerbForm(n.Unit):
 		// "Five bombs were dropped, of which four exploded": the count's noun is one said before
 		prev := a.countBefore(n.Start)
@@ -472,11 +538,39 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
-	if n.Value == 1 && r.verb == "" {
-		r.kind = "" // "one son", "one more thing": one of a thing is a count only of an event ("one person was arrested")
+	r.window = countWindow(ctx.after)
+	if n.Value <= 2 && r.verb == "" {
+		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested")
 	}
 	return true
 }
+
+// windowAfter is a span of time a count is restricted to, in the clause after it: "arrested
+// three times since October", "scored 12 goals this season", "in the past two years" (not
+// "trapped since a tunnel collapsed", which says when, not over what span).
+var windowAfter = regexp.MustCompile(`(?i)^[^.;,—]{0,40}?\b(since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}\b|then\b)|so far(?:\s+this\s+\pL+)?|this\s+(?:year|season|month|week)\b|in\s+the\s+(?:past|last)\s+(?:[\pL\d]+\s+)?(?:years?|months?|weeks?|days?|seasons?)\b)`)
+
+// countWindow is the window of a count, folded, or "".
+func countWindow(after string) string {
+	m := windowAfter.FindStringSubmatch(after)
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(strings.Join(strings.Fields(m[1]), " "))
+}
+
+// multiplier follows "times" that compare: "three times the energy", "five times as many".
+var multiplier = regexp.MustCompile(`(?i)^\s+(?:the|as|more|less|larger|smaller|bigger|higher|lower|faster|greater|that of)\b`)
+
+// casualtyBefore is a casualty verb right before a bare figure: "killed seven", "wounding at
+// least 20"; bareEnd closes the figure there, so that it counts the people ("killed seven.").
+var (
+	casualtyBefore = regexp.MustCompile(`(?i)\b(killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+|around\s+)?$`)
+	bareEnd        = regexp.MustCompile(`^\s*(?:[.,;:)—]|and\b|$)`)
+)
+
+// bareCasualty is a casualty verb after a bare figure and an auxiliary: "20 were wounded".
+var bareCasualty = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)
 
 // isUnit reports a unit of measure, time, money or share rather than a thing counted.
 func isUnit(u string) bool {
@@ -630,7 +724,7 @@ func figureLabel(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) 
 
 // plural writes a unit for a value: "1 year", "15 years".
 func plural(unit string, v float64) string {
-	if v == 1 || strings.HasSuffix(unit, "s") || strings.ToLower(unit) != unit {
+	if v == 1 || strings.HasSuffix(unit, "s") || strings.ToLower(unit) != unit || unit == "people" {
 		return unit
 	}
 	switch {
@@ -638,8 +732,10 @@ func plural(unit string, v float64) string {
 		return "centuries"
 	case unit == "foot":
 		return "feet"
-	case strings.HasSuffix(unit, "inch"):
-		return unit + "es"
+	case strings.HasSuffix(unit, "ch") || strings.HasSuffix(unit, "sh") || strings.HasSuffix(unit, "x"):
+		return unit + "es" // "inches", "catches"
+	case len(unit) > 2 && strings.HasSuffix(unit, "y") && !strings.ContainsRune("aeiou", rune(unit[len(unit)-2])):
+		return unit[:len(unit)-1] + "ies" // "two-story building": stories
 	}
 	return unit + "s"
 }

@@ -1,6 +1,9 @@
 package reconcile
 
 import (
+	"sort"
+
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/analyze/syntax"
 	"github.com/crosscheck/crosscheck/nlp"
 )
@@ -12,10 +15,10 @@ type parsed struct {
 	spans [][2]int // by word, its span in the article's text
 }
 
-// parse returns the parse of the article's i-th sentence, made on first use and kept. Every
-// fact reader that needs a sentence's structure (which noun a number counts, a verb's
-// subject) goes through here, so the parse is made once per sentence and a stored one can
-// take its place.
+// parse returns the parse of the article's i-th sentence: the one analysis stored, else one
+// made on first use, and kept. Every fact reader that needs a sentence's structure (which
+// noun a number counts, a verb's subject) goes through here, so a sentence is parsed once at
+// most.
 func (a *article) parse(i int) *parsed {
 	if i < 0 || i >= len(a.sentences) {
 		return &parsed{}
@@ -29,13 +32,40 @@ func (a *article) parse(i int) *parsed {
 	sp := a.sentences[i].span
 	p := &parsed{}
 	var words []string
-	for _, t := range nlp.Tokens(a.Text[sp[0]:sp[1]]) {
+	first, toks := sentenceTokens(a.Article, sp)
+	for _, t := range toks {
 		words = append(words, a.Text[sp[0]+t[0]:sp[0]+t[1]])
 		p.spans = append(p.spans, [2]int{sp[0] + t[0], sp[0] + t[1]})
 	}
-	p.Sentence = syntax.Analyze(words)
+	stored, ok := storedParse(a.Article, first, words)
+	if !ok {
+		stored = syntax.Analyze(words)
+	}
+	p.Sentence = stored
 	a.parses[i] = p
 	return p
+}
+
+// storedParse is the parse analysis stored for the words from token first on, if it has one.
+func storedParse(a *crosscheck.Article, first int, words []string) (syntax.Sentence, bool) {
+	if first < 0 || len(a.Syntax) != len(a.Tokens) || len(words) == 0 {
+		return syntax.Sentence{}, false
+	}
+	return syntax.Unpack(words, a.Syntax[first:first+len(words)])
+}
+
+// sentenceTokens returns the tokens of the article's sentence at sp, as spans of the
+// sentence's text, and the index of the first of them in a.Tokens. An article analysed
+// without tokens has its sentence split now (first is then -1).
+func sentenceTokens(a *crosscheck.Article, sp crosscheck.Span) (first int, toks []crosscheck.Span) {
+	if len(a.Tokens) == 0 {
+		return -1, nlp.Tokens(a.Text[sp[0]:sp[1]])
+	}
+	first = sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k][0] >= sp[0] })
+	for k := first; k < len(a.Tokens) && a.Tokens[k][1] <= sp[1]; k++ {
+		toks = append(toks, crosscheck.Span{a.Tokens[k][0] - sp[0], a.Tokens[k][1] - sp[0]})
+	}
+	return first, toks
 }
 
 // wordAt returns the index of the parsed word covering byte offset off of the article's

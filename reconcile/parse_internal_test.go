@@ -1,10 +1,16 @@
 package reconcile
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/internal/corpus"
 )
 
 func TestParseReadsWhatANumberCounts(t *testing.T) {
@@ -29,4 +35,41 @@ func TestParseReadsWhatANumberCounts(t *testing.T) {
 	if got := a.parse(7); len(got.Words) != 0 {
 		t.Fatalf("parse out of range = %v", got.Words)
 	}
+}
+
+// The parse analysis stores is the parse made on demand of the same sentence — the same
+// words, spans, tags and arcs — for every sentence of the real events' articles.
+func TestStoredParseIsTheParseMadeOnDemand(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(filepath.Dir(corpus.Path(t, "events/README.md")), "*", "*.txt"))
+	if len(files) == 0 {
+		t.Skip("no event articles")
+	}
+	sentences := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := &crosscheck.Article{ID: f, Text: string(raw)}
+		extract.Analyze(a)
+		if len(a.Syntax) != len(a.Tokens) {
+			t.Fatalf("%s: %d parsed tokens of %d", f, len(a.Syntax), len(a.Tokens))
+		}
+		bare := *a
+		bare.Tokens, bare.Syntax = nil, nil
+		stored, onDemand := newStory([]*crosscheck.Article{a}).arts[0], newStory([]*crosscheck.Article{&bare}).arts[0]
+		for i := range stored.sentences {
+			p, q := stored.parse(i), onDemand.parse(i)
+			if len(p.Words) > 0 {
+				if _, ok := storedParse(a, sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k][0] >= p.spans[0][0] }), p.Words); !ok {
+					t.Fatalf("%s: sentence %d has no stored parse", f, i)
+				}
+			}
+			if !reflect.DeepEqual(p, q) {
+				t.Fatalf("%s: sentence %d: stored %+v\non demand %+v", f, i, p, q)
+			}
+			sentences++
+		}
+	}
+	t.Logf("%d sentences of %d articles", sentences, len(files))
 }

@@ -84,7 +84,8 @@ func newStory(list []*crosscheck.Article) *story {
 		}
 		seen := map[int32]bool{}
 		for _, sp := range spans {
-			ws := s.words(a.Text[sp[0]:sp[1]])
+			_, toks := sentenceTokens(a, sp)
+			ws := s.wordIDs(contentWordsIn(a.Text[sp[0]:sp[1]], toks))
 			art.sentences = append(art.sentences, sentence{span: sp, words: ws})
 			for _, w := range ws {
 				if !seen[w] {
@@ -102,9 +103,12 @@ func newStory(list []*crosscheck.Article) *story {
 }
 
 // words returns the distinct content-word ids of text, sorted.
-func (s *story) words(text string) []int32 {
+func (s *story) words(text string) []int32 { return s.wordIDs(contentWords(text)) }
+
+// wordIDs returns the distinct ids of content words, sorted.
+func (s *story) wordIDs(words []string) []int32 {
 	var out []int32
-	for _, w := range contentWords(text) {
+	for _, w := range words {
 		id, ok := s.ids[w]
 		if !ok {
 			id = int32(len(s.ids))
@@ -118,9 +122,12 @@ func (s *story) words(text string) []int32 {
 }
 
 // contentWords lowercases text and returns the stems of its words that are not function words.
-func contentWords(text string) []string {
+func contentWords(text string) []string { return contentWordsIn(text, nlp.Tokens(text)) }
+
+// contentWordsIn is contentWords over text's tokens toks.
+func contentWordsIn(text string, toks []crosscheck.Span) []string {
 	var out []string
-	for _, t := range nlp.Tokens(text) {
+	for _, t := range toks {
 		w := strings.ToLower(text[t[0]:t[1]])
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 		if len(w) < 2 || nlp.Stopwords[w] || !isLetter(w[0]) {

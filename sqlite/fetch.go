@@ -6,23 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"time"
-)
 
-// FetchState is what a page's last fetch left: its validators for a conditional GET and the
-// article it became.
-type FetchState struct {
-	URL          string `json:"url"`
-	Article      string `json:"article"`
-	ETag         string `json:"etag,omitempty"`
-	LastModified string `json:"last_modified,omitempty"`
-	Status       int    `json:"status"`
-	Fetched      string `json:"fetched"`
-}
+	"github.com/crosscheck/crosscheck"
+)
 
 // FetchState returns what the last fetch of a normalised URL left, and false when it was
 // never fetched.
-func (s *Store) FetchState(ctx context.Context, url string) (FetchState, bool, error) {
-	f := FetchState{URL: url}
+func (s *Store) FetchState(ctx context.Context, url string) (crosscheck.FetchState, bool, error) {
+	f := crosscheck.FetchState{URL: url}
 	err := s.db.QueryRowContext(ctx, `SELECT article_id, etag, last_modified, status, fetched FROM fetch_state WHERE url = ?`, url).
 		Scan(&f.Article, &f.ETag, &f.LastModified, &f.Status, &f.Fetched)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -32,27 +23,12 @@ func (s *Store) FetchState(ctx context.Context, url string) (FetchState, bool, e
 }
 
 // SaveFetchState records a page's fetch.
-func (s *Store) SaveFetchState(ctx context.Context, f FetchState) error {
+func (s *Store) SaveFetchState(ctx context.Context, f crosscheck.FetchState) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, etag = excluded.etag,
 		last_modified = excluded.last_modified, status = excluded.status, fetched = excluded.fetched`,
 		f.URL, f.Article, f.ETag, f.LastModified, f.Status, f.Fetched)
 	return err
-}
-
-// Feed is a followed feed with the outcome of its last fetch.
-type Feed struct {
-	URL          string `json:"url"`
-	Title        string `json:"title"`
-	Added        string `json:"added"`
-	AllowPrivate bool   `json:"allow_private,omitempty"`
-	ETag         string `json:"-"`
-	LastModified string `json:"-"`
-	LastFetch    string `json:"last_fetch"`
-	Status       string `json:"status"` // "ok", "not modified", "error"; empty before the first fetch
-	Error        string `json:"error,omitempty"`
-	Articles     int    `json:"articles"` // the articles its items became
-	Items        int    `json:"items"`    // the items taken, failed ones included
 }
 
 // AddFeed follows a feed; a feed followed already keeps its state, and reports false.
@@ -67,7 +43,7 @@ func (s *Store) AddFeed(ctx context.Context, url, title string, allowPrivate boo
 }
 
 // Feeds lists the followed feeds in the order they were added, with their item counts.
-func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
+func (s *Store) Feeds(ctx context.Context) ([]crosscheck.Feed, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT f.url, f.title, f.added, f.allow_private, f.etag, f.last_modified, f.last_fetch, f.status, f.error,
 		(SELECT COUNT(DISTINCT i.article_id) FROM feed_items i WHERE i.feed = f.url AND i.article_id != ''),
 		(SELECT COUNT(*) FROM feed_items i WHERE i.feed = f.url)
@@ -76,20 +52,49 @@ func (s *Store) Feeds(ctx context.Context) ([]Feed, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Feed
+	var out []crosscheck.Feed
 	for rows.Next() {
-		var f Feed
+		var f crosscheck.Feed
 		if err := rows.Scan(&f.URL, &f.Title, &f.Added, &f.AllowPrivate, &f.ETag, &f.LastModified, &f.LastFetch, &f.Status, &f.Error, &f.Articles, &f.Items); err != nil {
 			return nil, err
 		}
+		f.ID = crosscheck.FeedID(f.URL)
 		out = append(out, f)
 	}
 	return out, rows.Err()
 }
 
+// RemoveFeed stops following the feed whose URL or FeedID is key, and forgets which of its
+// items were taken; the articles they became stay in the store. It returns the feed as it was,
+// and an error wrapping crosscheck.ErrNotFound when no followed feed is key.
+func (s *Store) RemoveFeed(ctx context.Context, key string) (crosscheck.Feed, error) {
+	feeds, err := s.Feeds(ctx)
+	if err != nil {
+		return crosscheck.Feed{}, err
+	}
+	for _, f := range feeds {
+		if f.URL != key && f.ID != key {
+			continue
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return f, err
+		}
+		defer tx.Rollback()
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ?`, f.URL); err != nil {
+			return f, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM feeds WHERE url = ?`, f.URL); err != nil {
+			return f, err
+		}
+		return f, tx.Commit()
+	}
+	return crosscheck.Feed{}, fmt.Errorf("feed %q: %w", key, crosscheck.ErrNotFound)
+}
+
 // FeedFetched records the outcome of a feed's fetch. Validators are saved only with "ok", after
 // the round has taken the feed's items, so that a round cut short asks for the whole feed again.
-func (s *Store) FeedFetched(ctx context.Context, f Feed) error {
+func (s *Store) FeedFetched(ctx context.Context, f crosscheck.Feed) error {
 	_, err := s.db.ExecContext(ctx, `UPDATE feeds SET title = CASE WHEN ? != '' THEN ? ELSE title END,
 		etag = CASE WHEN ? = 'ok' THEN ? ELSE etag END, last_modified = CASE WHEN ? = 'ok' THEN ? ELSE last_modified END,
 		last_fetch = ?, status = ?, error = ? WHERE url = ?`,
@@ -97,25 +102,13 @@ func (s *Store) FeedFetched(ctx context.Context, f Feed) error {
 	return err
 }
 
-// FeedItem is one item of a feed taken by a round.
-type FeedItem struct {
-	Feed    string
-	Item    string // guid, else link
-	Link    string
-	Article string // the article it became; empty when it failed
-	Error   string
-}
-
-// ItemTries is how many rounds an item that fails is tried in before it is given up.
-const ItemTries = 3
-
 // SeenItems returns which of a feed's items are done: taken as articles, or failed in
 // ItemTries rounds.
 func (s *Store) SeenItems(ctx context.Context, feed string, items []string) (map[string]bool, error) {
 	seen := map[string]bool{}
 	for _, it := range items {
 		var one int
-		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM feed_items WHERE feed = ? AND item = ? AND (article_id != '' OR tries >= ?)`, feed, it, ItemTries).Scan(&one)
+		err := s.db.QueryRowContext(ctx, `SELECT 1 FROM feed_items WHERE feed = ? AND item = ? AND (article_id != '' OR tries >= ?)`, feed, it, crosscheck.ItemTries).Scan(&one)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 		case err != nil:
@@ -128,7 +121,7 @@ func (s *Store) SeenItems(ctx context.Context, feed string, items []string) (map
 }
 
 // SaveItems records what became of items, in one transaction.
-func (s *Store) SaveItems(ctx context.Context, items []FeedItem) error {
+func (s *Store) SaveItems(ctx context.Context, items []crosscheck.FeedItem) error {
 	if len(items) == 0 {
 		return nil
 	}

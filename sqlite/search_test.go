@@ -54,8 +54,8 @@ func TestSearchFollowsRecleanedText(t *testing.T) {
 // letters is no prefix, and a passage is cut from the start of a big article only.
 func TestSearchIsBounded(t *testing.T) {
 	q := sqlite.MatchQuery(strings.Repeat("a b c d e f g h i j k l m n o p ", 30) + strings.Repeat("said ", 100))
-	if n := strings.Count(q, `"`) / 2; n > sqlite.MaxSearchWords {
-		t.Errorf("%d terms looked up, want at most %d: %s", n, sqlite.MaxSearchWords, q)
+	if n := strings.Count(q, `"`) / 2; n > crosscheck.MaxSearchWords {
+		t.Errorf("%d terms looked up, want at most %d: %s", n, crosscheck.MaxSearchWords, q)
 	}
 	if strings.Contains(q, `"a"*`) {
 		t.Errorf("a one-letter word looked up as a prefix: %s", q)
@@ -99,7 +99,7 @@ func FuzzMatchQuery(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		if n := strings.Count(sqlite.MatchQuery(q), `"`) / 2; n > sqlite.MaxSearchWords {
+		if n := strings.Count(sqlite.MatchQuery(q), `"`) / 2; n > crosscheck.MaxSearchWords {
 			t.Fatalf("%d terms for %q", n, q)
 		}
 		if _, _, err := s.Search(ctx, q, 5, 0); err != nil {

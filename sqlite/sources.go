@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -63,15 +63,6 @@ func (c *lineCounter) add(ctx context.Context, source string, hashes []int64, sa
 	return nil
 }
 
-// hashLines hashes an article's lines for counting.
-func hashLines(lines []string) []int64 {
-	out := make([]int64, len(lines))
-	for i, l := range lines {
-		out[i] = crosscheck.LineHash(l)
-	}
-	return out
-}
-
 // Boilerplate returns the line hashes cleaning removes for a source.
 func (s *Store) Boilerplate(ctx context.Context, source string) (map[int64]bool, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT hash FROM source_boilerplate WHERE source = ?`, source)
@@ -120,7 +111,7 @@ func (s *Store) Relearn(ctx context.Context, source string) (map[int64]bool, boo
 	if err != nil {
 		return nil, false, err
 	}
-	if sameSet(prev, next) {
+	if maps.Equal(prev, next) {
 		return next, false, nil
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM source_boilerplate WHERE source = ?`, source); err != nil {
@@ -132,18 +123,6 @@ func (s *Store) Relearn(ctx context.Context, source string) (map[int64]bool, boo
 		}
 	}
 	return next, true, tx.Commit()
-}
-
-func sameSet(a, b map[int64]bool) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k := range a {
-		if !b[k] {
-			return false
-		}
-	}
-	return true
 }
 
 // SourceDocuments streams the documents of a source's latest revisions that carry any of the
@@ -195,62 +174,28 @@ func (s *Store) document(ctx context.Context, id string) (*crosscheck.Document, 
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", id, err)
 	}
-	d.Format = crosscheck.Format(format)
-	d.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
-	if err := json.Unmarshal([]byte(meta), &d.Meta); err != nil {
-		return nil, fmt.Errorf("document %s: damaged metadata: %w", id, err)
-	}
-	return d, nil
+	return d, crosscheck.ReadDocumentColumns(d, format, fetched, meta)
 }
 
 // Documents streams the documents of the latest revisions of the given articles, or of every
 // article when ids is empty, ordered by id; no read stays open between pages.
 func (s *Store) Documents(ctx context.Context, ids []string) iter.Seq2[*crosscheck.Document, error] {
-	if len(ids) == 0 {
-		return paged("", func(after string) ([]*crosscheck.Document, string, error) { return s.documentPage(ctx, after) })
-	}
-	return func(yield func(*crosscheck.Document, error) bool) {
-		for _, id := range ids {
-			d, err := s.document(ctx, id)
-			if !yield(d, err) || err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
-				return
-			}
-		}
-	}
-}
-
-// documentPage returns the documents of the articles after the id after, a page of them, and
-// the last id.
-func (s *Store) documentPage(ctx context.Context, after string) ([]*crosscheck.Document, string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?`, after, articlePage)
-	if err != nil {
-		return nil, after, err
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, after, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, after, err
-	}
-	docs := make([]*crosscheck.Document, 0, len(ids))
-	for _, id := range ids {
-		d, err := s.document(ctx, id)
+	return crosscheck.StreamDocuments(ids, articlePage, func(after string) ([]string, error) {
+		rows, err := s.db.QueryContext(ctx, `SELECT article_id FROM articles WHERE article_id > ? ORDER BY article_id LIMIT ?`, after, articlePage)
 		if err != nil {
-			return nil, after, err
+			return nil, err
 		}
-		docs = append(docs, d)
-	}
-	if len(ids) > 0 {
-		after = ids[len(ids)-1]
-	}
-	return docs, after, nil
+		defer rows.Close()
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		return ids, rows.Err()
+	}, func(id string) (*crosscheck.Document, error) { return s.document(ctx, id) })
 }
 
 // Reclean replaces the clean fields of an article's latest revision, and drops the stored

@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -14,14 +13,13 @@ import (
 	"iter"
 	"net/url"
 	"os"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // the driver
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/migration"
 )
 
 //go:embed migrations/*.sql
@@ -32,9 +30,12 @@ type Store struct {
 	db   *sql.DB
 	now  func() time.Time
 	seen *sql.Stmt // prepared once: every ingested document asks it
+	// readOnly: opened by OpenReadOnly; the reports made over it are held in memory
+	readOnly bool
+	held     heldReports
 }
 
-var _ crosscheck.Store = (*Store)(nil)
+var _ crosscheck.Backend = (*Store)(nil)
 
 // Open opens (creating if need be) the store at path and brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
@@ -65,6 +66,69 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenReadOnly opens the store at path for reading only: for a store on read-only media, or
+// whose file or folder the user may not write. It makes no change to the file, not even the
+// schema's; a store that needs its schema brought up to date must first be opened by a writer.
+// Every write returns an error that says the store is read-only.
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	var last error
+	// Read-only first; then, when SQLite cannot make the shared-memory file a WAL store needs
+	// beside it (a folder nobody may write), as immutable: nothing else may be writing then.
+	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		db, err := sql.Open("sqlite", "file:"+escaped+"?"+mode+"&_pragma=busy_timeout(60000)&_pragma=query_only(1)")
+		if err != nil {
+			return nil, fmt.Errorf("open store %s: %w", path, err)
+		}
+		s := &Store{db: db, now: time.Now, readOnly: true}
+		if last = s.current(ctx); last == nil {
+			if s.seen, last = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); last == nil {
+				return s, nil
+			}
+		}
+		db.Close()
+		if errors.Is(last, errOutOfDate) {
+			break
+		}
+	}
+	return nil, fmt.Errorf("open store %s read-only: %w", path, hint(last))
+}
+
+var errOutOfDate = errors.New("the store's schema is older than this crosscheck's; open it once with write access (any writing verb) to bring it up to date")
+
+// current checks that every migration this binary has is applied, without applying any.
+func (s *Store) current(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	var have int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&have); err != nil {
+		return err
+	}
+	if have < len(names) {
+		return errOutOfDate
+	}
+	return nil
+}
+
+// ReadOnly reports whether the store was opened for reading only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// IsReadOnly reports whether err comes from a store that may not be written: a file or
+// folder the user may not write, or a store opened read-only.
+func IsReadOnly(err error) bool {
+	if err == nil {
+		return false
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "readonly database") || strings.Contains(msg, "SQLITE_READONLY") ||
+		strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open database file")
+}
+
 // retryBusy runs f again while the store is busy, for up to ten seconds: SQLite reports some
 // lock conflicts of a store being created by another process at once, without waiting.
 func retryBusy(ctx context.Context, f func() error) error {
@@ -88,6 +152,9 @@ func hint(err error) error {
 	if strings.Contains(msg, "file is not a database") || strings.Contains(msg, "malformed") {
 		return fmt.Errorf("not a crosscheck database, or it is damaged (%v); move it aside or name another with --db", err)
 	}
+	if strings.Contains(msg, "readonly database") || strings.Contains(msg, "SQLITE_READONLY") {
+		return fmt.Errorf("the store is read-only (%v): reading verbs work; writing needs write access to the file and its folder", err)
+	}
 	return err
 }
 
@@ -95,18 +162,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	list, err := migration.List(migrations)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		base := strings.TrimPrefix(name, "migrations/")
-		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
-		if err != nil {
-			return fmt.Errorf("migration %s: bad name", name)
-		}
-		if err := s.migrateOne(ctx, name, base, version); err != nil {
+	for _, m := range list {
+		if err := s.migrateOne(ctx, m); err != nil {
 			return err
 		}
 	}
@@ -116,7 +177,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // migrateOne applies one migration unless the store has it. The version is read inside the
 // write transaction (BEGIN IMMEDIATE), so that two processes opening a new store at once do not
 // both apply it.
-func (s *Store) migrateOne(ctx context.Context, name, base string, version int) error {
+func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return err
@@ -132,18 +193,14 @@ func (s *Store) migrateOne(ctx context.Context, name, base string, version int) 
 		}
 	}()
 	var have int
-	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, version).Scan(&have); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&have); err != nil {
 		return err
 	}
 	if have == 0 {
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
+		if _, err := conn.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := conn.ExecContext(ctx, string(body)); err != nil {
-			return fmt.Errorf("migration %s: %w", base, err)
-		}
-		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, version); err != nil {
+		if _, err := conn.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, m.Version); err != nil {
 			return err
 		}
 	}
@@ -173,8 +230,8 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	}
 	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
-		(article_id, revision, hash, input, format, fetched, meta, raw, source, url, lines, `+strings.Join(cleanColumns, ", ")+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+strings.Repeat(", ?", len(cleanColumns))+`)`)
+		(article_id, revision, hash, input, format, fetched, meta, raw, source, source_from, url, lines, `+strings.Join(cleanColumns, ", ")+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+strings.Repeat(", ?", len(cleanColumns))+`)`)
 	if err != nil {
 		return nil, err
 	}
@@ -229,7 +286,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 				return nil, err
 			}
 		}
-		if err := counts.add(ctx, a.Source, hashLines(a.Lines), a.Lines, 1); err != nil {
+		if err := counts.add(ctx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
 			return nil, err
 		}
 		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
@@ -246,7 +303,7 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 		return 0, err
 	}
 	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		string(meta), d.Raw, a.Source, a.URL, js(hashLines(a.Lines))}, cleanValues(a)...)
+		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
 	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
@@ -257,45 +314,13 @@ func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Documen
 // cleanColumns are the revision columns extraction derives from the raw document; a revision
 // is inserted with them and re-cleaned by rewriting them (cleanValues gives their values).
 var cleanColumns = []string{"title", "author", "published", "modified", "site", "language", "credits",
-	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates"}
+	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates", "syntax"}
 
 func cleanValues(a *crosscheck.Article) []any {
 	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
 		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
-		js(orNone(a.Sentences)), encodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates))}
-}
-
-// encodeSpans packs sorted, non-overlapping spans as varints: each span's gap from the end of
-// the one before, then its length. A token costs two or three bytes instead of JSON's ten.
-func encodeSpans(spans []crosscheck.Span) []byte {
-	b := make([]byte, 0, 3*len(spans))
-	prev := 0
-	for _, s := range spans {
-		b = binary.AppendUvarint(b, uint64(s[0]-prev))
-		b = binary.AppendUvarint(b, uint64(s[1]-s[0]))
-		prev = s[1]
-	}
-	return b
-}
-
-func decodeSpans(b []byte) ([]crosscheck.Span, error) {
-	var out []crosscheck.Span
-	prev := 0
-	for len(b) > 0 {
-		gap, n := binary.Uvarint(b)
-		if n <= 0 {
-			return nil, errors.New("damaged token spans")
-		}
-		length, m := binary.Uvarint(b[n:])
-		if m <= 0 {
-			return nil, errors.New("damaged token spans")
-		}
-		b = b[n+m:]
-		start := prev + int(gap)
-		prev = start + int(length)
-		out = append(out, crosscheck.Span{start, prev})
-	}
-	return out, nil
+		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
+		crosscheck.EncodeSyntax(a.Syntax)}
 }
 
 // js encodes a value for a JSON column.
@@ -315,22 +340,25 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 }
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
-	r.author, r.published, r.modified, r.source, r.site, r.url, r.language, r.credits, r.text,
-	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates`
+	r.author, r.published, r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text,
+	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates, r.syntax`
 
 type scanner interface{ Scan(...any) error }
 
 func scanArticle(row scanner) (*crosscheck.Article, error) {
 	var a crosscheck.Article
 	var format, fetched, meta, credits, offsets, removed, repairs, quotes, numbers, sentences, entities, dates string
-	var tokens []byte
+	var tokens, parse []byte
 	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &meta, &a.Title,
-		&a.Author, &a.Published, &a.Modified, &a.Source, &a.Site, &a.URL, &a.Language, &credits,
-		&a.Text, &offsets, &removed, &repairs, &quotes, &numbers, &sentences, &tokens, &entities, &dates); err != nil {
+		&a.Author, &a.Published, &a.Modified, &a.Source, &a.SourceFrom, &a.Site, &a.URL, &a.Language, &credits,
+		&a.Text, &offsets, &removed, &repairs, &quotes, &numbers, &sentences, &tokens, &entities, &dates, &parse); err != nil {
 		return nil, err
 	}
 	var err error
-	if a.Tokens, err = decodeSpans(tokens); err != nil {
+	if a.Tokens, err = crosscheck.DecodeSpans(tokens); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	if a.Syntax, err = crosscheck.DecodeSyntax(parse); err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
 	a.Format = crosscheck.Format(format)
@@ -382,29 +410,9 @@ func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, err
 	})
 }
 
-// paged streams items a page at a time: fetch returns the page after a cursor and the
-// cursor after it; a short page is the last. No read stays open between pages.
+// paged streams items articlePage at a time (crosscheck.Pages).
 func paged[C, T any](start C, fetch func(after C) ([]T, C, error)) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		after := start
-		for {
-			page, next, err := fetch(after)
-			if err != nil {
-				var zero T
-				yield(zero, err)
-				return
-			}
-			for _, a := range page {
-				if !yield(a, nil) {
-					return
-				}
-			}
-			if len(page) < articlePage {
-				return
-			}
-			after = next
-		}
-	}
+	return crosscheck.Pages(start, articlePage, fetch)
 }
 
 func (s *Store) articlePage(ctx context.Context, after string) ([]*crosscheck.Article, error) {
@@ -432,29 +440,25 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// Failure is one input that could not be ingested.
-type Failure struct {
-	Input string `json:"input"`
-	Error string `json:"error"`
-	At    string `json:"at"`
-}
-
-// Failures lists the inputs that could not be ingested, oldest first.
-func (s *Store) Failures(ctx context.Context) ([]Failure, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT input, error, at FROM failures ORDER BY seq`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Failure
-	for rows.Next() {
-		var f Failure
-		if err := rows.Scan(&f.Input, &f.Error, &f.At); err != nil {
-			return nil, err
+// Failures streams the inputs that could not be ingested, oldest first, a page at a time, so
+// that a store with millions of failures is listed in bounded memory.
+func (s *Store) Failures(ctx context.Context) iter.Seq2[crosscheck.Failure, error] {
+	return paged(int64(0), func(after int64) ([]crosscheck.Failure, int64, error) {
+		rows, err := s.db.QueryContext(ctx, `SELECT seq, input, error, at FROM failures WHERE seq > ? ORDER BY seq LIMIT ?`, after, articlePage)
+		if err != nil {
+			return nil, after, err
 		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+		defer rows.Close()
+		var out []crosscheck.Failure
+		for rows.Next() {
+			var f crosscheck.Failure
+			if err := rows.Scan(&after, &f.Input, &f.Error, &f.At); err != nil {
+				return nil, after, err
+			}
+			out = append(out, f)
+		}
+		return out, after, rows.Err()
+	})
 }
 
 // QuickCheck checks the store's pages (SQLite's quick_check): cheaper than Check, it finds the

@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -66,7 +68,7 @@ func TestPutRevisionsAndUnchanged(t *testing.T) {
 	if _, err := s.Article(ctx, "zzz"); !errors.Is(err, crosscheck.ErrNotFound) {
 		t.Errorf("missing article: %v", err)
 	}
-	f, err := s.Failures(ctx)
+	f, err := storetest.All(s.Failures(ctx))
 	if err != nil || len(f) != 1 || f[0].Input != "bad.bin" || !strings.Contains(f[0].Error, "binary") {
 		t.Errorf("failures: %+v, %v", f, err)
 	}
@@ -217,5 +219,89 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 		if err := <-errs; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+func TestFailuresStreamPageByPageInOrder(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	var batch []crosscheck.Entry
+	for i := range 1234 {
+		batch = append(batch, crosscheck.Entry{Input: fmt.Sprintf("bad-%04d.bin", i), Err: errors.New("binary file")})
+	}
+	if _, err := s.Put(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for f, err := range s.Failures(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("bad-%04d.bin", n); f.Input != want {
+			t.Fatalf("failure %d is %q, want %q", n, f.Input, want)
+		}
+		n++
+	}
+	if n != 1234 {
+		t.Fatalf("streamed %d failures, want 1234", n)
+	}
+	n = 0
+	for range s.Failures(ctx) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	if n != 3 {
+		t.Fatalf("stopping early read %d", n)
+	}
+}
+
+func TestOpenReadOnlyReadsAndHoldsReports(t *testing.T) {
+	ctx := context.Background()
+	s, path := MustOpen(t)
+	if _, err := s.Put(ctx, []crosscheck.Entry{entry("a", "one"), entry("b", "two")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	ro, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if !ro.ReadOnly() {
+		t.Error("ReadOnly() = false")
+	}
+	if a, err := ro.Article(ctx, "b"); err != nil || a.Text != "two" {
+		t.Fatalf("article b: %+v, %v", a, err)
+	}
+	_, err = ro.Put(ctx, []crosscheck.Entry{entry("c", "three")})
+	if !sqlite.IsReadOnly(err) {
+		t.Errorf("a write to a read-only store: %v; want a read-only error", err)
+	}
+	if err := ro.SaveReport(ctx, "story-a", "k1", []byte(`{"r":1}`), []byte(`{"n":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := ro.Report(ctx, "story-a", "k1"); string(r) != `{"r":1}` {
+		t.Errorf("held report = %q", r)
+	}
+	if r, _ := ro.Report(ctx, "story-a", "k2"); r != nil {
+		t.Errorf("a held report under another key = %q", r)
+	}
+	if n, _ := ro.ReportNumbers(ctx, "story-a", "k1"); string(n) != `{"n":1}` {
+		t.Errorf("held numbers = %q", n)
+	}
+	for i := range 300 { // past the limit, the oldest go first
+		ro.SaveReport(ctx, fmt.Sprintf("story-%d", i), "k", []byte("x"), nil)
+	}
+	if r, _ := ro.Report(ctx, "story-a", "k1"); r != nil {
+		t.Error("the oldest held report was kept past the limit")
+	}
+	if r, _ := ro.Report(ctx, "story-299", "k"); string(r) != "x" {
+		t.Error("the newest held report was let go")
+	}
+	ro.Close()
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the read-only open changed the file")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"sync"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -136,32 +137,7 @@ func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error]
 			return
 		}
 		defer rows.Close()
-		var cur *crosscheck.Story
-		for rows.Next() {
-			var st crosscheck.Story
-			var article string
-			if err := rows.Scan(&st.ID, &st.Order, &st.Title, &st.First, &st.Last, &article); err != nil {
-				yield(nil, err)
-				return
-			}
-			if cur != nil && cur.ID != st.ID {
-				if !yield(cur, nil) {
-					return
-				}
-				cur = nil
-			}
-			if cur == nil {
-				cur = &st
-			}
-			cur.Articles = append(cur.Articles, article)
-		}
-		if err := rows.Err(); err != nil {
-			yield(nil, err)
-			return
-		}
-		if cur != nil {
-			yield(cur, nil)
-		}
+		crosscheck.GatherStories(rows, yield)
 	}
 }
 
@@ -239,6 +215,9 @@ func (s *Store) Story(ctx context.Context, id string) (*crosscheck.Story, error)
 
 // Report returns the stored report of a story when it was made under key, else nil.
 func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
+	if m, ok := s.held.get(story, key); ok {
+		return m.report, nil
+	}
 	var k, r string
 	err := s.db.QueryRowContext(ctx, `SELECT key, report FROM reports WHERE story_id = ?`, story).Scan(&k, &r)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && k != key) {
@@ -250,6 +229,9 @@ func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
 // ReportNumbers returns the numbers of a story's stored report when it was made under key,
 // else nil.
 func (s *Store) ReportNumbers(ctx context.Context, story, key string) ([]byte, error) {
+	if m, ok := s.held.get(story, key); ok {
+		return m.numbers, nil
+	}
 	var k, n string
 	err := s.db.QueryRowContext(ctx, `SELECT key, numbers FROM reports WHERE story_id = ?`, story).Scan(&k, &n)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (k != key || n == "")) {
@@ -259,10 +241,53 @@ func (s *Store) ReportNumbers(ctx context.Context, story, key string) ([]byte, e
 }
 
 // SaveReport stores a story's report and its numbers, made under key, in place of the ones
-// before.
+// before. A store opened read-only holds the report in memory instead (see heldReports), so
+// that a server over it still shows every story.
 func (s *Store) SaveReport(ctx context.Context, story, key string, report, numbers []byte) error {
+	if s.readOnly {
+		s.held.put(story, heldReport{key: key, report: report, numbers: numbers})
+		return nil
+	}
 	_, err := s.db.ExecContext(ctx, `INSERT INTO reports (story_id, key, report, numbers) VALUES (?, ?, ?, ?)
 		ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, report = excluded.report, numbers = excluded.numbers`,
 		story, key, string(report), string(numbers))
 	return err
+}
+
+// heldReports keeps the reports made over a read-only store, which cannot write them: the
+// latest heldLimit, the oldest let go first.
+type heldReports struct {
+	mu    sync.Mutex
+	by    map[string]heldReport
+	order []string
+}
+
+type heldReport struct {
+	key             string
+	report, numbers []byte
+}
+
+const heldLimit = 256
+
+func (h *heldReports) get(story, key string) (heldReport, bool) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	m, ok := h.by[story]
+	return m, ok && m.key == key
+}
+
+func (h *heldReports) put(story string, m heldReport) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.by == nil {
+		h.by = map[string]heldReport{}
+	}
+	if _, ok := h.by[story]; !ok {
+		h.order = append(h.order, story)
+	}
+	h.by[story] = m
+	for len(h.order) > heldLimit {
+		delete(h.by, h.order[0])
+		h.order = h.order[1:]
+	}
 }

@@ -214,9 +214,9 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	steps(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	story := js[string](t, ctx, `document.querySelector('tbody a').getAttribute('href')`)
 	steps(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	for _, path := range []string{"/", story, "/ingest", "/search?q=Kremlin"} {
+	for _, path := range []string{"/", story, "/ingest", "/search?q=Kremlin", "/feeds"} {
 		steps(t, ctx, chromedp.Navigate(srv.URL+path))
-		if js[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
+		if js[bool](t, ctx, `document.documentElement.scrollWidth > window.visualViewport.width + 1`) {
 			t.Errorf("%s is wider than a phone's screen", path)
 		}
 	}

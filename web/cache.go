@@ -6,7 +6,6 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/pipeline"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // listCache keeps what the story list shows — each story's numbers and the outlets — for as
@@ -16,11 +15,11 @@ type listCache struct {
 	mu      sync.Mutex
 	gen     string
 	numbers map[string]crosscheck.StoryNumbers
-	outlets []sqlite.Outlet
+	outlets []crosscheck.Outlet
 }
 
 // fresh empties the cache when the store has changed since it was filled.
-func (c *listCache) fresh(ctx context.Context, store *sqlite.Store) error {
+func (c *listCache) fresh(ctx context.Context, store crosscheck.Generations) error {
 	gen, err := store.Generation(ctx)
 	if err != nil {
 		return err
@@ -36,7 +35,7 @@ func (c *listCache) fresh(ctx context.Context, store *sqlite.Store) error {
 // storyNumbers returns a story's numbers, from the cache when it has them, else from its
 // stored report; a story whose report is not made yet has only the numbers the story itself
 // tells (Conflicts is -1), and its report is asked for.
-func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, reports *reporter, id string) (crosscheck.StoryNumbers, error) {
+func (c *listCache) storyNumbers(ctx context.Context, store crosscheck.Store, reports *reporter, id string) (crosscheck.StoryNumbers, error) {
 	c.mu.Lock()
 	n, ok := c.numbers[id]
 	gen := c.gen
@@ -62,7 +61,7 @@ func (c *listCache) storyNumbers(ctx context.Context, store *sqlite.Store, repor
 }
 
 // outletList returns the store's outlets, from the cache when it has them.
-func (c *listCache) outletList(ctx context.Context, store *sqlite.Store) ([]sqlite.Outlet, error) {
+func (c *listCache) outletList(ctx context.Context, store crosscheck.OutletLister) ([]crosscheck.Outlet, error) {
 	c.mu.Lock()
 	out, gen := c.outlets, c.gen
 	c.mu.Unlock()
@@ -74,7 +73,7 @@ func (c *listCache) outletList(ctx context.Context, store *sqlite.Store) ([]sqli
 		return nil, err
 	}
 	if out == nil {
-		out = []sqlite.Outlet{}
+		out = []crosscheck.Outlet{}
 	}
 	c.mu.Lock()
 	if c.gen == gen {

@@ -21,7 +21,6 @@ import (
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/render"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // storyRow is a story in the list, with its numbers from its report.
@@ -31,9 +30,9 @@ type storyRow struct {
 }
 
 // storyRows reads the page of stories the request asks for, with their numbers.
-func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, sqlite.StoryQuery, int, error) {
+func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, crosscheck.StoryQuery, int, error) {
 	q := r.URL.Query()
-	sq := sqlite.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
+	sq := crosscheck.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
 	sq.Limit, sq.Offset = page(r)
 	if err := s.list.fresh(ctx, s.store); err != nil {
 		return nil, sq, 0, err
@@ -202,7 +201,13 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 	if st, err := s.store.Story(r.Context(), a.ID); err == nil {
 		story = st.ID
 	}
-	s.html(w, "article.html", map[string]any{"A": a, "Paragraphs": paras, "Story": story})
+	s.html(w, "article.html", map[string]any{"A": a, "Paragraphs": paras, "Story": story, "OutletFrom": outletFrom[a.SourceFrom]})
+}
+
+// outletFrom says where an article's outlet was read from, by crosscheck.Article.SourceFrom.
+var outletFrom = map[string]string{
+	"given": "as given with the article", "og:site_name": "from the page's og:site_name", "site-name": "from the page's site name",
+	"self-named": "as the text names itself", "title-suffix": "from the end of the page's title", "url-host": "from the URL's host",
 }
 
 // rawPage sends an article's bytes as they were ingested, as plain text: never as HTML.
@@ -222,7 +227,7 @@ func (s *Server) rawPage(w http.ResponseWriter, r *http.Request) {
 const searchDeadline = 10 * time.Second
 
 // search runs a search within its deadline, answering the error when it fails.
-func (s *Server) search(w http.ResponseWriter, r *http.Request, q string, limit, offset int) ([]sqlite.SearchHit, int, bool) {
+func (s *Server) search(w http.ResponseWriter, r *http.Request, q string, limit, offset int) ([]crosscheck.SearchHit, int, bool) {
 	ctx, cancel := context.WithTimeout(r.Context(), searchDeadline)
 	defer cancel()
 	hits, total, err := s.store.Search(ctx, q, limit, offset)
@@ -270,7 +275,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	type hit struct {
-		sqlite.SearchHit
+		crosscheck.SearchHit
 		Parts []snippetPart
 	}
 	var out []hit

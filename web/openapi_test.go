@@ -16,34 +16,7 @@ import (
 // included.
 func TestOpenAPIDescribesTheAnswers(t *testing.T) {
 	srv := newDemoServer(t, web.Config{Token: "s3cret"})
-	_, _, doc := get(t, srv.URL+"/api/openapi.json")
-	spec, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.AssertFormat()
-	if err := c.AddResource("openapi.json", spec); err != nil {
-		t.Fatal(err)
-	}
-	check := func(path, method, code, body string) {
-		t.Helper()
-		ptr := "openapi.json#/paths/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(path) + "/" + method +
-			"/responses/" + code + "/content/application~1json/schema"
-		sch, err := c.Compile(ptr)
-		if err != nil {
-			t.Errorf("%s %s %s: no schema: %v", method, path, code, err)
-			return
-		}
-		v, err := jsonschema.UnmarshalJSON(strings.NewReader(body))
-		if err != nil {
-			t.Fatalf("%s %s: %v", method, path, err)
-		}
-		if err := sch.Validate(v); err != nil {
-			t.Errorf("%s %s %s does not fit its schema: %v", method, path, code, err)
-		}
-	}
+	check := openAPIChecker(t, srv.URL)
 	answer := func(url string) (string, string) {
 		t.Helper()
 		code, _, body := get(t, srv.URL+url)
@@ -65,8 +38,45 @@ func TestOpenAPIDescribesTheAnswers(t *testing.T) {
 	check("/api/search", "get", code, body)
 	code, body = answer("/api/search")
 	check("/api/search", "get", code, body)
+	code, body = answer("/api/feeds")
+	check("/api/feeds", "get", code, body)
 	var recs bytes.Buffer
 	recs.WriteString(`{"id":"api-1","title":"Ferry strike","text":"Ferry workers walked out on Monday.","date":"2026-01-05"}` + "\n{not json\n")
 	status, out := post(t, srv.URL+"/api/articles", "application/x-ndjson", recs.String(), "Authorization", "Bearer s3cret")
 	check("/api/articles", "post", map[int]string{200: "200", 207: "207"}[status], out)
+}
+
+// openAPIChecker reads the OpenAPI document the server at base serves, and returns a check
+// that an answer to method on path with code is valid against the schema it gives, formats
+// included.
+func openAPIChecker(t *testing.T, base string) func(path, method, code, body string) {
+	t.Helper()
+	_, _, doc := get(t, base+"/api/openapi.json")
+	spec, err := jsonschema.UnmarshalJSON(strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	if err := c.AddResource("openapi.json", spec); err != nil {
+		t.Fatal(err)
+	}
+	return func(path, method, code, body string) {
+		t.Helper()
+		ptr := "openapi.json#/paths/" + strings.NewReplacer("~", "~0", "/", "~1").Replace(path) + "/" + method +
+			"/responses/" + code + "/content/application~1json/schema"
+		sch, err := c.Compile(ptr)
+		if err != nil {
+			t.Errorf("%s %s %s: no schema: %v", method, path, code, err)
+			return
+		}
+		v, err := jsonschema.UnmarshalJSON(strings.NewReader(body))
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		if err := sch.Validate(v); err != nil {
+			t.Errorf("%s %s %s does not fit its schema: %v", method, path, code, err)
+		}
+	}
 }

@@ -5,8 +5,8 @@ import (
 	"log/slog"
 	"sync"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/pipeline"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // reporter makes story reports in the background, one at a time, so that no request makes
@@ -14,7 +14,7 @@ import (
 // and says it is being made. The queue is bounded; a request that finds it full is dropped
 // and made again when the page is next asked for.
 type reporter struct {
-	store   *sqlite.Store
+	store   crosscheck.Store
 	logger  *slog.Logger
 	queue   chan string
 	mu      sync.Mutex
@@ -26,7 +26,7 @@ type reporter struct {
 // reportQueue bounds the stories waiting for their reports.
 const reportQueue = 1024
 
-func newReporter(store *sqlite.Store, logger *slog.Logger) *reporter {
+func newReporter(store crosscheck.Store, logger *slog.Logger) *reporter {
 	ctx, stop := context.WithCancel(context.Background())
 	r := &reporter{store: store, logger: logger, queue: make(chan string, reportQueue), pending: map[string]bool{},
 		stop: stop, done: make(chan struct{})}

@@ -25,7 +25,6 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/render"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // Config is how a server runs.
@@ -37,11 +36,23 @@ type Config struct {
 	Now     func() time.Time
 	// Fetch, when set, fetches the URLs the ingest form is given; without it the form takes none.
 	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
+	// FollowEvery is the time between two rounds of the follow running in the server (serve
+	// --follow), for the feeds page to say when each is polled next; 0 when none runs here.
+	FollowEvery time.Duration
+}
+
+// Store is what the server reads and writes: the pipeline's store, searched and listed.
+type Store interface {
+	crosscheck.Store
+	crosscheck.Searcher
+	crosscheck.OutletLister
+	crosscheck.Generations
+	crosscheck.FeedLister
 }
 
 // Server answers the UI's and the API's requests from one store.
 type Server struct {
-	store   *sqlite.Store
+	store   Store
 	cfg     Config
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
@@ -67,7 +78,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(files, "templates/*.html"))
 
 // New makes a server over store.
-func New(store *sqlite.Store, cfg Config) *Server {
+func New(store Store, cfg Config) *Server {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = 32 << 20
 	}
@@ -98,6 +109,7 @@ func New(store *sqlite.Store, cfg Config) *Server {
 	s.route("GET /articles/{id}", s.read(s.articlePage))
 	s.route("GET /articles/{id}/raw", s.read(s.rawPage))
 	s.route("GET /search", s.read(s.searchPage))
+	s.route("GET /feeds", s.read(s.feedsPage))
 	s.route("GET /ingest", s.read(s.ingestForm))
 	s.route("POST /ingest", s.write(s.ingestPage))
 	s.route("GET /api/stories", s.read(s.apiStories))
@@ -105,6 +117,7 @@ func New(store *sqlite.Store, cfg Config) *Server {
 	s.route("GET /api/articles/{id}", s.read(s.apiArticle))
 	s.route("POST /api/articles", s.write(s.apiIngest))
 	s.route("GET /api/search", s.read(s.apiSearch))
+	s.route("GET /api/feeds", s.read(s.apiFeeds))
 	s.route("GET /api/openapi.json", s.apiOpenAPI)
 	s.route("GET /healthz", s.healthz)
 	s.route("GET /metrics", s.read(promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}).ServeHTTP))

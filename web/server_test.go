@@ -35,7 +35,7 @@ func newServer(t *testing.T, cfg web.Config) *httptest.Server {
 
 // newDemoServer serves a real SQLite store holding the demo corpus built into the binary, for
 // the tests that must run everywhere: tokens, limits, escaping.
-func newDemoServer(t *testing.T, cfg web.Config) *httptest.Server {
+func newDemoServer(t testing.TB, cfg web.Config) *httptest.Server {
 	t.Helper()
 	dir := t.TempDir()
 	if err := demo.WriteTo(dir); err != nil {
@@ -45,7 +45,7 @@ func newDemoServer(t *testing.T, cfg web.Config) *httptest.Server {
 }
 
 // serveCorpus ingests and groups a directory into a new store and serves it.
-func serveCorpus(t *testing.T, cfg web.Config, dir string) *httptest.Server {
+func serveCorpus(t testing.TB, cfg web.Config, dir string) *httptest.Server {
 	t.Helper()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"))

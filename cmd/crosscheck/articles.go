@@ -264,12 +264,11 @@ func (m *Main) failures(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	list, err := store.Failures(ctx)
-	if err != nil {
-		return err
-	}
 	enc := newEncoder(m.Stdout)
-	for _, f := range list {
+	for f, err := range store.Failures(ctx) {
+		if err != nil {
+			return err
+		}
 		if *asJSON {
 			enc.Encode(f)
 			continue

@@ -13,7 +13,6 @@ import (
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 func (m *Main) demo(ctx context.Context, args []string) error {
@@ -96,7 +95,7 @@ corpus into a fresh store (a temporary one unless --db is given) and prints what
 
 // demoReport ends the demo with the biggest story's report: its conflicts first, each value
 // with the outlets that state it, then what else the report holds.
-func (m *Main) demoReport(ctx context.Context, store *sqlite.Store) error {
+func (m *Main) demoReport(ctx context.Context, store crosscheck.Backend) error {
 	var biggest *crosscheck.Story
 	for st, err := range store.Stories(ctx) {
 		if err != nil {

@@ -5,25 +5,33 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/feed"
 	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/render"
 )
 
 func (m *Main) feeds(ctx context.Context, args []string) error {
 	if len(args) > 0 && args[0] == "add" {
 		return m.feedsAdd(ctx, args[1:])
 	}
-	fs := m.flags("feeds", "[--json] | add [--allow-private] URL|FILE.opml…",
-		`Lists the followed feeds, each with its last fetch, its status and how many articles its
-items became; "crosscheck feeds add" follows a feed (RSS, Atom, RDF or JSON Feed) or every feed
-an OPML file lists. "crosscheck follow" polls them.`,
+	if len(args) > 0 && args[0] == "remove" {
+		return m.feedsRemove(ctx, args[1:])
+	}
+	fs := m.flags("feeds", "[--json] | add [--allow-private] URL|FILE.opml… | remove URL|ID…",
+		`Lists the followed feeds, each with its id, its last fetch, its status and how many
+articles its items became; "crosscheck feeds add" follows a feed (RSS, Atom, RDF or JSON Feed)
+or every feed an OPML file lists, "crosscheck feeds remove" stops following one. "crosscheck
+follow" polls them.`,
 		`  crosscheck feeds add https://example.org/world/rss.xml
   crosscheck feeds add desk.opml
-  crosscheck feeds --json`)
+  crosscheck feeds --json
+  crosscheck feeds remove https://example.org/world/rss.xml`)
 	db := m.dbFlag(fs)
-	asJSON := fs.Bool("json", false, `print JSON Lines: {"url","title","added","last_fetch","status","error","articles","items"}`)
+	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","url","title","added","last_fetch","status","error","articles","items"}`)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,9 +54,9 @@ an OPML file lists. "crosscheck follow" polls them.`,
 		if last == "" {
 			last, status = "never fetched", "-"
 		}
-		fmt.Fprintf(m.Stdout, "%-20s  %-12s  %4d articles  %s  %s\n", last, status, f.Articles, f.URL, truncate(f.Title, 40))
+		fmt.Fprintf(m.Stdout, "%s  %-20s  %-12s  %4d articles  %s  %s\n", f.ID, last, status, f.Articles, f.URL, truncate(f.Title, 40))
 		if f.Error != "" {
-			fmt.Fprintf(m.Stdout, "%22s%s\n", "", f.Error)
+			fmt.Fprintf(m.Stdout, "%36s%s\n", "", f.Error)
 		}
 	}
 	return nil
@@ -121,6 +129,61 @@ every later fetch of them.`,
 	}
 	return nil
 }
+
+func (m *Main) feedsRemove(ctx context.Context, args []string) error {
+	fs := m.flags("feeds remove", "URL|ID…",
+		`Stops following feeds, each named by its URL or by the id "crosscheck feeds" lists; the
+articles their items became stay in the store, in their stories. A name that is no followed
+feed is an error (status 3), the others are removed all the same.`,
+		`  crosscheck feeds remove https://example.org/world/rss.xml
+  crosscheck feeds remove 3f2a9c04b1e7`)
+	db := m.dbFlag(fs)
+	keys, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(keys) == 0 {
+		fmt.Fprintln(m.Stderr, "crosscheck feeds remove: name at least one feed, by its URL or its id (crosscheck feeds lists them)")
+		return errUsage
+	}
+	store, err := m.openExisting(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	var unknown []string
+	for _, key := range keys {
+		f, err := store.RemoveFeed(ctx, key)
+		if norm, nerr := httpfetch.Normalize(key); errors.Is(err, crosscheck.ErrNotFound) && nerr == nil && norm != key {
+			f, err = store.RemoveFeed(ctx, norm)
+		}
+		switch {
+		case errors.Is(err, crosscheck.ErrNotFound):
+			unknown = append(unknown, key)
+		case err != nil:
+			return err
+		default:
+			kept := "it brought no articles"
+			if f.Articles > 0 {
+				kept = "kept the " + render.Plural(f.Articles, "article", "articles") + " it brought"
+			}
+			fmt.Fprintf(m.Stdout, "removed: %s %s; %s\n", f.URL, f.Title, kept)
+		}
+	}
+	if len(unknown) > 0 {
+		return notFollowed(unknown)
+	}
+	return nil
+}
+
+// notFollowed names what feeds remove was given that is no followed feed.
+type notFollowed []string
+
+func (n notFollowed) Error() string {
+	return fmt.Sprintf("no followed feed is %s (crosscheck feeds lists them with their ids)", strings.Join(n, ", "))
+}
+
+func (n notFollowed) Unwrap() error { return crosscheck.ErrNotFound }
 
 // findFeed fetches a feed, or the first feed a page names in its head; it returns the feed's
 // URL and the feed.

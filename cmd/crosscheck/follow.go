@@ -15,7 +15,6 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 func (m *Main) follow(ctx context.Context, args []string) error {
@@ -42,7 +41,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 		fmt.Fprintln(m.Stderr, "crosscheck follow: --every must be more than 0")
 		return errUsage
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openWritable(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -73,7 +72,7 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 // follower runs rounds over the followed feeds.
 type follower struct {
 	m       *Main
-	store   *sqlite.Store
+	store   crosscheck.Backend
 	workers int
 	reports bool // make the reports of the stories that changed
 	// guarded fetches feeds added without --allow-private (unless follow was given it), open
@@ -101,7 +100,7 @@ func (f *follower) serve(ctx context.Context, every time.Duration, logger *slog.
 	}
 }
 
-func (m *Main) newFollower(store *sqlite.Store, allowPrivate bool, workers int, reports bool) *follower {
+func (m *Main) newFollower(store crosscheck.Backend, allowPrivate bool, workers int, reports bool) *follower {
 	return &follower{m: m, store: store, workers: workers, reports: reports,
 		guarded: httpfetch.New(m.fetchOptions(allowPrivate)), open: httpfetch.New(m.fetchOptions(true))}
 }
@@ -187,43 +186,48 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	sum.feeds = len(feeds)
 	var mu sync.Mutex
 	var inputs []taken
-	var fetched []sqlite.Feed
+	var fetched []crosscheck.Feed
 	var results []pipeline.Result
 	prog := progress{w: f.m.Stderr, on: f.m.Terminal, start: f.m.Now(), now: f.m.Now}
 	feedNo := 0
 	prog.line = func(p *progress, rate float64) string {
 		return fmt.Sprintf("following: %d of %d feeds read, %d items stored, %d failed", feedNo, len(feeds), p.a, p.f)
 	}
+	// the feeds are polled first: a round with no new item groups nothing, and does not read
+	// the grouping state (its size grows with the store's)
+	type polled struct {
+		fd    crosscheck.Feed
+		state crosscheck.Feed
+		items []feed.Item
+	}
+	var work []taken
+	var found []feed.Item // beside work; the zero Item for a feed's failure
+	var feedOf []crosscheck.Feed
+	newItems := 0
+	for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
+		state, list := f.poll(ctx, feeds[i])
+		return polled{feeds[i], state, list}
+	}) {
+		mu.Lock()
+		fetched = append(fetched, p.state)
+		feedNo++
+		prog.draw()
+		mu.Unlock()
+		if p.state.Status == "error" {
+			work, found, feedOf = append(work, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
+			continue
+		}
+		for _, it := range p.items {
+			input := it.Link
+			if input == "" {
+				input = p.fd.URL + "#" + it.Key
+			}
+			work = append(work, taken{input: input, feed: p.fd.URL, key: itemKey(it), link: it.Link})
+			found, feedOf = append(found, it), append(feedOf, p.fd)
+			newItems++
+		}
+	}
 	items := func(yield func(ingest.Item) bool) {
-		type polled struct {
-			fd    sqlite.Feed
-			state sqlite.Feed
-			items []feed.Item
-		}
-		var work []taken
-		var found []feed.Item // beside work; the zero Item for a feed's failure
-		var feedOf []sqlite.Feed
-		for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
-			state, list := f.poll(ctx, feeds[i])
-			return polled{feeds[i], state, list}
-		}) {
-			mu.Lock()
-			fetched = append(fetched, p.state)
-			feedNo++
-			mu.Unlock()
-			if p.state.Status == "error" {
-				work, found, feedOf = append(work, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
-				continue
-			}
-			for _, it := range p.items {
-				input := it.Link
-				if input == "" {
-					input = p.fd.URL + "#" + it.Key
-				}
-				work = append(work, taken{input: input, feed: p.fd.URL, key: itemKey(it), link: it.Link})
-				found, feedOf = append(found, it), append(feedOf, p.fd)
-			}
-		}
 		i := 0
 		for item := range ordered(ctx, len(work), fetchers, func(i int) ingest.Item {
 			if work[i].key == "" {
@@ -252,13 +256,17 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 		}
 		prog.draw()
 	}
-	groupOpts := group.DefaultOptions
-	psum, runErr := pipeline.Run(ctx, items, f.store, pipeline.Options{Workers: f.workers, Report: report, Group: &groupOpts, Reports: f.reports})
+	opts := pipeline.Options{Workers: f.workers, Report: report, Reports: f.reports}
+	if newItems > 0 {
+		groupOpts := group.DefaultOptions
+		opts.Group = &groupOpts
+	}
+	psum, runErr := pipeline.Run(ctx, items, f.store, opts)
 	mu.Lock()
 	prog.clear()
 	mu.Unlock()
 	sum.groups, sum.reports = psum.Groups, psum.Reports
-	var outcomes []sqlite.FeedItem
+	var outcomes []crosscheck.FeedItem
 	for i, r := range results {
 		in := inputs[i]
 		if in.input != r.Input {
@@ -269,7 +277,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 			continue
 		}
 		sum.items++
-		it := sqlite.FeedItem{Feed: in.feed, Item: in.key, Link: in.link, Article: r.ID, Error: r.Error}
+		it := crosscheck.FeedItem{Feed: in.feed, Item: in.key, Link: in.link, Article: r.ID, Error: r.Error}
 		switch r.Status {
 		case crosscheck.StatusAdded:
 			sum.added++
@@ -309,7 +317,7 @@ func itemKey(it feed.Item) string {
 	return it.Key + " @" + it.Updated
 }
 
-func (f *follower) client(fd sqlite.Feed) *httpfetch.Client {
+func (f *follower) client(fd crosscheck.Feed) *httpfetch.Client {
 	if fd.AllowPrivate {
 		return f.open
 	}
@@ -318,9 +326,9 @@ func (f *follower) client(fd sqlite.Feed) *httpfetch.Client {
 
 // poll fetches a feed with a conditional GET and returns its new state and the items not
 // taken before.
-func (f *follower) poll(ctx context.Context, fd sqlite.Feed) (sqlite.Feed, []feed.Item) {
-	state := sqlite.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
-	fail := func(err error) (sqlite.Feed, []feed.Item) {
+func (f *follower) poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Feed, []feed.Item) {
+	state := crosscheck.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
+	fail := func(err error) (crosscheck.Feed, []feed.Item) {
 		state.Status, state.Error = "error", "the feed: "+err.Error()
 		return state, nil
 	}
@@ -357,7 +365,7 @@ func (f *follower) poll(ctx context.Context, fd sqlite.Feed) (sqlite.Feed, []fee
 
 // itemDocument fetches an item's page and gives it the item's metadata; when the page cannot
 // be had, the feed's full content stands in for it.
-func (f *follower) itemDocument(ctx context.Context, fd sqlite.Feed, it feed.Item) (*crosscheck.Document, error) {
+func (f *follower) itemDocument(ctx context.Context, fd crosscheck.Feed, it feed.Item) (*crosscheck.Document, error) {
 	var pageErr error
 	id := ""
 	if it.Link != "" {

@@ -239,3 +239,31 @@ func TestOrdered(t *testing.T) {
 		}
 	}
 }
+
+// A round that finds no new item reads nothing of the grouping state, whose size grows with
+// the store's: a round of feeds answered 304 costs what the feeds cost. (The state is made
+// unreadable here; a round that read it would fail.)
+func TestIdleRoundLeavesTheGroupingState(t *testing.T) {
+	s := newSite(t)
+	s.set("/a", "text/html; charset=utf-8", article("Bridge repairs begin", "Repairs to the old bridge began on Monday, the council said."))
+	s.set("/feed.rss", "application/rss+xml", rssFeed(rssItem("/a", "Bridge repairs begin", "")))
+	db := filepath.Join(t.TempDir(), "idle.db")
+	if code, _, errOut := runWeb(t, "feeds", "add", "--db", db, "--allow-private", s.URL+"/feed.rss"); code != 0 {
+		t.Fatal(errOut)
+	}
+	if code, out, errOut := runWeb(t, "follow", "--db", db, "--once"); code != 0 || !strings.Contains(out, "1 added") {
+		t.Fatalf("the first round: exit %d %s %s", code, out, errOut)
+	}
+	conn, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := conn.Exec(`UPDATE group_state SET state = x'00'`); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	code, out, errOut := runWeb(t, "follow", "--db", db, "--once")
+	if got := followLine(t, out); code != 0 || got != "1 feeds (1 not modified, 0 failed), 0 new items: 0 added, 0 unchanged, 0 failed" {
+		t.Errorf("the idle round: exit %d %q %s", code, got, errOut)
+	}
+}

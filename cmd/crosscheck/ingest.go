@@ -106,6 +106,11 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 		case r.Status == crosscheck.StatusError:
 			prog.clear()
 			fmt.Fprintf(m.Stderr, "crosscheck ingest: %s: %s\n", r.Input, r.Error)
+		case len(r.Warnings) > 0:
+			prog.clear()
+			for _, w := range r.Warnings {
+				fmt.Fprintf(m.Stderr, "crosscheck ingest: warning: %s: %s\n", r.Input, w)
+			}
 		}
 		prog.draw()
 	}

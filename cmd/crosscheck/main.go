@@ -21,6 +21,7 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	httpfetch "github.com/crosscheck/crosscheck/fetch"
+	"github.com/crosscheck/crosscheck/postgres"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -93,10 +94,11 @@ func commands() []command {
 		{"reanalyze", "clean and analyse stored articles again from their raw bytes", (*Main).reanalyze},
 		{"report", "print a story's agreements, conflicts, quote variants and rewrites", (*Main).report},
 		{"failures", "list the inputs that could not be ingested", (*Main).failures},
-		{"feeds", "list the followed feeds, or follow new ones (feeds add URL|FILE.opml)", (*Main).feeds},
+		{"feeds", "list the followed feeds, follow new ones (feeds add URL|FILE.opml) or stop following one (feeds remove URL|ID)", (*Main).feeds},
 		{"follow", "poll the followed feeds and ingest their new items, round after round", (*Main).follow},
 		{"eval", "score crosscheck against gold data (seeds, reports, stories, quotes, dates, syntax, mojibake)", (*Main).eval},
 		{"serve", "serve the web UI and the JSON API", (*Main).serve},
+		{"migrate", "bring a store's schema up to date (SQLite or PostgreSQL)", (*Main).migrate},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
 	}
 }
@@ -193,7 +195,8 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintf(w, `
-The store is ./crosscheck.db unless --db PATH or CROSSCHECK_DB names another.
+The store is ./crosscheck.db unless --db PATH or CROSSCHECK_DB names another: a SQLite file,
+or a PostgreSQL database as postgres://user@host:port/db.
 Run "crosscheck COMMAND --help" for a command's flags and an example.
 `)
 }
@@ -236,21 +239,51 @@ func (m *Main) dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = "crosscheck.db"
 	}
-	return fs.String("db", def, "the store: a SQLite file (env CROSSCHECK_DB)")
+	return fs.String("db", def, "the store: a SQLite file, or a PostgreSQL database as postgres://user@host/db (env CROSSCHECK_DB)")
+}
+
+// openStore opens the store dsn names, making it when there is none: a postgres:// URL is a
+// PostgreSQL database, anything else a SQLite file. Either has its schema brought up to date.
+func openStore(ctx context.Context, dsn string) (crosscheck.Backend, error) {
+	if postgres.IsDSN(dsn) {
+		return postgres.Open(ctx, dsn)
+	}
+	return sqlite.Open(ctx, dsn)
 }
 
 // open opens the store at path, making it when there is none: for the verbs that write.
-func (m *Main) open(ctx context.Context, path string) (*sqlite.Store, error) {
-	return sqlite.Open(ctx, path)
+func (m *Main) open(ctx context.Context, path string) (crosscheck.Backend, error) {
+	return openStore(ctx, path)
+}
+
+// openWritable opens an existing store for a verb that changes it, and says so when the store
+// may only be read.
+func (m *Main) openWritable(ctx context.Context, path string) (crosscheck.Backend, error) {
+	store, err := m.openExisting(ctx, path)
+	if err == nil && store.ReadOnly() {
+		store.Close()
+		return nil, fmt.Errorf("open store %s: the store is read-only: reading verbs work; this one writes, and needs write access to the file and its folder", path)
+	}
+	return store, err
 }
 
 // openExisting opens the store at path for a verb that only reads: a path that names no file
 // is a mistake to say, not an empty store to make.
-func (m *Main) openExisting(ctx context.Context, path string) (*sqlite.Store, error) {
+func (m *Main) openExisting(ctx context.Context, path string) (crosscheck.Backend, error) {
+	if postgres.IsDSN(path) {
+		return openStore(ctx, path) // a database that is not there is the server's to say
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no store at %s (crosscheck ingest --db %s FILE… makes one): %w", path, path, crosscheck.ErrNotFound)
 	}
-	return sqlite.Open(ctx, path)
+	store, err := sqlite.Open(ctx, path)
+	if err != nil && sqlite.IsReadOnly(err) {
+		// a store the user may read but not write still answers reading verbs
+		if ro, roErr := sqlite.OpenReadOnly(ctx, path); roErr == nil {
+			return ro, nil
+		}
+	}
+	return store, err
 }
 
 // truncate shortens s to n runes for a table cell.

@@ -11,7 +11,6 @@ import (
 	"github.com/crosscheck/crosscheck"
 	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/ingest"
-	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 // pages fetches pages into documents with a conditional GET: a page fetched before is asked
@@ -19,7 +18,7 @@ import (
 // document stored, which the pipeline finds unchanged.
 type pages struct {
 	client *httpfetch.Client
-	store  *sqlite.Store
+	store  crosscheck.Backend
 }
 
 // fetchOptions are the client's options for a command: the defaults, the guard off with
@@ -105,7 +104,7 @@ func (p *pages) page(ctx context.Context, raw string) (*crosscheck.Document, err
 		}
 	}
 	doc.Input = raw
-	state := sqlite.FetchState{URL: norm, Article: doc.ID, ETag: resp.ETag, LastModified: resp.LastModified, Status: resp.Status, Fetched: resp.Fetched.Format("2006-01-02T15:04:05Z")}
+	state := crosscheck.FetchState{URL: norm, Article: doc.ID, ETag: resp.ETag, LastModified: resp.LastModified, Status: resp.Status, Fetched: resp.Fetched.Format("2006-01-02T15:04:05Z")}
 	if err := p.store.SaveFetchState(ctx, state); err != nil {
 		return nil, fmt.Errorf("recording the fetch: %w", err)
 	}

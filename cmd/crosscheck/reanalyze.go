@@ -25,7 +25,7 @@ for; an article that fails to extract keeps its stored version and is reported.`
 	if err != nil {
 		return err
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openWritable(ctx, *db)
 	if err != nil {
 		return err
 	}

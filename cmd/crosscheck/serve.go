@@ -57,11 +57,13 @@ making the reports of the stories that changed, and logs a line per round.`,
 	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
 	// a store written by an older version may lag behind in its search index: the server
 	// brings it up to date once, so that searches only read (a read-only store is served as is)
-	if err := store.IndexSearch(ctx); err != nil {
+	if store.ReadOnly() {
+		logger.Info("the store is read-only: pages are served, reports made are kept in memory")
+	} else if err := store.IndexSearch(ctx); err != nil {
 		logger.Warn("search index not brought up to date", slog.String("error", err.Error()))
 	}
 	form := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
-	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page})
+	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page, FollowEvery: followEvery(*follow, *every)})
 	defer handler.Close()
 	// requests run under a context that shutdown cancels, so that no query outlives the server
 	requests, cancelRequests := context.WithCancel(context.Background())
@@ -109,4 +111,12 @@ making the reports of the stories that changed, and logs a line per round.`,
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// followEvery is the time between the rounds of the follow a server runs, 0 when it runs none.
+func followEvery(follow bool, every time.Duration) time.Duration {
+	if !follow {
+		return 0
+	}
+	return every
 }

@@ -36,7 +36,9 @@ import (
 //
 // CROSSCHECK_BENCH_DB reuses a store (made when absent); CROSSCHECK_BENCH_RATE (200 a second)
 // and CROSSCHECK_BENCH_SECONDS (30) set the load; CROSSCHECK_BENCH_INGEST=1 runs an ingest of
-// the Reuters articles again, under new ids, into the store while the load runs.
+// the Reuters articles again, under new ids, into the store while the load runs;
+// CROSSCHECK_BENCH_FOLLOW=1 runs crosscheck follow into the store while it runs, from a
+// loopback server of feeds that give new items at every fetch.
 func BenchmarkServeLoad(b *testing.B) {
 	reuters := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
 	seeds := corpus.Path(b, "seeds")
@@ -106,7 +108,14 @@ func BenchmarkServeLoad(b *testing.B) {
 			ingestDone <- fmt.Sprintf("ingest beside the load: %s in %s (%v): %s", again, time.Since(start).Round(time.Millisecond), err, firstLine(out))
 		}()
 	}
+	var stopFollow func() string
+	if os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
+		stopFollow = followBeside(b, db)
+	}
 	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
+	if stopFollow != nil {
+		b.Log(stopFollow())
+	}
 	b.Logf("%d req/s for %d s: %d requests in %s, %d failed; p50 %s p90 %s p99 %s max %s",
 		rate, seconds, len(lat), took.Round(time.Millisecond), failed, pct(lat, 50), pct(lat, 90), pct(lat, 99), pct(lat, 100))
 	for _, k := range slices.Sorted(maps.Keys(byKind)) {

@@ -117,26 +117,43 @@ func (t *Table) row(k uint32) int {
 }
 
 // Score adds the weights of feats to scores (len(scores) == Classes()).
+//
+// The weights are far bigger than the processor's caches, so a lookup waits on memory: the
+// keys of every feature's first slot are read in one pass of loads that do not depend on one
+// another, which the processor overlaps, and the features are then matched against them.
 func (t *Table) Score(feats []uint32, scores []int32) {
 	scores = scores[:t.classes]
+	var buf [firstSlots]uint32
+	for len(feats) > firstSlots {
+		t.score(feats[:firstSlots], scores, &buf)
+		feats = feats[firstSlots:]
+	}
+	t.score(feats, scores, &buf)
+}
+
+// firstSlots is how many features' first slots Score reads ahead.
+const firstSlots = 96
+
+func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32) {
 	if t.inline != nil {
+		for k, f := range feats {
+			first[k] = t.inline[f&t.mask].key
+		}
 		var sum [inlineClasses]int32
-		for _, f := range feats {
-			i := f & t.mask
-			for {
-				s := &t.inline[i]
-				if s.key == f {
-					sum[0] += int32(s.w[0])
-					sum[1] += int32(s.w[1])
-					sum[2] += int32(s.w[2])
-					sum[3] += int32(s.w[3])
-					break
-				}
-				if s.key == 0 {
-					break
-				}
+		for k, f := range feats {
+			i, key := f&t.mask, first[k]
+			for key != f && key != 0 {
 				i = (i + 1) & t.mask
+				key = t.inline[i].key
 			}
+			if key == 0 {
+				continue
+			}
+			w := &t.inline[i].w
+			sum[0] += int32(w[0])
+			sum[1] += int32(w[1])
+			sum[2] += int32(w[2])
+			sum[3] += int32(w[3])
 		}
 		for c := range scores {
 			scores[c] += sum[c]
@@ -144,20 +161,21 @@ func (t *Table) Score(feats []uint32, scores []int32) {
 		return
 	}
 	if t.spans != nil {
-		for _, f := range feats {
-			i := f & t.mask
-			for {
-				s := &t.spans[i]
-				if s.key == f {
-					for _, cw := range t.sparse[s.start:s.end] {
-						scores[cw.class] += int32(cw.weight)
-					}
-					break
-				}
-				if s.key == 0 {
-					break
-				}
+		for k, f := range feats {
+			first[k] = t.spans[f&t.mask].key
+		}
+		for k, f := range feats {
+			i, key := f&t.mask, first[k]
+			for key != f && key != 0 {
 				i = (i + 1) & t.mask
+				key = t.spans[i].key
+			}
+			if key == 0 {
+				continue
+			}
+			s := &t.spans[i]
+			for _, cw := range t.sparse[s.start:s.end] {
+				scores[cw.class] += int32(cw.weight)
 			}
 		}
 		return

@@ -1,0 +1,629 @@
+// Package storetest is the contract every crosscheck store keeps, as one suite of tests run
+// against each backend (SQLite, PostgreSQL): each subtest is named for the behaviour it checks.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"iter"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// PostgresEnv names the environment variable that gives the PostgreSQL server the tests use,
+// as a DSN (postgres://user@127.0.0.1:5432/postgres); without it the PostgreSQL tests skip.
+const PostgresEnv = "CROSSCHECK_TEST_POSTGRES"
+
+// SkipWithoutPostgres skips a test when PostgresEnv names no server, and says how to run it.
+func SkipWithoutPostgres(tb testing.TB) {
+	tb.Helper()
+	if os.Getenv(PostgresEnv) == "" {
+		tb.Skip("no PostgreSQL server: set " + PostgresEnv + " to a DSN (.ci/run starts one) to run the PostgreSQL store's tests")
+	}
+}
+
+// PostgresDSN returns the DSN of a fresh, empty schema on the test server, dropped when the
+// test ends; it skips the test when PostgresEnv is not set.
+func PostgresDSN(tb testing.TB) string {
+	tb.Helper()
+	SkipWithoutPostgres(tb)
+	base := os.Getenv(PostgresEnv)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		tb.Fatalf("%s: %v", PostgresEnv, err)
+	}
+	defer conn.Close(ctx)
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "test_" + hex.EncodeToString(b)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		conn, err := pgx.Connect(context.Background(), base)
+		if err == nil {
+			conn.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+			conn.Close(context.Background())
+		}
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema
+}
+
+// Open opens a new, empty store for one test; the suite closes it.
+type Open func(t *testing.T) crosscheck.Backend
+
+// Run runs the contract against the stores open makes.
+func Run(t *testing.T, open Open) {
+	for _, c := range contract {
+		t.Run(c.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() { s.Close() })
+			c.test(t, context.Background(), s)
+		})
+	}
+}
+
+var contract = []struct {
+	name string
+	test func(*testing.T, context.Context, crosscheck.Backend)
+}{
+	{"AtomicBatch", atomicBatch},
+	{"UnchangedRevision", unchangedRevision},
+	{"NextRevision", nextRevision},
+	{"FailuresRecorded", failuresRecorded},
+	{"ArticlesStreamInIDOrderAcrossPages", articlesAcrossPages},
+	{"BoilerplateRelearn", boilerplateRelearn},
+	{"StoryLinks", storyLinks},
+	{"EmptiedStoryDropped", emptiedStoryDropped},
+	{"ErrConflictOnStaleVersion", errConflictOnStaleVersion},
+	{"ReportsByKey", reportsByKey},
+	{"SearchHits", searchHits},
+	{"SearchFollowsReclean", searchFollowsReclean},
+	{"StoryListFilters", storyListFilters},
+	{"OutletsMostFirst", outletsMostFirst},
+	{"FetchState", fetchState},
+	{"FeedsAndItems", feedsAndItems},
+	{"RemoveFeed", removeFeed},
+	{"GenerationChanges", generationChanges},
+	{"CheckPasses", checkPasses},
+}
+
+// Entry is a stored text article id, from source, with the given text.
+func Entry(id, source, text string) crosscheck.Entry {
+	doc := &crosscheck.Document{ID: id, Input: id + ".txt", Format: crosscheck.FormatText, Raw: []byte(text), Fetched: time.Unix(0, 0)}
+	a := &crosscheck.Article{ID: id, Title: "T " + id, Text: text, Hash: doc.Hash(), Format: doc.Format, Input: doc.Input,
+		Fetched: doc.Fetched, Source: source, Published: "2024-05-01", Credits: []string{"Wire"},
+		Offsets: crosscheck.OffsetMap{{Clean: 0, Source: 0, Len: len(text), SourceLen: len(text)}},
+		Removed: []crosscheck.Removal{{Text: "Share", Rule: "furniture"}}, Tokens: []crosscheck.Span{{0, 1}, {2, 5}}}
+	return crosscheck.Entry{Doc: doc, Article: a, Input: doc.Input}
+}
+
+func put(t *testing.T, ctx context.Context, s crosscheck.Store, entries ...crosscheck.Entry) []crosscheck.PutResult {
+	t.Helper()
+	res, err := s.Put(ctx, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// All reads a stream to its end.
+func All[T any](seq iter.Seq2[T, error]) ([]T, error) {
+	var out []T
+	for v, err := range seq {
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// cancelling is an input's error whose message, asked for while the batch is being stored,
+// cancels the batch's context: the store must then keep none of the batch.
+type cancelling struct{ cancel context.CancelFunc }
+
+func (c cancelling) Error() string { c.cancel(); return "cancelled mid-batch" }
+
+func atomicBatch(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	put(t, ctx, s, Entry("kept", "Wire", "stored before"))
+	batchCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	_, err := s.Put(batchCtx, []crosscheck.Entry{Entry("a", "Wire", "one"), {Input: "bad", Err: cancelling{cancel}}, Entry("b", "Wire", "two")})
+	if err == nil {
+		t.Fatal("a batch cut short reported no error")
+	}
+	if n, err := s.Count(ctx); err != nil || n != 1 {
+		t.Errorf("after a batch cut short: %d articles (%v), want the 1 stored before", n, err)
+	}
+	if f, err := All(s.Failures(ctx)); err != nil || len(f) != 0 {
+		t.Errorf("after a batch cut short: failures %+v (%v), want none", f, err)
+	}
+}
+
+func unchangedRevision(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	put(t, ctx, s, Entry("a", "Wire", "one"))
+	res := put(t, ctx, s, Entry("a", "Wire", "one"))
+	if want := (crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: 1}); res[0] != want {
+		t.Errorf("the same bytes again: %+v, want %+v", res[0], want)
+	}
+	if seen, err := s.Seen(ctx, "a", Entry("a", "Wire", "one").Article.Hash); !seen || err != nil {
+		t.Errorf("Seen = %v, %v", seen, err)
+	}
+	if seen, _ := s.Seen(ctx, "a", "other"); seen {
+		t.Error("Seen with another hash = true")
+	}
+}
+
+func nextRevision(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	put(t, ctx, s, Entry("a", "Wire", "one"))
+	res := put(t, ctx, s, Entry("a", "Wire", "one, edited"))
+	if want := (crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: 2}); res[0] != want {
+		t.Fatalf("a changed version: %+v, want %+v", res[0], want)
+	}
+	a, err := s.Article(ctx, "a")
+	if err != nil || a.Text != "one, edited" || a.Revision != 2 || a.Credits[0] != "Wire" || a.Removed[0].Rule != "furniture" ||
+		len(a.Offsets) != 1 || fmt.Sprint(a.Tokens) != "[[0 1] [2 5]]" || !a.Fetched.Equal(time.Unix(0, 0)) {
+		t.Fatalf("latest revision: %+v, %v", a, err)
+	}
+	if raw, err := s.Raw(ctx, "a"); err != nil || string(raw) != "one, edited" {
+		t.Errorf("raw: %q, %v", raw, err)
+	}
+	if n, _ := s.Count(ctx); n != 1 {
+		t.Errorf("%d articles, want 1", n)
+	}
+	if _, err := s.Article(ctx, "missing"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("a missing article: %v, want ErrNotFound", err)
+	}
+	if _, err := s.Raw(ctx, "missing"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("a missing article's raw bytes: %v, want ErrNotFound", err)
+	}
+	docs, err := All(s.Documents(ctx, []string{"a", "missing"}))
+	if !errors.Is(err, crosscheck.ErrNotFound) || len(docs) != 1 || string(docs[0].Raw) != "one, edited" {
+		t.Errorf("documents: %v, %v", docs, err)
+	}
+}
+
+func failuresRecorded(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	res := put(t, ctx, s, crosscheck.Entry{Input: "bad.bin", Err: errors.New("binary data, not text")}, Entry("a", "Wire", "one"),
+		crosscheck.Entry{Input: "empty.txt"})
+	if res[0].Status != crosscheck.StatusError || res[1].Status != crosscheck.StatusAdded || res[2].Status != crosscheck.StatusError {
+		t.Fatalf("results %+v", res)
+	}
+	f, err := All(s.Failures(ctx))
+	if err != nil || len(f) != 2 || f[0].Input != "bad.bin" || !strings.Contains(f[0].Error, "binary") || f[1].Error != "no article" || f[0].At == "" {
+		t.Errorf("failures: %+v, %v", f, err)
+	}
+}
+
+func articlesAcrossPages(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	const n = 1203 // more than two pages of either store
+	var batch []crosscheck.Entry
+	for i := n - 1; i >= 0; i-- {
+		batch = append(batch, Entry(fmt.Sprintf("a%05d", i), "Wire", fmt.Sprint("text ", i)))
+	}
+	put(t, ctx, s, batch...)
+	for name, ids := range map[string]func() ([]string, error){
+		"Articles": func() ([]string, error) { return ids(All(s.Articles(ctx))) },
+		"Documents": func() ([]string, error) {
+			d, err := All(s.Documents(ctx, nil))
+			out := make([]string, len(d))
+			for i, x := range d {
+				out[i] = x.ID
+			}
+			return out, err
+		},
+	} {
+		got, err := ids()
+		if err != nil || len(got) != n || got[0] != "a00000" || got[n-1] != fmt.Sprintf("a%05d", n-1) {
+			t.Fatalf("%s: %d ids, %v", name, len(got), err)
+		}
+		for i := 1; i < n; i++ {
+			if got[i-1] >= got[i] {
+				t.Fatalf("%s out of order at %d: %s, %s", name, i, got[i-1], got[i])
+			}
+		}
+	}
+	// Ungrouped keeps the order the articles were stored in
+	un, err := ids(All(s.Ungrouped(ctx)))
+	if err != nil || len(un) != n || un[0] != fmt.Sprintf("a%05d", n-1) || un[n-1] != "a00000" {
+		t.Fatalf("ungrouped: %d, first %v, %v", len(un), un[:min(1, len(un))], err)
+	}
+}
+
+func ids(as []*crosscheck.Article, err error) ([]string, error) {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = a.ID
+	}
+	return out, err
+}
+
+func boilerplateRelearn(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	round := func(text string, lines ...string) {
+		var batch []crosscheck.Entry
+		for i := range crosscheck.MinRepeats {
+			e := Entry(fmt.Sprintf("s%d", i), "Site", fmt.Sprintf("%s %d", text, i))
+			e.Article.Lines = lines
+			batch = append(batch, e)
+		}
+		put(t, ctx, s, batch...)
+	}
+	round("first", "promo line", "other", "promo line")
+	set, changed, err := s.Relearn(ctx, "Site")
+	if err != nil || !changed || len(set) != 2 || !set[crosscheck.LineHash("promo line")] {
+		t.Fatalf("after the first revisions: %v %v %v", set, changed, err)
+	}
+	if _, changed, _ := s.Relearn(ctx, "Site"); changed {
+		t.Error("relearning with nothing new changed the set")
+	}
+	docs, err := All(s.SourceDocuments(ctx, "Site", map[int64]bool{crosscheck.LineHash("promo line"): true}))
+	if err != nil || len(docs) != crosscheck.MinRepeats || docs[0].ID != "s0" {
+		t.Errorf("source documents with the promo: %d, %v", len(docs), err)
+	}
+	round("second", "other") // every article's new revision drops the promo
+	set, changed, err = s.Relearn(ctx, "Site")
+	if err != nil || !changed || len(set) != 1 || set[crosscheck.LineHash("promo line")] {
+		t.Fatalf("after the second revisions: %v %v %v", set, changed, err)
+	}
+	if b, _ := s.Boilerplate(ctx, "Site"); len(b) != 1 || !b[crosscheck.LineHash("other")] {
+		t.Errorf("stored boilerplate %v", b)
+	}
+	if b, _ := s.Boilerplate(ctx, "Elsewhere"); len(b) != 0 {
+		t.Errorf("boilerplate of a source never seen: %v", b)
+	}
+}
+
+// grouped stores articles a, b, c and puts a and b in one story, c in another.
+func grouped(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	put(t, ctx, s, Entry("a", "Wire", "harbour ferry sank"), Entry("b", "Herald", "ferry capsized"), Entry("c", "Wire", "election results"))
+	stories := []crosscheck.Story{{ID: "story-a", Order: 0, Title: "Ferry", First: "2024-05-01", Last: "2024-05-02"},
+		{ID: "story-c", Order: 1, Title: "Vote", First: "2024-06-01", Last: "2024-06-01"}}
+	links := []crosscheck.StoryLink{{Article: "a", Story: "story-a", Rule: "new"}, {Article: "b", Story: "story-a", Score: 0.75, Rule: "similar"},
+		{Article: "c", Story: "story-c", Rule: "new"}}
+	dups := []crosscheck.DuplicateLink{{Article: "b", Of: "a", Similarity: 0.875}}
+	if err := s.SaveGroups(ctx, 0, []byte("state"), stories, links, dups); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func storyLinks(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	all, err := All(s.Stories(ctx))
+	var got []string
+	for _, st := range all {
+		got = append(got, st.ID+":"+strings.Join(st.Articles, ","))
+	}
+	if err != nil || fmt.Sprint(got) != "[story-a:a,b story-c:c]" {
+		t.Fatalf("stories %v, %v", got, err)
+	}
+	st, err := s.Story(ctx, "b") // by an article's id
+	if err != nil || st.ID != "story-a" || st.Title != "Ferry" || st.Last != "2024-05-02" || len(st.Hashes) != 2 || st.Hashes[1] != Entry("b", "Herald", "ferry capsized").Article.Hash {
+		t.Fatalf("story of b: %+v, %v", st, err)
+	}
+	if st, err := s.Story(ctx, "story-c"); err != nil || st.Order != 1 || fmt.Sprint(st.Articles) != "[c]" {
+		t.Errorf("story-c: %+v, %v", st, err)
+	}
+	if _, err := s.Story(ctx, "story-x"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("a missing story: %v, want ErrNotFound", err)
+	}
+	l, err := s.StoryLinks(ctx, []string{"c", "zzz", "b"})
+	if err != nil || fmt.Sprint(l) != "[{c story-c 0 new} {b story-a 0.75 similar}]" {
+		t.Errorf("links in the order asked: %v, %v", l, err)
+	}
+	d, err := s.Duplicates(ctx, []string{"a", "b"})
+	if err != nil || fmt.Sprint(d) != "[{b a 0.875}]" {
+		t.Errorf("duplicates: %v, %v", d, err)
+	}
+	put(t, ctx, s, Entry("d", "Wire", "later"))
+	if un, err := ids(All(s.Ungrouped(ctx))); err != nil || fmt.Sprint(un) != "[d]" {
+		t.Errorf("ungrouped %v, %v", un, err)
+	}
+}
+
+func emptiedStoryDropped(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	// c moves into a's story: story-c is empty and goes
+	stories := []crosscheck.Story{{ID: "story-a", Order: 0, Title: "Ferry"}, {ID: "story-c", Order: 1, Title: "Vote"}}
+	if err := s.SaveGroups(ctx, 1, []byte("state2"), stories, []crosscheck.StoryLink{{Article: "c", Story: "story-a", Rule: "moved"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	all, err := All(s.Stories(ctx))
+	if err != nil || len(all) != 1 || fmt.Sprint(all[0].Articles) != "[a b c]" {
+		t.Errorf("stories %+v, %v", all, err)
+	}
+}
+
+func errConflictOnStaleVersion(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	if st, v, err := s.GroupState(ctx); st != nil || v != 0 || err != nil {
+		t.Fatalf("a new store's state: %q %d %v", st, v, err)
+	}
+	grouped(t, ctx, s)
+	if err := s.SaveGroups(ctx, 0, []byte("stale"), nil, nil, nil); !errors.Is(err, crosscheck.ErrConflict) {
+		t.Errorf("saving over a version another writer replaced: %v, want ErrConflict", err)
+	}
+	if st, v, _ := s.GroupState(ctx); string(st) != "state" || v != 1 {
+		t.Errorf("state %q version %d, want the first writer's at 1", st, v)
+	}
+}
+
+func reportsByKey(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	if r, err := s.Report(ctx, "story-a", "k1"); r != nil || err != nil {
+		t.Fatalf("before any report: %q, %v", r, err)
+	}
+	if err := s.SaveReport(ctx, "story-a", "k1", []byte(`{"r":1}`), []byte(`{"n":1}`)); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Report(ctx, "story-a", "k1"); string(r) != `{"r":1}` || err != nil {
+		t.Errorf("report under its key: %q, %v", r, err)
+	}
+	if n, err := s.ReportNumbers(ctx, "story-a", "k1"); string(n) != `{"n":1}` || err != nil {
+		t.Errorf("numbers under its key: %q, %v", n, err)
+	}
+	if r, _ := s.Report(ctx, "story-a", "k2"); r != nil {
+		t.Errorf("report under another key: %q", r)
+	}
+	if err := s.SaveReport(ctx, "story-a", "k2", []byte(`{"r":2}`), nil); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := s.Report(ctx, "story-a", "k1"); r != nil {
+		t.Errorf("the replaced report: %q", r)
+	}
+	if n, err := s.ReportNumbers(ctx, "story-a", "k2"); n != nil || err != nil {
+		t.Errorf("a report saved without numbers: %q, %v", n, err)
+	}
+	// re-cleaning an article drops its story's report
+	a, _ := s.Article(ctx, "a")
+	if err := s.Reclean(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := s.Report(ctx, "story-a", "k2"); r != nil {
+		t.Errorf("the report of a story whose article was cleaned again: %q", r)
+	}
+}
+
+func searchHits(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	put(t, ctx, s, Entry("e", "Gazette", "Le café près du port a fermé."))
+	if err := s.IndexSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ q, want string }{
+		{"ferry", "[a b]"},
+		{"FERR", "[a b]"},        // a word's beginning, case aside
+		{"harbour ferry", "[a]"}, // every word
+		{"cafe", "[e]"},          // diacritics aside
+		{"du", "[e]"},            // a short word as a whole word
+		{"d", "[]"},              // and not as a prefix
+		{`"ferry"* -(`, "[a b]"}, // operators taken literally
+		{"", "[]"},
+	} {
+		hits, total, err := s.Search(ctx, c.q, 10, 0)
+		var got []string
+		for _, h := range hits {
+			got = append(got, h.Article)
+		}
+		if err != nil || total != len(hits) || fmt.Sprint(sorted(got)) != c.want {
+			t.Errorf("search %q: %v (total %d), %v; want %s", c.q, got, total, err, c.want)
+		}
+	}
+	hits, _, _ := s.Search(ctx, "sank", 10, 0)
+	if len(hits) != 1 || hits[0].Story != "story-a" || hits[0].Source != "Wire" || hits[0].Title != "T a" ||
+		hits[0].Date != "2024-05-01" || hits[0].Snippet != "harbour ferry \x02sank\x03" {
+		t.Errorf("hit %+v", hits)
+	}
+	page, total, _ := s.Search(ctx, "ferry", 1, 1)
+	if len(page) != 1 || total != 2 {
+		t.Errorf("second page of one: %+v of %d", page, total)
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string{}, s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func searchFollowsReclean(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	put(t, ctx, s, Entry("a", "Wire", "the ferry sank"))
+	s.IndexSearch(ctx)
+	a, _ := s.Article(ctx, "a")
+	a.Text = "the barge sank"
+	if err := s.Reclean(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	s.IndexSearch(ctx)
+	if hits, _, _ := s.Search(ctx, "ferry", 10, 0); len(hits) != 0 {
+		t.Errorf("the old text still found: %+v", hits)
+	}
+	if hits, _, _ := s.Search(ctx, "barge", 10, 0); len(hits) != 1 {
+		t.Errorf("the new text not found: %+v", hits)
+	}
+	if a, _ := s.Article(ctx, "a"); a.Text != "the barge sank" || a.Revision != 1 {
+		t.Errorf("re-cleaned article %+v", a)
+	}
+	a.Hash = "another"
+	if err := s.Reclean(ctx, a); err == nil {
+		t.Error("re-cleaning over a revision that changed meanwhile succeeded")
+	}
+}
+
+func storyListFilters(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	s.IndexSearch(ctx)
+	for _, c := range []struct {
+		q    crosscheck.StoryQuery
+		want string
+	}{
+		{crosscheck.StoryQuery{Limit: 10}, "[story-c story-a] 2"}, // the latest first
+		{crosscheck.StoryQuery{Limit: 1}, "[story-c] 2"},
+		{crosscheck.StoryQuery{Limit: 10, Offset: 1}, "[story-a] 2"},
+		{crosscheck.StoryQuery{Q: "capsized", Limit: 10}, "[story-a] 1"},
+		{crosscheck.StoryQuery{Outlet: "Herald", Limit: 10}, "[story-a] 1"},
+		{crosscheck.StoryQuery{From: "2024-05-15", Limit: 10}, "[story-c] 1"},
+		{crosscheck.StoryQuery{To: "2024-05-15", Limit: 10}, "[story-a] 1"},
+		{crosscheck.StoryQuery{Q: "capsized", Outlet: "Wire", Limit: 10}, "[story-a] 1"},
+		{crosscheck.StoryQuery{Q: "election", Outlet: "Herald", Limit: 10}, "[] 0"},
+	} {
+		got, total, err := s.StoryList(ctx, c.q)
+		if err != nil || fmt.Sprint(orEmpty(got), " ", total) != c.want {
+			t.Errorf("%+v: %v %d, %v; want %s", c.q, got, total, err, c.want)
+		}
+	}
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func outletsMostFirst(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	put(t, ctx, s, Entry("a", "Wire", "one"), Entry("b", "Herald", "two"), Entry("c", "Wire", "three"), Entry("d", "", "four"), Entry("e", "Gazette", "five"))
+	o, err := s.Outlets(ctx)
+	if err != nil || fmt.Sprint(o) != "[{Wire 2} {Gazette 1} {Herald 1}]" {
+		t.Errorf("outlets %v, %v", o, err)
+	}
+}
+
+func fetchState(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	if _, ok, err := s.FetchState(ctx, "https://example.org/a"); ok || err != nil {
+		t.Fatalf("a page never fetched: %v, %v", ok, err)
+	}
+	want := crosscheck.FetchState{URL: "https://example.org/a", Article: "a", ETag: `"x1"`, LastModified: "Tue, 01 Dec 2026 10:00:00 GMT", Status: 200, Fetched: "2026-12-01T10:00:00Z"}
+	if err := s.SaveFetchState(ctx, want); err != nil {
+		t.Fatal(err)
+	}
+	want.ETag, want.Status = `"x2"`, 304
+	if err := s.SaveFetchState(ctx, want); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok, err := s.FetchState(ctx, want.URL); !ok || err != nil || got != want {
+		t.Errorf("fetch state %+v %v %v, want %+v", got, ok, err, want)
+	}
+}
+
+func feedsAndItems(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	for _, u := range []string{"https://b.example/rss", "https://a.example/rss"} {
+		if added, err := s.AddFeed(ctx, u, "", false); !added || err != nil {
+			t.Fatalf("add %s: %v %v", u, added, err)
+		}
+	}
+	if added, _ := s.AddFeed(ctx, "https://b.example/rss", "again", true); added {
+		t.Error("a feed followed already was added again")
+	}
+	fetched := crosscheck.Feed{URL: "https://b.example/rss", Title: "B", ETag: `"e"`, LastFetch: "2026-12-01T10:00:00Z", Status: "error", Error: "timeout"}
+	s.FeedFetched(ctx, fetched)
+	fetched.Status, fetched.Error, fetched.Title = "ok", "", ""
+	s.FeedFetched(ctx, fetched)
+	items := []crosscheck.FeedItem{{Feed: fetched.URL, Item: "1", Link: "https://b.example/1", Article: "b1"},
+		{Feed: fetched.URL, Item: "2", Link: "https://b.example/2", Error: "404"}}
+	for range crosscheck.ItemTries - 1 {
+		if err := s.SaveItems(ctx, items); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seen, err := s.SeenItems(ctx, fetched.URL, []string{"1", "2", "3"})
+	if err != nil || fmt.Sprint(seen) != "map[1:true]" {
+		t.Errorf("items done before the failing one's last try: %v, %v", seen, err)
+	}
+	s.SaveItems(ctx, items[1:])
+	if seen, _ := s.SeenItems(ctx, fetched.URL, []string{"1", "2"}); len(seen) != 2 {
+		t.Errorf("items done after the failing one's last try: %v", seen)
+	}
+	feeds, err := s.Feeds(ctx)
+	if err != nil || len(feeds) != 2 || feeds[0].URL != fetched.URL || feeds[1].URL != "https://a.example/rss" {
+		t.Fatalf("feeds in the order added: %+v, %v", feeds, err)
+	}
+	f := feeds[0]
+	if f.Title != "B" || f.ETag != `"e"` || f.Status != "ok" || f.Error != "" || f.Articles != 1 || f.Items != 2 || f.Added == "" || f.AllowPrivate {
+		t.Errorf("feed %+v", f)
+	}
+}
+
+// A feed removed is no longer followed and its items are forgotten; the articles they became
+// stay. A feed is removed by its URL or its id, and an unknown one is not found.
+func removeFeed(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	for _, u := range []string{"https://example.org/rss", "https://example.com/atom"} {
+		if _, err := s.AddFeed(ctx, u, "T", false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Put(ctx, []crosscheck.Entry{Entry("a", "Wire", "one")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveItems(ctx, []crosscheck.FeedItem{{Feed: "https://example.org/rss", Item: "g1", Article: "a"}}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.RemoveFeed(ctx, "https://example.org/rss")
+	if err != nil || f.Articles != 1 || f.ID != crosscheck.FeedID("https://example.org/rss") {
+		t.Fatalf("remove by URL: %+v, %v", f, err)
+	}
+	if seen, _ := s.SeenItems(ctx, "https://example.org/rss", []string{"g1"}); seen["g1"] {
+		t.Error("the removed feed's items are still known")
+	}
+	if _, err := s.Article(ctx, "a"); err != nil {
+		t.Errorf("the feed's article went with it: %v", err)
+	}
+	if _, err := s.RemoveFeed(ctx, crosscheck.FeedID("https://example.com/atom")); err != nil {
+		t.Errorf("remove by id: %v", err)
+	}
+	if list, _ := s.Feeds(ctx); len(list) != 0 {
+		t.Errorf("feeds left: %+v", list)
+	}
+	if _, err := s.RemoveFeed(ctx, "https://example.org/rss"); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("removing it again: %v", err)
+	}
+}
+
+func generationChanges(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	g0, err := s.Generation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put(t, ctx, s, Entry("x", "Wire", "one"))
+	g1, _ := s.Generation(ctx)
+	grouped(t, ctx, s)
+	g2, _ := s.Generation(ctx)
+	if g0 == g1 || g1 == g2 {
+		t.Errorf("generations %q, %q, %q: each change should give a new one", g0, g1, g2)
+	}
+	if g3, _ := s.Generation(ctx); g3 != g2 {
+		t.Errorf("generation changed with no change: %q, %q", g2, g3)
+	}
+}
+
+func checkPasses(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	if err := s.QuickCheck(ctx); err != nil {
+		t.Error(err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Error(err)
+	}
+	if s.ReadOnly() {
+		t.Error("a store opened for writing says it is read-only")
+	}
+}

@@ -1,0 +1,375 @@
+// Package postgres is the crosscheck store in a PostgreSQL database, for when several processes
+// or machines share one store: the same interfaces as the SQLite store, with the same results,
+// through jackc/pgx. Its schema migrations are embedded in the binary and applied, each in a
+// transaction, when the store is opened.
+package postgres
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/migration"
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is a crosscheck.Backend in a PostgreSQL database.
+type Store struct {
+	db  *pgxpool.Pool
+	now func() time.Time
+}
+
+var _ crosscheck.Backend = (*Store)(nil)
+
+// IsDSN reports whether a --db value names a PostgreSQL database rather than a SQLite file.
+func IsDSN(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open connects to the database dsn names (postgres://user@host:port/db) and brings its
+// schema up to date.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	db, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	s := &Store{db: db, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", redact(dsn), err)
+	}
+	return s, nil
+}
+
+// redact drops the password from a DSN for a message.
+func redact(dsn string) string {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return "(the DSN given)"
+	}
+	return fmt.Sprintf("postgres://%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+}
+
+// migrationLock is the advisory lock that keeps two processes from migrating one database at
+// once.
+const migrationLock = 0x63726f7373 // "cross"
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.db.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		// two processes creating the table at once: one of them loses, and finds it made
+		var have bool
+		if s.db.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&have); !have {
+			return err
+		}
+	}
+	list, err := migration.List(migrations)
+	if err != nil {
+		return err
+	}
+	for _, m := range list {
+		if err := s.migrateOne(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateOne applies one migration, in a transaction, unless the database has it: the version
+// is read under the migration lock, so that two processes do not both apply it.
+func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
+	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
+			return err
+		}
+		var have int
+		if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.Version).Scan(&have); err != nil || have > 0 {
+			return err
+		}
+		if _, err := tx.Exec(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, m.Version)
+		return err
+	})
+}
+
+// Close closes the connections.
+func (s *Store) Close() error {
+	s.db.Close()
+	return nil
+}
+
+// ReadOnly is false: a database the user may not write answers its writes with an error.
+func (s *Store) ReadOnly() bool { return false }
+
+// Put stores a batch of entries in one transaction. Each article's id is locked for the
+// transaction, so that two writers storing one article at once store two revisions in turn.
+func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
+	results := make([]crosscheck.PutResult, len(entries))
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		for i, e := range entries {
+			r, err := s.putOne(ctx, tx, e)
+			if err != nil {
+				return err
+			}
+			results[i] = r
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
+
+func (s *Store) putOne(ctx context.Context, tx pgx.Tx, e crosscheck.Entry) (crosscheck.PutResult, error) {
+	if e.Err != nil || e.Article == nil {
+		msg := "no article"
+		if e.Err != nil {
+			msg = e.Err.Error()
+		}
+		_, err := tx.Exec(ctx, `INSERT INTO failures (input, error, at) VALUES ($1, $2, $3)`,
+			e.Input, msg, s.now().UTC().Format(time.RFC3339))
+		return crosscheck.PutResult{Status: crosscheck.StatusError}, err
+	}
+	a := e.Article
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, a.ID); err != nil {
+		return crosscheck.PutResult{}, err
+	}
+	var hash, oldSource, oldLines string
+	var rev int
+	switch err := tx.QueryRow(ctx, `SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq
+		WHERE a.article_id = $1`, a.ID).Scan(&hash, &rev, &oldSource, &oldLines); {
+	case errors.Is(err, pgx.ErrNoRows):
+	case err != nil:
+		return crosscheck.PutResult{}, err
+	case hash == a.Hash:
+		return crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: rev}, nil
+	}
+	rev++
+	a.Revision = rev
+	seq, err := insertRevision(ctx, tx, e.Doc, a)
+	if err != nil {
+		return crosscheck.PutResult{}, fmt.Errorf("store %s: %w", a.ID, err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO articles (article_id, seq, hash) VALUES ($1, $2, $3)
+		ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, a.ID, seq, a.Hash); err != nil {
+		return crosscheck.PutResult{}, err
+	}
+	if rev > 1 {
+		var old []int64
+		json.Unmarshal([]byte(oldLines), &old)
+		if err := countLines(ctx, tx, oldSource, old, nil, -1); err != nil {
+			return crosscheck.PutResult{}, err
+		}
+	}
+	if err := countLines(ctx, tx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
+		return crosscheck.PutResult{}, err
+	}
+	return crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}, nil
+}
+
+// cleanColumns are the revision columns extraction derives from the raw document, written by
+// Put and rewritten by Reclean (cleanValues gives their values); search is their words.
+var cleanColumns = []string{"title", "author", "published", "modified", "site", "language", "credits",
+	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates", "syntax", "search"}
+
+func cleanValues(a *crosscheck.Article) []any {
+	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
+		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
+		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
+		crosscheck.EncodeSyntax(a.Syntax), searchWords(a.Title + "\n" + a.Text)}
+}
+
+// placeholders returns "$from, …, $(from+n-1)", wrapping the last in to_tsvector when the
+// last column is the search vector.
+func placeholders(from, n int) string {
+	p := make([]string, n)
+	for i := range p {
+		p[i] = "$" + strconv.Itoa(from+i)
+	}
+	p[n-1] = "to_tsvector('simple', " + p[n-1] + ")"
+	return strings.Join(p, ", ")
+}
+
+func insertRevision(ctx context.Context, tx pgx.Tx, d *crosscheck.Document, a *crosscheck.Article) (int64, error) {
+	meta, err := json.Marshal(d.Meta)
+	if err != nil {
+		return 0, err
+	}
+	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
+		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
+	var seq int64
+	err = tx.QueryRow(ctx, `INSERT INTO revisions
+		(article_id, revision, hash, input, format, fetched, meta, raw, source, source_from, url, lines, `+strings.Join(cleanColumns, ", ")+`)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, `+placeholders(13, len(cleanColumns))+`) RETURNING seq`, args...).Scan(&seq)
+	return seq, err
+}
+
+// js encodes a value for a JSON column.
+func js(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// orNone stores a nil list as an empty one.
+func orNone[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Seen reports whether the latest revision of id has hash.
+func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
+	var h string
+	err := s.db.QueryRow(ctx, `SELECT hash FROM articles WHERE article_id = $1`, id).Scan(&h)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	return h == hash, err
+}
+
+const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
+	r.author, r.published, r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text,
+	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates, r.syntax`
+
+// scanArticle reads the articleColumns of a row, after any leading columns given in lead.
+func scanArticle(row pgx.Row, lead ...any) (*crosscheck.Article, error) {
+	var a crosscheck.Article
+	var format, fetched string
+	var tokens, parse []byte
+	json := make([]string, 10) // meta, credits, offsets, removed, repairs, quotes, numbers, sentences, entities, dates
+	dest := append(lead, &a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &json[0], &a.Title,
+		&a.Author, &a.Published, &a.Modified, &a.Source, &a.SourceFrom, &a.Site, &a.URL, &a.Language, &json[1],
+		&a.Text, &json[2], &json[3], &json[4], &json[5], &json[6], &json[7], &tokens, &json[8], &json[9], &parse)
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	var err error
+	if a.Tokens, err = crosscheck.DecodeSpans(tokens); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	if a.Syntax, err = crosscheck.DecodeSyntax(parse); err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	a.Format = crosscheck.Format(format)
+	a.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
+	fields := []any{&a.Meta, &a.Credits, &a.Offsets, &a.Removed, &a.Repairs, &a.Quotes, &a.Numbers, &a.Sentences, &a.Entities, &a.Dates}
+	for i, f := range fields {
+		if err := unmarshal(json[i], f); err != nil {
+			return nil, fmt.Errorf("article %s: damaged column: %w", a.ID, err)
+		}
+	}
+	return &a, nil
+}
+
+func unmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+// Article returns the latest revision of an article.
+func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, error) {
+	a, err := scanArticle(s.db.QueryRow(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
+	}
+	return a, err
+}
+
+// Raw returns the raw bytes of an article's latest revision.
+func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
+	var raw []byte
+	err := s.db.QueryRow(ctx, `SELECT r.raw FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = $1`, id).Scan(&raw)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
+	}
+	return raw, err
+}
+
+// page is how many rows a stream reads per query.
+const page = 500
+
+// Articles streams the latest revision of every article, ordered by id, a page at a time.
+func (s *Store) Articles(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
+	return crosscheck.Pages("", page, func(after string) ([]*crosscheck.Article, string, error) {
+		out, err := collect(ctx, s.db, func(r pgx.Rows) (*crosscheck.Article, error) { return scanArticle(r) },
+			`SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq
+			WHERE a.article_id > $1 ORDER BY a.article_id LIMIT $2`, after, page)
+		if err != nil || len(out) == 0 {
+			return out, after, err
+		}
+		return out, out[len(out)-1].ID, nil
+	})
+}
+
+// querier is a pool or a transaction.
+type querier interface {
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+// collect runs a query and reads each of its rows with scan.
+func collect[T any](ctx context.Context, q querier, scan func(pgx.Rows) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// Count returns how many articles are stored.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
+	return n, err
+}
+
+// Failures streams the inputs that could not be ingested, oldest first, a page at a time.
+func (s *Store) Failures(ctx context.Context) iter.Seq2[crosscheck.Failure, error] {
+	return crosscheck.Pages(int64(0), page, func(after int64) ([]crosscheck.Failure, int64, error) {
+		out, err := collect(ctx, s.db, func(r pgx.Rows) (crosscheck.Failure, error) {
+			var f crosscheck.Failure
+			return f, r.Scan(&after, &f.Input, &f.Error, &f.At)
+		}, `SELECT seq, input, error, at FROM failures WHERE seq > $1 ORDER BY seq LIMIT $2`, after, page)
+		return out, after, err
+	})
+}
+
+// QuickCheck checks that the database answers.
+func (s *Store) QuickCheck(ctx context.Context) error {
+	return s.db.Ping(ctx)
+}
+
+// Check verifies that every article points at a stored revision of itself with the same hash;
+// the database keeps its own pages whole.
+func (s *Store) Check(ctx context.Context) error {
+	var dangling int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM articles a LEFT JOIN revisions r ON r.seq = a.seq
+		WHERE r.seq IS NULL OR r.article_id != a.article_id OR r.hash != a.hash`).Scan(&dangling)
+	if err != nil {
+		return err
+	}
+	if dangling > 0 {
+		return fmt.Errorf("%d article(s) point at a missing or foreign revision", dangling)
+	}
+	return nil
+}

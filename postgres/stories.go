@@ -1,0 +1,182 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// GroupState returns the saved grouping state, or nil, and its version.
+func (s *Store) GroupState(ctx context.Context) ([]byte, int64, error) {
+	var b []byte
+	var version int64
+	err := s.db.QueryRow(ctx, `SELECT state, version FROM group_state WHERE id = 1`).Scan(&b, &version)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, 0, nil
+	}
+	return b, version, err
+}
+
+// Generation returns a value that changes whenever articles are stored or stories change.
+func (s *Store) Generation(ctx context.Context) (string, error) {
+	var groups, seq int64
+	err := s.db.QueryRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
+	return fmt.Sprintf("%d.%d", groups, seq), err
+}
+
+// bumpGeneration marks a change to stories or to stored analysis.
+const bumpGeneration = `UPDATE generation SET n = n + 1`
+
+// groupLock is the advisory lock a SaveGroups holds: the version it reads stays true until it
+// commits.
+const groupLock = 0x67726f7570 // "group"
+
+// SaveGroups stores the grouping state, the changed stories and the new links at once, over
+// the version of the state they were worked out from.
+func (s *Store) SaveGroups(ctx context.Context, version int64, state []byte, stories []crosscheck.Story, links []crosscheck.StoryLink, dups []crosscheck.DuplicateLink) error {
+	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, groupLock); err != nil {
+			return err
+		}
+		var current int64
+		if err := tx.QueryRow(ctx, `SELECT version FROM group_state WHERE id = 1`).Scan(&current); err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		if current != version {
+			return fmt.Errorf("grouping state version %d, read at %d: %w", current, version, crosscheck.ErrConflict)
+		}
+		batch := &pgx.Batch{}
+		batch.Queue(`INSERT INTO group_state (id, state, version) VALUES (1, $1, $2)
+			ON CONFLICT (id) DO UPDATE SET state = excluded.state, version = excluded.version`, state, version+1)
+		batch.Queue(bumpGeneration)
+		for _, l := range links {
+			batch.Queue(`INSERT INTO story_articles (article_id, story_id, score, rule) VALUES ($1, $2, $3, $4)
+				ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`,
+				l.Article, l.Story, l.Score, l.Rule)
+		}
+		for _, d := range dups {
+			batch.Queue(`INSERT INTO duplicates (article_id, of_article, similarity) VALUES ($1, $2, $3)
+				ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
+				d.Article, d.Of, d.Similarity)
+		}
+		for _, st := range stories {
+			batch.Queue(`INSERT INTO stories (id, ord, title, first, last, size)
+				VALUES ($1, $2, $3, $4, $5, (SELECT COUNT(*) FROM story_articles WHERE story_id = $1))
+				ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`,
+				st.ID, st.Order, st.Title, st.First, st.Last)
+			// a story a merge emptied is gone
+			batch.Queue(`DELETE FROM stories WHERE id = $1 AND size = 0`, st.ID)
+		}
+		return tx.SendBatch(ctx, batch).Close()
+	})
+}
+
+// Ungrouped streams the articles not yet in a story in the order their latest revisions were
+// stored, a page at a time.
+func (s *Store) Ungrouped(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
+	return crosscheck.Pages(int64(0), page, func(after int64) ([]*crosscheck.Article, int64, error) {
+		out, err := collect(ctx, s.db, func(r pgx.Rows) (*crosscheck.Article, error) { return scanArticle(r, &after) },
+			`SELECT a.seq, `+articleColumns+`
+			FROM articles a JOIN revisions r ON r.seq = a.seq
+			LEFT JOIN story_articles sa ON sa.article_id = a.article_id
+			WHERE sa.article_id IS NULL AND a.seq > $1 ORDER BY a.seq LIMIT $2`, after, page)
+		return out, after, err
+	})
+}
+
+// Stories streams the stories in creation order with their articles in ingest order.
+func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error] {
+	return func(yield func(*crosscheck.Story, error) bool) {
+		rows, err := s.db.Query(ctx, `SELECT s.id, s.ord, s.title, s.first, s.last, sa.article_id
+			FROM stories s JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.article_id = sa.article_id
+			ORDER BY s.ord, a.seq`)
+		if err != nil {
+			yield(nil, err)
+			return
+		}
+		defer rows.Close()
+		crosscheck.GatherStories(rows, yield)
+	}
+}
+
+// Duplicates returns the near-duplicate links of the given articles, in the order given.
+func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck.DuplicateLink, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.DuplicateLink, error) {
+		var d crosscheck.DuplicateLink
+		return d, r.Scan(&d.Article, &d.Of, &d.Similarity)
+	}, `SELECT d.article_id, d.of_article, d.similarity FROM unnest($1::text[]) WITH ORDINALITY AS g(id, i)
+		JOIN duplicates d ON d.article_id = g.id ORDER BY g.i`, articles)
+}
+
+// StoryLinks returns why each of the given articles is in its story, in the order given.
+func (s *Store) StoryLinks(ctx context.Context, articles []string) ([]crosscheck.StoryLink, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.StoryLink, error) {
+		var l crosscheck.StoryLink
+		return l, r.Scan(&l.Article, &l.Story, &l.Score, &l.Rule)
+	}, `SELECT sa.article_id, sa.story_id, sa.score, sa.rule FROM unnest($1::text[]) WITH ORDINALITY AS g(id, i)
+		JOIN story_articles sa ON sa.article_id = g.id ORDER BY g.i`, articles)
+}
+
+// Story returns the story with the given id, or the story the article with that id is in.
+func (s *Store) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
+	st := crosscheck.Story{ID: id}
+	err := s.db.QueryRow(ctx, `SELECT s.id, s.ord, s.title, s.first, s.last FROM stories s
+		WHERE s.id = coalesce((SELECT story_id FROM story_articles WHERE article_id = $1), $1)`, id).
+		Scan(&st.ID, &st.Order, &st.Title, &st.First, &st.Last)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf("story %q: %w", id, crosscheck.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.Query(ctx, `SELECT sa.article_id, a.hash FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
+		WHERE sa.story_id = $1 ORDER BY a.seq`, st.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, hash string
+		if err := rows.Scan(&a, &hash); err != nil {
+			return nil, err
+		}
+		st.Articles, st.Hashes = append(st.Articles, a), append(st.Hashes, hash)
+	}
+	return &st, rows.Err()
+}
+
+// Report returns the stored report of a story when it was made under key, else nil.
+func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
+	return s.reportColumn(ctx, "report", story, key)
+}
+
+// ReportNumbers returns the numbers of a story's stored report when it was made under key,
+// else nil.
+func (s *Store) ReportNumbers(ctx context.Context, story, key string) ([]byte, error) {
+	return s.reportColumn(ctx, "numbers", story, key)
+}
+
+// reportColumn reads one column of a story's stored report made under key; nil when there is
+// none or it is empty.
+func (s *Store) reportColumn(ctx context.Context, column, story, key string) ([]byte, error) {
+	var v string
+	err := s.db.QueryRow(ctx, `SELECT `+column+` FROM reports WHERE story_id = $1 AND key = $2`, story, key).Scan(&v)
+	if errors.Is(err, pgx.ErrNoRows) || err == nil && v == "" && column == "numbers" {
+		return nil, nil
+	}
+	return []byte(v), err
+}
+
+// SaveReport stores a story's report and its numbers, made under key, in place of the ones
+// before.
+func (s *Store) SaveReport(ctx context.Context, story, key string, report, numbers []byte) error {
+	_, err := s.db.Exec(ctx, `INSERT INTO reports (story_id, key, report, numbers) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, report = excluded.report, numbers = excluded.numbers`,
+		story, key, string(report), string(numbers))
+	return err
+}
