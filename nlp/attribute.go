@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/analyze/syntax"
 )
 
 // tok is a word or a punctuation mark of an attribution window.
@@ -20,7 +22,9 @@ func toks(s string) []tok {
 		t := tok{text: s[sp[0]:sp[1]], punct: !unicode.IsLetter(r) && !unicode.IsDigit(r)}
 		// "went on" and "goes on" attribute speech as one cue: “…,” Trump went on
 		// "as Ana Ruiz put it, “…”" too
-		if n := len(out); n > 0 && (t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") || t.text == "it" && (out[n-1].text == "put" || out[n-1].text == "puts")) {
+		// "his own so called “black bag”": no cue
+		if n := len(out); n > 0 && (t.text == "on" && (out[n-1].text == "went" || out[n-1].text == "goes") || t.text == "it" && (out[n-1].text == "put" || out[n-1].text == "puts") ||
+			t.text == "called" && strings.EqualFold(out[n-1].text, "so")) {
 			out[n-1].text += " " + t.text
 			continue
 		}
@@ -28,6 +32,12 @@ func toks(s string) []tok {
 		if n := len(out); n > 3 && t.text == "old" && out[n-1].text == "-" && out[n-3].text == "-" && ageUnits[out[n-2].text] && isNumberTok(out[n-4]) {
 			out[n-4].text += "-" + out[n-2].text + "-old"
 			out = out[:n-3]
+			continue
+		}
+		// "ex - NYPD detective", "so - called" in tokenised text: a prefix and its word are one
+		if n := len(out); n > 1 && !t.punct && out[n-1].text == "-" && hyphenPrefixes[strings.ToLower(out[n-2].text)] {
+			out[n-2].text += "-" + t.text
+			out = out[:n-1]
 			continue
 		}
 		// "Strauss - Kahn" in tokenised text is the name Strauss-Kahn
@@ -49,6 +59,10 @@ func toks(s string) []tok {
 }
 
 var ageUnits = wordSet("year month week day years months weeks days")
+
+// hyphenPrefixes are the prefixes tokenised text sets apart from their word with a spaced
+// hyphen: "ex - NYPD", "so - called".
+var hyphenPrefixes = wordSet("ex co vice non self anti pro pre post so")
 
 func isNumberTok(t tok) bool {
 	r, _ := utf8.DecodeRuneInString(t.text)
@@ -79,6 +93,13 @@ func isCapital(t tok) bool {
 // attribute finds the cue and the speaker as written for a quote, from its sentence's words
 // after and before it.
 func attribute(text, before, after string, s span) (mention, cue, rule string, unclear bool) {
+	// "March participants chanted, “…,” witnesses reported": the cue right before the quote
+	// is the speaker's own; the one after relays it
+	if bt := toks(before); cueEnds(bt) {
+		if m, c := attributeBefore(bt); m != "" && speakerLike(m) && m != sameSubject {
+			return m, c, "speaker before the quote", false
+		}
+	}
 	m, c := attributeAfter(toks(after))
 	if m != "" && speakerLike(m) {
 		return m, c, "speaker after the quote", false
@@ -97,6 +118,16 @@ func attribute(text, before, after string, s span) (mention, cue, rule string, u
 		unclear = true
 	}
 	return "", "", "", unclear
+}
+
+// cueEnds reports whether the words before a quote end with a cue, a comma or a colon at
+// most after it ("… chanted,", "… yelled:").
+func cueEnds(ts []tok) bool {
+	n := len(ts)
+	if n > 0 && (ts[n-1].text == "," || ts[n-1].text == ":") {
+		n--
+	}
+	return n > 1 && isCue(ts[n-1]) && !strings.HasSuffix(ts[n-1].text, "ing")
 }
 
 // dashName reads a quote signed with a dash and a name, as letters and testimonials print
@@ -146,6 +177,9 @@ func colonName(ts []tok) string {
 	}
 	// "a statement by Ana Ruiz, director of the Ocean Program:": the name before the role
 	for i := len(ts) - 2; i > 0 && len(ts)-i < 14; i-- {
+		if isCue(ts[i]) || isPronoun(ts[i]) {
+			break // "…, ordered by Piet Vos, they said:": the cue's subject speaks, not the name
+		}
 		if ts[i].text == "," {
 			name = nameBefore(ts[:i])
 			if f := strings.Fields(name); len(f) >= 2 && person(f) {
@@ -177,16 +211,22 @@ func speakerLike(m string) bool {
 		return false
 	}
 	first, last := strings.ToLower(f[0]), strings.ToLower(f[len(f)-1])
-	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] ||
+	if len(f) == 1 && (countWords[first] || calendarWords[first] || introWords[first] || stopCapital[first] || first == "a" || first == "an" ||
 		discourseWords[first] || strings.HasSuffix(first, "ly") || allCaps(f[0]) && len(f[0]) > 4) {
 		return false // "Two", "March", "After", "Instead", "Specifically", "TALLAHASSEE": no one
 	}
 	if len(f) == 2 && (timeOpeners[first] && ageUnits[last] || first == "the" && (stopCapital[last] || isDigitByte(last[0]))) {
 		return false // "Last year", "The so", "The 60": a time or a phrase cut short
 	}
+	if len(f) > 1 && determiners[first] && timeNouns[last] {
+		return false // "The same year", "that night": a time
+	}
 	r, _ := utf8.DecodeRuneInString(first)
 	return !notSpeakers[first] && !unicode.IsDigit(r) && !(len(f) > 1 && functionWords[last])
 }
+
+// timeNouns name stretches of time, which a phrase that names no speaker ends with.
+var timeNouns = wordSet("year years month months week weeks day days night nights morning evening afternoon time decade century")
 
 // discourseWords open a sentence as adverbs and connectives do; alone, they name no one.
 var discourseWords = wordSet(`instead likewise among unless soon its their his her also moreover
@@ -421,6 +461,17 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		if len(ts)-i > reach || !isCue(t) {
 			continue
 		}
+		// "The acquisition, said Papermaster, “…”": the subject after the cue speaks
+		if m := invertedSubject(ts, i); m != "" {
+			return m, t.text
+		}
+		// "… condemnation from the U.S. State Department, which said the “…”": the relative
+		// pronoun stands for the name before it
+		if i > 2 && ts[i-2].text == "," && (strings.EqualFold(ts[i-1].text, "which") || strings.EqualFold(ts[i-1].text, "who")) {
+			if m := subject(ts[:i-2]); m != "" && !isPronoun(ts[i-3]) {
+				return m, t.text
+			}
+		}
 		// "Rubio was asked by Fox Business moderator Gerard Baker whether …": the agent asks
 		// "the man described by The Times as": a participle's agent speaks too
 		if i+2 < len(ts) && ts[i+1].text == "by" && i > 0 && (isAuxiliary(ts[i-1].text) || strings.HasSuffix(t.text, "ed") && isCapital(ts[i+2])) {
@@ -476,6 +527,24 @@ func attributeWithin(ts []tok, reach int) (mention, cue string) {
 		return "", ""
 	}
 	return "", ""
+}
+
+// invertedSubject reads a cue set off by commas with its subject after it, right before the
+// quote: "…, said Papermaster, “…”", "…, said the company's chief, “…”".
+func invertedSubject(ts []tok, i int) string {
+	if i == 0 || ts[i-1].text != "," || len(ts) < i+3 || ts[len(ts)-1].text != "," || !isCapital(ts[i+1]) && !strings.EqualFold(ts[i+1].text, "the") {
+		return ""
+	}
+	rest := ts[i+1 : len(ts)-1]
+	for _, t := range rest {
+		if t.punct {
+			return ""
+		}
+	}
+	if m := nounPhrase(rest); m == joinToks(rest) && len(rest) <= 8 {
+		return m
+	}
+	return ""
 }
 
 // outerSpeaker finds, for a subject m that is a thing ("the recent spate of shootings"), a
@@ -557,6 +626,11 @@ func sentenceSubject(ts []tok) string {
 	if isPronoun(ts[0]) {
 		return ts[0].text
 	}
+	if determiners[strings.ToLower(ts[0].text)] {
+		// "A government official downplayed …", "Another witness described …": the
+		// noun phrase the tagger reads, up to its verb
+		return taggedNounPhrase(ts)
+	}
 	var words []string
 	for _, t := range ts {
 		if t.punct || len(words) == 8 {
@@ -584,6 +658,51 @@ func sentenceSubject(ts []tok) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// determiners open a noun phrase whose extent the words' tags tell.
+var determiners = wordSet("the a an another any each every some no this these those")
+
+// nounPhraseReach is how many words a subject's noun phrase is read over.
+const nounPhraseReach = 10
+
+// taggedNounPhrase is the noun phrase ts opens with a determiner, as the part-of-speech tagger
+// reads it: adjectives, nouns, names and numbers, and "of" before more of them, up to the first
+// word of another kind ("The acquisition of SeaMicro would", "The embedded battery lasts", "the
+// presidential scandal that"). It is "" when no noun follows the determiner.
+func taggedNounPhrase(ts []tok) string {
+	var words []string
+	for _, t := range ts[:min(len(ts), nounPhraseReach)] {
+		if t.punct {
+			break
+		}
+		words = append(words, t.text)
+	}
+	tags := syntax.Tag(words)
+	end, noun := 1, false
+	for k := 1; k < len(words); k++ {
+		switch tag := tags[k]; {
+		case tag == "NOUN" || tag == "PROPN":
+			end, noun = k+1, true
+		case tag == "ADJ" || tag == "NUM" || tag == "PART" && possessive(words[k]):
+			end = k + 1
+		case strings.EqualFold(words[k], "of") && noun && k+1 < len(words) && (tags[k+1] == "NOUN" || tags[k+1] == "PROPN" || tags[k+1] == "DET" || tags[k+1] == "ADJ"):
+			end = k + 1
+		default:
+			k = len(words)
+		}
+	}
+	if !noun {
+		// the tagger read no noun ("The email goes on"): the word after the determiner
+		if len(words) > 1 && !isCapital(tok{text: words[1]}) && !functionWords[strings.ToLower(words[1])] && !isCue(tok{text: words[1]}) {
+			return words[0] + " " + words[1]
+		}
+		return ""
+	}
+	for end > 1 && functionWords[strings.ToLower(words[end-1])] {
+		end--
+	}
+	return strings.Join(words[:end], " ")
 }
 
 // personSubject is the subject of the clause ts opens when it is a pronoun for a person or a
@@ -649,7 +768,7 @@ func nounPhrase(ts []tok) string {
 			words = words[:i] // "Andrew Wetzel of the NRDC"
 			break
 		}
-		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today") {
+		if i > 0 && (lw == "on" || lw == "in" || lw == "at" || lw == "as" || lw == "during" || lw == "after" || lw == "when" || lw == "who" || lw == "which" || lw == "that" || lw == "while" || lw == "adding" || lw == "before" || lw == "last" || lw == "earlier" || lw == "yesterday" || lw == "today" || weekdayWords[lw]) {
 			words = words[:i]
 			break
 		}
@@ -724,7 +843,11 @@ func subject(ts []tok) string {
 	}
 	if start < 0 {
 		// "…,” officials say": people named by their trade alone
-		if w := ts[len(ts)-1].text; !isCapital(ts[len(ts)-1]) && strings.HasSuffix(w, "s") && personNoun(strings.TrimSuffix(w, "s")) {
+		if w := ts[len(ts)-1].text; !isCapital(ts[len(ts)-1]) && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (personNoun(strings.TrimSuffix(w, "s")) || strings.HasSuffix(w, "es") && personNoun(strings.TrimSuffix(w, "es"))) {
+			// "March participants chanted", "witnesses said": the trade before the cue
+			if len(ts) > 1 && isCapital(ts[len(ts)-2]) && !ts[len(ts)-2].punct {
+				return ts[len(ts)-2].text + " " + w
+			}
 			return w
 		}
 		return ""
@@ -743,7 +866,7 @@ func subject(ts []tok) string {
 var introWords = map[string]bool{"after": true, "following": true, "in": true, "on": true, "during": true,
 	"earlier": true, "later": true, "meanwhile": true, "however": true, "still": true, "yet": true,
 	"also": true, "at": true, "before": true, "since": true, "when": true, "while": true, "with": true,
-	"speaking": true, "asked": true, "today": true, "yesterday": true, "separately": true}
+	"speaking": true, "asked": true, "today": true, "yesterday": true, "separately": true, "born": true}
 
 // functionWords cannot end a noun phrase.
 var functionWords = map[string]bool{"to": true, "the": true, "a": true, "an": true, "of": true, "and": true,

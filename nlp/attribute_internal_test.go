@@ -10,6 +10,7 @@ func TestSpeakerLike(t *testing.T) {
 		"the city embodied the": false, "": false,
 		"Instead": false, "Specifically": false, "TALLAHASSEE": false, "Last year": false, "The 60": false,
 		"the so": false, "Two": false, "March": false, "61": false, "the ruling": true, "officials": true,
+		"The same year": false, "that night": false, "Another witness": true, "a": false,
 	} {
 		if got := speakerLike(m); got != want {
 			t.Errorf("speakerLike(%q) = %v, want %v", m, got, want)

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,26 @@ type nameIndex struct {
 	order  []string                   // full names, most recent last
 	cursor int
 	quoted bool // scanning a quote's words
+
+	// the sentence the scan is in, for the person a sentence is about: its subject
+	sent       int  // sentences read
+	sinceStart int  // words since the sentence began
+	commas     int  // commas since the sentence began
+	afterComma bool // the last token was a comma
+	topic      string
+	topicAt    int    // the sentence the topic was last the subject of
+	spoke      string // the speaker of the last quote
+	namedAt    int    // the last sentence that named a person
+
+	// two people a sentence names with "and" between them, whom "they" may stand for
+	sentNames []string // the people the current sentence names
+	sentAnd   bool     // an "and" after the first of them
+	pair      [2]string
+	pairAt    int // the sentence that named the pair
 }
+
+// topicReach is how many sentences the subject of one stays who "he" or "she" stands for.
+const topicReach = 2
 
 func newNameIndex() *nameIndex {
 	return &nameIndex{full: map[string]string{}, roles: map[string]map[string]bool{}, gender: map[string]map[byte]int{}}
@@ -55,6 +75,51 @@ func (x *nameIndex) scanQuote(text string, from, to int) {
 	x.last, x.order = last, x.order[:order]
 }
 
+// subjectSlot reports whether the next word stands where a sentence's subject does: first in
+// the sentence, or right after the comma that closes an opening phrase ("As the director of
+// the FBI, Mr Felt …", "A master of counter-intelligence, he …").
+func (x *nameIndex) subjectSlot() bool {
+	return !x.quoted && (x.sinceStart == 0 || x.afterComma && x.commas == 1 && x.sinceStart <= 20)
+}
+
+// step moves the sentence state past the token ts[i].
+func (x *nameIndex) step(ts []tok, i int) {
+	if x.quoted {
+		return
+	}
+	t := ts[i]
+	x.afterComma = t.text == ","
+	switch {
+	case t.text == "." || t.text == "!" || t.text == "?":
+		if i == 0 || !abbreviations[strings.ToLower(ts[i-1].text)] {
+			x.newSentence()
+		}
+	case t.text == "and" && len(x.sentNames) > 0:
+		x.sentAnd = true
+		x.sinceStart++
+	case t.text == ",":
+		x.commas++
+	case t.punct:
+	default:
+		x.sinceStart++
+	}
+}
+
+// newSentence starts a sentence: a quote that ended one was read.
+func (x *nameIndex) newSentence() {
+	if len(x.sentNames) == 2 && x.sentAnd {
+		x.pair, x.pairAt = [2]string{x.sentNames[0], x.sentNames[1]}, x.sent
+	}
+	x.sent++
+	x.sinceStart, x.commas, x.afterComma = 0, 0, false
+	x.sentNames, x.sentAnd = x.sentNames[:0], false
+}
+
+// mentioned marks person p as named in the subject's place of the current sentence.
+func (x *nameIndex) mentioned(p string) {
+	x.topic, x.topicAt = p, x.sent
+}
+
 // scan reads the names in text[from:to].
 func (x *nameIndex) scan(text string, from, to int) {
 	if from < x.cursor {
@@ -66,23 +131,33 @@ func (x *nameIndex) scan(text string, from, to int) {
 	ts := toks(text[from:to])
 	for i := 0; i < len(ts); {
 		if !isCapital(ts[i]) || isPronoun(ts[i]) {
+			lw := strings.ToLower(ts[i].text)
+			// "A master of counter-intelligence, he …": the subject goes on being who it was
+			if (lw == "he" || lw == "she") && x.subjectSlot() {
+				if p := x.resolve(lw, x.spoke); p != "" {
+					x.mentioned(p)
+				}
+			}
 			// "Ana Lisle … her": a pronoun after a name tells its gender
-			if g := genderPronouns[strings.ToLower(ts[i].text)]; g != 0 && x.last != "" && !x.quoted {
+			if g := genderPronouns[lw]; g != 0 && x.last != "" && !x.quoted {
 				if x.gender[x.last] == nil {
 					x.gender[x.last] = map[byte]int{}
 				}
 				x.gender[x.last][g]++
 			}
+			x.step(ts, i)
 			i++
 			continue
 		}
+		subjectSlot := x.subjectSlot()
 		j := i
 		var run []tok
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
 			run = append(run, ts[j])
 			j++
 			if possessive(ts[j-1].text) {
-				break // "South Sudan's Unity state": the possessive ends the name
+				subjectSlot = false // "Putin's adviser Yuri Ushakov said": the adviser is the subject
+				break               // "South Sudan's Unity state": the possessive ends the name
 			}
 			if k := nicknameEnd(ts, j); k > j {
 				j = k // Vincent "The Chin" Gigante: the nickname is not the name's
@@ -97,11 +172,18 @@ func (x *nameIndex) scan(text string, from, to int) {
 			run = run[1:]
 		}
 		if i > 0 && (ts[i-1].text == "a" || ts[i-1].text == "an" || i > 1 && (ts[i-2].text == "a" || ts[i-2].text == "an") && !ts[i-1].punct && !isCapital(ts[i-1])) {
-			i = j // "a local Rite Aid": a thing, not a person
+			x.stepOver(ts, i, j) // "a local Rite Aid": a thing, not a person
+			i = j
+			continue
+		}
+		if len(run) > 1 && determiners[strings.ToLower(run[0].text)] && run[0].text != "The" {
+			x.stepOver(ts, i, j) // "Another Twitter user": someone not named
+			i = j
 			continue
 		}
 		if len(run) > 1 && run[0].text == "The" && !titles[strings.ToLower(run[1].text)] {
-			i = j // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
+			x.stepOver(ts, i, j) // "The Notorious Bettie Page", "The New York Times": a title or a body, not a person
+			i = j
 			continue
 		}
 		for _, t := range run {
@@ -111,7 +193,8 @@ func (x *nameIndex) scan(text string, from, to int) {
 		// "Palmer Public Safety Director Jon Owen": the name follows the last role word
 		k := nameStart(words)
 		if k == 0 && i > 1 && ts[i-1].text == "of" && isCapital(ts[i-2]) {
-			i = j // "the Union of Concerned Scientists": the rest of a body's name
+			x.stepOver(ts, i, j) // "the Union of Concerned Scientists": the rest of a body's name
+			i = j
 			continue
 		}
 		for _, w := range words[:k] {
@@ -125,13 +208,21 @@ func (x *nameIndex) scan(text string, from, to int) {
 		_, known := x.full[key]
 		// one capitalised word is a person only as the surname of a name seen whole: "Kremlin"
 		// and "Russians" are not, "Ushakov" after "Yuri Ushakov" is
-		if person(words) && (len(words) >= 2 || known) {
+		// "Su indicated": a surname of two letters of someone named whole is theirs too
+		if (person(words) || known && len(words) == 1 && len(words[0]) == 2) && (len(words) >= 2 || known) {
 			if len(words) > len(strings.Fields(x.full[key])) {
 				x.full[key] = strings.Join(words, " ")
 			}
 			full := x.full[key]
 			x.last = full
 			x.order = append(x.order, full)
+			x.namedAt = x.sent
+			if !x.quoted && !slices.Contains(x.sentNames, full) {
+				x.sentNames = append(x.sentNames, full)
+			}
+			if subjectSlot {
+				x.mentioned(full)
+			}
 			if len(role) > 0 {
 				if x.roles[full] == nil {
 					x.roles[full] = map[string]bool{}
@@ -141,9 +232,17 @@ func (x *nameIndex) scan(text string, from, to int) {
 				}
 			}
 		}
+		x.stepOver(ts, i, j)
 		i = j
 	}
 	x.cursor = to
+}
+
+// stepOver moves the sentence state past the tokens ts[i:j].
+func (x *nameIndex) stepOver(ts []tok, i, j int) {
+	for ; i < j; i++ {
+		x.step(ts, i)
+	}
 }
 
 // nicknameEnd is, when a quoted nickname of one to three capitalised words opens at ts[j]
@@ -191,6 +290,9 @@ func person(words []string) bool {
 	if len(words) > 1 && (compass[words[0]] || isPlace(strings.Join(words, " "))) {
 		return false // "Los Angeles", "South Kordofan"
 	}
+	if len(words) > 1 && demonyms[words[0]] {
+		return false // "German WWII spies", "Russian Luhansk": a people's word opens no one's name
+	}
 	if len(words) > 1 && allCaps(words[0]) {
 		return false // "AMD Opteron", "NYPD Commissioner": a body's or a product's name
 	}
@@ -229,7 +331,8 @@ Constitution Amendment Program Programme Project Initiative Plan Strategy Doctri
 Magazine Review Report Index Prize Award Awards Games Cup Championship Festival Street Avenue
 Road Square Island Islands River Mountain Mountains Valley County Province Region District City
 State Republic Kingdom Airport Station Stadium Arena Tower Building Prison Fellowship
-Scholarship Medal Trophy`)
+Scholarship Medal Trophy Courthouse Hospital Museum Library Hotel Theater Theatre Cathedral
+Resources Affairs Ave Blvd`)
 
 // prepositions, capitalised in a run of words, make it a title or a body's name.
 var prepositions = wordSet(`against for with from about across toward towards upon among despite inside
@@ -290,9 +393,14 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		if lw == "she" {
 			want = 'f'
 		}
+		// the subject of the last sentence that names anyone, before someone named there in
+		// a lesser place ("A master of spies, he helped reporters Bob Woodward and Carl
+		// Bernstein. … before he broke cover")
+		if x.topic != "" && x.sent-x.topicAt <= topicReach && x.topicAt >= x.namedAt && x.fits(x.topic, want) {
+			return x.topic
+		}
 		for i := len(x.order) - 1; i >= 0 && i >= len(x.order)-40; i-- {
-			p := x.order[i]
-			if g := genderOf(strings.Fields(p), x.roles[p], x.gender[p]); g == 0 || g == want {
+			if p := x.order[i]; x.fits(p, want) {
 				return p
 			}
 		}
@@ -305,6 +413,10 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 			return x.last
 		}
 		return lastSpeaker
+	case len(words) == 1 && lw == "they" && x.pair[0] != "" && x.sent-x.pairAt <= topicReach:
+		// "… the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar,
+		// agreed. …, they said": the two named together
+		return x.pair[0] + " and " + x.pair[1]
 	case pronouns[lw]:
 		return mention
 	case lw == "the" || lw == "a" || lw == "an" || lw == "his" || lw == "her" || lw == "their":
@@ -313,6 +425,13 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 		}
 		if lastSpeaker != "" && (lw == "the" || lw == "his" || lw == "her") && personNoun(words[len(words)-1]) {
 			return lastSpeaker
+		}
+		// "His lawyers claimed": the lawyers of the man "his" stands for, as a reader would
+		// name them ("Gigante's lawyers")
+		if len(words) > 1 && (lw == "his" || lw == "her") {
+			if p := x.resolve(map[string]string{"his": "he", "her": "she"}[lw], lastSpeaker); p != "" {
+				return lastName(p) + "'s " + strings.Join(words[1:], " ")
+			}
 		}
 		return mention
 	}
@@ -332,6 +451,18 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 	return strings.Join(kept, " ")
 }
 
+// fits reports whether person p may be who a pronoun of gender want stands for: p's gender,
+// when known, is want's.
+func (x *nameIndex) fits(p string, want byte) bool {
+	g := genderOf(strings.Fields(p), x.roles[p], x.gender[p])
+	return g == 0 || g == want
+}
+
+func lastName(p string) string {
+	f := strings.Fields(p)
+	return f[len(f)-1]
+}
+
 // personNouns are nouns for a person by office, trade or relation, which a role phrase ("the
 // senior adviser", "his spokeswoman") ends with when it stands for someone.
 var personNouns = wordSet(`adviser advisor aide ambassador analyst attorney author candidate chairman
@@ -342,7 +473,7 @@ professor prosecutor representative researcher secretary senator sheriff source 
 spokesperson spokeswoman strategist woman man husband wife father mother son daughter brother sister
 friend veteran voter worker businessman writer reporter activist chancellor premier king
 queen prince justice demonstrator protester protestor marcher resident neighbor neighbour
-student supporter`)
+student supporter participant witness juror`)
 
 // personNoun reports whether a role phrase's last word names a person.
 func personNoun(w string) bool {

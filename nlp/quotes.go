@@ -5,6 +5,7 @@ package nlp
 
 import (
 	"regexp"
+	"slices"
 
 	"github.com/crosscheck/crosscheck"
 	"strings"
@@ -83,11 +84,14 @@ func Quotes(text string) []Quote {
 		if nickname(text, s) {
 			continue // the name around it is read whole, with the text after it
 		}
+		if k > 0 && endsSentence(text[sp[k-1].start:sp[k-1].end]) && startsSentence(text[sp[k-1].close:]) {
+			names.newSentence() // “… were dead.” Umm Ibrahim, a woman, said …
+		}
 		names.scan(text, lastEnd, s.open)
 		q := Quote{Text: text[s.start:s.end], Start: s.start, End: s.end, Parts: [][2]int{{s.start, s.end}}}
 		before := windowBefore(text, s.open, sp, k)
 		after := windowAfter(text, s.close, sp, k)
-		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) {
+		if endsSentence(text[s.start:s.end]) && startsSentence(after) && !attributionOpens(after) && !exclaimedBy(q.Text, after) {
 			after = "" // “… substantive.” However, he …: the next sentence is not the attribution
 		}
 		// on CBS's “Face the Nation,”: a programme's name, no one's words; a headline quotes in
@@ -147,7 +151,10 @@ func Quotes(text string) []Quote {
 		}
 		q.Partial = !paragraphOpening(text, s.open) && !strings.ContainsAny(strings.TrimSpace(q.Text), ".!?") && wordCount(q.Text) < 8
 		out = append(out, q)
-		lastSpeaker = q.Speaker
+		lastSpeaker, names.spoke = q.Speaker, q.Speaker
+		if slices.Contains(names.order, q.Speaker) {
+			names.mentioned(q.Speaker) // who spoke last is who the text is about
+		}
 		names.scanQuote(text, s.open, s.close)
 		lastEnd = s.close
 	}
@@ -196,6 +203,11 @@ func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex,
 		// words say what the subject did, in the previous speaker's words
 		q.Speaker, q.Rule = out[prev].Speaker, "a quoted predicate: the previous speaker's words"
 		return true
+	case m != "" && speakerLike(m) && thing(m) && prev >= 0 && out[prev].Speaker != "" && s.open-out[prev].End < 400:
+		// "Read reiterated that …. The acquisition would “accelerate …”": a thing says
+		// nothing; its words are the previous speaker's
+		q.Speaker, q.Rule = out[prev].Speaker, "a thing's quoted words: the previous speaker's"
+		return true
 	case m != "" && speakerLike(m):
 		// "He has declared Cruz to be “anointed”": the sentence's subject
 		q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
@@ -208,6 +220,10 @@ func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex,
 		return true
 	}
 	switch {
+	case names.last != "" && spokenOf(q.Text, names.last):
+		// "“Dr. Benjamin's most important qualification is her commitment …”": the quote
+		// speaks of the person named last, who is not its speaker
+		q.Rule = "no cue nearby: the person named last is spoken of in the quote"
 	case names.last != "":
 		q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
 	case unclear:
@@ -216,6 +232,63 @@ func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex,
 		return false
 	}
 	return true
+}
+
+// spokenOf reports whether a quote names person p by the last word of p's name, as someone
+// spoken of.
+func spokenOf(quote, p string) bool {
+	last := strings.ToLower(lastName(p))
+	for _, t := range toks(quote) {
+		if strings.ToLower(trimPossessive(t.text)) == last {
+			return true
+		}
+	}
+	return false
+}
+
+// thing reports a subject that names a thing, not a person or a body: "the/a/an" and
+// lower-case words up to its noun, which names no one ("The acquisition of SeaMicro", not
+// "the senior adviser", "The New York Times" or "officials").
+func thing(m string) bool {
+	f := strings.Fields(m)
+	if len(f) < 2 {
+		return false
+	}
+	if lw := strings.ToLower(f[0]); lw != "the" && lw != "a" && lw != "an" {
+		return false
+	}
+	head := ""
+	for _, w := range f[1:] {
+		lw := strings.ToLower(w)
+		if functionWords[lw] || prepositions[lw] {
+			break
+		}
+		if isCapital(tok{text: w}) {
+			return false // "the NYPD", "The Associated Press": a body's name
+		}
+		head = lw
+	}
+	return head != "" && !personNoun(head) && !personNoun(strings.TrimSuffix(head, "s")) && !runRoles[head]
+}
+
+// exclaimedBy reports whether an exclamation or a question in quotes is attributed by the
+// name and the cue right after it, whatever follows them: a quoted "!" or "?" need not end
+// its sentence ("“… another!” Prime Minister Ana Ruiz thundered in parliament during …").
+func exclaimedBy(quote, after string) bool {
+	q := strings.TrimRight(quote, " ")
+	if !strings.HasSuffix(q, "!") && !strings.HasSuffix(q, "?") {
+		return false
+	}
+	ts := toks(after)
+	for i := 0; i < len(ts) && i <= 6; i++ {
+		if isCue(ts[i]) {
+			return i > 0 && (i == 1 && isPronoun(ts[0]) || i >= 2 && person(strings.Fields(nameBefore(ts[:i]))))
+		}
+		if !isCapital(ts[i]) {
+			return false
+		}
+	}
+	return false
 }
 
 // maxParts bounds the pieces one quote joins.
@@ -299,7 +372,7 @@ func paragraphOpening(text string, i int) bool {
 // windowBefore is the text of the quote's sentence before its opening mark: back to a sentence
 // end or the previous quote, at most 300 bytes.
 func windowBefore(text string, open int, sp []span, k int) string {
-	from := max(0, open-300)
+	from := wordStart(text, open-300)
 	if k > 0 && sp[k-1].close > from {
 		from = sp[k-1].close
 	}
@@ -319,6 +392,21 @@ func windowBefore(text string, open int, sp []span, k int) string {
 		w = w[end:]
 	}
 	return w
+}
+
+// wordStart is i, or when i falls inside a word the end of that word: a window that starts
+// at i does not open with a piece of a word ("irector of the Fish").
+func wordStart(text string, i int) int {
+	if i <= 0 {
+		return 0
+	}
+	if !isWordByte(text[i-1]) {
+		return i
+	}
+	for i < len(text) && isWordByte(text[i]) {
+		i++
+	}
+	return i
 }
 
 // headlineLine reports whether the line around i is a headline: a few words, most of them
@@ -392,12 +480,15 @@ func quotedTitle(q string) bool {
 // responded by calling him “dopey” and accusing him of … “with daddy's money.”"). It is
 // empty when the sentence opens with a quote.
 func sentenceOpening(text string, open int) string {
-	w := text[max(0, open-300):open]
-	if nl := strings.LastIndexByte(w, '\n'); nl >= 0 {
+	w := text[wordStart(text, open-300):open]
+	nl := strings.LastIndexByte(w, '\n')
+	if nl >= 0 {
 		w = w[nl+1:]
 	}
 	if end := lastSentenceEnd(w + "“"); end >= 0 {
 		w = w[min(end, len(w)):]
+	} else if nl < 0 && open > 300 {
+		return "" // the sentence opens further back than we read: its subject is not known
 	}
 	if i := strings.IndexAny(w, "“\"«„"); i >= 0 {
 		w = w[:i]

@@ -45,3 +45,13 @@ func TestPathologicalTextQuotes(t *testing.T) {
 		}
 	}
 }
+
+// A window read back from a quote starts at a word, not inside one.
+func TestWordStart(t *testing.T) {
+	text := "the director of the Fish"
+	for i, want := range map[int]int{0: 0, 4: 4, 6: 12, 12: 12, 22: 24, -3: 0} {
+		if got := wordStart(text, i); got != want {
+			t.Errorf("wordStart(%d) = %d, want %d", i, got, want)
+		}
+	}
+}

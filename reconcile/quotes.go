@@ -17,10 +17,11 @@ var debugQuotes = false
 type quoteRef struct {
 	art   *article
 	q     crosscheck.Quote
-	words []int32  // the quote's content words
-	ctx   []int32  // the content words of the sentences that hold it
-	keys  []string // the quote's words in order, folded (see key), for runs of the same words
-	who   speaker  // the speaker as the story names it
+	words []int32   // the quote's content words
+	ctx   []int32   // the content words of the sentences that hold it
+	keys  []string  // the quote's words in order, folded (see key), for runs of the same words
+	who   speaker   // the speaker as the story names it
+	parts [][]int32 // the content words of each piece of a quote the writer printed in pieces
 }
 
 // Quotes of one utterance are grouped when their words, or their words and the sentences
@@ -49,8 +50,14 @@ func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteG
 			for _, w := range alignWords(q.Text) {
 				keys = append(keys, key(w))
 			}
+			var parts [][]int32
+			if len(q.Parts) > 1 {
+				for _, p := range q.Parts {
+					parts = append(parts, s.words(a.Text[p[0]:p[1]]))
+				}
+			}
 			refs = append(refs, quoteRef{art: a, q: q, words: s.words(q.Text + " " + question(a, q)), ctx: slices.Compact(ctx),
-				keys: keys, who: s.speakerOf(a, q.Speaker)})
+				keys: keys, who: s.speakerOf(a, q.Speaker), parts: parts})
 		}
 	}
 	var groups []crosscheck.QuoteGroup
@@ -192,7 +199,8 @@ func (s *story) linkQuotes(refs []quoteRef, parallel map[sentencePair]bool) [][]
 	for _, e := range edges {
 		x, y := refs[e.i], refs[e.j]
 		a, b := root(e.i), root(e.j)
-		if a != b && (s.piece(x, y) || s.piece(y, x) || x.who.match(y.who) >= 0 && verbatim(x.keys, y.keys)) {
+		if a != b && (s.piece(x, y) || s.piece(y, x) || x.who.match(y.who) >= 0 && verbatim(x.keys, y.keys) ||
+			x.who.match(y.who) == 1 && (s.partOf(x, y) || s.partOf(y, x))) {
 			a, b = min(a, b), max(a, b)
 			parent[b] = a
 			members[a] = append(members[a], members[b]...)
@@ -304,7 +312,7 @@ func (s *story) utteranceScore(a, b quoteRef) float64 {
 	}
 	switch same {
 	case 1:
-		if score < quoteLink && t > 0 && verbatim(a.keys, b.keys) {
+		if score < quoteLink && t > 0 && (verbatim(a.keys, b.keys) || s.partOf(a, b) || s.partOf(b, a)) {
 			score = quoteLink // pieces of one utterance, each with words the other cut
 		}
 		return score
@@ -338,6 +346,41 @@ func (s *story) piece(x, y quoteRef) bool {
 	}
 	shared, wx, _ := s.weigh(x.words, y.words)
 	return shared >= pieceShare*wx
+}
+
+// partShare is how much of the words of one piece of a quote printed in pieces another quote
+// of its speaker holds for the piece to be of that quote's utterance.
+const partShare = 0.6
+
+// partOf reports that one piece of quote x, of two content words or more, is mostly in quote
+// y of the same speaker: “Nobody has the right to violence,” he said as he condemned “a raw
+// murderous act” holds the utterance another outlet prints as “… victims of a murderous act”.
+func (s *story) partOf(x, y quoteRef) bool {
+	for _, p := range x.parts {
+		if len(p) < 2 {
+			continue
+		}
+		if shared, wp, _ := s.weigh(p, y.words); shared >= partShare*wp && sharedCount(p, y.words) >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedCount is how many words two sorted sets share.
+func sharedCount(a, b []int32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
 }
 
 // verbatimRun is how many words in a row two quotes of different speakers share to be one

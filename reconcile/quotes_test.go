@@ -169,3 +169,15 @@ func TestPiecesOfOneSpanJoinItsGroup(t *testing.T) {
 		}
 	}
 }
+
+// A writer who prints a quote and a few words of another in one sentence ("…,” he said as he
+// condemned “a reckless criminal act”) prints the few words of an utterance another outlet
+// gives whole: the piece joins that utterance's group.
+func TestAPieceOfAQuoteInPiecesJoinsItsGroup(t *testing.T) {
+	r := reconcileTexts(t,
+		"The levee broke on Sunday. \"Nobody had the right to leave the gates open at night,\" Engineer Tomas Brell told the council as he condemned \"a reckless criminal act\".",
+		"Engineer Tomas Brell spoke to the council. \"We are all shocked by the loss of these homes, the work of people who were victims of a criminal act,\" Brell said.")
+	if g := groupOf(r, map[string]string{"a": "reckless criminal act", "b": "victims of a criminal act"}); g == nil {
+		t.Errorf("the piece is not in the quote's group: %+v", r.Quotes)
+	}
+}
