@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -55,6 +56,15 @@ type Options struct {
 	// MergeAbove merges two stories when an article is close enough to join either and the
 	// stories' centroids' cosine is at least this (0: never): the article bridges them.
 	MergeAbove float64
+
+	// DaySplitBelow splits a story whose undated articles tell of two weekdays (each the
+	// one most named by two or more of its members) when 2-means started from the two
+	// groups finds halves whose centroids' cosine is below it (0: never) and text and day
+	// agree: each group on its side, and no article naming the other side's weekday at
+	// all. Without publication dates, the weekday a report names is the one sign of when
+	// its event happened: two events of one kind told in one vocabulary (a rule and its
+	// reversal) come apart, while one event told over several days names them together.
+	DaySplitBelow float64
 }
 
 // DefaultOptions are tuned on ECB+, PAC and the events' articles together (see the README).
@@ -75,6 +85,7 @@ var DefaultOptions = Options{
 	MinSplit:        3,
 	Members:         64,
 	MergeAbove:      0.6,
+	DaySplitBelow:   0.7,
 }
 
 // Story is a group of articles about one event.
@@ -93,9 +104,12 @@ type Story struct {
 }
 
 type member struct {
-	id string
-	v  Vector
-	t  time.Time
+	id  string
+	v   Vector
+	t   time.Time
+	day int // the weekday the undated article names most, 1 (Sunday) to 7; 0: none or dated
+	// days has bit d set when the undated article names weekday d at all
+	days uint8
 }
 
 // Assignment says where an article went and why.
@@ -150,7 +164,9 @@ const idfPrior = 30
 func (c *Clusterer) vector(t Terms) Vector {
 	keys := make([]string, 0, len(t))
 	for k := range t {
-		keys = append(keys, k)
+		if !strings.HasPrefix(k, dayPrefix) {
+			keys = append(keys, k)
+		}
 	}
 	sort.Strings(keys)
 	c.n++
@@ -215,9 +231,14 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 		}
 	}
 	st := c.stories[best]
-	c.join(st, id, v, published)
+	m := member{id: id, v: v, t: published}
+	if published.IsZero() {
+		m.day, m.days = weekdayOf(t)
+	}
+	c.join(st, m)
 	if !a.New && second >= 0 && runnerMargin >= 1 && c.opts.MergeAbove > 0 &&
-		Cosine(st.centroid, c.stories[second].centroid) >= c.opts.MergeAbove {
+		Cosine(st.centroid, c.stories[second].centroid) >= c.opts.MergeAbove &&
+		!c.apart(st, c.stories[second]) {
 		into := c.merge(st, c.stories[second])
 		a.Story = into.ID
 		a.Rule += fmt.Sprintf("; it bridged two stories, which merged (runner-up %.3f)", a.Runner)
@@ -256,14 +277,9 @@ func (c *Clusterer) merge(a, b *Story) *Story {
 		a, b = b, a
 	}
 	for i, id := range b.Articles {
-		var v Vector
-		var t time.Time
-		if i < len(b.members) {
-			v, t = b.members[i].v, b.members[i].t
-		}
 		a.Articles = append(a.Articles, id)
-		if v != nil && len(a.members) < c.opts.Members {
-			a.members = append(a.members, member{id, v, t})
+		if i < len(b.members) && len(a.members) < c.opts.Members {
+			a.members = append(a.members, b.members[i])
 		}
 		c.moves = append(c.moves, Move{Article: id, Story: a.ID})
 	}
@@ -286,6 +302,22 @@ func (c *Clusterer) merge(a, b *Story) *Story {
 	c.touch(a.ID)
 	c.touch(b.ID)
 	return a
+}
+
+// apart says two stories' members tell two events by the split's test (see halves): a
+// merge the next split would undo is not made.
+func (c *Clusterer) apart(a, b *Story) bool {
+	if c.opts.SplitBelow <= 0 {
+		return false
+	}
+	if b.ID < a.ID {
+		a, b = b, a
+	}
+	m := append(append([]member(nil), a.members...), b.members...)
+	if len(m) > c.opts.Members {
+		m = m[:c.opts.Members]
+	}
+	return c.halves(m) != nil
 }
 
 // tooFar reports whether an article published at t is too far from a story in time.
@@ -371,10 +403,11 @@ func (c *Clusterer) candidates(v Vector) []int {
 	return out
 }
 
-func (c *Clusterer) join(s *Story, id string, v Vector, t time.Time) {
+func (c *Clusterer) join(s *Story, m member) {
+	id, v, t := m.id, m.v, m.t
 	s.Articles = append(s.Articles, id)
 	if len(s.members) < c.opts.Members {
-		s.members = append(s.members, member{id, v, t})
+		s.members = append(s.members, m)
 	}
 
 	if !t.IsZero() {

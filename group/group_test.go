@@ -234,3 +234,41 @@ func TestEachEventIsOneStory(t *testing.T) {
 		}
 	}
 }
+
+// A title that capitalises every word names nothing by its capitals: its words weigh as
+// words unless the text writes them with a capital too.
+func TestATitleInTitleCaseNamesNothing(t *testing.T) {
+	terms := group.Extract("Interior Departments Overturn Rule That Cut Science", "Ken Salazar said the rule would go.")
+	for _, k := range []string{"e:overturn", "e:departments", "e:science"} {
+		if terms[k] > 0 {
+			t.Errorf("%s counted as a name: %v", k, terms)
+		}
+	}
+	if terms["w:overturn"] == 0 || terms["e:salazar"] == 0 {
+		t.Errorf("words or names lost: %v", terms)
+	}
+	if sentence := group.Extract("Obama says Salazar rescinds the rule", "The rule goes."); sentence["e:salazar"] == 0 {
+		t.Errorf("a name in a sentence-case title lost: %v", sentence)
+	}
+	// A wire's headline in capitals throughout keeps its words as title names.
+	if wire := group.Extract("GENCORP SETS QUARTERLY DIVIDEND", "The company said it would pay."); wire["e:dividend"] == 0 {
+		t.Errorf("a headline in capitals read as words: %v", wire)
+	}
+}
+
+// A title or an initial before a name ends no sentence: the name stays a name, as it is where
+// the name comes whole.
+func TestATitleOrAnInitialEndsNoSentence(t *testing.T) {
+	for _, text := range []string{
+		"Obama nominated Dr. Benjamin to be surgeon general.",
+		"Obama nominated Regina M. Benjamin to be surgeon general.",
+	} {
+		if terms := group.Extract("", text); terms["e:benjamin"] == 0 || terms["w:benjamin"] > 0 {
+			t.Errorf("%q: %v", text, terms)
+		}
+	}
+	// A sentence that ends with a word still ends.
+	if terms := group.Extract("", "The court met in Berlin. Officials said little."); terms["e:officials"] > 0 {
+		t.Errorf("a sentence's first word taken for a name: %v", terms)
+	}
+}

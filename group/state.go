@@ -38,9 +38,11 @@ type storySnapshot struct {
 }
 
 type memberSnapshot struct {
-	ID string
-	V  Vector
-	T  time.Time
+	ID   string
+	V    Vector
+	T    time.Time
+	Day  int
+	Days uint8
 }
 
 type dupSnapshot struct {
@@ -67,7 +69,7 @@ func (c *Clusterer) MarshalBinary() ([]byte, error) {
 		}
 		ss := storySnapshot{ID: st.ID, Key: st.Key, Articles: st.Articles, First: st.First, Last: st.Last, Sum: sum.top(len(sum)), Indexed: st.indexed, Summed: st.summed}
 		for _, m := range st.members {
-			ss.Members = append(ss.Members, memberSnapshot{m.id, m.v, m.t})
+			ss.Members = append(ss.Members, memberSnapshot{m.id, m.v, m.t, m.day, m.days})
 		}
 		if err := enc.Encode(&ss); err != nil {
 			return nil, err
@@ -120,7 +122,7 @@ func (c *Clusterer) UnmarshalBinary(b []byte) error {
 			st.summed = len(st.Articles)
 		}
 		for _, m := range ss.Members {
-			st.members = append(st.members, member{m.ID, m.V, m.T})
+			st.members = append(st.members, member{m.ID, m.V, m.T, m.Day, m.Days})
 		}
 		st.centroid = c.centroidOf(st)
 		c.stories = append(c.stories, st)

@@ -138,6 +138,10 @@ var titleAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": tru
 	"capt": true, "cmdr": true, "adm": true, "pres": true, "maj": true, "vs": true, "mt": true,
 	"ft": true, "cpl": true, "pvt": true, "hon": true, "supt": true, "insp": true, "jr": true, "sr": true}
 
+// TitleAbbrev says a word is an abbreviation that stands before a name ("Dr", "Sen"), whose
+// full stop ends no sentence.
+func TitleAbbrev(w string) bool { return titleAbbrev[strings.ToLower(w)] }
+
 var monthAbbrev = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
 

@@ -35,9 +35,12 @@ seeds 1 to N, one line each, and their mean.`,
 	mergeAbove := fs.Float64("merge-above", group.DefaultOptions.MergeAbove, "merge two stories an article could join when their centroids' cosine is at least this (0: never)")
 	nameWeight := fs.Float64("name-weight", group.DefaultOptions.NameWeight, "the weight of names against words")
 	numberWeight := fs.Float64("number-weight", group.DefaultOptions.NumberWeight, "the weight of numbers against words")
+	splitBelow := fs.Float64("split-below", group.DefaultOptions.SplitBelow, "split a story whose two halves' centroids' cosine is below this (0: never)")
+	daySplit := fs.Float64("day-split-below", group.DefaultOptions.DaySplitBelow, "split a story of undated articles told of two weekdays when the halves' centroids' cosine is below this (0: never)")
 	shuffle := fs.Int64("shuffle", 0, "group the records in a random order drawn from this seed (0: file order)")
 	shuffles := fs.Int("shuffles", 0, "score file order and the orders of seeds 1..N, and their mean")
 	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	explain := fs.Bool("explain", false, "print each article's placement and why, then each found story that is not one whole gold story")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -46,8 +49,9 @@ seeds 1 to N, one line each, and their mean.`,
 	}
 	opts := group.DefaultOptions
 	opts.Threshold, opts.MaxGap, opts.FarThreshold, opts.NearThreshold = *threshold, *maxGap, *far, *near
-	opts.Linkage, opts.MergeAbove = *linkage, *mergeAbove
+	opts.Linkage, opts.MergeAbove, opts.SplitBelow = *linkage, *mergeAbove, *splitBelow
 	opts.NameWeight, opts.NumberWeight = *nameWeight, *numberWeight
+	opts.DaySplitBelow = *daySplit
 	recs, want, err := m.storyRecords(ctx, *gold, *label)
 	if err != nil {
 		return err
@@ -60,13 +64,20 @@ seeds 1 to N, one line each, and their mean.`,
 		}
 		c := group.NewClusterer(opts)
 		for _, r := range order {
-			c.Add(r.id, r.terms, r.published)
+			a := c.Add(r.id, r.terms, r.published)
+			if *explain {
+				fmt.Fprintf(m.Stdout, "%s [%s] → %d: %s (%.3f of %.3f, runner-up %.3f, %d candidates)\n",
+					r.id, want[r.id], a.Story, a.Rule, a.Score, a.Threshold, a.Runner, a.Candidates)
+			}
 		}
 		pred := map[string]string{}
 		for _, st := range c.Stories() {
 			for _, id := range st.Articles {
 				pred[id] = fmt.Sprint(st.ID)
 			}
+		}
+		if *explain {
+			explainStories(m, c.Stories(), want)
 		}
 		return eval.Clustering(pred, want)
 	}
@@ -115,6 +126,35 @@ seeds 1 to N, one line each, and their mean.`,
 	}
 	line("shuffle mean", found, mean)
 	return nil
+}
+
+// explainStories prints the found stories that mix gold stories or hold only part of one.
+func explainStories(m *Main, stories []*group.Story, want map[string]string) {
+	goldSize := map[string]int{}
+	for _, g := range want {
+		goldSize[g]++
+	}
+	for _, st := range stories {
+		if len(st.Articles) == 0 {
+			continue
+		}
+		count := map[string]int{}
+		var labels []string
+		for _, id := range st.Articles {
+			if count[want[id]] == 0 {
+				labels = append(labels, want[id])
+			}
+			count[want[id]]++
+		}
+		if len(labels) == 1 && count[labels[0]] == goldSize[labels[0]] {
+			continue
+		}
+		fmt.Fprintf(m.Stdout, "story %d:", st.ID)
+		for _, g := range labels {
+			fmt.Fprintf(m.Stdout, " %s %d/%d", g, count[g], goldSize[g])
+		}
+		fmt.Fprintln(m.Stdout)
+	}
 }
 
 // addScores adds w times the figures of s to acc.
