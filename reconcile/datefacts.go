@@ -115,9 +115,6 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
 		}
-		if k.name != "time" {
-			facts = s.refile(claims, facts)
-		}
 		for _, f := range facts {
 			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
 				continue // finer dates alone: their own facts say them
@@ -293,75 +290,6 @@ func longestRun(a, b []string) int {
 	}
 	return best
 }
-
-// refile moves a date out of an agreement into a rival value whose sentence it matches much
-// better: an article that says the clinic "has been a staple since 1987" dates the clinic's
-// founding, which another article dates 1990, not the residency that article dates 1987 in
-// a sentence that also names the clinic. The rival is a fact, or a date no fact took, of an
-// article the agreement's date does not share; an agreement left with one article is dropped.
-//
-// It compares each date of an agreement with every date of its grain, so a key past bigKey
-// (which assign compares at a bounded cost) is left as it is.
-func (s *story) refile(claims []claim, facts [][]claim) [][]claim {
-	if len(claims) > bigKey {
-		return facts
-	}
-	holder := map[[2]any]int{}
-	for i, f := range facts {
-		for _, c := range f {
-			holder[[2]any{c.art, c.start}] = i
-		}
-	}
-	for fi := range facts {
-		f := facts[fi]
-		if len(f) == 0 || slices.ContainsFunc(f, func(c claim) bool { return c.value != f[0].value }) {
-			continue // conflicts are the merger's
-		}
-		for ci := 0; ci < len(facts[fi]); ci++ {
-			c := facts[fi][ci]
-			same := 0.0
-			for _, o := range facts[fi] {
-				if o.art != c.art {
-					same = max(same, s.dice(c.ctx, o.ctx))
-				}
-			}
-			best, bestSim := claim{}, 0.0
-			for _, d := range claims {
-				if d.art == c.art || d.value == c.value {
-					continue
-				}
-				// the sentences first: how alike two verbs or two sentences' names are costs more
-				if sim := s.dice(c.ctx, d.ctx); sim > bestSim && sim >= refileSim && sameEvent([]claim{c}, []claim{d}) {
-					best, bestSim = d, sim
-				}
-			}
-			if bestSim < refileSim || bestSim < refileRatio*same {
-				continue
-			}
-			hi, held := holder[[2]any{best.art, best.start}]
-			if held && slices.ContainsFunc(facts[hi], func(o claim) bool { return o.art == c.art }) {
-				continue // the rival's fact has the date's article already: no article contradicts itself
-			}
-			if !held {
-				facts = append(facts, []claim{best})
-				hi = len(facts) - 1
-				holder[[2]any{best.art, best.start}] = hi
-			}
-			facts[hi] = append(facts[hi], c)
-			holder[[2]any{c.art, c.start}] = hi
-			facts[fi] = slices.Delete(facts[fi], ci, ci+1)
-			ci--
-		}
-	}
-	return slices.DeleteFunc(facts, func(f []claim) bool { return len(f) == 0 || !severalArticles(f) })
-}
-
-// A date leaves its agreement for a rival value whose sentence it matches at least this
-// well, and this many times as well as its agreement's.
-const (
-	refileSim   = 0.3
-	refileRatio = 1.2
-)
 
 // strayDates files the dates no fact took with the one fact that holds their value: a day or
 // a month of the calendar named in several articles is one event's, also where an article

@@ -365,34 +365,6 @@ func TestGameClockFacts(t *testing.T) {
 	}
 }
 
-// A date whose sentence matches a rival value's much better than its own agreement's leaves
-// the agreement for a conflict with the rival.
-func TestRefile(t *testing.T) {
-	var arts []*crosscheck.Article
-	for i, text := range []string{
-		"In 1990, she founded the Bayou Vell Rural Health Clinic in the fishing village of Port Aldy.",
-		"The Bayou Vell Rural Health Clinic in the fishing village of Port Aldy has been a staple for residents since 1987.",
-		"She completed her residency in family practice at Harwick General in 1987 and has served as head of the Bayou Vell Rural Health Clinic.",
-	} {
-		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	var got []string
-	for _, f := range newStory(arts).dateFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
-	}
-	if want := []string{"conflict: 1990 a | 1987 b"}; !slices.Equal(got, want) {
-		t.Errorf("date facts = %q, want %q", got, want)
-	}
-}
-
 // Two dates of sentences that print one quotation date one utterance, whatever verb each
 // outlet tells it with.
 func TestDatesOfOneQuote(t *testing.T) {
