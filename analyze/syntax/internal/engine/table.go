@@ -164,6 +164,10 @@ func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32)
 		for k, f := range feats {
 			first[k] = t.spans[f&t.mask].key
 		}
+		// the rows found, their first weights read in a second pass of independent loads
+		var rows [firstSlots]span
+		var heads [firstSlots]classWeight
+		n := 0
 		for k, f := range feats {
 			i, key := f&t.mask, first[k]
 			for key != f && key != 0 {
@@ -173,8 +177,18 @@ func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32)
 			if key == 0 {
 				continue
 			}
-			s := &t.spans[i]
-			for _, cw := range t.sparse[s.start:s.end] {
+			s := t.spans[i]
+			if s.start == s.end {
+				continue
+			}
+			rows[n] = s
+			heads[n] = t.sparse[s.start]
+			n++
+		}
+		for k, s := range rows[:n] {
+			cw := heads[k]
+			scores[cw.class] += int32(cw.weight)
+			for _, cw := range t.sparse[s.start+1 : s.end] {
 				scores[cw.class] += int32(cw.weight)
 			}
 		}
