@@ -72,7 +72,7 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 		t.slots[i] = slot{k, int32(r)}
 	}
 	if classes <= inlineClasses {
-		t.inline = make([]inlineSlot, size)
+		t.inline = pinned[inlineSlot](size)
 		for i, s := range t.slots {
 			if s.key != 0 {
 				t.inline[i].key = s.key
@@ -91,7 +91,8 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 			}
 		}
 		off = append(off, int32(len(t.sparse)))
-		t.spans = make([]span, size)
+		t.spans = pinned[span](size)
+		t.sparse = append(pinned[classWeight](len(t.sparse))[:0], t.sparse...)
 		for i, s := range t.slots {
 			if s.key != 0 {
 				t.spans[i] = span{s.key, off[s.row], off[s.row+1]}
