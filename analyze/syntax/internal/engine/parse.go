@@ -43,17 +43,23 @@ type buffered struct {
 // rels. tags are tag indices of the tagger's tag set (tagHash maps them to feature values).
 func (p *Parser) ParseInto(words []string, tags []uint64, heads, rels []int32, sc *ParseScratch) {
 	sc.lex = lexemes(words, sc.buf, sc.lex)
+	p.ParseTaggedInto(tags, heads, rels, sc)
+}
+
+// ParseTaggedInto is ParseInto of the words sc.Scratch last tagged (Tagger.TagInto), whose
+// hashes it holds still.
+func (p *Parser) ParseTaggedInto(tags []uint64, heads, rels []int32, sc *ParseScratch) {
 	sc.x.set(sc.lex, tags)
 	s := &sc.st
-	s.reset(len(words))
+	s.reset(len(tags))
 	if cap(sc.lscores) < len(p.Labels) {
 		sc.lscores = make([]int32, len(p.Labels))
 	}
 	// the weights of the features that read only the buffer, summed once per buffer position
-	if cap(sc.buffered) < len(words)+1 {
-		sc.buffered = make([]buffered, len(words)+1)
+	if cap(sc.buffered) < len(tags)+1 {
+		sc.buffered = make([]buffered, len(tags)+1)
 	}
-	sc.buffered = sc.buffered[:len(words)+1]
+	sc.buffered = sc.buffered[:len(tags)+1]
 	clear(sc.buffered)
 	for !s.done() {
 		b := &sc.buffered[s.b]
