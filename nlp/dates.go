@@ -24,9 +24,13 @@ func Resolve(expr string, dct time.Time) (value, typ string) {
 	return "", ""
 }
 
+// exprPunct is how normalizeExpr spells curly quotes and dashes (built once: a Replacer's
+// tables cost more than the replacing).
+var exprPunct = strings.NewReplacer("’", "'", "‘", "'", "—", " ", "–", "-")
+
 func normalizeExpr(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("’", "'", "‘", "'", "—", " ", "–", "-").Replace(s)
+	s = exprPunct.Replace(s)
 	s = strings.Trim(s, ".,;:!? ")
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.Contains(s, " : ") || strings.Contains(s, ". m") {
