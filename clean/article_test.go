@@ -260,3 +260,14 @@ func TestMarkdownHeadingTitle(t *testing.T) {
 		t.Errorf("a title that opens with a hash sign: %q", r.Title)
 	}
 }
+
+func TestTextTrimmedPastDroppedCharacters(t *testing.T) {
+	for _, text := range []string{"0 \x00", "\x00 0", "Body text \u200b\n\nMore\u00ad ", "\ufeff Lead line"} {
+		res := clean.Article(clean.Input{Text: text})
+		for _, p := range strings.Split(res.Text, "\n\n") {
+			if p != strings.TrimSpace(p) {
+				t.Errorf("%q: paragraph %q is not trimmed", text, p)
+			}
+		}
+	}
+}

@@ -34,15 +34,20 @@ func newLine(raw string, src int) line {
 	var edits []edit
 	fi := 0
 	i := 0
+	kept := false // whether anything before i stays in the line
 	for i < len(raw) {
 		if fi < len(fixes) && fixes[fi].Start == i {
 			f := fixes[fi]
 			edits = append(edits, edit{f.Start, f.End, f.To, "mojibake:" + f.Codepage})
 			i = f.End
 			fi++
+			kept = kept || f.To != ""
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(raw[i:])
+		if !isSpace(r) && !isInvisible(r) {
+			kept = true
+		}
 		switch {
 		case r == utf8.RuneError && n == 1:
 			edits = append(edits, edit{i, i + 1, "\uFFFD", "invalid-utf8"})
@@ -57,8 +62,8 @@ func newLine(raw string, src int) line {
 				j += n2
 			}
 			to := " "
-			if i == 0 || j == len(raw) {
-				to = "" // trim the ends
+			if !kept || blankAfter(raw[j:]) {
+				to = "" // trim the ends, past what is dropped there (a NUL, a zero-width space)
 			}
 			if raw[i:j] != to {
 				edits = append(edits, edit{i, j, to, "whitespace"})
@@ -98,6 +103,16 @@ func appendNFC(edits []edit, raw string, i, j int) []edit {
 		return edits
 	}
 	return append(edits, edit{start, j, norm.NFC.String(raw[start:j]), "nfc"})
+}
+
+// blankAfter reports whether s holds only white space and characters the line drops.
+func blankAfter(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) && !isInvisible(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpace(r rune) bool {

@@ -72,7 +72,7 @@ func Normalize(raw string) (string, error) {
 }
 
 // cleanQuery drops the tracking parameters and the AMP switches and sorts the rest, keeping
-// each one's encoding as given.
+// each one's encoding as given but for spaces, which it escapes.
 func cleanQuery(raw string) string {
 	if raw == "" {
 		return ""
@@ -91,7 +91,7 @@ func cleanQuery(raw string) string {
 		if isTracking(k) || isAMPSwitch(k, value) {
 			continue
 		}
-		kept = append(kept, part)
+		kept = append(kept, strings.ReplaceAll(part, " ", "%20")) // a space is no URL's: as browsers send it
 	}
 	sort.Strings(kept)
 	return strings.Join(kept, "&")

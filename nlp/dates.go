@@ -24,9 +24,13 @@ func Resolve(expr string, dct time.Time) (value, typ string) {
 	return "", ""
 }
 
+// exprPunct is how normalizeExpr spells curly quotes and dashes (built once: a Replacer's
+// tables cost more than the replacing).
+var exprPunct = strings.NewReplacer("’", "'", "‘", "'", "—", " ", "–", "-")
+
 func normalizeExpr(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("’", "'", "‘", "'", "—", " ", "–", "-").Replace(s)
+	s = exprPunct.Replace(s)
 	s = strings.Trim(s, ".,;:!? ")
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.Contains(s, " : ") || strings.Contains(s, ". m") {
@@ -129,6 +133,9 @@ func times(e string, dct time.Time) (string, string) {
 	if len(words) == 0 {
 		return "", ""
 	}
+	if v := clockOfPart(rest, dct); v != "" {
+		return v, "TIME"
+	}
 	// "this morning", "last night", "Thursday evening", "mid-afternoon yesterday"
 	if code, ok := partsOfDay[words[len(words)-1]]; ok || len(words) > 1 {
 		var dayWords []string
@@ -210,6 +217,40 @@ clock:
 		return fmt.Sprintf("%sT%02d:%s", d, h, min), "TIME"
 	}
 	return "", ""
+}
+
+// clockPartRe matches a clock time without a.m. or p.m. that the part of the day after it
+// settles: "6:41 last night", "8:15 this morning", "9.30 in the evening".
+var clockPartRe = regexp.MustCompile(`^(\d{1,2})\s?[:.]\s?(\d{2})\s+(?:(last|this|yesterday|in the)\s+)?(morning|afternoon|evening|night|tonight)$`)
+
+// clockOfPart resolves a clock time settled by a part of the day, or "": the morning is
+// before noon, the afternoon and the evening after it, the night after six in the evening
+// and before six in the morning ("2:30 last night" is 02:30 of the day after).
+func clockOfPart(e string, dct time.Time) string {
+	m := clockPartRe.FindStringSubmatch(e)
+	if m == nil {
+		return ""
+	}
+	h, min := atoi(m[1]), m[2]
+	if h == 0 || h > 12 {
+		return ""
+	}
+	day := dct
+	if m[3] == "last" || m[3] == "yesterday" {
+		day = dct.AddDate(0, 0, -1)
+	}
+	switch part := m[4]; {
+	case part == "morning":
+		h %= 12
+	case part == "afternoon" || part == "evening":
+		h = h%12 + 12
+	case h >= 6 && h < 12:
+		h += 12 // "at 9 last night"
+	default:
+		h %= 12 // "at 2 last night" is after midnight
+		day = day.AddDate(0, 0, 1)
+	}
+	return fmt.Sprintf("%sT%02d:%s", day.Format("2006-01-02"), h, min)
 }
 
 var explicitDateRe = regexp.MustCompile(`^(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$`)

@@ -22,6 +22,9 @@ func TestResolve(t *testing.T) {
 		{"the fourth quarter", "2025-Q4", "DATE"},
 		{"over the weekend", "2025-W48-WE", "DATE"}, // the weekend that has begun: Nov. 29–30
 		{"the weekend", "2025-W48-WE", "DATE"},
+		{"6:41 last night", "2025-12-02T18:41", "TIME"},
+		{"9.30 in the evening", "2025-12-03T21:30", "TIME"},
+		{"2:30 last night", "2025-12-03T02:30", "TIME"}, // after midnight: the night just past
 		{"each Thursday", "XXXX-WXX-4", "SET"},
 		{"Tuesday nights", "XXXX-WXX-2TNI", "SET"},
 		{"its fourth quarter", "2025-Q4", "DATE"},
@@ -225,6 +228,11 @@ func TestDatesOfAnUndatedArticle(t *testing.T) {
 		{"The ferry left at 5.30 a.m. for the island.", "5.30 a.m=XXXX-XX-XXT05:30"},
 		{"Guards found him at 12:30 a.m. in a shed.", "12:30 a.m=XXXX-XX-XXT00:30"},
 		{"The mill shut in December 2007 for good.", "December 2007=2007-12"},
+		{"She died at 6 : 41 last night in a hospital.", "6 : 41 last night=XXXX-XX-XXT18:41"}, // the part of the day settles the hour
+		{"The shift began at 8:15 this morning.", "8:15 this morning=XXXX-XX-XXT08:15"},
+		{"She starred in the 2005 film about the mill.", "2005=2005"},        // a year between an article and its noun
+		{"It ended with a July 1997 fraud conviction.", "July 1997=1997-07"}, // a month and year stay whole
+		{"A neighbour heard shots at 2:30 last night.", "2:30 last night=XXXX-XX-XXT02:30"},
 		{"The board met last month and again on March 12.", ""}, // both need the date
 	} {
 		var got []string

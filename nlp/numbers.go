@@ -471,6 +471,9 @@ func FigureValue(f string) (float64, bool) { return figureValue(strings.ToLower(
 // mixedFraction is a whole number and a fraction: "4 1/2", as tokenised text writes it "4 1 / 2".
 var mixedFraction = regexp.MustCompile(`^(\d+) (\d) ?/ ?(\d)$`)
 
+// digitGroups drops the separators of a figure ("1,250", "12 000") before it is read.
+var digitGroups = strings.NewReplacer(",", "", " ", "")
+
 // figureValue reads "4 1/2", "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
 func figureValue(f string) (float64, bool) {
 	if m := mixedFraction.FindStringSubmatch(f); m != nil {
@@ -481,7 +484,7 @@ func figureValue(f string) (float64, bool) {
 			return float64(whole) + float64(num)/float64(den), true // "4 1/2 hours", "4 1 / 2 hours"
 		}
 	}
-	if v, err := strconv.ParseFloat(strings.NewReplacer(",", "", " ", "").Replace(f), 64); err == nil {
+	if v, err := strconv.ParseFloat(digitGroups.Replace(f), 64); err == nil {
 		return v, true
 	}
 	f = strings.TrimPrefix(f, "a ")

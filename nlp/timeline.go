@@ -279,9 +279,11 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`(?:the\s+)?(?:first|second)\s+half\s+of\s+\d{4}`,
 	`(?:(?:last|this|next|early|late)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:of\s+)?\d{4})?`,
 	`(?:last|this|next|the)\s+fall(?:\s+of\s+\d{4})?`,
-	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`, // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
+	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`,                                          // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
+	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})\s+(?:(?:last|this|yesterday|in the)\s+)?(?:morning|afternoon|evening|night)\b`, // 6:41 last night
 	`\d{4}-\d{2}-\d{2}`,
 	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
+	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`, // the 2005 film · a 1997 conviction: the year of the noun after it
 	`(?:the\s+)?(?:19|20)\d0s`,
 }, "|") + `)`)
 
@@ -403,6 +405,9 @@ func Dates(text string, sentences, tokens []Span, dct time.Time) []Date {
 		if strings.HasSuffix(phrase, ".") && !monthAbbrev[strings.ToLower(lastWord(phrase[:len(phrase)-1]))] {
 			phrase, e = phrase[:len(phrase)-1], e-1 // "in May." ends the sentence
 		}
+		if m := yearBeforeNoun.FindStringSubmatchIndex(phrase); m != nil {
+			phrase, e = phrase[m[2]:m[3]], s+m[3] // the year alone
+		}
 		p := stripPreposition(phrase)
 		v, typ := t.Resolve(p, before)
 		if dct.IsZero() && typ != "DURATION" && !NamesYear(p) {
@@ -424,7 +429,7 @@ func undated(expr, value, typ string) string {
 		return ""
 	}
 	e := normalizeExpr(expr)
-	if typ == "TIME" && len(value) > 10 && value[10] == 'T' && timeRe.MatchString(e) && !weekdayIn(e) {
+	if typ == "TIME" && len(value) > 10 && value[10] == 'T' && (timeRe.MatchString(e) || clockPartRe.MatchString(e)) && !weekdayIn(e) {
 		return "XXXX-XX-XX" + value[10:]
 	}
 	if typ != "DATE" && typ != "TIME" {
@@ -477,6 +482,9 @@ func lowerASCII(buf []byte, s string) []byte {
 	}
 	return buf
 }
+
+// yearBeforeNoun matches a year between an article and the noun it dates: "the 2005 film".
+var yearBeforeNoun = regexp.MustCompile(`(?i)^(?:the|a|an)\s+((?:19|20)\d{2})\s+[a-z]`)
 
 var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over)\s+`)
 

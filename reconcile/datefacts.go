@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -51,16 +52,18 @@ func readWeekday(d crosscheck.Date) (float64, string, bool) {
 	return float64(n), time.Weekday(n % 7).String(), true
 }
 
+// readMonth reads the month of a date that names it: "December 2007", and "July 25, 1997",
+// which agrees with "July 1997".
 func readMonth(d crosscheck.Date) (float64, string, bool) {
-	if d.Type != "DATE" || nlp.Granularity(d.Value) != "month" {
+	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "month" && g != "day" {
 		return 0, "", false
 	}
 	y, err1 := strconv.Atoi(d.Value[:4])
-	m, err2 := strconv.Atoi(d.Value[5:])
+	m, err2 := strconv.Atoi(d.Value[5:7])
 	if err1 != nil || err2 != nil {
 		return 0, "", false
 	}
-	return float64(y*12 + m), d.Value, true
+	return float64(y*12 + m), d.Value[:7], true
 }
 
 // readYear reads the year of a date that names it: "in 1983", and "November 1983", which
@@ -99,35 +102,7 @@ var clockHedges = map[string]bool{"about": true, "around": true, "approximately"
 func (s *story) dateFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
 	for _, k := range dateKinds {
-		var claims []claim
-		for _, a := range s.arts {
-			for _, d := range a.Dates {
-				v, label, ok := k.read(d)
-				if !ok {
-					continue
-				}
-				if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
-					continue // the day something was said dates the saying, not the story's events
-				}
-				if k.name == "time" {
-					if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
-						label = w + " " + label
-					}
-				}
-				c := a.claim(d.Start, d.End)
-				c.value, c.label, c.crowded = v, label, true
-				if k.name == "year" {
-					c.approx = nlp.Granularity(d.Value) != "year" // a year read from a month or a day
-				}
-				sp := a.sentences[max(c.sentence, 0)].span
-				c.verb = verbBefore(a.Text[sp[0]:d.Start])
-				if c.verb == "" {
-					c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
-				}
-				c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
-				claims = append(claims, c)
-			}
-		}
+		claims := s.dateClaims(k)
 		kind := "date"
 		if k.name == "time" {
 			kind = "time"
@@ -137,17 +112,216 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			facts = splitClocks(facts)
 			facts = append(facts, clocksOfOneAct(claims, facts)...)
 		}
+		if k.name == "day" || k.name == "month" {
+			facts = strayDates(claims, facts)
+		}
 		for _, f := range facts {
-			if k.name == "year" && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
-				continue // months and days alone: their own facts say them
+			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
+				continue // finer dates alone: their own facts say them
 			}
 			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
+		}
+	}
+	return append(out, s.gameClockFacts()...)
+}
+
+// gameClockRe matches the time left on a game's clock: "with 4:08 to go", "with 6:00
+// minutes remaining in the third quarter", "with 10 : 03 to play".
+var gameClockRe = regexp.MustCompile(`(?i)\bwith\s+(\d{1,2})\s?:\s?([0-5]\d)\s+(?:minutes?\s+)?(?:to go|to play|remaining|left)\b`)
+
+// gameClockFacts aligns the times left on a game's clock when something happened: a clock
+// that counts down is no time of day, so these are their own facts ("time left when the
+// field goal tied the game": 10:03 against 6:00), named by the clause they date.
+func (s *story) gameClockFacts() []crosscheck.Fact {
+	var claims []claim
+	for _, a := range s.arts {
+		for _, m := range gameClockRe.FindAllStringSubmatchIndex(a.Text, -1) {
+			mins, secs := atoiOr(a.Text[m[2]:m[3]]), atoiOr(a.Text[m[4]:m[5]])
+			c := a.claim(m[0], m[1])
+			if c.sentence < 0 {
+				continue
+			}
+			// a game's clock is read a few times a story, so near values count towards one fact
+			c.value, c.label = float64(mins*60+secs), fmt.Sprintf("%d:%02d", mins, secs)
+			if q := periodRe.FindStringSubmatch(a.Text[m[1]:min(len(a.Text), m[1]+40)]); q != nil {
+				c.owner = strings.ToLower(q[1]) // the quarter or period the clock is of
+			}
+			sp := a.sentences[c.sentence].span
+			c.verb = a.verbBeforeIn(c.sentence, m[0]) // the play the clock dates is told before it
+			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], m[0]-sp[0], m[1]-sp[0])
+			claims = append(claims, c)
+		}
+	}
+	var out []crosscheck.Fact
+	for _, f := range s.assign(claims, sameDay) {
+		for _, part := range byPeriod(f) {
+			out = append(out, s.fact(part, "time", s.clauseSubject("time left when", part), sameDay))
 		}
 	}
 	return out
 }
 
+// periodRe matches the period of a game a clock time is of: "in the third quarter".
+var periodRe = regexp.MustCompile(`(?i)^\s*(?:in|of)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:quarter|period|half)\b`)
+
+// byPeriod parts a fact of clock times told of different periods of the game: 6:00 left in
+// the third quarter does not contradict 6:00 or 4:08 left in the fourth. Each value stated by
+// several articles stays an agreement.
+func byPeriod(f []claim) [][]claim {
+	periods := map[string]bool{}
+	for _, c := range f {
+		if c.owner != "" {
+			periods[c.owner] = true
+		}
+	}
+	if len(periods) < 2 {
+		return [][]claim{f}
+	}
+	byValue := map[float64][]claim{}
+	var order []float64
+	for _, c := range f {
+		if byValue[c.value] == nil {
+			order = append(order, c.value)
+		}
+		byValue[c.value] = append(byValue[c.value], c)
+	}
+	var out [][]claim
+	for _, v := range order {
+		if severalArticles(byValue[v]) {
+			out = append(out, byValue[v])
+		}
+	}
+	return out
+}
+
+// atoiOr is the number of digits, 0 if they are none.
+func atoiOr(digits string) int {
+	n, _ := strconv.Atoi(digits)
+	return n
+}
+
+// dateClaims reads the claims of one grain of date the articles give: each with the verb it
+// dates and the clause it is about, leaving out the days of statements.
+func (s *story) dateClaims(k dateKind) []claim {
+	var claims []claim
+	for _, a := range s.arts {
+		for _, d := range a.Dates {
+			v, label, ok := k.read(d)
+			if !ok {
+				continue
+			}
+			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+				continue // the day something was said dates the saying, not the story's events
+			}
+			if k.name == "time" {
+				if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
+					label = w + " " + label
+				}
+			}
+			c := a.claim(d.Start, d.End)
+			c.value, c.label, c.crowded = v, label, true
+			if k.name == "year" || k.name == "month" {
+				c.approx = nlp.Granularity(d.Value) != k.name // a year or a month read from a finer date
+			}
+			sp := a.sentences[max(c.sentence, 0)].span
+			c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			if c.verb == "" {
+				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
+			}
+			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
+			claims = append(claims, c)
+		}
+	}
+	return claims
+}
+
 func sameDay(a, b claim) bool { return a.value == b.value }
+
+// isDateClaim reports a claim of a date: its values crowd, and it reads no number.
+func isDateClaim(c claim) bool { return c.crowded && c.read.kind == "" }
+
+// quoteRun is how many words in a row two quotations must share to be one utterance.
+const quoteRun = 5
+
+// tellOneQuote reports two dates whose sentences print one quotation, quoteRun words of it
+// in a row at least: "in 2005, Felt told Vanity Fair, 'I'm the guy they used to call Deep
+// Throat'" and "admitting in 2006: 'I'm the guy they used to call Deep Throat'" date one
+// utterance, and differ.
+func tellOneQuote(a, b claim) bool {
+	qa, qb := a.quotedWords(), b.quotedWords()
+	for _, x := range qa {
+		for _, y := range qb {
+			if longestRun(x, y) >= quoteRun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quotedWords are the lower-case words of each quotation the claim's sentence holds.
+func (c claim) quotedWords() [][]string {
+	if c.sentence < 0 {
+		return nil
+	}
+	sp := c.art.sentences[c.sentence].span
+	var out [][]string
+	for _, q := range c.art.Quotes {
+		if q.Start < sp[1] && q.End > sp[0] {
+			out = append(out, strings.Fields(strings.ToLower(q.Text)))
+		}
+	}
+	return out
+}
+
+// longestRun is the length of the longest run of words a and b share in the same order.
+func longestRun(a, b []string) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	for i := range a {
+		cur := make([]int, len(b)+1)
+		for j := range b {
+			if strings.Trim(a[i], ".,;:!?\"'“”‘’") == strings.Trim(b[j], ".,;:!?\"'“”‘’") {
+				cur[j+1] = prev[j] + 1
+				best = max(best, cur[j+1])
+			}
+		}
+		prev = cur
+	}
+	return best
+}
+
+// strayDates files the dates no fact took with the one fact that holds their value: a day or
+// a month of the calendar named in several articles is one event's, also where an article
+// tells it in other words ("the jury on July 25, 1997, convicted him" beside "a July 1997
+// racketeering conviction"). A value held by several facts dates several events and is left
+// alone, and so is a stray in an article that gives the fact another value.
+func strayDates(claims []claim, facts [][]claim) [][]claim {
+	taken := map[[2]any]bool{}
+	holders := map[float64][]int{}
+	for i, f := range facts {
+		seen := map[float64]bool{}
+		for _, c := range f {
+			taken[[2]any{c.art, c.start}] = true
+			if !seen[c.value] {
+				seen[c.value] = true
+				holders[c.value] = append(holders[c.value], i)
+			}
+		}
+	}
+	for _, c := range claims {
+		h := holders[c.value]
+		if taken[[2]any{c.art, c.start}] || len(h) != 1 {
+			continue
+		}
+		f := facts[h[0]]
+		if slices.ContainsFunc(f, func(o claim) bool { return o.art == c.art }) {
+			continue // the article is there already, with this value or another
+		}
+		facts[h[0]] = append(f, c)
+	}
+	return facts
+}
 
 // splitClocks parts a conflict of clock times whose values no verb ties together: the times
 // of one story are mostly of different moments ("left port at 5:30 a.m.", "struck rocks
@@ -288,35 +462,52 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		grain = "day"
 	}
 	best, bestScore := "", -1.0
+	// each claim's clause read two ways: by the tree (parsed only for the claims of a fact) and
+	// by the words around the value
+	clauses := make([]string, len(claims))
 	words := make([][]string, len(claims))
 	for i, c := range claims {
-		words[i] = contentWords(c.subject)
+		if grain != "place" {
+			clauses[i] = c.art.datedClause(c.sentence, c.start, c.end)
+		}
+		words[i] = append(contentWords(c.subject), contentWords(clauses[i])...)
 	}
 	for i, c := range claims {
-		if c.subject == "" {
-			continue
-		}
-		shared := 0
-		for j := range claims {
-			if j == i {
+		for _, text := range []string{clauses[i], c.subject} {
+			if text == "" {
 				continue
 			}
-			for _, w := range words[i] {
-				if slices.Contains(words[j], w) {
-					shared++
+			mine := contentWords(text)
+			if text == c.subject && clauses[i] != "" && holdsAll(contentWords(clauses[i]), mine) {
+				// the tree's clause holds the window's words and says whose they are ("the
+				// creamery building was burned down by teenagers"): it is read in their stead
+				text = clauses[i]
+			}
+			shared := 0
+			for j := range claims {
+				if j == i {
+					continue
+				}
+				for _, w := range mine {
+					if slices.Contains(words[j], w) {
+						shared++
+					}
 				}
 			}
-		}
-		// the words it shares, per word it has: a short clause all about the event beats a long one
-		score := float64(shared)/float64(max(1, len(words[i]))) + float64(shared)/10
-		if score > bestScore || score == bestScore && len(c.subject) < len(best) {
-			best, bestScore = c.subject, score
+			// the words it shares, per word it has: a short clause all about the event beats a long one
+			score := float64(shared)/float64(max(1, len(mine))) + float64(shared)/10
+			if score > bestScore || score == bestScore && len(text) < len(best) {
+				best, bestScore = text, score
+			}
 		}
 	}
 	if best == "" {
 		return grain + " of " + s.event(claims)
 	}
-	for _, w := range strings.Fields(strings.ToLower(best)) {
+	for i, w := range strings.Fields(strings.ToLower(best)) {
+		if passedAway(strings.Fields(strings.ToLower(best))[i:]) {
+			w = "died" // "she passed away": a death
+		}
 		if n := eventNouns[w]; n != "" && grain != "place" {
 			return grain + " of " + n + " (" + best + ")" // "year of birth (born in the Bronx)"
 		}
@@ -330,6 +521,25 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		return "place where " + best // "place where protesters targeted stores"
 	}
 	return grain + " " + best
+}
+
+// passedAway reports words that open with "passed away", which says "died", also with a
+// word between ("passed quietly away").
+func passedAway(words []string) bool {
+	if len(words) < 2 || words[0] != "passed" {
+		return false
+	}
+	return words[1] == "away" || len(words) > 2 && words[2] == "away"
+}
+
+// holdsAll reports whether every word of part is in whole.
+func holdsAll(whole, part []string) bool {
+	for _, w := range part {
+		if !slices.Contains(whole, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeNouns name the place of an event of a life: where one was born is a birthplace.
@@ -483,7 +693,8 @@ func clauseWords(text string, before bool) []string {
 }
 
 // sameEvent reports whether two sets of dates can date one event: unless each names verbs
-// and they share none.
+// and they share none — and, for dates, their sentences neither print one quotation (see
+// tellOneQuote) nor name one thing (nameOneThing), whatever verb each outlet chose.
 func sameEvent(a, b []claim) bool {
 	var va []string
 	for _, c := range a {
@@ -500,7 +711,82 @@ func sameEvent(a, b []claim) bool {
 			}
 		}
 	}
-	return len(va) == 0 || !some
+	if len(va) == 0 || !some {
+		return true
+	}
+	return isDateClaim(a[0]) && isDateClaim(b[0]) && (tellOneQuote(a[0], b[0]) || nameOneThing(a[0], b[0]))
+}
+
+// nameRun is how many capitalised words in a row two sentences must share to name one
+// thing: a title ("The Notorious Bettie Page"), an institution ("Bayou La Batre Rural Health
+// Clinic"), not a person's two names.
+const nameRun = 3
+
+// relativeWords open a clause about the noun before them.
+var relativeWords = map[string]bool{"which": true, "who": true}
+
+// nameNear is how many words from its date a name may stand to be what the date dates.
+const nameNear = 10
+
+// nameOneThing reports two dates that each stand by a name of nameRun capitalised words or
+// more, the same: what they date is that thing, whatever verb each outlet tells it with ("a
+// film in 2005, The Notorious Bettie Page", "the 2006 HBO movie, The Notorious Bettie Page").
+func nameOneThing(a, b claim) bool {
+	for _, x := range a.namesNear() {
+		for _, y := range b.namesNear() {
+			if longestRun(x, y) >= nameRun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesNear are the runs of capitalised words (the sentence's first word left out) within
+// nameNear words of the claim's value and in its clause: no word that opens another clause
+// ("and", "which") stands between them.
+func (c claim) namesNear() [][]string {
+	if c.sentence < 0 {
+		return nil
+	}
+	sp := c.art.sentences[c.sentence].span
+	type word struct {
+		text  string
+		start int
+	}
+	var words []word
+	_, toks := sentenceTokens(c.art.Article, sp)
+	for _, t := range toks {
+		words = append(words, word{c.art.Text[sp[0]+t[0] : sp[0]+t[1]], sp[0] + t[0]})
+	}
+	at := slices.IndexFunc(words, func(w word) bool { return w.start >= c.start })
+	end := slices.IndexFunc(words, func(w word) bool { return w.start >= c.end })
+	if at < 0 {
+		return nil
+	}
+	if end < 0 {
+		end = len(words)
+	}
+	lo, hi := at, end
+	for lo > 0 && at-lo < nameNear && (!clauseStops[strings.ToLower(words[lo-1].text)] || relativeWords[strings.ToLower(words[lo-1].text)]) {
+		lo-- // a relative clause dates what it follows: "the film …, which premiered in 2006"
+	}
+	for hi < len(words) && hi-end < nameNear && !clauseStops[strings.ToLower(words[hi].text)] {
+		hi++
+	}
+	var out [][]string
+	var run []string
+	for i := lo; i <= hi; i++ {
+		if i < hi && i > 0 && (i < at || i >= end) && words[i].text[0] >= 'A' && words[i].text[0] <= 'Z' {
+			run = append(run, words[i].text)
+			continue
+		}
+		if len(run) >= nameRun {
+			out = append(out, run)
+		}
+		run = nil
+	}
+	return out
 }
 
 // irregularPast are past forms without "-ed" that news uses to date events, with their base.
@@ -512,7 +798,8 @@ var irregularPast = map[string]string{"met": "meet", "held": "hold", "began": "b
 	"bought": "buy", "found": "find", "led": "lead", "gave": "give", "got": "get", "quit": "quit",
 	"sent": "send", "paid": "pay", "died": "die", "hid": "hide", "fled": "flee", "swept": "sweep",
 	"spread": "spread", "caught": "catch", "fought": "fight", "brought": "bring", "kept": "keep",
-	"stood": "stand", "threw": "throw", "drew": "draw", "stole": "steal", "grew": "grow", "knew": "know"}
+	"stood": "stand", "threw": "throw", "drew": "draw", "stole": "steal", "grew": "grow", "knew": "know",
+	"tied": "tie", "lied": "lie", "dyed": "dye", "eyed": "eye"}
 
 // verbBefore guesses the verb a date at the end of before belongs to: the nearest word within
 // ten that looks like a verb ("were trapped on Tuesday", "drilling through rock on

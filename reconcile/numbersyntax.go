@@ -82,7 +82,7 @@ func (a *article) eventPlace(c claim) string {
 			continue
 		}
 		k := p.child(j, "case")
-		if k < 0 || !eventPreps[strings.ToLower(p.Words[k])] {
+		if k < 0 || k > j || !eventPreps[strings.ToLower(p.Words[k])] {
 			continue
 		}
 		start := k

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/extract"
 )
 
 // Two spellings of one name differ in one word by a letter or two; a first name of the other
@@ -268,5 +269,155 @@ func TestVerbBeforeAClockTime(t *testing.T) {
 		if got := verbBefore(before); got != want {
 			t.Errorf("verbBefore(%q) = %q, want %q", before, got, want)
 		}
+	}
+}
+
+// A day reads as its month too, and a month as itself; a weekday or a year is no month.
+func TestReadMonth(t *testing.T) {
+	for value, want := range map[string]string{"1997-07-25": "1997-07", "2007-12": "2007-12", "1997": "", "XXXX-WXX-2": ""} {
+		_, got, ok := readMonth(crosscheck.Date{Type: "DATE", Value: value})
+		if got != want || ok != (want != "") {
+			t.Errorf("readMonth(%q) = %q, %v, want %q", value, got, ok, want)
+		}
+	}
+}
+
+// A date no fact took joins the one fact of its value, unless its article is in that fact
+// already or several facts hold the value.
+func TestStrayDates(t *testing.T) {
+	arts := map[string]*article{}
+	c := func(art string, value float64) claim {
+		if arts[art] == nil {
+			arts[art] = &article{Article: &crosscheck.Article{ID: art}}
+		}
+		return claim{art: arts[art], start: len(arts) * 10, value: value}
+	}
+	one, two := c("a", 1), c("b", 1)
+	other, again := c("c", 2), c("d", 2)
+	stray, lone, twice, present := c("e", 1), c("f", 3), c("g", 2), c("a", 1)
+	present.start++
+	facts := strayDates([]claim{one, two, other, again, stray, lone, twice, present},
+		[][]claim{{one, two}, {other}, {again}})
+	got := func(f []claim) (ids []string) {
+		for _, x := range f {
+			ids = append(ids, x.art.ID)
+		}
+		return ids
+	}
+	if g := got(facts[0]); !slices.Equal(g, []string{"a", "b", "e"}) {
+		t.Errorf("the fact of value 1 holds %v, want [a b e]", g)
+	}
+	if len(facts[1]) != 1 || len(facts[2]) != 1 {
+		t.Errorf("a value of two facts took a stray: %v, %v", got(facts[1]), got(facts[2]))
+	}
+}
+
+// A clause that says someone passed away dates a death, as one that says they died.
+func TestPassedAway(t *testing.T) {
+	for words, want := range map[string]bool{"passed away": true, "passed quietly away": true, "passed the bill": false, "passed": false} {
+		if got := passedAway(strings.Fields(words)); got != want {
+			t.Errorf("passedAway(%q) = %v, want %v", words, got, want)
+		}
+	}
+}
+
+// A date's subject is the clause the tree reads when it holds the words the window around the
+// date reads, since it says whose they are.
+func TestClauseSubjectPrefersTheWholeClause(t *testing.T) {
+	var arts []*crosscheck.Article
+	for i, text := range []string{"But the creamery building, which stood by the road, was burned down by teenagers in 2003.",
+		"A fire set by teenagers destroyed the store in 2003."} {
+		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	s := newStory(arts)
+	var subjects []string
+	for _, f := range s.dateFacts() {
+		subjects = append(subjects, f.Subject)
+	}
+	if want := "year creamery building was burned down by teenagers"; !slices.Contains(subjects, want) {
+		t.Errorf("date subjects = %q, want %q", subjects, want)
+	}
+}
+
+// The time left on a game's clock is its own fact: two outlets' clocks for one play
+// conflict, and clocks of different periods do not.
+func TestGameClockFacts(t *testing.T) {
+	story := func(texts ...string) *story {
+		var arts []*crosscheck.Article
+		for i, text := range texts {
+			arts = append(arts, &crosscheck.Article{ID: string(rune('a' + i)), Text: text})
+		}
+		return newStory(arts)
+	}
+	facts := story("The Hawks tied the game at 10-10 with a field goal with 6 : 00 to play in the third quarter.",
+		"Kicker Dana Kell tied the game at 10-10 with a long field goal with 10:03 remaining in the third quarter.").gameClockFacts()
+	if len(facts) != 1 || facts[0].Verdict != "conflict" || facts[0].Values[0].Value != "6:00" || facts[0].Values[1].Value != "10:03" {
+		t.Errorf("one play's clocks = %+v, want a conflict of 6:00 and 10:03", facts)
+	}
+	facts = story("The Hawks tied the game at 10-10 with a field goal with 6:00 left in the third quarter.",
+		"The Hawks tied the game at 17-17 with a field goal with 4:08 left in the fourth quarter.").gameClockFacts()
+	if len(facts) != 0 {
+		t.Errorf("clocks of two quarters = %+v, want none", facts)
+	}
+}
+
+// Two dates of sentences that print one quotation date one utterance, whatever verb each
+// outlet tells it with.
+func TestDatesOfOneQuote(t *testing.T) {
+	if n := longestRun(strings.Fields("i am the one they used"), strings.Fields("yes, I am the one, they said")); n != 4 {
+		t.Errorf("longestRun = %d, want 4", n)
+	}
+	var arts []*crosscheck.Article
+	for i, text := range []string{
+		`The reporters continued to keep her name a secret, but in 2005 Dana Kell told the Harbor Times, "I am the one they used to call the Night Owl."`,
+		`It was thirty years before she broke cover, admitting in 2006: "I am the one they used to call the Night Owl."`,
+	} {
+		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	var got []string
+	for _, f := range newStory(arts).dateFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
+
+// Two dates of sentences that name one thing of three capitalised words or more date that
+// thing, whatever verb each outlet tells it with.
+func TestDatesOfOneThing(t *testing.T) {
+	var arts []*crosscheck.Article
+	for i, text := range []string{
+		"Fans adopted her look, and the film The Harbor Light Story about her life opened in 2005.",
+		"Critics praised the film The Harbor Light Story about her life, which premiered in 2006.",
+	} {
+		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	var got []string
+	for _, f := range newStory(arts).dateFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"iter"
 	"net/url"
 	"os"
@@ -79,6 +78,13 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 	// Read-only first; then, when SQLite cannot make the shared-memory file a WAL store needs
 	// beside it (a folder nobody may write), as immutable: nothing else may be writing then.
 	for _, mode := range []string{"mode=ro", "mode=ro&immutable=1"} {
+		if strings.Contains(mode, "immutable") {
+			if info, err := os.Stat(path + "-wal"); err == nil && info.Size() > 0 {
+				// read as immutable, the store would leave out what its write-ahead log holds
+				last = fmt.Errorf("its latest writes are still in %s-wal, which cannot be read without writing beside it: %w", path, last)
+				break
+			}
+		}
 		db, err := sql.Open("sqlite", "file:"+escaped+"?"+mode+"&_pragma=busy_timeout(60000)&_pragma=query_only(1)")
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -99,18 +105,22 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 
 var errOutOfDate = errors.New("the store's schema is older than this crosscheck's; open it once with write access (any writing verb) to bring it up to date")
 
-// current checks that every migration this binary has is applied, without applying any.
+// current checks that every migration this binary has is applied, without applying any: each
+// by its version, since a store written by another version may record migrations this one
+// lacks.
 func (s *Store) current(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	list, err := migration.List(migrations)
 	if err != nil {
 		return err
 	}
-	var have int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations`).Scan(&have); err != nil {
-		return err
-	}
-	if have < len(names) {
-		return errOutOfDate
+	for _, m := range list {
+		var have int
+		if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&have); err != nil {
+			return err
+		}
+		if have == 0 {
+			return errOutOfDate
+		}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -273,5 +274,37 @@ func TestOpenReadOnlyReadsAndHoldsReports(t *testing.T) {
 	ro.Close()
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the read-only open changed the file")
+	}
+}
+
+// A store whose schema lacks a migration this version has is out of date however many other
+// migrations it records: one written by a version with a migration this one lacks ("013")
+// and without one this one has ("014") must not be read as current.
+func TestOpenReadOnlyRefusesAStoreMissingAMigration(t *testing.T) {
+	ctx := context.Background()
+	s, path := MustOpen(t)
+	s.Close()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last int
+	if err := db.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&last); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE version = ?`, last); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO schema_migrations (version) VALUES (?)`, last+1000); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := sqlite.OpenReadOnly(ctx, path)
+	if err == nil {
+		ro.Close()
+		t.Fatalf("a store without migration %d opened read-only as current", last)
+	}
+	if !strings.Contains(err.Error(), "older than this crosscheck's") {
+		t.Fatalf("error = %v; want it to say the schema is out of date", err)
 	}
 }

@@ -192,6 +192,10 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: start crosscheck serve with --token or CROSSCHECK_TOKEN"))
 			return
 		}
+		if ro, ok := s.store.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: the store is read-only (serve it with write access to its file and folder to take articles)"))
+			return
+		}
 		if crossSite(r) {
 			s.fail(w, r, http.StatusForbidden, errors.New("a write from another site's page is refused"))
 			return

@@ -517,3 +517,32 @@ func TestPagesLinkToTheNextPage(t *testing.T) {
 		t.Errorf("the search's second page: %d", code)
 	}
 }
+
+// A server over a store it may only read refuses writes as such, not as a server error, and
+// still serves the stories.
+func TestWritesToAReadOnlyStoreAreRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "ro.db")
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	ro, err := sqlite.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ro.Close() })
+	h := web.New(ro, web.Config{Token: "s3cret"})
+	t.Cleanup(func() { h.Close() })
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	rec := `{"id":"t-1","title":"Ferry strike","text":"Ferry workers walked out on Monday.","source":"Test Wire","date":"2026-01-05"}`
+	code, body := post(t, srv.URL+"/api/articles", "application/json", rec, "Authorization", "Bearer s3cret")
+	if code != http.StatusForbidden || !strings.Contains(body, "read-only") {
+		t.Errorf("a write to a read-only store: %d %s; want 403 saying the store is read-only", code, body)
+	}
+	if code, _, body := get(t, srv.URL+"/api/stories"); code != 200 {
+		t.Errorf("stories of a read-only store: %d %s", code, body)
+	}
+}

@@ -1,16 +1,10 @@
 package syntax_test
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 	"time"
 
 	"github.com/crosscheck/crosscheck/analyze/syntax"
-	"github.com/crosscheck/crosscheck/internal/corpus"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // articles is the number of Reuters articles a benchmark reads.
@@ -18,28 +12,8 @@ const articles = 1000
 
 // reuters is the sentences of the first n Reuters articles, as the analysis tokenises them.
 func reuters(b *testing.B, n int) (sents [][]string, words int) {
-	path := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
-	f, err := os.Open(path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	z, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(z)
-	sc.Buffer(nil, 1<<22)
-	for i := 0; i < n && sc.Scan(); i++ {
-		var rec struct{ Text string }
-		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
-			b.Fatal(err)
-		}
-		for _, s := range nlp.Sentences(rec.Text) {
-			var ws []string
-			for _, t := range nlp.Tokens(rec.Text[s[0]:s[1]]) {
-				ws = append(ws, rec.Text[s[0]:s[1]][t[0]:t[1]])
-			}
+	for _, text := range reutersTexts(b, n) {
+		for _, ws := range sentenceWords(text) {
 			sents = append(sents, ws)
 			words += len(ws)
 		}

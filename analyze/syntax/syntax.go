@@ -126,7 +126,8 @@ func piece(m *engine.Model, words, given []string, parse bool, tags []string, ar
 		}
 	}
 	th := make([]uint64, len(sub))
-	if len(given) < len(words) || len(sub) > len(words) {
+	tagged := len(given) < len(words) || len(sub) > len(words)
+	if tagged {
 		// some words or clitics have no tag given: tag them
 		tagIdx := make([]int, len(sub))
 		m.Tagger.TagInto(sub, tagIdx, &sc.Scratch)
@@ -146,7 +147,11 @@ func piece(m *engine.Model, words, given []string, parse bool, tags []string, ar
 		tags[i] = t
 	}
 	heads, rels := make([]int32, len(sub)), make([]int32, len(sub))
-	m.Parser.ParseInto(sub, th, heads, rels, sc)
+	if tagged {
+		m.Parser.ParseTaggedInto(th, heads, rels, sc)
+	} else {
+		m.Parser.ParseInto(sub, th, heads, rels, sc)
+	}
 	for i := range words {
 		j := first[i]
 		// a host whose head is its own clitic takes the clitic's head

@@ -146,7 +146,7 @@ feed is an error (status 3), the others are removed all the same.`,
 		fmt.Fprintln(m.Stderr, "crosscheck feeds remove: name at least one feed, by its URL or its id (crosscheck feeds lists them)")
 		return errUsage
 	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.openWritable(ctx, *db)
 	if err != nil {
 		return err
 	}

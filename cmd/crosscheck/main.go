@@ -280,9 +280,11 @@ func (m *Main) openExisting(ctx context.Context, path string) (crosscheck.Backen
 	store, err := sqlite.Open(ctx, path)
 	if err != nil && sqlite.IsReadOnly(err) {
 		// a store the user may read but not write still answers reading verbs
-		if ro, roErr := sqlite.OpenReadOnly(ctx, path); roErr == nil {
+		ro, roErr := sqlite.OpenReadOnly(ctx, path)
+		if roErr == nil {
 			return ro, nil
 		}
+		return nil, roErr // why it cannot be read either ("the store's schema is older …")
 	}
 	return store, err
 }

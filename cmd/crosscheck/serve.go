@@ -54,6 +54,9 @@ making the reports of the stories that changed, and logs a line per round.`,
 		return err
 	}
 	defer store.Close()
+	if *follow && store.ReadOnly() {
+		return fmt.Errorf("open store %s: the store is read-only: serve works without --follow; following feeds writes, and needs write access to the file and its folder", *db)
+	}
 	logger := slog.New(slog.NewJSONHandler(m.Stderr, nil))
 	// a store written by an older version may lag behind in its search index: the server
 	// brings it up to date once, so that searches only read (a read-only store is served as is)

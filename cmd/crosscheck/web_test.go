@@ -101,12 +101,13 @@ func article(title, lead string) string {
 </article></body></html>`, title, title, lead)
 }
 
-// runWeb runs a command line with a web client that waits for nothing.
+// runWeb runs a command line with a web client that waits for nothing but answers: headers
+// a loopback server sends at once, given 1.5 s so that a busy machine does not fail a page.
 func runWeb(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	m := &Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" },
-		Now: time.Now, Fetch: &httpfetch.Options{Delay: -1, Retries: 1, Timeout: 5 * time.Second, HeaderTimeout: 300 * time.Millisecond, MaxBytes: 256 << 10,
+		Now: time.Now, Fetch: &httpfetch.Options{Delay: -1, Retries: 1, Timeout: 5 * time.Second, HeaderTimeout: 1500 * time.Millisecond, MaxBytes: 256 << 10,
 			Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }}}
 	code := m.Run(context.Background(), args)
 	return code, out.String(), errOut.String()

@@ -60,7 +60,7 @@ func (m *Model) evaluate(sents [][]Word, goldTags bool) Scores {
 			}
 		}
 		heads, rels := make([]int32, len(words)), make([]int32, len(words))
-		m.Parser.ParseInto(words, th, heads, rels, &sc)
+		m.Parser.ParseTaggedInto(th, heads, rels, &sc)
 		tally.Add(sent, func(i int) (string, int, string) {
 			return m.Tagger.Tags[tags[i]], int(heads[i]), m.Parser.Labels[rels[i]]
 		})

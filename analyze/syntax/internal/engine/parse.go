@@ -26,26 +26,50 @@ func (p *Parser) Requantise(scale float64, cut int) {
 // ParseScratch is the reusable memory of parsing.
 type ParseScratch struct {
 	Scratch
-	st      state
-	x       sentence
-	tagHash []uint64
-	lscores []int32
+	st       state
+	x        sentence
+	tagHash  []uint64
+	lscores  []int32
+	buffered []buffered
+}
+
+// buffered is the summed weights of a buffer position's bufferFeatures.
+type buffered struct {
+	scores [transitions]int32
+	ok     bool
 }
 
 // ParseInto writes the head (1-based, 0 the root) and label index of each word into heads and
 // rels. tags are tag indices of the tagger's tag set (tagHash maps them to feature values).
 func (p *Parser) ParseInto(words []string, tags []uint64, heads, rels []int32, sc *ParseScratch) {
 	sc.lex = lexemes(words, sc.buf, sc.lex)
+	p.ParseTaggedInto(tags, heads, rels, sc)
+}
+
+// ParseTaggedInto is ParseInto of the words sc.Scratch last tagged (Tagger.TagInto), whose
+// hashes it holds still.
+func (p *Parser) ParseTaggedInto(tags []uint64, heads, rels []int32, sc *ParseScratch) {
 	sc.x.set(sc.lex, tags)
 	s := &sc.st
-	s.reset(len(words))
+	s.reset(len(tags))
 	if cap(sc.lscores) < len(p.Labels) {
 		sc.lscores = make([]int32, len(p.Labels))
 	}
-	var scores [transitions]int32
+	// the weights of the features that read only the buffer, summed once per buffer position
+	if cap(sc.buffered) < len(tags)+1 {
+		sc.buffered = make([]buffered, len(tags)+1)
+	}
+	sc.buffered = sc.buffered[:len(tags)+1]
+	clear(sc.buffered)
 	for !s.done() {
-		sc.feats = s.features(sc.feats[:0], &sc.x)
-		scores = [transitions]int32{}
+		b := &sc.buffered[s.b]
+		if !b.ok {
+			sc.feats = bufferFeatures(sc.feats[:0], &sc.x, s.b, s.n)
+			p.trans.Score(sc.feats, b.scores[:])
+			b.ok = true
+		}
+		sc.feats = s.stateFeatures(sc.feats[:0], &sc.x)
+		scores := b.scores
 		p.trans.Score(sc.feats, scores[:])
 		t := argmax(scores[:], s.valid)
 		l := int32(0)

@@ -197,14 +197,43 @@ func count(v int32) uint64 { return uint64(min(v, 4)) }
 
 // features appends the transition features of the configuration (the buffer not empty).
 func (s *state) features(f []uint32, x *sentence) []uint32 {
-	s0, n0 := s.s0(), s.b
-	n1, n2 := int32(-1), int32(-1)
-	if n0+1 <= s.n {
+	return bufferFeatures(s.stateFeatures(f, x), x, s.b, s.n)
+}
+
+// next is the buffer's words after n0 (-1 past the end of a sentence of n words).
+func next(n0, n int32) (n1, n2 int32) {
+	n1, n2 = -1, -1
+	if n0+1 <= n {
 		n1 = n0 + 1
 	}
-	if n0+2 <= s.n {
+	if n0+2 <= n {
 		n2 = n0 + 2
 	}
+	return n1, n2
+}
+
+// bufferFeatures appends the transition features that read only the buffer's first words, the
+// same for every configuration whose buffer starts at n0.
+func bufferFeatures(f []uint32, x *sentence, n0, n int32) []uint32 {
+	n1, n2 := next(n0, n)
+	N0w, N0p := x.word(n0), x.tag(n0)
+	N1w, N1p, N2w, N2p := x.word(n1), x.tag(n1), x.word(n2), x.tag(n2)
+	return append(f,
+		feat2(pN0wp, N0w, N0p), feat1(pN0w, N0w), feat1(pN0p, N0p),
+		feat2(pN1wp, N1w, N1p), feat1(pN1w, N1w), feat1(pN1p, N1p),
+		feat2(pN2wp, N2w, N2p), feat1(pN2w, N2w), feat1(pN2p, N2p),
+		feat2(pN0pN1p, N0p, N1p),
+		feat3(pN0pN1pN2p, N0p, N1p, N2p),
+		feat1(pN0f, x.fine(n0)),
+		feat2(pN0fN1p, x.fine(n0), N1p),
+		feat2(pN0wN1w, N0w, N1w), feat2(pN0wN1p, N0w, N1p), feat2(pN0pN1w, N0p, N1w),
+	)
+}
+
+// stateFeatures appends the transition features that read the stack and the arcs made.
+func (s *state) stateFeatures(f []uint32, x *sentence) []uint32 {
+	s0, n0 := s.s0(), s.b
+	n1, _ := next(n0, s.n)
 	s1 := int32(-1)
 	if len(s.stack) > 1 {
 		s1 = s.stack[len(s.stack)-2]
@@ -214,7 +243,7 @@ func (s *state) features(f []uint32, x *sentence) []uint32 {
 	s0l, s0r, n0l := s.lmost[s0], s.rmost[s0], s.lmost[n0]
 	s0l2, s0r2, n0l2 := s.lmost2[s0], s.rmost2[s0], s.lmost2[n0]
 	S0w, S0p, N0w, N0p := x.word(s0), x.tag(s0), x.word(n0), x.tag(n0)
-	N1w, N1p, N2w, N2p := x.word(n1), x.tag(n1), x.word(n2), x.tag(n2)
+	N1p := x.tag(n1)
 	d := distance(s0, n0)
 	hasHead := uint64(0)
 	if s0h >= 0 {
@@ -222,9 +251,6 @@ func (s *state) features(f []uint32, x *sentence) []uint32 {
 	}
 	return append(f,
 		feat2(pS0wp, S0w, S0p), feat1(pS0w, S0w), feat1(pS0p, S0p),
-		feat2(pN0wp, N0w, N0p), feat1(pN0w, N0w), feat1(pN0p, N0p),
-		feat2(pN1wp, N1w, N1p), feat1(pN1w, N1w), feat1(pN1p, N1p),
-		feat2(pN2wp, N2w, N2p), feat1(pN2w, N2w), feat1(pN2p, N2p),
 		feat3(pS0wpN0wp, mix(S0w, S0p), N0w, N0p),
 		feat3(pS0wpN0w, S0w, S0p, N0w),
 		feat3(pS0wN0wp, S0w, N0w, N0p),
@@ -232,8 +258,6 @@ func (s *state) features(f []uint32, x *sentence) []uint32 {
 		feat3(pS0pN0wp, S0p, N0w, N0p),
 		feat2(pS0wN0w, S0w, N0w),
 		feat2(pS0pN0p, S0p, N0p),
-		feat2(pN0pN1p, N0p, N1p),
-		feat3(pN0pN1pN2p, N0p, N1p, N2p),
 		feat3(pS0pN0pN1p, S0p, N0p, N1p),
 		feat3(pS0hpS0pN0p, x.tag(s0h), S0p, N0p),
 		feat3(pS0pS0lpN0p, S0p, x.tag(s0l), N0p),
@@ -263,11 +287,9 @@ func (s *state) features(f []uint32, x *sentence) []uint32 {
 		feat3(pS1pS0pN0p, x.tag(s1), S0p, N0p),
 		feat3(pS1wS0wN0p, x.word(s1), S0w, N0p),
 		feat3(pS0hasHead, hasHead, S0p, N0p),
-		feat1(pS0f, x.fine(s0)), feat1(pN0f, x.fine(n0)),
+		feat1(pS0f, x.fine(s0)),
 		feat2(pS0fN0f, x.fine(s0), x.fine(n0)),
-		feat2(pN0fN1p, x.fine(n0), N1p),
 		feat2(pS0fN0p, x.fine(s0), N0p),
-		feat2(pN0wN1w, N0w, N1w), feat2(pN0wN1p, N0w, N1p), feat2(pN0pN1w, N0p, N1w),
 		feat1(pS1w, x.word(s1)), feat1(pS1p, x.tag(s1)), feat2(pS1pS0p, x.tag(s1), S0p),
 		feat3(pS0wN0wN1p, S0w, N0w, N1p),
 	)

@@ -72,7 +72,7 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 		t.slots[i] = slot{k, int32(r)}
 	}
 	if classes <= inlineClasses {
-		t.inline = make([]inlineSlot, size)
+		t.inline = pinned[inlineSlot](size)
 		for i, s := range t.slots {
 			if s.key != 0 {
 				t.inline[i].key = s.key
@@ -91,7 +91,8 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 			}
 		}
 		off = append(off, int32(len(t.sparse)))
-		t.spans = make([]span, size)
+		t.spans = pinned[span](size)
+		t.sparse = append(pinned[classWeight](len(t.sparse))[:0], t.sparse...)
 		for i, s := range t.slots {
 			if s.key != 0 {
 				t.spans[i] = span{s.key, off[s.row], off[s.row+1]}
@@ -164,6 +165,10 @@ func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32)
 		for k, f := range feats {
 			first[k] = t.spans[f&t.mask].key
 		}
+		// the rows found, their first weights read in a second pass of independent loads
+		var rows [firstSlots]span
+		var heads [firstSlots]classWeight
+		n := 0
 		for k, f := range feats {
 			i, key := f&t.mask, first[k]
 			for key != f && key != 0 {
@@ -173,8 +178,18 @@ func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32)
 			if key == 0 {
 				continue
 			}
-			s := &t.spans[i]
-			for _, cw := range t.sparse[s.start:s.end] {
+			s := t.spans[i]
+			if s.start == s.end {
+				continue
+			}
+			rows[n] = s
+			heads[n] = t.sparse[s.start]
+			n++
+		}
+		for k, s := range rows[:n] {
+			cw := heads[k]
+			scores[cw.class] += int32(cw.weight)
+			for _, cw := range t.sparse[s.start+1 : s.end] {
 				scores[cw.class] += int32(cw.weight)
 			}
 		}
