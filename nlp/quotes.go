@@ -372,7 +372,7 @@ func paragraphOpening(text string, i int) bool {
 // windowBefore is the text of the quote's sentence before its opening mark: back to a sentence
 // end or the previous quote, at most 300 bytes.
 func windowBefore(text string, open int, sp []span, k int) string {
-	from := wordStart(text, open-300)
+	from := min(wordStart(text, open-300), open) // one word of 300 bytes before the mark is no window
 	if k > 0 && sp[k-1].close > from {
 		from = sp[k-1].close
 	}
@@ -480,7 +480,7 @@ func quotedTitle(q string) bool {
 // responded by calling him “dopey” and accusing him of … “with daddy's money.”"). It is
 // empty when the sentence opens with a quote.
 func sentenceOpening(text string, open int) string {
-	w := text[wordStart(text, open-300):open]
+	w := text[min(wordStart(text, open-300), open):open]
 	nl := strings.LastIndexByte(w, '\n')
 	if nl >= 0 {
 		w = w[nl+1:]
