@@ -46,7 +46,7 @@ func Normalize(raw string) (string, error) {
 	if u.User != nil {
 		return "", errors.New("a URL with a user name or password in it is not fetched")
 	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".") // "example.org." is example.org; ".." no host
 	if host == "" {
 		return "", errors.New("a URL without a host")
 	}
