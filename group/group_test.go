@@ -147,7 +147,7 @@ func TestABridgingArticleMergesTwoStories(t *testing.T) {
 	c := group.NewClusterer(opts)
 	add := func(id, text string) group.Assignment { return c.Add(id, group.Extract("", text), time.Time{}) }
 	a := add("talks", "Elena Marsh and Tomas Kerr held talks on the Sarn dam in Lindqvist on Thursday.")
-	b := add("flow", "Engineers measured the Sarn river flow at the dam near Sarnbruck for the water quota.")
+	b := add("flow", "Engineers measured the river flow near Sarnbruck for the water quota.")
 	if b.Story == a.Story {
 		t.Skip("the two seeds already joined; the case needs two stories")
 	}
