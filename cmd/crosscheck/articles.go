@@ -109,10 +109,7 @@ func (m *Main) articles(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON Lines: {id,title,author,published,source,url,credits,language,text,…}")
 	full := fs.Bool("full", false, `with --json, add what analysis found, with byte offsets into text: "sentences" [[start,end]], "entities" [{name,kind,aliases,roles,mentions}], "quotes" [{text,start,end,cue,speaker,speaker_mention,…}], "numbers" [{text,start,end,value,unit,counted,approx}], "dates" [{text,start,end,value,type}]`)
 	tokens := fs.Bool("tokens", false, `with --full, add "tokens" [[start,end]]`)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.parseAndOpen(ctx, fs, args, db, m.openExisting)
 	if err != nil {
 		return err
 	}
@@ -256,10 +253,7 @@ func (m *Main) failures(ctx context.Context, args []string) error {
 		`  crosscheck failures`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, `print JSON Lines: {"input","error","at"}`)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.parseAndOpen(ctx, fs, args, db, m.openExisting)
 	if err != nil {
 		return err
 	}

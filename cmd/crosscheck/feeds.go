@@ -32,10 +32,7 @@ follow" polls them.`,
   crosscheck feeds remove https://example.org/world/rss.xml`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","url","title","added","last_fetch","status","error","articles","items"}`)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.parseAndOpen(ctx, fs, args, db, m.openExisting)
 	if err != nil {
 		return err
 	}

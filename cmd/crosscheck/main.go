@@ -257,6 +257,16 @@ func (m *Main) open(ctx context.Context, path string) (crosscheck.Backend, error
 	return openStore(ctx, path)
 }
 
+// parseAndOpen reads the flags of a verb that takes no other arguments and opens the store it
+// names with open (openExisting or openWritable).
+func (m *Main) parseAndOpen(ctx context.Context, fs *flag.FlagSet, args []string, db *string,
+	open func(context.Context, string) (crosscheck.Backend, error)) (crosscheck.Backend, error) {
+	if _, err := parse(fs, args); err != nil {
+		return nil, err
+	}
+	return open(ctx, *db) // read after parsing: --db sets it
+}
+
 // openWritable opens an existing store for a verb that changes it, and says so when the store
 // may only be read.
 func (m *Main) openWritable(ctx context.Context, path string) (crosscheck.Backend, error) {

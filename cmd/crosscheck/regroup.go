@@ -20,10 +20,7 @@ by running it again.`,
 		`  crosscheck regroup --db crosscheck.db`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, `print a JSON summary: {"articles","stories","duplicates","seconds"}`)
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.parseAndOpen(ctx, fs, args, db, m.openWritable)
 	if err != nil {
 		return err
 	}

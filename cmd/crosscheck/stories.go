@@ -25,10 +25,7 @@ Ingesting groups new articles into stories as they arrive.`,
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, `print JSON Lines: {"id","title","articles":[ids],"first","last","duplicates":[{"article","of","similarity"}],"links":[{"article","story","score","rule"}]}`)
 	minSize := fs.Int("min", 1, "list only stories with at least this many articles")
-	if _, err := parse(fs, args); err != nil {
-		return err
-	}
-	store, err := m.openExisting(ctx, *db)
+	store, err := m.parseAndOpen(ctx, fs, args, db, m.openExisting)
 	if err != nil {
 		return err
 	}
