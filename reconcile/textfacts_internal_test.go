@@ -371,25 +371,10 @@ func TestDatesOfOneQuote(t *testing.T) {
 	if n := longestRun(strings.Fields("i am the one they used"), strings.Fields("yes, I am the one, they said")); n != 4 {
 		t.Errorf("longestRun = %d, want 4", n)
 	}
-	var arts []*crosscheck.Article
-	for i, text := range []string{
+	got := dateFactsOf(t,
 		`The reporters continued to keep her name a secret, but in 2005 Dana Kell told the Harbor Times, "I am the one they used to call the Night Owl."`,
 		`It was thirty years before she broke cover, admitting in 2006: "I am the one they used to call the Night Owl."`,
-	} {
-		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	var got []string
-	for _, f := range newStory(arts).dateFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
-	}
+	)
 	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
 		t.Errorf("date facts = %q, want %q", got, want)
 	}
@@ -398,11 +383,21 @@ func TestDatesOfOneQuote(t *testing.T) {
 // Two dates of sentences that name one thing of three capitalised words or more date that
 // thing, whatever verb each outlet tells it with.
 func TestDatesOfOneThing(t *testing.T) {
-	var arts []*crosscheck.Article
-	for i, text := range []string{
+	got := dateFactsOf(t,
 		"Fans adopted her look, and the film The Harbor Light Story about her life opened in 2005.",
 		"Critics praised the film The Harbor Light Story about her life, which premiered in 2006.",
-	} {
+	)
+	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
+
+// dateFactsOf extracts each text as an article ("a", "b", …) and lists the story's date facts
+// as "verdict: value articles | …".
+func dateFactsOf(t *testing.T, texts ...string) []string {
+	t.Helper()
+	var arts []*crosscheck.Article
+	for i, text := range texts {
 		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -417,7 +412,5 @@ func TestDatesOfOneThing(t *testing.T) {
 		}
 		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
 	}
-	if want := []string{"conflict: 2005 a | 2006 b"}; !slices.Equal(got, want) {
-		t.Errorf("date facts = %q, want %q", got, want)
-	}
+	return got
 }
