@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"time"
 )
 
 // The store is split by what each part of crosscheck needs of it: the pipeline keeps articles,
@@ -363,4 +364,21 @@ func DecodeSyntax(b []byte) ([]TokenSyntax, error) {
 		b = b[2+n:]
 	}
 	return out, nil
+}
+
+// FormatStoredTime writes a time as stores keep it: RFC 3339 with nanoseconds and the zone,
+// "" for the zero time.
+func FormatStoredTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+// ParseStoredTime reads a time FormatStoredTime wrote.
+func ParseStoredTime(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -68,10 +67,10 @@ func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.Group
 		}
 		st.Sum, st.Indexed = orNil(st.Sum), orNil(st.Indexed)
 		var err error
-		if st.First, err = parseTime(first); err != nil {
+		if st.First, err = crosscheck.ParseStoredTime(first); err != nil {
 			return st, err
 		}
-		st.Last, err = parseTime(last)
+		st.Last, err = crosscheck.ParseStoredTime(last)
 		return st, err
 	}, `SELECT id, key, first, last, summed, size, members, sum, indexed FROM group_stories WHERE id = ANY($1)`, ids)
 }
@@ -87,7 +86,7 @@ func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.Group
 		}
 		m.Days, m.Vector = uint8(days), orNil(m.Vector)
 		var err error
-		m.Published, err = parseTime(published)
+		m.Published, err = crosscheck.ParseStoredTime(published)
 		return m, err
 	}, `SELECT story, idx, article, published, vector, day, days FROM group_members WHERE story = $1 ORDER BY idx`, story)
 }
@@ -119,20 +118,6 @@ func orNil(b []byte) []byte {
 }
 
 // Times are kept as RFC 3339 text with nanoseconds, so that a state read back is the one saved.
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
-func parseTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.Parse(time.RFC3339Nano, s)
-}
-
 // queueGroupRows queues a clusterer's changed rows in the batch of SaveGroups.
 func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 	m := ch.Meta
@@ -155,7 +140,7 @@ func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 			ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, summed = excluded.summed, size = excluded.size,
 			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`,
-			st.ID, st.Key, formatTime(st.First), formatTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed)
+			st.ID, st.Key, crosscheck.FormatStoredTime(st.First), crosscheck.FormatStoredTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed)
 	}
 	for _, id := range ch.Rebuilt {
 		batch.Queue(`DELETE FROM group_members WHERE story = $1`, id)
@@ -164,7 +149,7 @@ func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 		batch.Queue(`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES ($1, $2, $3, $4, $5, $6, $7)
 			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector,
 			day = excluded.day, days = excluded.days`,
-			x.Story, x.Index, x.Article, formatTime(x.Published), x.Vector, x.Day, int16(x.Days))
+			x.Story, x.Index, x.Article, crosscheck.FormatStoredTime(x.Published), x.Vector, x.Day, int16(x.Days))
 	}
 	for _, g := range ch.Signatures {
 		batch.Queue(`INSERT INTO group_signatures (id, article, signature) VALUES ($1, $2, $3)`, g.ID, g.Article, g.Signature)

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -106,10 +105,10 @@ func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.Group
 			return err
 		}
 		var err error
-		if st.First, err = parseTime(first); err != nil {
+		if st.First, err = crosscheck.ParseStoredTime(first); err != nil {
 			return err
 		}
-		if st.Last, err = parseTime(last); err != nil {
+		if st.Last, err = crosscheck.ParseStoredTime(last); err != nil {
 			return err
 		}
 		out = append(out, st)
@@ -128,7 +127,7 @@ func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.Group
 			return err
 		}
 		var err error
-		m.Published, err = parseTime(published)
+		m.Published, err = crosscheck.ParseStoredTime(published)
 		out = append(out, m)
 		return err
 	})
@@ -159,20 +158,6 @@ func (s *Store) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.
 	return out, err
 }
 
-func formatTime(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
-func parseTime(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	return time.Parse(time.RFC3339Nano, s)
-}
-
 // saveGroupRows writes a clusterer's changed rows in the transaction of SaveGroups.
 func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges) error {
 	m := ch.Meta
@@ -199,7 +184,7 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`, len(ch.Stories),
 			func(i int) []any {
 				st := ch.Stories[i]
-				return []any{st.ID, st.Key, formatTime(st.First), formatTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed}
+				return []any{st.ID, st.Key, crosscheck.FormatStoredTime(st.First), crosscheck.FormatStoredTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed}
 			}},
 		{`DELETE FROM group_members WHERE story = ?`, len(ch.Rebuilt), func(i int) []any { return []any{ch.Rebuilt[i]} }},
 		{`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -207,7 +192,7 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 			day = excluded.day, days = excluded.days`, len(ch.Members),
 			func(i int) []any {
 				x := ch.Members[i]
-				return []any{x.Story, x.Index, x.Article, formatTime(x.Published), x.Vector, x.Day, x.Days}
+				return []any{x.Story, x.Index, x.Article, crosscheck.FormatStoredTime(x.Published), x.Vector, x.Day, x.Days}
 			}},
 		{`INSERT INTO group_signatures (id, article, signature) VALUES (?, ?, ?)`, len(ch.Signatures),
 			func(i int) []any { g := ch.Signatures[i]; return []any{g.ID, g.Article, g.Signature} }},
