@@ -247,8 +247,9 @@ func sameOwnedValue(a, b []claim, agree func(a, b claim) bool) bool {
 }
 
 // specificDigits is how many significant digits make a figure specific enough that two of
-// one unit are one fact: three ("4,051 yards", "$334 million"), two for a sum ("$9.3 million")
-// and for a count of ten or more of a noun other than people ("80 employees").
+// one unit are one fact: three ("4,051 yards", "$334 million"), two for a sum ("$9.3 million"),
+// and one for a count of ten or more of a noun other than people ("80 employees": a count of
+// ten or more things is specific already).
 func specificDigits(c claim) int {
 	switch {
 	case c.read.kind == "money":
