@@ -205,9 +205,9 @@ func atoiOr(digits string) int {
 func (s *story) dateClaims(k dateKind) []claim {
 	var claims []claim
 	for _, a := range s.arts {
-		for _, d := range a.Dates {
+		for i, d := range a.Dates {
 			v, label, ok := k.read(d)
-			if !ok {
+			if !ok || endsSpan(a.Text, a.Dates, i) {
 				continue
 			}
 			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
@@ -224,7 +224,10 @@ func (s *story) dateClaims(k dateKind) []claim {
 				c.approx = nlp.Granularity(d.Value) != k.name // a year or a month read from a finer date
 			}
 			sp := a.sentences[max(c.sentence, 0)].span
-			c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			c.verb = a.datedVerb(c.sentence, d.Start, d.End)
+			if c.verb == "" {
+				c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			}
 			if c.verb == "" {
 				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
 			}

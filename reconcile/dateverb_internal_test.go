@@ -1,0 +1,91 @@
+package reconcile
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/nlp"
+)
+
+// A date dates the verb the tree ties it to, not the nearest verb before it, which may be of
+// a clause in between.
+func TestDatedVerbIsTheVerbOfTheTree(t *testing.T) {
+	text := "Ortiz followed Orozco to an apartment complex, to the home of a friend whom the deputy knew from earlier fights, at about 3:30 p.m."
+	s := newStory([]*crosscheck.Article{analysedText(t, "a", text)})
+	a := s.arts[0]
+	at := strings.Index(text, "3:30")
+	if got := verbBefore(text[:at]); got != nlp.Stem("know") {
+		t.Fatalf("verbBefore = %q, want the verb of the relative clause (the case the tree is for)", got)
+	}
+	if got, want := a.datedVerb(0, at, at+len("3:30 p.m.")), nlp.Stem("followed"); got != want {
+		t.Errorf("datedVerb = %q, want %q", got, want)
+	}
+	var verbs []string
+	for _, c := range s.dateClaims(dateKinds[len(dateKinds)-1]) {
+		verbs = append(verbs, c.verb)
+	}
+	if want := []string{nlp.Stem("followed")}; !slices.Equal(verbs, want) {
+		t.Errorf("the clock time's claim dates %q, want %q", verbs, want)
+	}
+	// a date that is the subject dates no verb's act
+	text = "Tuesday was a quiet day in the town."
+	a = newStory([]*crosscheck.Article{analysedText(t, "b", text)}).arts[0]
+	if got := a.datedVerb(0, 0, len("Tuesday")); got != "" {
+		t.Errorf("datedVerb of a subject = %q, want none", got)
+	}
+}
+
+// The end of a span of years ("from 1995 to 1998") dates no event of its own: it is no claim,
+// so it does not join the award of the same year told in other articles.
+func TestEndsSpan(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"She served on the board from 1995 to 1998.", true},
+		{"She served on the board from 1995 through 1998.", true},
+		{"Some 2 million died in the latest war, from 1983 - 2005.", true},
+		{"Between 1998 and 2002, the agency listed 60 species.", true},
+		{"He had open heart surgery twice, in 1988 and 1996.", false},
+		{"She joined the board in 1995. In 1998 she won the award.", false},
+	} {
+		dates := yearDatesOf(c.text) // both years, as the date reader reads them or not
+		if endsSpan(c.text, dates, 0) {
+			t.Errorf("%q: the first date ends a span", c.text)
+		}
+		if got := endsSpan(c.text, dates, 1); got != c.want {
+			t.Errorf("%q: endsSpan = %v, want %v", c.text, got, c.want)
+		}
+	}
+	got := dateFactsOf(t,
+		"Dana Kell received the Harbor Medal for Health in 1998.",
+		"Kell received the Harbor Medal for Health in 1998, among other honors.",
+		"Kell chaired the Harbor Medal for Health board and served on its trustees from 1995 to 1998.",
+	)
+	if want := []string{"agree: 1998 a,b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
+
+// yearDatesOf reads every year of text as a date.
+func yearDatesOf(text string) []crosscheck.Date {
+	var out []crosscheck.Date
+	for _, m := range regexp.MustCompile(`\b(?:19|20)\d\d\b`).FindAllStringIndex(text, -1) {
+		out = append(out, crosscheck.Date{Text: text[m[0]:m[1]], Start: m[0], End: m[1], Value: text[m[0]:m[1]], Type: "DATE"})
+	}
+	return out
+}
+
+// analysedText is a text's article, analysed.
+func analysedText(t *testing.T, id, text string) *crosscheck.Article {
+	t.Helper()
+	a, err := extract.Article(&crosscheck.Document{ID: id, Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
