@@ -112,6 +112,9 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			facts = splitClocks(facts)
 			facts = append(facts, clocksOfOneAct(claims, facts)...)
 		}
+		if k.name == "day" || k.name == "weekday" {
+			facts = ledeDays(claims, facts)
+		}
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
 		}

@@ -89,3 +89,16 @@ func analysedText(t *testing.T, id, text string) *crosscheck.Article {
 	}
 	return a
 }
+
+// The days the articles' ledes give for one weekday are one fact, whatever verb each outlet
+// tells the event with; a day told later in an article is left to the sentences it matches.
+func TestLedeDays(t *testing.T) {
+	got := dateFactsOf(t,
+		"Hooded youths hurled firebombs at a branch of Marfin Bank, killing three clerks Wednesday. Talks resume on Friday.",
+		"Riots over new taxes engulfed the streets of the capital on Wednesday.",
+		"Marchers set fire to offices and shops on Wednesday, and a pregnant woman died. The mayor spoke on Friday.",
+	)
+	if want := []string{"agree: Wednesday a,b,c"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
