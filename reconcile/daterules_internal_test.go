@@ -31,6 +31,12 @@ func TestDatedVerbIsTheVerbOfTheTree(t *testing.T) {
 	if want := []string{nlp.Stem("followed")}; !slices.Equal(verbs, want) {
 		t.Errorf("the clock time's claim dates %q, want %q", verbs, want)
 	}
+	// a date that modifies the noun after it dates the act the noun names
+	text = "The Wednesday bombings in the north drew condemnation from the United Nations."
+	a = newStory([]*crosscheck.Article{analysedText(t, "c", text)}).arts[0]
+	if got, want := a.datedVerb(0, 4, 4+len("Wednesday")), verbStem("bombing"); got != want || want == "" {
+		t.Errorf("datedVerb of a modifier = %q, want %q", got, want)
+	}
 	// a date that is the subject dates no verb's act
 	text = "Tuesday was a quiet day in the town."
 	a = newStory([]*crosscheck.Article{analysedText(t, "b", text)}).arts[0]

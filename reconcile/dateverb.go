@@ -11,7 +11,8 @@ import (
 // sentence's tree, as verbStem reads it: "followed Orozco to an apartment complex …, whom the
 // deputy knew from previous altercations, at about 3:30 p.m." dates the following, not the
 // knowing, which the nearest verb before the date would say. A date on a noun after it hangs on
-// that noun's verb ("died of heart failure at his home on Thursday"). "" when the tree ties the
+// that noun's verb ("died of heart failure at his home on Thursday"); one that modifies the
+// noun after it dates the act the noun names ("the Wednesday bombings"). "" when the tree ties the
 // date to no verb, or to one verbStem does not read ("is", "says").
 func (a *article) datedVerb(i, start, end int) string {
 	if i < 0 {
@@ -22,8 +23,11 @@ func (a *article) datedVerb(i, start, end int) string {
 	if h < 0 || p.Arcs[h].Head < 0 {
 		return ""
 	}
+	if g := p.Arcs[h].Head; p.Tags[g] == "NOUN" && p.spans[g][0] > p.spans[h][0] {
+		return actOfNoun(p.Words[g]) // "the Wednesday bombings": the bombing's day
+	}
 	if r := baseRel(p.Arcs[h].Rel); r != "obl" && r != "nmod" && r != "advmod" {
-		return "" // a date that is a subject, an object or a modifier of a noun dates no act of a verb
+		return "" // a date that is a subject or an object dates no act of a verb
 	}
 	for v, steps := p.Arcs[h].Head, 0; v >= 0 && steps < 4; v, steps = p.Arcs[v].Head, steps+1 {
 		if p.Tags[v] == "VERB" {
@@ -37,6 +41,12 @@ func (a *article) datedVerb(i, start, end int) string {
 		}
 	}
 	return ""
+}
+
+// actOfNoun is the verb stem of a noun that names an act by its verb's "-ing" form
+// ("bombings", "shooting"), "" for other nouns.
+func actOfNoun(w string) string {
+	return verbStem(strings.TrimSuffix(strings.ToLower(w), "s"))
 }
 
 // rangeGap matches what stands between the two ends of a span of time: "from 1995 to 1998",
