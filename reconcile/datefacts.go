@@ -25,6 +25,7 @@ type dateKind struct {
 var dateKinds = []dateKind{
 	{"day", readDay},         // "June 24, 2005" → 2005-06-24
 	{"weekday", readWeekday}, // "Tuesday" in an article of unknown date → Tuesday
+	{"day", readMonthDay},    // "June 24" in an article of unknown date, no year given → June 24
 	{"month", readMonth},     // "December 2007" → 2007-12
 	{"year", readYear},       // "in 1983" → 1983
 	{"time", readClock},      // "3:33 a.m." → 03:33
@@ -207,8 +208,10 @@ func atoiOr(digits string) int {
 // dates and the clause it is about, leaving out the days of statements.
 func (s *story) dateClaims(k dateKind) []claim {
 	var claims []claim
+	years := s.dayYears()
 	for _, a := range s.arts {
 		for i, d := range a.Dates {
+			d = anchored(d, years)
 			v, label, ok := k.read(d)
 			if !ok || endsSpan(a.Text, a.Dates, i) {
 				continue

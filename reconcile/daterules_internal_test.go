@@ -108,3 +108,58 @@ func TestLedeDays(t *testing.T) {
 		t.Errorf("date facts = %q, want %q", got, want)
 	}
 }
+
+// A day of no known year ("June 24" in an article of unknown date) takes the year another
+// article gives that day with, when the story gives one; else it is compared as what it says,
+// the month and the day.
+func TestYearlessDays(t *testing.T) {
+	texts := []string{
+		"Kell was convicted of the June 24, 2005 murder of Deputy Ortiz in Harbor City.",
+		"Deputy Ortiz was killed on June 24 outside an apartment in Harbor City.",
+		"The murder of Deputy Ortiz on June 24 shocked Harbor City.",
+	}
+	got := yearlessFactsOf(t, texts...)
+	if want := []string{"agree: 2005-06-24 a,b,c"}; !slices.Equal(got, want) {
+		t.Errorf("with the year in one article: date facts = %q, want %q", got, want)
+	}
+	got = yearlessFactsOf(t, texts[1:]...)
+	if want := []string{"agree: June 24 a,b"}; !slices.Equal(got, want) {
+		t.Errorf("with no year: date facts = %q, want %q", got, want)
+	}
+	texts[0] = strings.Replace(texts[0], "June 24, 2005", "June 24, 2005 and the June 24, 2006", 1)
+	got = yearlessFactsOf(t, texts...)
+	if want := []string{"agree: June 24 b,c"}; !slices.Equal(got, want) {
+		t.Errorf("with two years: date facts = %q, want %q", got, want)
+	}
+}
+
+// yearlessFactsOf is dateFactsOf of articles of unknown date whose days of no year ("June 24")
+// the date reader keeps as "XXXX-06-24".
+func yearlessFactsOf(t *testing.T, texts ...string) []string {
+	t.Helper()
+	var arts []*crosscheck.Article
+	for i, text := range texts {
+		a := analysedText(t, string(rune('a'+i)), text)
+		for _, m := range regexp.MustCompile(`June 24\b(?:, \d{4})?`).FindAllStringIndex(text, -1) {
+			if !strings.Contains(text[m[0]:m[1]], ",") {
+				a.Dates = append(a.Dates, crosscheck.Date{Text: "June 24", Start: m[0], End: m[1], Value: "XXXX-06-24", Type: "DATE"})
+			}
+		}
+		slices.SortFunc(a.Dates, func(x, y crosscheck.Date) int { return x.Start - y.Start })
+		arts = append(arts, a)
+	}
+	return dateFactLines(arts)
+}
+
+// dateFactLines lists the date facts of a story of arts as "verdict: value articles | …".
+func dateFactLines(arts []*crosscheck.Article) []string {
+	var got []string
+	for _, f := range newStory(arts).dateFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	return got
+}

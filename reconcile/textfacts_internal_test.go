@@ -404,13 +404,5 @@ func dateFactsOf(t *testing.T, texts ...string) []string {
 		}
 		arts = append(arts, a)
 	}
-	var got []string
-	for _, f := range newStory(arts).dateFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
-	}
-	return got
+	return dateFactLines(arts)
 }
