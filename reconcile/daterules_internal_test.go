@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 	"github.com/crosscheck/crosscheck/extract"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // A date dates the verb the tree ties it to, not the nearest verb before it, which may be of
@@ -18,17 +18,17 @@ func TestDatedVerbIsTheVerbOfTheTree(t *testing.T) {
 	s := newStory([]*crosscheck.Article{analysedText(t, "a", text)})
 	a := s.arts[0]
 	at := strings.Index(text, "3:30")
-	if got := verbBefore(text[:at]); got != nlp.Stem("know") {
+	if got := verbBefore(text[:at]); got != lex.Stem("know") {
 		t.Fatalf("verbBefore = %q, want the verb of the relative clause (the case the tree is for)", got)
 	}
-	if got, want := a.datedVerb(0, at, at+len("3:30 p.m.")), nlp.Stem("followed"); got != want {
+	if got, want := a.datedVerb(0, at, at+len("3:30 p.m.")), lex.Stem("followed"); got != want {
 		t.Errorf("datedVerb = %q, want %q", got, want)
 	}
 	var verbs []string
 	for _, c := range s.dateClaims(dateKinds[len(dateKinds)-1]) {
 		verbs = append(verbs, c.verb)
 	}
-	if want := []string{nlp.Stem("followed")}; !slices.Equal(verbs, want) {
+	if want := []string{lex.Stem("followed")}; !slices.Equal(verbs, want) {
 		t.Errorf("the clock time's claim dates %q, want %q", verbs, want)
 	}
 	// a date that modifies the noun after it dates the act the noun names
