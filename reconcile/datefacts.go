@@ -217,7 +217,7 @@ func (s *story) dateClaims(k dateKind) []claim {
 			if !ok || endsSpan(a.Text, a.Dates, i) {
 				continue
 			}
-			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+			if saidOn(a.Text[max(0, d.Start-120):d.Start]) {
 				continue // the day something was said dates the saying, not the story's events
 			}
 			if k.name == "time" {
@@ -861,9 +861,17 @@ func verbStem(w string) string {
 // report or a confirmation is often the event itself ("announced major changes Thursday").
 var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
 
+// statementRe matches the end of the words before a date that a saying's noun dates: "denied
+// those claims in a statement Thursday", "said in an interview published in French newspaper
+// Le Parisien Wednesday". A speech or a meeting is often the story's event itself, and is left.
+var statementRe = regexp.MustCompile(`(?i)\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|interview|briefing|news conference|press conference|press release|conference call)\b[^.;:!?"“”]{0,60}?\s+(?:on|late on|early on)?\s*$`)
+
 // saidOn reports a date that is the day of a statement, unless a verb stands between the
 // statement and the date: "says he died Thursday" dates the death.
 func saidOn(before string) bool {
+	if statementRe.MatchString(before) {
+		return true
+	}
 	m := saidOnRe.FindStringSubmatch(before)
 	return m != nil && !slices.ContainsFunc(strings.Fields(m[1]), func(w string) bool { return verbStem(w) != "" })
 }

@@ -163,3 +163,21 @@ func dateFactLines(arts []*crosscheck.Article) []string {
 	}
 	return got
 }
+
+// The day a saying's noun dates ("in a statement Thursday") is the day of the saying, not of
+// the story's events; a speech or a meeting may be the event, and stays.
+func TestStatementDays(t *testing.T) {
+	for before, want := range map[string]bool{
+		"Kiir denied those claims in a statement ":                                          true,
+		"Kiir denied those claims in a statement on ":                                       true,
+		"the minister said in an interview published in French newspaper Le Parisien ":      true,
+		"the company said during a conference call with analysts late on ":                  true,
+		"Obama laid out his plan in a speech in Cairo on ":                                  false,
+		"The statement was read aloud. Police arrested him ":                                false,
+		"In a statement, the police said the suspect, who fled the scene, was arrested on ": false, // the arrest's day
+	} {
+		if got := saidOn(before); got != want {
+			t.Errorf("saidOn(%q) = %v, want %v", before, got, want)
+		}
+	}
+}
