@@ -22,13 +22,15 @@ func ledeDays(claims []claim, facts [][]claim) [][]claim {
 		}
 		byValue[c.value] = append(byValue[c.value], c)
 	}
-	at := func(c claim) (int, int) {
-		for i, f := range facts {
-			if j := slices.IndexFunc(f, func(o claim) bool { return o.art == c.art && o.start == c.start }); j >= 0 {
-				return i, j
-			}
+	type seat struct {
+		art   *article
+		start int
+	}
+	home := map[seat]int{} // the fact each claim is in
+	for i, f := range facts {
+		for _, c := range f {
+			home[seat{c.art, c.start}] = i
 		}
-		return -1, -1
 	}
 	for _, v := range order {
 		ledes := byValue[v]
@@ -36,28 +38,29 @@ func ledeDays(claims []claim, facts [][]claim) [][]claim {
 			continue
 		}
 		held := map[int]int{}
-		home := -1
+		to := -1
 		for _, c := range ledes {
-			if i, _ := at(c); i >= 0 {
+			if i, ok := home[seat{c.art, c.start}]; ok {
 				held[i]++
-				if home < 0 || held[i] > held[home] || held[i] == held[home] && i < home {
-					home = i
+				if to < 0 || held[i] > held[to] || held[i] == held[to] && i < to {
+					to = i
 				}
 			}
 		}
-		if home < 0 {
+		if to < 0 {
 			facts = append(facts, slices.Clone(ledes))
 			continue
 		}
 		for _, c := range ledes {
-			if slices.ContainsFunc(facts[home], func(o claim) bool { return o.art == c.art }) {
+			if slices.ContainsFunc(facts[to], func(o claim) bool { return o.art == c.art }) {
 				continue
 			}
-			if i, j := at(c); i >= 0 {
-				facts[i] = slices.Delete(slices.Clone(facts[i]), j, j+1)
+			if i, ok := home[seat{c.art, c.start}]; ok {
+				facts[i] = slices.DeleteFunc(slices.Clone(facts[i]), func(o claim) bool { return o.art == c.art && o.start == c.start })
 			}
-			facts[home] = append(facts[home], c)
+			facts[to] = append(facts[to], c)
+			home[seat{c.art, c.start}] = to
 		}
 	}
-	return slices.DeleteFunc(facts, func(f []claim) bool { return !severalArticles(f) })
+	return slices.DeleteFunc(facts, func(f []claim) bool { return len(f) == 0 || !severalArticles(f) })
 }

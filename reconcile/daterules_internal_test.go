@@ -181,3 +181,17 @@ func TestStatementDays(t *testing.T) {
 		}
 	}
 }
+
+// A fact whose claims all join the ledes' fact is gone, not left empty.
+func TestLedeDaysEmptyAFact(t *testing.T) {
+	var arts []*article
+	for _, id := range []string{"a", "b", "c", "d"} {
+		arts = append(arts, &article{Article: &crosscheck.Article{ID: id}})
+	}
+	lede := func(i int) claim { return claim{art: arts[i], value: 3, start: 10, sentence: 0} }
+	claims := []claim{lede(0), lede(1), lede(2), lede(3)}
+	got := ledeDays(claims, [][]claim{{lede(0), lede(1)}, {lede(2), lede(3)}})
+	if len(got) != 1 || len(got[0]) != 4 {
+		t.Fatalf("ledeDays = %d facts (%v), want the one of all four ledes", len(got), got)
+	}
+}
