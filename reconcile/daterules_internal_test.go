@@ -86,6 +86,16 @@ func yearDatesOf(text string) []crosscheck.Date {
 	return out
 }
 
+// articlesOf extracts each text as an article ("a", "b", …).
+func articlesOf(t *testing.T, texts ...string) []*crosscheck.Article {
+	t.Helper()
+	var arts []*crosscheck.Article
+	for i, text := range texts {
+		arts = append(arts, analysedText(t, string(rune('a'+i)), text))
+	}
+	return arts
+}
+
 // analysedText is a text's article, analysed.
 func analysedText(t *testing.T, id, text string) *crosscheck.Article {
 	t.Helper()
@@ -137,16 +147,15 @@ func TestYearlessDays(t *testing.T) {
 // the date reader keeps as "XXXX-06-24".
 func yearlessFactsOf(t *testing.T, texts ...string) []string {
 	t.Helper()
-	var arts []*crosscheck.Article
-	for i, text := range texts {
-		a := analysedText(t, string(rune('a'+i)), text)
+	arts := articlesOf(t, texts...)
+	for _, a := range arts {
+		text := a.Text
 		for _, m := range regexp.MustCompile(`June 24\b(?:, \d{4})?`).FindAllStringIndex(text, -1) {
 			if !strings.Contains(text[m[0]:m[1]], ",") {
 				a.Dates = append(a.Dates, crosscheck.Date{Text: "June 24", Start: m[0], End: m[1], Value: "XXXX-06-24", Type: "DATE"})
 			}
 		}
 		slices.SortFunc(a.Dates, func(x, y crosscheck.Date) int { return x.Start - y.Start })
-		arts = append(arts, a)
 	}
 	return dateFactLines(arts)
 }

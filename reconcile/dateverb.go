@@ -7,6 +7,20 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
+// dateHead is the parse of sentence i and the word that heads the date at [start, end) in it,
+// or -1 when the date heads the sentence or is no word of it.
+func (a *article) dateHead(i, start, end int) (*parsed, int) {
+	if i < 0 {
+		return &parsed{}, -1
+	}
+	p := a.parse(i)
+	h := p.headIn(start, end)
+	if h < 0 || p.Arcs[h].Head < 0 {
+		return p, -1
+	}
+	return p, h
+}
+
 // datedVerb is the stem of the verb the date at [start, end) of sentence i attaches to in the
 // sentence's tree, as verbStem reads it: "followed Orozco to an apartment complex …, whom the
 // deputy knew from previous altercations, at about 3:30 p.m." dates the following, not the
@@ -15,12 +29,8 @@ import (
 // noun after it dates the act the noun names ("the Wednesday bombings"). "" when the tree ties the
 // date to no verb, or to one verbStem does not read ("is", "says").
 func (a *article) datedVerb(i, start, end int) string {
-	if i < 0 {
-		return ""
-	}
-	p := a.parse(i)
-	h := p.headIn(start, end)
-	if h < 0 || p.Arcs[h].Head < 0 {
+	p, h := a.dateHead(i, start, end)
+	if h < 0 {
 		return ""
 	}
 	if g := p.Arcs[h].Head; p.Tags[g] == "NOUN" && p.spans[g][0] > p.spans[h][0] {

@@ -396,13 +396,5 @@ func TestDatesOfOneThing(t *testing.T) {
 // as "verdict: value articles | …".
 func dateFactsOf(t *testing.T, texts ...string) []string {
 	t.Helper()
-	var arts []*crosscheck.Article
-	for i, text := range texts {
-		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	return dateFactLines(arts)
+	return dateFactLines(articlesOf(t, texts...))
 }
