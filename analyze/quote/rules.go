@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
+)
 
 // The attribution cascade: the rules that find a quote's speaker, tried in the order of the
 // table below for each quote. The first rule that applies names the speaker, and its name is
@@ -44,6 +48,7 @@ var rules = []rule{
 	{"a short quote in its subject's sentence", `Donald Trump finds the plan “a disaster” for the town.`, shortInSubject},
 	{"a quoted predicate: the previous speaker's words", `“Nothing heroic in it,” said Ada Ruiz. Vane “disgraced himself and his whole crew that night.”`, predicateOfPrevious},
 	{"a thing's quoted words: the previous speaker's", `“We are pleased,” said Ada Ruiz, the chief executive. The acquisition would “accelerate our growth in every market we serve.”`, thingSpeaks},
+	{"no cue in its sentence: the subject of a copula", `The NYPD is “a force under strain and out of money for years.”`, copulaSubject},
 	{"no cue in its sentence: its subject", `Donald Trump has offered his rival a place in “the government of the great state of Texas and beyond.”`, uncuedSubject},
 	{"no cue in its sentence: the nearest cue before it", `Ana Ruiz said the bridge would be rebuilt. In the meantime, “the ferry will run every hour of the day and night.”`, nearestCue},
 	{"no cue nearby: the person named last is spoken of in the quote", `Dr. Ada Benjamin was named on Monday. “Dr. Benjamin's most important qualification is her commitment to the poor.”`, lastNamedSpokenOf},
@@ -244,15 +249,45 @@ func thingSpeaks(c *clue) bool {
 	return true
 }
 
+// copulaSubject: the subject of the quote's sentence, whose verb is a copula ("The NYPD is
+// “…”"): the quoted words may be someone else's about it, so a body named there does not speak
+// by this rule (entity.ResolveSpeakers).
+func copulaSubject(c *clue) bool {
+	m := c.sentenceSubject()
+	return c.uncued() && m != "" && copulaAfter(sentenceOpening(c.text, c.s.open), m) && c.subjectSpeaks(m)
+}
+
 // uncuedSubject: the subject of the quote's sentence.
 func uncuedSubject(c *clue) bool {
 	m := c.sentenceSubject()
-	if !c.uncued() || m == "" {
-		return false
-	}
+	return c.uncued() && m != "" && c.subjectSpeaks(m)
+}
+
+// subjectSpeaks makes the subject m the quote's speaker, and reports true.
+func (c *clue) subjectSpeaks(m string) bool {
 	c.q.SpeakerMention = m
 	c.q.Speaker = c.names.resolve(m, c.lastSpeaker)
 	return true
+}
+
+// copulas are the verbs that say what their subject is, not what it says.
+var copulas = lex.WordSet("is was are were remains remained becomes became seems seemed")
+
+// copulaAfter reports whether the subject m is followed in opening, the sentence before a
+// quote, by a copula: "is", "was", "has been".
+func copulaAfter(opening, m string) bool {
+	i := strings.LastIndex(opening, m)
+	if i < 0 {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(opening[i+len(m):]))
+	switch {
+	case len(f) == 0:
+		return false
+	case copulas[f[0]]:
+		return true
+	}
+	return len(f) > 1 && (f[0] == "has" || f[0] == "have" || f[0] == "had") && f[1] == "been"
 }
 
 // nearestCue: the speaker of the nearest cue before the quote, since the previous quote.
