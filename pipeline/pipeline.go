@@ -76,6 +76,7 @@ type done struct {
 	read    int64
 	skipped string // why a file of a folder was passed over (ingest.Item.Skipped)
 	entry   crosscheck.Entry
+	place   *placing // what grouping reads of the article, when the run groups
 	// skip is set when the document is already stored as it is.
 	skip bool
 }
@@ -124,7 +125,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			defer wg.Done()
 			for j := range jobs {
 				select {
-				case results <- work(ctx, store, j, opts.Extract):
+				case results <- work(ctx, store, j, opts.Extract, opts.Group != nil):
 				case <-ctx.Done():
 					return
 				}
@@ -135,7 +136,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 
 	w := writer{store: store, opts: opts, touched: map[string]bool{}}
 	var g *grouper
-	var grouped chan *crosscheck.Article
+	var grouped chan *placing
 	groupDone := make(chan struct{})
 	if opts.Group != nil {
 		var err error
@@ -145,9 +146,9 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		if err := g.catchUp(ctx); err != nil {
 			return w.sum, err
 		}
-		grouped = make(chan *crosscheck.Article, window)
+		grouped = make(chan *placing, window)
 		w.grouped = grouped
-		go func(in <-chan *crosscheck.Article) {
+		go func(in <-chan *placing) {
 			defer close(groupDone)
 			for a := range in {
 				g.add(a)
@@ -304,8 +305,9 @@ func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosschec
 	return extract.Article(doc, opts)
 }
 
-// work extracts one document, unless the store has it already.
-func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options) (d done) {
+// work extracts one document, unless the store has it already, and makes what grouping reads
+// of it when the run groups.
+func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options, grouping bool) (d done) {
 	d.seq = j.seq
 	it := j.item
 	d.read = it.Read
@@ -329,6 +331,9 @@ func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Optio
 		return d
 	}
 	d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Article: a}
+	if grouping {
+		d.place = placingOf(a)
+	}
 	return d
 }
 
@@ -339,7 +344,7 @@ type writer struct {
 	batch   []done
 	sum     Summary
 	touched map[string]bool // sources that gained an article
-	grouped chan<- *crosscheck.Article
+	grouped chan<- *placing
 }
 
 func (w *writer) add(ctx context.Context, d done) error {
@@ -397,7 +402,7 @@ func (w *writer) flush(ctx context.Context) error {
 				w.touched[a.Source] = true
 			}
 			if w.grouped != nil && r.Revision == 1 {
-				w.grouped <- d.entry.Article
+				w.grouped <- d.place
 			}
 		case crosscheck.StatusUnchanged:
 			w.sum.Unchanged++
@@ -412,6 +417,7 @@ func (w *writer) flush(ctx context.Context) error {
 			w.opts.Report(r)
 		}
 	}
+	clear(w.batch) // the stored articles are not kept until the next batch overwrites them
 	w.batch = w.batch[:0]
 	return nil
 }
