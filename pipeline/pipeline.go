@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -96,7 +97,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	results := make(chan done, opts.Workers*2)
 	slots := make(chan struct{}, window)
 
-	go func() {
+	go stage("read", func() {
 		defer close(jobs)
 		seq := 0
 		for it := range items {
@@ -112,7 +113,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			}
 			seq++
 		}
-	}()
+	})
 
 	// before the workers start: they read opts
 	if opts.Extract.Repeated == nil {
@@ -121,7 +122,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
-		go func() {
+		go stage("analysis", func() {
 			defer wg.Done()
 			for j := range jobs {
 				select {
@@ -130,7 +131,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 					return
 				}
 			}
-		}()
+		})
 	}
 	go func() { wg.Wait(); close(results) }()
 
@@ -148,12 +149,12 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		}
 		grouped = make(chan *placing, window)
 		w.grouped = grouped
-		go func(in <-chan *placing) {
+		go stage("group", func() {
 			defer close(groupDone)
-			for a := range in {
+			for a := range grouped {
 				g.add(a)
 			}
-		}(grouped)
+		})
 	} else {
 		close(groupDone)
 	}
@@ -165,6 +166,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		<-groupDone
 	}
 	defer finish()
+	// the stages are named in a processor profile (go tool pprof -tags): "read", "analysis",
+	// "group", "write", and "finish" for what follows the stream
+	defer pprof.SetGoroutineLabels(ctx)
+	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("stage", "write")))
 	pending := map[int]done{}
 	next := 0
 	for d := range results {
@@ -185,6 +190,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := ctx.Err(); err != nil {
 		return w.sum, err
 	}
+	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("stage", "finish")))
 	if err := w.flush(ctx); err != nil {
 		return w.sum, err
 	}
@@ -209,6 +215,11 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		return w.sum, err
 	}
 	return w.sum, nil
+}
+
+// stage runs f as a stage of the pipeline, named in a processor profile.
+func stage(name string, f func()) {
+	pprof.Do(context.Background(), pprof.Labels("stage", name), func(context.Context) { f() })
 }
 
 // indexSearch brings a store's full-text index up to date, where it has one: the writer does
