@@ -8,9 +8,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/postgres"
 )
+
+func enqueue(t *testing.T, s *postgres.Store, kind, payload string) {
+	t.Helper()
+	if _, err := s.Enqueue(context.Background(), []crosscheck.NewJob{{Kind: kind, Payload: []byte(payload)}}); err != nil {
+		t.Fatal(err)
+	}
+}
 
 // Four workers taking jobs at once each get other jobs: every job is done once.
 func TestQueueGivesEachJobToOneWorker(t *testing.T) {
@@ -20,7 +28,7 @@ func TestQueueGivesEachJobToOneWorker(t *testing.T) {
 	defer s.Close()
 	const n = 200
 	for i := range n {
-		if _, err := s.Enqueue(ctx, "report", fmt.Sprint(i)); err != nil {
+		if _, err := s.Enqueue(ctx, []crosscheck.NewJob{{Kind: "report", Payload: []byte(fmt.Sprint(i))}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -34,7 +42,7 @@ func TestQueueGivesEachJobToOneWorker(t *testing.T) {
 			worker := fmt.Sprint("w", w)
 			for {
 				j, err := s.Take(ctx, worker, time.Minute)
-				if errors.Is(err, postgres.ErrNoJob) {
+				if errors.Is(err, crosscheck.ErrNoJob) {
 					return
 				}
 				if err != nil {
@@ -47,7 +55,7 @@ func TestQueueGivesEachJobToOneWorker(t *testing.T) {
 				}
 				done[j.ID] = worker
 				mu.Unlock()
-				if err := s.Done(ctx, j, worker); err != nil {
+				if err := s.Done(ctx, j, worker, nil); err != nil {
 					t.Error(err)
 				}
 			}
@@ -67,14 +75,14 @@ func TestQueueRetakesAJobWhoseLeaseRanOut(t *testing.T) {
 	s := mustOpen(t)
 	defer s.Close()
 	// a job under a long lease is nobody else's
-	s.Enqueue(ctx, "fetch-page", `{"url":"https://example.org/a"}`)
+	enqueue(t, s, "fetch", `{"url":"https://example.org/a"}`)
 	if _, err := s.Take(ctx, "holder", time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	if j, err := s.Take(ctx, "other", time.Minute); !errors.Is(err, postgres.ErrNoJob) {
+	if j, err := s.Take(ctx, "other", time.Minute); !errors.Is(err, crosscheck.ErrNoJob) {
 		t.Fatalf("a job under another's lease taken: %+v, %v", j, err)
 	}
-	s.Enqueue(ctx, "fetch-page", `{"url":"https://example.org/b"}`)
+	enqueue(t, s, "fetch", `{"url":"https://example.org/b"}`)
 	first, err := s.Take(ctx, "killed", time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
@@ -84,13 +92,13 @@ func TestQueueRetakesAJobWhoseLeaseRanOut(t *testing.T) {
 	if err != nil || again.ID != first.ID || again.Attempts != 2 {
 		t.Fatalf("after the lease ran out: %+v, %v", again, err)
 	}
-	if err := s.Done(ctx, first, "killed"); err == nil {
+	if err := s.Done(ctx, first, "killed", nil); err == nil {
 		t.Error("the worker that lost the lease marked the job done")
 	}
-	if err := s.Done(ctx, again, "second"); err != nil {
+	if err := s.Done(ctx, again, "second", nil); err != nil {
 		t.Error(err)
 	}
-	if _, err := s.Take(ctx, "third", time.Minute); !errors.Is(err, postgres.ErrNoJob) {
+	if _, err := s.Take(ctx, "third", time.Minute); !errors.Is(err, crosscheck.ErrNoJob) {
 		t.Errorf("a done job taken again: %v", err)
 	}
 }
@@ -101,21 +109,28 @@ func TestQueueDeadAfterMaxAttempts(t *testing.T) {
 	ctx := context.Background()
 	s := mustOpen(t)
 	defer s.Close()
-	s.Enqueue(ctx, "fetch-feed", `{"url":"https://example.org/rss"}`)
-	for i := range postgres.MaxAttempts {
+	enqueue(t, s, "feed", `{"url":"https://example.org/rss"}`)
+	for i := range crosscheck.MaxAttempts {
 		j, err := s.Take(ctx, "w", time.Minute)
 		if err != nil {
 			t.Fatalf("attempt %d: %v", i+1, err)
 		}
-		if err := s.Fail(ctx, j, "w", fmt.Errorf("HTTP 503 (attempt %d)", j.Attempts), 0); err != nil {
-			t.Fatal(err)
+		dead, err := s.Fail(ctx, j, "w", "https://example.org/rss", fmt.Errorf("HTTP 503 (attempt %d)", j.Attempts), 0)
+		if err != nil || dead != (i+1 == crosscheck.MaxAttempts) {
+			t.Fatalf("attempt %d: dead %v, %v", i+1, dead, err)
 		}
 	}
-	if _, err := s.Take(ctx, "w", time.Minute); !errors.Is(err, postgres.ErrNoJob) {
+	if _, err := s.Take(ctx, "w", time.Minute); !errors.Is(err, crosscheck.ErrNoJob) {
 		t.Errorf("a dead job taken: %v", err)
 	}
-	dead, errs, err := s.DeadJobs(ctx)
-	if err != nil || len(dead) != 1 || dead[0].Attempts != postgres.MaxAttempts || errs[0] != "HTTP 503 (attempt 3)" {
-		t.Errorf("dead jobs %+v %q, %v", dead, errs, err)
+	dead, err := storetest.All(s.DeadJobs(ctx))
+	if err != nil || len(dead) != 1 || dead[0].Attempts != crosscheck.MaxAttempts || dead[0].Error != "HTTP 503 (attempt 3)" {
+		t.Errorf("dead jobs %+v, %v", dead, err)
+	}
+	// the dead job is a failure of its input, as crosscheck failures lists them
+	failures, err := storetest.All(s.Failures(ctx))
+	if err != nil || len(failures) != 1 || failures[0].Input != "https://example.org/rss" ||
+		failures[0].Error != "gave up after 3 attempts (job 1, feed): HTTP 503 (attempt 3)" {
+		t.Errorf("failures %+v, %v", failures, err)
 	}
 }
