@@ -28,10 +28,12 @@ func NewGrouper(ctx context.Context, store crosscheck.Store, opts group.Options)
 	return &Grouper{g: g}, nil
 }
 
-// Add places an article; it saves when enough are unsaved.
-func (g *Grouper) Add(a *crosscheck.Article) error {
+// Add places an article, and saves when enough are unsaved, as a run does: it reports whether
+// it saved.
+func (g *Grouper) Add(a *crosscheck.Article) (bool, error) {
+	saved := g.g.sum.Grouped
 	g.g.add(a)
-	return g.g.err
+	return g.g.sum.Grouped != saved, g.g.err
 }
 
 // Save stores what the articles added since the last save did, and returns what was saved

@@ -44,7 +44,12 @@ func (w *Worker) serial(ctx context.Context) error {
 				sleep(ctx, w.opts.Poll)
 				continue
 			}
-			w.grouper = nil // another may have grouped since this worker last held the lock
+			if err := w.restart(ctx); err != nil {
+				release()
+				release = nil
+				sleep(ctx, w.opts.Poll)
+				continue
+			}
 		}
 		start := time.Now()
 		moved, err := w.step(ctx)
@@ -54,10 +59,13 @@ func (w *Worker) serial(ctx context.Context) error {
 		}
 		switch {
 		case errors.Is(err, crosscheck.ErrConflict):
-			w.grouper = nil // another process grouped: the step is done again from what it saved
-			continue
+			// another process grouped: the steps since the cursor are done again from what it saved
+			if err = w.restart(ctx); err == nil {
+				continue
+			}
+			fallthrough
 		case err != nil:
-			w.grouper = nil
+			w.restart(ctx)
 			if failed++; failed >= maxStoreErrors || ctx.Err() != nil {
 				return ctxOr(ctx, fmt.Errorf("grouping: %w", err))
 			}
@@ -78,83 +86,103 @@ func (w *Worker) serial(ctx context.Context) error {
 	return nil
 }
 
-// step groups the articles of the finished ordered jobs after the cursor, up to the first job
-// not finished or a finish mark, saves them and moves the cursor past them; a finish mark
-// reached is finished then. It reports whether the cursor moved. Each save is one
-// transaction, the cursor's another: a step killed between them is done again, and passes
-// over the articles it finds in stories.
+// restart goes back to the cursor with no grouping state in memory: when this worker takes
+// the lock (another may have grouped since it last held it), and after an error.
+func (w *Worker) restart(ctx context.Context) error {
+	w.grouper, w.placed, w.unsaved = nil, nil, 0
+	at, err := w.store.Cursor(ctx)
+	w.at = at
+	return err
+}
+
+// step groups the articles of the finished ordered jobs after the holder's place, up to the
+// first job not finished; at a finish mark it saves what it grouped, moves the cursor there
+// and finishes the batch. It reports whether it moved. Grouping is saved where a run saves it
+// (at the end of the batch, and every so many articles), so that the links are the ones a run
+// leaves too; the cursor moves only with a save, so that a holder killed with grouping unsaved
+// leaves the next one to do it again from the cursor, alike.
 func (w *Worker) step(ctx context.Context) (bool, error) {
-	cursor, err := w.store.Cursor(ctx)
+	jobs, err := w.store.Ordered(ctx, w.at, orderedPage)
 	if err != nil {
 		return false, err
 	}
-	jobs, err := w.store.Ordered(ctx, cursor, orderedPage)
-	if err != nil {
-		return false, err
-	}
-	at := cursor
-	var articles []string
+	from := w.at
 	for _, j := range jobs {
 		if j.State == crosscheck.JobHeld {
-			if at > cursor {
-				break // the articles before the mark first
+			if err := w.save(ctx); err != nil {
+				return false, err
 			}
 			if err := w.finish(ctx, j); err != nil {
 				return false, err
 			}
+			if err := w.store.SetCursor(ctx, j.ID); err != nil {
+				return false, err
+			}
+			w.at = j.ID
 			w.count(func(n *Counts) { n.Finished++ })
-			return true, w.store.SetCursor(ctx, j.ID)
+			continue
 		}
 		if j.State != crosscheck.JobDone && j.State != crosscheck.JobDead {
 			break
 		}
 		var r result
 		if j.State == crosscheck.JobDone && json.Unmarshal(j.Result, &r) == nil && r.Article != "" {
-			articles = append(articles, r.Article)
+			saved, err := w.place(ctx, r.Article)
+			if err != nil {
+				return false, err
+			}
+			if saved {
+				w.unsaved = 0
+				if err := w.store.SetCursor(ctx, j.ID); err != nil {
+					return false, err
+				}
+			}
 		}
-		at = j.ID
+		w.at = j.ID
 	}
-	if at == cursor {
-		return false, nil
-	}
-	if err := w.group(ctx, articles); err != nil {
-		return false, err
-	}
-	return true, w.store.SetCursor(ctx, at)
+	return w.at != from, nil
 }
 
-// group places the given articles that are in no story yet, in order, and saves them.
-func (w *Worker) group(ctx context.Context, ids []string) error {
-	links, err := w.store.StoryLinks(ctx, ids)
-	if err != nil {
-		return err
-	}
-	placed := map[string]bool{}
-	for _, l := range links {
-		placed[l.Article] = true
-	}
+// place groups an article unless it is in a story already (a step done again, or a second
+// revision), and reports whether the grouper saved.
+func (w *Worker) place(ctx context.Context, id string) (bool, error) {
 	if w.grouper == nil {
-		if w.grouper, err = pipeline.NewGrouper(ctx, w.store, w.opts.Group); err != nil {
-			return err
-		}
-	}
-	for _, id := range ids {
-		if placed[id] {
-			continue // grouped before (a step done again, or a second revision)
-		}
-		placed[id] = true
-		a, err := w.store.Article(ctx, id)
+		g, err := pipeline.NewGrouper(ctx, w.store, w.opts.Group)
 		if err != nil {
-			return err
+			return false, err
 		}
-		if err := w.grouper.Add(a); err != nil {
-			return err
-		}
+		w.grouper, w.placed = g, map[string]bool{}
+	}
+	if w.placed[id] {
+		return false, nil
+	}
+	links, err := w.store.StoryLinks(ctx, []string{id})
+	if err != nil || len(links) > 0 {
+		return false, err
+	}
+	a, err := w.store.Article(ctx, id)
+	if err != nil {
+		return false, err
+	}
+	w.placed[id] = true
+	w.unsaved++
+	saved, err := w.grouper.Add(a)
+	if saved {
+		w.placed = map[string]bool{}
+	}
+	return saved, err
+}
+
+// save stores what the grouper did since it last saved.
+func (w *Worker) save(ctx context.Context) error {
+	if w.grouper == nil {
+		return nil
 	}
 	sum, err := w.grouper.Save(ctx)
 	if err != nil {
 		return err
 	}
+	w.placed, w.unsaved = map[string]bool{}, 0
 	w.count(func(n *Counts) { n.Grouped += sum.Grouped; n.Stories += sum.NewStories })
 	return nil
 }

@@ -60,8 +60,12 @@ type Worker struct {
 	opts  Options
 	mu    sync.Mutex
 	n     Counts
-	// the serial step's grouper, kept while this worker holds the lock and nobody else groups
+	// the serial step's, kept while this worker holds the lock and nobody else groups: the
+	// grouper, the last ordered job it took, the articles it placed since it saved
 	grouper *pipeline.Grouper
+	at      int64
+	placed  map[string]bool
+	unsaved int
 }
 
 // New returns a worker over store.
