@@ -90,11 +90,15 @@ the worker stops (on interrupt, or with --until-idle once nothing is left to do)
 
 // workLine says what a worker did, with its rate when rate is not negative.
 func workLine(n work.Counts, rate float64) string {
-	kinds := make([]string, 0, len(n.Kinds))
-	for k, v := range n.Kinds {
-		kinds = append(kinds, fmt.Sprintf("%d %s", v, k))
+	names := make([]string, 0, len(n.Kinds))
+	for k := range n.Kinds {
+		names = append(names, k)
 	}
-	sort.Strings(kinds)
+	sort.Strings(names)
+	kinds := make([]string, len(names))
+	for i, k := range names {
+		kinds[i] = fmt.Sprintf("%d %s", n.Kinds[k], k)
+	}
 	s := fmt.Sprintf("%d jobs done", n.Done)
 	if len(kinds) > 0 {
 		s += " (" + strings.Join(kinds, ", ") + ")"

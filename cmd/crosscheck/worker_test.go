@@ -5,11 +5,17 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/internal/corpus"
@@ -137,5 +143,130 @@ func TestFourWorkersGiveTheStoriesOneProcessGives(t *testing.T) {
 	}
 	if _, held, err := pipeline.StoredReportJSON(context.Background(), s, "story-000_6f7de8062ea9ba3a"); err != nil || held {
 		t.Errorf("a report made without --reports (held %v, %v)", held, err)
+	}
+}
+
+// startWorker starts crosscheck worker as a process of its own (the test binary stands in for
+// the built one, see TestMain).
+func startWorker(t *testing.T, dsn string, out *bytes.Buffer) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "worker", "--db", dsn, "--until-idle", "--lease", "3s", "--backoff", "100ms")
+	cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd
+}
+
+// queueCounts reads the articles, revisions and jobs by state of the store dsn names.
+func queueCounts(t *testing.T, dsn string) (articles, revisions int, jobs map[string]int, retaken int) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if err := conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM revisions),
+		(SELECT count(*) FROM jobs WHERE attempts > 1)`).Scan(&articles, &revisions, &retaken); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := conn.Query(ctx, `SELECT state, count(*) FROM jobs GROUP BY state`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	jobs = map[string]int{}
+	for rows.Next() {
+		var state string
+		var n int
+		rows.Scan(&state, &n)
+		jobs[state] = n
+	}
+	return articles, revisions, jobs, retaken
+}
+
+// One of four workers killed with SIGKILL mid-run — the one grouping, holding jobs — loses
+// nothing and does nothing twice: its jobs are taken again when their leases run out, the
+// grouping lock goes with its connection and the next holder groups again from the last save.
+// Every article is stored once, every job done, every article in one story, the stories those
+// one process makes, and every story's report made.
+func TestKilledWorkerLosesNoJob(t *testing.T) {
+	storetest.SkipWithoutPostgres(t)
+	if testing.Short() {
+		t.Skip("runs processes")
+	}
+	input := corpus.Path(t, "ecbplus/docs.jsonl")
+	want := oneProcess(t, []string{input})
+	dsn := storetest.PostgresDSN(t)
+	if code, out, errOut := run(t, "", "ingest", "--db", dsn, "--enqueue", "--reports", input); code != 0 {
+		t.Fatalf("ingest --enqueue: exit %d %s %s", code, out, errOut)
+	}
+	_, _, jobs, _ := queueCounts(t, dsn)
+	inputs := jobs["ready"]
+	outs := make([]bytes.Buffer, 4)
+	// the first worker starts alone, so that it holds the grouping lock when it is killed
+	first := startWorker(t, dsn, &outs[0])
+	deadline := time.Now().Add(2 * time.Minute)
+	for n, _, _, _ := queueCounts(t, dsn); n == 0 && time.Now().Before(deadline); n, _, _, _ = queueCounts(t, dsn) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	var rest []*exec.Cmd
+	for i := 1; i < 4; i++ {
+		rest = append(rest, startWorker(t, dsn, &outs[i]))
+	}
+	for n, _, _, _ := queueCounts(t, dsn); n < inputs/3 && time.Now().Before(deadline); n, _, _, _ = queueCounts(t, dsn) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	first.Process.Signal(syscall.SIGKILL)
+	first.Wait()
+	killedAt, _, running, _ := queueCounts(t, dsn)
+	if killedAt >= inputs || running["done"] >= inputs {
+		t.Fatalf("killed with %d of %d articles stored: the kill did not cut the run; the worker said: %s", killedAt, inputs, outs[0].String())
+	}
+	for i, cmd := range rest {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("worker %d: %v: %s", i+2, err, outs[i+1].String())
+		}
+	}
+	articles, revisions, jobs, retaken := queueCounts(t, dsn)
+	t.Logf("killed with %d articles stored, %d jobs running; after: %d articles, %d revisions, jobs %v, %d taken more than once\nthe workers said:\n%s%s%s",
+		killedAt, running["running"], articles, revisions, jobs, retaken, outs[1].String(), outs[2].String(), outs[3].String())
+	if articles != inputs || revisions != inputs {
+		t.Errorf("%d articles in %d revisions from %d inputs", articles, revisions, inputs)
+	}
+	if jobs["ready"]+jobs["running"]+jobs["dead"]+jobs["held"] != 0 {
+		t.Errorf("jobs left: %v", jobs)
+	}
+	s, err := postgres.OpenExisting(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := storyDump(t, s); !bytes.Equal(want, got) {
+		t.Fatalf("the stories differ %s", firstDifference(want, got))
+	}
+	stories, err := storetest.All(s.Stories(context.Background()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := map[string]string{}
+	for _, st := range stories {
+		for _, a := range st.Articles {
+			if other, ok := in[a]; ok {
+				t.Errorf("%s in %s and %s", a, other, st.ID)
+			}
+			in[a] = st.ID
+		}
+		if _, held, err := pipeline.StoredReportJSON(context.Background(), s, st.ID); err != nil || !held {
+			t.Errorf("no current report of %s (%v)", st.ID, err)
+		}
+	}
+	if len(in) != inputs {
+		t.Errorf("%d of %d articles in stories", len(in), inputs)
+	}
+	if failures, _ := storetest.All(s.Failures(context.Background())); len(failures) > 0 {
+		t.Errorf("failures: %v", failures)
 	}
 }
