@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -268,5 +270,57 @@ func TestKilledWorkerLosesNoJob(t *testing.T) {
 	}
 	if failures, _ := storetest.All(s.Failures(context.Background())); len(failures) > 0 {
 		t.Errorf("failures: %v", failures)
+	}
+}
+
+// A SQLite store has no queue: --enqueue and worker say so, and make no store.
+func TestQueueVerbsNeedPostgres(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cc.db")
+	for _, args := range [][]string{{"ingest", "--db", db, "--enqueue", "x.txt"}, {"worker", "--db", db, "--until-idle"}} {
+		code, _, errOut := run(t, "", args...)
+		if code != exitFailed || !strings.Contains(errOut, "the queue is PostgreSQL's") {
+			t.Errorf("%v: exit %d %q", args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a store was made")
+	}
+}
+
+// A page that keeps failing is tried three times, a longer wait each time, then given up:
+// crosscheck failures lists it, with the job and its last error, and the worker stops once
+// the rest is done.
+func TestWorkerGivesUpAfterThreeAttempts(t *testing.T) {
+	dsn := storetest.PostgresDSN(t)
+	tries := 0
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		tries++
+		mu.Unlock()
+		http.Error(w, "down", http.StatusServiceUnavailable)
+	}))
+	defer srv.Close()
+	good := filepath.Join(t.TempDir(), "good.txt")
+	os.WriteFile(good, []byte("Dam talks resume\n\nTalks on the river dam resumed in Geneva on Monday, the ministry said.\n"), 0o644)
+	code, out, errOut := runWeb(t, "ingest", "--db", dsn, "--enqueue", "--json", good, srv.URL+"/news/a")
+	if lines := jsonLines(t, out); code != 0 || len(lines) != 2 || lines[1]["status"] != "queued" {
+		t.Fatalf("ingest --enqueue: exit %d %s %s", code, out, errOut)
+	}
+	code, out, errOut = runWeb(t, "worker", "--db", dsn, "--until-idle", "--allow-private", "--backoff", "10ms")
+	if code != 0 || !strings.HasPrefix(out, "1 jobs done (1 ingest), 2 retried, 1 given up, 1 articles grouped") {
+		t.Fatalf("worker: exit %d %q %s", code, out, errOut)
+	}
+	_, out, _ = runWeb(t, "failures", "--db", dsn, "--json")
+	f := jsonLines(t, out)
+	if len(f) != 1 || f[0]["input"] != srv.URL+"/news/a" || !strings.HasPrefix(fmt.Sprint(f[0]["error"]), "gave up after 3 attempts (job 2, fetch): ") {
+		t.Fatalf("failures: %s", out)
+	}
+	if tries < 3 {
+		t.Errorf("the page was asked for %d times", tries)
 	}
 }
