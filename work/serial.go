@@ -89,7 +89,7 @@ func (w *Worker) serial(ctx context.Context) error {
 // restart goes back to the cursor with no grouping state in memory: when this worker takes
 // the lock (another may have grouped since it last held it), and after an error.
 func (w *Worker) restart(ctx context.Context) error {
-	w.grouper, w.placed, w.unsaved = nil, nil, 0
+	w.grouper, w.placed = nil, nil
 	at, err := w.store.Cursor(ctx)
 	w.at = at
 	return err
@@ -107,6 +107,9 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	from := w.at
+	if err := w.grouped(ctx, jobs); err != nil {
+		return false, err
+	}
 	for _, j := range jobs {
 		if j.State == crosscheck.JobHeld {
 			if err := w.save(ctx); err != nil {
@@ -132,7 +135,6 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 				return false, err
 			}
 			if saved {
-				w.unsaved = 0
 				if err := w.store.SetCursor(ctx, j.ID); err != nil {
 					return false, err
 				}
@@ -141,6 +143,24 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 		w.at = j.ID
 	}
 	return w.at != from, nil
+}
+
+// grouped finds which of the articles of the finished jobs among jobs are in stories already,
+// with one query.
+func (w *Worker) grouped(ctx context.Context, jobs []crosscheck.Job) error {
+	var ids []string
+	for _, j := range jobs {
+		var r result
+		if j.State == crosscheck.JobDone && json.Unmarshal(j.Result, &r) == nil && r.Article != "" {
+			ids = append(ids, r.Article)
+		}
+	}
+	links, err := w.store.StoryLinks(ctx, ids)
+	w.inStory = map[string]bool{}
+	for _, l := range links {
+		w.inStory[l.Article] = true
+	}
+	return err
 }
 
 // place groups an article unless it is in a story already (a step done again, or a second
@@ -153,24 +173,30 @@ func (w *Worker) place(ctx context.Context, id string) (bool, error) {
 		}
 		w.grouper, w.placed = g, map[string]bool{}
 	}
-	if w.placed[id] {
+	if w.placed[id] || w.inStory[id] {
 		return false, nil
-	}
-	links, err := w.store.StoryLinks(ctx, []string{id})
-	if err != nil || len(links) > 0 {
-		return false, err
 	}
 	a, err := w.store.Article(ctx, id)
 	if err != nil {
 		return false, err
 	}
 	w.placed[id] = true
-	w.unsaved++
 	saved, err := w.grouper.Add(a)
 	if saved {
-		w.placed = map[string]bool{}
+		w.forgetPlaced()
 	}
 	return saved, err
+}
+
+// forgetPlaced is called when the articles placed are saved: they are in stories now.
+func (w *Worker) forgetPlaced() {
+	if w.inStory == nil {
+		w.inStory = map[string]bool{}
+	}
+	for id := range w.placed {
+		w.inStory[id] = true
+	}
+	w.placed = map[string]bool{}
 }
 
 // save stores what the grouper did since it last saved.
@@ -182,7 +208,7 @@ func (w *Worker) save(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	w.placed, w.unsaved = map[string]bool{}, 0
+	w.forgetPlaced()
 	w.count(func(n *Counts) { n.Grouped += sum.Grouped; n.Stories += sum.NewStories })
 	return nil
 }

@@ -65,7 +65,7 @@ type Worker struct {
 	grouper *pipeline.Grouper
 	at      int64
 	placed  map[string]bool
-	unsaved int
+	inStory map[string]bool // of the articles of the step, those in stories when it began
 }
 
 // New returns a worker over store.

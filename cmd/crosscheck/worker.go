@@ -148,7 +148,11 @@ func (m *Main) enqueue(ctx context.Context, store crosscheck.Backend, db string,
 				e.skipped++
 			case it.Err != nil:
 				e.failed++
-				fmt.Fprintf(m.Stderr, "crosscheck ingest: %s: %s\n", it.Input, it.Err)
+				if asJSON {
+					e.enc.Encode(map[string]any{"input": it.Input, "status": crosscheck.StatusError, "error": it.Err.Error()})
+				} else {
+					fmt.Fprintf(m.Stderr, "crosscheck ingest: %s: %s\n", it.Input, it.Err)
+				}
 				_, err = store.Put(ctx, []crosscheck.Entry{{Input: it.Input, Err: it.Err}})
 			default:
 				err = e.add(ctx, it.Input, work.IngestJob(it.Input, it.Doc))
