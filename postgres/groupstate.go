@@ -238,11 +238,12 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error
 // under groupLock, which Put holds shared, so that no article with a lower seq is still being
 // stored when the mark passes it.
 // The first ungrouped article is found walking the articles up from the mark, each looked up in
-// story_articles, and the walk stops at it (ORDER BY … LIMIT 1): the planner does not hash
-// every grouped article, as it does for the anti-join of min().
+// story_articles, and the walk stops at it (ORDER BY … LIMIT 1). The lookup is a scalar subquery,
+// not NOT EXISTS: the planner cannot know how few articles are past the mark, and turns an
+// anti-join into a hash of every grouped article.
 const advanceGrouped = `UPDATE group_meta SET grouped = coalesce(
 	(SELECT a.seq - 1 FROM articles a WHERE a.seq > group_meta.grouped
-		AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = a.article_id) ORDER BY a.seq LIMIT 1),
+		AND (SELECT true FROM story_articles sa WHERE sa.article_id = a.article_id) IS NULL ORDER BY a.seq LIMIT 1),
 	(SELECT max(seq) FROM articles), 0) WHERE id = 1`
 
 // movedRule is the link of an article of an earlier run that a split or a merge moved.

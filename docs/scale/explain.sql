@@ -32,8 +32,8 @@ EXPLAIN (COSTS OFF) SELECT id, article, signature FROM group_signatures WHERE id
 EXPLAIN (COSTS OFF) SELECT COUNT(*) FROM story_articles WHERE story_id = 'story-x';
 \echo '== SaveGroups: the grouped mark'
 EXPLAIN (COSTS OFF) UPDATE group_meta SET grouped = coalesce(
-	(SELECT min(a.seq) - 1 FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.article_id
-		WHERE sa.article_id IS NULL AND a.seq > group_meta.grouped),
+	(SELECT a.seq - 1 FROM articles a WHERE a.seq > group_meta.grouped
+		AND (SELECT true FROM story_articles sa WHERE sa.article_id = a.article_id) IS NULL ORDER BY a.seq LIMIT 1),
 	(SELECT max(seq) FROM articles), 0) WHERE id = 1;
 \echo '== Idle'
 EXPLAIN (COSTS OFF) SELECT EXISTS (SELECT 1 FROM jobs WHERE state IN ('ready', 'running'))
