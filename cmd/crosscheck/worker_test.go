@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -289,7 +290,7 @@ func TestQueueVerbsNeedPostgres(t *testing.T) {
 
 // A page that keeps failing is tried three times, a longer wait each time, then given up:
 // crosscheck failures lists it, with the job and its last error, and the worker stops once
-// the rest is done.
+// the rest is done: a file carried in its job and a page fetched by the worker, both stored.
 func TestWorkerGivesUpAfterThreeAttempts(t *testing.T) {
 	dsn := storetest.PostgresDSN(t)
 	tries := 0
@@ -297,6 +298,11 @@ func TestWorkerGivesUpAfterThreeAttempts(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
+			return
+		}
+		if r.URL.Path == "/news/b" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			io.WriteString(w, article("Bridge repairs begin", "Repairs to the old bridge began on Monday, the council said."))
 			return
 		}
 		mu.Lock()
@@ -307,12 +313,12 @@ func TestWorkerGivesUpAfterThreeAttempts(t *testing.T) {
 	defer srv.Close()
 	good := filepath.Join(t.TempDir(), "good.txt")
 	os.WriteFile(good, []byte("Dam talks resume\n\nTalks on the river dam resumed in Geneva on Monday, the ministry said.\n"), 0o644)
-	code, out, errOut := runWeb(t, "ingest", "--db", dsn, "--enqueue", "--json", good, srv.URL+"/news/a")
-	if lines := jsonLines(t, out); code != 0 || len(lines) != 2 || lines[1]["status"] != "queued" {
+	code, out, errOut := runWeb(t, "ingest", "--db", dsn, "--enqueue", "--json", good, srv.URL+"/news/a", srv.URL+"/news/b")
+	if lines := jsonLines(t, out); code != 0 || len(lines) != 3 || lines[1]["status"] != "queued" {
 		t.Fatalf("ingest --enqueue: exit %d %s %s", code, out, errOut)
 	}
 	code, out, errOut = runWeb(t, "worker", "--db", dsn, "--until-idle", "--allow-private", "--backoff", "10ms")
-	if code != 0 || !strings.HasPrefix(out, "1 jobs done (1 ingest), 2 retried, 1 given up, 1 articles grouped") {
+	if code != 0 || !strings.HasPrefix(out, "2 jobs done (1 fetch, 1 ingest), 2 retried, 1 given up, 2 articles grouped") {
 		t.Fatalf("worker: exit %d %q %s", code, out, errOut)
 	}
 	_, out, _ = runWeb(t, "failures", "--db", dsn, "--json")
