@@ -32,7 +32,7 @@ func NewGrouper(ctx context.Context, store crosscheck.Store, opts group.Options)
 // it saved.
 func (g *Grouper) Add(a *crosscheck.Article) (bool, error) {
 	saved := g.g.sum.Grouped
-	g.g.add(a)
+	g.g.add(placingOf(a))
 	return g.g.sum.Grouped != saved, g.g.err
 }
 
