@@ -722,7 +722,13 @@ func (s *story) placeFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
 	for _, p := range order {
 		v := byPlace[p]
-		if len(v.Articles) < 2 || 2*len(v.Articles) < len(s.arts) {
+		if len(v.Articles) < 2 {
+			continue
+		}
+		if 2*len(v.Articles) < len(s.arts) {
+			if f, ok := s.actPlace(p, claims[p]); ok {
+				out = append(out, f) // few articles name it, but as the place of one act
+			}
 			continue
 		}
 		if l := mostCommon(claims[p], func(c claim) string { return c.label }); l != "" {

@@ -1,0 +1,76 @@
+package reconcile
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// factValues writes a fact as "subject: verdict value:articles | …".
+func factValues(f crosscheck.Fact) string {
+	var vs []string
+	for _, v := range f.Values {
+		vs = append(vs, v.Value+":"+strings.Join(slices.Sorted(slices.Values(v.Articles)), ","))
+	}
+	return f.Subject + ": " + f.Verdict + " " + strings.Join(vs, " | ")
+}
+
+// Where a company is based, before it ("Based in Calden, California, Norvik …") or as its
+// adjective ("the Calden, Calif.-based Norvik"); the state as agencies abbreviate it.
+func TestSeatFacts(t *testing.T) {
+	s := storyOf(t,
+		"The deal closed on Monday. Based in Calden, California, Norvik makes small servers.",
+		"Analysts said the Calden, Calif. - based Norvik had 80 employees.",
+		"The Opteron-based Servers were shown. Norvik was sold.")
+	var got []string
+	for _, f := range s.seatFacts() {
+		got = append(got, factValues(f))
+	}
+	if want := []string{"headquarters of Norvik: agree Calden, Calif.:a,b"}; !slices.Equal(got, want) {
+		t.Errorf("seatFacts = %q, want %q", got, want)
+	}
+}
+
+// Died at home against died in a hospice near the home: a conflict; two homes agree, and are
+// left to placeFacts.
+func TestDeathPlaceFacts(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  []string
+	}{
+		{[]string{"Ivo Mandl died of heart failure Thursday at his home in Calden, Calif., his family said.",
+			"Ivo Mandl died Thursday at his home in Calden, Calif.",
+			"Ivo Mandl died yesterday at a hospice near his home in Calden, California, a newspaper said."},
+			[]string{"where Ivo Mandl died: conflict at his home in Calden:a,b | at a hospice near his home in Calden:c"}},
+		{[]string{"Ivo Mandl died Thursday at his home in Calden.", "Ivo Mandl died at his home in Calden on Thursday."}, nil},
+	} {
+		var got []string
+		for _, f := range storyOf(t, tc.texts...).deathPlaceFacts() {
+			got = append(got, factValues(f))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("deathPlaceFacts(%q) = %q, want %q", tc.texts, got, tc.want)
+		}
+	}
+}
+
+// A place few articles name is a fact when two name it as the place of one act.
+func TestActPlace(t *testing.T) {
+	s := storyOf(t,
+		"Three groups filed a lawsuit in U.S. District Court in San Francisco on Thursday. The rule protects herons.",
+		"Several groups filed a lawsuit in federal court in San Francisco hours later. The rule protects herons.",
+		"The rule protects herons, officials said.",
+		"The rule protects herons and egrets, officials said.",
+		"Officials said the rule protects herons.")
+	for _, f := range s.placeFacts() {
+		if f.Values[0].Value == "San Francisco" {
+			if got := factValues(f); !strings.Contains(got, "filed a lawsuit") || !strings.HasSuffix(got, "agree San Francisco:a,b") {
+				t.Errorf("place of the lawsuit = %q", got)
+			}
+			return
+		}
+	}
+	t.Errorf("no place for the lawsuit in %+v", s.placeFacts())
+}
