@@ -74,3 +74,24 @@ func TestActPlace(t *testing.T) {
 	}
 	t.Errorf("no place for the lawsuit in %+v", s.placeFacts())
 }
+
+// The school of each degree a profile gives, the degree written any of its ways; two names of
+// one school agree, shown as most write it or in most words; another school conflicts.
+func TestDegreeFacts(t *testing.T) {
+	s := storyOf(t,
+		"Ana Vell leads the clinic. Vell received her BS in Chemistry from Calden University, Port Aldy, and an MD degree from the University of Norvik, Aldy. She completed her residency in family medicine at the Medical Center of East Calden.",
+		"Ana Vell leads the clinic. Vell earned a bachelor's degree in 1979 from Calden University of Aldy and a doctor of medicine degree from the University of Norvik at Aldy in 1984. She earned a master's degree in business administration in 1991 from Orrin University.",
+		"Ana Vell leads the clinic. Vell completed her undergraduate degree at Calden University in Port Aldy. She holds an MBA from Tessel University.")
+	var got []string
+	for _, f := range s.degreeFacts() {
+		got = append(got, factValues(f))
+	}
+	want := []string{
+		"school of Ana Vell’s undergraduate degree: agree Calden University:a,b,c",
+		"school of Ana Vell’s medical degree: agree University of Norvik at Aldy:a,b",
+		"school of Ana Vell’s MBA: conflict Orrin University:b | Tessel University:c",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("degreeFacts =\n%q\nwant\n%q", got, want)
+	}
+}
