@@ -95,3 +95,26 @@ func TestDegreeFacts(t *testing.T) {
 		t.Errorf("degreeFacts =\n%q\nwant\n%q", got, want)
 	}
 }
+
+// Two spellings of a surname that an article gives two of a family are the surname's
+// spellings; one person's name spelled two ways stays a name.
+func TestFamilySpelling(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"The army said Hamas men Omar Abu Salem and Rami Abu Salem were killed in the raid.",
+			"The dead included Hamas men Omar and Rami Abu Saleem, the army said."},
+			"spelling of the surname Abu Salem: conflict Abu Salem:a | Abu Saleem:b"},
+		{[]string{"The army said Rami Abu Salem was killed in the raid.", "The dead included Rami Abu Saleem, the army said."},
+			"spelling of the name of Rami Abu Salem: conflict Rami Abu Salem:a | Rami Abu Saleem:b"},
+	} {
+		var got []string
+		for _, f := range storyOf(t, tc.texts...).nameFacts() {
+			got = append(got, factValues(f))
+		}
+		if !slices.Contains(got, tc.want) {
+			t.Errorf("nameFacts(%q) = %q, want %q among them", tc.texts, got, tc.want)
+		}
+	}
+}

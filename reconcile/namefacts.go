@@ -210,12 +210,50 @@ func nameFact(group []string, byForm map[string][]nameForm) (crosscheck.Fact, bo
 		fact.Values = append(fact.Values, *values[c])
 	}
 	sort.SliceStable(fact.Values, func(i, j int) bool { return len(fact.Values[i].Articles) > len(fact.Values[j].Articles) })
+	if n := familyWords(fact.Values, byForm); n > 0 {
+		for i, v := range fact.Values {
+			w := strings.Fields(v.Value)
+			fact.Values[i].Value = strings.Join(w[len(w)-n:], " ")
+		}
+		fact.Subject = "spelling of the surname " + fact.Values[0].Value
+		return fact, true
+	}
 	name := fact.Values[0].Value
 	if role != "" {
 		name += ", " + role
 	}
 	fact.Subject = "spelling of the name of " + name
 	return fact, true
+}
+
+// familyWords is how many last words of the spellings are a family's name, when the
+// spellings differ there and an article names another of the family with them ("Imad Abu
+// Askhar and Hassan Abu Askhar" against "Imad and Hassan Abu Askar"): the spelling that
+// differs is then the surname's, not one person's. It is 0 otherwise.
+func familyWords(values []crosscheck.FactValue, byForm map[string][]nameForm) int {
+	first := strings.Fields(values[0].Value)
+	for _, v := range values[1:] {
+		w := strings.Fields(v.Value)
+		if len(w) != len(first) || w[len(w)-1] == first[len(first)-1] {
+			return 0 // the spellings differ before the last word
+		}
+	}
+	best := 0
+	for _, v := range values {
+		w := strings.Fields(v.Value)
+		for key, forms := range byForm {
+			o := strings.Fields(key)
+			if len(o) < 2 || o[0] == w[0] || !slices.ContainsFunc(forms, func(f nameForm) bool { return slices.Contains(v.Articles, f.art.ID) }) {
+				continue
+			}
+			n := 0
+			for n < len(o) && n < len(w)-1 && o[len(o)-1-n] == w[len(w)-1-n] {
+				n++
+			}
+			best = max(best, n)
+		}
+	}
+	return best
 }
 
 // spelledIn adds to a spelling conflict the articles that write one of its spellings where
