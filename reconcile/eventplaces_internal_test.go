@@ -118,3 +118,29 @@ func TestFamilySpelling(t *testing.T) {
 		}
 	}
 }
+
+// One person told with another given name of the same initial, in sentences about one thing:
+// a conflict of given names; a short form of a given name, or names said of other things, are
+// no conflict.
+func TestGivenNameRivals(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  string // "" for no conflict of Tessel's given name
+	}{
+		{[]string{"Dario Tessel also featured the dancer in \"The Lantern Knight\" comics from the early 1980s.",
+			"She inspired a character in Dale Tessel's 1982 comic series The Lantern Knight, and a film."},
+			"given name of Tessel (The Lantern Knight): conflict Dario Tessel:a | Dale Tessel:b"},
+		{[]string{"Phil Tessel showed the new laptop on Tuesday.", "Philip Tessel showed the new laptop on Tuesday."}, ""},
+		{[]string{"Dario Tessel won the race in Calden.", "Dale Tessel sold his bakery to a chain last spring."}, ""},
+	} {
+		got := ""
+		for _, f := range storyOf(t, tc.texts...).nameFacts() {
+			if strings.Contains(f.Subject, "Tessel") {
+				got = factValues(f)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("nameFacts(%q) = %q, want %q", tc.texts, got, tc.want)
+		}
+	}
+}
