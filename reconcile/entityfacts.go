@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/nlp"
@@ -538,14 +539,40 @@ func titleWords(v string) []string {
 }
 
 // titleWithin reports a title whose every word is in the other.
+// A body written by its initials in a is in b when b spells it out: "director of UCS's
+// Scientific Integrity Program" is within "director of the Union of Concerned Scientists'
+// Scientific Integrity Program".
 func titleWithin(a, b string) bool {
 	wb := titleWords(b)
 	for _, w := range titleWords(a) {
-		if !slices.Contains(wb, w) {
+		if !slices.Contains(wb, w) && !(strings.Contains(a, strings.ToUpper(w)) && initialsIn(w, b)) {
 			return false
 		}
 	}
 	return true
+}
+
+// initialsIn reports a word of two letters or more that, upper-cased, is the initials of a
+// run of capitalised words of title (the words that tie them, "of", "the", "and", "for",
+// left out): "ucs" of "Union of Concerned Scientists".
+func initialsIn(w, title string) bool {
+	if len(w) < 2 || strings.IndexFunc(w, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return false
+	}
+	var initials strings.Builder
+	for _, f := range strings.Fields(title) {
+		switch {
+		case nlp.IsNameWord(f):
+			initials.WriteByte(byte(unicode.ToLower(rune(f[0]))))
+			if strings.HasSuffix(initials.String(), w) {
+				return true
+			}
+		case f == "of" || f == "the" || f == "and" || f == "for":
+		default:
+			initials.Reset()
+		}
+	}
+	return false
 }
 
 // joinValues adds the articles and evidence of b to a.

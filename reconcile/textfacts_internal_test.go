@@ -130,6 +130,13 @@ func TestRoles(t *testing.T) {
 	if len(folded) != 1 || folded[0].Value != "Harbor Secretary" || len(folded[0].Articles) != 5 {
 		t.Errorf("foldRoles = %+v, want one Harbor Secretary of five articles", folded)
 	}
+	initials := foldRoles([]crosscheck.FactValue{v("director of HBW's Science Program", "a"), v("director of the Union of Harbor Bird Watchers' Science Program", "b", "c")})
+	if len(initials) != 1 || len(initials[0].Articles) != 3 || !strings.Contains(initials[0].Value, "Union") {
+		t.Errorf("foldRoles kept a body written by its initials apart: %+v", initials)
+	}
+	if kept := foldRoles([]crosscheck.FactValue{v("director of HBW", "a"), v("director of the Harbor Watch", "b")}); len(kept) != 2 {
+		t.Errorf("foldRoles folded initials that spell another body: %+v", kept)
+	}
 	if kept := foldRoles([]crosscheck.FactValue{v("Port Director", "a"), v("Harbor Master", "b")}); len(kept) != 2 {
 		t.Errorf("foldRoles folded two offices: %+v", kept)
 	}
