@@ -144,3 +144,21 @@ func TestGivenNameRivals(t *testing.T) {
 		}
 	}
 }
+
+// The author of a piece, "who wrote" it or the piece "by" them: one piece when the words of
+// one name are in the other's; a piece named by its noun alone is no fact.
+func TestAuthorFacts(t *testing.T) {
+	s := storyOf(t,
+		"The ranger died on Monday, said family friend Omar Tessel, who wrote the 2005 Harbor Monthly article on the case.",
+		"Omar Tessel, a family friend who wrote the 2005 Harbor Monthly article, spoke on Monday.",
+		"His secret came out in a Harbor Monthly article by his family's lawyer, Omar Tessel, in 2005.",
+		"She read a letter by her stepson, Rami Vell, in court.",
+		"A letter written by Rami Vell was read.")
+	var got []string
+	for _, f := range s.authorFacts() {
+		got = append(got, factValues(f))
+	}
+	if want := []string{"author of the 2005 Harbor Monthly article: agree Omar Tessel:a,b,c"}; !slices.Equal(got, want) {
+		t.Errorf("authorFacts = %q, want %q", got, want)
+	}
+}

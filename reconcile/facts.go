@@ -45,6 +45,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.seatFacts()...)
 	out = append(out, s.deathPlaceFacts()...)
 	out = append(out, s.degreeFacts()...)
+	out = append(out, s.authorFacts()...)
 	out = append(out, s.nameFacts()...)
 	out = append(out, s.causeFacts()...)
 	out = append(out, s.nicknameFacts()...)
