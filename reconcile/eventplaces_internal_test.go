@@ -8,6 +8,15 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
+// factList writes each fact as factValues does.
+func factList(facts []crosscheck.Fact) []string {
+	var out []string
+	for _, f := range facts {
+		out = append(out, factValues(f))
+	}
+	return out
+}
+
 // factValues writes a fact as "subject: verdict value:articles | …".
 func factValues(f crosscheck.Fact) string {
 	var vs []string
@@ -24,10 +33,7 @@ func TestSeatFacts(t *testing.T) {
 		"The deal closed on Monday. Based in Calden, California, Norvik makes small servers.",
 		"Analysts said the Calden, Calif. - based Norvik had 80 employees.",
 		"The Opteron-based Servers were shown. Norvik was sold.")
-	var got []string
-	for _, f := range s.seatFacts() {
-		got = append(got, factValues(f))
-	}
+	got := factList(s.seatFacts())
 	if want := []string{"headquarters of Norvik: agree Calden, Calif.:a,b"}; !slices.Equal(got, want) {
 		t.Errorf("seatFacts = %q, want %q", got, want)
 	}
@@ -46,10 +52,7 @@ func TestDeathPlaceFacts(t *testing.T) {
 			[]string{"where Ivo Mandl died: conflict at his home in Calden:a,b | at a hospice near his home in Calden:c"}},
 		{[]string{"Ivo Mandl died Thursday at his home in Calden.", "Ivo Mandl died at his home in Calden on Thursday."}, nil},
 	} {
-		var got []string
-		for _, f := range storyOf(t, tc.texts...).deathPlaceFacts() {
-			got = append(got, factValues(f))
-		}
+		got := factList(storyOf(t, tc.texts...).deathPlaceFacts())
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("deathPlaceFacts(%q) = %q, want %q", tc.texts, got, tc.want)
 		}
@@ -82,10 +85,7 @@ func TestDegreeFacts(t *testing.T) {
 		"Ana Vell leads the clinic. Vell received her BS in Chemistry from Calden University, Port Aldy, and an MD degree from the University of Norvik, Aldy. She completed her residency in family medicine at the Medical Center of East Calden.",
 		"Ana Vell leads the clinic. Vell earned a bachelor's degree in 1979 from Calden University of Aldy and a doctor of medicine degree from the University of Norvik at Aldy in 1984. She earned a master's degree in business administration in 1991 from Orrin University.",
 		"Ana Vell leads the clinic. Vell completed her undergraduate degree at Calden University in Port Aldy. She holds an MBA from Tessel University.")
-	var got []string
-	for _, f := range s.degreeFacts() {
-		got = append(got, factValues(f))
-	}
+	got := factList(s.degreeFacts())
 	want := []string{
 		"school of Ana Vell’s undergraduate degree: agree Calden University:a,b,c",
 		"school of Ana Vell’s medical degree: agree University of Norvik at Aldy:a,b",
@@ -109,10 +109,7 @@ func TestFamilySpelling(t *testing.T) {
 		{[]string{"The army said Rami Abu Salem was killed in the raid.", "The dead included Rami Abu Saleem, the army said."},
 			"spelling of the name of Rami Abu Salem: conflict Rami Abu Salem:a | Rami Abu Saleem:b"},
 	} {
-		var got []string
-		for _, f := range storyOf(t, tc.texts...).nameFacts() {
-			got = append(got, factValues(f))
-		}
+		got := factList(storyOf(t, tc.texts...).nameFacts())
 		if !slices.Contains(got, tc.want) {
 			t.Errorf("nameFacts(%q) = %q, want %q among them", tc.texts, got, tc.want)
 		}
@@ -154,10 +151,7 @@ func TestAuthorFacts(t *testing.T) {
 		"His secret came out in a Harbor Monthly article by his family's lawyer, Omar Tessel, in 2005.",
 		"She read a letter by her stepson, Rami Vell, in court.",
 		"A letter written by Rami Vell was read.")
-	var got []string
-	for _, f := range s.authorFacts() {
-		got = append(got, factValues(f))
-	}
+	got := factList(s.authorFacts())
 	if want := []string{"author of the 2005 Harbor Monthly article: agree Omar Tessel:a,b,c"}; !slices.Equal(got, want) {
 		t.Errorf("authorFacts = %q, want %q", got, want)
 	}
