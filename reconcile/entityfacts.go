@@ -9,7 +9,7 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/entity"
 )
 
 // roleFacts compares the titles the articles give each person named in several of them.
@@ -164,7 +164,7 @@ func officeWords(title string) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, w := range strings.Fields(t) {
-		if w == "former" || w == "and" || rankWords[w] || !(nlp.IsTitleWord(w) || relationHeads[w]) || strings.HasSuffix(w, ".") {
+		if w == "former" || w == "and" || rankWords[w] || !(entity.IsTitleWord(w) || relationHeads[w]) || strings.HasSuffix(w, ".") {
 			continue
 		}
 		out[w] = true
@@ -301,7 +301,7 @@ func sharedTail(values []crosscheck.FactValue) string {
 	}
 	tail := v[i:]
 	for _, w := range strings.Fields(tail)[1:] {
-		if w != "the" && w != "and" && w != "of" && !nlp.IsNameWord(w) {
+		if w != "the" && w != "and" && w != "of" && !entity.IsNameWord(w) {
 			return "" // "of worldwide marketing": a portfolio, not a body
 		}
 	}
@@ -380,7 +380,7 @@ func whoIs(f crosscheck.Fact, name string, others ...crosscheck.FactValue) (cros
 	}
 	v := f.Values[0]
 	words := strings.Fields(strings.ToLower(v.Value))
-	if len(strings.Fields(name)) < 2 || nlp.IsTitleWord(name) {
+	if len(strings.Fields(name)) < 2 || entity.IsTitleWord(name) {
 		return crosscheck.Fact{}, false // "General" of "Texas Attorney General": a title, not a name
 	}
 	if len(words) == 0 || !relationHeads[words[len(words)-1]] && !(len(words) > 2 && relationHeads[words[0]] && (words[1] == "of" || words[1] == "in" || words[1] == "at")) {
@@ -412,12 +412,12 @@ func whoIs(f crosscheck.Fact, name string, others ...crosscheck.FactValue) (cros
 // President" → "former President"), or else the phrase itself without its article ("the
 // governor of Unity state" → "governor of Unity state"); "" for a fragment without a role noun.
 func roleText(role string) string {
-	if f := strings.Fields(role); len(f) > 1 && nlp.IsNameWord(f[0]) && (strings.HasSuffix(f[0], "'s") || strings.HasSuffix(f[0], "’s")) &&
-		nlp.IsTitleWord(strings.Trim(f[1], ",")) {
+	if f := strings.Fields(role); len(f) > 1 && entity.IsNameWord(f[0]) && (strings.HasSuffix(f[0], "'s") || strings.HasSuffix(f[0], "’s")) &&
+		entity.IsTitleWord(strings.Trim(f[1], ",")) {
 		role = strings.Join(f[1:], " ") // "Apple's Senior Vice President": the title, of Apple
 	}
 	role = hyphenedTitles.Replace(withoutPlaceTail(role))
-	if t := nlp.RoleTitle(role); t != "" {
+	if t := entity.RoleTitle(role); t != "" {
 		return t
 	}
 	f := strings.Fields(role)
@@ -425,7 +425,7 @@ func roleText(role string) string {
 		f = f[1:]
 	}
 	if len(f) == 0 || !slices.ContainsFunc(f, func(w string) bool {
-		return slices.ContainsFunc(strings.Split(w, "-"), func(p string) bool { return nlp.IsTitleWord(p) || relationHeads[strings.ToLower(p)] })
+		return slices.ContainsFunc(strings.Split(w, "-"), func(p string) bool { return entity.IsTitleWord(p) || relationHeads[strings.ToLower(p)] })
 	}) {
 		return "" // "official", "a close friend": not an office
 	}
@@ -452,10 +452,10 @@ func withoutPlaceTail(role string) string {
 	}
 	named := false
 	for _, w := range strings.Fields(role[in+4:]) {
-		if !nlp.IsNameWord(w) && w != "of" && w != "the" && !placeWords[w] {
+		if !entity.IsNameWord(w) && w != "of" && w != "the" && !placeWords[w] {
 			return role // "director of operations in the region": not a place
 		}
-		named = named || nlp.IsNameWord(w)
+		named = named || entity.IsNameWord(w)
 	}
 	if !named {
 		return role
@@ -472,7 +472,7 @@ func withoutOrgTail(role string) string {
 		return role
 	}
 	for _, w := range strings.Fields(role[at+4:]) {
-		if !nlp.IsNameWord(w) && w != "the" {
+		if !entity.IsNameWord(w) && w != "the" {
 			return role
 		}
 	}
@@ -562,7 +562,7 @@ func initialsIn(w, title string) bool {
 	var initials strings.Builder
 	for _, f := range strings.Fields(title) {
 		switch {
-		case nlp.IsNameWord(f):
+		case entity.IsNameWord(f):
 			initials.WriteByte(byte(unicode.ToLower(rune(f[0]))))
 			if strings.HasSuffix(initials.String(), w) {
 				return true
@@ -690,7 +690,7 @@ func speaksFor(title string) bool {
 // and the like name a different office too; a title with no such word is only less specific.
 func otherPortfolio(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !nlp.IsTitleWord(fa[len(fa)-1]) || speaksFor(fa[len(fa)-1]) {
+	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !entity.IsTitleWord(fa[len(fa)-1]) || speaksFor(fa[len(fa)-1]) {
 		return false // "head of UNRWA in Gaza" and "top UN official in Gaza" end in a place, not an office
 	}
 	caps := func(f []string) []string {
@@ -715,7 +715,7 @@ func (s *story) placeFacts() []crosscheck.Fact {
 		for _, e := range a.Entities {
 			place := e.Name
 			if e.Kind == "org" {
-				place = nlp.Seat(e.Name) // "in the Kremlin" is in Moscow
+				place = entity.Seat(e.Name) // "in the Kremlin" is in Moscow
 			}
 			if e.Kind != "place" && place == e.Name || place == "" {
 				continue

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/entity"
 )
 
 // A nameForm is one way an article spells a name: its words, without the role before it
@@ -121,7 +121,7 @@ func articleNames(a *article) []nameForm {
 func roleBefore(name string) string {
 	f := strings.Fields(name)
 	for i := len(f) - 1; i >= 0; i-- {
-		if nlp.IsTitleWord(f[i]) {
+		if entity.IsTitleWord(f[i]) {
 			return strings.Join(f[:i+1], " ")
 		}
 	}
@@ -284,7 +284,7 @@ func sharedNames(a, b string, na, nb []string) string {
 	f := strings.Fields(a)
 	for i := 1; i < len(f); i++ {
 		w := strings.Trim(f[i], ",.;:\"'“”‘’()")
-		if !nlp.IsNameWord(w) || slices.Contains(na, w) || slices.Contains(nb, w) || strings.HasSuffix(w, "s'") || wordIndex(b, w) < 0 {
+		if !entity.IsNameWord(w) || slices.Contains(na, w) || slices.Contains(nb, w) || strings.HasSuffix(w, "s'") || wordIndex(b, w) < 0 {
 			continue
 		}
 		run := []string{w}
@@ -293,7 +293,7 @@ func sharedNames(a, b string, na, nb []string) string {
 		}
 		for j := i + 1; j < len(f); j++ {
 			x := strings.Trim(f[j], ",.;:\"'“”‘’()")
-			if !nlp.IsNameWord(x) || wordIndex(b, x) < 0 {
+			if !entity.IsNameWord(x) || wordIndex(b, x) < 0 {
 				break
 			}
 			run = append(run, x)
@@ -312,7 +312,7 @@ func otherGivenName(a, b []string) bool {
 	if len(a) != len(b) || len(a) < 2 || a[0] == b[0] || !slices.Equal(a[1:], b[1:]) || a[0][0] != b[0][0] || sameGiven(a[0], b[0]) {
 		return false // "Phil" and "Philip" are one given name
 	}
-	ga, gb := nlp.FirstNameGender(a[0]), nlp.FirstNameGender(b[0])
+	ga, gb := entity.FirstNameGender(a[0]), entity.FirstNameGender(b[0])
 	return (ga == 0 || gb == 0 || ga == gb) && len(a[0]) > 2 && len(b[0]) > 2 && !strings.HasSuffix(a[0], ".") && !strings.HasSuffix(b[0], ".")
 }
 
@@ -395,13 +395,13 @@ func sharesArticle(a, b []nameForm) bool {
 func nameWords(name string) []string {
 	f := strings.Fields(name)
 	for i, w := range f {
-		if !nlp.IsNameWord(w) {
+		if !entity.IsNameWord(w) {
 			f = f[:i]
 			break
 		}
 	}
 	for i := len(f) - 1; i >= 0; i-- {
-		if nlp.IsTitleWord(f[i]) {
+		if entity.IsTitleWord(f[i]) {
 			f = f[i+1:]
 			break
 		}
@@ -432,7 +432,7 @@ func spellings(a, b []string) bool {
 		return false
 	}
 	x, y := a[diff], b[diff]
-	if gx, gy := nlp.FirstNameGender(x), nlp.FirstNameGender(y); gx != 0 && gy != 0 && gx != gy {
+	if gx, gy := entity.FirstNameGender(x), entity.FirstNameGender(y); gx != 0 && gy != 0 && gx != gy {
 		return false
 	}
 	return spelledAlike(x, y)
@@ -447,7 +447,7 @@ var derivedEndings = []string{"i", "n", "an", "ian", "ese", "ish", "'s", "’s",
 // two when they are long and begin alike ("Betty", "Bettie"; not "Stage", "States"); never a word and its derivative.
 func spelledAlike(x, y string) bool {
 	x, y = strings.TrimSuffix(x, "."), strings.TrimSuffix(y, ".")
-	x, y = nlp.WithoutArticle(x), nlp.WithoutArticle(y) // "al-Fakhora" is "Fakhora" spelled with its article
+	x, y = entity.WithoutArticle(x), entity.WithoutArticle(y) // "al-Fakhora" is "Fakhora" spelled with its article
 	if strings.EqualFold(x, y) || acronym(x) || acronym(y) {
 		return false // "Inc." and "Inc"; "LCD" and "LED" are two things
 	}

@@ -8,7 +8,8 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/number"
 )
 
 // reading is what a number says in its sentence: the kind of value, its unit, the thing it
@@ -188,7 +189,7 @@ func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	w := strings.TrimPrefix(a.Text[n.End:n.End+len(m[0])], m[1])
 	first := strings.Fields(w)[0]
-	if nlp.Stopwords[strings.ToLower(first)] {
+	if lex.Stopwords[strings.ToLower(first)] {
 		return false // "the 13th and 14th": no noun yet
 	}
 	if ordinalNames[strings.ToLower(first)] {
@@ -310,11 +311,11 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
 	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
-	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !nlp.Stopwords[rest[m[2]:m[3]]] {
+	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !lex.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
 		r.word = r.thing
 	}
-	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !lex.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
 	}
 	r.verb = verbNear(ctx.before, "")
@@ -471,10 +472,10 @@ func nounBefore(before string) string {
 		if approxWords[w] || w == "only" || w == "just" {
 			continue
 		}
-		if nlp.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
+		if lex.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
 			return ""
 		}
-		return nlp.Stem(w)
+		return lex.Stem(w)
 	}
 	return ""
 }
@@ -691,9 +692,9 @@ func eventOf(verb string) string {
 		return v
 	}
 	if base, ok := irregularPast[verb]; ok {
-		return nlp.Stem(base)
+		return lex.Stem(base)
 	}
-	return nlp.Stem(verb)
+	return lex.Stem(verb)
 }
 
 // wordSet is the set of the words of s.
@@ -857,7 +858,7 @@ func rangeFirst(n crosscheck.Number, before string) (float64, bool) {
 		return 0, false
 	}
 	f := m[1] + m[2]
-	v, ok := nlp.FigureValue(f)
+	v, ok := number.FigureValue(f)
 	if !ok || v != math.Trunc(v) || v >= n.Value || strings.HasSuffix(strings.TrimSpace(before), "-") && !isDigits(f) {
 		return 0, false
 	}
@@ -875,7 +876,7 @@ func valueRange(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		return false
 	}
 	r.kind, r.unit, r.label = "range", n.Unit, figureLabel(lo)+"-"+figureLabel(n.Value)+" "+plural(n.Unit, 2)
-	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !nlp.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
+	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !lex.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
 		r.thing, r.word = strings.ToLower(m[1]), strings.ToLower(m[1])
 	}
 	r.value = lo*1e6 + n.Value

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/entity"
 )
 
 // A roleMention is one role an article gives a person, where it gives it.
@@ -128,7 +128,7 @@ func splitRoles(seg string) []rolePart {
 		j += k
 		left, right := seg[:j], seg[j+5:]
 		first := strings.Fields(right)
-		opens := len(first) > 0 && (nlp.IsTitleWord(first[0]) || rolesOpeners[strings.ToLower(first[0])])
+		opens := len(first) > 0 && (entity.IsTitleWord(first[0]) || rolesOpeners[strings.ToLower(first[0])])
 		if opens && (strings.Contains(left, " of ") || strings.Contains(left, " for ") || roleText(left) == "") {
 			rest := splitRoles(right)
 			for i := range rest {
