@@ -26,6 +26,33 @@ var (
 	byCue = regexp.MustCompile(workPhrase + ` (?:written )?by (?:(?:his|her|their|the) )?(?:[\p{L}’' -]{0,30}?, )?`)
 )
 
+// pieceBy finds where a piece is told by its author ("article by", "letter written by"), so
+// that byCue runs around there alone, within byWindow bytes: the span of the piece's noun.
+func pieceBy(text string) [][2]int {
+	var out [][2]int
+	for from := 0; ; {
+		i := strings.Index(text[from:], " by ")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + 4
+		before := strings.TrimSuffix(text[max(0, i-24):i], " written")
+		for _, n := range workNounList {
+			if strings.HasSuffix(before, n) {
+				end := len(before) + max(0, i-24)
+				out = append(out, [2]int{end - len(n), end})
+				break
+			}
+		}
+	}
+}
+
+// workNounList are workNouns one by one.
+var workNounList = strings.Split(strings.Trim(workNouns, "(?:)"), "|")
+
+const byWindow = 80
+
 type authorClaim struct {
 	art    *article
 	work   string   // as written, without its article
@@ -52,14 +79,23 @@ func (s *story) authorFacts() []crosscheck.Fact {
 		claims = append(claims, authorClaim{a, strings.Join(w, " "), words, author, a.evidence(at, at+len(author))})
 	}
 	for _, a := range s.arts {
-		for _, m := range wroteCue.FindAllStringSubmatchIndex(a.Text, -1) {
-			if who := a.personBefore(m[0]); who != "" {
-				add(a, [2]int{m[2], m[3]}, who, m[0])
+		if strings.Contains(a.Text, "who ") {
+			for _, m := range wroteCue.FindAllStringSubmatchIndex(a.Text, -1) {
+				if who := a.personBefore(m[0]); who != "" {
+					add(a, [2]int{m[2], m[3]}, who, m[0])
+				}
 			}
 		}
-		for _, m := range byCue.FindAllStringSubmatchIndex(a.Text, -1) {
-			if who, at := a.personAt(m[1]); who != "" {
-				add(a, [2]int{m[2], m[3]}, who, at)
+		for _, hit := range pieceBy(a.Text) {
+			from := max(0, hit[0]-byWindow)
+			window := a.Text[from:min(len(a.Text), hit[1]+byWindow)]
+			for _, m := range byCue.FindAllStringSubmatchIndex(window, -1) {
+				if m[2]+from > hit[0] || m[3]+from < hit[0] {
+					continue // another piece of the window
+				}
+				if who, at := a.personAt(m[1] + from); who != "" {
+					add(a, [2]int{m[2] + from, m[3] + from}, who, at)
+				}
 			}
 		}
 	}

@@ -33,14 +33,46 @@ var degreeKinds = []struct {
 const schoolWords = `\p{Lu}[\p{L}'’&-]*(?:(?: of| at| for| and| the)* \p{Lu}[\p{L}'’&-]*)*`
 
 // degreeCue finds a degree and its school: the degree, up to 50 characters of what it was in
-// and when, "from" or "at", the school. Group 1 is the degree, 2 the school.
-var degreeCue = func() *regexp.Regexp {
+// and when, "from" or "at", the school. Group 1 is the degree, 2 the school. degreeAt finds
+// where a degree is named, so that degreeCue runs there alone.
+var degreeCue, degreeAt = func() (*regexp.Regexp, *regexp.Regexp) {
 	var alts []string
 	for _, k := range degreeKinds {
 		alts = append(alts, k.words)
 	}
-	return regexp.MustCompile(`\b(` + strings.Join(alts, "|") + `)\b[^.;:]{0,50}?\b(?:from|at) (?:the )?(` + schoolWords + `)`)
+	return regexp.MustCompile(`^(` + strings.Join(alts, "|") + `)\b[^.;:]{0,50}?\b(?:from|at) (?:the )?(` + schoolWords + `)`),
+		regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
 }()
+
+// degreeHints are letters every way degreeKinds write a degree holds one of, so that a text
+// with none is passed over at once.
+var degreeHints = []string{"MBA", "M.B.A", "MD", "M.D", "Ph", "doctor", "bachelor", "BS", "BA", "B.S", "B.A",
+	"residency", "master", "J.D", "JD", "degree"}
+
+// degreeMatches are degreeCue's matches in text, as FindAllStringSubmatchIndex gives them.
+func degreeMatches(text string) [][]int {
+	if !slices.ContainsFunc(degreeHints, func(h string) bool { return strings.Contains(text, h) }) {
+		return nil
+	}
+	var out [][]int
+	end := 0
+	for _, at := range degreeAt.FindAllStringIndex(text, -1) {
+		if at[0] < end {
+			continue
+		}
+		m := degreeCue.FindStringSubmatchIndex(text[at[0]:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += at[0]
+			}
+		}
+		out, end = append(out, m), m[1]
+	}
+	return out
+}
 
 // degreeKind is the kind of degree words write, or "".
 func degreeKind(words string) string {
@@ -75,7 +107,7 @@ func (s *story) degreeFacts() []crosscheck.Fact {
 	var order []string
 	for _, a := range s.arts {
 		seen := map[string]bool{}
-		for _, m := range degreeCue.FindAllStringSubmatchIndex(a.Text, -1) {
+		for _, m := range degreeMatches(a.Text) {
 			kind := degreeKind(a.Text[m[2]:m[3]])
 			who := a.namedPersonBefore(m[0])
 			if kind == "" || who == "" {

@@ -173,6 +173,9 @@ func (s *story) seatFacts() []crosscheck.Fact {
 	}
 	span := func(m []int, g int) [2]int { return [2]int{m[2*g], m[2*g+1]} }
 	for _, a := range s.arts {
+		if !strings.Contains(a.Text, "based") && !strings.Contains(a.Text, "Based") && !strings.Contains(a.Text, "eadquartered") {
+			continue // no cue: the patterns need not run
+		}
 		for _, re := range seatCues {
 			for _, m := range re.FindAllStringSubmatchIndex(a.Text, -1) {
 				add(a, a.Text[m[6]:m[7]], span(m, 1), span(m, 2))
@@ -234,6 +237,9 @@ func (s *story) deathPlaceFacts() []crosscheck.Fact {
 	names := map[string]string{}
 	var order []string
 	for _, a := range s.arts {
+		if !strings.Contains(a.Text, "died") {
+			continue
+		}
 		for _, m := range deathPlaceCue.FindAllStringSubmatchIndex(a.Text, -1) {
 			who := a.whoDied(m[0], a.Text[m[2]:m[3]])
 			if who == "" {
