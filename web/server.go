@@ -15,12 +15,14 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/crosscheck/crosscheck"
@@ -61,6 +63,7 @@ type Server struct {
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
 	latency *prometheus.HistogramVec
+	inStore *prometheus.HistogramVec // of latency, the time spent waiting for the store
 	added   *prometheus.CounterVec
 }
 
@@ -88,17 +91,21 @@ func New(store Store, cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s := &Server{store: timedStore{store}, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
 	s.reports = newReporter(store, cfg.Logger)
 	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
+	buckets := []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",
-		Help: "Time to answer a request, by route.", Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}},
-		[]string{"route"})
+		Help: "Time to answer a request, by route.", Buckets: buckets}, []string{"route"})
+	s.inStore = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_store_seconds",
+		Help: "Of the time to answer a request, the time its calls to the store took, by route.", Buckets: buckets}, []string{"route"})
 	s.added = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_ingested_total",
 		Help: "Inputs ingested through the server, by status."}, []string{"status"})
-	s.reg.MustRegister(s.reqs, s.latency, s.added, prometheus.NewGoCollector(),
+	// the runtime's scheduler latencies and GC pauses: the time a request waits for a core
+	goRuntime := collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsScheduler, collectors.MetricsGC))
+	s.reg.MustRegister(s.reqs, s.latency, s.inStore, s.added, goRuntime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "crosscheck_articles", Help: "Articles in the store."}, func() float64 {
 			n, _ := store.Count(context.Background())
 			return float64(n)
@@ -142,15 +149,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// route registers a handler, counted and timed under its pattern and logged.
+// route registers a handler, counted and timed under its pattern and logged. A request is a
+// task of a runtime trace, named by its route.
 func (s *Server) route(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		start := s.cfg.Now()
+		ctx, task := trace.NewTask(r.Context(), pattern)
+		ctx, tally := withSpent(ctx)
 		rec := &recorder{ResponseWriter: w, code: http.StatusOK}
-		h(rec, r)
+		h(rec, r.WithContext(ctx))
+		task.End()
 		d := s.cfg.Now().Sub(start)
 		s.reqs.WithLabelValues(pattern, strconv.Itoa(rec.code)).Inc()
 		s.latency.WithLabelValues(pattern).Observe(d.Seconds())
+		s.inStore.WithLabelValues(pattern).Observe(time.Duration(tally.store.Load()).Seconds())
 		s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request", slog.String("method", r.Method),
 			slog.String("path", r.URL.Path), slog.String("route", pattern), slog.Int("status", rec.code),
 			slog.Int64("bytes", rec.bytes), slog.Duration("duration", d))

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -19,6 +20,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
@@ -112,7 +116,9 @@ func BenchmarkServeLoad(b *testing.B) {
 	if os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
 		stopFollow = followBeside(b, db)
 	}
+	before := scrape(b, client, base)
 	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
+	after := scrape(b, client, base)
 	if stopFollow != nil {
 		b.Log(stopFollow())
 	}
@@ -122,6 +128,7 @@ func BenchmarkServeLoad(b *testing.B) {
 		d := byKind[k]
 		fmt.Printf("  %-13s %5d requests  p50 %-8s p99 %s\n", k, len(d), pct(d, 50), pct(d, 99))
 	}
+	serverSide(os.Stdout, before, after)
 	if ingestDone != nil {
 		b.Log(<-ingestDone)
 	}
@@ -347,4 +354,108 @@ func envInt(name string, def int) int {
 		return n
 	}
 	return def
+}
+
+// metrics is what the server's /metrics said at one moment, by metric name.
+type metrics map[string]*dto.MetricFamily
+
+func scrape(b *testing.B, client *http.Client, base string) metrics {
+	resp, err := client.Get(base + "/metrics")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var p expfmt.TextParser
+	m, err := p.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		b.Fatalf("/metrics: %v", err)
+	}
+	return m
+}
+
+// histogram is a histogram's cumulative counts under each bucket's upper bound, its count
+// and its sum.
+type histogram struct {
+	bounds []float64
+	counts []uint64
+	count  uint64
+	sum    float64
+}
+
+// histograms returns the histograms of a metric by the value of one label ("" for none).
+func (m metrics) histograms(name, label string) map[string]histogram {
+	out := map[string]histogram{}
+	f := m[name]
+	if f == nil {
+		return out
+	}
+	for _, mt := range f.Metric {
+		key := ""
+		for _, l := range mt.Label {
+			if l.GetName() == label {
+				key = l.GetValue()
+			}
+		}
+		hs := mt.GetHistogram()
+		h := histogram{count: hs.GetSampleCount(), sum: hs.GetSampleSum()}
+		for _, bk := range hs.Bucket {
+			h.bounds, h.counts = append(h.bounds, bk.GetUpperBound()), append(h.counts, bk.GetCumulativeCount())
+		}
+		out[key] = h
+	}
+	return out
+}
+
+// since is what h counted after was taken from what it counted before.
+func (h histogram) since(before histogram) histogram {
+	d := histogram{bounds: h.bounds, count: h.count - before.count, sum: h.sum - before.sum}
+	for i, c := range h.counts {
+		if i < len(before.counts) {
+			c -= before.counts[i]
+		}
+		d.counts = append(d.counts, c)
+	}
+	return d
+}
+
+// atMost returns the upper bound of the bucket that holds the p-th percentile.
+func (h histogram) atMost(p float64) float64 {
+	want := uint64(float64(h.count)*p/100 + 0.5)
+	for i, c := range h.counts {
+		if c >= max(want, 1) {
+			return h.bounds[i]
+		}
+	}
+	return math.Inf(1)
+}
+
+func seconds(s float64) string {
+	if math.IsInf(s, 1) {
+		return "more"
+	}
+	return time.Duration(s * float64(time.Second)).Round(10 * time.Microsecond).String()
+}
+
+// serverSide prints, from the server's own histograms over the load, each route's time to
+// answer split into the time its store calls took and the rest (rendering, encoding, waiting
+// for a core), and the runtime's scheduling latency and GC pauses.
+func serverSide(w io.Writer, before, after metrics) {
+	fmt.Fprintln(w, "  server side over the load (percentiles are bucket bounds):")
+	total, inStore := after.histograms("crosscheck_http_request_duration_seconds", "route"), after.histograms("crosscheck_http_request_store_seconds", "route")
+	total0, inStore0 := before.histograms("crosscheck_http_request_duration_seconds", "route"), before.histograms("crosscheck_http_request_store_seconds", "route")
+	for _, route := range slices.Sorted(maps.Keys(total)) {
+		t, st := total[route].since(total0[route]), inStore[route].since(inStore0[route])
+		if t.count == 0 || route == "GET /metrics" {
+			continue
+		}
+		n := float64(t.count)
+		fmt.Fprintf(w, "    %-24s %5d  mean %-9s (store %-9s rest %-9s)  p50 ≤ %-7s p99 ≤ %-7s store p99 ≤ %s\n", route, t.count,
+			seconds(t.sum/n), seconds(st.sum/n), seconds((t.sum-st.sum)/n), seconds(t.atMost(50)), seconds(t.atMost(99)), seconds(st.atMost(99)))
+	}
+	for _, name := range []string{"go_sched_latencies_seconds", "go_sched_pauses_total_gc_seconds"} {
+		h := after.histograms(name, "")[""].since(before.histograms(name, "")[""])
+		if h.count > 0 {
+			fmt.Fprintf(w, "    %-24s %d  p50 ≤ %s p99 ≤ %s p99.9 ≤ %s max ≤ %s\n", name, h.count, seconds(h.atMost(50)), seconds(h.atMost(99)), seconds(h.atMost(99.9)), seconds(h.atMost(100)))
+		}
+	}
 }
