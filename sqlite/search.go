@@ -50,11 +50,11 @@ func (s *Store) Search(ctx context.Context, q string, limit, offset int) ([]cros
 		return nil, 0, nil
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM article_search f JOIN articles a ON a.seq = f.rowid
+	if err := s.readRow(ctx, `SELECT count(*) FROM article_search f JOIN articles a ON a.seq = f.rowid
 		WHERE article_search MATCH ?`, match).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.article_id, coalesce(sa.story_id, ''), r.title, r.source, r.published,
+	rows, err := s.readRows(ctx, `SELECT a.article_id, coalesce(sa.story_id, ''), r.title, r.source, r.published,
 			substr(r.text, 1, ?)
 		FROM article_search f JOIN articles a ON a.seq = f.rowid JOIN revisions r ON r.seq = a.seq
 		LEFT JOIN story_articles sa ON sa.article_id = a.article_id
@@ -88,10 +88,10 @@ func (s *Store) StoryList(ctx context.Context, q crosscheck.StoryQuery) ([]strin
 			JOIN story_articles sa ON sa.article_id = a.article_id WHERE article_search MATCH ?4))`
 	args := []any{q.From, q.To, q.Outlet, match}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories s `+where, args...).Scan(&total); err != nil {
+	if err := s.readRow(ctx, `SELECT count(*) FROM stories s `+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM stories s `+where+`
+	rows, err := s.readRows(ctx, `SELECT s.id FROM stories s `+where+`
 		ORDER BY s.last DESC, s.size DESC, s.ord DESC LIMIT ?5 OFFSET ?6`, append(args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, err
@@ -110,10 +110,11 @@ func (s *Store) StoryList(ctx context.Context, q crosscheck.StoryQuery) ([]strin
 }
 
 // Outlets returns the sources of the stored articles, with how many articles each has, the
-// most first.
+// most first. The counts are the rows storing keeps per source (see lineCounter), not counted
+// over the articles on every call.
 func (s *Store) Outlets(ctx context.Context) ([]crosscheck.Outlet, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.source, count(*) FROM articles a JOIN revisions r ON r.seq = a.seq
-		WHERE r.source != '' GROUP BY r.source ORDER BY count(*) DESC, r.source LIMIT 200`)
+	rows, err := s.readRows(ctx, `SELECT source, articles FROM sources WHERE source != '' AND articles > 0
+		ORDER BY articles DESC, source LIMIT 200`)
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,8 @@ type Store struct {
 	db   *sql.DB
 	now  func() time.Time
 	seen *sql.Stmt // prepared once: every ingested document asks it
+	// reads is the readers' pool with the read paths' statements (see openReaders)
+	reads statements
 	// readOnly: opened by OpenReadOnly; the reports made over it are held in memory
 	readOnly bool
 	held     heldReports
@@ -49,7 +51,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// another process's writer (the busy timeout) instead of failing when it first writes.
 	q.Set("_txlock", "immediate")
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	db, err := sql.Open("sqlite", "file:"+escaped+"?"+q.Encode())
+	dsn := "file:" + escaped + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -58,7 +61,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
 	}
-	if s.seen, err = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); err != nil {
+	if s.seen, err = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); err == nil {
+		s.reads.db, err = openReaders(dsn)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -89,7 +95,9 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
-		s := &Store{db: db, now: time.Now, readOnly: true}
+		db.SetMaxOpenConns(readers())
+		db.SetMaxIdleConns(readers())
+		s := &Store{db: db, now: time.Now, readOnly: true, reads: statements{db: db}}
 		if last = s.current(ctx); last == nil {
 			if s.seen, last = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); last == nil {
 				return s, nil
@@ -224,6 +232,10 @@ func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.seen.Close()
+	s.reads.close()
+	if s.reads.db != s.db {
+		s.reads.db.Close()
+	}
 	return s.db.Close()
 }
 
@@ -387,7 +399,7 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 
 // Article returns the latest revision of an article.
 func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id)
+	row := s.readRow(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id)
 	a, err := scanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
@@ -398,7 +410,7 @@ func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, er
 // Raw returns the raw bytes of an article's latest revision.
 func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
 	var raw []byte
-	err := s.db.QueryRowContext(ctx, `SELECT r.raw FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id).Scan(&raw)
+	err := s.readRow(ctx, `SELECT r.raw FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
 	}
@@ -446,7 +458,7 @@ func (s *Store) articlePage(ctx context.Context, after string) ([]*crosscheck.Ar
 // Count returns how many articles are stored.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
+	err := s.readRow(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
 	return n, err
 }
 

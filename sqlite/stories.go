@@ -15,7 +15,7 @@ import (
 // that what is worked out from them can be kept until it does.
 func (s *Store) Generation(ctx context.Context) (string, error) {
 	var groups, seq int64
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
+	err := s.readRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
 	return fmt.Sprintf("%d.%d", groups, seq), err
 }
 
@@ -161,7 +161,7 @@ func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error]
 
 // Duplicates returns the near-duplicate links of the given articles, in the order given.
 func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck.DuplicateLink, error) {
-	return lookupEach(ctx, s.db, `SELECT of_article, similarity FROM duplicates WHERE article_id = ?`, articles,
+	return lookupEach(ctx, s, `SELECT of_article, similarity FROM duplicates WHERE article_id = ?`, articles,
 		func(row *sql.Row, id string) (crosscheck.DuplicateLink, error) {
 			d := crosscheck.DuplicateLink{Article: id}
 			return d, row.Scan(&d.Of, &d.Similarity)
@@ -170,7 +170,7 @@ func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck
 
 // StoryLinks returns why each of the given articles is in its story, in the order given.
 func (s *Store) StoryLinks(ctx context.Context, articles []string) ([]crosscheck.StoryLink, error) {
-	return lookupEach(ctx, s.db, `SELECT story_id, score, rule FROM story_articles WHERE article_id = ?`, articles,
+	return lookupEach(ctx, s, `SELECT story_id, score, rule FROM story_articles WHERE article_id = ?`, articles,
 		func(row *sql.Row, id string) (crosscheck.StoryLink, error) {
 			l := crosscheck.StoryLink{Article: id}
 			return l, row.Scan(&l.Story, &l.Score, &l.Rule)
@@ -178,12 +178,11 @@ func (s *Store) StoryLinks(ctx context.Context, articles []string) ([]crosscheck
 }
 
 // lookupEach runs a one-row query for each id and keeps the rows found, in the order given.
-func lookupEach[T any](ctx context.Context, db *sql.DB, query string, ids []string, scan func(*sql.Row, string) (T, error)) ([]T, error) {
-	q, err := db.PrepareContext(ctx, query)
+func lookupEach[T any](ctx context.Context, s *Store, query string, ids []string, scan func(*sql.Row, string) (T, error)) ([]T, error) {
+	q, err := s.reads.get(ctx, query)
 	if err != nil {
 		return nil, err
 	}
-	defer q.Close()
 	var out []T
 	for _, id := range ids {
 		v, err := scan(q.QueryRowContext(ctx, id), id)
@@ -201,21 +200,21 @@ func lookupEach[T any](ctx context.Context, db *sql.DB, query string, ids []stri
 // Story returns the story with the given id, or the story the article with that id is in.
 func (s *Store) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
 	var storyID string
-	err := s.db.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, id).Scan(&storyID)
+	err := s.readRow(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, id).Scan(&storyID)
 	if errors.Is(err, sql.ErrNoRows) {
 		storyID = id
 	} else if err != nil {
 		return nil, err
 	}
 	st := crosscheck.Story{ID: storyID}
-	err = s.db.QueryRowContext(ctx, `SELECT ord, title, first, last FROM stories WHERE id = ?`, storyID).Scan(&st.Order, &st.Title, &st.First, &st.Last)
+	err = s.readRow(ctx, `SELECT ord, title, first, last FROM stories WHERE id = ?`, storyID).Scan(&st.Order, &st.Title, &st.First, &st.Last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("story %q: %w", id, crosscheck.ErrNotFound)
 	}
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id, a.hash FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
+	rows, err := s.readRows(ctx, `SELECT sa.article_id, a.hash FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
 		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
 	if err != nil {
 		return nil, err
@@ -237,7 +236,7 @@ func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
 		return m.report, nil
 	}
 	var k, r string
-	err := s.db.QueryRowContext(ctx, `SELECT key, report FROM reports WHERE story_id = ?`, story).Scan(&k, &r)
+	err := s.readRow(ctx, `SELECT key, report FROM reports WHERE story_id = ?`, story).Scan(&k, &r)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && k != key) {
 		return nil, nil
 	}
@@ -251,7 +250,7 @@ func (s *Store) ReportNumbers(ctx context.Context, story, key string) ([]byte, e
 		return m.numbers, nil
 	}
 	var k, n string
-	err := s.db.QueryRowContext(ctx, `SELECT key, numbers FROM reports WHERE story_id = ?`, story).Scan(&k, &n)
+	err := s.readRow(ctx, `SELECT key, numbers FROM reports WHERE story_id = ?`, story).Scan(&k, &n)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (k != key || n == "")) {
 		return nil, nil
 	}
