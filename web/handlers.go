@@ -188,11 +188,12 @@ func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var paras [][]render.Piece
+	marks := render.MarksOf(a)
 	start := 0
 	for i := 0; i <= len(a.Text); i++ {
 		if i == len(a.Text) || a.Text[i] == '\n' {
 			if i > start {
-				paras = append(paras, render.Highlight(a, start, i))
+				paras = append(paras, marks.Highlight(start, i))
 			}
 			start = i + 1
 		}
