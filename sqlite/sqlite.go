@@ -267,6 +267,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 
 	counts := newLineCounter(tx)
 	defer counts.close()
+	revised := false // a stored article has a new revision: what its pages show changes
 	results := make([]crosscheck.PutResult, len(entries))
 	for i, e := range entries {
 		if e.Err != nil || e.Article == nil {
@@ -302,6 +303,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 			return nil, err
 		}
 		if rev > 1 {
+			revised = true
 			var old []int64
 			json.Unmarshal([]byte(oldLines), &old)
 			if err := counts.add(ctx, oldSource, old, nil, -1); err != nil {
@@ -312,6 +314,11 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 			return nil, err
 		}
 		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
+	}
+	if revised {
+		if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err

@@ -11,15 +11,28 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// Generation returns a value that changes whenever articles are stored or stories change, so
-// that what is worked out from them can be kept until it does.
+// Generation returns a value that changes whenever articles are stored, stories change or
+// the search index takes what was stored, so that what is worked out from them can be kept
+// until it does.
 func (s *Store) Generation(ctx context.Context) (string, error) {
-	var groups, seq int64
-	err := s.readRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
-	return fmt.Sprintf("%d.%d", groups, seq), err
+	var groups, seq, indexed int64
+	err := s.readRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0),
+		(SELECT indexed FROM search_state)`).Scan(&groups, &seq, &indexed)
+	return fmt.Sprintf("%d.%d.%d", groups, seq, indexed), err
 }
 
-// bumpGeneration marks a change to stories or to stored analysis.
+// ShownGeneration returns a value that changes whenever what a story, a search or the page of
+// a stored article shows may change: when stories change, an article is revised or recleaned,
+// or the search index takes new revisions. Storing new articles alone leaves it as it was:
+// no story and no search shows them until they are grouped or indexed.
+func (s *Store) ShownGeneration(ctx context.Context) (string, error) {
+	var groups, indexed int64
+	err := s.readRow(ctx, `SELECT (SELECT n FROM generation), (SELECT indexed FROM search_state)`).Scan(&groups, &indexed)
+	return fmt.Sprintf("%d.%d", groups, indexed), err
+}
+
+// bumpGeneration marks a change to stories or to stored analysis (a new revision of a stored
+// article among them).
 const bumpGeneration = `UPDATE generation SET n = n + 1`
 
 // SaveGroups stores the grouping state's changed rows, the changed stories, the moves and the
