@@ -54,11 +54,12 @@ type Store interface {
 
 // Server answers the UI's and the API's requests from one store.
 type Server struct {
-	store   Store
+	store   timedStore
 	cfg     Config
 	mux     *http.ServeMux
 	ingest  sync.Mutex // one ingest at a time
 	list    listCache
+	pages   pageCache
 	reports *reporter // makes the reports pages ask for, off the request path
 	reg     *prometheus.Registry
 	reqs    *prometheus.CounterVec
@@ -112,18 +113,18 @@ func New(store Store, cfg Config) *Server {
 		}))
 
 	s.route("GET /{$}", s.read(s.storiesPage))
-	s.route("GET /stories/{id}", s.read(s.storyPage))
-	s.route("GET /articles/{id}", s.read(s.articlePage))
+	s.route("GET /stories/{id}", s.read(s.cached(s.storyPage)))
+	s.route("GET /articles/{id}", s.read(s.cached(s.articlePage)))
 	s.route("GET /articles/{id}/raw", s.read(s.rawPage))
-	s.route("GET /search", s.read(s.searchPage))
+	s.route("GET /search", s.read(s.cached(s.searchPage)))
 	s.route("GET /feeds", s.read(s.feedsPage))
 	s.route("GET /ingest", s.read(s.ingestForm))
 	s.route("POST /ingest", s.write(s.ingestPage))
 	s.route("GET /api/stories", s.read(s.apiStories))
-	s.route("GET /api/stories/{id}", s.read(s.apiStory))
-	s.route("GET /api/articles/{id}", s.read(s.apiArticle))
+	s.route("GET /api/stories/{id}", s.read(s.cached(s.apiStory)))
+	s.route("GET /api/articles/{id}", s.read(s.cached(s.apiArticle)))
 	s.route("POST /api/articles", s.write(s.apiIngest))
-	s.route("GET /api/search", s.read(s.apiSearch))
+	s.route("GET /api/search", s.read(s.cached(s.apiSearch)))
 	s.route("GET /api/feeds", s.read(s.apiFeeds))
 	s.route("GET /api/openapi.json", s.apiOpenAPI)
 	s.route("GET /healthz", s.healthz)
@@ -204,7 +205,7 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: start crosscheck serve with --token or CROSSCHECK_TOKEN"))
 			return
 		}
-		if ro, ok := s.store.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+		if s.store.ReadOnly() {
 			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: the store is read-only (serve it with write access to its file and folder to take articles)"))
 			return
 		}
