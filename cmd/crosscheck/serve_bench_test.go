@@ -57,7 +57,7 @@ func BenchmarkServeLoad(b *testing.B) {
 			b.Fatalf("ingest: exit %d", code)
 		}
 	}
-	base := startServer(b, db)
+	base, server := startServer(b, db)
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512}}
 	start := time.Now()
 	urls := loadURLs(b, client, base)
@@ -116,9 +116,9 @@ func BenchmarkServeLoad(b *testing.B) {
 	if os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
 		stopFollow = followBeside(b, db)
 	}
-	before := scrape(b, client, base)
+	before, cpu := scrape(b, client, base), cpuTime(server)
 	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
-	after := scrape(b, client, base)
+	after, cpu := scrape(b, client, base), cpuTime(server)-cpu
 	if stopFollow != nil {
 		b.Log(stopFollow())
 	}
@@ -129,6 +129,9 @@ func BenchmarkServeLoad(b *testing.B) {
 		fmt.Printf("  %-13s %5d requests  p50 %-8s p99 %s\n", k, len(d), pct(d, 50), pct(d, 99))
 	}
 	serverSide(os.Stdout, before, after)
+	// the server's own CPU time per request: what the load costs, whatever else the machine runs
+	fmt.Printf("  server CPU time over the load: %s, %.2f ms a request\n", cpu.Round(time.Millisecond), ms(cpu)/float64(len(lat)+failed))
+	b.ReportMetric(ms(cpu)/float64(len(lat)+failed), "server-cpu-ms/req")
 	if ingestDone != nil {
 		b.Log(<-ingestDone)
 	}
@@ -169,8 +172,8 @@ func firstLine(b []byte) string {
 }
 
 // startServer runs the test binary as crosscheck serve over db on a free loopback port and
-// returns its base URL; the server is stopped when the benchmark ends.
-func startServer(b *testing.B, db string) string {
+// returns its base URL and process id; the server is stopped when the benchmark ends.
+func startServer(b *testing.B, db string) (string, int) {
 	cmd := exec.Command(os.Args[0], "serve", "--db", db, "--addr", "127.0.0.1:0")
 	cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
 	stderr, err := cmd.StderrPipe()
@@ -189,11 +192,29 @@ func startServer(b *testing.B, db string) string {
 		var line struct{ Msg, Addr string }
 		if json.Unmarshal(lines.Bytes(), &line) == nil && line.Msg == "serving" {
 			go io.Copy(io.Discard, stderr)
-			return "http://" + line.Addr
+			return "http://" + line.Addr, cmd.Process.Pid
 		}
 	}
 	b.Fatalf("the server stopped before serving: %v", lines.Err())
-	return ""
+	return "", 0
+}
+
+// cpuTime returns the CPU time a process has used, user and system, from /proc (0 where there
+// is none).
+func cpuTime(pid int) time.Duration {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// the fields after the command's name, which is in parentheses and may hold spaces
+	_, after, _ := strings.Cut(string(stat), ") ")
+	f := strings.Fields(after)
+	if len(f) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(f[11], 10, 64)
+	system, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(user+system) * time.Second / 100 // clock ticks, 100 a second on Linux
 }
 
 // loadURL is one request of the load, and the kind of page it asks for.
