@@ -39,8 +39,12 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
 	allowPrivate := fs.Bool("allow-private", false, "fetch URLs on loopback, private and link-local addresses (intranets, tests)")
+	nice := niceFlag(fs)
 	paths, err := parse(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := beNice(*nice); err != nil {
 		return err
 	}
 	if len(paths) == 0 {

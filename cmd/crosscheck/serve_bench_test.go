@@ -42,7 +42,8 @@ import (
 // and CROSSCHECK_BENCH_SECONDS (30) set the load; CROSSCHECK_BENCH_INGEST=1 runs an ingest of
 // the Reuters articles again, under new ids, into the store while the load runs;
 // CROSSCHECK_BENCH_FOLLOW=1 runs crosscheck follow into the store while it runs, from a
-// loopback server of feeds that give new items at every fetch.
+// loopback server of feeds that give new items at every fetch; CROSSCHECK_BENCH_NICE=N runs
+// that ingest or follow with --nice N.
 func BenchmarkServeLoad(b *testing.B) {
 	reuters := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
 	seeds := corpus.Path(b, "seeds")
@@ -106,11 +107,14 @@ func BenchmarkServeLoad(b *testing.B) {
 		ingestDone = make(chan string, 1)
 		go func() {
 			start := time.Now()
-			cmd := exec.Command(os.Args[0], "ingest", "--db", db, again)
+			cmd := exec.Command(os.Args[0], append([]string{"ingest", "--db", db}, append(niceArgs(), again)...)...)
 			cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
 			out, err := cmd.CombinedOutput()
 			ingestDone <- fmt.Sprintf("ingest beside the load: %s in %s (%v): %s", again, time.Since(start).Round(time.Millisecond), err, firstLine(out))
 		}()
+	}
+	if nice := niceArgs(); nice != nil && (ingestDone != nil || os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "") {
+		b.Logf("the writer beside the load runs with --nice %s", nice[1])
 	}
 	var stopFollow func() string
 	if os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
@@ -143,6 +147,15 @@ func BenchmarkServeLoad(b *testing.B) {
 	n, took := closedLoop(client, base, urls, 8, 10*time.Second)
 	b.Logf("closed loop, 8 clients: %d requests in %s, %.0f req/s", n, took.Round(time.Millisecond), float64(n)/took.Seconds())
 	b.ReportMetric(float64(n)/took.Seconds(), "max-req/s")
+}
+
+// niceArgs are the flags that give the writer beside the load the priority
+// CROSSCHECK_BENCH_NICE asks for.
+func niceArgs() []string {
+	if n := os.Getenv("CROSSCHECK_BENCH_NICE"); n != "" {
+		return []string{"--nice", n}
+	}
+	return nil
 }
 
 // reuttersAgain writes the Reuters records under new ids, for an ingest beside the load.
