@@ -7,10 +7,11 @@ import (
 	"sync"
 )
 
-// readers is how many connections the readers' pool keeps open at most: enough for every core
-// to run a query while others wait on the disk, few enough that a burst of requests queues for
-// a connection instead of parsing the schema into new ones.
-func readers() int { return max(4, 4*runtime.GOMAXPROCS(0)) }
+// readers is how many connections the readers' pool keeps open at most: enough that the
+// requests a busy server holds at once seldom wait for one (a page asks several queries, each
+// taking a connection of its own), few enough that a burst does not open connections without
+// end, each parsing the schema and keeping a page cache of its own.
+func readers() int { return max(16, 8*runtime.GOMAXPROCS(0)) }
 
 // openReaders opens the pool the read paths use, apart from the writers' pool: its connections
 // may not write (query_only), are kept open between requests with their page caches, and are
@@ -24,6 +25,10 @@ func openReaders(dsn string) (*sql.DB, error) {
 	db.SetMaxIdleConns(readers())
 	return db, nil
 }
+
+// ReaderStats tells how the readers' pool is used: the connections open and in use, and how
+// often and how long reads waited for one.
+func (s *Store) ReaderStats() sql.DBStats { return s.reads.db.Stats() }
 
 // statements are the read paths' queries, each prepared once on the readers' pool: a query
 // parsed anew every time it runs costs more than the lookup most of them do.

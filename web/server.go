@@ -112,6 +112,9 @@ func New(store Store, cfg Config) *Server {
 			return float64(n)
 		}))
 
+	if pool, ok := store.(ReaderPool); ok {
+		s.reg.MustRegister(readerMetrics(pool)...)
+	}
 	s.route("GET /{$}", s.read(s.storiesPage))
 	s.route("GET /stories/{id}", s.read(s.cached(s.storyPage)))
 	s.route("GET /articles/{id}", s.read(s.cached(s.articlePage)))

@@ -209,7 +209,7 @@ func TestLimitsAndPrivate(t *testing.T) {
 	// the time in the store, route by route, and the runtime's scheduling latency beside it
 	if !strings.Contains(body, `crosscheck_http_request_store_seconds_count{route="GET /api/stories"} 2`) || // the one refused too
 		strings.Contains(body, `crosscheck_http_request_store_seconds_sum{route="GET /api/stories"} 0`+"\n") ||
-		!strings.Contains(body, "go_sched_latencies_seconds_bucket") {
+		!strings.Contains(body, "go_sched_latencies_seconds_bucket") || !strings.Contains(body, "crosscheck_store_reader_wait_seconds_total") {
 		t.Errorf("metrics: no time in the store, or no scheduling latency:\n%s", body)
 	}
 }

@@ -2,9 +2,12 @@ package web
 
 import (
 	"context"
+	"database/sql"
 	"runtime/trace"
 	"sync/atomic"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -102,4 +105,24 @@ func (t timedStore) Generation(ctx context.Context) (string, error) {
 func (t timedStore) Feeds(ctx context.Context) ([]crosscheck.Feed, error) {
 	defer storeCall(ctx, "store.Feeds")()
 	return t.Store.Feeds(ctx)
+}
+
+// ReaderPool is a store that reads through a pool of connections and tells how it is used, so
+// that /metrics can tell the time requests waited for a connection from the time queries took.
+type ReaderPool interface {
+	ReaderStats() sql.DBStats
+}
+
+func readerMetrics(pool ReaderPool) []prometheus.Collector {
+	return []prometheus.Collector{
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "crosscheck_store_reader_waits_total",
+			Help: "Reads that waited for a connection of the store's readers' pool."},
+			func() float64 { return float64(pool.ReaderStats().WaitCount) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "crosscheck_store_reader_wait_seconds_total",
+			Help: "The time reads waited for a connection of the store's readers' pool."},
+			func() float64 { return pool.ReaderStats().WaitDuration.Seconds() }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "crosscheck_store_readers_in_use",
+			Help: "Connections of the store's readers' pool in use."},
+			func() float64 { return float64(pool.ReaderStats().InUse) }),
+	}
 }

@@ -407,6 +407,14 @@ func scrape(b *testing.B, client *http.Client, base string) metrics {
 	return m
 }
 
+// counter returns the value of an unlabelled counter (0 when there is none).
+func (m metrics) counter(name string) float64 {
+	if f := m[name]; f != nil && len(f.Metric) > 0 {
+		return f.Metric[0].GetCounter().GetValue()
+	}
+	return 0
+}
+
 // histogram is a histogram's cumulative counts under each bucket's upper bound, its count
 // and its sum.
 type histogram struct {
@@ -485,6 +493,10 @@ func serverSide(w io.Writer, before, after metrics) {
 		n := float64(t.count)
 		fmt.Fprintf(w, "    %-24s %5d  mean %-9s (store %-9s rest %-9s)  p50 ≤ %-7s p99 ≤ %-7s store p99 ≤ %s\n", route, t.count,
 			seconds(t.sum/n), seconds(st.sum/n), seconds((t.sum-st.sum)/n), seconds(t.atMost(50)), seconds(t.atMost(99)), seconds(st.atMost(99)))
+	}
+	if waits := after.counter("crosscheck_store_reader_waits_total") - before.counter("crosscheck_store_reader_waits_total"); waits > 0 {
+		wait := after.counter("crosscheck_store_reader_wait_seconds_total") - before.counter("crosscheck_store_reader_wait_seconds_total")
+		fmt.Fprintf(w, "    reads that waited for a connection: %.0f, %s in all\n", waits, seconds(wait))
 	}
 	for _, name := range []string{"go_sched_latencies_seconds", "go_sched_pauses_total_gc_seconds"} {
 		h := after.histograms(name, "")[""].since(before.histograms(name, "")[""])
