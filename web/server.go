@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -54,18 +55,20 @@ type Store interface {
 
 // Server answers the UI's and the API's requests from one store.
 type Server struct {
-	store   timedStore
-	cfg     Config
-	mux     *http.ServeMux
-	ingest  sync.Mutex // one ingest at a time
-	list    listCache
-	pages   pageCache
-	reports *reporter // makes the reports pages ask for, off the request path
-	reg     *prometheus.Registry
-	reqs    *prometheus.CounterVec
-	latency *prometheus.HistogramVec
-	inStore *prometheus.HistogramVec // of latency, the time spent waiting for the store
-	added   *prometheus.CounterVec
+	store  timedStore
+	cfg    Config
+	mux    *http.ServeMux
+	ingest sync.Mutex // one ingest at a time
+	list   listCache
+	pages  pageCache
+	// inFlight counts the requests being answered, for the background work to yield to them
+	inFlight atomic.Int64
+	reports  *reporter // makes the reports pages ask for, off the request path
+	reg      *prometheus.Registry
+	reqs     *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	inStore  *prometheus.HistogramVec // of latency, the time spent waiting for the store
+	added    *prometheus.CounterVec
 }
 
 //go:embed templates/*.html openapi.json
@@ -93,7 +96,7 @@ func New(store Store, cfg Config) *Server {
 		cfg.Now = time.Now
 	}
 	s := &Server{store: timedStore{store}, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
-	s.reports = newReporter(store, cfg.Logger)
+	s.reports = newReporter(store, cfg.Logger, func() bool { return s.inFlight.Load() > 0 })
 	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
@@ -157,6 +160,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // task of a runtime trace, named by its route.
 func (s *Server) route(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
 		start := s.cfg.Now()
 		ctx, task := trace.NewTask(r.Context(), pattern)
 		ctx, tally := withSpent(ctx)
