@@ -3,15 +3,19 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"runtime"
 	"sync"
+	"time"
+
+	"github.com/crosscheck/crosscheck"
 )
 
-// readers is how many connections the readers' pool keeps open at most: enough that the
-// requests a busy server holds at once seldom wait for one (a page asks several queries, each
-// taking a connection of its own), few enough that a burst does not open connections without
-// end, each parsing the schema and keeping a page cache of its own.
-func readers() int { return max(16, 8*runtime.GOMAXPROCS(0)) }
+// readers is how many connections the readers' pool keeps open at most, and keeps when idle:
+// enough that the requests a busy server holds at once seldom wait for one (a wait puts the
+// one-row read of a cached page behind the searches before it), few enough that a burst does
+// not open connections without end, each parsing the schema and keeping a page cache.
+func readers() int { return max(64, 32*runtime.GOMAXPROCS(0)) }
 
 // openReaders opens the pool the read paths use, apart from the writers' pool: its connections
 // may not write (query_only), are kept open between requests with their page caches, and are
@@ -23,6 +27,7 @@ func openReaders(dsn string) (*sql.DB, error) {
 	}
 	db.SetMaxOpenConns(readers())
 	db.SetMaxIdleConns(readers())
+	db.SetConnMaxIdleTime(time.Minute) // a burst's connections are let go once it is over
 	return db, nil
 }
 
@@ -92,4 +97,46 @@ func (s *Store) readRows(ctx context.Context, query string, args ...any) (*sql.R
 		return nil, err
 	}
 	return st.QueryContext(ctx, args...)
+}
+
+// shownColumns are the columns of an article its pages show: all but its tokens, its parse,
+// its entities and its map back to the source, the largest to read and decode.
+const shownColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.title, r.author, r.published,
+	r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text, r.removed, r.repairs,
+	r.quotes, r.numbers, r.sentences, r.dates`
+
+// ArticlesShown returns the latest revisions of the given articles, in the order given, as
+// their pages show them (see shownColumns), in one query. An article not stored is an error
+// that wraps crosscheck.ErrNotFound.
+func (s *Store) ArticlesShown(ctx context.Context, ids []string) ([]*crosscheck.Article, error) {
+	found, err := lookupAll(ctx, s, `SELECT `+shownColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq
+		WHERE a.article_id IN (SELECT value FROM json_each(?))`, ids, func(rows *sql.Rows) (string, *crosscheck.Article, error) {
+		a, err := scanShown(rows)
+		if err != nil {
+			return "", nil, err
+		}
+		return a.ID, a, nil
+	})
+	if err == nil && len(found) < len(ids) {
+		for i, id := range ids {
+			if i >= len(found) || found[i].ID != id {
+				return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
+			}
+		}
+	}
+	return found, err
+}
+
+func scanShown(row scanner) (*crosscheck.Article, error) {
+	var a crosscheck.Article
+	var format, fetched, credits, removed, repairs, quotes, numbers, sentences, dates string
+	if err := row.Scan(&a.ID, &a.Revision, &a.Hash, &a.Input, &format, &fetched, &a.Title, &a.Author, &a.Published,
+		&a.Modified, &a.Source, &a.SourceFrom, &a.Site, &a.URL, &a.Language, &credits, &a.Text, &removed, &repairs,
+		&quotes, &numbers, &sentences, &dates); err != nil {
+		return nil, err
+	}
+	a.Format = crosscheck.Format(format)
+	a.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
+	return &a, decodeColumns(a.ID, []jsonColumn{{credits, &a.Credits}, {removed, &a.Removed}, {repairs, &a.Repairs},
+		{quotes, &a.Quotes}, {numbers, &a.Numbers}, {sentences, &a.Sentences}, {dates, &a.Dates}})
 }

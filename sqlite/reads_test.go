@@ -2,7 +2,9 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
@@ -104,5 +106,33 @@ func TestShownGenerationChanges(t *testing.T) {
 			t.Errorf("after %s: generation %s → %s, shown %s → %s", c.write, g, g2, shown, shown2)
 		}
 		g, shown = g2, shown2
+	}
+}
+
+// The articles as their pages show them are the articles less their tokens, parse, entities
+// and map to the source, in the order asked for; one not stored is not found.
+func TestArticlesShown(t *testing.T) {
+	ctx := context.Background()
+	s, _ := MustOpen(t)
+	b := entry("b", "two")
+	b.Article.Quotes = []crosscheck.Quote{{Start: 0, End: 3, Speaker: "Ann"}}
+	b.Article.Tokens = []crosscheck.Span{{0, 3}}
+	b.Article.Entities = []crosscheck.Entity{{Name: "Ann"}}
+	if _, err := s.Put(ctx, []crosscheck.Entry{entry("a", "one"), b}); err != nil {
+		t.Fatal(err)
+	}
+	shown, err := s.ArticlesShown(ctx, []string{"b", "a", "b"})
+	if err != nil || len(shown) != 3 {
+		t.Fatalf("%v, %v", shown, err)
+	}
+	for i, id := range []string{"b", "a", "b"} {
+		whole, _ := s.Article(ctx, id)
+		whole.Tokens, whole.Syntax, whole.Entities, whole.Offsets, whole.Meta = nil, nil, nil, nil, crosscheck.Meta{}
+		if fmt.Sprintf("%+v", *shown[i]) != fmt.Sprintf("%+v", *whole) {
+			t.Errorf("%s shown:\n%+v\nwhole, less what pages do not show:\n%+v", id, *shown[i], *whole)
+		}
+	}
+	if _, err := s.ArticlesShown(ctx, []string{"a", "zzz", "b"}); !errors.Is(err, crosscheck.ErrNotFound) || !strings.Contains(err.Error(), "zzz") {
+		t.Errorf("an article not stored: %v", err)
 	}
 }

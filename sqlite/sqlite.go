@@ -392,16 +392,23 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 	}
 	a.Format = crosscheck.Format(format)
 	a.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
-	for _, f := range []struct {
-		src string
-		dst any
-	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}, {quotes, &a.Quotes}, {numbers, &a.Numbers},
-		{sentences, &a.Sentences}, {entities, &a.Entities}, {dates, &a.Dates}} {
-		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
-			return nil, fmt.Errorf("article %s: damaged column: %w", a.ID, err)
+	return &a, decodeColumns(a.ID, []jsonColumn{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed},
+		{repairs, &a.Repairs}, {quotes, &a.Quotes}, {numbers, &a.Numbers}, {sentences, &a.Sentences}, {entities, &a.Entities}, {dates, &a.Dates}})
+}
+
+// jsonColumn is a JSON column's text and where it is decoded to.
+type jsonColumn struct {
+	src string
+	dst any
+}
+
+func decodeColumns(article string, cols []jsonColumn) error {
+	for _, c := range cols {
+		if err := json.Unmarshal([]byte(c.src), c.dst); err != nil {
+			return fmt.Errorf("article %s: damaged column: %w", article, err)
 		}
 	}
-	return &a, nil
+	return nil
 }
 
 // Article returns the latest revision of an article.

@@ -146,7 +146,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	for _, a := range rep.Articles[from:to] {
 		ids = append(ids, a.ID)
 	}
-	articles, err := pipeline.Articles(r.Context(), s.store, ids)
+	articles, err := s.store.articlesShown(r.Context(), ids)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
@@ -183,11 +183,12 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
-	a, err := s.store.Article(r.Context(), r.PathValue("id"))
+	shown, err := s.store.articlesShown(r.Context(), []string{r.PathValue("id")})
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
+	a := shown[0]
 	var paras [][]render.Piece
 	marks := render.MarksOf(a)
 	start := 0

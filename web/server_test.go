@@ -246,6 +246,7 @@ func ingestPayloads(t *testing.T, srv *httptest.Server, token string) {
 func TestPayloadsAreEscaped(t *testing.T) {
 	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	ingestPayloads(t, srv, "s3cret")
+	waitForReport(t, srv, "/stories/xss-1") // made in the background after the ingest
 	for _, path := range payloadPages {
 		code, h, page := get(t, srv.URL+path)
 		if code != 200 {

@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // spent is what one request spent waiting for the store, so that /metrics can tell, route by
@@ -100,6 +101,22 @@ func (t timedStore) Outlets(ctx context.Context) ([]crosscheck.Outlet, error) {
 func (t timedStore) Generation(ctx context.Context) (string, error) {
 	defer storeCall(ctx, "store.Generation")()
 	return t.Store.Generation(ctx)
+}
+
+// ShownArticles is a store that reads articles as their pages show them — all but their
+// tokens, parse, entities and map back to the source — several in one query.
+type ShownArticles interface {
+	ArticlesShown(ctx context.Context, ids []string) ([]*crosscheck.Article, error)
+}
+
+// articlesShown reads the given articles for a page: as ShownArticles reads them when the
+// store can, else whole.
+func (t timedStore) articlesShown(ctx context.Context, ids []string) ([]*crosscheck.Article, error) {
+	defer storeCall(ctx, "store.ArticlesShown")()
+	if shown, ok := t.Store.(ShownArticles); ok {
+		return shown.ArticlesShown(ctx, ids)
+	}
+	return pipeline.Articles(ctx, t.Store, ids)
 }
 
 func (t timedStore) Feeds(ctx context.Context) ([]crosscheck.Feed, error) {
