@@ -96,56 +96,6 @@ func markSeveral(ages []claim) {
 	}
 }
 
-// joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
-// named another way: the same exact figure of the same event, by the same owner (or one names
-// none), in another article whose sentence matches ("firing seven attorneys", "he fired seven
-// lawyers"). The event and the figure tell what is counted where the nouns differ.
-func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
-	for i, ki := range keys {
-		for _, kj := range keys[i+1:] {
-			if !strings.HasPrefix(ki, "count|") || !strings.HasPrefix(kj, "count|") {
-				continue
-			}
-			to, from := ki, kj
-			if len(byKey[kj]) > len(byKey[ki]) {
-				to, from = kj, ki // into the noun more articles use ("people" rather than "workers")
-			}
-			var stay []claim
-			for _, c := range byKey[from] {
-				if s.namedTwoWays(c, byKey[to]) {
-					byKey[to] = append(byKey[to], c)
-				} else {
-					stay = append(stay, c)
-				}
-			}
-			byKey[from] = stay
-		}
-	}
-}
-
-// namedTwoWays reports whether claim c is the count of a claim of others under another noun.
-func (s *story) namedTwoWays(c claim, others []claim) bool {
-	if c.read.verb == "" || c.read.borrowed || c.approx || c.bound != "" || c.listed {
-		return false
-	}
-	for _, o := range others {
-		if o.art == c.art || o.read.verb == "" || o.read.borrowed || o.approx || o.bound != "" || o.listed || !nlp.Equal(o.value, c.value) {
-			continue
-		}
-		if eventOf(o.read.verb) != eventOf(c.read.verb) || o.owner != "" && c.owner != "" && o.owner != c.owner {
-			continue
-		}
-		if s.maxSim([]claim{o}, []claim{c}) >= namedTwoWaysSim {
-			return true
-		}
-	}
-	return false
-}
-
-// namedTwoWaysSim is how alike the sentences of two counts of one figure and event under two
-// nouns must be to make them one count.
-const namedTwoWaysSim = 0.15
-
 // hedgeTolerance is how far apart a hedged figure and another may be and still be one value:
 // "about 3,000" is 2,900, not 2,700 (a twentieth).
 const hedgeTolerance = 0.05

@@ -387,6 +387,29 @@ func TestCountNamedTwoWays(t *testing.T) {
 	}
 }
 
+// Each rule of countJoins joins the counts of its example, and only counts of one figure.
+func TestCountJoinRules(t *testing.T) {
+	joined := func(texts ...string) bool { return joinedOnce(t, "count", texts...) }
+	for _, tc := range []struct {
+		rule string
+		a, b string
+		want bool
+	}{
+		{"people-two-ways", "The startup currently employs 80 people in its offices.", "The startup has 80 employees.", true},
+		{"people-two-ways", "The sect is believed to have about 10,000 followers.", "The sect, which has at least 10,000 members nationwide, lives apart.", true},
+		{"people-two-ways", "The startup currently employs 80 people in its offices.", "The startup has 80 desks.", false},
+		{"people-two-ways", "The startup currently employs 80 people in its offices.", "The startup has 90 employees.", false},
+		{"people-two-ways", "Twelve women sat on the panel that met on Friday.", "Twelve men sat on the panel that met on Friday.", false},
+		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery allows up to 1,000 recharges.", true},
+		{"times-of-verb", "He had been arrested four times before.", "He has four prior arrests.", true},
+		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery allows up to 1,000 users.", false},
+	} {
+		if got := joined(tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: %q, %q joined %v, want %v", tc.rule, tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
 // A count whose noun was said before it takes that noun, and its verb tells it from the count
 // the noun came with.
 func TestBorrowedNoun(t *testing.T) {
