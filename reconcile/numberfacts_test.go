@@ -51,6 +51,7 @@ func TestNumberRules(t *testing.T) {
 		{"money", "The startup, which raised $35m in two rounds of funding, was sold.", "35000000 USD", "", "funding", "raised"},
 		{"money", "The laptop comes with a price tag of $2,799.", "2799 USD", "", "price", ""},
 		{"money", "The firms signed a $4.5 billion deal on Monday.", "4500000000 USD", "", "price", "signed"},
+		{"money", "The shop offers a matte screen on the laptop for $50 extra.", "50 USD", "", "", ""},
 		{"percent", "Shares plunged 6.2 per cent on Friday.", "6.2%", "", "", ""},
 		{"duration", "She served for 12 years on the board.", "12 years", "", "", "served"},
 		{"duration", "The town voted five months ago.", "5 months", "", "time since", "voted"},
@@ -67,6 +68,9 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Two plainclothes police officers fatally shot the boy.", "2 officers", "", "officer", "shot"},
 		{"count", "He spoke of the raid on Guffa, which he said killed seven.", "7 people", "", "people", "killed"},
 		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
+		{"count", "Songs on the store will now have three-tiered pricing.", "3 tiers in the pricing", "", "tier", ""},
+		{"count", "The hotel stood beside a three - storied house.", "3 stories in the house", "", "story", ""},
+		{"count", "At least 12 of one family were killed in the strike.", "12 members of family", "", "member", "killed"},
 	} {
 		a := analyzed(t, tc.text)
 		var got reading

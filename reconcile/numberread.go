@@ -309,6 +309,9 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
+	if sumAdverbs[n.Counted] {
+		r.thing, r.word = "", "" // "$50 extra", "$5 apiece": how the sum is paid, not what it is of
+	}
 	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
 	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !nlp.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
@@ -351,6 +354,9 @@ func buyingBefore(before string) bool {
 	}
 	return false
 }
+
+// sumAdverbs follow a sum without naming what it is of: "for $50 extra", "$5 apiece".
+var sumAdverbs = wordSet("extra additional more less apiece each total overall")
 
 // deals are the nouns a sum names a purchase or its price by: "a $4.5 billion deal", "a price
 // tag of $2,799" are the price.
@@ -491,6 +497,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if m := casualtyBefore.FindStringSubmatch(ctx.before); thing == "" && n.Counted == "" && m != nil && bareEnd.MatchString(ctx.after) {
 		thing = strings.ToLower(m[1]) // "the bombing, which he said killed seven"
 	}
+	partOf, afterPart := "", ""
+	if m := ofCollective.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
+		thing, partOf, afterPart = "member", strings.ToLower(m[1]), ctx.after[len(m[0]):] // "at least 12 of one family": 12 members of the family
+	}
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
 	}
@@ -524,6 +534,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	switch {
 	case casualty[thing] != "": // "55 wounded", "30 dead", "20 were wounded"
 		r.verb, r.thing, r.unit, r.word = thing, "people", "people", "people"
+	case hyphenedNoun(n) != "":
+		// "three-tiered pricing", "a two-storied house": the figure counts the noun the adjective is made of
+		noun := hyphenedNoun(n)
+		r.thing, r.unit, r.word = noun, noun, plural(noun, 2)+" in the "+n.Counted
 	case strings.HasSuffix(n.Unit, "ed") && isVerbForm(n.Unit):
 		// "Five bombs were dropped, of which four exploded": the count's noun is one said before
 		prev := a.countBefore(n.Start)
@@ -532,6 +546,12 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 			return true
 		}
 		r.verb, r.thing, r.unit, r.word, r.borrowed = n.Unit, prev, prev, plural(prev, 2), true
+	}
+	if partOf != "" {
+		r.word = "members of " + partOf
+		if r.verb == "" {
+			r.verb = verbNear("", afterPart) // "12 of one family were killed"
+		}
 	}
 	if peopleWord(r.thing, r.word) {
 		r.unit = "people" // "350 Palestinians", "40 people": people all the same
@@ -544,6 +564,40 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	return true
 }
+
+// hyphenedNoun is the noun of an adjective that joins a figure with a hyphen and ends in -ed
+// ("three-tiered pricing": tier; "two-storied": story), or "". Such an adjective is made of a
+// noun, so the figure counts that noun, not an event.
+func hyphenedNoun(n crosscheck.Number) string {
+	u := n.Unit
+	if n.Counted == "" || !strings.HasSuffix(u, "ed") || len(u) < 5 || !hyphenBefore.MatchString(n.Text) {
+		return ""
+	}
+	base := u[:len(u)-2]
+	n2 := len(base)
+	switch {
+	case strings.HasSuffix(base, "i"):
+		return base[:n2-1] + "y" // storied: story
+	case n2 > 2 && base[n2-1] == base[n2-2] && !strings.ContainsRune("aeiou", rune(base[n2-1])):
+		return base[:n2-1] // legged: leg
+	case n2 > 2 && consonantVowelConsonant(base) && !strings.ContainsRune("lrwxy", rune(base[n2-1])):
+		return base + "e" // sided: side; laned: lane
+	}
+	return base // tiered: tier; wheeled: wheel
+}
+
+// consonantVowelConsonant reports a word that ends in a consonant, one vowel and a consonant.
+func consonantVowelConsonant(w string) bool {
+	vowel := func(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+	n := len(w)
+	return !vowel(w[n-1]) && vowel(w[n-2]) && !vowel(w[n-3])
+}
+
+var hyphenBefore = regexp.MustCompile(`[\pL\d]\s?-\s?[a-z]+ed\b`)
+
+// ofCollective is a group of people right after a bare figure, which counts its members: "12
+// of one family", "three of the crew".
+var ofCollective = regexp.MustCompile(`(?i)^\s+of\s+(?:one|a|an|the|his|her|their|its|that|this)\s+(?:[a-z]+\s+)?(family|household|clan|crew|team|squad|gang|band|tribe|delegation|group)\b`)
 
 // windowAfter is a span of time a count is restricted to, in the clause after it: "arrested
 // three times since October", "scored 12 goals this season", "in the past two years" (not
