@@ -57,7 +57,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			byKey[key] = append(byKey[key], c)
 		}
 	}
-	markSeveral(byKey["age|year"])
+	markSeveral(byKey["age|year"], byKey["age|year pair"])
 	s.joinNamedTwoWays(byKey, keys)
 	var out []crosscheck.Fact
 	for _, key := range keys {
@@ -74,11 +74,14 @@ func (s *story) numberFacts() []crosscheck.Fact {
 }
 
 // markSeveral marks the ages of a noun ("the 12-year-old girl") when one article gives two
-// different ages of that noun ("a 12-year-old girl and a 15-year-old girl"): in the story the
-// noun is more than one person.
-func markSeveral(ages []claim) {
+// different ages of that noun ("a 12-year-old girl and a 15-year-old girl"), alone or as a
+// pair: in the story the noun is more than one person.
+func markSeveral(ages, pairs []claim) {
 	values := map[[2]string]float64{}
 	several := map[string]bool{}
+	for _, c := range pairs {
+		several[c.owner] = true
+	}
 	for _, c := range ages {
 		if c.owner == "" || !strings.EqualFold(c.read.word, c.owner) {
 			continue // a person's age, by name

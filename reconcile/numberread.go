@@ -61,6 +61,7 @@ var numberRules = []numberRule{
 	{"range", "“sentences ranging from six to 75 years”, “between six and 75 years”", valueRange},
 	{"ordinal", "“the 67th Precinct”", ordinal},
 	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
+	{"age-year-noun", "“a 15-year girl”: a span of years that qualifies a girl, a boy or a child is an age", ageYearNoun},
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
 	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
 	{"money", "“a $3 million bond”, “110 billion euros”", money},
@@ -224,6 +225,20 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 	}
 	return true
 }
+
+// ageYearNoun: “a 15-year girl”, the age of a noun of a young person or a person's sex.
+func ageYearNoun(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "year" || !ageNouns[n.Counted] || !regexp.MustCompile(`\d\s?-\s?years?\b`).MatchString(n.Text) {
+		return false
+	}
+	r.kind, r.unit, r.label, r.owner, r.word = "age", "year", figureLabel(n.Value), n.Counted, n.Counted
+	return true
+}
+
+// ageNouns are the nouns a span of years before them gives the age of ("a 15-year girl"),
+// unlike those it gives a length of service or life of ("a 30-year veteran", "a 50-year
+// career").
+var ageNouns = wordSet("girl boy child kid baby toddler teen teenager son daughter man woman")
 
 var appositionAfter = regexp.MustCompile(`^\s?(?:,|\)|\.\s|\.$)`)
 
@@ -843,6 +858,18 @@ func (a *article) agePairOf(n crosscheck.Number, before string) (lo, hi float64,
 	if n.Value != math.Trunc(n.Value) || n.Value < 1 || n.Value > 115 {
 		return 0, 0, "", false
 	}
+	if m := nextYearOld.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+40)]); m != nil && n.Unit == "year" && n.Counted != "" && singularNoun(m[2]) == n.Counted {
+		// "a 12-year-old girl and a 15-year-old girl": two ages of one noun
+		second, _ := strconv.Atoi(m[1])
+		if second < 1 || second > 115 || float64(second) == n.Value {
+			return 0, 0, "", false
+		}
+		owner = n.Counted
+		if k, ok := kinOwner[owner]; ok {
+			owner = k
+		}
+		return math.Min(n.Value, float64(second)), math.Max(n.Value, float64(second)), owner, true
+	}
 	rest := a.Text[n.Start+len(figureText(n.Text)):]
 	m := pairJoin.FindStringSubmatchIndex(rest)
 	if m == nil {
@@ -876,6 +903,22 @@ func (a *article) agePairOf(n crosscheck.Number, before string) (lo, hi float64,
 	}
 	lo, hi = math.Min(n.Value, float64(second)), math.Max(n.Value, float64(second))
 	return lo, hi, owner, true
+}
+
+// nextYearOld is a second age of the noun an age qualifies, right after it: " and a 15 -
+// year - old girl", " and a 15-year girl".
+var nextYearOld = regexp.MustCompile(`^\s+and\s+an?\s+(\d{1,3})\s?-\s?years?(?:\s?-?\s?old)?\s+([a-z]+)\b`)
+
+// singularNoun is a plural noun in the singular, as analysis writes a counted noun: "girls" →
+// "girl", "stories" → "story".
+func singularNoun(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 var yearOldAfter = regexp.MustCompile(`^\s?-?\s?years?\s?-?\s?olds?\s+([a-z]+)`)
