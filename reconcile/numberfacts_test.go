@@ -62,6 +62,7 @@ func TestNumberRules(t *testing.T) {
 		{"duration", "He feigned madness for three decades.", "30 years", "", "", ""},
 		{"duration", "After a quarter - century of feigned madness he admitted it.", "25 years", "", "", ""},
 		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
+		{"measure", "At its height, 2,000 gallons of water were poured on the blaze every minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
 		{"measure", "The men were trapped 250 metres below the surface.", "250 metres", "", "", "depth"},

@@ -451,6 +451,9 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 		return false
 	}
 	r.kind, r.unit, r.thing, r.word = "measure", n.Unit, n.Counted, n.Counted
+	if m := rateLater.FindStringSubmatch(ctx.after); !rate && m != nil {
+		rate, r.unit = true, n.Unit+" per "+strings.ToLower(m[1]) // "5,000 gallons of water were poured onto the blaze every minute"
+	}
 	if rate {
 		dim = "rate"
 	}
@@ -461,7 +464,7 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	case base == "GHz" || base == "MHz":
 		r.label = figureLabel(n.Value) + " " + base
 	default:
-		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
+		r.label = figureLabel(n.Value) + " " + pluralUnit(r.unit, n.Value)
 	}
 	r.owner = a.ownerByParse(n.Start) // "Newton's record of 4,051 yards"
 	if r.owner == "" {
@@ -475,6 +478,10 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	return true
 }
+
+// rateLater is the span of time a measure is given per, later in its clause: "5,000 gallons
+// of water were being poured onto the blaze every minute".
+var rateLater = regexp.MustCompile(`(?i)^[^.;,:]{0,60}?\b(?:every|each|per)\s+(second|minute|hour|day)\b`)
 
 // dimensionAfter is the word that says which way a measure runs: "two metres wide",
 // "0.98 inches thick", "400 metres below the surface".
