@@ -28,7 +28,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	byKey := map[string][]claim{}
 	var keys []string
 	for _, a := range s.arts {
-		for _, n := range a.Numbers {
+		for _, n := range a.numbersWithTimes() {
 			r, ok := a.readNumber(n)
 			if !ok {
 				continue

@@ -73,6 +73,7 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Two plainclothes police officers fatally shot the boy.", "2 officers", "", "officer", "shot"},
 		{"count", "He spoke of the raid on Guffa, which he said killed seven.", "7 people", "", "people", "killed"},
 		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
+		{"count", "He shot the guard once in the head and fled.", "1 time", "", "time", "shot"},
 		{"count", "Songs on the store will now have three-tiered pricing.", "3 tiers in the pricing", "", "tier", ""},
 		{"count", "The hotel stood beside a three - storied house.", "3 stories in the house", "", "story", ""},
 		{"count", "At least 12 of one family were killed in the strike.", "12 members of family", "", "member", "killed"},
@@ -80,7 +81,7 @@ func TestNumberRules(t *testing.T) {
 		a := analyzed(t, tc.text)
 		var got reading
 		found := false
-		for _, n := range a.Numbers {
+		for _, n := range a.numbersWithTimes() {
 			if r, ok := a.readNumber(n); ok {
 				got, found = r, true
 				break
@@ -113,10 +114,13 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 		"He is survived by his wife, two sons, and mother.":          0, // two of a thing with no event
 		"It was the bloodiest battle of the 20th century.":           0, // an ordinal that names a time
 		"He kept a townhouse on East 77th Street.":                   0, // an ordinal that names a street
+		"The old barn once housed the dairy.":                        0, // "once": formerly
+		"The roof seemed to go up in flames at once.":                0,
+		"He was handed the reins once again.":                        0,
 	} {
 		a := analyzed(t, text)
 		var got []string
-		for _, num := range a.Numbers {
+		for _, num := range a.numbersWithTimes() {
 			if r, ok := a.readNumber(num); ok {
 				got = append(got, r.rule+" "+r.label)
 			}

@@ -94,7 +94,9 @@ func peopleTwoWays(s *story, c, o claim) bool {
 const peopleJoinMin = 10
 
 // timesOfVerb: a count of times something was done, and a count of the noun of that verb
-// ("recharged 1,000 times", "1,000 recharges"; "arrested four times", "four prior arrests").
+// ("recharged 1,000 times", "1,000 recharges"; "arrested four times", "four prior arrests"),
+// unless the noun's own verb is another event: "shot 11 times" counts hits, "fired 11 shots"
+// shots.
 func timesOfVerb(s *story, c, o claim) bool {
 	of := func(times, noun claim) bool {
 		return times.read.thing == "time" && times.read.verb != "" && noun.read.thing != "time" &&
@@ -106,8 +108,13 @@ func timesOfVerb(s *story, c, o claim) bool {
 // sameRoot reports a verb form and a noun of one root: "recharged" and "recharge", "arrested"
 // and "arrest".
 func sameRoot(verb, noun string) bool {
-	v, n := strings.TrimSuffix(eventOf(strings.ToLower(verb)), "e"), strings.TrimSuffix(nlp.Stem(strings.ToLower(noun)), "e")
-	return len(v) >= 4 && v == n
+	verb, n := strings.ToLower(verb), strings.TrimSuffix(nlp.Stem(strings.ToLower(noun)), "e")
+	for _, v := range []string{nlp.Stem(verb), eventOf(verb)} {
+		if v = strings.TrimSuffix(v, "e"); len(v) >= 4 && v == n {
+			return true // "recharged", "recharge"; "shot" (not "shoot"), "shot"
+		}
+	}
+	return false
 }
 
 // countsPeople reports a count of people: "people", a people ("Palestinians"), or a noun for a

@@ -547,7 +547,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	} else if n.Counted != "" {
 		r.word = plural(n.Unit, 2) + " in the " + n.Counted // "the 28-point plan"
 	}
-	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
+	if _, ok := timesAdverbs[strings.ToLower(n.Text)]; ok {
+		r.verb = a.verbOfTimes(n.Start) // "shot Ortiz once"
+	} else if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
 		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
@@ -577,6 +579,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	if peopleWord(r.thing, r.word) {
 		r.unit = "people" // "350 Palestinians", "40 people": people all the same
+	}
+	if _, ok := timesAdverbs[strings.ToLower(n.Text)]; ok {
+		r.word = plural("time", n.Value) // "once": 1 time
 	}
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
