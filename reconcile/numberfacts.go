@@ -394,6 +394,11 @@ func (s *story) numberSubject(f []claim) string {
 		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
 	case "block":
 		return "street block of the address"
+	case "seats":
+		if owner != "" {
+			return "seats held in the " + owner // "160 of 300 seats": in the parliament
+		}
+		return "seats held"
 	case "caliber":
 		if f := strings.Fields(f[0].label); len(f) > 1 {
 			return "caliber of the " + f[len(f)-1] // ".38-caliber revolver"

@@ -28,6 +28,8 @@ func TestNumberRules(t *testing.T) {
 		{"score", "The Hawks lost at home and dropped their record to 5 - 7.", "5-7", "hawks", "record", ""},
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
 		{"block", "He was shot in the 4300 block of West 41st Street on Friday.", "4300 block of West 41st Street", "", "street block", ""},
+		{"seats", "The Socialists hold a majority of 160 in the 300 - seat Parliament.", "160 of 300 seats", "parliament", "seats", ""},
+		{"seats", "The party won 42 of the 120 seats in parliament.", "42 of 120 seats", "parliament", "seats", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
 		{"numbered", "The letter ran on page 14 of the paper.", "14", "page", "page", ""},
 		{"numbered", "He marked page twenty of the reporter's copy.", "20", "page", "page", ""},

@@ -14,7 +14,7 @@ import (
 // reading is what a number says in its sentence: the kind of value, its unit, the thing it
 // counts, the event it counts (the verb) and whose it is.
 type reading struct {
-	kind  string // count, age, money, percent, score, caliber, block, ordinal, duration, measure
+	kind  string // count, age, money, percent, score, caliber, block, ordinal, seats, duration, measure
 	unit  string // "year", "USD", "gallon per minute"; for a count, the thing counted
 	thing string // what is counted or measured, singular: "people", "shell", "run"
 	word  string // the thing as the sentence writes it: "young men", "shells"
@@ -59,6 +59,7 @@ var numberRules = []numberRule{
 	{"numbered", "“page 20”, “page twenty”", numbered},
 	{"age-pair", "“two sons, ages 6 and 16”, “the two girls, 12 and 15,”, “8- and 10-year-old girls”", agePair},
 	{"range", "“sentences ranging from six to 75 years”, “between six and 75 years”", valueRange},
+	{"seats", "“a majority of 160 in the 300-seat Parliament”, “won 160 of the 300 seats”", seats},
 	{"ordinal", "“the 67th Precinct”", ordinal},
 	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
 	{"age-year-noun", "“a 15-year girl”: a span of years that qualifies a girl, a boy or a child is an age", ageYearNoun},
@@ -175,6 +176,38 @@ func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	} else if n.Unit != "caliber" && n.Unit != "" {
 		r.label += " " + n.Unit
 	}
+	return true
+}
+
+var (
+	// seatsIn closes a count of seats with the size of the house: " in the 300 - seat
+	// Parliament", " seats in the 300-seat assembly". Groups: the size, the house.
+	seatsIn = regexp.MustCompile(`^\s+(?:seats\s+)?(?:in|of)\s+the\s+(\d{2,4})\s?-\s?(?:seat|member)\s+([A-Za-z]+)`)
+	// seatsOf: " of the 300 seats", " of 300 seats in parliament".
+	seatsOf = regexp.MustCompile(`^\s+(?:seats\s+)?of\s+(?:the\s+)?(\d{2,4})\s+seats\b(?:\s+in\s+(?:the\s+)?([A-Za-z]+))?`)
+)
+
+// seats: a share of the seats of a house, one value of its two figures ("160 of 300 seats").
+func seats(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" && n.Unit != "seat" || n.Value != math.Trunc(n.Value) {
+		return false
+	}
+	after := a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+64)]
+	m := seatsIn.FindStringSubmatch(after)
+	if m == nil {
+		m = seatsOf.FindStringSubmatch(after)
+	}
+	if m == nil {
+		return false
+	}
+	size, _ := strconv.Atoi(m[1])
+	if size < 2 || float64(size) <= n.Value {
+		return false
+	}
+	r.kind, r.unit, r.thing = "seats", "seat", "seats"
+	r.owner = strings.ToLower(m[2]) // the house
+	r.label = figureLabel(n.Value) + " of " + m[1] + " seats"
+	r.value = n.Value*1e4 + float64(size)
 	return true
 }
 
