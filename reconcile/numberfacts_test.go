@@ -66,6 +66,8 @@ func TestNumberRules(t *testing.T) {
 		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "At its height, 2,000 gallons of water were poured on the blaze every minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
+		{"measure", "The 15 '' model weighs less than the old one.", "15 inches", "", "", "size"},
+		{"measure", "It is, as the maker puts it, \"the thinnest yet, '' at under an inch thick (0.9 '' to be exact).", "0.9 inches", "", "", "thickness"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
 		{"measure", "The men were trapped 250 metres below the surface.", "250 metres", "", "", "depth"},
 		{"count", "Three young men died when the roof fell.", "3 men", "", "men", "died"},
@@ -116,6 +118,7 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 		"He is survived by his wife, two sons, and mother.":          0, // two of a thing with no event
 		"It was the bloodiest battle of the 20th century.":           0, // an ordinal that names a time
 		"He kept a townhouse on East 77th Street.":                   0, // an ordinal that names a street
+		"He said \"the score was 42 '' and left the hall.":           0, // a quotation closed, no inch mark
 		"The old barn once housed the dairy.":                        0, // "once": formerly
 		"The roof seemed to go up in flames at once.":                0,
 		"He was handed the reins once again.":                        0,

@@ -478,6 +478,9 @@ var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "me
 
 // measure: a distance, a size, a weight, a rate.
 func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit == "" && inchMark(n, ctx) {
+		n.Unit = "inch" // "the 17'' MacBook Pro", "(0.98 '' to be precise)"
+	}
 	base, _, rate := strings.Cut(n.Unit, " per ")
 	dim, ok := measureUnits[base]
 	if !ok {
@@ -506,6 +509,9 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
 		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
 	}
+	if m := dimensionParen.FindStringSubmatch(strings.ToLower(ctx.before)); m != nil {
+		r.verb = dimensions[m[1]] // "less than an inch thick (0.98 inches to be precise)"
+	}
 	if conversion.MatchString(ctx.before) {
 		r.kind = "" // "two metres (6.6 feet)": the same length again
 	}
@@ -516,9 +522,40 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 // of water were being poured onto the blaze every minute".
 var rateLater = regexp.MustCompile(`(?i)^[^.;,:]{0,60}?\b(?:every|each|per)\s+(second|minute|hour|day)\b`)
 
+// inchMarkAfter is an inch mark right after a figure: two apostrophes, as tokenised text
+// writes a closing quote, or a straight double quote.
+var inchMarkAfter = regexp.MustCompile(`^\s?(?:''|")`)
+
+// figureInch and figureInchStraight are the inch marks of figures before ("the 17-inch mark
+// model"), two apostrophes or a straight double quote after a figure.
+var (
+	figureInch         = regexp.MustCompile(`\d\s?''`)
+	figureInchStraight = regexp.MustCompile(`\d\s?"`)
+)
+
+// inchMark reports a figure followed by an inch mark rather than by the close of a quotation:
+// every quotation opened before it in its sentence is closed. In tokenised text two
+// apostrophes close a quotation and mark inches alike: the mark after 0.98 in “"the thinnest
+// 17-inch notebook," [closed] coming in at an inch thick (0.98 [mark] to be precise)” is an
+// inch mark.
+func inchMark(n crosscheck.Number, ctx numberContext) bool {
+	if n.Value > 120 || !inchMarkAfter.MatchString(ctx.after) || n.Approx != "" && !strings.Contains(n.Text, n.Approx) {
+		return false
+	}
+	b := ctx.before
+	opens := strings.Count(b, "“") + strings.Count(b, "``")
+	closes := strings.Count(b, "”") + strings.Count(b, "''") - len(figureInch.FindAllString(b, -1))
+	straight := strings.Count(b, `"`) - len(figureInchStraight.FindAllString(b, -1))
+	return opens+straight == closes || opens == closes && straight%2 == 0
+}
+
 // dimensionAfter is the word that says which way a measure runs: "two metres wide",
 // "0.98 inches thick", "400 metres below the surface".
 var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across|below|underground|beneath|under)\b`)
+
+// dimensionParen is the word that says which way a measure runs, right before the bracket the
+// measure opens: "an inch thick (0.98 inches".
+var dimensionParen = regexp.MustCompile(`\b(wide|long|deep|tall|high|thick|thin|across)\s*\(\s*$`)
 
 var dimensions = map[string]string{"wide": "width", "across": "width", "long": "length", "deep": "depth",
 	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness", "below": "depth",
