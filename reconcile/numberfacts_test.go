@@ -245,6 +245,22 @@ func TestNumberConflicts(t *testing.T) {
 	}
 }
 
+// A share that says how much of a quality ("99.9 per cent sure") is named by it, not by a verb
+// before it.
+func TestPercentSubjectSaysHowMuch(t *testing.T) {
+	s := storyOf(t, "After the initial investigation, the agency said it was 99.9 per cent sure there were no gunmen.",
+		"We are 99.9 per cent sure that there were no gunmen in the school, the agency said.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "percent" {
+			if want := "how sure, in percent"; f.Subject != want {
+				t.Errorf("subject %q, want %q", f.Subject, want)
+			}
+			return
+		}
+	}
+	t.Error("no percent")
+}
+
 // A count's subject says where its event happened when its sentences say so.
 func TestCountSubjectSaysWhere(t *testing.T) {
 	s := storyOf(t, "Some 2 million people died in the civil war, which ended in 2005.",

@@ -429,7 +429,7 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if n.Unit != "percent" {
 		r.label = figureLabel(n.Value) + " percentage points"
 	}
-	if r.thing == "" {
+	if r.thing == "" && r.word == "" {
 		r.word = verbBack(ctx.before, 6) // "raised its main rate by half a percentage point": named, not keyed, by the verb
 	}
 	return true
