@@ -67,6 +67,7 @@ func TestNumberRules(t *testing.T) {
 		{"measure", "At its height, 2,000 gallons of water were poured on the blaze every minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
 		{"measure", "The 15 '' model weighs less than the old one.", "15 inches", "", "", "size"},
+		{"measure", "It ships with a 2.66-GHz Core 2 Duo processor.", "2.66 GHz", "", "processor", "speed"},
 		{"measure", "It is, as the maker puts it, \"the thinnest yet, '' at under an inch thick (0.9 '' to be exact).", "0.9 inches", "", "", "thickness"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
 		{"measure", "The men were trapped 250 metres below the surface.", "250 metres", "", "", "depth"},

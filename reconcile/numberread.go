@@ -487,6 +487,9 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 		return false
 	}
 	r.kind, r.unit, r.thing, r.word = "measure", n.Unit, n.Counted, n.Counted
+	if noun := nounAfterName(a.Text, n); noun != "" {
+		r.thing, r.word = noun, noun // "a 2.66-GHz Core 2 Duo processor": the processor's speed, not Core's
+	}
 	if m := rateLater.FindStringSubmatch(ctx.after); !rate && m != nil {
 		rate, r.unit = true, n.Unit+" per "+strings.ToLower(m[1]) // "5,000 gallons of water were poured onto the blaze every minute"
 	}
@@ -516,6 +519,23 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 		r.kind = "" // "two metres (6.6 feet)": the same length again
 	}
 	return true
+}
+
+// nameThenNoun is a name (capitalised words and figures) and the noun it qualifies, at the end
+// of a measure's text: "Core 2 Duo processor".
+var nameThenNoun = regexp.MustCompile(`^(?:\s+(?:[A-Z][\pL]*|\d+))*\s+([a-z]{3,})\b`)
+
+// nounAfterName is the noun a measure qualifies when analysis took the name before it for the
+// noun ("2.66-GHz Core" of "a 2.66-GHz Core 2 Duo processor"), or "".
+func nounAfterName(text string, n crosscheck.Number) string {
+	if n.Counted == "" || !strings.HasSuffix(strings.ToLower(n.Text), n.Counted) || !isCapital(n.Text[len(n.Text)-len(n.Counted):]) {
+		return ""
+	}
+	m := nameThenNoun.FindStringSubmatch(text[n.End:min(len(text), n.End+48)])
+	if m == nil || nlp.Stopwords[m[1]] || isVerbForm(m[1]) {
+		return ""
+	}
+	return singularNoun(m[1])
 }
 
 // rateLater is the span of time a measure is given per, later in its clause: "5,000 gallons
