@@ -437,7 +437,15 @@ func (s *story) numberSubject(f []claim) string {
 	case "measure":
 		dim := mostCommon(f, func(c claim) string { return c.read.verb })
 		of := ""
+		named := mostCommon(f, func(c claim) string {
+			if w := c.read.word; w != thing && strings.HasSuffix(w, " "+thing) {
+				return w // "Mat Maid complex"
+			}
+			return ""
+		})
 		switch {
+		case named != "":
+			of = " of the " + named
 		case thing != "":
 			of = " of the " + thing
 		case owner != "":

@@ -262,6 +262,21 @@ func TestPercentSubjectSaysHowMuch(t *testing.T) {
 	t.Error("no percent")
 }
 
+// A measure of a named thing names it ("the 9-acre Mat Maid complex").
+func TestMeasureSubjectNamesTheThing(t *testing.T) {
+	s := storyOf(t, "The fire chief drove around the 9 - acre Mat Maid complex on Sunday.",
+		"Flames tore through the 9 - acre Mat Maid complex late on Sunday.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "measure" {
+			if want := "area in acres of the Mat Maid complex"; f.Subject != want {
+				t.Errorf("subject %q, want %q", f.Subject, want)
+			}
+			return
+		}
+	}
+	t.Error("no measure")
+}
+
 // A count's subject says where its event happened when its sentences say so.
 func TestCountSubjectSaysWhere(t *testing.T) {
 	s := storyOf(t, "Some 2 million people died in the civil war, which ended in 2005.",

@@ -489,6 +489,8 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	r.kind, r.unit, r.thing, r.word = "measure", n.Unit, n.Counted, n.Counted
 	if noun := nounAfterName(a.Text, n); noun != "" {
 		r.thing, r.word = noun, noun // "a 2.66-GHz Core 2 Duo processor": the processor's speed, not Core's
+	} else if named := namedNoun(n); named != "" {
+		r.word = named // "the 9-acre Mat Maid complex": the complex, named
 	}
 	if m := rateLater.FindStringSubmatch(ctx.after); !rate && m != nil {
 		rate, r.unit = true, n.Unit+" per "+strings.ToLower(m[1]) // "5,000 gallons of water were poured onto the blaze every minute"
@@ -536,6 +538,22 @@ func nounAfterName(text string, n crosscheck.Number) string {
 		return ""
 	}
 	return singularNoun(m[1])
+}
+
+// unitThenName is a unit and the name of the noun a measure qualifies, to the end of its
+// text: "acre Mat Maid complex". Groups: the name and noun.
+var unitThenName = regexp.MustCompile(`[a-z]\s?-?\s+((?:[A-Z][\pL]+\s+)+[a-z]+)$`)
+
+// namedNoun is the noun a measure qualifies with the name before it ("Mat Maid complex" of
+// "9 - acre Mat Maid complex"), or "".
+func namedNoun(n crosscheck.Number) string {
+	if n.Counted == "" || !strings.HasSuffix(n.Text, n.Counted) {
+		return ""
+	}
+	if m := unitThenName.FindStringSubmatch(n.Text); m != nil {
+		return m[1]
+	}
+	return ""
 }
 
 // rateLater is the span of time a measure is given per, later in its clause: "5,000 gallons
