@@ -11,7 +11,8 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/date"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // A dateKind is one grain of the dates the articles give: the values of one kind compare
@@ -31,7 +32,7 @@ var dateKinds = []dateKind{
 }
 
 func readDay(d crosscheck.Date) (float64, string, bool) {
-	if d.Type != "DATE" || nlp.Granularity(d.Value) != "day" {
+	if d.Type != "DATE" || date.Granularity(d.Value) != "day" {
 		return 0, "", false
 	}
 	t, err := time.Parse("2006-01-02", d.Value)
@@ -55,7 +56,7 @@ func readWeekday(d crosscheck.Date) (float64, string, bool) {
 // readMonth reads the month of a date that names it: "December 2007", and "July 25, 1997",
 // which agrees with "July 1997".
 func readMonth(d crosscheck.Date) (float64, string, bool) {
-	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "month" && g != "day" {
+	if g := date.Granularity(d.Value); d.Type != "DATE" || g != "month" && g != "day" {
 		return 0, "", false
 	}
 	y, err1 := strconv.Atoi(d.Value[:4])
@@ -69,7 +70,7 @@ func readMonth(d crosscheck.Date) (float64, string, bool) {
 // readYear reads the year of a date that names it: "in 1983", and "November 1983", which
 // agrees with "in 1983".
 func readYear(d crosscheck.Date) (float64, string, bool) {
-	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "year" && g != "month" && g != "day" || !nlp.NamesYear(d.Text) {
+	if g := date.Granularity(d.Value); d.Type != "DATE" || g != "year" && g != "month" && g != "day" || !date.NamesYear(d.Text) {
 		return 0, "", false // "last year" dates nothing in an article of unknown date
 	}
 	y, err := strconv.Atoi(d.Value[:4])
@@ -221,7 +222,7 @@ func (s *story) dateClaims(k dateKind) []claim {
 			c := a.claim(d.Start, d.End)
 			c.value, c.label, c.crowded = v, label, true
 			if k.name == "year" || k.name == "month" {
-				c.approx = nlp.Granularity(d.Value) != k.name // a year or a month read from a finer date
+				c.approx = date.Granularity(d.Value) != k.name // a year or a month read from a finer date
 			}
 			sp := a.sentences[max(c.sentence, 0)].span
 			c.verb = verbBefore(a.Text[sp[0]:d.Start])
@@ -605,7 +606,7 @@ func datedPhrase(sentence string, start, end int) string {
 	if len(words) < 2 {
 		return ""
 	}
-	if w := words[0]; len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && nlp.Stopwords[strings.ToLower(w)] {
+	if w := words[0]; len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && lex.Stopwords[strings.ToLower(w)] {
 		words[0] = strings.ToLower(w) // "It was built" → "it was built"
 	}
 	return strings.Join(words, " ")
@@ -838,10 +839,10 @@ func verbStem(w string) string {
 		return "" // "according to": whose word it is, not what happened
 	}
 	if base, ok := irregularPast[w]; ok {
-		return nlp.Stem(base)
+		return lex.Stem(base)
 	}
 	if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
-		return nlp.Stem(w)
+		return lex.Stem(w)
 	}
 	return ""
 }
@@ -937,7 +938,7 @@ var measureWords = map[string]bool{"percent": true, "cent": true, "billion": tru
 // plainWord reports a lower-case word that can head or modify a noun phrase: not a name, a
 // function word, a verb form or an adverb.
 func plainWord(w string) bool {
-	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] || pastOnly[w] || participles[w] {
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || lex.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] || pastOnly[w] || participles[w] {
 		return false
 	}
 	for _, r := range w {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/number"
 )
 
 // partitives count a thing by its parts or members (nlp reads "31 pieces of apparatus" as
@@ -87,7 +87,7 @@ func markSeveral(ages, pairs []claim) {
 			continue // a person's age, by name
 		}
 		k := [2]string{c.art.ID, c.owner}
-		if v, ok := values[k]; ok && !nlp.Equal(v, c.value) {
+		if v, ok := values[k]; ok && !number.Equal(v, c.value) {
 			several[c.owner] = true
 		}
 		values[k] = c.value
@@ -127,7 +127,7 @@ func numbersAgree(a, b claim) bool {
 	if (a.read.borrowed || b.read.borrowed) && eventOf(a.read.verb) != eventOf(b.read.verb) {
 		return false // "four bombs were dropped", "of which four exploded": one figure, two events
 	}
-	if nlp.Equal(a.value, b.value) {
+	if number.Equal(a.value, b.value) {
 		return a.label == b.label || a.read.kind != "score"
 	}
 	approx := a.approx && a.bound == "" || b.approx && b.bound == ""

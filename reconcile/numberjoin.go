@@ -4,7 +4,8 @@ import (
 	_ "embed"
 	"strings"
 
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/number"
 )
 
 // A countJoin is a rule that makes two counts of one figure under two nouns one count: the
@@ -54,7 +55,7 @@ func (s *story) namedTwoWays(c claim, others []claim) bool {
 		return false
 	}
 	for _, o := range others {
-		if o.art == c.art || o.read.borrowed || o.listed || !nlp.Equal(o.value, c.value) || o.owner != "" && c.owner != "" && o.owner != c.owner {
+		if o.art == c.art || o.read.borrowed || o.listed || !number.Equal(o.value, c.value) || o.owner != "" && c.owner != "" && o.owner != c.owner {
 			continue
 		}
 		for _, j := range countJoins {
@@ -108,8 +109,8 @@ func timesOfVerb(s *story, c, o claim) bool {
 // sameRoot reports a verb form and a noun of one root: "recharged" and "recharge", "arrested"
 // and "arrest".
 func sameRoot(verb, noun string) bool {
-	verb, n := strings.ToLower(verb), strings.TrimSuffix(nlp.Stem(strings.ToLower(noun)), "e")
-	for _, v := range []string{nlp.Stem(verb), eventOf(verb)} {
+	verb, n := strings.ToLower(verb), strings.TrimSuffix(lex.Stem(strings.ToLower(noun)), "e")
+	for _, v := range []string{lex.Stem(verb), eventOf(verb)} {
 		if v = strings.TrimSuffix(v, "e"); len(v) >= 4 && v == n {
 			return true // "recharged", "recharge"; "shot" (not "shoot"), "shot"
 		}

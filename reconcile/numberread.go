@@ -8,7 +8,8 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/number"
 )
 
 // reading is what a number says in its sentence: the kind of value, its unit, the thing it
@@ -222,7 +223,7 @@ func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	w := strings.TrimPrefix(a.Text[n.End:n.End+len(m[0])], m[1])
 	first := strings.Fields(w)[0]
-	if nlp.Stopwords[strings.ToLower(first)] {
+	if lex.Stopwords[strings.ToLower(first)] {
 		return false // "the 13th and 14th": no noun yet
 	}
 	if ordinalNames[strings.ToLower(first)] {
@@ -361,11 +362,11 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		r.thing, r.word = "", "" // "$50 extra", "$5 apiece": how the sum is paid, not what it is of
 	}
 	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
-	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !nlp.Stopwords[rest[m[2]:m[3]]] {
+	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !lex.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
 		r.word = r.thing
 	}
-	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !lex.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
 	}
 	r.verb = verbNear(ctx.before, "")
@@ -534,7 +535,7 @@ func nounAfterName(text string, n crosscheck.Number) string {
 		return ""
 	}
 	m := nameThenNoun.FindStringSubmatch(text[n.End:min(len(text), n.End+48)])
-	if m == nil || nlp.Stopwords[m[1]] || isVerbForm(m[1]) {
+	if m == nil || lex.Stopwords[m[1]] || isVerbForm(m[1]) {
 		return ""
 	}
 	return singularNoun(m[1])
@@ -607,10 +608,10 @@ func nounBefore(before string) string {
 		if approxWords[w] || w == "only" || w == "just" {
 			continue
 		}
-		if nlp.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
+		if lex.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
 			return ""
 		}
-		return nlp.Stem(w)
+		return lex.Stem(w)
 	}
 	return ""
 }
@@ -880,9 +881,9 @@ func eventOf(verb string) string {
 		return v
 	}
 	if base, ok := irregularPast[verb]; ok {
-		return nlp.Stem(base)
+		return lex.Stem(base)
 	}
-	return nlp.Stem(verb)
+	return lex.Stem(verb)
 }
 
 // wordSet is the set of the words of s.
@@ -1074,7 +1075,7 @@ func rangeFirst(n crosscheck.Number, before string) (float64, bool) {
 		return 0, false
 	}
 	f := m[1] + m[2]
-	v, ok := nlp.FigureValue(f)
+	v, ok := number.FigureValue(f)
 	if !ok || v != math.Trunc(v) || v >= n.Value || strings.HasSuffix(strings.TrimSpace(before), "-") && !isDigits(f) {
 		return 0, false
 	}
@@ -1092,7 +1093,7 @@ func valueRange(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		return false
 	}
 	r.kind, r.unit, r.label = "range", n.Unit, figureLabel(lo)+"-"+figureLabel(n.Value)+" "+plural(n.Unit, 2)
-	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !nlp.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
+	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !lex.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
 		r.thing, r.word = strings.ToLower(m[1]), strings.ToLower(m[1])
 	}
 	r.value = lo*1e6 + n.Value
