@@ -11,17 +11,21 @@ import (
 // "married twice". Analysis reads no figure in them.
 var timesAdverbs = map[string]float64{"once": 1, "twice": 2, "thrice": 3}
 
-var timesWord = regexp.MustCompile(`(?i)\b(?:once|twice|thrice)\b`)
+// timesWord finds them in lower case: one that opens a sentence has no verb before it.
+var timesWord = regexp.MustCompile(`\b(?:once|twice|thrice)\b`)
 
 // numbersWithTimes is the article's numbers with the adverbs that count times after their verb
 // ("He shot Ortiz once in the head"), as counts of times, in text order. An adverb before its
 // verb ("the building once housed") or in "at once", "once again" counts nothing.
 func (a *article) numbersWithTimes() []crosscheck.Number {
 	var extra []crosscheck.Number
+	if !strings.Contains(a.Text, "once") && !strings.Contains(a.Text, "twice") && !strings.Contains(a.Text, "thrice") {
+		return a.Numbers
+	}
 	for _, m := range timesWord.FindAllStringIndex(a.Text, -1) {
 		if a.countsTimes(m[0]) {
 			w := a.Text[m[0]:m[1]]
-			extra = append(extra, crosscheck.Number{Text: w, Start: m[0], End: m[1], Value: timesAdverbs[strings.ToLower(w)], Unit: "time"})
+			extra = append(extra, crosscheck.Number{Text: w, Start: m[0], End: m[1], Value: timesAdverbs[w], Unit: "time"})
 		}
 	}
 	if len(extra) == 0 {
