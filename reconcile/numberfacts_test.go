@@ -460,6 +460,20 @@ func TestCountJoinRules(t *testing.T) {
 	}
 }
 
+// A bare figure "of them" after a measure measures part of it, in its unit.
+func TestPartOfAMeasure(t *testing.T) {
+	a := analyzed(t, "The Hawks gave up 400 total yards, 250 of them on the ground.")
+	var got []string
+	for _, n := range a.Numbers {
+		if r, ok := a.readNumber(n); ok {
+			got = append(got, r.label)
+		}
+	}
+	if strings.Join(got, "; ") != "400 yards; 250 yards" {
+		t.Errorf("read %q", got)
+	}
+}
+
 // A count whose noun was said before it takes that noun, and its verb tells it from the count
 // the noun came with.
 func TestBorrowedNoun(t *testing.T) {

@@ -482,6 +482,9 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if n.Unit == "" && inchMark(n, ctx) {
 		n.Unit = "inch" // "the 17'' MacBook Pro", "(0.98 '' to be precise)"
 	}
+	if n.Unit == "" && ofThem.MatchString(ctx.after) {
+		n.Unit = a.measureBefore(n.Start) // "gave up 507 total yards, 352 of them on the ground"
+	}
 	base, _, rate := strings.Cut(n.Unit, " per ")
 	dim, ok := measureUnits[base]
 	if !ok {
@@ -560,6 +563,25 @@ func namedNoun(n crosscheck.Number) string {
 // rateLater is the span of time a measure is given per, later in its clause: "5,000 gallons
 // of water were being poured onto the blaze every minute".
 var rateLater = regexp.MustCompile(`(?i)^[^.;,:]{0,60}?\b(?:every|each|per)\s+(second|minute|hour|day)\b`)
+
+// ofThem follows a bare figure that counts part of what a figure before it measured.
+var ofThem = regexp.MustCompile(`^\s+of\s+(?:them|those|which)\b`)
+
+// measureBefore is the unit of the last measure before at in its sentence ("yards" of "507
+// total yards, 352 of them"), or "".
+func (a *article) measureBefore(at int) string {
+	i := a.sentenceAt(at)
+	if i < 0 {
+		return ""
+	}
+	unit := ""
+	for _, n := range a.Numbers {
+		if n.Start >= a.sentences[i].span[0] && n.End <= at && measureUnits[strings.SplitN(n.Unit, " per ", 2)[0]] != "" {
+			unit = n.Unit
+		}
+	}
+	return unit
+}
 
 // inchMarkAfter is an inch mark right after a figure: two apostrophes, as tokenised text
 // writes a closing quote, or a straight double quote.
