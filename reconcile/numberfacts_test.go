@@ -452,6 +452,7 @@ func TestCountJoinRules(t *testing.T) {
 		{"people-two-ways", "Twelve women sat on the panel that met on Friday.", "Twelve men sat on the panel that met on Friday.", false},
 		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery allows up to 1,000 recharges.", true},
 		{"times-of-verb", "He had been arrested four times before.", "He has four prior arrests.", true},
+		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery lasts up to 1,000 charges in a lifetime.", true},
 		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery allows up to 1,000 users.", false},
 	} {
 		if got := joined(tc.a, tc.b); got != tc.want {

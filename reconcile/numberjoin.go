@@ -107,12 +107,13 @@ func timesOfVerb(s *story, c, o claim) bool {
 }
 
 // sameRoot reports a verb form and a noun of one root: "recharged" and "recharge", "arrested"
-// and "arrest".
+// and "arrest"; a verb of doing again and the noun of doing ("recharged", "charges").
 func sameRoot(verb, noun string) bool {
 	verb, n := strings.ToLower(verb), strings.TrimSuffix(lex.Stem(strings.ToLower(noun)), "e")
 	for _, v := range []string{lex.Stem(verb), eventOf(verb)} {
-		if v = strings.TrimSuffix(v, "e"); len(v) >= 4 && v == n {
-			return true // "recharged", "recharge"; "shot" (not "shoot"), "shot"
+		v = strings.TrimSuffix(v, "e")
+		if len(v) >= 4 && v == n || len(v) >= 6 && strings.HasPrefix(v, "re") && v[2:] == n {
+			return true // "recharged", "recharge" or "charge"; "shot" (not "shoot"), "shot"
 		}
 	}
 	return false
