@@ -158,7 +158,8 @@ func boundText(text string) (string, *crosscheck.Removal) {
 
 // Analyze finds what the article says: sentences and tokens, their parse, entities, quotes,
 // numbers, and dates resolved against the publication date. Without one, only dates that name their year,
-// durations, and weekdays and clock times of no known day ("XXXX-WXX-2") are kept.
+// durations, weekdays and clock times of no known day ("XXXX-WXX-2") and days of no known
+// year ("XXXX-06-24") are kept.
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = lex.Sentences(a.Text)
 	a.Tokens = lex.Tokens(a.Text)

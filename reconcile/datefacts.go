@@ -26,6 +26,7 @@ type dateKind struct {
 var dateKinds = []dateKind{
 	{"day", readDay},         // "June 24, 2005" → 2005-06-24
 	{"weekday", readWeekday}, // "Tuesday" in an article of unknown date → Tuesday
+	{"day", readMonthDay},    // "June 24" in an article of unknown date, no year given → June 24
 	{"month", readMonth},     // "December 2007" → 2007-12
 	{"year", readYear},       // "in 1983" → 1983
 	{"time", readClock},      // "3:33 a.m." → 03:33
@@ -112,6 +113,9 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "time" {
 			facts = splitClocks(facts)
 			facts = append(facts, clocksOfOneAct(claims, facts)...)
+		}
+		if k.name == "day" || k.name == "weekday" {
+			facts = ledeDays(claims, facts)
 		}
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
@@ -205,13 +209,15 @@ func atoiOr(digits string) int {
 // dates and the clause it is about, leaving out the days of statements.
 func (s *story) dateClaims(k dateKind) []claim {
 	var claims []claim
+	years := s.dayYears()
 	for _, a := range s.arts {
-		for _, d := range a.Dates {
+		for i, d := range a.Dates {
+			d = anchored(d, years)
 			v, label, ok := k.read(d)
-			if !ok {
+			if !ok || endsSpan(a.Text, a.Dates, i) {
 				continue
 			}
-			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+			if saidOn(a.Text[max(0, d.Start-120):d.Start]) {
 				continue // the day something was said dates the saying, not the story's events
 			}
 			if k.name == "time" {
@@ -225,7 +231,10 @@ func (s *story) dateClaims(k dateKind) []claim {
 				c.approx = date.Granularity(d.Value) != k.name // a year or a month read from a finer date
 			}
 			sp := a.sentences[max(c.sentence, 0)].span
-			c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			c.verb = a.datedVerb(c.sentence, d.Start, d.End)
+			if c.verb == "" {
+				c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			}
 			if c.verb == "" {
 				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
 			}
@@ -852,9 +861,17 @@ func verbStem(w string) string {
 // report or a confirmation is often the event itself ("announced major changes Thursday").
 var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
 
+// statementRe matches the end of the words before a date that a saying's noun dates: "denied
+// those claims in a statement Thursday", "said in an interview published in French newspaper
+// Le Parisien Wednesday". A speech or a meeting is often the story's event itself, and is left.
+var statementRe = regexp.MustCompile(`(?i)\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|interview|briefing|news conference|press conference|press release|conference call)\b[^.;:!?"“”]{0,60}?\s+(?:on|late on|early on)?\s*$`)
+
 // saidOn reports a date that is the day of a statement, unless a verb stands between the
 // statement and the date: "says he died Thursday" dates the death.
 func saidOn(before string) bool {
+	if statementRe.MatchString(before) {
+		return true
+	}
 	m := saidOnRe.FindStringSubmatch(before)
 	return m != nil && !slices.ContainsFunc(strings.Fields(m[1]), func(w string) bool { return verbStem(w) != "" })
 }

@@ -234,7 +234,8 @@ func TestDatesOfAnUndatedArticle(t *testing.T) {
 		{"She starred in the 2005 film about the mill.", "2005=2005"},        // a year between an article and its noun
 		{"It ended with a July 1997 fraud conviction.", "July 1997=1997-07"}, // a month and year stay whole
 		{"A neighbour heard shots at 2:30 last night.", "2:30 last night=XXXX-XX-XXT02:30"},
-		{"The board met last month and again on March 12.", ""}, // both need the date
+		{"The board met last month and again on March 12.", "March 12=XXXX-03-12"}, // a day of no known year; last month needs the date
+		{"The board met in March.", ""},                                            // a month of no known year
 	} {
 		var got []string
 		for _, d := range date.Find(tc.text, lex.Sentences(tc.text), lex.Tokens(tc.text), time.Time{}) {

@@ -424,8 +424,9 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 
 // undated gives what an expression without a year says when the article's date is unknown: a
 // clock time on no known day ("3:33 a.m." → "XXXX-XX-XXT03:33"), a weekday of no known week
-// ("Tuesday", "Tuesday night" → "XXXX-WXX-2", "XXXX-WXX-2TNI"); "" for the rest ("last
-// month", "March 12"), which need the date to mean anything.
+// ("Tuesday", "Tuesday night" → "XXXX-WXX-2", "XXXX-WXX-2TNI"), a day of no known year
+// ("March 12" → "XXXX-03-12"); "" for the rest ("last month", "in March"), which need the date
+// to mean anything.
 func undated(expr, value, typ string) string {
 	if value == "" {
 		return ""
@@ -450,7 +451,10 @@ func undated(expr, value, typ string) string {
 	}
 	for _, w := range f {
 		if _, ok := lex.MonthNames[strings.TrimSuffix(w, ".")]; ok {
-			return "" // "Tuesday, March 12": a day of an unknown year
+			if typ == "DATE" && len(value) == 10 && part == "" {
+				return "XXXX" + value[4:] // "June 24", "Tuesday, March 12": a day of an unknown year
+			}
+			return "" // "in March": a month of an unknown year, which reconcile does not compare
 		}
 	}
 	for _, w := range f {
