@@ -574,25 +574,33 @@ func (c *Clusterer) reindex(s *Story) error {
 	idx := make(Vector, len(s.centroid))
 	copy(idx, s.centroid)
 	idx = idx.top(c.opts.IndexFeatures)
-	need := append([]int32(nil), s.indexed...)
-	for _, f := range idx {
-		need = append(need, f.ID)
-	}
-	if err := c.loadPostings(need); err != nil {
-		return err
-	}
-	keep := map[int32]bool{}
+	keep := make(map[int32]bool, len(idx))
 	for _, f := range idx {
 		keep[f.ID] = true
+	}
+	had := make(map[int32]bool, len(s.indexed))
+	for _, k := range s.indexed {
+		had[k] = true
+	}
+	// only the lists the story leaves or joins are read: a join moves few of its features
+	var change []int32
+	for _, k := range s.indexed {
+		if !keep[k] {
+			change = append(change, k)
+		}
+	}
+	for _, f := range idx {
+		if !had[f.ID] {
+			change = append(change, f.ID)
+		}
+	}
+	if err := c.loadPostings(change); err != nil {
+		return err
 	}
 	for _, k := range s.indexed {
 		if !keep[k] {
 			c.unpost(k, s.ID)
 		}
-	}
-	had := map[int32]bool{}
-	for _, k := range s.indexed {
-		had[k] = true
 	}
 	s.indexed = s.indexed[:0]
 	for _, f := range idx {
