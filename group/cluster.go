@@ -474,14 +474,14 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, p := range c.postings[f.ID].list {
-			if p.story >= len(c.hits) {
-				c.hits = append(c.hits, make([]uint8, max(p.story+1, c.meta.Stories)-len(c.hits))...)
+		for _, s := range c.postings[f.ID].list {
+			if s >= len(c.hits) {
+				c.hits = append(c.hits, make([]uint8, max(s+1, c.meta.Stories)-len(c.hits))...)
 			}
-			if c.hits[p.story] == 0 {
-				touched = append(touched, p.story)
+			if c.hits[s] == 0 {
+				touched = append(touched, s)
 			}
-			c.hits[p.story]++
+			c.hits[s]++
 		}
 	}
 	c.touched = touched
@@ -607,7 +607,7 @@ func (c *Clusterer) reindex(s *Story) error {
 		s.indexed = append(s.indexed, f.ID)
 		if !had[f.ID] {
 			p := c.postings[f.ID]
-			p.list = append(p.list, posting{s.ID, c.meta.Postings})
+			p.list = append(p.list, s.ID)
 			c.meta.Postings++
 			if len(p.list) > c.opts.MaxPostings {
 				p.list = p.list[len(p.list)-c.opts.MaxPostings:]
@@ -622,7 +622,7 @@ func (c *Clusterer) reindex(s *Story) error {
 func (c *Clusterer) unpost(feature int32, story int) {
 	p := c.postings[feature]
 	for i, x := range p.list {
-		if x.story == story {
+		if x == story {
 			p.list = append(p.list[:i], p.list[i+1:]...)
 			c.posted[feature] = true
 			return

@@ -11,15 +11,16 @@ import (
 
 // The clusterer's state lives in a crosscheck.GroupState as rows: one per feature (its id and
 // document frequency), per story (its summed features, the features it is listed under, its
-// dates and counts), per member kept for splitting, per posting (a story listed under a
-// feature, in the order it was listed), per near-duplicate signature and per band bucket
-// entry. A clusterer reads the rows an article needs, keeps them, and hands back those it
+// dates and counts), per member kept for splitting, per posting list (the stories listed
+// under a feature, in the order they were listed), per near-duplicate signature and per band
+// bucket entry. A clusterer reads the rows an article needs, keeps them, and hands back those it
 // changed; the same articles in the same order give the same stories whether they are placed
 // in one run or many.
 
 // StateFormat is the layout of the rows and their blobs; a state of another format is grouped
-// again from the stored articles (crosscheck regroup).
-const StateFormat = 1
+// again from the stored articles (crosscheck regroup). Format 2 keeps a feature's postings as
+// one row (format 1 had a row per posting; the stores' migrations turn them into lists).
+const StateFormat = 2
 
 type wordEntry struct {
 	id, df int32
@@ -27,15 +28,8 @@ type wordEntry struct {
 	known  bool  // the state has the feature
 }
 
-type posting struct {
-	story int
-	seq   int64
-}
-
-type postingList struct {
-	list  []posting
-	saved []posting // the postings in the state
-}
+// A postingList is the stories listed under a feature, oldest first.
+type postingList struct{ list []int }
 
 type bucket struct{ sigs []int64 }
 
@@ -98,7 +92,7 @@ func (c *Clusterer) loadPostings(features []int32) error {
 	if len(missing) == 0 || c.whole {
 		return nil
 	}
-	rows, err := c.state.GroupPostings(c.ctx, missing)
+	rows, err := c.state.GroupLists(c.ctx, missing)
 	if err != nil {
 		for _, f := range missing {
 			delete(c.postings, f)
@@ -106,12 +100,9 @@ func (c *Clusterer) loadPostings(features []int32) error {
 		return err
 	}
 	for _, r := range rows {
-		p := c.postings[r.Feature]
-		p.list = append(p.list, posting{r.Story, r.Seq})
-	}
-	for _, f := range missing {
-		p := c.postings[f]
-		p.saved = append([]posting(nil), p.list...)
+		if p := c.postings[r.Feature]; p != nil {
+			p.list = decodeList(r.Stories)
+		}
 	}
 	return nil
 }
@@ -199,24 +190,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 	}
 	sort.Slice(features, func(i, j int) bool { return features[i] < features[j] })
 	for _, f := range features {
-		p := c.postings[f]
-		saved := make(map[int]int64, len(p.saved))
-		for _, x := range p.saved {
-			saved[x.story] = x.seq
-		}
-		now := make(map[int]bool, len(p.list))
-		for _, x := range p.list {
-			now[x.story] = true
-			if seq, ok := saved[x.story]; !ok || seq != x.seq {
-				rows.Postings = append(rows.Postings, crosscheck.GroupPosting{Feature: f, Story: x.story, Seq: x.seq})
-			}
-		}
-		for _, x := range p.saved { // in seq order
-			if !now[x.story] {
-				rows.Unposted = append(rows.Unposted, crosscheck.GroupPosting{Feature: f, Story: x.story})
-			}
-		}
-		p.saved = append(p.saved[:0], p.list...)
+		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings[f].list)})
 	}
 	ids := make([]int, 0, len(c.dirty))
 	for id := range c.dirty {
@@ -288,6 +262,24 @@ func decodeVector(b []byte) Vector {
 		v[i] = Feature{int32(binary.LittleEndian.Uint32(b[8*i:])), math.Float32frombits(binary.LittleEndian.Uint32(b[8*i+4:]))}
 	}
 	return v
+}
+
+// A posting list's blob is its stories' numbers, big-endian, four bytes each: the order the
+// stores' migrations from rows of postings write them in.
+func encodeList(stories []int) []byte {
+	b := make([]byte, 4*len(stories))
+	for i, s := range stories {
+		binary.BigEndian.PutUint32(b[4*i:], uint32(s))
+	}
+	return b
+}
+
+func decodeList(b []byte) []int {
+	stories := make([]int, len(b)/4)
+	for i := range stories {
+		stories[i] = int(binary.BigEndian.Uint32(b[4*i:]))
+	}
+	return stories
 }
 
 func encodeIDs(ids []int32) []byte {

@@ -1,0 +1,54 @@
+package postgres_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/storetest"
+	"github.com/crosscheck/crosscheck/postgres"
+)
+
+// A store grouped with a row per posting (state format 1) keeps its state: migration 006 turns
+// each feature's postings into its list, in their order, as SQLite's 016 does.
+func TestPostingRowsBecomeLists(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.PostgresDSN(t)
+	s, err := postgres.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveGroups(ctx, crosscheck.GroupSave{Changes: crosscheck.GroupChanges{Meta: crosscheck.GroupMeta{Format: 1, Stories: 259}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{ // as migration 004 left a store
+		`DROP TABLE group_lists`,
+		`CREATE TABLE group_postings (feature INTEGER NOT NULL, story BIGINT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (feature, story))`,
+		`INSERT INTO group_postings VALUES (0, 1, 2), (0, 258, 0), (1, 0, 1)`,
+		`DELETE FROM schema_migrations WHERE version = 6`,
+	} {
+		if _, err := conn.Exec(ctx, q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	conn.Close(ctx)
+	if s, err = postgres.Open(ctx, dsn); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	lists, err := s.GroupLists(ctx, []int32{0, 1})
+	if got, want := fmt.Sprint(lists), "[{0 [0 0 1 2 0 0 0 1]} {1 [0 0 0 0]}]"; err != nil || got != want {
+		t.Errorf("lists %s %v, want %s", got, err, want)
+	}
+	if m, err := s.GroupMeta(ctx); err != nil || m.Format != 2 {
+		t.Errorf("meta %+v %v, want format 2", m, err)
+	}
+}
