@@ -110,6 +110,7 @@ type Story struct {
 	saved   int  // members already in the state
 	rebuilt bool // the members in the state are to be replaced
 	indexed []int32
+	used    uint32 // the cache's generation that last used it (see Shrink)
 }
 
 type member struct {
@@ -149,6 +150,7 @@ type Clusterer struct {
 	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
 	// so what is not in the cache is not in the state either.
 	whole    bool
+	used     uint32 // the cache's generation (see Shrink)
 	words    map[string]*wordEntry
 	postings map[int32]*postingList
 	stories  map[int]*Story
@@ -244,6 +246,7 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 			c.meta.Words++
 		}
 		e.df++
+		e.used = c.used
 		c.changed[k] = e
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
@@ -348,7 +351,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 
 // newStory starts a story with an article.
 func (c *Clusterer) newStory(key string) *Story {
-	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}}
+	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used}
 	c.meta.Stories++
 	c.stories[st.ID] = st
 	return st

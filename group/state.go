@@ -26,17 +26,30 @@ type wordEntry struct {
 	id, df int32
 	saved  int32 // the document frequency in the state
 	known  bool  // the state has the feature
+	used   uint32
 }
 
 // A postingList is the stories listed under a feature, oldest first.
-type postingList struct{ list []int }
+type postingList struct {
+	list []int
+	used uint32
+}
 
-type bucket struct{ sigs []int64 }
+type bucket struct {
+	sigs []int64
+	used uint32
+}
 
 type sigEntry struct {
-	id  string
-	sig Signature
+	id   string
+	sig  Signature
+	used uint32
 }
+
+// The cache is kept in generations: what an article reads or makes is marked with the
+// generation it was used in (the used fields), and Shrink drops what the last generation did
+// not use. A long run keeps what its recent articles need — the common words, the stories of
+// the last days — and reads again the rest when an article needs it.
 
 // Forget drops what the clusterer read from its state, so that its memory stays bounded over
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
@@ -55,8 +68,81 @@ func (c *Clusterer) Forget() {
 	c.newSigs, c.newBands, c.moves = nil, nil, nil
 }
 
-// Cached is how many features, stories and signatures the clusterer holds, read or made.
-func (c *Clusterer) Cached() int { return len(c.words) + len(c.stories) + len(c.sigs) }
+// Cached is about how many bytes the clusterer holds of what it read or made: its features,
+// posting lists, stories with their members, signatures and band buckets.
+func (c *Clusterer) Cached() int {
+	n := 0
+	for k := range c.words {
+		n += len(k) + wordBytes
+	}
+	for _, p := range c.postings {
+		n += entryBytes + 8*cap(p.list)
+	}
+	for _, s := range c.stories {
+		n += s.bytes()
+	}
+	for _, b := range c.bands {
+		n += entryBytes + 8*cap(b.sigs)
+	}
+	return n + len(c.sigs)*sigBytes
+}
+
+// What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
+// header; a feature's entry and its key's header; a signature's entry with its article id.
+const (
+	entryBytes = 64
+	wordBytes  = 80
+	sigBytes   = 360
+)
+
+// bytes is about how much a story holds: its sums and centroid, members and index.
+func (s *Story) bytes() int {
+	n := 4*entryBytes + 16*len(s.sum) + 8*cap(s.centroid) + 4*cap(s.indexed)
+	for _, m := range s.members {
+		n += entryBytes + len(m.id) + 8*cap(m.v)
+	}
+	return n
+}
+
+// Shrink bounds the cache to about limit bytes (see Cached): when it holds more, what the
+// articles since the last Shrink did not use is dropped, and when that is not enough,
+// everything (Forget). The clusterer reads again from its state what an article needs later.
+// Changes not yet taken would be dropped with it: call it after TakeChanges.
+func (c *Clusterer) Shrink(limit int) {
+	defer func() { c.used++ }()
+	if c.Cached() <= limit {
+		return
+	}
+	c.whole = false
+	for k, e := range c.words {
+		if e == nil || e.used != c.used {
+			delete(c.words, k)
+		}
+	}
+	for f, p := range c.postings {
+		if p.used != c.used {
+			delete(c.postings, f)
+		}
+	}
+	for id, s := range c.stories {
+		if s.used != c.used {
+			delete(c.stories, id)
+		}
+	}
+	for k, b := range c.bands {
+		if b.used != c.used {
+			delete(c.bands, k)
+		}
+	}
+	for j, e := range c.sigs {
+		if e.used != c.used {
+			delete(c.sigs, j)
+		}
+	}
+	if c.Cached() > limit {
+		c.Forget()
+	}
+}
 
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
@@ -76,7 +162,7 @@ func (c *Clusterer) loadWords(keys []string) error {
 		c.words[k] = nil // not in the state
 	}
 	for _, r := range rows {
-		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true}
+		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
 }
@@ -84,8 +170,10 @@ func (c *Clusterer) loadWords(keys []string) error {
 func (c *Clusterer) loadPostings(features []int32) error {
 	var missing []int32
 	for _, f := range features {
-		if _, ok := c.postings[f]; !ok {
-			c.postings[f] = &postingList{}
+		if p, ok := c.postings[f]; ok {
+			p.used = c.used
+		} else {
+			c.postings[f] = &postingList{used: c.used}
 			missing = append(missing, f)
 		}
 	}
@@ -110,7 +198,9 @@ func (c *Clusterer) loadPostings(features []int32) error {
 func (c *Clusterer) loadStories(ids []int) error {
 	var missing []int
 	for _, id := range ids {
-		if _, ok := c.stories[id]; !ok {
+		if s, ok := c.stories[id]; ok {
+			s.used = c.used
+		} else {
 			missing = append(missing, id)
 		}
 	}
@@ -123,7 +213,7 @@ func (c *Clusterer) loadStories(ids []int) error {
 	}
 	for _, r := range rows {
 		st := &Story{ID: r.ID, Key: r.Key, First: r.First, Last: r.Last, Size: r.Size, summed: r.Summed,
-			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed)}
+			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed), used: c.used}
 		sum := decodeVector(r.Sum)
 		st.sum = make(map[int32]float32, len(sum))
 		for _, f := range sum {
@@ -322,8 +412,10 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	keys := bandKeys(sig)
 	var missing []int64
 	for _, k := range keys {
-		if _, ok := c.bands[k]; !ok {
-			c.bands[k] = &bucket{}
+		if b, ok := c.bands[k]; ok {
+			b.used = c.used
+		} else {
+			c.bands[k] = &bucket{used: c.used}
 			missing = append(missing, int64(k))
 		}
 	}
@@ -343,9 +435,12 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	var need []int64
 	for _, k := range keys {
 		for _, j := range c.bands[k].sigs {
-			if _, ok := c.sigs[j]; !ok {
+			if e, ok := c.sigs[j]; !ok {
 				need = append(need, j)
-				c.sigs[j] = sigEntry{}
+				c.sigs[j] = sigEntry{used: c.used}
+			} else if e.used != c.used {
+				e.used = c.used
+				c.sigs[j] = e
 			}
 		}
 	}
@@ -358,13 +453,13 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 			return Duplicate{}, false, err
 		}
 		for _, r := range rows {
-			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature), c.used}
 		}
 	}
 	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k].sigs }, func(j int64) Signature { return c.sigs[j].sig })
 	n := c.meta.Signatures
 	c.meta.Signatures++
-	c.sigs[n] = sigEntry{id, sig}
+	c.sigs[n] = sigEntry{id, sig, c.used}
 	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
 	for _, k := range keys {
 		if b := c.bands[k]; len(b.sigs) < maxBucket {
