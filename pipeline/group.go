@@ -77,7 +77,7 @@ const commitEvery = 10_000
 
 // cacheLimit bounds, in bytes about, what a grouper keeps read between saves (see
 // group.Clusterer.Shrink).
-const cacheLimit = 64 << 20
+const cacheLimit = 96 << 20
 
 // A grouper places articles in stories and finds near-duplicates, one article at a time, and
 // saves what it did a transaction at a time.
