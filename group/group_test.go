@@ -349,3 +349,28 @@ func TestATitleOrAnInitialEndsNoSentence(t *testing.T) {
 		t.Errorf("a sentence's first word taken for a name: %v", terms)
 	}
 }
+
+// A story read from the state, joined and saved, then checked for a split reads its members
+// from the state as they are now: the ones it was read with and the ones saved since.
+func TestAStoryJoinedAndSavedReadsItsMembersBack(t *testing.T) {
+	ctx := context.Background()
+	mem := group.NewMemory()
+	c, _ := group.New(ctx, mem, group.DefaultOptions)
+	add := func(from, to int) {
+		for i := from; i < to; i++ {
+			c.Add(fmt.Sprint("q", i), group.Extract("", texts[fmt.Sprint("quake-", 1+i%3)]), time.Time{})
+		}
+	}
+	add(0, 3)
+	c.TakeChanges()
+	c, _ = group.New(ctx, mem, group.DefaultOptions) // reads the story, its members left in the state
+	add(3, 4)
+	c.TakeChanges() // the fourth member saved beside the three
+	add(4, 9)       // the ninth article checks the story for a split, which reads its members
+	if err := c.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Stories(); len(st) != 1 || st[0].Size != 9 {
+		t.Fatalf("stories %+v, want one of nine", st)
+	}
+}

@@ -232,7 +232,8 @@ func (c *Clusterer) loadStories(ids []int) error {
 	return nil
 }
 
-// loadMembers reads the members of stories that are in the state only.
+// loadMembers reads the members of stories that are in the state only. The state holds
+// those and the loaded ones saved since (s.saved in all).
 func (c *Clusterer) loadMembers(stories ...*Story) error {
 	for _, s := range stories {
 		if s.base == 0 {
@@ -242,11 +243,11 @@ func (c *Clusterer) loadMembers(stories ...*Story) error {
 		if err != nil {
 			return err
 		}
-		if len(rows) != s.base {
-			return fmt.Errorf("grouping state: story %d has %d members, want %d: %w", s.ID, len(rows), s.base, crosscheck.ErrConflict)
+		if len(rows) != s.saved {
+			return fmt.Errorf("grouping state: story %d has %d members, want %d: %w", s.ID, len(rows), s.saved, crosscheck.ErrConflict)
 		}
-		m := make([]member, 0, len(rows)+len(s.members))
-		for _, r := range rows {
+		m := make([]member, 0, s.base+len(s.members))
+		for _, r := range rows[:s.base] {
 			m = append(m, member{id: r.Article, v: decodeVector(r.Vector), t: r.Published, day: r.Day, days: r.Days})
 		}
 		s.members, s.base = append(m, s.members...), 0
