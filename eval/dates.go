@@ -3,7 +3,7 @@ package eval
 import (
 	"strings"
 
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // DateScores count temporal expressions resolved to their gold value.
@@ -58,7 +58,7 @@ func (s *DateScores) Add(typ, gold, got string) bool {
 // SentenceBefore returns the words of context, a window of a document, from the start of the
 // sentence that holds byte offset at up to it.
 func SentenceBefore(context string, at int) string {
-	for _, s := range nlp.Sentences(context) {
+	for _, s := range lex.Sentences(context) {
 		if s[0] <= at && at < s[1] {
 			return context[s[0]:at]
 		}

@@ -9,8 +9,8 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 	"github.com/crosscheck/crosscheck/clean"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // How a reported fact is matched with a gold fact, strictly: a value equals a gold value as a
@@ -201,7 +201,7 @@ var genericWords = map[string]bool{"number": true, "date": true, "time": true, "
 	"kind": true, "total": true, "place": true}
 
 // stemKey stems a word.
-func stemKey(w string) string { return nlp.Stem(w) }
+func stemKey(w string) string { return lex.Stem(w) }
 
 // sameStem reports two stems of one word: equal, or one the other with up to two more letters
 // ("peopl" and "people", "nur" and "nurse"), the shorter three letters at least.

@@ -12,9 +12,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/date"
+	"github.com/crosscheck/crosscheck/analyze/entity"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/number"
+	"github.com/crosscheck/crosscheck/analyze/quote"
 	"github.com/crosscheck/crosscheck/charset"
 	"github.com/crosscheck/crosscheck/clean"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // Options tune extraction.
@@ -154,20 +158,21 @@ func boundText(text string) (string, *crosscheck.Removal) {
 
 // Analyze finds what the article says: sentences and tokens, their parse, entities, quotes,
 // numbers, and dates resolved against the publication date. Without one, only dates that name their year,
-// durations, and weekdays and clock times of no known day ("XXXX-WXX-2") are kept.
+// durations, weekdays and clock times of no known day ("XXXX-WXX-2") and days of no known
+// year ("XXXX-06-24") are kept.
 func Analyze(a *crosscheck.Article) {
-	a.Sentences = nlp.Sentences(a.Text)
-	a.Tokens = nlp.Tokens(a.Text)
+	a.Sentences = lex.Sentences(a.Text)
+	a.Tokens = lex.Tokens(a.Text)
 	parse(a)
-	a.Entities = nlp.Entities(a.Text, a.Sentences, a.Tokens)
-	a.Quotes = nlp.Quotes(a.Text)
-	nlp.ResolveSpeakers(a.Quotes, a.Entities)
-	a.Numbers = nlp.Numbers(a.Text)
+	a.Entities = entity.Find(a.Text, a.Sentences, a.Tokens)
+	a.Quotes = quote.Find(a.Text)
+	entity.ResolveSpeakers(a.Quotes, a.Entities)
+	a.Numbers = number.Find(a.Text)
 	dct, dated := a.PublishedDay()
-	a.Dates = nlp.Dates(a.Text, a.Sentences, a.Tokens, dct)
+	a.Dates = date.Find(a.Text, a.Sentences, a.Tokens, dct)
 	if !dated {
 		a.Dates = slices.DeleteFunc(a.Dates, func(d crosscheck.Date) bool {
-			return d.Type != "DURATION" && !nlp.NamesYear(d.Text) && !strings.HasPrefix(d.Value, "XXXX")
+			return d.Type != "DURATION" && !date.NamesYear(d.Text) && !strings.HasPrefix(d.Value, "XXXX")
 		})
 	}
 }

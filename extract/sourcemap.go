@@ -148,6 +148,9 @@ func (p *projection) find(proj, para string, cursor int) (int, int) {
 		for n > 0 && para[n]&0xc0 == 0x80 {
 			n--
 		}
+		if n < 24 {
+			break // a prefix this short is found by chance, or is no prefix at all
+		}
 		if i := strings.Index(proj[cursor:], para[:n]); i >= 0 {
 			return cursor + i, n
 		}

@@ -126,9 +126,8 @@ func isAMPSwitch(key, value string) bool {
 // segment at the start or end of the path, and a ".amp" before the extension.
 func unAMP(u *url.URL, host *string) *url.URL {
 	if strings.HasSuffix(*host, ".cdn.ampproject.org") || strings.HasSuffix(*host, ".ampproject.net") {
-		p := u.Path
 		for _, pre := range []string{"/c/s/", "/v/s/", "/i/s/", "/c/", "/v/", "/i/"} {
-			if rest, ok := strings.CutPrefix(p, pre); ok {
+			if rest, ok := strings.CutPrefix(u.Path, pre); ok {
 				scheme := "https"
 				if !strings.Contains(pre, "/s/") {
 					scheme = "http"
@@ -136,15 +135,37 @@ func unAMP(u *url.URL, host *string) *url.URL {
 				if inner, err := url.Parse(scheme + "://" + rest); err == nil && inner.Host != "" {
 					inner.RawQuery = u.RawQuery
 					*host = strings.ToLower(inner.Hostname())
-					return inner
+					u = inner // the page behind the cache may itself be an AMP variant
+					break
 				}
 			}
 		}
 	}
-	if rest, ok := strings.CutPrefix(*host, "amp."); ok && strings.Contains(rest, ".") {
+	// the marks are taken off until none is left, so that the normal form is a fixed point
+	for {
+		rest, ok := strings.CutPrefix(*host, "amp.")
+		if !ok || !strings.Contains(rest, ".") {
+			break
+		}
 		*host = rest
 	}
 	p := u.Path
+	for {
+		q := unAMPPath(p)
+		if q == p {
+			break
+		}
+		p = q
+	}
+	if p != u.Path {
+		u.Path, u.RawPath = p, ""
+	}
+	return u
+}
+
+// unAMPPath takes one AMP mark off a path: a last or first "/amp" segment, or ".amp" before
+// ".htm".
+func unAMPPath(p string) string {
 	switch {
 	case strings.HasSuffix(p, "/amp"), strings.HasSuffix(p, "/amp/"):
 		p = strings.TrimSuffix(strings.TrimSuffix(p, "/"), "/amp")
@@ -156,10 +177,7 @@ func unAMP(u *url.URL, host *string) *url.URL {
 	case strings.Contains(p, ".amp.htm"):
 		p = strings.Replace(p, ".amp.htm", ".htm", 1)
 	}
-	if p != u.Path {
-		u.Path, u.RawPath = p, ""
-	}
-	return u
+	return p
 }
 
 // sameSite reports whether two normalised URLs are on one site: the same host once a leading

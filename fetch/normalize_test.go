@@ -16,6 +16,9 @@ func TestNormalize(t *testing.T) {
 		"https://amp.example.org/story":                                            "https://example.org/story",
 		"https://www-example-org.cdn.ampproject.org/c/s/www.example.org/story?x=1": "https://www.example.org/story?x=1",
 		"https://example.org/a?mc_cid=1&pk_campaign=2&ref=home":                    "https://example.org/a?ref=home",
+		"https://example.org/story/amp/amp":                                        "https://example.org/story",
+		"https://amp.amp.example.org/story":                                        "https://example.org/story",
+		"https://example-org.cdn.ampproject.org/c/s/example.org/story/amp":         "https://example.org/story",
 	} {
 		got, err := Normalize(in)
 		if err != nil || got != want {

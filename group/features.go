@@ -1,12 +1,13 @@
 package group
 
 import (
-	"github.com/crosscheck/crosscheck/nlp"
 	"math"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // A Feature is one dimension of an article's vector — a word stem ("w:"), a name ("e:") or a
@@ -55,7 +56,7 @@ func titleCase(ws []word) bool {
 	n := 0
 	for _, w := range ws {
 		lower := strings.ToLower(w.text)
-		if nlp.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 || isNumber(lower) {
+		if lex.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 || isNumber(lower) {
 			continue
 		}
 		if !w.capital {
@@ -74,7 +75,7 @@ func capitals(ws []word, names map[string]bool) {
 		if w.start {
 			start = true
 		}
-		if !start && w.capital && !nlp.Stopwords[strings.ToLower(w.text)] {
+		if !start && w.capital && !lex.Stopwords[strings.ToLower(w.text)] {
 			names[strings.ToLower(w.text)] = true
 		}
 		start = w.endsSentence
@@ -124,7 +125,7 @@ func words(text string) []word {
 		}
 		if k < len(text) && (text[k] == '.' || text[k] == '!' || text[k] == '?') {
 			// "Dr. Benjamin", "Regina M. Benjamin": a title or an initial before a name.
-			w.endsSentence = !(k == j && text[k] == '.' && (nlp.TitleAbbrev(w.text) || isInitial(w.text)))
+			w.endsSentence = !(k == j && text[k] == '.' && (lex.TitleAbbrev(w.text) || isInitial(w.text)))
 		}
 		out = append(out, w)
 		lineStart = false
@@ -163,10 +164,10 @@ func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
 			t[dayPrefix+lower] += boost
 		default:
 			flush()
-			if nlp.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
+			if lex.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
 				continue
 			}
-			t["w:"+nlp.Stem(lower)] += boost
+			t["w:"+lex.Stem(lower)] += boost
 		}
 		if w.endsSentence {
 			flush()

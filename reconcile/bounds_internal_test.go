@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // madeUp is the k-th word of a made-up language.
@@ -43,7 +43,7 @@ func coverage(n int) []*crosscheck.Article {
 	first := out[0].Text
 	out[n-1].Text = strings.ReplaceAll(first, " went.", " went on.")
 	for _, a := range out {
-		a.Sentences = nlp.Sentences(a.Text)
+		a.Sentences = lex.Sentences(a.Text)
 	}
 	return out
 }
@@ -94,7 +94,7 @@ func quoting(n int) []*crosscheck.Article {
 			add(fmt.Sprintf("Speaker %s", strings.ToUpper(word(i*3 + q)[:1])+word(i*3 + q)[1:]), strings.Join(said, " "))
 		}
 		add("Ines Kolar", shared)
-		a.Sentences = nlp.Sentences(a.Text)
+		a.Sentences = lex.Sentences(a.Text)
 		out = append(out, a)
 	}
 	return out

@@ -11,7 +11,8 @@ import (
 	"unicode"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/date"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // A dateKind is one grain of the dates the articles give: the values of one kind compare
@@ -25,13 +26,14 @@ type dateKind struct {
 var dateKinds = []dateKind{
 	{"day", readDay},         // "June 24, 2005" → 2005-06-24
 	{"weekday", readWeekday}, // "Tuesday" in an article of unknown date → Tuesday
+	{"day", readMonthDay},    // "June 24" in an article of unknown date, no year given → June 24
 	{"month", readMonth},     // "December 2007" → 2007-12
 	{"year", readYear},       // "in 1983" → 1983
 	{"time", readClock},      // "3:33 a.m." → 03:33
 }
 
 func readDay(d crosscheck.Date) (float64, string, bool) {
-	if d.Type != "DATE" || nlp.Granularity(d.Value) != "day" {
+	if d.Type != "DATE" || date.Granularity(d.Value) != "day" {
 		return 0, "", false
 	}
 	t, err := time.Parse("2006-01-02", d.Value)
@@ -55,7 +57,7 @@ func readWeekday(d crosscheck.Date) (float64, string, bool) {
 // readMonth reads the month of a date that names it: "December 2007", and "July 25, 1997",
 // which agrees with "July 1997".
 func readMonth(d crosscheck.Date) (float64, string, bool) {
-	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "month" && g != "day" {
+	if g := date.Granularity(d.Value); d.Type != "DATE" || g != "month" && g != "day" {
 		return 0, "", false
 	}
 	y, err1 := strconv.Atoi(d.Value[:4])
@@ -69,7 +71,7 @@ func readMonth(d crosscheck.Date) (float64, string, bool) {
 // readYear reads the year of a date that names it: "in 1983", and "November 1983", which
 // agrees with "in 1983".
 func readYear(d crosscheck.Date) (float64, string, bool) {
-	if g := nlp.Granularity(d.Value); d.Type != "DATE" || g != "year" && g != "month" && g != "day" || !nlp.NamesYear(d.Text) {
+	if g := date.Granularity(d.Value); d.Type != "DATE" || g != "year" && g != "month" && g != "day" || !date.NamesYear(d.Text) {
 		return 0, "", false // "last year" dates nothing in an article of unknown date
 	}
 	y, err := strconv.Atoi(d.Value[:4])
@@ -111,6 +113,9 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "time" {
 			facts = splitClocks(facts)
 			facts = append(facts, clocksOfOneAct(claims, facts)...)
+		}
+		if k.name == "day" || k.name == "weekday" {
+			facts = ledeDays(claims, facts)
 		}
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
@@ -204,13 +209,15 @@ func atoiOr(digits string) int {
 // dates and the clause it is about, leaving out the days of statements.
 func (s *story) dateClaims(k dateKind) []claim {
 	var claims []claim
+	years := s.dayYears()
 	for _, a := range s.arts {
-		for _, d := range a.Dates {
+		for i, d := range a.Dates {
+			d = anchored(d, years)
 			v, label, ok := k.read(d)
-			if !ok {
+			if !ok || endsSpan(a.Text, a.Dates, i) {
 				continue
 			}
-			if saidOn(a.Text[max(0, d.Start-40):d.Start]) {
+			if saidOn(a.Text[max(0, d.Start-120):d.Start]) {
 				continue // the day something was said dates the saying, not the story's events
 			}
 			if k.name == "time" {
@@ -221,10 +228,13 @@ func (s *story) dateClaims(k dateKind) []claim {
 			c := a.claim(d.Start, d.End)
 			c.value, c.label, c.crowded = v, label, true
 			if k.name == "year" || k.name == "month" {
-				c.approx = nlp.Granularity(d.Value) != k.name // a year or a month read from a finer date
+				c.approx = date.Granularity(d.Value) != k.name // a year or a month read from a finer date
 			}
 			sp := a.sentences[max(c.sentence, 0)].span
-			c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			c.verb = a.datedVerb(c.sentence, d.Start, d.End)
+			if c.verb == "" {
+				c.verb = verbBefore(a.Text[sp[0]:d.Start])
+			}
 			if c.verb == "" {
 				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
 			}
@@ -605,7 +615,7 @@ func datedPhrase(sentence string, start, end int) string {
 	if len(words) < 2 {
 		return ""
 	}
-	if w := words[0]; len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && nlp.Stopwords[strings.ToLower(w)] {
+	if w := words[0]; len(w) > 1 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'a' && w[1] <= 'z' && lex.Stopwords[strings.ToLower(w)] {
 		words[0] = strings.ToLower(w) // "It was built" → "it was built"
 	}
 	return strings.Join(words, " ")
@@ -838,10 +848,10 @@ func verbStem(w string) string {
 		return "" // "according to": whose word it is, not what happened
 	}
 	if base, ok := irregularPast[w]; ok {
-		return nlp.Stem(base)
+		return lex.Stem(base)
 	}
 	if len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
-		return nlp.Stem(w)
+		return lex.Stem(w)
 	}
 	return ""
 }
@@ -851,9 +861,17 @@ func verbStem(w string) string {
 // report or a confirmation is often the event itself ("announced major changes Thursday").
 var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
 
+// statementRe matches the end of the words before a date that a saying's noun dates: "denied
+// those claims in a statement Thursday", "said in an interview published in French newspaper
+// Le Parisien Wednesday". A speech or a meeting is often the story's event itself, and is left.
+var statementRe = regexp.MustCompile(`(?i)\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|interview|briefing|news conference|press conference|press release|conference call)\b[^.;:!?"“”]{0,60}?\s+(?:on|late on|early on)?\s*$`)
+
 // saidOn reports a date that is the day of a statement, unless a verb stands between the
 // statement and the date: "says he died Thursday" dates the death.
 func saidOn(before string) bool {
+	if statementRe.MatchString(before) {
+		return true
+	}
 	m := saidOnRe.FindStringSubmatch(before)
 	return m != nil && !slices.ContainsFunc(strings.Fields(m[1]), func(w string) bool { return verbStem(w) != "" })
 }
@@ -937,7 +955,7 @@ var measureWords = map[string]bool{"percent": true, "cent": true, "billion": tru
 // plainWord reports a lower-case word that can head or modify a noun phrase: not a name, a
 // function word, a verb form or an adverb.
 func plainWord(w string) bool {
-	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || nlp.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] || pastOnly[w] || participles[w] {
+	if len(w) < 3 || w[0] < 'a' || w[0] > 'z' || lex.Stopwords[w] || verbStem(w) != "" || strings.HasSuffix(w, "ly") || measureWords[strings.TrimSuffix(w, "s")] || pastOnly[w] || participles[w] {
 		return false
 	}
 	for _, r := range w {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/entity"
 )
 
 // roleFacts compares the titles the articles give each person named in several of them.
@@ -159,7 +159,7 @@ func whoIs(f crosscheck.Fact, name string, others ...crosscheck.FactValue) (cros
 	}
 	v := f.Values[0]
 	words := strings.Fields(strings.ToLower(v.Value))
-	if len(strings.Fields(name)) < 2 || nlp.IsTitleWord(name) {
+	if len(strings.Fields(name)) < 2 || entity.IsTitleWord(name) {
 		return crosscheck.Fact{}, false // "General" of "Texas Attorney General": a title, not a name
 	}
 	if len(words) == 0 || !relationHeads[words[len(words)-1]] && !(len(words) > 2 && relationHeads[words[0]] && (words[1] == "of" || words[1] == "in" || words[1] == "at")) {
@@ -191,19 +191,19 @@ func whoIs(f crosscheck.Fact, name string, others ...crosscheck.FactValue) (cros
 // President" → "former President"), or else the phrase itself without its article ("the
 // governor of Unity state" → "governor of Unity state"); "" for a fragment without a role noun.
 func roleText(role string) string {
-	if f := strings.Fields(role); len(f) > 1 && nlp.IsNameWord(f[0]) && (strings.HasSuffix(f[0], "'s") || strings.HasSuffix(f[0], "’s")) &&
-		nlp.IsTitleWord(strings.Trim(f[1], ",")) {
+	if f := strings.Fields(role); len(f) > 1 && entity.IsNameWord(f[0]) && (strings.HasSuffix(f[0], "'s") || strings.HasSuffix(f[0], "’s")) &&
+		entity.IsTitleWord(strings.Trim(f[1], ",")) {
 		role = strings.Join(f[1:], " ") // "Apple's Senior Vice President": the title, of Apple
 	}
 	role = withoutPlaceTail(role)
-	if t := nlp.RoleTitle(role); t != "" {
+	if t := entity.RoleTitle(role); t != "" {
 		return t
 	}
 	f := strings.Fields(role)
 	if len(f) > 0 && (f[0] == "the" || f[0] == "a" || f[0] == "an") {
 		f = f[1:]
 	}
-	if len(f) == 0 || !slices.ContainsFunc(f, func(w string) bool { return nlp.IsTitleWord(w) || relationHeads[strings.ToLower(w)] }) {
+	if len(f) == 0 || !slices.ContainsFunc(f, func(w string) bool { return entity.IsTitleWord(w) || relationHeads[strings.ToLower(w)] }) {
 		return "" // "official", "a close friend": not an office
 	}
 	return strings.Join(f, " ")
@@ -225,10 +225,10 @@ func withoutPlaceTail(role string) string {
 	}
 	named := false
 	for _, w := range strings.Fields(role[in+4:]) {
-		if !nlp.IsNameWord(w) && w != "of" && w != "the" && !placeWords[w] {
+		if !entity.IsNameWord(w) && w != "of" && w != "the" && !placeWords[w] {
 			return role // "director of operations in the region": not a place
 		}
-		named = named || nlp.IsNameWord(w)
+		named = named || entity.IsNameWord(w)
 	}
 	if !named {
 		return role
@@ -363,7 +363,7 @@ func speaksFor(title string) bool {
 // and the like name a different office too; a title with no such word is only less specific.
 func otherPortfolio(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !nlp.IsTitleWord(fa[len(fa)-1]) || speaksFor(fa[len(fa)-1]) {
+	if len(fa) < 2 || len(fb) < 2 || fa[len(fa)-1] != fb[len(fb)-1] || !entity.IsTitleWord(fa[len(fa)-1]) || speaksFor(fa[len(fa)-1]) {
 		return false // "head of UNRWA in Gaza" and "top UN official in Gaza" end in a place, not an office
 	}
 	caps := func(f []string) []string {
@@ -388,7 +388,7 @@ func (s *story) placeFacts() []crosscheck.Fact {
 		for _, e := range a.Entities {
 			place := e.Name
 			if e.Kind == "org" {
-				place = nlp.Seat(e.Name) // "in the Kremlin" is in Moscow
+				place = entity.Seat(e.Name) // "in the Kremlin" is in Moscow
 			}
 			if e.Kind != "place" && place == e.Name || place == "" {
 				continue

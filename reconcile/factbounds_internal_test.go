@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // counted makes a story of n articles of twelve sentences of made-up words, each sentence
@@ -38,7 +38,7 @@ func counted(n int) (*story, []claim) {
 	}
 	arts[n-1].Text = arts[0].Text
 	for _, a := range arts {
-		a.Sentences = nlp.Sentences(a.Text)
+		a.Sentences = lex.Sentences(a.Text)
 	}
 	s := newStory(arts)
 	var claims []claim

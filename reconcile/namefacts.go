@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/entity"
 )
 
 // A nameForm is one way an article spells a name: its words, without the role before it
@@ -120,7 +120,7 @@ func articleNames(a *article) []nameForm {
 func roleBefore(name string) string {
 	f := strings.Fields(name)
 	for i := len(f) - 1; i >= 0; i-- {
-		if nlp.IsTitleWord(f[i]) {
+		if entity.IsTitleWord(f[i]) {
 			return strings.Join(f[:i+1], " ")
 		}
 	}
@@ -297,13 +297,13 @@ func sharesArticle(a, b []nameForm) bool {
 func nameWords(name string) []string {
 	f := strings.Fields(name)
 	for i, w := range f {
-		if !nlp.IsNameWord(w) {
+		if !entity.IsNameWord(w) {
 			f = f[:i]
 			break
 		}
 	}
 	for i := len(f) - 1; i >= 0; i-- {
-		if nlp.IsTitleWord(f[i]) {
+		if entity.IsTitleWord(f[i]) {
 			f = f[i+1:]
 			break
 		}
@@ -334,7 +334,7 @@ func spellings(a, b []string) bool {
 		return false
 	}
 	x, y := a[diff], b[diff]
-	if gx, gy := nlp.FirstNameGender(x), nlp.FirstNameGender(y); gx != 0 && gy != 0 && gx != gy {
+	if gx, gy := entity.FirstNameGender(x), entity.FirstNameGender(y); gx != 0 && gy != 0 && gx != gy {
 		return false
 	}
 	return spelledAlike(x, y)
@@ -349,7 +349,7 @@ var derivedEndings = []string{"i", "n", "an", "ian", "ese", "ish", "'s", "’s",
 // two when they are long and begin alike ("Betty", "Bettie"; not "Stage", "States"); never a word and its derivative.
 func spelledAlike(x, y string) bool {
 	x, y = strings.TrimSuffix(x, "."), strings.TrimSuffix(y, ".")
-	x, y = nlp.WithoutArticle(x), nlp.WithoutArticle(y) // "al-Fakhora" is "Fakhora" spelled with its article
+	x, y = entity.WithoutArticle(x), entity.WithoutArticle(y) // "al-Fakhora" is "Fakhora" spelled with its article
 	if strings.EqualFold(x, y) || acronym(x) || acronym(y) {
 		return false // "Inc." and "Inc"; "LCD" and "LED" are two things
 	}

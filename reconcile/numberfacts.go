@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/number"
 )
 
 // partitives count a thing by its parts or members (nlp reads "31 pieces of apparatus" as
@@ -84,7 +84,7 @@ func markSeveral(ages []claim) {
 			continue // a person's age, by name
 		}
 		k := [2]string{c.art.ID, c.owner}
-		if v, ok := values[k]; ok && !nlp.Equal(v, c.value) {
+		if v, ok := values[k]; ok && !number.Equal(v, c.value) {
 			several[c.owner] = true
 		}
 		values[k] = c.value
@@ -129,7 +129,7 @@ func (s *story) namedTwoWays(c claim, others []claim) bool {
 		return false
 	}
 	for _, o := range others {
-		if o.art == c.art || o.read.verb == "" || o.read.borrowed || o.approx || o.bound != "" || o.listed || !nlp.Equal(o.value, c.value) {
+		if o.art == c.art || o.read.verb == "" || o.read.borrowed || o.approx || o.bound != "" || o.listed || !number.Equal(o.value, c.value) {
 			continue
 		}
 		if eventOf(o.read.verb) != eventOf(c.read.verb) || o.owner != "" && c.owner != "" && o.owner != c.owner {
@@ -174,7 +174,7 @@ func numbersAgree(a, b claim) bool {
 	if (a.read.borrowed || b.read.borrowed) && eventOf(a.read.verb) != eventOf(b.read.verb) {
 		return false // "four bombs were dropped", "of which four exploded": one figure, two events
 	}
-	if nlp.Equal(a.value, b.value) {
+	if number.Equal(a.value, b.value) {
 		return a.label == b.label || a.read.kind != "score"
 	}
 	approx := a.approx && a.bound == "" || b.approx && b.bound == ""

@@ -8,7 +8,8 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/number"
 )
 
 // reading is what a number says in its sentence: the kind of value, its unit, the thing it
@@ -188,7 +189,7 @@ func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	w := strings.TrimPrefix(a.Text[n.End:n.End+len(m[0])], m[1])
 	first := strings.Fields(w)[0]
-	if nlp.Stopwords[strings.ToLower(first)] {
+	if lex.Stopwords[strings.ToLower(first)] {
 		return false // "the 13th and 14th": no noun yet
 	}
 	if ordinalNames[strings.ToLower(first)] {
@@ -310,11 +311,11 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
 	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
-	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !nlp.Stopwords[rest[m[2]:m[3]]] {
+	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !lex.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
 		r.word = r.thing
 	}
-	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !nlp.Stopwords[m[1]] {
+	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !lex.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
 	}
 	r.verb = verbNear(ctx.before, "")
@@ -471,10 +472,10 @@ func nounBefore(before string) string {
 		if approxWords[w] || w == "only" || w == "just" {
 			continue
 		}
-		if nlp.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
+		if lex.Stopwords[w] || isVerbForm(w) || w == "" || w[0] < 'a' || w[0] > 'z' {
 			return ""
 		}
-		return nlp.Stem(w)
+		return lex.Stem(w)
 	}
 	return ""
 }
@@ -488,8 +489,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if m := bareCasualty.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
 		thing = strings.ToLower(m[1]) // "12 people were killed and 20 were wounded": 20 wounded
 	}
-	if m := casualtyBefore.FindStringSubmatch(ctx.before); thing == "" && n.Counted == "" && m != nil && bareEnd.MatchString(ctx.after) {
-		thing = strings.ToLower(m[1]) // "the bombing, which he said killed seven"
+	if v := number.CasualtyVerb(ctx.before); thing == "" && n.Counted == "" && v != "" && bareEnd.MatchString(ctx.after) {
+		thing = v // "the bombing, which he said killed seven"
 	}
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
@@ -562,12 +563,9 @@ func countWindow(after string) string {
 // multiplier follows "times" that compare: "three times the energy", "five times as many".
 var multiplier = regexp.MustCompile(`(?i)^\s+(?:the|as|more|less|larger|smaller|bigger|higher|lower|faster|greater|that of)\b`)
 
-// casualtyBefore is a casualty verb right before a bare figure: "killed seven", "wounding at
-// least 20"; bareEnd closes the figure there, so that it counts the people ("killed seven.").
-var (
-	casualtyBefore = regexp.MustCompile(`(?i)\b(killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+|around\s+)?$`)
-	bareEnd        = regexp.MustCompile(`^\s*(?:[.,;:)—]|and\b|$)`)
-)
+// bareEnd closes a figure after a casualty verb (number.CasualtyVerb), so that it counts the
+// people ("killed seven.").
+var bareEnd = regexp.MustCompile(`^\s*(?:[.,;:)—]|and\b|$)`)
 
 // bareCasualty is a casualty verb after a bare figure and an auxiliary: "20 were wounded".
 var bareCasualty = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)
@@ -691,9 +689,9 @@ func eventOf(verb string) string {
 		return v
 	}
 	if base, ok := irregularPast[verb]; ok {
-		return nlp.Stem(base)
+		return lex.Stem(base)
 	}
-	return nlp.Stem(verb)
+	return lex.Stem(verb)
 }
 
 // wordSet is the set of the words of s.
@@ -857,7 +855,7 @@ func rangeFirst(n crosscheck.Number, before string) (float64, bool) {
 		return 0, false
 	}
 	f := m[1] + m[2]
-	v, ok := nlp.FigureValue(f)
+	v, ok := number.FigureValue(f)
 	if !ok || v != math.Trunc(v) || v >= n.Value || strings.HasSuffix(strings.TrimSpace(before), "-") && !isDigits(f) {
 		return 0, false
 	}
@@ -875,7 +873,7 @@ func valueRange(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		return false
 	}
 	r.kind, r.unit, r.label = "range", n.Unit, figureLabel(lo)+"-"+figureLabel(n.Value)+" "+plural(n.Unit, 2)
-	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !nlp.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
+	if m := rangeOf.FindStringSubmatch(ctx.before); m != nil && !lex.Stopwords[strings.ToLower(m[1])] && !isVerbForm(strings.ToLower(m[1])) {
 		r.thing, r.word = strings.ToLower(m[1]), strings.ToLower(m[1])
 	}
 	r.value = lo*1e6 + n.Value

@@ -4,8 +4,8 @@ import (
 	"sort"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 	"github.com/crosscheck/crosscheck/analyze/syntax"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 // parsed is one sentence read by the parser: its words as the article's tokens, their byte
@@ -59,7 +59,7 @@ func storedParse(a *crosscheck.Article, first int, words []string) (syntax.Sente
 // without tokens has its sentence split now (first is then -1).
 func sentenceTokens(a *crosscheck.Article, sp crosscheck.Span) (first int, toks []crosscheck.Span) {
 	if len(a.Tokens) == 0 {
-		return -1, nlp.Tokens(a.Text[sp[0]:sp[1]])
+		return -1, lex.Tokens(a.Text[sp[0]:sp[1]])
 	}
 	first = sort.Search(len(a.Tokens), func(k int) bool { return a.Tokens[k][0] >= sp[0] })
 	for k := first; k < len(a.Tokens) && a.Tokens[k][1] <= sp[1]; k++ {

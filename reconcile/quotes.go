@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 var debugQuotes = false
@@ -552,7 +552,7 @@ func align(a, b string) []crosscheck.AlignedOp {
 
 func alignWords(s string) []string {
 	var out []string
-	for _, t := range nlp.Tokens(s) {
+	for _, t := range lex.Tokens(s) {
 		w := s[t[0]:t[1]]
 		if isLetter(strings.ToLower(w)[0]) || (w[0] >= '0' && w[0] <= '9') {
 			out = append(out, w)
@@ -563,7 +563,7 @@ func alignWords(s string) []string {
 
 func key(w string) string {
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	return nlp.Stem(w)
+	return lex.Stem(w)
 }
 
 // negations turn a clause around. "No" that stands alone answers a question ("No, …") and a
@@ -754,7 +754,7 @@ func judges(clause string) bool {
 // clauses splits a quote at sentence ends, semicolons and "but".
 func clauses(s string) []string {
 	var out []string
-	for _, sp := range nlp.Sentences(s) {
+	for _, sp := range lex.Sentences(s) {
 		sentence := s[sp[0]:sp[1]]
 		for _, part := range strings.FieldsFunc(sentence, func(r rune) bool { return r == ';' }) {
 			for _, c := range strings.Split(part, ", but ") {

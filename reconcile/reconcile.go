@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // Reconcile builds the report of a story from its articles and the near-duplicate links among
@@ -80,7 +80,7 @@ func newStory(list []*crosscheck.Article) *story {
 		art.dct, _ = a.PublishedDay()
 		spans := a.Sentences
 		if len(spans) == 0 {
-			spans = nlp.Sentences(a.Text)
+			spans = lex.Sentences(a.Text)
 		}
 		seen := map[int32]bool{}
 		for _, sp := range spans {
@@ -122,7 +122,7 @@ func (s *story) wordIDs(words []string) []int32 {
 }
 
 // contentWords lowercases text and returns the stems of its words that are not function words.
-func contentWords(text string) []string { return contentWordsIn(text, nlp.Tokens(text)) }
+func contentWords(text string) []string { return contentWordsIn(text, lex.Tokens(text)) }
 
 // contentWordsIn is contentWords over text's tokens toks.
 func contentWordsIn(text string, toks []crosscheck.Span) []string {
@@ -130,10 +130,10 @@ func contentWordsIn(text string, toks []crosscheck.Span) []string {
 	for _, t := range toks {
 		w := strings.ToLower(text[t[0]:t[1]])
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-		if len(w) < 2 || nlp.Stopwords[w] || !isLetter(w[0]) {
+		if len(w) < 2 || lex.Stopwords[w] || !isLetter(w[0]) {
 			continue
 		}
-		w = nlp.Stem(w)
+		w = lex.Stem(w)
 		if c, ok := sameSense[w]; ok {
 			w = c
 		}
@@ -170,7 +170,7 @@ var sameSense = func() map[string]string {
 	} {
 		f := strings.Fields(group)
 		for _, w := range f {
-			m[nlp.Stem(w)] = nlp.Stem(f[0])
+			m[lex.Stem(w)] = lex.Stem(f[0])
 		}
 	}
 	return m

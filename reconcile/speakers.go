@@ -5,7 +5,8 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/entity"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // speaker is a quote's speaker as the story names it.
@@ -91,7 +92,7 @@ func titled(who string) bool {
 // the first not a function word ("Although Gigante" is not a name).
 func personal(who string) bool {
 	f := strings.Fields(who)
-	if len(f) < 2 || nlp.Stopwords[strings.ToLower(f[0])] {
+	if len(f) < 2 || lex.Stopwords[strings.ToLower(f[0])] {
 		return false
 	}
 	for _, w := range f {
@@ -138,7 +139,7 @@ func bears(e crosscheck.Entity, last string) bool {
 func (s *story) nameOf(who string) string {
 	f := strings.Fields(who)
 	for k := len(f) - 2; k >= 1; k-- {
-		if nlp.RoleTitle(f[k-1]) != "" && nlp.RoleTitle(strings.Join(f[:k], " ")) != "" && capitalised(f[k]) {
+		if entity.RoleTitle(f[k-1]) != "" && entity.RoleTitle(strings.Join(f[:k], " ")) != "" && capitalised(f[k]) {
 			f = f[k:]
 			break
 		}
@@ -178,13 +179,13 @@ func headNoun(desc string) string {
 	head := ""
 	for _, w := range strings.Fields(strings.ToLower(desc)) {
 		w = strings.Trim(w, ",.;:")
-		if nlp.Stopwords[w] {
+		if lex.Stopwords[w] {
 			if head != "" {
 				break
 			}
 			continue
 		}
-		head = nlp.Stem(w)
+		head = lex.Stem(w)
 	}
 	return head
 }

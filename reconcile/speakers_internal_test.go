@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // A speaker is read against the entities of its article: a name an entity bears, without the
@@ -36,7 +36,7 @@ func TestSpeakerOf(t *testing.T) {
 		{"a sign at the gate", speaker{head: "sign"}},
 		{"he", speaker{}},
 		{"The Delta Courier", speaker{name: "The Delta Courier", last: "Courier", kind: "org"}},
-		{"The Courier article", speaker{head: nlp.Stem("article")}},
+		{"The Courier article", speaker{head: lex.Stem("article")}},
 	} {
 		if got := s.speakerOf(s.arts[0], c.who); got != c.want {
 			t.Errorf("%q: %+v, want %+v", c.who, got, c.want)

@@ -396,21 +396,5 @@ func TestDatesOfOneThing(t *testing.T) {
 // as "verdict: value articles | …".
 func dateFactsOf(t *testing.T, texts ...string) []string {
 	t.Helper()
-	var arts []*crosscheck.Article
-	for i, text := range texts {
-		a, err := extract.Article(&crosscheck.Document{ID: string(rune('a' + i)), Format: crosscheck.FormatText, Raw: []byte(text)}, extract.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
-	var got []string
-	for _, f := range newStory(arts).dateFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
-	}
-	return got
+	return dateFactLines(articlesOf(t, texts...))
 }

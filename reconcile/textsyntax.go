@@ -99,12 +99,8 @@ var clauseRels = map[string]bool{"nsubj": true, "nsubj:pass": true, "expl": true
 // modifies with the noun's own words; "" when the tree does not say (a date that is the
 // root, a date of nothing but itself) or the clause would be too long to read.
 func (a *article) datedClause(i, start, end int) string {
-	if i < 0 {
-		return ""
-	}
-	p := a.parse(i)
-	h := p.headIn(start, end)
-	if h < 0 || p.Arcs[h].Head < 0 {
+	p, h := a.dateHead(i, start, end)
+	if h < 0 {
 		return ""
 	}
 	g := p.Arcs[h].Head

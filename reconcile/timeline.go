@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
-	"github.com/crosscheck/crosscheck/nlp"
+	"github.com/crosscheck/crosscheck/analyze/date"
 )
 
 // timeline puts the story in order of time: each day, month or year an article dates
@@ -73,7 +73,7 @@ func calendarPoint(v string) string {
 	if t, _, ok := strings.Cut(v, "T"); ok {
 		v = t
 	}
-	switch nlp.Granularity(v) {
+	switch date.Granularity(v) {
 	case "day", "month", "year":
 		if len(v) >= 4 && v[0] >= '0' && v[0] <= '9' {
 			return v

@@ -9,9 +9,9 @@ import (
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/extract"
-	"github.com/crosscheck/crosscheck/nlp"
 	"github.com/crosscheck/crosscheck/reconcile"
 	"github.com/crosscheck/crosscheck/render"
 )
@@ -26,7 +26,7 @@ func demoSentences(tb testing.TB) []string {
 			tb.Fatal(err)
 		}
 		text := string(b)
-		for _, sp := range nlp.Sentences(text) {
+		for _, sp := range lex.Sentences(text) {
 			if s := strings.TrimSpace(text[sp[0]:sp[1]]); len(s) > 20 {
 				out = append(out, s)
 			}

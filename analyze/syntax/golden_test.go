@@ -14,9 +14,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/analyze/lex"
 	"github.com/crosscheck/crosscheck/analyze/syntax"
 	"github.com/crosscheck/crosscheck/internal/corpus"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 var update = flag.Bool("update", false, "write testdata/golden.txt from the current code")
@@ -106,9 +106,9 @@ func sentence(h hash.Hash, words []string) {
 // sentenceWords is the words of each sentence of text, as the analysis tokenises them.
 func sentenceWords(text string) [][]string {
 	var out [][]string
-	for _, s := range nlp.Sentences(text) {
+	for _, s := range lex.Sentences(text) {
 		var words []string
-		for _, tok := range nlp.Tokens(text[s[0]:s[1]]) {
+		for _, tok := range lex.Tokens(text[s[0]:s[1]]) {
 			words = append(words, text[s[0]:s[1]][tok[0]:tok[1]])
 		}
 		out = append(out, words)

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/crosscheck/crosscheck/analyze/date"
 	"github.com/crosscheck/crosscheck/eval"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 func (m *Main) evalDates(ctx context.Context, args []string) error {
@@ -35,7 +35,7 @@ figures by type (and --misses) follow the second reading, or the first with --st
 		Doc, Text, DCT, Type, Value, Context string
 		Start                                int
 	}
-	var timeline *nlp.Timeline
+	var timeline *date.Timeline
 	doc := ""
 	err := eachRecord(ctx, *gold, func(r timex) error {
 		dct, err := time.Parse("2006-01-02", r.DCT[:min(10, len(r.DCT))])
@@ -43,7 +43,7 @@ figures by type (and --misses) follow the second reading, or the first with --st
 			return fmt.Errorf("dct %q: %w", r.DCT, err)
 		}
 		if r.Doc != doc || timeline == nil {
-			doc, timeline = r.Doc, nlp.NewTimeline(dct)
+			doc, timeline = r.Doc, date.NewTimeline(dct)
 		}
 		// the context window opens 80 bytes before the expression, or at the document's start
 		got, _ := timeline.Resolve(r.Text, eval.SentenceBefore(r.Context, min(r.Start, 80)))

@@ -4,8 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/crosscheck/crosscheck/analyze/entity"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/quote"
 	"github.com/crosscheck/crosscheck/eval"
-	"github.com/crosscheck/crosscheck/nlp"
 )
 
 func (m *Main) evalQuotes(ctx context.Context, args []string) error {
@@ -33,9 +35,9 @@ word: "Trump" matches "Donald Trump" and a pronoun "he" a predicted "he", but "t
 			return nil
 		}
 		var pred []eval.PredictedQuote
-		quotes := nlp.Quotes(d.Text)
-		sentences := nlp.Sentences(d.Text)
-		nlp.ResolveSpeakers(quotes, nlp.Entities(d.Text, sentences, nlp.Tokens(d.Text)))
+		quotes := quote.Find(d.Text)
+		sentences := lex.Sentences(d.Text)
+		entity.ResolveSpeakers(quotes, entity.Find(d.Text, sentences, lex.Tokens(d.Text)))
 		for _, q := range quotes {
 			pred = append(pred, eval.PredictedQuote{Words: eval.Words(q.Text), Speaker: q.Speaker, Mention: q.SpeakerMention})
 		}

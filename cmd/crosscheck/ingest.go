@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -55,6 +57,13 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 		}
 		opts.Manifest = man
 	}
+	if path := m.Getenv("CROSSCHECK_CPUPROFILE"); path != "" {
+		stop, err := cpuProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	store, err := m.open(ctx, *db)
 	if err != nil {
 		return err
@@ -79,6 +88,20 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 		return errSomeFailed{sum.Failed}
 	}
 	return nil
+}
+
+// cpuProfile writes the processor profile of the rest of the run to path (CROSSCHECK_CPUPROFILE),
+// for go tool pprof; stop ends it.
+func cpuProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("CROSSCHECK_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("CROSSCHECK_CPUPROFILE: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // output says what runIngest prints.

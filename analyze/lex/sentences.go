@@ -1,0 +1,237 @@
+package lex
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Span is a byte range [start, end) of an article's clean text.
+type Span = crosscheck.Span
+
+// Sentences splits text into sentences. A line break always ends one, so a headline without a
+// full stop stands alone. Within a line, a full stop, question or exclamation mark ends a
+// sentence when the next word starts with a capital, a digit or an opening quote — unless the
+// mark closes a title ("Mr."), a month ("Oct."), an initial ("John F. Kennedy") or, before a word
+// that rarely opens a sentence, a dotted abbreviation ("U.S. officials"). Closing quotes and
+// brackets after the mark stay with the sentence they close, so a quote of several sentences
+// splits where its sentences do and '"Are you sure?" he asked.' stays one sentence.
+func Sentences(text string) []Span {
+	var out []Span
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		out = splitLine(text, ls, le, out)
+		ls = le + 1
+	}
+	return out
+}
+
+func splitLine(text string, ls, le int, out []Span) []Span {
+	start := skipSpace(text, ls, le)
+	for i := start; i < le; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		end := i + 1
+		for end < le {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !isCloseMark(r) && r != '.' && r != '!' && r != '?' {
+				break
+			}
+			end += n
+		}
+		next := skipSpace(text, end, le)
+		if next == end || next >= le || !OpensSentence(text[next:le]) {
+			i = end - 1
+			continue
+		}
+		if c == '.' && !stopEnds(text[start:i], text[next:le]) {
+			i = end - 1
+			continue
+		}
+		out = append(out, Span{start, end})
+		start, i = next, next-1
+	}
+	if e := TrimSpaceEnd(text, start, le); e > start {
+		out = append(out, Span{start, e})
+	}
+	return out
+}
+
+func skipSpace(text string, i, end int) int {
+	for i < end {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// TrimSpaceEnd moves end back over the white space that ends text[start:end].
+func TrimSpaceEnd(text string, start, end int) int {
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
+
+func isCloseMark(r rune) bool {
+	return r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '»'
+}
+
+// OpensSentence reports whether s starts as a sentence does: a capital, a digit or an opening
+// quote or bracket.
+func OpensSentence(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '(' || r == '\'' || r == '«'
+}
+
+// stopEnds decides whether a full stop after before, followed by next, ends a sentence.
+func stopEnds(before, next string) bool {
+	j := len(before)
+	for j > 0 && (IsASCIIWord(before[j-1]) || before[j-1] == '.') {
+		j--
+	}
+	word := before[j:]
+	lw := strings.ToLower(word)
+	switch {
+	case word == "":
+		return true
+	case lw == "no" || lw == "nos":
+		return !unicode.IsDigit(rune(next[0])) // "No. 5"
+	case titleAbbrev[lw] || monthAbbrev[lw]:
+		return false
+	case len(word) == 1 && isUpperByte(word[0]):
+		return false // an initial
+	case strings.Contains(word, ".") || IsAbbreviation(lw):
+		// "U.S.", "a.m.", "Inc.": the end of a sentence only before a word that usually opens one
+		return sentenceOpeners[strings.ToLower(firstWord(next))]
+	}
+	return true
+}
+
+func firstWord(s string) string {
+	for i, r := range s {
+		if !unicode.IsLetter(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// titleAbbrev are abbreviations that stand before a name and never end a sentence.
+var titleAbbrev = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true,
+	"gov": true, "gen": true, "lt": true, "col": true, "st": true, "prof": true, "rev": true, "sgt": true,
+	"capt": true, "cmdr": true, "adm": true, "pres": true, "maj": true, "vs": true, "mt": true,
+	"ft": true, "cpl": true, "pvt": true, "hon": true, "supt": true, "insp": true, "jr": true, "sr": true}
+
+// TitleAbbrev says a word is an abbreviation that stands before a name ("Dr", "Sen"), whose
+// full stop ends no sentence.
+func TitleAbbrev(w string) bool { return titleAbbrev[strings.ToLower(w)] }
+
+// abbreviations are the words written with a full stop that the quote reader and the
+// sentence splitter know: titles, months, "U.S.", "Inc.".
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true,
+	"gov": true, "gen": true, "lt": true, "col": true, "st": true, "jr": true, "sr": true, "prof": true,
+	"u.s": true, "u.n": true, "u.k": true, "inc": true, "corp": true, "co": true, "no": true, "vs": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "aug": true, "sept": true, "sep": true, "oct": true,
+	"nov": true, "dec": true, "rev": true, "sgt": true, "capt": true, "cmdr": true, "adm": true, "pres": true}
+
+// IsAbbreviation says a lower-case word is one written with a full stop ("sen", "u.s", "inc").
+func IsAbbreviation(w string) bool { return abbreviations[w] }
+
+// MonthAbbrev says a lower-case word is a month's abbreviation ("sept", "oct").
+func MonthAbbrev(w string) bool { return monthAbbrev[w] }
+
+var monthAbbrev = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+
+// sentenceOpeners are words that open sentences far more often than they follow an
+// abbreviation inside one.
+var sentenceOpeners = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an he she it they we i you his her its their our this that these
+		those there but and so yet or if when while after before as in on at for from with by to of
+		however meanwhile still also some many most one two three no not what who why how where
+		earlier later then now today yesterday tomorrow last next such both each every all other
+		under over during since until although though because according asked said`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// Tokens splits text into words and punctuation marks. A word keeps inner apostrophes, hyphens,
+// full stops and digit separators ("don't", "son-in-law", "U.S.", "1,200.5"), and a short
+// capitalised word keeps its final full stop when it is an abbreviation ("Mr.", "Oct.").
+func Tokens(text string) []Span {
+	var out []Span
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := wordEnd(text, i)
+			out = append(out, Span{i, j})
+			i = j
+		default:
+			out = append(out, Span{i, i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j += n
+			continue
+		}
+		if (r == '.' || r == '\'' || r == '’' || r == '-' || r == ',') && j+n < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[j+n:])
+			inner := unicode.IsLetter(r2) || unicode.IsDigit(r2)
+			if r == ',' {
+				inner = unicode.IsDigit(r2) && j > i && isDigitByte(text[j-1])
+			}
+			if inner {
+				j += n
+				continue
+			}
+		}
+		if r == '.' {
+			w := strings.ToLower(text[i:j])
+			if titleAbbrev[w] || monthAbbrev[w] || IsAbbreviation(w) || strings.Contains(w, ".") || (j-i == 1 && isUpperByte(text[i])) {
+				j += n
+			}
+		}
+		break
+	}
+	return j
+}
+
+func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
+
+// IsASCIIWord is a character regexp's \b counts as part of a word.
+func IsASCIIWord(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }

@@ -1,0 +1,82 @@
+package lex
+
+import (
+	"strings"
+	"time"
+)
+
+// Stem strips common English inflections, enough for "quakes"/"quake", "killed"/"killing".
+func Stem(w string) string {
+	n := len(w)
+	switch {
+	case n > 5 && strings.HasSuffix(w, "ies"):
+		return w[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(w, "ing"):
+		return w[:n-3]
+	case n > 4 && strings.HasSuffix(w, "ed"):
+		return w[:n-2]
+	case n > 4 && strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "ses"):
+		return w[:n-2]
+	case n > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:n-1]
+	}
+	return w
+}
+
+// WordSet is the set of the words of s.
+func WordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Stopwords are English function words and the words every news story uses.
+var Stopwords = WordSet(`a about above after again against all also although am among an and another any are
+	around as at be because been before being below between both but by can could did do does doing down during
+	each either else even ever every few for from further had has have having he her here hers herself him himself
+	his how however i if in into is it its itself just least less like many may me might more most much must my
+	myself near neither no nor not now of off often on once one only onto or other our ours ourselves out over own
+	per perhaps rather said same say says she should since so some still such than that the their theirs them
+	themselves then there these they this those though through thus to too toward under until up upon us very
+	via was we were what when where whether which while who whom whose why will with within without would yet you
+	your yours yourself mr mrs ms told according reported report reports news week today yesterday tuesday monday
+	wednesday thursday friday saturday sunday year years new also two three four five first last time people day
+	days month months told officials official saying statement n't 's`)
+
+// MonthNames are the months' names and abbreviations in lower case: "sept" is September.
+var MonthNames = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
+	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12}
+
+// LastWord is the last word of s, split at white space.
+func LastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// LowerASCII appends s to buf with its ASCII letters in lower case: byte offsets stay those
+// of s.
+func LowerASCII(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		buf = append(buf, b)
+	}
+	return buf
+}
+
+// Possessive reports a word that ends in "'s" or "’s".
+func Possessive(w string) bool { return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") }
+
+// TrimPossessive is w without its possessive "'s".
+func TrimPossessive(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+}

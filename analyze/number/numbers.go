@@ -1,0 +1,576 @@
+package number
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+)
+
+// Number is the domain's number; this package finds them.
+type Number = crosscheck.Number
+
+// Find finds the numbers of a text with what they count: "28-point plan" (28 point, plan),
+// "five hours" (5 hour), "four additional documents" (4 document), "one-fifth of Ukraine's
+// territory" (0.2, territory), "nearly four-year long war" (≈4 year, war), "$1.2 billion"
+// (1.2e9 USD), "3,000 troops" (3000 troop).
+func Find(text string) []Number { return numbers(text, nil) }
+
+// numbers is Numbers, counting in tries, when set, the expressions it tries to match: its
+// work, each try bounded by maxNumberText.
+func numbers(text string, tries *int) []Number {
+	var out []Number
+	var lower []byte
+	for c := 0; c < len(text); {
+		at := NextStart(text, c, numberStarts, true)
+		if at < 0 {
+			break
+		}
+		if tries != nil {
+			*tries++
+		}
+		lower = lex.LowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
+		m := numberRe.FindSubmatchIndex(lower)
+		if m == nil {
+			c = at + 1
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += at
+			}
+		}
+		n, ok := readNumber(text, m)
+		if ok {
+			out = append(out, n)
+		}
+		c = m[1] // as FindAll does, go on after the match
+		if !ok || n.End < m[1] {
+			// the words the match ran past belong to no number yet: "one of six children"
+			// reads "six children" next
+			c = max(m[7], n.End)
+		}
+	}
+	return out
+}
+
+// maxNumberText bounds the text a number with its words may span.
+const maxNumberText = 256
+
+// numberStarts are the words a number expression may begin with: an approximation, a number
+// word, "half", "a" ("a third").
+var numberStarts = func() map[string]bool {
+	m := map[string]bool{"half": true, "a": true}
+	for _, w := range strings.Fields(`nearly almost about around approximately roughly some more over less under up
+	at just as zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+	sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred dozen`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// NextStart finds, from c on, the next place an expression can begin: a word at a word
+// boundary that is a figure or one of starts, or with currency a currency sign. Trying an
+// anchored expression only there finds what an unanchored search over every position would,
+// as long as every expression begins with such a word.
+func NextStart(text string, c int, starts map[string]bool, currency bool) int {
+	for i := c; i < len(text); {
+		b := text[i]
+		if currency && (b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")) {
+			return i
+		}
+		if currency && (b == 'e' || b == 'E') && (i == 0 || !lex.IsASCIIWord(text[i-1])) && euroFigure(text[i:]) {
+			return i // "euro110 billion"
+		}
+		if !lex.IsASCIIWord(b) || (i > 0 && lex.IsASCIIWord(text[i-1])) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && lex.IsASCIIWord(text[j]) {
+			j++
+		}
+		if b >= '0' && b <= '9' || starts[strings.ToLower(text[i:j])] {
+			return i
+		}
+		i = j
+	}
+	return -1
+}
+
+// euroFigure reports "euro" written against a figure: "euro110 billion".
+func euroFigure(s string) bool {
+	return len(s) > 4 && strings.EqualFold(s[:4], "euro") && s[4] >= '0' && s[4] <= '9'
+}
+
+const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)`
+
+// numberRe, anchored where NextStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
+// scale (after a space or a hyphen: "$143-billion"), then a unit or counted noun (joined by a hyphen or a space) and the noun it may
+// qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
+// hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
+// case (lowerASCII), whose offsets are the text's.
+var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
+	`(?:([$€£¥]|euro)\s?|\b)` +
+	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
+	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
+
+var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6, "tenth": 0.1}
+
+var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "euro": "EUR"}
+
+// unitNames are the units written as words or abbreviations under one name: "110 billion
+// euros" is in EUR as "€110 billion" is, "86 yds" in yards as "86 yards" are.
+var unitNames = map[string]string{"euro": "EUR", "dollar": "USD", "yd": "yard", "meter": "metre",
+	"kilometer": "kilometre", "km": "kilometre", "kilometre": "kilometre", "kg": "kilogram", "lb": "pound",
+	"gigabyte": "GB", "gb": "GB", "megabyte": "MB", "mb": "MB", "terabyte": "TB", "tb": "TB",
+	"ghz": "GHz", "mhz": "MHz", "ft": "foot", "feet": "foot", "mph": "mile per hour"}
+
+// gluedUnit reads a unit or scale written against its figure: "4GB", "2.66GHz", "$334m",
+// "110bn euros", "30bn". Groups: 1 the unit or scale, 2 a currency named after "bn" or "m".
+var gluedUnit = regexp.MustCompile(`^(gb|mb|tb|ghz|mhz|km|kg|bn|m)s?\b(?:\s?-?\s?(euro|dollar)s?\b)?`)
+
+// skipWords may stand between a number and what it counts ("four additional documents").
+var skipWords = map[string]bool{"additional": true, "more": true, "new": true, "other": true, "separate": true,
+	"extra": true, "further": true, "different": true, "previous": true, "consecutive": true, "straight": true,
+	"full": true, "long": true, "old": true, "senior": true, "top": true, "key": true, "main": true, "major": true}
+
+// notCounted cannot be what a number counts.
+var notCounted = map[string]bool{"of": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true,
+	"the": true, "a": true, "an": true, "is": true, "was": true, "were": true, "are": true, "have": true, "has": true,
+	"for": true, "by": true, "with": true, "that": true, "than": true, "from": true, "as": true, "said": true,
+	"people": false, "but": true, "it": true, "he": true, "she": true, "they": true, "we": true,
+	"over": true, "under": true, "against": true, "above": true, "below": true, "after": true, "before": true,
+	"since": true, "during": true, "into": true, "per": true, "up": true, "down": true, "while": true,
+	"this": true, "next": true, "last": true, "its": true, "their": true, "his": true, "her": true, "if": true,
+	"when": true, "will": true, "would": true, "had": true, "be": true, "been": true, "not": true,
+	"vs": true, "versus": true, "gmt": true, "utc": true, "est": true, "edt": true, "et": true, "pst": true,
+	"pdt": true, "cst": true, "cdt": true, "am": true, "pm": true}
+
+func readNumber(text string, m []int) (Number, bool) {
+	group := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return text[m[2*i]:m[2*i+1]]
+	}
+	figure := strings.ToLower(group(3))
+	value, ok := figureValue(figure)
+	if !ok || afterMonth(text, m[6]) {
+		return Number{}, false // "March 12" is a date: the dates stage reads it
+	}
+	if (figure == "dozen" || figure == "hundred") && vagueBefore.MatchString(strings.ToLower(text[max(0, m[6]-12):m[6]])) {
+		return Number{}, false // "several dozen people": no figure
+	}
+	n := Number{Start: m[0], Value: value, Approx: strings.ToLower(group(1))}
+	end := m[7] // the figure's end
+	if s := strings.ToLower(group(4)); s != "" {
+		end = m[9]
+		switch s {
+		case "percent", "per cent":
+			n.Unit = "percent"
+		default:
+			n.Value *= scales[s]
+		}
+	}
+	if group(5) != "" {
+		n.Unit, end = "percent", m[11]
+	}
+	if c := group(2); c != "" {
+		n.Unit = currencies[strings.ToLower(c)]
+	}
+	if end == m[7] && group(6) == "" && group(8) == "" {
+		end = readGluedUnit(text, end, &n)
+	}
+	if n.Unit == "" && group(6) == "" && group(8) == "" {
+		// "41.2C", "41.2°C": a temperature written close to its figure
+		if u := temperature.FindString(text[end:min(len(text), end+4)]); u != "" {
+			n.Unit, end = "degree", end+len(u)
+		}
+	}
+	switch {
+	case group(6) != "": // "28-point plan", "four-year long war"
+		n.Unit = singular(strings.ToLower(group(6)))
+		end = m[13]
+		if noun := strings.ToLower(group(7)); noun != "" && !notCounted[noun] {
+			n.Counted = singular(noun)
+			end = m[15]
+			if head, e := countedHead(text, m[14], false); head != "" {
+				n.Counted, end = singular(head), e // "a 24-hour nationwide general strike"
+			}
+		}
+	case group(8) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
+		words := strings.Fields(strings.ToLower(group(8)))
+		pos := m[16]
+		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
+		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0]) || Participle(words[0], words[1])) {
+			pos += strings.Index(window(pos), words[0]) + len(words[0])
+			words = words[1:]
+		}
+		_, isNumberWord := numberWords[firstOr(words)]
+		if len(words) > 1 && n.Unit == "" && (words[0] == "percentage" || words[0] == "basis") && strings.HasPrefix(words[1], "point") {
+			// "half a percentage point", "50 basis points": a change of a rate, in points
+			if words[0] == "basis" {
+				n.Value /= 100
+			}
+			n.Unit = "percentage point"
+			end = pos + strings.Index(window(pos), words[1]) + len(words[1])
+		} else if len(words) > 0 && !notCounted[words[0]] && !isDigitWord(words[0]) && !isNumberWord {
+			w := words[0]
+			at := strings.Index(window(pos), w)
+			end = pos + at + len(w)
+			if !measureUnits[singular(w)] && unitNames[w] == "" {
+				if head, e := countedHead(text, pos+at, n.Value != 1); head != "" {
+					w, end = head, e // "three young men", "two Israeli tank shells"
+				}
+			}
+			if n.Unit == "" {
+				n.Unit = singular(w)
+			} else {
+				n.Counted = singular(w)
+			}
+			if measureUnits[w] && w == singular(w) && n.Value != 1 && n.Counted == "" {
+				// "an 80 yard touchdown pass": a unit in the singular after a larger figure
+				// qualifies the noun after it, as "80-yard" does
+				if head, e := countedHead(text, end, false); head != "" && !measureUnits[head] {
+					n.Counted, end = singular(head), e
+				}
+			}
+			end = readOf(text, end, &n)
+		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
+			// "one-fifth of Ukraine's territory", "52.3% of the vote": the noun after "of …'s"
+			if rest := ofNoun.FindStringSubmatchIndex(text[m[16]:min(len(text), m[16]+80)]); rest != nil {
+				n.Counted = singular(strings.ToLower(text[m[16]+rest[2] : m[16]+rest[3]]))
+				end = m[16] + rest[3]
+			}
+		}
+	}
+	if u, ok := unitNames[n.Unit]; ok {
+		n.Unit = u
+	}
+	if n.Value == 0 && figure != "zero" && !strings.ContainsAny(figure, "0123456789") {
+		return Number{}, false
+	}
+	// a bare year or a plain word number with nothing counted says little; keep counts only
+	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) &&
+		CasualtyVerb(text[max(0, n.Start-24):n.Start]) == "" {
+		return Number{}, false
+	}
+	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
+		return Number{}, false // a year, alone or before what it dates ("the 2016 election"): the dates stage reads those
+	}
+	n.End = end
+	n.Text = text[n.Start:end]
+	return n, true
+}
+
+// numberedBefore is a noun that numbers the items of a series: the figure after it names an
+// item, in words as well as in digits ("page twenty").
+var numberedBefore = regexp.MustCompile(`\b(?:page|chapter|section|exit|gate|platform|route|pier)\s+$`)
+
+// casualtyBefore is a verb of killing or wounding at the end of the text before a figure,
+// with a hedge at most between them.
+var casualtyBefore = regexp.MustCompile(`(?i)\b(killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+|around\s+)?$`)
+
+// CasualtyVerb is the verb of killing or wounding, in lower case, that ends before, the text
+// right before a figure ("which he said killed seven", "wounding at least 20", "killed about
+// 40"), or "": the figure then counts people, in words as in digits.
+func CasualtyVerb(before string) string {
+	if m := casualtyBefore.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+// measureUnits are units a figure measures in, which are not what it counts.
+var measureUnits = lex.WordSet(`second minute hour day week month year decade century yard mile metre meter kilometre
+	kilometer foot feet inch acre hectare pound kilogram ton tonne gallon litre liter barrel degree point percent`)
+
+// partitives count a thing by its parts or members: "31 pieces of fire apparatus", "12 members
+// of the family".
+var partitives = lex.WordSet("piece member unit pair round group set batch")
+
+// notHead are words a noun phrase does not run past: verbs a count is the subject or object
+// of, and words that open a clause ("three shells landed", "40 people died").
+var notHead = lex.WordSet(`struck hit fell shot fled came went took left got ran won lost led held met made paid sent set
+	spent stood gave saw told found began broke brought bought caught fought sought drew grew knew threw rose sank
+	spoke wrote lay remain remains face faces all both each only also still who which whom whose what where
+	there here so just even like including among such then yet nor plus`)
+
+// countedHead reads the noun phrase that starts at from — at most four words, up to a function
+// word, a verb, an adverb or punctuation — and returns its head and where it ends: for a count
+// above one, the last of the first plurals ("two Israeli tank shells" → shells; "two
+// plainclothes police officers" → officers), otherwise the last word ("a 15-year department
+// veteran" → veteran). An all-capital word ("FLDS") is not a plural.
+func countedHead(text string, from int, plural bool) (string, int) {
+	head, end, inPlural := "", from, false
+	for i, n := from, 0; n < 4; n++ {
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(text) && (isLetterByte(text[j]) || j > i && (text[j] == '-' || text[j] == '\'') && j+1 < len(text) && isLetterByte(text[j+1])) {
+			j++
+		}
+		if j == i || j < len(text) && lex.IsASCIIWord(text[j]) {
+			break
+		}
+		w := strings.ToLower(text[i:j])
+		if notCounted[w] || notHead[w] || lex.Stopwords[w] && !pluralNouns[w] || strings.HasSuffix(w, "ly") && !lyNouns[w] ||
+			n > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
+			break
+		}
+		isPlural := plural && isPluralWord(w, text[i:j])
+		if inPlural && !isPlural {
+			break // the run of plurals has ended: "three shells landed", "two tank shells"
+		}
+		head, end, inPlural = w, j, isPlural
+		if i = j; j >= len(text) || text[j] != ' ' {
+			break
+		}
+	}
+	return head, end
+}
+
+// lyNouns end like adverbs ("previously") but are nouns a phrase can end on.
+var lyNouns = lex.WordSet("family supply assembly rally ally belly jelly bully monopoly anomaly lily italy july")
+
+// isPluralWord guesses a plural noun by its ending or from pluralNouns; an all-capital word
+// ("FLDS") is an acronym.
+func isPluralWord(w, orig string) bool {
+	if pluralNouns[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 2 && strings.ToUpper(orig) != orig
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// readOf reads what a unit or a part counts ("31 pieces of fire apparatus", "5,000 gallons
+// of water") into n.Counted, and a rate's second unit ("gallons per minute", "gallons of
+// water a minute") into its unit; it returns where the number now ends.
+func readOf(text string, end int, n *Number) int {
+	rest := strings.ToLower(text[end:min(len(text), end+48)])
+	if partitives[n.Unit] || measureUnits[n.Unit] && n.Counted == "" {
+		if m := ofPhrase.FindStringSubmatchIndex(rest); m != nil {
+			if head, e := countedHead(text, end+m[2], false); head != "" && !measureUnits[head] {
+				n.Counted, end = singular(head), e
+				rest = strings.ToLower(text[end:min(len(text), end+48)])
+			}
+		}
+	}
+	if measureUnits[n.Unit] {
+		if m := perUnit.FindStringSubmatchIndex(rest); m != nil {
+			n.Unit += " per " + rest[m[2]:m[3]]
+			end += m[1]
+		}
+	}
+	return end
+}
+
+var ofPhrase = regexp.MustCompile(`^\s+of\s+(?:the\s+|an?\s+)?()[a-z]`)
+
+var perUnit = regexp.MustCompile(`^\s+(?:per|a|an|every|each)\s+(second|minute|hour|day|week|month|year)\b`)
+
+// readGluedUnit reads a unit or scale written against the figure that ends at end ("4GB",
+// "$334m", "110bn euros") into n, and returns where the number now ends.
+func readGluedUnit(text string, end int, n *Number) int {
+	g := gluedUnit.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+16)]))
+	if g == nil {
+		return end
+	}
+	switch u := strings.ToLower(text[end+g[2] : end+g[3]]); {
+	case u == "m" && text[end+g[2]] == 'M' && n.Unit == "":
+		return end // "GeForce 9400M": a name, not metres
+	case u == "bn":
+		n.Value *= 1e9
+	case u == "m" && n.Unit != "":
+		n.Value *= 1e6 // "$334m"
+	case u == "m":
+		n.Unit = "metre"
+	default:
+		n.Unit = u
+	}
+	if g[4] >= 0 {
+		n.Unit = unitNames[strings.ToLower(text[end+g[4]:end+g[5]])]
+	}
+	return end + g[1]
+}
+
+// yearBefore reports a noun a year stands before ("the 2016 election", "a 2015 agreement"):
+// one in the singular, where a count would take the plural; units and currencies are not.
+func yearBefore(unit string) bool {
+	if unit == "" || unitNames[unit] != "" || durationWords[unit] || unit == "percent" || strings.ToUpper(unit) == unit {
+		return false
+	}
+	return !pluralNouns[unit]
+}
+
+// durationWords are the units of time a year figure can count ("1900 years").
+var durationWords = lex.WordSet("second minute hour day week month year decade century")
+
+// pluralNouns are plurals that do not end in s, which singular leaves as they are.
+var pluralNouns = lex.WordSet("people men women children police personnel staff troops cattle feet teeth")
+
+var vagueBefore = regexp.MustCompile(`\b(?:several|a few|few|many|some)\s+$`)
+
+var temperature = regexp.MustCompile(`^°?[CF]\b`)
+
+var ofNoun = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[\p{L}]+['’]s\s+)?([a-z]+)`)
+
+// Participle guesses a past participle used as an adjective before the noun it qualifies
+// ("900 planned operations"), not a verb after the number ("five injured were taken").
+func Participle(w, next string) bool {
+	return strings.HasSuffix(w, "ed") && len(w) > 4 && !notCounted[next] && !strings.HasSuffix(next, "ed")
+}
+
+// afterMonth reports whether the figure at i follows a month's name.
+func afterMonth(text string, i int) bool {
+	if i < 0 {
+		return false
+	}
+	fs := strings.Fields(text[max(0, i-12):i])
+	if len(fs) == 0 {
+		return false
+	}
+	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(fs[len(fs)-1]), ".")]
+	return ok
+}
+
+// adjective guesses an adjective by its ending: "contentious", "additional", "armed".
+func adjective(w string) bool {
+	for _, suf := range []string{"ous", "ive", "ful", "ic", "able", "ible", "ary", "ent", "ant", "ern"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func firstOr(words []string) string {
+	if len(words) == 0 {
+		return ""
+	}
+	return words[0]
+}
+
+func isDigitWord(w string) bool { _, err := strconv.Atoi(w); return err == nil }
+
+func fractionFigure(f string) bool {
+	for k := range fractions {
+		if strings.Contains(f, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// FigureValue reads a figure written in digits or words: "3,000", "six", "twenty four".
+func FigureValue(f string) (float64, bool) { return figureValue(strings.ToLower(f)) }
+
+// mixedFraction is a whole number and a fraction: "4 1/2", as tokenised text writes it "4 1 / 2".
+var mixedFraction = regexp.MustCompile(`^(\d+) (\d) ?/ ?(\d)$`)
+
+// digitGroups drops the separators of a figure ("1,250", "12 000") before it is read.
+var digitGroups = strings.NewReplacer(",", "", " ", "")
+
+// figureValue reads "4 1/2", "3,000", "1.2", "twenty four", "one-fifth", "a quarter", "half".
+func figureValue(f string) (float64, bool) {
+	if m := mixedFraction.FindStringSubmatch(f); m != nil {
+		whole, _ := strconv.Atoi(m[1])
+		num, _ := strconv.Atoi(m[2])
+		den, _ := strconv.Atoi(m[3])
+		if num < den {
+			return float64(whole) + float64(num)/float64(den), true // "4 1/2 hours", "4 1 / 2 hours"
+		}
+	}
+	if v, err := strconv.ParseFloat(digitGroups.Replace(f), 64); err == nil {
+		return v, true
+	}
+	f = strings.TrimPrefix(f, "a ")
+	f = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(f, " an"), " a"), " of") // "a quarter of a"
+	if f == "three quarters" {
+		return 0.75, true
+	}
+	if v, ok := fractions[f]; ok {
+		return v, true
+	}
+	if i := strings.IndexByte(f, '-'); i > 0 {
+		if frac, ok := fractions[strings.TrimSuffix(f[i+1:], "s")]; ok {
+			whole, ok := Count(f[:i])
+			if ok && whole > 0 {
+				return float64(whole) * frac, true
+			}
+		}
+	}
+	if f == "dozen" {
+		return 12, true
+	}
+	n, ok := Count(strings.ReplaceAll(f, "-", " "))
+	if !ok || n < 0 {
+		return 0, false
+	}
+	return float64(n), true
+}
+
+// singular turns a plural noun into its singular, enough for units and counted things.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// Equal reports whether two values are the same number, allowing for rounding in print.
+func Equal(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(1, math.Abs(a))
+}
+
+// numberWords are the counts written in words.
+var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+	"a couple of": 2, "couple of": 2, "a few": -1, "few": -1, "several": -1, "some": -1, "many": -1}
+
+// Count reads a count written in figures or words ("24", "twenty four", "a couple of");
+// 0 with true means none was written, -1 an unknown number ("several").
+func Count(s string) (int, bool) {
+	if s == "" {
+		return 0, true
+	}
+	if n, err := strconv.Atoi(strings.ReplaceAll(s, ",", "")); err == nil {
+		return n, true
+	}
+	if n, ok := numberWords[s]; ok {
+		return n, true
+	}
+	total := 0
+	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) > 1 && (words[0] == "a" || words[0] == "an") {
+		words = words[1:] // "a three-year period" counts three
+	}
+	for _, w := range words {
+		n, ok := numberWords[w]
+		if !ok || n < 0 {
+			return 0, false
+		}
+		if n == 100 {
+			total = max(total, 1) * 100
+			continue
+		}
+		total += n
+	}
+	return total, total > 0
+}

@@ -1,0 +1,142 @@
+package number_test
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/analyze/number"
+)
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		text                  string
+		value                 float64
+		unit, counted, approx string
+	}{
+		{"the 28-point plan previously submitted", 28, "point", "plan", ""},
+		{"lasted approximately five hours", 5, "hour", "", "approximately"},
+		{"Moscow received four additional documents beyond", 4, "document", "", ""},
+		{"Russia holds about one-fifth of Ukraine’s territory.", 0.2, "", "territory", "about"},
+		{"to end nearly four-year long war in Ukraine", 4, "year", "war", "nearly"},
+		{"a deal worth $1.2 billion was signed", 1.2e9, "USD", "", ""},
+		{"sent 3,000 troops to the border", 3000, "troop", "", ""},
+		{"There was a document containing 27 points.", 27, "point", "", ""},
+		{"the plan had been reduced to 20 points", 20, "point", "", ""},
+		{"prices rose 5 percent in March", 5, "percent", "", ""},
+		// the head of what is counted, past adjectives and compounds
+		{"four young women who were sisters left", 4, "women", "", ""},
+		{"Three army supply trucks crossed the bridge", 3, "truck", "", ""},
+		{"two plainclothes police officers stopped him", 2, "officer", "", ""},
+		{"The 10, 000 FLDS followers prayed", 10000, "follower", "", ""},
+		{"a 12-hour regional rail strike began", 12, "hour", "strike", ""},
+		// parts and rates
+		{"18 pieces of rescue equipment arrived", 18, "piece", "equipment", ""},
+		{"pumps moved 2,000 gallons of water per minute", 2000, "gallon per minute", "water", ""},
+		{"pumps moved 2,000 gallons a minute", 2000, "gallon per minute", "", ""},
+		// figures and units as wires and tokenisers write them
+		{"The 41 - year - old teacher spoke", 41, "year", "teacher", ""},
+		{"about 7, 500 residents left", 7500, "resident", "", "about"},
+		{"it ships with 16GB of memory", 16, "GB", "", ""},
+		{"after 4 1 / 2 hours of testimony", 4.5, "hour", "testimony", ""},
+		{"the race ran 3 1/2 miles", 3.5, "mile", "", ""},
+		{"a $143 - billion bailout", 143e9, "USD", "bailout", ""},
+		{"on that last - minute 80 yard touchdown pass", 80, "yard", "pass", ""},
+		{"he ran 80 yards for a touchdown", 80, "yard", "", ""},
+		{"a 45bn - euro rescue", 4.5e10, "EUR", "", ""},
+		{"to save euro12 billion", 1.2e10, "EUR", "", ""},
+		{"cuts of 8bn euros", 8e9, "EUR", "", ""},
+		{"bought for $120m", 1.2e8, "USD", "", ""},
+		{"sells for $ 1,299", 1299, "USD", "", ""},
+		{"a 40 - yd gain", 40, "yard", "gain", ""},
+		{"a climb of 900m to the pass", 900, "metre", "", ""},
+		{"the GeForce 9400M chip", 9400, "", "", ""},
+		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
+		{"the bombing, which he said killed seven", 7, "", "", ""},
+		{"as many as 20, 000 people took to the streets", 20000, "people", "", "as many as"},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 {
+			t.Errorf("%q: %d numbers %+v", tc.text, len(ns), ns)
+			continue
+		}
+		n := ns[0]
+		if !number.Equal(n.Value, tc.value) || n.Unit != tc.unit || n.Counted != tc.counted || n.Approx != tc.approx {
+			t.Errorf("%q: got %+v", tc.text, n)
+		}
+		if tc.text[n.Start:n.End] != n.Text {
+			t.Errorf("%q: offsets %d-%d", tc.text, n.Start, n.End)
+		}
+	}
+}
+
+func TestNumbersSkipYearsAndBareWords(t *testing.T) {
+	if ns := number.Find("In 2024 one of them said no."); len(ns) != 0 {
+		t.Fatalf("%+v", ns)
+	}
+}
+
+// A bare word number names an item after a noun that numbers a series ("page twenty"), and
+// nowhere else.
+func TestNumbersWordAfterPage(t *testing.T) {
+	if ns := number.Find("he circled page twenty of the copy"); len(ns) != 1 || ns[0].Value != 20 || ns[0].Text != "twenty" {
+		t.Errorf("page twenty: %+v", ns)
+	}
+	if ns := number.Find("he circled the Page twenty of them liked"); len(ns) != 0 {
+		t.Errorf("a name before a bare word: %+v", ns)
+	}
+	if v, ok := number.FigureValue("Twenty-Four"); !ok || v != 24 {
+		t.Errorf("FigureValue: %v %v", v, ok)
+	}
+}
+
+// A year before what it dates, or a figure before a time zone, counts nothing.
+func TestNumbersYearsAndClocksCountNothing(t *testing.T) {
+	for _, text := range []string{"the 2012 general election", "a 1998 agreement with the union", "at 0730 GMT", "161,000 vs 150,000"} {
+		for _, n := range number.Find(text) {
+			if n.Unit != "" || n.Counted != "" {
+				t.Errorf("%q: %+v counts something", text, n)
+			}
+		}
+	}
+	if ns := number.Find("several dozen people were hurt"); len(ns) != 0 {
+		t.Errorf("a vague dozen: %+v", ns)
+	}
+	if ns := number.Find("2000 people came"); len(ns) != 1 || ns[0].Unit != "people" {
+		t.Errorf("a count of people that looks like a year: %+v", ns)
+	}
+}
+
+func FuzzNumbers(f *testing.F) {
+	for _, s := range []string{"28-point plan", "$1.2 billion", "one-fifth of X's land", "nearly four-year long war", "1,000,000.5 %", "twenty-four-hour"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, n := range number.Find(text) {
+			if n.Start < 0 || n.End > len(text) || n.Start >= n.End || text[n.Start:n.End] != n.Text {
+				t.Fatalf("bad number %+v in %q", n, text)
+			}
+		}
+	})
+}
+
+// A casualty verb before a figure, with a hedge or none, makes the figure a count of people,
+// in words as in digits; the verb is what reconcile names the count by.
+func TestCasualtyVerb(t *testing.T) {
+	for _, c := range []struct{ before, want string }{
+		{"the bombing, which he said killed ", "killed"},
+		{"an attack Wounding at least ", "wounding"},
+		{"the blast injured about ", "injured"},
+		{"the shelling killing more than ", "killing"},
+		{"the blast killed the ", ""},
+		{"the killed ", "killed"},
+		{"he skilled ", ""},
+	} {
+		if got := number.CasualtyVerb(c.before); got != c.want {
+			t.Errorf("CasualtyVerb(%q) = %q, want %q", c.before, got, c.want)
+		}
+	}
+	for _, text := range []string{"The strike, which he said killed seven.", "The strike killed around seven, officials said."} {
+		if ns := number.Find(text); len(ns) != 1 || ns[0].Value != 7 {
+			t.Errorf("Find(%q) = %+v, want seven", text, ns)
+		}
+	}
+}
