@@ -2,7 +2,6 @@ package postgres_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -44,11 +43,5 @@ func TestPostingRowsBecomeLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	lists, err := s.GroupLists(ctx, []int32{0, 1})
-	if got, want := fmt.Sprint(lists), "[{0 [0 0 1 2 0 0 0 1]} {1 [0 0 0 0]}]"; err != nil || got != want {
-		t.Errorf("lists %s %v, want %s", got, err, want)
-	}
-	if m, err := s.GroupMeta(ctx); err != nil || m.Format != 2 {
-		t.Errorf("meta %+v %v, want format 2", m, err)
-	}
+	storetest.PostingsBecameLists(t, ctx, s)
 }

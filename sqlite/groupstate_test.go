@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -61,11 +61,5 @@ func TestPostingRowsBecomeLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	lists, err := s.GroupLists(ctx, []int32{0, 1})
-	if got, want := fmt.Sprint(lists), "[{0 [0 0 1 2 0 0 0 1]} {1 [0 0 0 0]}]"; err != nil || got != want {
-		t.Errorf("lists %s %v, want %s", got, err, want)
-	}
-	if m, err := s.GroupMeta(ctx); err != nil || m.Format != 2 {
-		t.Errorf("meta %+v %v, want format 2", m, err)
-	}
+	storetest.PostingsBecameLists(t, ctx, s)
 }

@@ -762,3 +762,17 @@ func checkPasses(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 		t.Error("a store opened for writing says it is read-only")
 	}
 }
+
+// PostingsBecameLists checks a store of state format 1 migrated with the postings (feature
+// 0, story 1, seq 2), (0, 258, 0) and (1, 0, 1) in its group_postings: each feature's list
+// holds its stories in seq order, big-endian, and the state is of format 2.
+func PostingsBecameLists(t *testing.T, ctx context.Context, s crosscheck.GroupState) {
+	t.Helper()
+	lists, err := s.GroupLists(ctx, []int32{0, 1})
+	if got, want := fmt.Sprint(lists), "[{0 [0 0 1 2 0 0 0 1]} {1 [0 0 0 0]}]"; err != nil || got != want {
+		t.Errorf("lists %s %v, want %s", got, err, want)
+	}
+	if m, err := s.GroupMeta(ctx); err != nil || m.Format != 2 {
+		t.Errorf("meta %+v %v, want format 2", m, err)
+	}
+}
