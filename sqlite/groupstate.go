@@ -10,7 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// The grouping state's rows (migrations 013 and 016): a clusterer reads the ones an article needs and
+// The grouping state's rows (migrations 013 and 015): a clusterer reads the ones an article needs and
 // SaveGroups writes the ones that changed.
 
 // GroupMeta returns the grouping state's counters, or crosscheck.ErrRegroup when the store has

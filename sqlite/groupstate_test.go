@@ -32,7 +32,7 @@ func TestStoriesWithoutRowsAskForRegroup(t *testing.T) {
 	}
 }
 
-// A store grouped with a row per posting (state format 1) keeps its state: migration 016 turns
+// A store grouped with a row per posting (state format 1) keeps its state: migration 015 turns
 // each feature's postings into its list, in their order, and the state is of format 2.
 func TestPostingRowsBecomeLists(t *testing.T) {
 	ctx := context.Background()
@@ -49,7 +49,7 @@ func TestPostingRowsBecomeLists(t *testing.T) {
 		`DROP TABLE group_lists`,
 		`CREATE TABLE group_postings (feature INTEGER NOT NULL, story INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (feature, story)) WITHOUT ROWID`,
 		`INSERT INTO group_postings VALUES (0, 1, 2), (0, 258, 0), (1, 0, 1)`,
-		`DELETE FROM schema_migrations WHERE version = 16`,
+		`DELETE FROM schema_migrations WHERE version = 15`,
 	} {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatal(q, err)
