@@ -65,7 +65,7 @@ func costArticle(src []costBase, i int) (*crosscheck.Document, *crosscheck.Artic
 // groupedStore returns a store of n generated articles, grouped, made once and kept under
 // os.TempDir() for the state's format, since the 100,000 take minutes to group.
 func groupedStore(b *testing.B, src []costBase, n int) string {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("crosscheck-groupcost-f%d-m16-%d.db", group.StateFormat, n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("crosscheck-groupcost-f%d-m15-%d.db", group.StateFormat, n))
 	if _, err := os.Stat(path); err == nil {
 		return path
 	}
