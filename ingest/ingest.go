@@ -35,6 +35,9 @@ type Item struct {
 	// Read is how many bytes of the inputs (as stored on disk: a .gz compressed) had been read
 	// when this item was, so that progress can be told against their size.
 	Read int64
+	// Records, with Err, is how many records the failure stands for when it is more than one:
+	// past MaxFailuresPerInput, the rest of an input's failed records are told in one item.
+	Records int
 }
 
 // Options tune reading.
