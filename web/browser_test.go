@@ -213,12 +213,19 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	ctx := browser(t)
 	steps(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	story := js[string](t, ctx, `document.querySelector('tbody a').getAttribute('href')`)
-	steps(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	for _, path := range []string{"/", story, "/ingest", "/search?q=Kremlin", "/feeds"} {
-		steps(t, ctx, chromedp.Navigate(srv.URL+path))
+	pages := map[string]string{"stories": "/", "story": story, "ingest": "/ingest", "search": "/search?q=Kremlin", "feeds": "/feeds"}
+	for _, name := range []string{"stories", "story", "ingest", "search", "feeds"} {
+		path := pages[name]
+		steps(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(srv.URL+path))
 		if js[bool](t, ctx, `document.documentElement.scrollWidth > window.visualViewport.width + 1`) {
 			t.Errorf("%s is wider than a phone's screen", path)
 		}
+		screenshot(t, ctx, "390-"+name+".png")
+		steps(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+path))
+		if js[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
+			t.Errorf("%s is wider than a 1280-pixel window", path)
+		}
+		screenshot(t, ctx, "1280-"+name+".png")
 	}
 	// at 1280 pixels the story's articles side by side all fit the window, and so does the
 	// derivation graph, on a phone as well
