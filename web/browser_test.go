@@ -176,6 +176,30 @@ func TestBrowserIngestForm(t *testing.T) {
 	}
 }
 
+// A form sent with a wrong token is answered with 401 before its body is read, and one step
+// back the pasted text is still in the form.
+func TestBrowserIngestFormKeepsTheTextOnAWrongToken(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	ctx := browser(t)
+	const pasted = "A harbour crane collapsed in a gale on Monday."
+	steps(t, ctx,
+		chromedp.Navigate(srv.URL+"/ingest"),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name=text]`), pasted),
+		chromedp.SendKeys(chromedp.CSS(`input[name=token]`), "wrong"),
+		chromedp.Click(chromedp.CSS(`button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`p.err`)))
+	if msg := js[string](t, ctx, `document.querySelector('p.err').innerText`); !strings.Contains(msg, "go back") {
+		t.Fatalf("the answer to a wrong token: %q", msg)
+	}
+	steps(t, ctx, chromedp.NavigateBack(), chromedp.WaitVisible(chromedp.CSS(`textarea[name=text]`)))
+	if got := js[string](t, ctx, `document.querySelector('textarea[name=text]').value`); got != pasted {
+		t.Errorf("one step back the text is %q, want what was pasted", got)
+	}
+	if typ := js[string](t, ctx, `document.querySelector('input[name=token]').type`); typ != "password" {
+		t.Errorf("the token field shows the token: type %q", typ)
+	}
+}
+
 // Scripts planted in every field of two articles run on no page, in a real browser.
 func TestBrowserNoPayloadRuns(t *testing.T) {
 	srv := newDemoServer(t, web.Config{Token: "s3cret"})
