@@ -113,7 +113,7 @@ func (g *grouper) catchUp(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		g.add(a)
+		g.add(placingOf(a))
 		if g.err != nil {
 			return g.err
 		}
@@ -121,25 +121,39 @@ func (g *grouper) catchUp(ctx context.Context) error {
 	return nil
 }
 
+// placing is what grouping reads of one article: its features and its signature are made
+// beside its extraction, on every core, so that the one grouper only places it.
+type placing struct {
+	id, title string
+	published time.Time
+	terms     group.Terms
+	sig       group.Signature
+}
+
+func placingOf(a *crosscheck.Article) *placing {
+	published, _ := a.PublishedDay()
+	return &placing{id: a.ID, title: a.Title, published: published,
+		terms: group.Extract(a.Title, a.Text), sig: group.Sign(a.Title + "\n" + a.Text)}
+}
+
 // add places one article, and saves when enough are unsaved.
-func (g *grouper) add(a *crosscheck.Article) {
+func (g *grouper) add(a *placing) {
 	if g.err != nil {
 		return
 	}
-	d, dup := g.c.Duplicate(a.ID, group.Sign(a.Title+"\n"+a.Text))
-	published, _ := a.PublishedDay()
-	as := g.c.Add(a.ID, group.Extract(a.Title, a.Text), published)
+	d, dup := g.c.Duplicate(a.id, a.sig)
+	as := g.c.Add(a.id, a.terms, a.published)
 	if g.err = g.c.Err(); g.err != nil {
 		return
 	}
 	if dup {
-		g.dups = append(g.dups, crosscheck.DuplicateLink{Article: a.ID, Of: d.Of, Similarity: d.Similarity})
+		g.dups = append(g.dups, crosscheck.DuplicateLink{Article: a.id, Of: d.Of, Similarity: d.Similarity})
 		g.pending.Duplicates++
 	}
-	g.titles[a.ID] = a.Title
+	g.titles[a.id] = a.title
 	rule := fmt.Sprintf("%s (similarity %.3f, threshold %.3f; runner-up %.3f of %d candidate stories)",
 		as.Rule, as.Score, as.Threshold, as.Runner, as.Candidates)
-	g.links = append(g.links, crosscheck.StoryLink{Article: a.ID, Score: as.Score, Rule: rule})
+	g.links = append(g.links, crosscheck.StoryLink{Article: a.id, Score: as.Score, Rule: rule})
 	g.pending.Grouped++
 	if as.New {
 		g.pending.NewStories++

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -78,6 +79,7 @@ type done struct {
 	records int    // the failed records the item stands for (ingest.Item.Records)
 	skipped string // why a file of a folder was passed over (ingest.Item.Skipped)
 	entry   crosscheck.Entry
+	place   *placing // what grouping reads of the article, when the run groups
 	// skip is set when the document is already stored as it is.
 	skip bool
 }
@@ -97,7 +99,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	results := make(chan done, opts.Workers*2)
 	slots := make(chan struct{}, window)
 
-	go func() {
+	go stage("read", func() {
 		defer close(jobs)
 		seq := 0
 		for it := range items {
@@ -113,7 +115,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			}
 			seq++
 		}
-	}()
+	})
 
 	// before the workers start: they read opts
 	if opts.Extract.Repeated == nil {
@@ -122,22 +124,22 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
-		go func() {
+		go stage("analysis", func() {
 			defer wg.Done()
 			for j := range jobs {
 				select {
-				case results <- work(ctx, store, j, opts.Extract):
+				case results <- work(ctx, store, j, opts.Extract, opts.Group != nil):
 				case <-ctx.Done():
 					return
 				}
 			}
-		}()
+		})
 	}
 	go func() { wg.Wait(); close(results) }()
 
 	w := writer{store: store, opts: opts, touched: map[string]bool{}}
 	var g *grouper
-	var grouped chan *crosscheck.Article
+	var grouped chan *placing
 	groupDone := make(chan struct{})
 	if opts.Group != nil {
 		var err error
@@ -147,14 +149,14 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		if err := g.catchUp(ctx); err != nil {
 			return w.sum, err
 		}
-		grouped = make(chan *crosscheck.Article, window)
+		grouped = make(chan *placing, window)
 		w.grouped = grouped
-		go func(in <-chan *crosscheck.Article) {
+		go stage("group", func() {
 			defer close(groupDone)
-			for a := range in {
+			for a := range grouped {
 				g.add(a)
 			}
-		}(grouped)
+		})
 	} else {
 		close(groupDone)
 	}
@@ -166,6 +168,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		<-groupDone
 	}
 	defer finish()
+	// the stages are named in a processor profile (go tool pprof -tags): "read", "analysis",
+	// "group", "write", and "finish" for what follows the stream
+	defer pprof.SetGoroutineLabels(ctx)
+	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("stage", "write")))
 	pending := map[int]done{}
 	next := 0
 	for d := range results {
@@ -186,6 +192,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := ctx.Err(); err != nil {
 		return w.sum, err
 	}
+	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("stage", "finish")))
 	if err := w.flush(ctx); err != nil {
 		return w.sum, err
 	}
@@ -210,6 +217,11 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		return w.sum, err
 	}
 	return w.sum, nil
+}
+
+// stage runs f as a stage of the pipeline, named in a processor profile.
+func stage(name string, f func()) {
+	pprof.Do(context.Background(), pprof.Labels("stage", name), func(context.Context) { f() })
 }
 
 // indexSearch brings a store's full-text index up to date, where it has one: the writer does
@@ -306,8 +318,9 @@ func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosschec
 	return extract.Article(doc, opts)
 }
 
-// work extracts one document, unless the store has it already.
-func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options) (d done) {
+// work extracts one document, unless the store has it already, and makes what grouping reads
+// of it when the run groups.
+func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options, grouping bool) (d done) {
 	d.seq = j.seq
 	it := j.item
 	d.read, d.records = it.Read, it.Records
@@ -331,6 +344,9 @@ func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Optio
 		return d
 	}
 	d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc, Article: a}
+	if grouping {
+		d.place = placingOf(a)
+	}
 	return d
 }
 
@@ -341,7 +357,7 @@ type writer struct {
 	batch   []done
 	sum     Summary
 	touched map[string]bool // sources that gained an article
-	grouped chan<- *crosscheck.Article
+	grouped chan<- *placing
 }
 
 func (w *writer) add(ctx context.Context, d done) error {
@@ -399,7 +415,7 @@ func (w *writer) flush(ctx context.Context) error {
 				w.touched[a.Source] = true
 			}
 			if w.grouped != nil && r.Revision == 1 {
-				w.grouped <- d.entry.Article
+				w.grouped <- d.place
 			}
 		case crosscheck.StatusUnchanged:
 			w.sum.Unchanged++
@@ -414,6 +430,7 @@ func (w *writer) flush(ctx context.Context) error {
 			w.opts.Report(r)
 		}
 	}
+	clear(w.batch) // the stored articles are not kept until the next batch overwrites them
 	w.batch = w.batch[:0]
 	return nil
 }

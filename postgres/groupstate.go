@@ -179,7 +179,7 @@ func (s *Store) ResetGroups(ctx context.Context) error {
 		// the version goes on rising, so that a writer that read the old state cannot save over this one
 		batch.Queue(`INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
 			VALUES (1, 0, $1, 0, 0, 0, 0, 0) ON CONFLICT (id) DO UPDATE SET format = 0, version = excluded.version, documents = 0,
-			words = 0, stories = 0, signatures = 0, postings = 0`, version+1)
+			words = 0, stories = 0, signatures = 0, postings = 0, grouped = 0`, version+1)
 		batch.Queue(bumpGeneration)
 		return tx.SendBatch(ctx, batch).Close()
 	})
@@ -215,6 +215,7 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error
 				ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`,
 				l.Article, l.Story, l.Score, l.Rule)
 		}
+		batch.Queue(advanceGrouped)
 		for _, d := range save.Dups {
 			batch.Queue(`INSERT INTO duplicates (article_id, of_article, similarity) VALUES ($1, $2, $3)
 				ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
@@ -231,6 +232,19 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error
 		return tx.SendBatch(ctx, batch).Close()
 	})
 }
+
+// advanceGrouped moves the mark below which every article is in a story up to the first one
+// that is not, reading only the articles stored since the mark, as SQLite's store does. It runs
+// under groupLock, which Put holds shared, so that no article with a lower seq is still being
+// stored when the mark passes it.
+// The first ungrouped article is found walking the articles up from the mark, each looked up in
+// story_articles, and the walk stops at it (ORDER BY … LIMIT 1). The lookup is a scalar subquery,
+// not NOT EXISTS: the planner cannot know how few articles are past the mark, and turns an
+// anti-join into a hash of every grouped article.
+const advanceGrouped = `UPDATE group_meta SET grouped = coalesce(
+	(SELECT a.seq - 1 FROM articles a WHERE a.seq > group_meta.grouped
+		AND (SELECT true FROM story_articles sa WHERE sa.article_id = a.article_id) IS NULL ORDER BY a.seq LIMIT 1),
+	(SELECT max(seq) FROM articles), 0) WHERE id = 1`
 
 // movedRule is the link of an article of an earlier run that a split or a merge moved.
 const movedRule = "moved: its story split or merged"

@@ -53,6 +53,27 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	return s, nil
 }
 
+// OpenExisting opens the store in an existing database for a verb that only reads: a database
+// without crosscheck's schema is no store, said with an error wrapping ErrNotFound, and is not
+// migrated into one.
+func OpenExisting(ctx context.Context, dsn string) (*Store, error) {
+	db, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store: %w", err)
+	}
+	var have bool
+	if err := db.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&have); err != nil || !have {
+		db.Close()
+		if err == nil {
+			err = fmt.Errorf("no store at %s (crosscheck ingest --db %s FILE… or crosscheck migrate makes one): %w",
+				redact(dsn), redact(dsn), crosscheck.ErrNotFound)
+		}
+		return nil, err
+	}
+	db.Close()
+	return Open(ctx, dsn)
+}
+
 // redact drops the password from a DSN for a message.
 func redact(dsn string) string {
 	cfg, err := pgx.ParseConfig(dsn)
@@ -119,6 +140,10 @@ func (s *Store) ReadOnly() bool { return false }
 func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
 	results := make([]crosscheck.PutResult, len(entries))
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		// shared with other writers, not with a grouping save, which moves the grouped mark
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, groupLock); err != nil {
+			return err
+		}
 		for i, e := range entries {
 			r, err := s.putOne(ctx, tx, e)
 			if err != nil {

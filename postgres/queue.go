@@ -4,99 +4,196 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"github.com/crosscheck/crosscheck"
 )
 
-// The queue is a sketch of how workers on many machines share work through the store: a jobs
-// table read with SELECT … FOR UPDATE SKIP LOCKED, so that workers taking jobs at once each get
-// another one without waiting for each other, and a lease on each job taken, so that a worker
-// killed mid-job loses it only until the lease runs out. A job's effects and its Done can be
-// committed in one transaction (DoneTx), so that a job killed after its effects were stored is
-// not done twice.
+// The queue is a jobs table read with SELECT … FOR UPDATE SKIP LOCKED, so that workers taking
+// jobs at once each get another one without waiting for each other, and a lease on each job
+// taken, so that a worker killed mid-job loses it only until the lease runs out. A job's Done
+// and its result are one statement, and every job's effects are idempotent by content (an
+// article stored again with the same hash changes nothing), so that a job done again after a
+// kill leaves what it left once.
 
-// Job is one piece of work on the queue.
-type Job struct {
-	ID       int64
-	Kind     string
-	Payload  string
-	Attempts int // this one included
+var _ crosscheck.Queue = (*Store)(nil)
+
+// Locks the queue takes, beside migrationLock and groupLock.
+const (
+	enqueueLock = 0x656e71 // "enq": ordered jobs are enqueued one transaction at a time
+	serialLock  = 0x736572 // "ser": the serial step's holder
+)
+
+// Enqueue puts jobs on the queue in one transaction. A transaction with ordered jobs holds
+// enqueueLock until it commits, so that their ids are given, and become visible, in order.
+func (s *Store) Enqueue(ctx context.Context, jobs []crosscheck.NewJob) ([]int64, error) {
+	ids := make([]int64, len(jobs))
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		for _, j := range jobs {
+			if j.Ordered {
+				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, enqueueLock); err != nil {
+					return err
+				}
+				break
+			}
+		}
+		for i, j := range jobs {
+			state := crosscheck.JobReady
+			if j.Held {
+				state = crosscheck.JobHeld
+			}
+			err := tx.QueryRow(ctx, `INSERT INTO jobs (kind, payload, key, ordered, state) VALUES ($1, $2, $3, $4, $5)
+				ON CONFLICT (key) WHERE state = 'ready' AND key <> '' DO NOTHING RETURNING id`,
+				j.Kind, string(j.Payload), j.Key, j.Ordered, string(state)).Scan(&ids[i])
+			if err != nil && !errors.Is(err, pgx.ErrNoRows) { // no row: one with its key waits already
+				return err
+			}
+		}
+		return nil
+	})
+	return ids, err
 }
-
-// MaxAttempts is how many times a job is tried before it is dead: kept, with its last error,
-// for a person to look at, and no longer taken.
-const MaxAttempts = 3
-
-// Enqueue puts a job on the queue and returns its id.
-func (s *Store) Enqueue(ctx context.Context, kind, payload string) (int64, error) {
-	var id int64
-	err := s.db.QueryRow(ctx, `INSERT INTO jobs (kind, payload) VALUES ($1, $2) RETURNING id`, kind, payload).Scan(&id)
-	return id, err
-}
-
-// ErrNoJob is returned by Take when no job is ready.
-var ErrNoJob = errors.New("no job ready")
 
 // Take gives worker the oldest ready job, or a running one whose lease ran out, for lease.
-func (s *Store) Take(ctx context.Context, worker string, lease time.Duration) (Job, error) {
-	var j Job
+func (s *Store) Take(ctx context.Context, worker string, lease time.Duration) (crosscheck.Job, error) {
+	var j crosscheck.Job
+	var payload string
 	err := s.db.QueryRow(ctx, `UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1,
 			locked_until = now() + $2 * interval '1 millisecond'
 		WHERE id = (SELECT id FROM jobs
 			WHERE state IN ('ready', 'running') AND run_at <= now() AND (state = 'ready' OR locked_until < now())
 			ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-		RETURNING id, kind, payload, attempts`, worker, lease.Milliseconds()).Scan(&j.ID, &j.Kind, &j.Payload, &j.Attempts)
+		RETURNING id, kind, payload, attempts, error`, worker, lease.Milliseconds()).Scan(&j.ID, &j.Kind, &payload, &j.Attempts, &j.Error)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return j, ErrNoJob
+		return j, crosscheck.ErrNoJob
 	}
+	j.Payload, j.State = []byte(payload), crosscheck.JobRunning
 	return j, err
 }
 
-// DoneTx marks a job done inside the transaction that stores its effects; it fails when the
-// job's lease was lost to another worker, so that the effects are rolled back with it.
-func DoneTx(ctx context.Context, tx pgx.Tx, job Job, worker string) error {
-	res, err := tx.Exec(ctx, `UPDATE jobs SET state = 'done', locked_until = NULL WHERE id = $1 AND state = 'running' AND worker = $2`, job.ID, worker)
-	if err != nil {
-		return err
-	}
-	if res.RowsAffected() != 1 {
-		return fmt.Errorf("job %d: its lease went to another worker", job.ID)
-	}
-	return nil
+// held is the condition that a job is still worker's.
+const held = `id = $1 AND state = 'running' AND worker = $2`
+
+// lost is the error of a worker whose lease went to another.
+func lost(job crosscheck.Job) error {
+	return fmt.Errorf("job %d: its lease went to another worker", job.ID)
 }
 
-// Done marks a job that has no effects of its own in the store done.
-func (s *Store) Done(ctx context.Context, job Job, worker string) error {
-	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error { return DoneTx(ctx, tx, job, worker) })
-}
-
-// Fail records a job's failed attempt: it is tried again after backoff, or is dead after
-// MaxAttempts.
-func (s *Store) Fail(ctx context.Context, job Job, worker string, cause error, backoff time.Duration) error {
-	_, err := s.db.Exec(ctx, `UPDATE jobs SET error = $3, locked_until = NULL,
-			state = CASE WHEN attempts >= $4 THEN 'dead' ELSE 'ready' END,
-			run_at = now() + $5 * interval '1 millisecond'
-		WHERE id = $1 AND state = 'running' AND worker = $2`, job.ID, worker, cause.Error(), MaxAttempts, backoff.Milliseconds())
+// Extend renews worker's lease on a job.
+func (s *Store) Extend(ctx context.Context, job crosscheck.Job, worker string, lease time.Duration) error {
+	res, err := s.db.Exec(ctx, `UPDATE jobs SET locked_until = now() + $3 * interval '1 millisecond' WHERE `+held,
+		job.ID, worker, lease.Milliseconds())
+	if err == nil && res.RowsAffected() != 1 {
+		err = lost(job)
+	}
 	return err
 }
 
-// DeadJobs lists the jobs given up on, oldest first, with their last errors.
-func (s *Store) DeadJobs(ctx context.Context) ([]Job, []string, error) {
-	rows, err := s.db.Query(ctx, `SELECT id, kind, payload, attempts, error FROM jobs WHERE state = 'dead' ORDER BY id`)
-	if err != nil {
-		return nil, nil, err
+// Done marks a job done with its result. Its payload goes: a done job's input is stored as
+// what it became.
+func (s *Store) Done(ctx context.Context, job crosscheck.Job, worker string, result []byte) error {
+	res, err := s.db.Exec(ctx, `UPDATE jobs SET state = 'done', locked_until = NULL, payload = '', result = $3 WHERE `+held,
+		job.ID, worker, string(result))
+	if err == nil && res.RowsAffected() != 1 {
+		err = lost(job)
 	}
-	defer rows.Close()
-	var jobs []Job
-	var errs []string
-	for rows.Next() {
-		var j Job
-		var e string
-		if err := rows.Scan(&j.ID, &j.Kind, &j.Payload, &j.Attempts, &e); err != nil {
-			return nil, nil, err
+	return err
+}
+
+// Fail records a job's failed attempt: it is tried again after backoff or, after MaxAttempts,
+// is dead, and a failure of input is recorded with it.
+func (s *Store) Fail(ctx context.Context, job crosscheck.Job, worker, input string, cause error, backoff time.Duration) (bool, error) {
+	var dead bool
+	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		err := tx.QueryRow(ctx, `UPDATE jobs SET error = $3, locked_until = NULL,
+				state = CASE WHEN attempts >= $4 THEN 'dead' ELSE 'ready' END,
+				run_at = now() + $5 * interval '1 millisecond'
+			WHERE `+held+` RETURNING state = 'dead'`, job.ID, worker, cause.Error(), crosscheck.MaxAttempts, backoff.Milliseconds()).Scan(&dead)
+		if errors.Is(err, pgx.ErrNoRows) {
+			return lost(job)
 		}
-		jobs, errs = append(jobs, j), append(errs, e)
+		if err != nil || !dead {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO failures (input, error, at) VALUES ($1, $2, $3)`, input,
+			fmt.Sprintf("gave up after %d attempts (job %d, %s): %v", job.Attempts, job.ID, job.Kind, cause), s.now().UTC().Format(time.RFC3339))
+		return err
+	})
+	return dead, err
+}
+
+// jobColumns are the columns scanJob reads.
+const jobColumns = `id, kind, state, payload, result, attempts, error`
+
+func scanJob(r pgx.Rows) (crosscheck.Job, error) {
+	var j crosscheck.Job
+	var state, payload, result string
+	err := r.Scan(&j.ID, &j.Kind, &state, &payload, &result, &j.Attempts, &j.Error)
+	j.State, j.Payload, j.Result = crosscheck.JobState(state), []byte(payload), []byte(result)
+	return j, err
+}
+
+// DeadJobs streams the jobs given up on, oldest first, with their last errors.
+func (s *Store) DeadJobs(ctx context.Context) iter.Seq2[crosscheck.Job, error] {
+	return crosscheck.Pages(int64(0), page, func(after int64) ([]crosscheck.Job, int64, error) {
+		out, err := collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE state = 'dead' AND id > $1 ORDER BY id LIMIT $2`, after, page)
+		if len(out) > 0 {
+			after = out[len(out)-1].ID
+		}
+		return out, after, err
+	})
+}
+
+// Serial takes serialLock on a connection of its own, held until release or until the
+// connection ends.
+func (s *Store) Serial(ctx context.Context) (func(), bool, error) {
+	conn, err := s.db.Acquire(ctx)
+	if err != nil {
+		return nil, false, err
 	}
-	return jobs, errs, rows.Err()
+	var ok bool
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, serialLock).Scan(&ok); err != nil || !ok {
+		conn.Release()
+		return nil, false, err
+	}
+	return func() {
+		if _, err := conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, serialLock); err != nil {
+			conn.Conn().Close(context.Background()) // the lock goes with the connection
+		}
+		conn.Release()
+	}, true, nil
+}
+
+// Ordered returns up to limit ordered jobs with ids above after.
+func (s *Store) Ordered(ctx context.Context, after int64, limit int) ([]crosscheck.Job, error) {
+	return collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE ordered AND id > $1 ORDER BY id LIMIT $2`, after, limit)
+}
+
+// Cursor returns the id of the last ordered job the serial step finished.
+func (s *Store) Cursor(ctx context.Context) (int64, error) {
+	var at int64
+	err := s.db.QueryRow(ctx, `SELECT at FROM queue_cursor WHERE id = 1`).Scan(&at)
+	return at, err
+}
+
+// SetCursor moves the cursor to id and marks the held jobs up to it done.
+func (s *Store) SetCursor(ctx context.Context, id int64) error {
+	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `UPDATE jobs SET state = 'done' WHERE ordered AND state = 'held' AND id <= $1`, id); err != nil {
+			return err
+		}
+		_, err := tx.Exec(ctx, `UPDATE queue_cursor SET at = greatest(at, $1) WHERE id = 1`, id)
+		return err
+	})
+}
+
+// Idle reports whether no job waits or runs and the cursor is past every ordered job.
+func (s *Store) Idle(ctx context.Context) (bool, error) {
+	var busy bool
+	err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM jobs WHERE state IN ('ready', 'running'))
+		OR EXISTS (SELECT 1 FROM jobs WHERE ordered AND id > (SELECT at FROM queue_cursor WHERE id = 1))`).Scan(&busy)
+	return !busy, err
 }

@@ -28,7 +28,11 @@ const groupLock = 0x67726f7570 // "group"
 // Ungrouped streams the articles not yet in a story in the order their latest revisions were
 // stored, a page at a time.
 func (s *Store) Ungrouped(ctx context.Context) iter.Seq2[*crosscheck.Article, error] {
-	return crosscheck.Pages(int64(0), page, func(after int64) ([]*crosscheck.Article, int64, error) {
+	var from int64 // the articles up to the mark are in stories
+	if err := s.db.QueryRow(ctx, `SELECT grouped FROM group_meta WHERE id = 1`).Scan(&from); err != nil && !errors.Is(err, pgx.ErrNoRows) {
+		return func(yield func(*crosscheck.Article, error) bool) { yield(nil, err) }
+	}
+	return crosscheck.Pages(from, page, func(after int64) ([]*crosscheck.Article, int64, error) {
 		out, err := collect(ctx, s.db, func(r pgx.Rows) (*crosscheck.Article, error) { return scanArticle(r, &after) },
 			`SELECT a.seq, `+articleColumns+`
 			FROM articles a JOIN revisions r ON r.seq = a.seq

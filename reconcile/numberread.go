@@ -489,8 +489,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if m := bareCasualty.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
 		thing = strings.ToLower(m[1]) // "12 people were killed and 20 were wounded": 20 wounded
 	}
-	if m := casualtyBefore.FindStringSubmatch(ctx.before); thing == "" && n.Counted == "" && m != nil && bareEnd.MatchString(ctx.after) {
-		thing = strings.ToLower(m[1]) // "the bombing, which he said killed seven"
+	if v := number.CasualtyVerb(ctx.before); thing == "" && n.Counted == "" && v != "" && bareEnd.MatchString(ctx.after) {
+		thing = v // "the bombing, which he said killed seven"
 	}
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
@@ -563,12 +563,9 @@ func countWindow(after string) string {
 // multiplier follows "times" that compare: "three times the energy", "five times as many".
 var multiplier = regexp.MustCompile(`(?i)^\s+(?:the|as|more|less|larger|smaller|bigger|higher|lower|faster|greater|that of)\b`)
 
-// casualtyBefore is a casualty verb right before a bare figure: "killed seven", "wounding at
-// least 20"; bareEnd closes the figure there, so that it counts the people ("killed seven.").
-var (
-	casualtyBefore = regexp.MustCompile(`(?i)\b(killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+|around\s+)?$`)
-	bareEnd        = regexp.MustCompile(`^\s*(?:[.,;:)—]|and\b|$)`)
-)
+// bareEnd closes a figure after a casualty verb (number.CasualtyVerb), so that it counts the
+// people ("killed seven.").
+var bareEnd = regexp.MustCompile(`^\s*(?:[.,;:)—]|and\b|$)`)
 
 // bareCasualty is a casualty verb after a bare figure and an auxiliary: "20 were wounded".
 var bareCasualty = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)

@@ -227,13 +227,30 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
+// rowContext is the context the short statements of a transaction run in: ctx without its
+// end. The transaction still ends with ctx (database/sql rolls it back, and its later
+// statements fail), while a statement that watches ctx itself costs the driver a goroutine
+// and a progress handler each time, which on a batch of thousands of rows is most of a row's
+// cost outside SQLite.
+func rowContext(ctx context.Context) context.Context { return context.WithoutCancel(ctx) }
+
+// ended returns ctx's error in place of err when ctx ended: a statement of a transaction
+// that ctx's end rolled back fails with the driver's "transaction done" instead.
+func ended(ctx context.Context, err *error) {
+	if *err != nil && ctx.Err() != nil {
+		*err = ctx.Err()
+	}
+}
+
 // Put stores a batch of entries in one transaction.
-func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
+func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crosscheck.PutResult, err error) {
+	defer ended(ctx, &err)
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
+	ctx = rowContext(ctx)
 	latest, err := tx.PrepareContext(ctx, `SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`)
 	if err != nil {
 		return nil, err
@@ -341,8 +358,11 @@ func js(v any) string {
 
 // Seen reports whether the latest revision of id has hash.
 func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
 	var h string
-	err := s.seen.QueryRowContext(ctx, id).Scan(&h)
+	err := s.seen.QueryRowContext(rowContext(ctx), id).Scan(&h) // one row of an index: not worth a watcher
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

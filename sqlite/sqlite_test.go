@@ -308,3 +308,20 @@ func TestOpenReadOnlyRefusesAStoreMissingAMigration(t *testing.T) {
 		t.Fatalf("error = %v; want it to say the schema is out of date", err)
 	}
 }
+
+// A batch put under an ended context stores nothing and says why: its rows run without a
+// watcher each, so the transaction's end is what stops them.
+func TestPutEndedContext(t *testing.T) {
+	s, _ := MustOpen(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Put(ctx, []crosscheck.Entry{entry("a", "one")}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("put under a canceled context: %v, want context.Canceled", err)
+	}
+	if n, err := s.Count(context.Background()); err != nil || n != 0 {
+		t.Fatalf("stored %d articles (%v), want none", n, err)
+	}
+	if err := s.SaveGroups(ctx, crosscheck.GroupSave{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("grouping save under a canceled context: %v, want context.Canceled", err)
+	}
+}

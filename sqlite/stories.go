@@ -24,12 +24,14 @@ const bumpGeneration = `UPDATE generation SET n = n + 1`
 
 // SaveGroups stores the grouping state's changed rows, the changed stories, the moves and the
 // new links at once, over the version of the state they were worked out from.
-func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error {
+func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) (err error) {
+	defer ended(ctx, &err)
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the version read below stays true until commit
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	ctx = rowContext(ctx)
 	current, err := groupMeta(ctx, tx)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err

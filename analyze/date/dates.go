@@ -471,7 +471,7 @@ func quarter(e string, dct time.Time) (string, string) {
 	return fmt.Sprintf("%d-QX", y), "DATE"
 }
 
-var quarterOwnerRe = regexp.MustCompile(`^(?:(this|next|last) year's|its|their|a flat|a strong|a weak|the fiscal|fiscal|the fiscal-)\s*-?\s*(.*quarter)$`)
+var quarterOwnerRe = regexp.MustCompile(`^(?:(this|next|last) year's|its|their|the fiscal|fiscal)\s*-?\s*(.*quarter)$`)
 
 // quarterOwner strips what may stand before a quarter's number — "its", "this year's",
 // "fiscal" — and says how many years "next year's" or "last year's" shifts it.

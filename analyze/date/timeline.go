@@ -120,7 +120,7 @@ func (t *Timeline) resolve(e, before string) (string, string) {
 }
 
 var (
-	boundRe = regexp.MustCompile(`^(?:at least|at most|no more than|no less than|more than|less than|fewer than|within|nearly|almost|each of|the latest|the year-earlier|the year-ago|the first|the final)\s+(.+)$`)
+	boundRe = regexp.MustCompile(`^(?:at least|at most|no more than|no less than|more than|less than|fewer than|within|nearly|almost|the latest|the year-earlier|the year-ago|the first|the final)\s+(.+)$`)
 	moreRe  = regexp.MustCompile(`^(\S+)\s+(?:more|additional|further|trading|business|working|calendar)\s+(\S+)$`)
 	hedgeRe = regexp.MustCompile(`^(.+?)\s+(?:or so|or later|or earlier|and beyond|or more|or less|or longer)(\s+ago)?$`)
 	rangeRe = regexp.MustCompile(`^(\S+)\s+(?:to|or)\s+\S+\s+(\S+)$`)
@@ -134,7 +134,7 @@ var yearEnd = map[string]bool{"year-end": true, "year end": true, "year's end": 
 
 var yearPeriodRe = regexp.MustCompile(`^(?:the\s+)?(\d{4})\s+(?:quarter|period)$`)
 
-var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|a good part of|much of|most of|the latter part of|the first part of|the (?:first|second|last|latter) half of|mid-?)\s+(.+)$`)
+var modifierRe = regexp.MustCompile(`^(?:earlier|later|early|late|sometime|some time|around|about|by|until|since|through|the end of|end of|the middle of|the beginning of|the start of|the rest of|the remainder of|the balance of|much of|most of|the latter part of|the first part of|the (?:first|second|last|latter) half of|mid-?)\s+(.+)$`)
 
 // referBack are the phrases that, after a quarter was named, mean that quarter again; yearBack
 // those that mean the same quarter a year before.
@@ -145,9 +145,7 @@ var (
 	yearBack = map[string]bool{"a year ago": true, "a year earlier": true, "year-earlier": true, "year-ago": true,
 		"the year-earlier period": true, "the year-ago period": true, "year-ago period": true,
 		"year-earlier period": true, "the year-ago quarter": true, "the year-earlier quarter": true,
-		"the comparable year-ago quarter": true, "the comparable period": true, "the corresponding period last year": true,
-		"the corresponding quarter": true, "last year's quarter": true, "the quarter a year ago": true,
-		"the comparable quarter": true, "the year before": true, "a year before": true}
+		"the comparable period": true, "the corresponding quarter": true, "the comparable quarter": true, "the year before": true, "a year before": true}
 )
 
 // anaphoric resolves a phrase that points back at the quarter the article is about.

@@ -1135,8 +1135,9 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 	for i := range quotes {
 		q := &quotes[i]
 		name := lex.TrimPossessive(q.Speaker)
-		for f := strings.Fields(name); len(f) > 1 && (compoundAdjective(f[0]) || demonyms[f[0]]); f = f[1:] {
-			name = strings.Join(f[1:], " ") // "Russian-controlled Luhansk" is Luhansk
+		// "Russian-controlled Luhansk" is Luhansk; "European Union" is a body's whole name
+		for f := strings.Fields(name); len(f) > 1 && (compoundAdjective(f[0]) || demonyms[f[0]]) && !bodyName(name); f = f[1:] {
+			name = strings.Join(f[1:], " ")
 		}
 		e := byName[name]
 		for _, article := range []string{"The ", "the "} {
@@ -1173,14 +1174,24 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 	}
 }
 
+// bodyName reports a name that is an organisation's as it stands: one the gazetteer knows, or
+// one that ends with an organisation's head ("Union", "Ministry").
+func bodyName(name string) bool {
+	_, known := orgs[name]
+	return known || orgHeads[lex.LastWord(name)]
+}
+
 // cueSpeaks reports whether a quote's speaker is the subject or the agent of its own cue
-// verb ("the NYPD said", "according to the statement", "described by The Times as"), so that a
-// body or a document named there speaks; a speaker taken from the sentence's subject or from
-// an earlier cue does not.
+// verb ("the NYPD said", "according to the statement", "described by The Times as") or the
+// subject of the quote's own sentence ("The Security Council condemned the test as “…”"), so
+// that a body or a document named there speaks; a speaker taken from an earlier cue or named
+// before the quote does not. The rules are the quote package's (analyze/quote/rules.go).
 func cueSpeaks(q crosscheck.Quote) bool {
 	switch q.Rule {
 	case "speaker after the quote", "speaker before the quote":
 		return q.Cue != "" && q.Cue != ":" && q.SpeakerMention != ""
+	case "no cue in its sentence: its subject":
+		return q.SpeakerMention != ""
 	}
 	return false
 }

@@ -221,3 +221,24 @@ func TestEntitiesCopularAndFrontedRoles(t *testing.T) {
 		}
 	}
 }
+
+// A body's name keeps the demonym that opens it ("European Union", not "Union"), and a body
+// speaks as the subject of the quote's own sentence even when the verb is no cue of ours
+// ("condemned the test as").
+func TestResolveSpeakersKeepsBodies(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"“We will act on the tariffs within days,” the European Union said on Monday.", "European Union"},
+		{"The United Nations Security Council condemned the test as “a clear threat to international peace and security in the region.”", "United Nations Security Council"},
+		// a body named by an earlier cue says nothing of its own
+		{"Acme Corp. told the board on Monday that it would stop the payments. In the meantime, “we will make no further payment on our notes until we move.”", ""},
+	} {
+		qs := quote.Find(c.text)
+		if len(qs) != 1 {
+			t.Fatalf("%q: %d quotes, want 1", c.text, len(qs))
+		}
+		entity.ResolveSpeakers(qs, entity.Find(c.text, lex.Sentences(c.text), lex.Tokens(c.text)))
+		if qs[0].Speaker != c.want {
+			t.Errorf("%q: speaker %q (%s), want %q", c.text, qs[0].Speaker, qs[0].Rule, c.want)
+		}
+	}
+}

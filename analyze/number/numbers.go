@@ -259,7 +259,7 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	// a bare year or a plain word number with nothing counted says little; keep counts only
 	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) &&
-		!casualtyBefore.MatchString(text[max(0, n.Start-24):n.Start]) {
+		CasualtyVerb(text[max(0, n.Start-24):n.Start]) == "" {
 		return Number{}, false
 	}
 	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
@@ -274,9 +274,19 @@ func readNumber(text string, m []int) (Number, bool) {
 // item, in words as well as in digits ("page twenty").
 var numberedBefore = regexp.MustCompile(`\b(?:page|chapter|section|exit|gate|platform|route|pier)\s+$`)
 
-// casualtyBefore is a verb of killing or wounding right before a figure, which then counts
-// people in words as in digits: "which he said killed seven".
-var casualtyBefore = regexp.MustCompile(`(?i)\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+)?$`)
+// casualtyBefore is a verb of killing or wounding at the end of the text before a figure,
+// with a hedge at most between them.
+var casualtyBefore = regexp.MustCompile(`(?i)\b(killed|killing|kills|wounded|wounding|injured|injuring)\s+(?:at least\s+|about\s+|some\s+|nearly\s+|more than\s+|around\s+)?$`)
+
+// CasualtyVerb is the verb of killing or wounding, in lower case, that ends before, the text
+// right before a figure ("which he said killed seven", "wounding at least 20", "killed about
+// 40"), or "": the figure then counts people, in words as in digits.
+func CasualtyVerb(before string) string {
+	if m := casualtyBefore.FindStringSubmatch(before); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
 
 // measureUnits are units a figure measures in, which are not what it counts.
 var measureUnits = lex.WordSet(`second minute hour day week month year decade century yard mile metre meter kilometre

@@ -117,3 +117,26 @@ func FuzzNumbers(f *testing.F) {
 		}
 	})
 }
+
+// A casualty verb before a figure, with a hedge or none, makes the figure a count of people,
+// in words as in digits; the verb is what reconcile names the count by.
+func TestCasualtyVerb(t *testing.T) {
+	for _, c := range []struct{ before, want string }{
+		{"the bombing, which he said killed ", "killed"},
+		{"an attack Wounding at least ", "wounding"},
+		{"the blast injured about ", "injured"},
+		{"the shelling killing more than ", "killing"},
+		{"the blast killed the ", ""},
+		{"the killed ", "killed"},
+		{"he skilled ", ""},
+	} {
+		if got := number.CasualtyVerb(c.before); got != c.want {
+			t.Errorf("CasualtyVerb(%q) = %q, want %q", c.before, got, c.want)
+		}
+	}
+	for _, text := range []string{"The strike, which he said killed seven.", "The strike killed around seven, officials said."} {
+		if ns := number.Find(text); len(ns) != 1 || ns[0].Value != 7 {
+			t.Errorf("Find(%q) = %+v, want seven", text, ns)
+		}
+	}
+}

@@ -92,36 +92,6 @@ func isCapital(t tok) bool {
 	return unicode.IsUpper(r)
 }
 
-// attribute finds the cue and the speaker as written for a quote, from its sentence's words
-// after and before it.
-func attribute(text, before, after string, s span) (mention, cue, rule string, unclear bool) {
-	// "March participants chanted, “…,” witnesses reported": the cue right before the quote
-	// is the speaker's own; the one after relays it
-	if bt := toks(before); cueEnds(bt) {
-		if m, c := attributeBefore(bt); m != "" && speakerLike(m) && m != sameSubject {
-			return m, c, "speaker before the quote", false
-		}
-	}
-	m, c := attributeAfter(toks(after))
-	if m != "" && speakerLike(m) {
-		return m, c, "speaker after the quote", false
-	}
-	unclear = m != ""
-	if m := dashName(toks(after)); m != "" && !unclear {
-		return m, "—", "a name after a dash", false
-	}
-	if m := colonName(toks(before)); m != "" {
-		return m, ":", "a name and a colon before the quote", false
-	}
-	if m, c := attributeBefore(toks(before)); m != "" {
-		if speakerLike(m) {
-			return m, c, "speaker before the quote", false
-		}
-		unclear = true
-	}
-	return "", "", "", unclear
-}
-
 // cueEnds reports whether the words before a quote end with a cue, a comma or a colon at
 // most after it ("… chanted,", "… yelled:").
 func cueEnds(ts []tok) bool {

@@ -98,44 +98,18 @@ func Find(text string) []Quote {
 			lastEnd = s.close
 			continue
 		}
-		mention, cue, rule, unclear := attribute(text, before, after, s)
-		if mention == "" {
-			mention, cue, rule = headlineSpeaker(text, s.open)
-		}
+		c := clue{text: text, s: s, q: &q, before: before, after: after, out: out, names: names, lastSpeaker: lastSpeaker}
+		r := c.attribute()
 		prev := len(out) - 1
-		short := ""
-		if !unclear && wordCount(q.Text) < minUnattributed && !quotedTitle(q.Text) {
-			short = personSubject(toks(sentenceOpening(text, s.open)), names)
-		}
 		switch {
-		case mention == sameSubject && prev >= 0:
-			q.SpeakerMention, q.Cue, q.Rule = out[prev].SpeakerMention, cue, "the subject of the previous quote's sentence"
-			q.Speaker = out[prev].Speaker
-		case mention != "" && mention != sameSubject:
-			q.SpeakerMention, q.Cue, q.Rule = mention, cue, rule
-			q.Speaker = names.resolve(q.SpeakerMention, lastSpeaker)
-			// “A,” he said, “B.”: the attribution between two pieces belongs to both
-			if prev >= 0 && rule == "speaker before the quote" && interrupts(text, out[prev], s, cue) &&
-				out[prev].Speaker == q.Speaker && canExtend(&out[prev], s.end) {
-				extend(&out[prev], text, s)
-				lastEnd = s.close
-				continue
-			}
-		case prev >= 0 && canExtend(&out[prev], s.end) && continues(text, out[prev], s.open):
-			extend(&out[prev], text, s)
-			lastEnd = s.close
+		case r == nil:
+			lastEnd = s.close // no one's words
 			continue
-		case short != "":
-			// "Trump has repeatedly branded them “sickos”": a short quote in a sentence whose
-			// subject is a person is that person's words
-			q.SpeakerMention, q.Rule = short, "a short quote in its subject's sentence"
-			q.Speaker = names.resolve(short, lastSpeaker)
-		case unclear || wordCount(q.Text) >= minUnattributed:
-			if !uncuedSpeaker(text, s, &q, out, names, lastSpeaker, unclear) {
-				lastEnd = s.close
-				continue
-			}
-		default:
+		case r.name == ruleContinuation,
+			// “A,” he said, “B.”: the attribution between two pieces belongs to both
+			r.name == ruleBefore && prev >= 0 && interrupts(text, out[prev], s, q.Cue) && out[prev].Speaker == q.Speaker &&
+				canExtend(&out[prev], s.end):
+			extend(&out[prev], text, s)
 			lastEnd = s.close
 			continue
 		}
@@ -180,56 +154,6 @@ func nickname(text string, s span) bool {
 	after := toks(text[s.close:min(len(text), s.close+40)])
 	return len(before) > 0 && len(after) > 0 && isCapital(before[len(before)-1]) && !isPronoun(before[len(before)-1]) &&
 		isCapital(after[0]) && !isPronoun(after[0])
-}
-
-// uncuedSpeaker finds the speaker of a quote with no cue in its sentence: a quoted sentence
-// or more is still someone's speech, the previous speaker's when it is its sentence's
-// predicate, else its sentence's subject, the speaker of the nearest cue before it, or the
-// person named last. It reports false when there is none and the quote is to be left out.
-func uncuedSpeaker(text string, s span, q *Quote, out []Quote, names *nameIndex, lastSpeaker string, unclear bool) bool {
-	prev := len(out) - 1
-	from := max(0, s.open-400)
-	if prev >= 0 && out[prev].End > from {
-		from = out[prev].End
-	}
-	opening := sentenceOpening(text, s.open)
-	m := sentenceSubject(toks(opening))
-	switch {
-	case m != "" && speakerLike(m) && quotedPredicate(opening, m, q.Text) && prev >= 0 && out[prev].Speaker != "" &&
-		s.open-out[prev].End < 200 && !strings.Contains(text[out[prev].End:s.open], "\n"):
-		// "“Nothing heroic in it,” said Ada Ruiz. Vane “disgraced himself.”": the quoted
-		// words say what the subject did, in the previous speaker's words
-		q.Speaker, q.Rule = out[prev].Speaker, "a quoted predicate: the previous speaker's words"
-		return true
-	case m != "" && speakerLike(m) && thing(m) && prev >= 0 && out[prev].Speaker != "" && s.open-out[prev].End < 400:
-		// "Read reiterated that …. The acquisition would “accelerate …”": a thing says
-		// nothing; its words are the previous speaker's
-		q.Speaker, q.Rule = out[prev].Speaker, "a thing's quoted words: the previous speaker's"
-		return true
-	case m != "" && speakerLike(m):
-		// "He has declared Cruz to be “anointed”": the sentence's subject
-		q.SpeakerMention, q.Rule = m, "no cue in its sentence: its subject"
-		q.Speaker = names.resolve(m, lastSpeaker)
-		return true
-	}
-	if m, c := attributeWithin(toks(text[from:s.open]), 60); m != "" && speakerLike(m) {
-		q.SpeakerMention, q.Cue, q.Rule = m, c, "no cue in its sentence: the nearest cue before it"
-		q.Speaker = names.resolve(m, lastSpeaker)
-		return true
-	}
-	switch {
-	case names.last != "" && spokenOf(q.Text, names.last):
-		// "“Dr. Benjamin's most important qualification is her commitment …”": the quote
-		// speaks of the person named last, who is not its speaker
-		q.Rule = "no cue nearby: the person named last is spoken of in the quote"
-	case names.last != "":
-		q.Speaker, q.Rule = names.last, "no cue nearby: the person named last"
-	case unclear:
-		q.Rule = "a cue whose subject names no speaker"
-	default:
-		return false
-	}
-	return true
 }
 
 // spokenOf reports whether a quote names person p by the last word of p's name, as someone
@@ -549,14 +473,14 @@ var headlineName = regexp.MustCompile(`^((?:[A-Z][\p{L}'’.-]+\s+){0,3}[A-Z][\p
 
 // headlineSpeaker reads a line that opens with a name and a colon — "John McCain: Republican
 // anger appeals to ‘bad angels’" — as that person's words.
-func headlineSpeaker(text string, open int) (mention, cue, rule string) {
+func headlineSpeaker(text string, open int) string {
 	from := max(0, open-300)
 	ls := from + strings.LastIndexByte(text[from:open], '\n') + 1
 	m := headlineName.FindStringSubmatch(text[ls:open])
 	if m == nil || !person(strings.Fields(m[1])) {
-		return "", "", ""
+		return ""
 	}
-	return m[1], ":", "a line that opens with the speaker's name"
+	return m[1]
 }
 
 // endsSentence reports whether a quote's words end with a full stop, a question or an

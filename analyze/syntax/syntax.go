@@ -21,8 +21,27 @@ var modelData []byte
 var (
 	loadOnce sync.Once
 	model    *engine.Model
-	scratch  = sync.Pool{New: func() any { return new(engine.ParseScratch) }}
+	scratch  = sync.Pool{New: func() any { return new(pieceScratch) }}
 )
+
+// pieceScratch is the memory one piece is tagged and parsed in, reused from piece to piece.
+type pieceScratch struct {
+	engine.ParseScratch
+	sub                  []string // the words with their clitics split off
+	owner, first, tagIdx []int
+	th                   []uint64
+	heads, rels          []int32
+}
+
+// grown returns s resliced to n elements, zeroed, reusing its memory when it is large enough.
+func grown[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
 
 func loaded() *engine.Model {
 	loadOnce.Do(func() {
@@ -92,7 +111,7 @@ func analyse(words, tags []string, parse bool) Sentence {
 		return out
 	}
 	m := loaded()
-	sc := scratch.Get().(*engine.ParseScratch)
+	sc := scratch.Get().(*pieceScratch)
 	defer scratch.Put(sc)
 	for start := 0; start < len(words); start += MaxWords {
 		end := min(start+MaxWords, len(words))
@@ -111,10 +130,10 @@ func analyse(words, tags []string, parse bool) Sentence {
 
 // piece tags (and parses) one stretch of at most MaxWords words, offset words into the
 // sentence, writing tags and arcs.
-func piece(m *engine.Model, words, given []string, parse bool, tags []string, arcs []Arc, offset int, sc *engine.ParseScratch) {
-	var sub []string
-	owner := make([]int, 0, len(words)+4) // sub-token → word
-	first := make([]int, len(words))      // word → its host sub-token
+func piece(m *engine.Model, words, given []string, parse bool, tags []string, arcs []Arc, offset int, sc *pieceScratch) {
+	sub := sc.sub[:0]
+	owner := sc.owner[:0]                // sub-token → word
+	first := grown(sc.first, len(words)) // word → its host sub-token
 	for i, w := range words {
 		first[i] = len(sub)
 		host, clitic := splitClitic(engine.Normalise(w))
@@ -125,11 +144,14 @@ func piece(m *engine.Model, words, given []string, parse bool, tags []string, ar
 			owner = append(owner, i)
 		}
 	}
-	th := make([]uint64, len(sub))
+	sc.sub, sc.owner, sc.first = sub, owner, first
+	th := grown(sc.th, len(sub))
+	sc.th = th
 	tagged := len(given) < len(words) || len(sub) > len(words)
 	if tagged {
 		// some words or clitics have no tag given: tag them
-		tagIdx := make([]int, len(sub))
+		tagIdx := grown(sc.tagIdx, len(sub))
+		sc.tagIdx = tagIdx
 		m.Tagger.TagInto(sub, tagIdx, &sc.Scratch)
 		hashes := m.TagHashes()
 		for j, t := range tagIdx {
@@ -146,11 +168,12 @@ func piece(m *engine.Model, words, given []string, parse bool, tags []string, ar
 		th[first[i]] = engine.TagHash(t)
 		tags[i] = t
 	}
-	heads, rels := make([]int32, len(sub)), make([]int32, len(sub))
+	heads, rels := grown(sc.heads, len(sub)), grown(sc.rels, len(sub))
+	sc.heads, sc.rels = heads, rels
 	if tagged {
-		m.Parser.ParseTaggedInto(th, heads, rels, sc)
+		m.Parser.ParseTaggedInto(th, heads, rels, &sc.ParseScratch)
 	} else {
-		m.Parser.ParseInto(sub, th, heads, rels, sc)
+		m.Parser.ParseInto(sub, th, heads, rels, &sc.ParseScratch)
 	}
 	for i := range words {
 		j := first[i]

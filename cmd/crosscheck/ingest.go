@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -14,10 +16,11 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/postgres"
 )
 
 func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] [--follow-links] [--reports] PATH… | URL… | -",
+	fs := m.flags("ingest", "[--manifest FILE] [--json] [--allow-private] [--follow-links] [--reports] [--enqueue] PATH… | URL… | -",
 		`Reads articles and stores them cleaned. PATH is a .txt file (first line: title), an HTML
 page, a JSONL file of records (id, title, text, date, source, url; .jsonl or .jsonl.gz), or a
 directory, read recursively (a manifest.jsonl inside it gives its files' metadata; a link to
@@ -26,11 +29,14 @@ id is its path inside the directory given, or its name when named directly. An h
 fetched (robots.txt honoured, a conditional GET when it was fetched before); addresses on
 loopback, private and link-local networks are refused unless --allow-private. Ingesting the
 same bytes again changes nothing; a changed version of an id is kept as a new revision. A bad
-input is reported and skipped; the exit status is 1 when any input failed.`,
+input is reported and skipped; the exit status is 1 when any input failed. With --enqueue (a
+PostgreSQL store) the work is put on the store's queue for crosscheck worker instead, and
+ingest returns: files are read now and carried in the jobs, URLs are fetched by the workers.`,
 		`  crosscheck ingest --manifest ../shared/corpus/seeds/manifest.jsonl ../shared/corpus/seeds
   crosscheck ingest --json ../shared/corpus/ecbplus/docs.jsonl
   crosscheck ingest https://example.org/news/2026/12/01/dam-talks.html story.txt
-  curl -s https://example.org/news.html | crosscheck ingest -`)
+  curl -s https://example.org/news.html | crosscheck ingest -
+  crosscheck ingest --db postgres://crosscheck@db.example.org/news --enqueue ../shared/corpus/seeds`)
 	db := m.dbFlag(fs)
 	manifestPath := fs.String("manifest", "", "a JSONL file of {id, file, published, source, url} for plain files")
 	asJSON := fs.Bool("json", false, `print one JSON line per input: {"input","id","status","error"}`)
@@ -39,6 +45,7 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 	followLinks := fs.Bool("follow-links", false, "in a directory, read what a link points to outside it too")
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
 	allowPrivate := fs.Bool("allow-private", false, "fetch URLs on loopback, private and link-local addresses (intranets, tests)")
+	enqueue := fs.Bool("enqueue", false, "put the work on the store's queue for crosscheck worker and return (PostgreSQL); with --json, a line per input: {\"input\",\"status\",\"job\"}")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -46,6 +53,9 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 	if len(paths) == 0 {
 		fmt.Fprintln(m.Stderr, "crosscheck ingest: name at least one file, directory or - (see --help)")
 		return errUsage
+	}
+	if *enqueue && !postgres.IsDSN(*db) {
+		return errNoQueue(*db)
 	}
 	opts := ingest.Options{MaxFileSize: *maxSize, Stdin: m.Stdin, Now: m.Now, FollowLinks: *followLinks, ListSkipped: true}
 	if *manifestPath != "" {
@@ -55,11 +65,21 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 		}
 		opts.Manifest = man
 	}
+	if path := m.Getenv("CROSSCHECK_CPUPROFILE"); path != "" {
+		stop, err := cpuProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	store, err := m.open(ctx, *db)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if *enqueue {
+		return m.enqueue(ctx, store, *db, paths, opts, *reports, *asJSON)
+	}
 	if anyURL(paths) {
 		p := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
 		var stop func()
@@ -79,6 +99,20 @@ input is reported and skipped; the exit status is 1 when any input failed.`,
 		return errSomeFailed{sum.Failed}
 	}
 	return nil
+}
+
+// cpuProfile writes the processor profile of the rest of the run to path (CROSSCHECK_CPUPROFILE),
+// for go tool pprof; stop ends it.
+func cpuProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("CROSSCHECK_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("CROSSCHECK_CPUPROFILE: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // output says what runIngest prints.

@@ -99,6 +99,7 @@ func commands() []command {
 		{"follow", "poll the followed feeds and ingest their new items, round after round", (*Main).follow},
 		{"eval", "score crosscheck against gold data (seeds, reports, stories, quotes, dates, syntax, mojibake)", (*Main).eval},
 		{"serve", "serve the web UI and the JSON API", (*Main).serve},
+		{"worker", "take jobs from the store's work queue (PostgreSQL) and run them: many workers share one queue", (*Main).worker},
 		{"migrate", "bring a store's schema up to date (SQLite or PostgreSQL)", (*Main).migrate},
 		{"demo", "run the pipeline on the demo corpus built into the binary", (*Main).demo},
 	}
@@ -282,7 +283,7 @@ func (m *Main) openWritable(ctx context.Context, path string) (crosscheck.Backen
 // is a mistake to say, not an empty store to make.
 func (m *Main) openExisting(ctx context.Context, path string) (crosscheck.Backend, error) {
 	if postgres.IsDSN(path) {
-		return openStore(ctx, path) // a database that is not there is the server's to say
+		return postgres.OpenExisting(ctx, path) // a database that is not there is the server's to say
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("no store at %s (crosscheck ingest --db %s FILE… makes one): %w", path, path, crosscheck.ErrNotFound)
