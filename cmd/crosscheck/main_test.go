@@ -18,6 +18,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -472,5 +473,12 @@ func TestIngestSummaryCountsFailedRecords(t *testing.T) {
 	code, out, _ = run(t, "", "ingest", "--db", db, "--json", in)
 	if last := jsonLines(t, out); code != exitFailed || len(last) != 101 || last[100]["records"] != float64(200) {
 		t.Errorf("--json: exit %d, %d lines\n%s", code, len(last), out)
+	}
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		return
+	}
+	code, out, errOut = run(t, "", "ingest", "--db", storetest.PostgresDSN(t), "--enqueue", in)
+	if code != exitFailed || !strings.Contains(out, "0 inputs queued, 300 failed") {
+		t.Errorf("--enqueue: exit %d: %s", code, out)
 	}
 }
