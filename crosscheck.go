@@ -332,9 +332,9 @@ type GroupState interface {
 	GroupMeta(ctx context.Context) (GroupMeta, error)
 	// GroupWords returns the known ones of the given features.
 	GroupWords(ctx context.Context, words []string) ([]GroupWord, error)
-	// GroupPostings returns the stories listed under the given features, by feature and
-	// then Seq.
-	GroupPostings(ctx context.Context, features []int32) ([]GroupPosting, error)
+	// GroupLists returns the posting lists of the given features, by feature: one row per
+	// feature, so that reading a feature's stories costs one row however many it lists.
+	GroupLists(ctx context.Context, features []int32) ([]GroupList, error)
 	// GroupStories returns the given stories.
 	GroupStories(ctx context.Context, ids []int) ([]GroupStory, error)
 	// GroupMembers returns a story's members, by Index.
@@ -353,7 +353,7 @@ type GroupMeta struct {
 	Words      int   // features known: the next feature's id
 	Stories    int   // stories made: the next story's number
 	Signatures int64 // signatures kept: the next one's id
-	Postings   int64 // the next posting's sequence number
+	Postings   int64 // stories listed under a feature so far
 }
 
 // GroupWord is a feature ("w:stem", "e:name", "n:12") with its id and document frequency.
@@ -363,11 +363,10 @@ type GroupWord struct {
 	DF   int32
 }
 
-// GroupPosting lists a story under a feature; Seq orders a feature's stories, oldest first.
-type GroupPosting struct {
+// GroupList is the posting list of a feature: the stories listed under it, oldest first.
+type GroupList struct {
 	Feature int32
-	Story   int
-	Seq     int64
+	Stories []byte
 }
 
 // GroupStory is one story's grouping state.
@@ -408,11 +407,10 @@ type GroupSignature struct {
 
 // GroupChanges are the rows a grouping run changed, to be written over the state it read.
 type GroupChanges struct {
-	Meta     GroupMeta      // the new counters (Version: the one read)
-	Words    []GroupWord    // new or with a new document frequency
-	Postings []GroupPosting // new, or listed again with a new Seq
-	Unposted []GroupPosting // taken off their feature's list (Feature and Story)
-	Stories  []GroupStory   // new or changed
+	Meta    GroupMeta    // the new counters (Version: the one read)
+	Words   []GroupWord  // new or with a new document frequency
+	Lists   []GroupList  // new or changed, whole; an empty one is dropped
+	Stories []GroupStory // new or changed
 	// Members are the members to add; the stories in Rebuilt lose theirs first.
 	Members    []GroupMember
 	Rebuilt    []int

@@ -110,6 +110,7 @@ type Story struct {
 	saved   int  // members already in the state
 	rebuilt bool // the members in the state are to be replaced
 	indexed []int32
+	used    uint32 // the cache's generation that last used it (see Shrink)
 }
 
 type member struct {
@@ -149,6 +150,7 @@ type Clusterer struct {
 	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
 	// so what is not in the cache is not in the state either.
 	whole    bool
+	used     uint32 // the cache's generation (see Shrink)
 	words    map[string]*wordEntry
 	postings map[int32]*postingList
 	stories  map[int]*Story
@@ -244,6 +246,7 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 			c.meta.Words++
 		}
 		e.df++
+		e.used = c.used
 		c.changed[k] = e
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
@@ -348,7 +351,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 
 // newStory starts a story with an article.
 func (c *Clusterer) newStory(key string) *Story {
-	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}}
+	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used}
 	c.meta.Stories++
 	c.stories[st.ID] = st
 	return st
@@ -474,14 +477,14 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, p := range c.postings[f.ID].list {
-			if p.story >= len(c.hits) {
-				c.hits = append(c.hits, make([]uint8, max(p.story+1, c.meta.Stories)-len(c.hits))...)
+		for _, s := range c.postings[f.ID].list {
+			if s >= len(c.hits) {
+				c.hits = append(c.hits, make([]uint8, max(s+1, c.meta.Stories)-len(c.hits))...)
 			}
-			if c.hits[p.story] == 0 {
-				touched = append(touched, p.story)
+			if c.hits[s] == 0 {
+				touched = append(touched, s)
 			}
-			c.hits[p.story]++
+			c.hits[s]++
 		}
 	}
 	c.touched = touched
@@ -574,32 +577,40 @@ func (c *Clusterer) reindex(s *Story) error {
 	idx := make(Vector, len(s.centroid))
 	copy(idx, s.centroid)
 	idx = idx.top(c.opts.IndexFeatures)
-	need := append([]int32(nil), s.indexed...)
-	for _, f := range idx {
-		need = append(need, f.ID)
-	}
-	if err := c.loadPostings(need); err != nil {
-		return err
-	}
-	keep := map[int32]bool{}
+	keep := make(map[int32]bool, len(idx))
 	for _, f := range idx {
 		keep[f.ID] = true
+	}
+	had := make(map[int32]bool, len(s.indexed))
+	for _, k := range s.indexed {
+		had[k] = true
+	}
+	// only the lists the story leaves or joins are read: a join moves few of its features
+	var change []int32
+	for _, k := range s.indexed {
+		if !keep[k] {
+			change = append(change, k)
+		}
+	}
+	for _, f := range idx {
+		if !had[f.ID] {
+			change = append(change, f.ID)
+		}
+	}
+	if err := c.loadPostings(change); err != nil {
+		return err
 	}
 	for _, k := range s.indexed {
 		if !keep[k] {
 			c.unpost(k, s.ID)
 		}
 	}
-	had := map[int32]bool{}
-	for _, k := range s.indexed {
-		had[k] = true
-	}
 	s.indexed = s.indexed[:0]
 	for _, f := range idx {
 		s.indexed = append(s.indexed, f.ID)
 		if !had[f.ID] {
 			p := c.postings[f.ID]
-			p.list = append(p.list, posting{s.ID, c.meta.Postings})
+			p.list = append(p.list, s.ID)
 			c.meta.Postings++
 			if len(p.list) > c.opts.MaxPostings {
 				p.list = p.list[len(p.list)-c.opts.MaxPostings:]
@@ -614,7 +625,7 @@ func (c *Clusterer) reindex(s *Story) error {
 func (c *Clusterer) unpost(feature int32, story int) {
 	p := c.postings[feature]
 	for i, x := range p.list {
-		if x.story == story {
+		if x == story {
 			p.list = append(p.list[:i], p.list[i+1:]...)
 			c.posted[feature] = true
 			return

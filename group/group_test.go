@@ -240,8 +240,9 @@ func TestEachEventIsOneStory(t *testing.T) {
 }
 
 // A state read back row by row gives the stories one clusterer gives: ECB+ placed by one
-// clusterer, and by a new clusterer over the same Memory every few articles, which reads only
-// what each article needs.
+// clusterer, by a new clusterer over the same Memory every few articles, which reads only
+// what each article needs, and by one whose cache is shrunk every few articles (what the last
+// articles did not use is dropped, or everything) and read again as needed.
 func TestStateReadBackGroupsAsOneRun(t *testing.T) {
 	path := corpus.Path(t, "ecbplus/docs.jsonl")
 	type doc struct {
@@ -261,12 +262,20 @@ func TestStateReadBackGroupsAsOneRun(t *testing.T) {
 		docs = append(docs, doc{a.ID, group.Extract(a.Title, a.Text), group.Sign(a.Title + "\n" + a.Text)})
 	}
 	day := func(i int) time.Time { return time.Date(2024, 1, 1+i/40, 0, 0, 0, 0, time.UTC) }
-	run := func(every int) ([]string, []string) {
+	shrunk := 0
+	run := func(every, limit int) ([]string, []string) {
 		mem := group.NewMemory()
 		c, _ := group.New(context.Background(), mem, group.DefaultOptions)
 		var placed []string
 		for i, d := range docs {
-			if every > 0 && i%every == 0 {
+			switch {
+			case every > 0 && i%every == 0 && limit > 0:
+				c.TakeChanges()
+				before := c.Cached()
+				if c.Shrink(limit); c.Cached() < before {
+					shrunk++
+				}
+			case every > 0 && i%every == 0:
 				c.TakeChanges()
 				var err error
 				if c, err = group.New(context.Background(), mem, group.DefaultOptions); err != nil {
@@ -286,17 +295,20 @@ func TestStateReadBackGroupsAsOneRun(t *testing.T) {
 		}
 		return placed, stories
 	}
-	onePlaced, oneStories := run(0)
-	for _, every := range []int{1, 37} {
-		placed, stories := run(every)
+	onePlaced, oneStories := run(0, 0)
+	for _, r := range []struct{ every, limit int }{{1, 0}, {37, 0}, {37, 1 << 20}, {50, 1}} {
+		placed, stories := run(r.every, r.limit)
 		for i := range placed {
 			if placed[i] != onePlaced[i] {
-				t.Fatalf("reading back every %d: article %d placed\n%s\nnot\n%s", every, i, placed[i], onePlaced[i])
+				t.Fatalf("reading back every %d (cache limit %d): article %d placed\n%s\nnot\n%s", r.every, r.limit, i, placed[i], onePlaced[i])
 			}
 		}
 		if !reflect.DeepEqual(stories, oneStories) {
-			t.Fatalf("reading back every %d: other stories", every)
+			t.Fatalf("reading back every %d (cache limit %d): other stories", r.every, r.limit)
 		}
+	}
+	if shrunk == 0 {
+		t.Error("the cache was never shrunk")
 	}
 }
 
@@ -335,5 +347,30 @@ func TestATitleOrAnInitialEndsNoSentence(t *testing.T) {
 	// A sentence that ends with a word still ends.
 	if terms := group.Extract("", "The court met in Berlin. Officials said little."); terms["e:officials"] > 0 {
 		t.Errorf("a sentence's first word taken for a name: %v", terms)
+	}
+}
+
+// A story read from the state, joined and saved, then checked for a split reads its members
+// from the state as they are now: the ones it was read with and the ones saved since.
+func TestAStoryJoinedAndSavedReadsItsMembersBack(t *testing.T) {
+	ctx := context.Background()
+	mem := group.NewMemory()
+	c, _ := group.New(ctx, mem, group.DefaultOptions)
+	add := func(from, to int) {
+		for i := from; i < to; i++ {
+			c.Add(fmt.Sprint("q", i), group.Extract("", texts[fmt.Sprint("quake-", 1+i%3)]), time.Time{})
+		}
+	}
+	add(0, 3)
+	c.TakeChanges()
+	c, _ = group.New(ctx, mem, group.DefaultOptions) // reads the story, its members left in the state
+	add(3, 4)
+	c.TakeChanges() // the fourth member saved beside the three
+	add(4, 9)       // the ninth article checks the story for a split, which reads its members
+	if err := c.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if st := c.Stories(); len(st) != 1 || st[0].Size != 9 {
+		t.Fatalf("stories %+v, want one of nine", st)
 	}
 }

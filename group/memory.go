@@ -13,7 +13,7 @@ import (
 type Memory struct {
 	meta     crosscheck.GroupMeta
 	words    map[string]crosscheck.GroupWord
-	postings map[int32]map[int]int64
+	lists    map[int32][]byte
 	stories  map[int]crosscheck.GroupStory
 	members  map[int][]crosscheck.GroupMember
 	bands    map[int64][]int64
@@ -24,7 +24,7 @@ type Memory struct {
 
 // NewMemory returns an empty state.
 func NewMemory() *Memory {
-	return &Memory{words: map[string]crosscheck.GroupWord{}, postings: map[int32]map[int]int64{},
+	return &Memory{words: map[string]crosscheck.GroupWord{}, lists: map[int32][]byte{},
 		stories: map[int]crosscheck.GroupStory{}, members: map[int][]crosscheck.GroupMember{},
 		bands: map[int64][]int64{}, sigs: map[int64]crosscheck.GroupSignature{},
 		articles: map[int][]string{}, of: map[string]int{}}
@@ -44,16 +44,13 @@ func (m *Memory) GroupWords(_ context.Context, words []string) ([]crosscheck.Gro
 	return out, nil
 }
 
-// GroupPostings implements crosscheck.GroupState.
-func (m *Memory) GroupPostings(_ context.Context, features []int32) ([]crosscheck.GroupPosting, error) {
-	var out []crosscheck.GroupPosting
+// GroupLists implements crosscheck.GroupState.
+func (m *Memory) GroupLists(_ context.Context, features []int32) ([]crosscheck.GroupList, error) {
+	var out []crosscheck.GroupList
 	for _, f := range sortedUnique(features) {
-		start := len(out)
-		for s, seq := range m.postings[f] {
-			out = append(out, crosscheck.GroupPosting{Feature: f, Story: s, Seq: seq})
+		if l, ok := m.lists[f]; ok {
+			out = append(out, crosscheck.GroupList{Feature: f, Stories: l})
 		}
-		part := out[start:]
-		sort.Slice(part, func(i, j int) bool { return part[i].Seq < part[j].Seq })
 	}
 	return out, nil
 }
@@ -117,14 +114,12 @@ func (m *Memory) apply(ch *Changes) {
 	for _, w := range r.Words {
 		m.words[w.Word] = w
 	}
-	for _, p := range r.Unposted {
-		delete(m.postings[p.Feature], p.Story)
-	}
-	for _, p := range r.Postings {
-		if m.postings[p.Feature] == nil {
-			m.postings[p.Feature] = map[int]int64{}
+	for _, l := range r.Lists {
+		if len(l.Stories) == 0 {
+			delete(m.lists, l.Feature)
+		} else {
+			m.lists[l.Feature] = l.Stories
 		}
-		m.postings[p.Feature][p.Story] = p.Seq
 	}
 	for _, s := range r.Stories {
 		m.stories[s.ID] = s

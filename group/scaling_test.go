@@ -4,14 +4,20 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/sqlite"
 )
 
 type base struct{ title, text string }
@@ -98,4 +104,112 @@ func BenchmarkGroupScaling(b *testing.B) {
 		runtime.KeepAlive(c)
 		b.StartTimer()
 	}
+}
+
+// Grouping in a store saves every saveEvery articles and keeps what it read to about
+// cacheLimit bytes, as an ingest run does (see pipeline's commitEvery and cacheLimit).
+const (
+	saveEvery  = 10_000
+	cacheLimit = 96 << 20
+)
+
+// BenchmarkGroupStream streams generated articles, dated five minutes apart, through
+// near-duplicate detection and story grouping with the state in a SQLite store — rows read as
+// the articles need them, saved every saveEvery articles, the clusterer's cache forgotten past
+// cacheLimit — so that memory stays bounded however long the stream. It reports the time per
+// article (wall clock, and processor time, the steadier on a shared machine) of the first and
+// last tenth and their ratio, and the peak RSS. CROSSCHECK_BENCH_ARTICLES sets the length
+// (100,000 unless set; a multiple of 10,000).
+func BenchmarkGroupStream(b *testing.B) {
+	n := 100_000
+	if s := os.Getenv("CROSSCHECK_BENCH_ARTICLES"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n <= 0 || n%saveEvery != 0 {
+			b.Fatalf("CROSSCHECK_BENCH_ARTICLES=%q: a multiple of %d, please", s, saveEvery)
+		}
+	}
+	src := bases(b)
+	ctx := context.Background()
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for iter := 0; iter < b.N; iter++ {
+		store, err := sqlite.Open(ctx, filepath.Join(b.TempDir(), "stream.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		c, err := group.New(ctx, store, group.DefaultOptions)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(7, 7))
+		var wall, cpu [10]time.Duration
+		const chunk = 1000 // articles made before they are timed
+		batch := make([]base, chunk)
+		for i := 0; i < n; i += chunk {
+			for j := range batch {
+				batch[j] = perturb(r, src[r.IntN(len(src))])
+			}
+			t0, c0 := time.Now(), cpuTime()
+			for j, a := range batch {
+				id := fmt.Sprint(i + j)
+				c.Duplicate(id, group.Sign(a.title+"\n"+a.text))
+				c.Add(id, group.Extract(a.title, a.text), start.Add(time.Duration(i+j)*5*time.Minute))
+			}
+			if (i+chunk)%saveEvery == 0 {
+				ch := c.TakeChanges()
+				if err := store.SaveGroups(ctx, crosscheck.GroupSave{Version: c.Version(), Changes: ch.Rows}); err != nil {
+					b.Fatal(err)
+				}
+				c.Saved()
+				c.Shrink(cacheLimit)
+			}
+			if err := c.Err(); err != nil {
+				b.Fatal(err)
+			}
+			wall[i*10/n] += time.Since(t0)
+			cpu[i*10/n] += cpuTime() - c0
+			if (i+chunk)%(n/10) == 0 {
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				b.Logf("%d articles: %.0f µs an article (%.0f µs of processor time); cache %.0f MB, heap %.0f MB, peak RSS %.0f MB", i+chunk,
+					float64(wall[i*10/n].Microseconds())/float64(n/10), float64(cpu[i*10/n].Microseconds())/float64(n/10),
+					float64(c.Cached())/(1<<20), float64(ms.HeapInuse)/(1<<20), peakRSSMB())
+			}
+		}
+		meta, err := store.GroupMeta(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		store.Close()
+		per := func(d time.Duration) float64 { return float64(d.Microseconds()) / float64(n/10) }
+		b.ReportMetric(per(wall[0]), "µs/article-first10%")
+		b.ReportMetric(per(wall[9]), "µs/article-last10%")
+		b.ReportMetric(per(wall[9])/per(wall[0]), "last/first")
+		b.ReportMetric(per(cpu[9])/per(cpu[0]), "cpu-last/first")
+		b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+		b.ReportMetric(float64(meta.Stories), "stories")
+	}
+}
+
+// cpuTime is the processor time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakRSSMB is the process's peak resident set size (Linux), in MiB.
+func peakRSSMB() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.Fields(rest)[0], 64)
+			return kb / 1024
+		}
+	}
+	return 0
 }

@@ -11,38 +11,45 @@ import (
 
 // The clusterer's state lives in a crosscheck.GroupState as rows: one per feature (its id and
 // document frequency), per story (its summed features, the features it is listed under, its
-// dates and counts), per member kept for splitting, per posting (a story listed under a
-// feature, in the order it was listed), per near-duplicate signature and per band bucket
-// entry. A clusterer reads the rows an article needs, keeps them, and hands back those it
+// dates and counts), per member kept for splitting, per posting list (the stories listed
+// under a feature, in the order they were listed), per near-duplicate signature and per band
+// bucket entry. A clusterer reads the rows an article needs, keeps them, and hands back those it
 // changed; the same articles in the same order give the same stories whether they are placed
 // in one run or many.
 
 // StateFormat is the layout of the rows and their blobs; a state of another format is grouped
-// again from the stored articles (crosscheck regroup).
-const StateFormat = 1
+// again from the stored articles (crosscheck regroup). Format 2 keeps a feature's postings as
+// one row (format 1 had a row per posting; the stores' migrations turn them into lists).
+const StateFormat = 2
 
 type wordEntry struct {
 	id, df int32
 	saved  int32 // the document frequency in the state
 	known  bool  // the state has the feature
+	used   uint32
 }
 
-type posting struct {
-	story int
-	seq   int64
-}
-
+// A postingList is the stories listed under a feature, oldest first.
 type postingList struct {
-	list  []posting
-	saved []posting // the postings in the state
+	list []int
+	used uint32
 }
 
-type bucket struct{ sigs []int64 }
+type bucket struct {
+	sigs []int64
+	used uint32
+}
 
 type sigEntry struct {
-	id  string
-	sig Signature
+	id   string
+	sig  Signature
+	used uint32
 }
+
+// The cache is kept in generations: what an article reads or makes is marked with the
+// generation it was used in (the used fields), and Shrink drops what the last generation did
+// not use. A long run keeps what its recent articles need — the common words, the stories of
+// the last days — and reads again the rest when an article needs it.
 
 // Forget drops what the clusterer read from its state, so that its memory stays bounded over
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
@@ -61,8 +68,81 @@ func (c *Clusterer) Forget() {
 	c.newSigs, c.newBands, c.moves = nil, nil, nil
 }
 
-// Cached is how many features, stories and signatures the clusterer holds, read or made.
-func (c *Clusterer) Cached() int { return len(c.words) + len(c.stories) + len(c.sigs) }
+// Cached is about how many bytes the clusterer holds of what it read or made: its features,
+// posting lists, stories with their members, signatures and band buckets.
+func (c *Clusterer) Cached() int {
+	n := 0
+	for k := range c.words {
+		n += len(k) + wordBytes
+	}
+	for _, p := range c.postings {
+		n += entryBytes + 8*cap(p.list)
+	}
+	for _, s := range c.stories {
+		n += s.bytes()
+	}
+	for _, b := range c.bands {
+		n += entryBytes + 8*cap(b.sigs)
+	}
+	return n + len(c.sigs)*sigBytes
+}
+
+// What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
+// header; a feature's entry and its key's header; a signature's entry with its article id.
+const (
+	entryBytes = 64
+	wordBytes  = 80
+	sigBytes   = 360
+)
+
+// bytes is about how much a story holds: its sums and centroid, members and index.
+func (s *Story) bytes() int {
+	n := 4*entryBytes + 16*len(s.sum) + 8*cap(s.centroid) + 4*cap(s.indexed)
+	for _, m := range s.members {
+		n += entryBytes + len(m.id) + 8*cap(m.v)
+	}
+	return n
+}
+
+// Shrink bounds the cache to about limit bytes (see Cached): when it holds more, what the
+// articles since the last Shrink did not use is dropped, and when that is not enough,
+// everything (Forget). The clusterer reads again from its state what an article needs later.
+// Changes not yet taken would be dropped with it: call it after TakeChanges.
+func (c *Clusterer) Shrink(limit int) {
+	defer func() { c.used++ }()
+	if c.Cached() <= limit {
+		return
+	}
+	c.whole = false
+	for k, e := range c.words {
+		if e == nil || e.used != c.used {
+			delete(c.words, k)
+		}
+	}
+	for f, p := range c.postings {
+		if p.used != c.used {
+			delete(c.postings, f)
+		}
+	}
+	for id, s := range c.stories {
+		if s.used != c.used {
+			delete(c.stories, id)
+		}
+	}
+	for k, b := range c.bands {
+		if b.used != c.used {
+			delete(c.bands, k)
+		}
+	}
+	for j, e := range c.sigs {
+		if e.used != c.used {
+			delete(c.sigs, j)
+		}
+	}
+	if c.Cached() > limit {
+		c.Forget()
+	}
+}
 
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
@@ -82,7 +162,7 @@ func (c *Clusterer) loadWords(keys []string) error {
 		c.words[k] = nil // not in the state
 	}
 	for _, r := range rows {
-		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true}
+		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
 }
@@ -90,15 +170,17 @@ func (c *Clusterer) loadWords(keys []string) error {
 func (c *Clusterer) loadPostings(features []int32) error {
 	var missing []int32
 	for _, f := range features {
-		if _, ok := c.postings[f]; !ok {
-			c.postings[f] = &postingList{}
+		if p, ok := c.postings[f]; ok {
+			p.used = c.used
+		} else {
+			c.postings[f] = &postingList{used: c.used}
 			missing = append(missing, f)
 		}
 	}
 	if len(missing) == 0 || c.whole {
 		return nil
 	}
-	rows, err := c.state.GroupPostings(c.ctx, missing)
+	rows, err := c.state.GroupLists(c.ctx, missing)
 	if err != nil {
 		for _, f := range missing {
 			delete(c.postings, f)
@@ -106,12 +188,9 @@ func (c *Clusterer) loadPostings(features []int32) error {
 		return err
 	}
 	for _, r := range rows {
-		p := c.postings[r.Feature]
-		p.list = append(p.list, posting{r.Story, r.Seq})
-	}
-	for _, f := range missing {
-		p := c.postings[f]
-		p.saved = append([]posting(nil), p.list...)
+		if p := c.postings[r.Feature]; p != nil {
+			p.list = decodeList(r.Stories)
+		}
 	}
 	return nil
 }
@@ -119,7 +198,9 @@ func (c *Clusterer) loadPostings(features []int32) error {
 func (c *Clusterer) loadStories(ids []int) error {
 	var missing []int
 	for _, id := range ids {
-		if _, ok := c.stories[id]; !ok {
+		if s, ok := c.stories[id]; ok {
+			s.used = c.used
+		} else {
 			missing = append(missing, id)
 		}
 	}
@@ -132,7 +213,7 @@ func (c *Clusterer) loadStories(ids []int) error {
 	}
 	for _, r := range rows {
 		st := &Story{ID: r.ID, Key: r.Key, First: r.First, Last: r.Last, Size: r.Size, summed: r.Summed,
-			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed)}
+			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed), used: c.used}
 		sum := decodeVector(r.Sum)
 		st.sum = make(map[int32]float32, len(sum))
 		for _, f := range sum {
@@ -151,7 +232,8 @@ func (c *Clusterer) loadStories(ids []int) error {
 	return nil
 }
 
-// loadMembers reads the members of stories that are in the state only.
+// loadMembers reads the members of stories that are in the state only. The state holds
+// those and the loaded ones saved since (s.saved in all).
 func (c *Clusterer) loadMembers(stories ...*Story) error {
 	for _, s := range stories {
 		if s.base == 0 {
@@ -161,11 +243,11 @@ func (c *Clusterer) loadMembers(stories ...*Story) error {
 		if err != nil {
 			return err
 		}
-		if len(rows) != s.base {
-			return fmt.Errorf("grouping state: story %d has %d members, want %d: %w", s.ID, len(rows), s.base, crosscheck.ErrConflict)
+		if len(rows) != s.saved {
+			return fmt.Errorf("grouping state: story %d has %d members, want %d: %w", s.ID, len(rows), s.saved, crosscheck.ErrConflict)
 		}
-		m := make([]member, 0, len(rows)+len(s.members))
-		for _, r := range rows {
+		m := make([]member, 0, s.base+len(s.members))
+		for _, r := range rows[:s.base] {
 			m = append(m, member{id: r.Article, v: decodeVector(r.Vector), t: r.Published, day: r.Day, days: r.Days})
 		}
 		s.members, s.base = append(m, s.members...), 0
@@ -199,24 +281,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 	}
 	sort.Slice(features, func(i, j int) bool { return features[i] < features[j] })
 	for _, f := range features {
-		p := c.postings[f]
-		saved := make(map[int]int64, len(p.saved))
-		for _, x := range p.saved {
-			saved[x.story] = x.seq
-		}
-		now := make(map[int]bool, len(p.list))
-		for _, x := range p.list {
-			now[x.story] = true
-			if seq, ok := saved[x.story]; !ok || seq != x.seq {
-				rows.Postings = append(rows.Postings, crosscheck.GroupPosting{Feature: f, Story: x.story, Seq: x.seq})
-			}
-		}
-		for _, x := range p.saved { // in seq order
-			if !now[x.story] {
-				rows.Unposted = append(rows.Unposted, crosscheck.GroupPosting{Feature: f, Story: x.story})
-			}
-		}
-		p.saved = append(p.saved[:0], p.list...)
+		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings[f].list)})
 	}
 	ids := make([]int, 0, len(c.dirty))
 	for id := range c.dirty {
@@ -290,6 +355,24 @@ func decodeVector(b []byte) Vector {
 	return v
 }
 
+// A posting list's blob is its stories' numbers, big-endian, four bytes each: the order the
+// stores' migrations from rows of postings write them in.
+func encodeList(stories []int) []byte {
+	b := make([]byte, 4*len(stories))
+	for i, s := range stories {
+		binary.BigEndian.PutUint32(b[4*i:], uint32(s))
+	}
+	return b
+}
+
+func decodeList(b []byte) []int {
+	stories := make([]int, len(b)/4)
+	for i := range stories {
+		stories[i] = int(binary.BigEndian.Uint32(b[4*i:]))
+	}
+	return stories
+}
+
 func encodeIDs(ids []int32) []byte {
 	b := make([]byte, 4*len(ids))
 	for i, id := range ids {
@@ -330,8 +413,10 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	keys := bandKeys(sig)
 	var missing []int64
 	for _, k := range keys {
-		if _, ok := c.bands[k]; !ok {
-			c.bands[k] = &bucket{}
+		if b, ok := c.bands[k]; ok {
+			b.used = c.used
+		} else {
+			c.bands[k] = &bucket{used: c.used}
 			missing = append(missing, int64(k))
 		}
 	}
@@ -351,9 +436,12 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	var need []int64
 	for _, k := range keys {
 		for _, j := range c.bands[k].sigs {
-			if _, ok := c.sigs[j]; !ok {
+			if e, ok := c.sigs[j]; !ok {
 				need = append(need, j)
-				c.sigs[j] = sigEntry{}
+				c.sigs[j] = sigEntry{used: c.used}
+			} else if e.used != c.used {
+				e.used = c.used
+				c.sigs[j] = e
 			}
 		}
 	}
@@ -366,13 +454,13 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 			return Duplicate{}, false, err
 		}
 		for _, r := range rows {
-			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature), c.used}
 		}
 	}
 	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k].sigs }, func(j int64) Signature { return c.sigs[j].sig })
 	n := c.meta.Signatures
 	c.meta.Signatures++
-	c.sigs[n] = sigEntry{id, sig}
+	c.sigs[n] = sigEntry{id, sig, c.used}
 	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
 	for _, k := range keys {
 		if b := c.bands[k]; len(b.sigs) < maxBucket {

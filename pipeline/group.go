@@ -75,8 +75,9 @@ const maxGroupAttempts = 50
 // what it did in steps, and its memory bounded (see cacheLimit).
 const commitEvery = 10_000
 
-// cacheLimit bounds the features, stories and signatures a grouper keeps read between saves.
-const cacheLimit = 400_000
+// cacheLimit bounds, in bytes about, what a grouper keeps read between saves (see
+// group.Clusterer.Shrink).
+const cacheLimit = 96 << 20
 
 // A grouper places articles in stories and finds near-duplicates, one article at a time, and
 // saves what it did a transaction at a time.
@@ -234,9 +235,7 @@ func (g *grouper) save(ctx context.Context) error {
 	g.c.Saved()
 	g.sum.add(g.pending)
 	g.pending, g.links, g.dups, g.titles = GroupSummary{}, nil, nil, map[string]string{}
-	if g.c.Cached() > cacheLimit {
-		g.c.Forget()
-	}
+	g.c.Shrink(cacheLimit)
 	if g.progress != nil {
 		g.progress(g.before + g.sum.Grouped)
 	}

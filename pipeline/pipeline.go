@@ -151,9 +151,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		}
 		grouped = make(chan *placing, window)
 		w.grouped = grouped
+		in := grouped // finish sets grouped to nil: the stage ranges over its own copy
 		go stage("group", func() {
 			defer close(groupDone)
-			for a := range grouped {
+			for a := range in {
 				g.add(a)
 			}
 		})

@@ -10,7 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// The grouping state's rows (migration 004), as SQLite keeps them: a clusterer reads the ones
+// The grouping state's rows (migrations 004 and 006), as SQLite keeps them: a clusterer reads the ones
 // an article needs and SaveGroups writes the ones that changed.
 
 // GroupMeta returns the grouping state's counters, or crosscheck.ErrRegroup when the store has
@@ -49,12 +49,12 @@ func (s *Store) GroupWords(ctx context.Context, words []string) ([]crosscheck.Gr
 	}, `SELECT word, id, df FROM group_words WHERE word = ANY($1)`, words)
 }
 
-// GroupPostings returns the stories listed under the given features, by feature and seq.
-func (s *Store) GroupPostings(ctx context.Context, features []int32) ([]crosscheck.GroupPosting, error) {
-	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupPosting, error) {
-		var p crosscheck.GroupPosting
-		return p, r.Scan(&p.Feature, &p.Story, &p.Seq)
-	}, `SELECT feature, story, seq FROM group_postings WHERE feature = ANY($1) ORDER BY feature, seq`, features)
+// GroupLists returns the posting lists of the given features, by feature.
+func (s *Store) GroupLists(ctx context.Context, features []int32) ([]crosscheck.GroupList, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (crosscheck.GroupList, error) {
+		var l crosscheck.GroupList
+		return l, r.Scan(&l.Feature, &l.Stories)
+	}, `SELECT feature, stories FROM group_lists WHERE feature = ANY($1) ORDER BY feature`, features)
 }
 
 // GroupStories returns the given stories.
@@ -128,12 +128,13 @@ func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 	for _, w := range ch.Words {
 		batch.Queue(`INSERT INTO group_words (word, id, df) VALUES ($1, $2, $3) ON CONFLICT (word) DO UPDATE SET df = excluded.df`, w.Word, w.ID, w.DF)
 	}
-	for _, p := range ch.Unposted {
-		batch.Queue(`DELETE FROM group_postings WHERE feature = $1 AND story = $2`, p.Feature, p.Story)
-	}
-	for _, p := range ch.Postings {
-		batch.Queue(`INSERT INTO group_postings (feature, story, seq) VALUES ($1, $2, $3)
-			ON CONFLICT (feature, story) DO UPDATE SET seq = excluded.seq`, p.Feature, p.Story, p.Seq)
+	for _, l := range ch.Lists {
+		if len(l.Stories) == 0 { // no story is listed under the feature any more
+			batch.Queue(`DELETE FROM group_lists WHERE feature = $1`, l.Feature)
+		} else {
+			batch.Queue(`INSERT INTO group_lists (feature, stories) VALUES ($1, $2)
+				ON CONFLICT (feature) DO UPDATE SET stories = excluded.stories`, l.Feature, l.Stories)
+		}
 	}
 	for _, st := range ch.Stories {
 		batch.Queue(`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed)
@@ -173,7 +174,7 @@ func (s *Store) ResetGroups(ctx context.Context) error {
 		}
 		batch := &pgx.Batch{}
 		for _, table := range []string{"stories", "story_articles", "duplicates", "reports", "group_words",
-			"group_stories", "group_members", "group_postings", "group_signatures", "group_bands"} {
+			"group_stories", "group_members", "group_lists", "group_signatures", "group_bands"} {
 			batch.Queue(`DELETE FROM ` + table)
 		}
 		// the version goes on rising, so that a writer that read the old state cannot save over this one

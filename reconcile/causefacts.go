@@ -68,6 +68,9 @@ func (s *story) causeFacts() []crosscheck.Fact {
 		byWho[key] = append(byWho[key], causeClaim{a, cause, ev})
 	}
 	for _, a := range s.arts {
+		if !strings.Contains(a.Text, "died") && !strings.Contains(a.Text, "lost") {
+			continue // neither cue: the patterns need not run
+		}
 		for _, m := range causeCue.FindAllStringSubmatchIndex(a.Text, -1) {
 			cause, end := causeWords(a.Text[m[1]:min(len(a.Text), m[1]+80)])
 			if cause == "" {

@@ -47,7 +47,8 @@ func (s *story) nameFacts() []crosscheck.Fact {
 	for i, a := range keys {
 		for _, b := range keys[i+1:] {
 			wa, wb := byForm[a][0].words, byForm[b][0].words
-			if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb)) && !sharesArticle(byForm[a], byForm[b]) {
+			if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb) || s.givenNameRivals(byForm[a][0], byForm[b][0])) &&
+				!sharesArticle(byForm[a], byForm[b]) {
 				u.join(a, b)
 			}
 		}
@@ -200,7 +201,7 @@ func nameFact(group []string, byForm map[string][]nameForm) (crosscheck.Fact, bo
 	}
 	for i, a := range order {
 		for _, b := range order[i+1:] {
-			if !spellings(strings.Fields(a), strings.Fields(b)) {
+			if !spellings(strings.Fields(a), strings.Fields(b)) && !otherGivenName(strings.Fields(a), strings.Fields(b)) {
 				return crosscheck.Fact{}, false // "Richard Nixon", "Richard M. Nixon": one name, more or less of it
 			}
 		}
@@ -210,12 +211,109 @@ func nameFact(group []string, byForm map[string][]nameForm) (crosscheck.Fact, bo
 		fact.Values = append(fact.Values, *values[c])
 	}
 	sort.SliceStable(fact.Values, func(i, j int) bool { return len(fact.Values[i].Articles) > len(fact.Values[j].Articles) })
+	if n := familyWords(fact.Values, byForm); n > 0 {
+		for i, v := range fact.Values {
+			w := strings.Fields(v.Value)
+			fact.Values[i].Value = strings.Join(w[len(w)-n:], " ")
+		}
+		fact.Subject = "spelling of the surname " + fact.Values[0].Value
+		return fact, true
+	}
 	name := fact.Values[0].Value
 	if role != "" {
 		name += ", " + role
 	}
 	fact.Subject = "spelling of the name of " + name
+	if a, b := strings.Fields(fact.Values[0].Value), strings.Fields(fact.Values[1].Value); otherGivenName(a, b) && !spellings(a, b) {
+		fact.Subject = "given name of " + strings.Join(a[1:], " ")
+		if role != "" {
+			fact.Subject += ", " + role
+		} else if ctx := sharedNames(fact.Values[0].Evidence[0].Sentence, fact.Values[1].Evidence[0].Sentence, a, b); ctx != "" {
+			fact.Subject += " (" + ctx + ")" // "given name of Stevens (The Rocketeer)"
+		}
+	}
 	return fact, true
+}
+
+// familyWords is how many last words of the spellings are a family's name, when the
+// spellings differ there and an article names another of the family with them ("Imad Abu
+// Askhar and Hassan Abu Askhar" against "Imad and Hassan Abu Askar"): the spelling that
+// differs is then the surname's, not one person's. It is 0 otherwise.
+func familyWords(values []crosscheck.FactValue, byForm map[string][]nameForm) int {
+	first := strings.Fields(values[0].Value)
+	for _, v := range values[1:] {
+		w := strings.Fields(v.Value)
+		if len(w) != len(first) || w[len(w)-1] == first[len(first)-1] {
+			return 0 // the spellings differ before the last word
+		}
+	}
+	best := 0
+	for _, v := range values {
+		w := strings.Fields(v.Value)
+		for key, forms := range byForm {
+			o := strings.Fields(key)
+			if len(o) < 2 || o[0] == w[0] || !slices.ContainsFunc(forms, func(f nameForm) bool { return slices.Contains(v.Articles, f.art.ID) }) {
+				continue
+			}
+			n := 0
+			for n < len(o) && n < len(w)-1 && o[len(o)-1-n] == w[len(w)-1-n] {
+				n++
+			}
+			best = max(best, n)
+		}
+	}
+	return best
+}
+
+// givenNameRivals reports two names of one person told with another given name: "David
+// Stevens" in one article, "Dale Stevens" in another, where both are said of one thing (their
+// sentences match as a fact's do). The given names begin alike, as a misremembered name does,
+// and are not of two genders.
+func (s *story) givenNameRivals(a, b nameForm) bool {
+	if !otherGivenName(a.words, b.words) {
+		return false
+	}
+	ia, ib := a.art.sentenceAt(a.ev.Start), b.art.sentenceAt(b.ev.Start)
+	return ia >= 0 && ib >= 0 && s.dice(a.art.sentences[ia].words, b.art.sentences[ib].words) >= givenNameSim
+}
+
+// sharedNames is the first run of capitalised words of sentence a, past its first word, that
+// sentence b writes too, leaving out the names of a and b: what the two sentences say the
+// person is named with ("The Rocketeer").
+func sharedNames(a, b string, na, nb []string) string {
+	f := strings.Fields(a)
+	for i := 1; i < len(f); i++ {
+		w := strings.Trim(f[i], ",.;:\"'“”‘’()")
+		if !entity.IsNameWord(w) || slices.Contains(na, w) || slices.Contains(nb, w) || strings.HasSuffix(w, "s'") || wordIndex(b, w) < 0 {
+			continue
+		}
+		run := []string{w}
+		if i > 1 && strings.Trim(f[i-1], "\"“‘") == "The" {
+			run = append([]string{"The"}, run...)
+		}
+		for j := i + 1; j < len(f); j++ {
+			x := strings.Trim(f[j], ",.;:\"'“”‘’()")
+			if !entity.IsNameWord(x) || wordIndex(b, x) < 0 {
+				break
+			}
+			run = append(run, x)
+		}
+		return strings.Join(run, " ")
+	}
+	return ""
+}
+
+// givenNameSim is how much the sentences of two given names must share to be of one person.
+const givenNameSim = 0.2
+
+// otherGivenName reports two names of as many words that differ in the first alone, a given
+// name of the same initial and not of another gender.
+func otherGivenName(a, b []string) bool {
+	if len(a) != len(b) || len(a) < 2 || a[0] == b[0] || !slices.Equal(a[1:], b[1:]) || a[0][0] != b[0][0] || sameGiven(a[0], b[0]) {
+		return false // "Phil" and "Philip" are one given name
+	}
+	ga, gb := entity.FirstNameGender(a[0]), entity.FirstNameGender(b[0])
+	return (ga == 0 || gb == 0 || ga == gb) && len(a[0]) > 2 && len(b[0]) > 2 && !strings.HasSuffix(a[0], ".") && !strings.HasSuffix(b[0], ".")
 }
 
 // spelledIn adds to a spelling conflict the articles that write one of its spellings where

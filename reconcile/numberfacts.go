@@ -28,7 +28,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	byKey := map[string][]claim{}
 	var keys []string
 	for _, a := range s.arts {
-		for _, n := range a.Numbers {
+		for _, n := range a.numbersWithTimes() {
 			r, ok := a.readNumber(n)
 			if !ok {
 				continue
@@ -57,7 +57,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			byKey[key] = append(byKey[key], c)
 		}
 	}
-	markSeveral(byKey["age|year"])
+	markSeveral(byKey["age|year"], byKey["age|year pair"])
 	s.joinNamedTwoWays(byKey, keys)
 	var out []crosscheck.Fact
 	for _, key := range keys {
@@ -74,11 +74,14 @@ func (s *story) numberFacts() []crosscheck.Fact {
 }
 
 // markSeveral marks the ages of a noun ("the 12-year-old girl") when one article gives two
-// different ages of that noun ("a 12-year-old girl and a 15-year-old girl"): in the story the
-// noun is more than one person.
-func markSeveral(ages []claim) {
+// different ages of that noun ("a 12-year-old girl and a 15-year-old girl"), alone or as a
+// pair: in the story the noun is more than one person.
+func markSeveral(ages, pairs []claim) {
 	values := map[[2]string]float64{}
 	several := map[string]bool{}
+	for _, c := range pairs {
+		several[c.owner] = true
+	}
 	for _, c := range ages {
 		if c.owner == "" || !strings.EqualFold(c.read.word, c.owner) {
 			continue // a person's age, by name
@@ -95,56 +98,6 @@ func markSeveral(ages []claim) {
 		}
 	}
 }
-
-// joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
-// named another way: the same exact figure of the same event, by the same owner (or one names
-// none), in another article whose sentence matches ("firing seven attorneys", "he fired seven
-// lawyers"). The event and the figure tell what is counted where the nouns differ.
-func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
-	for i, ki := range keys {
-		for _, kj := range keys[i+1:] {
-			if !strings.HasPrefix(ki, "count|") || !strings.HasPrefix(kj, "count|") {
-				continue
-			}
-			to, from := ki, kj
-			if len(byKey[kj]) > len(byKey[ki]) {
-				to, from = kj, ki // into the noun more articles use ("people" rather than "workers")
-			}
-			var stay []claim
-			for _, c := range byKey[from] {
-				if s.namedTwoWays(c, byKey[to]) {
-					byKey[to] = append(byKey[to], c)
-				} else {
-					stay = append(stay, c)
-				}
-			}
-			byKey[from] = stay
-		}
-	}
-}
-
-// namedTwoWays reports whether claim c is the count of a claim of others under another noun.
-func (s *story) namedTwoWays(c claim, others []claim) bool {
-	if c.read.verb == "" || c.read.borrowed || c.approx || c.bound != "" || c.listed {
-		return false
-	}
-	for _, o := range others {
-		if o.art == c.art || o.read.verb == "" || o.read.borrowed || o.approx || o.bound != "" || o.listed || !number.Equal(o.value, c.value) {
-			continue
-		}
-		if eventOf(o.read.verb) != eventOf(c.read.verb) || o.owner != "" && c.owner != "" && o.owner != c.owner {
-			continue
-		}
-		if s.maxSim([]claim{o}, []claim{c}) >= namedTwoWaysSim {
-			return true
-		}
-	}
-	return false
-}
-
-// namedTwoWaysSim is how alike the sentences of two counts of one figure and event under two
-// nouns must be to make them one count.
-const namedTwoWaysSim = 0.15
 
 // hedgeTolerance is how far apart a hedged figure and another may be and still be one value:
 // "about 3,000" is 2,900, not 2,700 (a twentieth).
@@ -441,6 +394,11 @@ func (s *story) numberSubject(f []claim) string {
 		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
 	case "block":
 		return "street block of the address"
+	case "seats":
+		if owner != "" {
+			return "seats held in the " + owner // "160 of 300 seats": in the parliament
+		}
+		return "seats held"
 	case "caliber":
 		if f := strings.Fields(f[0].label); len(f) > 1 {
 			return "caliber of the " + f[len(f)-1] // ".38-caliber revolver"
@@ -479,7 +437,15 @@ func (s *story) numberSubject(f []claim) string {
 	case "measure":
 		dim := mostCommon(f, func(c claim) string { return c.read.verb })
 		of := ""
+		named := mostCommon(f, func(c claim) string {
+			if w := c.read.word; w != thing && strings.HasSuffix(w, " "+thing) {
+				return w // "Mat Maid complex"
+			}
+			return ""
+		})
 		switch {
+		case named != "":
+			of = " of the " + named
 		case thing != "":
 			of = " of the " + thing
 		case owner != "":

@@ -28,17 +28,23 @@ func TestNumberRules(t *testing.T) {
 		{"score", "The Hawks lost at home and dropped their record to 5 - 7.", "5-7", "hawks", "record", ""},
 		{"caliber", "Police found a .45-caliber pistol in the car.", ".45-caliber pistol", "", "caliber", ""},
 		{"block", "He was shot in the 4300 block of West 41st Street on Friday.", "4300 block of West 41st Street", "", "street block", ""},
+		{"seats", "The Socialists hold a majority of 160 in the 300 - seat Parliament.", "160 of 300 seats", "parliament", "seats", ""},
+		{"seats", "The party won 42 of the 120 seats in parliament.", "42 of 120 seats", "parliament", "seats", ""},
 		{"ordinal", "The crowd walked to the 42nd Precinct on Friday.", "42nd Precinct", "precinct", "precinct", ""},
 		{"numbered", "The letter ran on page 14 of the paper.", "14", "page", "page", ""},
 		{"numbered", "He marked page twenty of the reporter's copy.", "20", "page", "page", ""},
 		{"age-pair", "She leaves daughters, ages 9 and 4.", "4 and 9", "girl", "", ""},
 		{"age-pair", "The sons, aged 10 and 13, were hurt.", "10 and 13", "boy", "", ""},
 		{"age-pair", "The sisters - 7 - and 11 - year - old girls - saw it.", "7 and 11", "girl", "", ""},
+		{"age-pair", "He took a 13 - year old girl and a 16 - year girl as wives.", "13 and 16", "girl", "", ""},
+		{"age-pair", "He took a 13-year-old girl and a 16-year-old girl as wives.", "13 and 16", "girl", "", ""},
 		{"range", "The men got prison terms ranging from five to 40 years.", "5-40 years", "", "terms", ""},
 		{"range", "They received sentences of between two and 30 years.", "2-30 years", "", "sentences", ""},
 		{"age-year-old", "The 52-year-old teacher was hurt.", "52", "teacher", "", ""},
 		{"age-year-old", "Police shot 19 - year - old Marcus Webb on Friday.", "19", "webb", "", ""},
 		{"age-year-old", "said 70 - year - old Dimitris Karras on Friday.", "70", "karras", "", ""},
+		{"age-year-noun", "He took a 14 - year girl as a wife.", "14", "girl", "", ""},
+		{"duration", "He was hailed as a 30-year veteran of the force.", "30 years", "", "veteran", ""},
 		{"age-apposition", "Officer Dana Pruitt, 44, was wounded.", "44", "pruitt", "", ""},
 		{"age-aged", "The singer Ann Moor died at 81 in her home.", "81", "moor", "", ""},
 		{"age-aged", "Ruth Kline was 88.", "88", "kline", "", ""},
@@ -51,13 +57,18 @@ func TestNumberRules(t *testing.T) {
 		{"money", "The startup, which raised $35m in two rounds of funding, was sold.", "35000000 USD", "", "funding", "raised"},
 		{"money", "The laptop comes with a price tag of $2,799.", "2799 USD", "", "price", ""},
 		{"money", "The firms signed a $4.5 billion deal on Monday.", "4500000000 USD", "", "price", "signed"},
+		{"money", "The shop offers a matte screen on the laptop for $50 extra.", "50 USD", "", "", ""},
 		{"percent", "Shares plunged 6.2 per cent on Friday.", "6.2%", "", "", ""},
 		{"duration", "She served for 12 years on the board.", "12 years", "", "", "served"},
 		{"duration", "The town voted five months ago.", "5 months", "", "time since", "voted"},
 		{"duration", "He feigned madness for three decades.", "30 years", "", "", ""},
 		{"duration", "After a quarter - century of feigned madness he admitted it.", "25 years", "", "", ""},
 		{"measure", "Pumps moved 2,000 gallons of water per minute.", "2000 gallons per minute", "", "water", "rate"},
+		{"measure", "At its height, 2,000 gallons of water were poured on the blaze every minute.", "2000 gallons per minute", "", "water", "rate"},
 		{"measure", "It left a crater about three metres wide.", "3 metres", "", "crater", "width"},
+		{"measure", "The 15 '' model weighs less than the old one.", "15 inches", "", "", "size"},
+		{"measure", "It ships with a 2.66-GHz Core 2 Duo processor.", "2.66 GHz", "", "processor", "speed"},
+		{"measure", "It is, as the maker puts it, \"the thinnest yet, '' at under an inch thick (0.9 '' to be exact).", "0.9 inches", "", "", "thickness"},
 		{"measure", "The road runs for three miles.", "3 miles", "", "", "distance"},
 		{"measure", "The men were trapped 250 metres below the surface.", "250 metres", "", "", "depth"},
 		{"count", "Three young men died when the roof fell.", "3 men", "", "men", "died"},
@@ -67,11 +78,15 @@ func TestNumberRules(t *testing.T) {
 		{"count", "Two plainclothes police officers fatally shot the boy.", "2 officers", "", "officer", "shot"},
 		{"count", "He spoke of the raid on Guffa, which he said killed seven.", "7 people", "", "people", "killed"},
 		{"count", "Six missiles were fired and four exploded.", "6 missiles", "", "missile", "fired"},
+		{"count", "He shot the guard once in the head and fled.", "1 time", "", "time", "shot"},
+		{"count", "Songs on the store will now have three-tiered pricing.", "3 tiers in the pricing", "", "tier", ""},
+		{"count", "The hotel stood beside a three - storied house.", "3 stories in the house", "", "story", ""},
+		{"count", "At least 12 of one family were killed in the strike.", "12 members of family", "", "member", "killed"},
 	} {
 		a := analyzed(t, tc.text)
 		var got reading
 		found := false
-		for _, n := range a.Numbers {
+		for _, n := range a.numbersWithTimes() {
 			if r, ok := a.readNumber(n); ok {
 				got, found = r, true
 				break
@@ -104,10 +119,14 @@ func TestNumbersThatStateNoFact(t *testing.T) {
 		"He is survived by his wife, two sons, and mother.":          0, // two of a thing with no event
 		"It was the bloodiest battle of the 20th century.":           0, // an ordinal that names a time
 		"He kept a townhouse on East 77th Street.":                   0, // an ordinal that names a street
+		"He said \"the score was 42 '' and left the hall.":           0, // a quotation closed, no inch mark
+		"The old barn once housed the dairy.":                        0, // "once": formerly
+		"The roof seemed to go up in flames at once.":                0,
+		"He was handed the reins once again.":                        0,
 	} {
 		a := analyzed(t, text)
 		var got []string
-		for _, num := range a.Numbers {
+		for _, num := range a.numbersWithTimes() {
 			if r, ok := a.readNumber(num); ok {
 				got = append(got, r.rule+" "+r.label)
 			}
@@ -225,6 +244,37 @@ func TestNumberConflicts(t *testing.T) {
 			t.Errorf("%s: conflicts %v, want conflict %v", tc.name, got, tc.conflict)
 		}
 	}
+}
+
+// A share that says how much of a quality ("99.9 per cent sure") is named by it, not by a verb
+// before it.
+func TestPercentSubjectSaysHowMuch(t *testing.T) {
+	s := storyOf(t, "After the initial investigation, the agency said it was 99.9 per cent sure there were no gunmen.",
+		"We are 99.9 per cent sure that there were no gunmen in the school, the agency said.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "percent" {
+			if want := "how sure, in percent"; f.Subject != want {
+				t.Errorf("subject %q, want %q", f.Subject, want)
+			}
+			return
+		}
+	}
+	t.Error("no percent")
+}
+
+// A measure of a named thing names it ("the 9-acre Mat Maid complex").
+func TestMeasureSubjectNamesTheThing(t *testing.T) {
+	s := storyOf(t, "The fire chief drove around the 9 - acre Mat Maid complex on Sunday.",
+		"Flames tore through the 9 - acre Mat Maid complex late on Sunday.")
+	for _, f := range s.numberFacts() {
+		if f.Kind == "measure" {
+			if want := "area in acres of the Mat Maid complex"; f.Subject != want {
+				t.Errorf("subject %q, want %q", f.Subject, want)
+			}
+			return
+		}
+	}
+	t.Error("no measure")
 }
 
 // A count's subject says where its event happened when its sentences say so.
@@ -384,6 +434,44 @@ func TestCountNamedTwoWays(t *testing.T) {
 	}
 	if joined("Before the trial the mayor fired seven attorneys in six months.", "The mayor fired eight lawyers before the trial, and then spoke for himself.") {
 		t.Error("seven and eight joined")
+	}
+}
+
+// Each rule of countJoins joins the counts of its example, and only counts of one figure.
+func TestCountJoinRules(t *testing.T) {
+	joined := func(texts ...string) bool { return joinedOnce(t, "count", texts...) }
+	for _, tc := range []struct {
+		rule string
+		a, b string
+		want bool
+	}{
+		{"people-two-ways", "The startup currently employs 80 people in its offices.", "The startup has 80 employees.", true},
+		{"people-two-ways", "The sect is believed to have about 10,000 followers.", "The sect, which has at least 10,000 members nationwide, lives apart.", true},
+		{"people-two-ways", "The startup currently employs 80 people in its offices.", "The startup has 80 desks.", false},
+		{"people-two-ways", "The startup currently employs 80 people in its offices.", "The startup has 90 employees.", false},
+		{"people-two-ways", "Twelve women sat on the panel that met on Friday.", "Twelve men sat on the panel that met on Friday.", false},
+		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery allows up to 1,000 recharges.", true},
+		{"times-of-verb", "He had been arrested four times before.", "He has four prior arrests.", true},
+		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery lasts up to 1,000 charges in a lifetime.", true},
+		{"times-of-verb", "The battery can be recharged up to 1,000 times.", "The battery allows up to 1,000 users.", false},
+	} {
+		if got := joined(tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: %q, %q joined %v, want %v", tc.rule, tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+// A bare figure "of them" after a measure measures part of it, in its unit.
+func TestPartOfAMeasure(t *testing.T) {
+	a := analyzed(t, "The Hawks gave up 400 total yards, 250 of them on the ground.")
+	var got []string
+	for _, n := range a.Numbers {
+		if r, ok := a.readNumber(n); ok {
+			got = append(got, r.label)
+		}
+	}
+	if strings.Join(got, "; ") != "400 yards; 250 yards" {
+		t.Errorf("read %q", got)
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 // reading is what a number says in its sentence: the kind of value, its unit, the thing it
 // counts, the event it counts (the verb) and whose it is.
 type reading struct {
-	kind  string // count, age, money, percent, score, caliber, block, ordinal, duration, measure
+	kind  string // count, age, money, percent, score, caliber, block, ordinal, seats, duration, measure
 	unit  string // "year", "USD", "gallon per minute"; for a count, the thing counted
 	thing string // what is counted or measured, singular: "people", "shell", "run"
 	word  string // the thing as the sentence writes it: "young men", "shells"
@@ -60,8 +60,10 @@ var numberRules = []numberRule{
 	{"numbered", "“page 20”, “page twenty”", numbered},
 	{"age-pair", "“two sons, ages 6 and 16”, “the two girls, 12 and 15,”, “8- and 10-year-old girls”", agePair},
 	{"range", "“sentences ranging from six to 75 years”, “between six and 75 years”", valueRange},
+	{"seats", "“a majority of 160 in the 300-seat Parliament”, “won 160 of the 300 seats”", seats},
 	{"ordinal", "“the 67th Precinct”", ordinal},
 	{"age-year-old", "“the 35-year-old deputy”, “16-year-old Kimani Gray”", ageYearOld},
+	{"age-year-noun", "“a 15-year girl”: a span of years that qualifies a girl, a boy or a child is an age", ageYearNoun},
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
 	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
 	{"money", "“a $3 million bond”, “110 billion euros”", money},
@@ -178,6 +180,38 @@ func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	return true
 }
 
+var (
+	// seatsIn closes a count of seats with the size of the house: " in the 300 - seat
+	// Parliament", " seats in the 300-seat assembly". Groups: the size, the house.
+	seatsIn = regexp.MustCompile(`^\s+(?:seats\s+)?(?:in|of)\s+the\s+(\d{2,4})\s?-\s?(?:seat|member)\s+([A-Za-z]+)`)
+	// seatsOf: " of the 300 seats", " of 300 seats in parliament".
+	seatsOf = regexp.MustCompile(`^\s+(?:seats\s+)?of\s+(?:the\s+)?(\d{2,4})\s+seats\b(?:\s+in\s+(?:the\s+)?([A-Za-z]+))?`)
+)
+
+// seats: a share of the seats of a house, one value of its two figures ("160 of 300 seats").
+func seats(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "" && n.Unit != "seat" || n.Value != math.Trunc(n.Value) {
+		return false
+	}
+	after := a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+64)]
+	m := seatsIn.FindStringSubmatch(after)
+	if m == nil {
+		m = seatsOf.FindStringSubmatch(after)
+	}
+	if m == nil {
+		return false
+	}
+	size, _ := strconv.Atoi(m[1])
+	if size < 2 || float64(size) <= n.Value {
+		return false
+	}
+	r.kind, r.unit, r.thing = "seats", "seat", "seats"
+	r.owner = strings.ToLower(m[2]) // the house
+	r.label = figureLabel(n.Value) + " of " + m[1] + " seats"
+	r.value = n.Value*1e4 + float64(size)
+	return true
+}
+
 // ordinal: a figure with an ordinal ending that names a thing.
 func ordinal(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 	if n.Unit != "" {
@@ -225,6 +259,20 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 	}
 	return true
 }
+
+// ageYearNoun: “a 15-year girl”, the age of a noun of a young person or a person's sex.
+func ageYearNoun(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit != "year" || !ageNouns[n.Counted] || !regexp.MustCompile(`\d\s?-\s?years?\b`).MatchString(n.Text) {
+		return false
+	}
+	r.kind, r.unit, r.label, r.owner, r.word = "age", "year", figureLabel(n.Value), n.Counted, n.Counted
+	return true
+}
+
+// ageNouns are the nouns a span of years before them gives the age of ("a 15-year girl"),
+// unlike those it gives a length of service or life of ("a 30-year veteran", "a 50-year
+// career").
+var ageNouns = wordSet("girl boy child kid baby toddler teen teenager son daughter man woman")
 
 var appositionAfter = regexp.MustCompile(`^\s?(?:,|\)|\.\s|\.$)`)
 
@@ -310,6 +358,9 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.label = "money", n.Unit, figureLabel(n.Value)+" "+n.Unit
 	r.thing, r.word = n.Counted, n.Counted
+	if sumAdverbs[n.Counted] {
+		r.thing, r.word = "", "" // "$50 extra", "$5 apiece": how the sum is paid, not what it is of
+	}
 	rest, in := a.Text[n.End:min(len(a.Text), n.End+48)], false
 	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !lex.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
@@ -353,6 +404,9 @@ func buyingBefore(before string) bool {
 	return false
 }
 
+// sumAdverbs follow a sum without naming what it is of: "for $50 extra", "$5 apiece".
+var sumAdverbs = wordSet("extra additional more less apiece each total overall")
+
 // deals are the nouns a sum names a purchase or its price by: "a $4.5 billion deal", "a price
 // tag of $2,799" are the price.
 var deals = wordSet("deal deals takeover acquisition purchase buyout merger bid offer tag")
@@ -376,7 +430,7 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if n.Unit != "percent" {
 		r.label = figureLabel(n.Value) + " percentage points"
 	}
-	if r.thing == "" {
+	if r.thing == "" && r.word == "" {
 		r.word = verbBack(ctx.before, 6) // "raised its main rate by half a percentage point": named, not keyed, by the verb
 	}
 	return true
@@ -425,12 +479,26 @@ var measureUnits = map[string]string{"yard": "distance", "mile": "distance", "me
 
 // measure: a distance, a size, a weight, a rate.
 func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	if n.Unit == "" && inchMark(n, ctx) {
+		n.Unit = "inch" // "the 17'' MacBook Pro", "(0.98 '' to be precise)"
+	}
+	if n.Unit == "" && ofThem.MatchString(ctx.after) {
+		n.Unit = a.measureBefore(n.Start) // "gave up 507 total yards, 352 of them on the ground"
+	}
 	base, _, rate := strings.Cut(n.Unit, " per ")
 	dim, ok := measureUnits[base]
 	if !ok {
 		return false
 	}
 	r.kind, r.unit, r.thing, r.word = "measure", n.Unit, n.Counted, n.Counted
+	if noun := nounAfterName(a.Text, n); noun != "" {
+		r.thing, r.word = noun, noun // "a 2.66-GHz Core 2 Duo processor": the processor's speed, not Core's
+	} else if named := namedNoun(n); named != "" {
+		r.word = named // "the 9-acre Mat Maid complex": the complex, named
+	}
+	if m := rateLater.FindStringSubmatch(ctx.after); !rate && m != nil {
+		rate, r.unit = true, n.Unit+" per "+strings.ToLower(m[1]) // "5,000 gallons of water were poured onto the blaze every minute"
+	}
 	if rate {
 		dim = "rate"
 	}
@@ -441,7 +509,7 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	case base == "GHz" || base == "MHz":
 		r.label = figureLabel(n.Value) + " " + base
 	default:
-		r.label = figureLabel(n.Value) + " " + pluralUnit(n.Unit, n.Value)
+		r.label = figureLabel(n.Value) + " " + pluralUnit(r.unit, n.Value)
 	}
 	r.owner = a.ownerByParse(n.Start) // "Newton's record of 4,051 yards"
 	if r.owner == "" {
@@ -450,15 +518,105 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	if m := dimensionAfter.FindStringSubmatch(strings.ToLower(a.Text[n.Start+len(figureText(n.Text)) : min(len(a.Text), n.End+16)])); m != nil {
 		r.verb, r.thing, r.word = dimensions[m[1]], nounBefore(ctx.before), "" // "a crater about two metres wide"
 	}
+	if m := dimensionParen.FindStringSubmatch(strings.ToLower(ctx.before)); m != nil {
+		r.verb = dimensions[m[1]] // "less than an inch thick (0.98 inches to be precise)"
+	}
 	if conversion.MatchString(ctx.before) {
 		r.kind = "" // "two metres (6.6 feet)": the same length again
 	}
 	return true
 }
 
+// nameThenNoun is a name (capitalised words and figures) and the noun it qualifies, at the end
+// of a measure's text: "Core 2 Duo processor".
+var nameThenNoun = regexp.MustCompile(`^(?:\s+(?:[A-Z][\pL]*|\d+))*\s+([a-z]{3,})\b`)
+
+// nounAfterName is the noun a measure qualifies when analysis took the name before it for the
+// noun ("2.66-GHz Core" of "a 2.66-GHz Core 2 Duo processor"), or "".
+func nounAfterName(text string, n crosscheck.Number) string {
+	if n.Counted == "" || !strings.HasSuffix(strings.ToLower(n.Text), n.Counted) || !isCapital(n.Text[len(n.Text)-len(n.Counted):]) {
+		return ""
+	}
+	m := nameThenNoun.FindStringSubmatch(text[n.End:min(len(text), n.End+48)])
+	if m == nil || lex.Stopwords[m[1]] || isVerbForm(m[1]) {
+		return ""
+	}
+	return singularNoun(m[1])
+}
+
+// unitThenName is a unit and the name of the noun a measure qualifies, to the end of its
+// text: "acre Mat Maid complex". Groups: the name and noun.
+var unitThenName = regexp.MustCompile(`[a-z]\s?-?\s+((?:[A-Z][\pL]+\s+)+[a-z]+)$`)
+
+// namedNoun is the noun a measure qualifies with the name before it ("Mat Maid complex" of
+// "9 - acre Mat Maid complex"), or "".
+func namedNoun(n crosscheck.Number) string {
+	if n.Counted == "" || !strings.HasSuffix(n.Text, n.Counted) {
+		return ""
+	}
+	if m := unitThenName.FindStringSubmatch(n.Text); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// rateLater is the span of time a measure is given per, later in its clause: "5,000 gallons
+// of water were being poured onto the blaze every minute".
+var rateLater = regexp.MustCompile(`(?i)^[^.;,:]{0,60}?\b(?:every|each|per)\s+(second|minute|hour|day)\b`)
+
+// ofThem follows a bare figure that counts part of what a figure before it measured.
+var ofThem = regexp.MustCompile(`^\s+of\s+(?:them|those|which)\b`)
+
+// measureBefore is the unit of the last measure before at in its sentence ("yards" of "507
+// total yards, 352 of them"), or "".
+func (a *article) measureBefore(at int) string {
+	i := a.sentenceAt(at)
+	if i < 0 {
+		return ""
+	}
+	unit := ""
+	for _, n := range a.Numbers {
+		if n.Start >= a.sentences[i].span[0] && n.End <= at && measureUnits[strings.SplitN(n.Unit, " per ", 2)[0]] != "" {
+			unit = n.Unit
+		}
+	}
+	return unit
+}
+
+// inchMarkAfter is an inch mark right after a figure: two apostrophes, as tokenised text
+// writes a closing quote, or a straight double quote.
+var inchMarkAfter = regexp.MustCompile(`^\s?(?:''|")`)
+
+// figureInch and figureInchStraight are the inch marks of figures before ("the 17-inch mark
+// model"), two apostrophes or a straight double quote after a figure.
+var (
+	figureInch         = regexp.MustCompile(`\d\s?''`)
+	figureInchStraight = regexp.MustCompile(`\d\s?"`)
+)
+
+// inchMark reports a figure followed by an inch mark rather than by the close of a quotation:
+// every quotation opened before it in its sentence is closed. In tokenised text two
+// apostrophes close a quotation and mark inches alike: the mark after 0.98 in “"the thinnest
+// 17-inch notebook," [closed] coming in at an inch thick (0.98 [mark] to be precise)” is an
+// inch mark.
+func inchMark(n crosscheck.Number, ctx numberContext) bool {
+	if n.Value > 120 || !inchMarkAfter.MatchString(ctx.after) || n.Approx != "" && !strings.Contains(n.Text, n.Approx) {
+		return false
+	}
+	b := ctx.before
+	opens := strings.Count(b, "“") + strings.Count(b, "``")
+	closes := strings.Count(b, "”") + strings.Count(b, "''") - len(figureInch.FindAllString(b, -1))
+	straight := strings.Count(b, `"`) - len(figureInchStraight.FindAllString(b, -1))
+	return opens+straight == closes || opens == closes && straight%2 == 0
+}
+
 // dimensionAfter is the word that says which way a measure runs: "two metres wide",
 // "0.98 inches thick", "400 metres below the surface".
 var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across|below|underground|beneath|under)\b`)
+
+// dimensionParen is the word that says which way a measure runs, right before the bracket the
+// measure opens: "an inch thick (0.98 inches".
+var dimensionParen = regexp.MustCompile(`\b(wide|long|deep|tall|high|thick|thin|across)\s*\(\s*$`)
 
 var dimensions = map[string]string{"wide": "width", "across": "width", "long": "length", "deep": "depth",
 	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness", "below": "depth",
@@ -492,6 +650,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if v := number.CasualtyVerb(ctx.before); thing == "" && n.Counted == "" && v != "" && bareEnd.MatchString(ctx.after) {
 		thing = v // "the bombing, which he said killed seven"
 	}
+	partOf, afterPart := "", ""
+	if m := ofCollective.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
+		thing, partOf, afterPart = "member", strings.ToLower(m[1]), ctx.after[len(m[0]):] // "at least 12 of one family": 12 members of the family
+	}
 	if thing == "" || n.Value != math.Trunc(n.Value) || n.Value < 0 {
 		return false
 	}
@@ -516,7 +678,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	} else if n.Counted != "" {
 		r.word = plural(n.Unit, 2) + " in the " + n.Counted // "the 28-point plan"
 	}
-	if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
+	if _, ok := timesAdverbs[strings.ToLower(n.Text)]; ok {
+		r.verb = a.verbOfTimes(n.Start) // "shot Ortiz once"
+	} else if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
 		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
@@ -525,6 +689,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	switch {
 	case casualty[thing] != "": // "55 wounded", "30 dead", "20 were wounded"
 		r.verb, r.thing, r.unit, r.word = thing, "people", "people", "people"
+	case hyphenedNoun(n) != "":
+		// "three-tiered pricing", "a two-storied house": the figure counts the noun the adjective is made of
+		noun := hyphenedNoun(n)
+		r.thing, r.unit, r.word = noun, noun, plural(noun, 2)+" in the "+n.Counted
 	case strings.HasSuffix(n.Unit, "ed") && isVerbForm(n.Unit):
 		// "Five bombs were dropped, of which four exploded": the count's noun is one said before
 		prev := a.countBefore(n.Start)
@@ -534,8 +702,17 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		}
 		r.verb, r.thing, r.unit, r.word, r.borrowed = n.Unit, prev, prev, plural(prev, 2), true
 	}
+	if partOf != "" {
+		r.word = "members of " + partOf
+		if r.verb == "" {
+			r.verb = verbNear("", afterPart) // "12 of one family were killed"
+		}
+	}
 	if peopleWord(r.thing, r.word) {
 		r.unit = "people" // "350 Palestinians", "40 people": people all the same
+	}
+	if _, ok := timesAdverbs[strings.ToLower(n.Text)]; ok {
+		r.word = plural("time", n.Value) // "once": 1 time
 	}
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
@@ -545,6 +722,40 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	return true
 }
+
+// hyphenedNoun is the noun of an adjective that joins a figure with a hyphen and ends in -ed
+// ("three-tiered pricing": tier; "two-storied": story), or "". Such an adjective is made of a
+// noun, so the figure counts that noun, not an event.
+func hyphenedNoun(n crosscheck.Number) string {
+	u := n.Unit
+	if n.Counted == "" || !strings.HasSuffix(u, "ed") || len(u) < 5 || !hyphenBefore.MatchString(n.Text) {
+		return ""
+	}
+	base := u[:len(u)-2]
+	n2 := len(base)
+	switch {
+	case strings.HasSuffix(base, "i"):
+		return base[:n2-1] + "y" // storied: story
+	case n2 > 2 && base[n2-1] == base[n2-2] && !strings.ContainsRune("aeiou", rune(base[n2-1])):
+		return base[:n2-1] // legged: leg
+	case n2 > 2 && consonantVowelConsonant(base) && !strings.ContainsRune("lrwxy", rune(base[n2-1])):
+		return base + "e" // sided: side; laned: lane
+	}
+	return base // tiered: tier; wheeled: wheel
+}
+
+// consonantVowelConsonant reports a word that ends in a consonant, one vowel and a consonant.
+func consonantVowelConsonant(w string) bool {
+	vowel := func(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+	n := len(w)
+	return !vowel(w[n-1]) && vowel(w[n-2]) && !vowel(w[n-3])
+}
+
+var hyphenBefore = regexp.MustCompile(`[\pL\d]\s?-\s?[a-z]+ed\b`)
+
+// ofCollective is a group of people right after a bare figure, which counts its members: "12
+// of one family", "three of the crew".
+var ofCollective = regexp.MustCompile(`(?i)^\s+of\s+(?:one|a|an|the|his|her|their|its|that|this)\s+(?:[a-z]+\s+)?(family|household|clan|crew|team|squad|gang|band|tribe|delegation|group)\b`)
 
 // windowAfter is a span of time a count is restricted to, in the clause after it: "arrested
 // three times since October", "scored 12 goals this season", "in the past two years" (not
@@ -787,6 +998,18 @@ func (a *article) agePairOf(n crosscheck.Number, before string) (lo, hi float64,
 	if n.Value != math.Trunc(n.Value) || n.Value < 1 || n.Value > 115 {
 		return 0, 0, "", false
 	}
+	if m := nextYearOld.FindStringSubmatch(a.Text[n.End:min(len(a.Text), n.End+40)]); m != nil && n.Unit == "year" && n.Counted != "" && singularNoun(m[2]) == n.Counted {
+		// "a 12-year-old girl and a 15-year-old girl": two ages of one noun
+		second, _ := strconv.Atoi(m[1])
+		if second < 1 || second > 115 || float64(second) == n.Value {
+			return 0, 0, "", false
+		}
+		owner = n.Counted
+		if k, ok := kinOwner[owner]; ok {
+			owner = k
+		}
+		return math.Min(n.Value, float64(second)), math.Max(n.Value, float64(second)), owner, true
+	}
 	rest := a.Text[n.Start+len(figureText(n.Text)):]
 	m := pairJoin.FindStringSubmatchIndex(rest)
 	if m == nil {
@@ -820,6 +1043,22 @@ func (a *article) agePairOf(n crosscheck.Number, before string) (lo, hi float64,
 	}
 	lo, hi = math.Min(n.Value, float64(second)), math.Max(n.Value, float64(second))
 	return lo, hi, owner, true
+}
+
+// nextYearOld is a second age of the noun an age qualifies, right after it: " and a 15 -
+// year - old girl", " and a 15-year girl".
+var nextYearOld = regexp.MustCompile(`^\s+and\s+an?\s+(\d{1,3})\s?-\s?years?(?:\s?-?\s?old)?\s+([a-z]+)\b`)
+
+// singularNoun is a plural noun in the singular, as analysis writes a counted noun: "girls" →
+// "girl", "stories" → "story".
+func singularNoun(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 var yearOldAfter = regexp.MustCompile(`^\s?-?\s?years?\s?-?\s?olds?\s+([a-z]+)`)

@@ -130,6 +130,13 @@ func TestRoles(t *testing.T) {
 	if len(folded) != 1 || folded[0].Value != "Harbor Secretary" || len(folded[0].Articles) != 5 {
 		t.Errorf("foldRoles = %+v, want one Harbor Secretary of five articles", folded)
 	}
+	initials := foldRoles([]crosscheck.FactValue{v("director of HBW's Science Program", "a"), v("director of the Union of Harbor Bird Watchers' Science Program", "b", "c")})
+	if len(initials) != 1 || len(initials[0].Articles) != 3 || !strings.Contains(initials[0].Value, "Union") {
+		t.Errorf("foldRoles kept a body written by its initials apart: %+v", initials)
+	}
+	if kept := foldRoles([]crosscheck.FactValue{v("director of HBW", "a"), v("director of the Harbor Watch", "b")}); len(kept) != 2 {
+		t.Errorf("foldRoles folded initials that spell another body: %+v", kept)
+	}
 	if kept := foldRoles([]crosscheck.FactValue{v("Port Director", "a"), v("Harbor Master", "b")}); len(kept) != 2 {
 		t.Errorf("foldRoles folded two offices: %+v", kept)
 	}
@@ -397,4 +404,92 @@ func TestDatesOfOneThing(t *testing.T) {
 func dateFactsOf(t *testing.T, texts ...string) []string {
 	t.Helper()
 	return dateFactLines(articlesOf(t, texts...))
+}
+
+// Roles read from the words after a name: an apposition, two roles it joins by "and", a party
+// tag and a place passed over; a clause is no role.
+func TestRolesAroundAName(t *testing.T) {
+	for _, tc := range []struct {
+		text, who string
+		want      []string
+	}{
+		{"The rule is bad, said Ada Roon, executive vice president of Friends of Herons and former director of the Fish and Game Service.",
+			"Roon", []string{"executive vice president of Friends of Herons", "former director of the Fish and Game Service"}},
+		{"Ada Roon, a former director of the Fish and Game Service and a vice president of Friends of Herons, spoke on Monday.",
+			"Roon", []string{"former director of the Fish and Game Service", "vice president of Friends of Herons"}},
+		{"It was a loss, said Ada Roon, a heron expert and director of the Union of Bird Watchers' Science Program.",
+			"Roon", []string{"director of the Union of Bird Watchers' Science Program"}},
+		{"Ada Roon, the founder and CEO of the Calden Rural Clinic, spoke on Monday.",
+			"Roon", []string{"founder and CEO of the Calden Rural Clinic"}},
+		{"Rep. Ivo Mandl (D) of West Calden, the chairman of the House Harbor Committee, says he will act.",
+			"Mandl", []string{"chairman of the House Harbor Committee"}},
+		{"Ivo Mandl, who was stabbed while working as a corrections officer, was buried on Monday.", "Mandl", nil},
+	} {
+		a := analyzed(t, tc.text)
+		var got []string
+		for _, e := range a.Entities {
+			if e.Kind == "person" && strings.Contains(e.Name, tc.who) {
+				for _, r := range a.rolesOf(e) {
+					if !slices.Contains(got, r.title) && r.title != "Rep." { // "Rep.": the finder's
+						got = append(got, r.title)
+					}
+				}
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("roles of %s in %q = %q, want %q", tc.who, tc.text, got, tc.want)
+		}
+	}
+}
+
+// The titles of one role fold when they say one thing in more or fewer words and conflict
+// when they hold another rank; a title given with "a" is one of several; the organisation
+// every title is of goes to the subject; the same words in another order stay as written.
+func TestRoleFactsOfOneRole(t *testing.T) {
+	arts := map[string]*article{}
+	claim := func(art, title string, indefinite bool) roleMention {
+		if arts[art] == nil {
+			arts[art] = &article{Article: &crosscheck.Article{ID: art}}
+		}
+		return roleMention{art: arts[art], title: title, indefinite: indefinite}
+	}
+	values := func(f crosscheck.Fact) []string {
+		var out []string
+		for _, v := range f.Values {
+			out = append(out, v.Value+":"+strings.Join(slices.Sorted(slices.Values(v.Articles)), ","))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name    string
+		claims  []roleMention
+		subject string
+		verdict string
+		want    []string
+	}{
+		{"ranks", []roleMention{claim("a", "senior VP for worldwide product marketing", false),
+			claim("b", "Senior Vice President of Worldwide Marketing", false), claim("c", "senior vice president of worldwide product marketing", false),
+			claim("d", "vice president of worldwide marketing", false), claim("e", "vice president of worldwide product marketing", false)},
+			"Ann Vell’s role", "conflict", []string{"senior vice president of worldwide product marketing:a,b,c", "vice president of worldwide product marketing:d,e"}},
+		{"one of several", []roleMention{claim("a", "executive vice president of Friends of Herons", false), claim("b", "vice president of Friends of Herons", true)},
+			"Ann Vell’s role", "agree", []string{"executive vice president of Friends of Herons:a,b"}},
+		{"of one body", []roleMention{claim("a", "deputy associate director of the FBI", false), claim("b", "deputy associate director of the FBI", false),
+			claim("c", "associate director of the FBI", false)},
+			"Ann Vell’s title at the FBI", "conflict", []string{"deputy associate director:a,b", "associate director:c"}},
+		{"another qualifier", []roleMention{claim("a", "senior adviser to the president", false), claim("b", "foreign policy adviser to the president", false)},
+			"", "", nil},
+		{"another order", []roleMention{claim("a", "Mining Minister", false), claim("b", "Minister of Mining", false), claim("c", "Labour Minister", false)},
+			"Ann Vell’s role", "conflict", []string{"Mining Minister:a", "Minister of Mining:b", "Labour Minister:c"}},
+	} {
+		f, _, ok := roleFact("Ann Vell", tc.claims)
+		if !ok {
+			if tc.verdict != "" {
+				t.Errorf("%s: no fact, want %s %v", tc.name, tc.verdict, tc.want)
+			}
+			continue
+		}
+		if tc.verdict == "" || f.Subject != tc.subject || f.Verdict != tc.verdict || !slices.Equal(values(f), tc.want) {
+			t.Errorf("%s: %q %s %v, want %q %s %v", tc.name, f.Subject, f.Verdict, values(f), tc.subject, tc.verdict, tc.want)
+		}
+	}
 }

@@ -14,37 +14,60 @@ type Piece struct {
 }
 
 // Highlight cuts a's text between from and to into pieces at the quotes, numbers and dates
-// analysis found; where two overlap, the one that starts first is kept.
+// analysis found; where two overlap, the one that starts first is kept. To cut many spans of
+// one article, find its marks once (MarksOf) and cut each span with Marks.Highlight.
 func Highlight(a *crosscheck.Article, from, to int) []Piece {
-	type mark struct {
-		start, end   int
-		class, title string
-	}
-	var marks []mark
+	return MarksOf(a).Highlight(from, to)
+}
+
+// Marks are the quotes, numbers and dates analysis found in an article, in the order they
+// start, for cutting its text into pieces.
+type Marks struct {
+	text  string
+	marks []mark
+}
+
+type mark struct {
+	start, end   int
+	class, title string
+}
+
+// MarksOf finds the marks of a's text.
+func MarksOf(a *crosscheck.Article) *Marks {
+	m := &Marks{text: a.Text, marks: make([]mark, 0, len(a.Quotes)+len(a.Numbers)+len(a.Dates))}
 	for _, q := range a.Quotes {
-		marks = append(marks, mark{q.Start, q.End, "quote", "quote — " + saidBy(q.Speaker)})
+		m.marks = append(m.marks, mark{q.Start, q.End, "quote", "quote — " + saidBy(q.Speaker)})
 	}
 	for _, n := range a.Numbers {
-		marks = append(marks, mark{n.Start, n.End, "number", fmt.Sprintf("number: %g %s %s", n.Value, n.Unit, n.Counted)})
+		m.marks = append(m.marks, mark{n.Start, n.End, "number", fmt.Sprintf("number: %g %s %s", n.Value, n.Unit, n.Counted)})
 	}
 	for _, d := range a.Dates {
-		marks = append(marks, mark{d.Start, d.End, "date", "date: " + d.Value})
+		m.marks = append(m.marks, mark{d.Start, d.End, "date", "date: " + d.Value})
 	}
-	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
+	sort.SliceStable(m.marks, func(i, j int) bool { return m.marks[i].start < m.marks[j].start })
+	return m
+}
+
+// Highlight cuts the text between from and to into pieces at the marks, as Highlight does.
+func (m *Marks) Highlight(from, to int) []Piece {
 	var out []Piece
 	at := from
-	for _, m := range marks {
-		if m.start < at || m.end > to || m.start >= m.end {
+	// the marks that start before from are passed over, and so are those from to on
+	for _, mk := range m.marks[sort.Search(len(m.marks), func(i int) bool { return m.marks[i].start >= from }):] {
+		if mk.start >= to {
+			break
+		}
+		if mk.start < at || mk.end > to || mk.start >= mk.end {
 			continue
 		}
-		if m.start > at {
-			out = append(out, Piece{Text: a.Text[at:m.start]})
+		if mk.start > at {
+			out = append(out, Piece{Text: m.text[at:mk.start]})
 		}
-		out = append(out, Piece{Text: a.Text[m.start:m.end], Class: m.class, Title: m.title})
-		at = m.end
+		out = append(out, Piece{Text: m.text[mk.start:mk.end], Class: mk.class, Title: mk.title})
+		at = mk.end
 	}
 	if at < to {
-		out = append(out, Piece{Text: a.Text[at:to]})
+		out = append(out, Piece{Text: m.text[at:to]})
 	}
 	return out
 }

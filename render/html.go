@@ -142,9 +142,10 @@ func SitePage(w io.Writer, r *crosscheck.Report, articles []*crosscheck.Article,
 	p := &pageData{R: r, Num: articleNumbers(r), Site: site, shown: map[string]bool{}}
 	for _, a := range articles {
 		x := shownArticle{N: p.Num[a.ID], ArticleRef: crosscheck.ArticleRef{ID: a.ID, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL}}
+		marks := MarksOf(a)
 		for _, s := range a.Sentences {
 			id := anchor(a.ID, s[0])
-			x.Sentences = append(x.Sentences, shownSentence{Anchor: id, Pieces: Highlight(a, s[0], s[1]), Cited: cited[id]})
+			x.Sentences = append(x.Sentences, shownSentence{Anchor: id, Pieces: marks.Highlight(s[0], s[1]), Cited: cited[id]})
 		}
 		p.Articles = append(p.Articles, x)
 		p.shown[a.ID] = true

@@ -10,7 +10,7 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// The grouping state's rows (migration 013): a clusterer reads the ones an article needs and
+// The grouping state's rows (migrations 013 and 016): a clusterer reads the ones an article needs and
 // SaveGroups writes the ones that changed.
 
 // GroupMeta returns the grouping state's counters, or crosscheck.ErrRegroup when the store has
@@ -83,13 +83,13 @@ func (s *Store) GroupWords(ctx context.Context, words []string) ([]crosscheck.Gr
 	return out, err
 }
 
-// GroupPostings returns the stories listed under the given features, by feature and seq.
-func (s *Store) GroupPostings(ctx context.Context, features []int32) ([]crosscheck.GroupPosting, error) {
-	var out []crosscheck.GroupPosting
-	err := queryIn(ctx, s.db, `SELECT feature, story, seq FROM group_postings WHERE feature IN (%s) ORDER BY feature, seq`, features, func(r *sql.Rows) error {
-		var p crosscheck.GroupPosting
-		err := r.Scan(&p.Feature, &p.Story, &p.Seq)
-		out = append(out, p)
+// GroupLists returns the posting lists of the given features, by feature.
+func (s *Store) GroupLists(ctx context.Context, features []int32) ([]crosscheck.GroupList, error) {
+	var out []crosscheck.GroupList
+	err := queryIn(ctx, s.db, `SELECT feature, stories FROM group_lists WHERE feature IN (%s) ORDER BY feature`, features, func(r *sql.Rows) error {
+		var l crosscheck.GroupList
+		err := r.Scan(&l.Feature, &l.Stories)
+		out = append(out, l)
 		return err
 	})
 	return out, err
@@ -167,6 +167,15 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 		postings = excluded.postings`, m.Format, m.Version+1, m.Documents, m.Words, m.Stories, m.Signatures, m.Postings); err != nil {
 		return err
 	}
+	var lists []crosscheck.GroupList
+	var dropped []int32 // features no story is listed under any more
+	for _, l := range ch.Lists {
+		if len(l.Stories) == 0 {
+			dropped = append(dropped, l.Feature)
+		} else {
+			lists = append(lists, l)
+		}
+	}
 	type batch struct {
 		query string
 		n     int
@@ -175,10 +184,9 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 	batches := []batch{
 		{`INSERT INTO group_words (word, id, df) VALUES (?, ?, ?) ON CONFLICT (word) DO UPDATE SET df = excluded.df`, len(ch.Words),
 			func(i int) []any { w := ch.Words[i]; return []any{w.Word, w.ID, w.DF} }},
-		{`DELETE FROM group_postings WHERE feature = ? AND story = ?`, len(ch.Unposted),
-			func(i int) []any { p := ch.Unposted[i]; return []any{p.Feature, p.Story} }},
-		{`INSERT INTO group_postings (feature, story, seq) VALUES (?, ?, ?) ON CONFLICT (feature, story) DO UPDATE SET seq = excluded.seq`, len(ch.Postings),
-			func(i int) []any { p := ch.Postings[i]; return []any{p.Feature, p.Story, p.Seq} }},
+		{`DELETE FROM group_lists WHERE feature = ?`, len(dropped), func(i int) []any { return []any{dropped[i]} }},
+		{`INSERT INTO group_lists (feature, stories) VALUES (?, ?) ON CONFLICT (feature) DO UPDATE SET stories = excluded.stories`, len(lists),
+			func(i int) []any { l := lists[i]; return []any{l.Feature, l.Stories} }},
 		{`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, summed = excluded.summed, size = excluded.size,
 			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`, len(ch.Stories),
@@ -232,7 +240,7 @@ func (s *Store) ResetGroups(ctx context.Context) error {
 		return err
 	}
 	for _, table := range []string{"stories", "story_articles", "duplicates", "reports", "group_words",
-		"group_stories", "group_members", "group_postings", "group_signatures", "group_bands"} {
+		"group_stories", "group_members", "group_lists", "group_signatures", "group_bands"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
 			return err
 		}

@@ -50,11 +50,11 @@ func (s *Store) Search(ctx context.Context, q string, limit, offset int) ([]cros
 		return nil, 0, nil
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM article_search f JOIN articles a ON a.seq = f.rowid
+	if err := s.readRow(ctx, `SELECT count(*) FROM article_search f JOIN articles a ON a.seq = f.rowid
 		WHERE article_search MATCH ?`, match).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.article_id, coalesce(sa.story_id, ''), r.title, r.source, r.published,
+	rows, err := s.readRows(ctx, `SELECT a.article_id, coalesce(sa.story_id, ''), r.title, r.source, r.published,
 			substr(r.text, 1, ?)
 		FROM article_search f JOIN articles a ON a.seq = f.rowid JOIN revisions r ON r.seq = a.seq
 		LEFT JOIN story_articles sa ON sa.article_id = a.article_id
@@ -78,42 +78,54 @@ func (s *Store) Search(ctx context.Context, q string, limit, offset int) ([]cros
 }
 
 // StoryList returns the ids of a page of the stories q selects, the latest first and, among
-// those of one day, the biggest, with how many there are in all.
+// those of one day, the biggest, with how many there are in all. The query holds only the
+// filters q gives, and a search starts from the stories whose articles match, not from every
+// story.
 func (s *Store) StoryList(ctx context.Context, q crosscheck.StoryQuery) ([]string, int, error) {
-	match := MatchQuery(q.Q)
-	where := `WHERE (?1 = '' OR s.last >= ?1) AND (?2 = '' OR s.first <= ?2)
-		AND (?3 = '' OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
-			JOIN revisions r ON r.seq = a.seq WHERE sa.story_id = s.id AND r.source = ?3))
-		AND (?4 = '' OR s.id IN (SELECT sa.story_id FROM article_search f JOIN articles a ON a.seq = f.rowid
-			JOIN story_articles sa ON sa.article_id = a.article_id WHERE article_search MATCH ?4))`
-	args := []any{q.From, q.To, q.Outlet, match}
+	from, where, args := `stories s`, []string{"1"}, []any{}
+	if match := MatchQuery(q.Q); match != "" {
+		from = `(SELECT DISTINCT sa.story_id AS id FROM article_search f JOIN articles a ON a.seq = f.rowid
+			JOIN story_articles sa ON sa.article_id = a.article_id WHERE article_search MATCH ?) m JOIN stories s ON s.id = m.id`
+		args = append(args, match)
+	}
+	for _, f := range []struct{ value, cond string }{
+		{q.From, `s.last >= ?`},
+		{q.To, `s.first <= ?`},
+		{q.Outlet, `EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
+			JOIN revisions r ON r.seq = a.seq WHERE sa.story_id = s.id AND r.source = ?)`},
+	} {
+		if f.value != "" {
+			where, args = append(where, f.cond), append(args, f.value)
+		}
+	}
+	selected := from + ` WHERE ` + strings.Join(where, " AND ")
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories s `+where, args...).Scan(&total); err != nil {
+	if err := s.readRow(ctx, `SELECT count(*) FROM `+selected, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id FROM stories s `+where+`
-		ORDER BY s.last DESC, s.size DESC, s.ord DESC LIMIT ?5 OFFSET ?6`, append(args, q.Limit, q.Offset)...)
+	rows, err := s.readRows(ctx, `SELECT s.id FROM `+selected+`
+		ORDER BY s.last DESC, s.size DESC, s.ord DESC LIMIT ? OFFSET ?`, append(args, q.Limit, q.Offset)...)
 	if err != nil {
 		return nil, 0, err
 	}
+	defer rows.Close()
 	var ids []string
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			rows.Close()
 			return nil, 0, err
 		}
 		ids = append(ids, id)
 	}
-	rows.Close()
 	return ids, total, rows.Err()
 }
 
 // Outlets returns the sources of the stored articles, with how many articles each has, the
-// most first.
+// most first. The counts are the rows storing keeps per source (see lineCounter), not counted
+// over the articles on every call.
 func (s *Store) Outlets(ctx context.Context) ([]crosscheck.Outlet, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.source, count(*) FROM articles a JOIN revisions r ON r.seq = a.seq
-		WHERE r.source != '' GROUP BY r.source ORDER BY count(*) DESC, r.source LIMIT 200`)
+	rows, err := s.readRows(ctx, `SELECT source, articles FROM sources WHERE source != '' AND articles > 0
+		ORDER BY articles DESC, source LIMIT 200`)
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,8 @@ type Store struct {
 	db   *sql.DB
 	now  func() time.Time
 	seen *sql.Stmt // prepared once: every ingested document asks it
+	// reads is the readers' pool with the read paths' statements (see openReaders)
+	reads statements
 	// readOnly: opened by OpenReadOnly; the reports made over it are held in memory
 	readOnly bool
 	held     heldReports
@@ -49,7 +51,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// another process's writer (the busy timeout) instead of failing when it first writes.
 	q.Set("_txlock", "immediate")
 	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
-	db, err := sql.Open("sqlite", "file:"+escaped+"?"+q.Encode())
+	dsn := "file:" + escaped + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -58,7 +61,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
 	}
-	if s.seen, err = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); err != nil {
+	if s.seen, err = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); err == nil {
+		s.reads.db, err = openReaders(dsn)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
@@ -89,7 +95,9 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
-		s := &Store{db: db, now: time.Now, readOnly: true}
+		db.SetMaxOpenConns(readers())
+		db.SetMaxIdleConns(readers())
+		s := &Store{db: db, now: time.Now, readOnly: true, reads: statements{db: db}}
 		if last = s.current(ctx); last == nil {
 			if s.seen, last = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); last == nil {
 				return s, nil
@@ -224,6 +232,10 @@ func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 // Close closes the database.
 func (s *Store) Close() error {
 	s.seen.Close()
+	s.reads.close()
+	if s.reads.db != s.db {
+		s.reads.db.Close()
+	}
 	return s.db.Close()
 }
 
@@ -272,6 +284,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 
 	counts := newLineCounter(tx)
 	defer counts.close()
+	revised := false // a stored article has a new revision: what its pages show changes
 	results := make([]crosscheck.PutResult, len(entries))
 	for i, e := range entries {
 		if e.Err != nil || e.Article == nil {
@@ -307,6 +320,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 			return nil, err
 		}
 		if rev > 1 {
+			revised = true
 			var old []int64
 			json.Unmarshal([]byte(oldLines), &old)
 			if err := counts.add(ctx, oldSource, old, nil, -1); err != nil {
@@ -317,6 +331,11 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 			return nil, err
 		}
 		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
+	}
+	if revised {
+		if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
@@ -393,21 +412,28 @@ func scanArticle(row scanner) (*crosscheck.Article, error) {
 	}
 	a.Format = crosscheck.Format(format)
 	a.Fetched, _ = time.Parse(time.RFC3339Nano, fetched)
-	for _, f := range []struct {
-		src string
-		dst any
-	}{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed}, {repairs, &a.Repairs}, {quotes, &a.Quotes}, {numbers, &a.Numbers},
-		{sentences, &a.Sentences}, {entities, &a.Entities}, {dates, &a.Dates}} {
-		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
-			return nil, fmt.Errorf("article %s: damaged column: %w", a.ID, err)
+	return &a, decodeColumns(a.ID, []jsonColumn{{meta, &a.Meta}, {credits, &a.Credits}, {offsets, &a.Offsets}, {removed, &a.Removed},
+		{repairs, &a.Repairs}, {quotes, &a.Quotes}, {numbers, &a.Numbers}, {sentences, &a.Sentences}, {entities, &a.Entities}, {dates, &a.Dates}})
+}
+
+// jsonColumn is a JSON column's text and where it is decoded to.
+type jsonColumn struct {
+	src string
+	dst any
+}
+
+func decodeColumns(article string, cols []jsonColumn) error {
+	for _, c := range cols {
+		if err := json.Unmarshal([]byte(c.src), c.dst); err != nil {
+			return fmt.Errorf("article %s: damaged column: %w", article, err)
 		}
 	}
-	return &a, nil
+	return nil
 }
 
 // Article returns the latest revision of an article.
 func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, error) {
-	row := s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id)
+	row := s.readRow(ctx, `SELECT `+articleColumns+` FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id)
 	a, err := scanArticle(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
@@ -418,7 +444,7 @@ func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, er
 // Raw returns the raw bytes of an article's latest revision.
 func (s *Store) Raw(ctx context.Context, id string) ([]byte, error) {
 	var raw []byte
-	err := s.db.QueryRowContext(ctx, `SELECT r.raw FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id).Scan(&raw)
+	err := s.readRow(ctx, `SELECT r.raw FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`, id).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
 	}
@@ -466,7 +492,7 @@ func (s *Store) articlePage(ctx context.Context, after string) ([]*crosscheck.Ar
 // Count returns how many articles are stored.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
+	err := s.readRow(ctx, `SELECT COUNT(*) FROM articles`).Scan(&n)
 	return n, err
 }
 

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
@@ -11,15 +12,28 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// Generation returns a value that changes whenever articles are stored or stories change, so
-// that what is worked out from them can be kept until it does.
+// Generation returns a value that changes whenever articles are stored, stories change or
+// the search index takes what was stored, so that what is worked out from them can be kept
+// until it does.
 func (s *Store) Generation(ctx context.Context) (string, error) {
-	var groups, seq int64
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
-	return fmt.Sprintf("%d.%d", groups, seq), err
+	var groups, seq, indexed int64
+	err := s.readRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0),
+		(SELECT indexed FROM search_state)`).Scan(&groups, &seq, &indexed)
+	return fmt.Sprintf("%d.%d.%d", groups, seq, indexed), err
 }
 
-// bumpGeneration marks a change to stories or to stored analysis.
+// ShownGeneration returns a value that changes whenever what a story, a search or the page of
+// a stored article shows may change: when stories change, an article is revised or recleaned,
+// or the search index takes new revisions. Storing new articles alone leaves it as it was:
+// no story and no search shows them until they are grouped or indexed.
+func (s *Store) ShownGeneration(ctx context.Context) (string, error) {
+	var groups, indexed int64
+	err := s.readRow(ctx, `SELECT (SELECT n FROM generation), (SELECT indexed FROM search_state)`).Scan(&groups, &indexed)
+	return fmt.Sprintf("%d.%d", groups, indexed), err
+}
+
+// bumpGeneration marks a change to stories or to stored analysis (a new revision of a stored
+// article among them).
 const bumpGeneration = `UPDATE generation SET n = n + 1`
 
 // SaveGroups stores the grouping state's changed rows, the changed stories, the moves and the
@@ -163,74 +177,89 @@ func (s *Store) Stories(ctx context.Context) iter.Seq2[*crosscheck.Story, error]
 
 // Duplicates returns the near-duplicate links of the given articles, in the order given.
 func (s *Store) Duplicates(ctx context.Context, articles []string) ([]crosscheck.DuplicateLink, error) {
-	return lookupEach(ctx, s.db, `SELECT of_article, similarity FROM duplicates WHERE article_id = ?`, articles,
-		func(row *sql.Row, id string) (crosscheck.DuplicateLink, error) {
-			d := crosscheck.DuplicateLink{Article: id}
-			return d, row.Scan(&d.Of, &d.Similarity)
+	return lookupAll(ctx, s, `SELECT article_id, of_article, similarity FROM duplicates WHERE article_id IN (SELECT value FROM json_each(?))`, articles,
+		func(rows *sql.Rows) (string, crosscheck.DuplicateLink, error) {
+			var d crosscheck.DuplicateLink
+			return d.Article, d, rows.Scan(&d.Article, &d.Of, &d.Similarity)
 		})
 }
 
 // StoryLinks returns why each of the given articles is in its story, in the order given.
 func (s *Store) StoryLinks(ctx context.Context, articles []string) ([]crosscheck.StoryLink, error) {
-	return lookupEach(ctx, s.db, `SELECT story_id, score, rule FROM story_articles WHERE article_id = ?`, articles,
-		func(row *sql.Row, id string) (crosscheck.StoryLink, error) {
-			l := crosscheck.StoryLink{Article: id}
-			return l, row.Scan(&l.Story, &l.Score, &l.Rule)
+	return lookupAll(ctx, s, `SELECT article_id, story_id, score, rule FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))`, articles,
+		func(rows *sql.Rows) (string, crosscheck.StoryLink, error) {
+			var l crosscheck.StoryLink
+			return l.Article, l, rows.Scan(&l.Article, &l.Story, &l.Score, &l.Rule)
 		})
 }
 
-// lookupEach runs a one-row query for each id and keeps the rows found, in the order given.
-func lookupEach[T any](ctx context.Context, db *sql.DB, query string, ids []string, scan func(*sql.Row, string) (T, error)) ([]T, error) {
-	q, err := db.PrepareContext(ctx, query)
+// lookupAll runs one query for the rows of all the given ids (a JSON array, its one
+// parameter) and keeps the rows found in the order of the ids: one query, not one per id, so
+// that a page waits for a connection once.
+func lookupAll[T any](ctx context.Context, s *Store, query string, ids []string, scan func(*sql.Rows) (string, T, error)) ([]T, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	list, err := json.Marshal(ids)
 	if err != nil {
 		return nil, err
 	}
-	defer q.Close()
+	rows, err := s.readRows(ctx, query, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	found := map[string]T{}
+	for rows.Next() {
+		id, v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		found[id] = v
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	var out []T
 	for _, id := range ids {
-		v, err := scan(q.QueryRowContext(ctx, id), id)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return nil, err
-		default:
+		if v, ok := found[id]; ok {
 			out = append(out, v)
 		}
 	}
 	return out, nil
 }
 
-// Story returns the story with the given id, or the story the article with that id is in.
+// Story returns the story with the given id, or the story the article with that id is in, in
+// one query.
 func (s *Store) Story(ctx context.Context, id string) (*crosscheck.Story, error) {
-	var storyID string
-	err := s.db.QueryRowContext(ctx, `SELECT story_id FROM story_articles WHERE article_id = ?`, id).Scan(&storyID)
-	if errors.Is(err, sql.ErrNoRows) {
-		storyID = id
-	} else if err != nil {
-		return nil, err
-	}
-	st := crosscheck.Story{ID: storyID}
-	err = s.db.QueryRowContext(ctx, `SELECT ord, title, first, last FROM stories WHERE id = ?`, storyID).Scan(&st.Order, &st.Title, &st.First, &st.Last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("story %q: %w", id, crosscheck.ErrNotFound)
-	}
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id, a.hash FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
-		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
+	rows, err := s.readRows(ctx, `SELECT s.id, s.ord, s.title, s.first, s.last, sa.article_id, a.hash
+		FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id LEFT JOIN articles a ON a.article_id = sa.article_id
+		WHERE s.id = coalesce((SELECT story_id FROM story_articles WHERE article_id = ?1), ?1) ORDER BY a.seq`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var st *crosscheck.Story
 	for rows.Next() {
-		var a, hash string
-		if err := rows.Scan(&a, &hash); err != nil {
+		var one crosscheck.Story
+		var article, hash sql.NullString
+		if err := rows.Scan(&one.ID, &one.Order, &one.Title, &one.First, &one.Last, &article, &hash); err != nil {
 			return nil, err
 		}
-		st.Articles, st.Hashes = append(st.Articles, a), append(st.Hashes, hash)
+		if st == nil {
+			st = &one
+		}
+		if article.Valid && hash.Valid { // a link to an article that is not stored is no member
+			st.Articles, st.Hashes = append(st.Articles, article.String), append(st.Hashes, hash.String)
+		}
 	}
-	return &st, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if st == nil {
+		return nil, fmt.Errorf("story %q: %w", id, crosscheck.ErrNotFound)
+	}
+	return st, nil
 }
 
 // Report returns the stored report of a story when it was made under key, else nil.
@@ -239,7 +268,7 @@ func (s *Store) Report(ctx context.Context, story, key string) ([]byte, error) {
 		return m.report, nil
 	}
 	var k, r string
-	err := s.db.QueryRowContext(ctx, `SELECT key, report FROM reports WHERE story_id = ?`, story).Scan(&k, &r)
+	err := s.readRow(ctx, `SELECT key, report FROM reports WHERE story_id = ?`, story).Scan(&k, &r)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && k != key) {
 		return nil, nil
 	}
@@ -253,7 +282,7 @@ func (s *Store) ReportNumbers(ctx context.Context, story, key string) ([]byte, e
 		return m.numbers, nil
 	}
 	var k, n string
-	err := s.db.QueryRowContext(ctx, `SELECT key, numbers FROM reports WHERE story_id = ?`, story).Scan(&k, &n)
+	err := s.readRow(ctx, `SELECT key, numbers FROM reports WHERE story_id = ?`, story).Scan(&k, &n)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (k != key || n == "")) {
 		return nil, nil
 	}

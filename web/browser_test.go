@@ -204,6 +204,7 @@ func TestBrowserIngestFormKeepsTheTextOnAWrongToken(t *testing.T) {
 func TestBrowserNoPayloadRuns(t *testing.T) {
 	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	ingestPayloads(t, srv, "s3cret")
+	waitForReport(t, srv, "/stories/xss-1") // so that the story's page shows the payloads, not that its report is being made
 	ctx := browser(t)
 	var dialogs, thrown atomic.Int32
 	err := chromedp.Listen(ctx, func(ev any) {

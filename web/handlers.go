@@ -34,24 +34,25 @@ func (s *Server) storyRows(ctx context.Context, r *http.Request) ([]storyRow, cr
 	q := r.URL.Query()
 	sq := crosscheck.StoryQuery{Q: q.Get("q"), Outlet: q.Get("outlet"), From: q.Get("from"), To: q.Get("to")}
 	sq.Limit, sq.Offset = page(r)
-	if err := s.list.fresh(ctx, s.store); err != nil {
+	gen, err := s.list.fresh(ctx, s.store)
+	if err != nil {
 		return nil, sq, 0, err
 	}
 	listCtx, cancel := context.WithTimeout(ctx, searchDeadline) // a search in the list is bounded as a search is
 	defer cancel()
-	ids, total, err := s.store.StoryList(listCtx, sq)
+	list, err := s.list.storyList(listCtx, s.store, gen, sq)
 	if err != nil {
 		return nil, sq, 0, err
 	}
-	rows := make([]storyRow, 0, len(ids))
-	for _, id := range ids {
-		n, err := s.list.storyNumbers(ctx, s.store, s.reports, id)
+	rows := make([]storyRow, 0, len(list.ids))
+	for _, id := range list.ids {
+		n, err := s.list.storyNumbers(ctx, s.store, s.reports, gen, id)
 		if err != nil {
 			return nil, sq, 0, err
 		}
 		rows = append(rows, storyRow{StoryNumbers: n, URL: "/stories/" + url.PathEscape(id)})
 	}
-	return rows, sq, total, nil
+	return rows, sq, list.total, nil
 }
 
 func (s *Server) apiStories(w http.ResponseWriter, r *http.Request) {
@@ -69,7 +70,7 @@ func (s *Server) storiesPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	outlets, err := s.list.outletList(r.Context(), s.store)
+	outlets, err := s.store.Outlets(r.Context())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -145,7 +146,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) {
 	for _, a := range rep.Articles[from:to] {
 		ids = append(ids, a.ID)
 	}
-	articles, err := pipeline.Articles(r.Context(), s.store, ids)
+	articles, err := s.store.articlesShown(r.Context(), ids)
 	if err != nil {
 		s.storeError(w, r, err)
 		return
@@ -182,17 +183,19 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) articlePage(w http.ResponseWriter, r *http.Request) {
-	a, err := s.store.Article(r.Context(), r.PathValue("id"))
+	shown, err := s.store.articlesShown(r.Context(), []string{r.PathValue("id")})
 	if err != nil {
 		s.storeError(w, r, err)
 		return
 	}
+	a := shown[0]
 	var paras [][]render.Piece
+	marks := render.MarksOf(a)
 	start := 0
 	for i := 0; i <= len(a.Text); i++ {
 		if i == len(a.Text) || a.Text[i] == '\n' {
 			if i > start {
-				paras = append(paras, render.Highlight(a, start, i))
+				paras = append(paras, marks.Highlight(start, i))
 			}
 			start = i + 1
 		}

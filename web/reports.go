@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/pipeline"
@@ -12,10 +13,12 @@ import (
 // reporter makes story reports in the background, one at a time, so that no request makes
 // one: a page asks for the stored report, and when it is not there, asks the reporter for it
 // and says it is being made. The queue is bounded; a request that finds it full is dropped
-// and made again when the page is next asked for.
+// and made again when the page is next asked for. Each report waits, a little, for a moment
+// when no request is being answered: the pages come first.
 type reporter struct {
 	store   crosscheck.Store
 	logger  *slog.Logger
+	busy    func() bool // whether requests are being answered
 	queue   chan string
 	mu      sync.Mutex
 	pending map[string]bool
@@ -26,9 +29,13 @@ type reporter struct {
 // reportQueue bounds the stories waiting for their reports.
 const reportQueue = 1024
 
-func newReporter(store crosscheck.Store, logger *slog.Logger) *reporter {
+// maxYield bounds the time a report waits for the requests being answered, so that reports are
+// still made under a load that never stops.
+const maxYield = 100 * time.Millisecond
+
+func newReporter(store crosscheck.Store, logger *slog.Logger, busy func() bool) *reporter {
 	ctx, stop := context.WithCancel(context.Background())
-	r := &reporter{store: store, logger: logger, queue: make(chan string, reportQueue), pending: map[string]bool{},
+	r := &reporter{store: store, logger: logger, busy: busy, queue: make(chan string, reportQueue), pending: map[string]bool{},
 		stop: stop, done: make(chan struct{})}
 	go r.run(ctx)
 	return r
@@ -55,6 +62,13 @@ func (r *reporter) run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case id := <-r.queue:
+			for start := time.Now(); r.busy() && time.Since(start) < maxYield; {
+				select {
+				case <-ctx.Done():
+					return
+				case <-time.After(time.Millisecond):
+				}
+			}
 			if _, err := pipeline.MakeReports(ctx, r.store, []string{id}, 1); err != nil && ctx.Err() == nil {
 				r.logger.Warn("report not made", slog.String("story", id), slog.String("error", err.Error()))
 			}

@@ -15,12 +15,15 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"runtime/trace"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/crosscheck/crosscheck"
@@ -52,16 +55,20 @@ type Store interface {
 
 // Server answers the UI's and the API's requests from one store.
 type Server struct {
-	store   Store
-	cfg     Config
-	mux     *http.ServeMux
-	ingest  sync.Mutex // one ingest at a time
-	list    listCache
-	reports *reporter // makes the reports pages ask for, off the request path
-	reg     *prometheus.Registry
-	reqs    *prometheus.CounterVec
-	latency *prometheus.HistogramVec
-	added   *prometheus.CounterVec
+	store  timedStore
+	cfg    Config
+	mux    *http.ServeMux
+	ingest sync.Mutex // one ingest at a time
+	list   listCache
+	pages  pageCache
+	// inFlight counts the requests being answered, for the background work to yield to them
+	inFlight atomic.Int64
+	reports  *reporter // makes the reports pages ask for, off the request path
+	reg      *prometheus.Registry
+	reqs     *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	inStore  *prometheus.HistogramVec // of latency, the time spent waiting for the store
+	added    *prometheus.CounterVec
 }
 
 //go:embed templates/*.html openapi.json
@@ -88,35 +95,42 @@ func New(store Store, cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{store: store, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
-	s.reports = newReporter(store, cfg.Logger)
+	s := &Server{store: timedStore{store}, cfg: cfg, mux: http.NewServeMux(), reg: prometheus.NewRegistry()}
+	s.reports = newReporter(store, cfg.Logger, func() bool { return s.inFlight.Load() > 0 })
 	removeStaleUploads()
 	s.reqs = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_http_requests_total",
 		Help: "HTTP requests by route and status code."}, []string{"route", "code"})
+	buckets := []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}
 	s.latency = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_duration_seconds",
-		Help: "Time to answer a request, by route.", Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10}},
-		[]string{"route"})
+		Help: "Time to answer a request, by route.", Buckets: buckets}, []string{"route"})
+	s.inStore = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "crosscheck_http_request_store_seconds",
+		Help: "Of the time to answer a request, the time its calls to the store took, by route.", Buckets: buckets}, []string{"route"})
 	s.added = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "crosscheck_ingested_total",
 		Help: "Inputs ingested through the server, by status."}, []string{"status"})
-	s.reg.MustRegister(s.reqs, s.latency, s.added, prometheus.NewGoCollector(),
+	// the runtime's scheduler latencies and GC pauses: the time a request waits for a core
+	goRuntime := collectors.NewGoCollector(collectors.WithGoCollectorRuntimeMetrics(collectors.MetricsScheduler, collectors.MetricsGC))
+	s.reg.MustRegister(s.reqs, s.latency, s.inStore, s.added, goRuntime,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "crosscheck_articles", Help: "Articles in the store."}, func() float64 {
 			n, _ := store.Count(context.Background())
 			return float64(n)
 		}))
 
+	if pool, ok := store.(ReaderPool); ok {
+		s.reg.MustRegister(readerMetrics(pool)...)
+	}
 	s.route("GET /{$}", s.read(s.storiesPage))
-	s.route("GET /stories/{id}", s.read(s.storyPage))
-	s.route("GET /articles/{id}", s.read(s.articlePage))
+	s.route("GET /stories/{id}", s.read(s.cached(s.storyPage)))
+	s.route("GET /articles/{id}", s.read(s.cached(s.articlePage)))
 	s.route("GET /articles/{id}/raw", s.read(s.rawPage))
-	s.route("GET /search", s.read(s.searchPage))
+	s.route("GET /search", s.read(s.cached(s.searchPage)))
 	s.route("GET /feeds", s.read(s.feedsPage))
 	s.route("GET /ingest", s.read(s.ingestForm))
 	s.route("POST /ingest", s.write(s.ingestPage))
 	s.route("GET /api/stories", s.read(s.apiStories))
-	s.route("GET /api/stories/{id}", s.read(s.apiStory))
-	s.route("GET /api/articles/{id}", s.read(s.apiArticle))
+	s.route("GET /api/stories/{id}", s.read(s.cached(s.apiStory)))
+	s.route("GET /api/articles/{id}", s.read(s.cached(s.apiArticle)))
 	s.route("POST /api/articles", s.write(s.apiIngest))
-	s.route("GET /api/search", s.read(s.apiSearch))
+	s.route("GET /api/search", s.read(s.cached(s.apiSearch)))
 	s.route("GET /api/feeds", s.read(s.apiFeeds))
 	s.route("GET /api/openapi.json", s.apiOpenAPI)
 	s.route("GET /healthz", s.healthz)
@@ -142,15 +156,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mux.ServeHTTP(w, r)
 }
 
-// route registers a handler, counted and timed under its pattern and logged.
+// route registers a handler, counted and timed under its pattern and logged. A request is a
+// task of a runtime trace, named by its route.
 func (s *Server) route(pattern string, h http.HandlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		s.inFlight.Add(1)
+		defer s.inFlight.Add(-1)
 		start := s.cfg.Now()
+		ctx, task := trace.NewTask(r.Context(), pattern)
+		ctx, tally := withSpent(ctx)
 		rec := &recorder{ResponseWriter: w, code: http.StatusOK}
-		h(rec, r)
+		h(rec, r.WithContext(ctx))
+		task.End()
 		d := s.cfg.Now().Sub(start)
 		s.reqs.WithLabelValues(pattern, strconv.Itoa(rec.code)).Inc()
 		s.latency.WithLabelValues(pattern).Observe(d.Seconds())
+		s.inStore.WithLabelValues(pattern).Observe(time.Duration(tally.store.Load()).Seconds())
 		s.cfg.Logger.LogAttrs(r.Context(), slog.LevelInfo, "request", slog.String("method", r.Method),
 			slog.String("path", r.URL.Path), slog.String("route", pattern), slog.Int("status", rec.code),
 			slog.Int64("bytes", rec.bytes), slog.Duration("duration", d))
@@ -192,7 +213,7 @@ func (s *Server) write(h http.HandlerFunc) http.HandlerFunc {
 			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: start crosscheck serve with --token or CROSSCHECK_TOKEN"))
 			return
 		}
-		if ro, ok := s.store.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+		if s.store.ReadOnly() {
 			s.fail(w, r, http.StatusForbidden, errors.New("writes are off: the store is read-only (serve it with write access to its file and folder to take articles)"))
 			return
 		}

@@ -206,6 +206,12 @@ func TestLimitsAndPrivate(t *testing.T) {
 	if code != 200 || !strings.Contains(body, `crosscheck_http_requests_total{code="200",route="GET /api/stories"} 1`) || !strings.Contains(body, "crosscheck_articles 6") {
 		t.Errorf("metrics: %d\n%s", code, body)
 	}
+	// the time in the store, route by route, and the runtime's scheduling latency beside it
+	if !strings.Contains(body, `crosscheck_http_request_store_seconds_count{route="GET /api/stories"} 2`) || // the one refused too
+		strings.Contains(body, `crosscheck_http_request_store_seconds_sum{route="GET /api/stories"} 0`+"\n") ||
+		!strings.Contains(body, "go_sched_latencies_seconds_bucket") || !strings.Contains(body, "crosscheck_store_reader_wait_seconds_total") {
+		t.Errorf("metrics: no time in the store, or no scheduling latency:\n%s", body)
+	}
 }
 
 func basic(user, pass string) string {
@@ -240,6 +246,7 @@ func ingestPayloads(t *testing.T, srv *httptest.Server, token string) {
 func TestPayloadsAreEscaped(t *testing.T) {
 	srv := newDemoServer(t, web.Config{Token: "s3cret"})
 	ingestPayloads(t, srv, "s3cret")
+	waitForReport(t, srv, "/stories/xss-1") // made in the background after the ingest
 	for _, path := range payloadPages {
 		code, h, page := get(t, srv.URL+path)
 		if code != 200 {

@@ -34,7 +34,11 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 	allowPrivate := fs.Bool("allow-private", false, "fetch from loopback and private addresses (intranets, tests)")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
+	nice := niceFlag(fs)
 	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := beNice(*nice); err != nil {
 		return err
 	}
 	if *every <= 0 {

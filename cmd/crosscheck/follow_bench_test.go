@@ -118,7 +118,7 @@ func TestFollowBesideChild(t *testing.T) {
 	defer stop()
 	m := &Main{Stdin: strings.NewReader(""), Stdout: os.Stdout, Stderr: io.Discard, Getenv: func(string) string { return "" }, Now: time.Now,
 		Fetch: &httpfetch.Options{Delay: -1, IgnoreRobots: true}}
-	if code := m.Run(ctx, []string{"follow", "--db", db, "--every", "1s"}); code != 0 {
+	if code := m.Run(ctx, append([]string{"follow", "--db", db, "--every", "1s"}, niceArgs()...)); code != 0 {
 		t.Errorf("follow: exit %d", code)
 	}
 }

@@ -46,8 +46,12 @@ ingest returns: files are read now and carried in the jobs, URLs are fetched by 
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
 	allowPrivate := fs.Bool("allow-private", false, "fetch URLs on loopback, private and link-local addresses (intranets, tests)")
 	enqueue := fs.Bool("enqueue", false, "put the work on the store's queue for crosscheck worker and return (PostgreSQL); with --json, a line per input: {\"input\",\"status\",\"job\"}")
+	nice := niceFlag(fs)
 	paths, err := parse(fs, args)
 	if err != nil {
+		return err
+	}
+	if err := beNice(*nice); err != nil {
 		return err
 	}
 	if len(paths) == 0 {

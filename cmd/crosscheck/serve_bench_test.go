@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -19,6 +20,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	dto "github.com/prometheus/client_model/go"
+	"github.com/prometheus/common/expfmt"
 
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
@@ -38,7 +42,8 @@ import (
 // and CROSSCHECK_BENCH_SECONDS (30) set the load; CROSSCHECK_BENCH_INGEST=1 runs an ingest of
 // the Reuters articles again, under new ids, into the store while the load runs;
 // CROSSCHECK_BENCH_FOLLOW=1 runs crosscheck follow into the store while it runs, from a
-// loopback server of feeds that give new items at every fetch.
+// loopback server of feeds that give new items at every fetch; CROSSCHECK_BENCH_NICE=N runs
+// that ingest or follow with --nice N.
 func BenchmarkServeLoad(b *testing.B) {
 	reuters := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
 	seeds := corpus.Path(b, "seeds")
@@ -53,7 +58,7 @@ func BenchmarkServeLoad(b *testing.B) {
 			b.Fatalf("ingest: exit %d", code)
 		}
 	}
-	base := startServer(b, db)
+	base, server := startServer(b, db)
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512}}
 	start := time.Now()
 	urls := loadURLs(b, client, base)
@@ -102,17 +107,22 @@ func BenchmarkServeLoad(b *testing.B) {
 		ingestDone = make(chan string, 1)
 		go func() {
 			start := time.Now()
-			cmd := exec.Command(os.Args[0], "ingest", "--db", db, again)
+			cmd := exec.Command(os.Args[0], append([]string{"ingest", "--db", db}, append(niceArgs(), again)...)...)
 			cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
 			out, err := cmd.CombinedOutput()
 			ingestDone <- fmt.Sprintf("ingest beside the load: %s in %s (%v): %s", again, time.Since(start).Round(time.Millisecond), err, firstLine(out))
 		}()
 	}
+	if nice := niceArgs(); nice != nil && (ingestDone != nil || os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "") {
+		b.Logf("the writer beside the load runs with --nice %s", nice[1])
+	}
 	var stopFollow func() string
 	if os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
 		stopFollow = followBeside(b, db)
 	}
+	before, cpu := scrape(b, client, base), cpuTime(server)
 	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
+	after, cpu := scrape(b, client, base), cpuTime(server)-cpu
 	if stopFollow != nil {
 		b.Log(stopFollow())
 	}
@@ -122,6 +132,10 @@ func BenchmarkServeLoad(b *testing.B) {
 		d := byKind[k]
 		fmt.Printf("  %-13s %5d requests  p50 %-8s p99 %s\n", k, len(d), pct(d, 50), pct(d, 99))
 	}
+	serverSide(os.Stdout, before, after)
+	// the server's own CPU time per request: what the load costs, whatever else the machine runs
+	fmt.Printf("  server CPU time over the load: %s, %.2f ms a request\n", cpu.Round(time.Millisecond), ms(cpu)/float64(len(lat)+failed))
+	b.ReportMetric(ms(cpu)/float64(len(lat)+failed), "server-cpu-ms/req")
 	if ingestDone != nil {
 		b.Log(<-ingestDone)
 	}
@@ -133,6 +147,15 @@ func BenchmarkServeLoad(b *testing.B) {
 	n, took := closedLoop(client, base, urls, 8, 10*time.Second)
 	b.Logf("closed loop, 8 clients: %d requests in %s, %.0f req/s", n, took.Round(time.Millisecond), float64(n)/took.Seconds())
 	b.ReportMetric(float64(n)/took.Seconds(), "max-req/s")
+}
+
+// niceArgs are the flags that give the writer beside the load the priority
+// CROSSCHECK_BENCH_NICE asks for.
+func niceArgs() []string {
+	if n := os.Getenv("CROSSCHECK_BENCH_NICE"); n != "" {
+		return []string{"--nice", n}
+	}
+	return nil
 }
 
 // reuttersAgain writes the Reuters records under new ids, for an ingest beside the load.
@@ -162,8 +185,8 @@ func firstLine(b []byte) string {
 }
 
 // startServer runs the test binary as crosscheck serve over db on a free loopback port and
-// returns its base URL; the server is stopped when the benchmark ends.
-func startServer(b *testing.B, db string) string {
+// returns its base URL and process id; the server is stopped when the benchmark ends.
+func startServer(b *testing.B, db string) (string, int) {
 	cmd := exec.Command(os.Args[0], "serve", "--db", db, "--addr", "127.0.0.1:0")
 	cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
 	stderr, err := cmd.StderrPipe()
@@ -182,11 +205,29 @@ func startServer(b *testing.B, db string) string {
 		var line struct{ Msg, Addr string }
 		if json.Unmarshal(lines.Bytes(), &line) == nil && line.Msg == "serving" {
 			go io.Copy(io.Discard, stderr)
-			return "http://" + line.Addr
+			return "http://" + line.Addr, cmd.Process.Pid
 		}
 	}
 	b.Fatalf("the server stopped before serving: %v", lines.Err())
-	return ""
+	return "", 0
+}
+
+// cpuTime returns the CPU time a process has used, user and system, from /proc (0 where there
+// is none).
+func cpuTime(pid int) time.Duration {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// the fields after the command's name, which is in parentheses and may hold spaces
+	_, after, _ := strings.Cut(string(stat), ") ")
+	f := strings.Fields(after)
+	if len(f) < 13 {
+		return 0
+	}
+	user, _ := strconv.ParseInt(f[11], 10, 64)
+	system, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(user+system) * time.Second / 100 // clock ticks, 100 a second on Linux
 }
 
 // loadURL is one request of the load, and the kind of page it asks for.
@@ -347,4 +388,120 @@ func envInt(name string, def int) int {
 		return n
 	}
 	return def
+}
+
+// metrics is what the server's /metrics said at one moment, by metric name.
+type metrics map[string]*dto.MetricFamily
+
+func scrape(b *testing.B, client *http.Client, base string) metrics {
+	resp, err := client.Get(base + "/metrics")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var p expfmt.TextParser
+	m, err := p.TextToMetricFamilies(resp.Body)
+	if err != nil {
+		b.Fatalf("/metrics: %v", err)
+	}
+	return m
+}
+
+// counter returns the value of an unlabelled counter (0 when there is none).
+func (m metrics) counter(name string) float64 {
+	if f := m[name]; f != nil && len(f.Metric) > 0 {
+		return f.Metric[0].GetCounter().GetValue()
+	}
+	return 0
+}
+
+// histogram is a histogram's cumulative counts under each bucket's upper bound, its count
+// and its sum.
+type histogram struct {
+	bounds []float64
+	counts []uint64
+	count  uint64
+	sum    float64
+}
+
+// histograms returns the histograms of a metric by the value of one label ("" for none).
+func (m metrics) histograms(name, label string) map[string]histogram {
+	out := map[string]histogram{}
+	f := m[name]
+	if f == nil {
+		return out
+	}
+	for _, mt := range f.Metric {
+		key := ""
+		for _, l := range mt.Label {
+			if l.GetName() == label {
+				key = l.GetValue()
+			}
+		}
+		hs := mt.GetHistogram()
+		h := histogram{count: hs.GetSampleCount(), sum: hs.GetSampleSum()}
+		for _, bk := range hs.Bucket {
+			h.bounds, h.counts = append(h.bounds, bk.GetUpperBound()), append(h.counts, bk.GetCumulativeCount())
+		}
+		out[key] = h
+	}
+	return out
+}
+
+// since is what h counted after was taken from what it counted before.
+func (h histogram) since(before histogram) histogram {
+	d := histogram{bounds: h.bounds, count: h.count - before.count, sum: h.sum - before.sum}
+	for i, c := range h.counts {
+		if i < len(before.counts) {
+			c -= before.counts[i]
+		}
+		d.counts = append(d.counts, c)
+	}
+	return d
+}
+
+// atMost returns the upper bound of the bucket that holds the p-th percentile.
+func (h histogram) atMost(p float64) float64 {
+	want := uint64(float64(h.count)*p/100 + 0.5)
+	for i, c := range h.counts {
+		if c >= max(want, 1) {
+			return h.bounds[i]
+		}
+	}
+	return math.Inf(1)
+}
+
+func seconds(s float64) string {
+	if math.IsInf(s, 1) {
+		return "more"
+	}
+	return time.Duration(s * float64(time.Second)).Round(10 * time.Microsecond).String()
+}
+
+// serverSide prints, from the server's own histograms over the load, each route's time to
+// answer split into the time its store calls took and the rest (rendering, encoding, waiting
+// for a core), and the runtime's scheduling latency and GC pauses.
+func serverSide(w io.Writer, before, after metrics) {
+	fmt.Fprintln(w, "  server side over the load (percentiles are bucket bounds):")
+	total, inStore := after.histograms("crosscheck_http_request_duration_seconds", "route"), after.histograms("crosscheck_http_request_store_seconds", "route")
+	total0, inStore0 := before.histograms("crosscheck_http_request_duration_seconds", "route"), before.histograms("crosscheck_http_request_store_seconds", "route")
+	for _, route := range slices.Sorted(maps.Keys(total)) {
+		t, st := total[route].since(total0[route]), inStore[route].since(inStore0[route])
+		if t.count == 0 || route == "GET /metrics" {
+			continue
+		}
+		n := float64(t.count)
+		fmt.Fprintf(w, "    %-24s %5d  mean %-9s (store %-9s rest %-9s)  p50 ≤ %-7s p99 ≤ %-7s store p99 ≤ %s\n", route, t.count,
+			seconds(t.sum/n), seconds(st.sum/n), seconds((t.sum-st.sum)/n), seconds(t.atMost(50)), seconds(t.atMost(99)), seconds(st.atMost(99)))
+	}
+	if waits := after.counter("crosscheck_store_reader_waits_total") - before.counter("crosscheck_store_reader_waits_total"); waits > 0 {
+		wait := after.counter("crosscheck_store_reader_wait_seconds_total") - before.counter("crosscheck_store_reader_wait_seconds_total")
+		fmt.Fprintf(w, "    reads that waited for a connection: %.0f, %s in all\n", waits, seconds(wait))
+	}
+	for _, name := range []string{"go_sched_latencies_seconds", "go_sched_pauses_total_gc_seconds"} {
+		h := after.histograms(name, "")[""].since(before.histograms(name, "")[""])
+		if h.count > 0 {
+			fmt.Fprintf(w, "    %-24s %d  p50 ≤ %s p99 ≤ %s p99.9 ≤ %s max ≤ %s\n", name, h.count, seconds(h.atMost(50)), seconds(h.atMost(99)), seconds(h.atMost(99.9)), seconds(h.atMost(100)))
+		}
+	}
 }

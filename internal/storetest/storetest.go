@@ -392,9 +392,9 @@ func groupRowsRoundTrip(t *testing.T, ctx context.Context, s crosscheck.Backend)
 	put(t, ctx, s, Entry("a", "Wire", "harbour ferry sank"), Entry("b", "Herald", "ferry capsized"))
 	day := time.Date(2024, 3, 1, 9, 30, 15, 123456789, time.FixedZone("", 3600))
 	ch := crosscheck.GroupChanges{
-		Meta:     crosscheck.GroupMeta{Format: 1, Documents: 2, Words: 3, Stories: 2, Signatures: 2, Postings: 3},
-		Words:    []crosscheck.GroupWord{{Word: "w:ferri", ID: 0, DF: 2}, {Word: "e:harbour", ID: 1, DF: 1}, {Word: "n:12", ID: 2, DF: 1}},
-		Postings: []crosscheck.GroupPosting{{Feature: 0, Story: 1, Seq: 2}, {Feature: 0, Story: 0, Seq: 0}, {Feature: 1, Story: 0, Seq: 1}},
+		Meta:  crosscheck.GroupMeta{Format: 1, Documents: 2, Words: 3, Stories: 2, Signatures: 2, Postings: 3},
+		Words: []crosscheck.GroupWord{{Word: "w:ferri", ID: 0, DF: 2}, {Word: "e:harbour", ID: 1, DF: 1}, {Word: "n:12", ID: 2, DF: 1}},
+		Lists: []crosscheck.GroupList{{Feature: 1, Stories: []byte{0, 0, 0, 0}}, {Feature: 0, Stories: []byte{0, 0, 0, 0, 0, 0, 0, 1}}},
 		Stories: []crosscheck.GroupStory{{ID: 0, Key: "a", First: day, Last: day.Add(time.Hour), Summed: 2, Size: 2, Members: 2, Sum: []byte{1, 2}, Indexed: []byte{3}},
 			{ID: 1, Key: "b", Summed: 1, Size: 1, Members: 0, Sum: []byte{}, Indexed: []byte{}}},
 		Members: []crosscheck.GroupMember{{Story: 0, Index: 1, Article: "b", Vector: []byte{6}, Day: 7, Days: 1<<7 | 1<<2},
@@ -414,7 +414,7 @@ func groupRowsRoundTrip(t *testing.T, ctx context.Context, s crosscheck.Backend)
 	}
 	rows := func() string {
 		words, err1 := s.GroupWords(ctx, []string{"n:12", "w:none", "w:ferri"})
-		posts, err2 := s.GroupPostings(ctx, []int32{1, 0, 5})
+		posts, err2 := s.GroupLists(ctx, []int32{1, 0, 5})
 		stories, err3 := s.GroupStories(ctx, []int{1, 7, 0})
 		members, err4 := s.GroupMembers(ctx, 0)
 		bands, err5 := s.GroupBands(ctx, []int64{9, -5, 4})
@@ -439,7 +439,7 @@ func groupRowsRoundTrip(t *testing.T, ctx context.Context, s crosscheck.Backend)
 		return b.String()
 	}
 	const saved = `[{w:ferri 0 2} {n:12 2 1}]
-[{0 0 0} {0 1 2} {1 0 1}]
+[{0 [0 0 0 0 0 0 0 1]} {1 [0 0 0 0]}]
 0 a 2024-03-01T09:30:15.123456789+01:00 false 2024-03-01T10:30:15.123456789+01:00 2 2 2 [1 2] [3]
 1 b 0001-01-01T00:00:00Z true 0001-01-01T00:00:00Z 1 1 0 [] []
 0 0 a 2024-03-01T09:30:15.123456789+01:00 false [4 5] 0 0
@@ -449,21 +449,20 @@ func groupRowsRoundTrip(t *testing.T, ctx context.Context, s crosscheck.Backend)
 	if got := rows(); got != saved {
 		t.Fatalf("rows read back:\n%s\nwant\n%s", got, saved)
 	}
-	// a new document frequency, a posting taken off and one listed again, story 0's members rebuilt
+	// a new document frequency, a posting list emptied and one changed, story 0's members rebuilt
 	next := crosscheck.GroupChanges{Meta: m,
-		Words:    []crosscheck.GroupWord{{Word: "w:ferri", ID: 0, DF: 3}},
-		Unposted: []crosscheck.GroupPosting{{Feature: 1, Story: 0}},
-		Postings: []crosscheck.GroupPosting{{Feature: 0, Story: 0, Seq: 3}},
-		Stories:  []crosscheck.GroupStory{{ID: 0, Key: "a", Summed: 3, Size: 3, Members: 1, Sum: []byte{8}, Indexed: []byte{0}}},
-		Rebuilt:  []int{0},
-		Members:  []crosscheck.GroupMember{{Story: 0, Index: 0, Article: "b", Vector: []byte{9}, Day: 2, Days: 1 << 2}},
+		Words:   []crosscheck.GroupWord{{Word: "w:ferri", ID: 0, DF: 3}},
+		Lists:   []crosscheck.GroupList{{Feature: 1}, {Feature: 0, Stories: []byte{0, 0, 0, 1, 0, 0, 0, 0}}},
+		Stories: []crosscheck.GroupStory{{ID: 0, Key: "a", Summed: 3, Size: 3, Members: 1, Sum: []byte{8}, Indexed: []byte{0}}},
+		Rebuilt: []int{0},
+		Members: []crosscheck.GroupMember{{Story: 0, Index: 0, Article: "b", Vector: []byte{9}, Day: 2, Days: 1 << 2}},
 	}
 	next.Meta.Postings = 4
 	if err := s.SaveGroups(ctx, crosscheck.GroupSave{Version: 1, Changes: next}); err != nil {
 		t.Fatal(err)
 	}
 	const changed = `[{w:ferri 0 3} {n:12 2 1}]
-[{0 1 2} {0 0 3}]
+[{0 [0 0 0 1 0 0 0 0]}]
 0 a 0001-01-01T00:00:00Z true 0001-01-01T00:00:00Z 3 3 1 [8] [0]
 1 b 0001-01-01T00:00:00Z true 0001-01-01T00:00:00Z 1 1 0 [] []
 0 0 b 0001-01-01T00:00:00Z true [9] 2 4
@@ -761,5 +760,19 @@ func checkPasses(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 	}
 	if s.ReadOnly() {
 		t.Error("a store opened for writing says it is read-only")
+	}
+}
+
+// PostingsBecameLists checks a store of state format 1 migrated with the postings (feature
+// 0, story 1, seq 2), (0, 258, 0) and (1, 0, 1) in its group_postings: each feature's list
+// holds its stories in seq order, big-endian, and the state is of format 2.
+func PostingsBecameLists(t *testing.T, ctx context.Context, s crosscheck.GroupState) {
+	t.Helper()
+	lists, err := s.GroupLists(ctx, []int32{0, 1})
+	if got, want := fmt.Sprint(lists), "[{0 [0 0 1 2 0 0 0 1]} {1 [0 0 0 0]}]"; err != nil || got != want {
+		t.Errorf("lists %s %v, want %s", got, err, want)
+	}
+	if m, err := s.GroupMeta(ctx); err != nil || m.Format != 2 {
+		t.Errorf("meta %+v %v, want format 2", m, err)
 	}
 }

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// --nice lowers every thread of the process, those started before it and those started after.
+func TestNiceLowersEveryThread(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestNiceChild$")
+	cmd.Env = append(os.Environ(), "CROSSCHECK_NICE_CHILD=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "every thread at nice 7") {
+		t.Errorf("%v:\n%s", err, out)
+	}
+}
+
+// TestNiceChild is the process TestNiceLowersEveryThread lowers.
+func TestNiceChild(t *testing.T) {
+	if os.Getenv("CROSSCHECK_NICE_CHILD") == "" {
+		t.Skip("run by TestNiceLowersEveryThread")
+	}
+	busy := func(n int) { // n more threads, each held by a goroutine for a moment
+		var wg sync.WaitGroup
+		for range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				runtime.LockOSThread()
+				threadNices(t)
+			}()
+		}
+		wg.Wait()
+	}
+	busy(4)
+	if err := beNice(7); err != nil {
+		t.Fatal(err)
+	}
+	busy(4)
+	nices := threadNices(t)
+	for tid, n := range nices {
+		if n != "7" {
+			t.Errorf("thread %s at nice %s", tid, n)
+		}
+	}
+	if len(nices) < 5 {
+		t.Errorf("%d threads seen", len(nices))
+	}
+	fmt.Printf("every thread at nice 7 (%d threads)\n", len(nices))
+}
+
+// threadNices reads the nice value of each thread of the process.
+func threadNices(t *testing.T) map[string]string {
+	tasks, err := filepath.Glob("/proc/self/task/*/stat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, p := range tasks {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue // ended meanwhile
+		}
+		_, after, _ := strings.Cut(string(b), ") ")
+		if f := strings.Fields(after); len(f) > 16 {
+			out[filepath.Base(filepath.Dir(p))] = f[16] // field 19 of stat: nice
+		}
+	}
+	return out
+}
+
+func TestNiceOutOfRange(t *testing.T) {
+	for _, n := range []int{-1, 20} {
+		if err := beNice(n); err == nil {
+			t.Errorf("--nice %d taken", n)
+		}
+	}
+}

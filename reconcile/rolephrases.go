@@ -1,0 +1,146 @@
+package reconcile
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/entity"
+)
+
+// A roleMention is one role an article gives a person, where it gives it.
+type roleMention struct {
+	art        *article
+	title      string // as the report shows it (roleText)
+	start, end int
+	indefinite bool // "a vice president of X": one of several, not the office
+}
+
+// rolesOf returns the roles article a gives person e: those analysis found, and those read
+// here from the words after each mention of the name — an apposition ("Andrew
+// Wetzler, director of the NRDC's program,"), two roles joined in one ("executive vice
+// president of Defenders of Wildlife and former director of the Fish and Wildlife
+// Service"). Where both read one place, the reading here stands.
+func (a *article) rolesOf(e crosscheck.Entity) []roleMention {
+	var read []roleMention
+	for _, m := range e.Mentions {
+		read = append(read, a.appositionRoles(m)...)
+	}
+	out := read
+	for _, r := range e.Roles {
+		t := roleText(r.Text)
+		if t == "" || overlapsAny(read, r.Start, r.End) {
+			continue
+		}
+		out = append(out, roleMention{art: a, title: t, start: r.Start, end: r.End, indefinite: indefiniteRole(r.Text)})
+	}
+	return out
+}
+
+func overlapsAny(list []roleMention, start, end int) bool {
+	for _, r := range list {
+		if start < r.end && r.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func indefiniteRole(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) > 0 && (f[0] == "a" || f[0] == "an")
+}
+
+// Before an apposition a name may carry a party tag or the place it stands for: "Rep. Nick
+// Rahall (D) of West Virginia, the chairman of …", "Rep. Nick Rahall, D-W.Va., the chairman".
+var (
+	nameTail  = regexp.MustCompile(`^(?:\s*\([^()]{1,20}\))?(?:\s+of\s+(?:\p{Lu}[\p{L}.'’-]*\s*)+)?`)
+	partyTag  = regexp.MustCompile(`^[DRI](?:-[A-Z][\p{L}.]*)?\.?$`)
+	roleStops = regexp.MustCompile(`[,;:()“”"]|\s[-–—]\s|\s(?:said|says|told|who|which|whose|that)\s`)
+)
+
+// maxRoleWords bounds an apposition read as a role: a longer one is a clause.
+const maxRoleWords = 16
+
+// appositionRoles reads the roles an apposition after mention m gives: ", (a|the) ROLE," up
+// to the next comma or the end of the sentence, each of two roles it joins by "and" on its
+// own. A segment that is a party tag ("D-W.Va.") is passed over.
+func (a *article) appositionRoles(m crosscheck.Mention) []roleMention {
+	i := a.sentenceAt(m.Start)
+	if i < 0 {
+		return nil
+	}
+	end := a.sentences[i].span[1]
+	at := m.End
+	if loc := nameTail.FindStringIndex(a.Text[at:end]); loc != nil {
+		at += loc[1]
+	}
+	for range 2 {
+		if !strings.HasPrefix(a.Text[at:end], ", ") {
+			return nil
+		}
+		at += 2
+		seg := a.Text[at:end]
+		if loc := roleStops.FindStringIndex(seg); loc != nil {
+			seg = seg[:loc[0]]
+		}
+		seg = strings.TrimRight(seg, ". ")
+		if partyTag.MatchString(seg) {
+			at += len(seg)
+			continue
+		}
+		if f := strings.Fields(seg); len(f) == 0 || len(f) > 2*maxRoleWords || clauseOpeners[strings.ToLower(f[0])] {
+			return nil // "who was stabbed to death while working as a corrections officer"
+		}
+		var out []roleMention
+		for _, p := range splitRoles(seg) {
+			if len(strings.Fields(p.text)) > maxRoleWords {
+				continue
+			}
+			if t := roleText(p.text); t != "" {
+				out = append(out, roleMention{art: a, title: t, start: at + p.start, end: at + p.start + len(p.text), indefinite: indefiniteRole(p.text)})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// clauseOpeners open a clause, not a role: ", who was …", ", was stabbed …".
+var clauseOpeners = map[string]bool{"who": true, "whom": true, "which": true, "whose": true, "that": true,
+	"when": true, "where": true, "was": true, "is": true, "were": true, "are": true, "has": true, "had": true,
+	"have": true, "and": true, "but": true, "said": true, "says": true, "according": true, "also": true}
+
+type rolePart struct {
+	text  string
+	start int
+}
+
+// splitRoles splits a phrase at an "and" that joins two roles, each with its own words: the
+// first has a complement of its own or is no office ("a biodiversity expert and director of
+// …"), and the second opens as a role does. "Founder and CEO of the clinic" is one role.
+func splitRoles(seg string) []rolePart {
+	for k := 0; ; {
+		j := strings.Index(seg[k:], " and ")
+		if j < 0 {
+			return []rolePart{{seg, 0}}
+		}
+		j += k
+		left, right := seg[:j], seg[j+5:]
+		first := strings.Fields(right)
+		opens := len(first) > 0 && (entity.IsTitleWord(first[0]) || rolesOpeners[strings.ToLower(first[0])])
+		if opens && (strings.Contains(left, " of ") || strings.Contains(left, " for ") || roleText(left) == "") {
+			rest := splitRoles(right)
+			for i := range rest {
+				rest[i].start += j + 5
+			}
+			return append([]rolePart{{left, 0}}, rest...)
+		}
+		k = j + 5
+	}
+}
+
+// rolesOpeners open a second role after "and": "and a vice president of …", "and former
+// director of …".
+var rolesOpeners = map[string]bool{"a": true, "an": true, "the": true, "former": true, "director": true,
+	"president": true, "chairman": true, "chair": true, "founder": true, "head": true}
