@@ -35,6 +35,9 @@ type Item struct {
 	// Read is how many bytes of the inputs (as stored on disk: a .gz compressed) had been read
 	// when this item was, so that progress can be told against their size.
 	Read int64
+	// Records, with Err, is how many records the failure stands for when it is more than one:
+	// past MaxFailuresPerInput, the rest of an input's failed records are told in one item.
+	Records int
 }
 
 // Options tune reading.
@@ -414,14 +417,19 @@ func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
 // fileID is a file's article id, unique in the run and the same in every run of the same
 // inputs: for a file found in a directory, its path inside the directory ("x/index" and
 // "y/index" for x/index.html and y/index.html); for a file named directly, its name. When an
-// earlier file of the run already has the id, a count follows it ("index~2"). A manifest's id
-// overrides it.
+// earlier file of the run of another extension already has the id, the id keeps the file's
+// extension ("story.html" beside story.txt's "story"), so that a file added to a folder later
+// takes no id of another; when the id is taken still, a count follows it ("index~2"). A manifest's id overrides it.
 func (r *reader) fileID(path, root string) string {
-	id := idFromPath(filepath.Base(path))
+	name := filepath.Base(path)
 	if root != "" {
 		if rel, err := filepath.Rel(root, path); err == nil {
-			id = idFromPath(filepath.ToSlash(rel))
+			name = filepath.ToSlash(rel)
 		}
+	}
+	id := idFromPath(name)
+	if taken := r.ids[id]; taken != "" && filepath.Ext(taken) != filepath.Ext(path) {
+		id = name
 	}
 	for n, base := 2, id; r.ids[id] != "" && r.ids[id] != path; n++ {
 		id = fmt.Sprintf("%s~%d", base, n)

@@ -148,6 +148,37 @@ func TestReadDirectoryUsesManifestAndSkipsOtherFiles(t *testing.T) {
 
 // Files of one name in different folders, or of one stem with different extensions, are
 // different articles, and each gets the same id in every run.
+// Files of one name and several extensions in a folder keep their ids when another of the
+// name is added to the folder: story.htm added beside story.html and story.txt takes neither's.
+func TestFileIDsStayWhenAFileOfTheNameIsAdded(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "story.TXT", []byte("Rail fares\nRail fares rise in January."))
+	write(t, dir, "story.html", []byte("<html><body><p>Port workers struck on Thursday.</p></body></html>"))
+	write(t, dir, "story.txt", []byte("Dam talks\nThe dam talks ended on Friday."))
+	ids := func() map[string]string {
+		out := map[string]string{}
+		for _, it := range readAll(t, []string{dir}, ingest.Options{}) {
+			if it.Doc != nil {
+				out[filepath.Base(it.Input)] = it.Doc.ID
+			}
+		}
+		return out
+	}
+	before := ids()
+	write(t, dir, "story.htm", []byte("<html><body><p>A new school opened on Monday.</p></body></html>"))
+	after := ids()
+	seen := map[string]bool{}
+	for name, id := range after {
+		if was, ok := before[name]; ok && was != id {
+			t.Errorf("%s: id %q, then %q once story.htm was added", name, was, id)
+		}
+		if seen[id] {
+			t.Errorf("two files have the id %q: %v", id, after)
+		}
+		seen[id] = true
+	}
+}
+
 func TestFileIDsAreUniqueAndStable(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "x/index.html", []byte("<html><body><p>x</p></body></html>"))

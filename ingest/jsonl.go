@@ -48,7 +48,8 @@ func (r *reader) jsonl(path string, rd io.Reader) bool {
 	finish := func(atEnd bool) bool {
 		switch {
 		case failed > MaxFailuresPerInput:
-			return r.fail(path, fmt.Errorf("%d more records failed (the first %d are listed)", failed-MaxFailuresPerInput, MaxFailuresPerInput))
+			rest := failed - MaxFailuresPerInput
+			return r.emit(Item{Input: path, Records: rest, Err: fmt.Errorf("%d more records failed (the first %d are listed)", rest, MaxFailuresPerInput)})
 		case atEnd && records == 0:
 			return r.fail(path, errors.New("no records: the file is empty"))
 		}

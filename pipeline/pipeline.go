@@ -31,6 +31,7 @@ type Result struct {
 	Reason   string                  `json:"reason,omitempty"`   // why a skipped file was passed over
 	Warnings []string                `json:"warnings,omitempty"` // what was refused or cut in a stored article ("published-unreadable: 31/31/2020")
 	Read     int64                   `json:"-"`                  // the bytes of the inputs read when this input was (ingest.Item.Read)
+	Records  int                     `json:"records,omitempty"`  // the failed records this result stands for, when more than one (ingest.Item.Records)
 }
 
 // Options tune a run.
@@ -57,7 +58,7 @@ const window = 512
 
 // Summary counts a run's results.
 type Summary struct {
-	Added, Unchanged, Failed int
+	Added, Unchanged, Failed int // Failed counts the failed records, also those told in one result (Result.Records)
 	Groups                   GroupSummary
 	Reports                  int      // story reports made (Options.Reports)
 	Skipped                  int      // files of folders passed over
@@ -75,6 +76,7 @@ type job struct {
 type done struct {
 	seq     int
 	read    int64
+	records int    // the failed records the item stands for (ingest.Item.Records)
 	skipped string // why a file of a folder was passed over (ingest.Item.Skipped)
 	entry   crosscheck.Entry
 	place   *placing // what grouping reads of the article, when the run groups
@@ -322,7 +324,7 @@ func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosschec
 func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options, grouping bool) (d done) {
 	d.seq = j.seq
 	it := j.item
-	d.read = it.Read
+	d.read, d.records = it.Read, it.Records
 	if it.Skipped != "" {
 		d.entry, d.skipped, d.skip = crosscheck.Entry{Input: it.Input}, it.Skipped, true
 		return d
@@ -387,7 +389,7 @@ func (w *writer) flush(ctx context.Context) error {
 	}
 	k := 0
 	for _, d := range w.batch {
-		r := Result{Input: d.entry.Input, Read: d.read}
+		r := Result{Input: d.entry.Input, Read: d.read, Records: d.records}
 		if d.entry.Doc != nil {
 			r.ID = d.entry.Doc.ID
 		}
@@ -423,7 +425,7 @@ func (w *writer) flush(ctx context.Context) error {
 				w.sum.FirstSkipped = append(w.sum.FirstSkipped, r)
 			}
 		default:
-			w.sum.Failed++
+			w.sum.Failed += max(1, r.Records)
 		}
 		if w.opts.Report != nil {
 			w.opts.Report(r)

@@ -176,6 +176,30 @@ func TestBrowserIngestForm(t *testing.T) {
 	}
 }
 
+// A form sent with a wrong token is answered with 401 before its body is read, and one step
+// back the pasted text is still in the form.
+func TestBrowserIngestFormKeepsTheTextOnAWrongToken(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	ctx := browser(t)
+	const pasted = "A harbour crane collapsed in a gale on Monday."
+	steps(t, ctx,
+		chromedp.Navigate(srv.URL+"/ingest"),
+		chromedp.SendKeys(chromedp.CSS(`textarea[name=text]`), pasted),
+		chromedp.SendKeys(chromedp.CSS(`input[name=token]`), "wrong"),
+		chromedp.Click(chromedp.CSS(`button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`p.err`)))
+	if msg := js[string](t, ctx, `document.querySelector('p.err').innerText`); !strings.Contains(msg, "go back") {
+		t.Fatalf("the answer to a wrong token: %q", msg)
+	}
+	steps(t, ctx, chromedp.NavigateBack(), chromedp.WaitVisible(chromedp.CSS(`textarea[name=text]`)))
+	if got := js[string](t, ctx, `document.querySelector('textarea[name=text]').value`); got != pasted {
+		t.Errorf("one step back the text is %q, want what was pasted", got)
+	}
+	if typ := js[string](t, ctx, `document.querySelector('input[name=token]').type`); typ != "password" {
+		t.Errorf("the token field shows the token: type %q", typ)
+	}
+}
+
 // Scripts planted in every field of two articles run on no page, in a real browser.
 func TestBrowserNoPayloadRuns(t *testing.T) {
 	srv := newDemoServer(t, web.Config{Token: "s3cret"})
@@ -214,12 +238,19 @@ func TestBrowserPhoneAndKeyboard(t *testing.T) {
 	ctx := browser(t)
 	steps(t, ctx, chromedp.Navigate(srv.URL+"/"))
 	story := js[string](t, ctx, `document.querySelector('tbody a').getAttribute('href')`)
-	steps(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
-	for _, path := range []string{"/", story, "/ingest", "/search?q=Kremlin", "/feeds"} {
-		steps(t, ctx, chromedp.Navigate(srv.URL+path))
+	pages := map[string]string{"stories": "/", "story": story, "ingest": "/ingest", "search": "/search?q=Kremlin", "feeds": "/feeds"}
+	for _, name := range []string{"stories", "story", "ingest", "search", "feeds"} {
+		path := pages[name]
+		steps(t, ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Navigate(srv.URL+path))
 		if js[bool](t, ctx, `document.documentElement.scrollWidth > window.visualViewport.width + 1`) {
 			t.Errorf("%s is wider than a phone's screen", path)
 		}
+		screenshot(t, ctx, "390-"+name+".png")
+		steps(t, ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(srv.URL+path))
+		if js[bool](t, ctx, `document.documentElement.scrollWidth > window.innerWidth + 1`) {
+			t.Errorf("%s is wider than a 1280-pixel window", path)
+		}
+		screenshot(t, ctx, "1280-"+name+".png")
 	}
 	// at 1280 pixels the story's articles side by side all fit the window, and so does the
 	// derivation graph, on a phone as well

@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -79,4 +80,32 @@ func openAPIChecker(t *testing.T, base string) func(path, method, code, body str
 			t.Errorf("%s %s %s does not fit its schema: %v", method, path, code, err)
 		}
 	}
+}
+
+// Every array the OpenAPI document declares says what its items are, so that a client can be
+// generated from it.
+func TestOpenAPIArraysHaveItemTypes(t *testing.T) {
+	srv := newDemoServer(t, web.Config{})
+	_, _, doc := get(t, srv.URL+"/api/openapi.json")
+	var v any
+	if err := json.Unmarshal([]byte(doc), &v); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(at string, v any)
+	walk = func(at string, v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if v["type"] == "array" && v["items"] == nil {
+				t.Errorf("%s: an array of no item type", at)
+			}
+			for k, w := range v {
+				walk(at+"/"+k, w)
+			}
+		case []any:
+			for i, w := range v {
+				walk(fmt.Sprintf("%s/%d", at, i), w)
+			}
+		}
+	}
+	walk("#", v)
 }

@@ -253,7 +253,7 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 		mu.Lock()
 		defer mu.Unlock()
 		results = append(results, r)
-		prog.count(r.Status)
+		prog.count(r)
 		if r.Status == crosscheck.StatusError {
 			prog.clear()
 			fmt.Fprintf(f.m.Stderr, "crosscheck follow: %s: %s\n", r.Input, r.Error)

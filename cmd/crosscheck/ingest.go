@@ -136,7 +136,7 @@ func (m *Main) runIngest(ctx context.Context, store crosscheck.Store, items func
 	enc := json.NewEncoder(m.Stdout)
 	enc.SetEscapeHTML(false)
 	report := func(r pipeline.Result) {
-		prog.count(r.Status)
+		prog.count(r)
 		prog.read = r.Read
 		switch {
 		case asJSON:
@@ -204,9 +204,9 @@ type progress struct {
 	line func(p *progress, rate float64) string
 }
 
-func (p *progress) count(s crosscheck.IngestStatus) {
+func (p *progress) count(r pipeline.Result) {
 	p.n++
-	switch s {
+	switch r.Status {
 	case crosscheck.StatusAdded:
 		p.a++
 	case crosscheck.StatusUnchanged:
@@ -214,7 +214,8 @@ func (p *progress) count(s crosscheck.IngestStatus) {
 	case crosscheck.StatusSkipped:
 		p.n-- // not an input
 	default:
-		p.f++
+		p.n += max(1, r.Records) - 1
+		p.f += max(1, r.Records)
 	}
 }
 

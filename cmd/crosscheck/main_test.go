@@ -18,6 +18,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/demo"
 	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
@@ -452,5 +453,32 @@ func TestIngestListsSkippedFiles(t *testing.T) {
 	code, out, _ = run(t, "", "ingest", "--db", db, "--json", dir)
 	if code != exitOK || !strings.Contains(out, `"status":"skipped"`) || !strings.Contains(out, `"reason":"a .pdf file`) {
 		t.Errorf("--json: exit %d\n%s", code, out)
+	}
+}
+
+// A JSONL whose records fail past the ones listed one by one is summed up by its records, not
+// by the lines it prints: 300 failed records are 300 failed inputs, not 101.
+func TestIngestSummaryCountsFailedRecords(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(in, []byte(strings.Repeat("{}\n", 300)), 0o644)
+	db := filepath.Join(dir, "s.db")
+	code, out, errOut := run(t, "", "ingest", "--db", db, in)
+	if code != exitFailed || !strings.Contains(out, "300 inputs: 0 added, 0 unchanged, 300 failed") {
+		t.Errorf("exit %d: %s", code, out)
+	}
+	if !strings.Contains(errOut, "200 more records failed") {
+		t.Errorf("stderr: %s", errOut)
+	}
+	code, out, _ = run(t, "", "ingest", "--db", db, "--json", in)
+	if last := jsonLines(t, out); code != exitFailed || len(last) != 101 || last[100]["records"] != float64(200) {
+		t.Errorf("--json: exit %d, %d lines\n%s", code, len(last), out)
+	}
+	if os.Getenv(storetest.PostgresEnv) == "" {
+		return
+	}
+	code, out, errOut = run(t, "", "ingest", "--db", storetest.PostgresDSN(t), "--enqueue", in)
+	if code != exitFailed || !strings.Contains(out, "0 inputs queued, 300 failed") {
+		t.Errorf("--enqueue: exit %d: %s", code, out)
 	}
 }

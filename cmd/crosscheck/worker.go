@@ -14,6 +14,7 @@ import (
 	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
+	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/postgres"
 	"github.com/crosscheck/crosscheck/work"
 )
@@ -147,9 +148,9 @@ func (m *Main) enqueue(ctx context.Context, store crosscheck.Backend, db string,
 			case it.Skipped != "":
 				e.skipped++
 			case it.Err != nil:
-				e.failed++
+				e.failed += max(1, it.Records) // the records past the first failures are one item
 				if asJSON {
-					e.enc.Encode(map[string]any{"input": it.Input, "status": crosscheck.StatusError, "error": it.Err.Error()})
+					e.enc.Encode(pipeline.Result{Input: it.Input, Status: crosscheck.StatusError, Error: it.Err.Error(), Records: it.Records})
 				} else {
 					fmt.Fprintf(m.Stderr, "crosscheck ingest: %s: %s\n", it.Input, it.Err)
 				}
