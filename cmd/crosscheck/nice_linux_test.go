@@ -26,30 +26,36 @@ func TestNiceChild(t *testing.T) {
 	if os.Getenv("CROSSCHECK_NICE_CHILD") == "" {
 		t.Skip("run by TestNiceLowersEveryThread")
 	}
-	busy := func(n int) { // n more threads, each held by a goroutine for a moment
-		var wg sync.WaitGroup
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	hold := func(n int) { // n more threads, each held by a parked goroutine until release
+		var started sync.WaitGroup
 		for range n {
 			wg.Add(1)
+			started.Add(1)
 			go func() {
 				defer wg.Done()
 				runtime.LockOSThread()
-				threadNices(t)
+				started.Done()
+				<-release
 			}()
 		}
-		wg.Wait()
+		started.Wait()
 	}
-	busy(4)
+	hold(4)
 	if err := beNice(7); err != nil {
 		t.Fatal(err)
 	}
-	busy(4)
+	hold(4)
 	nices := threadNices(t)
+	close(release)
+	wg.Wait()
 	for tid, n := range nices {
 		if n != "7" {
 			t.Errorf("thread %s at nice %s", tid, n)
 		}
 	}
-	if len(nices) < 5 {
+	if len(nices) < 8 { // the eight held threads at least
 		t.Errorf("%d threads seen", len(nices))
 	}
 	fmt.Printf("every thread at nice 7 (%d threads)\n", len(nices))
