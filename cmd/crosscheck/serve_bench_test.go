@@ -121,7 +121,12 @@ func BenchmarkServeLoad(b *testing.B) {
 		stopFollow = followBeside(b, db)
 	}
 	before, cpu := scrape(b, client, base), cpuTime(server)
-	lat, byKind, failed, took := openLoop(client, base, urls, rate, rate*seconds)
+	lat, byKind, reasons, took := openLoop(client, base, urls, rate, rate*seconds)
+	failed := 0
+	for reason, n := range reasons {
+		failed += n
+		b.Logf("failed: %d × %s", n, reason)
+	}
 	after, cpu := scrape(b, client, base), cpuTime(server)-cpu
 	if stopFollow != nil {
 		b.Log(stopFollow())
@@ -318,14 +323,15 @@ func fetchStatus(client *http.Client, u string) (int, error) {
 }
 
 // openLoop sends n requests picked at random from urls, rate a second, each at its time, and
-// returns their latencies from the time each was due, by kind too, and how many failed.
-func openLoop(client *http.Client, base string, urls []loadURL, rate, n int) ([]time.Duration, map[string][]time.Duration, int, time.Duration) {
+// returns their latencies from the time each was due, by kind too, and how many failed, by
+// reason (a 202 is a report being made again after a writer changed its story).
+func openLoop(client *http.Client, base string, urls []loadURL, rate, n int) ([]time.Duration, map[string][]time.Duration, map[string]int, time.Duration) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	lat := make([]time.Duration, 0, n)
 	byKind := map[string][]time.Duration{}
-	failed := 0
+	failed := map[string]int{}
 	interval := time.Second / time.Duration(rate)
 	start := time.Now()
 	for i := range n {
@@ -340,7 +346,7 @@ func openLoop(client *http.Client, base string, urls []loadURL, rate, n int) ([]
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
-				failed++
+				failed[err.Error()]++
 				return
 			}
 			lat = append(lat, d)
