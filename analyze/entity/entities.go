@@ -764,8 +764,17 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 			return "", ""
 		}
 	}
+	if len(words) > 1 && b.companies[last] && !m.hasPersonRole() {
+		return "", "" // "to Acquire Server Innovator SeaMicro": a company ends no person's name
+	}
 	if len(words) > 1 && (acronym(words[0]) || orgs[words[0]] != "" || b.companies[words[0]]) && !m.hasPersonRole() {
 		return "", "" // "AMD Opteron", "Intel Xeon": a body's product or part, no person
+	}
+	if len(words) > 1 && lawHeads[last] {
+		return "", "" // "Clean Water Act", "Paris Agreement": a law or a pact, no one
+	}
+	if len(words) > 2 && slices.Contains(words[1:len(words)-1], "of") && !m.hasPersonRole() {
+		return "org", name // "Friends of the Earth", "Defenders of Wildlife": no person's name holds "of"
 	}
 	if len(words) > 1 && titleWords[last] && !honorific[last] {
 		return "", "" // "SeaMicro CEO", "Gaza Director": a title; the name, if any, follows
@@ -830,6 +839,10 @@ func speechAfter(after string) bool {
 	}
 	return false
 }
+
+// lawHeads end the names of laws and pacts.
+var lawHeads = map[string]bool{"Act": true, "Acts": true, "Treaty": true, "Accord": true, "Accords": true,
+	"Agreement": true, "Convention": true, "Charter": true, "Amendment": true, "Protocol": true}
 
 // placeHeads end the names of places: "Silicon Valley", "Wall Street", "Gaza Strip".
 var placeHeads = map[string]bool{"Valley": true, "Street": true, "Avenue": true, "Road": true, "Boulevard": true,

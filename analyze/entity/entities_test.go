@@ -344,3 +344,21 @@ func TestEntitiesSurnameBeforeInitialledName(t *testing.T) {
 		}
 	}
 }
+
+// A law's or a pact's name is no person's; a name that holds "of" inside is a body's; a run that
+// ends in a company's name, known from use, is no person ("to Acquire Server Innovator Quorvex").
+func TestEntitiesLawsAndBodiesOfNoOne(t *testing.T) {
+	es := entitiesOf("Congress passed the Clean Rivers Act. Friends of the Owls sued, and Keepers of Wildlife joined. " +
+		"Brill to Buy Storage Pioneer Quorvex. Brill will acquire Quorvex, said Quorvex CEO Ada Quist.")
+	for name, e := range es {
+		if e.Kind == "person" && name != "Ada Quist" {
+			t.Errorf("%s is a person", name)
+		}
+	}
+	if es["Keepers of Wildlife"].Kind != "org" {
+		t.Errorf("Keepers of Wildlife: %+v", es["Keepers of Wildlife"])
+	}
+	if r := roleTexts(es["Ada Quist"]); !slices.Contains(r, "Quorvex CEO") {
+		t.Errorf("Ada Quist's roles %q, want the company's CEO", r)
+	}
+}
