@@ -265,6 +265,21 @@ func unitWord(w string) bool {
 	return false
 }
 
+// namePrefixes open surnames and given names with a capital inside: "McCain", "MacArthur",
+// "DeSantis", "LaToya", "DiCaprio", "O'Neill", "VanHorn", "FitzGerald", "JaVale", "KeShawn".
+var namePrefixes = lex.WordSet("Mc Mac De Di Da Du La Le Van Von Fitz Ja Ke Ta Sha Ra Al El")
+
+// brandWord reports a word written with a capital inside after a prefix that opens no name:
+// "GeForce", "DisplayPort", "AirPort", "YouTube" (a brand's writing), not "McCain" or "DeSantis".
+func brandWord(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(rune(w[i-1])) {
+			return !namePrefixes[w[:i]] && !strings.ContainsAny(w[:i], "'’-")
+		}
+	}
+	return false
+}
+
 // initialSplit returns the index of the initial that opens a second name in the run toks[a:j]
 // when a word that is no given name stands before it and a given name after it ("Nixon W.
 // Mark Felt" is "Nixon" and "W. Mark Felt"); else a.
@@ -755,6 +770,9 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	}
 	if strings.ContainsAny(name, "0123456789") {
 		return "", "" // "DDR3 SDRAM", "Xeon E3", "IDC1": a code or a note, no person or place
+	}
+	if slices.ContainsFunc(words, brandWord) {
+		return "", "" // "Nvidia GeForce", "Mini DisplayPort": a product's name, no one's
 	}
 	if demonyms[name] || stopCaps[name] {
 		return "", ""

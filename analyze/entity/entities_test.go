@@ -362,3 +362,19 @@ func TestEntitiesLawsAndBodiesOfNoOne(t *testing.T) {
 		t.Errorf("Ada Quist's roles %q, want the company's CEO", r)
 	}
 }
+
+// A word written with a capital inside after a prefix that opens no name is a brand's:
+// "Nvidia GeForce" and "Mini DisplayPort" name no one; "Ada McQuist" and "Omar DeLuca" do.
+func TestEntitiesBrandWords(t *testing.T) {
+	es := entitiesOf("It has Nvidia GeForce graphics, a Mini DisplayPort and AirPort Extreme, said Ada McQuist. Omar DeLuca agreed.")
+	for name, e := range es {
+		if e.Kind == "person" && name != "Ada McQuist" && name != "Omar DeLuca" {
+			t.Errorf("%s is a person", name)
+		}
+	}
+	for _, name := range []string{"Ada McQuist", "Omar DeLuca"} {
+		if es[name].Kind != "person" {
+			t.Errorf("%s: %+v", name, es[name])
+		}
+	}
+}
