@@ -458,7 +458,8 @@ type entityBuilder struct {
 	surnames map[string]*Entity // a person's last name → the person
 	// givenNames maps a person's first name, when it is a place's name too, to the person
 	givenNames map[string]*Entity
-	companies  map[string]bool // single words the text uses as companies' names
+	companies  map[string]bool    // single words the text uses as companies' names
+	bodies     map[string]*Entity // the head of a body's name ("Union") → the first body it ends
 }
 
 // officerWords follow a company's name, possessive or not: "SeaMicro CEO", "Intel's chief
@@ -526,7 +527,7 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 }
 
 func newEntityBuilder(text string) *entityBuilder {
-	return &entityBuilder{text: text, byName: map[string]*Entity{}, surnames: map[string]*Entity{}, givenNames: map[string]*Entity{}}
+	return &entityBuilder{text: text, byName: map[string]*Entity{}, surnames: map[string]*Entity{}, givenNames: map[string]*Entity{}, bodies: map[string]*Entity{}}
 }
 
 // add ties one mention to its entity, making the entity when it is new.
@@ -546,6 +547,9 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 		b.list = append(b.list, e)
 	}
 	e.Mentions = append(e.Mentions, crosscheck.Mention{Text: m.name, Start: m.start, End: m.end})
+	if last := words[len(words)-1]; kind == "org" && len(words) > 1 && orgHeads[last] && b.bodies[last] == nil {
+		b.bodies[last] = e
+	}
 	if kind != "person" {
 		return
 	}
@@ -762,6 +766,9 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 		return "place", c
 	}
 	last := words[len(words)-1]
+	if e := b.bodies[name]; e != nil && len(words) == 1 {
+		return "org", e.Name // "the Union", after "the European Union": the body named whole before
+	}
 	if orgHeads[last] || (len(words) > 1 && orgHeads[words[0]] && strings.Contains(name, " of ")) {
 		return "org", name
 	}

@@ -378,3 +378,21 @@ func TestEntitiesBrandWords(t *testing.T) {
 		}
 	}
 }
+
+// The head of a body's name alone ("the Union") stands for the body named whole before it, as
+// an entity and as a speaker.
+func TestBodyHeadAlone(t *testing.T) {
+	text := "The African Union said on Monday it would act. “We will not accept this,” the Union added."
+	es := entitiesOf(text)
+	if e := es["African Union"]; e.Kind != "org" || len(e.Mentions) != 2 {
+		t.Errorf("African Union: %+v, want an organisation named twice", e)
+	}
+	if _, ok := es["Union"]; ok {
+		t.Errorf("Union is an entity of its own")
+	}
+	qs := quote.Find(text)
+	entity.ResolveSpeakers(qs, entity.Find(text, lex.Sentences(text), lex.Tokens(text)))
+	if len(qs) != 1 || qs[0].Speaker != "African Union" {
+		t.Errorf("got %+v, want one quote of the African Union", qs)
+	}
+}
