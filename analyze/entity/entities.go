@@ -100,7 +100,7 @@ var orgHeads = func() map[string]bool {
 		Journal Herald Tribune Telegraph Guardian Press Network Television Radio Service Services
 		Bureau Authority Administration Force Forces Army Navy Guard Police Parliament Assembly
 		Congress Senate Cabinet Government Exchange Reserve Board Centre Center Club League Alliance
-		Front Movement Brigade Church Hospital Museum Federation Coalition Conference Summit
+		Front Movement Brigade Church Hospital Clinic Clinics Academy Museum Federation Coalition Conference Summit
 		Ventures Partners Capital Solutions Microsystems Labs Laboratories Division Unit Units
 		Program Programme Society Trust Studios Entertainment Media Networks Communications
 		Industries Electronics Pharmaceuticals Insurance Securities Investments Research Relations`) {
@@ -163,6 +163,7 @@ func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
 		ms = append(ms, found...)
 	}
 	b := newEntityBuilder(text)
+	b.companies = companies(text, tokens)
 	for _, m := range ms {
 		b.add(m, midCaps)
 	}
@@ -219,6 +220,17 @@ func capitalRuns(text string, s crosscheck.Span, toks []crosscheck.Span) []menti
 		for j > a && connectors[text[toks[j-1][0]:toks[j-1][1]]] {
 			j--
 		}
+		if a < j && i > 0 && number(text[toks[i-1][0]:toks[i-1][1]]) && unitWord(text[toks[a][0]:toks[a][1]]) {
+			i = j // "1066 MHz DDR3 SDRAM": the words of a measure after a number name no one
+			continue
+		}
+		if c := initialSplit(text, toks, a, j); c > a {
+			// "… brought down Nixon W. Mark Felt": a surname run into the next initialled name
+			m := splitTitle(text, s, toks, a, c, i)
+			m.headline = headline
+			out = append(out, m)
+			a = c
+		}
 		if a < j {
 			m := splitTitle(text, s, toks, a, j, i)
 			if m.name == "" || !capitalised(m.name) {
@@ -233,11 +245,97 @@ func capitalRuns(text string, s crosscheck.Span, toks []crosscheck.Span) []menti
 	return out
 }
 
-// splitTitle separates the role words that open a run from the name they qualify.
+// number reports a token of digits, with the commas and points of a figure: "1066", "2.5".
+func number(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r) && strings.Trim(w, "0123456789,.") == ""
+}
+
+// unitWord reports a word that can be a unit or a code after a number: with a digit in it
+// ("DDR3"), in capitals ("GB", "SDRAM") or with a capital after its first letter ("MHz", "kWh").
+func unitWord(w string) bool {
+	if strings.ContainsAny(w, "0123456789") || acronym(w) {
+		return true
+	}
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// namePrefixes open surnames and given names with a capital inside: "McCain", "MacArthur",
+// "DeSantis", "LaToya", "DiCaprio", "O'Neill", "VanHorn", "FitzGerald", "JaVale", "KeShawn".
+var namePrefixes = lex.WordSet("Mc Mac De Di Da Du La Le Van Von Fitz Ja Ke Ta Sha Ra Al El")
+
+// brandWord reports a word written with a capital inside after a prefix that opens no name:
+// "GeForce", "DisplayPort", "AirPort", "YouTube" (a brand's writing), not "McCain" or "DeSantis".
+func brandWord(w string) bool {
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(rune(w[i-1])) {
+			return !namePrefixes[w[:i]] && !strings.ContainsAny(w[:i], "'’-")
+		}
+	}
+	return false
+}
+
+// initialSplit returns the index of the initial that opens a second name in the run toks[a:j]
+// when a word that is no given name stands before it and a given name after it ("Nixon W.
+// Mark Felt" is "Nixon" and "W. Mark Felt"); else a.
+func initialSplit(text string, toks []crosscheck.Span, a, j int) int {
+	word := func(k int) string { return text[toks[k][0]:toks[k][1]] }
+	for c := a + 1; c+2 < j; c++ {
+		w := word(c)
+		if len(w) != 2 || w[1] != '.' || !unicode.IsUpper(rune(w[0])) {
+			continue
+		}
+		prev := word(c - 1)
+		if FirstNameGender(prev) == 0 && !initial(prev) && !titleWords[prev] && !demonyms[prev] && FirstNameGender(word(c+1)) != 0 {
+			return c
+		}
+	}
+	return a
+}
+
+func initial(w string) bool { return len(w) == 2 && w[1] == '.' }
+
+// bodyBeforeTitle returns, when the run word(a..j) opens with a body's name of capitalised
+// words followed by a title and a name ("House Natural Resources Committee Chairman Rep. Nick
+// Rahall"), the index of the title's first word; else a.
+func bodyBeforeTitle(word func(int) string, a, j int) int {
+	at := a
+	for h := a; h+2 < j; h++ {
+		w := word(h)
+		if lex.Possessive(w) || connectors[w] && h == a {
+			return a
+		}
+		if orgHeads[w] && titleWords[word(h+1)] && !honorific[word(h+1)] {
+			at = h + 1 // the last head: "Senate Finance Committee Chairwoman"
+		}
+	}
+	return at
+}
+
+// splitTitle separates the role words that open a run from the name they qualify. A run that
+// ends in the head of a body's name is that body's whole ("Russian Defence Ministry", "European
+// Union"); a title after a body's name opens the person's role ("House Natural Resources
+// Committee Chairman Rep. Nick Rahall").
 func splitTitle(text string, s crosscheck.Span, toks []crosscheck.Span, a, j, runStart int) mention {
 	word := func(k int) string { return text[toks[k][0]:toks[k][1]] }
 	k := a
-	for k < j-1 {
+	// a body's name, no title split off; "Judge Jack B. Weinstein of Federal District Court" is a
+	// titled person of a body
+	body := orgHeads[lex.TrimPossessive(word(j-1))] && !strings.Contains(text[toks[a][0]:toks[j-1][1]], " of ")
+	roleEnd := -1 // the role's last word, when not the one before the name
+	if h := bodyBeforeTitle(word, a, j); h > a {
+		k, roleEnd = h, h
+		// the body's title is the role; an abbreviated title after it is the name's ("Rep.")
+		for roleEnd+1 < j-1 && titleWords[word(roleEnd+1)] && !strings.HasSuffix(word(roleEnd+1), ".") {
+			roleEnd++
+		}
+	}
+	for !body && k < j-1 {
 		w := word(k)
 		if titleWords[w] || demonyms[w] || demonyms[strings.TrimSuffix(w, "-based")] {
 			k++
@@ -262,7 +360,10 @@ func splitTitle(text string, s crosscheck.Span, toks []crosscheck.Span, a, j, ru
 				m.roleStart = toks[a-1][0]
 			}
 		}
-		m.role = text[m.roleStart:toks[k-1][1]]
+		if roleEnd < 0 || roleEnd >= k {
+			roleEnd = k - 1
+		}
+		m.role = text[m.roleStart:toks[roleEnd][1]]
 	}
 	if k > a {
 		// a titled person of a place or a body: "Judge Jack B. Weinstein of Federal District Court"
@@ -355,10 +456,78 @@ type entityBuilder struct {
 	list     []*Entity
 	byName   map[string]*Entity // a canonical name → its entity
 	surnames map[string]*Entity // a person's last name → the person
+	// givenNames maps a person's first name, when it is a place's name too, to the person
+	givenNames map[string]*Entity
+	companies  map[string]bool    // single words the text uses as companies' names
+	bodies     map[string]*Entity // the head of a body's name ("Union") → the first body it ends
+}
+
+// officerWords follow a company's name, possessive or not: "SeaMicro CEO", "Intel's chief
+// executive", "AMD executives".
+var officerWords = lex.WordSet("CEO CFO COO executives co-founder cofounder founder shareholders stockholders")
+
+// productWords follow a maker's name, not a possessive: "Intel chips", "SeaMicro servers".
+var productWords = lex.WordSet("chips chip processors processor microprocessors servers software shares stock")
+
+// legalForms follow a company's name: "Acme Inc.".
+var legalForms = lex.WordSet("Inc. Inc Corp. Corp Corporation Ltd. Ltd LLC PLC plc GmbH")
+
+// takeoverWords open the name of a company bought, after a few lower-case words: "acquire
+// low-power server specialist SeaMicro", "the acquisition of SeaMicro".
+var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger")
+
+// companies returns the single capitalised words text uses as the names of companies: before
+// an officer, a product or a legal form, or after a word of takeover. Such a word is no place,
+// whatever the preposition before it ("chips from Intel").
+func companies(text string, tokens []crosscheck.Span) map[string]bool {
+	out := map[string]bool{}
+	word := func(k int) string {
+		if k < 0 || k >= len(tokens) {
+			return ""
+		}
+		return text[tokens[k][0]:tokens[k][1]]
+	}
+	single := func(k int) bool {
+		w := word(k)
+		return capitalised(w) && !stopCaps[w] && !titleWords[w] && !demonyms[w] && !capitalised(word(k-1)) && !orgHeads[w]
+	}
+	for k := range tokens {
+		w := lex.TrimPossessive(word(k))
+		if !single(k) {
+			continue
+		}
+		next, possessive := k+1, w != word(k)
+		if (word(next) == "’" || word(next) == "'") && word(next+1) == "s" {
+			next, possessive = next+2, true // "SeaMicro ’ s", as some text is tokenised
+		}
+		n := word(next)
+		switch {
+		case officerWords[n] || n == "chief" && word(next+1) == "executive",
+			!possessive && !capitalised(word(k+1)) && productWords[n],
+			!possessive && legalForms[n],
+			possessive && capitalised(n) && productWords[word(next+1)]: // "Intel’s Atom microprocessors"
+
+			out[w] = true
+			continue
+		}
+		if capitalised(word(k + 1)) {
+			continue
+		}
+		for b := k - 1; b >= 0 && b >= k-7; b-- {
+			if takeoverWords[strings.ToLower(word(b))] {
+				out[w] = true
+				break
+			}
+			if capitalised(word(b)) || strings.ContainsAny(word(b), ".,;:") {
+				break
+			}
+		}
+	}
+	return out
 }
 
 func newEntityBuilder(text string) *entityBuilder {
-	return &entityBuilder{text: text, byName: map[string]*Entity{}, surnames: map[string]*Entity{}}
+	return &entityBuilder{text: text, byName: map[string]*Entity{}, surnames: map[string]*Entity{}, givenNames: map[string]*Entity{}, bodies: map[string]*Entity{}}
 }
 
 // add ties one mention to its entity, making the entity when it is new.
@@ -378,6 +547,9 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 		b.list = append(b.list, e)
 	}
 	e.Mentions = append(e.Mentions, crosscheck.Mention{Text: m.name, Start: m.start, End: m.end})
+	if last := words[len(words)-1]; kind == "org" && len(words) > 1 && orgHeads[last] && b.bodies[last] == nil {
+		b.bodies[last] = e
+	}
 	if kind != "person" {
 		return
 	}
@@ -385,6 +557,9 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 		last := words[len(words)-1]
 		if old := b.surnames[last]; old == nil || len(strings.Fields(old.Name)) <= len(words) {
 			b.surnames[last] = e
+		}
+		if _, ok := places[words[0]]; ok && givenName(words) {
+			b.givenNames[words[0]] = e
 		}
 	}
 	if m.role != "" && !honorific[m.role] {
@@ -581,15 +756,30 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	if c, ok := orgs[name]; ok {
 		return "org", c
 	}
+	if b.companies[name] && len(words) == 1 {
+		return "org", name
+	}
+	if p := b.givenNames[name]; p != nil && len(words) == 1 && speechAfter(m.after) {
+		return "person", p.Name // "Chad said", after "Chad Bown": a country's name in a speaker's slot
+	}
 	if c, ok := places[name]; ok && m.role == "" {
 		return "place", c
 	}
 	last := words[len(words)-1]
+	if e := b.bodies[name]; e != nil && len(words) == 1 {
+		return "org", e.Name // "the Union", after "the European Union": the body named whole before
+	}
 	if orgHeads[last] || (len(words) > 1 && orgHeads[words[0]] && strings.Contains(name, " of ")) {
 		return "org", name
 	}
 	if acronym(name) {
 		return "org", name
+	}
+	if strings.ContainsAny(name, "0123456789") {
+		return "", "" // "DDR3 SDRAM", "Xeon E3", "IDC1": a code or a note, no person or place
+	}
+	if slices.ContainsFunc(words, brandWord) {
+		return "", "" // "Nvidia GeForce", "Mini DisplayPort": a product's name, no one's
 	}
 	if demonyms[name] || stopCaps[name] {
 		return "", ""
@@ -599,8 +789,17 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 			return "", ""
 		}
 	}
-	if len(words) > 1 && (acronym(words[0]) || orgs[words[0]] != "") && !m.hasPersonRole() {
+	if len(words) > 1 && b.companies[last] && !m.hasPersonRole() {
+		return "", "" // "to Acquire Server Innovator SeaMicro": a company ends no person's name
+	}
+	if len(words) > 1 && (acronym(words[0]) || orgs[words[0]] != "" || b.companies[words[0]]) && !m.hasPersonRole() {
 		return "", "" // "AMD Opteron", "Intel Xeon": a body's product or part, no person
+	}
+	if len(words) > 1 && lawHeads[last] {
+		return "", "" // "Clean Water Act", "Paris Agreement": a law or a pact, no one
+	}
+	if len(words) > 2 && slices.Contains(words[1:len(words)-1], "of") && !m.hasPersonRole() {
+		return "org", name // "Friends of the Earth", "Defenders of Wildlife": no person's name holds "of"
 	}
 	if len(words) > 1 && titleWords[last] && !honorific[last] {
 		return "", "" // "SeaMicro CEO", "Gaza Director": a title; the name, if any, follows
@@ -612,7 +811,7 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 		if p := b.surnames[last]; p != nil && strings.HasSuffix(p.Name, name) {
 			return "person", p.Name
 		}
-		if _, ok := places[words[0]]; ok && len(words) == 2 && !m.hasPersonRole() {
+		if _, ok := places[words[0]]; ok && len(words) == 2 && !m.hasPersonRole() && !givenName(words) {
 			return "place", name // "Russian-controlled" is split off; "New York" is a place
 		}
 		if (placeHeads[last] || placePrefixes[words[0]]) && !m.hasPersonRole() {
@@ -642,6 +841,33 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	}
 	return "", ""
 }
+
+// givenName reports a name of two words that opens with a given name before a surname:
+// "Chad Bown", "Georgia Evans", not "Jordan Valley" or "Georgia Tbilisi".
+func givenName(words []string) bool {
+	if len(words) != 2 || FirstNameGender(words[0]) == 0 || placeHeads[words[1]] || orgHeads[words[1]] {
+		return false
+	}
+	_, place := places[words[1]]
+	return !place && !demonyms[words[1]]
+}
+
+// speechAfter reports a name followed by a verb of saying: "Chad said", "Chad told".
+func speechAfter(after string) bool {
+	f := strings.Fields(after)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[0], ",.;:") {
+	case "said", "says", "told", "added", "explained", "noted", "asked", "argued", "warned":
+		return true
+	}
+	return false
+}
+
+// lawHeads end the names of laws and pacts.
+var lawHeads = map[string]bool{"Act": true, "Acts": true, "Treaty": true, "Accord": true, "Accords": true,
+	"Agreement": true, "Convention": true, "Charter": true, "Amendment": true, "Protocol": true}
 
 // placeHeads end the names of places: "Silicon Valley", "Wall Street", "Gaza Strip".
 var placeHeads = map[string]bool{"Valley": true, "Street": true, "Avenue": true, "Road": true, "Boulevard": true,

@@ -242,3 +242,157 @@ func TestResolveSpeakersKeepsBodies(t *testing.T) {
 		}
 	}
 }
+
+// The words of a measure or a code after a number name no one: "2400 MHz DDR4 RAM".
+func TestEntitiesUnitsAfterNumbers(t *testing.T) {
+	es := entitiesOf("The laptop ships with 16GB of 2400 MHz DDR4 RAM and a 512 GB SSD, said Ada Quist. Its Xeon E5 chip runs at 3.2 GHz.")
+	for name, e := range es {
+		if e.Kind == "person" && name != "Ada Quist" {
+			t.Errorf("%s is a person", name)
+		}
+		if strings.ContainsAny(name, "0123456789") && e.Kind != "org" {
+			t.Errorf("%s is a %s", name, e.Kind)
+		}
+	}
+	if es["Ada Quist"].Kind != "person" {
+		t.Errorf("Ada Quist: %+v", es["Ada Quist"])
+	}
+	// a year before a name is no measure
+	if es := entitiesOf("In 2008 Omar Tansey won the seat."); es["Omar Tansey"].Kind != "person" {
+		t.Errorf("Omar Tansey after a year: %+v", es)
+	}
+}
+
+// A name that ends in the head of a body's name is the body's, whole: the demonym and the
+// portfolio before it are not split off as a title.
+func TestEntitiesBodiesEndingInHeads(t *testing.T) {
+	es := entitiesOf("The Brazilian Health Ministry said cases rose. She runs the Cedar Creek Family Dental Clinic in Ohio. " +
+		"The African Union met, and the Lower Valley Planning Council voted.")
+	for _, name := range []string{"Brazilian Health Ministry", "Cedar Creek Family Dental Clinic", "African Union", "Lower Valley Planning Council"} {
+		if es[name].Kind != "org" {
+			t.Errorf("%s: %+v, want an organisation", name, es[name])
+		}
+	}
+	for _, part := range []string{"Ministry", "Union", "Health Ministry"} {
+		if _, ok := es[part]; ok {
+			t.Errorf("%s is an entity of its own", part)
+		}
+	}
+}
+
+// A title after a body's name opens a person's role: "Senate Finance Committee Chairwoman Sen.
+// Ada Quist" is Ada Quist, chairwoman of the committee; the abbreviated title goes with the name.
+func TestEntitiesTitleAfterBody(t *testing.T) {
+	es := entitiesOf("Senate Finance Committee Chairwoman Sen. Ada Quist, D-Ore., said she would hold hearings. " +
+		"Downtown Parks Commission Director Omar Tansey agreed.")
+	for name, role := range map[string]string{"Ada Quist": "Senate Finance Committee Chairwoman", "Omar Tansey": "Downtown Parks Commission Director"} {
+		if e := es[name]; e.Kind != "person" || !slices.Contains(roleTexts(e), role) {
+			t.Errorf("%s: %+v, want a person with role %q", name, e, role)
+		}
+	}
+}
+
+// A company known from how the text uses it ("X CEO", "X Inc.", "acquired X", "X chips") is
+// no place, whatever the preposition before it.
+func TestEntitiesCompaniesFromUse(t *testing.T) {
+	text := "Brill agreed to acquire cloud storage specialist Quorvex for $90 million. The servers run on chips from Tandem, " +
+		"and Tandem chips are cheap. Quorvex CEO Ada Quist said the deal was good. Shares of Norlan Inc. fell, and traders in Norlan " +
+		"sold. Lisbon officials said nothing, and investors in Lisbon waited."
+	es := entitiesOf(text)
+	for _, name := range []string{"Quorvex", "Tandem", "Norlan"} {
+		if es[name].Kind != "org" {
+			t.Errorf("%s: %+v, want an organisation", name, es[name])
+		}
+	}
+	if es["Lisbon"].Kind != "place" {
+		t.Errorf("Lisbon: %+v, want a place", es["Lisbon"])
+	}
+	if r := roleTexts(es["Ada Quist"]); !slices.Contains(r, "Quorvex CEO") && !slices.Contains(r, "CEO") {
+		t.Errorf("Ada Quist's roles %q", r)
+	}
+}
+
+// A country's name in a person's slot is the person's: a given name before a surname, and
+// the given name alone before a verb of saying once the person is named whole.
+func TestEntitiesCountryNameAsGivenName(t *testing.T) {
+	text := "“Tariffs are a tax,” said Chad Vollmer, a fellow at the institute. Chad said prices would rise. " +
+		"Troops from Chad and Georgia Evans arrived. The Jordan Valley was quiet, and Chad sent aid to Niger."
+	es := entitiesOf(text)
+	if e := es["Chad Vollmer"]; e.Kind != "person" || len(e.Mentions) != 2 {
+		t.Errorf("Chad Vollmer: %+v, want a person named twice", e)
+	}
+	if es["Georgia Evans"].Kind != "person" {
+		t.Errorf("Georgia Evans: %+v", es["Georgia Evans"])
+	}
+	if es["Chad"].Kind != "place" || es["Jordan Valley"].Kind != "place" {
+		t.Errorf("Chad %+v, Jordan Valley %+v: want places", es["Chad"], es["Jordan Valley"])
+	}
+}
+
+// A surname run into an initialled name that follows it is two names: "… ousted Lyndon W.
+// Mark Pell, the former official" names Mark Pell, not "Lyndon W. Mark Pell".
+func TestEntitiesSurnameBeforeInitialledName(t *testing.T) {
+	es := entitiesOf("The inquiry that ousted Lyndon W. Mark Pell, the former bureau official, ended. George W. Bush spoke. J. Edgar Hoover ruled.")
+	for name := range es {
+		if strings.HasPrefix(name, "Lyndon") {
+			t.Errorf("%q: two names taken for one", name)
+		}
+	}
+	for _, name := range []string{"W. Mark Pell", "George W. Bush", "J. Edgar Hoover"} {
+		if es[name].Kind != "person" {
+			t.Errorf("%s: %+v", name, es[name])
+		}
+	}
+}
+
+// A law's or a pact's name is no person's; a name that holds "of" inside is a body's; a run that
+// ends in a company's name, known from use, is no person ("to Acquire Server Innovator Quorvex").
+func TestEntitiesLawsAndBodiesOfNoOne(t *testing.T) {
+	es := entitiesOf("Congress passed the Clean Rivers Act. Friends of the Owls sued, and Keepers of Wildlife joined. " +
+		"Brill to Buy Storage Pioneer Quorvex. Brill will acquire Quorvex, said Quorvex CEO Ada Quist.")
+	for name, e := range es {
+		if e.Kind == "person" && name != "Ada Quist" {
+			t.Errorf("%s is a person", name)
+		}
+	}
+	if es["Keepers of Wildlife"].Kind != "org" {
+		t.Errorf("Keepers of Wildlife: %+v", es["Keepers of Wildlife"])
+	}
+	if r := roleTexts(es["Ada Quist"]); !slices.Contains(r, "Quorvex CEO") {
+		t.Errorf("Ada Quist's roles %q, want the company's CEO", r)
+	}
+}
+
+// A word written with a capital inside after a prefix that opens no name is a brand's:
+// "Nvidia GeForce" and "Mini DisplayPort" name no one; "Ada McQuist" and "Omar DeLuca" do.
+func TestEntitiesBrandWords(t *testing.T) {
+	es := entitiesOf("It has Nvidia GeForce graphics, a Mini DisplayPort and AirPort Extreme, said Ada McQuist. Omar DeLuca agreed.")
+	for name, e := range es {
+		if e.Kind == "person" && name != "Ada McQuist" && name != "Omar DeLuca" {
+			t.Errorf("%s is a person", name)
+		}
+	}
+	for _, name := range []string{"Ada McQuist", "Omar DeLuca"} {
+		if es[name].Kind != "person" {
+			t.Errorf("%s: %+v", name, es[name])
+		}
+	}
+}
+
+// The head of a body's name alone ("the Union") stands for the body named whole before it, as
+// an entity and as a speaker.
+func TestBodyHeadAlone(t *testing.T) {
+	text := "The African Union said on Monday it would act. “We will not accept this,” the Union added."
+	es := entitiesOf(text)
+	if e := es["African Union"]; e.Kind != "org" || len(e.Mentions) != 2 {
+		t.Errorf("African Union: %+v, want an organisation named twice", e)
+	}
+	if _, ok := es["Union"]; ok {
+		t.Errorf("Union is an entity of its own")
+	}
+	qs := quote.Find(text)
+	entity.ResolveSpeakers(qs, entity.Find(text, lex.Sentences(text), lex.Tokens(text)))
+	if len(qs) != 1 || qs[0].Speaker != "African Union" {
+		t.Errorf("got %+v, want one quote of the African Union", qs)
+	}
+}

@@ -367,6 +367,9 @@ manager engineer`)
 // nameStart is where the name begins in a capitalised run: after its last role word, when a
 // name of at least one word follows.
 func nameStart(words []string) int {
+	if len(words) > 1 && entity.IsOrgHead(lex.TrimPossessive(words[len(words)-1])) {
+		return 0 // "Russian Defence Ministry": a body's name, whole, with no person's in it
+	}
 	for k := len(words) - 2; k >= 0; k-- {
 		if roleWord(words[k]) {
 			if r, _ := utf8.DecodeRuneInString(words[k+1]); !unicode.IsUpper(r) {
@@ -434,6 +437,9 @@ func (x *nameIndex) resolve(mention, lastSpeaker string) string {
 			}
 		}
 		return mention
+	}
+	if len(words) > 1 && entity.IsOrgHead(lex.TrimPossessive(words[len(words)-1])) {
+		return mention // "Russian Defence Ministry": a body, named whole
 	}
 	var kept []string
 	for _, w := range words[nameStart(words):] {

@@ -38,3 +38,18 @@ func TestCrowdNounSpeaks(t *testing.T) {
 		t.Errorf("got %+v, want one quote of demonstrators", qs)
 	}
 }
+
+// A run that ends in the head of a body's name names the body whole: the demonym and the
+// portfolio before it are no title of a person named "Ministry".
+func TestBodyNamedWhole(t *testing.T) {
+	for text, want := range map[string]string{
+		`"The strikes hit their targets," the Brazilian Health Ministry said.`:          "Brazilian Health Ministry",
+		`"We will respond," the Andean Trade Council said on Monday.`:                   "Andean Trade Council",
+		`"We will fight the rule," Senate Finance Committee Chairwoman Ada Quist said.`: "Ada Quist",
+	} {
+		qs := Find(text)
+		if len(qs) != 1 || qs[0].Speaker != want {
+			t.Errorf("%s: got %+v, want one quote of %q", text, qs, want)
+		}
+	}
+}
