@@ -68,7 +68,36 @@ making the reports of the stories that changed, and logs a line per round.`,
 	form := &pages{client: httpfetch.New(m.fetchOptions(*allowPrivate)), store: store}
 	handler := web.New(store, web.Config{Token: *token, Private: *private, MaxBody: *maxBody, Logger: logger, Fetch: form.page, FollowEvery: followEvery(*follow, *every)})
 	defer handler.Close()
-	// requests run under a context that shutdown cancels, so that no query outlives the server
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", *db),
+		slog.Bool("writes", *token != ""), slog.Bool("private", *private))
+	following := make(chan struct{})
+	if *follow {
+		go func() {
+			defer close(following)
+			m.newFollower(store, *allowPrivate, 0, true).serve(ctx, *every, logger)
+		}()
+	} else {
+		close(following)
+	}
+	defer func() { <-following }() // the rounds stop with ctx, before the store closes
+	if err := serveHTTP(ctx, ln, handler, shutdownGrace); err != nil {
+		return err
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// shutdownGrace is how long requests running when the server is asked to stop may take to end.
+const shutdownGrace = 10 * time.Second
+
+// serveHTTP answers on ln until ctx ends, then stops taking requests and gives those running
+// grace to end; what still runs then has its context cancelled, so that no query (a search, a
+// report read) outlives the server.
+func serveHTTP(ctx context.Context, ln net.Listener, handler http.Handler, grace time.Duration) error {
 	requests, cancelRequests := context.WithCancel(context.Background())
 	defer cancelRequests()
 	srv := &http.Server{
@@ -80,30 +109,14 @@ making the reports of the stories that changed, and logs a line per round.`,
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
-	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", *db),
-		slog.Bool("writes", *token != ""), slog.Bool("private", *private))
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	following := make(chan struct{})
-	if *follow {
-		go func() {
-			defer close(following)
-			m.newFollower(store, *allowPrivate, 0, true).serve(ctx, *every, logger)
-		}()
-	} else {
-		close(following)
-	}
-	defer func() { <-following }() // the rounds stop with ctx, before the store closes
 	select {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
 	}
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
 		cancelRequests() // what is still running past the grace period is stopped
@@ -112,7 +125,6 @@ making the reports of the stories that changed, and logs a line per round.`,
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	logger.Info("stopped")
 	return nil
 }
 
