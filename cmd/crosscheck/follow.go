@@ -27,9 +27,9 @@ interrupted, or with --once runs one round and exits (status 1 when a feed or an
 A feed and a page fetched before are asked for with a conditional GET. What a round has taken
 is in the store, so a follow stopped at any point starts again where it was, with no item lost
 or taken twice. An item whose page cannot be had is taken from the feed's full content when the
-feed carries it; one that fails is tried again in the next rounds, three times in all. With --enqueue (a
-PostgreSQL store) a round puts a job per followed feed on the work queue instead, and
-crosscheck worker polls the feeds, fetches the new items' pages and groups them.`,
+feed carries it; one that fails is tried again in the next rounds, three times in all. With
+--enqueue (a PostgreSQL store) a round puts a job per followed feed on the work queue instead,
+and crosscheck worker polls the feeds, fetches the new items' pages and groups them.`,
 		`  crosscheck follow --every 15m
   crosscheck follow --once --db newsroom.db
   crosscheck follow --once --enqueue --db postgres://crosscheck@db.example.org/news`)
