@@ -1,6 +1,6 @@
 // Package work runs crosscheck's work from the store's queue, so that many processes on many
 // machines share it: the kinds of job (ingest a document carried in the job, fetch and ingest
-// a page, make a story's report), the loop that takes them with retries and backoff, and the
+// a page, poll a followed feed, make a story's report), the loop that takes them with retries and backoff, and the
 // serial step that groups the stored articles in the order their inputs were given, under a
 // lock one worker holds at a time, so that any number of workers give the stories one process
 // gives.
@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/feed"
 )
 
 // Job kinds.
@@ -19,6 +20,7 @@ const (
 	KindFetch  = "fetch"  // a page to fetch, then ingest
 	KindFinish = "finish" // a mark after a batch of inputs: the serial step finishes the batch
 	KindReport = "report" // a story's report to make
+	KindFeed   = "feed"   // a followed feed to poll: a fetch job for each new item, then a finish mark
 )
 
 // An ingest job carries the document itself, not a path: a worker on another machine cannot
@@ -29,8 +31,24 @@ type ingestPayload struct {
 	Doc   *crosscheck.Document `json:"doc"`
 }
 
+// A fetch job of a feed's item carries the item, so that the article gets the item's
+// metadata (and the feed's full content when the page cannot be had), and the feed, whose
+// record of the item the job saves.
 type fetchPayload struct {
-	URL string `json:"url"`
+	URL  string    `json:"url"`
+	Item *feedItem `json:"item,omitempty"`
+}
+
+type feedItem struct {
+	Feed         string    `json:"feed"`
+	AllowPrivate bool      `json:"allow_private,omitempty"`
+	Key          string    `json:"key"` // what the item is recorded under
+	Item         feed.Item `json:"item"`
+}
+
+type feedPayload struct {
+	Feed    string `json:"feed"`
+	Reports bool   `json:"reports,omitempty"` // the finish mark queues the reports of the items' stories
 }
 
 // finishPayload names the first job of the batch a finish mark ends.
@@ -65,7 +83,19 @@ func IngestJob(input string, doc *crosscheck.Document) crosscheck.NewJob {
 
 // FetchJob is the job of fetching a page and ingesting it.
 func FetchJob(url string) crosscheck.NewJob {
-	return crosscheck.NewJob{Kind: KindFetch, Payload: mustJSON(fetchPayload{url}), Ordered: true}
+	return crosscheck.NewJob{Kind: KindFetch, Payload: mustJSON(fetchPayload{URL: url}), Ordered: true}
+}
+
+// FeedJob is the job of polling a followed feed, named by its URL or id; one waits at a time
+// for each feed.
+func FeedJob(feed string, reports bool) crosscheck.NewJob {
+	return crosscheck.NewJob{Kind: KindFeed, Payload: mustJSON(feedPayload{feed, reports}), Key: "feed:" + feed}
+}
+
+// itemJob is the job of fetching a feed item's page and ingesting it as input.
+func itemJob(input string, fd crosscheck.Feed, key string, it feed.Item) crosscheck.NewJob {
+	p := fetchPayload{URL: input, Item: &feedItem{Feed: fd.URL, AllowPrivate: fd.AllowPrivate, Key: key, Item: it}}
+	return crosscheck.NewJob{Kind: KindFetch, Payload: mustJSON(p), Ordered: true}
 }
 
 // FinishJob marks the end of a batch whose first job is from: once the serial step has grouped
@@ -86,6 +116,7 @@ func Input(j crosscheck.Job) string {
 		Input string `json:"input"`
 		URL   string `json:"url"`
 		Story string `json:"story"`
+		Feed  string `json:"feed"`
 	}
 	json.Unmarshal(j.Payload, &p)
 	switch {
@@ -95,6 +126,8 @@ func Input(j crosscheck.Job) string {
 		return p.URL
 	case p.Story != "":
 		return "report of " + p.Story
+	case p.Feed != "":
+		return p.Feed
 	}
 	return fmt.Sprintf("job %d (%s)", j.ID, j.Kind)
 }

@@ -10,13 +10,15 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/feed"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
-// Store is what a worker works on: the store and its queue.
+// Store is what a worker works on: the store, its followed feeds and its queue.
 type Store interface {
 	crosscheck.Store
+	crosscheck.FeedStore
 	crosscheck.Queue
 }
 
@@ -31,8 +33,21 @@ type Options struct {
 	Group       group.Options
 	// Fetch fetches a page as a document (fetch jobs); nil fails them.
 	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
+	// Feeds polls followed feeds and fetches their items' pages (feed jobs and the fetch jobs
+	// they queue); nil fails them.
+	Feeds FeedPoller
 	// Progress, when set, is called with the counts after each job and each serial step.
 	Progress func(Counts)
+}
+
+// FeedPoller polls a followed feed as crosscheck follow does.
+type FeedPoller interface {
+	// Poll fetches the feed with a conditional GET and returns its new state (Status "ok",
+	// "not modified" or "error") and the items not taken before.
+	Poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Feed, []feed.Item)
+	// ItemDocument fetches an item's page and gives it the item's metadata; when the page
+	// cannot be had, the feed's full content stands in for it.
+	ItemDocument(ctx context.Context, fd crosscheck.Feed, it feed.Item) (*crosscheck.Document, error)
 }
 
 // Defaults of Options.
@@ -255,6 +270,9 @@ func (w *Worker) do(ctx context.Context, j crosscheck.Job) ([]byte, error) {
 		if err := json.Unmarshal(j.Payload, &p); err != nil {
 			return nil, fmt.Errorf("a damaged fetch job: %w", err)
 		}
+		if p.Item != nil {
+			return w.fetchItem(ctx, p.URL, p.Item)
+		}
 		if w.opts.Fetch == nil {
 			return nil, errors.New("this worker does not fetch")
 		}
@@ -263,6 +281,12 @@ func (w *Worker) do(ctx context.Context, j crosscheck.Job) ([]byte, error) {
 			return nil, err
 		}
 		return w.ingest(ctx, p.URL, doc)
+	case KindFeed:
+		var p feedPayload
+		if err := json.Unmarshal(j.Payload, &p); err != nil {
+			return nil, fmt.Errorf("a damaged feed job: %w", err)
+		}
+		return w.pollFeed(ctx, p)
 	case KindReport:
 		var p reportPayload
 		if err := json.Unmarshal(j.Payload, &p); err != nil {

@@ -15,28 +15,37 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/pipeline"
+	"github.com/crosscheck/crosscheck/postgres"
+	"github.com/crosscheck/crosscheck/work"
 )
 
 func (m *Main) follow(ctx context.Context, args []string) error {
-	fs := m.flags("follow", "[--every 10m] [--once] [--allow-private]",
+	fs := m.flags("follow", "[--every 10m] [--once] [--allow-private] [--enqueue]",
 		`Polls every followed feed (crosscheck feeds add), fetches the pages of the items not taken
 before, ingests and groups them, and prints a line per round; it keeps running until
 interrupted, or with --once runs one round and exits (status 1 when a feed or an item failed).
 A feed and a page fetched before are asked for with a conditional GET. What a round has taken
 is in the store, so a follow stopped at any point starts again where it was, with no item lost
 or taken twice. An item whose page cannot be had is taken from the feed's full content when the
-feed carries it; one that fails is tried again in the next rounds, three times in all.`,
+feed carries it; one that fails is tried again in the next rounds, three times in all. With
+--enqueue (a PostgreSQL store) a round puts a job per followed feed on the work queue instead,
+and crosscheck worker polls the feeds, fetches the new items' pages and groups them.`,
 		`  crosscheck follow --every 15m
-  crosscheck follow --once --db newsroom.db`)
+  crosscheck follow --once --db newsroom.db
+  crosscheck follow --once --enqueue --db postgres://crosscheck@db.example.org/news`)
 	db := m.dbFlag(fs)
 	every := fs.Duration("every", 10*time.Minute, "the time between the starts of two rounds")
 	once := fs.Bool("once", false, "run one round and exit")
 	allowPrivate := fs.Bool("allow-private", false, "fetch from loopback and private addresses (intranets, tests)")
 	workers := fs.Int("workers", 0, "extraction goroutines (0: one per core)")
 	reports := fs.Bool("reports", false, "also make the reports of the stories that changed, so that a server over the store has them at once")
+	enqueue := fs.Bool("enqueue", false, "put a job per feed on the store's work queue, for crosscheck worker, instead of polling")
 	nice := niceFlag(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
+	}
+	if *enqueue && !postgres.IsDSN(*db) {
+		return errNoQueue(*db)
 	}
 	if err := beNice(*nice); err != nil {
 		return err
@@ -51,8 +60,32 @@ feed carries it; one that fails is tried again in the next rounds, three times i
 	}
 	defer store.Close()
 	f := m.newFollower(store, *allowPrivate, *workers, *reports)
+	if *enqueue {
+		q, err := queueOf(store, *db)
+		if err != nil {
+			return err
+		}
+		f.queue = q
+	}
 	for round := 1; ; round++ {
 		start := m.Now()
+		if f.queue != nil {
+			n, err := f.enqueue(ctx)
+			if errors.Is(err, context.Canceled) && !*once {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stdout, "round %d at %s: %d feeds queued; crosscheck worker --db %s polls them\n", round, start.UTC().Format("2006-01-02 15:04:05Z"), n, *db)
+			if *once {
+				return nil
+			}
+			if err := httpfetch.Sleep(ctx, *every-m.Now().Sub(start)); err != nil {
+				return nil
+			}
+			continue
+		}
 		r, err := f.round(ctx)
 		if errors.Is(err, context.Canceled) && !*once {
 			return nil // stopping is how follow ends
@@ -78,7 +111,8 @@ type follower struct {
 	m       *Main
 	store   crosscheck.Backend
 	workers int
-	reports bool // make the reports of the stories that changed
+	reports bool             // make the reports of the stories that changed
+	queue   crosscheck.Queue // with follow --enqueue, where a round puts its feed jobs
 	// guarded fetches feeds added without --allow-private (unless follow was given it), open
 	// the others.
 	guarded, open *httpfetch.Client
@@ -107,6 +141,23 @@ func (f *follower) serve(ctx context.Context, every time.Duration, logger *slog.
 func (m *Main) newFollower(store crosscheck.Backend, allowPrivate bool, workers int, reports bool) *follower {
 	return &follower{m: m, store: store, workers: workers, reports: reports,
 		guarded: httpfetch.New(m.fetchOptions(allowPrivate)), open: httpfetch.New(m.fetchOptions(true))}
+}
+
+// enqueue puts a job per followed feed on the queue and returns how many it put there; a feed
+// whose job waits still is not queued twice.
+func (f *follower) enqueue(ctx context.Context) (int, error) {
+	feeds, err := f.store.Feeds(ctx)
+	if err != nil || len(feeds) == 0 {
+		return 0, err
+	}
+	jobs := make([]crosscheck.NewJob, len(feeds))
+	for i, fd := range feeds {
+		jobs[i] = work.FeedJob(fd.URL, f.reports)
+	}
+	if _, err := f.queue.Enqueue(ctx, jobs); err != nil {
+		return 0, fmt.Errorf("enqueue: %w", err)
+	}
+	return len(jobs), nil
 }
 
 // roundSummary counts a round.
@@ -204,12 +255,12 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 		state crosscheck.Feed
 		items []feed.Item
 	}
-	var work []taken
-	var found []feed.Item // beside work; the zero Item for a feed's failure
+	var todo []taken
+	var found []feed.Item // beside todo; the zero Item for a feed's failure
 	var feedOf []crosscheck.Feed
 	newItems := 0
 	for p := range ordered(ctx, len(feeds), fetchers, func(i int) polled {
-		state, list := f.poll(ctx, feeds[i])
+		state, list := f.Poll(ctx, feeds[i])
 		return polled{feeds[i], state, list}
 	}) {
 		mu.Lock()
@@ -218,30 +269,26 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 		prog.draw()
 		mu.Unlock()
 		if p.state.Status == "error" {
-			work, found, feedOf = append(work, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
+			todo, found, feedOf = append(todo, taken{input: p.fd.URL, feed: p.fd.URL, err: p.state.Error}), append(found, feed.Item{}), append(feedOf, p.fd)
 			continue
 		}
 		for _, it := range p.items {
-			input := it.Link
-			if input == "" {
-				input = p.fd.URL + "#" + it.Key
-			}
-			work = append(work, taken{input: input, feed: p.fd.URL, key: itemKey(it), link: it.Link})
+			todo = append(todo, taken{input: work.ItemInput(p.fd.URL, it), feed: p.fd.URL, key: work.ItemKey(it), link: it.Link})
 			found, feedOf = append(found, it), append(feedOf, p.fd)
 			newItems++
 		}
 	}
 	items := func(yield func(ingest.Item) bool) {
 		i := 0
-		for item := range ordered(ctx, len(work), fetchers, func(i int) ingest.Item {
-			if work[i].key == "" {
-				return ingest.Item{Input: work[i].input, Err: errors.New(work[i].err)}
+		for item := range ordered(ctx, len(todo), fetchers, func(i int) ingest.Item {
+			if todo[i].key == "" {
+				return ingest.Item{Input: todo[i].input, Err: errors.New(todo[i].err)}
 			}
-			doc, err := f.itemDocument(ctx, feedOf[i], found[i])
-			return ingest.Item{Input: work[i].input, Doc: doc, Err: err}
+			doc, err := f.ItemDocument(ctx, feedOf[i], found[i])
+			return ingest.Item{Input: todo[i].input, Doc: doc, Err: err}
 		}) {
 			mu.Lock()
-			inputs = append(inputs, work[i])
+			inputs = append(inputs, todo[i])
 			mu.Unlock()
 			i++
 			if !yield(item) {
@@ -312,15 +359,6 @@ func (f *follower) round(ctx context.Context) (roundSummary, error) {
 	return sum, ctx.Err()
 }
 
-// itemKey is what an item is recorded under: its key, and its update date when the feed gives
-// one, so that an item the feed says was updated is taken again.
-func itemKey(it feed.Item) string {
-	if it.Updated == "" {
-		return it.Key
-	}
-	return it.Key + " @" + it.Updated
-}
-
 func (f *follower) client(fd crosscheck.Feed) *httpfetch.Client {
 	if fd.AllowPrivate {
 		return f.open
@@ -328,9 +366,9 @@ func (f *follower) client(fd crosscheck.Feed) *httpfetch.Client {
 	return f.guarded
 }
 
-// poll fetches a feed with a conditional GET and returns its new state and the items not
-// taken before.
-func (f *follower) poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Feed, []feed.Item) {
+// Poll fetches a feed with a conditional GET and returns its new state and the items not
+// taken before; the follower polls for a worker's feed jobs (work.FeedPoller) as for its rounds.
+func (f *follower) Poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Feed, []feed.Item) {
 	state := crosscheck.Feed{URL: fd.URL, LastFetch: f.m.Now().UTC().Format(time.RFC3339)}
 	fail := func(err error) (crosscheck.Feed, []feed.Item) {
 		state.Status, state.Error = "error", "the feed: "+err.Error()
@@ -351,7 +389,7 @@ func (f *follower) poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Fee
 	state.Status, state.Title, state.ETag, state.LastModified = "ok", parsed.Title, resp.ETag, resp.LastModified
 	keys := make([]string, len(parsed.Items))
 	for i, it := range parsed.Items {
-		keys[i] = itemKey(it)
+		keys[i] = work.ItemKey(it)
 	}
 	seen, err := f.store.SeenItems(ctx, fd.URL, keys)
 	if err != nil {
@@ -367,9 +405,9 @@ func (f *follower) poll(ctx context.Context, fd crosscheck.Feed) (crosscheck.Fee
 	return state, fresh
 }
 
-// itemDocument fetches an item's page and gives it the item's metadata; when the page cannot
+// ItemDocument fetches an item's page and gives it the item's metadata; when the page cannot
 // be had, the feed's full content stands in for it.
-func (f *follower) itemDocument(ctx context.Context, fd crosscheck.Feed, it feed.Item) (*crosscheck.Document, error) {
+func (f *follower) ItemDocument(ctx context.Context, fd crosscheck.Feed, it feed.Item) (*crosscheck.Document, error) {
 	var pageErr error
 	id := ""
 	if it.Link != "" {

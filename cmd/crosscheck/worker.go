@@ -37,7 +37,8 @@ func queueOf(store crosscheck.Backend, db string) (work.Store, error) {
 func (m *Main) worker(ctx context.Context, args []string) error {
 	fs := m.flags("worker", "--db postgres://… [--until-idle] [--concurrency N]",
 		`Takes jobs from the store's work queue and runs them: ingesting the documents crosscheck
-ingest --enqueue put there, fetching and ingesting pages, making story reports. Any number of
+ingest --enqueue put there, fetching and ingesting pages, polling the feeds crosscheck follow
+--enqueue put there (a fetch job for each new item), making story reports. Any number of
 workers, on any number of machines, may share one queue: each job is one worker's under a
 lease renewed while it runs (a killed worker's job is taken again when its lease runs out),
 a failed job is tried again after a wait four times longer each time and, after three
@@ -78,7 +79,8 @@ the worker stops (on interrupt, or with --until-idle once nothing is left to do)
 	prog := &workProgress{p: progress{w: m.Stderr, on: m.Terminal, start: start, now: m.Now}}
 	prog.p.line = func(_ *progress, rate float64) string { return workLine(prog.last, rate) }
 	w := work.New(q, work.Options{Name: fmt.Sprintf("%s:%d", host, os.Getpid()), Concurrency: *concurrency, Lease: *lease,
-		Backoff: *backoff, UntilIdle: *untilIdle, Group: group.DefaultOptions, Fetch: p.page, Progress: prog.set})
+		Backoff: *backoff, UntilIdle: *untilIdle, Group: group.DefaultOptions, Fetch: p.page,
+		Feeds: m.newFollower(store, *allowPrivate, 0, false), Progress: prog.set})
 	n, err := w.Run(ctx)
 	prog.p.clear()
 	elapsed := m.Now().Sub(start)
