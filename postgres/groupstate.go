@@ -163,7 +163,7 @@ func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 // ResetGroups forgets every story, link, near-duplicate, story report and the grouping state.
 func (s *Store) ResetGroups(ctx context.Context) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, groupLock); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, groupLock); err != nil {
 			return err
 		}
 		var version int64
@@ -190,7 +190,7 @@ func (s *Store) ResetGroups(ctx context.Context) error {
 // new links at once, over the version of the state they were worked out from.
 func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, groupLock); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, groupLock); err != nil {
 			return err
 		}
 		current, err := groupMeta(ctx, tx)

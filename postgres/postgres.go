@@ -83,6 +83,11 @@ func redact(dsn string) string {
 	return fmt.Sprintf("postgres://%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
 }
 
+// lockKey is the key of one of the store's advisory locks, whose number is given as $1: the
+// number mixed with the schema's name, so that stores in two schemas of one database (the
+// tests' stores, or two newsrooms' on one server) never hold each other's locks.
+const lockKey = `$1::bigint # hashtextextended(current_schema(), 0)`
+
 // migrationLock is the advisory lock that keeps two processes from migrating one database at
 // once.
 const migrationLock = 0x63726f7373 // "cross"
@@ -111,7 +116,7 @@ func (s *Store) migrate(ctx context.Context) error {
 // is read under the migration lock, so that two processes do not both apply it.
 func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 	return pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, migrationLock); err != nil {
 			return err
 		}
 		var have int
@@ -141,7 +146,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crossche
 	results := make([]crosscheck.PutResult, len(entries))
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		// shared with other writers, not with a grouping save, which moves the grouped mark
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared($1)`, groupLock); err != nil {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared(`+lockKey+`)`, groupLock); err != nil {
 			return err
 		}
 		for i, e := range entries {

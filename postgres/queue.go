@@ -34,7 +34,7 @@ func (s *Store) Enqueue(ctx context.Context, jobs []crosscheck.NewJob) ([]int64,
 	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
 		for _, j := range jobs {
 			if j.Ordered {
-				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, enqueueLock); err != nil {
+				if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(`+lockKey+`)`, enqueueLock); err != nil {
 					return err
 				}
 				break
@@ -155,12 +155,12 @@ func (s *Store) Serial(ctx context.Context) (func(), bool, error) {
 		return nil, false, err
 	}
 	var ok bool
-	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock($1)`, serialLock).Scan(&ok); err != nil || !ok {
+	if err := conn.QueryRow(ctx, `SELECT pg_try_advisory_lock(`+lockKey+`)`, serialLock).Scan(&ok); err != nil || !ok {
 		conn.Release()
 		return nil, false, err
 	}
 	return func() {
-		if _, err := conn.Exec(context.Background(), `SELECT pg_advisory_unlock($1)`, serialLock); err != nil {
+		if _, err := conn.Exec(context.Background(), `SELECT pg_advisory_unlock(`+lockKey+`)`, serialLock); err != nil {
 			conn.Conn().Close(context.Background()) // the lock goes with the connection
 		}
 		conn.Release()

@@ -197,14 +197,26 @@ func TestQueueOrderedJobsAndCursor(t *testing.T) {
 func TestQueueSerialLockHasOneHolder(t *testing.T) {
 	storetest.SkipWithoutPostgres(t)
 	ctx := context.Background()
-	s, other := mustOpen(t), mustOpen(t)
+	dsn := storetest.PostgresDSN(t)
+	open := func() *postgres.Store { // two processes over one store
+		s, err := postgres.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	s, other := open(), open()
 	defer s.Close()
 	defer other.Close()
 	release, ok, err := s.Serial(ctx)
 	if err != nil || !ok {
 		t.Fatalf("the free lock not taken: %v", err)
 	}
-	if _, ok, err := other.Serial(ctx); err != nil || ok {
+	if second, ok, err := other.Serial(ctx); err != nil || ok {
+		if ok {
+			second()
+		}
+		release()
 		t.Fatalf("a second holder (%v)", err)
 	}
 	release()
@@ -212,6 +224,19 @@ func TestQueueSerialLockHasOneHolder(t *testing.T) {
 		t.Fatalf("the released lock not taken: %v", err)
 	} else {
 		release()
+	}
+	// a store in another schema of the database has a lock of its own
+	elsewhere := mustOpen(t)
+	defer elsewhere.Close()
+	release, ok, err = s.Serial(ctx)
+	if err != nil || !ok {
+		t.Fatalf("the lock not taken again: %v", err)
+	}
+	defer release()
+	if theirs, ok, err := elsewhere.Serial(ctx); err != nil || !ok {
+		t.Fatalf("another store's lock taken for this one's (%v)", err)
+	} else {
+		theirs()
 	}
 }
 
