@@ -15,30 +15,17 @@ import (
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
-	"github.com/crosscheck/crosscheck/ingest"
-	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/internal/realnews"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
-type base struct{ title, text string }
-
-// bases reads the real articles the stream is made from.
-func bases(b *testing.B) []base {
-	var out []base
-	for _, rel := range []string{"bulk/reuters21578.jsonl.gz", "ecbplus/docs.jsonl"} {
-		for it := range ingest.Read(context.Background(), []string{corpus.Path(b, rel)}, ingest.Options{}) {
-			if it.Err == nil {
-				out = append(out, base{it.Doc.Meta.Title, string(it.Doc.Raw)})
-			}
-		}
-	}
-	return out
-}
+// base is a real article a stream is made from (realnews.Read).
+type base = realnews.Article
 
 // perturb makes a new article from a real one: sentences dropped and reordered, words and
 // numbers changed, as another outlet or a later update would.
 func perturb(r *rand.Rand, b base) base {
-	sentences := strings.SplitAfter(b.text, ". ")
+	sentences := strings.SplitAfter(b.Text, ". ")
 	var kept []string
 	for _, s := range sentences {
 		if r.Float64() < 0.8 {
@@ -58,14 +45,14 @@ func perturb(r *rand.Rand, b base) base {
 			words[i] = "changed"
 		}
 	}
-	return base{b.title, strings.Join(words, " ")}
+	return base{Title: b.Title, Text: strings.Join(words, " ")}
 }
 
 // BenchmarkGroupScaling streams 200,000 articles through near-duplicate detection and story
 // grouping and compares the time per article of the first and last tenth, which must stay
 // within 1.5× of each other, and reports the heap per article.
 func BenchmarkGroupScaling(b *testing.B) {
-	src := bases(b)
+	src := realnews.Read(b)
 	const n = 200_000
 	r := rand.New(rand.NewPCG(7, 7))
 	stream := make([]base, n)
@@ -84,8 +71,8 @@ func BenchmarkGroupScaling(b *testing.B) {
 		var tenth [10]time.Duration
 		for i, a := range stream {
 			t0 := time.Now()
-			c.Duplicate(fmt.Sprint(i), group.Sign(a.title+"\n"+a.text))
-			c.Add(fmt.Sprint(i), group.Extract(a.title, a.text), dates[i])
+			c.Duplicate(fmt.Sprint(i), group.Sign(a.Title+"\n"+a.Text))
+			c.Add(fmt.Sprint(i), group.Extract(a.Title, a.Text), dates[i])
 			tenth[i*10/n] += time.Since(t0)
 		}
 		b.StopTimer()
@@ -128,7 +115,7 @@ func BenchmarkGroupStream(b *testing.B) {
 			b.Fatalf("CROSSCHECK_BENCH_ARTICLES=%q: a multiple of %d, please", s, saveEvery)
 		}
 	}
-	src := bases(b)
+	src := realnews.Read(b)
 	ctx := context.Background()
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	for iter := 0; iter < b.N; iter++ {
@@ -151,8 +138,8 @@ func BenchmarkGroupStream(b *testing.B) {
 			t0, c0 := time.Now(), cpuTime()
 			for j, a := range batch {
 				id := fmt.Sprint(i + j)
-				c.Duplicate(id, group.Sign(a.title+"\n"+a.text))
-				c.Add(id, group.Extract(a.title, a.text), start.Add(time.Duration(i+j)*5*time.Minute))
+				c.Duplicate(id, group.Sign(a.Title+"\n"+a.Text))
+				c.Add(id, group.Extract(a.Title, a.Text), start.Add(time.Duration(i+j)*5*time.Minute))
 			}
 			if (i+chunk)%saveEvery == 0 {
 				ch := c.TakeChanges()

@@ -17,25 +17,13 @@ import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
-	"github.com/crosscheck/crosscheck/internal/corpus"
+	"github.com/crosscheck/crosscheck/internal/realnews"
 	"github.com/crosscheck/crosscheck/pipeline"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
-type costBase struct{ title, text string }
-
-// costBases reads the real articles the stores are made from.
-func costBases(b *testing.B) []costBase {
-	var out []costBase
-	for _, rel := range []string{"bulk/reuters21578.jsonl.gz", "ecbplus/docs.jsonl"} {
-		for it := range ingest.Read(context.Background(), []string{corpus.Path(b, rel)}, ingest.Options{}) {
-			if it.Err == nil {
-				out = append(out, costBase{it.Doc.Meta.Title, string(it.Doc.Raw)})
-			}
-		}
-	}
-	return out
-}
+// costBase is a real article the stores are made from (realnews.Read).
+type costBase = realnews.Article
 
 // costArticle is the i-th article of a generated stream: a real one with sentences dropped
 // and words changed, as another outlet would tell it, dated five minutes after the one before.
@@ -43,7 +31,7 @@ func costArticle(src []costBase, i int) (*crosscheck.Document, *crosscheck.Artic
 	r := rand.New(rand.NewPCG(uint64(i), 11))
 	base := src[r.IntN(len(src))]
 	var kept []string
-	for _, s := range strings.SplitAfter(base.text, ". ") {
+	for _, s := range strings.SplitAfter(base.Text, ". ") {
 		if r.Float64() < 0.8 {
 			kept = append(kept, s)
 		}
@@ -57,8 +45,8 @@ func costArticle(src []costBase, i int) (*crosscheck.Document, *crosscheck.Artic
 	text := strings.Join(words, " ")
 	published := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i) * 5 * time.Minute).Format(time.RFC3339)
 	doc := &crosscheck.Document{ID: fmt.Sprintf("gen-%07d", i), Input: "gen", Format: crosscheck.FormatText,
-		Raw: []byte(base.title + "\n\n" + text), Meta: crosscheck.Meta{Title: base.title, Published: published, Source: "gen"}}
-	a := &crosscheck.Article{ID: doc.ID, Title: base.title, Text: text, Published: published, Source: "gen", Hash: doc.Hash(), Format: doc.Format}
+		Raw: []byte(base.Title + "\n\n" + text), Meta: crosscheck.Meta{Title: base.Title, Published: published, Source: "gen"}}
+	a := &crosscheck.Article{ID: doc.ID, Title: base.Title, Text: text, Published: published, Source: "gen", Hash: doc.Hash(), Format: doc.Format}
 	return doc, a
 }
 
@@ -125,7 +113,7 @@ func copyFile(b *testing.B, from, to string) {
 // grouping against the state's rows, saving — into stores of 1,000, 10,000 and 100,000
 // grouped articles: the time and the memory per article must not grow with the store.
 func BenchmarkIngestOneArticle(b *testing.B) {
-	src := costBases(b)
+	src := realnews.Read(b)
 	for _, n := range []int{1000, 10_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			db := filepath.Join(b.TempDir(), "store.db")
