@@ -392,6 +392,8 @@ func (s *story) numberSubject(f []claim) string {
 			return "range of the " + thing
 		}
 		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
+	case "fraction":
+		return "fraction of the " + thing
 	case "block":
 		return "street block of the address"
 	case "seats":

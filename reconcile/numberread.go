@@ -67,6 +67,7 @@ var numberRules = []numberRule{
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
 	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
 	{"money", "“a $3 million bond”, “110 billion euros”", money},
+	{"fraction", "“one quarter the power”, “a sixth of the space”", fraction},
 	{"percent", "“Greek stocks plunged 5.4 per cent”", percent},
 	{"duration", "“served for 15 years”, “a 24-hour strike”", duration},
 	{"measure", "“an 86-yard touchdown run”, “5,000 gallons per minute”", measure},

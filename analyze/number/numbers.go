@@ -115,13 +115,25 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 // case (lowerASCII), whose offsets are the text's.
 var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b|a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
 	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6, "tenth": 0.1}
+var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6,
+	"seventh": 1.0 / 7, "eighth": 0.125, "ninth": 1.0 / 9, "tenth": 0.1}
+
+// spacedFraction is a fraction written in two words ("one quarter", "a sixth", "two thirds",
+// "one-fourth"):
+// it is one only before what it is a fraction of ("one quarter the power", "a sixth of the
+// space"); before another noun the second word is an ordinal ("a fifth term") or a noun
+// counted ("one quarter").
+var spacedFraction = regexp.MustCompile(`^(?:a|one|two|three|four|five)[\s-](?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$`)
+
+// fractionOf is what a fraction is of: "of the usual size", "the power", "of Ukraine's
+// territory". Group 1 opens the noun phrase.
+var fractionOf = regexp.MustCompile(`^\s+(?:of\s+(?:the\s+|its\s+|their\s+)?|the\s+)(?:[\p{L}]+['’]s\s+)?()[a-z]`)
 
 var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "euro": "EUR"}
 
@@ -170,6 +182,11 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	n := Number{Start: m[0], Value: value, Approx: strings.ToLower(group(1))}
 	end := m[7] // the figure's end
+	if spacedFraction.MatchString(figure) {
+		if f, ok := fractionNumber(text, n, end); ok || !strings.Contains(figure, "-") && figure != "a third" && figure != "a quarter" {
+			return f, ok // "one-third stake", "a quarter-century" are read below
+		}
+	}
 	if s := strings.ToLower(group(4)); s != "" {
 		end = m[9]
 		switch s {
@@ -267,6 +284,23 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	n.End = end
 	n.Text = text[n.Start:end]
+	return n, true
+}
+
+// fractionNumber reads what a fraction written in two words is of, from the figure's end:
+// the head of the noun phrase after "of" or "the" ("one quarter the power", "a sixth of the
+// usual size"); without one it is no fraction.
+func fractionNumber(text string, n Number, end int) (Number, bool) {
+	m := fractionOf.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+80)]))
+	if m == nil {
+		return Number{}, false
+	}
+	head, e := countedHead(text, end+m[2], false)
+	if head == "" {
+		return Number{}, false
+	}
+	n.Counted, n.End = singular(head), e
+	n.Text = text[n.Start:e]
 	return n, true
 }
 
@@ -501,7 +535,7 @@ func figureValue(f string) (float64, bool) {
 	if v, ok := fractions[f]; ok {
 		return v, true
 	}
-	if i := strings.IndexByte(f, '-'); i > 0 {
+	if i := strings.IndexAny(f, "- "); i > 0 {
 		if frac, ok := fractions[strings.TrimSuffix(f[i+1:], "s")]; ok {
 			whole, ok := Count(f[:i])
 			if ok && whole > 0 {

@@ -140,3 +140,32 @@ func TestCasualtyVerb(t *testing.T) {
 		}
 	}
 }
+
+// A fraction in two words is one before what it is a fraction of, whose head it counts; before
+// another noun its second word is an ordinal or a noun.
+func TestSpacedFractions(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		value   float64
+		counted string
+	}{
+		{"The chips use one quarter the power of the old ones.", 0.25, "power"},
+		{"It fits in a sixth of the usual space.", 1.0 / 6, "space"},
+		{"Voters gave two thirds of the seats to them.", 2.0 / 3, "seat"},
+		{"It runs on one-fourth the energy.", 0.25, "energy"},
+		{"He won a third of the vote.", 1.0 / 3, "vote"},
+		{"They walked a quarter of a mile.", 0.25, ""},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 || !number.Equal(ns[0].Value, tc.value) || ns[0].Counted != tc.counted {
+			t.Errorf("%q: %+v, want %v of %q", tc.text, ns, tc.value, tc.counted)
+		}
+	}
+	for _, text := range []string{"She won a fifth term in office.", "He served one quarter at the firm."} {
+		for _, n := range number.Find(text) {
+			if n.Value < 1 {
+				t.Errorf("%q: read a fraction %+v", text, n)
+			}
+		}
+	}
+}
