@@ -226,6 +226,9 @@ func rivalPairs(a, b []claim) bool {
 // people: a story seldom tells two of them, so they are rivals however little else their
 // sentences share.
 func sumsOfOneThing(a, b []claim) bool {
+	if a[0].read.kind == "distance" {
+		return b[0].read.kind == "distance" // "three doors away", "five buildings away": seldom two in a story
+	}
 	if a[0].read.kind == "count" && b[0].read.kind == "count" {
 		return a[0].read.unit != "people" && min(a[0].value, b[0].value) >= bigCount // "nearly 300,000 comments", "250,000 written comments"
 	}
@@ -392,6 +395,8 @@ func (s *story) numberSubject(f []claim) string {
 			return "range of the " + thing
 		}
 		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
+	case "distance":
+		return "how far away, in " + plural(r.unit, 2)
 	case "fraction":
 		return "fraction of the " + thing
 	case "block":

@@ -71,6 +71,7 @@ var numberRules = []numberRule{
 	{"percent", "“Greek stocks plunged 5.4 per cent”", percent},
 	{"duration", "“served for 15 years”, “a 24-hour strike”", duration},
 	{"measure", "“an 86-yard touchdown run”, “5,000 gallons per minute”", measure},
+	{"away", "“found three doors away”, “three houses from the scene”", away},
 	{"count", "“three young men died”, “fired 11 shots”", count},
 }
 
