@@ -105,7 +105,8 @@ var (
 
 // scoreSecond: the second figure of a score belongs to the first.
 func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	return (n.Unit == "" || !isUnit(n.Unit) && !strings.Contains(n.Text, "-")) && scoreBefore.MatchString(ctx.before) // "a 7 - 0 lead", "a 20 - 13 victory"
+	// "a 7 - 0 lead", "a 20 - 13 victory"; a hedged figure is no score's ("April 27 - More than 1,300 scientists")
+	return n.Approx == "" && (n.Unit == "" || !isUnit(n.Unit) && !strings.Contains(n.Text, "-")) && scoreBefore.MatchString(ctx.before)
 }
 
 // score: two figures joined by a dash, a score or a win-loss record.

@@ -225,6 +225,11 @@ func readNumber(text string, m []int) (Number, bool) {
 	case group(8) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
 		words := strings.Fields(strings.ToLower(group(8)))
 		pos := m[16]
+		if at := coordinated(text, pos); at >= 0 {
+			pos, words = at, strings.Fields(strings.ToLower(text[at:min(len(text), at+48)])) // the modifiers are passed
+			words = words[:min(2, len(words))]
+			pos--
+		}
 		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
 		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0]) || Participle(words[0], words[1])) {
 			pos += strings.Index(window(pos), words[0]) + len(words[0])
@@ -286,6 +291,32 @@ func readNumber(text string, m []int) (Number, bool) {
 	n.Text = text[n.Start:end]
 	return n, true
 }
+
+// coordinated is where the second of two modifiers joined by "and" or "or" starts, when the
+// pair qualifies the plural noun after them ("1,300 federal and independent scientists"
+// counts scientists), or -1. A plural is a noun counted already ("three women and two men"),
+// and a figure after the conjunction opens another count ("1,247 animal and 747 plant
+// species").
+func coordinated(text string, pos int) int {
+	m := coordinatedPair.FindStringSubmatchIndex(strings.ToLower(text[pos:min(len(text), pos+48)]))
+	if m == nil {
+		return -1
+	}
+	first, second := text[pos+m[2]:pos+m[3]], strings.ToLower(text[pos+m[4]:pos+m[5]])
+	if isPluralWord(strings.ToLower(first), first) || lex.Stopwords[strings.ToLower(first)] || lex.Stopwords[second] || notCounted[second] {
+		return -1
+	}
+	if _, ok := numberWords[second]; ok {
+		return -1
+	}
+	if head, _ := countedHead(text, pos+m[4], true); head == "" || !isPluralWord(head, head) {
+		return -1
+	}
+	return pos + m[4]
+}
+
+// coordinatedPair is two words joined by "and" or "or". Groups: the first, the second.
+var coordinatedPair = regexp.MustCompile(`^\s+([a-z]+)\s+(?:and|or)\s+([a-z]+)\b`)
 
 // fractionNumber reads what a fraction written in two words is of, from the figure's end:
 // the head of the noun phrase after "of" or "the" ("one quarter the power", "a sixth of the

@@ -169,3 +169,19 @@ func TestSpacedFractions(t *testing.T) {
 		}
 	}
 }
+
+// Two modifiers joined by "and" qualify the plural noun after them; a plural or a figure after
+// the conjunction is another count.
+func TestCoordinatedModifiers(t *testing.T) {
+	for text, want := range map[string]string{
+		"More than 1, 300 federal and independent scientists signed it.": "scientist",
+		"It hit 40 military and civilian targets overnight.":             "target",
+		"three women and two men died":                                   "women",
+		"the 1,247 animal and 747 plant species listed":                  "animal",
+	} {
+		ns := number.Find(text)
+		if len(ns) == 0 || ns[0].Unit != want {
+			t.Errorf("%q: %+v, want the first counting %q", text, ns, want)
+		}
+	}
+}
