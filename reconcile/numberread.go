@@ -248,6 +248,9 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		return false
 	}
 	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
+	if n.Counted == "old" {
+		n.Counted = a.elidedAgeNoun(n) // "the assault on the 12-year-old": the girl of "a 12-year-old girl" before
+	}
 	switch {
 	case a.personAfter(n.End) != "":
 		r.owner = a.personAfter(n.End) // "16-year-old Kimani Gray"
@@ -285,18 +288,26 @@ func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *readin
 		return false
 	}
 	b := strings.TrimRight(ctx.before, " ")
+	if m := thenBefore.FindStringIndex(b); m != nil {
+		b = b[:m[0]+1] // "the girl, then 12,"
+	}
 	if !strings.HasSuffix(b, ",") {
 		return false
 	}
-	comma := n.Start - (len(ctx.before) - len(b)) - 1 // where the comma stands in the text
+	comma := n.Start - len(ctx.before) + len(b) - 1 // where the comma stands in the text
 	owner := a.personEndingAt(comma)
 	if owner == "" {
 		owner = capitalBefore(a.Text[:comma]) // a name analysis did not take for a person
 	}
+	word := ""
+	if owner == "" {
+		owner = appositionNoun(a.Text[max(0, comma-40):comma]) // "a boy, 8,"
+		word = owner
+	}
 	if owner == "" {
 		return false
 	}
-	r.kind, r.unit, r.label, r.owner = "age", "year", figureLabel(n.Value), owner
+	r.kind, r.unit, r.label, r.owner, r.word = "age", "year", figureLabel(n.Value), owner, word
 	return true
 }
 

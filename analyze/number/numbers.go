@@ -215,7 +215,11 @@ func readNumber(text string, m []int) (Number, bool) {
 	case group(6) != "": // "28-point plan", "four-year long war"
 		n.Unit = singular(strings.ToLower(group(6)))
 		end = m[13]
-		if noun := strings.ToLower(group(7)); noun != "" && !notCounted[noun] {
+		if noun := strings.ToLower(group(7)); noun != "" && notCounted[noun] {
+			if o := oldAfter.FindStringIndex(text[m[13]:min(len(text), m[13]+8)]); o != nil {
+				n.Counted, end = "old", m[13]+o[1] // "a 15-year-old was arrested": the person is not named
+			}
+		} else if noun != "" {
 			n.Counted = singular(noun)
 			end = m[15]
 			if head, e := countedHead(text, m[14], false); head != "" {
@@ -485,6 +489,9 @@ var pluralNouns = lex.WordSet("people men women children police personnel staff 
 
 var vagueBefore = regexp.MustCompile(`\b(?:several|a few|few|many|some)\s+$`)
 
+// oldAfter is "-old" after a span of years, the noun of the person left out.
+var oldAfter = regexp.MustCompile(`^\s?-\s?old\b`)
+
 var temperature = regexp.MustCompile(`^°?[CF]\b`)
 
 var ofNoun = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[\p{L}]+['’]s\s+)?([a-z]+)`)
@@ -627,6 +634,10 @@ func Count(s string) (int, bool) {
 		words = words[1:] // "a three-year period" counts three
 	}
 	for _, w := range words {
+		if w == "dozen" {
+			total = max(total, 1) * 12 // "two dozen": 24
+			continue
+		}
 		n, ok := numberWords[w]
 		if !ok || n < 0 {
 			return 0, false

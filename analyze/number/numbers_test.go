@@ -185,3 +185,26 @@ func TestCoordinatedModifiers(t *testing.T) {
 		}
 	}
 }
+
+// "Dozen" multiplies the count before it; a span of years before "-old" whose noun is left
+// out is still an age's ("a 15-year-old was arrested").
+func TestDozensAndElidedAges(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		value         float64
+		unit, counted string
+	}{
+		{"About two dozen protesters broke off.", 24, "protester", ""},
+		{"Three dozen eggs broke.", 36, "egg", ""},
+		{"A 15-year-old was arrested.", 15, "year", "old"},
+		{"He fought a 15-year war.", 15, "year", "war"},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 || ns[0].Value != tc.value || ns[0].Unit != tc.unit || ns[0].Counted != tc.counted {
+			t.Errorf("%q: %+v, want %v %q %q", tc.text, ns, tc.value, tc.unit, tc.counted)
+		}
+	}
+	if ns := number.Find("Dozens of people marched."); len(ns) != 0 {
+		t.Errorf("dozens read as a figure: %+v", ns)
+	}
+}
