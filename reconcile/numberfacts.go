@@ -59,6 +59,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	}
 	markSeveral(byKey["age|year"], byKey["age|year pair"])
 	s.joinNamedTwoWays(byKey, keys)
+	markSole(byKey)
 	var out []crosscheck.Fact
 	for _, key := range keys {
 		for _, f := range s.assign(byKey[key], numbersAgree) {
@@ -218,7 +219,7 @@ func specificDigits(c claim) int {
 // are one fact, however little else their sentences share.
 func rivalPairs(a, b []claim) bool {
 	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner }) ||
-		sumsOfOneThing(a, b)
+		sumsOfOneThing(a, b) || soleCounts(a, b)
 }
 
 // sumsOfOneThing reports two sets of sums that name one thing they are of ("$60 million in

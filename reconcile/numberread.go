@@ -34,7 +34,9 @@ type reading struct {
 	// window is the span of time a count is restricted to ("since October", "this season"),
 	// as written: a count over a window is no rival of one over all time.
 	window string
-	rule   string
+	// sole is set on a count of a thing the story gives one figure only (markSole).
+	sole bool
+	rule string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
