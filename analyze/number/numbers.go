@@ -386,6 +386,9 @@ func countedHead(text string, from int, plural bool) (string, int) {
 		j := i
 		for j < len(text) && (isLetterByte(text[j]) || j > i && (text[j] == '-' || text[j] == '\'') && j+1 < len(text) && isLetterByte(text[j+1])) {
 			j++
+			if j < len(text) && !isLetterByte(text[j]) && spacedCompound(text, i, j) {
+				j += len(" - ") // "512 single - core servers", as tokenised text writes "single-core"
+			}
 		}
 		if j == i || j < len(text) && lex.IsASCIIWord(text[j]) {
 			break
@@ -405,6 +408,25 @@ func countedHead(text string, from int, plural bool) (string, int) {
 		}
 	}
 	return head, end
+}
+
+// spacedCompound reports a word [i, j) joined by a spaced hyphen to the next ("single - core",
+// as tokenised text writes "single-core"): a modifier, not a plural noun counted and a word
+// after it ("three young men - all cousins").
+func spacedCompound(text string, i, j int) bool {
+	if !strings.HasPrefix(text[j:], " - ") || j+3 >= len(text) || !isLetterByte(text[j+3]) {
+		return false
+	}
+	w := strings.ToLower(text[i:j])
+	if k := strings.LastIndexAny(w, " -"); k >= 0 {
+		w = w[k+1:]
+	}
+	k := j + 3
+	for k < len(text) && isLetterByte(text[k]) {
+		k++
+	}
+	next := strings.ToLower(text[j+3 : k])
+	return !isPluralWord(w, w) && !lex.Stopwords[w] && !notHead[w] && !lex.Stopwords[next] && !notCounted[next]
 }
 
 // lyNouns end like adverbs ("previously") but are nouns a phrase can end on.

@@ -208,3 +208,18 @@ func TestDozensAndElidedAges(t *testing.T) {
 		t.Errorf("dozens read as a figure: %+v", ns)
 	}
 }
+
+// A modifier tokenised with a spaced hyphen ("single - core") is one word before the noun
+// counted; a plural before a spaced dash is the noun counted already.
+func TestSpacedHyphenModifiers(t *testing.T) {
+	for text, want := range map[string]string{
+		"a chassis crammed with 512 single - core Atom servers": "server",
+		"He fired two anti - tank rockets.":                     "rocket",
+		"Hours earlier, three young men - all cousins - died.":  "men",
+	} {
+		ns := number.Find(text)
+		if len(ns) != 1 || ns[0].Unit != want {
+			t.Errorf("%q: %+v, want a count of %q", text, ns, want)
+		}
+	}
+}
