@@ -399,6 +399,10 @@ func countedHead(text string, from int, plural bool) (string, int) {
 			break
 		}
 		isPlural := plural && isPluralWord(w, text[i:j])
+		if inPlural && !isPlural && acronym(text[i:j]) && j < len(text) && text[j] == ' ' {
+			i = j // "two plainclothes NYPD officers": an acronym qualifies the plural after it
+			continue
+		}
 		if inPlural && !isPlural {
 			break // the run of plurals has ended: "three shells landed", "two tank shells"
 		}
@@ -409,6 +413,9 @@ func countedHead(text string, from int, plural bool) (string, int) {
 	}
 	return head, end
 }
+
+// acronym reports a word in capitals of two letters or more ("NYPD", "UN").
+func acronym(w string) bool { return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w }
 
 // spacedCompound reports a word [i, j) joined by a spaced hyphen to the next ("single - core",
 // as tokenised text writes "single-core"): a modifier, not a plural noun counted and a word

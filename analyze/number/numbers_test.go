@@ -223,3 +223,16 @@ func TestSpacedHyphenModifiers(t *testing.T) {
 		}
 	}
 }
+
+// An acronym inside a run of plurals qualifies the plural after it.
+func TestAcronymBeforeNounCounted(t *testing.T) {
+	for text, want := range map[string]string{
+		"Two plainclothes NYPD officers shot him.": "officer",
+		"Three shells UN officials said hit it.":   "shell",
+	} {
+		ns := number.Find(text)
+		if len(ns) != 1 || ns[0].Unit != want {
+			t.Errorf("%q: %+v, want a count of %q", text, ns, want)
+		}
+	}
+}
