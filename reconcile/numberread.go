@@ -700,6 +700,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		r.verb = verbNear(ctx.before, ctx.after)
 		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
+		} else if v := a.verbByParse(n.Start); r.verb == "" && casualty[v] != "" {
+			r.verb = v // "three young men who were cousins died": a toll, past the clause between
 		}
 	}
 	switch {

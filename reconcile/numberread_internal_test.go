@@ -13,3 +13,18 @@ func TestHedgedFigureAfterDashIsNoScore(t *testing.T) {
 	}
 	t.Fatal("the count of scientists was not read")
 }
+
+// A count whose verb of killing stands past a relative clause is a toll: the parse finds the
+// verb the words next to the figure do not.
+func TestTollPastAClause(t *testing.T) {
+	a := analyzed(t, "In an earlier airstrike, three cousins who had taken refuge in a UN school were killed.")
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); ok && r.label == "3 cousins" {
+			if r.verb != "killed" {
+				t.Fatalf("verb %q, want killed", r.verb)
+			}
+			return
+		}
+	}
+	t.Fatal("the count of cousins was not read")
+}
