@@ -26,3 +26,14 @@ func TestDistancesAway(t *testing.T) {
 		}
 	}
 }
+
+// "A block away" is a distance of one block, a block apart from one of buildings.
+func TestOneBlockAway(t *testing.T) {
+	a := analyzed(t, "The suspect was found hiding a block away.")
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); ok && r.kind == "distance" && r.unit == "block" && r.label == "1 block away" {
+			return
+		}
+	}
+	t.Fatal("no distance of one block read")
+}

@@ -35,6 +35,11 @@ func numbers(text string, tries *int) []Number {
 		lower = lex.LowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
 		m := numberRe.FindSubmatchIndex(lower)
 		if m == nil {
+			if n, ok := oneUnitAway(text, at, lower); ok {
+				out = append(out, n)
+				c = n.End
+				continue
+			}
 			c = at + 1
 			continue
 		}
@@ -55,6 +60,30 @@ func numbers(text string, tries *int) []Number {
 		}
 	}
 	return out
+}
+
+// aUnitAway is one unit of distance written with "a" before where it is measured from:
+// "a block away", "about a mile from the camp", "a mile south of the border". Groups: 1 the
+// approximation, 2 the unit.
+var aUnitAway = regexp.MustCompile(`^(?:(about|around|nearly|almost|roughly|just over|just under|more than|less than|under|over)\s+)?an?\s+(mile|block|kilometre|kilometer|yard|metre|meter|foot)\s+(?:away|from|(?:north|south|east|west)\s+of|outside|down the|up the)\b`)
+
+// oneUnitAway reads a distance of one unit written with "a" at at ("a block away"); lower is
+// the text from at in lower case.
+func oneUnitAway(text string, at int, lower []byte) (Number, bool) {
+	m := aUnitAway.FindSubmatchIndex(lower)
+	if m == nil {
+		return Number{}, false
+	}
+	unit := string(lower[m[4]:m[5]])
+	if u, ok := unitNames[unit]; ok {
+		unit = u
+	}
+	n := Number{Start: at, End: at + m[5], Value: 1, Unit: unit}
+	if m[2] >= 0 {
+		n.Approx = string(lower[m[2]:m[3]])
+	}
+	n.Text = text[n.Start:n.End]
+	return n, true
 }
 
 // maxNumberText bounds the text a number with its words may span.

@@ -236,3 +236,25 @@ func TestAcronymBeforeNounCounted(t *testing.T) {
 		}
 	}
 }
+
+// One unit of distance written with "a" is a distance of one unit where it is measured from;
+// "a mile" alone is no figure.
+func TestOneUnitAway(t *testing.T) {
+	for _, tc := range []struct {
+		text, unit, approx string
+	}{
+		{"He lived a block away from the school.", "block", ""},
+		{"It fell about a mile from the camp.", "mile", "about"},
+		{"The camp lies a kilometre south of the border.", "kilometre", ""},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 || ns[0].Value != 1 || ns[0].Unit != tc.unit || ns[0].Approx != tc.approx {
+			t.Errorf("%q: %+v, want 1 %s (%q)", tc.text, ns, tc.unit, tc.approx)
+		}
+	}
+	for _, text := range []string{"A mile is a long way.", "He walked a mile in the rain."} {
+		if ns := number.Find(text); len(ns) != 0 {
+			t.Errorf("%q: %+v, want none", text, ns)
+		}
+	}
+}
