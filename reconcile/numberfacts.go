@@ -396,6 +396,8 @@ func (s *story) numberSubject(f []claim) string {
 			return "range of the " + thing
 		}
 		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
+	case "prices":
+		return "prices listed, in " + r.unit
 	case "distance":
 		return "how far away, in " + plural(r.unit, 2)
 	case "fraction":

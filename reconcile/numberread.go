@@ -68,6 +68,7 @@ var numberRules = []numberRule{
 	{"age-year-noun", "“a 15-year girl”: a span of years that qualifies a girl, a boy or a child is an age", ageYearNoun},
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
 	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
+	{"prices", "“three price tiers: $0.69, $0.99 and $1.29”, “69 cents, 99 cents and $1.29”", moneyList},
 	{"money", "“a $3 million bond”, “110 billion euros”", money},
 	{"fraction", "“one quarter the power”, “a sixth of the space”", fraction},
 	{"percent", "“Greek stocks plunged 5.4 per cent”", percent},

@@ -1,0 +1,87 @@
+package reconcile
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// moneyList: a list of prices read whole, "three price tiers: $0.69, $0.99 and $1.29", "69
+// cents, 99 cents and $1.29": one value of all its sums, in one currency, so that two
+// articles that give the same prices agree and the sums are no facts of their own.
+func moneyList(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
+	cur, _, ok := listedSum(n)
+	if !ok {
+		return false
+	}
+	first := n
+	for {
+		p, ok := a.listNeighbour(first, -1)
+		if c, _, isSum := listedSum(p); !ok || !isSum || c != cur {
+			break
+		}
+		first = p
+	}
+	var values []float64
+	for o, ok := first, true; ok; o, ok = a.listNeighbour(o, 1) {
+		c, v, isSum := listedSum(o)
+		if !isSum || c != cur {
+			break
+		}
+		values = append(values, v)
+	}
+	if len(values) < 3 {
+		return false // two sums are a pair of facts as often as one list
+	}
+	if first.Start != n.Start {
+		return true // an item after the first: read with the first
+	}
+	labels := make([]string, len(values))
+	sum := 0.0
+	for i, v := range values {
+		labels[i], sum = figureLabel(v), sum+v
+	}
+	r.kind, r.unit, r.thing, r.word = "prices", cur, "prices", "prices"
+	r.label, r.value = strings.Join(labels, ", ")+" "+cur, sum
+	return true
+}
+
+// listedSum is a sum of money as its currency and amount, a figure in cents as a hundredth
+// of a dollar ("69 cents").
+func listedSum(n crosscheck.Number) (string, float64, bool) {
+	switch {
+	case currencyUnits[n.Unit]:
+		return n.Unit, n.Value, true
+	case n.Unit == "cent" && n.Counted == "":
+		return "USD", n.Value / 100, true
+	}
+	return "", 0, false
+}
+
+// listJoint is what stands between two items of a list: a comma, "and", "or".
+var listJoint = regexp.MustCompile(`^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$`)
+
+// listNeighbour is the number next to n in its sentence, before it (dir -1) or after it
+// (dir 1), when only a comma or a conjunction stands between them.
+func (a *article) listNeighbour(n crosscheck.Number, dir int) (crosscheck.Number, bool) {
+	for i, o := range a.Numbers {
+		if o.Start != n.Start {
+			continue
+		}
+		j := i + dir
+		if j < 0 || j >= len(a.Numbers) {
+			return crosscheck.Number{}, false
+		}
+		p := a.Numbers[j]
+		lo, hi := n, p
+		if dir < 0 {
+			lo, hi = p, n
+		}
+		if lo.End > hi.Start || !listJoint.MatchString(a.Text[lo.End:hi.Start]) {
+			return crosscheck.Number{}, false
+		}
+		return p, true
+	}
+	return crosscheck.Number{}, false
+}
