@@ -47,3 +47,19 @@ func appositionNoun(before string) string {
 	}
 	return ""
 }
+
+// oneOfSeveral reports two sets of ages of a noun that names several people in the story
+// ("a 12-year-old girl and a 15-year-old girl") whose sentences tell one act alike ("a
+// recording of him assaulting the 11-year-old girl", "a recording of him assaulting a
+// 12-year-old girl"): the same one of them.
+func oneOfSeveral(a, b []claim, sim float64) bool {
+	if a[0].read.kind != "age" || b[0].read.kind != "age" || sim < severalSim {
+		return false
+	}
+	owner := func(c claim) string { return c.owner }
+	return shareKnown(a, b, owner) && mostCommon(a, owner) == mostCommon(b, owner)
+}
+
+// severalSim is how alike the sentences of two ages of a noun that names several people must
+// be to make them one person's.
+const severalSim = 0.25

@@ -1,6 +1,9 @@
 package reconcile
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // Ages in other forms: a "12-year-old" whose noun is left out is the age of the noun an age
 // of that figure named before, "then 12" after a comma is an age, and so is a figure between
@@ -27,5 +30,23 @@ func TestAgesInOtherForms(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no age %q read", tc.text, tc.figure)
 		}
+	}
+}
+
+// Two ages of a noun that names several people conflict when their sentences tell one act
+// alike; told in other sentences they are two people's.
+func TestOneOfSeveralByItsSentence(t *testing.T) {
+	wives := "He took a 12-year-old girl and a 15-year-old girl as wives. "
+	s := storyOf(t,
+		wives+"The jury heard a tape recording of him sexually assaulting the 11-year-old girl in a temple.",
+		wives+"The jury heard a tape recording of him sexually assaulting a 12-year-old girl in a temple.")
+	if got, want := conflicts(s.numberFacts()), []string{"age of the girl: 11 / 12"}; !slices.Equal(got, want) {
+		t.Errorf("conflicts %q, want %q", got, want)
+	}
+	s = storyOf(t,
+		wives+"The jury heard a tape recording of him sexually assaulting the 11-year-old girl in a temple.",
+		wives+"Outside, a 12-year-old girl sold lemonade to the reporters waiting for the verdict.")
+	if got := conflicts(s.numberFacts()); len(got) != 0 {
+		t.Errorf("conflicts %q, want none", got)
 	}
 }

@@ -292,7 +292,7 @@ func mayConflict(a, b []claim, sim float64) bool {
 	case k == "count" && hi < 10 && !shareKnown(a, b, verb) && sim < smallCountSim:
 		return false // "two", "three": small counts of one noun are many things unless one event or one sentence counts them
 	}
-	return sameOwner(a, b) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
+	return (sameOwner(a, b) || oneOfSeveral(a, b, sim)) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
 }
 
 func window(c claim) string { return c.read.window }
