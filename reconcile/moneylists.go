@@ -47,16 +47,9 @@ func moneyList(a *article, n crosscheck.Number, ctx numberContext, r *reading) b
 	return true
 }
 
-// listedSum is a sum of money as its currency and amount, a figure in cents as a hundredth
-// of a dollar ("69 cents").
+// listedSum is a sum of money as its currency and amount.
 func listedSum(n crosscheck.Number) (string, float64, bool) {
-	switch {
-	case currencyUnits[n.Unit]:
-		return n.Unit, n.Value, true
-	case n.Unit == "cent" && n.Counted == "":
-		return "USD", n.Value / 100, true
-	}
-	return "", 0, false
+	return n.Unit, n.Value, currencyUnits[n.Unit]
 }
 
 // listJoint is what stands between two items of a list: a comma, "and", "or".

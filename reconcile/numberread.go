@@ -366,7 +366,7 @@ func (a *article) sentencePerson(at int) string {
 	return best
 }
 
-var currencyUnits = map[string]bool{"USD": true, "EUR": true, "GBP": true, "JPY": true}
+var currencyUnits = number.Currencies
 
 // money: a sum in a currency.
 func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {

@@ -306,7 +306,11 @@ func readNumber(text string, m []int) (Number, bool) {
 			}
 		}
 	}
-	if u, ok := unitNames[n.Unit]; ok {
+	if code := currencyOf(n, text, end, group(4) != "" && n.Unit != "percent"); code == "cent" {
+		n.Unit, n.Value = "USD", n.Value/100 // "69 cents"
+	} else if code != "" {
+		n.Unit = code // "500 million yuan", "2 million Swiss francs"
+	} else if u, ok := unitNames[n.Unit]; ok {
 		n.Unit = u
 	}
 	if n.Value == 0 && figure != "zero" && !strings.ContainsAny(figure, "0123456789") {
