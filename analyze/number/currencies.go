@@ -26,6 +26,20 @@ var nationalCurrencies = map[string]string{"swiss franc": "CHF", "canadian dolla
 	"norwegian krone": "NOK", "danish krone": "DKK", "turkish lira": "TRY", "brazilian real": "BRL",
 	"south african rand": "ZAR", "egyptian pound": "EGP", "saudi riyal": "SAR", "israeli shekel": "ILS"}
 
+// codeBefore is an ISO 4217 code written before a figure: "USD 40 million", "EUR 5bn".
+var codeBefore = regexp.MustCompile(`\b([A-Z]{3})\s?$`)
+
+// currencyBefore is the code of a currency written right before the figure at start, and
+// where it begins, or "".
+func currencyBefore(text string, start int) (string, int) {
+	b := text[max(0, start-4):start]
+	m := codeBefore.FindStringSubmatchIndex(b)
+	if m == nil || !Currencies[b[m[2]:m[3]]] {
+		return "", start
+	}
+	return b[m[2]:m[3]], start - len(b) + m[0]
+}
+
 // sterling is "pounds" as money: scaled ("20 million pounds") or named so ("pounds sterling");
 // plain pounds are a weight ("weighed 200 pounds").
 var sterling = regexp.MustCompile(`^\s+sterling\b`)

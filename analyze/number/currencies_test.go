@@ -21,6 +21,8 @@ func TestCurrencyNames(t *testing.T) {
 		{"He weighed 200 pounds.", 200, "pound"},
 		{"A song now costs 99 cents.", 0.99, "USD"},
 		{"It sold for 3 billion Canadian dollars.", 3e9, "CAD"},
+		{"The loan of USD 40 million was repaid.", 4e7, "USD"},
+		{"They signed a EUR 5 billion loan.", 5e9, "EUR"},
 	} {
 		ns := number.Find(tc.text)
 		if len(ns) != 1 || !number.Equal(ns[0].Value, tc.value) || ns[0].Unit != tc.unit {

@@ -231,6 +231,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	if c := group(2); c != "" {
 		n.Unit = currencies[strings.ToLower(c)]
 	}
+	if code, at := currencyBefore(text, m[6]); code != "" && n.Unit == "" && n.Approx == "" {
+		n.Unit, n.Start = code, at // "USD 40 million"
+	}
 	if end == m[7] && group(6) == "" && group(8) == "" {
 		end = readGluedUnit(text, end, &n)
 	}
