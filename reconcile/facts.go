@@ -48,6 +48,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.authorFacts()...)
 	out = append(out, s.nameFacts()...)
 	out = append(out, s.causeFacts()...)
+	out = append(out, s.lossFacts()...)
 	out = append(out, s.nicknameFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
