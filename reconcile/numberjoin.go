@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -21,7 +22,24 @@ var countJoins = []countJoin{
 	{"one-event", "“firing seven attorneys”, “he fired seven lawyers”", oneEventTwoNouns},
 	{"people-two-ways", "“SeaMicro employs 80 people”, “SeaMicro has 80 employees”; “about 10,000 followers”, “at least 10,000 members”", peopleTwoWays},
 	{"times-of-verb", "“can be recharged up to 1,000 times”, “up to 1,000 recharges”", timesOfVerb},
+	{"one-total", "“a total of 31 pieces of apparatus”, “a total of 31 fire trucks, emergency vehicles and other equipment”", oneTotal},
 }
+
+// oneTotal: two totals of one figure of ten or more, each written as a total ("a total of
+// 31"): a story seldom sums two sets of things to one figure, whatever each outlet calls
+// the things summed.
+func oneTotal(s *story, c, o claim) bool {
+	total := func(c claim) bool {
+		return totalBefore.MatchString(c.art.Text[max(0, c.start-16):c.start])
+	}
+	return c.value >= totalJoinMin && total(c) && total(o)
+}
+
+// totalBefore is "a total of" right before a figure.
+var totalBefore = regexp.MustCompile(`(?i)\ba\s+total\s+of\s+$`)
+
+// totalJoinMin is the smallest total that oneTotal joins.
+const totalJoinMin = 10
 
 // joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
 // named another way (countJoins), by the same owner (or one names none), in another article.
@@ -33,8 +51,11 @@ func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
 				continue
 			}
 			to, from := ki, kj
-			if len(byKey[kj]) > len(byKey[ki]) {
-				to, from = kj, ki // into the noun more articles use ("people" rather than "workers")
+			pi, pj := partitiveKey(ki), partitiveKey(kj)
+			if pj && !pi || pi == pj && len(byKey[kj]) > len(byKey[ki]) {
+				// into the parts of a whole ("31 pieces of apparatus" rather than "31 fire trucks"),
+				// else the noun more articles use ("people" rather than "workers")
+				to, from = kj, ki
 			}
 			var stay []claim
 			for _, c := range byKey[from] {
@@ -48,6 +69,10 @@ func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
 		}
 	}
 }
+
+// partitiveKey reports a key of counts of parts or members of a whole ("pieces of apparatus",
+// "members of the family"): the whole names what the count is of.
+func partitiveKey(key string) bool { return partitives[strings.TrimPrefix(key, "count|")] }
 
 // namedTwoWays reports whether claim c is the count of a claim of others under another noun.
 func (s *story) namedTwoWays(c claim, others []claim) bool {

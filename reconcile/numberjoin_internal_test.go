@@ -1,0 +1,26 @@
+package reconcile
+
+import "testing"
+
+// Two totals of one figure are one count whatever the things summed are called, named by the
+// parts of the whole; a total and a plain count of one figure stay apart.
+func TestOneTotal(t *testing.T) {
+	a := "A total of 31 separate pieces of firefighting apparatus responded to the blaze."
+	b := "Owen said a total of 31 fire trucks, emergency vehicles and other equipment were on scene."
+	s := storyOf(t, a, b)
+	found := false
+	for _, f := range s.numberFacts() {
+		if f.Kind == "count" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
+			found = true
+			if f.Subject != "number of pieces of apparatus" {
+				t.Errorf("subject %q, want the pieces of apparatus", f.Subject)
+			}
+		}
+	}
+	if !found {
+		t.Error("the two totals are not one count")
+	}
+	if joinedOnce(t, "count", a, "Owen said 31 fire trucks were parked in the town on Friday.") {
+		t.Error("a total and a plain count joined")
+	}
+}
