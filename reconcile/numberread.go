@@ -702,7 +702,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
 		} else if v := a.verbByParse(n.Start); r.verb == "" && casualty[v] != "" {
-			r.verb = v // "three young men who were cousins died": a toll, past the clause between
+			r.verb = v // "three cousins who had taken refuge in a school were killed": a toll, past the clause between
+		}
+		if m := tollAfterClause.FindStringSubmatch(ctx.after); r.verb == "" && m != nil {
+			r.verb = strings.ToLower(m[1] + m[2]) // "three young men who were cousins died", "three young men - all cousins - died"
 		}
 	}
 	switch {
@@ -847,6 +850,11 @@ func (a *article) holderNear(at int) string {
 // the report says; they are one event whichever an outlet prints.
 var casualty = map[string]string{"killed": "killed", "dead": "killed", "died": "killed", "death": "killed",
 	"wounded": "wounded", "injured": "wounded", "hurt": "wounded"}
+
+// tollAfterClause is a verb of dying after a clause or an aside that follows the noun counted:
+// "who were cousins died", "- all cousins - died", "who had fled were killed". The clause's
+// own verb of killing ("who killed") is what they did, not what befell them.
+var tollAfterClause = regexp.MustCompile(`^\s*(?:(?:who|that)\s+(?:[\pL'’]+\s+){1,6}?|[-–—]\s+(?:[\pL'’]+\s+){1,4}?[-–—]\s+)(?:(died)|(?:were|was)\s+(killed))\b`)
 
 // peopleWord: a count of people or of a people ("Palestinians", "Gazans") counts people.
 func peopleWord(thing, word string) bool {

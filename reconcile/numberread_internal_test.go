@@ -28,3 +28,25 @@ func TestTollPastAClause(t *testing.T) {
 	}
 	t.Fatal("the count of cousins was not read")
 }
+
+// A verb of dying after a clause or an aside that follows the noun counted is the count's;
+// the clause's own verb of killing is what they did.
+func TestTollAfterAClause(t *testing.T) {
+	for text, want := range map[string]string{
+		"Hours before, three young men who were cousins died when the school was bombed.": "died",
+		"Hours earlier, three young men - all cousins - died when the school was bombed.": "died",
+		"Three men who had fled the town were killed at the border.":                      "killed",
+		"Three men who killed a guard fled the town.":                                     "",
+	} {
+		a := analyzed(t, text)
+		got, found := "", false
+		for _, n := range a.numbersWithTimes() {
+			if r, ok := a.readNumber(n); ok && r.label == "3 men" {
+				got, found = r.verb, true
+			}
+		}
+		if !found || got != want {
+			t.Errorf("%q: verb %q (read %v), want %q", text, got, found, want)
+		}
+	}
+}
