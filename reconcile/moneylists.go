@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // moneyList: a list of prices read whole, "three price tiers: $0.69, $0.99 and $1.29", "69
@@ -77,4 +78,36 @@ func (a *article) listNeighbour(n crosscheck.Number, dir int) (crosscheck.Number
 		return p, true
 	}
 	return crosscheck.Number{}, false
+}
+
+// sourceFrom opens where a sum comes from: " from the US government", " from Intel".
+var sourceFrom = regexp.MustCompile(`^\s+from\s+(?:the\s+)?`)
+
+// sumSource is who a sum comes from, as written after it ("from the US government as part
+// of …": "the US government"): a name, with the plain words after it up to a function word,
+// or "".
+func sumSource(rest string) string {
+	m := sourceFrom.FindStringIndex(rest)
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(rest[m[1]:])
+	var out []string
+	for i, w := range words {
+		bare := strings.TrimRight(w, ",.;:)")
+		if i == 0 && !isCapital(bare) || lex.Stopwords[bare] || i >= 4 { // "US" is a name, "us" a word
+			break
+		}
+		out = append(out, bare)
+		if bare != w {
+			break // punctuation ends the phrase
+		}
+	}
+	if len(out) == 0 {
+		return ""
+	}
+	if strings.HasPrefix(rest[:m[1]], " from the") || strings.Contains(rest[:m[1]], "the ") {
+		return "the " + strings.Join(out, " ")
+	}
+	return strings.Join(out, " ")
 }

@@ -31,3 +31,19 @@ func TestMoneyLists(t *testing.T) {
 		t.Errorf("two sums read as %d sums, want 2", n)
 	}
 }
+
+// A sum's source after what it is in names it with it: "in funding from the US government".
+func TestSumSource(t *testing.T) {
+	for text, want := range map[string]string{
+		"SeaMicro got $9.3m in funding from the US government as part of the act.": "funding from the US government",
+		"They got $5m in loans from Intel.":                                        "loans from Intel",
+		"They got $5m in loans from us.":                                           "loans",
+	} {
+		a := analyzed(t, text)
+		for _, n := range a.numbersWithTimes() {
+			if r, ok := a.readNumber(n); ok && r.kind == "money" && r.thing != want {
+				t.Errorf("%q: thing %q, want %q", text, r.thing, want)
+			}
+		}
+	}
+}

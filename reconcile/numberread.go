@@ -382,6 +382,9 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !lex.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
 		r.word = r.thing
+		if from := sumSource(a.Text[n.End+m[1] : min(len(a.Text), n.End+m[1]+64)]); from != "" {
+			r.thing, r.word = r.thing+" from "+from, r.thing+" from "+from // "$9.3m in funding from the US government"
+		}
 	}
 	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !lex.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
