@@ -485,6 +485,9 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	if strings.HasPrefix(strings.TrimSpace(ctx.after), "ago") && r.thing == "" {
 		r.thing, r.word = "time since", "time since" // "four months ago"
 	}
+	if t := sentenceThing(ctx); t != "" && (r.thing == "" || r.thing == "sentence") {
+		r.thing, r.word = t, t // "adding three years to his sentence", "sentenced to seven years"
+	}
 	return true
 }
 

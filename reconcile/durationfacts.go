@@ -1,0 +1,26 @@
+package reconcile
+
+import "regexp"
+
+var (
+	// addedBefore and addedAfter find time added to a sentence: "adding three years to his
+	// sentence", "three more years were added to his prison term".
+	addedBefore = regexp.MustCompile(`(?i)\badd(?:ed|ing|s)?\s+(?:(?:another|a further|an extra)\s+)?$`)
+	addedTo     = regexp.MustCompile(`(?i)^\s*(?:of\s+\w+\s+)?to\s+(?:his|her|their|the)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b`)
+	addedAfter  = regexp.MustCompile(`(?i)^\s*(?:were|was|had been|have been|would be|will be)\s+added\s+to\s+(?:his|her|their|the)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b`)
+	// sentencedTo is a sentence passed: "was sentenced to seven years", "sentenced him to 12 years".
+	sentencedTo = regexp.MustCompile(`(?i)\bsentenced\s+(?:\p{L}+\s+)?to\s+(?:a\s+)?(?:another\s+)?$`)
+)
+
+// sentenceThing is what a length of time in a court's sentence is: the time added to a
+// sentence ("adding three years to his sentence"), a sentence ("sentenced to seven years"),
+// or "".
+func sentenceThing(ctx numberContext) string {
+	switch {
+	case addedBefore.MatchString(ctx.before) && addedTo.MatchString(ctx.after) || addedAfter.MatchString(ctx.after):
+		return "time added to the sentence"
+	case sentencedTo.MatchString(ctx.before):
+		return "sentence"
+	}
+	return ""
+}
