@@ -8,8 +8,9 @@ var (
 	addedBefore = regexp.MustCompile(`(?i)\badd(?:ed|ing|s)?\s+(?:(?:another|a further|an extra)\s+)?$`)
 	addedTo     = regexp.MustCompile(`(?i)^\s*(?:of\s+\w+\s+)?to\s+(?:his|her|their|the)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b`)
 	addedAfter  = regexp.MustCompile(`(?i)^\s*(?:were|was|had been|have been|would be|will be)\s+added\s+to\s+(?:his|her|their|the)\s+(?:prison\s+|jail\s+)?(?:sentence|term)\b`)
-	// sentencedTo is a sentence passed: "was sentenced to seven years", "sentenced him to 12 years".
-	sentencedTo = regexp.MustCompile(`(?i)\bsentenced\s+(?:\p{L}+\s+)?to\s+(?:a\s+)?(?:another\s+)?$`)
+	// sentencedTo is a sentence passed: "was sentenced to seven years", "sentencing Gigante to
+	// 12 years", "a sentence of 12 years".
+	sentencedTo = regexp.MustCompile(`(?i)\bsentenc(?:ed|ing)\s+(?:\p{L}+\s+){0,2}to\s+(?:a\s+)?(?:another\s+)?$|\bsentence\s+of\s+$`)
 )
 
 // sentenceThing is what a length of time in a court's sentence is: the time added to a

@@ -27,3 +27,13 @@ func TestSentenceLengths(t *testing.T) {
 		}
 	}
 }
+
+// Two sentences of one conviction conflict whatever verb passes them.
+func TestSentencesConflict(t *testing.T) {
+	s := storyOf(t,
+		"In 1959 he was convicted of heroin trafficking and was sentenced to seven years in prison.",
+		"In 1959 he was convicted of heroin trafficking and received a five-year sentence in prison.")
+	if got := conflicts(s.numberFacts()); len(got) != 1 || got[0] != "length of the sentence: 7 years / 5 years" && got[0] != "length of the sentence: 5 years / 7 years" {
+		t.Errorf("conflicts %q, want the two sentences", got)
+	}
+}
