@@ -154,10 +154,9 @@ var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.2
 	"seventh": 1.0 / 7, "eighth": 0.125, "ninth": 1.0 / 9, "tenth": 0.1}
 
 // spacedFraction is a fraction written in two words ("one quarter", "a sixth", "two thirds",
-// "one-fourth"):
-// it is one only before what it is a fraction of ("one quarter the power", "a sixth of the
-// space"); before another noun the second word is an ordinal ("a fifth term") or a noun
-// counted ("one quarter").
+// "one-fourth"): it is one only before what it is a fraction of ("one quarter the power", "a
+// sixth of the space"); before another noun the second word is an ordinal ("a fifth term")
+// or a noun counted ("one quarter").
 var spacedFraction = regexp.MustCompile(`^(?:a|one|two|three|four|five)[\s-](?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$`)
 
 // fractionOf is what a fraction is of: "of the usual size", "the power", "of Ukraine's
@@ -264,7 +263,6 @@ func readNumber(text string, m []int) (Number, bool) {
 		if at := coordinated(text, pos); at >= 0 {
 			pos, words = at, strings.Fields(strings.ToLower(text[at:min(len(text), at+48)])) // the modifiers are passed
 			words = words[:min(2, len(words))]
-			pos--
 		}
 		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
 		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0]) || Participle(words[0], words[1])) {
