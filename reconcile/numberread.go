@@ -713,8 +713,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		r.verb = verbNear(ctx.before, ctx.after)
 		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
-		} else if v := a.verbByParse(n.Start); r.verb == "" && casualty[v] != "" {
-			r.verb = v // "three cousins who had taken refuge in a school were killed": a toll, past the clause between
+		} else if r.verb == "" {
+			if v := a.verbByParse(n.Start); casualty[v] != "" {
+				r.verb = v // "three cousins who had taken refuge in a school were killed": a toll, past the clause between
+			}
 		}
 		if m := tollAfterClause.FindStringSubmatch(ctx.after); r.verb == "" && m != nil {
 			r.verb = strings.ToLower(m[1] + m[2]) // "three young men who were cousins died", "three young men - all cousins - died"
