@@ -12,7 +12,7 @@ func TestOneTotal(t *testing.T) {
 	for _, f := range s.numberFacts() {
 		if f.Kind == "count" && len(f.Values) == 1 && len(f.Values[0].Articles) == 2 {
 			found = true
-			if f.Subject != "number of pieces of apparatus" {
+			if f.Subject != "number of pieces of apparatus responded" {
 				t.Errorf("subject %q, want the pieces of apparatus", f.Subject)
 			}
 		}

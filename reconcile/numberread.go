@@ -709,6 +709,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	if _, ok := timesAdverbs[strings.ToLower(n.Text)]; ok {
 		r.verb = a.verbOfTimes(n.Start) // "shot Ortiz once"
+	} else if partitives[n.Unit] && n.Counted != "" {
+		r.verb = verbNear("", ctx.after) // "seven members of the sect have been convicted": the verb of the parts
 	} else if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
 		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact

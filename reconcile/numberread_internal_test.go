@@ -50,3 +50,17 @@ func TestTollAfterAClause(t *testing.T) {
 		}
 	}
 }
+
+// A count of the parts or members of a whole takes the verb after the whole.
+func TestPartsTakeTheVerbAfterTheWhole(t *testing.T) {
+	a := analyzed(t, "Since then, seven other members of the sect have been convicted in Texas.")
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); ok && r.thing == "member" {
+			if r.verb != "convicted" {
+				t.Fatalf("verb %q, want convicted", r.verb)
+			}
+			return
+		}
+	}
+	t.Fatal("the count of members was not read")
+}
