@@ -144,7 +144,7 @@ const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 // case (lowerASCII), whose offsets are the text's.
 var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b|a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b|a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|(?:half\s)?an?\sdozen\b|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
 	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
@@ -646,6 +646,9 @@ func figureValue(f string) (float64, bool) {
 	}
 	if f == "dozen" {
 		return 12, true
+	}
+	if f == "half a dozen" {
+		return 6, true
 	}
 	n, ok := Count(strings.ReplaceAll(f, "-", " "))
 	if !ok || n < 0 {

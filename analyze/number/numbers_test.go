@@ -196,6 +196,8 @@ func TestDozensAndElidedAges(t *testing.T) {
 	}{
 		{"About two dozen protesters broke off.", 24, "protester", ""},
 		{"Three dozen eggs broke.", 36, "egg", ""},
+		{"About a dozen people were hurt.", 12, "people", ""},
+		{"Half a dozen boats sank.", 6, "boat", ""},
 		{"A 15-year-old was arrested.", 15, "year", "old"},
 		{"He fought a 15-year war.", 15, "year", "war"},
 	} {
