@@ -22,3 +22,24 @@ func TestEachFrom(t *testing.T) {
 		}
 	}
 }
+
+// A count "of those" counts the people a count before it named, with the verb of what
+// befell them; without such a count it is none.
+func TestOfThose(t *testing.T) {
+	a := analyzed(t, "Eleven other men were charged with crimes. All seven of those who have been tried were convicted.")
+	found := false
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); ok && r.label == "7 men" {
+			found = r.verb == "convicted"
+		}
+	}
+	if !found {
+		t.Error("the seven men convicted were not read")
+	}
+	a = analyzed(t, "The rains came. All seven of those who have been tried were convicted.")
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); ok {
+			t.Errorf("read %+v with no count before", r)
+		}
+	}
+}

@@ -676,6 +676,12 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if v := number.CasualtyVerb(ctx.before); thing == "" && n.Counted == "" && v != "" && bareEnd.MatchString(ctx.after) {
 		thing = v // "the bombing, which he said killed seven"
 	}
+	ofThose := false
+	if thing == "" && n.Counted == "" {
+		if noun, verb := a.ofThoseBefore(n, ctx.after); noun != "" {
+			thing, ctx.after, ofThose = noun, " "+verb, true // "Eleven men were charged. All seven of those who were tried were convicted"
+		}
+	}
 	partOf, afterPart := "", ""
 	if m := ofCollective.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
 		thing, partOf, afterPart = "member", strings.ToLower(m[1]), ctx.after[len(m[0]):] // "at least 12 of one family": 12 members of the family
@@ -699,6 +705,11 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.thing = "count", thing, thing
 	r.word = headWord(n)
+	if _, irregular := irregularPeople[thing]; ofThose && irregular {
+		r.word = thing // "men", as written
+	} else if ofThose {
+		r.word = plural(thing, 2)
+	}
 	if each := eachFrom(ctx.before); each != "" && countsPeople(reading{unit: thing, thing: thing}) {
 		r.unit, r.thing, r.word = singularNoun(each), singularNoun(each), each // "comments from 300,000 citizens": 300,000 comments
 	}

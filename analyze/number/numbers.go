@@ -319,7 +319,7 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	// a bare year or a plain word number with nothing counted says little; keep counts only
 	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) &&
-		CasualtyVerb(text[max(0, n.Start-24):n.Start]) == "" {
+		CasualtyVerb(text[max(0, n.Start-24):n.Start]) == "" && !OfThose.MatchString(text[end:min(len(text), end+16)]) {
 		return Number{}, false
 	}
 	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
@@ -372,6 +372,9 @@ func fractionNumber(text string, n Number, end int) (Number, bool) {
 	n.Text = text[n.Start:e]
 	return n, true
 }
+
+// OfThose follows a count of people said before: "all seven of those who were tried".
+var OfThose = regexp.MustCompile(`^\s+of\s+those\s+who\b`)
 
 // numberedBefore is a noun that numbers the items of a series: the figure after it names an
 // item, in words as well as in digits ("page twenty").

@@ -260,3 +260,11 @@ func TestOneUnitAway(t *testing.T) {
 		}
 	}
 }
+
+// A word number before "of those who" is a count of people said before; before "of them" it
+// is none.
+func TestOfThoseWho(t *testing.T) {
+	if ns := number.Find("All seven of those who were tried were convicted."); len(ns) != 1 || ns[0].Value != 7 {
+		t.Errorf("of those who: %+v", ns)
+	}
+}
