@@ -445,6 +445,9 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	r.kind, r.unit, r.thing, r.word = "percent", n.Unit, n.Counted, n.Counted
 	if n.Counted != "" && !strings.Contains(strings.ToLower(n.Text), " of ") {
 		r.thing, r.word = "", "how "+n.Counted+", in percent" // "40% larger", "99.9 per cent sure": how much, not of what
+		if who := a.personNear(n.Start, n.End); who != "" && qualities[n.Counted] {
+			r.word = "how " + n.Counted + " " + titleWord(who) + " was, in percent" // "Gunness said it left him 99.9 per cent sure"
+		}
 	}
 	r.label = figureLabel(n.Value) + "%"
 	if n.Unit != "percent" {
@@ -455,6 +458,9 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	return true
 }
+
+// qualities are the states of mind a share of a person states: "99.9 per cent sure".
+var qualities = wordSet("sure certain confident convinced positive")
 
 // verbBack is the nearest verb form among the last reach words of before.
 func verbBack(before string, reach int) string {

@@ -64,3 +64,19 @@ func TestPartsTakeTheVerbAfterTheWhole(t *testing.T) {
 	}
 	t.Fatal("the count of members was not read")
 }
+
+// A share of a state of mind is the person's whose it is, named in the sentence; a share of
+// another quality is no one's.
+func TestSureInPercentIsSomeones(t *testing.T) {
+	for text, want := range map[string]string{
+		"Dana Pell said the first inquiry left her 99.9 per cent sure no one was inside.": "how sure Pell was, in percent",
+		"Dana Pell said the new battery is 40 per cent larger.":                           "how larger, in percent",
+	} {
+		a := analyzed(t, text)
+		for _, n := range a.numbersWithTimes() {
+			if r, ok := a.readNumber(n); ok && r.kind == "percent" && r.word != want {
+				t.Errorf("%q: %q, want %q", text, r.word, want)
+			}
+		}
+	}
+}
