@@ -122,11 +122,11 @@ const peopleJoinMin = 10
 // timesOfVerb: a count of times something was done, and a count of the noun of that verb
 // ("recharged 1,000 times", "1,000 recharges"; "arrested four times", "four prior arrests"),
 // unless the noun's own verb is another event: "shot 11 times" counts hits, "fired 11 shots"
-// shots.
+// shots. Once is one of each: "shot him once", "fired one shot".
 func timesOfVerb(s *story, c, o claim) bool {
 	of := func(times, noun claim) bool {
 		return times.read.thing == "time" && times.read.verb != "" && noun.read.thing != "time" &&
-			sameRoot(times.read.verb, noun.read.thing) && (noun.read.verb == "" || eventOf(noun.read.verb) == eventOf(times.read.verb))
+			sameRoot(times.read.verb, noun.read.thing) && (noun.read.verb == "" || eventOf(noun.read.verb) == eventOf(times.read.verb) || times.value == 1)
 	}
 	return of(c, o) || of(o, c)
 }

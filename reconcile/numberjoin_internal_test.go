@@ -24,3 +24,14 @@ func TestOneTotal(t *testing.T) {
 		t.Error("a total and a plain count joined")
 	}
 }
+
+// Once is one hit and one shot: "shot him once" and "fired one shot" are one count; eleven
+// times and eleven shots stay apart.
+func TestOnceIsOneShot(t *testing.T) {
+	if !joinedOnce(t, "count", "He shot the guard once in the head and fled.", "He fired just one shot at the guard, hitting him in the head.") {
+		t.Error("shot once and one shot fired are not one count")
+	}
+	if joinedOnce(t, "count", "The boy was shot eleven times in the torso.", "The officers fired eleven shots at the boy.") {
+		t.Error("eleven hits and eleven shots fired joined")
+	}
+}
