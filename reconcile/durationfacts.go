@@ -1,6 +1,11 @@
 package reconcile
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
 
 var (
 	// addedBefore and addedAfter find time added to a sentence: "adding three years to his
@@ -22,6 +27,18 @@ func sentenceThing(ctx numberContext) string {
 		return "time added to the sentence"
 	case sentencedTo.MatchString(ctx.before):
 		return "sentence"
+	}
+	return ""
+}
+
+// onACharge is a length of time a battery lasts: "eight hours on a single charge", "up to
+// 8 hours of use on a full charge cycle".
+var onACharge = regexp.MustCompile(`(?i)^\s*(?:\(|,)?\s*on\s+(?:a|one)\s+(?:single\s+|full\s+)?charge\b`)
+
+// batteryThing is what a length of time is of when a battery lasts it: the battery life.
+func batteryThing(n crosscheck.Number, ctx numberContext) string {
+	if onACharge.MatchString(ctx.after) || n.Counted == "life" && strings.HasSuffix(strings.ToLower(n.Text), "battery life") {
+		return "battery life"
 	}
 	return ""
 }

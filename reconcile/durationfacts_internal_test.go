@@ -37,3 +37,20 @@ func TestSentencesConflict(t *testing.T) {
 		t.Errorf("conflicts %q, want the two sentences", got)
 	}
 }
+
+// A length of time on a charge is a battery's life, however the outlet writes what lasts it.
+func TestBatteryLife(t *testing.T) {
+	for text, want := range map[string]string{
+		"The new battery will deliver eight hours on a single charge.":     "battery life",
+		"It offers up to 8 hours of use on a single charge for the model.": "battery life",
+		"What was never dreamed of is eight hours of battery life.":        "battery life",
+		"The keynote ran for two hours on a stage in San Francisco.":       "",
+	} {
+		a := analyzed(t, text)
+		for _, n := range a.numbersWithTimes() {
+			if r, ok := a.readNumber(n); ok && r.kind == "duration" && r.thing != want {
+				t.Errorf("%q: thing %q, want %q", text, r.thing, want)
+			}
+		}
+	}
+}

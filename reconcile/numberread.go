@@ -494,6 +494,9 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	if t := sentenceThing(ctx); t != "" && (r.thing == "" || r.thing == "sentence") {
 		r.thing, r.word = t, t // "adding three years to his sentence", "sentenced to seven years"
 	}
+	if t := batteryThing(n, ctx); t != "" {
+		r.thing, r.word = t, t // "eight hours on a single charge", "eight hours of battery life"
+	}
 	if r.thing == "sentence" {
 		r.verb = "sentenced" // "received a five-year sentence", "was sentenced to seven years": one event, the sentence
 	}
