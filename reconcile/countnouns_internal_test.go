@@ -43,3 +43,29 @@ func TestOfThose(t *testing.T) {
 		}
 	}
 }
+
+// One or two of an event the sentence opens with "there was" are a count; a verb of saying
+// that hedges a passive leaves the passive's verb; a count of people arrested and a count of
+// arrests of one figure are one count.
+func TestArrestsCountedTwoWays(t *testing.T) {
+	a := analyzed(t, "Police said there was one arrest, with no injuries.")
+	found := false
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); ok && r.label == "1 arrest" && r.verb == "" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("there was one arrest: not read")
+	}
+	a = analyzed(t, "One person is believed to have been arrested, and no injuries were reported.")
+	for _, n := range a.numbersWithTimes() {
+		if r, ok := a.readNumber(n); !ok || r.verb != "arrested" {
+			t.Errorf("believed to have been arrested: %+v (read %v)", r, ok)
+		}
+	}
+	if !joinedOnce(t, "count", "Police said one person has been arrested and no injuries were reported.",
+		"Police said there was one arrest and no injuries were reported.") {
+		t.Error("one person arrested and one arrest are not one count")
+	}
+}

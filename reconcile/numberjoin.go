@@ -22,7 +22,19 @@ var countJoins = []countJoin{
 	{"one-event", "“firing seven attorneys”, “he fired seven lawyers”", oneEventTwoNouns},
 	{"people-two-ways", "“SeaMicro employs 80 people”, “SeaMicro has 80 employees”; “about 10,000 followers”, “at least 10,000 members”", peopleTwoWays},
 	{"times-of-verb", "“can be recharged up to 1,000 times”, “up to 1,000 recharges”", timesOfVerb},
+	{"people-of-verb", "“one person has been arrested”, “there was one arrest”", peopleOfVerb},
 	{"one-total", "“a total of 31 pieces of apparatus”, “a total of 31 fire trucks, emergency vehicles and other equipment”", oneTotal},
+}
+
+// peopleOfVerb: a count of people something befell and a count of the noun of that verb, of
+// one figure ("one person has been arrested", "there was one arrest"; "46 people were
+// arrested", "46 arrests").
+func peopleOfVerb(s *story, c, o claim) bool {
+	of := func(people, noun claim) bool {
+		return countsPeople(people.read) && people.read.verb != "" && casualty[people.read.verb] == "" && noun.read.verb == "" &&
+			!countsPeople(noun.read) && sameRoot(people.read.verb, noun.read.thing)
+	}
+	return of(c, o) || of(o, c)
 }
 
 // oneTotal: two totals of one figure of ten or more, each written as a total ("a total of

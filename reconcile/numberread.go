@@ -733,7 +733,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 		r.verb = verbNear("", ctx.after) // "seven members of the sect have been convicted": the verb of the parts
 	} else if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
-		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
+		if thereWas.MatchString(ctx.before) {
+			r.verb = verbNear("", ctx.after) // "there was one arrest": "was" is no event
+		} else if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
 		} else if r.verb == "" {
 			if v := a.verbByParse(n.Start); casualty[v] != "" {
@@ -775,8 +777,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
 	r.window = countWindow(ctx.after)
-	if n.Value <= 2 && r.verb == "" {
-		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested")
+	if n.Value <= 2 && r.verb == "" && !thereWas.MatchString(ctx.before) {
+		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested", "there was one arrest")
 	}
 	return true
 }
@@ -911,12 +913,20 @@ func headWord(n crosscheck.Number) string {
 
 // auxiliaries stand between a count and its verb: "were killed", "have been arrested"; a
 // light verb says nothing of its own ("350 people were taking shelter").
+// hedgedPassive is a verb of saying that hedges the verb after it: "is believed to have been
+// arrested", "were reported to have been killed".
+var hedgedPassive = regexp.MustCompile(`(?i)^(\s+(?:is|are|was|were))\s+(?:believed|said|reported|thought|feared|understood|known)\s+to\s+(?:have\s+been|be)\b`)
+
+// thereWas opens a count of events: "there was one arrest", "there were two explosions".
+var thereWas = regexp.MustCompile(`(?i)\bthere\s+(?:was|were|has been|have been|had been)\s+$`)
+
 var auxiliaries = wordSet("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
 
 // verbNear finds the verb a number is the subject or object of: a past participle or -ing
 // form right after it ("40 people were killed") or right before it ("killing 12", "fired
 // 11 shots"), and returns it as written.
 func verbNear(before, after string) string {
+	after = hedgedPassive.ReplaceAllString(after, " ") // "one person is believed to have been arrested": arrested
 	if w := firstVerb(strings.Fields(strings.ToLower(after)), auxiliaries); w != "" {
 		return w
 	}
