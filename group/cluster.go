@@ -110,7 +110,7 @@ type Story struct {
 	saved   int  // members already in the state
 	rebuilt bool // the members in the state are to be replaced
 	indexed []int32
-	used    uint32 // the cache's generation that last used it (see Shrink)
+	used    uint32 // the article that last used it (see Shrink)
 }
 
 type member struct {
@@ -150,7 +150,7 @@ type Clusterer struct {
 	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
 	// so what is not in the cache is not in the state either.
 	whole    bool
-	used     uint32 // the cache's generation (see Shrink)
+	used     uint32 // articles added: the cache's clock (see Shrink)
 	words    map[string]*wordEntry
 	postings map[int32]*postingList
 	stories  map[int]*Story
@@ -268,6 +268,7 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 }
 
 func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, error) {
+	c.used++
 	v, err := c.vector(t)
 	if err != nil {
 		return Assignment{}, err

@@ -46,10 +46,10 @@ type sigEntry struct {
 	used uint32
 }
 
-// The cache is kept in generations: what an article reads or makes is marked with the
-// generation it was used in (the used fields), and Shrink drops what the last generation did
-// not use. A long run keeps what its recent articles need — the common words, the stories of
-// the last days — and reads again the rest when an article needs it.
+// What an article reads or makes is marked with the number of the article that last used it
+// (the used fields), and Shrink drops what was used longest ago. A long run keeps what its
+// recent articles need — the common words, the stories of the last days — and reads again the
+// rest when an article needs it.
 
 // Forget drops what the clusterer read from its state, so that its memory stays bounded over
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
@@ -76,16 +76,20 @@ func (c *Clusterer) Cached() int {
 		n += len(k) + wordBytes
 	}
 	for _, p := range c.postings {
-		n += entryBytes + 8*cap(p.list)
+		n += p.bytes()
 	}
 	for _, s := range c.stories {
 		n += s.bytes()
 	}
 	for _, b := range c.bands {
-		n += entryBytes + 8*cap(b.sigs)
+		n += b.bytes()
 	}
 	return n + len(c.sigs)*sigBytes
 }
+
+func (p *postingList) bytes() int { return entryBytes + 8*cap(p.list) }
+
+func (b *bucket) bytes() int { return entryBytes + 8*cap(b.sigs) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -105,44 +109,78 @@ func (s *Story) bytes() int {
 }
 
 // Shrink bounds the cache to about limit bytes (see Cached): when it holds more, what the
-// articles since the last Shrink did not use is dropped, and when that is not enough,
-// everything (Forget). The clusterer reads again from its state what an article needs later.
-// Changes not yet taken would be dropped with it: call it after TakeChanges.
+// articles used longest ago is dropped, the most recently used kept up to limit — the common
+// words, the stories of the last days, the buckets of recent signatures. The clusterer reads
+// again from its state what an article needs later. Changes not yet taken would be dropped
+// with it: call it after TakeChanges.
 func (c *Clusterer) Shrink(limit int) {
-	defer func() { c.used++ }()
 	if c.Cached() <= limit {
 		return
 	}
 	c.whole = false
+	// the bytes held by age, in steps of shrinkStep articles since last used
+	var byAge []int
+	age := func(used uint32) int { return int(c.used-used) / shrinkStep }
+	note := func(used uint32, n int) {
+		a := age(used)
+		if a >= len(byAge) {
+			byAge = append(byAge, make([]int, a+1-len(byAge))...)
+		}
+		byAge[a] += n
+	}
 	for k, e := range c.words {
-		if e == nil || e.used != c.used {
+		if e != nil {
+			note(e.used, len(k)+wordBytes)
+		}
+	}
+	for _, p := range c.postings {
+		note(p.used, p.bytes())
+	}
+	for _, s := range c.stories {
+		note(s.used, s.bytes())
+	}
+	for _, b := range c.bands {
+		note(b.used, b.bytes())
+	}
+	for _, e := range c.sigs {
+		note(e.used, sigBytes)
+	}
+	// entries of age keep or more go
+	keep, kept := 0, 0
+	for keep < len(byAge) && kept+byAge[keep] <= limit {
+		kept += byAge[keep]
+		keep++
+	}
+	for k, e := range c.words {
+		if e == nil || age(e.used) >= keep { // a word not in the state is asked for again
 			delete(c.words, k)
 		}
 	}
 	for f, p := range c.postings {
-		if p.used != c.used {
+		if age(p.used) >= keep {
 			delete(c.postings, f)
 		}
 	}
 	for id, s := range c.stories {
-		if s.used != c.used {
+		if age(s.used) >= keep {
 			delete(c.stories, id)
 		}
 	}
 	for k, b := range c.bands {
-		if b.used != c.used {
+		if age(b.used) >= keep {
 			delete(c.bands, k)
 		}
 	}
 	for j, e := range c.sigs {
-		if e.used != c.used {
+		if age(e.used) >= keep {
 			delete(c.sigs, j)
 		}
 	}
-	if c.Cached() > limit {
-		c.Forget()
-	}
 }
+
+// shrinkStep is how many articles apart two uses must be for Shrink to tell which is the more
+// recent: it bounds the ages Shrink counts the cache's bytes by.
+const shrinkStep = 16
 
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
@@ -304,6 +342,11 @@ func (c *Clusterer) TakeChanges() *Changes {
 		}
 		s.saved, s.rebuilt = s.base+len(s.members), false
 	}
+	// in key order, so that a save writes each page of the bands' index once
+	sort.Slice(c.newBands, func(i, j int) bool {
+		a, b := c.newBands[i], c.newBands[j]
+		return a.Key < b.Key || a.Key == b.Key && a.Signature < b.Signature
+	})
 	rows.Bands, rows.Signatures = c.newBands, c.newSigs
 	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
 	c.newSigs, c.newBands, c.moves = nil, nil, nil
