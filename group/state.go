@@ -35,15 +35,9 @@ type postingList struct {
 	used uint32
 }
 
-type bucket struct {
-	sigs []int64
-	used uint32
-}
-
 type sigEntry struct {
-	id   string
-	sig  Signature
-	used uint32
+	id  string
+	sig Signature
 }
 
 // What an article reads or makes is marked with the number of the article that last used it
@@ -56,10 +50,11 @@ type sigEntry struct {
 // after TakeChanges.
 func (c *Clusterer) Forget() {
 	c.whole = false
+	c.bandsFrom = c.meta.Signatures
 	c.words = map[string]*wordEntry{}
 	c.postings = map[int32]*postingList{}
 	c.stories = map[int]*Story{}
-	c.bands = map[uint64]*bucket{}
+	c.bands = map[uint64][]int64{}
 	c.sigs = map[int64]sigEntry{}
 	c.hits = nil
 	c.dirty = map[int]bool{}
@@ -81,15 +76,10 @@ func (c *Clusterer) Cached() int {
 	for _, s := range c.stories {
 		n += s.bytes()
 	}
-	for _, b := range c.bands {
-		n += b.bytes()
-	}
-	return n + len(c.sigs)*sigBytes
+	return n + c.windowBytes()
 }
 
 func (p *postingList) bytes() int { return entryBytes + 8*cap(p.list) }
-
-func (b *bucket) bytes() int { return entryBytes + 8*cap(b.sigs) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -118,6 +108,8 @@ func (c *Clusterer) Shrink(limit int) {
 		return
 	}
 	c.whole = false
+	// the near-duplicate window stays whole; the rest is kept by when it was used
+	limit -= c.trimWindow()
 	// the bytes held by age, in steps of shrinkStep articles since last used
 	var byAge []int
 	age := func(used uint32) int { return int(c.used-used) / shrinkStep }
@@ -139,15 +131,9 @@ func (c *Clusterer) Shrink(limit int) {
 	for _, s := range c.stories {
 		note(s.used, s.bytes())
 	}
-	for _, b := range c.bands {
-		note(b.used, b.bytes())
-	}
-	for _, e := range c.sigs {
-		note(e.used, sigBytes)
-	}
 	// entries of age keep or more go
 	keep, kept := 0, 0
-	for keep < len(byAge) && kept+byAge[keep] <= limit {
+	for keep < len(byAge) && kept+byAge[keep] <= max(limit, 0) {
 		kept += byAge[keep]
 		keep++
 	}
@@ -164,16 +150,6 @@ func (c *Clusterer) Shrink(limit int) {
 	for id, s := range c.stories {
 		if age(s.used) >= keep {
 			delete(c.stories, id)
-		}
-	}
-	for k, b := range c.bands {
-		if age(b.used) >= keep {
-			delete(c.bands, k)
-		}
-	}
-	for j, e := range c.sigs {
-		if age(e.used) >= keep {
-			delete(c.sigs, j)
 		}
 	}
 }
@@ -448,73 +424,6 @@ func decodeSignature(b []byte) Signature {
 		}
 	}
 	return sig
-}
-
-// duplicate is Duplicate over the state: the band buckets of the signature and the
-// signatures in them are read, then the signature is added.
-func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error) {
-	keys := bandKeys(sig)
-	var missing []int64
-	for _, k := range keys {
-		if b, ok := c.bands[k]; ok {
-			b.used = c.used
-		} else {
-			c.bands[k] = &bucket{used: c.used}
-			missing = append(missing, int64(k))
-		}
-	}
-	if len(missing) > 0 && !c.whole {
-		rows, err := c.state.GroupBands(c.ctx, missing)
-		if err != nil {
-			for _, k := range missing {
-				delete(c.bands, uint64(k))
-			}
-			return Duplicate{}, false, err
-		}
-		for _, r := range rows {
-			b := c.bands[uint64(r.Key)]
-			b.sigs = append(b.sigs, r.Signature)
-		}
-	}
-	var need []int64
-	for _, k := range keys {
-		for _, j := range c.bands[k].sigs {
-			if e, ok := c.sigs[j]; !ok {
-				need = append(need, j)
-				c.sigs[j] = sigEntry{used: c.used}
-			} else if e.used != c.used {
-				e.used = c.used
-				c.sigs[j] = e
-			}
-		}
-	}
-	if len(need) > 0 {
-		rows, err := c.state.GroupSignatures(c.ctx, need)
-		if err != nil {
-			for _, j := range need {
-				delete(c.sigs, j)
-			}
-			return Duplicate{}, false, err
-		}
-		for _, r := range rows {
-			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature), c.used}
-		}
-	}
-	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k].sigs }, func(j int64) Signature { return c.sigs[j].sig })
-	n := c.meta.Signatures
-	c.meta.Signatures++
-	c.sigs[n] = sigEntry{id, sig, c.used}
-	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
-	for _, k := range keys {
-		if b := c.bands[k]; len(b.sigs) < maxBucket {
-			b.sigs = append(b.sigs, n)
-			c.newBands = append(c.newBands, crosscheck.GroupBand{Key: int64(k), Signature: n})
-		}
-	}
-	if best < 0 || bestSim < DuplicateThreshold {
-		return Duplicate{}, false, nil
-	}
-	return Duplicate{Of: c.sigs[best].id, Similarity: bestSim}, true, nil
 }
 
 // centroidOf is a story's unit centroid from its sums; it also sets the story's cohesion.
