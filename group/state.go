@@ -98,8 +98,9 @@ func (s *Story) bytes() int {
 	return n
 }
 
-// Shrink bounds the cache to about limit bytes (see Cached): when it holds more, what the
-// articles used longest ago is dropped, the most recently used kept up to limit — the common
+// Shrink bounds the cache to about limit bytes (see Cached): when it holds more, the stories'
+// members are let go, and what the articles used longest ago is dropped, the most recently
+// used kept up to limit — the common
 // words, the stories of the last days, the buckets of recent signatures. The clusterer reads
 // again from its state what an article needs later. Changes not yet taken would be dropped
 // with it: call it after TakeChanges.
@@ -108,6 +109,12 @@ func (c *Clusterer) Shrink(limit int) {
 		return
 	}
 	c.whole = false
+	// the members of the stories kept are read again when a split or a merge needs them
+	for _, s := range c.stories {
+		if len(s.members) > 0 && s.saved == s.base+len(s.members) {
+			s.members, s.base = nil, s.saved
+		}
+	}
 	// the near-duplicate window stays whole; the rest is kept by when it was used
 	limit -= c.trimWindow()
 	// the bytes held by age, in steps of shrinkStep articles since last used
