@@ -99,9 +99,9 @@ func (s *Story) bytes() int {
 }
 
 // Shrink bounds the cache to about limit bytes (see Cached): when it holds more, the stories'
-// members are let go, and what the articles used longest ago is dropped, the most recently
-// used kept up to limit — the common
-// words, the stories of the last days, the buckets of recent signatures. The clusterer reads
+// members are let go, the signatures older than the near-duplicate window (see
+// DuplicateWindow) dropped, and of the rest what was used longest ago, the most recently used
+// kept up to limit — the common words, the stories of the last days. The clusterer reads
 // again from its state what an article needs later. Changes not yet taken would be dropped
 // with it: call it after TakeChanges.
 func (c *Clusterer) Shrink(limit int) {
