@@ -1,0 +1,73 @@
+package reconcile
+
+import "math"
+
+// Which articles state which value of a fact. An article is counted for the value it states
+// about the fact's subject, once: its precise figure rather than the hedge it also gives,
+// not a figure it gives of something else.
+
+// preciseOverHedges leaves out of a fact the hedged claims ("about 40 Palestinians") of an
+// article that also states a precise value the hedge allows ("42 people were killed"): the
+// article's value is the precise one, and the hedge, compatible with it, is no second value
+// of the article. A hedge an article gives alone stays.
+func preciseOverHedges(f []claim, agree func(a, b claim) bool) []claim {
+	out := f[:0:0]
+	for _, c := range f {
+		if c.approx && c.bound == "" && hasPreciseRival(c, f, agree) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// hasPreciseRival reports an exact claim of c's article in f, of another figure, that c agrees
+// with.
+func hasPreciseRival(c claim, f []claim, agree func(a, b claim) bool) bool {
+	for _, e := range f {
+		if e.art == c.art && !e.approx && e.bound == "" && e.value != c.value && agree(c, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownersDiffer reports two figures of people the articles name, of two different people:
+// an age or a measure of one person is no value of another's, whatever the figure ("Luck
+// broke Newton's record of 4,051 yards", "he [Luck] set the record with 4,051 yards").
+func ownersDiffer(a, b claim) bool {
+	return a.named && b.named && a.owner != b.owner && personalKinds[a.read.kind] && personalKinds[b.read.kind]
+}
+
+// personalKinds are the kinds of figure that belong to a person: an age, a length run or
+// thrown, a weight lifted.
+var personalKinds = map[string]bool{"age": true, "measure": true}
+
+// ownedApart reports a claim of fact f that is another person's figure than c's.
+func ownedApart(f []claim, c claim) bool {
+	for _, x := range f {
+		if ownersDiffer(x, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueOf is the index of the value among reps (one claim for each value so far) that claim c
+// states, or -1: the first it agrees with, or for a hedge the nearest figure it allows ("about
+// 50" beside 52 and 50 is 50).
+func valueOf(c claim, reps []claim, agree func(a, b claim) bool) int {
+	k := -1
+	for i, r := range reps {
+		if !agree(r, c) {
+			continue
+		}
+		if !c.approx {
+			return i
+		}
+		if k < 0 || math.Abs(r.value-c.value) < math.Abs(reps[k].value-c.value) {
+			k = i
+		}
+	}
+	return k
+}

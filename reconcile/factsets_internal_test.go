@@ -1,0 +1,104 @@
+package reconcile
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// valuesOf is, for the facts of the story whose values include want, each value with the
+// articles that state it: "52 people=a" and "50 people=b,c".
+func valuesOf(facts []crosscheck.Fact, want string) [][]string {
+	var out [][]string
+	for _, f := range facts {
+		if !slices.ContainsFunc(f.Values, func(v crosscheck.FactValue) bool { return v.Value == want }) {
+			continue
+		}
+		var vs []string
+		for _, v := range f.Values {
+			arts := slices.Clone(v.Articles)
+			slices.Sort(arts)
+			vs = append(vs, v.Value+"="+strings.Join(arts, ","))
+		}
+		slices.Sort(vs)
+		out = append(out, vs)
+	}
+	return out
+}
+
+// An article that hedges a figure and also gives it exactly is counted for the exact one
+// alone; a hedge an article gives alone stays its value.
+func TestPreciseOverHedges(t *testing.T) {
+	s := storyOf(t,
+		"A rocket strike that killed about 50 villagers hit the market on Monday. Doctors at the clinic said 52 people were killed in the market strike.",
+		"Officials said 50 people were killed in the rocket strike on the market on Monday.",
+		"Medics said about 50 people were killed in the rocket strike on the market on Monday.")
+	got := valuesOf(s.numberFacts(), "52 people")
+	want := [][]string{{"50 people=b,c", "52 people=a"}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("values = %q, want %q", got, want)
+	}
+}
+
+// A figure of one person is not a value of another's: the record one player broke and the
+// total another set with the same figure are two facts, and the second rivals the total the
+// same player is given elsewhere. "He" stands for the person the sentences before name.
+func TestOwnersApart(t *testing.T) {
+	s := storyOf(t,
+		"Dana Reyes broke Tom Morgan's record of 3,412 yards passing on Sunday.",
+		"Denver quarterback Tom Morgan held the old record at 3,412 yards.",
+		"Dana Reyes was sharp all day. He also set a rookie record for a season with 3,412 yards passing.",
+		"Dana Reyes also set a rookie record for a season with 3,530 passing yards.")
+	facts := s.numberFacts()
+	if got, want := valuesOf(facts, "3530 yards"), [][]string{{"3412 yards=c", "3530 yards=d"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("Reyes's yards = %q, want %q", got, want)
+	}
+	var morgan []string
+	for _, f := range facts {
+		if len(f.Values) == 1 && f.Values[0].Value == "3412 yards" {
+			morgan = f.Values[0].Articles
+		}
+	}
+	if slices.Sort(morgan); !slices.Equal(morgan, []string{"a", "b"}) {
+		t.Errorf("Morgan's record stated in %q, want [a b]", morgan)
+	}
+}
+
+// The person a subject pronoun stands for is the one named first in the nearest sentence
+// before that does not open on a pronoun itself.
+func TestAntecedent(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Dana Reyes was poor early on. But after that he found Lee Park deep for a score. And he set a record with 300 yards.", "reyes"},
+		{"Dana Reyes threw early. It rained. The crowd left. The lights went out. The band played. He set a record with 300 yards.", ""},
+	} {
+		a := analyzed(t, tc.text)
+		if got := a.antecedent(len(a.sentences) - 1); got != tc.want {
+			t.Errorf("antecedent in %q = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A name written after "the" is a team's or a body's: its figures are no person's.
+func TestFirmOwner(t *testing.T) {
+	for _, tc := range []struct {
+		text, owner string
+		firm        bool
+	}{
+		{"Lee Park (101 yards) and Dana Reyes (226 yards) led the attack.", "reyes", true},
+		{"Dana Reyes held the old record at 3,412 yards.", "reyes", true},
+		{"Dana Reyes picked off a pass from Lee Park and took it back 32 yards.", "", false},
+	} {
+		a := analyzed(t, tc.text)
+		n := a.Numbers[len(a.Numbers)-1]
+		r, _ := a.readNumber(n)
+		if owner, firm := a.firmOwner(n.Start, r.owner); firm != tc.firm || firm && owner != tc.owner {
+			t.Errorf("firmOwner in %q = %q, %v; want %q, %v", tc.text, owner, firm, tc.owner, tc.firm)
+		}
+	}
+	a := analyzed(t, "The Hawks gave up 400 yards. Coach Ann Hawks said the Hawks were tired.")
+	if !a.calledThe("hawks") || a.calledThe("ann") {
+		t.Errorf("calledThe: the Hawks are a team, Ann is not")
+	}
+}
