@@ -1,6 +1,10 @@
 package reconcile
 
-import "math"
+import (
+	"math"
+
+	"github.com/crosscheck/crosscheck/analyze/number"
+)
 
 // Which articles state which value of a fact. An article is counted for the value it states
 // about the fact's subject, once: its precise figure rather than the hedge it also gives,
@@ -70,4 +74,32 @@ func valueOf(c claim, reps []claim, agree func(a, b claim) bool) int {
 		}
 	}
 	return k
+}
+
+// assignKey files the claims of one kind and unit into facts (assign), except that the claims
+// of a thing counted by one figure alone in the whole story are one fact, however little
+// their sentences share: "three-tiered pricing", "three price tiers" (soleFigure).
+func (s *story) assignKey(claims []claim) [][]claim {
+	if soleFigure(claims) {
+		if !severalArticles(claims) {
+			return nil
+		}
+		return [][]claim{claims}
+	}
+	return s.assign(claims, numbersAgree)
+}
+
+// soleFigure reports claims that count one thing, other than people or times, by one figure
+// in every article that counts it: the story tells one count of that thing. A noun counted
+// by two figures anywhere ("3 USB ports", "2 USB ports") is left to the sentences to sort.
+func soleFigure(claims []claim) bool {
+	if len(claims) < 2 || claims[0].read.kind != "count" || countsPeople(claims[0].read) || claims[0].read.thing == "time" {
+		return false
+	}
+	for _, c := range claims {
+		if c.approx || c.bound != "" || c.listed || c.read.borrowed || !number.Equal(c.value, claims[0].value) {
+			return false
+		}
+	}
+	return true
 }

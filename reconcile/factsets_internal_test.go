@@ -102,3 +102,34 @@ func TestFirmOwner(t *testing.T) {
 		t.Errorf("calledThe: the Hawks are a team, Ann is not")
 	}
 }
+
+// A thing the whole story counts by one figure is one count, in whatever words each
+// article puts it; a thing counted by two figures, people, or a hedged figure are left to
+// the sentences to sort.
+func TestSoleFigure(t *testing.T) {
+	s := storyOf(t,
+		"Its songs will now have three-tiered pricing, the company said on Tuesday.",
+		"The flat rate gave way to three price tiers.",
+		"Jobs unveiled a new three-tier pricing for the catalogue.")
+	if got, want := valuesOf(s.numberFacts(), "3 tiers in the pricing"), [][]string{{"3 tiers in the pricing=a,b,c"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("tiers = %q, want %q", got, want)
+	}
+	a, b := &article{}, &article{}
+	count := func(art *article, thing string, v float64, approx bool) claim {
+		return claim{art: art, value: v, approx: approx, read: reading{kind: "count", thing: thing, unit: thing}}
+	}
+	for _, tc := range []struct {
+		name   string
+		claims []claim
+		want   bool
+	}{
+		{"one figure of a thing", []claim{count(a, "tier", 3, false), count(b, "tier", 3, false)}, true},
+		{"two figures of a thing", []claim{count(a, "port", 3, false), count(b, "port", 2, false), count(b, "port", 3, false)}, false},
+		{"people", []claim{count(a, "nurse", 3, false), count(b, "nurse", 3, false)}, false},
+		{"a hedge", []claim{count(a, "tier", 3, true), count(b, "tier", 3, false)}, false},
+	} {
+		if got := soleFigure(tc.claims); got != tc.want {
+			t.Errorf("%s: soleFigure = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -62,7 +62,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	s.joinNamedTwoWays(byKey, keys)
 	var out []crosscheck.Fact
 	for _, key := range keys {
-		for _, f := range s.assign(byKey[key], numbersAgree) {
+		for _, f := range s.assignKey(byKey[key]) {
 			f = preciseOverHedges(dropCompatibleBounds(f), numbersAgree)
 			if !severalArticles(f) {
 				continue
