@@ -133,3 +133,13 @@ func TestSoleFigure(t *testing.T) {
 		}
 	}
 }
+
+// A hedged figure after a dateline's dash is a count, not the second figure of a score, and
+// two modifiers joined by "and" before the counted noun leave it the noun.
+func TestDatelineCount(t *testing.T) {
+	a := analyzed(t, "WASHINGTON - May 4 - More than 900 federal and state scientists urged the agency to act.")
+	r, ok := a.readNumber(a.Numbers[0])
+	if !ok || r.rule != "count" || r.label != "900 scientists" {
+		t.Errorf("read %+v, %v; want the count 900 scientists", r, ok)
+	}
+}

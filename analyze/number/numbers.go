@@ -307,7 +307,9 @@ var notHead = lex.WordSet(`struck hit fell shot fled came went took left got ran
 // word, a verb, an adverb or punctuation — and returns its head and where it ends: for a count
 // above one, the last of the first plurals ("two Israeli tank shells" → shells; "two
 // plainclothes police officers" → officers), otherwise the last word ("a 15-year department
-// veteran" → veteran). An all-capital word ("FLDS") is not a plural.
+// veteran" → veteran). An all-capital word ("FLDS") is not a plural. For a count above one, an
+// "and" or "or" after a word that is no plural joins two modifiers of the plural after them
+// ("1,300 federal and independent scientists" → scientists).
 func countedHead(text string, from int, plural bool) (string, int) {
 	head, end, inPlural := "", from, false
 	for i, n := from, 0; n < 4; n++ {
@@ -322,6 +324,10 @@ func countedHead(text string, from int, plural bool) (string, int) {
 			break
 		}
 		w := strings.ToLower(text[i:j])
+		if (w == "and" || w == "or") && n > 0 && plural && !inPlural && head != "" && !isDigitWord(head) {
+			i = j // "1,300 federal and independent scientists": two modifiers of one plural after them
+			continue
+		}
 		if notCounted[w] || notHead[w] || lex.Stopwords[w] && !pluralNouns[w] || strings.HasSuffix(w, "ly") && !lyNouns[w] ||
 			n > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 			break

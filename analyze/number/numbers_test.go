@@ -26,6 +26,7 @@ func TestNumbers(t *testing.T) {
 		{"four young women who were sisters left", 4, "women", "", ""},
 		{"Three army supply trucks crossed the bridge", 3, "truck", "", ""},
 		{"two plainclothes police officers stopped him", 2, "officer", "", ""},
+		{"more than 900 federal and state scientists signed the letter", 900, "scientist", "", "more than"},
 		{"The 10, 000 FLDS followers prayed", 10000, "follower", "", ""},
 		{"a 12-hour regional rail strike began", 12, "hour", "strike", ""},
 		// parts and rates
