@@ -2,6 +2,9 @@ package reconcile
 
 import (
 	"math"
+	"regexp"
+	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/analyze/number"
 )
@@ -102,4 +105,40 @@ func soleFigure(claims []claim) bool {
 		}
 	}
 	return true
+}
+
+// thingsFromPeople: a count of people that a noun of things comes from, and a count of that
+// noun ("comments from 300,000 citizens", "received nearly 300,000 comments"; "letters from
+// 2,000 readers", "2,000 letters"): the things are counted by the people who sent them.
+func thingsFromPeople(s *story, c, o claim) bool {
+	of := func(people, things claim) bool {
+		if !countsPeople(people.read) || countsPeople(things.read) || things.read.thing == "" {
+			return false
+		}
+		m := nounFrom.FindStringSubmatch(people.art.Text[max(0, people.start-40):people.start])
+		return m != nil && singularNoun(strings.ToLower(m[1])) == things.read.thing
+	}
+	return of(c, o) || of(o, c)
+}
+
+// nounFrom ends the text before a count of people with the noun of what came from them:
+// "comments from", "letters from".
+var nounFrom = regexp.MustCompile(`\b([A-Za-z]+)\s+from\s+$`)
+
+// labelFirst orders a fact's claims so that each value is labelled by an exact figure of the
+// noun the fact counts: a count joined from another noun ("letters from 2,000 residents")
+// names its value only when no claim of the fact's own noun does.
+func labelFirst(f []claim, key string) {
+	unit := key[strings.IndexByte(key, '|')+1:]
+	rank := func(c claim) int {
+		r := 0
+		if c.read.unit != unit {
+			r += 2
+		}
+		if c.approx {
+			r++
+		}
+		return r
+	}
+	sort.SliceStable(f, func(i, j int) bool { return rank(f[i]) < rank(f[j]) })
 }

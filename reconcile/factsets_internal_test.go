@@ -143,3 +143,15 @@ func TestDatelineCount(t *testing.T) {
 		t.Errorf("read %+v, %v; want the count 900 scientists", r, ok)
 	}
 }
+
+// Things counted by the people they came from are the count of the things.
+func TestThingsFromPeople(t *testing.T) {
+	s := storyOf(t,
+		"The council ignored letters from 2,000 residents and approved the tower.",
+		"Since March the council has received about 2,000 letters on the tower plan.",
+		"Some 2,000 letters on the tower plan reached the council.")
+	got := valuesOf(s.numberFacts(), "2000 letters")
+	if want := [][]string{{"2000 letters=a,b,c"}}; !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("letters = %q, want %q", got, want)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -67,7 +66,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			if !severalArticles(f) {
 				continue
 			}
-			sort.SliceStable(f, func(i, j int) bool { return !f[i].approx && f[j].approx }) // a value is labelled by an exact figure
+			labelFirst(f, key)
 			out = append(out, s.fact(f, f[0].read.kind, s.numberSubject(f), numbersAgree))
 		}
 	}
