@@ -28,6 +28,14 @@ func valuesOf(facts []crosscheck.Fact, want string) [][]string {
 	return out
 }
 
+// wantValues fails the test unless the facts whose values include value are want.
+func wantValues(t *testing.T, facts []crosscheck.Fact, value string, want ...[]string) {
+	t.Helper()
+	if got := valuesOf(facts, value); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("%s: values = %q, want %q", value, got, want)
+	}
+}
+
 // An article that hedges a figure and also gives it exactly is counted for the exact one
 // alone; a hedge an article gives alone stays its value.
 func TestPreciseOverHedges(t *testing.T) {
@@ -35,11 +43,7 @@ func TestPreciseOverHedges(t *testing.T) {
 		"A rocket strike that killed about 50 villagers hit the market on Monday. Doctors at the clinic said 52 people were killed in the market strike.",
 		"Officials said 50 people were killed in the rocket strike on the market on Monday.",
 		"Medics said about 50 people were killed in the rocket strike on the market on Monday.")
-	got := valuesOf(s.numberFacts(), "52 people")
-	want := [][]string{{"50 people=b,c", "52 people=a"}}
-	if !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("values = %q, want %q", got, want)
-	}
+	wantValues(t, s.numberFacts(), "52 people", []string{"50 people=b,c", "52 people=a"})
 }
 
 // A figure of one person is not a value of another's: the record one player broke and the
@@ -52,9 +56,7 @@ func TestOwnersApart(t *testing.T) {
 		"Dana Reyes was sharp all day. He also set a rookie record for a season with 3,412 yards passing.",
 		"Dana Reyes also set a rookie record for a season with 3,530 passing yards.")
 	facts := s.numberFacts()
-	if got, want := valuesOf(facts, "3530 yards"), [][]string{{"3412 yards=c", "3530 yards=d"}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("Reyes's yards = %q, want %q", got, want)
-	}
+	wantValues(t, facts, "3530 yards", []string{"3412 yards=c", "3530 yards=d"})
 	var morgan []string
 	for _, f := range facts {
 		if len(f.Values) == 1 && f.Values[0].Value == "3412 yards" {
@@ -111,9 +113,7 @@ func TestSoleFigure(t *testing.T) {
 		"Its songs will now have three-tiered pricing, the company said on Tuesday.",
 		"The flat rate gave way to three price tiers.",
 		"Jobs unveiled a new three-tier pricing for the catalogue.")
-	if got, want := valuesOf(s.numberFacts(), "3 tiers in the pricing"), [][]string{{"3 tiers in the pricing=a,b,c"}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("tiers = %q, want %q", got, want)
-	}
+	wantValues(t, s.numberFacts(), "3 tiers in the pricing", []string{"3 tiers in the pricing=a,b,c"})
 	a, b := &article{}, &article{}
 	count := func(art *article, thing string, v float64, approx bool) claim {
 		return claim{art: art, value: v, approx: approx, read: reading{kind: "count", thing: thing, unit: thing}}
@@ -150,8 +150,5 @@ func TestThingsFromPeople(t *testing.T) {
 		"The council ignored letters from 2,000 residents and approved the tower.",
 		"Since March the council has received about 2,000 letters on the tower plan.",
 		"Some 2,000 letters on the tower plan reached the council.")
-	got := valuesOf(s.numberFacts(), "2000 letters")
-	if want := [][]string{{"2000 letters=a,b,c"}}; !slices.EqualFunc(got, want, slices.Equal) {
-		t.Errorf("letters = %q, want %q", got, want)
-	}
+	wantValues(t, s.numberFacts(), "2000 letters", []string{"2000 letters=a,b,c"})
 }
