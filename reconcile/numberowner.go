@@ -224,17 +224,28 @@ func (a *article) firmOwner(off int, owner string) (string, bool) {
 // calledThe reports a name the article writes after "the" ("the Colts", "the Chiefs"): a
 // team's or a body's, not a person's, whatever analysis took it for.
 func (a *article) calledThe(name string) bool {
-	text := strings.ToLower(a.Text)
-	for i := strings.Index(text, "the "+name); i >= 0; {
-		end := i + len("the "+name)
-		if (i == 0 || !isLetter(text[i-1])) && (end == len(text) || !isLetter(text[end])) {
-			return true
+	for _, e := range a.Entities {
+		f := strings.Fields(e.Name)
+		if e.Kind != "person" || len(f) == 0 || surname(e.Name) != name {
+			continue
 		}
-		next := strings.Index(text[i+1:], "the "+name)
-		if next < 0 {
-			break
+		written := strings.Trim(f[len(f)-1], ",.’'")
+		for _, the := range []string{"the ", "The "} {
+			for rest := a.Text; ; {
+				i := strings.Index(rest, the+written)
+				if i < 0 {
+					break
+				}
+				end := i + len(the+written)
+				if (i == 0 || !isNameByte(rest[i-1])) && (end == len(rest) || !isNameByte(rest[end])) {
+					return true
+				}
+				rest = rest[end:]
+			}
 		}
-		i += 1 + next
 	}
 	return false
 }
+
+// isNameByte reports a byte of a word: a letter of either case, or one of a letter's bytes.
+func isNameByte(b byte) bool { return isLetter(b) || b >= 'A' && b <= 'Z' }
