@@ -165,6 +165,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	if !ok || afterMonth(text, m[6]) {
 		return Number{}, false // "March 12" is a date: the dates stage reads it
 	}
+	if decimalsOfGlued(text, m[6]) {
+		return Number{}, false // the ".72bn" of "Dh472.72bn": the decimals of a figure glued to its sign
+	}
 	if (figure == "dozen" || figure == "hundred") && vagueBefore.MatchString(strings.ToLower(text[max(0, m[6]-12):m[6]])) {
 		return Number{}, false // "several dozen people": no figure
 	}
@@ -188,6 +191,10 @@ func readNumber(text string, m []int) (Number, bool) {
 	if end == m[7] && group(6) == "" && group(8) == "" {
 		end = readGluedUnit(text, end, &n)
 	}
+	spaced := false
+	if end == m[7] && group(6) == "" {
+		end, spaced = readSpacedScale(text, end, &n) // "1.2 bn dollars", "$9.3 mln"
+	}
 	if n.Unit == "" && group(6) == "" && group(8) == "" {
 		// "41.2C", "41.2°C": a temperature written close to its figure
 		if u := temperature.FindString(text[end:min(len(text), end+4)]); u != "" {
@@ -205,8 +212,11 @@ func readNumber(text string, m []int) (Number, bool) {
 				n.Counted, end = singular(head), e // "a 24-hour nationwide general strike"
 			}
 		}
-	case group(8) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
+	case group(8) != "" && !spaced: // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
 		words := strings.Fields(strings.ToLower(group(8)))
+		if len(words) > 1 && words[0] == "us" && strings.HasPrefix(words[1], "dollar") {
+			words = words[1:] // "3 million US dollars"
+		}
 		pos := m[16]
 		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
 		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0]) || Participle(words[0], words[1])) {
@@ -254,6 +264,7 @@ func readNumber(text string, m []int) (Number, bool) {
 	if u, ok := unitNames[n.Unit]; ok {
 		n.Unit = u
 	}
+	n.Unit = currencyOf(text, n, figure)
 	if n.Value == 0 && figure != "zero" && !strings.ContainsAny(figure, "0123456789") {
 		return Number{}, false
 	}
