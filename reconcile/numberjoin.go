@@ -21,6 +21,7 @@ var countJoins = []countJoin{
 	{"one-event", "“firing seven attorneys”, “he fired seven lawyers”", oneEventTwoNouns},
 	{"people-two-ways", "“SeaMicro employs 80 people”, “SeaMicro has 80 employees”; “about 10,000 followers”, “at least 10,000 members”", peopleTwoWays},
 	{"times-of-verb", "“can be recharged up to 1,000 times”, “up to 1,000 recharges”", timesOfVerb},
+	{"things-from-people", "“comments from 300,000 citizens”, “received nearly 300,000 comments”", thingsFromPeople},
 }
 
 // joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
