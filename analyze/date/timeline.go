@@ -264,12 +264,15 @@ type Date = crosscheck.Date
 // It is anchored, tried only where a word of dateStarts begins (see number.NextStart), and matched
 // against text in ASCII lower case, which is faster than a case-folding pattern.
 var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
+	// this coming Sunday, March eighth · the eighth of March: days said in words
+	`(?:(?:this coming|this past|coming|next|last|this|on)\s+)?(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+(?:the\s+)?` + dayOrdinalRe + `\b`,
+	`(?:the\s+)?` + dayOrdinalRe + `\s+of\s+` + monthRe,
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
 	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`, // not "December 20" of "December 2007"
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
 	`(?:(?:last|this|next|early|late|mid-?)\s*)?` + monthRe + `(?:,?\s+(?:of\s+)?\d{4})?`,
 	// last Tuesday · Tuesday morning
-	`(?:(?:last|this|next|on|early|late|the previous|the following)\s+)?` + weekdayRe + `(?:\s+(?:morning|afternoon|evening|night))?`,
+	`(?:(?:this coming|this past|last|this|next|on|early|late|the previous|the following)\s+)?` + weekdayRe + `(?:\s+(?:morning|afternoon|evening|night))?`,
 	`(?:(?:earlier|later|late|early)\s+)?(?:today|yesterday|tomorrow|tonight)`,
 	`(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|decade|quarter|morning|afternoon|evening)`,
 	`(?:over|during|on)\s+the\s+weekend`,
@@ -282,8 +285,9 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`,                                          // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
 	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})\s+(?:(?:last|this|yesterday|in the)\s+)?(?:morning|afternoon|evening|night)\b`, // 6:41 last night
 	`\d{4}-\d{2}-\d{2}`,
-	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
-	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`, // the 2005 film · a 1997 conviction: the year of the noun after it
+	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal|through|thru|between)\s+(?:19|20)\d{2}\b`,
+	`(?:about|around|approximately|roughly|circa)\s+(?:19|20)\d{2}\b`, // about 1970: unless a count ("about 2000 people"), see Find
+	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`,                           // the 2005 film · a 1997 conviction: the year of the noun after it
 	`(?:the\s+)?(?:19|20)\d0s`,
 }, "|") + `)`)
 
@@ -294,7 +298,9 @@ var dateStarts = lex.WordSet(`sunday monday tuesday wednesday thursday friday sa
 		today yesterday tomorrow tonight past coming over during a an one two three four five six seven
 		eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty ninety hundred several few
 		couple nearly almost about around approximately roughly some more less under at up just first
-		second third fourth spring summer autumn winter fall in since by until from to of fiscal`)
+		second third fourth spring summer autumn winter fall in since by until from to of fiscal through
+		thru between circa fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
+		fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth`)
 
 // timeUnits are the words one of which every date phrase holds.
 var timeUnits = func() map[string]bool {
@@ -409,12 +415,23 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 			phrase, e = phrase[m[2]:m[3]], s+m[3] // the year alone
 		}
 		p := stripPreposition(phrase)
+		if hedgedYear(strings.ToLower(p)) != "" && countAfterYear(text[e:]) {
+			continue // "about 2000 people"
+		}
 		v, typ := t.Resolve(p, before)
 		if dct.IsZero() && typ != "DURATION" && !NamesYear(p) {
 			v = undated(p, v, typ)
 		}
-		if v != "" {
-			out = append(out, Date{Text: p, Start: e - len(p), End: e, Value: v, Type: typ})
+		if v == "" {
+			continue
+		}
+		out = append(out, Date{Text: p, Start: e - len(p), End: e, Value: v, Type: typ})
+		if len(v) == 4 && strings.HasSuffix(p, v) {
+			// the second year of a span or a pair: "between 1998 and 2002", "1995 to 1998"
+			if s2, e2 := secondYear(text, e); s2 >= 0 {
+				out = append(out, Date{Text: text[s2:e2], Start: s2, End: e2, Value: text[s2:e2], Type: "DATE"})
+				c = e2
+			}
 		}
 	}
 	return out
@@ -477,7 +494,7 @@ func weekdayIn(e string) bool {
 // yearBeforeNoun matches a year between an article and the noun it dates: "the 2005 film".
 var yearBeforeNoun = regexp.MustCompile(`(?i)^(?:the|a|an)\s+((?:19|20)\d{2})\s+[a-z]`)
 
-var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over)\s+`)
+var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over|through|thru|between)\s+`)
 
 func stripPreposition(p string) string {
 	if loc := leadingPreposition.FindStringIndex(p); loc != nil {

@@ -1,0 +1,52 @@
+package date_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/analyze/date"
+	"github.com/crosscheck/crosscheck/analyze/lex"
+)
+
+func TestSpokenDays(t *testing.T) {
+	dct := time.Date(1998, 3, 5, 0, 0, 0, 0, time.UTC) // a Thursday
+	for _, tc := range []struct{ expr, value string }{
+		{"March eighth", "1998-03-08"},
+		{"the eighth of March", "1998-03-08"},
+		{"March twenty-first", "1998-03-21"},
+		{"March the thirty-first", "1998-03-31"},
+		{"this coming Sunday", "1998-03-08"},
+		{"this past Sunday", "1998-03-01"},
+		{"this coming Sunday, March eighth", "1998-03-08"}, // the weekday said before its day
+		{"next Tuesday, March 10", "1998-03-10"},
+		{"about 1970", "1970"},
+		{"circa 1970", "1970"},
+	} {
+		if v, _ := date.Resolve(tc.expr, dct); v != tc.value {
+			t.Errorf("Resolve(%q) = %q, want %q", tc.expr, v, tc.value)
+		}
+	}
+}
+
+func TestBoundedAndHedgedYears(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"He served on the board through 1998.", "1998=1998"},
+		{"He ran the firm between 1998 and 2002.", "1998=1998 2002=2002"}, // both ends of the span
+		{"The mill ran from 1995 to 1998 and closed.", "1995=1995 1998=1998"},
+		{"He was indicted about 1970 for bribery.", "about 1970=1970"}, // the hedge stays in the text
+		{"About 2000 people marched on the capital.", ""},              // a count, no year
+		{"The show aired on March eighth.", "March eighth=XXXX-03-08"},
+	} {
+		var got []string
+		for _, d := range date.Find(tc.text, lex.Sentences(tc.text), lex.Tokens(tc.text), time.Time{}) {
+			if tc.text[d.Start:d.End] != d.Text {
+				t.Errorf("%q: offsets [%d,%d) hold %q", d.Text, d.Start, d.End, tc.text[d.Start:d.End])
+			}
+			got = append(got, d.Text+"="+d.Value)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("Find(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
