@@ -94,11 +94,6 @@ func readClock(d crosscheck.Date) (float64, string, bool) {
 	return float64(h*60 + mi), m[1] + ":" + m[2], true
 }
 
-// clockHedges are the words before a clock time that make it approximate ("about 8 p.m.");
-// the report keeps the article's word ("about 20:00").
-var clockHedges = map[string]bool{"about": true, "around": true, "approximately": true, "roughly": true,
-	"nearly": true, "almost": true, "shortly": true, "sometime": true}
-
 // dateFacts aligns the days, weekdays, months, years and clock times the articles give for
 // the events they tell, each named by what it dates.
 func (s *story) dateFacts() []crosscheck.Fact {
@@ -119,6 +114,9 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		}
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
+		}
+		if k.name == "year" {
+			facts = strayYears(claims, facts)
 		}
 		for _, f := range facts {
 			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
@@ -220,10 +218,10 @@ func (s *story) dateClaims(k dateKind) []claim {
 			if saidOn(a.Text[max(0, d.Start-120):d.Start]) {
 				continue // the day something was said dates the saying, not the story's events
 			}
-			if k.name == "time" {
-				if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
-					label = w + " " + label
-				}
+			if h := timeHedge(a.Text[max(0, d.Start-30):d.Start]); k.name == "time" && h != "" {
+				label = h + " " + label // "about 20:00", "shortly after 15:30"
+			} else if h := hedgedText(d.Text); k.name == "year" && h != "" && date.Granularity(d.Value) == "year" {
+				label = h + " " + label // "about 1970"
 			}
 			c := a.claim(d.Start, d.End)
 			c.value, c.label, c.crowded = v, label, true
