@@ -115,6 +115,9 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
 		}
+		if k.name == "day" || k.name == "weekday" {
+			facts = daysOfOneVerb(claims, facts)
+		}
 		if k.name == "year" {
 			facts = strayYears(claims, facts)
 		}

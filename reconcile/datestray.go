@@ -38,7 +38,9 @@ func hedgedText(text string) string {
 // whatever verb each tells it with ("Back in 1970, Woodward struck up a conversation with
 // Felt", "The relationship … began about 1970 when Woodward was a Navy lieutenant"). Two
 // years with nothing named by them may date anything ("In 1947, she filed for divorce", "She
-// posed for her first pin-up photos in 1947"). A year one article gives twice, or that a fact
+// posed for her first pin-up photos in 1947"). The year of a day counts ("When Nixon left
+// office on Aug. 9, 1974" beside "the resignation of Nixon in 1974"), though a fact of such
+// years alone is left to the days' own facts. A year one article gives twice, or that a fact
 // holds already, dates several events, and a bound ("through 2012") no event: they are left
 // alone.
 func strayYears(claims []claim, facts [][]claim) [][]claim {
@@ -57,7 +59,7 @@ func strayYears(claims []claim, facts [][]claim) [][]claim {
 	byValue := map[float64][]claim{}
 	var order []float64
 	for _, c := range claims {
-		if c.approx || held[c.value] || taken[[2]any{c.art, c.start}] || boundRe.MatchString(c.art.Text[max(0, c.start-12):c.start]) {
+		if held[c.value] || taken[[2]any{c.art, c.start}] || boundRe.MatchString(c.art.Text[max(0, c.start-12):c.start]) {
 			continue
 		}
 		if byValue[c.value] == nil {
@@ -126,4 +128,43 @@ func nameNearAll(cs []claim) bool {
 		}
 	}
 	return len(common) > 0
+}
+
+// daysOfOneVerb joins the days no fact took that the articles tie to one verb, each article
+// once: "the reported bombing of Guffa in Upper Nile state on Tuesday" and "the Wednesday
+// bombings in Upper Nile state" date one act, and when their days differ they conflict. The
+// story's own event has its days in facts already (its ledes), so what is left of one verb is
+// an earlier or a later act of that kind. A verb one article ties to two days or more dates
+// several acts and is left alone, and so is a verb that tells nothing of the act ("occurred").
+func daysOfOneVerb(claims []claim, facts [][]claim) [][]claim {
+	taken := map[[2]any]bool{}
+	for _, f := range facts {
+		for _, c := range f {
+			taken[[2]any{c.art, c.start}] = true
+		}
+	}
+	byVerb := map[string][]claim{}
+	var verbs []string
+	for _, c := range claims {
+		if c.verb == "" || genericVerbs[c.verb] || taken[[2]any{c.art, c.start}] {
+			continue
+		}
+		if byVerb[c.verb] == nil {
+			verbs = append(verbs, c.verb)
+		}
+		byVerb[c.verb] = append(byVerb[c.verb], c)
+	}
+	for _, v := range verbs {
+		cs := byVerb[v]
+		once := true
+		for i := range cs {
+			for j := range i {
+				once = once && cs[i].art != cs[j].art
+			}
+		}
+		if once && len(cs) > 1 {
+			facts = append(facts, cs)
+		}
+	}
+	return facts
 }

@@ -17,6 +17,13 @@ func TestStrayYears(t *testing.T) {
 		t.Errorf("a name by both years: date facts = %q, want %q", got, want)
 	}
 	got = dateFactsOf(t,
+		"When Marsh left office on Aug. 9, 1974, the two reporters shared the secret with their editor.",
+		"The scandal ultimately led to the resignation of Governor Marsh in 1974.",
+	)
+	if want := []string{"agree: 1974 a,b"}; !slices.Equal(got, want) {
+		t.Errorf("the year of a day: date facts = %q, want %q", got, want)
+	}
+	got = dateFactsOf(t,
 		"In 1947, she filed for divorce and moved to the city.",
 		"She posed for her first photographs on a beach in 1947.",
 	)
@@ -56,5 +63,24 @@ func TestTimeHedges(t *testing.T) {
 	)
 	if want := []string{"agree: shortly after 15:30 a,b"}; !slices.Equal(got, want) {
 		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
+
+// The days no fact took that two articles tie to one verb date one act, and conflict when
+// they differ; a verb one article ties to two days dates several acts.
+func TestDaysOfOneVerb(t *testing.T) {
+	got := dateFactsOf(t,
+		"Planes bombed the camp on Thursday. The president would not retaliate for the reported bombing of Guffa in the north on Tuesday, which killed seven.",
+		"Planes bombed the camp on Thursday, officials said. The Wednesday bombings in the north drew condemnation from the United Nations.",
+	)
+	if want := []string{"agree: Thursday a,b", "conflict: Tuesday a | Wednesday b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+	got = dateFactsOf(t,
+		"Planes bombed the camp on Thursday. The president would not retaliate for the reported bombing of Guffa in the north on Tuesday, which killed seven.",
+		"Planes bombed the camp on Thursday, officials said. The Wednesday bombings in the north drew condemnation, as did the Monday bombings in the east.",
+	)
+	if want := []string{"agree: Thursday a,b"}; !slices.Equal(got, want) {
+		t.Errorf("a verb of two days in one article: date facts = %q, want %q", got, want)
 	}
 }
