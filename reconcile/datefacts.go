@@ -705,7 +705,8 @@ func clauseWords(text string, before bool) []string {
 
 // sameEvent reports whether two sets of dates can date one event: unless each names verbs
 // and they share none — and, for dates, their sentences neither print one quotation (see
-// tellOneQuote) nor name one thing (nameOneThing), whatever verb each outlet chose.
+// tellOneQuote) nor name one thing (nameOneThing), whatever verb each outlet chose, nor tell
+// one act with two verbs (actsMeet: "was arrested", "was detained").
 func sameEvent(a, b []claim) bool {
 	var va []string
 	for _, c := range a {
@@ -725,7 +726,7 @@ func sameEvent(a, b []claim) bool {
 	if len(va) == 0 || !some {
 		return true
 	}
-	return isDateClaim(a[0]) && isDateClaim(b[0]) && (tellOneQuote(a[0], b[0]) || nameOneThing(a[0], b[0]))
+	return isDateClaim(a[0]) && isDateClaim(b[0]) && (tellOneQuote(a[0], b[0]) || nameOneThing(a[0], b[0]) || actsMeet(a, b))
 }
 
 // nameRun is how many capitalised words in a row two sentences must share to name one

@@ -130,8 +130,8 @@ func nameNearAll(cs []claim) bool {
 	return len(common) > 0
 }
 
-// daysOfOneVerb joins the days no fact took that the articles tie to one verb, each article
-// once: "the reported bombing of Guffa in Upper Nile state on Tuesday" and "the Wednesday
+// daysOfOneVerb joins the days no fact took that the articles tie to one verb, or to verbs of
+// one act (see oneAct), each article once: "the reported bombing of Guffa in Upper Nile state on Tuesday" and "the Wednesday
 // bombings in Upper Nile state" date one act, and when their days differ they conflict. The
 // story's own event has its days in facts already (its ledes), so what is left of one verb is
 // an earlier or a later act of that kind. A verb one article ties to two days or more dates
@@ -149,10 +149,11 @@ func daysOfOneVerb(claims []claim, facts [][]claim) [][]claim {
 		if c.verb == "" || genericVerbs[c.verb] || taken[[2]any{c.art, c.start}] {
 			continue
 		}
-		if byVerb[c.verb] == nil {
-			verbs = append(verbs, c.verb)
+		k := actKey(c.verb)
+		if byVerb[k] == nil {
+			verbs = append(verbs, k)
 		}
-		byVerb[c.verb] = append(byVerb[c.verb], c)
+		byVerb[k] = append(byVerb[k], c)
 	}
 	for _, v := range verbs {
 		cs := byVerb[v]

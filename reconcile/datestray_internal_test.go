@@ -84,3 +84,30 @@ func TestDaysOfOneVerb(t *testing.T) {
 		t.Errorf("a verb of two days in one article: date facts = %q, want %q", got, want)
 	}
 }
+
+// Two verbs of one act ("was built", "was constructed") date one event; a verb of another
+// act ("was sold") does not.
+func TestVerbsOfOneAct(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"built", "constructed", true},
+		{"arrested", "detained", true},
+		{"bombed", "shelled", true}, // an attack
+		{"convicted", "sentenced", false},
+		{"built", "sold", false},
+		{"built", "", false},
+	} {
+		if got := oneAct(verbStem(tc.a), verbStem(tc.b)); got != tc.want {
+			t.Errorf("oneAct(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	got := dateFactsOf(t,
+		"The old creamery, which stands on the corner of Main Street, was built in 1935 by the colony's farmers.",
+		"Firefighters said the wooden warehouse was constructed in 1935, predating statehood by two decades.",
+	)
+	if want := []string{"agree: 1935 a,b"}; !slices.Equal(got, want) {
+		t.Errorf("date facts = %q, want %q", got, want)
+	}
+}
