@@ -128,6 +128,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
 		}
 	}
+	out = append(out, s.relativeTimeFacts()...)
 	return append(out, s.gameClockFacts()...)
 }
 
