@@ -129,6 +129,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		}
 	}
 	out = append(out, s.relativeTimeFacts()...)
+	out = append(out, s.gamePeriodFacts()...)
 	return append(out, s.gameClockFacts()...)
 }
 
