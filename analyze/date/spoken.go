@@ -1,6 +1,7 @@
 package date
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +28,49 @@ var dayOrdinals = func() map[string]int {
 
 const dayOrdinalRe = `((?:twenty|thirty)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`
 
+// spokenPhrase finds a day said in words where Find tries a date phrase: "March eighth",
+// "the eighth of March". It is tried apart from datePhrase, and only where mayBeSpokenDay
+// finds an ordinal word, so that it costs the phrases of digits nothing.
+var spokenPhrase = regexp.MustCompile(`^(?:` + monthRe + `\s+(?:the\s+)?` + dayOrdinalRe + `\b|(?:the\s+)?` + dayOrdinalRe + `\s+of\s+` + monthRe + `)`)
+
+// dayOrdinalWords are the words one of which a day said in words starts with.
+var dayOrdinalWords = [][]byte{[]byte("first"), []byte("second"), []byte("third"), []byte("fourth"), []byte("fifth"),
+	[]byte("sixth"), []byte("seventh"), []byte("eighth"), []byte("ninth"), []byte("tenth"), []byte("eleventh"),
+	[]byte("twelfth"), []byte("thirteenth"), []byte("fourteenth"), []byte("fifteenth"), []byte("sixteenth"),
+	[]byte("seventeenth"), []byte("eighteenth"), []byte("nineteenth"), []byte("twentieth"), []byte("twenty"),
+	[]byte("thirtieth"), []byte("thirty")}
+
+// startsOrdinal reports lower-case text that starts with an ordinal word of a day.
+func startsOrdinal(b []byte) bool {
+	for _, w := range dayOrdinalWords {
+		if bytes.HasPrefix(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeSpokenDay reports a window of text where a day said in words may start: a month that
+// datePhrase read alone (m) with an ordinal word after it ("march eighth"), or "the" and an
+// ordinal word ("the eighth of march").
+func mayBeSpokenDay(lower []byte, m []int) bool {
+	if m == nil {
+		return bytes.HasPrefix(lower, []byte("the ")) && startsOrdinal(lower[4:])
+	}
+	after := bytes.TrimPrefix(bytes.TrimLeft(lower[m[1]:], " "), []byte("the "))
+	return m[1] < len(lower) && lower[m[1]] == ' ' && startsOrdinal(after)
+}
+
+// saysDayInWords reports lower-case text that holds an ordinal word of a day.
+func saysDayInWords(lower []byte) bool {
+	for _, w := range dayOrdinalWords {
+		if bytes.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 var (
 	monthDayWordRe = regexp.MustCompile(`\b` + monthRe + `\s+(?:the\s+)?` + dayOrdinalRe + `\b`)
 	dayWordMonthRe = regexp.MustCompile(`\b(?:the\s+)?` + dayOrdinalRe + `\s+of\s+` + monthRe + `\b`)
@@ -39,7 +83,7 @@ var (
 // spokenDays writes the days of e said in words as digits, and drops a weekday said before
 // the day of the month it is: "this coming sunday, march eighth" → "sunday, march 8".
 func spokenDays(e string) string {
-	if strings.Contains(e, "th") || strings.Contains(e, "first") || strings.Contains(e, "second") || strings.Contains(e, "third") {
+	if saysDayInWords([]byte(e)) {
 		e = monthDayWordRe.ReplaceAllStringFunc(e, func(s string) string {
 			m := monthDayWordRe.FindStringSubmatch(s)
 			return m[1] + " " + strconv.Itoa(ordinalDay(m[2], m[3]))
@@ -48,6 +92,9 @@ func spokenDays(e string) string {
 			m := dayWordMonthRe.FindStringSubmatch(s)
 			return m[3] + " " + strconv.Itoa(ordinalDay(m[1], m[2]))
 		})
+	}
+	if !strings.Contains(e, "day") {
+		return e // no weekday
 	}
 	if m := comingWeekdayRe.FindStringSubmatch(e); m != nil {
 		if m[1] == "coming" {

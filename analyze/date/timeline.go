@@ -264,9 +264,6 @@ type Date = crosscheck.Date
 // It is anchored, tried only where a word of dateStarts begins (see number.NextStart), and matched
 // against text in ASCII lower case, which is faster than a case-folding pattern.
 var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
-	// this coming Sunday, March eighth · the eighth of March: days said in words
-	`(?:(?:this coming|this past|coming|next|last|this|on)\s+)?(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+(?:the\s+)?` + dayOrdinalRe + `\b`,
-	`(?:the\s+)?` + dayOrdinalRe + `\s+of\s+` + monthRe,
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
 	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`, // not "December 20" of "December 2007"
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
@@ -299,8 +296,7 @@ var dateStarts = lex.WordSet(`sunday monday tuesday wednesday thursday friday sa
 		eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty ninety hundred several few
 		couple nearly almost about around approximately roughly some more less under at up just first
 		second third fourth spring summer autumn winter fall in since by until from to of fiscal through
-		thru between circa fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth
-		fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth`)
+		thru between circa`)
 
 // timeUnits are the words one of which every date phrase holds.
 var timeUnits = func() map[string]bool {
@@ -391,6 +387,11 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 		}
 		lower = lex.LowerASCII(lower[:0], text[s:min(len(text), s+maxDateText)])
 		m := datePhrase.FindIndex(lower)
+		if mayBeSpokenDay(lower, m) {
+			if sm := spokenPhrase.FindIndex(lower); sm != nil && (m == nil || sm[1] > m[1]) {
+				m = sm // "March eighth", where datePhrase reads "March"
+			}
+		}
 		if m == nil {
 			c = s + 1
 			continue
