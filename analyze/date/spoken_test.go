@@ -50,3 +50,17 @@ func TestBoundedAndHedgedYears(t *testing.T) {
 		}
 	}
 }
+
+// "plan" marks the future as a verb ("plans to meet on Aug. 21"), not as the noun after a
+// determiner ("announced the plan Aug. 21").
+func TestPlanTheNoun(t *testing.T) {
+	dct := time.Date(1989, 10, 27, 0, 0, 0, 0, time.UTC)
+	for before, want := range map[string]string{
+		"The thrift announced the plan ": "1989-08-21",
+		"The thrift plans to sell it ":   "1990-08-21",
+	} {
+		if v, _ := date.NewTimeline(dct).Resolve("Aug. 21", before); v != want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", "Aug. 21", before, v, want)
+		}
+	}
+}

@@ -185,6 +185,8 @@ var (
 	futurePairs = lex.WordSet(`going_to expected_to expects_to planning_to set_to intend_to intends_to is_to are_to`)
 	pastWords   = lex.WordSet(`was were had did held met signed began ended`)
 	pastPairs   = lex.WordSet(`took_place`)
+	// nounMarkers before "plan" make it the noun: "the plan", "its plans"
+	nounMarkers = lex.WordSet(`the a an its his her their our this that these those`)
 )
 
 // tense reads the words before an expression in its sentence (at most eight): +1 when they
@@ -201,6 +203,8 @@ func tense(before string) int {
 		}
 		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
 		switch {
+		case (w == "plan" || w == "plans") && nounMarkers[prev]:
+			// "announced the plan Aug. 21": a noun, no mark of the future
 		case futureWords[w], futurePairs[prev+"_"+w]:
 			return 1
 		case pastWords[w], pastPairs[prev+"_"+w]:
