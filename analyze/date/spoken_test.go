@@ -64,3 +64,16 @@ func TestPlanTheNoun(t *testing.T) {
 		}
 	}
 }
+
+// A month after "by" is a deadline, still to come, unless the sentence speaks of the past.
+func TestByADeadline(t *testing.T) {
+	dct := time.Date(1989, 10, 30, 0, 0, 0, 0, time.UTC)
+	for before, want := range map[string]string{
+		"It is part of a program to pay down the bridge loan by ": "1990-02",
+		"The company had repaid half of the loan by ":             "1989-02",
+	} {
+		if v, _ := date.NewTimeline(dct).Resolve("February", before); v != want {
+			t.Errorf("Resolve(%q, %q) = %q, want %q", "February", before, v, want)
+		}
+	}
+}

@@ -62,6 +62,9 @@ func (t *Timeline) resolve(e, before string) (string, string) {
 		return m[1], "DATE"
 	}
 	tn := tense(before)
+	if tn == 0 && strings.EqualFold(lex.LastWord(before), "by") {
+		tn = 1 // "pay down the loan by February": a deadline, still to come
+	}
 	if v := t.direct(e, tn); v != "" {
 		return v, "DATE"
 	}
