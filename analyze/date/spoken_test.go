@@ -77,3 +77,23 @@ func TestByADeadline(t *testing.T) {
 		}
 	}
 }
+
+// "That year", "the following year", "the following month" refer back to the year or the
+// month the article named last.
+func TestYearsAndMonthsReferBack(t *testing.T) {
+	dct := time.Date(1998, 4, 18, 0, 0, 0, 0, time.UTC)
+	tl := date.NewTimeline(dct)
+	for _, step := range []struct{ expr, want string }{
+		{"the following year", ""}, // nothing named yet
+		{"1995", "1995"},
+		{"the following year", "1996"},
+		{"that year", "1995"},
+		{"March 1989", "1989-03"},
+		{"The following month", "1989-04"},
+		{"the previous year", "1988"},
+	} {
+		if v, _ := tl.Resolve(step.expr, "It happened in "); v != step.want {
+			t.Errorf("Resolve(%q) = %q, want %q", step.expr, v, step.want)
+		}
+	}
+}

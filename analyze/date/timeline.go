@@ -21,6 +21,8 @@ import (
 type Timeline struct {
 	dct     time.Time
 	quarter string            // the last quarter named ("1989-Q3"), or ""
+	year    int               // the last year named ("in 1988"), or 0
+	month   time.Time         // the last month named ("March 1989"), or zero
 	days    map[string]string // "03-12" → "2024-03-12": the days named with their year
 }
 
@@ -34,7 +36,13 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 	if v, ok := t.anaphoric(e); ok {
 		return v, "DATE"
 	}
+	if v, ok := t.referBack(e); ok {
+		return v, "DATE" // "that year", "the following month"
+	}
 	value, typ = t.resolve(e, before)
+	if typ == "DATE" || typ == "TIME" {
+		t.remember(e, value)
+	}
 	if quarterValue.MatchString(value) && !yearPeriodRe.MatchString(e) {
 		t.quarter = value // the quarter the article is about, which later mentions refer back to
 	}
