@@ -11,20 +11,12 @@ import (
 // March", "this coming Sunday, March eighth" (transcripts of broadcasts write days in words),
 // "about 1970", "between 1998 and 2002", "through 1998".
 
-// dayOrdinals are the days of a month written as ordinal words, "first" to "thirty-first".
-var dayOrdinals = func() map[string]int {
-	units := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
-	m := map[string]int{"tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-		"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
-		"twentieth": 20, "thirtieth": 30}
-	for i, u := range units {
-		m[u] = i + 1
-		m["twenty-"+u] = 21 + i
-		m["twenty "+u] = 21 + i
-	}
-	m["thirty-first"], m["thirty first"] = 31, 31
-	return m
-}()
+// dayOrdinals are the ordinal words of the days of a month; the tens before them ("twenty-",
+// "thirty-") are read apart (see ordinalDay).
+var dayOrdinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+	"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+	"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	"twentieth": 20, "thirtieth": 30}
 
 const dayOrdinalRe = `((?:twenty|thirty)[\s-])?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)`
 
@@ -86,11 +78,17 @@ func spokenDays(e string) string {
 	if saysDayInWords([]byte(e)) {
 		e = monthDayWordRe.ReplaceAllStringFunc(e, func(s string) string {
 			m := monthDayWordRe.FindStringSubmatch(s)
-			return m[1] + " " + strconv.Itoa(ordinalDay(m[2], m[3]))
+			if d := ordinalDay(m[2], m[3]); d <= 31 {
+				return m[1] + " " + strconv.Itoa(d)
+			}
+			return s // "thirty-ninth" is no day
 		})
 		e = dayWordMonthRe.ReplaceAllStringFunc(e, func(s string) string {
 			m := dayWordMonthRe.FindStringSubmatch(s)
-			return m[3] + " " + strconv.Itoa(ordinalDay(m[1], m[2]))
+			if d := ordinalDay(m[1], m[2]); d <= 31 {
+				return m[3] + " " + strconv.Itoa(d)
+			}
+			return s
 		})
 	}
 	if !strings.Contains(e, "day") {

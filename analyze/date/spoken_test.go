@@ -20,6 +20,7 @@ func TestSpokenDays(t *testing.T) {
 		{"this past Sunday", "1998-03-01"},
 		{"this coming Sunday, March eighth", "1998-03-08"}, // the weekday said before its day
 		{"next Tuesday, March 10", "1998-03-10"},
+		{"March thirty-ninth", ""}, // no day
 		{"about 1970", "1970"},
 		{"circa 1970", "1970"},
 	} {
