@@ -43,10 +43,6 @@ type followProcess struct {
 	// backoff is the first wait before the child is started again, doubling up to maxBackoff
 	// while it keeps ending; a child that ran for steady or longer starts the waits anew.
 	backoff, maxBackoff, steady time.Duration
-
-	mu       sync.Mutex
-	pid      int // the running child's, 0 when none runs
-	restarts int
 }
 
 // newFollowProcess is the follow a server runs with --follow: over the server's store (given
@@ -85,9 +81,6 @@ func (p *followProcess) run(ctx context.Context) {
 			return
 		}
 		wait = min(2*wait, p.maxBackoff)
-		p.mu.Lock()
-		p.restarts++
-		p.mu.Unlock()
 	}
 }
 
@@ -100,6 +93,9 @@ func errText(err error) string {
 
 // once runs the child until it ends or ctx does, and returns how it ended.
 func (p *followProcess) once(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return nil // the server stops before its follow started
+	}
 	cmd, err := selfCommand(p.args...)
 	if err != nil {
 		return err
@@ -121,8 +117,6 @@ func (p *followProcess) once(ctx context.Context) error {
 		return fmt.Errorf("starting the follow process: %w", err)
 	}
 	pid := cmd.Process.Pid
-	p.setPID(pid)
-	defer p.setPID(0)
 	p.logger.Info("follow process started", slog.Int("pid", pid), slog.Any("args", p.args))
 	var relays sync.WaitGroup
 	relays.Add(2)
@@ -151,12 +145,6 @@ func (p *followProcess) once(ctx context.Context) error {
 	}
 	p.logger.Info("follow process stopped", slog.Int("pid", pid), slog.String("status", errText(err)))
 	return nil
-}
-
-func (p *followProcess) setPID(pid int) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.pid = pid
 }
 
 // roundLine is the line follow prints for a round.

@@ -14,7 +14,7 @@ import (
 )
 
 func (m *Main) serve(ctx context.Context, args []string) error {
-	fs := m.flags("serve", "[--addr :8080] [--db PATH] [--token T] [--private] [--follow [--every 10m] [--allow-private]]",
+	fs := m.flags("serve", "[--addr :8080] [--db PATH] [--token T] [--private] [--follow [--every 10m] [--follow-nice 10] [--allow-private]]",
 		`Serves the web UI (the stories, each story's report, each article with what analysis found
 in it, search, and a form to add articles) and the JSON API (/api/stories, /api/stories/{id},
 /api/articles/{id}, POST /api/articles, /api/search, /api/openapi.json), with /healthz and
