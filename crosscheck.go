@@ -29,6 +29,9 @@ type Document struct {
 	Raw     []byte    // the bytes as read, never modified
 	Fetched time.Time // when the bytes were read
 	Meta    Meta      // metadata carried by the input
+	// Fetch is what fetching a page left (its validators for the next conditional GET), which
+	// Put records in the batch's transaction with the article; nil for other inputs.
+	Fetch *FetchState `json:"-"`
 }
 
 // Meta is the metadata an input may carry beside the text. Empty fields are unknown.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -25,7 +26,15 @@ func (s *Store) FetchState(ctx context.Context, url string) (crosscheck.FetchSta
 
 // SaveFetchState records a page's fetch.
 func (s *Store) SaveFetchState(ctx context.Context, f crosscheck.FetchState) error {
-	_, err := s.db.Exec(ctx, `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES ($1, $2, $3, $4, $5, $6)
+	return saveFetchState(ctx, s.db, f)
+}
+
+// saveFetchState records a page's fetch in db or a transaction (Put records the fetches of a
+// batch's pages with their articles).
+func saveFetchState(ctx context.Context, db interface {
+	Exec(context.Context, string, ...any) (pgconn.CommandTag, error)
+}, f crosscheck.FetchState) error {
+	_, err := db.Exec(ctx, `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES ($1, $2, $3, $4, $5, $6)
 		ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, etag = excluded.etag,
 		last_modified = excluded.last_modified, status = excluded.status, fetched = excluded.fetched`,
 		f.URL, f.Article, f.ETag, f.LastModified, f.Status, f.Fetched)

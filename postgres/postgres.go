@@ -178,6 +178,13 @@ func (s *Store) putOne(ctx context.Context, tx pgx.Tx, e crosscheck.Entry) (cros
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, a.ID); err != nil {
 		return crosscheck.PutResult{}, err
 	}
+	if f := e.Doc.Fetch; f != nil {
+		f := *f
+		f.Article = a.ID
+		if err := saveFetchState(ctx, tx, f); err != nil {
+			return crosscheck.PutResult{}, fmt.Errorf("record the fetch of %s: %w", f.URL, err)
+		}
+	}
 	var hash, oldSource, oldLines string
 	var rev int
 	switch err := tx.QueryRow(ctx, `SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq

@@ -98,6 +98,7 @@ var contract = []struct {
 	{"StoryListFilters", storyListFilters},
 	{"OutletsMostFirst", outletsMostFirst},
 	{"FetchState", fetchState},
+	{"FetchStateWithItsArticle", fetchStateWithItsArticle},
 	{"FeedsAndItems", feedsAndItems},
 	{"RemoveFeed", removeFeed},
 	{"GenerationChanges", generationChanges},
@@ -655,6 +656,32 @@ func fetchState(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 	if err := s.SaveFetchState(ctx, want); err != nil {
 		t.Fatal(err)
 	}
+	if got, ok, err := s.FetchState(ctx, want.URL); !ok || err != nil || got != want {
+		t.Errorf("fetch state %+v %v %v, want %+v", got, ok, err, want)
+	}
+}
+
+// A page's fetch is recorded with its article, in the batch's transaction: a batch cut short
+// records none, an article stored or unchanged records its fetch.
+func fetchStateWithItsArticle(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	page := func(id, etag string) crosscheck.Entry {
+		e := Entry(id, "Wire", "the page "+id)
+		e.Doc.Fetch = &crosscheck.FetchState{URL: "https://example.org/" + id, ETag: etag, Status: 200, Fetched: "2026-12-01T10:00:00Z"}
+		return e
+	}
+	batchCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if _, err := s.Put(batchCtx, []crosscheck.Entry{page("p", `"v1"`), {Input: "bad", Err: cancelling{cancel}}}); err == nil {
+		t.Fatal("a batch cut short reported no error")
+	}
+	if _, ok, err := s.FetchState(ctx, "https://example.org/p"); ok || err != nil {
+		t.Fatalf("a batch cut short recorded its fetch: %v, %v", ok, err)
+	}
+	put(t, ctx, s, page("p", `"v1"`))
+	if res := put(t, ctx, s, page("p", `"v2"`)); res[0].Status != crosscheck.StatusUnchanged {
+		t.Fatalf("the page again: %+v", res)
+	}
+	want := crosscheck.FetchState{URL: "https://example.org/p", Article: "p", ETag: `"v2"`, Status: 200, Fetched: "2026-12-01T10:00:00Z"}
 	if got, ok, err := s.FetchState(ctx, want.URL); !ok || err != nil || got != want {
 		t.Errorf("fetch state %+v %v %v, want %+v", got, ok, err, want)
 	}
