@@ -84,7 +84,8 @@ var titleWords = func() map[string]bool {
 		Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Prof. Professor Rev. Sgt. Commander Spokesman Spokeswoman
 		Aide Adviser Advisor Senior Top Former First Lady Premier Counselor Counsellor Executive
 		CEO Head Founder Anchor Correspondent Editor Officer Coach Patriarch Bishop Archbishop
-		Cardinal Dame Sir Lord Baroness`) {
+		Cardinal Dame Sir Lord Baroness Sheriff Marshal Inspector Sergeant Detective Lieutenant
+		Superintendent Constable Trooper`) {
 		m[w] = true
 	}
 	return m
@@ -270,8 +271,12 @@ func unitWord(w string) bool {
 var namePrefixes = lex.WordSet("Mc Mac De Di Da Du La Le Van Von Fitz Ja Ke Ta Sha Ra Al El")
 
 // brandWord reports a word written with a capital inside after a prefix that opens no name:
-// "GeForce", "DisplayPort", "AirPort", "YouTube" (a brand's writing), not "McCain" or "DeSantis".
+// "GeForce", "DisplayPort", "AirPort", "YouTube" (a brand's writing), not "McCain" or "DeSantis";
+// or opening with a capital letter alone before a capitalised word: "QLogic", "EPlus".
 func brandWord(w string) bool {
+	if r := []rune(w); len(r) >= 4 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) && unicode.IsLower(r[2]) && unicode.IsLower(r[3]) {
+		return true
+	}
 	for i, r := range w {
 		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(rune(w[i-1])) {
 			return !namePrefixes[w[:i]] && !strings.ContainsAny(w[:i], "'’-")
@@ -473,8 +478,9 @@ var productWords = lex.WordSet("chips chip processors processor microprocessors 
 var legalForms = lex.WordSet("Inc. Inc Corp. Corp Corporation Ltd. Ltd LLC PLC plc GmbH")
 
 // takeoverWords open the name of a company bought, after a few lower-case words: "acquire
-// low-power server specialist SeaMicro", "the acquisition of SeaMicro".
-var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger")
+// low-power server specialist SeaMicro", "the acquisition of SeaMicro"; after a possessive they
+// name the buyer ("Intel's purchase").
+var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger purchase purchased")
 
 // companies returns the single capitalised words text uses as the names of companies: before
 // an officer, a product or a legal form, or after a word of takeover. Such a word is no place,
@@ -505,7 +511,8 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 		case officerWords[n] || n == "chief" && word(next+1) == "executive",
 			!possessive && !capitalised(word(k+1)) && productWords[n],
 			!possessive && legalForms[n],
-			possessive && capitalised(n) && productWords[word(next+1)]: // "Intel’s Atom microprocessors"
+			possessive && capitalised(n) && productWords[word(next+1)], // "Intel’s Atom microprocessors"
+			possessive && takeoverWords[n]:                             // "Intel's purchase of …": the buyer
 
 			out[w] = true
 			continue
@@ -797,6 +804,15 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	}
 	if len(words) > 1 && lawHeads[last] {
 		return "", "" // "Clean Water Act", "Paris Agreement": a law or a pact, no one
+	}
+	if c := orgAtEnd(words); c != "" && !m.hasPersonRole() {
+		return "org", c // "the Nixon White House" is the White House
+	}
+	if namedEvent(words) && !m.hasPersonRole() {
+		return "event", name // "Hurricane Katrina", "World War II"
+	}
+	if len(words) > 1 && b.publication(name) {
+		return "org", name // "Vanity Fair magazine", "the Vanity Fair article"
 	}
 	if len(words) > 2 && slices.Contains(words[1:len(words)-1], "of") && !m.hasPersonRole() {
 		return "org", name // "Friends of the Earth", "Defenders of Wildlife": no person's name holds "of"

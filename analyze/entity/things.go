@@ -1,0 +1,76 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names of things that are no one's: a storm or a war, a publication, a known body named
+// after the person who led it.
+
+// eventOpeners open the names of storms and operations: "Hurricane Katrina", "Typhoon Haiyan",
+// "Operation Cast Lead".
+var eventOpeners = map[string]bool{"Hurricane": true, "Typhoon": true, "Cyclone": true, "Tropical": true,
+	"Operation": true, "Battle": true, "Siege": true}
+
+// eventWords stand inside the names of wars and uprisings: "World War II", "Gulf War".
+var eventWords = map[string]bool{"War": true, "Wars": true, "Revolution": true, "Uprising": true, "Intifada": true}
+
+// namedEvent reports the name of a storm, a war or an operation.
+func namedEvent(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	if eventOpeners[words[0]] {
+		return true
+	}
+	for _, w := range words {
+		if eventWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAtEnd returns the known body a name of several words ends in, after the name of who led
+// it ("Nixon White House", "Obama White House"), or "".
+func orgAtEnd(words []string) string {
+	for i := 1; i < len(words); i++ {
+		if c, ok := orgs[strings.Join(words[i:], " ")]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// publicationNouns follow the name of a publication: "Vanity Fair magazine", "a Vanity Fair
+// article".
+var publicationNouns = []string{"magazine", "newspaper", "article", "editorial", "columnist", "cover story"}
+
+// publication reports a name the text writes before a noun of publishing, as the name of the
+// publication.
+func (b *entityBuilder) publication(name string) bool {
+	for from := 0; ; {
+		k := strings.Index(b.text[from:], name)
+		if k < 0 {
+			return false
+		}
+		k += from
+		from = k + len(name)
+		if r, _ := utf8.DecodeLastRuneInString(b.text[:k]); unicode.IsLetter(r) {
+			continue
+		}
+		rest, ok := strings.CutPrefix(b.text[from:], " ")
+		if !ok {
+			continue
+		}
+		for _, n := range publicationNouns {
+			if strings.HasPrefix(rest, n) {
+				if r, _ := utf8.DecodeRuneInString(rest[len(n):]); !unicode.IsLetter(r) {
+					return true
+				}
+			}
+		}
+	}
+}

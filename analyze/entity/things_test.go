@@ -1,0 +1,44 @@
+package entity_test
+
+import (
+	"testing"
+
+	"github.com/crosscheck/crosscheck/analyze/entity"
+)
+
+// Storms, wars, publications and a body named after its leader are no one; a sheriff's title
+// is no part of his name; a company bought from or by another is no place.
+func TestThingsThatAreNoPerson(t *testing.T) {
+	for _, tc := range []struct {
+		text, name, kind string
+	}{
+		{"The clinic was rebuilt after Hurricane Katrina flooded the town.", "Hurricane Katrina", "event"},
+		{"He served in the Army during World War II and came home in 1946.", "World War II", "event"},
+		{"In 2005 he told Vanity Fair magazine that he was the source. According to Vanity Fair, he kept quiet.", "Vanity Fair", "org"},
+		{"He was troubled by the crimes of the Nixon White House and said nothing.", "White House", "org"},
+		{"\"It was an attack,\" Sheriff Lee Baca said on Sunday.", "Lee Baca", "person"},
+		{"The deal follows Intel's purchase of the networking business from QLogic in January.", "Intel", "org"},
+	} {
+		es := entitiesOf(tc.text)
+		if got := es[tc.name].Kind; got != tc.kind {
+			t.Errorf("%q: %q is %q, want %q (found %v)", tc.text, tc.name, got, tc.kind, names(es))
+		}
+	}
+	for _, tc := range []struct{ text, name string }{
+		{"\"It was an attack,\" Sheriff Lee Baca said on Sunday.", "Sheriff Lee Baca"},
+		{"The deal follows Intel's purchase of the networking business from QLogic in January.", "QLogic"},
+		{"He sold the chips from Intel to buyers in Asia after Intel's purchase of the unit.", "Intel"},
+	} {
+		if e, ok := entitiesOf(tc.text)[tc.name]; ok && (e.Kind == "place" || e.Kind == "person") {
+			t.Errorf("%q: %q is a %s", tc.text, tc.name, e.Kind)
+		}
+	}
+}
+
+func names(es map[string]entity.Entity) []string {
+	var out []string
+	for n, e := range es {
+		out = append(out, n+"/"+e.Kind)
+	}
+	return out
+}
