@@ -44,13 +44,16 @@ func (s *story) nameFacts() []crosscheck.Fact {
 	for _, k := range keys {
 		u.parent[k] = k
 	}
-	for i, a := range keys {
-		for _, b := range keys[i+1:] {
-			wa, wb := byForm[a][0].words, byForm[b][0].words
-			if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb) || s.givenNameRivals(byForm[a][0], byForm[b][0])) &&
-				!sharesArticle(byForm[a], byForm[b]) {
-				u.join(a, b)
-			}
+	words := make([][]string, len(keys))
+	for i, k := range keys {
+		words[i] = byForm[k][0].words
+	}
+	for _, p := range spellingCandidates(words) {
+		a, b := keys[p[0]], keys[p[1]]
+		wa, wb := words[p[0]], words[p[1]]
+		if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb) || s.givenNameRivals(byForm[a][0], byForm[b][0])) &&
+			!sharesArticle(byForm[a], byForm[b]) {
+			u.join(a, b)
 		}
 	}
 	groups := map[string][]string{}
