@@ -1072,8 +1072,14 @@ func preRole(before string) int {
 		return -1
 	}
 	k := len(words) - 1
+	if k >= 2 && words[k-1] == "-" && isLetters(words[k-2]) && !capitalised(words[k-2]) {
+		k -= 2 // "co - founder", as some text is tokenised
+	}
 	for k > 0 && k > len(words)-5 && roleModifiers[words[k-1]] {
 		k--
+	}
+	if j := titleRunBefore(words, k); j < k {
+		return offsetOfWords(before, end, words, j)
 	}
 	// what the office is over, capitalised before it: "Fire chief Anna Brede"
 	if k == len(words)-1 && !family[strings.ToLower(words[k])] {
@@ -1093,11 +1099,30 @@ func preRole(before string) int {
 			k--
 		}
 	}
+	return offsetOfWords(before, end, words, k)
+}
+
+// offsetOfWords is the offset in before[:end] of words[k], words being its fields.
+func offsetOfWords(before string, end int, words []string, k int) int {
 	at := end
 	for i := len(words) - 1; i >= k; i-- {
 		at = strings.LastIndex(before[:at], words[i])
 	}
 	return at
+}
+
+// titleRunBefore returns where a capitalised title joined by "and" to the role at words[k]
+// begins, with the body it is of: "SeaMicro CEO and co-founder Andrew Feldman" holds two
+// roles. It returns k when none is.
+func titleRunBefore(words []string, k int) int {
+	if k < 2 || words[k-1] != "and" || !titleWords[words[k-2]] {
+		return k
+	}
+	j := k - 2
+	for j > 0 && j > k-6 && capitalised(words[j-1]) && !stopCaps[words[j-1]] && isLetters(strings.TrimSuffix(words[j-1], ".")) {
+		j--
+	}
+	return j
 }
 
 // ofRole reads a role of what it is over written just before a name: "Apple's vice president
