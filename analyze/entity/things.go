@@ -44,12 +44,13 @@ func orgAtEnd(words []string) string {
 	return ""
 }
 
-// publicationNouns follow the name of a publication: "Vanity Fair magazine", "a Vanity Fair
-// article".
-var publicationNouns = []string{"magazine", "newspaper", "article", "editorial", "columnist", "cover story"}
+// bodyNouns follow the name of a publication or a body in lower case: "Vanity Fair magazine",
+// "a Vanity Fair article", "the Weather Underground movement".
+var bodyNouns = []string{"magazine", "newspaper", "article", "editorial", "columnist", "cover story",
+	"movement", "group", "organization", "organisation"}
 
-// publication reports a name the text writes before a noun of publishing, as the name of the
-// publication.
+// publication reports a name the text writes before a noun of publishing or of a body, as the
+// name of the publication or the body.
 func (b *entityBuilder) publication(name string) bool {
 	for from := 0; ; {
 		k := strings.Index(b.text[from:], name)
@@ -65,7 +66,7 @@ func (b *entityBuilder) publication(name string) bool {
 		if !ok {
 			continue
 		}
-		for _, n := range publicationNouns {
+		for _, n := range bodyNouns {
 			if strings.HasPrefix(rest, n) {
 				if r, _ := utf8.DecodeRuneInString(rest[len(n):]); !unicode.IsLetter(r) {
 					return true

@@ -42,3 +42,11 @@ func names(es map[string]entity.Entity) []string {
 	}
 	return out
 }
+
+// A name before a lower-case noun of a body is the body's: "the Weather Underground movement".
+func TestNameBeforeABodyNoun(t *testing.T) {
+	text := "He was convicted of burglaries against the radical Weather Underground movement in 1980."
+	if e, ok := entitiesOf(text)["Weather Underground"]; !ok || e.Kind != "org" {
+		t.Errorf("%q: Weather Underground is %+v", text, e)
+	}
+}
