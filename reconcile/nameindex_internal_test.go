@@ -94,3 +94,22 @@ func TestSpellingCandidatesGrowWithTheNames(t *testing.T) {
 		t.Errorf("%d candidates of %d pairs", large, all)
 	}
 }
+
+// A surname alone is found where no other name runs on from it or into it: "George" is not in
+// "President George W. Bush", nor "Vell" in "Ann Vell".
+func TestAloneIndex(t *testing.T) {
+	for _, tc := range []struct {
+		text, w string
+		want    int
+	}{
+		{"Heffner told the AP", "Heffner", 0},
+		{"under President George W. Bush in 2001", "George", -1},
+		{"said Ann Vell. Vell left", "Vell", 15},
+		{"said Mr. Vell, who left", "Vell", 9},
+		{"said Sen. Vell, who left", "Vell", 10},
+	} {
+		if got := aloneIndex(tc.text, tc.w); got != tc.want {
+			t.Errorf("aloneIndex(%q, %q) = %d, want %d", tc.text, tc.w, got, tc.want)
+		}
+	}
+}
