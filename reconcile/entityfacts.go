@@ -48,7 +48,11 @@ func (s *story) roleFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
 	for _, key := range order {
 		name := personName(names[key])
-		for _, group := range roleGroups(byPerson[key]) {
+		groups := roleGroups(byPerson[key])
+		if f, ok := headOrMember(name, groups); ok {
+			out = append(out, f)
+		}
+		for _, group := range groups {
 			f, all, ok := roleFact(name, group)
 			if !ok {
 				continue
@@ -420,7 +424,7 @@ func roleText(role string) string {
 		entity.IsTitleWord(strings.Trim(f[1], ",")) {
 		role = strings.Join(f[1:], " ") // "Apple's Senior Vice President": the title, of Apple
 	}
-	role = hyphenedTitles.Replace(withoutPlaceTail(hyphenApart.ReplaceAllString(role, "$1-$2")))
+	role = hyphenedTitles.Replace(withoutPlaceTail(titlesSpelt(hyphenApart.ReplaceAllString(role, "$1-$2"))))
 	if t := entity.RoleTitle(role); t != "" {
 		return t
 	}

@@ -86,3 +86,36 @@ func TestOneOfTwoJoinedOffices(t *testing.T) {
 		t.Errorf("Interior Secretary: %+v", got)
 	}
 }
+
+// One article calls a person the office, another one who works in it: a conflict; a title the
+// other's body does not hold is another role, and no conflict.
+func TestHeadOrMember(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  []string
+	}{
+		{[]string{"County Fire Marshall Anna Mandl surveyed the scene on Tuesday.",
+			"The fire is being investigated by Anna Mandl, an inspector with the Calden County Fire Marshal's Office, and the police."},
+			[]string{"Anna Mandl’s role: County Fire Marshal [a] / inspector with the Calden County Fire Marshal's Office [b]"}},
+		{[]string{"Harbor Police Chief Anna Mandl surveyed the scene on Tuesday.",
+			"The fire is being investigated by Anna Mandl, an inspector with the Calden County Fire Marshal's Office, and the police."}, nil},
+	} {
+		var got []string
+		for _, f := range storyOf(t, tc.texts...).roleFacts() {
+			if f.Verdict != "conflict" {
+				continue
+			}
+			line := f.Subject + ":"
+			for i, v := range f.Values {
+				if i > 0 {
+					line += " /"
+				}
+				line += " " + v.Value + " " + fmtArticles(v.Articles)
+			}
+			got = append(got, line)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %q, want %q", tc.texts, got, tc.want)
+		}
+	}
+}

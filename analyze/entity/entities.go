@@ -340,10 +340,17 @@ func splitTitle(text string, s crosscheck.Span, toks []crosscheck.Span, a, j, ru
 			roleEnd++
 		}
 	}
+	misspelt := func(k int) bool { // "Fire Marshall John Bond": a title one letter off, before a given name and a surname
+		return k+2 < j && TitleSpelling(word(k)) != "" && FirstNameGender(word(k+1)) != 0
+	}
 	for !body && k < j-1 {
 		w := word(k)
-		if titleWords[w] || demonyms[w] || demonyms[strings.TrimSuffix(w, "-based")] {
+		if titleWords[w] || demonyms[w] || demonyms[strings.TrimSuffix(w, "-based")] || misspelt(k) {
 			k++
+			continue
+		}
+		if slices.ContainsFunc([]int{k + 1, k + 2, k + 3}, misspelt) {
+			k++ // what a misspelt title is over: "County Fire" of "County Fire Marshall"
 			continue
 		}
 		if w == "of" && k > a && titleWords[word(k-1)] && k+2 < j {

@@ -75,3 +75,40 @@ func (b *entityBuilder) publication(name string) bool {
 		}
 	}
 }
+
+// TitleSpelling returns the title a capitalised word misspells by one letter ("Marshall" →
+// "Marshal", "Cheif" → "Chief"), or "". A title's plural ("Senators") and abbreviations are no
+// misspelling of it, nor is a word of fewer than six letters or one that heads a body's or a
+// place's name ("Office", not "Officer").
+func TitleSpelling(w string) string {
+	if len(w) < 6 || titleWords[w] || !capitalised(w) || orgHeads[w] || placeHeads[w] || stopCaps[w] {
+		return ""
+	}
+	for t := range titleWords {
+		if len(t) < 5 || strings.HasSuffix(t, ".") || t[0] != w[0] || w == t+"s" || w == t+"es" {
+			continue
+		}
+		if oneEditApart(w, t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// oneEditApart reports two words one letter added, dropped or changed apart.
+func oneEditApart(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i < len(a) && a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
+}

@@ -50,3 +50,21 @@ func TestNameBeforeABodyNoun(t *testing.T) {
 		t.Errorf("%q: Weather Underground is %+v", text, e)
 	}
 }
+
+// A title misspelt by a letter before a given name and a surname is the role, not the name;
+// a given name of that spelling before a surname is a name.
+func TestMisspeltTitleBeforeAName(t *testing.T) {
+	es := entitiesOf("State Fire Marshall John Bond surveyed the scene on Tuesday.")
+	if e, ok := es["John Bond"]; !ok || len(e.Roles) == 0 || e.Roles[0].Text != "State Fire Marshall" {
+		t.Errorf("John Bond: %+v (found %v)", e, names(es))
+	}
+	es = entitiesOf("The report was written by Marshall Smith on Tuesday.")
+	if _, ok := es["Marshall Smith"]; !ok {
+		t.Errorf("Marshall Smith not found: %v", names(es))
+	}
+	for w, want := range map[string]string{"Marshall": "Marshal", "Senators": "", "Office": "", "Bond": ""} {
+		if got := entity.TitleSpelling(w); got != want {
+			t.Errorf("TitleSpelling(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
