@@ -20,7 +20,7 @@ func TestAgentFacts(t *testing.T) {
 	} {
 		var got []string
 		for _, f := range storyOf(t, tc.texts...).agentFacts() {
-			got = append(got, f.Subject+": "+f.Values[0].Value+" "+fmtArticles(f.Values[0].Articles))
+			got = append(got, factLine(f))
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: agent facts %q, want %q", tc.texts, got, tc.want)

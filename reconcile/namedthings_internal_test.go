@@ -23,14 +23,7 @@ func TestNamedThingFacts(t *testing.T) {
 	} {
 		var got []string
 		for _, f := range storyOf(t, tc.texts...).namedThingFacts() {
-			line := f.Verdict + " " + f.Subject + ":"
-			for i, v := range f.Values {
-				if i > 0 {
-					line += " /"
-				}
-				line += " " + v.Value + " " + fmtArticles(v.Articles)
-			}
-			got = append(got, line)
+			got = append(got, f.Verdict+" "+factLine(f))
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%q: %q, want %q", tc.texts, got, tc.want)
