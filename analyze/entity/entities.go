@@ -104,7 +104,8 @@ var orgHeads = func() map[string]bool {
 		Front Movement Brigade Church Hospital Clinic Clinics Academy Museum Federation Coalition Conference Summit
 		Ventures Partners Capital Solutions Microsystems Labs Laboratories Division Unit Units
 		Program Programme Society Trust Studios Entertainment Media Networks Communications
-		Industries Electronics Pharmaceuticals Insurance Securities Investments Research Relations`) {
+		Industries Electronics Pharmaceuticals Insurance Securities Investments Research Relations
+		Project Sorority Fraternity`) {
 		m[w] = true
 	}
 	return m
@@ -814,6 +815,9 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	}
 	if c := orgAtEnd(words); c != "" && !m.hasPersonRole() {
 		return "org", c // "the Nixon White House" is the White House
+	}
+	if len(words) > 1 && honourHeads[last] {
+		return "", "" // "MacArthur Fellowship", "Caring Award": an honour, no one
 	}
 	if namedEvent(words) && !m.hasPersonRole() {
 		return "event", name // "Hurricane Katrina", "World War II"

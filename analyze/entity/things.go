@@ -17,6 +17,10 @@ var eventOpeners = map[string]bool{"Hurricane": true, "Typhoon": true, "Cyclone"
 // eventWords stand inside the names of wars and uprisings: "World War II", "Gulf War".
 var eventWords = map[string]bool{"War": true, "Wars": true, "Revolution": true, "Uprising": true, "Intifada": true}
 
+// honourHeads end the names of honours: "Nobel Prize", "MacArthur Fellowship".
+var honourHeads = map[string]bool{"Award": true, "Awards": true, "Prize": true, "Prizes": true, "Fellowship": true,
+	"Medal": true, "Trophy": true, "Scholarship": true}
+
 // namedEvent reports the name of a storm, a war or an operation.
 func namedEvent(words []string) bool {
 	if len(words) < 2 {

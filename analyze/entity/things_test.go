@@ -18,6 +18,7 @@ func TestThingsThatAreNoPerson(t *testing.T) {
 		{"He was troubled by the crimes of the Nixon White House and said nothing.", "White House", "org"},
 		{"\"It was an attack,\" Sheriff Lee Baca said on Sunday.", "Lee Baca", "person"},
 		{"The deal follows Intel's purchase of the networking business from QLogic in January.", "Intel", "org"},
+		{"She led the Human Genome Project for a decade.", "Human Genome Project", "org"},
 	} {
 		es := entitiesOf(tc.text)
 		if got := es[tc.name].Kind; got != tc.kind {
@@ -28,6 +29,7 @@ func TestThingsThatAreNoPerson(t *testing.T) {
 		{"\"It was an attack,\" Sheriff Lee Baca said on Sunday.", "Sheriff Lee Baca"},
 		{"The deal follows Intel's purchase of the networking business from QLogic in January.", "QLogic"},
 		{"He sold the chips from Intel to buyers in Asia after Intel's purchase of the unit.", "Intel"},
+		{"In 2008 she won a MacArthur Fellowship for her work.", "MacArthur Fellowship"},
 	} {
 		if e, ok := entitiesOf(tc.text)[tc.name]; ok && (e.Kind == "place" || e.Kind == "person") {
 			t.Errorf("%q: %q is a %s", tc.text, tc.name, e.Kind)
