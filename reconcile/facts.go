@@ -51,6 +51,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.nicknameFacts()...)
 	out = append(out, s.agentFacts()...)
 	out = append(out, s.namedThingFacts()...)
+	out = append(out, s.courtPlaceFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"
