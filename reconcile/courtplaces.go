@@ -57,6 +57,9 @@ func (a *article) courtTowns() map[string]int {
 	out := map[string]int{}
 	add := func(name string, at int) {
 		name = strings.TrimSpace(name)
+		if !a.namesPlace(name) {
+			name = strings.TrimRight(name, ".") // "a court in Houston."
+		}
 		for name != "" && !a.namesPlace(name) { // "A San Antonio jury": the place is the run's end
 			_, rest, ok := strings.Cut(name, " ")
 			if !ok {
