@@ -158,9 +158,9 @@ type TokenSyntax struct {
 // Span is a byte range [start, end) of an article's clean text.
 type Span [2]int
 
-// Entity is a person, organisation, place or named event an article names, with every mention of it — the
-// full name, the surname, a role noun ("the Russian leader") — and the roles the article gives
-// it ("former U.S. President", "senior adviser to Vladimir Putin").
+// Entity is a person, organisation, place or named event an article names, with every mention
+// of it — the full name, the surname, a role noun ("the Russian leader") — and the roles the
+// article gives it ("former U.S. President", "senior adviser to Vladimir Putin").
 type Entity struct {
 	Name     string    `json:"name"` // the fullest form the article uses
 	Kind     string    `json:"kind"` // "person", "org", "place" or "event" (a storm, a war)
