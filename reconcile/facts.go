@@ -50,6 +50,9 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.nameFacts()...)
 	out = append(out, s.causeFacts()...)
 	out = append(out, s.nicknameFacts()...)
+	out = append(out, s.agentFacts()...)
+	out = append(out, s.namedThingFacts()...)
+	out = append(out, s.courtPlaceFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"
