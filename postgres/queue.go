@@ -197,3 +197,24 @@ func (s *Store) Idle(ctx context.Context) (bool, error) {
 		OR EXISTS (SELECT 1 FROM jobs WHERE ordered AND id > (SELECT at FROM queue_cursor WHERE id = 1))`).Scan(&busy)
 	return !busy, err
 }
+
+// HeldJobs returns the held jobs, the marks the serial step has still to reach, oldest first.
+func (s *Store) HeldJobs(ctx context.Context) ([]crosscheck.Job, error) {
+	return collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE state = 'held' ORDER BY id`)
+}
+
+// PruneJobs deletes up to limit done jobs with ids up to upTo, oldest first, in one statement,
+// and returns how many it deleted. Dead jobs and jobs not done are never deleted: a dead job
+// stays until ClearDeadJobs.
+func (s *Store) PruneJobs(ctx context.Context, upTo int64, limit int) (int, error) {
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id IN
+		(SELECT id FROM jobs WHERE state = 'done' AND id <= $1 ORDER BY id LIMIT $2)`, upTo, limit)
+	return int(res.RowsAffected()), err
+}
+
+// ClearDeadJobs deletes the dead jobs and returns how many there were; the failures they were
+// recorded as stay.
+func (s *Store) ClearDeadJobs(ctx context.Context) (int, error) {
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE state = 'dead'`)
+	return int(res.RowsAffected()), err
+}

@@ -57,6 +57,11 @@ func (w *Worker) serial(ctx context.Context) error {
 			elapsed := time.Since(start)
 			w.count(func(n *Counts) { n.Serial += elapsed })
 		}
+		if err == nil {
+			var more bool
+			more, err = w.prune(ctx)
+			moved = moved || more
+		}
 		switch {
 		case errors.Is(err, crosscheck.ErrConflict):
 			// another process grouped: the steps since the cursor are done again from what it saved
@@ -91,7 +96,7 @@ func (w *Worker) serial(ctx context.Context) error {
 func (w *Worker) restart(ctx context.Context) error {
 	w.grouper, w.placed = nil, nil
 	at, err := w.store.Cursor(ctx)
-	w.at = at
+	w.at, w.cursor = at, at
 	return err
 }
 
@@ -121,7 +126,7 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 			if err := w.store.SetCursor(ctx, j.ID); err != nil {
 				return false, err
 			}
-			w.at = j.ID
+			w.at, w.cursor = j.ID, j.ID
 			w.count(func(n *Counts) { n.Finished++ })
 			continue
 		}
@@ -138,6 +143,7 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 				if err := w.store.SetCursor(ctx, j.ID); err != nil {
 					return false, err
 				}
+				w.cursor = j.ID
 			}
 		}
 		w.at = j.ID

@@ -20,6 +20,7 @@ type Store interface {
 	crosscheck.Store
 	crosscheck.FeedStore
 	crosscheck.Queue
+	Pruner
 }
 
 // Options tune a worker.
@@ -67,6 +68,7 @@ type Counts struct {
 	Stories  int            // stories it started
 	Serial   time.Duration  // time in the serial step
 	Finished int            // batches finished
+	Pruned   int            // done jobs deleted
 }
 
 // Worker takes jobs from the queue and runs them.
@@ -81,6 +83,9 @@ type Worker struct {
 	at      int64
 	placed  map[string]bool
 	inStory map[string]bool // of the articles of the step, those in stories when it began
+	// the cursor as this holder last read or moved it, and where the done jobs behind it were
+	// last all deleted
+	cursor, prunedAt int64
 }
 
 // New returns a worker over store.
