@@ -204,6 +204,9 @@ func (s *Store) putOne(ctx context.Context, tx pgx.Tx, e crosscheck.Entry) (cros
 		if err := countLines(ctx, tx, oldSource, old, nil, -1); err != nil {
 			return crosscheck.PutResult{}, err
 		}
+		if _, err := tx.Exec(ctx, bumpGeneration); err != nil { // what its page and its story show changed
+			return crosscheck.PutResult{}, err
+		}
 	}
 	if err := countLines(ctx, tx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
 		return crosscheck.PutResult{}, err
