@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -59,14 +60,22 @@ func (s *Store) Enqueue(ctx context.Context, jobs []crosscheck.NewJob) ([]int64,
 
 // Take gives worker the oldest ready job, or a running one whose lease ran out, for lease.
 func (s *Store) Take(ctx context.Context, worker string, lease time.Duration) (crosscheck.Job, error) {
+	return scanTaken(s.db.QueryRow(ctx, takeJob, worker, lease.Milliseconds()))
+}
+
+// takeJob is the statement of Take, over the worker ($1) and the lease in milliseconds ($2).
+const takeJob = `UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1,
+		locked_until = now() + $2 * interval '1 millisecond'
+	WHERE id = (SELECT id FROM jobs
+		WHERE state IN ('ready', 'running') AND run_at <= now() AND (state = 'ready' OR locked_until < now())
+		ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+	RETURNING id, kind, payload, attempts, error`
+
+// scanTaken reads the job takeJob returned; ErrNoJob when it returned none.
+func scanTaken(row pgx.Row) (crosscheck.Job, error) {
 	var j crosscheck.Job
 	var payload string
-	err := s.db.QueryRow(ctx, `UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1,
-			locked_until = now() + $2 * interval '1 millisecond'
-		WHERE id = (SELECT id FROM jobs
-			WHERE state IN ('ready', 'running') AND run_at <= now() AND (state = 'ready' OR locked_until < now())
-			ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-		RETURNING id, kind, payload, attempts, error`, worker, lease.Milliseconds()).Scan(&j.ID, &j.Kind, &payload, &j.Attempts, &j.Error)
+	err := row.Scan(&j.ID, &j.Kind, &payload, &j.Attempts, &j.Error)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return j, crosscheck.ErrNoJob
 	}
@@ -95,12 +104,40 @@ func (s *Store) Extend(ctx context.Context, job crosscheck.Job, worker string, l
 // Done marks a job done with its result. Its payload goes: a done job's input is stored as
 // what it became.
 func (s *Store) Done(ctx context.Context, job crosscheck.Job, worker string, result []byte) error {
-	res, err := s.db.Exec(ctx, `UPDATE jobs SET state = 'done', locked_until = NULL, payload = '', result = $3 WHERE `+held,
-		job.ID, worker, string(result))
+	res, err := s.db.Exec(ctx, doneJob, job.ID, worker, string(result))
 	if err == nil && res.RowsAffected() != 1 {
 		err = lost(job)
 	}
 	return err
+}
+
+// doneJob is the statement of Done, over the job ($1), the worker ($2) and the result ($3).
+const doneJob = `UPDATE jobs SET state = 'done', locked_until = NULL, payload = '', result = $3 WHERE ` + held
+
+// DoneTake marks a job done, as Done, and takes the next for worker, as Take, in one round
+// trip and one transaction. The next job is taken whether or not the lease on the done one
+// was still worker's: doneErr says when it was not, err is Take's (ErrNoJob when no job is
+// ready).
+func (s *Store) DoneTake(ctx context.Context, job crosscheck.Job, worker string, result []byte, lease time.Duration) (next crosscheck.Job, doneErr, err error) {
+	takeErr := crosscheck.ErrNoJob
+	b := &pgx.Batch{}
+	b.Queue(doneJob, job.ID, worker, string(result)).Exec(func(ct pgconn.CommandTag) error {
+		if ct.RowsAffected() != 1 {
+			doneErr = lost(job)
+		}
+		return nil
+	})
+	b.Queue(takeJob, worker, lease.Milliseconds()).QueryRow(func(row pgx.Row) error {
+		next, takeErr = scanTaken(row)
+		if errors.Is(takeErr, crosscheck.ErrNoJob) {
+			return nil
+		}
+		return takeErr
+	})
+	if err := s.db.SendBatch(ctx, b).Close(); err != nil {
+		return crosscheck.Job{}, err, err
+	}
+	return next, doneErr, takeErr
 }
 
 // Fail records a job's failed attempt: it is tried again after backoff or, after MaxAttempts,

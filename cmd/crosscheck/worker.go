@@ -66,6 +66,13 @@ is left to do).`,
 	if !postgres.IsDSN(*db) {
 		return errNoQueue(*db)
 	}
+	if path := m.Getenv("CROSSCHECK_CPUPROFILE"); path != "" {
+		stop, err := cpuProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	store, err := m.openWritable(ctx, *db)
 	if err != nil {
 		return err

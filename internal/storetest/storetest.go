@@ -85,6 +85,7 @@ var contract = []struct {
 	{"AtomicBatch", atomicBatch},
 	{"UnchangedRevision", unchangedRevision},
 	{"NextRevision", nextRevision},
+	{"OneArticleTwiceInABatch", twiceInABatch},
 	{"FailuresRecorded", failuresRecorded},
 	{"ArticlesStreamInIDOrderAcrossPages", articlesAcrossPages},
 	{"BoilerplateRelearn", boilerplateRelearn},
@@ -199,6 +200,24 @@ func nextRevision(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 	docs, err := All(s.Documents(ctx, []string{"a", "missing"}))
 	if !errors.Is(err, crosscheck.ErrNotFound) || len(docs) != 1 || string(docs[0].Raw) != "one, edited" {
 		t.Errorf("documents: %v, %v", docs, err)
+	}
+}
+
+// An article given twice in one batch is stored as it is given the second time: each entry
+// reads what the one before it stored.
+func twiceInABatch(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	res := put(t, ctx, s, Entry("a", "Wire", "one"), Entry("b", "Herald", "two"), Entry("a", "Wire", "one, edited"),
+		Entry("a", "Wire", "one, edited"), Entry("c", "", "three"))
+	want := []crosscheck.PutResult{{Status: crosscheck.StatusAdded, Revision: 1}, {Status: crosscheck.StatusAdded, Revision: 1},
+		{Status: crosscheck.StatusAdded, Revision: 2}, {Status: crosscheck.StatusUnchanged, Revision: 2}, {Status: crosscheck.StatusAdded, Revision: 1}}
+	if fmt.Sprint(res) != fmt.Sprint(want) {
+		t.Errorf("results %v, want %v", res, want)
+	}
+	if a, err := s.Article(ctx, "a"); err != nil || a.Text != "one, edited" || a.Revision != 2 {
+		t.Errorf("latest revision: %+v, %v", a, err)
+	}
+	if n, _ := s.Count(ctx); n != 3 {
+		t.Errorf("%d articles, want 3", n)
 	}
 }
 
