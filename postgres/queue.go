@@ -244,8 +244,10 @@ func (s *Store) HeldJobs(ctx context.Context) ([]crosscheck.Job, error) {
 // and returns how many it deleted. Dead jobs and jobs not done are never deleted: a dead job
 // stays until ClearDeadJobs.
 func (s *Store) PruneJobs(ctx context.Context, upTo int64, limit int) (int, error) {
-	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id IN
-		(SELECT id FROM jobs WHERE state = 'done' AND id <= $1 ORDER BY id LIMIT $2)`, upTo, limit)
+	// the ids as an array, so that the rows are found by the primary key whatever the
+	// planner guesses of the table (a join may read it all)
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id = ANY(ARRAY(
+		SELECT id FROM jobs WHERE state = 'done' AND id <= $1 ORDER BY id LIMIT $2))`, upTo, limit)
 	return int(res.RowsAffected()), err
 }
 
