@@ -215,6 +215,9 @@ func (w *Worker) article(ctx context.Context, id string) (*crosscheck.Article, e
 	if err != nil {
 		return nil, err
 	}
+	if w.ahead == nil {
+		w.ahead = map[string]*crosscheck.Article{}
+	}
 	for _, a := range as {
 		w.ahead[a.ID] = a
 	}
