@@ -44,9 +44,9 @@ func openAt(t *testing.T, dsn string) *postgres.Store {
 	return s
 }
 
-// PruneJobs deletes the done jobs up to the id given, the oldest first and no more than the
+// PruneJobs deletes the done jobs of the ids given, the oldest first and no more than the
 // limit a round; a dead job, a held mark, a running and a waiting job stay, and so do the done
-// jobs past the id. A second store over the same database finishes what a first one, closed
+// jobs past the ids. PruneKind deletes the done jobs of a kind. A second store over the same database finishes what a first one, closed
 // after one round, left (a worker killed mid-delete): no other job is lost. ClearDeadJobs
 // deletes the dead job alone.
 func TestPruneJobsDeletesDoneJobsUpToTheBound(t *testing.T) {
@@ -97,15 +97,15 @@ func TestPruneJobsDeletesDoneJobsUpToTheBound(t *testing.T) {
 		t.Fatal(err)
 	}
 	// up to job 7: 1, 2, 4, 5 and 7 are done; one round of 2 deletes 1 and 2
-	if n, err := s.PruneJobs(ctx, ids[6], 2); err != nil || n != 2 {
+	if n, err := s.PruneJobs(ctx, ids[1], ids[6], 2); err != nil || n != 2 {
 		t.Fatalf("first round: %d, %v", n, err)
 	}
 	s.Close()
 	s2 := openAt(t, dsn)
-	if n, err := s2.PruneJobs(ctx, ids[6], 100); err != nil || n != 3 {
+	if n, err := s2.PruneJobs(ctx, 0, ids[6], 100); err != nil || n != 3 {
 		t.Fatalf("second round: %d, %v", n, err)
 	}
-	if n, err := s2.PruneJobs(ctx, ids[6], 100); err != nil || n != 0 {
+	if n, err := s2.PruneJobs(ctx, 0, ids[6], 100); err != nil || n != 0 {
 		t.Fatalf("third round: %d, %v", n, err)
 	}
 	got := jobStates(t, s2)
@@ -119,8 +119,21 @@ func TestPruneJobsDeletesDoneJobsUpToTheBound(t *testing.T) {
 			t.Errorf("job %d: %q, want %q (jobs left %v)", id, got[id], st, got)
 		}
 	}
-	if j, err := s2.Take(ctx, "w", time.Minute); err != nil || j.ID != waiting[0] {
-		t.Errorf("the waiting job: %+v, %v", j, err)
+	j, err := s2.Take(ctx, "w", time.Minute)
+	if err != nil || j.ID != waiting[0] {
+		t.Fatalf("the waiting job: %+v, %v", j, err)
+	}
+	if n, err := s2.PruneKind(ctx, "report", 10); err != nil || n != 0 {
+		t.Errorf("a running report job deleted: %d, %v", n, err)
+	}
+	if err := s2.Done(ctx, j, "w", nil); err != nil {
+		t.Fatal(err)
+	}
+	if done, err := s2.DoneJobs(ctx, "report", 10); err != nil || len(done) != 1 || done[0].ID != waiting[0] {
+		t.Errorf("done report jobs %+v, %v", done, err)
+	}
+	if n, err := s2.PruneKind(ctx, "report", 10); err != nil || n != 1 {
+		t.Errorf("the done report job: %d deleted, %v", n, err)
 	}
 	held, err := s2.HeldJobs(ctx)
 	if err != nil || len(held) != 1 || held[0].ID != mark {

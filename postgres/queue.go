@@ -240,14 +240,28 @@ func (s *Store) HeldJobs(ctx context.Context) ([]crosscheck.Job, error) {
 	return collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE state = 'held' ORDER BY id`)
 }
 
-// PruneJobs deletes up to limit done jobs with ids up to upTo, oldest first, in one statement,
-// and returns how many it deleted. Dead jobs and jobs not done are never deleted: a dead job
-// stays until ClearDeadJobs.
-func (s *Store) PruneJobs(ctx context.Context, upTo int64, limit int) (int, error) {
+// DoneJobs returns up to limit done jobs of a kind, oldest first.
+func (s *Store) DoneJobs(ctx context.Context, kind string, limit int) ([]crosscheck.Job, error) {
+	return collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE state = 'done' AND kind = $1 ORDER BY id LIMIT $2`, kind, limit)
+}
+
+// PruneJobs deletes up to limit done jobs with ids from from to upTo, oldest first, in one
+// statement, and returns how many it deleted. Dead jobs and jobs not done are never deleted: a
+// dead job stays until ClearDeadJobs.
+func (s *Store) PruneJobs(ctx context.Context, from, upTo int64, limit int) (int, error) {
 	// the ids as an array, so that the rows are found by the primary key whatever the
-	// planner guesses of the table (a join may read it all)
+	// planner guesses of the table (a join may read it all); the range by the primary key too,
+	// not by jobs_done (kind first), which would be read whole: IS TRUE keeps that index's
+	// condition from being seen in the query's
 	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id = ANY(ARRAY(
-		SELECT id FROM jobs WHERE state = 'done' AND id <= $1 ORDER BY id LIMIT $2))`, upTo, limit)
+		SELECT id FROM jobs WHERE id BETWEEN $1 AND $2 AND (state = 'done') IS TRUE ORDER BY id LIMIT $3))`, from, upTo, limit)
+	return int(res.RowsAffected()), err
+}
+
+// PruneKind deletes up to limit done jobs of a kind, oldest first, and returns how many.
+func (s *Store) PruneKind(ctx context.Context, kind string, limit int) (int, error) {
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id = ANY(ARRAY(
+		SELECT id FROM jobs WHERE state = 'done' AND kind = $1 ORDER BY id LIMIT $2))`, kind, limit)
 	return int(res.RowsAffected()), err
 }
 

@@ -54,6 +54,8 @@ EXPLAIN (COSTS OFF) INSERT INTO group_words (word, id, df) SELECT * FROM unnest(
 EXPLAIN (COSTS OFF) DELETE FROM group_lists WHERE feature = ANY('{1,2}'::integer[]);
 \echo '== the marks still to be reached, and the done jobs a round deletes'
 EXPLAIN (COSTS OFF) SELECT id, kind, payload FROM jobs WHERE state = 'held' ORDER BY id;
-EXPLAIN (COSTS OFF) DELETE FROM jobs WHERE id = ANY(ARRAY(SELECT id FROM jobs WHERE state = 'done' AND id <= 3000 ORDER BY id LIMIT 1000));
+EXPLAIN (COSTS OFF) SELECT id, payload FROM jobs WHERE state = 'done' AND kind = 'finish' ORDER BY id LIMIT 16;
+EXPLAIN (COSTS OFF) DELETE FROM jobs WHERE id = ANY(ARRAY(SELECT id FROM jobs WHERE id BETWEEN 1 AND 3000 AND (state = 'done') IS TRUE ORDER BY id LIMIT 1000));
+EXPLAIN (COSTS OFF) DELETE FROM jobs WHERE id = ANY(ARRAY(SELECT id FROM jobs WHERE state = 'done' AND kind = 'report' ORDER BY id LIMIT 1000));
 \echo '== Report by key'
 EXPLAIN (COSTS OFF) SELECT report FROM reports WHERE story_id = 's' AND key = 'k';

@@ -1,8 +1,9 @@
 -- The queue's upkeep and what the web server's caches follow.
 --
--- Done jobs are deleted once the serial step has passed them (see PruneJobs): jobs_done finds
--- them without reading the dead and waiting ones, jobs_held the marks still to be reached.
-CREATE INDEX jobs_done ON jobs (id) WHERE state = 'done';
+-- Done jobs are deleted once nothing reads them again (see PruneJobs): jobs_done finds the done
+-- jobs of a kind (the finished marks, the reports) without reading the dead and waiting ones,
+-- jobs_held the marks still to be reached.
+CREATE INDEX jobs_done ON jobs (kind, id) WHERE state = 'done';
 CREATE INDEX jobs_held ON jobs (id) WHERE state = 'held';
 
 -- A job's row is updated three times or more (taken, its lease renewed, done): room left in
