@@ -110,7 +110,7 @@ type Story struct {
 	saved   int  // members already in the state
 	rebuilt bool // the members in the state are to be replaced
 	indexed []int32
-	used    uint32 // the cache's generation that last used it (see Shrink)
+	used    uint32 // the article that last used it (see Shrink)
 }
 
 type member struct {
@@ -149,22 +149,25 @@ type Clusterer struct {
 	meta  crosscheck.GroupMeta
 	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
 	// so what is not in the cache is not in the state either.
-	whole    bool
-	used     uint32 // the cache's generation (see Shrink)
-	words    map[string]*wordEntry
-	postings map[int32]*postingList
-	stories  map[int]*Story
-	bands    map[uint64]*bucket
-	sigs     map[int64]sigEntry
-	hits     []uint8      // per story, reused by candidates
-	touched  []int        // reused by candidates
-	buckets  [][]int      // reused by candidates
-	dirty    map[int]bool // stories changed since TakeChanges
-	changed  map[string]*wordEntry
-	posted   map[int32]bool // postings changed since TakeChanges
-	newSigs  []crosscheck.GroupSignature
-	newBands []crosscheck.GroupBand
-	moves    []Move // articles placed, and moved by splits and merges, since TakeChanges
+	whole bool
+	// bandsFrom is the first signature from which the cache holds every band entry: those
+	// this clusterer made (0 when whole).
+	bandsFrom int64
+	used      uint32 // articles added: the cache's clock (see Shrink)
+	words     map[string]*wordEntry
+	postings  map[int32]*postingList
+	stories   map[int]*Story
+	bands     map[uint64][]int64 // band buckets: their signatures, oldest first
+	sigs      map[int64]sigEntry
+	hits      []uint8      // per story, reused by candidates
+	touched   []int        // reused by candidates
+	buckets   [][]int      // reused by candidates
+	dirty     map[int]bool // stories changed since TakeChanges
+	changed   map[string]*wordEntry
+	posted    map[int32]bool // postings changed since TakeChanges
+	newSigs   []crosscheck.GroupSignature
+	newBands  []crosscheck.GroupBand
+	moves     []Move // articles placed, and moved by splits and merges, since TakeChanges
 }
 
 // NewClusterer returns a clusterer over an empty Memory state.
@@ -187,6 +190,9 @@ func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clust
 	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta}
 	c.Forget()
 	c.whole = meta.Documents == 0 && meta.Words == 0 && meta.Stories == 0 && meta.Signatures == 0
+	if c.whole {
+		c.bandsFrom = 0
+	}
 	return c, nil
 }
 
@@ -268,6 +274,7 @@ func (c *Clusterer) Add(id string, t Terms, published time.Time) Assignment {
 }
 
 func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, error) {
+	c.used++
 	v, err := c.vector(t)
 	if err != nil {
 		return Assignment{}, err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -105,8 +106,9 @@ const (
 // the articles need them, saved every saveEvery articles, the clusterer's cache forgotten past
 // cacheLimit — so that memory stays bounded however long the stream. It reports the time per
 // article (wall clock, and processor time, the steadier on a shared machine) of the first and
-// last tenth and their ratio, and the peak RSS. CROSSCHECK_BENCH_ARTICLES sets the length
-// (100,000 unless set; a multiple of 10,000).
+// last tenth and their ratio, and the peak RSS; it logs, each tenth, the rows of the state read
+// and written per article. CROSSCHECK_BENCH_ARTICLES sets the length (100,000 unless set; a
+// multiple of 10,000).
 func BenchmarkGroupStream(b *testing.B) {
 	n := 100_000
 	if s := os.Getenv("CROSSCHECK_BENCH_ARTICLES"); s != "" {
@@ -123,32 +125,40 @@ func BenchmarkGroupStream(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		c, err := group.New(ctx, store, group.DefaultOptions)
+		counted := &countingState{Store: store}
+		c, err := group.New(ctx, counted, group.DefaultOptions)
 		if err != nil {
 			b.Fatal(err)
 		}
 		r := rand.New(rand.NewPCG(7, 7))
 		var wall, cpu [10]time.Duration
+		var read, written [10]rowCounts
 		const chunk = 1000 // articles made before they are timed
 		batch := make([]base, chunk)
 		for i := 0; i < n; i += chunk {
 			for j := range batch {
 				batch[j] = perturb(r, src[r.IntN(len(src))])
 			}
+			tenth := i * 10 / n
 			t0, c0 := time.Now(), cpuTime()
-			for j, a := range batch {
-				id := fmt.Sprint(i + j)
-				c.Duplicate(id, group.Sign(a.Title+"\n"+a.Text))
-				c.Add(id, group.Extract(a.Title, a.Text), start.Add(time.Duration(i+j)*5*time.Minute))
-			}
-			if (i+chunk)%saveEvery == 0 {
-				ch := c.TakeChanges()
-				if err := store.SaveGroups(ctx, crosscheck.GroupSave{Version: c.Version(), Changes: ch.Rows}); err != nil {
-					b.Fatal(err)
+			counted.rows = &read[tenth]
+			// the tenths are apart in a processor profile: go tool pprof -tagfocus tenth=10
+			pprof.Do(ctx, pprof.Labels("tenth", strconv.Itoa(tenth+1)), func(context.Context) {
+				for j, a := range batch {
+					id := fmt.Sprint(i + j)
+					c.Duplicate(id, group.Sign(a.Title+"\n"+a.Text))
+					c.Add(id, group.Extract(a.Title, a.Text), start.Add(time.Duration(i+j)*5*time.Minute))
 				}
-				c.Saved()
-				c.Shrink(cacheLimit)
-			}
+				if (i+chunk)%saveEvery == 0 {
+					ch := c.TakeChanges()
+					written[tenth].add(&ch.Rows)
+					if err := store.SaveGroups(ctx, crosscheck.GroupSave{Version: c.Version(), Changes: ch.Rows}); err != nil {
+						b.Fatal(err)
+					}
+					c.Saved()
+					c.Shrink(cacheLimit)
+				}
+			})
 			if err := c.Err(); err != nil {
 				b.Fatal(err)
 			}
@@ -160,6 +170,7 @@ func BenchmarkGroupStream(b *testing.B) {
 				b.Logf("%d articles: %.0f µs an article (%.0f µs of processor time); cache %.0f MB, heap %.0f MB, peak RSS %.0f MB", i+chunk,
 					float64(wall[i*10/n].Microseconds())/float64(n/10), float64(cpu[i*10/n].Microseconds())/float64(n/10),
 					float64(c.Cached())/(1<<20), float64(ms.HeapInuse)/(1<<20), peakRSSMB())
+				b.Logf("    rows an article: read %s; written %s", read[tenth].per(n/10), written[tenth].per(n/10))
 			}
 		}
 		meta, err := store.GroupMeta(ctx)
@@ -175,6 +186,93 @@ func BenchmarkGroupStream(b *testing.B) {
 		b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
 		b.ReportMetric(float64(meta.Stories), "stories")
 	}
+}
+
+// rowCounts counts grouping-state rows by table, and the bytes of their blobs.
+type rowCounts struct {
+	words, lists, stories, members, bands, sigs, bytes int
+}
+
+func (r *rowCounts) add(ch *crosscheck.GroupChanges) {
+	r.words += len(ch.Words)
+	r.lists += len(ch.Lists)
+	r.stories += len(ch.Stories)
+	r.members += len(ch.Members)
+	r.bands += len(ch.Bands)
+	r.sigs += len(ch.Signatures)
+	for _, l := range ch.Lists {
+		r.bytes += len(l.Stories)
+	}
+	for _, s := range ch.Stories {
+		r.bytes += len(s.Sum) + len(s.Indexed)
+	}
+	for _, m := range ch.Members {
+		r.bytes += len(m.Vector)
+	}
+	for _, s := range ch.Signatures {
+		r.bytes += len(s.Signature)
+	}
+}
+
+// per says the counts per article, over n articles.
+func (r *rowCounts) per(n int) string {
+	f := func(x int) float64 { return float64(x) / float64(n) }
+	return fmt.Sprintf("%.2f words, %.2f lists, %.2f stories, %.2f members, %.2f bands, %.2f signatures (%.0f bytes of blobs)",
+		f(r.words), f(r.lists), f(r.stories), f(r.members), f(r.bands), f(r.sigs), f(r.bytes))
+}
+
+// countingState is a store's grouping state that counts the rows it returns.
+type countingState struct {
+	*sqlite.Store
+	rows *rowCounts
+}
+
+func (s *countingState) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
+	out, err := s.Store.GroupWords(ctx, words)
+	s.rows.words += len(out)
+	return out, err
+}
+
+func (s *countingState) GroupLists(ctx context.Context, features []int32) ([]crosscheck.GroupList, error) {
+	out, err := s.Store.GroupLists(ctx, features)
+	s.rows.lists += len(out)
+	for _, l := range out {
+		s.rows.bytes += len(l.Stories)
+	}
+	return out, err
+}
+
+func (s *countingState) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	out, err := s.Store.GroupStories(ctx, ids)
+	s.rows.stories += len(out)
+	for _, r := range out {
+		s.rows.bytes += len(r.Sum) + len(r.Indexed)
+	}
+	return out, err
+}
+
+func (s *countingState) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
+	out, err := s.Store.GroupMembers(ctx, story)
+	s.rows.members += len(out)
+	for _, m := range out {
+		s.rows.bytes += len(m.Vector)
+	}
+	return out, err
+}
+
+func (s *countingState) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
+	out, err := s.Store.GroupBands(ctx, keys)
+	s.rows.bands += len(out)
+	return out, err
+}
+
+func (s *countingState) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
+	out, err := s.Store.GroupSignatures(ctx, ids)
+	s.rows.sigs += len(out)
+	for _, g := range out {
+		s.rows.bytes += len(g.Signature)
+	}
+	return out, err
 }
 
 // cpuTime is the processor time the process has used, user and system.

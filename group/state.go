@@ -35,31 +35,26 @@ type postingList struct {
 	used uint32
 }
 
-type bucket struct {
-	sigs []int64
-	used uint32
-}
-
 type sigEntry struct {
-	id   string
-	sig  Signature
-	used uint32
+	id  string
+	sig Signature
 }
 
-// The cache is kept in generations: what an article reads or makes is marked with the
-// generation it was used in (the used fields), and Shrink drops what the last generation did
-// not use. A long run keeps what its recent articles need — the common words, the stories of
-// the last days — and reads again the rest when an article needs it.
+// What an article reads or makes is marked with the number of the article that last used it
+// (the used fields), and Shrink drops what was used longest ago. A long run keeps what its
+// recent articles need — the common words, the stories of the last days — and reads again the
+// rest when an article needs it.
 
 // Forget drops what the clusterer read from its state, so that its memory stays bounded over
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
 // after TakeChanges.
 func (c *Clusterer) Forget() {
 	c.whole = false
+	c.bandsFrom = c.meta.Signatures
 	c.words = map[string]*wordEntry{}
 	c.postings = map[int32]*postingList{}
 	c.stories = map[int]*Story{}
-	c.bands = map[uint64]*bucket{}
+	c.bands = map[uint64][]int64{}
 	c.sigs = map[int64]sigEntry{}
 	c.hits = nil
 	c.dirty = map[int]bool{}
@@ -76,16 +71,15 @@ func (c *Clusterer) Cached() int {
 		n += len(k) + wordBytes
 	}
 	for _, p := range c.postings {
-		n += entryBytes + 8*cap(p.list)
+		n += p.bytes()
 	}
 	for _, s := range c.stories {
 		n += s.bytes()
 	}
-	for _, b := range c.bands {
-		n += entryBytes + 8*cap(b.sigs)
-	}
-	return n + len(c.sigs)*sigBytes
+	return n + c.windowBytes()
 }
+
+func (p *postingList) bytes() int { return entryBytes + 8*cap(p.list) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -104,45 +98,72 @@ func (s *Story) bytes() int {
 	return n
 }
 
-// Shrink bounds the cache to about limit bytes (see Cached): when it holds more, what the
-// articles since the last Shrink did not use is dropped, and when that is not enough,
-// everything (Forget). The clusterer reads again from its state what an article needs later.
-// Changes not yet taken would be dropped with it: call it after TakeChanges.
+// Shrink bounds the cache to about limit bytes (see Cached): when it holds more, the stories'
+// members are let go, the signatures older than the near-duplicate window (see
+// DuplicateWindow) dropped, and of the rest what was used longest ago, the most recently used
+// kept up to limit — the common words, the stories of the last days. The clusterer reads
+// again from its state what an article needs later. Changes not yet taken would be dropped
+// with it: call it after TakeChanges.
 func (c *Clusterer) Shrink(limit int) {
-	defer func() { c.used++ }()
 	if c.Cached() <= limit {
 		return
 	}
 	c.whole = false
+	// the members of the stories kept are read again when a split or a merge needs them
+	for _, s := range c.stories {
+		if len(s.members) > 0 && s.saved == s.base+len(s.members) {
+			s.members, s.base = nil, s.saved
+		}
+	}
+	// the near-duplicate window stays whole; the rest is kept by when it was used
+	limit -= c.trimWindow()
+	// the bytes held by age, in steps of shrinkStep articles since last used
+	var byAge []int
+	age := func(used uint32) int { return int(c.used-used) / shrinkStep }
+	note := func(used uint32, n int) {
+		a := age(used)
+		if a >= len(byAge) {
+			byAge = append(byAge, make([]int, a+1-len(byAge))...)
+		}
+		byAge[a] += n
+	}
 	for k, e := range c.words {
-		if e == nil || e.used != c.used {
+		if e != nil {
+			note(e.used, len(k)+wordBytes)
+		}
+	}
+	for _, p := range c.postings {
+		note(p.used, p.bytes())
+	}
+	for _, s := range c.stories {
+		note(s.used, s.bytes())
+	}
+	// entries of age keep or more go
+	keep, kept := 0, 0
+	for keep < len(byAge) && kept+byAge[keep] <= max(limit, 0) {
+		kept += byAge[keep]
+		keep++
+	}
+	for k, e := range c.words {
+		if e == nil || age(e.used) >= keep { // a word not in the state is asked for again
 			delete(c.words, k)
 		}
 	}
 	for f, p := range c.postings {
-		if p.used != c.used {
+		if age(p.used) >= keep {
 			delete(c.postings, f)
 		}
 	}
 	for id, s := range c.stories {
-		if s.used != c.used {
+		if age(s.used) >= keep {
 			delete(c.stories, id)
 		}
 	}
-	for k, b := range c.bands {
-		if b.used != c.used {
-			delete(c.bands, k)
-		}
-	}
-	for j, e := range c.sigs {
-		if e.used != c.used {
-			delete(c.sigs, j)
-		}
-	}
-	if c.Cached() > limit {
-		c.Forget()
-	}
 }
+
+// shrinkStep is how many articles apart two uses must be for Shrink to tell which is the more
+// recent: it bounds the ages Shrink counts the cache's bytes by.
+const shrinkStep = 16
 
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
@@ -304,6 +325,11 @@ func (c *Clusterer) TakeChanges() *Changes {
 		}
 		s.saved, s.rebuilt = s.base+len(s.members), false
 	}
+	// in key order, so that a save writes each page of the bands' index once
+	sort.Slice(c.newBands, func(i, j int) bool {
+		a, b := c.newBands[i], c.newBands[j]
+		return a.Key < b.Key || a.Key == b.Key && a.Signature < b.Signature
+	})
 	rows.Bands, rows.Signatures = c.newBands, c.newSigs
 	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
 	c.newSigs, c.newBands, c.moves = nil, nil, nil
@@ -405,73 +431,6 @@ func decodeSignature(b []byte) Signature {
 		}
 	}
 	return sig
-}
-
-// duplicate is Duplicate over the state: the band buckets of the signature and the
-// signatures in them are read, then the signature is added.
-func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error) {
-	keys := bandKeys(sig)
-	var missing []int64
-	for _, k := range keys {
-		if b, ok := c.bands[k]; ok {
-			b.used = c.used
-		} else {
-			c.bands[k] = &bucket{used: c.used}
-			missing = append(missing, int64(k))
-		}
-	}
-	if len(missing) > 0 && !c.whole {
-		rows, err := c.state.GroupBands(c.ctx, missing)
-		if err != nil {
-			for _, k := range missing {
-				delete(c.bands, uint64(k))
-			}
-			return Duplicate{}, false, err
-		}
-		for _, r := range rows {
-			b := c.bands[uint64(r.Key)]
-			b.sigs = append(b.sigs, r.Signature)
-		}
-	}
-	var need []int64
-	for _, k := range keys {
-		for _, j := range c.bands[k].sigs {
-			if e, ok := c.sigs[j]; !ok {
-				need = append(need, j)
-				c.sigs[j] = sigEntry{used: c.used}
-			} else if e.used != c.used {
-				e.used = c.used
-				c.sigs[j] = e
-			}
-		}
-	}
-	if len(need) > 0 {
-		rows, err := c.state.GroupSignatures(c.ctx, need)
-		if err != nil {
-			for _, j := range need {
-				delete(c.sigs, j)
-			}
-			return Duplicate{}, false, err
-		}
-		for _, r := range rows {
-			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature), c.used}
-		}
-	}
-	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k].sigs }, func(j int64) Signature { return c.sigs[j].sig })
-	n := c.meta.Signatures
-	c.meta.Signatures++
-	c.sigs[n] = sigEntry{id, sig, c.used}
-	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
-	for _, k := range keys {
-		if b := c.bands[k]; len(b.sigs) < maxBucket {
-			b.sigs = append(b.sigs, n)
-			c.newBands = append(c.newBands, crosscheck.GroupBand{Key: int64(k), Signature: n})
-		}
-	}
-	if best < 0 || bestSim < DuplicateThreshold {
-		return Duplicate{}, false, nil
-	}
-	return Duplicate{Of: c.sigs[best].id, Similarity: bestSim}, true, nil
 }
 
 // centroidOf is a story's unit centroid from its sums; it also sets the story's cohesion.

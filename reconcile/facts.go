@@ -25,6 +25,7 @@ type claim struct {
 	crowded  bool   // a date or a percentage: values crowd together, so nearness does not make two one fact
 	verb     string // for a date, the stem of the verb it dates ("trapped", "drilling"), if found; for a number, the event it counts ("kill")
 	owner    string // for a number, whose it is ("ortiz", "girl"); two owners differ only when both are known
+	named    bool   // for a number, its owner is a person the article names (not a noun: "girl")
 	bound    string // for a number, "lower" ("more than 40") or "upper" ("up to 8"), else ""
 	listed   bool   // for a number, one of a list ("sons aged 11 and 14"): its neighbours are not rival values
 	read     reading
@@ -50,6 +51,9 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.causeFacts()...)
 	out = append(out, s.lossFacts()...)
 	out = append(out, s.nicknameFacts()...)
+	out = append(out, s.agentFacts()...)
+	out = append(out, s.namedThingFacts()...)
+	out = append(out, s.courtPlaceFacts()...)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"
@@ -99,7 +103,7 @@ func (s *story) assign(claims []claim, agree func(a, b claim) bool) [][]claim {
 	for _, c := range claims {
 		best, bestSim := -1, 0.0
 		consider := func(i int) {
-			if !agree(facts[i][0], c) {
+			if !agree(facts[i][0], c) || ownedApart(sampled(facts[i], big), c) {
 				return
 			}
 			if sim := s.maxSim(sampled(facts[i], big), []claim{c}); best < 0 || sim > bestSim {
@@ -413,11 +417,12 @@ func shareValue(a, b []claim, agree func(a, b claim) bool) bool {
 	return false
 }
 
-// shareArticle reports an article that states different values in the two sets.
+// shareArticle reports an article that states different values in the two sets, or two
+// people's figures the sets hold (ownersDiffer): either way they are two facts.
 func shareArticle(a, b []claim, agree func(a, b claim) bool) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if x.art == y.art && !agree(x, y) {
+			if x.art == y.art && !agree(x, y) || ownersDiffer(x, y) {
 				return true
 			}
 		}
@@ -452,13 +457,7 @@ func (s *story) fact(claims []claim, kind, subject string, agree func(a, b claim
 	var values []crosscheck.FactValue
 	var reps []claim
 	for _, c := range claims {
-		k := -1
-		for i, r := range reps {
-			if agree(r, c) {
-				k = i
-				break
-			}
-		}
+		k := valueOf(c, reps, agree)
 		if k < 0 {
 			reps = append(reps, c)
 			values = append(values, crosscheck.FactValue{Value: c.label})

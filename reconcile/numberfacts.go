@@ -4,7 +4,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -36,6 +35,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			c := a.claim(n.Start, n.End)
 			c.value, c.approx, c.label, c.read = n.Value, hedges[n.Approx], r.label, r
 			c.subject, c.owner, c.bound = r.thing, r.owner, boundOf(n.Approx)
+			c.owner, c.named = a.firmOwner(n.Start, r.owner)
 			if n.Approx == "at least" && casualty[r.verb] != "" {
 				c.bound = "" // "at least 3 people were killed" is the toll reported: three
 			}
@@ -62,12 +62,12 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	markSole(byKey)
 	var out []crosscheck.Fact
 	for _, key := range keys {
-		for _, f := range s.assign(byKey[key], numbersAgree) {
-			f = dropCompatibleBounds(f)
+		for _, f := range s.assignKey(byKey[key]) {
+			f = preciseOverHedges(dropCompatibleBounds(f), numbersAgree)
 			if !severalArticles(f) {
 				continue
 			}
-			sort.SliceStable(f, func(i, j int) bool { return !f[i].approx && f[j].approx }) // a value is labelled by an exact figure
+			labelFirst(f, key)
 			out = append(out, s.fact(f, f[0].read.kind, s.numberSubject(f), numbersAgree))
 		}
 	}
@@ -125,6 +125,9 @@ func boundOf(approx string) string {
 // hedgeTolerance of each other when either is hedged ("about 3,000", "nearly 100"); a bound
 // is its figure.
 func numbersAgree(a, b claim) bool {
+	if ownersDiffer(a, b) {
+		return false // "Newton's record of 4,051 yards", "he [Luck] passed for 4,051 yards": two people's figures
+	}
 	if (a.read.borrowed || b.read.borrowed) && eventOf(a.read.verb) != eventOf(b.read.verb) {
 		return false // "four bombs were dropped", "of which four exploded": one figure, two events
 	}

@@ -24,6 +24,7 @@ var countJoins = []countJoin{
 	{"times-of-verb", "“can be recharged up to 1,000 times”, “up to 1,000 recharges”", timesOfVerb},
 	{"people-of-verb", "“one person has been arrested”, “there was one arrest”", peopleOfVerb},
 	{"one-total", "“a total of 31 pieces of apparatus”, “a total of 31 fire trucks, emergency vehicles and other equipment”", oneTotal},
+	{"things-from-people", "“comments from 300,000 citizens”, “received nearly 300,000 comments”", thingsFromPeople},
 }
 
 // peopleOfVerb: a count of people something befell and a count of the noun of that verb, of

@@ -108,8 +108,7 @@ var (
 
 // scoreSecond: the second figure of a score belongs to the first.
 func scoreSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	// "a 7 - 0 lead", "a 20 - 13 victory"; a hedged figure is no score's ("April 27 - More than 1,300 scientists")
-	return n.Approx == "" && (n.Unit == "" || !isUnit(n.Unit) && !strings.Contains(n.Text, "-")) && scoreBefore.MatchString(ctx.before)
+	return n.Approx == "" && (n.Unit == "" || !isUnit(n.Unit) && !strings.Contains(n.Text, "-")) && scoreBefore.MatchString(ctx.before) // "a 7 - 0 lead", "a 20 - 13 victory"; not "April 27 - More than 1,300"
 }
 
 // score: two figures joined by a dash, a score or a win-loss record.

@@ -20,7 +20,7 @@ func (a *article) ownerByParse(off int) string {
 		}
 		if p.Tags[w] == "VERB" {
 			if j := p.child(w, "nsubj"); j >= 0 {
-				return a.personWord(p, j)
+				return a.subjectPerson(p, i, j)
 			}
 			return "" // the verb's subject is not said: not another verb's
 		}

@@ -6,7 +6,7 @@ import (
 )
 
 // Currencies are the ISO 4217 codes a sum is read in: the signs and names below, and the
-// codes written before a figure ("USD 40 million").
+// codes written before a figure (codeBefore: "USD 40 million").
 var Currencies = map[string]bool{"USD": true, "EUR": true, "GBP": true, "JPY": true, "CNY": true, "INR": true,
 	"RUB": true, "ILS": true, "AED": true, "CHF": true, "CAD": true, "AUD": true, "HKD": true, "MXN": true,
 	"PKR": true, "KRW": true, "SEK": true, "NOK": true, "DKK": true, "TRY": true, "BRL": true, "ZAR": true, "EGP": true,
@@ -26,27 +26,27 @@ var nationalCurrencies = map[string]string{"swiss franc": "CHF", "canadian dolla
 	"norwegian krone": "NOK", "danish krone": "DKK", "turkish lira": "TRY", "brazilian real": "BRL",
 	"south african rand": "ZAR", "egyptian pound": "EGP", "saudi riyal": "SAR", "israeli shekel": "ILS"}
 
-// codeBefore is an ISO 4217 code written before a figure: "USD 40 million", "EUR 5bn".
-var codeBefore = regexp.MustCompile(`\b([A-Z]{3})\s?$`)
-
-// currencyBefore is the code of a currency written right before the figure at start, and
-// where it begins, or "".
-func currencyBefore(text string, start int) (string, int) {
-	b := text[max(0, start-4):start]
-	m := codeBefore.FindStringSubmatchIndex(b)
-	if m == nil || !Currencies[b[m[2]:m[3]]] {
-		return "", start
+// codeAt is the currency a code or sign right before the figure at i names (codeBefore), or
+// "": read before the words after the figure, so that they are what the sum is of ("a EUR 5
+// billion loan").
+func codeAt(text string, i int) string {
+	m := codeBefore.FindStringSubmatch(text[max(0, i-5):i])
+	switch {
+	case m == nil:
+		return ""
+	case m[1] != "":
+		return m[1]
 	}
-	return b[m[2]:m[3]], start - len(b) + m[0]
+	return codeNames[m[2]]
 }
 
 // sterling is "pounds" as money: scaled ("20 million pounds") or named so ("pounds sterling");
 // plain pounds are a weight ("weighed 200 pounds").
 var sterling = regexp.MustCompile(`^\s+sterling\b`)
 
-// currencyOf is the code of the currency a number's unit and text name ("2 million Swiss
+// currencyNamed is the code of the currency a number's unit and text name ("2 million Swiss
 // francs"), or "" when the unit is none.
-func currencyOf(n Number, text string, end int, scaled bool) string {
+func currencyNamed(n Number, text string, end int, scaled bool) string {
 	lower := strings.ToLower(text[n.Start:end])
 	for name, code := range nationalCurrencies {
 		if strings.Contains(lower, name) && strings.HasPrefix(singular(name[strings.LastIndexByte(name, ' ')+1:]), n.Unit) {

@@ -205,6 +205,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	if !ok || afterMonth(text, m[6]) {
 		return Number{}, false // "March 12" is a date: the dates stage reads it
 	}
+	if decimalsOfGlued(text, m[6]) {
+		return Number{}, false // the ".72bn" of "Dh472.72bn": the decimals of a figure glued to its sign
+	}
 	if (figure == "dozen" || figure == "hundred") && vagueBefore.MatchString(strings.ToLower(text[max(0, m[6]-12):m[6]])) {
 		return Number{}, false // "several dozen people": no figure
 	}
@@ -230,11 +233,15 @@ func readNumber(text string, m []int) (Number, bool) {
 	if c := group(2); c != "" {
 		n.Unit = currencies[strings.ToLower(c)]
 	}
-	if code, at := currencyBefore(text, m[6]); code != "" && n.Unit == "" && n.Approx == "" {
-		n.Unit, n.Start = code, at // "USD 40 million"
+	if code := codeAt(text, m[6]); code != "" && n.Unit == "" && n.Approx == "" {
+		n.Unit = code // "a EUR 5 billion loan"
 	}
 	if end == m[7] && group(6) == "" && group(8) == "" {
 		end = readGluedUnit(text, end, &n)
+	}
+	spaced := false
+	if end == m[7] && group(6) == "" {
+		end, spaced = readSpacedScale(text, end, &n) // "1.2 bn dollars", "$9.3 mln"
 	}
 	if n.Unit == "" && group(6) == "" && group(8) == "" {
 		// "41.2C", "41.2°C": a temperature written close to its figure
@@ -257,8 +264,11 @@ func readNumber(text string, m []int) (Number, bool) {
 				n.Counted, end = singular(head), e // "a 24-hour nationwide general strike"
 			}
 		}
-	case group(8) != "": // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
+	case group(8) != "" && !spaced: // "five hours", "four additional documents", "one-fifth of Ukraine's territory"
 		words := strings.Fields(strings.ToLower(group(8)))
+		if len(words) > 1 && words[0] == "us" && strings.HasPrefix(words[1], "dollar") {
+			words = words[1:] // "3 million US dollars"
+		}
 		pos := m[16]
 		if at := coordinated(text, pos); at >= 0 {
 			pos, words = at, strings.Fields(strings.ToLower(text[at:min(len(text), at+48)])) // the modifiers are passed
@@ -307,13 +317,14 @@ func readNumber(text string, m []int) (Number, bool) {
 			}
 		}
 	}
-	if code := currencyOf(n, text, end, group(4) != "" && n.Unit != "percent"); code == "cent" {
+	if code := currencyNamed(n, text, end, group(4) != "" && n.Unit != "percent"); code == "cent" {
 		n.Unit, n.Value = "USD", n.Value/100 // "69 cents"
 	} else if code != "" {
 		n.Unit = code // "500 million yuan", "2 million Swiss francs"
 	} else if u, ok := unitNames[n.Unit]; ok {
 		n.Unit = u
 	}
+	n.Unit = currencyOf(text, n, figure)
 	if n.Value == 0 && figure != "zero" && !strings.ContainsAny(figure, "0123456789") {
 		return Number{}, false
 	}
@@ -413,7 +424,9 @@ var notHead = lex.WordSet(`struck hit fell shot fled came went took left got ran
 // word, a verb, an adverb or punctuation — and returns its head and where it ends: for a count
 // above one, the last of the first plurals ("two Israeli tank shells" → shells; "two
 // plainclothes police officers" → officers), otherwise the last word ("a 15-year department
-// veteran" → veteran). An all-capital word ("FLDS") is not a plural.
+// veteran" → veteran). An all-capital word ("FLDS") is not a plural. For a count above one, an
+// "and" or "or" after a word that is no plural joins two modifiers of the plural after them
+// ("1,300 federal and independent scientists" → scientists).
 func countedHead(text string, from int, plural bool) (string, int) {
 	head, end, inPlural := "", from, false
 	for i, n := from, 0; n < 4; n++ {
@@ -431,6 +444,10 @@ func countedHead(text string, from int, plural bool) (string, int) {
 			break
 		}
 		w := strings.ToLower(text[i:j])
+		if (w == "and" || w == "or") && n > 0 && plural && !inPlural && head != "" && !isDigitWord(head) {
+			i = j // "1,300 federal and independent scientists": two modifiers of one plural after them
+			continue
+		}
 		if notCounted[w] || notHead[w] || lex.Stopwords[w] && !pluralNouns[w] || strings.HasSuffix(w, "ly") && !lyNouns[w] ||
 			n > 0 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")) {
 			break

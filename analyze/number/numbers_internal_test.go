@@ -22,3 +22,16 @@ func TestNumbersWorkIsLinear(t *testing.T) {
 		t.Fatalf("tries %d for twice the text of %d tries", t2, t1)
 	}
 }
+
+// Two modifiers joined by "and" before a plural qualify it; a plural before "and" is the head.
+func TestCountedHeadCoordination(t *testing.T) {
+	for _, tc := range []struct{ text, head string }{
+		{"federal and independent scientists with expertise", "scientists"},
+		{"tanks and trucks crossed", "tanks"},
+		{"Israeli or Egyptian officers", "officers"},
+	} {
+		if head, _ := countedHead(tc.text, 0, true); head != tc.head {
+			t.Errorf("countedHead(%q) = %q, want %q", tc.text, head, tc.head)
+		}
+	}
+}

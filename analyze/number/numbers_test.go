@@ -26,6 +26,7 @@ func TestNumbers(t *testing.T) {
 		{"four young women who were sisters left", 4, "women", "", ""},
 		{"Three army supply trucks crossed the bridge", 3, "truck", "", ""},
 		{"two plainclothes police officers stopped him", 2, "officer", "", ""},
+		{"more than 900 federal and state scientists signed the letter", 900, "scientist", "", "more than"},
 		{"The 10, 000 FLDS followers prayed", 10000, "follower", "", ""},
 		{"a 12-hour regional rail strike began", 12, "hour", "strike", ""},
 		// parts and rates
@@ -52,6 +53,15 @@ func TestNumbers(t *testing.T) {
 		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
 		{"the bombing, which he said killed seven", 7, "", "", ""},
 		{"as many as 20, 000 people took to the streets", 20000, "people", "", "as many as"},
+		// one sum however it is written
+		{"a loan of EUR 110 billion", 1.1e11, "EUR", "", ""},
+		{"a loan of 1.2 bn dollars", 1.2e9, "USD", "", ""},
+		{"it raised $9.3 mln", 9.3e6, "USD", "", ""},
+		{"it paid 3 million US dollars", 3e6, "USD", "", ""},
+		{"a fee of 5 million pounds", 5e6, "GBP", "", ""},
+		{"he weighs 200 pounds", 200, "pound", "", ""},
+		{"debts of 1.5 trillion yen", 1.5e12, "JPY", "", ""},
+		{"a 110 billion (Dh472.72bn) bailout", 1.1e11, "", "", ""},
 	} {
 		ns := number.Find(tc.text)
 		if len(ns) != 1 {

@@ -1,0 +1,151 @@
+package group
+
+import (
+	"slices"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// DuplicateWindow is how many of the latest signatures a text is compared with for being a
+// near-duplicate: copies made by syndication, light editing or a second scrape follow their
+// original within days, and a bounded window keeps the band buckets a long stream needs in
+// memory, so that finding a text's copies reads nothing from the state once a run has made
+// the window's signatures itself.
+const DuplicateWindow = 20_000
+
+// duplicateWindow is DuplicateWindow, smaller in tests.
+var duplicateWindow int64 = DuplicateWindow
+
+// duplicate is Duplicate over the state: the signatures of the window that share a band
+// bucket with this one are read (from the cache, or the state for the part of the window this
+// clusterer did not make), then the signature is added.
+func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error) {
+	keys := bandKeys(sig)
+	n := c.meta.Signatures
+	lo := n - duplicateWindow // the window's first signature
+	c.leave(lo - 1)
+	if lo < c.bandsFrom && !c.whole {
+		if err := c.loadBands(keys); err != nil {
+			return Duplicate{}, false, err
+		}
+	}
+	var need []int64
+	for _, k := range keys {
+		b := inWindow(c.bands[k], lo)
+		if len(b) == 0 {
+			delete(c.bands, k)
+			continue
+		}
+		c.bands[k] = b
+		for _, j := range b {
+			if _, ok := c.sigs[j]; !ok && !slices.Contains(need, j) {
+				need = append(need, j)
+			}
+		}
+	}
+	if len(need) > 0 {
+		rows, err := c.state.GroupSignatures(c.ctx, need)
+		if err != nil {
+			return Duplicate{}, false, err
+		}
+		for _, r := range rows {
+			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+		}
+	}
+	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k] }, func(j int64) Signature { return c.sigs[j].sig })
+	c.meta.Signatures++
+	c.sigs[n] = sigEntry{id, sig}
+	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
+	for _, k := range keys {
+		if b := c.bands[k]; len(b) < maxBucket {
+			c.bands[k] = append(b, n)
+			c.newBands = append(c.newBands, crosscheck.GroupBand{Key: int64(k), Signature: n})
+		}
+	}
+	if best < 0 || bestSim < DuplicateThreshold {
+		return Duplicate{}, false, nil
+	}
+	return Duplicate{Of: c.sigs[best].id, Similarity: bestSim}, true, nil
+}
+
+// loadBands reads the band buckets of keys not in the cache.
+func (c *Clusterer) loadBands(keys [bands]uint64) error {
+	var missing []int64
+	for _, k := range keys {
+		if _, ok := c.bands[k]; !ok {
+			missing = append(missing, int64(k))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	rows, err := c.state.GroupBands(c.ctx, missing)
+	if err != nil {
+		return err
+	}
+	for _, k := range missing {
+		c.bands[uint64(k)] = nil
+	}
+	for _, r := range rows {
+		c.bands[uint64(r.Key)] = append(c.bands[uint64(r.Key)], r.Signature)
+	}
+	return nil
+}
+
+// inWindow is a bucket without its signatures older than lo.
+func inWindow(b []int64, lo int64) []int64 {
+	i := 0
+	for i < len(b) && b[i] < lo {
+		i++
+	}
+	if i == 0 {
+		return b
+	}
+	return slices.Delete(b, 0, i)
+}
+
+// leave takes signature j, which the window just left, out of the cache's buckets, when this
+// clusterer made it (an older one is in buckets read from the state, trimmed as they are used
+// and by Shrink).
+func (c *Clusterer) leave(j int64) {
+	e, ok := c.sigs[j]
+	if j < c.bandsFrom || !ok {
+		return
+	}
+	for _, k := range bandKeys(e.sig) {
+		if b := inWindow(c.bands[k], j+1); len(b) == 0 {
+			delete(c.bands, k)
+		} else {
+			c.bands[k] = b
+		}
+	}
+	delete(c.sigs, j)
+}
+
+// trimWindow drops the signatures older than the window and their bucket entries, and returns
+// the bytes the window holds.
+func (c *Clusterer) trimWindow() int {
+	lo := c.meta.Signatures - duplicateWindow
+	for k, b := range c.bands {
+		if b = inWindow(b, lo); len(b) == 0 {
+			delete(c.bands, k)
+		} else {
+			c.bands[k] = b
+		}
+	}
+	for j := range c.sigs {
+		if j < lo {
+			delete(c.sigs, j)
+		}
+	}
+	return c.windowBytes()
+}
+
+// windowBytes is about how many bytes the band buckets and signatures hold.
+func (c *Clusterer) windowBytes() int {
+	n := len(c.sigs) * sigBytes
+	for _, b := range c.bands {
+		n += entryBytes + 8*cap(b)
+	}
+	return n
+}

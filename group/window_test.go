@@ -1,0 +1,74 @@
+package group_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/crosscheck/crosscheck/group"
+)
+
+// A text is a near-duplicate of one among the last DuplicateWindow signatures only, and the
+// copies found are the same whether the state is read back every few texts, the cache shrunk,
+// or all is one run.
+func TestNearDuplicatesAreFoundWithinTheWindow(t *testing.T) {
+	const window = 40
+	defer group.SetDuplicateWindow(window)()
+	text := func(i int) string {
+		return fmt.Sprintf("Council %d of the river%d district voted on the levee%d budget, the mayor%d said after a meeting that ran late into the night.", i, i, i, i)
+	}
+	// each original, then its copy 10 texts later (within the window) or 60 (beyond it)
+	type item struct {
+		id, text string
+		of       string // the original it copies, when within the window
+	}
+	var stream []item
+	copyOf := map[int]item{}
+	for i := range 200 {
+		stream = append(stream, item{id: fmt.Sprint("o", i), text: text(i)})
+		if c, ok := copyOf[i]; ok {
+			stream = append(stream, c)
+		}
+		switch i % 4 {
+		case 0:
+			copyOf[i+10] = item{id: fmt.Sprint("near", i), text: text(i), of: fmt.Sprint("o", i)}
+		case 1:
+			copyOf[i+60] = item{id: fmt.Sprint("far", i), text: text(i)}
+		}
+	}
+	run := func(every, limit int) []string {
+		mem := group.NewMemory()
+		c, _ := group.New(context.Background(), mem, group.DefaultOptions)
+		var found []string
+		for i, it := range stream {
+			if every > 0 && i%every == 0 {
+				c.TakeChanges()
+				if limit > 0 {
+					c.Shrink(limit)
+				} else {
+					c, _ = group.New(context.Background(), mem, group.DefaultOptions)
+				}
+			}
+			d, ok := c.Duplicate(it.id, group.Sign(it.text))
+			c.Add(it.id, group.Extract("", it.text), time.Time{})
+			if ok != (it.of != "") || d.Of != it.of {
+				t.Errorf("every %d, limit %d: %s copies %q (found %v), want %q", every, limit, it.id, d.Of, ok, it.of)
+			}
+			found = append(found, d.Of)
+		}
+		if err := c.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return found
+	}
+	one := run(0, 0)
+	for _, r := range []struct{ every, limit int }{{7, 0}, {7, 1}, {25, 0}} {
+		got := run(r.every, r.limit)
+		for i := range one {
+			if got[i] != one[i] {
+				t.Fatalf("every %d, limit %d: text %d copies %q, one run %q", r.every, r.limit, i, got[i], one[i])
+			}
+		}
+	}
+}
