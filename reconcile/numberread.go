@@ -718,9 +718,6 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	} else if ofThose {
 		r.word = plural(thing, 2)
 	}
-	if each := eachFrom(ctx.before); each != "" && countsPeople(reading{unit: thing, thing: thing}) {
-		r.unit, r.thing, r.word = singularNoun(each), singularNoun(each), each // "comments from 300,000 citizens": 300,000 comments
-	}
 	if n.Counted != "" && partitives[n.Unit] {
 		r.word = plural(n.Unit, 2) + " of " + n.Counted // "31 pieces of fire apparatus"
 	} else if n.Counted != "" {
