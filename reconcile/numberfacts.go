@@ -60,7 +60,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	markSeveral(byKey["age|year"], byKey["age|year pair"])
 	s.joinNamedTwoWays(byKey, keys)
 	markSole(byKey)
-	var out []crosscheck.Fact
+	var sets [][]claim
 	for _, key := range keys {
 		for _, f := range s.assignKey(byKey[key]) {
 			f = preciseOverHedges(dropCompatibleBounds(f), numbersAgree)
@@ -68,8 +68,13 @@ func (s *story) numberFacts() []crosscheck.Fact {
 				continue
 			}
 			labelFirst(f, key)
-			out = append(out, s.fact(f, f[0].read.kind, s.numberSubject(f), numbersAgree))
+			sets = append(sets, f)
 		}
+	}
+	s.joinZeroCounts(sets)
+	out := make([]crosscheck.Fact, 0, len(sets))
+	for _, f := range sets {
+		out = append(out, s.fact(f, f[0].read.kind, s.numberSubject(f), numbersAgree))
 	}
 	return out
 }
