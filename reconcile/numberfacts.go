@@ -51,6 +51,9 @@ func (s *story) numberFacts() []crosscheck.Fact {
 			}
 			c.crowded = r.kind == "percent" || r.kind == "score" || r.kind == "ordinal" // 24% and 27% are seldom one fact
 			key := r.kind + "|" + r.unit
+			if p := a.elsewhere(n.Start); p != "" {
+				key += "|in " + p // another city's crowd is a count of its own
+			}
 			if byKey[key] == nil {
 				keys = append(keys, key)
 			}
