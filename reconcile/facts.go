@@ -50,6 +50,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.nameFacts()...)
 	out = append(out, s.causeFacts()...)
 	out = append(out, s.nicknameFacts()...)
+	out = s.quiet(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"
