@@ -1,6 +1,7 @@
 package reconcile
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -26,6 +27,9 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 			f.Values = foldValues(f.Values, sameSpelling)
 		}
 		f.Values = foldValues(f.Values, sameLabel)
+		if f.Verdict == "conflict" {
+			f.Values = s.scopedApart(f.Values)
+		}
 		if distinctArticles(f.Values) < 2 {
 			continue
 		}
@@ -195,4 +199,103 @@ var monthNames = map[string]bool{
 	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
 	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
 	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// scopedApart drops from a conflict of figures the values whose sentences are about another
+// scope than the first value's: two stat lines of different games or seasons ("hit .358 with
+// 13 homers and 43 RBIs in 54 games", "finished with 33 homers and 121 RBI") differ in every
+// figure they give of one thing. A value is apart when each of its sentences is apart from
+// each of the first value's (figuresApart). Two sentences that contradict each other in two
+// figures are taken apart too ("moved back 12 weeks ago … four years ago", "six weeks ago …
+// for the past three years"): the price of a rule that reads no structure.
+func (s *story) scopedApart(values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 || !startsWithDigit(values[0].Value) {
+		return values
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if !s.allApart(values[0], v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (s *story) allApart(a, b crosscheck.FactValue) bool {
+	if len(a.Evidence) == 0 || len(b.Evidence) == 0 {
+		return false
+	}
+	for _, x := range a.Evidence {
+		for _, y := range b.Evidence {
+			fx, okx := s.sentenceFigures(x)
+			fy, oky := s.sentenceFigures(y)
+			if !okx || !oky || !figuresApart(fx, fy) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sentenceFigures are the figures of the sentence that holds ev, other than ev's own, by the
+// word after each ("13 homers": "homer"); false when the sentence is not found.
+func (s *story) sentenceFigures(ev crosscheck.Evidence) (map[string][]string, bool) {
+	a := s.byID[ev.Article]
+	if a == nil {
+		return nil, false
+	}
+	i := a.sentenceAt(ev.Start)
+	if i < 0 {
+		return nil, false
+	}
+	sp := a.sentences[i].span
+	out := map[string][]string{}
+	for _, m := range figureWord.FindAllStringSubmatchIndex(a.Text[sp[0]:sp[1]], -1) {
+		start, end := sp[0]+m[2], sp[0]+m[3]
+		if start < ev.End && end > ev.Start {
+			continue // the value itself
+		}
+		fig := strings.ReplaceAll(a.Text[start:end], ",", "")
+		if n, ok := smallNumbers[strings.ToLower(fig)]; ok {
+			fig = n
+		}
+		unit := ""
+		if m[4] >= 0 {
+			unit = strings.TrimSuffix(strings.ToLower(a.Text[sp[0]+m[4]:sp[0]+m[5]]), "s")
+		}
+		out[unit] = append(out[unit], fig)
+	}
+	return out, true
+}
+
+// figureWord is a figure, in digits or a small number's word, and the word after it.
+var figureWord = regexp.MustCompile(`(?i)\b(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s*-\s*|\s+)?([a-z]+)?`)
+
+var smallNumbers = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+
+// figuresApart reports two sentences about different scopes: they give figures of some same
+// thing and share no figure at all.
+func figuresApart(a, b map[string][]string) bool {
+	differ := false
+	for unit, xs := range a {
+		for _, x := range xs {
+			if holdsFigure(b, x) {
+				return false
+			}
+		}
+		if unit != "" && len(b[unit]) > 0 {
+			differ = true
+		}
+	}
+	return differ
+}
+
+func holdsFigure(figs map[string][]string, fig string) bool {
+	for _, xs := range figs {
+		if slices.Contains(xs, fig) {
+			return true
+		}
+	}
+	return false
 }

@@ -81,3 +81,27 @@ func TestQuiet(t *testing.T) {
 		t.Errorf("quiet = %q, want %q", got, want)
 	}
 }
+
+// Two stat lines of different games give different figures of every thing they count; a
+// sentence that shares one of its other figures, or gives no figure of the same thing, is
+// about the same scope.
+func TestScopedApart(t *testing.T) {
+	s := storyOf(t,
+		"After the trade, Teixeira hit .358 with 13 homers and 43 RBIs in 54 games with the Angels.",
+		"Overall, Teixeira finished with 33 homers and 121 RBIs in 157 games.",
+		"Teixeira hit 13 homers and drove in 43 runs in 55 games.",
+		"Teixeira played 60 games for the Angels.")
+	value := func(id, fig string) crosscheck.FactValue {
+		i := strings.Index(s.byID[id].Text, fig)
+		return crosscheck.FactValue{Value: fig, Articles: []string{id},
+			Evidence: []crosscheck.Evidence{{Article: id, Start: i, End: i + len(fig)}}}
+	}
+	values := []crosscheck.FactValue{value("a", "54 games"), value("b", "157 games"), value("c", "55 games"), value("d", "60 games")}
+	var got []string
+	for _, v := range s.scopedApart(values) {
+		got = append(got, v.Value)
+	}
+	if want := []string{"54 games", "55 games", "60 games"}; !slices.Equal(got, want) {
+		t.Errorf("scopedApart = %q, want %q", got, want)
+	}
+}
