@@ -11,10 +11,7 @@ import (
 // Spellings a reader takes for one name: case, accents, British and American endings; a
 // letter more or less is still a conflict, and a given name keeps its ending.
 func TestSameSpelling(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		same bool
-	}{
+	checkPairs(t, "sameSpelling", sameSpelling, []namePair{
 		{"Ka'loni Flynn", "Ka'Loni Flynn", true},
 		{"Place Vendome", "Place Vendôme", true},
 		{"Internationally Recognised Transit Corridor", "Internationally Recognized Transit Corridor", true},
@@ -24,9 +21,20 @@ func TestSameSpelling(t *testing.T) {
 		{"Hurricane George", "Hurricane Georges", false},
 		{"Seymour Hersh", "Seymor Hersh", false},
 		{"Robyn Mendes", "Robin Mendes", false},
-	} {
-		if got := sameSpelling(tc.a, tc.b); got != tc.same {
-			t.Errorf("sameSpelling(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.same)
+	})
+}
+
+// A namePair is two values and whether a rule takes them for one.
+type namePair struct {
+	a, b string
+	same bool
+}
+
+func checkPairs(t *testing.T, name string, same func(a, b string) bool, pairs []namePair) {
+	t.Helper()
+	for _, p := range pairs {
+		if got := same(p.a, p.b); got != p.same {
+			t.Errorf("%s(%q, %q) = %v, want %v", name, p.a, p.b, got, p.same)
 		}
 	}
 }
