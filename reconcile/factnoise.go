@@ -212,29 +212,43 @@ func (s *story) scopedApart(values []crosscheck.FactValue) []crosscheck.FactValu
 	if len(values) < 2 || !startsWithDigit(values[0].Value) {
 		return values
 	}
+	first := s.valueFigures(values[0])
 	out := values[:1:1]
 	for _, v := range values[1:] {
-		if !s.allApart(values[0], v) {
+		if !allApart(first, s.valueFigures(v)) {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-func (s *story) allApart(a, b crosscheck.FactValue) bool {
-	if len(a.Evidence) == 0 || len(b.Evidence) == 0 {
+// allApart reports each sentence of one value apart from each of the other's.
+func allApart(fa, fb []map[string][]string) bool {
+	if fa == nil || fb == nil {
 		return false
 	}
-	for _, x := range a.Evidence {
-		for _, y := range b.Evidence {
-			fx, okx := s.sentenceFigures(x)
-			fy, oky := s.sentenceFigures(y)
-			if !okx || !oky || !figuresApart(fx, fy) {
+	for _, x := range fa {
+		for _, y := range fb {
+			if !figuresApart(x, y) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// valueFigures are the figures of each sentence of a value (sentenceFigures), read once; nil
+// when it has no evidence or a sentence is not found.
+func (s *story) valueFigures(v crosscheck.FactValue) []map[string][]string {
+	var out []map[string][]string
+	for _, ev := range v.Evidence {
+		f, ok := s.sentenceFigures(ev)
+		if !ok {
+			return nil
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // sentenceFigures are the figures of the sentence that holds ev, other than ev's own, by the
