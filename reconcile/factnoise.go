@@ -212,43 +212,45 @@ func (s *story) scopedApart(values []crosscheck.FactValue) []crosscheck.FactValu
 	if len(values) < 2 || !startsWithDigit(values[0].Value) {
 		return values
 	}
-	first := s.valueFigures(values[0])
+	figs := map[crosscheck.Evidence]map[string][]string{} // read once, when first asked
+	read := func(ev crosscheck.Evidence) (map[string][]string, bool) {
+		f, ok := figs[ev]
+		if !ok {
+			if f, ok = s.sentenceFigures(ev); !ok {
+				f = nil
+			}
+			figs[ev] = f
+		}
+		return f, f != nil
+	}
 	out := values[:1:1]
 	for _, v := range values[1:] {
-		if !allApart(first, s.valueFigures(v)) {
+		if !allApart(values[0], v, read) {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-// allApart reports each sentence of one value apart from each of the other's.
-func allApart(fa, fb []map[string][]string) bool {
-	if fa == nil || fb == nil {
+// allApart reports each sentence of value b apart from each of a's, their figures read by
+// read; it stops at the first pair that is not.
+func allApart(a, b crosscheck.FactValue, read func(crosscheck.Evidence) (map[string][]string, bool)) bool {
+	if len(a.Evidence) == 0 || len(b.Evidence) == 0 {
 		return false
 	}
-	for _, x := range fa {
-		for _, y := range fb {
-			if !figuresApart(x, y) {
+	for _, x := range a.Evidence {
+		fx, ok := read(x)
+		if !ok {
+			return false
+		}
+		for _, y := range b.Evidence {
+			fy, ok := read(y)
+			if !ok || !figuresApart(fx, fy) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// valueFigures are the figures of each sentence of a value (sentenceFigures), read once; nil
-// when it has no evidence or a sentence is not found.
-func (s *story) valueFigures(v crosscheck.FactValue) []map[string][]string {
-	var out []map[string][]string
-	for _, ev := range v.Evidence {
-		f, ok := s.sentenceFigures(ev)
-		if !ok {
-			return nil
-		}
-		out = append(out, f)
-	}
-	return out
 }
 
 // sentenceFigures are the figures of the sentence that holds ev, other than ev's own, by the
