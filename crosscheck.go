@@ -29,6 +29,9 @@ type Document struct {
 	Raw     []byte    // the bytes as read, never modified
 	Fetched time.Time // when the bytes were read
 	Meta    Meta      // metadata carried by the input
+	// Fetch is what fetching a page left (its validators for the next conditional GET), which
+	// Put records in the batch's transaction with the article; nil for other inputs.
+	Fetch *FetchState `json:"-"`
 }
 
 // Meta is the metadata an input may carry beside the text. Empty fields are unknown.
@@ -158,12 +161,12 @@ type TokenSyntax struct {
 // Span is a byte range [start, end) of an article's clean text.
 type Span [2]int
 
-// Entity is a person, organisation or place an article names, with every mention of it — the
-// full name, the surname, a role noun ("the Russian leader") — and the roles the article gives
-// it ("former U.S. President", "senior adviser to Vladimir Putin").
+// Entity is a person, organisation, place or named event an article names, with every mention
+// of it — the full name, the surname, a role noun ("the Russian leader") — and the roles the
+// article gives it ("former U.S. President", "senior adviser to Vladimir Putin").
 type Entity struct {
 	Name     string    `json:"name"` // the fullest form the article uses
-	Kind     string    `json:"kind"` // "person", "org" or "place"
+	Kind     string    `json:"kind"` // "person", "org", "place" or "event" (a storm, a war)
 	Aliases  []string  `json:"aliases,omitempty"`
 	Roles    []Role    `json:"roles,omitempty"`
 	Mentions []Mention `json:"mentions"`

@@ -21,7 +21,8 @@ type ArticleStore interface {
 	// Put stores a batch of entries atomically: after a crash the whole batch is stored or
 	// none of it. An article whose id's latest revision has the same hash changes nothing
 	// (StatusUnchanged); otherwise it is stored as the next revision. Entries with an error
-	// are recorded as failures (StatusError).
+	// are recorded as failures (StatusError). The fetch state of a stored or unchanged
+	// article's document (Document.Fetch) is recorded with it, as SaveFetchState does.
 	Put(ctx context.Context, entries []Entry) ([]PutResult, error)
 	// Seen reports whether the latest revision of id has the given hash, so that unchanged
 	// documents can skip extraction.

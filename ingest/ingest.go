@@ -55,6 +55,10 @@ type Options struct {
 	// Fetch, when set, reads an input that is an http or https URL; without it such an input
 	// fails with the reason.
 	Fetch func(ctx context.Context, url string) (*crosscheck.Document, error)
+	// Holder, when set, says which input the stored article of an id was read from (false
+	// when none is stored), so that a file added beside another of its name takes no id the
+	// other holds from an earlier run, wherever it sorts.
+	Holder func(ctx context.Context, id string) (input string, ok bool)
 }
 
 // MaxFailuresPerInput bounds the failures one input reports one by one: past it, the rest are
@@ -91,7 +95,7 @@ func (o *Options) defaults() {
 func Read(ctx context.Context, inputs []string, opts Options) iter.Seq[Item] {
 	opts.defaults()
 	return func(yield func(Item) bool) {
-		r := reader{opts: opts, yield: yield, ctx: ctx, ids: map[string]string{}}
+		r := reader{opts: opts, yield: yield, ctx: ctx, ids: map[string]string{}, named: stemCounts(inputs)}
 		for _, in := range inputs {
 			if !r.input(in) {
 				return
@@ -106,6 +110,10 @@ type reader struct {
 	ctx   context.Context
 	ids   map[string]string // the ids given to files so far in this run, and the path of each
 	read  int64             // bytes of the inputs read so far (see Item.Read)
+	// named counts the inputs of each id a file named directly would take; folder, folderDir
+	// the files of each id in the last folder a file was read from.
+	named, folder map[string]int
+	folderDir     string
 }
 
 // emit yields an item unless the consumer or the context has stopped.
@@ -416,10 +424,12 @@ func (r *reader) jsonlStream(path string, rd io.Reader, gz bool) bool {
 
 // fileID is a file's article id, unique in the run and the same in every run of the same
 // inputs: for a file found in a directory, its path inside the directory ("x/index" and
-// "y/index" for x/index.html and y/index.html); for a file named directly, its name. When an
-// earlier file of the run of another extension already has the id, the id keeps the file's
-// extension ("story.html" beside story.txt's "story"), so that a file added to a folder later
-// takes no id of another; when the id is taken still, a count follows it ("index~2"). A manifest's id overrides it.
+// "y/index" for x/index.html and y/index.html); for a file named directly, its name. When
+// another file of the name with another extension already has the id — an earlier file of
+// the run, or the file the store's article of the id was read from (Options.Holder) — the id
+// keeps the file's extension ("story.html" beside story.txt's "story"), so that a file added
+// to a folder later takes no id of another, wherever it sorts; when the id is taken still, a
+// count follows it ("index~2"). A manifest's id overrides it.
 func (r *reader) fileID(path, root string) string {
 	name := filepath.Base(path)
 	if root != "" {
@@ -430,12 +440,59 @@ func (r *reader) fileID(path, root string) string {
 	id := idFromPath(name)
 	if taken := r.ids[id]; taken != "" && filepath.Ext(taken) != filepath.Ext(path) {
 		id = name
+	} else if taken == "" && r.heldByAnother(id, path, root) {
+		id = name
 	}
 	for n, base := 2, id; r.ids[id] != "" && r.ids[id] != path; n++ {
 		id = fmt.Sprintf("%s~%d", base, n)
 	}
 	r.ids[id] = path
 	return id
+}
+
+// heldByAnother reports whether the store's article of id was read from another file of the
+// name, of another extension. The store is asked only when the run has another file that
+// would take the id, so that a folder of distinct names costs no look-ups.
+func (r *reader) heldByAnother(id, path, root string) bool {
+	if r.opts.Holder == nil {
+		return false
+	}
+	if root == "" {
+		if r.named[idFromPath(filepath.Base(path))] < 2 {
+			return false
+		}
+	} else if r.folderStems(filepath.Dir(path))[idFromPath(filepath.Base(path))] < 2 {
+		return false
+	}
+	input, ok := r.opts.Holder(r.ctx, id)
+	return ok && filepath.Ext(input) != filepath.Ext(path)
+}
+
+// folderStems counts the files of each id (of the name within the folder) that a folder
+// holds, of the kinds read one article to a file; the last folder's counts are kept.
+func (r *reader) folderStems(dir string) map[string]int {
+	if r.folder != nil && r.folderDir == dir {
+		return r.folder
+	}
+	r.folder, r.folderDir = map[string]int{}, dir
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if k := kindOf(e.Name()); k == kindText || k == kindHTML {
+			r.folder[idFromPath(e.Name())]++
+		}
+	}
+	return r.folder
+}
+
+// stemCounts counts the inputs of each id a file named directly would take.
+func stemCounts(inputs []string) map[string]int {
+	counts := map[string]int{}
+	for _, in := range inputs {
+		if in != "-" && !IsURL(in) {
+			counts[idFromPath(filepath.Base(in))]++
+		}
+	}
+	return counts
 }
 
 // idFromPath is the id a path gives: the path without the extension of a kind crosscheck

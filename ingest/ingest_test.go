@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -176,6 +177,51 @@ func TestFileIDsStayWhenAFileOfTheNameIsAdded(t *testing.T) {
 			t.Errorf("two files have the id %q: %v", id, after)
 		}
 		seen[id] = true
+	}
+}
+
+// A file added beside one that holds the plain id from an earlier run takes no id of it, even
+// when it sorts first (story.HTML before story.TXT), in a folder and among files named
+// directly; the store says which file holds the id.
+func TestFileIDsStayWhenAFileSortingFirstIsAdded(t *testing.T) {
+	for _, named := range []bool{false, true} {
+		dir := t.TempDir()
+		txt := write(t, dir, "story.TXT", []byte("Rail fares\nRail fares rise in January."))
+		other := write(t, dir, "other.txt", []byte("Dam talks\nThe dam talks ended on Friday."))
+		stored := map[string]string{} // the store's articles: id → the input read
+		asks := 0
+		opts := ingest.Options{Holder: func(_ context.Context, id string) (string, bool) {
+			asks++
+			in, ok := stored[id]
+			return in, ok
+		}}
+		run := func(inputs ...string) map[string]string {
+			if !named {
+				inputs = []string{dir}
+			}
+			ids := map[string]string{}
+			for _, it := range readAll(t, inputs, opts) {
+				if it.Doc == nil {
+					t.Fatalf("%s: %v", it.Input, it.Err)
+				}
+				ids[filepath.Base(it.Input)] = it.Doc.ID
+				if _, ok := stored[it.Doc.ID]; !ok {
+					stored[it.Doc.ID] = it.Input
+				}
+			}
+			return ids
+		}
+		if first := run(txt, other); first["story.TXT"] != "story" || first["other.txt"] != "other" || asks != 0 {
+			t.Fatalf("named %v: the first run gave %v, asking the store %d times (want none: no name is shared)", named, first, asks)
+		}
+		html := write(t, dir, "story.HTML", []byte("<html><body><p>Port workers struck on Thursday.</p></body></html>"))
+		again := run(html, txt, other)
+		if again["story.TXT"] != "story" || again["story.HTML"] != "story.HTML" || again["other.txt"] != "other" {
+			t.Errorf("named %v: once story.HTML was added: %v", named, again)
+		}
+		if third := run(html, txt, other); !maps.Equal(again, third) {
+			t.Errorf("named %v: the ids changed between runs: %v, then %v", named, again, third)
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -25,12 +26,26 @@ func (s *Store) FetchState(ctx context.Context, url string) (crosscheck.FetchSta
 
 // SaveFetchState records a page's fetch.
 func (s *Store) SaveFetchState(ctx context.Context, f crosscheck.FetchState) error {
-	_, err := s.db.Exec(ctx, `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES ($1, $2, $3, $4, $5, $6)
-		ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, etag = excluded.etag,
-		last_modified = excluded.last_modified, status = excluded.status, fetched = excluded.fetched`,
-		f.URL, f.Article, f.ETag, f.LastModified, f.Status, f.Fetched)
+	return saveFetchState(ctx, s.db, f)
+}
+
+// saveFetchState records a page's fetch in db (Put queues the fetches of a batch's pages with
+// their articles instead).
+func saveFetchState(ctx context.Context, db interface {
+	Exec(context.Context, string, ...any) (pgconn.CommandTag, error)
+}, f crosscheck.FetchState) error {
+	_, err := db.Exec(ctx, upsertFetchState, f.URL, f.Article, f.ETag, f.LastModified, f.Status, f.Fetched)
 	return err
 }
+
+// queueFetchState queues the save of a fetch's state with the writes of a batch.
+func queueFetchState(b *pgx.Batch, f crosscheck.FetchState) {
+	b.Queue(upsertFetchState, f.URL, f.Article, f.ETag, f.LastModified, f.Status, f.Fetched)
+}
+
+const upsertFetchState = `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES ($1, $2, $3, $4, $5, $6)
+	ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, etag = excluded.etag,
+	last_modified = excluded.last_modified, status = excluded.status, fetched = excluded.fetched`
 
 // AddFeed follows a feed; a feed followed already keeps its state, and reports false.
 func (s *Store) AddFeed(ctx context.Context, url, title string, allowPrivate bool) (bool, error) {

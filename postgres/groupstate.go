@@ -118,46 +118,120 @@ func orNil(b []byte) []byte {
 }
 
 // Times are kept as RFC 3339 text with nanoseconds, so that a state read back is the one saved.
-// queueGroupRows queues a clusterer's changed rows in the batch of SaveGroups.
+// queueGroupRows queues a clusterer's changed rows in the batch of SaveGroups: each table's
+// rows as one statement over arrays (unnest), not a statement a row, since a save writes tens
+// of thousands of them. A row given twice is written as it was given the second time, as
+// statements run in turn would leave it.
 func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 	m := ch.Meta
 	batch.Queue(`INSERT INTO group_meta (id, format, version, documents, words, stories, signatures, postings)
 		VALUES (1, $1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET format = excluded.format, version = excluded.version,
 		documents = excluded.documents, words = excluded.words, stories = excluded.stories, signatures = excluded.signatures,
 		postings = excluded.postings`, m.Format, m.Version+1, m.Documents, m.Words, m.Stories, m.Signatures, m.Postings)
-	for _, w := range ch.Words {
-		batch.Queue(`INSERT INTO group_words (word, id, df) VALUES ($1, $2, $3) ON CONFLICT (word) DO UPDATE SET df = excluded.df`, w.Word, w.ID, w.DF)
+	if words := lastByKey(ch.Words, func(w crosscheck.GroupWord) string { return w.Word }); len(words) > 0 {
+		batch.Queue(`INSERT INTO group_words (word, id, df) SELECT * FROM unnest($1::text[], $2::integer[], $3::integer[])
+			ON CONFLICT (word) DO UPDATE SET df = excluded.df`,
+			column(words, func(w crosscheck.GroupWord) string { return w.Word }),
+			column(words, func(w crosscheck.GroupWord) int32 { return w.ID }),
+			column(words, func(w crosscheck.GroupWord) int32 { return w.DF }))
 	}
-	for _, l := range ch.Lists {
+	var dropped []int32
+	var lists []crosscheck.GroupList
+	for _, l := range lastByKey(ch.Lists, func(l crosscheck.GroupList) int32 { return l.Feature }) {
 		if len(l.Stories) == 0 { // no story is listed under the feature any more
-			batch.Queue(`DELETE FROM group_lists WHERE feature = $1`, l.Feature)
+			dropped = append(dropped, l.Feature)
 		} else {
-			batch.Queue(`INSERT INTO group_lists (feature, stories) VALUES ($1, $2)
-				ON CONFLICT (feature) DO UPDATE SET stories = excluded.stories`, l.Feature, l.Stories)
+			lists = append(lists, l)
 		}
 	}
-	for _, st := range ch.Stories {
+	if len(dropped) > 0 {
+		batch.Queue(`DELETE FROM group_lists WHERE feature = ANY($1::integer[])`, dropped)
+	}
+	if len(lists) > 0 {
+		batch.Queue(`INSERT INTO group_lists (feature, stories) SELECT * FROM unnest($1::integer[], $2::bytea[])
+			ON CONFLICT (feature) DO UPDATE SET stories = excluded.stories`,
+			column(lists, func(l crosscheck.GroupList) int32 { return l.Feature }),
+			column(lists, func(l crosscheck.GroupList) []byte { return blob(l.Stories) }))
+	}
+	if stories := lastByKey(ch.Stories, func(st crosscheck.GroupStory) int { return st.ID }); len(stories) > 0 {
 		batch.Queue(`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bytea[], $9::bytea[])
 			ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, summed = excluded.summed, size = excluded.size,
 			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`,
-			st.ID, st.Key, crosscheck.FormatStoredTime(st.First), crosscheck.FormatStoredTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed)
+			column(stories, func(st crosscheck.GroupStory) int { return st.ID }),
+			column(stories, func(st crosscheck.GroupStory) string { return st.Key }),
+			column(stories, func(st crosscheck.GroupStory) string { return crosscheck.FormatStoredTime(st.First) }),
+			column(stories, func(st crosscheck.GroupStory) string { return crosscheck.FormatStoredTime(st.Last) }),
+			column(stories, func(st crosscheck.GroupStory) int { return st.Summed }),
+			column(stories, func(st crosscheck.GroupStory) int { return st.Size }),
+			column(stories, func(st crosscheck.GroupStory) int { return st.Members }),
+			column(stories, func(st crosscheck.GroupStory) []byte { return blob(st.Sum) }),
+			column(stories, func(st crosscheck.GroupStory) []byte { return blob(st.Indexed) }))
 	}
-	for _, id := range ch.Rebuilt {
-		batch.Queue(`DELETE FROM group_members WHERE story = $1`, id)
+	if len(ch.Rebuilt) > 0 {
+		batch.Queue(`DELETE FROM group_members WHERE story = ANY($1::bigint[])`, ch.Rebuilt)
 	}
-	for _, x := range ch.Members {
-		batch.Queue(`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES ($1, $2, $3, $4, $5, $6, $7)
+	type memberKey struct{ story, idx int }
+	if members := lastByKey(ch.Members, func(x crosscheck.GroupMember) memberKey { return memberKey{x.Story, x.Index} }); len(members) > 0 {
+		batch.Queue(`INSERT INTO group_members (story, idx, article, published, vector, day, days)
+			SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bytea[], $6::smallint[], $7::smallint[])
 			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector,
 			day = excluded.day, days = excluded.days`,
-			x.Story, x.Index, x.Article, crosscheck.FormatStoredTime(x.Published), x.Vector, x.Day, int16(x.Days))
+			column(members, func(x crosscheck.GroupMember) int { return x.Story }),
+			column(members, func(x crosscheck.GroupMember) int { return x.Index }),
+			column(members, func(x crosscheck.GroupMember) string { return x.Article }),
+			column(members, func(x crosscheck.GroupMember) string { return crosscheck.FormatStoredTime(x.Published) }),
+			column(members, func(x crosscheck.GroupMember) []byte { return blob(x.Vector) }),
+			column(members, func(x crosscheck.GroupMember) int16 { return int16(x.Day) }),
+			column(members, func(x crosscheck.GroupMember) int16 { return int16(x.Days) }))
 	}
-	for _, g := range ch.Signatures {
-		batch.Queue(`INSERT INTO group_signatures (id, article, signature) VALUES ($1, $2, $3)`, g.ID, g.Article, g.Signature)
+	if len(ch.Signatures) > 0 {
+		batch.Queue(`INSERT INTO group_signatures (id, article, signature) SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])`,
+			column(ch.Signatures, func(g crosscheck.GroupSignature) int64 { return g.ID }),
+			column(ch.Signatures, func(g crosscheck.GroupSignature) string { return g.Article }),
+			column(ch.Signatures, func(g crosscheck.GroupSignature) []byte { return blob(g.Signature) }))
 	}
-	for _, b := range ch.Bands {
-		batch.Queue(`INSERT INTO group_bands (band, signature) VALUES ($1, $2) ON CONFLICT DO NOTHING`, b.Key, b.Signature)
+	if len(ch.Bands) > 0 {
+		batch.Queue(`INSERT INTO group_bands (band, signature) SELECT * FROM unnest($1::bigint[], $2::bigint[]) ON CONFLICT DO NOTHING`,
+			column(ch.Bands, func(b crosscheck.GroupBand) int64 { return b.Key }),
+			column(ch.Bands, func(b crosscheck.GroupBand) int64 { return b.Signature }))
 	}
+}
+
+// lastByKey returns rows less those whose key comes again later: the last of each key, in
+// the order of those.
+func lastByKey[T any, K comparable](rows []T, key func(T) K) []T {
+	last := make(map[K]int, len(rows))
+	for i, r := range rows {
+		last[key(r)] = i
+	}
+	if len(last) == len(rows) {
+		return rows
+	}
+	out := make([]T, 0, len(last))
+	for i, r := range rows {
+		if last[key(r)] == i {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// column returns one column of rows, as an array parameter.
+func column[T, V any](rows []T, f func(T) V) []V {
+	out := make([]V, len(rows))
+	for i, r := range rows {
+		out[i] = f(r)
+	}
+	return out
+}
+
+// blob is b, or an empty blob for none: an array's nil element would be NULL.
+func blob(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
 }
 
 // ResetGroups forgets every story, link, near-duplicate, story report and the grouping state.
@@ -211,24 +285,36 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) error
 				batch.Queue(`UPDATE story_articles SET story_id = $1, score = 0, rule = $2 WHERE article_id = $3`, mv.To, movedRule, mv.Article)
 			}
 		}
-		for _, l := range save.Links {
-			batch.Queue(`INSERT INTO story_articles (article_id, story_id, score, rule) VALUES ($1, $2, $3, $4)
+		if links := lastByKey(save.Links, func(l crosscheck.StoryLink) string { return l.Article }); len(links) > 0 {
+			batch.Queue(`INSERT INTO story_articles (article_id, story_id, score, rule)
+				SELECT * FROM unnest($1::text[], $2::text[], $3::double precision[], $4::text[])
 				ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`,
-				l.Article, l.Story, l.Score, l.Rule)
+				column(links, func(l crosscheck.StoryLink) string { return l.Article }),
+				column(links, func(l crosscheck.StoryLink) string { return l.Story }),
+				column(links, func(l crosscheck.StoryLink) float64 { return l.Score }),
+				column(links, func(l crosscheck.StoryLink) string { return l.Rule }))
 		}
 		batch.Queue(advanceGrouped)
-		for _, d := range save.Dups {
-			batch.Queue(`INSERT INTO duplicates (article_id, of_article, similarity) VALUES ($1, $2, $3)
+		if dups := lastByKey(save.Dups, func(d crosscheck.DuplicateLink) string { return d.Article }); len(dups) > 0 {
+			batch.Queue(`INSERT INTO duplicates (article_id, of_article, similarity)
+				SELECT * FROM unnest($1::text[], $2::text[], $3::double precision[])
 				ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
-				d.Article, d.Of, d.Similarity)
+				column(dups, func(d crosscheck.DuplicateLink) string { return d.Article }),
+				column(dups, func(d crosscheck.DuplicateLink) string { return d.Of }),
+				column(dups, func(d crosscheck.DuplicateLink) float64 { return d.Similarity }))
 		}
-		for _, st := range save.Stories {
+		if stories := lastByKey(save.Stories, func(st crosscheck.Story) string { return st.ID }); len(stories) > 0 {
+			ids := column(stories, func(st crosscheck.Story) string { return st.ID })
 			batch.Queue(`INSERT INTO stories (id, ord, title, first, last, size)
-				VALUES ($1, $2, $3, $4, $5, (SELECT COUNT(*) FROM story_articles WHERE story_id = $1))
+				SELECT u.id, u.ord, u.title, u.first, u.last, (SELECT COUNT(*) FROM story_articles WHERE story_id = u.id)
+				FROM unnest($1::text[], $2::integer[], $3::text[], $4::text[], $5::text[]) AS u(id, ord, title, first, last)
 				ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`,
-				st.ID, st.Order, st.Title, st.First, st.Last)
+				ids, column(stories, func(st crosscheck.Story) int { return st.Order }),
+				column(stories, func(st crosscheck.Story) string { return st.Title }),
+				column(stories, func(st crosscheck.Story) string { return st.First }),
+				column(stories, func(st crosscheck.Story) string { return st.Last }))
 			// a story a merge emptied is gone
-			batch.Queue(`DELETE FROM stories WHERE id = $1 AND size = 0`, st.ID)
+			batch.Queue(`DELETE FROM stories WHERE id = ANY($1::text[]) AND size = 0`, ids)
 		}
 		return tx.SendBatch(ctx, batch).Close()
 	})

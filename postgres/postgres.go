@@ -142,73 +142,131 @@ func (s *Store) ReadOnly() bool { return false }
 
 // Put stores a batch of entries in one transaction. Each article's id is locked for the
 // transaction, so that two writers storing one article at once store two revisions in turn.
+// The statements go in two round trips, not one each (see putRun): the locks and the reads of
+// the articles' latest revisions, then the writes and the commit. An article given twice in a
+// batch starts another pair for the entries from its second time on, which read what the
+// first wrote.
 func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
-	results := make([]crosscheck.PutResult, len(entries))
-	err := pgx.BeginFunc(ctx, s.db, func(tx pgx.Tx) error {
-		// shared with other writers, not with a grouping save, which moves the grouped mark
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock_shared(`+lockKey+`)`, groupLock); err != nil {
-			return err
-		}
-		for i, e := range entries {
-			r, err := s.putOne(ctx, tx, e)
-			if err != nil {
-				return err
-			}
-			results[i] = r
-		}
-		return nil
-	})
+	if len(entries) == 0 {
+		return []crosscheck.PutResult{}, nil
+	}
+	conn, err := s.db.Acquire(ctx)
 	if err != nil {
 		return nil, err
+	}
+	defer conn.Release() // a connection left in the transaction is closed, not reused
+	results := make([]crosscheck.PutResult, len(entries))
+	for start := 0; start < len(entries); {
+		end := distinctRun(entries, start)
+		if err := s.putRun(ctx, conn.Conn(), entries[start:end], results[start:end], start == 0, end == len(entries)); err != nil {
+			conn.Exec(context.WithoutCancel(ctx), `ROLLBACK`)
+			return nil, err
+		}
+		start = end
 	}
 	return results, nil
 }
 
-func (s *Store) putOne(ctx context.Context, tx pgx.Tx, e crosscheck.Entry) (crosscheck.PutResult, error) {
+// distinctRun returns the end of the run of entries from start in which no article comes twice.
+func distinctRun(entries []crosscheck.Entry, start int) int {
+	seen := map[string]bool{}
+	for i := start; i < len(entries); i++ {
+		if a := entries[i].Article; entries[i].Err == nil && a != nil {
+			if seen[a.ID] {
+				return i
+			}
+			seen[a.ID] = true
+		}
+	}
+	return len(entries)
+}
+
+// latest is what Put reads of an article's latest revision.
+type latest struct {
+	found         bool
+	hash          string
+	revision      int
+	source, lines string
+}
+
+// putRun stores a run of entries with distinct articles in two batches: the transaction's
+// beginning (when first) with the lock shared with other writers, each article's lock and its
+// latest revision; then each entry's writes and (when last) the commit.
+func (s *Store) putRun(ctx context.Context, conn *pgx.Conn, entries []crosscheck.Entry, results []crosscheck.PutResult, first, last bool) error {
+	reads := &pgx.Batch{}
+	if first {
+		reads.Queue(`BEGIN`)
+		// shared with other writers, not with a grouping save, which moves the grouped mark
+		reads.Queue(`SELECT pg_advisory_xact_lock_shared(`+lockKey+`)`, groupLock)
+	}
+	prev := make([]latest, len(entries))
+	for i, e := range entries {
+		if e.Err != nil || e.Article == nil {
+			continue
+		}
+		p := &prev[i]
+		reads.Queue(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, e.Article.ID)
+		reads.Queue(`SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq
+			WHERE a.article_id = $1`, e.Article.ID).QueryRow(func(row pgx.Row) error {
+			err := row.Scan(&p.hash, &p.revision, &p.source, &p.lines)
+			if errors.Is(err, pgx.ErrNoRows) {
+				return nil
+			}
+			p.found = err == nil
+			return err
+		})
+	}
+	if reads.Len() > 0 {
+		if err := conn.SendBatch(ctx, reads).Close(); err != nil {
+			return err
+		}
+	}
+	writes := &pgx.Batch{}
+	for i, e := range entries {
+		r, err := s.queuePut(writes, e, prev[i])
+		if err != nil {
+			return err
+		}
+		results[i] = r
+	}
+	if last {
+		writes.Queue(`COMMIT`)
+	}
+	return conn.SendBatch(ctx, writes).Close()
+}
+
+// queuePut queues the writes of one entry, given its article's latest revision, and returns
+// what they store.
+func (s *Store) queuePut(b *pgx.Batch, e crosscheck.Entry, prev latest) (crosscheck.PutResult, error) {
 	if e.Err != nil || e.Article == nil {
 		msg := "no article"
 		if e.Err != nil {
 			msg = e.Err.Error()
 		}
-		_, err := tx.Exec(ctx, `INSERT INTO failures (input, error, at) VALUES ($1, $2, $3)`,
-			e.Input, msg, s.now().UTC().Format(time.RFC3339))
-		return crosscheck.PutResult{Status: crosscheck.StatusError}, err
+		b.Queue(`INSERT INTO failures (input, error, at) VALUES ($1, $2, $3)`, e.Input, msg, s.now().UTC().Format(time.RFC3339))
+		return crosscheck.PutResult{Status: crosscheck.StatusError}, nil
 	}
 	a := e.Article
-	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, a.ID); err != nil {
-		return crosscheck.PutResult{}, err
+	if f := e.Doc.Fetch; f != nil {
+		f := *f
+		f.Article = a.ID
+		queueFetchState(b, f)
 	}
-	var hash, oldSource, oldLines string
-	var rev int
-	switch err := tx.QueryRow(ctx, `SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq
-		WHERE a.article_id = $1`, a.ID).Scan(&hash, &rev, &oldSource, &oldLines); {
-	case errors.Is(err, pgx.ErrNoRows):
-	case err != nil:
-		return crosscheck.PutResult{}, err
-	case hash == a.Hash:
-		return crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: rev}, nil
+	if prev.found && prev.hash == a.Hash {
+		return crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: prev.revision}, nil
 	}
-	rev++
-	a.Revision = rev
-	seq, err := insertRevision(ctx, tx, e.Doc, a)
-	if err != nil {
+	a.Revision = prev.revision + 1
+	if err := queueRevision(b, e.Doc, a); err != nil {
 		return crosscheck.PutResult{}, fmt.Errorf("store %s: %w", a.ID, err)
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO articles (article_id, seq, hash) VALUES ($1, $2, $3)
-		ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, a.ID, seq, a.Hash); err != nil {
-		return crosscheck.PutResult{}, err
-	}
-	if rev > 1 {
+	if a.Revision > 1 {
 		var old []int64
-		json.Unmarshal([]byte(oldLines), &old)
-		if err := countLines(ctx, tx, oldSource, old, nil, -1); err != nil {
-			return crosscheck.PutResult{}, err
-		}
+		json.Unmarshal([]byte(prev.lines), &old)
+		queueLines(b, prev.source, old, nil, -1)
+		b.Queue(bumpGeneration) // what its page and its story show changed
 	}
-	if err := countLines(ctx, tx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
-		return crosscheck.PutResult{}, err
-	}
-	return crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}, nil
+	queueLines(b, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1)
+	return crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: a.Revision}, nil
 }
 
 // cleanColumns are the revision columns extraction derives from the raw document, written by
@@ -234,18 +292,20 @@ func placeholders(from, n int) string {
 	return strings.Join(p, ", ")
 }
 
-func insertRevision(ctx context.Context, tx pgx.Tx, d *crosscheck.Document, a *crosscheck.Article) (int64, error) {
+// queueRevision queues the statement that stores a revision and points its article at it.
+func queueRevision(b *pgx.Batch, d *crosscheck.Document, a *crosscheck.Article) error {
 	meta, err := json.Marshal(d.Meta)
 	if err != nil {
-		return 0, err
+		return err
 	}
 	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
 		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
-	var seq int64
-	err = tx.QueryRow(ctx, `INSERT INTO revisions
+	b.Queue(`WITH r AS (INSERT INTO revisions
 		(article_id, revision, hash, input, format, fetched, meta, raw, source, source_from, url, lines, `+strings.Join(cleanColumns, ", ")+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, `+placeholders(13, len(cleanColumns))+`) RETURNING seq`, args...).Scan(&seq)
-	return seq, err
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, `+placeholders(13, len(cleanColumns))+`) RETURNING seq)
+		INSERT INTO articles (article_id, seq, hash) SELECT $1, seq, $3 FROM r
+		ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, args...)
+	return nil
 }
 
 // js encodes a value for a JSON column.
@@ -315,6 +375,14 @@ func (s *Store) Article(ctx context.Context, id string) (*crosscheck.Article, er
 		return nil, fmt.Errorf("article %q: %w", id, crosscheck.ErrNotFound)
 	}
 	return a, err
+}
+
+// ArticlesByID returns the latest revisions of the given articles, in the order given, in one
+// query; an article not stored is left out.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*crosscheck.Article, error) {
+	return collect(ctx, s.db, func(r pgx.Rows) (*crosscheck.Article, error) { return scanArticle(r) },
+		`SELECT `+articleColumns+` FROM unnest($1::text[]) WITH ORDINALITY AS g(id, i)
+		JOIN articles a ON a.article_id = g.id JOIN revisions r ON r.seq = a.seq ORDER BY g.i`, ids)
 }
 
 // Raw returns the raw bytes of an article's latest revision.

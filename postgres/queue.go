@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -59,14 +60,22 @@ func (s *Store) Enqueue(ctx context.Context, jobs []crosscheck.NewJob) ([]int64,
 
 // Take gives worker the oldest ready job, or a running one whose lease ran out, for lease.
 func (s *Store) Take(ctx context.Context, worker string, lease time.Duration) (crosscheck.Job, error) {
+	return scanTaken(s.db.QueryRow(ctx, takeJob, worker, lease.Milliseconds()))
+}
+
+// takeJob is the statement of Take, over the worker ($1) and the lease in milliseconds ($2).
+const takeJob = `UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1,
+		locked_until = now() + $2 * interval '1 millisecond'
+	WHERE id = (SELECT id FROM jobs
+		WHERE state IN ('ready', 'running') AND run_at <= now() AND (state = 'ready' OR locked_until < now())
+		ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+	RETURNING id, kind, payload, attempts, error`
+
+// scanTaken reads the job takeJob returned; ErrNoJob when it returned none.
+func scanTaken(row pgx.Row) (crosscheck.Job, error) {
 	var j crosscheck.Job
 	var payload string
-	err := s.db.QueryRow(ctx, `UPDATE jobs SET state = 'running', attempts = attempts + 1, worker = $1,
-			locked_until = now() + $2 * interval '1 millisecond'
-		WHERE id = (SELECT id FROM jobs
-			WHERE state IN ('ready', 'running') AND run_at <= now() AND (state = 'ready' OR locked_until < now())
-			ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-		RETURNING id, kind, payload, attempts, error`, worker, lease.Milliseconds()).Scan(&j.ID, &j.Kind, &payload, &j.Attempts, &j.Error)
+	err := row.Scan(&j.ID, &j.Kind, &payload, &j.Attempts, &j.Error)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return j, crosscheck.ErrNoJob
 	}
@@ -95,12 +104,40 @@ func (s *Store) Extend(ctx context.Context, job crosscheck.Job, worker string, l
 // Done marks a job done with its result. Its payload goes: a done job's input is stored as
 // what it became.
 func (s *Store) Done(ctx context.Context, job crosscheck.Job, worker string, result []byte) error {
-	res, err := s.db.Exec(ctx, `UPDATE jobs SET state = 'done', locked_until = NULL, payload = '', result = $3 WHERE `+held,
-		job.ID, worker, string(result))
+	res, err := s.db.Exec(ctx, doneJob, job.ID, worker, string(result))
 	if err == nil && res.RowsAffected() != 1 {
 		err = lost(job)
 	}
 	return err
+}
+
+// doneJob is the statement of Done, over the job ($1), the worker ($2) and the result ($3).
+const doneJob = `UPDATE jobs SET state = 'done', locked_until = NULL, payload = '', result = $3 WHERE ` + held
+
+// DoneTake marks a job done, as Done, and takes the next for worker, as Take, in one round
+// trip and one transaction. The next job is taken whether or not the lease on the done one
+// was still worker's: doneErr says when it was not, err is Take's (ErrNoJob when no job is
+// ready).
+func (s *Store) DoneTake(ctx context.Context, job crosscheck.Job, worker string, result []byte, lease time.Duration) (next crosscheck.Job, doneErr, err error) {
+	takeErr := crosscheck.ErrNoJob
+	b := &pgx.Batch{}
+	b.Queue(doneJob, job.ID, worker, string(result)).Exec(func(ct pgconn.CommandTag) error {
+		if ct.RowsAffected() != 1 {
+			doneErr = lost(job)
+		}
+		return nil
+	})
+	b.Queue(takeJob, worker, lease.Milliseconds()).QueryRow(func(row pgx.Row) error {
+		next, takeErr = scanTaken(row)
+		if errors.Is(takeErr, crosscheck.ErrNoJob) {
+			return nil
+		}
+		return takeErr
+	})
+	if err := s.db.SendBatch(ctx, b).Close(); err != nil {
+		return crosscheck.Job{}, err, err
+	}
+	return next, doneErr, takeErr
 }
 
 // Fail records a job's failed attempt: it is tried again after backoff or, after MaxAttempts,
@@ -196,4 +233,41 @@ func (s *Store) Idle(ctx context.Context) (bool, error) {
 	err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM jobs WHERE state IN ('ready', 'running'))
 		OR EXISTS (SELECT 1 FROM jobs WHERE ordered AND id > (SELECT at FROM queue_cursor WHERE id = 1))`).Scan(&busy)
 	return !busy, err
+}
+
+// HeldJobs returns the held jobs, the marks the serial step has still to reach, oldest first.
+func (s *Store) HeldJobs(ctx context.Context) ([]crosscheck.Job, error) {
+	return collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE state = 'held' ORDER BY id`)
+}
+
+// DoneJobs returns up to limit done jobs of a kind, oldest first.
+func (s *Store) DoneJobs(ctx context.Context, kind string, limit int) ([]crosscheck.Job, error) {
+	return collect(ctx, s.db, scanJob, `SELECT `+jobColumns+` FROM jobs WHERE state = 'done' AND kind = $1 ORDER BY id LIMIT $2`, kind, limit)
+}
+
+// PruneJobs deletes up to limit done jobs with ids from from to upTo, oldest first, in one
+// statement, and returns how many it deleted. Dead jobs and jobs not done are never deleted: a
+// dead job stays until ClearDeadJobs.
+func (s *Store) PruneJobs(ctx context.Context, from, upTo int64, limit int) (int, error) {
+	// the ids as an array, so that the rows are found by the primary key whatever the
+	// planner guesses of the table (a join may read it all); the range by the primary key too,
+	// not by jobs_done (kind first), which would be read whole: IS TRUE keeps that index's
+	// condition from being seen in the query's
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id = ANY(ARRAY(
+		SELECT id FROM jobs WHERE id BETWEEN $1 AND $2 AND (state = 'done') IS TRUE ORDER BY id LIMIT $3))`, from, upTo, limit)
+	return int(res.RowsAffected()), err
+}
+
+// PruneKind deletes up to limit done jobs of a kind, oldest first, and returns how many.
+func (s *Store) PruneKind(ctx context.Context, kind string, limit int) (int, error) {
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE id = ANY(ARRAY(
+		SELECT id FROM jobs WHERE state = 'done' AND kind = $1 ORDER BY id LIMIT $2))`, kind, limit)
+	return int(res.RowsAffected()), err
+}
+
+// ClearDeadJobs deletes the dead jobs and returns how many there were; the failures they were
+// recorded as stay.
+func (s *Store) ClearDeadJobs(ctx context.Context) (int, error) {
+	res, err := s.db.Exec(ctx, `DELETE FROM jobs WHERE state = 'dead'`)
+	return int(res.RowsAffected()), err
 }

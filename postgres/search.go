@@ -40,8 +40,20 @@ func tsQuery(q string) string {
 	return strings.Join(terms, " & ")
 }
 
-// IndexSearch does nothing: a revision's search vector is written with it.
-func (s *Store) IndexSearch(ctx context.Context) error { return nil }
+// IndexSearch lets the search answer from the revisions stored since it last ran: their search
+// vectors are written with them, and the search reads the revisions up to the mark this moves
+// (searched), as SQLite's reads its index, so that storing articles changes no search until
+// the writer that stored them is done (see ShownGeneration).
+func (s *Store) IndexSearch(ctx context.Context) error {
+	_, err := s.db.Exec(ctx, `UPDATE search_state SET indexed = (SELECT coalesce(max(seq), 0) FROM revisions)
+		WHERE indexed IS DISTINCT FROM (SELECT coalesce(max(seq), 0) FROM revisions)`)
+	return err
+}
+
+// searched is the condition that the search answers from revision r. Nearly every revision
+// passes it, so it is kept off the index on seq (r.seq + 0): the planner, which cannot know the
+// mark, would otherwise scan a third of that index beside the search index's few rows.
+const searched = `r.seq + 0 <= (SELECT indexed FROM search_state)`
 
 // Search finds the latest revisions of articles that match q (see tsQuery), best first: by
 // ts_rank, then in the order they were stored.
@@ -52,7 +64,7 @@ func (s *Store) Search(ctx context.Context, q string, limit, offset int) ([]cros
 	}
 	var total int
 	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM articles a JOIN revisions r ON r.seq = a.seq
-		WHERE r.search @@ to_tsquery('simple', $1)`, match).Scan(&total); err != nil {
+		WHERE r.search @@ to_tsquery('simple', $1) AND `+searched, match).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	terms := crosscheck.SearchTerms(q)
@@ -65,7 +77,7 @@ func (s *Store) Search(ctx context.Context, q string, limit, offset int) ([]cros
 	}, `SELECT a.article_id, coalesce(sa.story_id, ''), r.title, r.source, r.published, left(r.text, $2)
 		FROM articles a JOIN revisions r ON r.seq = a.seq
 		LEFT JOIN story_articles sa ON sa.article_id = a.article_id
-		WHERE r.search @@ to_tsquery('simple', $1)
+		WHERE r.search @@ to_tsquery('simple', $1) AND `+searched+`
 		ORDER BY ts_rank(r.search, to_tsquery('simple', $1)) DESC, a.seq LIMIT $3 OFFSET $4`,
 		match, crosscheck.PassageWindow, limit, offset)
 	return hits, total, err
@@ -78,7 +90,7 @@ func (s *Store) StoryList(ctx context.Context, q crosscheck.StoryQuery) ([]strin
 		AND ($3 = '' OR EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.article_id = sa.article_id
 			JOIN revisions r ON r.seq = a.seq WHERE sa.story_id = s.id AND r.source = $3))
 		AND ($4 = '' OR s.id IN (SELECT sa.story_id FROM revisions r JOIN articles a ON a.seq = r.seq
-			JOIN story_articles sa ON sa.article_id = a.article_id WHERE r.search @@ to_tsquery('simple', $4)))`
+			JOIN story_articles sa ON sa.article_id = a.article_id WHERE r.search @@ to_tsquery('simple', $4) AND ` + searched + `))`
 	args := []any{q.From, q.To, q.Outlet, tsQuery(q.Q)}
 	var total int
 	if err := s.db.QueryRow(ctx, `SELECT count(*) FROM stories s `+where, args...).Scan(&total); err != nil {

@@ -15,29 +15,27 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// countLines counts (delta +1) or uncounts (-1) one article's lines, given by hash, for its
-// source; samples, where given, are the lines themselves. The lines go in one statement.
-func countLines(ctx context.Context, tx pgx.Tx, source string, hashes []int64, samples []string, delta int) error {
+// queueLines queues the statements that count (delta +1) or uncount (-1) one article's lines,
+// given by hash, for its source; samples, where given, are the lines themselves. The lines go
+// in one statement.
+func queueLines(b *pgx.Batch, source string, hashes []int64, samples []string, delta int) {
 	if source == "" {
-		return nil
+		return
 	}
-	if _, err := tx.Exec(ctx, `INSERT INTO sources (source, articles) VALUES ($1, $2)
-		ON CONFLICT (source) DO UPDATE SET articles = sources.articles + excluded.articles`, source, delta); err != nil {
-		return err
-	}
+	b.Queue(`INSERT INTO sources (source, articles) VALUES ($1, $2)
+		ON CONFLICT (source) DO UPDATE SET articles = sources.articles + excluded.articles`, source, delta)
 	if len(hashes) == 0 {
-		return nil
+		return
 	}
 	// one count per hash: an article that repeats a line counts it once per repeat, as the
 	// SQLite store does, so the rows are summed before they meet the table
 	sample := make([]string, len(hashes))
 	copy(sample, samples)
-	_, err := tx.Exec(ctx, `INSERT INTO source_lines (source, hash, articles, sample)
+	b.Queue(`INSERT INTO source_lines (source, hash, articles, sample)
 		SELECT $1, h, count(*) * $4, (array_agg(s ORDER BY i))[1]
 		FROM unnest($2::bigint[], $3::text[]) WITH ORDINALITY AS l(h, s, i) GROUP BY h
 		ON CONFLICT (source, hash) DO UPDATE SET articles = source_lines.articles + excluded.articles`,
 		source, hashes, sample, delta)
-	return err
 }
 
 // Boilerplate returns the line hashes cleaning removes for a source.

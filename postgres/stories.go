@@ -11,14 +11,27 @@ import (
 	"github.com/crosscheck/crosscheck"
 )
 
-// Generation returns a value that changes whenever articles are stored or stories change.
+// Generation returns a value that changes whenever articles are stored, stories change or
+// the search takes what was stored.
 func (s *Store) Generation(ctx context.Context) (string, error) {
-	var groups, seq int64
-	err := s.db.QueryRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0)`).Scan(&groups, &seq)
-	return fmt.Sprintf("%d.%d", groups, seq), err
+	var groups, seq, indexed int64
+	err := s.db.QueryRow(ctx, `SELECT (SELECT n FROM generation), coalesce((SELECT max(seq) FROM revisions), 0),
+		(SELECT indexed FROM search_state)`).Scan(&groups, &seq, &indexed)
+	return fmt.Sprintf("%d.%d.%d", groups, seq, indexed), err
 }
 
-// bumpGeneration marks a change to stories or to stored analysis.
+// ShownGeneration returns a value that changes whenever what a story, a search or the page of
+// a stored article shows may change: when stories change, an article is revised or recleaned,
+// or the search takes new revisions (IndexSearch). Storing new articles alone leaves it as it
+// was, so that servers over one database keep their caches while articles stream in.
+func (s *Store) ShownGeneration(ctx context.Context) (string, error) {
+	var groups, indexed int64
+	err := s.db.QueryRow(ctx, `SELECT (SELECT n FROM generation), (SELECT indexed FROM search_state)`).Scan(&groups, &indexed)
+	return fmt.Sprintf("%d.%d", groups, indexed), err
+}
+
+// bumpGeneration marks a change to stories or to stored analysis (a new revision of a stored
+// article among them).
 const bumpGeneration = `UPDATE generation SET n = n + 1`
 
 // groupLock is the advisory lock a SaveGroups holds: the version it reads stays true until it

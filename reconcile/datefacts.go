@@ -94,11 +94,6 @@ func readClock(d crosscheck.Date) (float64, string, bool) {
 	return float64(h*60 + mi), m[1] + ":" + m[2], true
 }
 
-// clockHedges are the words before a clock time that make it approximate ("about 8 p.m.");
-// the report keeps the article's word ("about 20:00").
-var clockHedges = map[string]bool{"about": true, "around": true, "approximately": true, "roughly": true,
-	"nearly": true, "almost": true, "shortly": true, "sometime": true}
-
 // dateFacts aligns the days, weekdays, months, years and clock times the articles give for
 // the events they tell, each named by what it dates.
 func (s *story) dateFacts() []crosscheck.Fact {
@@ -120,6 +115,12 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "day" || k.name == "month" {
 			facts = strayDates(claims, facts)
 		}
+		if k.name == "day" || k.name == "weekday" {
+			facts = daysOfOneVerb(claims, facts)
+		}
+		if k.name == "year" {
+			facts = strayYears(claims, facts)
+		}
 		for _, f := range facts {
 			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
 				continue // finer dates alone: their own facts say them
@@ -127,6 +128,8 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			out = append(out, s.fact(f, kind, s.clauseSubject(k.name, f), sameDay))
 		}
 	}
+	out = append(out, s.relativeTimeFacts()...)
+	out = append(out, s.gamePeriodFacts()...)
 	return append(out, s.gameClockFacts()...)
 }
 
@@ -220,10 +223,10 @@ func (s *story) dateClaims(k dateKind) []claim {
 			if saidOn(a.Text[max(0, d.Start-120):d.Start]) {
 				continue // the day something was said dates the saying, not the story's events
 			}
-			if k.name == "time" {
-				if w := strings.ToLower(lastWordOf(a.Text[max(0, d.Start-20):d.Start])); clockHedges[w] {
-					label = w + " " + label
-				}
+			if h := timeHedge(a.Text[max(0, d.Start-30):d.Start]); k.name == "time" && h != "" {
+				label = h + " " + label // "about 20:00", "shortly after 15:30"
+			} else if h := hedgedText(d.Text); k.name == "year" && h != "" && date.Granularity(d.Value) == "year" {
+				label = h + " " + label // "about 1970"
 			}
 			c := a.claim(d.Start, d.End)
 			c.value, c.label, c.crowded = v, label, true
@@ -704,7 +707,8 @@ func clauseWords(text string, before bool) []string {
 
 // sameEvent reports whether two sets of dates can date one event: unless each names verbs
 // and they share none — and, for dates, their sentences neither print one quotation (see
-// tellOneQuote) nor name one thing (nameOneThing), whatever verb each outlet chose.
+// tellOneQuote) nor name one thing (nameOneThing), whatever verb each outlet chose, nor tell
+// one act with two verbs (actsMeet: "was arrested", "was detained").
 func sameEvent(a, b []claim) bool {
 	var va []string
 	for _, c := range a {
@@ -724,7 +728,7 @@ func sameEvent(a, b []claim) bool {
 	if len(va) == 0 || !some {
 		return true
 	}
-	return isDateClaim(a[0]) && isDateClaim(b[0]) && (tellOneQuote(a[0], b[0]) || nameOneThing(a[0], b[0]))
+	return isDateClaim(a[0]) && isDateClaim(b[0]) && (tellOneQuote(a[0], b[0]) || nameOneThing(a[0], b[0]) || actsMeet(a, b))
 }
 
 // nameRun is how many capitalised words in a row two sentences must share to name one

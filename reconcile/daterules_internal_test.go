@@ -67,6 +67,11 @@ func TestEndsSpan(t *testing.T) {
 			t.Errorf("%q: endsSpan = %v, want %v", c.text, got, c.want)
 		}
 	}
+	// an end told without its start ("through 2012") is an end all the same
+	text := "The cuts aim to save 30 billion through 2012."
+	if !endsSpan(text, yearDatesOf(text), 0) {
+		t.Errorf("%q: endsSpan = false, want true", text)
+	}
 	got := dateFactsOf(t,
 		"Dana Kell received the Harbor Medal for Health in 1998.",
 		"Kell received the Harbor Medal for Health in 1998, among other honors.",

@@ -63,6 +63,9 @@ func actOfNoun(w string) string {
 // "serving from 1995 through 1998", "1983 - 2005", "between 1998 and 2002".
 var rangeGap = regexp.MustCompile(`(?i)^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$`)
 
+// openEnd matches the words before the end of a span told without its start: "through 2012".
+var openEnd = regexp.MustCompile(`(?i)\b(?:through|thru)\s+$`)
+
 // spanOpeners stand before the start of a span whose end is joined by "and": "between 1998
 // and 2002", never "in 1988 and 1996", a list of two dates.
 var spanOpeners = regexp.MustCompile(`(?i)\bbetween\s*$`)
@@ -70,8 +73,12 @@ var spanOpeners = regexp.MustCompile(`(?i)\bbetween\s*$`)
 // endsSpan reports the i-th date of the article as the end of a span whose start is the date
 // before it ("from 1995 to 1998"): the end dates when a state stopped, which the span's start
 // and its verb tell ("served on the board from 1995"), and no event of its own, so it is no
-// claim of a date. Two outlets that end a term in different years are left to its start.
+// claim of a date; so is an end told alone ("cut the deficit through 2012"). Two outlets
+// that end a term in different years are left to its start.
 func endsSpan(text string, dates []crosscheck.Date, i int) bool {
+	if openEnd.MatchString(text[max(0, dates[i].Start-10):dates[i].Start]) {
+		return true // "the deficit through 2012": an end whose start goes unsaid
+	}
 	if i == 0 || dates[i-1].End > dates[i].Start {
 		return false
 	}

@@ -48,7 +48,11 @@ func (s *story) roleFacts() []crosscheck.Fact {
 	var out []crosscheck.Fact
 	for _, key := range order {
 		name := personName(names[key])
-		for _, group := range roleGroups(byPerson[key]) {
+		groups := roleGroups(byPerson[key])
+		if f, ok := headOrMember(name, groups); ok {
+			out = append(out, f)
+		}
+		for _, group := range groups {
 			f, all, ok := roleFact(name, group)
 			if !ok {
 				continue
@@ -164,7 +168,7 @@ func officeWords(title string) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, w := range strings.Fields(t) {
-		if w == "former" || w == "and" || rankWords[w] || !(entity.IsTitleWord(w) || relationHeads[w]) || strings.HasSuffix(w, ".") {
+		if w == "former" || w == "and" || rankWords[w] || !(entity.IsTitleWord(w) || entity.TitleWord(strings.ToUpper(w)) || relationHeads[w]) || strings.HasSuffix(w, ".") {
 			continue
 		}
 		out[w] = true
@@ -178,6 +182,10 @@ func officeWords(title string) map[string]bool {
 // gave them, before folding (for whoIs).
 func roleFact(name string, claims []roleMention) (crosscheck.Fact, []crosscheck.FactValue, bool) {
 	f := crosscheck.Fact{Subject: name + "’s role", Kind: "role"}
+	claims, body := roleBodies(claims)
+	if body != "" {
+		f.Subject += " at " + body
+	}
 	claims = orgTailsShared(claims)
 	loose := map[string]bool{} // values every article gives with "a": one of several
 	for _, c := range claims {
@@ -416,7 +424,7 @@ func roleText(role string) string {
 		entity.IsTitleWord(strings.Trim(f[1], ",")) {
 		role = strings.Join(f[1:], " ") // "Apple's Senior Vice President": the title, of Apple
 	}
-	role = hyphenedTitles.Replace(withoutPlaceTail(role))
+	role = hyphenedTitles.Replace(withoutPlaceTail(titlesSpelt(hyphenApart.ReplaceAllString(role, "$1-$2"))))
 	if t := entity.RoleTitle(role); t != "" {
 		return t
 	}
@@ -483,14 +491,15 @@ func withoutOrgTail(role string) string {
 var placeWords = map[string]bool{"state": true, "county": true, "province": true, "region": true, "district": true}
 
 // foldRoles folds the roles of an agreement that say less than another into it: "Interior"
-// and "secretary" into "Interior Secretary", "Secretary of Commerce" into "Commerce Secretary".
+// and "secretary" into "Interior Secretary", "Secretary of Commerce" into "Commerce Secretary";
+// not one office of two a title joins ("CEO" of "president and CEO").
 // Of two that say the same, the one more articles give stands, else the plainer (see
 // plainerTitle).
 func foldRoles(values []crosscheck.FactValue) []crosscheck.FactValue {
 	out := slices.Clone(values)
 	for i := 0; i < len(out); i++ {
 		for j := range out {
-			if i == j || !titleWithin(out[i].Value, out[j].Value) {
+			if i == j || !titleWithin(out[i].Value, out[j].Value) || partOfJoined(out[i].Value, out[j].Value) {
 				continue
 			}
 			if titleWithin(out[j].Value, out[i].Value) && (len(out[j].Articles) < len(out[i].Articles) ||
@@ -504,6 +513,12 @@ func foldRoles(values []crosscheck.FactValue) []crosscheck.FactValue {
 		}
 	}
 	return out
+}
+
+// partOfJoined reports a title that is one of the offices another joins with "and": "CEO"
+// of "president and CEO" says one office of the two, not the title.
+func partOfJoined(a, b string) bool {
+	return strings.Contains(b, " and ") && !strings.Contains(a, " and ")
 }
 
 // plainerTitle reports title a as the plainer way to write what b says: in the common

@@ -49,7 +49,11 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.authorFacts()...)
 	out = append(out, s.nameFacts()...)
 	out = append(out, s.causeFacts()...)
+	out = append(out, s.lossFacts()...)
 	out = append(out, s.nicknameFacts()...)
+	out = append(out, s.agentFacts()...)
+	out = append(out, s.namedThingFacts()...)
+	out = append(out, s.courtPlaceFacts()...)
 	out = s.quiet(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {

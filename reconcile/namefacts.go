@@ -44,13 +44,16 @@ func (s *story) nameFacts() []crosscheck.Fact {
 	for _, k := range keys {
 		u.parent[k] = k
 	}
-	for i, a := range keys {
-		for _, b := range keys[i+1:] {
-			wa, wb := byForm[a][0].words, byForm[b][0].words
-			if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb) || s.givenNameRivals(byForm[a][0], byForm[b][0])) &&
-				!sharesArticle(byForm[a], byForm[b]) {
-				u.join(a, b)
-			}
+	words := make([][]string, len(keys))
+	for i, k := range keys {
+		words[i] = byForm[k][0].words
+	}
+	for _, p := range spellingCandidates(words) {
+		a, b := keys[p[0]], keys[p[1]]
+		wa, wb := words[p[0]], words[p[1]]
+		if (spellings(wa, wb) || len(wa) != len(wb) && oneWordOf(wa, wb) || s.givenNameRivals(byForm[a][0], byForm[b][0])) &&
+			!sharesArticle(byForm[a], byForm[b]) {
+			u.join(a, b)
 		}
 	}
 	groups := map[string][]string{}
@@ -345,8 +348,12 @@ func (s *story) spelledIn(f *crosscheck.Fact) {
 		}
 		found, at := -1, -1
 		for i, ts := range targets {
-			for _, t := range ts {
-				if k := wordIndex(a.Text, t); k >= 0 {
+			for j, t := range ts {
+				k := wordIndex(a.Text, t)
+				if j > 0 {
+					k = aloneIndex(a.Text, t) // a surname alone, not a word of another's name ("George W. Bush")
+				}
+				if k >= 0 {
 					if found >= 0 && found != i {
 						return // two spellings in one article: no telling
 					}
@@ -358,6 +365,29 @@ func (s *story) spelledIn(f *crosscheck.Fact) {
 			f.Values[found].Articles = append(f.Values[found].Articles, a.ID)
 			f.Values[found].Evidence = append(f.Values[found].Evidence, a.evidence(at, at+len(targets[found][0])))
 		}
+	}
+}
+
+// aloneIndex is the offset of the first occurrence of w in text as a whole word that no other
+// capitalised word follows and none but a title precedes (a surname alone, "Heffner told"),
+// or -1.
+func aloneIndex(text, w string) int {
+	for from := 0; ; {
+		k := wordIndex(text[from:], w)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		from = k + len(w)
+		next := strings.Fields(text[from:])
+		prev := strings.Fields(text[:k])
+		if len(next) > 0 && !strings.ContainsAny(text[from:from+1], ",.;:") && entity.IsNameWord(strings.Trim(next[0], ",.;:\"'“”")) {
+			continue
+		}
+		if len(prev) > 0 && entity.IsNameWord(prev[len(prev)-1]) && !entity.IsTitleWord(prev[len(prev)-1]) && !strings.HasSuffix(prev[len(prev)-1], ".") {
+			continue
+		}
+		return k
 	}
 }
 

@@ -59,6 +59,7 @@ func (s *story) numberFacts() []crosscheck.Fact {
 	}
 	markSeveral(byKey["age|year"], byKey["age|year pair"])
 	s.joinNamedTwoWays(byKey, keys)
+	markSole(byKey)
 	var out []crosscheck.Fact
 	for _, key := range keys {
 		for _, f := range s.assignKey(byKey[key]) {
@@ -221,7 +222,7 @@ func specificDigits(c claim) int {
 // are one fact, however little else their sentences share.
 func rivalPairs(a, b []claim) bool {
 	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner }) ||
-		sumsOfOneThing(a, b)
+		sumsOfOneThing(a, b) || soleCounts(a, b)
 }
 
 // sumsOfOneThing reports two sets of sums that name one thing they are of ("$60 million in
@@ -229,6 +230,9 @@ func rivalPairs(a, b []claim) bool {
 // people: a story seldom tells two of them, so they are rivals however little else their
 // sentences share.
 func sumsOfOneThing(a, b []claim) bool {
+	if a[0].read.kind == "distance" {
+		return b[0].read.kind == "distance" // "three doors away", "five buildings away": seldom two in a story
+	}
 	if a[0].read.kind == "count" && b[0].read.kind == "count" {
 		return a[0].read.unit != "people" && min(a[0].value, b[0].value) >= bigCount // "nearly 300,000 comments", "250,000 written comments"
 	}
@@ -291,7 +295,7 @@ func mayConflict(a, b []claim, sim float64) bool {
 	case k == "count" && hi < 10 && !shareKnown(a, b, verb) && sim < smallCountSim:
 		return false // "two", "three": small counts of one noun are many things unless one event or one sentence counts them
 	}
-	return sameOwner(a, b) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
+	return (sameOwner(a, b) || oneOfSeveral(a, b, sim)) && (shareSome(a, b, verb) || hi >= 10 && !casualtyApart(a, b))
 }
 
 func window(c claim) string { return c.read.window }
@@ -395,6 +399,12 @@ func (s *story) numberSubject(f []claim) string {
 			return "range of the " + thing
 		}
 		return "range in " + plural(r.unit, 2) + " of " + s.event(f)
+	case "prices":
+		return "prices listed, in " + r.unit
+	case "distance":
+		return "how far away, in " + plural(r.unit, 2)
+	case "fraction":
+		return "fraction of the " + thing
 	case "block":
 		return "street block of the address"
 	case "seats":

@@ -218,7 +218,10 @@ func TestNumberConflicts(t *testing.T) {
 			"The siege of the valley town has lasted 11 days.", "The siege of the valley town has lasted 12 days."}, false},
 		{"ages of a noun that is two people", []string{
 			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "He was convicted of assaulting a 12 - year - old girl and a 15 - year - old girl.",
-			"The jury heard a tape of the 12 - year - old girl in court on Monday."}, false},
+			"A 12 - year - old girl sold lemonade outside the court."}, false},
+		{"ages of a noun that is two people, of one act told alike", []string{
+			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "He was convicted of assaulting a 12 - year - old girl and a 15 - year - old girl.",
+			"The jury heard a tape of the 12 - year - old girl in court on Monday."}, true},
 		{"the age of one noun told two ways", []string{
 			"The jury heard a tape of the 11 - year - old girl in court on Monday.", "The jury heard a tape of the 12 - year - old girl in court on Monday."}, true},
 		{"a length a week apart", []string{

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	_ "embed"
+	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -21,8 +22,37 @@ var countJoins = []countJoin{
 	{"one-event", "“firing seven attorneys”, “he fired seven lawyers”", oneEventTwoNouns},
 	{"people-two-ways", "“SeaMicro employs 80 people”, “SeaMicro has 80 employees”; “about 10,000 followers”, “at least 10,000 members”", peopleTwoWays},
 	{"times-of-verb", "“can be recharged up to 1,000 times”, “up to 1,000 recharges”", timesOfVerb},
+	{"people-of-verb", "“one person has been arrested”, “there was one arrest”", peopleOfVerb},
+	{"one-total", "“a total of 31 pieces of apparatus”, “a total of 31 fire trucks, emergency vehicles and other equipment”", oneTotal},
 	{"things-from-people", "“comments from 300,000 citizens”, “received nearly 300,000 comments”", thingsFromPeople},
 }
+
+// peopleOfVerb: a count of people something befell and a count of the noun of that verb, of
+// one figure ("one person has been arrested", "there was one arrest"; "46 people were
+// arrested", "46 arrests").
+func peopleOfVerb(s *story, c, o claim) bool {
+	of := func(people, noun claim) bool {
+		return countsPeople(people.read) && people.read.verb != "" && casualty[people.read.verb] == "" && noun.read.verb == "" &&
+			!countsPeople(noun.read) && sameRoot(people.read.verb, noun.read.thing)
+	}
+	return of(c, o) || of(o, c)
+}
+
+// oneTotal: two totals of one figure of ten or more, each written as a total ("a total of
+// 31"): a story seldom sums two sets of things to one figure, whatever each outlet calls
+// the things summed.
+func oneTotal(s *story, c, o claim) bool {
+	total := func(c claim) bool {
+		return totalBefore.MatchString(c.art.Text[max(0, c.start-16):c.start])
+	}
+	return c.value >= totalJoinMin && total(c) && total(o)
+}
+
+// totalBefore is "a total of" right before a figure.
+var totalBefore = regexp.MustCompile(`(?i)\ba\s+total\s+of\s+$`)
+
+// totalJoinMin is the smallest total that oneTotal joins.
+const totalJoinMin = 10
 
 // joinNamedTwoWays moves a count to the key of a count of another noun that is the same count
 // named another way (countJoins), by the same owner (or one names none), in another article.
@@ -34,8 +64,11 @@ func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
 				continue
 			}
 			to, from := ki, kj
-			if len(byKey[kj]) > len(byKey[ki]) {
-				to, from = kj, ki // into the noun more articles use ("people" rather than "workers")
+			pi, pj := partitiveKey(ki), partitiveKey(kj)
+			if pj && !pi || pi == pj && len(byKey[kj]) > len(byKey[ki]) {
+				// into the parts of a whole ("31 pieces of apparatus" rather than "31 fire trucks"),
+				// else the noun more articles use ("people" rather than "workers")
+				to, from = kj, ki
 			}
 			var stay []claim
 			for _, c := range byKey[from] {
@@ -49,6 +82,10 @@ func (s *story) joinNamedTwoWays(byKey map[string][]claim, keys []string) {
 		}
 	}
 }
+
+// partitiveKey reports a key of counts of parts or members of a whole ("pieces of apparatus",
+// "members of the family"): the whole names what the count is of.
+func partitiveKey(key string) bool { return partitives[strings.TrimPrefix(key, "count|")] }
 
 // namedTwoWays reports whether claim c is the count of a claim of others under another noun.
 func (s *story) namedTwoWays(c claim, others []claim) bool {
@@ -98,11 +135,11 @@ const peopleJoinMin = 10
 // timesOfVerb: a count of times something was done, and a count of the noun of that verb
 // ("recharged 1,000 times", "1,000 recharges"; "arrested four times", "four prior arrests"),
 // unless the noun's own verb is another event: "shot 11 times" counts hits, "fired 11 shots"
-// shots.
+// shots. Once is one of each: "shot him once", "fired one shot".
 func timesOfVerb(s *story, c, o claim) bool {
 	of := func(times, noun claim) bool {
 		return times.read.thing == "time" && times.read.verb != "" && noun.read.thing != "time" &&
-			sameRoot(times.read.verb, noun.read.thing) && (noun.read.verb == "" || eventOf(noun.read.verb) == eventOf(times.read.verb))
+			sameRoot(times.read.verb, noun.read.thing) && (noun.read.verb == "" || eventOf(noun.read.verb) == eventOf(times.read.verb) || times.value == 1)
 	}
 	return of(c, o) || of(o, c)
 }

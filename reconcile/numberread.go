@@ -34,7 +34,9 @@ type reading struct {
 	// window is the span of time a count is restricted to ("since October", "this season"),
 	// as written: a count over a window is no rival of one over all time.
 	window string
-	rule   string
+	// sole is set on a count of a thing the story gives one figure only (markSole).
+	sole bool
+	rule string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
@@ -66,10 +68,13 @@ var numberRules = []numberRule{
 	{"age-year-noun", "“a 15-year girl”: a span of years that qualifies a girl, a boy or a child is an age", ageYearNoun},
 	{"age-apposition", "“Jose Luis Orozco, 27, a parolee”", ageApposition},
 	{"age-aged", "“aged 22”, “at the age of 91”, “died at 95”, “He was 95.”", ageAged},
+	{"prices", "“three price tiers: $0.69, $0.99 and $1.29”, “69 cents, 99 cents and $1.29”", moneyList},
 	{"money", "“a $3 million bond”, “110 billion euros”", money},
+	{"fraction", "“one quarter the power”, “a sixth of the space”", fraction},
 	{"percent", "“Greek stocks plunged 5.4 per cent”", percent},
 	{"duration", "“served for 15 years”, “a 24-hour strike”", duration},
 	{"measure", "“an 86-yard touchdown run”, “5,000 gallons per minute”", measure},
+	{"away", "“found three doors away”, “three houses from the scene”", away},
 	{"count", "“three young men died”, “fired 11 shots”", count},
 }
 
@@ -245,6 +250,9 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		return false
 	}
 	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
+	if n.Counted == "old" {
+		n.Counted = a.elidedAgeNoun(n) // "the assault on the 12-year-old": the girl of "a 12-year-old girl" before
+	}
 	switch {
 	case a.personAfter(n.End) != "":
 		r.owner = a.personAfter(n.End) // "16-year-old Kimani Gray"
@@ -282,18 +290,26 @@ func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *readin
 		return false
 	}
 	b := strings.TrimRight(ctx.before, " ")
+	if m := thenBefore.FindStringIndex(b); m != nil {
+		b = b[:m[0]+1] // "the girl, then 12,"
+	}
 	if !strings.HasSuffix(b, ",") {
 		return false
 	}
-	comma := n.Start - (len(ctx.before) - len(b)) - 1 // where the comma stands in the text
+	comma := n.Start - len(ctx.before) + len(b) - 1 // where the comma stands in the text
 	owner := a.personEndingAt(comma)
 	if owner == "" {
 		owner = capitalBefore(a.Text[:comma]) // a name analysis did not take for a person
 	}
+	word := ""
+	if owner == "" {
+		owner = appositionNoun(a.Text[max(0, comma-40):comma]) // "a boy, 8,"
+		word = owner
+	}
 	if owner == "" {
 		return false
 	}
-	r.kind, r.unit, r.label, r.owner = "age", "year", figureLabel(n.Value), owner
+	r.kind, r.unit, r.label, r.owner, r.word = "age", "year", figureLabel(n.Value), owner, word
 	return true
 }
 
@@ -349,7 +365,7 @@ func (a *article) sentencePerson(at int) string {
 	return best
 }
 
-var currencyUnits = map[string]bool{"USD": true, "EUR": true, "GBP": true, "JPY": true}
+var currencyUnits = number.Currencies
 
 // money: a sum in a currency.
 func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -365,6 +381,9 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if m := moneyIn.FindStringSubmatchIndex(rest); r.thing == "" && m != nil && !lex.Stopwords[rest[m[2]:m[3]]] {
 		r.thing, in = rest[m[2]:m[3]], sumAfter.MatchString(rest[m[1]:]) || sumBefore.MatchString(ctx.before) // "$281 million in cash"
 		r.word = r.thing
+		if from := sumSource(a.Text[n.End+m[1] : min(len(a.Text), n.End+m[1]+64)]); from != "" {
+			r.thing, r.word = r.thing+" from "+from, r.thing+" from "+from // "$9.3m in funding from the US government"
+		}
 	}
 	if m := moneyOf.FindStringSubmatch(ctx.before); r.thing == "" && m != nil && !lex.Stopwords[m[1]] {
 		r.thing, r.word = m[1], m[1] // "a price of $2,799"
@@ -425,6 +444,9 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	r.kind, r.unit, r.thing, r.word = "percent", n.Unit, n.Counted, n.Counted
 	if n.Counted != "" && !strings.Contains(strings.ToLower(n.Text), " of ") {
 		r.thing, r.word = "", "how "+n.Counted+", in percent" // "40% larger", "99.9 per cent sure": how much, not of what
+		if who := a.personNear(n.Start, n.End); who != "" && qualities[n.Counted] {
+			r.word = "how " + n.Counted + " " + titleWord(who) + " was, in percent" // "Gunness said it left him 99.9 per cent sure"
+		}
 	}
 	r.label = figureLabel(n.Value) + "%"
 	if n.Unit != "percent" {
@@ -435,6 +457,9 @@ func percent(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 	}
 	return true
 }
+
+// qualities are the states of mind a share of a person states: "99.9 per cent sure".
+var qualities = wordSet("sure certain confident convinced positive")
 
 // verbBack is the nearest verb form among the last reach words of before.
 func verbBack(before string, reach int) string {
@@ -464,6 +489,15 @@ func duration(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 	}
 	if strings.HasPrefix(strings.TrimSpace(ctx.after), "ago") && r.thing == "" {
 		r.thing, r.word = "time since", "time since" // "four months ago"
+	}
+	if t := sentenceThing(ctx); t != "" && (r.thing == "" || r.thing == "sentence") {
+		r.thing, r.word = t, t // "adding three years to his sentence", "sentenced to seven years"
+	}
+	if t := batteryThing(n, ctx); t != "" {
+		r.thing, r.word = t, t // "eight hours on a single charge", "eight hours of battery life"
+	}
+	if r.thing == "sentence" {
+		r.verb = "sentenced" // "received a five-year sentence", "was sentenced to seven years": one event, the sentence
 	}
 	return true
 }
@@ -650,6 +684,12 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if v := number.CasualtyVerb(ctx.before); thing == "" && n.Counted == "" && v != "" && bareEnd.MatchString(ctx.after) {
 		thing = v // "the bombing, which he said killed seven"
 	}
+	ofThose := false
+	if thing == "" && n.Counted == "" {
+		if noun, verb := a.ofThoseBefore(n, ctx.after); noun != "" {
+			thing, ctx.after, ofThose = noun, " "+verb, true // "Eleven men were charged. All seven of those who were tried were convicted"
+		}
+	}
 	partOf, afterPart := "", ""
 	if m := ofCollective.FindStringSubmatch(ctx.after); thing == "" && n.Counted == "" && m != nil {
 		thing, partOf, afterPart = "member", strings.ToLower(m[1]), ctx.after[len(m[0]):] // "at least 12 of one family": 12 members of the family
@@ -673,6 +713,11 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.thing = "count", thing, thing
 	r.word = headWord(n)
+	if _, irregular := irregularPeople[thing]; ofThose && irregular {
+		r.word = thing // "men", as written
+	} else if ofThose {
+		r.word = plural(thing, 2)
+	}
 	if n.Counted != "" && partitives[n.Unit] {
 		r.word = plural(n.Unit, 2) + " of " + n.Counted // "31 pieces of fire apparatus"
 	} else if n.Counted != "" {
@@ -680,10 +725,21 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	if _, ok := timesAdverbs[strings.ToLower(n.Text)]; ok {
 		r.verb = a.verbOfTimes(n.Start) // "shot Ortiz once"
+	} else if partitives[n.Unit] && n.Counted != "" {
+		r.verb = verbNear("", ctx.after) // "seven members of the sect have been convicted": the verb of the parts
 	} else if n.Counted == "" { // "the 28-point plan submitted": the plan was, not its points
 		r.verb = verbNear(ctx.before, ctx.after)
-		if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
+		if thereWas.MatchString(ctx.before) {
+			r.verb = verbNear("", ctx.after) // "there was one arrest": "was" is no event
+		} else if r.verb == "" && n.Value <= 2 { // where the verb decides whether the count is a fact
 			r.verb = a.verbByParse(n.Start) // "two plainclothes police officers fatally shot"
+		} else if r.verb == "" {
+			if v := a.verbByParse(n.Start); casualty[v] != "" {
+				r.verb = v // "three cousins who had taken refuge in a school were killed": a toll, past the clause between
+			}
+		}
+		if m := tollAfterClause.FindStringSubmatch(ctx.after); r.verb == "" && m != nil {
+			r.verb = strings.ToLower(m[1] + m[2]) // "three young men who were cousins died", "three young men - all cousins - died"
 		}
 	}
 	switch {
@@ -717,8 +773,8 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
 	r.window = countWindow(ctx.after)
-	if n.Value <= 2 && r.verb == "" {
-		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested")
+	if n.Value <= 2 && r.verb == "" && !thereWas.MatchString(ctx.before) {
+		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested", "there was one arrest")
 	}
 	return true
 }
@@ -829,6 +885,11 @@ func (a *article) holderNear(at int) string {
 var casualty = map[string]string{"killed": "killed", "dead": "killed", "died": "killed", "death": "killed",
 	"wounded": "wounded", "injured": "wounded", "hurt": "wounded"}
 
+// tollAfterClause is a verb of dying after a clause or an aside that follows the noun counted:
+// "who were cousins died", "- all cousins - died", "who had fled were killed". The clause's
+// own verb of killing ("who killed") is what they did, not what befell them.
+var tollAfterClause = regexp.MustCompile(`^\s*(?:(?:who|that)\s+(?:[\pL'’]+\s+){1,6}?|[-–—]\s+(?:[\pL'’]+\s+){1,4}?[-–—]\s+)(?:(died)|(?:were|was)\s+(killed))\b`)
+
 // peopleWord: a count of people or of a people ("Palestinians", "Gazans") counts people.
 func peopleWord(thing, word string) bool {
 	if thing == "people" || thing == "person" {
@@ -848,12 +909,20 @@ func headWord(n crosscheck.Number) string {
 
 // auxiliaries stand between a count and its verb: "were killed", "have been arrested"; a
 // light verb says nothing of its own ("350 people were taking shelter").
+// hedgedPassive is a verb of saying that hedges the verb after it: "is believed to have been
+// arrested", "were reported to have been killed".
+var hedgedPassive = regexp.MustCompile(`(?i)^(\s+(?:is|are|was|were))\s+(?:believed|said|reported|thought|feared|understood|known)\s+to\s+(?:have\s+been|be)\b`)
+
+// thereWas opens a count of events: "there was one arrest", "there were two explosions".
+var thereWas = regexp.MustCompile(`(?i)\bthere\s+(?:was|were|has been|have been|had been)\s+$`)
+
 var auxiliaries = wordSet("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
 
 // verbNear finds the verb a number is the subject or object of: a past participle or -ing
 // form right after it ("40 people were killed") or right before it ("killing 12", "fired
 // 11 shots"), and returns it as written.
 func verbNear(before, after string) string {
+	after = hedgedPassive.ReplaceAllString(after, " ") // "one person is believed to have been arrested": arrested
 	if w := firstVerb(strings.Fields(strings.ToLower(after)), auxiliaries); w != "" {
 		return w
 	}

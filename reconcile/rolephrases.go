@@ -28,11 +28,15 @@ func (a *article) rolesOf(e crosscheck.Entity) []roleMention {
 	}
 	out := read
 	for _, r := range e.Roles {
-		t := roleText(r.Text)
-		if t == "" || overlapsAny(read, r.Start, r.End) {
+		if overlapsAny(read, r.Start, r.End) {
 			continue
 		}
-		out = append(out, roleMention{art: a, title: t, start: r.Start, end: r.End, indefinite: indefiniteRole(r.Text)})
+		for _, p := range splitRoles(r.Text) {
+			if t := roleText(p.text); t != "" {
+				start := r.Start + p.start
+				out = append(out, roleMention{art: a, title: t, start: start, end: start + len(p.text), indefinite: indefiniteRole(p.text)})
+			}
+		}
 	}
 	return out
 }
@@ -56,8 +60,33 @@ func indefiniteRole(text string) bool {
 var (
 	nameTail  = regexp.MustCompile(`^(?:\s*\([^()]{1,20}\))?(?:\s+of\s+(?:\p{Lu}[\p{L}.'’-]*\s*)+)?`)
 	partyTag  = regexp.MustCompile(`^[DRI](?:-[A-Z][\p{L}.]*)?\.?$`)
-	roleStops = regexp.MustCompile(`[,;:()“”"]|\s[-–—]\s|\s(?:said|says|told|who|which|whose|that)\s`)
+	roleStops = regexp.MustCompile(`[,;:()“”"]|\s[-–—]\s|\s(?:said|says|told|who|which|whose|that|has|have|had|is|was|were|will|would)\s`)
+	// spacedHyphen is a hyphen inside a word written apart, as some text is tokenised: "co - founder".
+	spacedHyphen = regexp.MustCompile(`^\p{Ll}+ - \p{Ll}`)
+	hyphenApart  = regexp.MustCompile(`(\p{Ll}) - (\p{Ll})`)
 )
+
+// roleStop returns where a role's words end in seg: at a clause's punctuation or verb, or a
+// dash that is no hyphen written apart ("co - founder"); -1 when they run to its end.
+func roleStop(seg string) int {
+	for from := 0; ; {
+		loc := roleStops.FindStringIndex(seg[from:])
+		if loc == nil {
+			return -1
+		}
+		at := from + loc[0]
+		if strings.HasPrefix(seg[at:], " - ") && spacedHyphen.MatchString(seg[max(0, at-lastWordLen(seg[:at])):min(len(seg), at+4)]) {
+			from = at + 3
+			continue
+		}
+		return at
+	}
+}
+
+// lastWordLen is the length of the word s ends in.
+func lastWordLen(s string) int {
+	return len(s) - strings.LastIndexAny(s, " ") - 1
+}
 
 // maxRoleWords bounds an apposition read as a role: a longer one is a clause.
 const maxRoleWords = 16
@@ -81,8 +110,8 @@ func (a *article) appositionRoles(m crosscheck.Mention) []roleMention {
 		}
 		at += 2
 		seg := a.Text[at:end]
-		if loc := roleStops.FindStringIndex(seg); loc != nil {
-			seg = seg[:loc[0]]
+		if k := roleStop(seg); k >= 0 {
+			seg = seg[:k]
 		}
 		seg = strings.TrimRight(seg, ". ")
 		if partyTag.MatchString(seg) {
@@ -127,9 +156,9 @@ func splitRoles(seg string) []rolePart {
 		}
 		j += k
 		left, right := seg[:j], seg[j+5:]
-		first := strings.Fields(right)
-		opens := len(first) > 0 && (entity.IsTitleWord(first[0]) || rolesOpeners[strings.ToLower(first[0])])
-		if opens && (strings.Contains(left, " of ") || strings.Contains(left, " for ") || roleText(left) == "") {
+		first := strings.Fields(hyphenApart.ReplaceAllString(right, "$1-$2"))
+		opens := len(first) > 0 && (entity.IsTitleWord(first[0]) || rolesOpeners[strings.ToLower(first[0])] || isRelation(first[0]))
+		if opens && (strings.Contains(left, " of ") || strings.Contains(left, " for ") || roleText(left) == "" || officeAndRelation(left, right)) {
 			rest := splitRoles(right)
 			for i := range rest {
 				rest[i].start += j + 5
@@ -138,6 +167,30 @@ func splitRoles(seg string) []rolePart {
 		}
 		k = j + 5
 	}
+}
+
+// officeAndRelation reports an office and a relation to the body joined without a complement
+// of their own, in either order: "CEO and co-founder" is the CEO and a co-founder, where
+// "president and CEO" is one title and "founder and CEO of the clinic" one role of the clinic.
+func officeAndRelation(left, right string) bool {
+	if strings.Contains(right, " of ") || strings.Contains(right, " for ") || strings.Contains(right, " at ") {
+		return false
+	}
+	last := func(p string) string {
+		f := strings.Fields(hyphenApart.ReplaceAllString(p, "$1-$2"))
+		if len(f) == 0 {
+			return ""
+		}
+		return f[len(f)-1]
+	}
+	return isRelation(last(left)) != isRelation(last(right)) && roleText(left) != "" && roleText(right) != ""
+}
+
+// isRelation reports a word that names what someone is to a body rather than an office held in
+// it: its founder or owner.
+func isRelation(w string) bool {
+	w = strings.ToLower(w)
+	return w == "founder" || w == "co-founder" || w == "cofounder" || w == "owner"
 }
 
 // rolesOpeners open a second role after "and": "and a vice president of …", "and former

@@ -24,7 +24,15 @@ func (s *Store) FetchState(ctx context.Context, url string) (crosscheck.FetchSta
 
 // SaveFetchState records a page's fetch.
 func (s *Store) SaveFetchState(ctx context.Context, f crosscheck.FetchState) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES (?, ?, ?, ?, ?, ?)
+	return saveFetchState(ctx, s.db, f)
+}
+
+// saveFetchState records a page's fetch in db or a transaction (Put records the fetches of a
+// batch's pages with their articles).
+func saveFetchState(ctx context.Context, db interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+}, f crosscheck.FetchState) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO fetch_state (url, article_id, etag, last_modified, status, fetched) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id, etag = excluded.etag,
 		last_modified = excluded.last_modified, status = excluded.status, fetched = excluded.fetched`,
 		f.URL, f.Article, f.ETag, f.LastModified, f.Status, f.Fetched)

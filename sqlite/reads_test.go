@@ -58,57 +58,6 @@ func TestReadsSeeAnotherWriter(t *testing.T) {
 	}
 }
 
-// The shown generation stays while only new articles are stored, and changes with every write
-// that changes what a story, a search or an article's page shows; the generation changes with
-// each of them, the new articles too.
-func TestShownGenerationChanges(t *testing.T) {
-	ctx := context.Background()
-	s, _ := MustOpen(t)
-	gens := func() (string, string) {
-		t.Helper()
-		g, err := s.Generation(ctx)
-		shown, err2 := s.ShownGeneration(ctx)
-		if err != nil || err2 != nil {
-			t.Fatal(err, err2)
-		}
-		return g, shown
-	}
-	g, shown := gens()
-	for _, c := range []struct {
-		write       string
-		shownChange bool
-		do          func() error
-	}{
-		{"a new article", false, func() error { _, err := s.Put(ctx, []crosscheck.Entry{entry("x", "one")}); return err }},
-		{"the same bytes again", false, func() error { _, err := s.Put(ctx, []crosscheck.Entry{entry("x", "one")}); return err }},
-		{"the search index", true, func() error { return s.IndexSearch(ctx) }},
-		{"another new article", false, func() error { _, err := s.Put(ctx, []crosscheck.Entry{entry("y", "two")}); return err }},
-		{"a revision", true, func() error { _, err := s.Put(ctx, []crosscheck.Entry{entry("x", "one, edited")}); return err }},
-		{"stories", true, func() error {
-			return s.SaveGroups(ctx, crosscheck.GroupSave{Stories: []crosscheck.Story{{ID: "story-x", Title: "X"}},
-				Links: []crosscheck.StoryLink{{Article: "x", Story: "story-x", Rule: "new"}}})
-		}},
-		{"a reclean", true, func() error {
-			a, err := s.Article(ctx, "x")
-			if err == nil {
-				a.Text = "one, recleaned"
-				err = s.Reclean(ctx, a)
-			}
-			return err
-		}},
-	} {
-		if err := c.do(); err != nil {
-			t.Fatalf("%s: %v", c.write, err)
-		}
-		g2, shown2 := gens()
-		unchanged := c.write == "the same bytes again"
-		if (g2 == g) != unchanged || (shown2 != shown) != c.shownChange {
-			t.Errorf("after %s: generation %s → %s, shown %s → %s", c.write, g, g2, shown, shown2)
-		}
-		g, shown = g2, shown2
-	}
-}
-
 // The articles as their pages show them are the articles less their tokens, parse, entities
 // and map to the source, in the order asked for; one not stored is not found.
 func TestArticlesShown(t *testing.T) {

@@ -300,6 +300,13 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 			continue
 		}
 		a := e.Article
+		if f := e.Doc.Fetch; f != nil {
+			f := *f
+			f.Article = a.ID
+			if err := saveFetchState(ctx, tx, f); err != nil {
+				return nil, fmt.Errorf("record the fetch of %s: %w", f.URL, err)
+			}
+		}
 		var hash, oldSource, oldLines string
 		var rev int
 		switch err := latest.QueryRowContext(ctx, a.ID).Scan(&hash, &rev, &oldSource, &oldLines); {

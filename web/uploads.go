@@ -1,13 +1,11 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // uploadPrefix names the folders uploads are saved in while they are ingested; the process's
@@ -30,10 +28,4 @@ func removeStaleUploads() {
 		}
 		os.RemoveAll(d)
 	}
-}
-
-// alive reports whether a process of that id runs (or runs under another user).
-func alive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
 }

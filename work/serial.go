@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -57,6 +58,11 @@ func (w *Worker) serial(ctx context.Context) error {
 			elapsed := time.Since(start)
 			w.count(func(n *Counts) { n.Serial += elapsed })
 		}
+		if err == nil {
+			var more bool
+			more, err = w.prune(ctx)
+			moved = moved || more
+		}
 		switch {
 		case errors.Is(err, crosscheck.ErrConflict):
 			// another process grouped: the steps since the cursor are done again from what it saved
@@ -89,9 +95,9 @@ func (w *Worker) serial(ctx context.Context) error {
 // restart goes back to the cursor with no grouping state in memory: when this worker takes
 // the lock (another may have grouped since it last held it), and after an error.
 func (w *Worker) restart(ctx context.Context) error {
-	w.grouper, w.placed = nil, nil
+	w.grouper, w.placed, w.ahead = nil, nil, nil
 	at, err := w.store.Cursor(ctx)
-	w.at = at
+	w.at, w.cursor = at, at
 	return err
 }
 
@@ -121,7 +127,7 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 			if err := w.store.SetCursor(ctx, j.ID); err != nil {
 				return false, err
 			}
-			w.at = j.ID
+			w.at, w.cursor = j.ID, j.ID
 			w.count(func(n *Counts) { n.Finished++ })
 			continue
 		}
@@ -138,6 +144,7 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 				if err := w.store.SetCursor(ctx, j.ID); err != nil {
 					return false, err
 				}
+				w.cursor = j.ID
 			}
 		}
 		w.at = j.ID
@@ -146,13 +153,22 @@ func (w *Worker) step(ctx context.Context) (bool, error) {
 }
 
 // grouped finds which of the articles of the finished jobs among jobs are in stories already,
-// with one query.
+// with one query, and notes the articles the step will read, in order: those of the done jobs
+// up to the first job not finished or a mark (finishing a batch may clean articles again).
 func (w *Worker) grouped(ctx context.Context, jobs []crosscheck.Job) error {
 	var ids []string
+	w.upcoming, w.ahead = w.upcoming[:0], map[string]*crosscheck.Article{}
+	prefix := true
 	for _, j := range jobs {
+		if j.State != crosscheck.JobDone && j.State != crosscheck.JobDead {
+			prefix = false
+		}
 		var r result
 		if j.State == crosscheck.JobDone && json.Unmarshal(j.Result, &r) == nil && r.Article != "" {
 			ids = append(ids, r.Article)
+			if prefix {
+				w.upcoming = append(w.upcoming, r.Article)
+			}
 		}
 	}
 	links, err := w.store.StoryLinks(ctx, ids)
@@ -161,6 +177,55 @@ func (w *Worker) grouped(ctx context.Context, jobs []crosscheck.Job) error {
 		w.inStory[l.Article] = true
 	}
 	return err
+}
+
+// ArticlesReader is a store that reads several articles in one query.
+type ArticlesReader interface {
+	// ArticlesByID returns the latest revisions of the given articles, in the order given;
+	// one not stored is left out.
+	ArticlesByID(ctx context.Context, ids []string) ([]*crosscheck.Article, error)
+}
+
+// readAhead is how many of the articles it will group the serial step reads in one query.
+const readAhead = 32
+
+// article returns an article to group: read before with the ones before it, or now with the
+// next ones the step will group, where the store reads several at once.
+func (w *Worker) article(ctx context.Context, id string) (*crosscheck.Article, error) {
+	if a, ok := w.ahead[id]; ok {
+		delete(w.ahead, id)
+		return a, nil
+	}
+	r, ok := w.store.(ArticlesReader)
+	if !ok {
+		return w.store.Article(ctx, id)
+	}
+	ids := []string{id}
+	if at := slices.Index(w.upcoming, id); at >= 0 {
+		rest := w.upcoming[at+1:]
+		for len(rest) > 0 && len(ids) < readAhead {
+			if n := rest[0]; !w.inStory[n] && !w.placed[n] && n != id {
+				ids = append(ids, n)
+			}
+			rest = rest[1:]
+		}
+		w.upcoming = rest
+	}
+	as, err := r.ArticlesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	if w.ahead == nil {
+		w.ahead = map[string]*crosscheck.Article{}
+	}
+	for _, a := range as {
+		w.ahead[a.ID] = a
+	}
+	if a, ok := w.ahead[id]; ok {
+		delete(w.ahead, id)
+		return a, nil
+	}
+	return w.store.Article(ctx, id) // not stored: the store says so
 }
 
 // place groups an article unless it is in a story already (a step done again, or a second
@@ -176,7 +241,7 @@ func (w *Worker) place(ctx context.Context, id string) (bool, error) {
 	if w.placed[id] || w.inStory[id] {
 		return false, nil
 	}
-	a, err := w.store.Article(ctx, id)
+	a, err := w.article(ctx, id)
 	if err != nil {
 		return false, err
 	}

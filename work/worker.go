@@ -20,6 +20,7 @@ type Store interface {
 	crosscheck.Store
 	crosscheck.FeedStore
 	crosscheck.Queue
+	Pruner
 }
 
 // Options tune a worker.
@@ -67,6 +68,7 @@ type Counts struct {
 	Stories  int            // stories it started
 	Serial   time.Duration  // time in the serial step
 	Finished int            // batches finished
+	Pruned   int            // done jobs deleted
 }
 
 // Worker takes jobs from the queue and runs them.
@@ -81,6 +83,12 @@ type Worker struct {
 	at      int64
 	placed  map[string]bool
 	inStory map[string]bool // of the articles of the step, those in stories when it began
+	// the articles the step will group, in order, and those of them read ahead
+	upcoming []string
+	ahead    map[string]*crosscheck.Article
+	// the cursor as this holder last read or moved it, and where the done jobs behind it were
+	// last all deleted
+	cursor, prunedAt int64
 }
 
 // New returns a worker over store.
@@ -153,11 +161,24 @@ func (w *Worker) count(f func(*Counts)) {
 // maxStoreErrors is how many store errors in a row a loop bears before it gives up.
 const maxStoreErrors = 10
 
+// DoneTaker is a queue that marks a job done and takes the next in one round trip.
+type DoneTaker interface {
+	// DoneTake does what Done and then Take do: doneErr is Done's, err Take's.
+	DoneTake(ctx context.Context, job crosscheck.Job, worker string, result []byte, lease time.Duration) (next crosscheck.Job, doneErr, err error)
+}
+
 // take runs jobs, one at a time, as name.
 func (w *Worker) take(ctx context.Context, name string) error {
 	failed := 0
+	var next *crosscheck.Job // taken with the Done of the one before
 	for ctx.Err() == nil {
-		j, err := w.store.Take(ctx, name, w.opts.Lease)
+		var j crosscheck.Job
+		var err error
+		if next != nil {
+			j, next = *next, nil
+		} else {
+			j, err = w.store.Take(ctx, name, w.opts.Lease)
+		}
 		if errors.Is(err, crosscheck.ErrNoJob) {
 			if w.opts.UntilIdle {
 				if idle, err := w.store.Idle(ctx); err == nil && idle {
@@ -175,7 +196,7 @@ func (w *Worker) take(ctx context.Context, name string) error {
 			continue
 		}
 		failed = 0
-		if err := w.runJob(ctx, name, j); err != nil && ctx.Err() == nil {
+		if next, err = w.runJob(ctx, name, j); err != nil && ctx.Err() == nil {
 			return err
 		}
 	}
@@ -199,9 +220,10 @@ func sleep(ctx context.Context, d time.Duration) {
 	}
 }
 
-// runJob runs one job under its lease, renewed while it runs, and records how it went. Its
-// error is the store's when the outcome could not be recorded.
-func (w *Worker) runJob(ctx context.Context, name string, j crosscheck.Job) error {
+// runJob runs one job under its lease, renewed while it runs, and records how it went, taking
+// the next job with its Done where the store can. Its error is the store's when the outcome
+// could not be recorded.
+func (w *Worker) runJob(ctx context.Context, name string, j crosscheck.Job) (*crosscheck.Job, error) {
 	jobCtx, stop := context.WithCancel(ctx)
 	renewed := make(chan struct{})
 	go func() {
@@ -223,19 +245,19 @@ func (w *Worker) runJob(ctx context.Context, name string, j crosscheck.Job) erro
 	<-renewed
 	switch {
 	case ctx.Err() != nil:
-		return nil // interrupted: the lease runs out and another takes the job
+		return nil, nil // interrupted: the lease runs out and another takes the job
 	case lostLease:
-		return nil
+		return nil, nil
 	case err == nil:
-		if err := w.store.Done(ctx, j, name, res); err != nil {
-			return nil // the lease went to another worker, whose outcome is the one kept
+		next, err := w.done(ctx, name, j, res)
+		if err == nil { // else the lease went to another worker, whose outcome is the one kept
+			w.count(func(n *Counts) { n.Done++; n.Kinds[j.Kind]++ })
 		}
-		w.count(func(n *Counts) { n.Done++; n.Kinds[j.Kind]++ })
-		return nil
+		return next, nil
 	}
 	dead, ferr := w.store.Fail(ctx, j, name, Input(j), err, w.backoff(j.Attempts))
 	if ferr != nil {
-		return ctxOr(ctx, fmt.Errorf("recording the failure of job %d: %w", j.ID, ferr))
+		return nil, ctxOr(ctx, fmt.Errorf("recording the failure of job %d: %w", j.ID, ferr))
 	}
 	w.count(func(n *Counts) {
 		if dead {
@@ -244,7 +266,21 @@ func (w *Worker) runJob(ctx context.Context, name string, j crosscheck.Job) erro
 			n.Retried++
 		}
 	})
-	return nil
+	return nil, nil
+}
+
+// done marks j done and, where the store can, takes the next job with it: its error is Done's,
+// and the next job is nil when none was taken.
+func (w *Worker) done(ctx context.Context, name string, j crosscheck.Job, res []byte) (*crosscheck.Job, error) {
+	dt, ok := w.store.(DoneTaker)
+	if !ok {
+		return nil, w.store.Done(ctx, j, name, res)
+	}
+	next, doneErr, err := dt.DoneTake(ctx, j, name, res, w.opts.Lease)
+	if err != nil {
+		return nil, doneErr // no job ready, or a store error the next Take meets again
+	}
+	return &next, doneErr
 }
 
 // backoff is the wait after a job's attempt-th failure.

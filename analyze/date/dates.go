@@ -40,7 +40,7 @@ func normalizeExpr(s string) string {
 		s = splitClockRe.ReplaceAllString(s, "$1:$2")
 		s = splitMeridiemRe.ReplaceAllString(s, "$1.m")
 	}
-	return s
+	return spokenDays(s)
 }
 
 // splitClockRe and splitMeridiemRe join a clock time split into tokens: "3 : 33 a. m." is
@@ -592,6 +592,9 @@ var yearRe = regexp.MustCompile(`^(?:(?:early|late|mid|mid-|fiscal|the year|cale
 func year(e string, _ time.Time) (string, string) {
 	if m := yearRe.FindStringSubmatch(e); m != nil {
 		return m[1], "DATE"
+	}
+	if y := hedgedYear(e); y != "" {
+		return y, "DATE" // "about 1970"
 	}
 	return "", ""
 }

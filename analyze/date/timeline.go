@@ -21,6 +21,8 @@ import (
 type Timeline struct {
 	dct     time.Time
 	quarter string            // the last quarter named ("1989-Q3"), or ""
+	year    int               // the last year named ("in 1988"), or 0
+	month   time.Time         // the last month named ("March 1989"), or zero
 	days    map[string]string // "03-12" → "2024-03-12": the days named with their year
 }
 
@@ -34,7 +36,13 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 	if v, ok := t.anaphoric(e); ok {
 		return v, "DATE"
 	}
+	if v, ok := t.referBack(e); ok {
+		return v, "DATE" // "that year", "the following month"
+	}
 	value, typ = t.resolve(e, before)
+	if typ == "DATE" || typ == "TIME" {
+		t.remember(e, value)
+	}
 	if quarterValue.MatchString(value) && !yearPeriodRe.MatchString(e) {
 		t.quarter = value // the quarter the article is about, which later mentions refer back to
 	}
@@ -62,6 +70,9 @@ func (t *Timeline) resolve(e, before string) (string, string) {
 		return m[1], "DATE"
 	}
 	tn := tense(before)
+	if tn == 0 && strings.EqualFold(lex.LastWord(before), "by") {
+		tn = 1 // "pay down the loan by February": a deadline, still to come
+	}
 	if v := t.direct(e, tn); v != "" {
 		return v, "DATE"
 	}
@@ -185,6 +196,8 @@ var (
 	futurePairs = lex.WordSet(`going_to expected_to expects_to planning_to set_to intend_to intends_to is_to are_to`)
 	pastWords   = lex.WordSet(`was were had did held met signed began ended`)
 	pastPairs   = lex.WordSet(`took_place`)
+	// nounMarkers before "plan" make it the noun: "the plan", "its plans"
+	nounMarkers = lex.WordSet(`the a an its his her their our this that these those`)
 )
 
 // tense reads the words before an expression in its sentence (at most eight): +1 when they
@@ -201,6 +214,8 @@ func tense(before string) int {
 		}
 		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
 		switch {
+		case (w == "plan" || w == "plans") && nounMarkers[prev]:
+			// "announced the plan Aug. 21": a noun, no mark of the future
 		case futureWords[w], futurePairs[prev+"_"+w]:
 			return 1
 		case pastWords[w], pastPairs[prev+"_"+w]:
@@ -269,7 +284,7 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
 	`(?:(?:last|this|next|early|late|mid-?)\s*)?` + monthRe + `(?:,?\s+(?:of\s+)?\d{4})?`,
 	// last Tuesday · Tuesday morning
-	`(?:(?:last|this|next|on|early|late|the previous|the following)\s+)?` + weekdayRe + `(?:\s+(?:morning|afternoon|evening|night))?`,
+	`(?:(?:this coming|this past|last|this|next|on|early|late|the previous|the following)\s+)?` + weekdayRe + `(?:\s+(?:morning|afternoon|evening|night))?`,
 	`(?:(?:earlier|later|late|early)\s+)?(?:today|yesterday|tomorrow|tonight)`,
 	`(?:(?:earlier|later|early|late)\s+)?(?:last|this|next|past|previous|coming)\s+(?:year|month|week|weekend|decade|quarter|morning|afternoon|evening)`,
 	`(?:over|during|on)\s+the\s+weekend`,
@@ -282,8 +297,9 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})?\s*(?:a\.\s?m\.|p\.\s?m\.|am\b|pm\b)`,                                          // 3:33 a.m. · 5.30 a.m. · 3 : 33 a. m. (text split into tokens)
 	`\d{1,2}(?:\s?:\s?\d{2}|\.\d{2})\s+(?:(?:last|this|yesterday|in the)\s+)?(?:morning|afternoon|evening|night)\b`, // 6:41 last night
 	`\d{4}-\d{2}-\d{2}`,
-	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal)\s+(?:19|20)\d{2}\b`,
-	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`, // the 2005 film · a 1997 conviction: the year of the noun after it
+	`(?:in|since|by|until|from|to|of|during|early|late|mid-?|fiscal|through|thru|between)\s+(?:19|20)\d{2}\b`,
+	`(?:about|around|approximately|roughly|circa)\s+(?:19|20)\d{2}\b`, // about 1970: unless a count ("about 2000 people"), see Find
+	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`,                           // the 2005 film · a 1997 conviction: the year of the noun after it
 	`(?:the\s+)?(?:19|20)\d0s`,
 }, "|") + `)`)
 
@@ -294,7 +310,8 @@ var dateStarts = lex.WordSet(`sunday monday tuesday wednesday thursday friday sa
 		today yesterday tomorrow tonight past coming over during a an one two three four five six seven
 		eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty ninety hundred several few
 		couple nearly almost about around approximately roughly some more less under at up just first
-		second third fourth spring summer autumn winter fall in since by until from to of fiscal`)
+		second third fourth spring summer autumn winter fall in since by until from to of fiscal through
+		thru between circa`)
 
 // timeUnits are the words one of which every date phrase holds.
 var timeUnits = func() map[string]bool {
@@ -385,6 +402,11 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 		}
 		lower = lex.LowerASCII(lower[:0], text[s:min(len(text), s+maxDateText)])
 		m := datePhrase.FindIndex(lower)
+		if mayBeSpokenDay(lower, m) {
+			if sm := spokenPhrase.FindIndex(lower); sm != nil && (m == nil || sm[1] > m[1]) {
+				m = sm // "March eighth", where datePhrase reads "March"
+			}
+		}
 		if m == nil {
 			c = s + 1
 			continue
@@ -409,12 +431,23 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 			phrase, e = phrase[m[2]:m[3]], s+m[3] // the year alone
 		}
 		p := stripPreposition(phrase)
+		if hedgedYear(strings.ToLower(p)) != "" && countAfterYear(text[e:]) {
+			continue // "about 2000 people"
+		}
 		v, typ := t.Resolve(p, before)
 		if dct.IsZero() && typ != "DURATION" && !NamesYear(p) {
 			v = undated(p, v, typ)
 		}
-		if v != "" {
-			out = append(out, Date{Text: p, Start: e - len(p), End: e, Value: v, Type: typ})
+		if v == "" {
+			continue
+		}
+		out = append(out, Date{Text: p, Start: e - len(p), End: e, Value: v, Type: typ})
+		if len(v) == 4 && strings.HasSuffix(p, v) {
+			// the second year of a span or a pair: "between 1998 and 2002", "1995 to 1998"
+			if s2, e2 := secondYear(text, e); s2 >= 0 {
+				out = append(out, Date{Text: text[s2:e2], Start: s2, End: e2, Value: text[s2:e2], Type: "DATE"})
+				c = e2
+			}
 		}
 	}
 	return out
@@ -477,7 +510,7 @@ func weekdayIn(e string) bool {
 // yearBeforeNoun matches a year between an article and the noun it dates: "the 2005 film".
 var yearBeforeNoun = regexp.MustCompile(`(?i)^(?:the|a|an)\s+((?:19|20)\d{2})\s+[a-z]`)
 
-var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over)\s+`)
+var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over|through|thru|between)\s+`)
 
 func stripPreposition(p string) string {
 	if loc := leadingPreposition.FindStringIndex(p); loc != nil {

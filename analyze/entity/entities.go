@@ -84,7 +84,8 @@ var titleWords = func() map[string]bool {
 		Mr. Mrs. Ms. Dr. Mr Mrs Ms Dr Prof. Professor Rev. Sgt. Commander Spokesman Spokeswoman
 		Aide Adviser Advisor Senior Top Former First Lady Premier Counselor Counsellor Executive
 		CEO Head Founder Anchor Correspondent Editor Officer Coach Patriarch Bishop Archbishop
-		Cardinal Dame Sir Lord Baroness`) {
+		Cardinal Dame Sir Lord Baroness Sheriff Marshal Inspector Sergeant Detective Lieutenant
+		Superintendent Constable Trooper`) {
 		m[w] = true
 	}
 	return m
@@ -103,7 +104,8 @@ var orgHeads = func() map[string]bool {
 		Front Movement Brigade Church Hospital Clinic Clinics Academy Museum Federation Coalition Conference Summit
 		Ventures Partners Capital Solutions Microsystems Labs Laboratories Division Unit Units
 		Program Programme Society Trust Studios Entertainment Media Networks Communications
-		Industries Electronics Pharmaceuticals Insurance Securities Investments Research Relations`) {
+		Industries Electronics Pharmaceuticals Insurance Securities Investments Research Relations
+		Project Sorority Fraternity`) {
 		m[w] = true
 	}
 	return m
@@ -270,8 +272,12 @@ func unitWord(w string) bool {
 var namePrefixes = lex.WordSet("Mc Mac De Di Da Du La Le Van Von Fitz Ja Ke Ta Sha Ra Al El")
 
 // brandWord reports a word written with a capital inside after a prefix that opens no name:
-// "GeForce", "DisplayPort", "AirPort", "YouTube" (a brand's writing), not "McCain" or "DeSantis".
+// "GeForce", "DisplayPort", "AirPort", "YouTube" (a brand's writing), not "McCain" or "DeSantis";
+// or opening with a capital letter alone before a capitalised word: "QLogic", "EPlus".
 func brandWord(w string) bool {
+	if r := []rune(w); len(r) >= 4 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1]) && unicode.IsLower(r[2]) && unicode.IsLower(r[3]) {
+		return true
+	}
 	for i, r := range w {
 		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(rune(w[i-1])) {
 			return !namePrefixes[w[:i]] && !strings.ContainsAny(w[:i], "'’-")
@@ -335,10 +341,17 @@ func splitTitle(text string, s crosscheck.Span, toks []crosscheck.Span, a, j, ru
 			roleEnd++
 		}
 	}
+	misspelt := func(k int) bool { // "Fire Marshall John Bond": a title one letter off, before a given name and a surname
+		return k+2 < j && TitleSpelling(word(k)) != "" && FirstNameGender(word(k+1)) != 0
+	}
 	for !body && k < j-1 {
 		w := word(k)
-		if titleWords[w] || demonyms[w] || demonyms[strings.TrimSuffix(w, "-based")] {
+		if titleWords[w] || demonyms[w] || demonyms[strings.TrimSuffix(w, "-based")] || misspelt(k) {
 			k++
+			continue
+		}
+		if slices.ContainsFunc([]int{k + 1, k + 2, k + 3}, misspelt) {
+			k++ // what a misspelt title is over: "County Fire" of "County Fire Marshall"
 			continue
 		}
 		if w == "of" && k > a && titleWords[word(k-1)] && k+2 < j {
@@ -473,8 +486,9 @@ var productWords = lex.WordSet("chips chip processors processor microprocessors 
 var legalForms = lex.WordSet("Inc. Inc Corp. Corp Corporation Ltd. Ltd LLC PLC plc GmbH")
 
 // takeoverWords open the name of a company bought, after a few lower-case words: "acquire
-// low-power server specialist SeaMicro", "the acquisition of SeaMicro".
-var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger")
+// low-power server specialist SeaMicro", "the acquisition of SeaMicro"; after a possessive they
+// name the buyer ("Intel's purchase").
+var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger purchase purchased")
 
 // companies returns the single capitalised words text uses as the names of companies: before
 // an officer, a product or a legal form, or after a word of takeover. Such a word is no place,
@@ -505,7 +519,8 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 		case officerWords[n] || n == "chief" && word(next+1) == "executive",
 			!possessive && !capitalised(word(k+1)) && productWords[n],
 			!possessive && legalForms[n],
-			possessive && capitalised(n) && productWords[word(next+1)]: // "Intel’s Atom microprocessors"
+			possessive && capitalised(n) && productWords[word(next+1)], // "Intel’s Atom microprocessors"
+			possessive && takeoverWords[n]:                             // "Intel's purchase of …": the buyer
 
 			out[w] = true
 			continue
@@ -798,6 +813,18 @@ func (b *entityBuilder) classify(m mention, words []string, midCaps map[string]b
 	if len(words) > 1 && lawHeads[last] {
 		return "", "" // "Clean Water Act", "Paris Agreement": a law or a pact, no one
 	}
+	if c := orgAtEnd(words); c != "" && !m.hasPersonRole() {
+		return "org", c // "the Nixon White House" is the White House
+	}
+	if len(words) > 1 && honourHeads[last] {
+		return "", "" // "MacArthur Fellowship", "Caring Award": an honour, no one
+	}
+	if namedEvent(words) && !m.hasPersonRole() {
+		return "event", name // "Hurricane Katrina", "World War II"
+	}
+	if len(words) > 1 && b.publication(name) {
+		return "org", name // "Vanity Fair magazine", "the Vanity Fair article"
+	}
 	if len(words) > 2 && slices.Contains(words[1:len(words)-1], "of") && !m.hasPersonRole() {
 		return "org", name // "Friends of the Earth", "Defenders of Wildlife": no person's name holds "of"
 	}
@@ -1056,8 +1083,14 @@ func preRole(before string) int {
 		return -1
 	}
 	k := len(words) - 1
+	if k >= 2 && words[k-1] == "-" && isLetters(words[k-2]) && !capitalised(words[k-2]) {
+		k -= 2 // "co - founder", as some text is tokenised
+	}
 	for k > 0 && k > len(words)-5 && roleModifiers[words[k-1]] {
 		k--
+	}
+	if j := titleRunBefore(words, k); j < k {
+		return offsetOfWords(before, end, words, j)
 	}
 	// what the office is over, capitalised before it: "Fire chief Anna Brede"
 	if k == len(words)-1 && !family[strings.ToLower(words[k])] {
@@ -1077,11 +1110,30 @@ func preRole(before string) int {
 			k--
 		}
 	}
+	return offsetOfWords(before, end, words, k)
+}
+
+// offsetOfWords is the offset in before[:end] of words[k], words being its fields.
+func offsetOfWords(before string, end int, words []string, k int) int {
 	at := end
 	for i := len(words) - 1; i >= k; i-- {
 		at = strings.LastIndex(before[:at], words[i])
 	}
 	return at
+}
+
+// titleRunBefore returns where a capitalised title joined by "and" to the role at words[k]
+// begins, with the body it is of: "SeaMicro CEO and co-founder Andrew Feldman" holds two
+// roles. It returns k when none is.
+func titleRunBefore(words []string, k int) int {
+	if k < 2 || words[k-1] != "and" || !titleWords[words[k-2]] {
+		return k
+	}
+	j := k - 2
+	for j > 0 && j > k-6 && capitalised(words[j-1]) && !stopCaps[words[j-1]] && isLetters(strings.TrimSuffix(words[j-1], ".")) {
+		j--
+	}
+	return j
 }
 
 // ofRole reads a role of what it is over written just before a name: "Apple's vice president

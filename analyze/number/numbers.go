@@ -35,6 +35,11 @@ func numbers(text string, tries *int) []Number {
 		lower = lex.LowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
 		m := numberRe.FindSubmatchIndex(lower)
 		if m == nil {
+			if n, ok := oneUnitAway(text, at, lower); ok {
+				out = append(out, n)
+				c = n.End
+				continue
+			}
 			c = at + 1
 			continue
 		}
@@ -55,6 +60,30 @@ func numbers(text string, tries *int) []Number {
 		}
 	}
 	return out
+}
+
+// aUnitAway is one unit of distance written with "a" before where it is measured from:
+// "a block away", "about a mile from the camp", "a mile south of the border". Groups: 1 the
+// approximation, 2 the unit.
+var aUnitAway = regexp.MustCompile(`^(?:(about|around|nearly|almost|roughly|just over|just under|more than|less than|under|over)\s+)?an?\s+(mile|block|kilometre|kilometer|yard|metre|meter|foot)\s+(?:away|from|(?:north|south|east|west)\s+of|outside|down the|up the)\b`)
+
+// oneUnitAway reads a distance of one unit written with "a" at at ("a block away"); lower is
+// the text from at in lower case.
+func oneUnitAway(text string, at int, lower []byte) (Number, bool) {
+	m := aUnitAway.FindSubmatchIndex(lower)
+	if m == nil {
+		return Number{}, false
+	}
+	unit := string(lower[m[4]:m[5]])
+	if u, ok := unitNames[unit]; ok {
+		unit = u
+	}
+	n := Number{Start: at, End: at + m[5], Value: 1, Unit: unit}
+	if m[2] >= 0 {
+		n.Approx = string(lower[m[2]:m[3]])
+	}
+	n.Text = text[n.Start:n.End]
+	return n, true
 }
 
 // maxNumberText bounds the text a number with its words may span.
@@ -117,13 +146,24 @@ const numWord = `(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|ninetee
 // case (lowerASCII), whose offsets are the text's.
 var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
+	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b|a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|(?:half\s)?an?\sdozen\b|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
 	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
 	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
-var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6, "tenth": 0.1}
+var fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2, "sixth": 1.0 / 6,
+	"seventh": 1.0 / 7, "eighth": 0.125, "ninth": 1.0 / 9, "tenth": 0.1}
+
+// spacedFraction is a fraction written in two words ("one quarter", "a sixth", "two thirds",
+// "one-fourth"): it is one only before what it is a fraction of ("one quarter the power", "a
+// sixth of the space"); before another noun the second word is an ordinal ("a fifth term")
+// or a noun counted ("one quarter").
+var spacedFraction = regexp.MustCompile(`^(?:a|one|two|three|four|five)[\s-](?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?$`)
+
+// fractionOf is what a fraction is of: "of the usual size", "the power", "of Ukraine's
+// territory". Group 1 opens the noun phrase.
+var fractionOf = regexp.MustCompile(`^\s+(?:of\s+(?:the\s+|its\s+|their\s+)?|the\s+)(?:[\p{L}]+['’]s\s+)?()[a-z]`)
 
 var currencies = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "euro": "EUR"}
 
@@ -175,6 +215,11 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	n := Number{Start: m[0], Value: value, Approx: strings.ToLower(group(1))}
 	end := m[7] // the figure's end
+	if spacedFraction.MatchString(figure) {
+		if f, ok := fractionNumber(text, n, end); ok || !strings.Contains(figure, "-") && figure != "a third" && figure != "a quarter" {
+			return f, ok // "one-third stake", "a quarter-century" are read below
+		}
+	}
 	if s := strings.ToLower(group(4)); s != "" {
 		end = m[9]
 		switch s {
@@ -189,6 +234,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	if c := group(2); c != "" {
 		n.Unit = currencies[strings.ToLower(c)]
+	}
+	if code := codeAt(text, m[6]); code != "" && n.Unit == "" && n.Approx == "" {
+		n.Unit = code // "a EUR 5 billion loan"
 	}
 	if end == m[7] && group(6) == "" && group(8) == "" {
 		end = readGluedUnit(text, end, &n)
@@ -207,7 +255,11 @@ func readNumber(text string, m []int) (Number, bool) {
 	case group(6) != "": // "28-point plan", "four-year long war"
 		n.Unit = singular(strings.ToLower(group(6)))
 		end = m[13]
-		if noun := strings.ToLower(group(7)); noun != "" && !notCounted[noun] {
+		if noun := strings.ToLower(group(7)); noun != "" && notCounted[noun] {
+			if o := oldAfter.FindStringIndex(text[m[13]:min(len(text), m[13]+8)]); o != nil {
+				n.Counted, end = "old", m[13]+o[1] // "a 15-year-old was arrested": the person is not named
+			}
+		} else if noun != "" {
 			n.Counted = singular(noun)
 			end = m[15]
 			if head, e := countedHead(text, m[14], false); head != "" {
@@ -220,6 +272,10 @@ func readNumber(text string, m []int) (Number, bool) {
 			words = words[1:] // "3 million US dollars"
 		}
 		pos := m[16]
+		if at := coordinated(text, pos); at >= 0 {
+			pos, words = at, strings.Fields(strings.ToLower(text[at:min(len(text), at+48)])) // the modifiers are passed
+			words = words[:min(2, len(words))]
+		}
 		window := func(from int) string { return strings.ToLower(text[from:min(len(text), from+64)]) }
 		for len(words) > 1 && (skipWords[words[0]] || adjective(words[0]) || Participle(words[0], words[1])) {
 			pos += strings.Index(window(pos), words[0]) + len(words[0])
@@ -263,7 +319,11 @@ func readNumber(text string, m []int) (Number, bool) {
 			}
 		}
 	}
-	if u, ok := unitNames[n.Unit]; ok {
+	if code := currencyNamed(n, text, end, group(4) != "" && n.Unit != "percent"); code == "cent" {
+		n.Unit, n.Value = "USD", n.Value/100 // "69 cents"
+	} else if code != "" {
+		n.Unit = code // "500 million yuan", "2 million Swiss francs"
+	} else if u, ok := unitNames[n.Unit]; ok {
 		n.Unit = u
 	}
 	n.Unit = currencyOf(text, n, figure)
@@ -272,7 +332,7 @@ func readNumber(text string, m []int) (Number, bool) {
 	}
 	// a bare year or a plain word number with nothing counted says little; keep counts only
 	if n.Unit == "" && n.Counted == "" && !strings.ContainsAny(figure, "0123456789") && !numberedBefore.MatchString(text[max(0, n.Start-12):n.Start]) &&
-		CasualtyVerb(text[max(0, n.Start-24):n.Start]) == "" {
+		CasualtyVerb(text[max(0, n.Start-24):n.Start]) == "" && !OfThose.MatchString(text[end:min(len(text), end+16)]) {
 		return Number{}, false
 	}
 	if n.Value >= 1900 && n.Value <= 2100 && isDigitWord(figure) && (n.Unit == "" && n.Counted == "" || yearBefore(n.Unit)) {
@@ -282,6 +342,52 @@ func readNumber(text string, m []int) (Number, bool) {
 	n.Text = text[n.Start:end]
 	return n, true
 }
+
+// coordinated is where the second of two modifiers joined by "and" or "or" starts, when the
+// pair qualifies the plural noun after them ("1,300 federal and independent scientists"
+// counts scientists), or -1. A plural is a noun counted already ("three women and two men"),
+// and a figure after the conjunction opens another count ("1,247 animal and 747 plant
+// species").
+func coordinated(text string, pos int) int {
+	m := coordinatedPair.FindStringSubmatchIndex(strings.ToLower(text[pos:min(len(text), pos+48)]))
+	if m == nil {
+		return -1
+	}
+	first, second := text[pos+m[2]:pos+m[3]], strings.ToLower(text[pos+m[4]:pos+m[5]])
+	if isPluralWord(strings.ToLower(first), first) || lex.Stopwords[strings.ToLower(first)] || lex.Stopwords[second] || notCounted[second] {
+		return -1
+	}
+	if _, ok := numberWords[second]; ok {
+		return -1
+	}
+	if head, _ := countedHead(text, pos+m[4], true); head == "" || !isPluralWord(head, head) {
+		return -1
+	}
+	return pos + m[4]
+}
+
+// coordinatedPair is two words joined by "and" or "or". Groups: the first, the second.
+var coordinatedPair = regexp.MustCompile(`^\s+([a-z]+)\s+(?:and|or)\s+([a-z]+)\b`)
+
+// fractionNumber reads what a fraction written in two words is of, from the figure's end:
+// the head of the noun phrase after "of" or "the" ("one quarter the power", "a sixth of the
+// usual size"); without one it is no fraction.
+func fractionNumber(text string, n Number, end int) (Number, bool) {
+	m := fractionOf.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+80)]))
+	if m == nil {
+		return Number{}, false
+	}
+	head, e := countedHead(text, end+m[2], false)
+	if head == "" {
+		return Number{}, false
+	}
+	n.Counted, n.End = singular(head), e
+	n.Text = text[n.Start:e]
+	return n, true
+}
+
+// OfThose follows a count of people said before: "all seven of those who were tried".
+var OfThose = regexp.MustCompile(`^\s+of\s+those\s+who\b`)
 
 // numberedBefore is a noun that numbers the items of a series: the figure after it names an
 // item, in words as well as in digits ("page twenty").
@@ -332,6 +438,9 @@ func countedHead(text string, from int, plural bool) (string, int) {
 		j := i
 		for j < len(text) && (isLetterByte(text[j]) || j > i && (text[j] == '-' || text[j] == '\'') && j+1 < len(text) && isLetterByte(text[j+1])) {
 			j++
+			if j < len(text) && !isLetterByte(text[j]) && spacedCompound(text, i, j) {
+				j += len(" - ") // "512 single - core servers", as tokenised text writes "single-core"
+			}
 		}
 		if j == i || j < len(text) && lex.IsASCIIWord(text[j]) {
 			break
@@ -346,6 +455,10 @@ func countedHead(text string, from int, plural bool) (string, int) {
 			break
 		}
 		isPlural := plural && isPluralWord(w, text[i:j])
+		if inPlural && !isPlural && acronym(text[i:j]) && j < len(text) && text[j] == ' ' {
+			i = j // "two plainclothes NYPD officers": an acronym qualifies the plural after it
+			continue
+		}
 		if inPlural && !isPlural {
 			break // the run of plurals has ended: "three shells landed", "two tank shells"
 		}
@@ -355,6 +468,28 @@ func countedHead(text string, from int, plural bool) (string, int) {
 		}
 	}
 	return head, end
+}
+
+// acronym reports a word in capitals of two letters or more ("NYPD", "UN").
+func acronym(w string) bool { return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w }
+
+// spacedCompound reports a word [i, j) joined by a spaced hyphen to the next ("single - core",
+// as tokenised text writes "single-core"): a modifier, not a plural noun counted and a word
+// after it ("three young men - all cousins").
+func spacedCompound(text string, i, j int) bool {
+	if !strings.HasPrefix(text[j:], " - ") || j+3 >= len(text) || !isLetterByte(text[j+3]) {
+		return false
+	}
+	w := strings.ToLower(text[i:j])
+	if k := strings.LastIndexAny(w, " -"); k >= 0 {
+		w = w[k+1:]
+	}
+	k := j + 3
+	for k < len(text) && isLetterByte(text[k]) {
+		k++
+	}
+	next := strings.ToLower(text[j+3 : k])
+	return !isPluralWord(w, w) && !lex.Stopwords[w] && !notHead[w] && !lex.Stopwords[next] && !notCounted[next]
 }
 
 // lyNouns end like adverbs ("previously") but are nouns a phrase can end on.
@@ -439,6 +574,9 @@ var pluralNouns = lex.WordSet("people men women children police personnel staff 
 
 var vagueBefore = regexp.MustCompile(`\b(?:several|a few|few|many|some)\s+$`)
 
+// oldAfter is "-old" after a span of years, the noun of the person left out.
+var oldAfter = regexp.MustCompile(`^\s?-\s?old\b`)
+
 var temperature = regexp.MustCompile(`^°?[CF]\b`)
 
 var ofNoun = regexp.MustCompile(`^\s+of\s+(?:the\s+)?(?:[\p{L}]+['’]s\s+)?([a-z]+)`)
@@ -520,7 +658,7 @@ func figureValue(f string) (float64, bool) {
 	if v, ok := fractions[f]; ok {
 		return v, true
 	}
-	if i := strings.IndexByte(f, '-'); i > 0 {
+	if i := strings.IndexAny(f, "- "); i > 0 {
 		if frac, ok := fractions[strings.TrimSuffix(f[i+1:], "s")]; ok {
 			whole, ok := Count(f[:i])
 			if ok && whole > 0 {
@@ -530,6 +668,9 @@ func figureValue(f string) (float64, bool) {
 	}
 	if f == "dozen" {
 		return 12, true
+	}
+	if f == "half a dozen" {
+		return 6, true
 	}
 	n, ok := Count(strings.ReplaceAll(f, "-", " "))
 	if !ok || n < 0 {
@@ -581,6 +722,10 @@ func Count(s string) (int, bool) {
 		words = words[1:] // "a three-year period" counts three
 	}
 	for _, w := range words {
+		if w == "dozen" {
+			total = max(total, 1) * 12 // "two dozen": 24
+			continue
+		}
 		n, ok := numberWords[w]
 		if !ok || n < 0 {
 			return 0, false

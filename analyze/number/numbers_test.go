@@ -154,3 +154,131 @@ func TestCasualtyVerb(t *testing.T) {
 		}
 	}
 }
+
+// A fraction in two words is one before what it is a fraction of, whose head it counts; before
+// another noun its second word is an ordinal or a noun.
+func TestSpacedFractions(t *testing.T) {
+	for _, tc := range []struct {
+		text    string
+		value   float64
+		counted string
+	}{
+		{"The chips use one quarter the power of the old ones.", 0.25, "power"},
+		{"It fits in a sixth of the usual space.", 1.0 / 6, "space"},
+		{"Voters gave two thirds of the seats to them.", 2.0 / 3, "seat"},
+		{"It runs on one-fourth the energy.", 0.25, "energy"},
+		{"He won a third of the vote.", 1.0 / 3, "vote"},
+		{"They walked a quarter of a mile.", 0.25, ""},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 || !number.Equal(ns[0].Value, tc.value) || ns[0].Counted != tc.counted {
+			t.Errorf("%q: %+v, want %v of %q", tc.text, ns, tc.value, tc.counted)
+		}
+	}
+	for _, text := range []string{"She won a fifth term in office.", "He served one quarter at the firm."} {
+		for _, n := range number.Find(text) {
+			if n.Value < 1 {
+				t.Errorf("%q: read a fraction %+v", text, n)
+			}
+		}
+	}
+}
+
+// Two modifiers joined by "and" qualify the plural noun after them; a plural or a figure after
+// the conjunction is another count.
+func TestCoordinatedModifiers(t *testing.T) {
+	for text, want := range map[string]string{
+		"More than 1, 300 federal and independent scientists signed it.": "scientist",
+		"It hit 40 military and civilian targets overnight.":             "target",
+		"three women and two men died":                                   "women",
+		"the 1,247 animal and 747 plant species listed":                  "animal",
+	} {
+		ns := number.Find(text)
+		if len(ns) == 0 || ns[0].Unit != want {
+			t.Errorf("%q: %+v, want the first counting %q", text, ns, want)
+		}
+	}
+}
+
+// "Dozen" multiplies the count before it; a span of years before "-old" whose noun is left
+// out is still an age's ("a 15-year-old was arrested").
+func TestDozensAndElidedAges(t *testing.T) {
+	for _, tc := range []struct {
+		text          string
+		value         float64
+		unit, counted string
+	}{
+		{"About two dozen protesters broke off.", 24, "protester", ""},
+		{"Three dozen eggs broke.", 36, "egg", ""},
+		{"About a dozen people were hurt.", 12, "people", ""},
+		{"Half a dozen boats sank.", 6, "boat", ""},
+		{"A 15-year-old was arrested.", 15, "year", "old"},
+		{"He fought a 15-year war.", 15, "year", "war"},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 || ns[0].Value != tc.value || ns[0].Unit != tc.unit || ns[0].Counted != tc.counted {
+			t.Errorf("%q: %+v, want %v %q %q", tc.text, ns, tc.value, tc.unit, tc.counted)
+		}
+	}
+	if ns := number.Find("Dozens of people marched."); len(ns) != 0 {
+		t.Errorf("dozens read as a figure: %+v", ns)
+	}
+}
+
+// A modifier tokenised with a spaced hyphen ("single - core") is one word before the noun
+// counted; a plural before a spaced dash is the noun counted already.
+func TestSpacedHyphenModifiers(t *testing.T) {
+	for text, want := range map[string]string{
+		"a chassis crammed with 512 single - core Atom servers": "server",
+		"He fired two anti - tank rockets.":                     "rocket",
+		"Hours earlier, three young men - all cousins - died.":  "men",
+	} {
+		ns := number.Find(text)
+		if len(ns) != 1 || ns[0].Unit != want {
+			t.Errorf("%q: %+v, want a count of %q", text, ns, want)
+		}
+	}
+}
+
+// An acronym inside a run of plurals qualifies the plural after it.
+func TestAcronymBeforeNounCounted(t *testing.T) {
+	for text, want := range map[string]string{
+		"Two plainclothes NYPD officers shot him.": "officer",
+		"Three shells UN officials said hit it.":   "shell",
+	} {
+		ns := number.Find(text)
+		if len(ns) != 1 || ns[0].Unit != want {
+			t.Errorf("%q: %+v, want a count of %q", text, ns, want)
+		}
+	}
+}
+
+// One unit of distance written with "a" is a distance of one unit where it is measured from;
+// "a mile" alone is no figure.
+func TestOneUnitAway(t *testing.T) {
+	for _, tc := range []struct {
+		text, unit, approx string
+	}{
+		{"He lived a block away from the school.", "block", ""},
+		{"It fell about a mile from the camp.", "mile", "about"},
+		{"The camp lies a kilometre south of the border.", "kilometre", ""},
+	} {
+		ns := number.Find(tc.text)
+		if len(ns) != 1 || ns[0].Value != 1 || ns[0].Unit != tc.unit || ns[0].Approx != tc.approx {
+			t.Errorf("%q: %+v, want 1 %s (%q)", tc.text, ns, tc.unit, tc.approx)
+		}
+	}
+	for _, text := range []string{"A mile is a long way.", "He walked a mile in the rain."} {
+		if ns := number.Find(text); len(ns) != 0 {
+			t.Errorf("%q: %+v, want none", text, ns)
+		}
+	}
+}
+
+// A word number before "of those who" is a count of people said before; before "of them" it
+// is none.
+func TestOfThoseWho(t *testing.T) {
+	if ns := number.Find("All seven of those who were tried were convicted."); len(ns) != 1 || ns[0].Value != 7 {
+		t.Errorf("of those who: %+v", ns)
+	}
+}

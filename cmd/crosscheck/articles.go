@@ -249,15 +249,24 @@ func printArticle(w io.Writer, a *crosscheck.Article) {
 }
 
 func (m *Main) failures(ctx context.Context, args []string) error {
-	fs := m.flags("failures", "[--json]", "Lists the inputs that could not be ingested, oldest first.",
-		`  crosscheck failures`)
+	fs := m.flags("failures", "[--json] [--clear-jobs]", `Lists the inputs that could not be ingested, oldest first. On a store with a
+work queue (PostgreSQL), a job given up on stays on the queue beside its failure until
+--clear-jobs deletes the given-up jobs; their failures stay listed.`,
+		`  crosscheck failures
+  crosscheck failures --db postgres://crosscheck@db.example.org/news --clear-jobs`)
 	db := m.dbFlag(fs)
 	asJSON := fs.Bool("json", false, `print JSON Lines: {"input","error","at"}`)
+	clearJobs := fs.Bool("clear-jobs", false, "delete the jobs given up on from the work queue, then list")
 	store, err := m.parseAndOpen(ctx, fs, args, db, m.openExisting)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
+	if *clearJobs {
+		if err := m.clearDeadJobs(ctx, store, *db); err != nil {
+			return err
+		}
+	}
 	enc := newEncoder(m.Stdout)
 	for f, err := range store.Failures(ctx) {
 		if err != nil {

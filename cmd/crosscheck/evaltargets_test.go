@@ -20,9 +20,8 @@ func TestTimeBankTarget(t *testing.T) {
 	if code != 0 || json.Unmarshal([]byte(out), &s) != nil {
 		t.Fatalf("eval dates: exit %d, %s%s", code, out, errOut)
 	}
-	// 0.902 before the phrases fitted to single TimeBank expressions left the date reader
-	if s.Total != 1243 || s.Accuracy < 0.895 {
-		t.Errorf("TimeBank: %d expressions, accuracy %.3f; want 1243 at 0.895 or better", s.Total, s.Accuracy)
+	if s.Total != 1243 || s.Accuracy < 0.90 {
+		t.Errorf("TimeBank: %d expressions, accuracy %.3f; want 1243 at 0.90 or better", s.Total, s.Accuracy)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"log/slog"
 	"sync"
 	"time"
 
@@ -116,26 +115,6 @@ type follower struct {
 	// guarded fetches feeds added without --allow-private (unless follow was given it), open
 	// the others.
 	guarded, open *httpfetch.Client
-}
-
-// serve runs rounds inside the server until ctx is done, logging each.
-func (f *follower) serve(ctx context.Context, every time.Duration, logger *slog.Logger) {
-	for round := 1; ; round++ {
-		start := f.m.Now()
-		r, err := f.round(ctx)
-		if ctx.Err() != nil {
-			return
-		}
-		if err != nil {
-			logger.Error("follow round", slog.Int("round", round), slog.String("error", err.Error()))
-		} else {
-			logger.Info("follow round", slog.Int("round", round), slog.Int("feeds", r.feeds), slog.Int("feeds_failed", r.feedsFailed),
-				slog.Int("items", r.items), slog.Int("added", r.added), slog.Int("failed", r.failed), slog.String("summary", r.String()))
-		}
-		if httpfetch.Sleep(ctx, every-f.m.Now().Sub(start)) != nil {
-			return
-		}
-	}
 }
 
 func (m *Main) newFollower(store crosscheck.Backend, allowPrivate bool, workers int, reports bool) *follower {

@@ -68,11 +68,9 @@ func (f *benchFeeds) serve(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench %d</title>%s</channel></rss>`, n, items.String())
 }
 
-// followBeside follows the feeds of a loopback feed server into db until the returned stop is
-// called; stop says what was taken and how fast. The follow runs as a process of its own
-// (TestFollowBesideChild, politeness off), beside the server it loads, sharing the machine's
-// cores with it as a follow and a server do.
-func followBeside(b *testing.B, db string) (stop func() string) {
+// followFeeds has db follow the feeds of a loopback feed server, for a follow beside a load,
+// until the benchmark ends (a store the benchmarks reuse follows no feed of a server gone).
+func followFeeds(b *testing.B, db string) *benchFeeds {
 	feeds := newBenchFeeds(b, 10, 20)
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }, Now: time.Now}
 	args := []string{"feeds", "add", "--db", db, "--allow-private"}
@@ -82,7 +80,21 @@ func followBeside(b *testing.B, db string) (stop func() string) {
 	if code := m.Run(context.Background(), args); code != 0 {
 		b.Fatalf("feeds add: exit %d", code)
 	}
+	b.Cleanup(func() {
+		for _, u := range args[5:] {
+			m.Run(context.Background(), []string{"feeds", "remove", "--db", db, u})
+		}
+	})
 	feeds.pages.Store(0)
+	return feeds
+}
+
+// followBeside follows the feeds of a loopback feed server into db until the returned stop is
+// called; stop says what was taken and how fast. The follow runs as a process of its own
+// (TestFollowBesideChild, politeness off), beside the server it loads, sharing the machine's
+// cores with it as a follow and a server do.
+func followBeside(b *testing.B, db string) (stop func() string) {
+	feeds := followFeeds(b, db)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestFollowBesideChild$", "-test.bench=^$")
 	cmd.Env = append(os.Environ(), "CROSSCHECK_FOLLOW_BESIDE_DB="+db)
 	var rounds syncBuffer
@@ -95,16 +107,33 @@ func followBeside(b *testing.B, db string) (stop func() string) {
 		pages, took := feeds.pages.Load(), time.Since(start)
 		cmd.Process.Signal(os.Interrupt)
 		err := cmd.Wait()
-		added := 0
-		lines := regexp.MustCompile(`: (\d+) added`).FindAllStringSubmatch(rounds.String(), -1)
-		for _, l := range lines {
-			n, _ := strconv.Atoi(l[1])
-			added += n
-		}
-		b.ReportMetric(float64(pages)/took.Seconds(), "follow-pages/s")
-		return fmt.Sprintf("follow beside the load: %d pages fetched in %s (%.1f a second), %d rounds done with %d articles added (%v)",
-			pages, took.Round(time.Millisecond), float64(pages)/took.Seconds(), len(lines), added, err)
+		return followTook(b, "follow beside the load", pages, took, rounds.String(), err)
 	}
+}
+
+// followInServer has the server over db, which follows the feeds db follows (serve --follow,
+// CROSSCHECK_BENCH_FOLLOW=serve), follow those of a loopback feed server from now until the
+// returned stop is called; stop says what was taken and how fast, from the server's log.
+func followInServer(b *testing.B, db string, log *syncBuffer) (stop func() string) {
+	feeds := followFeeds(b, db)
+	from, start := len(log.String()), time.Now()
+	return func() string {
+		pages, took := feeds.pages.Load(), time.Since(start)
+		return followTook(b, "the server's follow over the load", pages, took, log.String()[from:], nil)
+	}
+}
+
+// followTook says what a follow took from its round lines, and reports its pages a second.
+func followTook(b *testing.B, what string, pages int64, took time.Duration, rounds string, err error) string {
+	added := 0
+	lines := regexp.MustCompile(`: (\d+) added`).FindAllStringSubmatch(rounds, -1)
+	for _, l := range lines {
+		n, _ := strconv.Atoi(l[1])
+		added += n
+	}
+	b.ReportMetric(float64(pages)/took.Seconds(), "follow-pages/s")
+	return fmt.Sprintf("%s: %d pages fetched in %s (%.1f a second), %d rounds done with %d articles added (%v)",
+		what, pages, took.Round(time.Millisecond), float64(pages)/took.Seconds(), len(lines), added, err)
 }
 
 // TestFollowBesideChild is the follow BenchmarkServeLoad runs beside its load with
@@ -137,17 +166,9 @@ func BenchmarkFollowRound(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	feeds := newBenchFeeds(b, 10, 20)
+	feeds := followFeeds(b, db)
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }, Now: time.Now,
 		Fetch: &httpfetch.Options{Delay: -1, IgnoreRobots: true}}
-	args := []string{"feeds", "add", "--db", db, "--allow-private"}
-	for i := range feeds.feeds {
-		args = append(args, fmt.Sprintf("%s/feed/%d", feeds.URL, i))
-	}
-	if code := m.Run(context.Background(), args); code != 0 {
-		b.Fatalf("feeds add: exit %d", code)
-	}
-	feeds.pages.Store(0)
 	start := time.Now()
 	for b.Loop() {
 		if code := m.Run(context.Background(), []string{"follow", "--db", db, "--once"}); code != 0 {

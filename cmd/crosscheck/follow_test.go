@@ -177,8 +177,9 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// serve --follow runs the rounds inside the server and makes the reports of what it took.
-func TestServeFollow(t *testing.T) {
+// followedFeed returns a store that follows a loopback feed of one article.
+func followedFeed(t *testing.T) string {
+	t.Helper()
 	s := newSite(t)
 	s.set("/a", "text/html; charset=utf-8", article("Bridge repairs begin", "Repairs to the old bridge began on Monday, the council said."))
 	s.set("/feed.rss", "application/rss+xml", rssFeed(rssItem("/a", "Bridge repairs begin", "")))
@@ -186,6 +187,13 @@ func TestServeFollow(t *testing.T) {
 	if code, _, errOut := runWeb(t, "feeds", "add", "--db", db, "--allow-private", s.URL+"/feed.rss"); code != 0 {
 		t.Fatal(errOut)
 	}
+	return db
+}
+
+// serve --follow runs the rounds beside the server and makes the reports of what it took; its
+// rounds are in the server's log.
+func TestServeFollow(t *testing.T) {
+	db := followedFeed(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var logs syncBuffer
 	m := &Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: &logs, Getenv: func(string) string { return "" },

@@ -31,18 +31,17 @@ import (
 const memoryLimit = 160 << 20
 
 func main() {
-	os.Exit(process())
+	os.Exit(process(NewMain()))
 }
 
-// process runs crosscheck as the process it is in: its arguments, standard streams and
-// environment, stopped by an interrupt.
-func process() int {
+// process runs m as the process it is in: its arguments, stopped by an interrupt or SIGTERM.
+func process(m *Main) int {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return NewMain().Run(ctx, os.Args[1:])
+	return m.Run(ctx, os.Args[1:])
 }
 
 // Main is the program with its environment, so that tests can run it in process.

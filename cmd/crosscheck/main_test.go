@@ -17,15 +17,30 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/demo"
+	httpfetch "github.com/crosscheck/crosscheck/fetch"
 	"github.com/crosscheck/crosscheck/internal/corpus"
 	"github.com/crosscheck/crosscheck/internal/storetest"
 	"github.com/crosscheck/crosscheck/sqlite"
 )
 
-// TestMain lets the test binary stand in for crosscheck when a test runs it as a process.
+// TestMain lets the test binary stand in for crosscheck when a test runs it as a process:
+// CROSSCHECK_AS_MAIN=1 runs it as crosscheck, =impolite as crosscheck with its web client's
+// politeness off (no delay between two requests to a host, no robots.txt), as the loopback
+// servers of the tests need. A follow the program runs as a process of its own is the test
+// binary too, with politeness off.
 func TestMain(m *testing.M) {
-	if os.Getenv("CROSSCHECK_AS_MAIN") == "1" {
-		os.Exit(process())
+	selfCommand = func(args ...string) (*exec.Cmd, error) {
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=impolite")
+		return cmd, nil
+	}
+	switch os.Getenv("CROSSCHECK_AS_MAIN") {
+	case "1":
+		os.Exit(process(NewMain()))
+	case "impolite":
+		impolite := NewMain()
+		impolite.Fetch = &httpfetch.Options{Delay: -1, IgnoreRobots: true}
+		os.Exit(process(impolite))
 	}
 	os.Exit(m.Run())
 }

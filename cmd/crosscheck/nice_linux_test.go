@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -47,7 +46,7 @@ func TestNiceChild(t *testing.T) {
 		t.Fatal(err)
 	}
 	hold(4)
-	nices := threadNices(t)
+	nices := processNices("self")
 	close(release)
 	wg.Wait()
 	for tid, n := range nices {
@@ -59,26 +58,6 @@ func TestNiceChild(t *testing.T) {
 		t.Errorf("%d threads seen", len(nices))
 	}
 	fmt.Printf("every thread at nice 7 (%d threads)\n", len(nices))
-}
-
-// threadNices reads the nice value of each thread of the process.
-func threadNices(t *testing.T) map[string]string {
-	tasks, err := filepath.Glob("/proc/self/task/*/stat")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string]string{}
-	for _, p := range tasks {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue // ended meanwhile
-		}
-		_, after, _ := strings.Cut(string(b), ") ")
-		if f := strings.Fields(after); len(f) > 16 {
-			out[filepath.Base(filepath.Dir(p))] = f[16] // field 19 of stat: nice
-		}
-	}
-	return out
 }
 
 func TestNiceOutOfRange(t *testing.T) {

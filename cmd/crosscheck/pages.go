@@ -105,9 +105,17 @@ func (p *pages) page(ctx context.Context, raw string) (*crosscheck.Document, err
 	}
 	doc.Input = raw
 	state := crosscheck.FetchState{URL: norm, Article: doc.ID, ETag: resp.ETag, LastModified: resp.LastModified, Status: resp.Status, Fetched: resp.Fetched.Format("2006-01-02T15:04:05Z")}
-	if err := p.store.SaveFetchState(ctx, state); err != nil {
-		return nil, fmt.Errorf("recording the fetch: %w", err)
+	// the fetch is recorded with the article, in the transaction of its batch; a page that
+	// came back as it is stored is stored no more, so its fetch is recorded here
+	if known {
+		if seen, err := p.store.Seen(ctx, doc.ID, doc.Hash()); err == nil && seen {
+			if err := p.store.SaveFetchState(ctx, state); err != nil {
+				return nil, fmt.Errorf("recording the fetch: %w", err)
+			}
+			return doc, nil
+		}
 	}
+	doc.Fetch = &state
 	return doc, nil
 }
 

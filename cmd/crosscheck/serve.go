@@ -14,14 +14,16 @@ import (
 )
 
 func (m *Main) serve(ctx context.Context, args []string) error {
-	fs := m.flags("serve", "[--addr :8080] [--db PATH] [--token T] [--private] [--follow [--every 10m] [--allow-private]]",
+	fs := m.flags("serve", "[--addr :8080] [--db PATH] [--token T] [--private] [--follow [--every 10m] [--follow-nice 10] [--allow-private]]",
 		`Serves the web UI (the stories, each story's report, each article with what analysis found
 in it, search, and a form to add articles) and the JSON API (/api/stories, /api/stories/{id},
 /api/articles/{id}, POST /api/articles, /api/search, /api/openapi.json), with /healthz and
 Prometheus metrics at /metrics. The form fetches the URLs it is given. Reads are open unless --private; writes need the token, given
 as a Bearer token (or in the form). Logs are JSON lines on stderr. Stops on interrupt. With
 --follow it also polls the followed feeds as crosscheck follow does, a round every --every,
-making the reports of the stories that changed, and logs a line per round.`,
+making the reports of the stories that changed: the follow runs as a process of its own at a
+lower priority (--follow-nice), so that requests are answered first, is started again when it
+ends, stops with the server, and its lines go to the server's log.`,
 		`  crosscheck serve --db crosscheck.db
   CROSSCHECK_TOKEN=s3cret crosscheck serve --addr 127.0.0.1:9000
   curl -H "Authorization: Bearer s3cret" --data-binary @records.jsonl localhost:9000/api/articles
@@ -33,12 +35,17 @@ making the reports of the stories that changed, and logs a line per round.`,
 	maxBody := fs.Int64("max-body", 32<<20, "the largest request body, in bytes")
 	follow := fs.Bool("follow", false, "poll the followed feeds in the server, as crosscheck follow does")
 	every := fs.Duration("every", 10*time.Minute, "with --follow, the time between the starts of two rounds")
+	followNice := fs.Int("follow-nice", 10, "with --follow, the priority of the follow process (nice 1–19; 0: the server's own)")
 	allowPrivate := fs.Bool("allow-private", false, "fetch from loopback and private addresses, for the ingest form's URLs and --follow (intranets, tests)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
 	if *follow && *every <= 0 {
 		fmt.Fprintln(m.Stderr, "crosscheck serve: --every must be more than 0")
+		return errUsage
+	}
+	if *follow && (*followNice < 0 || *followNice > 19) {
+		fmt.Fprintf(m.Stderr, "crosscheck serve: --follow-nice %d: give 0 to 19\n", *followNice)
 		return errUsage
 	}
 	if *private && *token == "" {
@@ -74,17 +81,21 @@ making the reports of the stories that changed, and logs a line per round.`,
 	}
 	logger.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("db", *db),
 		slog.Bool("writes", *token != ""), slog.Bool("private", *private))
+	// the follow process stops with the server, before the store closes
+	followCtx, stopFollow := context.WithCancel(ctx)
 	following := make(chan struct{})
 	if *follow {
 		go func() {
 			defer close(following)
-			m.newFollower(store, *allowPrivate, 0, true).serve(ctx, *every, logger)
+			newFollowProcess(*db, *every, *followNice, *allowPrivate, logger).run(followCtx)
 		}()
 	} else {
 		close(following)
 	}
-	defer func() { <-following }() // the rounds stop with ctx, before the store closes
-	if err := serveHTTP(ctx, ln, handler, shutdownGrace); err != nil {
+	err = serveHTTP(ctx, ln, handler, shutdownGrace)
+	stopFollow()
+	<-following
+	if err != nil {
 		return err
 	}
 	logger.Info("stopped")

@@ -42,8 +42,10 @@ import (
 // and CROSSCHECK_BENCH_SECONDS (30) set the load; CROSSCHECK_BENCH_INGEST=1 runs an ingest of
 // the Reuters articles again, under new ids, into the store while the load runs;
 // CROSSCHECK_BENCH_FOLLOW=1 runs crosscheck follow into the store while it runs, from a
-// loopback server of feeds that give new items at every fetch; CROSSCHECK_BENCH_NICE=N runs
-// that ingest or follow with --nice N.
+// loopback server of feeds that give new items at every fetch, and CROSSCHECK_BENCH_FOLLOW=serve
+// has the server follow them itself (serve --follow, its follow a child process at
+// --follow-nice 10); CROSSCHECK_BENCH_NICE=N runs that ingest or follow with --nice N (with
+// serve, --follow-nice N).
 func BenchmarkServeLoad(b *testing.B) {
 	reuters := corpus.Path(b, "bulk/reuters21578.jsonl.gz")
 	seeds := corpus.Path(b, "seeds")
@@ -58,7 +60,16 @@ func BenchmarkServeLoad(b *testing.B) {
 			b.Fatalf("ingest: exit %d", code)
 		}
 	}
-	base, server := startServer(b, db)
+	var serverArgs []string
+	inServer := os.Getenv("CROSSCHECK_BENCH_FOLLOW") == "serve"
+	if inServer {
+		// the server follows every second; the feeds are added when the load starts
+		serverArgs = []string{"--follow", "--every", "1s", "--allow-private"}
+		if nice := niceArgs(); nice != nil {
+			serverArgs = append(serverArgs, "--follow-nice", nice[1])
+		}
+	}
+	base, server, serverLog := startServer(b, db, serverArgs...)
 	client := &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 512}}
 	start := time.Now()
 	urls := loadURLs(b, client, base)
@@ -115,9 +126,14 @@ func BenchmarkServeLoad(b *testing.B) {
 	}
 	if nice := niceArgs(); nice != nil && (ingestDone != nil || os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "") {
 		b.Logf("the writer beside the load runs with --nice %s", nice[1])
+	} else if inServer {
+		b.Logf("the server's follow process runs at its default --follow-nice")
 	}
 	var stopFollow func() string
-	if os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
+	switch {
+	case inServer:
+		stopFollow = followInServer(b, db, serverLog)
+	case os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "":
 		stopFollow = followBeside(b, db)
 	}
 	before, cpu := scrape(b, client, base), cpuTime(server)
@@ -193,10 +209,11 @@ func firstLine(b []byte) string {
 	return line
 }
 
-// startServer runs the test binary as crosscheck serve over db on a free loopback port and
-// returns its base URL and process id; the server is stopped when the benchmark ends.
-func startServer(b *testing.B, db string) (string, int) {
-	cmd := exec.Command(os.Args[0], "serve", "--db", db, "--addr", "127.0.0.1:0")
+// startServer runs the test binary as crosscheck serve over db on a free loopback port, with
+// args, and returns its base URL, process id and log; the server is stopped when the
+// benchmark ends.
+func startServer(b *testing.B, db string, args ...string) (string, int, *syncBuffer) {
+	cmd := exec.Command(os.Args[0], append([]string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = append(os.Environ(), "CROSSCHECK_AS_MAIN=1")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -213,12 +230,13 @@ func startServer(b *testing.B, db string) (string, int) {
 	for lines.Scan() {
 		var line struct{ Msg, Addr string }
 		if json.Unmarshal(lines.Bytes(), &line) == nil && line.Msg == "serving" {
-			go io.Copy(io.Discard, stderr)
-			return "http://" + line.Addr, cmd.Process.Pid
+			log := &syncBuffer{}
+			go io.Copy(log, stderr)
+			return "http://" + line.Addr, cmd.Process.Pid, log
 		}
 	}
 	b.Fatalf("the server stopped before serving: %v", lines.Err())
-	return "", 0
+	return "", 0, nil
 }
 
 // cpuTime returns the CPU time a process has used, user and system, from /proc (0 where there

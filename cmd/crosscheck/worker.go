@@ -42,10 +42,12 @@ ingest --enqueue put there, fetching and ingesting pages, polling the feeds cros
 workers, on any number of machines, may share one queue: each job is one worker's under a
 lease renewed while it runs (a killed worker's job is taken again when its lease runs out),
 a failed job is tried again after a wait four times longer each time and, after three
-attempts, is given up and listed by crosscheck failures. One worker at a time groups the
-stored articles into stories, in the order their inputs were enqueued, so that many workers
-give the stories one process gives. Progress is drawn on a terminal; a summary is printed when
-the worker stops (on interrupt, or with --until-idle once nothing is left to do).`,
+attempts, is given up and listed by crosscheck failures (its job stays on the queue until
+crosscheck failures --clear-jobs). One worker at a time groups the stored articles into
+stories, in the order their inputs were enqueued, so that many workers give the stories one
+process gives, and deletes the done jobs nothing reads again. Progress is drawn on a terminal;
+a summary is printed when the worker stops (on interrupt, or with --until-idle once nothing
+is left to do).`,
 		`  crosscheck ingest --db postgres://crosscheck@db.example.org/news --enqueue ../shared/corpus/seeds
   crosscheck worker --db postgres://crosscheck@db.example.org/news --until-idle --concurrency 2`)
 	db := m.dbFlag(fs)
@@ -63,6 +65,13 @@ the worker stops (on interrupt, or with --until-idle once nothing is left to do)
 	}
 	if !postgres.IsDSN(*db) {
 		return errNoQueue(*db)
+	}
+	if path := m.Getenv("CROSSCHECK_CPUPROFILE"); path != "" {
+		stop, err := cpuProfile(path)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	store, err := m.openWritable(ctx, *db)
 	if err != nil {
@@ -84,7 +93,8 @@ the worker stops (on interrupt, or with --until-idle once nothing is left to do)
 	n, err := w.Run(ctx)
 	prog.p.clear()
 	elapsed := m.Now().Sub(start)
-	fmt.Fprintf(m.Stdout, "%s in %s; %s of it grouping\n", workLine(n, -1), elapsed.Round(time.Millisecond), n.Serial.Round(time.Millisecond))
+	fmt.Fprintf(m.Stdout, "%s in %s; %s of it grouping; %d done jobs deleted\n", workLine(n, -1), elapsed.Round(time.Millisecond),
+		n.Serial.Round(time.Millisecond), n.Pruned)
 	if errors.Is(err, context.Canceled) {
 		return nil // stopped by an interrupt: what is done is recorded, the rest waits for a worker
 	}
@@ -240,5 +250,21 @@ func (e *enqueuer) flush(ctx context.Context, final, reports bool) error {
 	}
 	e.queued += len(e.inputs)
 	e.batch, e.inputs = e.batch[:0], e.inputs[:0]
+	return nil
+}
+
+// clearDeadJobs deletes the jobs given up on from the store's queue, and says how many.
+func (m *Main) clearDeadJobs(ctx context.Context, store crosscheck.Backend, db string) error {
+	q, ok := store.(interface {
+		ClearDeadJobs(ctx context.Context) (int, error)
+	})
+	if !ok {
+		return errNoQueue(db)
+	}
+	n, err := q.ClearDeadJobs(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "%d given-up jobs deleted from the queue\n", n)
 	return nil
 }

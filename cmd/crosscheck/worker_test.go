@@ -162,15 +162,22 @@ func startWorker(t *testing.T, dsn string, out *bytes.Buffer) *exec.Cmd {
 	return cmd
 }
 
-// queueCounts reads the articles, revisions and jobs by state of the store dsn names.
-func queueCounts(t *testing.T, dsn string) (articles, revisions int, jobs map[string]int, retaken int) {
+// testConn connects to the database dsn names, until the test ends.
+func testConn(t *testing.T, dsn string) (context.Context, *pgx.Conn) {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
+	t.Cleanup(func() { conn.Close(ctx) })
+	return ctx, conn
+}
+
+// queueCounts reads the articles, revisions and jobs by state of the store dsn names.
+func queueCounts(t *testing.T, dsn string) (articles, revisions int, jobs map[string]int, retaken int) {
+	t.Helper()
+	ctx, conn := testConn(t, dsn)
 	if err := conn.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM revisions),
 		(SELECT count(*) FROM jobs WHERE attempts > 1)`).Scan(&articles, &revisions, &retaken); err != nil {
 		t.Fatal(err)
@@ -190,11 +197,22 @@ func queueCounts(t *testing.T, dsn string) (articles, revisions int, jobs map[st
 	return articles, revisions, jobs, retaken
 }
 
+// doneBehindCursor counts the done jobs the serial step has passed, which the holder deletes.
+func doneBehindCursor(t *testing.T, dsn string) (n int) {
+	t.Helper()
+	ctx, conn := testConn(t, dsn)
+	if err := conn.QueryRow(ctx, `SELECT count(*) FROM jobs WHERE state = 'done' AND id <= (SELECT at FROM queue_cursor)`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 // One of four workers killed with SIGKILL mid-run — the one grouping, holding jobs — loses
 // nothing and does nothing twice: its jobs are taken again when their leases run out, the
 // grouping lock goes with its connection and the next holder groups again from the last save.
 // Every article is stored once, every job done, every article in one story, the stories those
-// one process makes, and every story's report made.
+// one process makes, and every story's report made; the done jobs the serial step passed are
+// deleted, by whichever holder (the killed one was deleting them too).
 func TestKilledWorkerLosesNoJob(t *testing.T) {
 	storetest.SkipWithoutPostgres(t)
 	if testing.Short() {
@@ -241,6 +259,9 @@ func TestKilledWorkerLosesNoJob(t *testing.T) {
 	}
 	if jobs["ready"]+jobs["running"]+jobs["dead"]+jobs["held"] != 0 {
 		t.Errorf("jobs left: %v", jobs)
+	}
+	if behind := doneBehindCursor(t, dsn); behind != 0 {
+		t.Errorf("%d done jobs behind the cursor were not deleted", behind)
 	}
 	s, err := postgres.OpenExisting(context.Background(), dsn)
 	if err != nil {
@@ -291,6 +312,8 @@ func TestQueueVerbsNeedPostgres(t *testing.T) {
 // A page that keeps failing is tried three times, a longer wait each time, then given up:
 // crosscheck failures lists it, with the job and its last error, and the worker stops once
 // the rest is done: a file carried in its job and a page fetched by the worker, both stored.
+// Their jobs are deleted once their batch is finished; the given-up job stays, beside its
+// failure, until failures --clear-jobs.
 func TestWorkerGivesUpAfterThreeAttempts(t *testing.T) {
 	dsn := storetest.PostgresDSN(t)
 	tries := 0
@@ -328,5 +351,14 @@ func TestWorkerGivesUpAfterThreeAttempts(t *testing.T) {
 	}
 	if tries < 3 {
 		t.Errorf("the page was asked for %d times", tries)
+	}
+	// the done jobs went once the batch was finished; the given-up one stays until it is cleared
+	if _, _, jobs, _ := queueCounts(t, dsn); len(jobs) != 1 || jobs["dead"] != 1 {
+		t.Errorf("jobs left after the run: %v", jobs)
+	}
+	code, out, errOut = runWeb(t, "failures", "--db", dsn, "--clear-jobs")
+	if _, _, jobs, _ := queueCounts(t, dsn); code != 0 || len(jobs) != 0 || !strings.Contains(errOut, "1 given-up jobs deleted") ||
+		!strings.Contains(out, srv.URL+"/news/a: gave up after 3 attempts") {
+		t.Errorf("failures --clear-jobs: exit %d %q %q, jobs left %v", code, out, errOut, jobs)
 	}
 }

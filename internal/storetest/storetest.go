@@ -85,6 +85,7 @@ var contract = []struct {
 	{"AtomicBatch", atomicBatch},
 	{"UnchangedRevision", unchangedRevision},
 	{"NextRevision", nextRevision},
+	{"OneArticleTwiceInABatch", twiceInABatch},
 	{"FailuresRecorded", failuresRecorded},
 	{"ArticlesStreamInIDOrderAcrossPages", articlesAcrossPages},
 	{"BoilerplateRelearn", boilerplateRelearn},
@@ -98,9 +99,12 @@ var contract = []struct {
 	{"StoryListFilters", storyListFilters},
 	{"OutletsMostFirst", outletsMostFirst},
 	{"FetchState", fetchState},
+	{"FetchStateWithItsArticle", fetchStateWithItsArticle},
 	{"FeedsAndItems", feedsAndItems},
 	{"RemoveFeed", removeFeed},
 	{"GenerationChanges", generationChanges},
+	{"ShownGenerationStaysWhileOnlyNewArticlesArrive", shownGenerationChanges},
+	{"SearchAnswersFromTheIndexedRevisions", searchAnswersFromIndexed},
 	{"CheckPasses", checkPasses},
 }
 
@@ -197,6 +201,24 @@ func nextRevision(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 	docs, err := All(s.Documents(ctx, []string{"a", "missing"}))
 	if !errors.Is(err, crosscheck.ErrNotFound) || len(docs) != 1 || string(docs[0].Raw) != "one, edited" {
 		t.Errorf("documents: %v, %v", docs, err)
+	}
+}
+
+// An article given twice in one batch is stored as it is given the second time: each entry
+// reads what the one before it stored.
+func twiceInABatch(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	res := put(t, ctx, s, Entry("a", "Wire", "one"), Entry("b", "Herald", "two"), Entry("a", "Wire", "one, edited"),
+		Entry("a", "Wire", "one, edited"), Entry("c", "", "three"))
+	want := []crosscheck.PutResult{{Status: crosscheck.StatusAdded, Revision: 1}, {Status: crosscheck.StatusAdded, Revision: 1},
+		{Status: crosscheck.StatusAdded, Revision: 2}, {Status: crosscheck.StatusUnchanged, Revision: 2}, {Status: crosscheck.StatusAdded, Revision: 1}}
+	if fmt.Sprint(res) != fmt.Sprint(want) {
+		t.Errorf("results %v, want %v", res, want)
+	}
+	if a, err := s.Article(ctx, "a"); err != nil || a.Text != "one, edited" || a.Revision != 2 {
+		t.Errorf("latest revision: %+v, %v", a, err)
+	}
+	if n, _ := s.Count(ctx); n != 3 {
+		t.Errorf("%d articles, want 3", n)
 	}
 }
 
@@ -660,6 +682,32 @@ func fetchState(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 	}
 }
 
+// A page's fetch is recorded with its article, in the batch's transaction: a batch cut short
+// records none, an article stored or unchanged records its fetch.
+func fetchStateWithItsArticle(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	page := func(id, etag string) crosscheck.Entry {
+		e := Entry(id, "Wire", "the page "+id)
+		e.Doc.Fetch = &crosscheck.FetchState{URL: "https://example.org/" + id, ETag: etag, Status: 200, Fetched: "2026-12-01T10:00:00Z"}
+		return e
+	}
+	batchCtx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if _, err := s.Put(batchCtx, []crosscheck.Entry{page("p", `"v1"`), {Input: "bad", Err: cancelling{cancel}}}); err == nil {
+		t.Fatal("a batch cut short reported no error")
+	}
+	if _, ok, err := s.FetchState(ctx, "https://example.org/p"); ok || err != nil {
+		t.Fatalf("a batch cut short recorded its fetch: %v, %v", ok, err)
+	}
+	put(t, ctx, s, page("p", `"v1"`))
+	if res := put(t, ctx, s, page("p", `"v2"`)); res[0].Status != crosscheck.StatusUnchanged {
+		t.Fatalf("the page again: %+v", res)
+	}
+	want := crosscheck.FetchState{URL: "https://example.org/p", Article: "p", ETag: `"v2"`, Status: 200, Fetched: "2026-12-01T10:00:00Z"}
+	if got, ok, err := s.FetchState(ctx, want.URL); !ok || err != nil || got != want {
+		t.Errorf("fetch state %+v %v %v, want %+v", got, ok, err, want)
+	}
+}
+
 func feedsAndItems(t *testing.T, ctx context.Context, s crosscheck.Backend) {
 	for _, u := range []string{"https://b.example/rss", "https://a.example/rss"} {
 		if added, err := s.AddFeed(ctx, u, "", false); !added || err != nil {
@@ -747,6 +795,97 @@ func generationChanges(t *testing.T, ctx context.Context, s crosscheck.Backend) 
 	}
 	if g3, _ := s.Generation(ctx); g3 != g2 {
 		t.Errorf("generation changed with no change: %q, %q", g2, g3)
+	}
+}
+
+// ShownGenerations is a store that tells, beside its generation, one that stays while only
+// new articles are stored (see web.ShownGenerations).
+type ShownGenerations interface {
+	ShownGeneration(ctx context.Context) (string, error)
+}
+
+// The shown generation stays while only new articles are stored, and changes with every write
+// that changes what a story, a search or an article's page shows; the generation changes with
+// each of them, the new articles too.
+func shownGenerationChanges(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	sg, ok := s.(ShownGenerations)
+	if !ok {
+		t.Fatalf("%T tells no shown generation: the server's caches would be emptied by every write", s)
+	}
+	gens := func() (string, string) {
+		t.Helper()
+		g, err := s.Generation(ctx)
+		shown, err2 := sg.ShownGeneration(ctx)
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		return g, shown
+	}
+	g, shown := gens()
+	for _, c := range []struct {
+		write       string
+		shownChange bool
+		do          func() error
+	}{
+		{"a new article", false, func() error { _, err := s.Put(ctx, []crosscheck.Entry{Entry("x", "Wire", "one")}); return err }},
+		{"the same bytes again", false, func() error { _, err := s.Put(ctx, []crosscheck.Entry{Entry("x", "Wire", "one")}); return err }},
+		{"a failure", false, func() error {
+			_, err := s.Put(ctx, []crosscheck.Entry{{Input: "bad.txt", Err: errors.New("no text")}})
+			return err
+		}},
+		{"the search index", true, func() error { return s.IndexSearch(ctx) }},
+		{"another new article", false, func() error { _, err := s.Put(ctx, []crosscheck.Entry{Entry("y", "Wire", "two")}); return err }},
+		{"a revision", true, func() error { _, err := s.Put(ctx, []crosscheck.Entry{Entry("x", "Wire", "one, edited")}); return err }},
+		{"stories", true, func() error {
+			return s.SaveGroups(ctx, crosscheck.GroupSave{Stories: []crosscheck.Story{{ID: "story-x", Title: "X"}},
+				Links: []crosscheck.StoryLink{{Article: "x", Story: "story-x", Rule: "new"}}})
+		}},
+		{"a reclean", true, func() error {
+			a, err := s.Article(ctx, "x")
+			if err == nil {
+				a.Text = "one, recleaned"
+				err = s.Reclean(ctx, a)
+			}
+			return err
+		}},
+		{"a story's report", false, func() error { return s.SaveReport(ctx, "story-x", "k", []byte("{}"), []byte("{}")) }},
+	} {
+		if err := c.do(); err != nil {
+			t.Fatalf("%s: %v", c.write, err)
+		}
+		g2, shown2 := gens()
+		unchanged := c.write == "the same bytes again" || c.write == "a failure" || c.write == "a story's report"
+		if (g2 == g) != unchanged || (shown2 != shown) != c.shownChange {
+			t.Errorf("after %s: generation %s → %s, shown %s → %s", c.write, g, g2, shown, shown2)
+		}
+		g, shown = g2, shown2
+	}
+}
+
+// A search answers from the revisions the index has taken: an article stored after the last
+// IndexSearch is found once it runs again.
+func searchAnswersFromIndexed(t *testing.T, ctx context.Context, s crosscheck.Backend) {
+	grouped(t, ctx, s)
+	if err := s.IndexSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	put(t, ctx, s, Entry("d", "Wire", "a second ferry sank"))
+	count := func() (int, int) {
+		_, total, err := s.Search(ctx, "ferry", 10, 0)
+		_, stories, err2 := s.StoryList(ctx, crosscheck.StoryQuery{Q: "ferry", Limit: 10})
+		if err != nil || err2 != nil {
+			t.Fatal(err, err2)
+		}
+		return total, stories
+	}
+	if hits, stories := count(); hits != 2 || stories != 1 {
+		t.Errorf("before the index took it: %d hits, %d stories; want 2, 1", hits, stories)
+	}
+	if err := s.IndexSearch(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := count(); hits != 3 {
+		t.Errorf("after the index took it: %d hits, want 3", hits)
 	}
 }
 

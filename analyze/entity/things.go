@@ -1,0 +1,118 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Names of things that are no one's: a storm or a war, a publication, a known body named
+// after the person who led it.
+
+// eventOpeners open the names of storms and operations: "Hurricane Katrina", "Typhoon Haiyan",
+// "Operation Cast Lead".
+var eventOpeners = map[string]bool{"Hurricane": true, "Typhoon": true, "Cyclone": true, "Tropical": true,
+	"Operation": true, "Battle": true, "Siege": true}
+
+// eventWords stand inside the names of wars and uprisings: "World War II", "Gulf War".
+var eventWords = map[string]bool{"War": true, "Wars": true, "Revolution": true, "Uprising": true, "Intifada": true}
+
+// honourHeads end the names of honours: "Nobel Prize", "MacArthur Fellowship".
+var honourHeads = map[string]bool{"Award": true, "Awards": true, "Prize": true, "Prizes": true, "Fellowship": true,
+	"Medal": true, "Trophy": true, "Scholarship": true}
+
+// namedEvent reports the name of a storm, a war or an operation.
+func namedEvent(words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	if eventOpeners[words[0]] {
+		return true
+	}
+	for _, w := range words {
+		if eventWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgAtEnd returns the known body a name of several words ends in, after the name of who led
+// it ("Nixon White House", "Obama White House"), or "".
+func orgAtEnd(words []string) string {
+	for i := 1; i < len(words); i++ {
+		if c, ok := orgs[strings.Join(words[i:], " ")]; ok {
+			return c
+		}
+	}
+	return ""
+}
+
+// bodyNouns follow the name of a publication or a body in lower case: "Vanity Fair magazine",
+// "a Vanity Fair article", "the Weather Underground movement".
+var bodyNouns = []string{"magazine", "newspaper", "article", "editorial", "columnist", "cover story",
+	"movement", "group", "organization", "organisation"}
+
+// publication reports a name the text writes before a noun of publishing or of a body, as the
+// name of the publication or the body.
+func (b *entityBuilder) publication(name string) bool {
+	for from := 0; ; {
+		k := strings.Index(b.text[from:], name)
+		if k < 0 {
+			return false
+		}
+		k += from
+		from = k + len(name)
+		if r, _ := utf8.DecodeLastRuneInString(b.text[:k]); unicode.IsLetter(r) {
+			continue
+		}
+		rest, ok := strings.CutPrefix(b.text[from:], " ")
+		if !ok {
+			continue
+		}
+		for _, n := range bodyNouns {
+			if strings.HasPrefix(rest, n) {
+				if r, _ := utf8.DecodeRuneInString(rest[len(n):]); !unicode.IsLetter(r) {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// TitleSpelling returns the title a capitalised word misspells by one letter ("Marshall" →
+// "Marshal", "Cheif" → "Chief"), or "". A title's plural ("Senators") and abbreviations are no
+// misspelling of it, nor is a word of fewer than six letters or one that heads a body's or a
+// place's name ("Office", not "Officer").
+func TitleSpelling(w string) string {
+	if len(w) < 6 || titleWords[w] || !capitalised(w) || orgHeads[w] || placeHeads[w] || stopCaps[w] {
+		return ""
+	}
+	for t := range titleWords {
+		if len(t) < 5 || strings.HasSuffix(t, ".") || t[0] != w[0] || w == t+"s" || w == t+"es" {
+			continue
+		}
+		if oneEditApart(w, t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// oneEditApart reports two words one letter added, dropped or changed apart.
+func oneEditApart(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return i < len(a) && a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
+}
