@@ -61,6 +61,21 @@ type Options struct {
 	Holder func(ctx context.Context, id string) (input string, ok bool)
 }
 
+// HolderIn is an Options.Holder that asks a store: the input its article of an id was read
+// from, so that a file added beside another of its name takes no id the other holds. The CLI
+// and the web upload both use it, so that one file gets one id from either.
+func HolderIn(store interface {
+	Article(ctx context.Context, id string) (*crosscheck.Article, error)
+}) func(context.Context, string) (string, bool) {
+	return func(ctx context.Context, id string) (string, bool) {
+		a, err := store.Article(ctx, id)
+		if err != nil {
+			return "", false // none stored (or none to be read): the id is the file's
+		}
+		return a.Input, true
+	}
+}
+
 // MaxFailuresPerInput bounds the failures one input reports one by one: past it, the rest are
 // counted in one last failure, so that a file of a million bad lines does not fill the store.
 const MaxFailuresPerInput = 100

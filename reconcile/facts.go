@@ -54,6 +54,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.agentFacts()...)
 	out = append(out, s.namedThingFacts()...)
 	out = append(out, s.courtPlaceFacts()...)
+	out = s.quiet(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if (out[i].Verdict == "conflict") != (out[j].Verdict == "conflict") {
 			return out[i].Verdict == "conflict"

@@ -389,7 +389,7 @@ func (s *Server) run(ctx context.Context, inputs []string) ([]pipeline.Result, e
 	defer s.ingest.Unlock()
 	var results []pipeline.Result
 	opts := group.DefaultOptions
-	sum, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now, Fetch: s.cfg.Fetch}), s.store,
+	sum, err := pipeline.Run(ctx, ingest.Read(ctx, inputs, ingest.Options{Now: s.cfg.Now, Fetch: s.cfg.Fetch, Holder: ingest.HolderIn(s.store)}), s.store,
 		pipeline.Options{Group: &opts, Report: func(r pipeline.Result) {
 			results = append(results, r)
 			s.added.WithLabelValues(string(r.Status)).Inc()

@@ -410,6 +410,38 @@ func TestUploadKeepsTheFileID(t *testing.T) {
 	}
 }
 
+// A file uploaded again beside a new file of its name of another extension keeps its id, as
+// on the command line: the new file takes its name with the extension, wherever it sorts.
+func TestUploadKeepsTheIDOfTheFileThatHadIt(t *testing.T) {
+	srv := newDemoServer(t, web.Config{Token: "s3cret"})
+	upload := func(files ...string) string {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for _, name := range files {
+			w, err := mw.CreateFormFile("files", name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(w, "%s\nThe %s ferry sailed late on Monday, the port said.", name, name)
+		}
+		mw.Close()
+		code, out := post(t, srv.URL+"/api/articles", mw.FormDataContentType(), body.String(), "Authorization", "Bearer s3cret")
+		if code != 200 {
+			t.Fatalf("upload %v: %d %s", files, code, out)
+		}
+		return out
+	}
+	upload("story.TXT")
+	out := upload("story.HTML", "story.TXT")
+	if !strings.Contains(out, `"id": "story.HTML"`) || strings.Contains(out, `"id": "story~2"`) {
+		t.Errorf("second upload: %s", out)
+	}
+	code, _, page := get(t, srv.URL+"/api/articles/story")
+	if code != 200 || !strings.Contains(page, `"revision": 1`) || !strings.Contains(page, "story.TXT") {
+		t.Errorf("the article story: %d %.300s", code, page)
+	}
+}
+
 // countingReader counts the bytes read from it.
 type countingReader struct {
 	r io.Reader

@@ -135,7 +135,9 @@ func euroFigure(s string) bool {
 	return len(s) > 4 && strings.EqualFold(s[:4], "euro") && s[4] >= '0' && s[4] <= '9'
 }
 
-const numWord = `(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)`
+// numWord lists the teens and tens before the units they begin with, so that "sixty-five" and
+// "fourteen" are not read as "six…" and "four…".
+const numWord = `(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|hundred|dozen)`
 
 // numberRe, anchored where NextStart points: an approximation, a currency sign, the figure (digits, words or a fraction), a
 // scale (after a space or a hyphen: "$143-billion"), then a unit or counted noun (joined by a hyphen or a space) and the noun it may

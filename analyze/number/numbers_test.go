@@ -22,6 +22,10 @@ func TestNumbers(t *testing.T) {
 		{"There was a document containing 27 points.", 27, "point", "", ""},
 		{"the plan had been reduced to 20 points", 20, "point", "", ""},
 		{"prices rose 5 percent in March", 5, "percent", "", ""},
+		// a ten or a teen is not read as the unit it begins with
+		{"Sixty-five per cent of traffic was down", 65, "percent", "traffic", ""},
+		{"fourteen people were hurt", 14, "people", "", ""},
+		{"seventy-two villages lost power", 72, "village", "", ""},
 		// the head of what is counted, past adjectives and compounds
 		{"four young women who were sisters left", 4, "women", "", ""},
 		{"Three army supply trucks crossed the bridge", 3, "truck", "", ""},

@@ -81,7 +81,7 @@ ingest returns: files are read now and carried in the jobs, URLs are fetched by 
 		return err
 	}
 	defer store.Close()
-	opts.Holder = holder(store)
+	opts.Holder = ingest.HolderIn(store)
 	if *enqueue {
 		return m.enqueue(ctx, store, *db, paths, opts, *reports, *asJSON)
 	}
@@ -104,18 +104,6 @@ ingest returns: files are read now and carried in the jobs, URLs are fetched by 
 		return errSomeFailed{sum.Failed}
 	}
 	return nil
-}
-
-// holder says which input the store's article of an id was read from, so that a file
-// added beside another of its name takes no id the other holds.
-func holder(store crosscheck.Backend) func(context.Context, string) (string, bool) {
-	return func(ctx context.Context, id string) (string, bool) {
-		a, err := store.Article(ctx, id)
-		if err != nil {
-			return "", false // none stored (or none to be read): the id is the file's
-		}
-		return a.Input, true
-	}
 }
 
 // cpuProfile writes the processor profile of the rest of the run to path (CROSSCHECK_CPUPROFILE),
