@@ -46,7 +46,7 @@ and crosscheck worker polls the feeds, fetches the new items' pages and groups t
 	if *enqueue && !postgres.IsDSN(*db) {
 		return errNoQueue(*db)
 	}
-	if err := beNice(*nice); err != nil {
+	if err := beNice(*nice, *db, m.Stderr); err != nil {
 		return err
 	}
 	if *every <= 0 {

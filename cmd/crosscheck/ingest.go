@@ -51,7 +51,7 @@ ingest returns: files are read now and carried in the jobs, URLs are fetched by 
 	if err != nil {
 		return err
 	}
-	if err := beNice(*nice); err != nil {
+	if err := beNice(*nice, *db, m.Stderr); err != nil {
 		return err
 	}
 	if len(paths) == 0 {

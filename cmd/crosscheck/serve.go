@@ -61,6 +61,9 @@ ends, stops with the server, and its lines go to the server's log.`,
 		return err
 	}
 	defer store.Close()
+	if !store.ReadOnly() {
+		defer markServing(*db)() // writers on this machine then yield the cores to the requests
+	}
 	if *follow && store.ReadOnly() {
 		return fmt.Errorf("open store %s: the store is read-only: serve works without --follow; following feeds writes, and needs write access to the file and its folder", *db)
 	}

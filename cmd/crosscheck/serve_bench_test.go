@@ -128,6 +128,8 @@ func BenchmarkServeLoad(b *testing.B) {
 		b.Logf("the writer beside the load runs with --nice %s", nice[1])
 	} else if inServer {
 		b.Logf("the server's follow process runs at its default --follow-nice")
+	} else if ingestDone != nil || os.Getenv("CROSSCHECK_BENCH_FOLLOW") != "" {
+		b.Logf("the writer beside the load runs with --nice unset: nice 10 by itself while the server serves its store")
 	}
 	var stopFollow func() string
 	switch {
