@@ -175,8 +175,9 @@ var unitNames = map[string]string{"euro": "EUR", "dollar": "USD", "yd": "yard", 
 	"ghz": "GHz", "mhz": "MHz", "ft": "foot", "feet": "foot", "mph": "mile per hour"}
 
 // gluedUnit reads a unit or scale written against its figure: "4GB", "2.66GHz", "$334m",
-// "110bn euros", "30bn". Groups: 1 the unit or scale, 2 a currency named after "bn" or "m".
-var gluedUnit = regexp.MustCompile(`^(gb|mb|tb|ghz|mhz|km|kg|bn|m)s?\b(?:\s?-?\s?(euro|dollar)s?\b)?`)
+// "110bn euros", "30bn", "$160MM" (the financial press's "MM", a thousand thousands). Groups: 1
+// the unit or scale, 2 a currency named after "bn" or "m".
+var gluedUnit = regexp.MustCompile(`^(gb|mb|tb|ghz|mhz|km|kg|bn|mm|m)s?\b(?:\s?-?\s?(euro|dollar)s?\b)?`)
 
 // skipWords may stand between a number and what it counts ("four additional documents").
 var skipWords = map[string]bool{"additional": true, "more": true, "new": true, "other": true, "separate": true,
@@ -544,6 +545,10 @@ func readGluedUnit(text string, end int, n *Number) int {
 		return end // "GeForce 9400M": a name, not metres
 	case u == "bn":
 		n.Value *= 1e9
+	case u == "mm" && n.Unit == "":
+		return end // "a 9mm pistol": a calibre, not a sum
+	case u == "mm":
+		n.Value *= 1e6 // "$160MM"
 	case u == "m" && n.Unit != "":
 		n.Value *= 1e6 // "$334m"
 	case u == "m":

@@ -282,3 +282,23 @@ func TestOfThoseWho(t *testing.T) {
 		t.Errorf("of those who: %+v", ns)
 	}
 }
+
+// "MM" glued to a sum is millions, as the financial press writes it; glued to a bare figure
+// it is no sum ("a 9mm pistol").
+func TestMillionsWrittenMM(t *testing.T) {
+	for text, want := range map[string]float64{
+		"The Angels are at eight years and at least $160MM.": 160e6,
+		"an eight - year, $200MM deal":                       200e6,
+		"a three-year deal worth $45M":                       45e6,
+	} {
+		ns := number.Find(text)
+		if len(ns) == 0 || ns[len(ns)-1].Value != want || ns[len(ns)-1].Unit != "USD" {
+			t.Errorf("%q: %+v, want %v USD", text, ns, want)
+		}
+	}
+	for _, n := range number.Find("He carried a 9mm pistol.") {
+		if n.Unit == "USD" || n.Value != 9 {
+			t.Errorf("a calibre read as %+v", n)
+		}
+	}
+}
