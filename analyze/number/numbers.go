@@ -208,6 +208,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	if !ok || afterMonth(text, m[6]) {
 		return Number{}, false // "March 12" is a date: the dates stage reads it
 	}
+	if m[0] == m[6] && group(2) == "" && codeAt(text, m[6]) == "" && partOfName(text, m[6], m[7]) {
+		return Number{}, false // "Curve 8900", "Route 52": a name's number, not a count
+	}
 	if decimalsOfGlued(text, m[6]) {
 		return Number{}, false // the ".72bn" of "Dh472.72bn": the decimals of a figure glued to its sign
 	}
