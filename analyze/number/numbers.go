@@ -314,6 +314,9 @@ func readNumber(text string, m []int) (Number, bool) {
 					n.Counted, end = singular(head), e
 				}
 			}
+			if o := oldAfter.FindStringIndex(text[end:min(len(text), end+8)]); o != nil && n.Unit == "year" && n.Counted == "" {
+				n.Counted, end = "old", end+o[1] // "a 22 year - old resident": an age, not a span of years
+			}
 			end = readOf(text, end, &n)
 		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
 			// "one-fifth of Ukraine's territory", "52.3% of the vote": the noun after "of …'s"

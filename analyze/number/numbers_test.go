@@ -212,6 +212,8 @@ func TestDozensAndElidedAges(t *testing.T) {
 		{"About a dozen people were hurt.", 12, "people", ""},
 		{"Half a dozen boats sank.", 6, "boat", ""},
 		{"A 15-year-old was arrested.", 15, "year", "old"},
+		{"said a 22 year - old resident of the village", 22, "year", "old"},
+		{"The 55 year-old was arrested.", 55, "year", "old"},
 		{"He fought a 15-year war.", 15, "year", "war"},
 	} {
 		ns := number.Find(tc.text)
