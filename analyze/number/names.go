@@ -50,9 +50,9 @@ func partOfName(text string, i, end int) bool {
 	return rest != "" && !strings.ContainsRune(".!?:\"“'‘(", last) // not the sentence's first word
 }
 
-// figureAfterName is what follows a figure: a score's dash and digits (group 1), or a word
-// (group 2).
-var figureAfterName = regexp.MustCompile(`^(?:(\s?[-–]\s?\d)|\s+([a-z]+|%))`)
+// figureAfterName is what follows a figure: a score's dash or "to" and digits (group 1), or a
+// word (group 2).
+var figureAfterName = regexp.MustCompile(`^(?:(\s?[-–]\s?\d|\s+to\s+\d)|\s+([a-z]+|%))`)
 
 // measureAfterName are the words after a figure that make it a figure even after a name.
 var measureAfterName = lex.WordSet("percent % per point people person mile")

@@ -337,6 +337,7 @@ func TestFiguresAfterNames(t *testing.T) {
 	for text, want := range map[string]float64{
 		"She came back with John 12 weeks ago.":   12,
 		"They beat Atlanta 17 - 14 on Sunday.":    17,
+		"Obama won Iowa 52 to 48.":                52,
 		"He sailed past Dover 20 miles offshore.": 20,
 	} {
 		if ns := number.Find(text); len(ns) == 0 || ns[0].Value != want {
