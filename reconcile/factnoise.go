@@ -26,9 +26,9 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 		if f.Kind == "name" || f.Kind == "place" {
 			f.Values = foldValues(f.Values, sameSpelling)
 		}
-		f.Values = foldValues(f.Values, sameLabel)
+		f.Values = s.foldRounded(f.Kind, foldValues(f.Values, sameLabel))
 		if f.Verdict == "conflict" {
-			f.Values = s.scopedApart(f.Values)
+			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))
 		}
 		if distinctArticles(f.Values) < 2 {
 			continue

@@ -175,8 +175,9 @@ var unitNames = map[string]string{"euro": "EUR", "dollar": "USD", "yd": "yard", 
 	"ghz": "GHz", "mhz": "MHz", "ft": "foot", "feet": "foot", "mph": "mile per hour"}
 
 // gluedUnit reads a unit or scale written against its figure: "4GB", "2.66GHz", "$334m",
-// "110bn euros", "30bn". Groups: 1 the unit or scale, 2 a currency named after "bn" or "m".
-var gluedUnit = regexp.MustCompile(`^(gb|mb|tb|ghz|mhz|km|kg|bn|m)s?\b(?:\s?-?\s?(euro|dollar)s?\b)?`)
+// "110bn euros", "30bn", "$160MM" (the financial press's "MM", a thousand thousands). Groups: 1
+// the unit or scale, 2 a currency named after "bn" or "m".
+var gluedUnit = regexp.MustCompile(`^(gb|mb|tb|ghz|mhz|km|kg|bn|mm|m)s?\b(?:\s?-?\s?(euro|dollar)s?\b)?`)
 
 // skipWords may stand between a number and what it counts ("four additional documents").
 var skipWords = map[string]bool{"additional": true, "more": true, "new": true, "other": true, "separate": true,
@@ -206,6 +207,9 @@ func readNumber(text string, m []int) (Number, bool) {
 	value, ok := figureValue(figure)
 	if !ok || afterMonth(text, m[6]) {
 		return Number{}, false // "March 12" is a date: the dates stage reads it
+	}
+	if m[0] == m[6] && group(2) == "" && codeAt(text, m[6]) == "" && partOfName(text, m[6], m[7]) {
+		return Number{}, false // "Curve 8900", "Route 52": a name's number, not a count
 	}
 	if decimalsOfGlued(text, m[6]) {
 		return Number{}, false // the ".72bn" of "Dh472.72bn": the decimals of a figure glued to its sign
@@ -309,6 +313,9 @@ func readNumber(text string, m []int) (Number, bool) {
 				if head, e := countedHead(text, end, false); head != "" && !measureUnits[head] {
 					n.Counted, end = singular(head), e
 				}
+			}
+			if o := oldAfter.FindStringIndex(text[end:min(len(text), end+8)]); o != nil && n.Unit == "year" && n.Counted == "" {
+				n.Counted, end = "old", end+o[1] // "a 22 year - old resident": an age, not a span of years
 			}
 			end = readOf(text, end, &n)
 		} else if len(words) > 0 && words[0] == "of" && (fractionFigure(figure) || n.Unit == "percent") {
@@ -544,6 +551,10 @@ func readGluedUnit(text string, end int, n *Number) int {
 		return end // "GeForce 9400M": a name, not metres
 	case u == "bn":
 		n.Value *= 1e9
+	case u == "mm" && n.Unit == "":
+		return end // "a 9mm pistol": a calibre, not a sum
+	case u == "mm":
+		n.Value *= 1e6 // "$160MM"
 	case u == "m" && n.Unit != "":
 		n.Value *= 1e6 // "$334m"
 	case u == "m":

@@ -53,7 +53,6 @@ func TestNumbers(t *testing.T) {
 		{"sells for $ 1,299", 1299, "USD", "", ""},
 		{"a 40 - yd gain", 40, "yard", "gain", ""},
 		{"a climb of 900m to the pass", 900, "metre", "", ""},
-		{"the GeForce 9400M chip", 9400, "", "", ""},
 		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
 		{"the bombing, which he said killed seven", 7, "", "", ""},
 		{"as many as 20, 000 people took to the streets", 20000, "people", "", "as many as"},
@@ -213,6 +212,8 @@ func TestDozensAndElidedAges(t *testing.T) {
 		{"About a dozen people were hurt.", 12, "people", ""},
 		{"Half a dozen boats sank.", 6, "boat", ""},
 		{"A 15-year-old was arrested.", 15, "year", "old"},
+		{"said a 22 year - old resident of the village", 22, "year", "old"},
+		{"The 55 year-old was arrested.", 55, "year", "old"},
 		{"He fought a 15-year war.", 15, "year", "war"},
 	} {
 		ns := number.Find(tc.text)
@@ -280,5 +281,67 @@ func TestOneUnitAway(t *testing.T) {
 func TestOfThoseWho(t *testing.T) {
 	if ns := number.Find("All seven of those who were tried were convicted."); len(ns) != 1 || ns[0].Value != 7 {
 		t.Errorf("of those who: %+v", ns)
+	}
+}
+
+// "MM" glued to a sum is millions, as the financial press writes it; glued to a bare figure
+// it is no sum ("a 9mm pistol").
+func TestMillionsWrittenMM(t *testing.T) {
+	for text, want := range map[string]float64{
+		"The Angels are at eight years and at least $160MM.": 160e6,
+		"an eight - year, $200MM deal":                       200e6,
+		"a three-year deal worth $45M":                       45e6,
+	} {
+		ns := number.Find(text)
+		if len(ns) == 0 || ns[len(ns)-1].Value != want || ns[len(ns)-1].Unit != "USD" {
+			t.Errorf("%q: %+v, want %v USD", text, ns, want)
+		}
+	}
+	for _, n := range number.Find("He carried a 9mm pistol.") {
+		if n.Unit == "USD" || n.Value != 9 {
+			t.Errorf("a calibre read as %+v", n)
+		}
+	}
+}
+
+// Bare digits after a capitalised word inside a sentence are a model's, a route's or a
+// version's number; after a month, a day, a function word or a currency code, or at the
+// sentence's start, they are still figures.
+func TestNumbersOfNames(t *testing.T) {
+	for _, text := range []string{
+		"T-Mobile will offer the BlackBerry Curve 8900 smartphone in February.",
+		"He was driving east on state Route 52 near Interstate 805.",
+		"the GeForce 9400M chip",
+		"The airline flies the Boeing 737 on the route.",
+	} {
+		if ns := number.Find(text); len(ns) != 0 {
+			t.Errorf("%q: %+v, want no figure", text, ns)
+		}
+	}
+	for text, want := range map[string]float64{
+		"On Sunday 15 people died.":                 15,
+		"Police said About 40 homes burned.":        40,
+		"A loan of USD 40 million was repaid.":      40e6,
+		"Obama 52.3 percent of the vote was given.": 52.3,
+		"Storms hit Texas, killing 12 people.":      12,
+		"Officers arrested 3 men.":                  3,
+	} {
+		if ns := number.Find(text); len(ns) != 1 || ns[0].Value != want {
+			t.Errorf("%q: %+v, want %v", text, ns, want)
+		}
+	}
+}
+
+// A score, a length of time or a measure after a name is still a figure.
+func TestFiguresAfterNames(t *testing.T) {
+	for text, want := range map[string]float64{
+		"She came back with John 12 weeks ago.":   12,
+		"They beat Atlanta 17 - 14 on Sunday.":    17,
+		"Obama won Iowa 52 to 48.":                52,
+		"He sailed past Dover 20 miles offshore.": 20,
+	} {
+		if ns := number.Find(text); len(ns) == 0 || ns[0].Value != want {
+			t.Errorf("%q: %+v, want %v first", text, ns, want)
+		}
 	}
 }
