@@ -1,6 +1,10 @@
 package reconcile
 
-import "github.com/crosscheck/crosscheck"
+import (
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
 
 // holdersApart drops from a conflict of figures the values that belong to other people than
 // the first value's, as the sentences' structure tells (ownerByParse: a possessor, or the
@@ -34,7 +38,7 @@ func (s *story) holders(v crosscheck.FactValue) (map[string]bool, bool) {
 	all := len(v.Evidence) > 0
 	for _, ev := range v.Evidence {
 		who := ""
-		if a := s.byID[ev.Article]; a != nil {
+		if a := s.byID[ev.Article]; a != nil && !a.toldFigure(ev.Start) {
 			who = a.ownerByParse(ev.Start)
 		}
 		if who == "" {
@@ -53,4 +57,35 @@ func shareHolder(a, b map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// toldFigure reports whether the figure at offset off hangs on a verb of telling or
+// estimating ("Smith put the toll at 10", "Jones estimated 12"): its subject is the source of
+// the figure, not its holder, and two sources' figures are the very conflict a reader wants.
+func (a *article) toldFigure(off int) bool {
+	i := a.sentenceAt(off)
+	if i < 0 {
+		return false
+	}
+	p := a.parse(i)
+	w := p.wordAt(off)
+	for steps := 0; w >= 0 && steps < ownerClimb; steps++ {
+		if p.Tags[w] == "VERB" {
+			return tellingVerbs[strings.ToLower(p.Words[w])]
+		}
+		w = p.Arcs[w].Head
+	}
+	return false
+}
+
+// tellingVerbs are the forms of the verbs by which a source gives a figure.
+var tellingVerbs = map[string]bool{}
+
+func init() {
+	for _, v := range strings.Fields(`say says said put puts putting estimate estimates estimated estimating
+		count counts counted counting report reports reported reporting tell tells told cite cites cited
+		claim claims claimed place places placed tally tallied tallies record recorded records
+		confirm confirms confirmed announce announces announced calculate calculated calculates`) {
+		tellingVerbs[v] = true
+	}
 }

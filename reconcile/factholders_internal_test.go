@@ -50,3 +50,18 @@ func TestHoldersApart(t *testing.T) {
 		t.Errorf("holdersApart dropped an age's values: %q", valueList(got))
 	}
 }
+
+// Two sources that give a figure each are the conflict a reader wants: a figure told or
+// estimated by someone has its teller, not its holder, as the verb's subject.
+func TestToldFiguresStayRivals(t *testing.T) {
+	s := storyOf(t,
+		"Coroner Ann Baker counted 10 bodies at the scene on Monday.",
+		"Sheriff Tom Reyes estimated 12 bodies at the scene on Monday.")
+	values := []crosscheck.FactValue{
+		factValue(s, "a", "10 bodies", "10 bodies"),
+		factValue(s, "b", "12 bodies", "12 bodies"),
+	}
+	if got := valueList(s.holdersApart("count", values)); len(got) != 2 {
+		t.Errorf("holdersApart = %q, want both told figures", got)
+	}
+}
