@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -52,6 +53,40 @@ type numberContext struct {
 	before, after string
 }
 
+// contextWindow bounds the text on each side of a figure that its readers look at, so that a
+// sentence of thousands of figures costs a bounded read per figure, not the whole sentence each
+// (a reader's patterns run over what they are given). News sentences are shorter than this
+// almost always; a longer one is read from the whole words nearest the figure.
+const contextWindow = 400
+
+// pairReach bounds how far back from a figure the figure it may be the second of starts: a
+// pair's first figure ends at most 8 bytes before it, and no figure's text is this long.
+const pairReach = 200
+
+// ctxBefore is the last contextWindow bytes of before, from a word's start.
+func ctxBefore(before string) string {
+	if len(before) <= contextWindow {
+		return before
+	}
+	cut := len(before) - contextWindow
+	if sp := strings.IndexByte(before[cut:], ' '); sp >= 0 {
+		cut += sp + 1
+	}
+	return before[cut:]
+}
+
+// ctxAfter is the first contextWindow bytes of after, to a word's end.
+func ctxAfter(after string) string {
+	if len(after) <= contextWindow {
+		return after
+	}
+	cut := contextWindow
+	if sp := strings.LastIndexByte(after[:cut], ' '); sp > 0 {
+		cut = sp
+	}
+	return after[:cut]
+}
+
 // numberRules are the cascade, in order.
 var numberRules = []numberRule{
 	{"pair-second", "the 16 of “sons, ages 6 and 16”, the 6 of “from 6 to 75 years”, “6-75 years”: read with the first", pairSecond},
@@ -87,6 +122,7 @@ func (a *article) readNumber(n crosscheck.Number) (reading, bool) {
 	}
 	sp := a.sentences[i].span
 	ctx := numberContext{before: a.Text[sp[0]:max(sp[0], n.Start)], after: a.Text[min(n.End, sp[1]):sp[1]]}
+	ctx.before, ctx.after = ctxBefore(ctx.before), ctxAfter(ctx.after)
 	for _, rule := range numberRules {
 		r := reading{}
 		if rule.match(a, n, ctx, &r) {
@@ -1191,7 +1227,9 @@ func valueRange(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 // pairSecond: the second figure of a pair of ages, and the first figure of a range, belong to
 // the reading of the other.
 func pairSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	for _, p := range a.Numbers {
+	k := sort.Search(len(a.Numbers), func(j int) bool { return a.Numbers[j].Start >= n.Start })
+	for j := k - 1; j >= 0 && n.Start-a.Numbers[j].Start <= pairReach; j-- { // the figures just before
+		p := a.Numbers[j]
 		if p.Start >= n.Start || n.Start-p.End > 8 {
 			continue
 		}
@@ -1199,14 +1237,15 @@ func pairSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		if i < 0 || a.sentenceAt(n.Start) != i {
 			continue
 		}
-		if _, _, _, ok := a.agePairOf(p, a.Text[a.sentences[i].span[0]:p.Start]); ok {
+		if _, _, _, ok := a.agePairOf(p, ctxBefore(a.Text[a.sentences[i].span[0]:p.Start])); ok {
 			return true // the second of a pair
 		}
 	}
 	if n.Unit != "" && n.Unit != "to" && n.Unit != "and" {
 		return false
 	}
-	for _, p := range a.Numbers {
+	for j := k; j < len(a.Numbers) && a.Numbers[j].Start-n.End <= 8; j++ { // the figures just after
+		p := a.Numbers[j]
 		if p.Start <= n.Start || p.Start-n.End > 8 {
 			continue
 		}
@@ -1214,7 +1253,7 @@ func pairSecond(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 		if i < 0 || a.sentenceAt(p.Start) != i {
 			continue
 		}
-		if _, ok := rangeFirst(p, a.Text[a.sentences[i].span[0]:p.Start]); ok {
+		if _, ok := rangeFirst(p, ctxBefore(a.Text[a.sentences[i].span[0]:p.Start])); ok {
 			return true // the first of a range
 		}
 	}
