@@ -29,17 +29,11 @@ type agentClaim struct {
 // was done to; articles that name another doer leave the fact out.
 func (s *story) agentFacts() []crosscheck.Fact {
 	keys := personKeys{}
-	groups := map[string][]agentClaim{}
-	var order []string
+	var claims []agentClaim
 	for _, a := range s.arts {
-		for _, c := range a.agentClaims() {
-			k := c.verb + "\x00" + keys.of(c.done)
-			if groups[k] == nil {
-				order = append(order, k)
-			}
-			groups[k] = append(groups[k], c)
-		}
+		claims = append(claims, a.agentClaims()...)
 	}
+	order, groups := groupInOrder(claims, func(c agentClaim) string { return c.verb + "\x00" + keys.of(c.done) })
 	var out []crosscheck.Fact
 	for _, k := range order {
 		if f, ok := agentFact(groups[k], keys); ok {

@@ -414,33 +414,40 @@ func actBefore(before string) string {
 // they conflict. A kind stated more than once in one article is left alone: its times are of
 // several acts.
 func clocksOfOneAct(claims []claim, facts [][]claim) [][]claim {
+	taken := takenClaims(facts)
+	return onceEach(claims, func(c claim) string {
+		kind := actVerbs[c.verb]
+		if kind == "" && c.verb == "" || genericVerbs[c.verb] {
+			kind = actBefore(c.art.Text[c.art.sentences[max(c.sentence, 0)].span[0]:c.start])
+		}
+		if strings.HasSuffix(strings.TrimRight(c.art.Text[max(0, c.start-40):c.start], " "), "(") {
+			return "" // "at about 3pm on Tuesday (12am yesterday)": the same moment in another zone
+		}
+		if taken[[2]any{c.art, c.start}] {
+			return ""
+		}
+		return kind
+	})
+}
+
+// takenClaims are the claims the facts hold, by article and place.
+func takenClaims(facts [][]claim) map[[2]any]bool {
 	taken := map[[2]any]bool{}
 	for _, f := range facts {
 		for _, c := range f {
 			taken[[2]any{c.art, c.start}] = true
 		}
 	}
-	byKind := map[string][]claim{}
-	var kinds []string
-	for _, c := range claims {
-		kind := actVerbs[c.verb]
-		if kind == "" && c.verb == "" || genericVerbs[c.verb] {
-			kind = actBefore(c.art.Text[c.art.sentences[max(c.sentence, 0)].span[0]:c.start])
-		}
-		if strings.HasSuffix(strings.TrimRight(c.art.Text[max(0, c.start-40):c.start], " "), "(") {
-			continue // "at about 3pm on Tuesday (12am yesterday)": the same moment in another zone
-		}
-		if kind == "" || taken[[2]any{c.art, c.start}] {
-			continue
-		}
-		if byKind[kind] == nil {
-			kinds = append(kinds, kind)
-		}
-		byKind[kind] = append(byKind[kind], c)
-	}
+	return taken
+}
+
+// onceEach groups the claims by key (a claim whose key is "" is left out), in the order the
+// keys first come, and keeps the groups of two claims or more that take each article once.
+func onceEach(claims []claim, key func(claim) string) [][]claim {
+	keys, byKey := groupInOrder(claims, key)
 	var out [][]claim
-	for _, kind := range kinds {
-		cs := byKind[kind]
+	for _, k := range keys {
+		cs := byKey[k]
 		once := true
 		for i := range cs {
 			for j := range i {
@@ -452,6 +459,24 @@ func clocksOfOneAct(claims []claim, facts [][]claim) [][]claim {
 		}
 	}
 	return out
+}
+
+// groupInOrder groups items by key, an item whose key is "" left out, and returns the keys in
+// the order they first come.
+func groupInOrder[T any](items []T, key func(T) string) ([]string, map[string][]T) {
+	groups := map[string][]T{}
+	var keys []string
+	for _, it := range items {
+		k := key(it)
+		if k == "" {
+			continue
+		}
+		if groups[k] == nil {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], it)
+	}
+	return keys, groups
 }
 
 // verbsMeet reports two sets of claims that name a verb in common.

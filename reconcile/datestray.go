@@ -137,35 +137,11 @@ func nameNearAll(cs []claim) bool {
 // an earlier or a later act of that kind. A verb one article ties to two days or more dates
 // several acts and is left alone, and so is a verb that tells nothing of the act ("occurred").
 func daysOfOneVerb(claims []claim, facts [][]claim) [][]claim {
-	taken := map[[2]any]bool{}
-	for _, f := range facts {
-		for _, c := range f {
-			taken[[2]any{c.art, c.start}] = true
-		}
-	}
-	byVerb := map[string][]claim{}
-	var verbs []string
-	for _, c := range claims {
+	taken := takenClaims(facts)
+	return append(facts, onceEach(claims, func(c claim) string {
 		if c.verb == "" || genericVerbs[c.verb] || taken[[2]any{c.art, c.start}] {
-			continue
+			return ""
 		}
-		k := actKey(c.verb)
-		if byVerb[k] == nil {
-			verbs = append(verbs, k)
-		}
-		byVerb[k] = append(byVerb[k], c)
-	}
-	for _, v := range verbs {
-		cs := byVerb[v]
-		once := true
-		for i := range cs {
-			for j := range i {
-				once = once && cs[i].art != cs[j].art
-			}
-		}
-		if once && len(cs) > 1 {
-			facts = append(facts, cs)
-		}
-	}
-	return facts
+		return actKey(c.verb)
+	})...)
 }

@@ -56,15 +56,7 @@ func (s *story) nameFacts() []crosscheck.Fact {
 			u.join(a, b)
 		}
 	}
-	groups := map[string][]string{}
-	var roots []string
-	for _, k := range keys {
-		r := u.find(k)
-		if groups[r] == nil {
-			roots = append(roots, r)
-		}
-		groups[r] = append(groups[r], k)
-	}
+	roots, groups := groupInOrder(keys, u.find)
 	var out []crosscheck.Fact
 	for _, r := range roots {
 		if f, ok := nameFact(groups[r], byForm); ok {

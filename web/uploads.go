@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/internal/process"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -23,9 +24,16 @@ func removeStaleUploads() {
 	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), uploadPrefix+"*"))
 	for _, d := range dirs {
 		pid, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(filepath.Base(d), uploadPrefix), "-", 2)[0])
-		if err != nil || pid == os.Getpid() || alive(pid) {
+		if err != nil || pid == os.Getpid() || running(pid) {
 			continue
 		}
 		os.RemoveAll(d)
 	}
+}
+
+// running reports whether a process of that id runs; where the system cannot tell, every
+// process is taken to run, so that no other server's uploads are removed.
+func running(pid int) bool {
+	runs, known := process.Runs(pid)
+	return runs || !known
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	proc "github.com/crosscheck/crosscheck/internal/process"
 	"github.com/crosscheck/crosscheck/postgres"
 )
 
@@ -87,7 +88,10 @@ func servedBy(db string) int {
 		return 0
 	}
 	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil || pid <= 0 || pid == os.Getpid() || !processRuns(pid) {
+	if err != nil || pid <= 0 || pid == os.Getpid() {
+		return 0
+	}
+	if runs, known := proc.Runs(pid); !runs || !known { // where it cannot be told, writers keep their priority
 		return 0
 	}
 	return pid

@@ -1,0 +1,2 @@
+// Package process asks whether another process runs on this machine.
+package process
