@@ -820,6 +820,7 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.owner = a.holderNear(n.Start)
 	r.window = countWindow(ctx.after)
 	r.crowd = crowdOf(*r, ctx)
+	asTimesMarried(r, ctx.before) // "her three husbands": three times married
 	if n.Value <= 2 && r.verb == "" && !thereWas.MatchString(ctx.before) {
 		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested", "there was one arrest")
 	}
