@@ -40,6 +40,9 @@ type reading struct {
 	// crowd is the gathering a count of people is the size of ("march", "vigil", "crowd"), or
 	// "" (crowdOf).
 	crowd string
+	// group is the body of people a count of members is the size of ("family"), or ""
+	// (asMembers).
+	group string
 	rule  string
 }
 
@@ -821,6 +824,7 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.window = countWindow(ctx.after)
 	r.crowd = crowdOf(*r, ctx)
 	asTimesMarried(r, ctx.before) // "her three husbands": three times married
+	asMembers(r, n, ctx.before)   // "the family's 200 soldiers": 200 members of the family
 	if n.Value <= 2 && r.verb == "" && !thereWas.MatchString(ctx.before) {
 		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested", "there was one arrest")
 	}
