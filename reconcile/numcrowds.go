@@ -17,8 +17,9 @@ import (
 // crowd of". Group 1, 2 or 3 is the gathering.
 var crowdEstimate = regexp.MustCompile(`(?i)(?:\b(?:estimated|estimates?|put|puts|putting|placed|places|pegged|pegs|numbered)\s+(?:the\s+|its\s+|their\s+)?(?:size\s+of\s+the\s+)?` + crowdNouns + `\b[^.;:]{0,60}?\bat|\b` + crowdNouns + `\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:estimated|put|numbered|placed|pegged)\s+at|\b(?:a|the)\s+` + crowdNouns + `\s+of)\s+$`)
 
-// crowdNouns are the nouns of gatherings of people, singular or plural, as a group.
-const crowdNouns = `(crowds?|march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|vigils?|gatherings?|processions?|turnout)`
+// crowdNouns are the nouns of gatherings of people, singular or plural, and of the people
+// who make them up, as a group.
+const crowdNouns = `(crowds?|march(?:es)?|rall(?:y|ies)|protests?|demonstrations?|vigils?|gatherings?|processions?|turnout|attendance|(?:number\s+of\s+)?(?:protesters|demonstrators|marchers|participants))`
 
 // crowdAfter is a gathering the people counted go on to in the words after the count:
 // "130 people were marching", "100 people set off from the vigil site to march", "20,000
@@ -55,6 +56,7 @@ func crowdOf(r reading, ctx numberContext) string {
 // to the streets").
 func gatheringNoun(w string) string {
 	w = strings.ToLower(w)
+	w = strings.TrimPrefix(w, "number of ")
 	for _, g := range []struct{ prefix, noun string }{{"march", "march"}, {"rall", "rally"}, {"protest", "protest"},
 		{"demonstrat", "demonstration"}, {"vigil", "vigil"}, {"riot", "riot"}, {"gathering", "gathering"},
 		{"procession", "procession"}, {"turnout", "turnout"}} {

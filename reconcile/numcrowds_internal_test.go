@@ -12,6 +12,7 @@ func TestCrowdReadings(t *testing.T) {
 		{"A local station estimated the crowd at 70, and the paper said a crowd looted a shop.", "crowd", "70 people"},
 		{"Police put the march, to mark a day-long strike, at roughly 30,000 people.", "march", "30000 people"},
 		{"The rally was estimated at 4,000 by organisers.", "rally", "4000 people"},
+		{"Police estimated the number of protesters at 3,000.", "protest", "3000 people"},
 		{"On Monday a group of about 130 people were marching toward the town hall.", "march", "130 people"},
 		{"Nearly 100 people set off from the vigil site to march to the station.", "vigil", "100 people"},
 		{"Officials said as many as 20,000 people took to the streets of the capital.", "crowd", "20000 people"},
