@@ -119,7 +119,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			facts = daysOfOneVerb(claims, facts)
 		}
 		if k.name == "year" {
-			facts = strayYears(claims, facts)
+			facts = strayYears(claims, careerStarts(claims, facts))
 		}
 		for _, f := range facts {
 			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
