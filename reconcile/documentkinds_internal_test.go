@@ -1,0 +1,37 @@
+package reconcile
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Documents told with one purpose are one document, and outlets that call it by different
+// kinds conflict; a document of another purpose, and a memo called a memorandum, do not.
+func TestDocumentKindFacts(t *testing.T) {
+	arts := articlesOf(t,
+		"On Monday the governor signed an executive order suspending the new fishing limits in the bay.",
+		"The governor issued a memorandum suspending the fishing limits the board set last year.",
+		"The governor sent a memo suspending the bay's fishing limits. She also signed a decree naming a new harbor master.",
+		"The governor signed a proclamation naming a new harbor master.",
+	)
+	var got []string
+	for _, f := range newStory(arts).documentKindFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	want := []string{"conflict: executive order a | memorandum b,c", "conflict: decree c | proclamation d"}
+	if !slices.Equal(got, want) {
+		t.Errorf("document kinds = %q, want %q", got, want)
+	}
+	arts = articlesOf(t,
+		"The board sent a letter urging the council to close the road.",
+		"The board sent a letter asking for new funds for the library.",
+	)
+	if got := newStory(arts).documentKindFacts(); len(got) != 0 {
+		t.Errorf("documents of different purposes joined: %v", got)
+	}
+}
