@@ -34,43 +34,62 @@ func startsCareer(c claim) bool {
 }
 
 // careerStarts joins the years of a career's start the facts did not take to the fact that
-// holds one, or makes them a fact of their own: one claim of each article, the first, and
-// none an article gives twice with different years (it tells two careers, or a start and a
-// first success).
+// holds one, or makes them a fact of their own (see yearsOfOneAct).
 func careerStarts(claims []claim, facts [][]claim) [][]claim {
+	return yearsOfOneAct(claims, facts, func(c claim) string {
+		if startsCareer(c) {
+			return "career"
+		}
+		return ""
+	})
+}
+
+// yearsOfOneAct joins the years that act reads as of one act (its key; "" for none) whatever
+// words each article tells it with: one claim of each article, the first, and none of an
+// article that gives the act two years (it tells two acts, or a start and a first success).
+// The untaken claims of a key join the fact that holds one of them, or become a fact of their
+// own.
+func yearsOfOneAct(claims []claim, facts [][]claim, act func(claim) string) [][]claim {
 	taken := takenClaims(facts)
-	var starts []claim
-	for _, c := range claims {
-		if !startsCareer(c) {
-			continue
-		}
-		if k := slices.IndexFunc(starts, func(o claim) bool { return o.art == c.art }); k >= 0 {
-			if starts[k].value != c.value {
-				starts[k].art = nil // two starts in one article: none
+	keys, byKey := groupInOrder(claims, act)
+	for _, key := range keys {
+		var starts []claim
+		twice := map[*article]bool{} // two years in one article: none
+		for _, c := range byKey[key] {
+			if k := slices.IndexFunc(starts, func(o claim) bool { return o.art == c.art }); k >= 0 {
+				twice[c.art] = twice[c.art] || starts[k].value != c.value
+				continue
 			}
+			starts = append(starts, c)
+		}
+		starts = slices.DeleteFunc(starts, func(c claim) bool { return twice[c.art] })
+		if len(starts) < 2 || !severalArticles(starts) {
 			continue
 		}
-		starts = append(starts, c)
-	}
-	starts = slices.DeleteFunc(starts, func(c claim) bool { return c.art == nil })
-	if len(starts) < 2 || !severalArticles(starts) {
-		return facts
-	}
-	// the fact that holds a start already takes the others
-	for i, f := range facts {
-		if !slices.ContainsFunc(f, startsCareer) {
+		// the fact that holds one takes the others
+		joined := false
+		for i, f := range facts {
+			if joined || !slices.ContainsFunc(f, func(c claim) bool { return act(c) == key }) {
+				continue
+			}
+			for _, c := range starts {
+				if !taken[[2]any{c.art, c.start}] && !slices.ContainsFunc(facts[i], func(o claim) bool { return o.art == c.art }) {
+					facts[i] = append(facts[i], c)
+					taken[[2]any{c.art, c.start}] = true
+				}
+			}
+			joined = true
+		}
+		if joined {
 			continue
 		}
-		for _, c := range starts {
-			if !taken[[2]any{c.art, c.start}] && !slices.ContainsFunc(f, func(o claim) bool { return o.art == c.art }) {
-				facts[i] = append(facts[i], c)
+		free := slices.DeleteFunc(slices.Clone(starts), func(c claim) bool { return taken[[2]any{c.art, c.start}] })
+		if len(free) > 1 && severalArticles(free) {
+			facts = append(facts, free)
+			for _, c := range free {
+				taken[[2]any{c.art, c.start}] = true
 			}
 		}
-		return facts
-	}
-	free := slices.DeleteFunc(slices.Clone(starts), func(c claim) bool { return taken[[2]any{c.art, c.start}] })
-	if len(free) > 1 && severalArticles(free) {
-		facts = append(facts, free)
 	}
 	return facts
 }

@@ -104,6 +104,11 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "time" {
 			kind = "time"
 		}
+		var founded [][]claim // an organisation's start goes first: its words join it, not the year's value
+		if k.name == "year" {
+			founded = foundings(claims, nil)
+			claims = untaken(claims, founded)
+		}
 		facts := s.assign(claims, sameDay)
 		if k.name == "time" {
 			facts = splitClocks(facts)
@@ -119,7 +124,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			facts = daysOfOneVerb(claims, facts)
 		}
 		if k.name == "year" {
-			facts = strayYears(claims, careerStarts(claims, facts))
+			facts = append(founded, strayYears(claims, careerStarts(claims, facts))...)
 		}
 		for _, f := range facts {
 			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
