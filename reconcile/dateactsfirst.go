@@ -5,6 +5,9 @@ import (
 	"strings"
 )
 
+// Acts outlets tell in words of their own, whose years are read before any year joins another
+// act of the same value: an organisation's start, a person's testimony.
+
 // The year an organisation began is told by its founding ("In 1990, she founded Bayou La
 // Batre Rural Health Clinic", "CEO of the clinic since its founding in 1990") and by how long
 // it has been there ("The Bayou La Batre Rural Health Clinic has been a staple for residents
@@ -57,9 +60,53 @@ func foundingOf(c claim) string {
 	return strings.ToLower(name)
 }
 
-// foundings joins the years the articles give one organisation's start (see yearsOfOneAct).
+// testimonyCue matches the words that tell a person called to testify: "was summoned to
+// testify before the Senate", "called Page as a witness", "was subpoenaed".
+var testimonyCue = regexp.MustCompile(`\b(?:testif(?:y|ied|ying)|as a witness|subpoenaed|summoned)\b`)
+
+// testimonyOf is "testimony of " and the last name of the person a year dates the testimony of
+// (the person named nearest to the words that tell it, in its sentence), or "".
+func testimonyOf(c claim) string {
+	if c.sentence < 0 {
+		return ""
+	}
+	sp := c.art.sentences[c.sentence].span
+	from, to := max(sp[0], c.start-careerWindow), min(sp[1], c.end+careerWindow)
+	m := testimonyCue.FindStringIndex(c.art.Text[from:to])
+	if m == nil {
+		return ""
+	}
+	cue := from + m[0]
+	who, dist := "", sp[1]-sp[0]
+	for _, e := range c.art.Entities {
+		if e.Kind != "person" {
+			continue
+		}
+		for _, mm := range e.Mentions {
+			if mm.Start < sp[0] || mm.End > sp[1] {
+				continue
+			}
+			if d := max(mm.Start-cue, cue-mm.End); d < dist {
+				who, dist = e.Name, d
+			}
+		}
+	}
+	if who == "" {
+		return ""
+	}
+	f := strings.Fields(strings.ToLower(who))
+	return "testimony of " + f[len(f)-1]
+}
+
+// firstActs are the acts whose years are read first, each by the key of its act.
+var firstActs = []func(claim) string{foundingOf, testimonyOf}
+
+// foundings joins the years the articles give each of firstActs (see yearsOfOneAct).
 func foundings(claims []claim, facts [][]claim) [][]claim {
-	return yearsOfOneAct(claims, facts, foundingOf)
+	for _, act := range firstActs {
+		facts = yearsOfOneAct(untaken(claims, facts), facts, act)
+	}
+	return facts
 }
 
 // untaken are the claims no fact holds.
