@@ -608,6 +608,9 @@ func eachSide(best string, values []float64, bestOf map[float64]scoredText) stri
 	var out strings.Builder
 	for _, v := range values {
 		t := bestOf[v].text
+		if f := strings.Fields(t); len(f) > 1 && (f[0] == "s" || f[0] == "’s" || f[0] == "'s") {
+			t = strings.Join(f[1:], " ") // the possessive of a name the clause left out ("Quinn ’ s")
+		}
 		w := contentWords(t)
 		if len(strings.Fields(t)) > maxSideWords || newWords(held, w) < 2 {
 			continue // one word more is a name or a spelling, not the act told otherwise

@@ -1,0 +1,38 @@
+package reconcile
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The periods outlets give one play of a kind a game has few of, told with other verbs, are
+// one fact when the play's player is named in each ("Hale was picked off by Ross", "Ross
+// recorded his first interception", "Hale's second interception"); they are compared by the
+// period alone. Another player's interception is another play.
+func TestPlaysOfOneKind(t *testing.T) {
+	game := "The Owls beat the Hawks 20 - 13 in a game of three turnovers. "
+	arts := articlesOf(t,
+		game+"The Hawks were in position to take the lead later in the third quarter, but Ben Hale was picked off by Sam Ross in the end zone.",
+		game+"Cornerback Sam Ross recorded his first interception in the third quarter, ending another Hawks drive.",
+		game+"Ben Hale's second interception of the game came at a crucial point in the 4th quarter with the Hawks trailing.",
+		game+"Tom Dray returned an interception 32 yards for a touchdown early in the first quarter.",
+		game+"Tom Dray's interception early in the first quarter set up the first score.",
+	)
+	var got []string
+	for _, f := range newStory(arts).gamePeriodFacts() {
+		var vs []string
+		for _, v := range f.Values {
+			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
+		}
+		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+	}
+	if !slices.Contains(got, "conflict: third quarter a,b | fourth quarter c") {
+		t.Errorf("periods = %q, want the interception's third quarter against the fourth", got)
+	}
+	for _, g := range got {
+		if strings.Contains(g, "first quarter") && strings.Contains(g, "conflict") {
+			t.Errorf("another player's interception joined: %q", g)
+		}
+	}
+}
