@@ -119,14 +119,15 @@ func (s *story) gamePeriodFacts() []crosscheck.Fact {
 		}
 	}
 	used := make([]bool, len(claims))
+	kinds, players := playsOf(claims)
 	var groups [][]int
 	for _, v := range order {
 		var cs []claim
 		var idx []int
 		once := true
 		for _, i := range by[v] {
-			if used[i] {
-				continue
+			if used[i] || slices.ContainsFunc(idx, func(j int) bool { return otherPlayers(kinds, players, i, j) }) {
+				continue // "picked off by Davis", "Butler picked it off": two interceptions
 			}
 			once = once && !slices.ContainsFunc(cs, func(o claim) bool { return o.art == claims[i].art })
 			cs, idx = append(cs, claims[i]), append(idx, i)
@@ -142,7 +143,7 @@ func (s *story) gamePeriodFacts() []crosscheck.Fact {
 		}
 		groups = append(groups, idx)
 	}
-	groups, byKind := s.playsOfOneKind(claims, groups)
+	groups, byKind := playsOfOneKind(claims, groups, kinds, players)
 	var out []crosscheck.Fact
 	for g, idx := range groups {
 		var cs []claim
@@ -159,10 +160,10 @@ func (s *story) gamePeriodFacts() []crosscheck.Fact {
 // by its kind and its player whatever verb tells it: an interception is "intercepted", "picked
 // off", "an interception"; a fumble "fumbled", "a fumble".
 var playKinds = map[string]string{"interception": "interception", "intercepted": "interception",
-	"picked off": "interception", "picked him off": "interception", "fumble": "fumble", "fumbled": "fumble"}
+	"picked": "interception", "fumble": "fumble", "fumbled": "fumble"}
 
-// playKindRe matches the words of playKinds.
-var playKindRe = regexp.MustCompile(`(?i)\b(?:interception|intercepted|picked off|picked him off|fumble|fumbled)\b`)
+// playKindRe matches the words of playKinds, the first word of each its key: "picked it off".
+var playKindRe = regexp.MustCompile(`(?i)\b(?:interception|intercepted|picked (?:it |him |her )?off|fumble|fumbled)\b`)
 
 // playsOfOneKind joins the periods no verb joined to plays of one kind that share a player
 // named in their sentences ("Quinn was picked off by Vontae Davis … later in the third
@@ -173,24 +174,8 @@ var playKindRe = regexp.MustCompile(`(?i)\b(?:interception|intercepted|picked of
 // several plays and join nothing. byKind tells the groups plays of a kind joined: their
 // claims say which period, and where in it is another play's (the drive's start, the fumble
 // that ended it).
-func (s *story) playsOfOneKind(claims []claim, groups [][]int) (_ [][]int, byKind map[int]bool) {
+func playsOfOneKind(claims []claim, groups [][]int, kinds []string, players [][]string) (_ [][]int, byKind map[int]bool) {
 	byKind = map[int]bool{}
-	kinds := make([]string, len(claims))
-	players := make([][]string, len(claims))
-	for i, c := range claims {
-		sp := c.art.sentences[c.sentence].span
-		k := playKindRe.FindAllString(c.art.Text[sp[0]:sp[1]], -1)
-		if len(k) == 0 {
-			continue
-		}
-		kinds[i] = playKinds[strings.ToLower(k[0])]
-		for _, w := range k[1:] {
-			if playKinds[strings.ToLower(w)] != kinds[i] {
-				kinds[i] = "" // two kinds of play: whose period is whose is not known
-			}
-		}
-		players[i] = c.art.lastNamesIn(sp[0], sp[1])
-	}
 	// join claims of one kind that share a player, until no more join
 	comp := make([]int, len(claims))
 	for i := range comp {
@@ -251,6 +236,37 @@ func (s *story) playsOfOneKind(claims []claim, groups [][]int) (_ [][]int, byKin
 		}
 	}
 	return groups, byKind
+}
+
+// playsOf reads the kind of play of each claim's sentence (playKinds; "" for none, or for two
+// kinds) and the last names of the people it names.
+func playsOf(claims []claim) (kinds []string, players [][]string) {
+	kinds = make([]string, len(claims))
+	players = make([][]string, len(claims))
+	for i, c := range claims {
+		sp := c.art.sentences[c.sentence].span
+		k := playKindRe.FindAllString(c.art.Text[sp[0]:sp[1]], -1)
+		if len(k) == 0 {
+			continue
+		}
+		kinds[i] = playKinds[strings.ToLower(strings.Fields(k[0])[0])]
+		for _, w := range k[1:] {
+			if playKinds[strings.ToLower(strings.Fields(w)[0])] != kinds[i] {
+				kinds[i] = "" // two kinds of play: whose period is whose is not known
+			}
+		}
+		players[i] = c.art.lastNamesIn(sp[0], sp[1])
+	}
+	return kinds, players
+}
+
+// otherPlayers reports claims i and j of plays of one kind whose sentences name players, none
+// the same: two plays.
+func otherPlayers(kinds []string, players [][]string, i, j int) bool {
+	if kinds[i] == "" || kinds[i] != kinds[j] || len(players[i]) == 0 || len(players[j]) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(players[i], func(p string) bool { return slices.Contains(players[j], p) })
 }
 
 // lastNamesIn are the last names of the people named in [start, end) of the article.

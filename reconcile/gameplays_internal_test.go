@@ -9,7 +9,7 @@ import (
 // The periods outlets give one play of a kind a game has few of, told with other verbs, are
 // one fact when the play's player is named in each ("Hale was picked off by Ross", "Ross
 // recorded his first interception", "Hale's second interception"); they are compared by the
-// period alone. Another player's interception is another play.
+// period alone. Another player's interception is another play, also when one verb tells both.
 func TestPlaysOfOneKind(t *testing.T) {
 	game := "The Owls beat the Hawks 20 - 13 in a game of three turnovers. "
 	arts := articlesOf(t,
@@ -33,6 +33,16 @@ func TestPlaysOfOneKind(t *testing.T) {
 	for _, g := range got {
 		if strings.Contains(g, "first quarter") && strings.Contains(g, "conflict") {
 			t.Errorf("another player's interception joined: %q", g)
+		}
+	}
+	// one verb tells two players' interceptions: two plays, no conflict
+	arts = articlesOf(t,
+		game+"The Hawks were in position to take the lead later in the third quarter, but Ben Hale was picked off by Sam Ross in the end zone.",
+		game+"Tom Dray picked it off early in the first quarter and ran it back 32 yards.",
+	)
+	for _, f := range newStory(arts).gamePeriodFacts() {
+		if f.Verdict == "conflict" {
+			t.Errorf("two players' interceptions joined by their verb: %v", f.Values)
 		}
 	}
 }
