@@ -54,6 +54,7 @@ func (s *story) facts() []crosscheck.Fact {
 	out = append(out, s.kinJobFacts()...)
 	out = append(out, s.documentKindFacts()...)
 	out = append(out, s.nicknameSourceFacts()...)
+	out = append(out, s.schoolKindFacts()...)
 	out = append(out, s.agentFacts()...)
 	out = append(out, s.namedThingFacts()...)
 	out = append(out, s.courtPlaceFacts()...)
