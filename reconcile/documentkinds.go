@@ -67,27 +67,9 @@ func (s *story) documentKindFacts() []crosscheck.Fact {
 			groups[k] = append(groups[k], d)
 		}
 	}
-	var out []crosscheck.Fact
-	for _, g := range groups {
-		if len(g) < 2 {
-			continue
-		}
-		f := crosscheck.Fact{Subject: "kind of document " + g[0].phrase, Kind: "name", Verdict: "agree"}
-		for _, d := range g {
-			i := slices.IndexFunc(f.Values, func(v crosscheck.FactValue) bool { return v.Value == d.kind })
-			if i < 0 {
-				i = len(f.Values)
-				f.Values = append(f.Values, crosscheck.FactValue{Value: d.kind})
-			}
-			f.Values[i].Articles = append(f.Values[i].Articles, d.art.ID)
-			f.Values[i].Evidence = append(f.Values[i].Evidence, d.art.evidence(d.start, d.end))
-		}
-		if len(f.Values) > 1 {
-			f.Verdict = "conflict"
-		}
-		out = append(out, f)
-	}
-	return out
+	return factsOfGroups(groups, "name",
+		func(g []document) string { return "kind of document " + g[0].phrase },
+		func(d document) statedValue { return statedValue{d.art, d.kind, d.kind, d.start, d.end} })
 }
 
 // sharedWords counts the distinct words of b that a holds.

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -15,15 +14,8 @@ func TestDocumentKindFacts(t *testing.T) {
 		"The governor sent a memo suspending the bay's fishing limits. She also signed a decree naming a new harbor master.",
 		"The governor signed a proclamation naming a new harbor master.",
 	)
-	var got []string
-	for _, f := range newStory(arts).documentKindFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
-	}
-	want := []string{"conflict: executive order a | memorandum b,c", "conflict: decree c | proclamation d"}
+	got := factLines(newStory(arts).documentKindFacts(), false)
+	want := []string{"conflict: memorandum b,c | executive order a", "conflict: decree c | proclamation d"}
 	if !slices.Equal(got, want) {
 		t.Errorf("document kinds = %q, want %q", got, want)
 	}

@@ -19,14 +19,7 @@ func TestPlaysOfOneKind(t *testing.T) {
 		game+"Tom Dray returned an interception 32 yards for a touchdown early in the first quarter.",
 		game+"Tom Dray's interception early in the first quarter set up the first score.",
 	)
-	var got []string
-	for _, f := range newStory(arts).gamePeriodFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
-	}
+	got := factLines(newStory(arts).gamePeriodFacts(), false)
 	if !slices.Contains(got, "conflict: third quarter a,b | fourth quarter c") {
 		t.Errorf("periods = %q, want the interception's third quarter against the fourth", got)
 	}

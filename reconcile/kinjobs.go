@@ -159,22 +159,11 @@ func (s *story) kinJobFacts() []crosscheck.Fact {
 		if len(firsts) < 2 {
 			continue
 		}
-		f := crosscheck.Fact{Subject: "occupation of " + firsts[0].of + "'s " + firsts[0].parent, Kind: "role", Verdict: "agree"}
-		heads := map[string]int{}
+		var stated []statedValue
 		for _, k := range firsts {
-			i, ok := heads[k.head]
-			if !ok {
-				i = len(f.Values)
-				heads[k.head] = i
-				f.Values = append(f.Values, crosscheck.FactValue{Value: k.job})
-			}
-			v := &f.Values[i]
-			v.Articles = append(v.Articles, k.art.ID)
-			v.Evidence = append(v.Evidence, k.art.evidence(k.start, k.end))
+			stated = append(stated, statedValue{k.art, k.head, k.job, k.start, k.end})
 		}
-		if len(f.Values) > 1 {
-			f.Verdict = "conflict"
-		}
+		f := factOfValues("occupation of "+firsts[0].of+"'s "+firsts[0].parent, "role", stated)
 		out = append(out, f)
 	}
 	return out

@@ -17,20 +17,10 @@ func TestKinJobFacts(t *testing.T) {
 		profile+"His father was a glass blower, and his mother was a teacher.",
 		profile+"His mother was a school teacher. His father was a big influence on him.",
 	)
-	var got []string
-	for _, f := range newStory(arts).kinJobFacts() {
-		line := f.Verdict + ": " + f.Subject
-		for _, v := range f.Values {
-			line += " | " + v.Value
-			for _, a := range v.Articles {
-				line += " " + a
-			}
-		}
-		got = append(got, line)
-	}
+	got := factLines(newStory(arts).kinJobFacts(), true)
 	want := []string{
-		"conflict: occupation of Bellini's father | tailor a | glass blower b",
-		"agree: occupation of Bellini's mother | teacher a b c",
+		"conflict: occupation of Bellini's father: tailor a | glass blower b",
+		"agree: occupation of Bellini's mother: teacher a,b,c",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("kin job facts =\n%q\nwant\n%q", got, want)

@@ -57,28 +57,19 @@ func (s *story) nicknameSourceFacts() []crosscheck.Fact {
 	keys, byNick := groupInOrder(all, func(n nicknameSource) string { return strings.ToLower(n.nick) })
 	var out []crosscheck.Fact
 	for _, k := range keys {
-		f := crosscheck.Fact{Subject: "name the nickname " + byNick[k][0].nick + " is short for", Kind: "name", Verdict: "agree"}
 		var arts []*article
+		var stated []statedValue
 		for _, n := range byNick[k] {
 			if slices.Contains(arts, n.art) {
 				continue // an article's first word on it
 			}
 			arts = append(arts, n.art)
-			i := slices.IndexFunc(f.Values, func(v crosscheck.FactValue) bool { return strings.EqualFold(v.Value, n.name) })
-			if i < 0 {
-				i = len(f.Values)
-				f.Values = append(f.Values, crosscheck.FactValue{Value: n.name})
-			}
-			f.Values[i].Articles = append(f.Values[i].Articles, n.art.ID)
-			f.Values[i].Evidence = append(f.Values[i].Evidence, n.art.evidence(n.start, n.end))
+			stated = append(stated, statedValue{n.art, strings.ToLower(n.name), n.name, n.start, n.end})
 		}
 		if len(arts) < 2 {
 			continue
 		}
-		if len(f.Values) > 1 {
-			f.Verdict = "conflict"
-		}
-		slices.SortStableFunc(f.Values, func(a, b crosscheck.FactValue) int { return len(b.Articles) - len(a.Articles) })
+		f := factOfValues("name the nickname "+byNick[k][0].nick+" is short for", "name", stated)
 		out = append(out, f)
 	}
 	return out

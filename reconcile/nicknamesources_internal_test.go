@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -16,14 +15,7 @@ func TestNicknameSourceFacts(t *testing.T) {
 		`The club, NATO short for North Atlantic Rowing, met weekly. Rossi, Bobby, short for Roberto, rowed.`,
 		`His brother Bobby, short for Roberto, coached the club.`,
 	)
-	var got []string
-	for _, f := range newStory(arts).nicknameSourceFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+f.Subject+": "+strings.Join(vs, " | "))
-	}
+	got := factLines(newStory(arts).nicknameSourceFacts(), true)
 	want := []string{
 		"conflict: name the nickname Duke is short for: Marmaduke a,b | Madoc c",
 		"agree: name the nickname Bobby is short for: Roberto d,e",

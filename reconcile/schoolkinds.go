@@ -3,6 +3,7 @@ package reconcile
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -88,27 +89,11 @@ func (s *story) schoolKindFacts() []crosscheck.Fact {
 			groups[k] = append(groups[k], sc)
 		}
 	}
-	var out []crosscheck.Fact
-	for _, g := range groups {
-		if len(g) < 2 {
-			continue
-		}
-		f := crosscheck.Fact{Subject: "type of school in " + strings.ToUpper(g[0].place[:1]) + g[0].place[1:], Kind: "name", Verdict: "agree"}
-		levels := map[int]int{}
-		for _, sc := range g {
-			i, ok := levels[sc.level]
-			if !ok {
-				i = len(f.Values)
-				levels[sc.level] = i
-				f.Values = append(f.Values, crosscheck.FactValue{Value: sc.kind})
-			}
-			f.Values[i].Articles = append(f.Values[i].Articles, sc.art.ID)
-			f.Values[i].Evidence = append(f.Values[i].Evidence, sc.art.evidence(sc.start, sc.end))
-		}
-		if len(f.Values) > 1 {
-			f.Verdict = "conflict"
-		}
-		out = append(out, f)
-	}
-	return out
+	return factsOfGroups(groups, "name",
+		func(g []school) string {
+			return "type of school in " + strings.ToUpper(g[0].place[:1]) + g[0].place[1:]
+		},
+		func(sc school) statedValue {
+			return statedValue{sc.art, strconv.Itoa(sc.level), sc.kind, sc.start, sc.end}
+		})
 }

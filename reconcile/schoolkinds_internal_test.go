@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -15,14 +14,7 @@ func TestSchoolKindFacts(t *testing.T) {
 		"The army bombed another school, the Rosa primary school in Port Lune.",
 		"A new school in Tarvik opened last year.",
 	)
-	var got []string
-	for _, f := range newStory(arts).schoolKindFacts() {
-		var vs []string
-		for _, v := range f.Values {
-			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
-		}
-		got = append(got, f.Verdict+": "+f.Subject+": "+strings.Join(vs, " | "))
-	}
+	got := factLines(newStory(arts).schoolKindFacts(), true)
 	want := []string{
 		"conflict: type of school in Tarvik: Prep B boys school a | boys elementary school b",
 		"agree: type of school in Port: Rosa elementary school a,c",
