@@ -28,7 +28,7 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 		}
 		f.Values = s.foldRounded(f.Kind, foldValues(f.Values, sameLabel))
 		if f.Verdict == "conflict" {
-			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))
+			f.Values = s.linesApart(f.Kind, s.holdersApart(f.Kind, s.scopedApart(f.Values)))
 		}
 		if distinctArticles(f.Values) < 2 {
 			continue
