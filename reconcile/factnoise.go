@@ -34,7 +34,8 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 			f.Values = s.dropSpanEnds(f.Values)
 		}
 		if f.Verdict == "conflict" {
-			f.Values = s.futureApart(f.Kind, s.linesApart(f.Kind, s.holdersApart(f.Kind, s.scopedApart(f.Values))))
+			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))
+			f.Values = s.futureApart(f.Kind, s.scopesApart(f.Kind, s.linesApart(f.Kind, f.Values)))
 		}
 		if distinctArticles(f.Values) < 2 {
 			continue

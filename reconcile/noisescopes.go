@@ -1,0 +1,109 @@
+package reconcile
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// Counts of a part, a run or a difference (docs/noise-audit.md, third round): "his first 11
+// seasons" is a part of "15 seasons in the NBA", "six straight games" a run of "four games",
+// "led by 18 points" a difference against "had 17 points". The words next to the figure say
+// which it is.
+
+// countScope is what the words next to a count make of it: "window" a part of a longer run
+// ("the past five seasons", "their last 10 games", "his first five points"), "streak" a run
+// of wins or losses ("six straight games", "a three-game losing streak", "four in a row"),
+// "margin" a difference between two sides ("led by 18 points", "cut the lead to 3 points",
+// "closest margin of victory being by 15 points"), or "" a plain count.
+func (a *article) countScope(start, end int) string {
+	if start < 0 || end > len(a.Text) || start > end {
+		return ""
+	}
+	i := a.sentenceAt(start)
+	if i < 0 {
+		return ""
+	}
+	sp := a.sentences[i].span
+	before := a.Text[max(sp[0], start-scopeReach):start]
+	after := a.Text[end:min(sp[1], end+scopeReach)]
+	figEnd := start + strings.IndexFunc(a.Text[start:end]+" ", func(r rune) bool { return r == ' ' || r == '-' })
+	afterFig := a.Text[figEnd:min(sp[1], figEnd+scopeReach)]
+	switch {
+	case windowBefore.MatchString(before):
+		return "window"
+	case streakAfter.MatchString(afterFig) || streakAfter.MatchString(after):
+		return "streak"
+	case marginBefore.MatchString(lastWords(before, marginWords)):
+		return "margin"
+	}
+	return ""
+}
+
+// scopeReach bounds the text read on each side of a count for the words of its scope.
+const scopeReach = 60
+
+// marginWords is how many words before a count are read for a word of a lead or a margin.
+const marginWords = 6
+
+var (
+	// windowBefore ends the text before a count of a part of a run: "the past ", "his first ".
+	windowBefore = regexp.MustCompile(`(?i)\b(?:first|last|past|next|previous|final)\s+$`)
+	// streakAfter opens the text after a count of a run: " straight games", "-game losing
+	// streak", " in a row".
+	streakAfter = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(?:(?:straight|consecutive|successive)\b|[\pL\s-]{0,25}\bstreak\b|(?:[\pL]+\s+)?in\s+a\s+row\b)`)
+	// marginBefore holds a word of a lead or a margin: "led by", "the lead to", "margin of
+	// victory being by".
+	marginBefore = regexp.MustCompile(`(?i)\b(?:lead|leads|margin|advantage|deficit)\b|\b(?:led|won|lost|trailed|beat|ahead|behind)\s+(?:\pL+\s+){0,3}?by\s+$`)
+)
+
+// lastWords is the end of text, at most n words long.
+func lastWords(text string, n int) string {
+	f := strings.Fields(text)
+	if len(f) > n {
+		f = f[len(f)-n:]
+	}
+	return strings.Join(f, " ") + " "
+}
+
+// scopesApart drops from a conflict of counts the values whose every sentence gives the
+// count one scope (countScope) that no sentence of the first value gives it: a part of a run
+// against the whole, a streak against a tally, a margin against a score. Counts of people are
+// left alone ("the past 10 victims" is rare, and their tolls are the conflicts outlets have).
+func (s *story) scopesApart(kind string, values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 || kind != "count" || countsPeopleLabel(values[0].Value) {
+		return values
+	}
+	first := map[string]bool{}
+	for _, ev := range values[0].Evidence {
+		if a := s.byID[ev.Article]; a != nil {
+			first[a.countScope(ev.Start, ev.End)] = true
+		}
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if scope, one := s.oneScope(v); !one || first[scope] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// oneScope is the scope every sentence of v gives its count, and whether they all give the
+// same one.
+func (s *story) oneScope(v crosscheck.FactValue) (string, bool) {
+	scope, one := "", len(v.Evidence) > 0
+	for i, ev := range v.Evidence {
+		a := s.byID[ev.Article]
+		if a == nil {
+			return "", false
+		}
+		sc := a.countScope(ev.Start, ev.End)
+		if i > 0 && sc != scope {
+			return "", false
+		}
+		scope = sc
+	}
+	return scope, one
+}

@@ -1,0 +1,47 @@
+package reconcile
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/crosscheck/crosscheck"
+)
+
+// A part of a run, a streak and a margin are no rivals of a plain count; two plain counts
+// are, and so are two parts.
+func TestScopesApart(t *testing.T) {
+	s := storyOf(t,
+		"Hale played 15 seasons in the league.",
+		"Hale spent his first 11 seasons with the Comets.",
+		"The Comets had lost 10 games by March.",
+		"The Comets are on a three-game losing streak.",
+		"Pryor had 17 points for the Comets.",
+		"The Comets led by 18 points at the half.",
+		"Hale played 14 seasons in the league.",
+		"Hale spent his last 12 seasons with the Comets.",
+		"Pryor scored 19 points.")
+	cases := []struct {
+		kind  string
+		a, b  [3]string // article, text, value
+		apart bool
+	}{
+		{"count", [3]string{"a", "15 seasons", "15 seasons"}, [3]string{"b", "11 seasons", "11 seasons"}, true},
+		{"count", [3]string{"c", "10 games", "10 games"}, [3]string{"d", "three-game", "3 games"}, true},
+		{"count", [3]string{"e", "17 points", "17 points"}, [3]string{"f", "18 points", "18 points"}, true},
+		{"count", [3]string{"a", "15 seasons", "15 seasons"}, [3]string{"g", "14 seasons", "14 seasons"}, false},
+		{"count", [3]string{"b", "11 seasons", "11 seasons"}, [3]string{"h", "12 seasons", "12 seasons"}, false},
+		{"count", [3]string{"e", "17 points", "17 points"}, [3]string{"i", "19 points", "19 points"}, false},
+		{"measure", [3]string{"a", "15 seasons", "15 seasons"}, [3]string{"b", "11 seasons", "11 seasons"}, false},
+	}
+	for _, c := range cases {
+		values := []crosscheck.FactValue{factValue(s, c.a[0], c.a[1], c.a[2]), factValue(s, c.b[0], c.b[1], c.b[2])}
+		got := valueList(s.scopesApart(c.kind, values))
+		want := []string{c.a[2], c.b[2]}
+		if c.apart {
+			want = want[:1]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("scopesApart(%s, %q, %q) = %q, want %q", c.kind, c.a[1], c.b[1], got, want)
+		}
+	}
+}
