@@ -83,27 +83,75 @@ func (s *story) scopesApart(kind string, values []crosscheck.FactValue) []crossc
 	}
 	out := values[:1:1]
 	for _, v := range values[1:] {
-		if scope, one := s.oneScope(v); !one || first[scope] {
+		if scope, one := s.oneOf(v, (*article).countScope); !one || first[scope] {
 			out = append(out, v)
 		}
 	}
 	return out
 }
 
-// oneScope is the scope every sentence of v gives its count, and whether they all give the
-// same one.
-func (s *story) oneScope(v crosscheck.FactValue) (string, bool) {
+// oneOf is what read makes of every sentence of v, and whether it makes the same of them
+// all.
+func (s *story) oneOf(v crosscheck.FactValue, read func(a *article, start, end int) string) (string, bool) {
 	scope, one := "", len(v.Evidence) > 0
 	for i, ev := range v.Evidence {
 		a := s.byID[ev.Article]
 		if a == nil {
 			return "", false
 		}
-		sc := a.countScope(ev.Start, ev.End)
+		sc := read(a, ev.Start, ev.End)
 		if i > 0 && sc != scope {
 			return "", false
 		}
 		scope = sc
 	}
 	return scope, one
+}
+
+// tallyRun is the run of games or seasons a count is tallied over, as the words after it
+// say ("13 home runs and 43 RBIs in 54 games": "54 games"; "26 homers in his six seasons":
+// "six seasons"), or "".
+func (a *article) tallyRun(start, end int) string {
+	if start < 0 || end > len(a.Text) || start > end {
+		return ""
+	}
+	i := a.sentenceAt(start)
+	if i < 0 {
+		return ""
+	}
+	after := a.Text[end:min(a.sentences[i].span[1], end+runReach)]
+	if m := runAfter.FindStringSubmatch(after); m != nil {
+		return strings.ToLower(m[1] + " " + strings.TrimSuffix(m[2], "s"))
+	}
+	return ""
+}
+
+// runReach bounds the text read after a count for the run it is tallied over.
+const runReach = 80
+
+// runAfter finds, in the clause after a count, the run it is tallied over: "in 54 games",
+// "in each of the past five seasons", "in his six big - league seasons", "over 12 starts".
+var runAfter = regexp.MustCompile(`(?i)^[^,;.]*?\b(?:in|over|during|across|through)\s+(?:each\s+of\s+)?(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:combined\s+|total\s+of\s+)?(?:first\s+|last\s+|past\s+|previous\s+|next\s+|final\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\pL'’-]+\s+){0,3}?(games|game|seasons|season|starts|matches|fights|races|appearances|outings|innings|tournaments)\b`)
+
+// runsApart drops from a conflict of counts the values whose every sentence tallies the
+// count over one run (tallyRun) that no sentence of the first value tallies it over: "13
+// homers in 54 games" is a part of a season, "26 homers in his six seasons" a career, and
+// neither a rival of the season's "33 homers". Counts of people are left alone.
+func (s *story) runsApart(kind string, values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 || kind != "count" || countsPeopleLabel(values[0].Value) {
+		return values
+	}
+	first := map[string]bool{}
+	for _, ev := range values[0].Evidence {
+		if a := s.byID[ev.Article]; a != nil {
+			first[a.tallyRun(ev.Start, ev.End)] = true
+		}
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if run, one := s.oneOf(v, (*article).tallyRun); !one || first[run] {
+			out = append(out, v)
+		}
+	}
+	return out
 }

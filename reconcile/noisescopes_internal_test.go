@@ -45,3 +45,34 @@ func TestScopesApart(t *testing.T) {
 		}
 	}
 }
+
+// A count tallied over a run of games or seasons is no rival of one tallied over another run
+// or over none; two counts over one run are.
+func TestRunsApart(t *testing.T) {
+	s := storyOf(t,
+		"Ruiz finished the year with 33 homers and 121 RBIs.",
+		"With the Comets he hit 13 homers in 54 games.",
+		"Ruiz hit 30 homers in each of the past five seasons.",
+		"Ruiz has hit 26 homers in each of the past five seasons, one outlet says.",
+		"Ruiz hit 31 homers this year.")
+	cases := []struct {
+		a, b  [3]string
+		apart bool
+	}{
+		{[3]string{"a", "33 homers", "33 homers"}, [3]string{"b", "13 homers", "13 homers"}, true},
+		{[3]string{"c", "30 homers", "30 homers"}, [3]string{"d", "26 homers", "26 homers"}, false},
+		{[3]string{"c", "30 homers", "30 homers"}, [3]string{"b", "13 homers", "13 homers"}, true},
+		{[3]string{"a", "33 homers", "33 homers"}, [3]string{"e", "31 homers", "31 homers"}, false},
+	}
+	for _, c := range cases {
+		values := []crosscheck.FactValue{factValue(s, c.a[0], c.a[1], c.a[2]), factValue(s, c.b[0], c.b[1], c.b[2])}
+		got := valueList(s.runsApart("count", values))
+		want := []string{c.a[2], c.b[2]}
+		if c.apart {
+			want = want[:1]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("runsApart(%q, %q) = %q, want %q", c.a[1], c.b[1], got, want)
+		}
+	}
+}
