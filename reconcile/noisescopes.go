@@ -155,3 +155,47 @@ func (s *story) runsApart(kind string, values []crosscheck.FactValue) []crossche
 	}
 	return out
 }
+
+// bearing is where a distance runs, as the words after it say: its direction and the first
+// word of the place it is measured from ("23 miles north of Santa Rosa": "north santa";
+// "about 58km (36 miles) south - west of Bandar Abbas": "southwest bandar"), or "".
+func (a *article) bearing(start, end int) string {
+	if start < 0 || end > len(a.Text) || start > end {
+		return ""
+	}
+	m := bearingAfter.FindStringSubmatch(a.Text[end:min(len(a.Text), end+runReach)])
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(m[1]+m[2]) + " " + strings.ToLower(m[3])
+}
+
+// bearingAfter opens the text after a distance with its direction and the place it is
+// measured from.
+var bearingAfter = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(north|south|east|west)(?:\s*-\s*)?(east|west)?(?:ward)?\s+of\s+(?:the\s+)?([\pL]+)`)
+
+// bearingsApart drops from a conflict of distances the values whose every sentence gives the
+// distance a bearing (direction and place, bearing) when the first value's sentences give
+// bearings too and none is the value's: "23 miles north of Santa Rosa" and "25 miles south
+// of the quake" are two distances.
+func (s *story) bearingsApart(kind string, values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 || kind != "measure" {
+		return values
+	}
+	first := map[string]bool{}
+	for _, ev := range values[0].Evidence {
+		if a := s.byID[ev.Article]; a != nil {
+			first[a.bearing(ev.Start, ev.End)] = true
+		}
+	}
+	if first[""] {
+		return values
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if b, one := s.oneOf(v, (*article).bearing); !one || b == "" || first[b] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

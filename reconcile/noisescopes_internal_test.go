@@ -76,3 +76,33 @@ func TestRunsApart(t *testing.T) {
 		}
 	}
 }
+
+// Distances that run in other directions or from other places are two distances; one
+// direction written two ways is one.
+func TestBearingsApart(t *testing.T) {
+	s := storyOf(t,
+		"The quake was centred 23 miles north of Santa Rosa.",
+		"I live 25 miles south of the quake.",
+		"The epicentre was 35 miles southwest of Bandar Abbas.",
+		"It struck about 58km (36 miles) south - west of Bandar Abbas.",
+		"The quake was 26 miles from the city.")
+	cases := []struct {
+		a, b  [3]string
+		apart bool
+	}{
+		{[3]string{"a", "23 miles", "23 miles"}, [3]string{"b", "25 miles", "25 miles"}, true},
+		{[3]string{"c", "35 miles", "35 miles"}, [3]string{"d", "36 miles", "36 miles"}, false},
+		{[3]string{"a", "23 miles", "23 miles"}, [3]string{"e", "26 miles", "26 miles"}, false},
+	}
+	for _, c := range cases {
+		values := []crosscheck.FactValue{factValue(s, c.a[0], c.a[1], c.a[2]), factValue(s, c.b[0], c.b[1], c.b[2])}
+		got := valueList(s.bearingsApart("measure", values))
+		want := []string{c.a[2], c.b[2]}
+		if c.apart {
+			want = want[:1]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("bearingsApart(%q, %q) = %q, want %q", c.a[1], c.b[1], got, want)
+		}
+	}
+}
