@@ -31,7 +31,7 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 		}
 		f.Values = s.foldRounded(f.Kind, foldValues(f.Values, sameLabel))
 		if f.Verdict == "conflict" && f.Kind == "date" {
-			f.Values = s.dropSpanEnds(f.Values)
+			f.Values = s.oneNight(s.dropSpanEnds(f.Values))
 		}
 		if f.Verdict == "conflict" {
 			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))

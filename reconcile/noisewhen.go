@@ -2,7 +2,9 @@ package reconcile
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -116,3 +118,65 @@ var (
 	// spanCloses ends the text before a span's last end: "between 1991 and ", "from 1990 to ".
 	spanCloses = regexp.MustCompile(`(?i)\b(?:between|from)\s+\d{4}\s*(?:and|to|through|until|-|–)\s+$`)
 )
+
+// oneNight drops from a conflict of days the value that is the small hours after the first
+// value's night: "checked into rehab late Thursday" and "early Friday morning, around 1:30
+// a.m., checked into" tell one night, not two days. A value is dropped when it is the day
+// after (or before) the first value, every sentence of the later day says early, morning or
+// the small hours, and some sentence of the earlier says late, night or evening.
+func (s *story) oneNight(values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 {
+		return values
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if !s.nightApart(values[0], v) && !s.nightApart(v, values[0]) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// nightApart reports value late as the night before value early: early's day follows late's
+// and their sentences say so (nightWords, smallHours).
+func (s *story) nightApart(late, early crosscheck.FactValue) bool {
+	d1, ok1 := weekdayOf(late.Value)
+	d2, ok2 := weekdayOf(early.Value)
+	if !ok1 || !ok2 || (d1+1)%7 != d2 {
+		return false
+	}
+	near := func(words *regexp.Regexp) func(crosscheck.Evidence) bool {
+		return func(ev crosscheck.Evidence) bool {
+			a := s.byID[ev.Article]
+			if a == nil || ev.Start < 0 || ev.End > len(a.Text) || ev.Start > ev.End {
+				return false
+			}
+			return words.MatchString(a.Text[max(0, ev.Start-nightReach):min(len(a.Text), ev.End+nightReach)])
+		}
+	}
+	return slices.ContainsFunc(late.Evidence, near(nightWords)) && s.everySentence(early, near(smallHours))
+}
+
+// nightReach bounds the text read on each side of a day for its words of night.
+const nightReach = 30
+
+var (
+	// nightWords tell the late part of a day.
+	nightWords = regexp.MustCompile(`(?i)\b(?:late|night|evening|tonight)\b`)
+	// smallHours tell the small hours of a day.
+	smallHours = regexp.MustCompile(`(?i)\b(?:early|overnight|morning|(?:[1-4]|1[0-2])\s*:\s*\d\d\s*a\.?\s*m)\b`)
+)
+
+// weekdayOf is the day of the week a date value names (0 for Sunday), from a day's name
+// ("Thursday") or an ISO date ("2013-05-02").
+func weekdayOf(value string) (int, bool) {
+	for i, d := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		if strings.EqualFold(value, d) {
+			return i, true
+		}
+	}
+	if t, err := time.Parse("2006-01-02", value); err == nil {
+		return int(t.Weekday()), true
+	}
+	return 0, false
+}

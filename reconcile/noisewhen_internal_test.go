@@ -93,3 +93,30 @@ func TestSpanEndsDropped(t *testing.T) {
 		t.Errorf("dropSpanEnds kept a span's last end: %q", valueList(got))
 	}
 }
+
+// The small hours after a night are that night, not a second day; two days told plainly are
+// two.
+func TestOneNight(t *testing.T) {
+	s := storyOf(t,
+		"Hale checked into the clinic late Thursday.",
+		"Early Friday morning, around 1:30 a.m., Hale checked into the clinic.",
+		"Hale checked into the clinic on Friday.",
+		"Hale checked into the clinic on Thursday.")
+	night := []crosscheck.FactValue{
+		factValue(s, "a", "Thursday", "Thursday"),
+		factValue(s, "b", "Friday", "Friday"),
+	}
+	if got := valueList(s.oneNight(night)); !slices.Equal(got, []string{"Thursday"}) {
+		t.Errorf("oneNight = %q, want the small hours folded into the night", got)
+	}
+	if got := valueList(s.oneNight([]crosscheck.FactValue{night[1], night[0]})); !slices.Equal(got, []string{"Friday"}) {
+		t.Errorf("oneNight with the small hours first = %q, want the night out", got)
+	}
+	days := []crosscheck.FactValue{
+		factValue(s, "d", "Thursday", "Thursday"),
+		factValue(s, "c", "Friday", "Friday"),
+	}
+	if got := s.oneNight(days); len(got) != 2 {
+		t.Errorf("oneNight folded two plain days: %q", valueList(got))
+	}
+}
