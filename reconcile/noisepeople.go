@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -38,6 +39,63 @@ func (s *story) populationsApart(kind string, values []crosscheck.FactValue) []c
 	out := values[:1:1]
 	for _, v := range values[1:] {
 		if !s.everySentence(v, func(ev crosscheck.Evidence) bool { return s.byID[ev.Article].population(ev.Start) }) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// harm is what befell the people a count counts, as the words next to it say: "dead" ("24
+// people were killed", "leaving 24 dead", "killing 10 people"), "hurt" ("30 people seriously
+// injured", "wounding 80"), or "" when neither is said. The words after the count are read
+// first, then those before it.
+func (a *article) harm(start, end int) string {
+	if start < 0 || end > len(a.Text) || start > end {
+		return ""
+	}
+	i := a.sentenceAt(start)
+	if i < 0 {
+		return ""
+	}
+	sp := a.sentences[i].span
+	if m := harmWord.FindStringSubmatch(a.Text[start:min(sp[1], end+harmReach)]); m != nil {
+		return harmOf(m[1])
+	}
+	before := a.Text[max(sp[0], start-harmReach):start]
+	if ms := harmWord.FindAllStringSubmatch(before, -1); ms != nil {
+		return harmOf(ms[len(ms)-1][1])
+	}
+	return ""
+}
+
+// harmReach bounds the text read on each side of a count for what befell its people.
+const harmReach = 40
+
+// harmWord is a word of death or of injury.
+var harmWord = regexp.MustCompile(`(?i)\b(dead|killed|killing|kills|died|dying|deaths|death|bodies|perished|fatalities|injured|injuring|injuries|wounded|wounding|hurt|hospitalized|hospitalised)\b`)
+
+func harmOf(w string) string {
+	switch strings.ToLower(w) {
+	case "injured", "injuring", "injuries", "wounded", "wounding", "hurt", "hospitalized", "hospitalised":
+		return "hurt"
+	}
+	return "dead"
+}
+
+// harmsApart drops from a conflict of counts of people the values whose every sentence
+// tells one harm (harm) when every sentence of the first value tells another: "around 30
+// people seriously injured" and "24 dead" are two counts, of the hurt and of the dead.
+func (s *story) harmsApart(kind string, values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 || kind != "count" || !countsPeopleLabel(values[0].Value) {
+		return values
+	}
+	first, one := s.oneOf(values[0], (*article).harm)
+	if !one || first == "" {
+		return values
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if h, one := s.oneOf(v, (*article).harm); !one || h == "" || h == first {
 			out = append(out, v)
 		}
 	}

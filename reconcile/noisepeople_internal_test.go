@@ -35,3 +35,22 @@ func TestPopulationsApart(t *testing.T) {
 		t.Errorf("populationsApart dropped values of a first population: %q", valueList(got))
 	}
 }
+
+// The hurt and the dead are two counts; two tolls of the dead are rivals.
+func TestHarmsApart(t *testing.T) {
+	s := storyOf(t,
+		"There are around 30 people seriously injured.",
+		"The quake left 24 people dead.",
+		"Officials said at least 26 people were killed.")
+	values := []crosscheck.FactValue{
+		factValue(s, "a", "30 people", "30 people"),
+		factValue(s, "b", "24 people", "24 people"),
+	}
+	if got := valueList(s.harmsApart("count", values)); !slices.Equal(got, []string{"30 people"}) {
+		t.Errorf("harmsApart = %q, want the dead apart from the hurt", got)
+	}
+	tolls := []crosscheck.FactValue{values[1], factValue(s, "c", "26 people", "26 people")}
+	if got := s.harmsApart("count", tolls); len(got) != 2 {
+		t.Errorf("harmsApart dropped a rival toll: %q", valueList(got))
+	}
+}
