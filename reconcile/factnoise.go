@@ -36,7 +36,7 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 		if f.Verdict == "conflict" {
 			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))
 			f.Values = s.futureApart(f.Kind, s.runsApart(f.Kind, s.scopesApart(f.Kind, s.linesApart(f.Kind, f.Values))))
-			f.Values = s.harmsApart(f.Kind, s.populationsApart(f.Kind, s.bearingsApart(f.Kind, f.Values)))
+			f.Values = s.ratesApart(f.Kind, s.harmsApart(f.Kind, s.populationsApart(f.Kind, s.bearingsApart(f.Kind, f.Values))))
 		}
 		if distinctArticles(f.Values) < 2 {
 			continue

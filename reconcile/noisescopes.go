@@ -199,3 +199,44 @@ func (s *story) bearingsApart(kind string, values []crosscheck.FactValue) []cros
 	}
 	return out
 }
+
+// moneyRate is "rate" for a sum at start..end paid by the period ("$4 million a year", "$23
+// million per season", "an annual $5 million"), "" for a total.
+func (a *article) moneyRate(start, end int) string {
+	if start < 0 || end > len(a.Text) || start > end {
+		return ""
+	}
+	if rateAfter.MatchString(a.Text[end:min(len(a.Text), end+runReach)]) || rateBefore.MatchString(a.Text[max(0, start-runReach):start]) {
+		return "rate"
+	}
+	return ""
+}
+
+var (
+	// rateAfter opens the text after a sum that is paid by the period: " a year", " per
+	// season", " annually".
+	rateAfter = regexp.MustCompile(`(?i)^\s*\)?\s*(?:(?:per|a|an|each)\s+(?:year|season|month|week|day|game|hour|annum)\b|annually\b|yearly\b)`)
+	// rateBefore ends the text before a sum that is paid by the period: "an annual ",
+	// "average annual value of ".
+	rateBefore = regexp.MustCompile(`(?i)\b(?:annual|yearly|monthly|weekly)\s+(?:[\pL]+\s+){0,4}?$`)
+)
+
+// ratesApart drops from a conflict of sums the values whose every sentence gives a rate
+// when no sentence of the first value does, or a total when every sentence of the first
+// gives a rate: "paid him about $4 million a year" is no rival of "$2 million" in all.
+func (s *story) ratesApart(kind string, values []crosscheck.FactValue) []crosscheck.FactValue {
+	if len(values) < 2 || kind != "money" {
+		return values
+	}
+	first, one := s.oneOf(values[0], (*article).moneyRate)
+	if !one {
+		return values
+	}
+	out := values[:1:1]
+	for _, v := range values[1:] {
+		if r, one := s.oneOf(v, (*article).moneyRate); !one || r == first {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -106,3 +106,26 @@ func TestBearingsApart(t *testing.T) {
 		}
 	}
 }
+
+// A sum paid by the period is no rival of a total; two rates are rivals.
+func TestRatesApart(t *testing.T) {
+	s := storyOf(t,
+		"The club will still pay Hale $2 million.",
+		"His deal paid him about $4 million a year.",
+		"Ruiz signed for $23 million per season.",
+		"Ruiz signed for $25 million a season.")
+	values := []crosscheck.FactValue{
+		factValue(s, "a", "$2 million", "2000000 USD"),
+		factValue(s, "b", "$4 million", "4000000 USD"),
+	}
+	if got := valueList(s.ratesApart("money", values)); !slices.Equal(got, []string{"2000000 USD"}) {
+		t.Errorf("ratesApart = %q, want the rate apart from the total", got)
+	}
+	rates := []crosscheck.FactValue{
+		factValue(s, "c", "$23 million", "23000000 USD"),
+		factValue(s, "d", "$25 million", "25000000 USD"),
+	}
+	if got := s.ratesApart("money", rates); len(got) != 2 {
+		t.Errorf("ratesApart dropped a rival rate: %q", valueList(got))
+	}
+}
