@@ -43,17 +43,17 @@ func DetectWithOptions(text string, options Options) Info {
 func detectLangBaseOnScript(text string, options Options, script *unicode.RangeTable) (Lang, float64) {
 	switch script {
 	case unicode.Latin:
-		return detectLangInProfiles(text, options, latinLangs)
+		return detectLangInProfiles(text, options, latinIndex)
 	case unicode.Cyrillic:
-		return detectLangInProfiles(text, options, cyrillicLangs)
+		return detectLangInProfiles(text, options, cyrillicIndex)
 	case unicode.Devanagari:
-		return detectLangInProfiles(text, options, devanagariLangs)
+		return detectLangInProfiles(text, options, devanagariIndex)
 	case unicode.Hebrew:
-		return detectLangInProfiles(text, options, hebrewLangs)
+		return detectLangInProfiles(text, options, hebrewIndex)
 	case unicode.Ethiopic:
-		return detectLangInProfiles(text, options, ethiopicLangs)
+		return detectLangInProfiles(text, options, ethiopicIndex)
 	case unicode.Arabic:
-		return detectLangInProfiles(text, options, arabicLangs)
+		return detectLangInProfiles(text, options, arabicIndex)
 	case unicode.Han:
 		return Cmn, 1
 	case unicode.Bengali:
@@ -99,11 +99,19 @@ type langDistance struct {
 	numTrigrams int
 }
 
-func detectLangInProfiles(text string, options Options, langProfileList langProfileList) (Lang, float64) {
-	trigramWeights := count(text)
-	langDistances := []langDistance{}
-
-	for lang, langTrigrams := range langProfileList {
+func detectLangInProfiles(text string, options Options, index *profileIndex) (Lang, float64) {
+	index.once.Do(index.build)
+	trigramWeights := countTrigrams(text)
+	dist := make([]int, len(index.langs))
+	numTrigrams := make([]int, len(index.langs))
+	for trigram, weight := range trigramWeights {
+		for _, r := range index.byTrigram[trigram] {
+			dist[r.lang] += (maxTrigramDistance - int(r.rank)) * weight
+			numTrigrams[r.lang]++
+		}
+	}
+	langDistances := make([]langDistance, 0, len(index.langs))
+	for i, lang := range index.langs {
 		if len(options.Whitelist) != 0 {
 			//Skip non-whitelisted languages.
 			if _, ok := options.Whitelist[lang]; !ok {
@@ -115,8 +123,7 @@ func detectLangInProfiles(text string, options Options, langProfileList langProf
 				continue
 			}
 		}
-		dist, numberTrigrams := calculateDistance(langTrigrams, trigramWeights)
-		langDistances = append(langDistances, langDistance{lang, dist, numberTrigrams})
+		langDistances = append(langDistances, langDistance{lang, dist[i], numTrigrams[i]})
 	}
 
 	switch len(langDistances) {
@@ -173,14 +180,4 @@ func calculateConfidence(langDistances []langDistance) (Lang, float64) {
 	}
 	confidence = math.Round(confidence*100) / 100
 	return langDist1.lang, confidence
-}
-
-func calculateDistance(langTrigrams []string, textTrigramsWeights map[string]int) (totalDist, numberTrigrams int) {
-	for i, trigram := range langTrigrams {
-		if textTrigramsWeights[trigram] > 0 {
-			numberTrigrams++
-			totalDist += (maxTrigramDistance - i) * textTrigramsWeights[trigram]
-		}
-	}
-	return totalDist, numberTrigrams
 }

@@ -1,3 +1,3 @@
 module github.com/RadhiFadlillah/whatlanggo
 
-go 1.12
+go 1.24

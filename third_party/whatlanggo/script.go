@@ -1,6 +1,17 @@
 package whatlanggo
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// asciiLatin marks the ASCII characters of the Latin script.
+var asciiLatin = func() (t [utf8.RuneSelf]bool) {
+	for r := range t {
+		t[r] = !isStopChar(rune(r)) && unicode.Is(unicode.Latin, rune(r))
+	}
+	return t
+}()
 
 type scriptCounter struct {
 	checkFunc func(r rune) bool
@@ -67,7 +78,12 @@ func DetectScript(text string) *unicode.RangeTable {
 	}
 
 	for _, ch := range text {
-		if isStopChar(ch) {
+		if ch < utf8.RuneSelf {
+			// of the scripts counted, only Latin has ASCII characters: its letters
+			if !asciiLatin[ch] {
+				continue
+			}
+		} else if isStopChar(ch) {
 			continue
 		}
 
@@ -82,6 +98,8 @@ func DetectScript(text string) *unicode.RangeTable {
 				if i > 0 {
 					scriptCounter[i], scriptCounter[i-1] = scriptCounter[i-1], scriptCounter[i]
 				}
+				// a character is of one script only (Hiragana and Katakana are counted as one)
+				break
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package whatlanggo
 
 import (
 	"unicode"
+	"unicode/utf8"
 )
 
 type trigram struct {
@@ -17,35 +18,45 @@ func toTrigramChar(ch rune) rune {
 	return ch
 }
 
-func count(input string) map[string]int {
-	// Convert input runes to lower
-	inputRunes := []rune(input)
-	nInputRunes := len(inputRunes)
-
-	runes := make([]rune, nInputRunes+1)
-	for i, ir := range inputRunes {
-		runes[i] = unicode.ToLower(toTrigramChar(ir))
+// asciiTrigramChar is trigramChar of the ASCII characters.
+var asciiTrigramChar = func() (t [utf8.RuneSelf]rune) {
+	for r := range t {
+		t[r] = unicode.ToLower(toTrigramChar(rune(r)))
 	}
-	runes[nInputRunes] = ' ' // put space as the last rune
+	return t
+}()
 
-	var r1, r2, r3 rune
-	trigrams := map[string]int{}
+// trigramChar is the character a text's rune stands as in its trigrams: lower case, and a space
+// for punctuation, digits and spaces.
+func trigramChar(r rune) rune {
+	if r < utf8.RuneSelf {
+		return asciiTrigramChar[r]
+	}
+	return unicode.ToLower(toTrigramChar(r))
+}
 
-	r1, r2 = ' ', runes[0]
-	for i := 1; i < len(runes); i++ {
-		r3 = runes[i]
+// countTrigrams counts the trigrams of input, its characters read as trigramChar gives them
+// with a space before the first and after the last; a trigram whose middle is a space is
+// counted only between two characters that are not spaces.
+func countTrigrams(input string) map[trigramKey]int {
+	trigrams := make(map[trigramKey]int, len(input)/4)
+	r1, r2 := ' ', rune(0)
+	started := false
+	add := func(r3 rune) {
 		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			trigram := []rune{r1, r2, r3}
-			strTrigram := string(trigram)
-
-			if trigrams[strTrigram] == 0 {
-				trigrams[strTrigram] = 1
-			} else {
-				trigrams[strTrigram]++
-			}
+			trigrams[keyOf(r1, r2, r3)]++
 		}
-		r1 = r2
-		r2 = r3
+		r1, r2 = r2, r3
+	}
+	for _, r := range input {
+		if !started {
+			r2, started = trigramChar(r), true
+			continue
+		}
+		add(trigramChar(r))
+	}
+	if started {
+		add(' ')
 	}
 	return trigrams
 }
