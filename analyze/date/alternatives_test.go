@@ -72,20 +72,8 @@ func TestDatePhraseIsTheOneAlternation(t *testing.T) {
 		}
 		texts = append(texts, sb.String())
 	}
-	if f, err := os.Open(filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz")); corpus.Dir() != "" && err == nil {
-		defer f.Close()
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(gz)
-		sc.Buffer(nil, 1<<24)
-		for n := 0; n < 2000 && sc.Scan(); n++ {
-			var rec struct{ Text string }
-			if json.Unmarshal(sc.Bytes(), &rec) == nil {
-				texts = append(texts, rec.Text)
-			}
-		}
+	if corpus.Dir() != "" {
+		texts = append(texts, reutersTexts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 2000)...)
 	}
 	windows, matched := 0, 0
 	for _, text := range texts {
@@ -108,23 +96,9 @@ func TestDatePhraseIsTheOneAlternation(t *testing.T) {
 // BenchmarkDatePhrase reads the phrases of the first 2,000 Reuters articles, alternative by
 // alternative and as the one pattern.
 func BenchmarkDatePhrase(b *testing.B) {
-	f, err := os.Open(corpus.Path(b, "bulk/reuters21578.jsonl.gz"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	sc := bufio.NewScanner(gz)
-	sc.Buffer(nil, 1<<24)
 	var windows [][]byte
-	for n := 0; n < 2000 && sc.Scan(); n++ {
-		var rec struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &rec) == nil {
-			windows = append(windows, dateWindows(rec.Text)...)
-		}
+	for _, text := range reutersTexts(b, corpus.Path(b, "bulk/reuters21578.jsonl.gz"), 2000) {
+		windows = append(windows, dateWindows(text)...)
 	}
 	b.Run("alternatives", func(b *testing.B) {
 		for b.Loop() {
@@ -140,4 +114,27 @@ func BenchmarkDatePhrase(b *testing.B) {
 			}
 		}
 	})
+}
+
+// reutersTexts reads the texts of the first n articles of the gzipped JSONL file at path.
+func reutersTexts(tb testing.TB, path string, n int) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(nil, 1<<24)
+	var texts []string
+	for len(texts) < n && sc.Scan() {
+		var rec struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &rec) == nil {
+			texts = append(texts, rec.Text)
+		}
+	}
+	return texts
 }
