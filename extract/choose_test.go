@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
+	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+
+	"github.com/crosscheck/crosscheck"
 )
 
 func lines(texts ...string) []block {
@@ -112,5 +116,28 @@ func TestNeedsFallback(t *testing.T) {
 	}
 	if !needsFallback(page(""), lines("Budget approved.")) {
 		t.Error("a default extraction of two words should try the fallback")
+	}
+}
+
+// TestFallbackPageKeepsTheExtractorsDate checks that a page the fallback extraction is made for
+// (its default extraction is short) keeps the date only the extractor's date search finds: the
+// search is made once, in the first extraction.
+func TestFallbackPageKeepsTheExtractorsDate(t *testing.T) {
+	raw := []byte(`<html><head><meta property="article:published_time" content="10.12.2022, 07:00:03"><meta name="date" content="2022-12-10"></head>` +
+		`<body><article><h1>Council passes budget</h1><p>The council passed the budget.</p></article></body></html>`)
+	doc, err := html.Parse(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{ExcludeComments: true, HtmlDateMode: trafilatura.Fast})
+	if err == nil && !needsFallback(doc, blockLines(res.ContentNode)) {
+		t.Fatal("the page does not call for the fallback extraction: the test reads nothing")
+	}
+	a, err := Article(&crosscheck.Document{Format: crosscheck.FormatHTML, Raw: raw, Fetched: fetched}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published != "2022-12-10" {
+		t.Errorf("published %q, want 2022-12-10", a.Published)
 	}
 }

@@ -81,6 +81,11 @@ func fromHTML(raw []byte, pageURL, contentType string, fetched time.Time) (*page
 	}
 	if err != nil || needsFallback(doc, lines) {
 		opts.EnableFallback = true
+		if err == nil {
+			// only the fallback's text is read: the metadata, its date among them, is the first
+			// extraction's, so the date search is not made again
+			opts.HtmlDateMode, opts.HtmlDateOptions = trafilatura.Disabled, nil
+		}
 		if alt, altErr := trafilatura.ExtractDocument(doc, opts); altErr == nil {
 			if err != nil {
 				res, err = alt, nil

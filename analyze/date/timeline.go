@@ -277,8 +277,9 @@ type Date = crosscheck.Date
 
 // datePhrase finds the phrases that can name a time; Timeline decides which do and what.
 // It is anchored, tried only where a word of dateStarts begins (see number.NextStart), and matched
-// against text in ASCII lower case, which is faster than a case-folding pattern.
-var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
+// against text in ASCII lower case, which is faster than a case-folding pattern. The phrases
+// are alternatives, the first that matches wins (see anchoredAlternatives).
+var datePhrase = newAnchoredAlternatives([]string{
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
 	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`, // not "December 20" of "December 2007"
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
@@ -301,7 +302,7 @@ var datePhrase = regexp.MustCompile(`^(?:` + strings.Join([]string{
 	`(?:about|around|approximately|roughly|circa)\s+(?:19|20)\d{2}\b`, // about 1970: unless a count ("about 2000 people"), see Find
 	`(?:the|a|an)\s+(?:19|20)\d{2}\s+[a-z]`,                           // the 2005 film · a 1997 conviction: the year of the noun after it
 	`(?:the\s+)?(?:19|20)\d0s`,
-}, "|") + `)`)
+})
 
 // dateStarts are the words a date phrase can begin with.
 var dateStarts = lex.WordSet(`sunday monday tuesday wednesday thursday friday saturday january jan

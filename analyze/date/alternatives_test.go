@@ -1,0 +1,140 @@
+package date
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/analyze/number"
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+func TestAnchoredAlternativesAreLeftmostFirst(t *testing.T) {
+	a := newAnchoredAlternatives([]string{`a`, `ab`, `\d+ days?`, `(?:last\s+)?may`, `x*`})
+	for text, want := range map[string][]int{
+		"ab": {0, 1}, "12 days": {0, 7}, "3 day": {0, 5}, "last may": {0, 8}, "may": {0, 3},
+		"b": {0, 0}, "": {0, 0}, "xxy": {0, 2}, "éa": {0, 0},
+	} {
+		if got := a.FindIndex([]byte(text)); len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+	b := newAnchoredAlternatives([]string{`\d+`, `(?i)jan`})
+	for text, want := range map[string]bool{"7": true, "Jan": true, "jan": true, "x": false, "": false} {
+		if got := b.FindIndex([]byte(text)) != nil; got != want {
+			t.Errorf("%q matched %v, want %v", text, got, want)
+		}
+	}
+	if f := firstBytes(`^(?:\d|on)`); !f['0'] || !f['o'] || f['n'] || f[' '] {
+		t.Errorf("first bytes of `\\d|on`: %v", f)
+	}
+}
+
+// dateWindows are the texts date phrases are tried on: ASCII lower case, from each word a
+// phrase can start, up to maxDateText bytes.
+func dateWindows(text string) [][]byte {
+	var out [][]byte
+	for c := 0; c < len(text); {
+		s := number.NextStart(text, c, dateStarts, false)
+		if s < 0 {
+			break
+		}
+		out = append(out, lex.LowerASCII(nil, text[s:min(len(text), s+maxDateText)]))
+		c = s + 1
+	}
+	return out
+}
+
+// TestDatePhraseIsTheOneAlternation checks the phrases found alternative by alternative
+// against the alternation as one pattern, on random texts of date words and on the Reuters
+// articles when the corpus is there.
+func TestDatePhraseIsTheOneAlternation(t *testing.T) {
+	words := strings.Fields(`the last this next early late mid- mid on in of by since until between 
+		about around a an one two several few couple days weeks months years ago later earlier
+		march mar. may june jan. sept. monday tuesday morning night today yesterday tonight
+		weekend quarter half first second spring fall winter 2024 1998 1990s 12 3 23rd 3:30 5.30 
+		a.m. p.m. pm am - , . : 12th hours minutes long 2024-03-12 é`)
+	r := rand.New(rand.NewPCG(3, 4))
+	var texts []string
+	for range 3000 {
+		var sb strings.Builder
+		for range 1 + r.IntN(8) {
+			sb.WriteString(words[r.IntN(len(words))])
+			if r.IntN(5) > 0 {
+				sb.WriteByte(' ')
+			}
+		}
+		texts = append(texts, sb.String())
+	}
+	if corpus.Dir() != "" {
+		texts = append(texts, reutersTexts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 2000)...)
+	}
+	windows, matched := 0, 0
+	for _, text := range texts {
+		for _, w := range append(dateWindows(text), []byte(text)) {
+			got, want := datePhrase.FindIndex(w), datePhrase.all.FindIndex(w)
+			if (got == nil) != (want == nil) || got != nil && (got[0] != want[0] || got[1] != want[1]) {
+				t.Fatalf("%q: %v, the one pattern %v", w, got, want)
+			}
+			windows++
+			if got != nil {
+				matched++
+			}
+		}
+	}
+	if matched == 0 || matched == windows {
+		t.Fatalf("%d of %d texts matched: the test reads nothing", matched, windows)
+	}
+}
+
+// BenchmarkDatePhrase reads the phrases of the first 2,000 Reuters articles, alternative by
+// alternative and as the one pattern.
+func BenchmarkDatePhrase(b *testing.B) {
+	var windows [][]byte
+	for _, text := range reutersTexts(b, corpus.Path(b, "bulk/reuters21578.jsonl.gz"), 2000) {
+		windows = append(windows, dateWindows(text)...)
+	}
+	b.Run("alternatives", func(b *testing.B) {
+		for b.Loop() {
+			for _, w := range windows {
+				datePhrase.FindIndex(w)
+			}
+		}
+	})
+	b.Run("one", func(b *testing.B) {
+		for b.Loop() {
+			for _, w := range windows {
+				datePhrase.all.FindIndex(w)
+			}
+		}
+	})
+}
+
+// reutersTexts reads the texts of the first n articles of the gzipped JSONL file at path.
+func reutersTexts(tb testing.TB, path string, n int) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(nil, 1<<24)
+	var texts []string
+	for len(texts) < n && sc.Scan() {
+		var rec struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &rec) == nil {
+			texts = append(texts, rec.Text)
+		}
+	}
+	return texts
+}
