@@ -109,6 +109,9 @@ type Story struct {
 	base    int
 	saved   int  // members already in the state
 	rebuilt bool // the members in the state are to be replaced
+	// settled says halves found one event in the members, which have not changed since (kept
+	// while the story is cached: one read again is tried again)
+	settled bool
 	indexed []int32
 	used    uint32 // the article that last used it (see Shrink)
 }
@@ -167,7 +170,12 @@ type Clusterer struct {
 	posted    map[int32]bool // postings changed since TakeChanges
 	newSigs   []crosscheck.GroupSignature
 	newBands  []crosscheck.GroupBand
-	moves     []Move // articles placed, and moved by splits and merges, since TakeChanges
+	// retired is the signature from which the band entries are in the state: those of older
+	// ones went with them out of the window (see retire), the last text having been compared
+	// with the window before it; oldBands are the ones to delete.
+	retired  int64
+	oldBands []crosscheck.GroupBand
+	moves    []Move // articles placed, and moved by splits and merges, since TakeChanges
 }
 
 // NewClusterer returns a clusterer over an empty Memory state.
@@ -187,7 +195,7 @@ func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clust
 		return nil, fmt.Errorf("grouping state format %d, want %d: %w", meta.Format, StateFormat, crosscheck.ErrRegroup)
 	}
 	meta.Format = StateFormat
-	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta}
+	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta, retired: meta.Signatures - 1 - duplicateWindow}
 	c.Forget()
 	c.whole = meta.Documents == 0 && meta.Words == 0 && meta.Stories == 0 && meta.Signatures == 0
 	if c.whole {
@@ -384,6 +392,7 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	for _, m := range b.members {
 		if len(a.members) < c.opts.Members {
 			a.members = append(a.members, m)
+			a.settled = false
 		}
 	}
 	c.moves = append(c.moves, Move{From: b.ID, Story: a.ID, Size: b.Size})
@@ -528,6 +537,7 @@ func (c *Clusterer) join(s *Story, m member) error {
 	s.Size++
 	if s.base+len(s.members) < c.opts.Members {
 		s.members = append(s.members, m)
+		s.settled = false
 	}
 
 	if !t.IsZero() {

@@ -60,7 +60,7 @@ func (c *Clusterer) Forget() {
 	c.dirty = map[int]bool{}
 	c.changed = map[string]*wordEntry{}
 	c.posted = map[int32]bool{}
-	c.newSigs, c.newBands, c.moves = nil, nil, nil
+	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 }
 
 // Cached is about how many bytes the clusterer holds of what it read or made: its features,
@@ -325,19 +325,24 @@ func (c *Clusterer) TakeChanges() *Changes {
 		}
 		s.saved, s.rebuilt = s.base+len(s.members), false
 	}
-	// in key order, so that a save writes each page of the bands' index once
-	sort.Slice(c.newBands, func(i, j int) bool {
-		a, b := c.newBands[i], c.newBands[j]
-		return a.Key < b.Key || a.Key == b.Key && a.Signature < b.Signature
-	})
-	rows.Bands, rows.Signatures = c.newBands, c.newSigs
+	sortBands(c.newBands)
+	sortBands(c.oldBands)
+	rows.Bands, rows.Signatures, rows.Left = c.newBands, c.newSigs, c.oldBands
 	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
-	c.newSigs, c.newBands, c.moves = nil, nil, nil
+	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 	if a, ok := c.state.(interface{ apply(*Changes) }); ok {
 		a.apply(ch)
 		c.Saved()
 	}
 	return ch
+}
+
+// sortBands puts band entries in key order, so that a save writes each page of the bands'
+// index once.
+func sortBands(b []crosscheck.GroupBand) {
+	sort.Slice(b, func(i, j int) bool {
+		return b[i].Key < b[j].Key || b[i].Key == b[j].Key && b[i].Signature < b[j].Signature
+	})
 }
 
 // Saved tells the clusterer that the changes TakeChanges handed back were written: the state
