@@ -114,6 +114,10 @@ type Story struct {
 	settled bool
 	indexed []int32
 	used    uint32 // the article that last used it (see Shrink)
+	// joined is the article that last changed it; partial says its sums were let go (see
+	// Shrink) and are read again from the state when it changes
+	joined  uint32
+	partial bool
 }
 
 type member struct {
@@ -366,7 +370,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 
 // newStory starts a story with an article.
 func (c *Clusterer) newStory(key string) *Story {
-	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used}
+	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used, joined: c.used}
 	c.meta.Stories++
 	c.stories[st.ID] = st
 	return st
@@ -387,6 +391,9 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 		a, b = b, a
 	}
 	if err := c.loadMembers(a, b); err != nil {
+		return nil, err
+	}
+	if err := c.loadSums(a, b); err != nil {
 		return nil, err
 	}
 	for _, m := range b.members {
@@ -533,6 +540,9 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 }
 
 func (c *Clusterer) join(s *Story, m member) error {
+	if err := c.loadSums(s); err != nil {
+		return err
+	}
 	v, t := m.v, m.t
 	s.Size++
 	if s.base+len(s.members) < c.opts.Members {
@@ -574,6 +584,7 @@ type Move struct {
 // touch notes that a story changed.
 func (c *Clusterer) touch(id int) {
 	c.dirty[id] = true
+	c.stories[id].joined = c.used
 }
 
 // prune keeps a story's heaviest summed features, bounding its memory.
