@@ -11,15 +11,20 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 )
 
-// wordReads is a Memory that counts the features it is asked for.
+// wordReads is a Memory that counts the features and the story rows it is asked for.
 type wordReads struct {
 	*group.Memory
-	asked int
+	asked, stories int
 }
 
 func (w *wordReads) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
 	w.asked += len(words)
 	return w.Memory.GroupWords(ctx, words)
+}
+
+func (w *wordReads) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	w.stories += len(ids)
+	return w.Memory.GroupStories(ctx, ids)
 }
 
 // A cache over its limit drops what was used longest ago and keeps what the last articles
@@ -60,17 +65,6 @@ func TestShrinkKeepsWhatWasUsedLast(t *testing.T) {
 	}
 }
 
-// storyReads is a Memory that counts the story rows it is asked for.
-type storyReads struct {
-	*group.Memory
-	asked int
-}
-
-func (s *storyReads) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
-	s.asked += len(ids)
-	return s.Memory.GroupStories(ctx, ids)
-}
-
 // A story weighed as a candidate by every article but joined by none keeps its centroid in a
 // shrunk cache and lets its sums go; the article that joins it later reads them again, and
 // the stories are those of one run.
@@ -93,7 +87,7 @@ func TestShrinkLetsTheSumsOfAStoryNotJoinedGo(t *testing.T) {
 	}
 	stream = append(stream, step{"ferry-late", ferry(3)})
 	run := func(shrink bool) ([]string, int) {
-		state := &storyReads{Memory: group.NewMemory()}
+		state := &wordReads{Memory: group.NewMemory()}
 		c, err := group.New(ctx, state, group.DefaultOptions)
 		if err != nil {
 			t.Fatal(err)
@@ -105,7 +99,7 @@ func TestShrinkLetsTheSumsOfAStoryNotJoinedGo(t *testing.T) {
 				// keep about the last articles' worth: the ferry's story was offered to each
 				// of them, and joined by none
 				c.Shrink(c.Cached() * 3 / 4)
-				state.asked = 0
+				state.stories = 0
 			}
 			a := c.Add(s.id, group.Extract("", s.text), time.Time{})
 			placed = append(placed, fmt.Sprintf("%s %d %.6f %s", s.id, a.Story, a.Score, a.Rule))
@@ -113,7 +107,7 @@ func TestShrinkLetsTheSumsOfAStoryNotJoinedGo(t *testing.T) {
 		if err := c.Err(); err != nil {
 			t.Fatal(err)
 		}
-		return placed, state.asked
+		return placed, state.stories
 	}
 	one, _ := run(false)
 	shrunk, asked := run(true)
