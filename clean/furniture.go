@@ -178,5 +178,16 @@ func isShortLabel(text string) bool {
 	return t == strings.ToUpper(t) || t != text
 }
 
-// wordCount counts the words of s.
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts the words of s, as strings.Fields splits them, without making the slice.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if space := unicode.IsSpace(r); !space && !in {
+			n++
+			in = true
+		} else if space {
+			in = false
+		}
+	}
+	return n
+}

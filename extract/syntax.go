@@ -21,7 +21,7 @@ func parse(a *crosscheck.Article) {
 			words = append(words, a.Text[a.Tokens[k][0]:a.Tokens[k][1]])
 		}
 		if len(words) > 0 {
-			syntax.Pack(syntax.Analyze(words), a.Syntax[first:k])
+			syntax.AnalyzePacked(words, a.Syntax[first:k])
 		}
 	}
 }

@@ -1,9 +1,9 @@
 package group
 
 import (
-	"hash/fnv"
-	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Near-duplicates: copies of one text that syndication, light editing or a second scrape made.
@@ -44,35 +44,78 @@ func mix(h uint64) uint64 {
 }
 
 // Sign computes the MinHash signature of a text's lower-case word shingles. A text shorter
-// than one shingle is one shingle.
+// than one shingle is one shingle. Words are the runs of letters and digits of the lower-cased
+// text; a shingle is hashed (FNV-1a) over its words, each followed by a zero byte.
 func Sign(text string) Signature {
-	ws := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	sc := signScratch.Get().(*signWords)
+	defer signScratch.Put(sc)
+	// the words, lower-cased, each followed by a zero byte, and where each starts
+	buf, starts := sc.buf[:0], sc.starts[:0]
+	in := false
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		} else {
+			r = unicode.ToLower(r)
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !in {
+				starts = append(starts, len(buf))
+				in = true
+			}
+			buf = utf8.AppendRune(buf, r)
+		} else if in {
+			buf = append(buf, 0)
+			in = false
+		}
+	}
+	if in {
+		buf = append(buf, 0)
+	}
+	starts = append(starts, len(buf)) // the end of the last word
+	sc.buf, sc.starts = buf, starts
 	var sig Signature
 	for i := range sig {
 		sig[i] = ^uint32(0)
 	}
-	add := func(shingle []string) {
-		h := fnv.New64a()
-		for _, w := range shingle {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+	add := func(shingle []byte) {
+		base := uint64(fnvOffset)
+		for _, b := range shingle {
+			base ^= uint64(b)
+			base *= fnvPrime
 		}
-		base := h.Sum64()
 		for i := range sig {
 			if v := uint32(mix(base ^ seeds[i])); v < sig[i] {
 				sig[i] = v
 			}
 		}
 	}
-	if len(ws) < shingleWords {
-		add(ws)
+	words := len(starts) - 1
+	if words < shingleWords {
+		add(buf)
 		return sig
 	}
-	for i := 0; i+shingleWords <= len(ws); i++ {
-		add(ws[i : i+shingleWords])
+	for i := 0; i+shingleWords <= words; i++ {
+		add(buf[starts[i]:starts[i+shingleWords]])
 	}
 	return sig
 }
+
+// FNV-1a's 64-bit offset basis and prime.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// signWords is the memory Sign splits a text in, reused from text to text.
+type signWords struct {
+	buf    []byte
+	starts []int
+}
+
+var signScratch = sync.Pool{New: func() any { return new(signWords) }}
 
 // Similarity estimates the Jaccard similarity of the texts two signatures came from.
 func Similarity(a, b Signature) float64 {

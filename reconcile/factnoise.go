@@ -23,12 +23,20 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 		if f.Kind == "count" {
 			f.Values = s.dropTimePieces(f.Values)
 		}
+		if f.Kind == "date" {
+			f.Values = s.dropPostDays(f.Values)
+		}
 		if f.Kind == "name" || f.Kind == "place" {
 			f.Values = foldValues(f.Values, sameSpelling)
 		}
 		f.Values = s.foldRounded(f.Kind, foldValues(f.Values, sameLabel))
+		if f.Verdict == "conflict" && f.Kind == "date" {
+			f.Values = s.oneNight(s.dropSpanEnds(f.Values))
+		}
 		if f.Verdict == "conflict" {
 			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))
+			f.Values = s.futureApart(f.Kind, s.runsApart(f.Kind, s.scopesApart(f.Kind, s.linesApart(f.Kind, f.Values))))
+			f.Values = s.ratesApart(f.Kind, s.harmsApart(f.Kind, s.populationsApart(f.Kind, s.bearingsApart(f.Kind, f.Values))))
 		}
 		if distinctArticles(f.Values) < 2 {
 			continue
@@ -146,6 +154,14 @@ func labelKey(label string) string {
 // left" is no count of 42) or the day of a date ("on 10 October 2011"), and the values left
 // without evidence.
 func (s *story) dropTimePieces(values []crosscheck.FactValue) []crosscheck.FactValue {
+	return s.dropEvidence(values, func(a *article, ev crosscheck.Evidence) bool {
+		return timePiece(a.Text, ev.Start, ev.End)
+	})
+}
+
+// dropEvidence drops the evidence that drop says is no evidence of the value, and the values
+// left without evidence; a value that had no evidence stays.
+func (s *story) dropEvidence(values []crosscheck.FactValue, drop func(*article, crosscheck.Evidence) bool) []crosscheck.FactValue {
 	var out []crosscheck.FactValue
 	for _, v := range values {
 		if len(v.Evidence) == 0 {
@@ -155,7 +171,7 @@ func (s *story) dropTimePieces(values []crosscheck.FactValue) []crosscheck.FactV
 		var kept []crosscheck.FactValue
 		for _, ev := range v.Evidence {
 			a := s.byID[ev.Article]
-			if a != nil && timePiece(a.Text, ev.Start, ev.End) {
+			if a != nil && drop(a, ev) {
 				continue
 			}
 			if len(kept) == 0 {

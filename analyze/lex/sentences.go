@@ -178,7 +178,7 @@ var sentenceOpeners = func() map[string]bool {
 // full stops and digit separators ("don't", "son-in-law", "U.S.", "1,200.5"), and a short
 // capitalised word keeps its final full stop when it is an abbreviation ("Mr.", "Oct.").
 func Tokens(text string) []Span {
-	var out []Span
+	out := make([]Span, 0, len(text)/5+1) // news runs about five bytes a token
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -193,6 +193,9 @@ func Tokens(text string) []Span {
 			out = append(out, Span{i, i + n})
 			i += n
 		}
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

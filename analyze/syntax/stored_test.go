@@ -39,3 +39,26 @@ func TestPackedParseUnpacksToTheSame(t *testing.T) {
 		t.Error("an unparsed sentence unpacked")
 	}
 }
+
+// AnalyzePacked writes what Pack writes of Analyze's parse: for short and long sentences (a
+// piece boundary past MaxWords), clitics, and a sentence after a longer one in the same
+// reused memory.
+func TestAnalyzePackedIsPackOfAnalyze(t *testing.T) {
+	long := strings.Fields(strings.Repeat("The council said on Tuesday that it would n't approve the dam , ", 30))
+	for _, words := range [][]string{
+		long,
+		strings.Fields("John’s sister can't come ."),
+		strings.Fields("Prices rose 3 % in March , the ministry said ."),
+		{"Yes"},
+		long[:syntax.MaxWords+1],
+	} {
+		want := make([]crosscheck.TokenSyntax, len(words))
+		syntax.Pack(syntax.Analyze(words), want)
+		got := make([]crosscheck.TokenSyntax, len(words))
+		syntax.AnalyzePacked(words, got)
+		if !slices.Equal(got, want) {
+			t.Fatalf("%d words: AnalyzePacked %v\nwant %v", len(words), got, want)
+		}
+	}
+	syntax.AnalyzePacked(nil, nil)
+}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/analyze/syntax/internal/engine"
 )
 
@@ -31,6 +32,8 @@ type pieceScratch struct {
 	owner, first, tagIdx []int
 	th                   []uint64
 	heads, rels          []int32
+	tags                 []string // a sentence's tags and arcs, for AnalyzePacked
+	arcs                 []Arc
 }
 
 // grown returns s resliced to n elements, zeroed, reusing its memory when it is large enough.
@@ -110,22 +113,42 @@ func analyse(words, tags []string, parse bool) Sentence {
 	if len(words) == 0 {
 		return out
 	}
-	m := loaded()
 	sc := scratch.Get().(*pieceScratch)
 	defer scratch.Put(sc)
+	analyseInto(words, tags, out.Tags, out.Arcs, sc)
+	return out
+}
+
+// AnalyzePacked tags and parses the words and writes the parse into out (one element per
+// word) as Pack(Analyze(words), out) would, in reused memory.
+func AnalyzePacked(words []string, out []crosscheck.TokenSyntax) {
+	if len(words) == 0 {
+		return
+	}
+	sc := scratch.Get().(*pieceScratch)
+	defer scratch.Put(sc)
+	sc.tags, sc.arcs = grown(sc.tags, len(words)), grown(sc.arcs, len(words))
+	analyseInto(words, nil, sc.tags, sc.arcs, sc)
+	Pack(Sentence{Words: words, Tags: sc.tags, Arcs: sc.arcs}, out)
+}
+
+// analyseInto tags words into tags and, when arcs is not nil, parses them into arcs, a piece
+// of at most MaxWords words at a time, reading the tags given.
+func analyseInto(words, tags, outTags []string, arcs []Arc, sc *pieceScratch) {
+	m := loaded()
+	parse := arcs != nil
 	for start := 0; start < len(words); start += MaxWords {
 		end := min(start+MaxWords, len(words))
 		var given []string
 		if start < len(tags) {
 			given = tags[start:min(end, len(tags))]
 		}
-		var arcs []Arc
+		var pieceArcs []Arc
 		if parse {
-			arcs = out.Arcs[start:end]
+			pieceArcs = arcs[start:end]
 		}
-		piece(m, words[start:end], given, parse, out.Tags[start:end], arcs, start, sc)
+		piece(m, words[start:end], given, parse, outTags[start:end], pieceArcs, start, sc)
 	}
-	return out
 }
 
 // piece tags (and parses) one stretch of at most MaxWords words, offset words into the

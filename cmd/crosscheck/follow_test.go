@@ -202,7 +202,9 @@ func TestServeFollow(t *testing.T) {
 	go func() {
 		done <- m.Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0", "--follow", "--every", "1h"})
 	}()
-	for i := 0; i < 500 && !strings.Contains(logs.String(), `"msg":"follow round"`); i++ {
+	// The round runs in a child process at nice 10: on a busy machine it may take long to start,
+	// so wait for its line (up to two minutes) rather than for a fixed time.
+	for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline) && !strings.Contains(logs.String(), `"msg":"follow round"`); {
 		time.Sleep(10 * time.Millisecond)
 	}
 	cancel()

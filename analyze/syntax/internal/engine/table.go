@@ -14,9 +14,12 @@ import (
 // class, in an open-addressing hash table so that a lookup costs a probe or two.
 type Table struct {
 	classes int
+	rows    int
 	mask    uint32
-	slots   []slot
-	w       []int16 // rows × classes
+	// slots and w (rows × classes) hold the weights of a table of neither layout below; a
+	// table of inline or sparse rows lets them go once built.
+	slots []slot
+	w     []int16
 	// With many classes most of a row is zero: sparse holds each row's non-zero weights, and
 	// spans the key of each slot with where its row's weights lie in sparse.
 	spans  []span
@@ -55,7 +58,7 @@ const sparseFrom = 8
 func (t *Table) Classes() int { return t.classes }
 
 // Features is the number of feature rows.
-func (t *Table) Features() int { return len(t.w) / max(t.classes, 1) }
+func (t *Table) Features() int { return t.rows }
 
 // newTable builds a table from rows sorted by key.
 func newTable(classes int, keys []uint32, w []int16) *Table {
@@ -63,7 +66,7 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 	for size < 2*len(keys)+2 {
 		size <<= 1
 	}
-	t := &Table{classes: classes, mask: uint32(size - 1), slots: make([]slot, size), w: w}
+	t := &Table{classes: classes, rows: len(keys), mask: uint32(size - 1), slots: make([]slot, size), w: w}
 	for r, k := range keys {
 		i := k & t.mask
 		for t.slots[i].key != 0 {
@@ -99,10 +102,13 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 			}
 		}
 	}
+	if t.inline != nil || t.spans != nil {
+		t.slots, t.w = nil, nil // megabytes the lookups no longer read
+	}
 	return t
 }
 
-// row is the row of key k, or -1.
+// row is the row of key k, or -1, in a table that keeps slots.
 func (t *Table) row(k uint32) int {
 	i := k & t.mask
 	for {
@@ -115,6 +121,34 @@ func (t *Table) row(k uint32) int {
 		}
 		i = (i + 1) & t.mask
 	}
+}
+
+// weights returns the row of key k, one weight per class, from whichever layout the table
+// keeps; ok is false when k has no row.
+func (t *Table) weights(k uint32) (w []int16, ok bool) {
+	switch {
+	case t.inline != nil:
+		for i := k & t.mask; t.inline[i].key != 0; i = (i + 1) & t.mask {
+			if t.inline[i].key == k {
+				return append([]int16(nil), t.inline[i].w[:t.classes]...), true
+			}
+		}
+	case t.spans != nil:
+		for i := k & t.mask; t.spans[i].key != 0; i = (i + 1) & t.mask {
+			if s := t.spans[i]; s.key == k {
+				w = make([]int16, t.classes)
+				for _, cw := range t.sparse[s.start:s.end] {
+					w[cw.class] = cw.weight
+				}
+				return w, true
+			}
+		}
+	default:
+		if r := t.row(k); r >= 0 {
+			return t.w[r*t.classes : (r+1)*t.classes], true
+		}
+	}
+	return nil, false
 }
 
 // Score adds the weights of feats to scores (len(scores) == Classes()).
@@ -237,19 +271,34 @@ func Quantise(classes int, weights map[uint32]Row, scale float64, cut int) *Tabl
 	return newTable(classes, slices.Clone(kept), w)
 }
 
-// keysInOrder is the table's keys by row.
+// keysInOrder is the table's keys, ascending.
 func (t *Table) keysInOrder() []uint32 {
-	keys := make([]uint32, t.Features())
-	for _, s := range t.slots {
-		if s.key != 0 {
-			keys[s.row] = s.key
+	keys := make([]uint32, 0, t.Features())
+	add := func(k uint32) {
+		if k != 0 {
+			keys = append(keys, k)
 		}
 	}
+	switch {
+	case t.inline != nil:
+		for _, s := range t.inline {
+			add(s.key)
+		}
+	case t.spans != nil:
+		for _, s := range t.spans {
+			add(s.key)
+		}
+	default:
+		for _, s := range t.slots {
+			add(s.key)
+		}
+	}
+	slices.Sort(keys)
 	return keys
 }
 
-// writeTo writes the table: classes, rows, keys as ascending deltas, then the weights as
-// zig-zag varints (rows are kept in key order).
+// writeTo writes the table: classes, rows, keys as ascending deltas, then each row's weights,
+// in key order, as zig-zag varints.
 func (t *Table) writeTo(w *bufio.Writer) error {
 	putUvarint(w, uint64(t.classes))
 	keys := t.keysInOrder()
@@ -259,8 +308,11 @@ func (t *Table) writeTo(w *bufio.Writer) error {
 		putUvarint(w, uint64(k-prev))
 		prev = k
 	}
-	for _, v := range t.w {
-		putVarint(w, int64(v))
+	for _, k := range keys {
+		row, _ := t.weights(k)
+		for _, v := range row {
+			putVarint(w, int64(v))
+		}
 	}
 	return nil
 }

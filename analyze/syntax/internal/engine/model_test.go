@@ -1,0 +1,46 @@
+package engine
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"testing"
+)
+
+// A table keeps only the layout its lookups read, yet the model read from the shipped weights
+// writes back the same bytes.
+func TestShippedModelWritesBackTheSame(t *testing.T) {
+	data, err := os.ReadFile("../../model.bin.gz")
+	if err != nil {
+		t.Skipf("no shipped model: %v", err)
+	}
+	m, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tab := range []*Table{m.Tagger.table, m.Parser.trans, m.Parser.labels} {
+		if tab.slots != nil || tab.w != nil {
+			t.Errorf("a table of %d classes keeps its dense rows", tab.classes)
+		}
+	}
+	var out bytes.Buffer
+	if err := m.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := unzip(t, out.Bytes()), unzip(t, data); !bytes.Equal(got, want) {
+		t.Fatalf("wrote %d bytes of model, read %d, not the same", len(got), len(want))
+	}
+}
+
+func unzip(t *testing.T, b []byte) []byte {
+	z, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
