@@ -419,6 +419,9 @@ type GroupChanges struct {
 	Rebuilt    []int
 	Bands      []GroupBand
 	Signatures []GroupSignature
+	// Left are the band entries of signatures that left the near-duplicate window, to
+	// delete (after Bands are added): the buckets stay the size of the window.
+	Left []GroupBand
 }
 
 // GroupSave is what one grouping transaction writes.

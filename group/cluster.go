@@ -109,8 +109,15 @@ type Story struct {
 	base    int
 	saved   int  // members already in the state
 	rebuilt bool // the members in the state are to be replaced
+	// settled says halves found one event in the members, which have not changed since (kept
+	// while the story is cached: one read again is tried again)
+	settled bool
 	indexed []int32
 	used    uint32 // the article that last used it (see Shrink)
+	// joined is the article that last changed it; partial says its sums were let go (see
+	// Shrink) and are read again from the state when it changes
+	joined  uint32
+	partial bool
 }
 
 type member struct {
@@ -167,7 +174,12 @@ type Clusterer struct {
 	posted    map[int32]bool // postings changed since TakeChanges
 	newSigs   []crosscheck.GroupSignature
 	newBands  []crosscheck.GroupBand
-	moves     []Move // articles placed, and moved by splits and merges, since TakeChanges
+	// retired is the signature from which the band entries are in the state: those of older
+	// ones went with them out of the window (see retire), the last text having been compared
+	// with the window before it; oldBands are the ones to delete.
+	retired  int64
+	oldBands []crosscheck.GroupBand
+	moves    []Move // articles placed, and moved by splits and merges, since TakeChanges
 }
 
 // NewClusterer returns a clusterer over an empty Memory state.
@@ -187,7 +199,7 @@ func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clust
 		return nil, fmt.Errorf("grouping state format %d, want %d: %w", meta.Format, StateFormat, crosscheck.ErrRegroup)
 	}
 	meta.Format = StateFormat
-	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta}
+	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta, retired: meta.Signatures - 1 - duplicateWindow}
 	c.Forget()
 	c.whole = meta.Documents == 0 && meta.Words == 0 && meta.Stories == 0 && meta.Signatures == 0
 	if c.whole {
@@ -358,7 +370,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 
 // newStory starts a story with an article.
 func (c *Clusterer) newStory(key string) *Story {
-	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used}
+	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used, joined: c.used}
 	c.meta.Stories++
 	c.stories[st.ID] = st
 	return st
@@ -381,9 +393,13 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	if err := c.loadMembers(a, b); err != nil {
 		return nil, err
 	}
+	if err := c.loadSums(a, b); err != nil {
+		return nil, err
+	}
 	for _, m := range b.members {
 		if len(a.members) < c.opts.Members {
 			a.members = append(a.members, m)
+			a.settled = false
 		}
 	}
 	c.moves = append(c.moves, Move{From: b.ID, Story: a.ID, Size: b.Size})
@@ -524,10 +540,14 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 }
 
 func (c *Clusterer) join(s *Story, m member) error {
+	if err := c.loadSums(s); err != nil {
+		return err
+	}
 	v, t := m.v, m.t
 	s.Size++
 	if s.base+len(s.members) < c.opts.Members {
 		s.members = append(s.members, m)
+		s.settled = false
 	}
 
 	if !t.IsZero() {
@@ -564,6 +584,7 @@ type Move struct {
 // touch notes that a story changed.
 func (c *Clusterer) touch(id int) {
 	c.dirty[id] = true
+	c.stories[id].joined = c.used
 }
 
 // prune keeps a story's heaviest summed features, bounding its memory.

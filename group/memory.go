@@ -2,6 +2,7 @@ package group
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/crosscheck/crosscheck"
@@ -135,6 +136,14 @@ func (m *Memory) apply(ch *Changes) {
 	}
 	for _, s := range r.Signatures {
 		m.sigs[s.ID] = s
+	}
+	for _, b := range r.Left {
+		if i := slices.Index(m.bands[b.Key], b.Signature); i >= 0 {
+			m.bands[b.Key] = slices.Delete(m.bands[b.Key], i, i+1)
+		}
+		if len(m.bands[b.Key]) == 0 {
+			delete(m.bands, b.Key)
+		}
 	}
 	for _, mv := range ch.Moves {
 		switch {

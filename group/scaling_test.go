@@ -131,7 +131,7 @@ func BenchmarkGroupStream(b *testing.B) {
 			b.Fatal(err)
 		}
 		r := rand.New(rand.NewPCG(7, 7))
-		var wall, cpu [10]time.Duration
+		var wall, cpu, saveWall, saveCPU [10]time.Duration
 		var read, written [10]rowCounts
 		const chunk = 1000 // articles made before they are timed
 		batch := make([]base, chunk)
@@ -143,20 +143,26 @@ func BenchmarkGroupStream(b *testing.B) {
 			t0, c0 := time.Now(), cpuTime()
 			counted.rows = &read[tenth]
 			// the tenths are apart in a processor profile: go tool pprof -tagfocus tenth=10
-			pprof.Do(ctx, pprof.Labels("tenth", strconv.Itoa(tenth+1)), func(context.Context) {
+			pprof.Do(ctx, pprof.Labels("tenth", strconv.Itoa(tenth+1)), func(ctx context.Context) {
 				for j, a := range batch {
 					id := fmt.Sprint(i + j)
 					c.Duplicate(id, group.Sign(a.Title+"\n"+a.Text))
 					c.Add(id, group.Extract(a.Title, a.Text), start.Add(time.Duration(i+j)*5*time.Minute))
 				}
 				if (i+chunk)%saveEvery == 0 {
-					ch := c.TakeChanges()
-					written[tenth].add(&ch.Rows)
-					if err := store.SaveGroups(ctx, crosscheck.GroupSave{Version: c.Version(), Changes: ch.Rows}); err != nil {
-						b.Fatal(err)
-					}
-					c.Saved()
-					c.Shrink(cacheLimit)
+					s0, sc0 := time.Now(), cpuTime()
+					// the save apart in a profile too: -tagfocus stage=save
+					pprof.Do(ctx, pprof.Labels("stage", "save"), func(context.Context) {
+						ch := c.TakeChanges()
+						written[tenth].add(&ch.Rows)
+						if err := store.SaveGroups(ctx, crosscheck.GroupSave{Version: c.Version(), Changes: ch.Rows}); err != nil {
+							b.Fatal(err)
+						}
+						c.Saved()
+						c.Shrink(cacheLimit)
+					})
+					saveWall[tenth] += time.Since(s0)
+					saveCPU[tenth] += cpuTime() - sc0
 				}
 			})
 			if err := c.Err(); err != nil {
@@ -170,6 +176,8 @@ func BenchmarkGroupStream(b *testing.B) {
 				b.Logf("%d articles: %.0f µs an article (%.0f µs of processor time); cache %.0f MB, heap %.0f MB, peak RSS %.0f MB", i+chunk,
 					float64(wall[i*10/n].Microseconds())/float64(n/10), float64(cpu[i*10/n].Microseconds())/float64(n/10),
 					float64(c.Cached())/(1<<20), float64(ms.HeapInuse)/(1<<20), peakRSSMB())
+				b.Logf("    of which saving %.0f µs (%.0f µs of processor time)", float64(saveWall[tenth].Microseconds())/float64(n/10),
+					float64(saveCPU[tenth].Microseconds())/float64(n/10))
 				b.Logf("    rows an article: read %s; written %s", read[tenth].per(n/10), written[tenth].per(n/10))
 			}
 		}
@@ -191,6 +199,7 @@ func BenchmarkGroupStream(b *testing.B) {
 // rowCounts counts grouping-state rows by table, and the bytes of their blobs.
 type rowCounts struct {
 	words, lists, stories, members, bands, sigs, bytes int
+	left                                               int // band entries deleted (written only)
 }
 
 func (r *rowCounts) add(ch *crosscheck.GroupChanges) {
@@ -200,6 +209,7 @@ func (r *rowCounts) add(ch *crosscheck.GroupChanges) {
 	r.members += len(ch.Members)
 	r.bands += len(ch.Bands)
 	r.sigs += len(ch.Signatures)
+	r.left += len(ch.Left)
 	for _, l := range ch.Lists {
 		r.bytes += len(l.Stories)
 	}
@@ -217,8 +227,12 @@ func (r *rowCounts) add(ch *crosscheck.GroupChanges) {
 // per says the counts per article, over n articles.
 func (r *rowCounts) per(n int) string {
 	f := func(x int) float64 { return float64(x) / float64(n) }
-	return fmt.Sprintf("%.2f words, %.2f lists, %.2f stories, %.2f members, %.2f bands, %.2f signatures (%.0f bytes of blobs)",
+	s := fmt.Sprintf("%.2f words, %.2f lists, %.2f stories, %.2f members, %.2f bands, %.2f signatures (%.0f bytes of blobs)",
 		f(r.words), f(r.lists), f(r.stories), f(r.members), f(r.bands), f(r.sigs), f(r.bytes))
+	if r.left > 0 {
+		s += fmt.Sprintf(", %.2f bands deleted", f(r.left))
+	}
+	return s
 }
 
 // countingState is a store's grouping state that counts the rows it returns.

@@ -3,6 +3,7 @@ package group_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,15 +11,20 @@ import (
 	"github.com/crosscheck/crosscheck/group"
 )
 
-// wordReads is a Memory that counts the features it is asked for.
+// wordReads is a Memory that counts the features and the story rows it is asked for.
 type wordReads struct {
 	*group.Memory
-	asked int
+	asked, stories int
 }
 
 func (w *wordReads) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
 	w.asked += len(words)
 	return w.Memory.GroupWords(ctx, words)
+}
+
+func (w *wordReads) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	w.stories += len(ids)
+	return w.Memory.GroupStories(ctx, ids)
 }
 
 // A cache over its limit drops what was used longest ago and keeps what the last articles
@@ -56,5 +62,64 @@ func TestShrinkKeepsWhatWasUsedLast(t *testing.T) {
 	}
 	if err := c.Err(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A story weighed as a candidate by every article but joined by none keeps its centroid in a
+// shrunk cache and lets its sums go; the article that joins it later reads them again, and
+// the stories are those of one run.
+func TestShrinkLetsTheSumsOfAStoryNotJoinedGo(t *testing.T) {
+	ctx := context.Background()
+	ferry := func(i int) string {
+		return fmt.Sprintf("The ferry sank off the harbour pier in the storm; rescuers pulled %d passengers from the water, the harbour master said.", 10+i)
+	}
+	// each names the harbour, so the ferry's story is a candidate, but joins a story of its own
+	other := func(i int) string {
+		return fmt.Sprintf("Council%d of the harbour town voted on the levee%d budget and the bridge%d tolls after a long meeting%d.", i, i, i, i)
+	}
+	type step struct{ id, text string }
+	var stream []step
+	for i := range 3 {
+		stream = append(stream, step{fmt.Sprint("ferry", i), ferry(i)})
+	}
+	for i := range 200 {
+		stream = append(stream, step{fmt.Sprint("other", i), other(i)})
+	}
+	stream = append(stream, step{"ferry-late", ferry(3)})
+	run := func(shrink bool) ([]string, int) {
+		state := &wordReads{Memory: group.NewMemory()}
+		c, err := group.New(ctx, state, group.DefaultOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var placed []string
+		for i, s := range stream {
+			if shrink && i == len(stream)-1 {
+				c.TakeChanges()
+				// keep about the last articles' worth: the ferry's story was offered to each
+				// of them, and joined by none
+				c.Shrink(c.Cached() * 3 / 4)
+				state.stories = 0
+			}
+			a := c.Add(s.id, group.Extract("", s.text), time.Time{})
+			placed = append(placed, fmt.Sprintf("%s %d %.6f %s", s.id, a.Story, a.Score, a.Rule))
+		}
+		if err := c.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return placed, state.stories
+	}
+	one, _ := run(false)
+	shrunk, asked := run(true)
+	if last := one[len(one)-1]; !strings.HasPrefix(last, "ferry-late 0 ") {
+		t.Fatalf("the late ferry article: %s, want it in story 0", last)
+	}
+	for i := range one {
+		if shrunk[i] != one[i] {
+			t.Fatalf("after a shrink, article %d placed %s, one run %s", i, shrunk[i], one[i])
+		}
+	}
+	if asked != 1 {
+		t.Errorf("the late ferry article read %d story rows, want 1: the ferry story's sums and no more", asked)
 	}
 }

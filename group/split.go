@@ -2,14 +2,20 @@ package group
 
 // split moves the half of a story's members that halves finds without the story's first
 // article to a new story, which it returns (nil when the story stays whole), and whether the
-// article id went with it. Articles past the member cap stay where they are.
+// article id went with it. Articles past the member cap stay where they are. A story whose
+// members are those halves last found one event in is not read and tried again: once a story
+// holds Members articles, its checks at later sizes would find what the last one found.
 func (c *Clusterer) split(s *Story, id string) (*Story, bool, error) {
+	if s.settled {
+		return nil, false, nil // the same members as when they last told one event
+	}
 	if err := c.loadMembers(s); err != nil {
 		return nil, false, err
 	}
 	m := s.members
 	side := c.halves(m)
 	if side == nil {
+		s.settled = true
 		return nil, false, nil
 	}
 	var first string

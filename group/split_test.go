@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crosscheck/crosscheck"
 )
 
 // vec makes a unit vector from feature ids and weights, in id order.
@@ -227,5 +229,52 @@ func TestMembersKeepTheirWeekdaysInTheState(t *testing.T) {
 	}
 	if got := days(back); got != want {
 		t.Fatalf("read back:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// memberReads is a Memory state that counts the stories whose members are read.
+type memberReads struct {
+	*Memory
+	n int
+}
+
+func (m *memberReads) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
+	m.n++
+	return m.Memory.GroupMembers(ctx, story)
+}
+
+// A story whose members told one event at a split point, and have not changed since, is not
+// read again and split again at the next: once it holds Options.Members articles, its later
+// checks (128, 256 …) cost nothing, though a shrunk cache let its members go.
+func TestASettledStoryIsNotReadAgainForASplit(t *testing.T) {
+	state := &memberReads{Memory: NewMemory()}
+	c, err := New(context.Background(), state, DefaultOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reads := map[int]int{} // the reads made by the article that brought the story to this size
+	for i := range 300 {
+		text := "The ferry sank off the harbour pier in the storm, the harbour master said."
+		before := state.n
+		a := c.Add(fmt.Sprint(i), Extract("Ferry sinks in harbour storm", text), time.Time{})
+		if a.Story != 0 {
+			t.Fatalf("article %d went to story %d: %s", i, a.Story, a.Rule)
+		}
+		reads[i+1] = state.n - before
+		c.TakeChanges()
+		if len(c.stories[0].members) > 0 {
+			c.Shrink(c.Cached() - 1) // the members go, the story stays
+		}
+	}
+	if err := c.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if reads[64] != 1 {
+		t.Errorf("the check at 64 read the members %d times, want once", reads[64])
+	}
+	for _, n := range []int{128, 256} {
+		if reads[n] != 0 {
+			t.Errorf("the check at %d read the members %d times, want none: they are those found whole at 64", n, reads[n])
+		}
 	}
 }

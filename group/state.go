@@ -60,7 +60,7 @@ func (c *Clusterer) Forget() {
 	c.dirty = map[int]bool{}
 	c.changed = map[string]*wordEntry{}
 	c.posted = map[int32]bool{}
-	c.newSigs, c.newBands, c.moves = nil, nil, nil
+	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 }
 
 // Cached is about how many bytes the clusterer holds of what it read or made: its features,
@@ -90,18 +90,27 @@ const (
 )
 
 // bytes is about how much a story holds: its sums and centroid, members and index.
-func (s *Story) bytes() int {
-	n := 4*entryBytes + 16*len(s.sum) + 8*cap(s.centroid) + 4*cap(s.indexed)
+func (s *Story) bytes() int { return s.coreBytes() + s.sumBytes() }
+
+// coreBytes is about how much a story holds besides its sums: what a candidate is weighed by
+// (its centroid), its index and its members.
+func (s *Story) coreBytes() int {
+	n := 4*entryBytes + 8*cap(s.centroid) + 4*cap(s.indexed)
 	for _, m := range s.members {
 		n += entryBytes + len(m.id) + 8*cap(m.v)
 	}
 	return n
 }
 
+func (s *Story) sumBytes() int { return 16 * len(s.sum) }
+
 // Shrink bounds the cache to about limit bytes (see Cached): when it holds more, the stories'
 // members are let go, the signatures older than the near-duplicate window (see
 // DuplicateWindow) dropped, and of the rest what was used longest ago, the most recently used
-// kept up to limit — the common words, the stories of the last days. The clusterer reads
+// kept up to limit — the common words, the stories of the last days. A story's sums count
+// from when it last changed, the rest of it from when it was last weighed as a candidate: a
+// story offered often and joined seldom keeps its centroid and lets its sums go, read again
+// when an article joins it. The clusterer reads
 // again from its state what an article needs later. Changes not yet taken would be dropped
 // with it: call it after TakeChanges.
 func (c *Clusterer) Shrink(limit int) {
@@ -135,8 +144,11 @@ func (c *Clusterer) Shrink(limit int) {
 	for _, p := range c.postings {
 		note(p.used, p.bytes())
 	}
+	// a story is weighed as a candidate by its centroid, and its sums are needed only when it
+	// changes: they are kept by when it last changed, the rest by when it was last used
 	for _, s := range c.stories {
-		note(s.used, s.bytes())
+		note(s.used, s.coreBytes())
+		note(s.joined, s.sumBytes())
 	}
 	// entries of age keep or more go
 	keep, kept := 0, 0
@@ -155,8 +167,11 @@ func (c *Clusterer) Shrink(limit int) {
 		}
 	}
 	for id, s := range c.stories {
-		if age(s.used) >= keep {
+		switch {
+		case age(s.used) >= keep:
 			delete(c.stories, id)
+		case age(s.joined) >= keep && !s.partial && !c.dirty[id]:
+			s.sum, s.partial = nil, true
 		}
 	}
 }
@@ -234,12 +249,8 @@ func (c *Clusterer) loadStories(ids []int) error {
 	}
 	for _, r := range rows {
 		st := &Story{ID: r.ID, Key: r.Key, First: r.First, Last: r.Last, Size: r.Size, summed: r.Summed,
-			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed), used: c.used}
-		sum := decodeVector(r.Sum)
-		st.sum = make(map[int32]float32, len(sum))
-		for _, f := range sum {
-			st.sum[f.ID] = f.Weight
-		}
+			base: r.Members, saved: r.Members, indexed: decodeIDs(r.Indexed), used: c.used, joined: c.used}
+		st.sum = sumOf(r.Sum)
 		st.centroid = c.centroidOf(st)
 		c.stories[st.ID] = st
 	}
@@ -249,6 +260,34 @@ func (c *Clusterer) loadStories(ids []int) error {
 			// another writer saved between two reads: the work is to be done again
 			return fmt.Errorf("grouping state: story %d is listed but not stored: %w", id, crosscheck.ErrConflict)
 		}
+	}
+	return nil
+}
+
+func sumOf(blob []byte) map[int32]float32 {
+	sum := decodeVector(blob)
+	m := make(map[int32]float32, len(sum))
+	for _, f := range sum {
+		m[f.ID] = f.Weight
+	}
+	return m
+}
+
+// loadSums reads again the sums of stories whose sums Shrink let go; the state holds them as
+// they were then, the stories having been saved.
+func (c *Clusterer) loadSums(stories ...*Story) error {
+	for _, s := range stories {
+		if !s.partial {
+			continue
+		}
+		rows, err := c.state.GroupStories(c.ctx, []int{s.ID})
+		if err != nil {
+			return err
+		}
+		if len(rows) != 1 || rows[0].Summed != s.summed || rows[0].Size != s.Size {
+			return fmt.Errorf("grouping state: story %d changed since it was read: %w", s.ID, crosscheck.ErrConflict)
+		}
+		s.sum, s.partial = sumOf(rows[0].Sum), false
 	}
 	return nil
 }
@@ -325,19 +364,24 @@ func (c *Clusterer) TakeChanges() *Changes {
 		}
 		s.saved, s.rebuilt = s.base+len(s.members), false
 	}
-	// in key order, so that a save writes each page of the bands' index once
-	sort.Slice(c.newBands, func(i, j int) bool {
-		a, b := c.newBands[i], c.newBands[j]
-		return a.Key < b.Key || a.Key == b.Key && a.Signature < b.Signature
-	})
-	rows.Bands, rows.Signatures = c.newBands, c.newSigs
+	sortBands(c.newBands)
+	sortBands(c.oldBands)
+	rows.Bands, rows.Signatures, rows.Left = c.newBands, c.newSigs, c.oldBands
 	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
-	c.newSigs, c.newBands, c.moves = nil, nil, nil
+	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 	if a, ok := c.state.(interface{ apply(*Changes) }); ok {
 		a.apply(ch)
 		c.Saved()
 	}
 	return ch
+}
+
+// sortBands puts band entries in key order, so that a save writes each page of the bands'
+// index once.
+func sortBands(b []crosscheck.GroupBand) {
+	sort.Slice(b, func(i, j int) bool {
+		return b[i].Key < b[j].Key || b[i].Key == b[j].Key && b[i].Signature < b[j].Signature
+	})
 }
 
 // Saved tells the clusterer that the changes TakeChanges handed back were written: the state

@@ -23,7 +23,9 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	keys := bandKeys(sig)
 	n := c.meta.Signatures
 	lo := n - duplicateWindow // the window's first signature
-	c.leave(lo - 1)
+	if err := c.retire(lo); err != nil {
+		return Duplicate{}, false, err
+	}
 	if lo < c.bandsFrom && !c.whole {
 		if err := c.loadBands(keys); err != nil {
 			return Duplicate{}, false, err
@@ -104,22 +106,48 @@ func inWindow(b []int64, lo int64) []int64 {
 	return slices.Delete(b, 0, i)
 }
 
-// leave takes signature j, which the window just left, out of the cache's buckets, when this
-// clusterer made it (an older one is in buckets read from the state, trimmed as they are used
-// and by Shrink).
-func (c *Clusterer) leave(j int64) {
-	e, ok := c.sigs[j]
-	if j < c.bandsFrom || !ok {
-		return
+// retire takes the signatures older than lo, which the window left, out of the cache's
+// buckets and hands their band entries to the state to delete (see GroupChanges.Left), so that
+// the state's buckets stay the size of the window however long the stream: a save writes into
+// a table of the window's size, not of every text ever seen. A signature the state holds and
+// the cache does not is read for its bands.
+func (c *Clusterer) retire(lo int64) error {
+	from := max(c.retired, 0)
+	if from >= lo {
+		return nil
 	}
-	for _, k := range bandKeys(e.sig) {
-		if b := inWindow(c.bands[k], j+1); len(b) == 0 {
-			delete(c.bands, k)
-		} else {
-			c.bands[k] = b
+	var need []int64
+	for j := from; j < lo; j++ {
+		if _, ok := c.sigs[j]; !ok {
+			need = append(need, j)
 		}
 	}
-	delete(c.sigs, j)
+	if len(need) > 0 {
+		rows, err := c.state.GroupSignatures(c.ctx, need)
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+		}
+	}
+	for j := from; j < lo; j++ {
+		e, ok := c.sigs[j]
+		if !ok {
+			continue // not in the state: nothing to delete
+		}
+		for _, k := range bandKeys(e.sig) {
+			c.oldBands = append(c.oldBands, crosscheck.GroupBand{Key: int64(k), Signature: j})
+			if b := inWindow(c.bands[k], j+1); len(b) == 0 {
+				delete(c.bands, k)
+			} else {
+				c.bands[k] = b
+			}
+		}
+		delete(c.sigs, j)
+	}
+	c.retired = lo
+	return nil
 }
 
 // trimWindow drops the signatures older than the window and their bucket entries, and returns
@@ -134,7 +162,7 @@ func (c *Clusterer) trimWindow() int {
 		}
 	}
 	for j := range c.sigs {
-		if j < lo {
+		if j < min(lo, c.retired) { // the others are retired by the next text, their bands with them
 			delete(c.sigs, j)
 		}
 	}

@@ -72,3 +72,36 @@ func TestNearDuplicatesAreFoundWithinTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// The state's band buckets hold the window's signatures only, however long the stream, and
+// whether the clusterer that made a signature or a later one over the state sees it leave.
+func TestBandsLeaveTheStateWithTheWindow(t *testing.T) {
+	const window = 30
+	defer group.SetDuplicateWindow(window)()
+	for _, every := range []int{0, 7, 45} {
+		mem := group.NewMemory()
+		c, _ := group.New(context.Background(), mem, group.DefaultOptions)
+		for i := range 150 {
+			if every > 0 && i%every == 0 {
+				c.TakeChanges()
+				c, _ = group.New(context.Background(), mem, group.DefaultOptions)
+			}
+			text := fmt.Sprintf("The ferry%d sank off pier%d on day %d, said harbour master%d.", i, i%13, i, i%7)
+			c.Duplicate(fmt.Sprint(i), group.Sign(text))
+		}
+		c.TakeChanges()
+		if err := c.Err(); err != nil {
+			t.Fatal(err)
+		}
+		n := group.Signatures(mem)
+		entries := group.BandSignatures(mem)
+		if len(entries) == 0 {
+			t.Fatalf("every %d: no band entries", every)
+		}
+		for _, j := range entries {
+			if j < n-1-window { // the last text was compared with the window before it
+				t.Fatalf("every %d: signature %d of %d is in a bucket, outside the window of %d", every, j, n, window)
+			}
+		}
+	}
+}

@@ -196,6 +196,11 @@ func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 			column(ch.Bands, func(b crosscheck.GroupBand) int64 { return b.Key }),
 			column(ch.Bands, func(b crosscheck.GroupBand) int64 { return b.Signature }))
 	}
+	if len(ch.Left) > 0 {
+		batch.Queue(`DELETE FROM group_bands WHERE (band, signature) IN (SELECT * FROM unnest($1::bigint[], $2::bigint[]))`,
+			column(ch.Left, func(b crosscheck.GroupBand) int64 { return b.Key }),
+			column(ch.Left, func(b crosscheck.GroupBand) int64 { return b.Signature }))
+	}
 }
 
 // lastByKey returns rows less those whose key comes again later: the last of each key, in

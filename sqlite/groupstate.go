@@ -206,6 +206,8 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 			func(i int) []any { g := ch.Signatures[i]; return []any{g.ID, g.Article, g.Signature} }},
 		{`INSERT INTO group_bands (band, signature) VALUES (?, ?) ON CONFLICT DO NOTHING`, len(ch.Bands),
 			func(i int) []any { b := ch.Bands[i]; return []any{b.Key, b.Signature} }},
+		{`DELETE FROM group_bands WHERE band = ? AND signature = ?`, len(ch.Left),
+			func(i int) []any { b := ch.Left[i]; return []any{b.Key, b.Signature} }},
 	}
 	for _, b := range batches {
 		if b.n == 0 {
