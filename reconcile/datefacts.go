@@ -510,6 +510,7 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		}
 		words[i] = append(contentWords(c.subject), contentWords(clauses[i])...)
 	}
+	holders := wordHolders(words) // by word, how many claims' words have it
 	for i, c := range claims {
 		for _, text := range []string{clauses[i], c.subject} {
 			if text == "" {
@@ -521,17 +522,14 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 				// creamery building was burned down by teenagers"): it is read in their stead
 				text = clauses[i]
 			}
-			shared := 0
-			for j := range claims {
-				if j == i {
-					continue
-				}
-				for _, w := range mine {
-					if slices.Contains(words[j], w) {
-						shared++
-					}
+			shared := 0 // the other claims' words it has, a word of it as often as they have it
+			for _, w := range mine {
+				shared += holders[w]
+				if slices.Contains(words[i], w) {
+					shared--
 				}
 			}
+			s.subjectWords += len(mine)
 			// the words it shares, per word it has: a short clause all about the event beats a long one
 			score := float64(shared)/float64(max(1, len(mine))) + float64(shared)/10
 			if score > bestScore || score == bestScore && len(text) < len(best) {
