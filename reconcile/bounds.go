@@ -104,6 +104,13 @@ const maxAnchors = 2000
 // boundAnchors is the first maxAnchors of anchors.
 func boundAnchors(anchors []string) []string { return anchors[:min(len(anchors), maxAnchors)] }
 
+// readerWindow is the part [lo, hi) of the sentence at sp that the readers of the text at [start,
+// end) in it see: contextWindow bytes on each side, from and to whole words (see ctxBefore).
+func readerWindow(text string, sp crosscheck.Span, start, end int) (lo, hi int) {
+	end = min(end, sp[1])
+	return start - len(ctxBefore(text[sp[0]:start])), end + len(ctxAfter(text[end:sp[1]]))
+}
+
 // maxSentenceFigures bounds the figures, and apart from them the dates, read in one sentence
 // (or piece of one, see maxSentence), and maxArticleFigures those read in one article: every
 // figure's readers cost hundreds of bytes of patterns, and a figure meets its sentence's others

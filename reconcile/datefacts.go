@@ -233,15 +233,15 @@ func (s *story) dateClaims(k dateKind) []claim {
 			if k.name == "year" || k.name == "month" {
 				c.approx = date.Granularity(d.Value) != k.name // a year or a month read from a finer date
 			}
-			sp := a.sentences[max(c.sentence, 0)].span
+			lo, hi := readerWindow(a.Text, a.sentences[max(c.sentence, 0)].span, d.Start, d.End)
 			c.verb = a.datedVerb(c.sentence, d.Start, d.End)
 			if c.verb == "" {
-				c.verb = verbBefore(a.Text[sp[0]:d.Start])
+				c.verb = verbBefore(a.Text[lo:d.Start])
 			}
 			if c.verb == "" {
-				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
+				c.verb = verbAfter(a.Text[min(d.End, hi):hi]) // a date may run past its sentence's end
 			}
-			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
+			c.subject = datedPhrase(a.Text[lo:hi], d.Start-lo, d.End-lo)
 			claims = append(claims, c)
 		}
 	}
