@@ -104,6 +104,11 @@ func (s *story) dateFacts() []crosscheck.Fact {
 		if k.name == "time" {
 			kind = "time"
 		}
+		var founded [][]claim // an organisation's start goes first: its words join it, not the year's value
+		if k.name == "year" {
+			founded = foundings(claims, nil)
+			claims = untaken(claims, founded)
+		}
 		facts := s.assign(claims, sameDay)
 		if k.name == "time" {
 			facts = splitClocks(facts)
@@ -119,7 +124,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 			facts = daysOfOneVerb(claims, facts)
 		}
 		if k.name == "year" {
-			facts = strayYears(claims, facts)
+			facts = append(founded, strayYears(claims, careerStarts(claims, facts))...)
 		}
 		for _, f := range facts {
 			if (k.name == "year" || k.name == "month") && !slices.ContainsFunc(f, func(c claim) bool { return !c.approx }) {
@@ -499,7 +504,6 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 	if grain == "weekday" {
 		grain = "day"
 	}
-	best, bestScore := "", -1.0
 	// each claim's clause read two ways: by the tree (parsed only for the claims of a fact) and
 	// by the words around the value
 	clauses := make([]string, len(claims))
@@ -510,6 +514,9 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 		}
 		words[i] = append(contentWords(c.subject), contentWords(clauses[i])...)
 	}
+	best, bestScore := "", -1.0
+	bestOf := map[float64]scoredText{} // the best text of each value's claims
+	var values []float64
 	holders := wordHolders(words) // by word, how many claims' words have it
 	for i, c := range claims {
 		for _, text := range []string{clauses[i], c.subject} {
@@ -535,11 +542,26 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 			if score > bestScore || score == bestScore && len(text) < len(best) {
 				best, bestScore = text, score
 			}
+			if b, ok := bestOf[c.value]; !ok || b.better(text, score) {
+				if !ok {
+					values = append(values, c.value)
+				}
+				bestOf[c.value] = scoredText{text, score}
+			}
 		}
 	}
 	if best == "" {
 		return grain + " of " + s.event(claims)
 	}
+	if grain == "" || grain == "place" {
+		return grainSubject(grain, best)
+	}
+	return grainSubject(grain, best) + eachSide(best, values, bestOf)
+}
+
+// grainSubject names what the clause best dates or places: "year of birth (born in the
+// Bronx)", "birthplace (born in Nashville)", "year Mat Maid filed for bankruptcy".
+func grainSubject(grain, best string) string {
 	for i, w := range strings.Fields(strings.ToLower(best)) {
 		if passedAway(strings.Fields(strings.ToLower(best))[i:]) {
 			w = "died" // "she passed away": a death
@@ -558,6 +580,58 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 	}
 	return grain + " " + best
 }
+
+// scoredText is a clause that may name a fact and how much it shares with the fact's others.
+type scoredText struct {
+	text  string
+	score float64
+}
+
+// better reports whether text, scored score, names the fact better than b: it shares more,
+// or as much in fewer letters.
+func (b scoredText) better(text string, score float64) bool {
+	return score > b.score || score == b.score && len(text) < len(b.text)
+}
+
+// eachSide names the acts the other values of a conflict are told with, where the clause that
+// names the fact leaves their words out: outlets that disagree on a time often tell the act
+// in their own words ("time Sudan Armed Forces attacked a refugee camp / planes dropped four
+// bombs"), and a reader looks for each. values are in the order they come; bestOf holds the
+// best clause of each. A clause of more than maxSideWords words is left out.
+func eachSide(best string, values []float64, bestOf map[float64]scoredText) string {
+	if len(values) < 2 {
+		return ""
+	}
+	held := contentWords(best)
+	var out strings.Builder
+	for _, v := range values {
+		t := bestOf[v].text
+		if f := strings.Fields(t); len(f) > 1 && (f[0] == "s" || f[0] == "’s" || f[0] == "'s") {
+			t = strings.Join(f[1:], " ") // the possessive of a name the clause left out ("Quinn ’ s")
+		}
+		w := contentWords(t)
+		if len(strings.Fields(t)) > maxSideWords || newWords(held, w) < 2 {
+			continue // one word more is a name or a spelling, not the act told otherwise
+		}
+		out.WriteString(" / " + t)
+		held = append(held, w...)
+	}
+	return out.String()
+}
+
+// newWords counts the words of part that whole does not hold.
+func newWords(whole, part []string) int {
+	n := 0
+	for _, w := range part {
+		if !slices.Contains(whole, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// maxSideWords is the length of the longest clause eachSide adds to a fact's name.
+const maxSideWords = 12
 
 // passedAway reports words that open with "passed away", which says "died", also with a
 // word between ("passed quietly away").

@@ -167,13 +167,23 @@ func yearlessFactsOf(t *testing.T, texts ...string) []string {
 
 // dateFactLines lists the date facts of a story of arts as "verdict: value articles | …".
 func dateFactLines(arts []*crosscheck.Article) []string {
+	return factLines(newStory(arts).dateFacts(), false)
+}
+
+// factLines lists facts as "verdict: value articles | …", or with subject as "verdict:
+// subject: value articles | …".
+func factLines(facts []crosscheck.Fact, subject bool) []string {
 	var got []string
-	for _, f := range newStory(arts).dateFacts() {
+	for _, f := range facts {
 		var vs []string
 		for _, v := range f.Values {
 			vs = append(vs, v.Value+" "+strings.Join(v.Articles, ","))
 		}
-		got = append(got, f.Verdict+": "+strings.Join(vs, " | "))
+		line := f.Verdict + ": "
+		if subject {
+			line += f.Subject + ": "
+		}
+		got = append(got, line+strings.Join(vs, " | "))
 	}
 	return got
 }

@@ -102,7 +102,7 @@ func (a *article) sentenceVerbs(i int) []string {
 // quarter", "The Chiefs were stuffed … early in the fourth quarter"). A verb one article
 // gives with two periods tells several plays and joins nothing. A period said without where
 // in it ("in the fourth quarter") agrees with any part of that period and is left out of a
-// fact that says which part.
+// fact that says which part. Plays of one kind told with other verbs join too (playsOfOneKind).
 func (s *story) gamePeriodFacts() []crosscheck.Fact {
 	claims, verbs := s.gamePeriodClaims()
 	if len(claims) < 2 {
@@ -119,14 +119,15 @@ func (s *story) gamePeriodFacts() []crosscheck.Fact {
 		}
 	}
 	used := make([]bool, len(claims))
-	var out []crosscheck.Fact
+	kinds, players := playsOf(claims)
+	var groups [][]int
 	for _, v := range order {
 		var cs []claim
 		var idx []int
 		once := true
 		for _, i := range by[v] {
-			if used[i] {
-				continue
+			if used[i] || slices.ContainsFunc(idx, func(j int) bool { return otherPlayers(kinds, players, i, j) }) {
+				continue // "picked off by Davis", "Butler picked it off": two interceptions
 			}
 			once = once && !slices.ContainsFunc(cs, func(o claim) bool { return o.art == claims[i].art })
 			cs, idx = append(cs, claims[i]), append(idx, i)
@@ -134,14 +135,173 @@ func (s *story) gamePeriodFacts() []crosscheck.Fact {
 		if !once || len(cs) < 2 || !severalArticles(cs) {
 			continue
 		}
-		f := partsOfOnePeriod(cs)
-		if len(f) < 2 || !severalArticles(f) {
+		if f := partsOfOnePeriod(cs); len(f) < 2 || !severalArticles(f) {
 			continue
 		}
 		for _, i := range idx {
 			used[i] = true
 		}
+		groups = append(groups, idx)
+	}
+	groups, byKind := playsOfOneKind(claims, groups, kinds, players)
+	var out []crosscheck.Fact
+	for g, idx := range groups {
+		var cs []claim
+		for _, i := range idx {
+			cs = append(cs, claims[i])
+		}
+		f := byPeriodAlone(partsOfOnePeriod(cs), byKind[g])
 		out = append(out, s.fact(f, "time", s.clauseSubject(f[0].owner, f), sameDay))
+	}
+	return out
+}
+
+// playKinds sort the words of a play whose kind a game has few of, so that the play is known
+// by its kind and its player whatever verb tells it: an interception is "intercepted", "picked
+// off", "an interception"; a fumble "fumbled", "a fumble".
+var playKinds = map[string]string{"interception": "interception", "intercepted": "interception",
+	"picked": "interception", "fumble": "fumble", "fumbled": "fumble"}
+
+// playKindRe matches the words of playKinds, the first word of each its key: "picked it off".
+var playKindRe = regexp.MustCompile(`(?i)\b(?:interception|intercepted|picked (?:it |him |her )?off|fumble|fumbled)\b`)
+
+// playsOfOneKind joins the periods no verb joined to plays of one kind that share a player
+// named in their sentences ("Quinn was picked off by Vontae Davis … later in the third
+// quarter", "Vontae Davis recorded his first interception … in the third quarter", "Quinn's
+// second interception of the game came … in the 4th quarter"): a game has few of them, and
+// the ones a player is named in are his. A claim joins the group of the verbs' that holds a
+// play of its kind and player; the plays of a kind and player an article tells twice are
+// several plays and join nothing. byKind tells the groups plays of a kind joined: their
+// claims say which period, and where in it is another play's (the drive's start, the fumble
+// that ended it).
+func playsOfOneKind(claims []claim, groups [][]int, kinds []string, players [][]string) (_ [][]int, byKind map[int]bool) {
+	byKind = map[int]bool{}
+	// join claims of one kind that share a player, until no more join
+	comp := make([]int, len(claims))
+	for i := range comp {
+		comp[i] = i
+	}
+	find := func(i int) int {
+		for comp[i] != i {
+			i = comp[i]
+		}
+		return i
+	}
+	for i := range claims {
+		for j := range i {
+			if kinds[i] != "" && kinds[i] == kinds[j] && slices.ContainsFunc(players[i], func(p string) bool { return slices.Contains(players[j], p) }) {
+				comp[find(i)] = find(j)
+			}
+		}
+	}
+	members := map[int][]int{}
+	var roots []int
+	for i := range claims {
+		if kinds[i] == "" {
+			continue
+		}
+		r := find(i)
+		if members[r] == nil {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
+	}
+	for _, r := range roots {
+		m := members[r]
+		arts := map[*article]int{}
+		for _, i := range m {
+			arts[claims[i].art]++
+		}
+		if len(arts) < 2 || len(arts) != len(m) {
+			continue // one article's two plays of the kind, or a play one article tells
+		}
+		g := slices.IndexFunc(groups, func(idx []int) bool {
+			return slices.ContainsFunc(idx, func(i int) bool { return slices.Contains(m, i) })
+		})
+		if g < 0 {
+			if !slices.ContainsFunc(groups, func(idx []int) bool {
+				return slices.ContainsFunc(idx, func(i int) bool { return slices.Contains(m, i) })
+			}) {
+				groups = append(groups, m)
+				byKind[len(groups)-1] = true
+			}
+			continue
+		}
+		for _, i := range m {
+			in := slices.ContainsFunc(groups, func(idx []int) bool { return slices.Contains(idx, i) })
+			if !in && !slices.ContainsFunc(groups[g], func(j int) bool { return claims[j].art == claims[i].art }) {
+				groups[g] = append(groups[g], i)
+				byKind[g] = true
+			}
+		}
+	}
+	return groups, byKind
+}
+
+// playsOf reads the kind of play of each claim's sentence (playKinds; "" for none, or for two
+// kinds) and the last names of the people it names.
+func playsOf(claims []claim) (kinds []string, players [][]string) {
+	kinds = make([]string, len(claims))
+	players = make([][]string, len(claims))
+	for i, c := range claims {
+		sp := c.art.sentences[c.sentence].span
+		k := playKindRe.FindAllString(c.art.Text[sp[0]:sp[1]], -1)
+		if len(k) == 0 {
+			continue
+		}
+		kinds[i] = playKinds[strings.ToLower(strings.Fields(k[0])[0])]
+		for _, w := range k[1:] {
+			if playKinds[strings.ToLower(strings.Fields(w)[0])] != kinds[i] {
+				kinds[i] = "" // two kinds of play: whose period is whose is not known
+			}
+		}
+		players[i] = c.art.lastNamesIn(sp[0], sp[1])
+	}
+	return kinds, players
+}
+
+// otherPlayers reports claims i and j of plays of one kind whose sentences name players, none
+// the same: two plays.
+func otherPlayers(kinds []string, players [][]string, i, j int) bool {
+	if kinds[i] == "" || kinds[i] != kinds[j] || len(players[i]) == 0 || len(players[j]) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(players[i], func(p string) bool { return slices.Contains(players[j], p) })
+}
+
+// lastNamesIn are the last names of the people named in [start, end) of the article.
+func (a *article) lastNamesIn(start, end int) []string {
+	var out []string
+	for _, e := range a.Entities {
+		if e.Kind != "person" {
+			continue
+		}
+		for _, m := range e.Mentions {
+			if m.Start >= start && m.End <= end {
+				f := strings.Fields(e.Name)
+				if n := strings.ToLower(f[len(f)-1]); !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// byPeriodAlone reads claims of different periods, or all when always, by the period alone:
+// when outlets put one play in the third quarter and the fourth, "late in the third quarter"
+// and "in the third quarter" say the same against the fourth.
+func byPeriodAlone(cs []claim, always bool) []claim {
+	period := func(c claim) float64 { return float64(int(c.value) / 10) }
+	if !always && !slices.ContainsFunc(cs, func(c claim) bool { return period(c) != period(cs[0]) }) {
+		return cs
+	}
+	out := slices.Clone(cs)
+	for i, c := range out {
+		out[i].value = period(c) * 10
+		f := strings.Fields(c.label)
+		out[i].label = strings.Join(f[len(f)-2:], " ") // "third quarter"
 	}
 	return out
 }

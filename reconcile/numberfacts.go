@@ -230,7 +230,7 @@ func specificDigits(c claim) int {
 // are one fact, however little else their sentences share.
 func rivalPairs(a, b []claim) bool {
 	return a[0].read.unit == "year pair" && b[0].read.unit == "year pair" && shareKnown(a, b, func(c claim) string { return c.owner }) ||
-		sumsOfOneThing(a, b) || soleCounts(a, b)
+		sumsOfOneThing(a, b) || soleCounts(a, b) || numberRivals(a, b)
 }
 
 // sumsOfOneThing reports two sets of sums that name one thing they are of ("$60 million in
@@ -255,7 +255,7 @@ const bigCount = 1000
 // Colts, two ages of Ortiz, are about one thing whatever else their sentences say (not two
 // ordinals of one noun: the 7th game and the 13th are two games).
 func ownerWeight(a, b []claim) float64 {
-	if sumsOfOneThing(a, b) {
+	if sumsOfOneThing(a, b) || numberRivals(a, b) {
 		return 0.25
 	}
 	if k := a[0].read.kind; k != "age" && k != "score" || !shareKnown(a, b, func(c claim) string { return c.owner }) {
@@ -473,6 +473,9 @@ func (s *story) numberSubject(f []claim) string {
 			of = " of " + titleWord(owner)
 		}
 		return dim + " in " + plural(strings.SplitN(r.unit, " per ", 2)[0], 2) + of
+	}
+	if crowd := crowdSubject(f); crowd != "" {
+		return crowd // "number of people at the march"
 	}
 	if word == "" {
 		word = plural(thing, 2)

@@ -37,7 +37,13 @@ type reading struct {
 	window string
 	// sole is set on a count of a thing the story gives one figure only (markSole).
 	sole bool
-	rule string
+	// crowd is the gathering a count of people is the size of ("march", "vigil", "crowd"), or
+	// "" (crowdOf).
+	crowd string
+	// group is the body of people a count of members is the size of ("family"), or ""
+	// (asMembers).
+	group string
+	rule  string
 }
 
 // numberRule is one step of the cascade that reads a number: the first whose match returns
@@ -720,6 +726,10 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	if v := number.CasualtyVerb(ctx.before); thing == "" && n.Counted == "" && v != "" && bareEnd.MatchString(ctx.after) {
 		thing = v // "the bombing, which he said killed seven"
 	}
+	estimated := thing == "" && n.Counted == "" && crowdEstimate.MatchString(ctx.before)
+	if estimated {
+		thing = "people" // "estimated the crowd at 70": 70 people
+	}
 	ofThose := false
 	if thing == "" && n.Counted == "" {
 		if noun, verb := a.ofThoseBefore(n, ctx.after); noun != "" {
@@ -749,6 +759,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	}
 	r.kind, r.unit, r.thing = "count", thing, thing
 	r.word = headWord(n)
+	if estimated {
+		r.word = "people"
+	}
 	if _, irregular := irregularPeople[thing]; ofThose && irregular {
 		r.word = thing // "men", as written
 	} else if ofThose {
@@ -809,6 +822,9 @@ func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 	r.label = figureLabel(n.Value) + " " + r.word
 	r.owner = a.holderNear(n.Start)
 	r.window = countWindow(ctx.after)
+	r.crowd = crowdOf(*r, ctx)
+	asTimesMarried(r, ctx.before) // "her three husbands": three times married
+	asMembers(r, n, ctx.before)   // "the family's 200 soldiers": 200 members of the family
 	if n.Value <= 2 && r.verb == "" && !thereWas.MatchString(ctx.before) {
 		r.kind = "" // "one son", "two sons", "one more thing": one or two of a thing are a count only of an event ("one person was arrested", "there was one arrest")
 	}

@@ -22,6 +22,8 @@ func Find(text string) []Number { return numbers(text, nil) }
 // numbers is Numbers, counting in tries, when set, the expressions it tries to match: its
 // work, each try bounded by maxNumberText.
 func numbers(text string, tries *int) []Number {
+	orig := text
+	text = unquoteModifiers(text) // `200 "made" soldiers`: 200 soldiers, its text as written
 	var out []Number
 	var lower []byte
 	for c := 0; c < len(text); {
@@ -36,6 +38,7 @@ func numbers(text string, tries *int) []Number {
 		m := numberRe.FindSubmatchIndex(lower)
 		if m == nil {
 			if n, ok := oneUnitAway(text, at, lower); ok {
+				n.Text = orig[n.Start:n.End]
 				out = append(out, n)
 				c = n.End
 				continue
@@ -50,6 +53,7 @@ func numbers(text string, tries *int) []Number {
 		}
 		n, ok := readNumber(text, m)
 		if ok {
+			n.Text = orig[n.Start:n.End]
 			out = append(out, n)
 		}
 		c = m[1] // as FindAll does, go on after the match

@@ -56,6 +56,9 @@ func TestNumbers(t *testing.T) {
 		{"she was one of six children", 6, "children", "", ""}, // "one of" counts nothing; "six children" does
 		{"the bombing, which he said killed seven", 7, "", "", ""},
 		{"as many as 20, 000 people took to the streets", 20000, "people", "", "as many as"},
+		// a scare-quoted modifier is passed
+		{"each of the gang's 200 \"made\" or inducted soldiers", 200, "soldier", "", ""},
+		{"he took 24 “spiritual” brides", 24, "bride", "", ""},
 		// one sum however it is written
 		{"a loan of EUR 110 billion", 1.1e11, "EUR", "", ""},
 		{"a loan of 1.2 bn dollars", 1.2e9, "USD", "", ""},

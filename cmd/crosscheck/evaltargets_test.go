@@ -43,9 +43,9 @@ func TestPolNeARDevTargets(t *testing.T) {
 	}
 }
 
-// The report's targets on the 16 real events hold: 85% of the checks, conflicts precision 0.80,
-// agreements recall 0.80, derived pairs 0.90 both ways, and 0.90 of the quote variants with the
-// gold's speaker. (Conflicts recall, 0.70 by the targets, is held at what the rules reach today.)
+// The report's targets on the 16 real events hold: 85% of the checks, conflicts precision 0.80
+// and recall 0.70, agreements recall 0.80, derived pairs 0.90 both ways, and 0.90 of the quote
+// variants with the gold's speaker.
 func TestEventsReportTargets(t *testing.T) {
 	golds, err := filepath.Glob(filepath.Join(corpus.Path(t, "events"), "*", "expected.json"))
 	if err != nil || len(golds) != 16 {
@@ -67,8 +67,8 @@ func TestEventsReportTargets(t *testing.T) {
 	if s.Checks.All != 597 || float64(s.Checks.Passed) < 0.85*597 {
 		t.Errorf("checks: %d of %d pass; want 597 checks, 85%% passing", s.Checks.Passed, s.Checks.All)
 	}
-	if s.Conflicts.Precision < 0.80 || s.Conflicts.Recall < 0.59 {
-		t.Errorf("conflicts P %.2f R %.2f; want P 0.80 and R 0.59 or better", s.Conflicts.Precision, s.Conflicts.Recall)
+	if s.Conflicts.Precision < 0.80 || s.Conflicts.Recall < 0.70 {
+		t.Errorf("conflicts P %.2f R %.2f; want P 0.80 and R 0.70 or better", s.Conflicts.Precision, s.Conflicts.Recall)
 	}
 	if s.Agreements.Recall < 0.80 || s.Derived.Precision < 0.90 || s.Derived.Recall < 0.90 || speakers < 0.90 {
 		t.Errorf("agreements R %.2f, derived P %.2f R %.2f, speakers %.2f; want 0.80, 0.90, 0.90, 0.90",

@@ -1,0 +1,28 @@
+package number
+
+import (
+	"regexp"
+	"strings"
+)
+
+// scareQuoted is a word in quotation marks between a figure and the noun it counts: the 200
+// `"made" or inducted soldiers`, three “spiritual” wives. Groups: 1 the opening mark, 2 the
+// closing one.
+var scareQuoted = regexp.MustCompile(`\d\s+(["“'‘])[A-Za-z-]+(["”'’])\s+[A-Za-z]`)
+
+// unquoteModifiers writes the marks of scare-quoted modifiers after figures (scareQuoted) as
+// spaces, byte for byte, so that the figure's noun is read past them with the text's offsets
+// kept; a text without any is returned as it is.
+func unquoteModifiers(text string) string {
+	ms := scareQuoted.FindAllStringSubmatchIndex(text, -1)
+	if ms == nil {
+		return text
+	}
+	b := []byte(text)
+	for _, m := range ms {
+		for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
+			copy(b[g[0]:g[1]], strings.Repeat(" ", g[1]-g[0]))
+		}
+	}
+	return string(b)
+}
