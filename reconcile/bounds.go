@@ -30,7 +30,7 @@ type bounded struct {
 // bound applies the bounds to an article as newStory reads it: its sentences' spans cut to
 // pieces, and the article with its figures and dates bounded.
 func (s *story) bound(a *crosscheck.Article, spans []crosscheck.Span) (*crosscheck.Article, []crosscheck.Span) {
-	spans, cut := boundSentences(a.Text, spans)
+	spans, cut := boundSentences(a.Text, spans, analysed(a))
 	a, unread := boundArticle(a, spans)
 	s.sentencesCut += cut
 	s.unread += unread
@@ -44,9 +44,28 @@ func (s *story) bound(a *crosscheck.Article, spans []crosscheck.Span) (*crossche
 // grow with this bound and not with the article.
 const maxSentence = 2000
 
-// boundSentences cuts every span of spans longer than maxSentence into pieces; it returns the
-// spans and the number of sentences cut.
-func boundSentences(text string, spans []crosscheck.Span) ([]crosscheck.Span, int) {
+// analysed is the spans of the figures, dates and names analysis found in a, by start: a
+// sentence is not cut inside one, so that each is read within its piece.
+func analysed(a *crosscheck.Article) []crosscheck.Span {
+	var out []crosscheck.Span
+	for _, n := range a.Numbers {
+		out = append(out, crosscheck.Span{n.Start, n.End})
+	}
+	for _, d := range a.Dates {
+		out = append(out, crosscheck.Span{d.Start, d.End})
+	}
+	for _, e := range a.Entities {
+		for _, m := range e.Mentions {
+			out = append(out, crosscheck.Span{m.Start, m.End})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// boundSentences cuts every span of spans longer than maxSentence into pieces, never inside
+// one of items (sorted by start); it returns the spans and the number of sentences cut.
+func boundSentences(text string, spans, items []crosscheck.Span) ([]crosscheck.Span, int) {
 	cut := 0
 	for _, sp := range spans {
 		if sp[1]-sp[0] > maxSentence {
@@ -59,13 +78,31 @@ func boundSentences(text string, spans []crosscheck.Span) ([]crosscheck.Span, in
 	out := make([]crosscheck.Span, 0, len(spans)+cut)
 	for _, sp := range spans {
 		for sp[1]-sp[0] > maxSentence {
-			end := pieceEnd(text, sp[0])
+			end := outside(pieceEnd(text, sp[0]), sp[0], items)
 			out = append(out, crosscheck.Span{sp[0], end})
 			sp[0] = end
 		}
 		out = append(out, sp)
 	}
 	return out, cut
+}
+
+// outside moves a cut at end back to the start of the item it falls inside, if any, unless
+// that leaves nothing after start.
+func outside(end, start int, items []crosscheck.Span) int {
+	for {
+		k := sort.Search(len(items), func(k int) bool { return items[k][0] >= end })
+		moved := end
+		for j := k - 1; j >= 0 && items[j][0] > end-maxSentence; j-- {
+			if items[j][1] > end && items[j][0] < moved {
+				moved = items[j][0]
+			}
+		}
+		if moved == end || moved <= start {
+			return end
+		}
+		end = moved
+	}
 }
 
 // pieceEnd is where the piece of at most maxSentence bytes from start ends: after the last

@@ -77,7 +77,7 @@ func TestReadersSeeBoundedSentences(t *testing.T) {
 // exactly; a run without a space is cut at a character's start.
 func TestLongSentencesAreCutInPieces(t *testing.T) {
 	for _, text := range []string{strings.Repeat("1 people, ", 1000), strings.Repeat("é", 3000), "short one."} {
-		spans, cut := boundSentences(text, []crosscheck.Span{{0, len(text)}})
+		spans, cut := boundSentences(text, []crosscheck.Span{{0, len(text)}}, nil)
 		if want := len(text) > maxSentence; (cut == 1) != want {
 			t.Errorf("%d bytes: %d cut", len(text), cut)
 		}
@@ -185,5 +185,25 @@ func TestAlignmentScoresBoundedSentencePairs(t *testing.T) {
 	}
 	if len(derived) != 1 || derived[0].Kind != "copy" {
 		t.Errorf("two copies of one text: %+v", derived)
+	}
+}
+
+// A cut never falls inside a figure, a date or a name: each is read within one piece.
+func TestSentencesAreNotCutInsideADate(t *testing.T) {
+	text := "Then " + strings.Repeat("on 15 May 2026, ", 400) // a space inside a date is the last before 2,000 bytes
+	var items []crosscheck.Span
+	for k := len("Then "); k < len(text); k += len("on 15 May 2026, ") {
+		items = append(items, crosscheck.Span{k + 3, k + 14})
+	}
+	spans, _ := boundSentences(text, []crosscheck.Span{{0, len(text)}}, items)
+	if len(spans) < 2 {
+		t.Fatalf("%d bytes in %d pieces", len(text), len(spans))
+	}
+	for _, sp := range spans {
+		for _, it := range items {
+			if it[0] < sp[1] && sp[1] < it[1] {
+				t.Fatalf("piece %v ends inside the date at %v: %q", sp, it, text[it[0]:it[1]])
+			}
+		}
 	}
 }
