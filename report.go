@@ -27,6 +27,9 @@ type StoryNumbers struct {
 	First         string `json:"first,omitempty"`
 	Last          string `json:"last,omitempty"`
 	Conflicts     int    `json:"conflicts"`
+	// Unread counts the figures and dates of a sentence or an article far longer than news
+	// (a pasted table, a crafted page) that reconcile left out to bound its work.
+	Unread int `json:"unread,omitempty"`
 }
 
 // ArticleRef names an article of the report: its id, outlet, title and publication date.

@@ -238,15 +238,15 @@ func (s *story) dateClaims(k dateKind) []claim {
 			if k.name == "year" || k.name == "month" {
 				c.approx = date.Granularity(d.Value) != k.name // a year or a month read from a finer date
 			}
-			sp := a.sentences[max(c.sentence, 0)].span
+			lo, hi := readerWindow(a.Text, a.sentences[max(c.sentence, 0)].span, d.Start, d.End)
 			c.verb = a.datedVerb(c.sentence, d.Start, d.End)
 			if c.verb == "" {
-				c.verb = verbBefore(a.Text[sp[0]:d.Start])
+				c.verb = verbBefore(a.Text[lo:d.Start])
 			}
 			if c.verb == "" {
-				c.verb = verbAfter(a.Text[min(d.End, sp[1]):sp[1]]) // a date may run past its sentence's end
+				c.verb = verbAfter(a.Text[min(d.End, hi):hi]) // a date may run past its sentence's end
 			}
-			c.subject = datedPhrase(a.Text[sp[0]:sp[1]], d.Start-sp[0], d.End-sp[0])
+			c.subject = datedPhrase(a.Text[lo:hi], d.Start-lo, d.End-lo)
 			claims = append(claims, c)
 		}
 	}
@@ -517,6 +517,7 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 	best, bestScore := "", -1.0
 	bestOf := map[float64]scoredText{} // the best text of each value's claims
 	var values []float64
+	holders := wordHolders(words) // by word, how many claims' words have it
 	for i, c := range claims {
 		for _, text := range []string{clauses[i], c.subject} {
 			if text == "" {
@@ -528,17 +529,14 @@ func (s *story) clauseSubject(grain string, claims []claim) string {
 				// creamery building was burned down by teenagers"): it is read in their stead
 				text = clauses[i]
 			}
-			shared := 0
-			for j := range claims {
-				if j == i {
-					continue
-				}
-				for _, w := range mine {
-					if slices.Contains(words[j], w) {
-						shared++
-					}
+			shared := 0 // the other claims' words it has, a word of it as often as they have it
+			for _, w := range mine {
+				shared += holders[w]
+				if slices.Contains(words[i], w) {
+					shared--
 				}
 			}
+			s.subjectWords += len(mine)
 			// the words it shares, per word it has: a short clause all about the event beats a long one
 			score := float64(shared)/float64(max(1, len(mine))) + float64(shared)/10
 			if score > bestScore || score == bestScore && len(text) < len(best) {

@@ -187,15 +187,16 @@ func substantial(a *article) int {
 // chain of pairs in the same order in both articles.
 func (s *story) alignSentences(a, b *article) []crosscheck.AlignedPair {
 	var ms []match
-	for i, x := range a.sentences {
+	for i, x := range aligned(a) {
 		if len(x.words) < 3 {
 			continue
 		}
 		best, bj := 0.0, -1
-		for j, y := range b.sentences {
+		for j, y := range aligned(b) {
 			if len(y.words) < 3 {
 				continue
 			}
+			s.sentencePairs++
 			if sim := s.dice(x.words, y.words); sim > best {
 				best, bj = sim, j
 			}

@@ -84,6 +84,7 @@ func (a *article) claim(start, end int) claim {
 	c := claim{art: a, start: start, end: end, sentence: a.sentenceAt(start)}
 	if c.sentence >= 0 {
 		c.ctx = a.sentences[c.sentence].words
+		a.sentenceBytes += a.sentences[c.sentence].span[1] - a.sentences[c.sentence].span[0]
 	}
 	return c
 }

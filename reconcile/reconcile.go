@@ -39,6 +39,7 @@ func Reconcile(story crosscheck.Story, articles []*crosscheck.Article, dups []cr
 		r.Articles = append(r.Articles, crosscheck.ArticleRef{ID: a.ID, Source: a.Source, Title: a.Title, Published: a.Published, URL: a.URL})
 	}
 	r.Story = s.numbers(story, dups, r)
+	r.Story.Unread = s.unread
 	return r
 }
 
@@ -54,6 +55,7 @@ type story struct {
 	compared       int // the pairs of articles aligned sentence by sentence (see candidates)
 	quotesCompared int // the pairs of quotes scored (see quotePairs)
 	factsCompared  int // the pairs of claims whose sentences the facts compared (see assign)
+	bounded            // what the bounds of the work left out (see bounds.go)
 	// entityNames count the articles that give each name of an entity (see names)
 	entityNames map[string]int
 }
@@ -66,6 +68,8 @@ type article struct {
 	anchors   []string  // names, figures and days in order (see anchors)
 	quoted    []float64 // by sentence, the share inside quotation marks (see quotedShares)
 	parses    []*parsed // by sentence, made on first use (see parse)
+	// sentenceBytes sums the sentences its claims were read in: what their readers were handed
+	sentenceBytes int
 }
 
 type sentence struct {
@@ -76,12 +80,13 @@ type sentence struct {
 func newStory(list []*crosscheck.Article) *story {
 	s := &story{ids: map[string]int32{}, byID: map[string]*article{}}
 	for i, a := range list {
-		art := &article{Article: a, index: i, anchors: anchors(a)}
-		art.dct, _ = a.PublishedDay()
 		spans := a.Sentences
 		if len(spans) == 0 {
 			spans = lex.Sentences(a.Text)
 		}
+		a, spans = s.bound(a, spans)
+		art := &article{Article: a, index: i, anchors: boundAnchors(anchors(a))}
+		art.dct, _ = a.PublishedDay()
 		seen := map[int32]bool{}
 		for _, sp := range spans {
 			_, toks := sentenceTokens(a, sp)
