@@ -34,7 +34,7 @@ func (s *story) quiet(facts []crosscheck.Fact) []crosscheck.Fact {
 			f.Values = s.oneNight(s.dropSpanEnds(f.Values))
 		}
 		if f.Verdict == "conflict" {
-			f.Values = s.holdersApart(f.Kind, s.scopedApart(f.Values))
+			f.Values = s.doersApart(f.Kind, s.holdersApart(f.Kind, s.scopedApart(f.Values)))
 			f.Values = s.futureApart(f.Kind, s.runsApart(f.Kind, s.scopesApart(f.Kind, s.linesApart(f.Kind, f.Values))))
 			f.Values = s.ratesApart(f.Kind, s.harmsApart(f.Kind, s.populationsApart(f.Kind, s.bearingsApart(f.Kind, f.Values))))
 		}

@@ -8,12 +8,7 @@ import "strings"
 // ("Luck also set a rookie record with 4,183 passing yards"). It returns the person's surname
 // in lower case, or "".
 func (a *article) ownerByParse(off int) string {
-	i := a.sentenceAt(off)
-	if i < 0 {
-		return ""
-	}
-	p := a.parse(i)
-	w := p.wordAt(off)
+	p, i, w := a.wordOf(off)
 	for steps := 0; w >= 0 && steps < ownerClimb; steps++ {
 		if j := p.child(w, "nmod:poss"); j >= 0 {
 			return a.personWord(p, j)
