@@ -473,6 +473,10 @@ type entityBuilder struct {
 	givenNames map[string]*Entity
 	companies  map[string]bool    // single words the text uses as companies' names
 	bodies     map[string]*Entity // the head of a body's name ("Union") → the first body it ends
+	// publications keeps publication's answer by name; bodyNounSpaces is where a noun of
+	// publishing or of a body follows a space in the text (both made on the first question)
+	publications   map[string]bool
+	bodyNounSpaces []int
 }
 
 // officerWords follow a company's name, possessive or not: "SeaMicro CEO", "Intel's chief

@@ -54,30 +54,49 @@ var bodyNouns = []string{"magazine", "newspaper", "article", "editorial", "colum
 	"movement", "group", "organization", "organisation"}
 
 // publication reports a name the text writes before a noun of publishing or of a body, as the
-// name of the publication or the body.
+// name of the publication or the body. It is asked for every mention of a name, so the answer is
+// kept by name, and the places where such a noun follows a space are found once for the text: a
+// text that repeats a name thousands of times is not read once for each of them.
 func (b *entityBuilder) publication(name string) bool {
-	for from := 0; ; {
-		k := strings.Index(b.text[from:], name)
-		if k < 0 {
-			return false
-		}
-		k += from
-		from = k + len(name)
-		if r, _ := utf8.DecodeLastRuneInString(b.text[:k]); unicode.IsLetter(r) {
+	if found, ok := b.publications[name]; ok {
+		return found
+	}
+	if b.publications == nil {
+		b.publications = map[string]bool{}
+		b.bodyNounSpaces = bodyNounSpaces(b.text)
+	}
+	found := false
+	for _, sp := range b.bodyNounSpaces {
+		if !strings.HasSuffix(b.text[:sp], name) {
 			continue
 		}
-		rest, ok := strings.CutPrefix(b.text[from:], " ")
-		if !ok {
-			continue
+		if r, _ := utf8.DecodeLastRuneInString(b.text[:sp-len(name)]); !unicode.IsLetter(r) {
+			found = true
+			break
 		}
-		for _, n := range bodyNouns {
-			if strings.HasPrefix(rest, n) {
-				if r, _ := utf8.DecodeRuneInString(rest[len(n):]); !unicode.IsLetter(r) {
-					return true
-				}
+	}
+	b.publications[name] = found
+	return found
+}
+
+// bodyNounSpaces returns the offsets of the spaces that stand before one of bodyNouns ending
+// where a word ends ("… Vanity Fair magazine," gives the space before "magazine").
+func bodyNounSpaces(text string) []int {
+	var out []int
+	for _, n := range bodyNouns {
+		for from := 0; ; {
+			k := strings.Index(text[from:], " "+n)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + 1
+			if r, _ := utf8.DecodeRuneInString(text[k+1+len(n):]); !unicode.IsLetter(r) {
+				out = append(out, k)
 			}
 		}
 	}
+	return out
 }
 
 // TitleSpelling returns the title a capitalised word misspells by one letter ("Marshall" →
