@@ -50,14 +50,10 @@ func (s *story) populationsApart(kind string, values []crosscheck.FactValue) []c
 // injured", "wounding 80"), or "" when neither is said. The words after the count are read
 // first, then those before it.
 func (a *article) harm(start, end int) string {
-	if start < 0 || end > len(a.Text) || start > end {
+	sp, ok := a.figureSentence(start, end)
+	if !ok {
 		return ""
 	}
-	i := a.sentenceAt(start)
-	if i < 0 {
-		return ""
-	}
-	sp := a.sentences[i].span
 	if m := harmWord.FindStringSubmatch(a.Text[start:min(sp[1], end+harmReach)]); m != nil {
 		return harmOf(m[1])
 	}

@@ -18,14 +18,10 @@ import (
 // "margin" a difference between two sides ("led by 18 points", "cut the lead to 3 points",
 // "closest margin of victory being by 15 points"), or "" a plain count.
 func (a *article) countScope(start, end int) string {
-	if start < 0 || end > len(a.Text) || start > end {
+	sp, ok := a.figureSentence(start, end)
+	if !ok {
 		return ""
 	}
-	i := a.sentenceAt(start)
-	if i < 0 {
-		return ""
-	}
-	sp := a.sentences[i].span
 	before := a.Text[max(sp[0], start-scopeReach):start]
 	after := a.Text[end:min(sp[1], end+scopeReach)]
 	figEnd := start + strings.IndexFunc(a.Text[start:end]+" ", func(r rune) bool { return r == ' ' || r == '-' })
@@ -112,14 +108,11 @@ func (s *story) oneOf(v crosscheck.FactValue, read func(a *article, start, end i
 // say ("13 home runs and 43 RBIs in 54 games": "54 games"; "26 homers in his six seasons":
 // "six seasons"), or "".
 func (a *article) tallyRun(start, end int) string {
-	if start < 0 || end > len(a.Text) || start > end {
+	sp, ok := a.figureSentence(start, end)
+	if !ok {
 		return ""
 	}
-	i := a.sentenceAt(start)
-	if i < 0 {
-		return ""
-	}
-	after := a.Text[end:min(a.sentences[i].span[1], end+runReach)]
+	after := a.Text[end:min(sp[1], end+runReach)]
 	if m := runAfter.FindStringSubmatch(after); m != nil {
 		return strings.ToLower(m[1] + " " + strings.TrimSuffix(m[2], "s"))
 	}

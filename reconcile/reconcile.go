@@ -244,6 +244,19 @@ func (a *article) sentenceAt(off int) int {
 	return i
 }
 
+// figureSentence returns the span of the sentence that holds the figure at [start, end) of a,
+// and false when the offsets are outside the text or a has no sentence.
+func (a *article) figureSentence(start, end int) (crosscheck.Span, bool) {
+	if start < 0 || end > len(a.Text) || start > end {
+		return crosscheck.Span{}, false
+	}
+	i := a.sentenceAt(start)
+	if i < 0 {
+		return crosscheck.Span{}, false
+	}
+	return a.sentences[i].span, true
+}
+
 // evidence cites [start, end) of a with the sentence that holds it.
 func (a *article) evidence(start, end int) crosscheck.Evidence {
 	e := crosscheck.Evidence{Article: a.ID, Start: start, End: end}
