@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -52,18 +53,26 @@ func chooseExtraction(plain, fallback []block) []block {
 // novelText counts the words of lines that are mostly missing from known: those in running
 // text (long lines, few links), and the others.
 func novelText(lines []block, known words) (prose, furniture int) {
+	var folded []byte
 	for _, b := range lines {
-		words := lineWords(b.text)
-		novel := 0
-		for _, w := range words {
-			if !known.has[w] {
+		n, novel := 0, 0
+		eachWord(b.text, func(w string) {
+			n++
+			if isLowerASCII(w) {
+				if !known.has[w] {
+					novel++
+				}
+				return
+			}
+			folded = appendLower(folded[:0], w)
+			if !known.has[string(folded)] {
 				novel++
 			}
-		}
-		if novel*2 <= len(words) {
+		})
+		if novel*2 <= n {
 			continue // a line known has too
 		}
-		if len(words) >= proseWords && float64(b.linkBytes) <= maxProseLinks*float64(len(b.text)) {
+		if n >= proseWords && float64(b.linkBytes) <= maxProseLinks*float64(len(b.text)) {
 			prose += novel
 		} else {
 			furniture += novel
@@ -92,10 +101,11 @@ type words struct {
 func wordSet(lines []block) words {
 	w := words{has: map[string]bool{}}
 	for _, b := range lines {
-		for _, x := range lineWords(b.text) {
+		// the words are keys of the map: cut from one folded copy of the line, not each made
+		eachWord(strings.ToLower(b.text), func(x string) {
 			w.has[x] = true
 			w.total++
-		}
+		})
 	}
 	return w
 }
@@ -114,11 +124,51 @@ func overlap(a, b words) float64 {
 	return float64(n) / float64(len(a.has))
 }
 
-// lineWords splits a line into lower-case words, punctuation dropped.
-func lineWords(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
+// eachWord calls f with each word of s in turn: each run of letters and digits. A word of a
+// folded line is the folded word of the line, so lines may be split first and their words
+// folded after, one at a time.
+func eachWord(s string, f func(w string)) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			f(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
+// isLowerASCII reports whether s is ASCII without a capital, which folding leaves as it is.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLower appends s folded as strings.ToLower folds it.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // joinLines writes lines one a line.

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -139,5 +142,44 @@ func TestFallbackPageKeepsTheExtractorsDate(t *testing.T) {
 	}
 	if a.Published != "2022-12-10" {
 		t.Errorf("published %q, want 2022-12-10", a.Published)
+	}
+}
+
+// TestWordsFoldedAfterSplit checks that splitting a line and folding each word, as novelText
+// does, gives the words of the folded line that wordSet keys: on capitals that change length
+// when folded, invalid bytes, digits and symbols that fold but are no letters.
+func TestWordsFoldedAfterSplit(t *testing.T) {
+	old := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	}
+	split := func(s string) []string {
+		var out []string
+		var b []byte
+		eachWord(s, func(w string) {
+			if isLowerASCII(w) {
+				out = append(out, w)
+				return
+			}
+			b = appendLower(b[:0], w)
+			out = append(out, string(b))
+		})
+		return out
+	}
+	pieces := []string{"The", "budget", "İstanbul", "ΣΟΦΙΑ", "Straße", "42", "Ⅻ", "Ⓐb", "\xff", "\xc3", "é", "É", " ", "-", "’", "K", "\u212a", "x\u0301", "\t", "ǅ", "2026"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := sb.String()
+		if got, want := split(s), old(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: words %q, the folded line's %q", s, got, want)
+		}
+		var fromSet []string
+		eachWord(strings.ToLower(s), func(w string) { fromSet = append(fromSet, w) })
+		if !slices.Equal(fromSet, old(s)) {
+			t.Fatalf("%q: the folded line's words %q, want %q", s, fromSet, old(s))
+		}
 	}
 }

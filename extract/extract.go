@@ -181,8 +181,8 @@ func Analyze(a *crosscheck.Article) {
 // extracted text, against the decoded page.
 func mapToPage(a *crosscheck.Article, page string) {
 	p := project(page)
-	a.Offsets = p.locate(a.Text)
 	proj := string(p.text)
+	a.Offsets = p.locateIn(proj, a.Text)
 	source := func(s string) int {
 		if at, n := p.find(proj, strings.TrimSpace(s), 0); at >= 0 && n > 0 {
 			return int(p.start[at])

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"html"
 	"strings"
 
@@ -24,8 +25,13 @@ type projection struct {
 // maxProjection bounds the text a projection holds; larger pages map paragraphs by their start.
 const maxProjection = 8 << 20
 
+// projectedShare is the share of an HTML page's bytes its visible text is first taken to
+// hold, so that the projection grows by appending only on pages of more text than markup.
+const projectedShare = 4
+
 func project(src string) *projection {
-	p := &projection{}
+	n := min(len(src)/projectedShare, maxProjection)
+	p := &projection{text: make([]byte, 0, n), start: make([]int32, 0, n), end: make([]int32, 0, n)}
 	z := xhtml.NewTokenizer(strings.NewReader(src))
 	pos := 0
 	skip := 0 // inside script, style and the like
@@ -52,7 +58,7 @@ func project(src string) *projection {
 			}
 		case xhtml.TextToken:
 			if skip == 0 && len(p.text) < maxProjection {
-				p.addText(string(raw), pos)
+				p.addText(raw, pos)
 			}
 		}
 		pos += len(raw)
@@ -78,7 +84,7 @@ func (p *projection) add(b byte, start, end int) {
 
 // addText adds a raw text token found at offset base, decoding entities and collapsing white
 // space.
-func (p *projection) addText(raw string, base int) {
+func (p *projection) addText(raw []byte, base int) {
 	for i := 0; i < len(raw); {
 		c := raw[i]
 		switch {
@@ -90,9 +96,9 @@ func (p *projection) addText(raw string, base int) {
 			p.space(base+i, base+j)
 			i = j
 		case c == '&':
-			semi := strings.IndexByte(raw[i:min(len(raw), i+34)], ';')
+			semi := bytes.IndexByte(raw[i:min(len(raw), i+34)], ';')
 			if semi > 1 {
-				ent := raw[i : i+semi+1]
+				ent := string(raw[i : i+semi+1])
 				if dec := html.UnescapeString(ent); dec != ent {
 					for k := 0; k < len(dec); k++ {
 						p.add(dec[k], base+i, base+i+semi+1)
@@ -114,8 +120,12 @@ func (p *projection) addText(raw string, base int) {
 // projection maps byte for byte; one that cleaning changed (a repaired character) maps by its
 // longest verbatim start; one not found at all keeps no segment.
 func (p *projection) locate(text string) crosscheck.OffsetMap {
+	return p.locateIn(string(p.text), text)
+}
+
+// locateIn is locate over proj, the projection's text as a string.
+func (p *projection) locateIn(proj, text string) crosscheck.OffsetMap {
 	var m crosscheck.OffsetMap
-	proj := string(p.text)
 	cursor := 0
 	base := 0
 	for _, para := range strings.Split(text, "\n\n") {
