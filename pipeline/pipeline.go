@@ -56,6 +56,12 @@ const DefaultBatchSize = 256
 // window is how many documents may be in flight between reading and storing.
 const window = 512
 
+// queued is how many documents wait between two stages: the read ones for a worker, the
+// extracted ones for the writer. Enough that the workers go on while the writer commits a
+// batch, and while a fetched page is slow to come, so that no core waits on another stage;
+// few enough that the extracted articles waiting hold little memory.
+const queued = 64
+
 // Summary counts a run's results.
 type Summary struct {
 	Added, Unchanged, Failed int // Failed counts the failed records, also those told in one result (Result.Records)
@@ -95,8 +101,8 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	jobs := make(chan job, opts.Workers*2)
-	results := make(chan done, opts.Workers*2)
+	jobs := make(chan job, queued)
+	results := make(chan done, queued)
 	slots := make(chan struct{}, window)
 
 	go stage("read", func() {

@@ -8,8 +8,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
 	"github.com/crosscheck/crosscheck/internal/corpus"
@@ -202,5 +206,67 @@ func TestResultsSayWhatWasRefused(t *testing.T) {
 	}
 	if w := got["good-date"]; len(w) != 0 {
 		t.Errorf("good-date warnings %q", w)
+	}
+}
+
+// slowStore holds the first Put until released and counts the documents looked up, which the
+// workers do before extracting each.
+type slowStore struct {
+	crosscheck.Store
+	release chan struct{}
+	once    sync.Once
+	seen    atomic.Int64
+}
+
+func (s *slowStore) Seen(ctx context.Context, id, hash string) (bool, error) {
+	s.seen.Add(1)
+	return s.Store.Seen(ctx, id, hash)
+}
+
+func (s *slowStore) Put(ctx context.Context, entries []crosscheck.Entry) ([]crosscheck.PutResult, error) {
+	s.once.Do(func() { <-s.release })
+	return s.Store.Put(ctx, entries)
+}
+
+// While the writer commits a batch, the workers go on extracting the documents that follow:
+// the extracted ones wait for the writer, so that the cores do not wait on the commit.
+func TestWorkersGoOnWhileTheWriterCommits(t *testing.T) {
+	ctx := context.Background()
+	base, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer base.Close()
+	store := &slowStore{Store: base, release: make(chan struct{})}
+	release := sync.OnceFunc(func() { close(store.release) })
+	defer release()
+	const n, ahead = 120, 40
+	items := func(yield func(ingest.Item) bool) {
+		for i := range n {
+			doc := &crosscheck.Document{ID: fmt.Sprintf("d%03d", i), Input: fmt.Sprintf("d%03d.txt", i), Format: crosscheck.FormatText,
+				Raw: []byte(fmt.Sprintf("Report %d\n\nThe council approved report %d on Tuesday after a long debate.", i, i))}
+			if !yield(ingest.Item{Input: doc.Input, Doc: doc}) {
+				return
+			}
+		}
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := pipeline.Run(ctx, items, store, pipeline.Options{Workers: 2, BatchSize: 1})
+		done <- err
+	}()
+	// the first commit waits until ahead documents past it have been taken up by the workers;
+	// with queues of a few documents between the stages, they stop after a handful
+	deadline := time.After(2 * time.Minute)
+	for store.seen.Load() < ahead {
+		select {
+		case <-deadline:
+			t.Fatalf("while the first batch was committed, the workers took up %d documents; want %d", store.seen.Load(), ahead)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	release()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
