@@ -90,6 +90,7 @@ ingest returns: files are read now and carried in the jobs, URLs are fetched by 
 		var stop func()
 		opts.Fetch, stop = p.ahead(ctx, paths)
 		defer stop()
+		defer m.fetchProcs()()
 	}
 	out := outHuman
 	if *asJSON {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -70,6 +71,22 @@ func (p *pages) ahead(ctx context.Context, inputs []string) (fetch func(context.
 		}
 		return f.doc, f.err
 	}, stop
+}
+
+// fetchProcs gives the runtime one processor more than it schedules on while pages are
+// fetched, and returns what puts it back. The extraction workers are as many as the cores and
+// keep them busy; a fetch is a chain of short waits on the network (the request written, the
+// answer read), and each of its goroutines, woken while every processor runs a worker, would
+// wait for that worker's time slice to end. Over one host, asked one page at a time, the
+// fetches then come slower than the workers take them, and cores sit idle while the workers
+// wait for pages. With the spare processor the chain runs as soon as it is woken, the
+// system sharing the cores. A GOMAXPROCS the user set is left alone.
+func (m *Main) fetchProcs() (restore func()) {
+	if m.Getenv("GOMAXPROCS") != "" {
+		return func() {}
+	}
+	runtime.GOMAXPROCS(runtime.GOMAXPROCS(0) + 1)
+	return runtime.SetDefaultGOMAXPROCS
 }
 
 // page fetches one page as a document.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -78,5 +79,38 @@ func TestPageFetchesAreRecordedWithTheirArticles(t *testing.T) {
 		if st, _, _ := store.FetchState(context.Background(), norm); st.ETag == `"stale"` {
 			t.Errorf("%s: the validators of the fetch again not recorded: %+v", u, st)
 		}
+	}
+}
+
+// While pages are fetched the runtime has one processor more than its default, and the default
+// after; a GOMAXPROCS the user set is left alone.
+func TestFetchProcs(t *testing.T) {
+	orig := runtime.GOMAXPROCS(0)
+	t.Cleanup(func() { runtime.GOMAXPROCS(orig) })
+	runtime.SetDefaultGOMAXPROCS()
+	def := runtime.GOMAXPROCS(0)
+	m := &Main{Getenv: func(string) string { return "" }}
+	restore := m.fetchProcs()
+	if got := runtime.GOMAXPROCS(0); got != def+1 {
+		t.Errorf("while fetching: GOMAXPROCS %d, want %d", got, def+1)
+	}
+	restore()
+	if got := runtime.GOMAXPROCS(0); got != def {
+		t.Errorf("after fetching: GOMAXPROCS %d, want the default %d", got, def)
+	}
+	m.Getenv = func(k string) string {
+		if k == "GOMAXPROCS" {
+			return "1"
+		}
+		return ""
+	}
+	runtime.GOMAXPROCS(1)
+	restore = m.fetchProcs()
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Errorf("with GOMAXPROCS=1 set: %d while fetching", got)
+	}
+	restore()
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Errorf("with GOMAXPROCS=1 set: %d after fetching", got)
 	}
 }
