@@ -1,8 +1,9 @@
 package whatlanggo
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"unicode"
 )
 
@@ -137,8 +138,8 @@ func detectLangInProfiles(text string, options Options, index *profileIndex) (La
 }
 
 func calculateConfidence(langDistances []langDistance) (Lang, float64) {
-	sort.SliceStable(langDistances, func(i, j int) bool {
-		return langDistances[i].dist > langDistances[j].dist
+	slices.SortStableFunc(langDistances, func(a, b langDistance) int {
+		return cmp.Compare(b.dist, a.dist)
 	})
 
 	langDist1 := langDistances[0]
