@@ -30,7 +30,7 @@ var nationalCurrencies = map[string]string{"swiss franc": "CHF", "canadian dolla
 // "": read before the words after the figure, so that they are what the sum is of ("a EUR 5
 // billion loan").
 func codeAt(text string, i int) string {
-	m := codeBefore.FindStringSubmatch(text[max(0, i-5):i])
+	m := codeBeforeIn(text[max(0, i-5):i])
 	switch {
 	case m == nil:
 		return ""

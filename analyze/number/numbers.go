@@ -25,7 +25,7 @@ func numbers(text string, tries *int) []Number {
 	orig := text
 	text = unquoteModifiers(text) // `200 "made" soldiers`: 200 soldiers, its text as written
 	var out []Number
-	var lower []byte
+	folded := lex.LowerASCII(nil, text) // the text in ASCII lower case, read in windows
 	for c := 0; c < len(text); {
 		at := NextStart(text, c, numberStarts, true)
 		if at < 0 {
@@ -34,8 +34,11 @@ func numbers(text string, tries *int) []Number {
 		if tries != nil {
 			*tries++
 		}
-		lower = lex.LowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
-		m := numberRe.FindSubmatchIndex(lower)
+		lower := folded[at:min(len(text), at+maxNumberText):min(len(text), at+maxNumberText)]
+		var m []int
+		if mayBeNumber(lower) {
+			m = numberRe.FindSubmatchIndex(lower)
+		}
 		if m == nil {
 			if n, ok := oneUnitAway(text, at, lower); ok {
 				n.Text = orig[n.Start:n.End]
@@ -74,6 +77,9 @@ var aUnitAway = regexp.MustCompile(`^(?:(about|around|nearly|almost|roughly|just
 // oneUnitAway reads a distance of one unit written with "a" at at ("a block away"); lower is
 // the text from at in lower case.
 func oneUnitAway(text string, at int, lower []byte) (Number, bool) {
+	if !mayBeUnitAway(lower) {
+		return Number{}, false
+	}
 	m := aUnitAway.FindSubmatchIndex(lower)
 	if m == nil {
 		return Number{}, false
@@ -126,12 +132,23 @@ func NextStart(text string, c int, starts map[string]bool, currency bool) int {
 		for j < len(text) && lex.IsASCIIWord(text[j]) {
 			j++
 		}
-		if b >= '0' && b <= '9' || starts[strings.ToLower(text[i:j])] {
+		if b >= '0' && b <= '9' || isStart(starts, text[i:j]) {
 			return i
 		}
 		i = j
 	}
 	return -1
+}
+
+// isStart reports whether the ASCII word w, in lower case, is one of starts: lowered into a
+// buffer on the stack, not a new string, unless it is long.
+func isStart(starts map[string]bool, w string) bool {
+	const maxStart = 32
+	if len(w) >= maxStart {
+		return starts[strings.ToLower(w)]
+	}
+	var buf [maxStart]byte
+	return starts[string(lex.LowerASCII(buf[:0], w))]
 }
 
 // euroFigure reports "euro" written against a figure: "euro110 billion".
