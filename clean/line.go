@@ -14,10 +14,12 @@ import (
 // sorted, do not overlap, and are expressed against raw, so any part of the repaired text can
 // be mapped back to the source.
 type line struct {
-	raw   string
-	src   int // byte offset of raw in the source text
-	text  string
-	edits []edit
+	raw    string
+	src    int // byte offset of raw in the source text
+	text   string
+	folded string // Fold(text)
+	words  int    // wordCount(text)
+	edits  []edit
 }
 
 // An edit replaces raw[start:end] by to.
@@ -89,6 +91,7 @@ func newLine(raw string, src int) line {
 	}
 	l := line{raw: raw, src: src, edits: edits}
 	l.text = l.apply(0, len(raw))
+	l.folded, l.words = Fold(l.text), wordCount(l.text) // read by several rules: made once
 	return l
 }
 
