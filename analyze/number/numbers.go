@@ -624,11 +624,11 @@ func afterMonth(text string, i int) bool {
 	if i < 0 {
 		return false
 	}
-	fs := strings.Fields(text[max(0, i-12):i])
-	if len(fs) == 0 {
+	last := lex.LastWord(text[max(0, i-12):i])
+	if last == "" {
 		return false
 	}
-	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(fs[len(fs)-1]), ".")]
+	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(last), ".")]
 	return ok
 }
 
@@ -649,7 +649,24 @@ func firstOr(words []string) string {
 	return words[0]
 }
 
-func isDigitWord(w string) bool { _, err := strconv.Atoi(w); return err == nil }
+// isDigitWord reports a word strconv.Atoi reads: a sign at most and digits, checked without
+// the error Atoi makes for every other word.
+func isDigitWord(w string) bool {
+	d := strings.TrimLeft(w[min(len(w), 1):], "0123456789")
+	switch {
+	case w == "" || d != "":
+		return false
+	case w[0] >= '0' && w[0] <= '9':
+	case (w[0] == '+' || w[0] == '-') && len(w) > 1:
+	default:
+		return false
+	}
+	if len(w) < 19 {
+		return true // no overflow
+	}
+	_, err := strconv.Atoi(w)
+	return err == nil
+}
 
 func fractionFigure(f string) bool {
 	for k := range fractions {
