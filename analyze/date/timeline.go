@@ -280,8 +280,8 @@ type Date = crosscheck.Date
 // datePhrase finds the phrases that can name a time; Timeline decides which do and what.
 // It is anchored, tried only where a word of dateStarts begins (see number.NextStart), and matched
 // against text in ASCII lower case, which is faster than a case-folding pattern. The phrases
-// are alternatives, the first that matches wins (see anchoredAlternatives).
-var datePhrase = newAnchoredAlternatives([]string{
+// are alternatives, the first that matches wins (see lex.Alternatives).
+var datePhrase = lex.NewAlternatives([]string{
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
 	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`, // not "December 20" of "December 2007"
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,

@@ -1,4 +1,4 @@
-package date
+package lex
 
 import (
 	"regexp"
@@ -7,19 +7,20 @@ import (
 	"unicode/utf8"
 )
 
-// anchoredAlternatives matches `^(?:a|b|…)` as the one pattern would, leftmost-first: the
+// Alternatives matches `^(?:a|b|…)` as the one pattern would, leftmost-first: the
 // first alternative that matches at the start gives the match. Each alternative is its own
 // pattern, tried only on text whose first byte it can begin with, so that a text is read by
 // the few alternatives it may start, each small enough for the regexp package's backtracker,
 // instead of by the whole alternation in its slower automaton.
-type anchoredAlternatives struct {
+type Alternatives struct {
 	patterns []*regexp.Regexp
 	first    [][256]bool // the bytes each pattern can begin with
 	all      *regexp.Regexp
 }
 
-func newAnchoredAlternatives(alternatives []string) *anchoredAlternatives {
-	a := &anchoredAlternatives{all: regexp.MustCompile(`^(?:` + strings.Join(alternatives, "|") + `)`)}
+// NewAlternatives compiles the alternatives, in their order.
+func NewAlternatives(alternatives []string) *Alternatives {
+	a := &Alternatives{all: regexp.MustCompile(`^(?:` + strings.Join(alternatives, "|") + `)`)}
 	for _, alt := range alternatives {
 		expr := `^(?:` + alt + `)`
 		a.patterns = append(a.patterns, regexp.MustCompile(expr))
@@ -28,8 +29,11 @@ func newAnchoredAlternatives(alternatives []string) *anchoredAlternatives {
 	return a
 }
 
+// One is the alternation as one pattern, which FindIndex answers as.
+func (a *Alternatives) One() *regexp.Regexp { return a.all }
+
 // FindIndex returns the start and end of the match at the start of b, or nil.
-func (a *anchoredAlternatives) FindIndex(b []byte) []int {
+func (a *Alternatives) FindIndex(b []byte) []int {
 	if len(b) == 0 {
 		return a.all.FindIndex(b)
 	}

@@ -1,0 +1,24 @@
+package lex
+
+import "testing"
+
+func TestAnchoredAlternativesAreLeftmostFirst(t *testing.T) {
+	a := NewAlternatives([]string{`a`, `ab`, `\d+ days?`, `(?:last\s+)?may`, `x*`})
+	for text, want := range map[string][]int{
+		"ab": {0, 1}, "12 days": {0, 7}, "3 day": {0, 5}, "last may": {0, 8}, "may": {0, 3},
+		"b": {0, 0}, "": {0, 0}, "xxy": {0, 2}, "éa": {0, 0},
+	} {
+		if got := a.FindIndex([]byte(text)); len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+			t.Errorf("%q: %v, want %v", text, got, want)
+		}
+	}
+	b := NewAlternatives([]string{`\d+`, `(?i)jan`})
+	for text, want := range map[string]bool{"7": true, "Jan": true, "jan": true, "x": false, "": false} {
+		if got := b.FindIndex([]byte(text)) != nil; got != want {
+			t.Errorf("%q matched %v, want %v", text, got, want)
+		}
+	}
+	if f := firstBytes(`^(?:\d|on)`); !f['0'] || !f['o'] || f['n'] || f[' '] {
+		t.Errorf("first bytes of `\\d|on`: %v", f)
+	}
+}
