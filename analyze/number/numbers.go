@@ -37,7 +37,7 @@ func numbers(text string, tries *int) []Number {
 		lower := folded[at:min(len(text), at+maxNumberText):min(len(text), at+maxNumberText)]
 		var m []int
 		if mayBeNumber(lower) {
-			m = numberRe.FindSubmatchIndex(lower)
+			m = matchNumber(lower)
 		}
 		if m == nil {
 			if n, ok := oneUnitAway(text, at, lower); ok {
@@ -164,12 +164,119 @@ const numWord = `(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|ninetee
 // scale (after a space or a hyphen: "$143-billion"), then a unit or counted noun (joined by a hyphen or a space) and the noun it may
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
 // hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
-// case (lowerASCII), whose offsets are the text's.
-var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
+// case (lowerASCII), whose offsets are the text's. matchNumber matches it part by part.
+var numberRe = regexp.MustCompile(`^(?:(?:\b(` + strings.Join(numberApprox, "|") + `)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b|a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|(?:half\s)?an?\sdozen\b|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
-	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
-	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
+	`(` + strings.Join(figureAlternatives, "|") + `)` + scalePart + `?` + tailPart + `?)`)
+
+// figureAlternatives are the ways of writing numberRe's figure, the first that matches
+// winning.
+var figureAlternatives = []string{`\d+ \d ?/ ?[2-9]\b`, `\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?`, `\d+(?:\.\d+)?`,
+	`(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?`,
+	`(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b`,
+	`a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b`, `(?:half\s)?an?\sdozen\b`,
+	numWord + `(?:[\s-]` + numWord + `)*`, `(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?`}
+
+// scalePart and tailPart are what numberRe reads after the figure: a scale or a percent sign
+// (groups 4 and 5), then a unit and its noun or the words after the figure (groups 6 to 8).
+const (
+	scalePart = `(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))`
+	tailPart  = `(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))`
+)
+
+// The parts of numberRe matchNumber matches one after the other.
+var (
+	figureRe = lex.NewAlternatives(figureAlternatives)
+	scaleRe  = regexp.MustCompile(`^` + scalePart)
+	tailRe   = regexp.MustCompile(`^` + tailPart)
+)
+
+// matchNumber is numberRe.FindSubmatchIndex(s), matched part by part: numberRe is too large
+// for the regexp package's backtracker, and its automaton cost most of the reading of
+// numbers. Its parts come in an order that leaves one way to read each: an approximation is
+// one word with all the white space after it, for a currency or a figure cannot begin with
+// white space; the approximation is taken when a figure follows it, as the pattern prefers it;
+// a currency sign is taken with a white space after it, then without, then not at all; and
+// since all that follows the figure may be empty, the first way of writing the figure that
+// matches is the pattern's, then the first scale, then the first unit or words.
+func matchNumber(s []byte) []int {
+	for _, a := range numberApprox {
+		if j, ok := afterWord(s, 0, a); ok {
+			if m := numberFrom(s, j); m != nil {
+				m[2], m[3] = 0, len(a)
+				return m
+			}
+			break // one approximation at most begins s
+		}
+	}
+	return numberFrom(s, 0)
+}
+
+// numberFrom matches numberRe's currency, figure and what follows at i, where a word
+// boundary is the start of a word.
+func numberFrom(s []byte, i int) []int {
+	if n := currencyAt(s, i); n > 0 {
+		c := i + n
+		m := []int(nil)
+		if c < len(s) && isSpaceByte(s[c]) {
+			m = figureFrom(s, c+1)
+		}
+		if m == nil {
+			m = figureFrom(s, c)
+		}
+		if m != nil {
+			m[4], m[5] = i, c
+			return m
+		}
+	}
+	if i < len(s) && lex.IsASCIIWord(s[i]) {
+		return figureFrom(s, i)
+	}
+	return nil
+}
+
+// currencyAt is the length of numberRe's currency sign or "euro" at i, or 0.
+func currencyAt(s []byte, i int) int {
+	for _, c := range []string{"$", "€", "£", "¥", "euro"} {
+		if hasPrefixAt(s, i, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// figureFrom matches the figure at i and what follows it.
+func figureFrom(s []byte, i int) []int {
+	f := figureRe.FindIndex(s[i:])
+	if f == nil {
+		return nil
+	}
+	m := make([]int, 2*9)
+	for k := range m {
+		m[k] = -1
+	}
+	end := i + f[1]
+	m[0], m[6], m[7] = 0, i, end
+	if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
+		copyGroups(m, 4, g, end)
+		end += g[1]
+	}
+	if g := tailRe.FindSubmatchIndex(s[end:]); g != nil {
+		copyGroups(m, 6, g, end)
+		end += g[1]
+	}
+	m[1] = end
+	return m
+}
+
+// copyGroups sets numberRe's groups from first on from a part's groups, found at off.
+func copyGroups(m []int, first int, g []int, off int) {
+	for k := 2; k < len(g); k++ {
+		if g[k] >= 0 {
+			m[2*first+k-2] = g[k] + off
+		}
+	}
+}
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 

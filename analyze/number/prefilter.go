@@ -8,19 +8,20 @@ import "strings"
 // first: it says yes wherever the expression could match (and sometimes where it cannot), so
 // that nothing is found or lost by it. TestPrefiltersAdmitEveryMatch holds them to that.
 
-// numberApprox are the approximations numberRe may open with (its group 1).
-var numberApprox = strings.Fields(`nearly almost about around approximately roughly some more_than over less_than
+// numberApprox are the approximations numberRe may open with (its group 1), in its order.
+var numberApprox = phrases(`nearly almost about around approximately roughly some more_than over less_than
 	under up_to at_least at_most just_over just_under as_many_as as_much_as`)
 
 // unitApprox are the approximations aUnitAway may open with (its group 1).
-var unitApprox = strings.Fields(`about around nearly almost roughly just_over just_under more_than less_than under over`)
+var unitApprox = phrases(`about around nearly almost roughly just_over just_under more_than less_than under over`)
 
-func init() {
-	for _, l := range [][]string{numberApprox, unitApprox} {
-		for i, w := range l {
-			l[i] = strings.ReplaceAll(w, "_", " ")
-		}
+// phrases are the fields of s, with "_" for the spaces inside a phrase.
+func phrases(s string) []string {
+	l := strings.Fields(s)
+	for i, w := range l {
+		l[i] = strings.ReplaceAll(w, "_", " ")
 	}
+	return l
 }
 
 // figureWords are the words a figure in words may begin with in numberRe: numWord's, and

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -23,11 +24,14 @@ var prefilterTexts = []string{
 }
 
 // checkPrefilters fails when numberRe or aUnitAway match a window of text that their
-// prefilter turned away.
+// prefilter turned away, or when matchNumber reads a window otherwise than numberRe.
 func checkPrefilters(t *testing.T, text string) {
 	lower := lex.LowerASCII(nil, text)
 	for at := range lower {
 		w := lower[at:min(len(lower), at+maxNumberText)]
+		if got, want := matchNumber(w), numberRe.FindSubmatchIndex(w); !slices.Equal(got, want) {
+			t.Fatalf("matchNumber(%q) = %v, numberRe %v", w, got, want)
+		}
 		if numberRe.Match(w) && !mayBeNumber(w) {
 			t.Fatalf("mayBeNumber turns away %q, which numberRe matches", w)
 		}
@@ -37,8 +41,9 @@ func checkPrefilters(t *testing.T, text string) {
 	}
 }
 
-// Every window the expressions match passes their prefilters: in the examples, and in the
-// first thousand Reuters articles when the corpus is there.
+// Every window the expressions match passes their prefilters, and matchNumber reads every
+// window as numberRe does: in the examples, and in the first thousand Reuters articles when
+// the corpus is there.
 func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 	for _, text := range prefilterTexts {
 		checkPrefilters(t, text)
