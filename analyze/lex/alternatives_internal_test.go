@@ -18,7 +18,14 @@ func TestAnchoredAlternativesAreLeftmostFirst(t *testing.T) {
 			t.Errorf("%q matched %v, want %v", text, got, want)
 		}
 	}
-	if f := firstBytes(`^(?:\d|on)`); !f['0'] || !f['o'] || f['n'] || f[' '] {
-		t.Errorf("first bytes of `\\d|on`: %v", f)
+	f := prefixOf(`^(?:\d|on)`)
+	if !f[0]['0'] || !f[0]['o'] || f[0]['n'] || f[0][' '] || !f[1]['x'] {
+		t.Errorf("first bytes of `\\d|on`: %v", f[0])
+	}
+	if h := prefixOf(`^(?:on|ab)c`); !h[1]['n'] || !h[1]['b'] || h[1]['o'] || !h[2]['c'] || h[2]['n'] {
+		t.Errorf("second and third bytes of `(?:on|ab)c`: %v %v", h[1], h[2])
+	}
+	if g := prefixOf(`^(?:’s|(?i)kg)`); !g[0]['k'] || !g[0][0xe2] || !g[1]['x'] || !g[2]['x'] {
+		t.Errorf("the bytes after a character of several bytes, or one that may fold to one, are not all taken")
 	}
 }
