@@ -154,15 +154,15 @@ func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
 	var ms []mention
 	midCaps := map[string]bool{} // words seen capitalised inside a sentence
 	for _, s := range sentences {
-		found := capitalRuns(text, s, within(tokens, s))
-		for _, m := range found {
+		n := len(ms)
+		ms = capitalRuns(ms, text, s, within(tokens, s))
+		for _, m := range ms[n:] {
 			if m.midSent {
 				for _, w := range strings.Fields(m.name) {
 					midCaps[w] = true
 				}
 			}
 		}
-		ms = append(ms, found...)
 	}
 	b := newEntityBuilder(text)
 	b.companies = companies(text, tokens)
@@ -180,14 +180,13 @@ func within(all []crosscheck.Span, s crosscheck.Span) []crosscheck.Span {
 	return all[lo:hi]
 }
 
-// capitalRuns returns the runs of capitalised words of one sentence, titles split off.
-func capitalRuns(text string, s crosscheck.Span, toks []crosscheck.Span) []mention {
+// capitalRuns appends to out the runs of capitalised words of one sentence, titles split off.
+func capitalRuns(out []mention, text string, s crosscheck.Span, toks []crosscheck.Span) []mention {
 	sentence := text[s[0]:s[1]]
 	if inCapitals(sentence) {
-		return nil // a line in capitals: a menu, a label
+		return out // a line in capitals: a menu, a label
 	}
 	headline := titleCase(text, sentence, toks)
-	var out []mention
 	for i := 0; i < len(toks); {
 		w := text[toks[i][0]:toks[i][1]]
 		if !capitalised(w) || compoundAdjective(w) {
