@@ -19,7 +19,7 @@ type Alternatives struct {
 }
 
 // prefixLen is how many of a text's first bytes are read to choose the patterns to try.
-const prefixLen = 3
+const prefixLen = 8
 
 // prefixBytes are, for each of the first prefixLen bytes of a match, the bytes it can be.
 type prefixBytes [prefixLen][256]bool
