@@ -117,10 +117,14 @@ func triggerWindows(lower string, triggers []string, atStart bool) [][2]int {
 // frequent (the "etaoin shrdlu" order of printers' type cases), the space before them.
 const letterFrequency = " etaoinshrdlcumwfgypbvkjxqz"
 
-// indexByRareByte is strings.Index(s, t) for a trigger t in lower case, found by looking for
-// its rarest letter first: the first letter of most triggers ("said to", "reported", "told")
-// starts many words of any text, and a search by it tries most of them.
+// indexByRareByte is strings.Index(s, t) for a word t in lower case (a credit's cue, a
+// comment form's), found by looking for its rarest letter first: the first letter of most
+// cues ("said to", "reported", "told") starts many words of any text, and a search by it
+// tries most of them.
 func indexByRareByte(s, t string) int {
+	if t == "" {
+		return 0
+	}
 	k := rarestByte(t)
 	for from := k; from < len(s); {
 		i := strings.IndexByte(s[from:], t[k])

@@ -6,16 +6,18 @@ import (
 )
 
 var indexTexts = []string{"", "told", "he told reporters he had been told", "said to said tx said to", "quoting quotin quoting",
-	"cited bycited by", "according to according", "reported by reportedly reported by the", "zzz"}
+	"cited bycited by", "according to according", "reported by reportedly reported by the", "zzz", "your email address will not be published", "save my name, email"}
 
-// checkIndex fails where indexByRareByte finds a trigger elsewhere than strings.Index does.
+// checkIndex fails where indexByRareByte finds a cue elsewhere than strings.Index does.
 func checkIndex(t *testing.T, s string) {
+	words := append([]string{""}, commentFormWords...)
 	for _, p := range creditPatterns {
-		for _, trigger := range p.triggers {
-			for from := 0; from <= len(s); from++ {
-				if got, want := indexByRareByte(s[from:], trigger), strings.Index(s[from:], trigger); got != want {
-					t.Fatalf("indexByRareByte(%q, %q) = %d, want %d", s[from:], trigger, got, want)
-				}
+		words = append(words, p.triggers...)
+	}
+	for _, w := range words {
+		for from := 0; from <= len(s); from++ {
+			if got, want := indexByRareByte(s[from:], w), strings.Index(s[from:], w); got != want {
+				t.Fatalf("indexByRareByte(%q, %q) = %d, want %d", s[from:], w, got, want)
 			}
 		}
 	}

@@ -101,7 +101,7 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 func hasAnySubstring(s string, subs []string) bool {
 	for _, p := range subs {
-		if strings.Contains(s, p) {
+		if indexByRareByte(s, p) >= 0 {
 			return true
 		}
 	}
