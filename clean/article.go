@@ -84,7 +84,7 @@ func Article(in Input) Result {
 
 	first, last := len(lines), -1
 	for i, l := range lines {
-		if wordCount(l.text) >= substantial && !isTitleEcho(l.text, foldedTitle) {
+		if l.words >= substantial && !isTitleEcho(&l, foldedTitle) {
 			if first == len(lines) {
 				first = i
 			}
@@ -99,9 +99,9 @@ func Article(in Input) Result {
 	for i := range lines {
 		l := &lines[i]
 		edge := (i < first || i > last) && last >= 0 // a text with no long line has no header or footer
-		folded := Fold(l.text)
-		rule, credit := classify(l.text, folded, foldedTitle, edge, lines, i)
-		if rule == "" && wordCount(l.text) <= maxRepeatWords {
+		folded := l.folded
+		rule, credit := classify(l, foldedTitle, edge, lines, i)
+		if rule == "" && l.words <= maxRepeatWords {
 			if !counted[folded] {
 				counted[folded] = true
 				res.Lines = append(res.Lines, folded)
@@ -116,8 +116,8 @@ func Article(in Input) Result {
 		if rule == "credit" {
 			credits = append(credits, credit)
 		}
-		if n := wordCount(l.text); rule == "" && seen[folded] && n >= minDuplicateWords &&
-			(n >= maxRepeatWords || !structured || (i > 0 && Fold(lines[i-1].text) == folded)) {
+		if n := l.words; rule == "" && seen[folded] && n >= minDuplicateWords &&
+			(n >= maxRepeatWords || !structured || (i > 0 && lines[i-1].folded == folded)) {
 			rule = "duplicate-paragraph"
 		}
 		if rule != "" {
@@ -159,10 +159,11 @@ func Article(in Input) Result {
 	return res
 }
 
-// classify returns the rule that removes line i (text, and folded, its Fold form), or "" to
-// keep it; for a byline or a credit line it also returns the name it gives.
-func classify(text, folded, foldedTitle string, edge bool, lines []line, i int) (rule, name string) {
-	if foldedTitle != "" && folded == foldedTitle {
+// classify returns the rule that removes line i (l), or "" to keep it; for a byline or a
+// credit line it also returns the name it gives.
+func classify(l *line, foldedTitle string, edge bool, lines []line, i int) (rule, name string) {
+	text := l.text
+	if foldedTitle != "" && l.folded == foldedTitle {
 		return "title", ""
 	}
 	if edge && isBreadcrumb(text, foldedTitle, lines, i) {
@@ -171,7 +172,7 @@ func classify(text, folded, foldedTitle string, edge bool, lines []line, i int) 
 	if r, ok := isFurniture(text); ok {
 		return r, ""
 	}
-	short := wordCount(text) <= 12
+	short := l.words <= 12
 	if m := byline.FindStringSubmatch(text); m != nil && short {
 		return "byline", strings.TrimSpace(m[1])
 	}
@@ -190,10 +191,10 @@ func repeatedStructure(lines []line) bool {
 	count := map[string]int{}
 	repeated := 0
 	for _, l := range lines {
-		if n := wordCount(l.text); n < minDuplicateWords || n >= maxRepeatWords {
+		if n := l.words; n < minDuplicateWords || n >= maxRepeatWords {
 			continue
 		}
-		f := Fold(l.text)
+		f := l.folded
 		count[f]++
 		if count[f] == 2 {
 			repeated++
@@ -205,7 +206,7 @@ func repeatedStructure(lines []line) bool {
 // onlyTitle reports whether every line repeats the title.
 func onlyTitle(lines []line, foldedTitle string) bool {
 	for _, l := range lines {
-		if !isTitleEcho(l.text, foldedTitle) {
+		if !isTitleEcho(&l, foldedTitle) {
 			return false
 		}
 	}
@@ -213,14 +214,14 @@ func onlyTitle(lines []line, foldedTitle string) bool {
 }
 
 // isTitleEcho reports whether a line repeats the title, bare or as a numbered menu item.
-func isTitleEcho(text, foldedTitle string) bool {
+func isTitleEcho(l *line, foldedTitle string) bool {
 	if foldedTitle == "" {
 		return false
 	}
-	if m := breadcrumbItem.FindStringSubmatch(text); m != nil {
-		text = m[1]
+	if m := breadcrumbItem.FindStringSubmatch(l.text); m != nil {
+		return Fold(m[1]) == foldedTitle
 	}
-	return Fold(text) == foldedTitle
+	return l.folded == foldedTitle
 }
 
 // isBreadcrumb reports whether line i is one item of a numbered breadcrumb or menu: a short

@@ -85,7 +85,7 @@ func triggerWindows(lower string, triggers []string, atStart bool) [][2]int {
 	var wins [][2]int
 	for _, t := range triggers {
 		for from := 0; ; {
-			i := strings.Index(lower[from:], t)
+			i := indexByRareByte(lower[from:], t)
 			if i < 0 {
 				break
 			}
@@ -111,6 +111,44 @@ func triggerWindows(lower string, triggers []string, atStart bool) [][2]int {
 		merged = append(merged, w)
 	}
 	return merged
+}
+
+// letterFrequency is the order of the letters of English text from the most to the least
+// frequent (the "etaoin shrdlu" order of printers' type cases), the space before them.
+const letterFrequency = " etaoinshrdlcumwfgypbvkjxqz"
+
+// indexByRareByte is strings.Index(s, t) for a word t in lower case (a credit's cue, a
+// comment form's), found by looking for its rarest letter first: the first letter of most
+// cues ("said to", "reported", "told") starts many words of any text, and a search by it
+// tries most of them.
+func indexByRareByte(s, t string) int {
+	if t == "" {
+		return 0
+	}
+	k := rarestByte(t)
+	for from := k; from < len(s); {
+		i := strings.IndexByte(s[from:], t[k])
+		if i < 0 {
+			return -1
+		}
+		if at := from + i - k; strings.HasPrefix(s[at:], t) {
+			return at
+		}
+		from += i + 1
+	}
+	return -1
+}
+
+// rarestByte is the place in t of its letter latest in letterFrequency (the first of them),
+// or 0 for a t of no such letter.
+func rarestByte(t string) int {
+	best, rank := 0, -1
+	for i := 0; i < len(t); i++ {
+		if r := strings.IndexByte(letterFrequency, t[i]); r > rank {
+			best, rank = i, r
+		}
+	}
+	return best
 }
 
 // asciiLower lower-cases ASCII letters only, so that byte offsets stay those of s.

@@ -101,7 +101,7 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 
 func hasAnySubstring(s string, subs []string) bool {
 	for _, p := range subs {
-		if strings.Contains(s, p) {
+		if indexByRareByte(s, p) >= 0 {
 			return true
 		}
 	}
@@ -181,8 +181,17 @@ func isShortLabel(text string) bool {
 // wordCount counts the words of s, as strings.Fields splits them, without making the slice.
 func wordCount(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if space := unicode.IsSpace(r); !space && !in {
+	for i := 0; i < len(s); {
+		var space bool
+		if b := s[i]; b < utf8.RuneSelf {
+			space = b == ' ' || b >= '\t' && b <= '\r' // unicode.IsSpace's ASCII spaces
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
 			n++
 			in = true
 		} else if space {

@@ -14,10 +14,12 @@ import (
 // sorted, do not overlap, and are expressed against raw, so any part of the repaired text can
 // be mapped back to the source.
 type line struct {
-	raw   string
-	src   int // byte offset of raw in the source text
-	text  string
-	edits []edit
+	raw    string
+	src    int // byte offset of raw in the source text
+	text   string
+	folded string // Fold(text)
+	words  int    // wordCount(text)
+	edits  []edit
 }
 
 // An edit replaces raw[start:end] by to.
@@ -42,6 +44,10 @@ func newLine(raw string, src int) line {
 			i = f.End
 			fi++
 			kept = kept || f.To != ""
+			continue
+		}
+		if b := raw[i]; b > ' ' && b < 0x7f {
+			kept, i = true, i+1 // a printable ASCII character, kept as it is
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(raw[i:])
@@ -89,6 +95,7 @@ func newLine(raw string, src int) line {
 	}
 	l := line{raw: raw, src: src, edits: edits}
 	l.text = l.apply(0, len(raw))
+	l.folded, l.words = Fold(l.text), wordCount(l.text) // read by several rules: made once
 	return l
 }
 
@@ -221,27 +228,46 @@ func Fold(s string) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) || isSpace(r) {
-			space = sb.Len() > 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf && b != '`' && b > ' ' {
+			i++ // ASCII, neither space nor a mark Fold rewrites: in lower case
+			if space {
+				sb.WriteByte(' ')
+				space = false
+			}
+			if b >= 'A' && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			sb.WriteByte(b)
 			continue
 		}
-		if space {
-			sb.WriteByte(' ')
-			space = false
-		}
-		switch r {
-		case '‘', '’', '‚', '‛', '′', '`', '´':
-			sb.WriteByte('\'')
-		case '“', '”', '„', '‟', '″', '«', '»':
-			sb.WriteByte('"')
-		case '‐', '‑', '‒', '–', '—', '―', '−':
-			sb.WriteByte('-')
-		case '…':
-			sb.WriteString("...")
-		default:
-			sb.WriteRune(unicode.ToLower(r))
-		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		space = foldRune(&sb, r, space)
 	}
 	return sb.String()
+}
+
+// foldRune writes r to sb as Fold does, after the space pending before it, and reports
+// whether a space is pending after it.
+func foldRune(sb *strings.Builder, r rune, space bool) bool {
+	if unicode.IsSpace(r) || isSpace(r) {
+		return sb.Len() > 0
+	}
+	if space {
+		sb.WriteByte(' ')
+	}
+	switch r {
+	case '‘', '’', '‚', '‛', '′', '`', '´':
+		sb.WriteByte('\'')
+	case '“', '”', '„', '‟', '″', '«', '»':
+		sb.WriteByte('"')
+	case '‐', '‑', '‒', '–', '—', '―', '−':
+		sb.WriteByte('-')
+	case '…':
+		sb.WriteString("...")
+	default:
+		sb.WriteRune(unicode.ToLower(r))
+	}
+	return false
 }

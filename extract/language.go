@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"maps"
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -23,6 +26,20 @@ var stopwords = map[string]map[string]bool{
 	"pt": set("de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao"),
 	"nl": set("de het een en van in is dat op te zijn voor met niet aan er die als ook door maar om bij"),
 }
+
+// languages are the languages of stopwords in order, and stopwordLanguages the languages
+// each function word is one of, a bit per language: the text's words are looked up once, not
+// once per language.
+var languages, stopwordLanguages = func() ([]string, map[string]uint8) {
+	langs := slices.Sorted(maps.Keys(stopwords))
+	of := map[string]uint8{}
+	for i, lang := range langs {
+		for w := range stopwords[lang] {
+			of[w] |= 1 << i
+		}
+	}
+	return langs, of
+}()
 
 func set(words string) map[string]bool {
 	m := map[string]bool{}
@@ -58,14 +75,15 @@ func byStopwords(text string) string {
 	if len(words) < 20 {
 		return ""
 	}
-	best, bestN, secondN := "", 0, 0
-	for lang, sw := range stopwords {
-		n := 0
-		for _, w := range words {
-			if sw[w] {
-				n++
-			}
+	counts := make([]int, len(languages))
+	for _, w := range words {
+		for l := stopwordLanguages[w]; l != 0; l &= l - 1 {
+			counts[bits.TrailingZeros(uint(l))]++
 		}
+	}
+	best, bestN, secondN := "", 0, 0
+	for i, lang := range languages {
+		n := counts[i]
 		switch {
 		case n > bestN || (n == bestN && lang < best):
 			best, bestN, secondN = lang, n, bestN

@@ -18,6 +18,11 @@ import (
 // Resolve returns the TIMEX3 value and type (DATE, TIME, DURATION, SET) of a temporal
 // expression published at dct, or "" when it cannot say.
 func Resolve(expr string, dct time.Time) (value, typ string) {
+	return resolveOnce(expr, dct, resolve)
+}
+
+// resolve is Resolve, worked out.
+func resolve(expr string, dct time.Time) (value, typ string) {
 	e := normalizeExpr(expr)
 	for _, r := range resolvers {
 		if v, t := r(e, dct); v != "" {

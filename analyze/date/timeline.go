@@ -1,12 +1,14 @@
 package date
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -278,8 +280,8 @@ type Date = crosscheck.Date
 // datePhrase finds the phrases that can name a time; Timeline decides which do and what.
 // It is anchored, tried only where a word of dateStarts begins (see number.NextStart), and matched
 // against text in ASCII lower case, which is faster than a case-folding pattern. The phrases
-// are alternatives, the first that matches wins (see anchoredAlternatives).
-var datePhrase = newAnchoredAlternatives([]string{
+// are alternatives, the first that matches wins (see lex.Alternatives).
+var datePhrase = lex.NewAlternatives([]string{
 	// March 12, 2024 · Tuesday, Oct. 23 · 12 March 2024 · March 2024 · March
 	`(?:` + weekdayRe + `,?\s+)?` + monthRe + `\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?`, // not "December 20" of "December 2007"
 	`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRe + `(?:,?\s+\d{4})?`,
@@ -351,6 +353,17 @@ func isTimeWord(w string) bool {
 	if w[0] >= '0' && w[0] <= '9' && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
 		return false
 	}
+	if len(w) <= maxTimeWord && isASCII(w) {
+		var buf [maxTimeWord]byte
+		lw := lex.LowerASCII(buf[:0], w) // looked up without a new string
+		if timeUnits[string(lw)] || lw[len(lw)-1] == '.' && timeUnits[string(lw[:len(lw)-1])] {
+			return true
+		}
+		if i := bytes.LastIndexByte(lw, '-'); i >= 0 {
+			return timeUnits[string(lw[i+1:])] || timeUnits[string(lw[:i])]
+		}
+		return false
+	}
 	lw := strings.ToLower(w)
 	if timeUnits[lw] || timeUnits[strings.TrimSuffix(lw, ".")] {
 		return true
@@ -359,6 +372,18 @@ func isTimeWord(w string) bool {
 		return timeUnits[lw[i+1:]] || timeUnits[lw[:i]] // "five-hour", "mid-march"
 	}
 	return false
+}
+
+// maxTimeWord bounds the words isTimeWord lowers on the stack; longer ones are lowered anew.
+const maxTimeWord = 32
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // nextWordAfter returns the offset after the word that starts at s.
@@ -384,7 +409,7 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 	si := 0
 	anchors := timeWords(text, tokens)
 	ai := 0
-	var lower []byte
+	var folded []byte // the text in ASCII lower case, read in windows, made at the first try
 	for c := 0; c < len(text); {
 		s := number.NextStart(text, c, dateStarts, false)
 		if s < 0 {
@@ -401,7 +426,11 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 			c = nextWordAfter(text, s)
 			continue
 		}
-		lower = lex.LowerASCII(lower[:0], text[s:min(len(text), s+maxDateText)])
+		if folded == nil {
+			folded = lex.LowerASCII(make([]byte, 0, len(text)), text)
+		}
+		end := min(len(text), s+maxDateText)
+		lower := folded[s:end:end]
 		m := datePhrase.FindIndex(lower)
 		if mayBeSpokenDay(lower, m) {
 			if sm := spokenPhrase.FindIndex(lower); sm != nil && (m == nil || sm[1] > m[1]) {

@@ -154,15 +154,15 @@ func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
 	var ms []mention
 	midCaps := map[string]bool{} // words seen capitalised inside a sentence
 	for _, s := range sentences {
-		found := capitalRuns(text, s, within(tokens, s))
-		for _, m := range found {
+		n := len(ms)
+		ms = capitalRuns(ms, text, s, within(tokens, s))
+		for _, m := range ms[n:] {
 			if m.midSent {
 				for _, w := range strings.Fields(m.name) {
 					midCaps[w] = true
 				}
 			}
 		}
-		ms = append(ms, found...)
 	}
 	b := newEntityBuilder(text)
 	b.companies = companies(text, tokens)
@@ -180,14 +180,13 @@ func within(all []crosscheck.Span, s crosscheck.Span) []crosscheck.Span {
 	return all[lo:hi]
 }
 
-// capitalRuns returns the runs of capitalised words of one sentence, titles split off.
-func capitalRuns(text string, s crosscheck.Span, toks []crosscheck.Span) []mention {
+// capitalRuns appends to out the runs of capitalised words of one sentence, titles split off.
+func capitalRuns(out []mention, text string, s crosscheck.Span, toks []crosscheck.Span) []mention {
 	sentence := text[s[0]:s[1]]
-	if strings.ToUpper(sentence) == sentence {
-		return nil // a line in capitals: a menu, a label
+	if inCapitals(sentence) {
+		return out // a line in capitals: a menu, a label
 	}
 	headline := titleCase(text, sentence, toks)
-	var out []mention
 	for i := 0; i < len(toks); {
 		w := text[toks[i][0]:toks[i][1]]
 		if !capitalised(w) || compoundAdjective(w) {
@@ -424,6 +423,9 @@ func compoundAdjective(w string) bool {
 }
 
 func capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf && w[0] != 'a' && w[0] != 'e' {
+		return w[0] >= 'A' && w[0] <= 'Z' // no Arabic article to look past
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		// an Arabic article joined to a name: "al-Fakhora", "el-Sisi"
@@ -434,6 +436,26 @@ func capitalised(w string) bool {
 		}
 	}
 	return unicode.IsUpper(r)
+}
+
+// inCapitals reports whether s is as strings.ToUpper writes it, without writing it: every
+// character its own capital, and none a byte that is not UTF-8 (which ToUpper replaces).
+func inCapitals(s string) bool {
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 'a' && b <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || unicode.ToUpper(r) != r {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // IsNameWord reports a word that can be part of a name: capitalised, or capitalised after an

@@ -3,6 +3,7 @@ package lex
 import (
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Stem strips common English inflections, enough for "quakes"/"quake", "killed"/"killing".
@@ -51,13 +52,36 @@ var MonthNames = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "f
 	"september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
 	"december": 12, "dec": 12}
 
-// LastWord is the last word of s, split at white space.
+// LastWord is the last word of s, split at white space as strings.Fields splits it, found
+// without making the slice.
 func LastWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	start, end := 0, 0
+	in := false
+	for i, r := range s {
+		switch space := unicode.IsSpace(r); {
+		case space && in:
+			end, in = i, false
+		case !space && !in:
+			start, in = i, true
+		}
 	}
-	return f[len(f)-1]
+	if in {
+		end = len(s)
+	}
+	return s[start:end]
+}
+
+// WordCount is how many words strings.Fields splits s into, counted without making the slice.
+func WordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // LowerASCII appends s to buf with its ASCII letters in lower case: byte offsets stay those

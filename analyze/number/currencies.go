@@ -1,7 +1,9 @@
 package number
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -26,11 +28,24 @@ var nationalCurrencies = map[string]string{"swiss franc": "CHF", "canadian dolla
 	"norwegian krone": "NOK", "danish krone": "DKK", "turkish lira": "TRY", "brazilian real": "BRL",
 	"south african rand": "ZAR", "egyptian pound": "EGP", "saudi riyal": "SAR", "israeli shekel": "ILS"}
 
+// nationalList is nationalCurrencies in the order of their names, each with the unit its last
+// word names ("franc"); shortestNational is the shortest name's length in bytes, which a
+// text shorter than it cannot hold even lower-cased.
+var nationalList, shortestNational = func() (list []struct{ name, unit, code string }, shortest int) {
+	for _, name := range slices.Sorted(maps.Keys(nationalCurrencies)) {
+		list = append(list, struct{ name, unit, code string }{name, singular(name[strings.LastIndexByte(name, ' ')+1:]), nationalCurrencies[name]})
+		if shortest == 0 || len(name) < shortest {
+			shortest = len(name)
+		}
+	}
+	return list, shortest
+}()
+
 // codeAt is the currency a code or sign right before the figure at i names (codeBefore), or
 // "": read before the words after the figure, so that they are what the sum is of ("a EUR 5
 // billion loan").
 func codeAt(text string, i int) string {
-	m := codeBefore.FindStringSubmatch(text[max(0, i-5):i])
+	m := codeBeforeIn(text[max(0, i-5):i])
 	switch {
 	case m == nil:
 		return ""
@@ -47,10 +62,12 @@ var sterling = regexp.MustCompile(`^\s+sterling\b`)
 // currencyNamed is the code of the currency a number's unit and text name ("2 million Swiss
 // francs"), or "" when the unit is none.
 func currencyNamed(n Number, text string, end int, scaled bool) string {
-	lower := strings.ToLower(text[n.Start:end])
-	for name, code := range nationalCurrencies {
-		if strings.Contains(lower, name) && strings.HasPrefix(singular(name[strings.LastIndexByte(name, ' ')+1:]), n.Unit) {
-			return code
+	if end-n.Start >= shortestNational {
+		lower := strings.ToLower(text[n.Start:end])
+		for _, c := range nationalList {
+			if strings.HasPrefix(c.unit, n.Unit) && strings.Contains(lower, c.name) {
+				return c.code
+			}
 		}
 	}
 	if n.Unit == "cent" && n.Counted == "" {

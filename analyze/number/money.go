@@ -48,6 +48,15 @@ func readSpacedScale(text string, end int, n *Number) (int, bool) {
 // figure's pattern reads, right before a figure: "EUR 110 billion", "USD 5m", "Dh472bn".
 var codeBefore = regexp.MustCompile(`(?:\b(USD|EUR|GBP|JPY|CHF|AED)\s?|\b(Dh|Dhs)\s?)$`)
 
+// codeBeforeIn is codeBefore's submatches in s, or nil: every code and sign begins with a
+// capital, so a text without one is not searched.
+func codeBeforeIn(s string) []string {
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) < 0 {
+		return nil
+	}
+	return codeBefore.FindStringSubmatch(s)
+}
+
 var codeNames = map[string]string{"Dh": "AED", "Dhs": "AED"}
 
 // currencyOf is the unit of n: a currency named by a code before its figure, pounds or yen
@@ -55,7 +64,7 @@ var codeNames = map[string]string{"Dh": "AED", "Dhs": "AED"}
 // unit read so far.
 func currencyOf(text string, n Number, figure string) string {
 	if n.Unit == "" || n.Unit == "us" {
-		if m := codeBefore.FindStringSubmatch(text[max(0, n.Start-5):n.Start]); m != nil {
+		if m := codeBeforeIn(text[max(0, n.Start-5):n.Start]); m != nil {
 			if m[1] != "" {
 				return m[1]
 			}

@@ -25,7 +25,7 @@ func numbers(text string, tries *int) []Number {
 	orig := text
 	text = unquoteModifiers(text) // `200 "made" soldiers`: 200 soldiers, its text as written
 	var out []Number
-	var lower []byte
+	folded := lex.LowerASCII(nil, text) // the text in ASCII lower case, read in windows
 	for c := 0; c < len(text); {
 		at := NextStart(text, c, numberStarts, true)
 		if at < 0 {
@@ -34,8 +34,11 @@ func numbers(text string, tries *int) []Number {
 		if tries != nil {
 			*tries++
 		}
-		lower = lex.LowerASCII(lower[:0], text[at:min(len(text), at+maxNumberText)])
-		m := numberRe.FindSubmatchIndex(lower)
+		lower := folded[at:min(len(text), at+maxNumberText):min(len(text), at+maxNumberText)]
+		var m []int
+		if mayBeNumber(lower) {
+			m = matchNumber(lower)
+		}
 		if m == nil {
 			if n, ok := oneUnitAway(text, at, lower); ok {
 				n.Text = orig[n.Start:n.End]
@@ -74,6 +77,9 @@ var aUnitAway = regexp.MustCompile(`^(?:(about|around|nearly|almost|roughly|just
 // oneUnitAway reads a distance of one unit written with "a" at at ("a block away"); lower is
 // the text from at in lower case.
 func oneUnitAway(text string, at int, lower []byte) (Number, bool) {
+	if !mayBeUnitAway(lower) {
+		return Number{}, false
+	}
 	m := aUnitAway.FindSubmatchIndex(lower)
 	if m == nil {
 		return Number{}, false
@@ -126,12 +132,23 @@ func NextStart(text string, c int, starts map[string]bool, currency bool) int {
 		for j < len(text) && lex.IsASCIIWord(text[j]) {
 			j++
 		}
-		if b >= '0' && b <= '9' || starts[strings.ToLower(text[i:j])] {
+		if b >= '0' && b <= '9' || isStart(starts, text[i:j]) {
 			return i
 		}
 		i = j
 	}
 	return -1
+}
+
+// isStart reports whether the ASCII word w, in lower case, is one of starts: lowered into a
+// buffer on the stack, not a new string, unless it is long.
+func isStart(starts map[string]bool, w string) bool {
+	const maxStart = 32
+	if len(w) >= maxStart {
+		return starts[strings.ToLower(w)]
+	}
+	var buf [maxStart]byte
+	return starts[string(lex.LowerASCII(buf[:0], w))]
 }
 
 // euroFigure reports "euro" written against a figure: "euro110 billion".
@@ -147,12 +164,119 @@ const numWord = `(?:thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|ninetee
 // scale (after a space or a hyphen: "$143-billion"), then a unit or counted noun (joined by a hyphen or a space) and the noun it may
 // qualify. Groups: 1 approx, 2 currency, 3 figure, 4 scale or "percent", 5 a "%" sign, 6
 // hyphen unit, 7 noun after the hyphen unit, 8 spaced words. It matches text in ASCII lower
-// case (lowerASCII), whose offsets are the text's.
-var numberRe = regexp.MustCompile(`^(?:(?:\b(nearly|almost|about|around|approximately|roughly|some|more than|over|less than|under|up to|at least|at most|just over|just under|as many as|as much as)\s+)?` +
+// case (lowerASCII), whose offsets are the text's. matchNumber matches it part by part.
+var numberRe = regexp.MustCompile(`^(?:(?:\b(` + strings.Join(numberApprox, "|") + `)\s+)?` +
 	`(?:([$€£¥]|euro)\s?|\b)` +
-	`(\d+ \d ?/ ?[2-9]\b|\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?|\d+(?:\.\d+)?|(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?|(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b|a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|(?:half\s)?an?\sdozen\b|` + numWord + `(?:[\s-]` + numWord + `)*|(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?)` +
-	`(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))?` +
-	`(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))?)`)
+	`(` + strings.Join(figureAlternatives, "|") + `)` + scalePart + `?` + tailPart + `?)`)
+
+// figureAlternatives are the ways of writing numberRe's figure, the first that matches
+// winning.
+var figureAlternatives = []string{`\d+ \d ?/ ?[2-9]\b`, `\d{1,3}(?:, ?\d{3}\b)+(?:\.\d+)?`, `\d+(?:\.\d+)?`,
+	`(?:one|two|three)-(?:half|third|quarter|fourth|fifth|sixth|tenth)s?`,
+	`(?:one|two|three|four|five)\s(?:half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?\b`,
+	`a\s(?:fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b`, `(?:half\s)?an?\sdozen\b`,
+	numWord + `(?:[\s-]` + numWord + `)*`, `(?:half|a third|a quarter|three quarters)(?: of an?\b| an?\b)?`}
+
+// scalePart and tailPart are what numberRe reads after the figure: a scale or a percent sign
+// (groups 4 and 5), then a unit and its noun or the words after the figure (groups 6 to 8).
+const (
+	scalePart = `(?:(?:\s+|\s?-\s?)(thousand|million|billion|trillion|percent|per cent)\b|\s*(%))`
+	tailPart  = `(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))`
+)
+
+// The parts of numberRe matchNumber matches one after the other.
+var (
+	figureRe = lex.NewAlternatives(figureAlternatives)
+	scaleRe  = regexp.MustCompile(`^` + scalePart)
+	tailRe   = regexp.MustCompile(`^` + tailPart)
+)
+
+// matchNumber is numberRe.FindSubmatchIndex(s), matched part by part: numberRe is too large
+// for the regexp package's backtracker, and its automaton cost most of the reading of
+// numbers. Its parts come in an order that leaves one way to read each: an approximation is
+// one word with all the white space after it, for a currency or a figure cannot begin with
+// white space; the approximation is taken when a figure follows it, as the pattern prefers it;
+// a currency sign is taken with a white space after it, then without, then not at all; and
+// since all that follows the figure may be empty, the first way of writing the figure that
+// matches is the pattern's, then the first scale, then the first unit or words.
+func matchNumber(s []byte) []int {
+	for _, a := range numberApprox {
+		if j, ok := afterWord(s, 0, a); ok {
+			if m := numberFrom(s, j); m != nil {
+				m[2], m[3] = 0, len(a)
+				return m
+			}
+			break // one approximation at most begins s
+		}
+	}
+	return numberFrom(s, 0)
+}
+
+// numberFrom matches numberRe's currency, figure and what follows at i, where a word
+// boundary is the start of a word.
+func numberFrom(s []byte, i int) []int {
+	if n := currencyAt(s, i); n > 0 {
+		c := i + n
+		m := []int(nil)
+		if c < len(s) && isSpaceByte(s[c]) {
+			m = figureFrom(s, c+1)
+		}
+		if m == nil {
+			m = figureFrom(s, c)
+		}
+		if m != nil {
+			m[4], m[5] = i, c
+			return m
+		}
+	}
+	if i < len(s) && lex.IsASCIIWord(s[i]) {
+		return figureFrom(s, i)
+	}
+	return nil
+}
+
+// currencyAt is the length of numberRe's currency sign or "euro" at i, or 0.
+func currencyAt(s []byte, i int) int {
+	for _, c := range []string{"$", "€", "£", "¥", "euro"} {
+		if hasPrefixAt(s, i, c) {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// figureFrom matches the figure at i and what follows it.
+func figureFrom(s []byte, i int) []int {
+	f := figureRe.FindIndex(s[i:])
+	if f == nil {
+		return nil
+	}
+	m := make([]int, 2*9)
+	for k := range m {
+		m[k] = -1
+	}
+	end := i + f[1]
+	m[0], m[6], m[7] = 0, i, end
+	if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
+		copyGroups(m, 4, g, end)
+		end += g[1]
+	}
+	if g := tailRe.FindSubmatchIndex(s[end:]); g != nil {
+		copyGroups(m, 6, g, end)
+		end += g[1]
+	}
+	m[1] = end
+	return m
+}
+
+// copyGroups sets numberRe's groups from first on from a part's groups, found at off.
+func copyGroups(m []int, first int, g []int, off int) {
+	for k := 2; k < len(g); k++ {
+		if g[k] >= 0 {
+			m[2*first+k-2] = g[k] + off
+		}
+	}
+}
 
 var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -607,11 +731,11 @@ func afterMonth(text string, i int) bool {
 	if i < 0 {
 		return false
 	}
-	fs := strings.Fields(text[max(0, i-12):i])
-	if len(fs) == 0 {
+	last := lex.LastWord(text[max(0, i-12):i])
+	if last == "" {
 		return false
 	}
-	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(fs[len(fs)-1]), ".")]
+	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(last), ".")]
 	return ok
 }
 
@@ -632,7 +756,24 @@ func firstOr(words []string) string {
 	return words[0]
 }
 
-func isDigitWord(w string) bool { _, err := strconv.Atoi(w); return err == nil }
+// isDigitWord reports a word strconv.Atoi reads: a sign at most and digits, checked without
+// the error Atoi makes for every other word.
+func isDigitWord(w string) bool {
+	d := strings.TrimLeft(w[min(len(w), 1):], "0123456789")
+	switch {
+	case w == "" || d != "":
+		return false
+	case w[0] >= '0' && w[0] <= '9':
+	case (w[0] == '+' || w[0] == '-') && len(w) > 1:
+	default:
+		return false
+	}
+	if len(w) < 19 {
+		return true // no overflow
+	}
+	_, err := strconv.Atoi(w)
+	return err == nil
+}
 
 func fractionFigure(f string) bool {
 	for k := range fractions {

@@ -1,6 +1,7 @@
 package number
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,17 @@ func TestCountedHeadCoordination(t *testing.T) {
 	} {
 		if head, _ := countedHead(tc.text, 0, true); head != tc.head {
 			t.Errorf("countedHead(%q) = %q, want %q", tc.text, head, tc.head)
+		}
+	}
+}
+
+// isDigitWord accepts what strconv.Atoi reads and nothing else.
+func TestIsDigitWordIsAtoi(t *testing.T) {
+	for _, w := range []string{"", "0", "12", "+5", "-5", "+", "-", "1,000", "1.5", "05", "a1", "1a", "١٢",
+		"999999999999999999", "9999999999999999999", "99999999999999999999", "-9223372036854775808", "1_000"} {
+		_, err := strconv.Atoi(w)
+		if got := isDigitWord(w); got != (err == nil) {
+			t.Errorf("isDigitWord(%q) = %v, Atoi's error %v", w, got, err)
 		}
 	}
 }

@@ -14,6 +14,9 @@ var scareQuoted = regexp.MustCompile(`\d\s+(["“'‘])[A-Za-z-]+(["”'’])\s+
 // spaces, byte for byte, so that the figure's noun is read past them with the text's offsets
 // kept; a text without any is returned as it is.
 func unquoteModifiers(text string) string {
+	if !figureBeforeMark(text) {
+		return text
+	}
 	ms := scareQuoted.FindAllStringSubmatchIndex(text, -1)
 	if ms == nil {
 		return text
@@ -25,4 +28,22 @@ func unquoteModifiers(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// figureBeforeMark reports a digit, white space and an opening mark of scareQuoted: a text
+// without one holds no scare-quoted modifier, and is not searched for one.
+func figureBeforeMark(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != '"' && c != '\'' && !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "‘") {
+			continue
+		}
+		j := i
+		for j > 0 && isSpaceByte(text[j-1]) {
+			j--
+		}
+		if j < i && j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+			return true
+		}
+	}
+	return false
 }

@@ -274,7 +274,7 @@ func continues(text string, q Quote, open int) bool {
 	return strings.ContainsRune(".!?\n”\"", last)
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int { return lex.WordCount(s) }
 
 // paragraphOpening reports whether a quote mark at i opens its paragraph.
 func paragraphOpening(text string, i int) bool {

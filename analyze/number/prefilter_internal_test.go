@@ -1,0 +1,92 @@
+package number
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+// prefilterTexts hold every kind of number the expressions read, and near misses.
+var prefilterTexts = []string{
+	"about 1,200 troops and 3.5 percent, one of six children, as many as 20, 000 people",
+	"a fifth term, a dozen eggs, an  dozen, half a dozen, a third of the vote, a quarter-century",
+	"three quarters of an hour, one-half, two thirds, four fifths, twenty-four-hour, ninety nine",
+	"$1.2 billion, € 5m, £3, ¥20, euro110 billion, euro 5, europe, at least $ 5, up to\t\t€4",
+	"a block away, about a mile from the camp, an  kilometre south of, just over a yard down the",
+	"more than\nten, less than  a sixth, as much as half, at most 4 1/2 hours, 4 1 / 2, some 30%",
+	"at a, as a, some thing, over a, under an, a tenth, an eighth, a\fdozen, a\rquarter",
+}
+
+// checkPrefilters fails when numberRe or aUnitAway match a window of text that their
+// prefilter turned away, or when matchNumber reads a window otherwise than numberRe.
+func checkPrefilters(t *testing.T, text string) {
+	lower := lex.LowerASCII(nil, text)
+	for at := range lower {
+		w := lower[at:min(len(lower), at+maxNumberText)]
+		if got, want := matchNumber(w), numberRe.FindSubmatchIndex(w); !slices.Equal(got, want) {
+			t.Fatalf("matchNumber(%q) = %v, numberRe %v", w, got, want)
+		}
+		if numberRe.Match(w) && !mayBeNumber(w) {
+			t.Fatalf("mayBeNumber turns away %q, which numberRe matches", w)
+		}
+		if aUnitAway.Match(w) && !mayBeUnitAway(w) {
+			t.Fatalf("mayBeUnitAway turns away %q, which aUnitAway matches", w)
+		}
+	}
+}
+
+// Every window the expressions match passes their prefilters, and matchNumber reads every
+// window as numberRe does: in the examples, and in the first thousand Reuters articles when
+// the corpus is there.
+func TestPrefiltersAdmitEveryMatch(t *testing.T) {
+	for _, text := range prefilterTexts {
+		checkPrefilters(t, text)
+	}
+	f, err := os.Open(corpus.Path(t, "bulk/reuters21578.jsonl.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(nil, 1<<24)
+	for n := 0; n < 1000 && sc.Scan(); n++ {
+		var r struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &r) == nil {
+			checkPrefilters(t, r.Text)
+		}
+	}
+}
+
+// The prefilters turn most of the places a number may start away: they are worth their scan.
+func TestPrefiltersTurnAwayWords(t *testing.T) {
+	for _, s := range []string{"at the", "as it", "some of", "a man", "over there", "about him", "a mile"} {
+		if mayBeNumber([]byte(s)) {
+			t.Errorf("mayBeNumber(%q) = true", s)
+		}
+	}
+	for _, s := range []string{"a third", "some 40", "at least five", "$ 5"} {
+		if !mayBeNumber([]byte(s)) {
+			t.Errorf("mayBeNumber(%q) = false", s)
+		}
+	}
+	if mayBeUnitAway([]byte("a man")) || !mayBeUnitAway([]byte("about a mile")) {
+		t.Error("mayBeUnitAway reads the article and the unit wrong")
+	}
+}
+
+func FuzzPrefilters(f *testing.F) {
+	for _, s := range prefilterTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkPrefilters)
+}

@@ -1,0 +1,37 @@
+package clean
+
+import (
+	"strings"
+	"testing"
+)
+
+var indexTexts = []string{"", "told", "he told reporters he had been told", "said to said tx said to", "quoting quotin quoting",
+	"cited bycited by", "according to according", "reported by reportedly reported by the", "zzz", "your email address will not be published", "save my name, email"}
+
+// checkIndex fails where indexByRareByte finds a cue elsewhere than strings.Index does.
+func checkIndex(t *testing.T, s string) {
+	words := append([]string{""}, commentFormWords...)
+	for _, p := range creditPatterns {
+		words = append(words, p.triggers...)
+	}
+	for _, w := range words {
+		for from := 0; from <= len(s); from++ {
+			if got, want := indexByRareByte(s[from:], w), strings.Index(s[from:], w); got != want {
+				t.Fatalf("indexByRareByte(%q, %q) = %d, want %d", s[from:], w, got, want)
+			}
+		}
+	}
+}
+
+func TestIndexByRareByteIsIndex(t *testing.T) {
+	for _, s := range indexTexts {
+		checkIndex(t, s)
+	}
+}
+
+func FuzzIndexByRareByte(f *testing.F) {
+	for _, s := range indexTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkIndex)
+}
