@@ -23,9 +23,9 @@ func (a *article) countScope(start, end int) string {
 		return ""
 	}
 	before := a.Text[max(sp[0], start-scopeReach):start]
-	after := a.Text[end:min(sp[1], end+scopeReach)]
+	after := a.Text[end:max(end, min(sp[1], end+scopeReach))]
 	figEnd := start + strings.IndexFunc(a.Text[start:end]+" ", func(r rune) bool { return r == ' ' || r == '-' })
-	afterFig := a.Text[figEnd:min(sp[1], figEnd+scopeReach)]
+	afterFig := a.Text[figEnd:max(figEnd, min(sp[1], figEnd+scopeReach))]
 	switch {
 	case windowBefore.MatchString(before):
 		return "window"
@@ -112,7 +112,7 @@ func (a *article) tallyRun(start, end int) string {
 	if !ok {
 		return ""
 	}
-	after := a.Text[end:min(sp[1], end+runReach)]
+	after := a.Text[end:max(end, min(sp[1], end+runReach))]
 	if m := runAfter.FindStringSubmatch(after); m != nil {
 		return strings.ToLower(m[1] + " " + strings.TrimSuffix(m[2], "s"))
 	}
