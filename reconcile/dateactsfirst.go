@@ -36,7 +36,7 @@ func foundingOf(c claim) string {
 	}
 	sp := c.art.sentences[c.sentence].span
 	before := c.art.Text[max(sp[0], c.start-120):c.start]
-	if !foundingBefore.MatchString(before) && !existsSinceBefore.MatchString(before) && !foundingAfter.MatchString(c.art.Text[c.end:sp[1]]) {
+	if !foundingBefore.MatchString(before) && !existsSinceBefore.MatchString(before) && !foundingAfter.MatchString(c.art.Text[c.end:max(c.end, sp[1])]) {
 		return ""
 	}
 	name, at, after, afterAt := "", -1, "", sp[1]
