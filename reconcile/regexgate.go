@@ -19,6 +19,11 @@ type gatedRegexp struct {
 	*regexp.Regexp
 	need []literal // nil: no literal is required, the pattern always runs
 	fold bool      // one of need is matched case-insensitively
+	// starts, when set, are the literals every match starts with (after a word boundary
+	// when boundary): the pattern is tried only where one of them stands, anchored there.
+	starts   []string
+	boundary bool
+	anchored *regexp.Regexp
 }
 
 // literal is a string a match holds, matched case-insensitively when fold.
@@ -36,6 +41,9 @@ func mustGate(expr string) *gatedRegexp {
 	g := &gatedRegexp{Regexp: regexp.MustCompile(expr)}
 	if re, err := syntax.Parse(expr, syntax.Perl); err == nil && !anchoredAtStart(re) {
 		g.need = requiredLiterals(re)
+		if g.starts, g.boundary = startLiterals(re); g.starts != nil {
+			g.anchored = regexp.MustCompile(`\A(?:` + expr + `)`)
+		}
 	}
 	for _, l := range g.need {
 		g.fold = g.fold || l.fold
@@ -54,6 +62,128 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 		re = re.Sub[0]
 	}
 	return re.Op == syntax.OpBeginText || re.Op == syntax.OpBeginLine
+}
+
+// startLiterals returns the case-sensitive literals one of which every match of re starts
+// with, and whether a word boundary stands before them: "new" of `\bnew(?:ly)? \w+`. It
+// returns nil when it finds none, or when the boundary stands before a literal that does not
+// start with a word character.
+func startLiterals(re *syntax.Regexp) ([]string, bool) {
+	boundary := false
+	if re.Op == syntax.OpConcat && len(re.Sub) > 1 && re.Sub[0].Op == syntax.OpWordBoundary {
+		boundary = true
+		re = &syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]}
+	}
+	starts := prefixLiterals(re)
+	for _, l := range starts {
+		if len(l) < minGate || boundary && !isWordByte(l[0]) {
+			return nil, false // a letter is found everywhere: the pattern is tried as it is
+		}
+	}
+	return starts, boundary
+}
+
+// prefixLiterals returns the case-sensitive literals one of which every match of re starts
+// with, or nil.
+func prefixLiterals(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		text := string(re.Rune)
+		if re.Flags&syntax.FoldCase != 0 || strings.ContainsRune(text, utf8.RuneError) {
+			return nil
+		}
+		return []string{text}
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixLiterals(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return prefixLiterals(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		if len(re.Sub) == 0 {
+			return nil
+		}
+		first := prefixLiterals(re.Sub[0])
+		if re.Sub[0].Op != syntax.OpLiteral || first == nil || len(re.Sub) == 1 {
+			return first
+		}
+		// a whole literal, then what follows it: "s" of "s(?:igned|ent)" is "signed", "sent"
+		rest := prefixLiterals(&syntax.Regexp{Op: syntax.OpConcat, Sub: re.Sub[1:]})
+		if rest == nil {
+			return first
+		}
+		var all []string
+		for _, r := range rest {
+			all = append(all, first[0]+r)
+		}
+		return all
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l := prefixLiterals(sub)
+			if l == nil {
+				return nil
+			}
+			all = append(all, l...)
+		}
+		return all
+	}
+	return nil
+}
+
+// isWordByte is a byte of an ASCII word character, as \b reads them.
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
+}
+
+// findAll is FindAllStringSubmatchIndex (n < 0: all) by trying the anchored pattern at each
+// place one of the start literals stands, from the end of the last match on: a match starts
+// at one of them, and the earliest that matches is the leftmost match.
+func (g *gatedRegexp) findAll(s string, n int) [][]int {
+	var out [][]int
+	next := make([]int, len(g.starts)) // where each literal next stands at or after pos, -1: nowhere
+	for i := range next {
+		next[i] = -2
+	}
+	for pos := 0; n < 0 || len(out) < n; {
+		p := -1
+		for i, l := range g.starts {
+			if next[i] == -1 {
+				continue
+			}
+			if next[i] < pos {
+				if k := strings.Index(s[pos:], l); k >= 0 {
+					next[i] = pos + k
+				} else {
+					next[i] = -1
+					continue
+				}
+			}
+			if p < 0 || next[i] < p {
+				p = next[i]
+			}
+		}
+		if p < 0 {
+			break
+		}
+		if g.boundary && p > 0 && isWordByte(s[p-1]) {
+			pos = p + 1
+			continue
+		}
+		m := g.anchored.FindStringSubmatchIndex(s[p:])
+		if m == nil || m[1] == 0 {
+			pos = p + 1
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		out = append(out, m)
+		pos = m[1]
+	}
+	return out
 }
 
 // minGate is the shortest literal worth a look before the pattern: a shorter one is found
@@ -238,8 +368,11 @@ func (g *gatedRegexp) FindAllStringSubmatch(s string, n int) [][]string {
 // FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex, run only where the
 // pattern may match.
 func (g *gatedRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !g.may(s) {
+	if !g.may(s) || n == 0 {
 		return nil
+	}
+	if g.anchored != nil {
+		return g.findAll(s, n)
 	}
 	return g.Regexp.FindAllStringSubmatchIndex(s, n)
 }
