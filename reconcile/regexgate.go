@@ -280,10 +280,34 @@ func (g *gatedRegexp) may(s string) bool {
 // containsFold reports whether s holds lower, an ASCII lower-case string, in any case.
 func containsFold(s, lower string) bool {
 	n := len(lower)
-	c0 := lower[0]
+	lo, up := lower[0], lower[0]
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 0x20
+	}
+	nextLo, nextUp := -2, -2 // where each case of the first byte next stands, -1: nowhere
 	for i := 0; i+n <= len(s); i++ {
-		if s[i]|caseBit(s[i]) != c0 {
-			continue
+		if nextLo != -1 && nextLo < i {
+			if nextLo = strings.IndexByte(s[i:], lo); nextLo >= 0 {
+				nextLo += i
+			}
+		}
+		if nextUp != -1 && nextUp < i {
+			if nextUp = strings.IndexByte(s[i:], up); nextUp >= 0 {
+				nextUp += i
+			}
+		}
+		switch {
+		case nextLo < 0 && nextUp < 0:
+			return false
+		case nextLo < 0:
+			i = nextUp
+		case nextUp < 0:
+			i = nextLo
+		default:
+			i = min(nextLo, nextUp)
+		}
+		if i+n > len(s) {
+			return false
 		}
 		j := 1
 		for j < n && s[i+j]|caseBit(s[i+j]) == lower[j] {

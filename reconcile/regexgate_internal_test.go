@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/internal/corpus"
@@ -120,5 +121,18 @@ func TestGatedRegexpsFindWhatTheirPatternsFind(t *testing.T) {
 	}
 	if gated == 0 {
 		t.Errorf("no pattern is gated")
+	}
+}
+
+// containsFold finds a word in any ASCII case wherever it stands, as a plain scan does.
+func TestContainsFold(t *testing.T) {
+	texts := []string{"", "s", "Said", "officials SAID on", "sasaid", "ssaId", "aid s", "x-Said", "é said", "sai", "saiD"}
+	for _, text := range texts {
+		for _, word := range []string{"said", "s", "id", "-s", "aid s"} {
+			want := strings.Contains(strings.ToLower(text), word)
+			if got := containsFold(text, word); got != want {
+				t.Errorf("containsFold(%q, %q) = %v, want %v", text, word, got, want)
+			}
+		}
 	}
 }
