@@ -118,17 +118,23 @@ func prefixLiterals(re *syntax.Regexp) []string {
 		}
 		return all
 	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l := prefixLiterals(sub)
-			if l == nil {
-				return nil
-			}
-			all = append(all, l...)
-		}
-		return all
+		return everyBranch(re.Sub, prefixLiterals)
 	}
 	return nil
+}
+
+// everyBranch is what of reads of each branch of an alternation, together, or nil when it
+// reads nothing of one of them: a match matches one branch or another.
+func everyBranch[T any](branches []*syntax.Regexp, of func(*syntax.Regexp) []T) []T {
+	var all []T
+	for _, b := range branches {
+		l := of(b)
+		if l == nil {
+			return nil
+		}
+		all = append(all, l...)
+	}
+	return all
 }
 
 // isWordByte is a byte of an ASCII word character, as \b reads them.
@@ -230,15 +236,7 @@ func requiredLiterals(re *syntax.Regexp) []literal {
 		}
 		return best
 	case syntax.OpAlternate:
-		var all []literal
-		for _, sub := range re.Sub {
-			l := requiredLiterals(sub)
-			if l == nil {
-				return nil
-			}
-			all = append(all, l...)
-		}
-		return all
+		return everyBranch(re.Sub, requiredLiterals)
 	}
 	return nil
 }
