@@ -287,7 +287,7 @@ var ordinalNames = wordSet("century centuries hour street avenue st ave")
 
 // ageYearOld: “the 35-year-old deputy”.
 func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	if n.Unit != "year" || !mustGate(`(?i)year\s?-?\s?old`).MatchString(n.Text) {
+	if n.Unit != "year" || !yearOld.MatchString(n.Text) {
 		return false
 	}
 	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
@@ -309,9 +309,12 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 	return true
 }
 
+// yearSpan is a figure written as a span of years: "15-year", "15 - years".
+var yearSpan = mustGate(`\d\s?-\s?years?\b`)
+
 // ageYearNoun: “a 15-year girl”, the age of a noun of a young person or a person's sex.
 func ageYearNoun(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	if n.Unit != "year" || !ageNouns[n.Counted] || !mustGate(`\d\s?-\s?years?\b`).MatchString(n.Text) {
+	if n.Unit != "year" || !ageNouns[n.Counted] || !yearSpan.MatchString(n.Text) {
 		return false
 	}
 	r.kind, r.unit, r.label, r.owner, r.word = "age", "year", figureLabel(n.Value), n.Counted, n.Counted

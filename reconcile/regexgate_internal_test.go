@@ -136,3 +136,18 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+// The readers' patterns are compiled once, when the package starts: reconciling a story
+// compiles none.
+func TestReadersCompileNoPattern(t *testing.T) {
+	before := len(gatedRegexps)
+	s := storyOf(t,
+		"The 35-year-old deputy and a 15-year girl were hurt; 12 people died on March 3.",
+		"A 35-year-old deputy was hurt, with a 16-year girl; 12 people died on March 3, officials said.")
+	if facts := s.facts(); len(facts) == 0 {
+		t.Fatalf("no facts read")
+	}
+	if n := len(gatedRegexps) - before; n != 0 {
+		t.Errorf("%d patterns compiled while reading a story, want none", n)
+	}
+}
