@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -24,11 +23,11 @@ func (a *article) elidedAgeNoun(n crosscheck.Number) string {
 	return ""
 }
 
-var yearOld = regexp.MustCompile(`(?i)year\s?-?\s?old`)
+var yearOld = mustGate(`(?i)year\s?-?\s?old`)
 
 // thenBefore is "then" or "now" after the comma of an apposition of an age: "the girl, then
 // 12,"; it returns the text before it.
-var thenBefore = regexp.MustCompile(`,\s*(?:then|now)\s*$`)
+var thenBefore = mustGate(`,\s*(?:then|now)\s*$`)
 
 // appositionNoun is the noun of a person before the comma of an age's apposition, in lower
 // case, when it is one that an age may qualify or a noun for a person ("the girl, then 12",

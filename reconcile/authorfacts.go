@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -20,10 +19,10 @@ const workPhrase = `((?:the|a|an|his|her|their) (?:[\p{L}\d’'-]+ ){0,4}?` + wo
 var (
 	// wroteCue: "…, who wrote the 2005 Vanity Fair article"; the author is the person named
 	// last before "who".
-	wroteCue = regexp.MustCompile(`\bwho (?:wrote|authored|penned|co-wrote) ` + workPhrase)
+	wroteCue = mustGate(`\bwho (?:wrote|authored|penned|co-wrote) ` + workPhrase)
 	// byCue: "a Vanity Fair article by his family's lawyer, John D. O'Connor"; the author is
 	// the person named where the match ends.
-	byCue = regexp.MustCompile(workPhrase + ` (?:written )?by (?:(?:his|her|their|the) )?(?:[\p{L}’' -]{0,30}?, )?`)
+	byCue = mustGate(workPhrase + ` (?:written )?by (?:(?:his|her|their|the) )?(?:[\p{L}’' -]{0,30}?, )?`)
 )
 
 // pieceBy finds where a piece is told by its author ("article by", "letter written by"), so

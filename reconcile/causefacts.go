@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -12,7 +11,7 @@ import (
 // causeCue finds where an article says what someone died of: "died of heart failure", "died
 // yesterday from Alzheimer's disease", "died Thursday in Santa Rosa after suffering from …".
 // Group 1 is the word before "died"; the cause starts at the end of the match.
-var causeCue = regexp.MustCompile(`(\p{L}+),?\s+died((?:\s+(?:yesterday|today|overnight|early|late|morning|afternoon|evening|night|on|at|in|home|his|her|a|the|hospital|hospice|age|\d+|[A-Z][\p{L}.]*),?){0,6}?)\s+(?:of|from|after suffering from|after a battle with|of complications from)\s+`)
+var causeCue = mustGate(`(\p{L}+),?\s+died((?:\s+(?:yesterday|today|overnight|early|late|morning|afternoon|evening|night|on|at|in|home|his|her|a|the|hospital|hospice|age|\d+|[A-Z][\p{L}.]*),?){0,6}?)\s+(?:of|from|after suffering from|after a battle with|of complications from)\s+`)
 
 // causeStops end the words of a cause: "heart failure Thursday at his home".
 var causeStops = map[string]bool{"at": true, "in": true, "on": true, "after": true, "while": true, "for": true,
@@ -24,7 +23,7 @@ var causeStops = map[string]bool{"at": true, "in": true, "on": true, "after": tr
 // lostCue finds a relative lost to a cause, which "lost" opens earlier in the sentence: "She
 // lost her father to diabetes, her mother to lung cancer and her brother from a HIV-related
 // illness". Group 1 is the relative; the cause starts at the end of the match.
-var lostCue = regexp.MustCompile(`\b(?:his|her|their|my|our)\s+(\p{L}+)\s+(?:to|from)\s+`)
+var lostCue = mustGate(`\b(?:his|her|their|my|our)\s+(\p{L}+)\s+(?:to|from)\s+`)
 
 // lostBefore reports "lost" in the sentence before off, with no full stop between.
 func (a *article) lostBefore(off int) bool {
@@ -35,7 +34,7 @@ func (a *article) lostBefore(off int) bool {
 	return lostWord.MatchString(before)
 }
 
-var lostWord = regexp.MustCompile(`\blost\b`)
+var lostWord = mustGate(`\blost\b`)
 
 // relatives stand for the person who died when no name does: "My mother died of lung cancer".
 var relatives = map[string]bool{"mother": true, "father": true, "brother": true, "sister": true,

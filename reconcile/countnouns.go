@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -9,7 +8,7 @@ import (
 
 // ofThoseWho is "of those who …" and the verb of what befell them: " of those who have been
 // prosecuted were convicted". Group 1 is the verb.
-var ofThoseWho = regexp.MustCompile(`^\s+of\s+those\s+who\s+(?:[\pL'’]+\s+){1,5}?(?:were|was|have been|had been|has been)\s+(\pL+ed)\b`)
+var ofThoseWho = mustGate(`^\s+of\s+those\s+who\s+(?:[\pL'’]+\s+){1,5}?(?:were|was|have been|had been|has been)\s+(\pL+ed)\b`)
 
 // ofThoseBefore is the noun a count "of those" counts, the noun of the last count of people
 // in its sentence or the one before ("Eleven other men were charged. All seven of those who

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -15,9 +14,9 @@ import (
 
 var (
 	// courtAfterRe matches a town before a jury or a court: "San Antonio jury".
-	courtAfterRe = regexp.MustCompile(`\b((?:\p{Lu}[\p{L}.'’-]*\s){1,3})(?:jury|jurors|court|courtroom|courthouse)\b`)
+	courtAfterRe = mustGate(`\b((?:\p{Lu}[\p{L}.'’-]*\s){1,3})(?:jury|jurors|court|courtroom|courthouse)\b`)
 	// courtBeforeRe matches a jury or a court in a town: "court in San Angelo".
-	courtBeforeRe = regexp.MustCompile(`\b(?:jury|jurors|court|courtroom|courthouse)\s+in\s+((?:\p{Lu}[\p{L}.'’-]*)(?:\s\p{Lu}[\p{L}.'’-]*){0,2})`)
+	courtBeforeRe = mustGate(`\b(?:jury|jurors|court|courtroom|courthouse)\s+in\s+((?:\p{Lu}[\p{L}.'’-]*)(?:\s\p{Lu}[\p{L}.'’-]*){0,2})`)
 )
 
 // courtPlaceFacts reports the town two articles or more give the court, or the conflict of the

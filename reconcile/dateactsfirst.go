@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -17,15 +16,15 @@ import (
 var (
 	// foundingBefore matches the words before a year that tell a founding: "since its
 	// founding in", "founded in", "was established in".
-	foundingBefore = regexp.MustCompile(`(?i)\b(?:(?:its|their|the)\s+(?:founding|foundation|creation|establishment)|(?:founded|co-founded|established|set up)(?:\s+\w+){0,8}?)\s+in\s+$`)
+	foundingBefore = mustGate(`(?i)\b(?:(?:its|their|the)\s+(?:founding|foundation|creation|establishment)|(?:founded|co-founded|established|set up)(?:\s+\w+){0,8}?)\s+in\s+$`)
 	// foundingAfter matches the words after a year that tell a founding: "In 1990, she
 	// founded".
-	foundingAfter = regexp.MustCompile(`^,?\s+(?:[\w.]+\s+){0,3}?(?:founded|co-founded|established)\b`)
+	foundingAfter = mustGate(`^,?\s+(?:[\w.]+\s+){0,3}?(?:founded|co-founded|established)\b`)
 	// existsSinceBefore matches the words before a year that tell how long something has
 	// been there: "has existed since", "has operated since", "has been open since", "has been
 	// a staple for residents since". A state it has been in ("has been closed since", "has
 	// been a member since") says nothing of its start.
-	existsSinceBefore = regexp.MustCompile(`(?i)\b(?:has|have)\s+(?:existed|operated|been\s+(?:open|operating|in business|around|an?\s+(?:[\w-]+\s+)?(?:staple|fixture|landmark|institution|mainstay|cornerstone)\b[^.;,]{0,40}?))\s+since\s+$`)
+	existsSinceBefore = mustGate(`(?i)\b(?:has|have)\s+(?:existed|operated|been\s+(?:open|operating|in business|around|an?\s+(?:[\w-]+\s+)?(?:staple|fixture|landmark|institution|mainstay|cornerstone)\b[^.;,]{0,40}?))\s+since\s+$`)
 )
 
 // foundingOf is the name of the organisation a year dates the start of, lower case, or "":
@@ -36,7 +35,7 @@ func foundingOf(c claim) string {
 	}
 	sp := c.art.sentences[c.sentence].span
 	before := c.art.Text[max(sp[0], c.start-120):c.start]
-	if !foundingBefore.MatchString(before) && !existsSinceBefore.MatchString(before) && !foundingAfter.MatchString(c.art.Text[c.end:sp[1]]) {
+	if !foundingBefore.MatchString(before) && !existsSinceBefore.MatchString(before) && !foundingAfter.MatchString(c.art.Text[c.end:max(c.end, sp[1])]) {
 		return ""
 	}
 	name, at, after, afterAt := "", -1, "", sp[1]
@@ -62,7 +61,7 @@ func foundingOf(c claim) string {
 
 // testimonyCue matches the words that tell a person called to testify: "was summoned to
 // testify before the Senate", "called Page as a witness", "was subpoenaed".
-var testimonyCue = regexp.MustCompile(`\b(?:testif(?:y|ied|ying)|as a witness|subpoenaed|summoned)\b`)
+var testimonyCue = mustGate(`\b(?:testif(?:y|ied|ying)|as a witness|subpoenaed|summoned)\b`)
 
 // testimonyOf is "testimony of " and the last name of the person a year dates the testimony of
 // (the person named nearest to the words that tell it, in its sentence), or "".

@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,19 @@ func TestTestimonies(t *testing.T) {
 		if !slices.Equal(keys, []string{want}) {
 			t.Errorf("testimonyOf(%q) = %q, want %q", text, keys, want)
 		}
+	}
+}
+
+// A year whose span runs past the end of its sentence has no words after it to read for a
+// founding, and reading them does not slice past the sentence.
+func TestFoundingOfYearPastSentence(t *testing.T) {
+	s := storyOf(t, "The Harbor Point Clinic opened in 1990. It treats patients.")
+	a := s.byID["a"]
+	c := a.claim(strings.Index(a.Text, "1990"), strings.Index(a.Text, "It"))
+	if c.end <= a.sentences[c.sentence].span[1] {
+		t.Fatalf("sentence %v does not end inside [%d, %d)", a.sentences[c.sentence].span, c.start, c.end)
+	}
+	if got := foundingOf(c); got != "" {
+		t.Errorf("foundingOf = %q, want \"\"", got)
 	}
 }

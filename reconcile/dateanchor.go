@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"time"
@@ -11,7 +10,7 @@ import (
 
 // yearless matches the value of a day of no known year, as the date reader keeps it in an
 // article of unknown date: "June 24" → "XXXX-06-24".
-var yearless = regexp.MustCompile(`^XXXX-(\d\d)-(\d\d)$`)
+var yearless = mustGate(`^XXXX-(\d\d)-(\d\d)$`)
 
 // dayYears lists, for each day of the calendar ("-06-24"), the years the story's articles give
 // it with ("June 24, 2005" → 2005).

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 )
 
@@ -12,11 +11,11 @@ import (
 // differ they conflict.
 
 // careerBegunRe matches the words of a clause that tells a career's start.
-var careerBegunRe = regexp.MustCompile(`(?i)\bcareers?\s+(?:\w+\s+){0,2}(?:began|begun|started|took off|was launched)\b|\b(?:began|begin|beginning|started|start|starting|launched|launch|launching)\s+(?:a|an|her|his|their)\s+(?:[\w-]+\s+)?careers?\b|\b(?:made|making)\s+(?:her|his|their)\s+(?:[\w-]+\s+)?debut\b|\bdebuted\b`)
+var careerBegunRe = mustGate(`(?i)\bcareers?\s+(?:\w+\s+){0,2}(?:began|begun|started|took off|was launched)\b|\b(?:began|begin|beginning|started|start|starting|launched|launch|launching)\s+(?:a|an|her|his|their)\s+(?:[\w-]+\s+)?careers?\b|\b(?:made|making)\s+(?:her|his|their)\s+(?:[\w-]+\s+)?debut\b|\bdebuted\b`)
 
 // firstWorkRe matches a first work, which starts a career: "her first pin-up photos", "his
 // first album". Firsts of a life ("her first marriage", "his first child") are not of a career.
-var firstWorkRe = regexp.MustCompile(`(?i)\b(?:her|his|their)\s+(?:very\s+)?first\s+(?:[a-z-]+\s+){0,2}(?:photos?|photographs?|pictures?|films?|movies?|albums?|records?|recordings?|books?|novels?|roles?|songs?|singles?|paintings?|exhibitions?|assignments?|modeling|professional|pro)\b`)
+var firstWorkRe = mustGate(`(?i)\b(?:her|his|their)\s+(?:very\s+)?first\s+(?:[a-z-]+\s+){0,2}(?:photos?|photographs?|pictures?|films?|movies?|albums?|records?|recordings?|books?|novels?|roles?|songs?|singles?|paintings?|exhibitions?|assignments?|modeling|professional|pro)\b`)
 
 // careerWindow is how far before a year its clause is read for a career's start, in bytes.
 const careerWindow = 80

@@ -3,7 +3,6 @@ package reconcile
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,7 +42,7 @@ func readDay(d crosscheck.Date) (float64, string, bool) {
 	return float64(t.Unix() / 86400), d.Value, true
 }
 
-var undatedWeekday = regexp.MustCompile(`^XXXX-WXX-([1-7])(?:T(?:MO|AF|EV|NI))?$`)
+var undatedWeekday = mustGate(`^XXXX-WXX-([1-7])(?:T(?:MO|AF|EV|NI))?$`)
 
 func readWeekday(d crosscheck.Date) (float64, string, bool) {
 	m := undatedWeekday.FindStringSubmatch(d.Value)
@@ -81,7 +80,7 @@ func readYear(d crosscheck.Date) (float64, string, bool) {
 	return float64(y), d.Value[:4], true
 }
 
-var clockRe = regexp.MustCompile(`T(\d{2}):(\d{2})$`)
+var clockRe = mustGate(`T(\d{2}):(\d{2})$`)
 
 // readClock reads a clock time of any day: "XXXX-XX-XXT03:33" or "2025-12-02T22:00" → 03:33, 22:00.
 func readClock(d crosscheck.Date) (float64, string, bool) {
@@ -140,7 +139,7 @@ func (s *story) dateFacts() []crosscheck.Fact {
 
 // gameClockRe matches the time left on a game's clock: "with 4:08 to go", "with 6:00
 // minutes remaining in the third quarter", "with 10 : 03 to play".
-var gameClockRe = regexp.MustCompile(`(?i)\bwith\s+(\d{1,2})\s?:\s?([0-5]\d)\s+(?:minutes?\s+)?(?:to go|to play|remaining|left)\b`)
+var gameClockRe = mustGate(`(?i)\bwith\s+(\d{1,2})\s?:\s?([0-5]\d)\s+(?:minutes?\s+)?(?:to go|to play|remaining|left)\b`)
 
 // gameClockFacts aligns the times left on a game's clock when something happened: a clock
 // that counts down is no time of day, so these are their own facts ("time left when the
@@ -175,7 +174,7 @@ func (s *story) gameClockFacts() []crosscheck.Fact {
 }
 
 // periodRe matches the period of a game a clock time is of: "in the third quarter".
-var periodRe = regexp.MustCompile(`(?i)^\s*(?:in|of)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:quarter|period|half)\b`)
+var periodRe = mustGate(`(?i)^\s*(?:in|of)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(?:quarter|period|half)\b`)
 
 // byPeriod parts a fact of clock times told of different periods of the game: 6:00 left in
 // the third quarter does not contradict 6:00 or 4:08 left in the fourth. Each value stated by
@@ -960,12 +959,12 @@ func verbStem(w string) string {
 // saidOnRe matches the end of the words before a date that is the day of a statement: "said on
 // Monday", "told reporters on Friday", "said in a statement on Monday". An announcement, a
 // report or a confirmation is often the event itself ("announced major changes Thursday").
-var saidOnRe = regexp.MustCompile(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
+var saidOnRe = mustGate(`(?i)\b(?:said|says|told|added|stated|warned|urged)\b((?:\s+[\p{L}’']+){0,4}?)\s+(?:on|late on|early on|last|this)?\s*$`)
 
 // statementRe matches the end of the words before a date that a saying's noun dates: "denied
 // those claims in a statement Thursday", "said in an interview published in French newspaper
 // Le Parisien Wednesday". A speech or a meeting is often the story's event itself, and is left.
-var statementRe = regexp.MustCompile(`(?i)\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|interview|briefing|news conference|press conference|press release|conference call)\b[^.;:!?"“”]{0,60}?\s+(?:on|late on|early on)?\s*$`)
+var statementRe = mustGate(`(?i)\b(?:in|during|at)\s+(?:a|an|the|his|her|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:statement|interview|briefing|news conference|press conference|press release|conference call)\b[^.;:!?"“”]{0,60}?\s+(?:on|late on|early on)?\s*$`)
 
 // saidOn reports a date that is the day of a statement, unless a verb stands between the
 // statement and the date: "says he died Thursday" dates the death.

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,10 +14,10 @@ import (
 
 // relativeAnchorRe matches what follows a length that dates an act against another event:
 // "after the break-in", "before the election", "after his arrest".
-var relativeAnchorRe = regexp.MustCompile(`^\s+(after|before)\s+((?:the|his|her|its|their|a|an)\s+[\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*)?)`)
+var relativeAnchorRe = mustGate(`^\s+(after|before)\s+((?:the|his|her|its|their|a|an)\s+[\p{L}][\p{L}-]*(?:\s+[\p{L}][\p{L}-]*)?)`)
 
 // relativeLengthRe reads a length of the date reader: "P2D", "PT3H".
-var relativeLengthRe = regexp.MustCompile(`^PT?(\d+)([YMWDH])$`)
+var relativeLengthRe = mustGate(`^PT?(\d+)([YMWDH])$`)
 
 // relativeUnits name the units of relativeLengthRe, the time part's M aside.
 var relativeUnits = map[string]string{"Y": "year", "M": "month", "W": "week", "D": "day", "H": "hour"}

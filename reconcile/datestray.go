@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -9,7 +8,7 @@ import (
 
 // timeHedgeRe matches the words before a clock time or a year that make it approximate or a
 // bound: "about 8 p.m.", "shortly after 3:30 p.m.", "just before midnight", "about 1970".
-var timeHedgeRe = regexp.MustCompile(`(?i)\b(about|around|approximately|roughly|nearly|almost|sometime|(?:shortly|just|soon|right|not long|some time) (?:after|before)|after|before|circa)\s+(?:at\s+)?$`)
+var timeHedgeRe = mustGate(`(?i)\b(about|around|approximately|roughly|nearly|almost|sometime|(?:shortly|just|soon|right|not long|some time) (?:after|before)|after|before|circa)\s+(?:at\s+)?$`)
 
 // timeHedge is the hedge the words before a clock time or a year give it, lower case, or "".
 // The report keeps the article's words ("shortly after 15:30", "about 1970"): "shortly after
@@ -84,7 +83,7 @@ func strayYears(claims []claim, facts [][]claim) [][]claim {
 }
 
 // boundRe matches the words before a year that make it a bound, no event: "through 2012".
-var boundRe = regexp.MustCompile(`(?i)\b(?:through|thru|until|till|by|before|after)\s+$`)
+var boundRe = mustGate(`(?i)\b(?:through|thru|until|till|by|before|after)\s+$`)
 
 // yearNear is how many words from its year a name may stand to tie the year to it.
 const yearNear = 6

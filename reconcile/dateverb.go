@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -61,14 +60,14 @@ func actOfNoun(w string) string {
 
 // rangeGap matches what stands between the two ends of a span of time: "from 1995 to 1998",
 // "serving from 1995 through 1998", "1983 - 2005", "between 1998 and 2002".
-var rangeGap = regexp.MustCompile(`(?i)^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$`)
+var rangeGap = mustGate(`(?i)^\s*(?:to|through|thru|until|till|-|–|—|and)\s*$`)
 
 // openEnd matches the words before the end of a span told without its start: "through 2012".
-var openEnd = regexp.MustCompile(`(?i)\b(?:through|thru)\s+$`)
+var openEnd = mustGate(`(?i)\b(?:through|thru)\s+$`)
 
 // spanOpeners stand before the start of a span whose end is joined by "and": "between 1998
 // and 2002", never "in 1988 and 1996", a list of two dates.
-var spanOpeners = regexp.MustCompile(`(?i)\bbetween\s*$`)
+var spanOpeners = mustGate(`(?i)\bbetween\s*$`)
 
 // endsSpan reports the i-th date of the article as the end of a span whose start is the date
 // before it ("from 1995 to 1998"): the end dates when a state stopped, which the span's start

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -35,13 +34,13 @@ const schoolWords = `\p{Lu}[\p{L}'’&-]*(?:(?: of| at| for| and| the)* \p{Lu}[\
 // degreeCue finds a degree and its school: the degree, up to 50 characters of what it was in
 // and when, "from" or "at", the school. Group 1 is the degree, 2 the school. degreeAt finds
 // where a degree is named, so that degreeCue runs there alone.
-var degreeCue, degreeAt = func() (*regexp.Regexp, *regexp.Regexp) {
+var degreeCue, degreeAt = func() (*gatedRegexp, *gatedRegexp) {
 	var alts []string
 	for _, k := range degreeKinds {
 		alts = append(alts, k.words)
 	}
-	return regexp.MustCompile(`^(` + strings.Join(alts, "|") + `)\b[^.;:]{0,50}?\b(?:from|at) (?:the )?(` + schoolWords + `)`),
-		regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
+	return mustGate(`^(` + strings.Join(alts, "|") + `)\b[^.;:]{0,50}?\b(?:from|at) (?:the )?(` + schoolWords + `)`),
+		mustGate(`\b(?:` + strings.Join(alts, "|") + `)\b`)
 }()
 
 // degreeHints are letters every way degreeKinds write a degree holds one of, so that a text
@@ -84,10 +83,10 @@ func degreeKind(words string) string {
 	return ""
 }
 
-var degreeWords = func() []*regexp.Regexp {
-	var out []*regexp.Regexp
+var degreeWords = func() []*gatedRegexp {
+	var out []*gatedRegexp
 	for _, k := range degreeKinds {
-		out = append(out, regexp.MustCompile(`^(?:`+k.words+`)$`))
+		out = append(out, mustGate(`^(?:`+k.words+`)$`))
 	}
 	return out
 }()

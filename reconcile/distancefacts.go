@@ -1,8 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
-
 	"github.com/crosscheck/crosscheck"
 )
 
@@ -30,8 +28,8 @@ func away(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
 }
 
 var (
-	awayAfter = regexp.MustCompile(`^\s*away\b`)
-	fromAfter = regexp.MustCompile(`^\s+(?:down\s+|up\s+)?from\s+(?:the|a|an|his|her|their|its)\b`)
+	awayAfter = mustGate(`^\s*away\b`)
+	fromAfter = mustGate(`^\s+(?:down\s+|up\s+)?from\s+(?:the|a|an|his|her|their|its)\b`)
 )
 
 // streetUnits are the things a distance along a street is counted in, by the measure they

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 
 // documentActRe matches a document issued and what it does: its kind, then the words of its
 // purpose ("putting the Bush rule change on hold", "ordering the closure of the camp").
-var documentActRe = regexp.MustCompile(`\b(?:issued|signed|sent|released|published|wrote|penned|delivered)\s+(?:an?|the|his|her|its|their)\s+(?:[a-z]+-page\s+)?` +
+var documentActRe = mustGate(`\b(?:issued|signed|sent|released|published|wrote|penned|delivered)\s+(?:an?|the|his|her|its|their)\s+(?:[a-z]+-page\s+)?` +
 	`(executive order|presidential memorandum|memorandum|memo|decree|proclamation|directive|letter)\s+` +
 	`((?:that\s+|which\s+)?(?:[a-z]+ing\b|to\s+[a-z]+\b)[^.;:"“”]{0,80})`)
 

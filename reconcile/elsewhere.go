@@ -1,14 +1,13 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 )
 
 // placeWhere ends the text before a figure that counts more of a thing in a place the clause
 // names: "in the northern city of Thessaloniki, where another", "to Lyon, where a further",
 // "in Porto, where a separate crowd of".
-var placeWhere = regexp.MustCompile(`\b(?:in|to|at|into)\s+(?:the\s+(?:[\pL-]+\s+){0,2}?(?:city|town|village|capital|port|province|state|county|region|district)\s+of\s+)?(\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+)*),?\s+where\s+(?:another|a\s+further|a\s+separate(?:\s+[\pL]+\s+of)?)\s+(?:(?:some|about|around|nearly)\s+)?$`)
+var placeWhere = mustGate(`\b(?:in|to|at|into)\s+(?:the\s+(?:[\pL-]+\s+){0,2}?(?:city|town|village|capital|port|province|state|county|region|district)\s+of\s+)?(\p{Lu}[\pL'’-]+(?:\s+\p{Lu}[\pL'’-]+)*),?\s+where\s+(?:another|a\s+further|a\s+separate(?:\s+[\pL]+\s+of)?)\s+(?:(?:some|about|around|nearly)\s+)?$`)
 
 // elsewhere is the place a count is of when it counts more of a thing in a place named just
 // before it ("in the northern city of Thessaloniki, where another 20,000 people marched"):

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -138,14 +137,14 @@ const (
 // seatCues find where a company is based: "Based in Sunnyvale, California, SeaMicro …",
 // "Sunnyvale, Calif.-based SeaMicro", "SeaMicro, based in Sunnyvale", "SeaMicro is
 // headquartered in Sunnyvale". Groups: the city, the state, the company.
-var seatCues = []*regexp.Regexp{
-	regexp.MustCompile(`(?:^|\n|[.!?]\s*["”’]?\s+)(?:Based|Headquartered) in (` + cityWords + `)(?:, (` + cityWords + `))?, (` + orgWords + `)`),
-	regexp.MustCompile(`\b(` + cityWords + `)(?:, (` + cityWords + `))?\s?-\s?based (` + orgWords + `)`),
+var seatCues = []*gatedRegexp{
+	mustGate(`(?:^|\n|[.!?]\s*["”’]?\s+)(?:Based|Headquartered) in (` + cityWords + `)(?:, (` + cityWords + `))?, (` + orgWords + `)`),
+	mustGate(`\b(` + cityWords + `)(?:, (` + cityWords + `))?\s?-\s?based (` + orgWords + `)`),
 }
 
 // seatAfterCue finds "SeaMicro, based in Sunnyvale" and "SeaMicro is headquartered in
 // Sunnyvale": the company first.
-var seatAfterCue = regexp.MustCompile(`\b(` + orgWords + `)(?:,| is| was) (?:based|headquartered) in (` + cityWords + `)(?:, (` + cityWords + `))?`)
+var seatAfterCue = mustGate(`\b(` + orgWords + `)(?:,| is| was) (?:based|headquartered) in (` + cityWords + `)(?:, (` + cityWords + `))?`)
 
 // seatFacts compares where the articles say a company is based.
 func (s *story) seatFacts() []crosscheck.Fact {
@@ -211,7 +210,7 @@ func (a *article) namesPlace(name string) bool {
 // deathPlaceCue finds where someone died: "died … at his home in Santa Rosa", "died … at a
 // hospice near his home in Santa Rosa", "died at a Los Angeles hospital". Group 1 is the
 // word before "died"; group 2 the place, from "at" or "in" to its city.
-var deathPlaceCue = regexp.MustCompile(`(\p{L}+),?\s+died\b[^.;]{0,80}?\b((?:at|in) (?:his|her|their|the|a|an) (?:[\p{L}.-]+ ){0,3}?` +
+var deathPlaceCue = mustGate(`(\p{L}+),?\s+died\b[^.;]{0,80}?\b((?:at|in) (?:his|her|their|the|a|an) (?:[\p{L}.-]+ ){0,3}?` +
 	`(?:home|house|residence|apartment|hospital|hospice|nursing home|clinic)(?: near (?:his|her|their) home)?(?: in ` + cityWords + `)?)`)
 
 // atHome reports a place of death that is the person's home, not an institution near it.

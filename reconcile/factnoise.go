@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -301,7 +300,7 @@ func (s *story) sentenceFigures(ev crosscheck.Evidence) (map[string][]string, bo
 }
 
 // figureWord is a figure, in digits or a small number's word, and the word after it.
-var figureWord = regexp.MustCompile(`(?i)\b(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s*-\s*|\s+)?([a-z]+)?`)
+var figureWord = mustGate(`(?i)\b(\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s*-\s*|\s+)?([a-z]+)?`)
 
 var smallNumbers = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
 	"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}

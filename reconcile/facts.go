@@ -38,6 +38,11 @@ const factJoin = 0.3
 // facts aligns the story's claims into facts: counts and durations by their unit, dates of
 // events, people's roles and the places the story happens in.
 func (s *story) facts() []crosscheck.Fact {
+	if len(s.byID) < 2 {
+		// every fact's values cite the story's articles, and quiet drops a fact of fewer
+		// than two: with one article there is none to read
+		return []crosscheck.Fact{}
+	}
 	var out []crosscheck.Fact
 	out = append(out, s.numberFacts()...)
 	out = append(out, s.dateFacts()...)

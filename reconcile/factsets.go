@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -123,7 +122,7 @@ func thingsFromPeople(s *story, c, o claim) bool {
 
 // nounFrom ends the text before a count of people with the noun of what came from them:
 // "comments from", "letters from".
-var nounFrom = regexp.MustCompile(`\b([A-Za-z]+)\s+from\s+$`)
+var nounFrom = mustGate(`\b([A-Za-z]+)\s+from\s+$`)
 
 // labelFirst orders a fact's claims so that each value is labelled by an exact figure of the
 // noun the fact counts: a count joined from another noun ("letters from 2,000 residents")

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"math"
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -26,7 +25,7 @@ func fraction(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 
 // periodBefore is an ordinal before "half" or "quarter" that makes it a part of a period or a
 // game ("the second half of the year", "the first quarter"), not a share.
-var periodBefore = regexp.MustCompile(`(?i)\b(?:first|second|third|fourth|final|last|latter|former|early|late)\s+$`)
+var periodBefore = mustGate(`(?i)\b(?:first|second|third|fourth|final|last|latter|former|early|late)\s+$`)
 
 // fractionWord reports a fraction written in words ("a quarter", "one-sixth", "two thirds").
 func fractionWord(text string) bool {

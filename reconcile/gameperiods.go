@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -14,16 +13,16 @@ import (
 
 // gamePeriodRe matches a period of a game and where in it: "late in the fourth quarter", "in
 // the 3rd quarter", "midway through the second half".
-var gamePeriodRe = regexp.MustCompile(`(?i)\b(?:(early|late|later)\s+in|(midway)\s+through|in|during)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(quarter|period|half|inning)\b`)
+var gamePeriodRe = mustGate(`(?i)\b(?:(early|late|later)\s+in|(midway)\s+through|in|during)\s+the\s+(first|second|third|fourth|1st|2nd|3rd|4th|final)\s+(quarter|period|half|inning)\b`)
 
 // gameClockBefore matches the words before a period that a game's clock time dates ("with
 // 4:08 to play in the fourth quarter"): the clock's own fact says it (gameClockFacts).
-var gameClockBefore = regexp.MustCompile(`(?i)(?:to go|to play|remaining|left)\s*$`)
+var gameClockBefore = mustGate(`(?i)(?:to go|to play|remaining|left)\s*$`)
 
 // gameReportRe and scoreRe tell a report of a game: it names the game and gives a score.
 var (
-	gameReportRe = regexp.MustCompile(`\b(?:game|games|match|matches)\b`)
-	scoreRe      = regexp.MustCompile(`\b\d{1,3}\s?-\s?\d{1,3}\b`)
+	gameReportRe = mustGate(`\b(?:game|games|match|matches)\b`)
+	scoreRe      = mustGate(`\b\d{1,3}\s?-\s?\d{1,3}\b`)
 )
 
 // periodOrdinals write a period's number as a word.
@@ -163,7 +162,7 @@ var playKinds = map[string]string{"interception": "interception", "intercepted":
 	"picked": "interception", "fumble": "fumble", "fumbled": "fumble"}
 
 // playKindRe matches the words of playKinds, the first word of each its key: "picked it off".
-var playKindRe = regexp.MustCompile(`(?i)\b(?:interception|intercepted|picked (?:it |him |her )?off|fumble|fumbled)\b`)
+var playKindRe = mustGate(`(?i)\b(?:interception|intercepted|picked (?:it |him |her )?off|fumble|fumbled)\b`)
 
 // playsOfOneKind joins the periods no verb joined to plays of one kind that share a player
 // named in their sentences ("Quinn was picked off by Vontae Davis … later in the third

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -17,15 +16,15 @@ import (
 
 // kinJobRe matches a parent told by a possessive and what the parent was: "his father was a
 // jewelry engraver", "her late mother had been a nurse".
-var kinJobRe = regexp.MustCompile(`\b(?:[Hh]is|[Hh]er)\s+(?:late\s+)?(father|mother)\s+(?:was|is|had been|worked as)\s+(an?\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)(?:\s*[,.;:]|\s+(?:and|who|whose|in|at|for|from|with|of|on|until|before|after|when|while|but)\b|\s*$)`)
+var kinJobRe = mustGate(`\b(?:[Hh]is|[Hh]er)\s+(?:late\s+)?(father|mother)\s+(?:was|is|had been|worked as)\s+(an?\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)(?:\s*[,.;:]|\s+(?:and|who|whose|in|at|for|from|with|of|on|until|before|after|when|while|but)\b|\s*$)`)
 
 // parentsOpen matches the words before a list of named parents: "one of five sons of ",
 // "the daughter of ".
-var parentsOpen = regexp.MustCompile(`\b(?:sons?|daughters?|children|child)\s+of\s+`)
+var parentsOpen = mustGate(`\b(?:sons?|daughters?|children|child)\s+of\s+`)
 
 // namedParentRe matches one named parent and what the parent was, at the start of the text:
 // "Salvatore Gigante, a watchmaker," (and the "and" before the next one).
-var namedParentRe = regexp.MustCompile(`^(?:,?\s*and\s+)?((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]*),\s+(an?\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s*(?:[,.;]|\s+and\b|$)`)
+var namedParentRe = mustGate(`^(?:,?\s*and\s+)?((?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]*),\s+(an?\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3}?)\s*(?:[,.;]|\s+and\b|$)`)
 
 // jobSuffixes end most nouns of an occupation; jobWords are common ones that do not.
 var (

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,17 +11,17 @@ import (
 
 // lossCue opens the relatives someone lost: "she had lost an 8-year-old daughter and two
 // sons, 11 and 14".
-var lossCue = regexp.MustCompile(`\blost\s+`)
+var lossCue = mustGate(`\blost\s+`)
 
 // lossItem is one relative lost, with a count, an age or ages. Groups: 1 the count, 2 the
 // age before the noun, 3 the noun, 4 the ages after it.
-var lossItem = regexp.MustCompile(`^(?:(?:his|her|their|my|our)\s+)?(?:(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?` +
+var lossItem = mustGate(`^(?:(?:his|her|their|my|our)\s+)?(?:(an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?` +
 	`(?:(\d+|[a-z]+(?:-[a-z]+)?)\s?-\s?year\s?-\s?old\s+)?(?:(?:older|younger|eldest|youngest|only|infant|teenage)\s+)?` +
 	`(daughters?|sons?|children|child|babies|baby|husband|wife|brothers?|sisters?|grandchildren|grandsons?|granddaughters?|mother|father|parents)\b` +
 	`(?:\s*,\s*(?:aged\s+|ages\s+)?(\d+(?:\s*,\s*\d+)*(?:\s*,?\s*and\s+\d+)?)\b)?`)
 
 // itemJoint stands between two relatives lost: "and", a comma.
-var itemJoint = regexp.MustCompile(`^\s*,?\s*(?:and\s+)?`)
+var itemJoint = mustGate(`^\s*,?\s*(?:and\s+)?`)
 
 // childNouns are the relatives that are someone's children.
 var childNouns = wordSet("daughter daughters son sons child children baby babies")

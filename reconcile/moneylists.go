@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -54,7 +53,7 @@ func listedSum(n crosscheck.Number) (string, float64, bool) {
 }
 
 // listJoint is what stands between two items of a list: a comma, "and", "or".
-var listJoint = regexp.MustCompile(`^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$`)
+var listJoint = mustGate(`^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$`)
 
 // listNeighbour is the number next to n in its sentence, before it (dir -1) or after it
 // (dir 1), when only a comma or a conjunction stands between them.
@@ -81,7 +80,7 @@ func (a *article) listNeighbour(n crosscheck.Number, dir int) (crosscheck.Number
 }
 
 // sourceFrom opens where a sum comes from: " from the US government", " from Intel".
-var sourceFrom = regexp.MustCompile(`^\s+from\s+(?:the\s+)?`)
+var sourceFrom = mustGate(`^\s+from\s+(?:the\s+)?`)
 
 // sumSource is who a sum comes from, as written after it ("from the US government as part
 // of …": "the US government"): a name, with the plain words after it up to a function word,

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -20,14 +19,14 @@ const unitNouns = `business|unit|division|group|subsidiary|venture|department|ag
 
 var (
 	// newNamedRe matches "new[ly created] NAME NOUN", the name capitalised or quoted.
-	newNamedRe = regexp.MustCompile(`\b(?:new|newly (?:created|formed|established|launched))\s+` +
+	newNamedRe = mustGate(`\b(?:new|newly (?:created|formed|established|launched))\s+` +
 		`(?:(?:“|")\s*([^”"]{3,60}?)\s*(?:”|")\s+|((?:\p{Lu}[\p{L}&'’.-]*\s+){1,6}))(` + unitNouns + `)\b`)
 	// newNamedAfterRe matches a new thing named in the apposition after it: "a new division at
 	// AMD, the Data Center Server Solutions group".
-	newNamedAfterRe = regexp.MustCompile(`\bnew (` + unitNouns + `)(?:\s+(?:at|of|in|within)\s+[^,.;]{1,30})?,\s+(?:the|a|an)\s+` +
+	newNamedAfterRe = mustGate(`\bnew (` + unitNouns + `)(?:\s+(?:at|of|in|within)\s+[^,.;]{1,30})?,\s+(?:the|a|an)\s+` +
 		`((?:\p{Lu}[\p{L}&'’.-]*\s+){1,6})(?:` + unitNouns + `)\b`)
 	// calledRe matches "a NOUN called|named|known as NAME", the name capitalised or quoted.
-	calledRe = regexp.MustCompile(`\b(` + unitNouns + `)\s+(?:called|named|dubbed|known as)\s+` +
+	calledRe = mustGate(`\b(` + unitNouns + `)\s+(?:called|named|dubbed|known as)\s+` +
 		`(?:(?:“|")\s*([^”"]{3,60}?)\s*(?:”|")|((?:\p{Lu}[\p{L}&'’.-]*)(?:\s+\p{Lu}[\p{L}&'’.-]*){0,5}))`)
 )
 

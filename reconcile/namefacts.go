@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -516,7 +515,7 @@ func editDistance(a, b []rune) int {
 
 // nicknameCue finds a nickname an article gives: "known by the nickname "Sepy"", "the street
 // moniker of Sepe", "dubbed the "Oddfather"". Group 1 is the nickname.
-var nicknameCue = regexp.MustCompile(`\b(?:nickname|nicknamed|moniker|dubbed)(?:\s+(?:was|of|for))?\s+(?:the\s+)?["“'‘]?\s*(?:The\s+)?(\p{Lu}[\p{L}'’-]+)`)
+var nicknameCue = mustGate(`\b(?:nickname|nicknamed|moniker|dubbed)(?:\s+(?:was|of|for))?\s+(?:the\s+)?["“'‘]?\s*(?:The\s+)?(\p{Lu}[\p{L}'’-]+)`)
 
 // nicknameFacts aligns the nicknames the articles give, each spelled one way or several
 // ("Sepe", "Sepy"): a nickname is one fact with the spellings two outlets give it.

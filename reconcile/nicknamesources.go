@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -21,15 +20,15 @@ const (
 // nicknameSources match a nickname and the name it shortens, each with the group of the
 // nickname first and of the name second.
 var nicknameSources = []struct {
-	re         *regexp.Regexp
+	re         *gatedRegexp
 	nick, name int
 }{
 	// "Chin" - short for "Vincenzo"; Bobby, short for Robert
-	{regexp.MustCompile(nickQuote + `?` + nickWord + nickQuote + `?\s*(?:[-–—,(]\s*)?(?:is\s+|was\s+)?short for\s+` + nickQuote + `?\s*` + nickWord), 1, 2},
+	{mustGate(nickQuote + `?` + nickWord + nickQuote + `?\s*(?:[-–—,(]\s*)?(?:is\s+|was\s+)?short for\s+` + nickQuote + `?\s*` + nickWord), 1, 2},
 	// Born Vincenzo, he was called "Chin" for short
-	{regexp.MustCompile(`\b[Bb]orn\s+` + nickWord + `,\s+(?:he|she)\s+was\s+(?:called|known as|nicknamed)\s+` + nickQuote + `?\s*` + nickWord + `\s*` + nickQuote + `?,?\s+for short`), 2, 1},
+	{mustGate(`\b[Bb]orn\s+` + nickWord + `,\s+(?:he|she)\s+was\s+(?:called|known as|nicknamed)\s+` + nickQuote + `?\s*` + nickWord + `\s*` + nickQuote + `?,?\s+for short`), 2, 1},
 	// addressed him as "Cincenzo," … shortened that into his lifelong nickname, "Chin"
-	{regexp.MustCompile(nickQuote + `\s*` + nickWord + `\s*,?\s*` + nickQuote + `[^.;]{0,120}?\bshortened\s+(?:that|it|this|the name)\s+(?:in)?to\b[^.;]{0,60}?` + nickQuote + `\s*` + nickWord), 2, 1},
+	{mustGate(nickQuote + `\s*` + nickWord + `\s*,?\s*` + nickQuote + `[^.;]{0,120}?\bshortened\s+(?:that|it|this|the name)\s+(?:in)?to\b[^.;]{0,60}?` + nickQuote + `\s*` + nickWord), 2, 1},
 }
 
 // nicknameSource is one article's word on the name a nickname is short for.

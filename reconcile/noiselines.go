@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -143,4 +142,4 @@ func (s *story) listedWithOthers(ev crosscheck.Evidence) bool {
 
 // rangeOrConversion is the text between the two ends of a range or a pair ("and", "to", "-", "or")
 // or between a figure and its conversion ("(").
-var rangeOrConversion = regexp.MustCompile(`^\s*(?:and|to|or|-|–|\()\s*$`)
+var rangeOrConversion = mustGate(`^\s*(?:and|to|or|-|–|\()\s*$`)

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -14,7 +13,7 @@ import (
 
 // populationBefore ends the text before a count of people that is a place's population:
 // "home to ", "a city of about ", "population of ", "a camp of ".
-var populationBefore = regexp.MustCompile(`(?i)\b(?:home\s+(?:to|by|for)|population\s+of|inhabited\s+by|a\s+(?:city|town|village|island|district|province|region|country|nation|community|camp|settlement|state|county)\s+of)\s+(?:(?:about|some|over|more\s+than|nearly|almost|around|roughly|an\s+estimated|at\s+least|up\s+to)\s+)?$`)
+var populationBefore = mustGate(`(?i)\b(?:home\s+(?:to|by|for)|population\s+of|inhabited\s+by|a\s+(?:city|town|village|island|district|province|region|country|nation|community|camp|settlement|state|county)\s+of)\s+(?:(?:about|some|over|more\s+than|nearly|almost|around|roughly|an\s+estimated|at\s+least|up\s+to)\s+)?$`)
 
 // population reports the count of people at start as a place's population.
 func (a *article) population(start int) bool {
@@ -68,7 +67,7 @@ func (a *article) harm(start, end int) string {
 const harmReach = 40
 
 // harmWord is a word of death or of injury.
-var harmWord = regexp.MustCompile(`(?i)\b(dead|killed|killing|kills|died|dying|deaths|death|bodies|perished|fatalities|injured|injuring|injuries|wounded|wounding|hurt|hospitalized|hospitalised)\b`)
+var harmWord = mustGate(`(?i)\b(dead|killed|killing|kills|died|dying|deaths|death|bodies|perished|fatalities|injured|injuring|injuries|wounded|wounding|hurt|hospitalized|hospitalised)\b`)
 
 func harmOf(w string) string {
 	switch strings.ToLower(w) {

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -23,9 +22,9 @@ func (a *article) countScope(start, end int) string {
 		return ""
 	}
 	before := a.Text[max(sp[0], start-scopeReach):start]
-	after := a.Text[end:min(sp[1], end+scopeReach)]
+	after := a.Text[end:max(end, min(sp[1], end+scopeReach))]
 	figEnd := start + strings.IndexFunc(a.Text[start:end]+" ", func(r rune) bool { return r == ' ' || r == '-' })
-	afterFig := a.Text[figEnd:min(sp[1], figEnd+scopeReach)]
+	afterFig := a.Text[figEnd:max(figEnd, min(sp[1], figEnd+scopeReach))]
 	switch {
 	case windowBefore.MatchString(before):
 		return "window"
@@ -45,13 +44,13 @@ const marginWords = 6
 
 var (
 	// windowBefore ends the text before a count of a part of a run: "the past ", "his first ".
-	windowBefore = regexp.MustCompile(`(?i)\b(?:first|last|past|next|previous|final)\s+$`)
+	windowBefore = mustGate(`(?i)\b(?:first|last|past|next|previous|final)\s+$`)
 	// streakAfter opens the text after a count of a run: " straight games", "-game losing
 	// streak", " in a row".
-	streakAfter = regexp.MustCompile(`(?i)^\s*(?:-\s*)?(?:(?:straight|consecutive|successive)\b|[\pL\s-]{0,25}\bstreak\b|(?:[\pL]+\s+)?in\s+a\s+row\b)`)
+	streakAfter = mustGate(`(?i)^\s*(?:-\s*)?(?:(?:straight|consecutive|successive)\b|[\pL\s-]{0,25}\bstreak\b|(?:[\pL]+\s+)?in\s+a\s+row\b)`)
 	// marginBefore holds a word of a lead or a margin: "led by", "the lead to", "margin of
 	// victory being by".
-	marginBefore = regexp.MustCompile(`(?i)\b(?:lead|leads|margin|advantage|deficit)\b|\b(?:led|won|lost|trailed|beat|ahead|behind)\s+(?:\pL+\s+){0,3}?by\s+$`)
+	marginBefore = mustGate(`(?i)\b(?:lead|leads|margin|advantage|deficit)\b|\b(?:led|won|lost|trailed|beat|ahead|behind)\s+(?:\pL+\s+){0,3}?by\s+$`)
 )
 
 // lastWords is the end of text, at most n words long.
@@ -112,7 +111,7 @@ func (a *article) tallyRun(start, end int) string {
 	if !ok {
 		return ""
 	}
-	after := a.Text[end:min(sp[1], end+runReach)]
+	after := a.Text[end:max(end, min(sp[1], end+runReach))]
 	if m := runAfter.FindStringSubmatch(after); m != nil {
 		return strings.ToLower(m[1] + " " + strings.TrimSuffix(m[2], "s"))
 	}
@@ -124,7 +123,7 @@ const runReach = 80
 
 // runAfter finds, in the clause after a count, the run it is tallied over: "in 54 games",
 // "in each of the past five seasons", "in his six big - league seasons", "over 12 starts".
-var runAfter = regexp.MustCompile(`(?i)^[^,;.]*?\b(?:in|over|during|across|through)\s+(?:each\s+of\s+)?(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:combined\s+|total\s+of\s+)?(?:first\s+|last\s+|past\s+|previous\s+|next\s+|final\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\pL'’-]+\s+){0,3}?(games|game|seasons|season|starts|matches|fights|races|appearances|outings|innings|tournaments)\b`)
+var runAfter = mustGate(`(?i)^[^,;.]*?\b(?:in|over|during|across|through)\s+(?:each\s+of\s+)?(?:the\s+|his\s+|her\s+|their\s+|its\s+|a\s+)?(?:combined\s+|total\s+of\s+)?(?:first\s+|last\s+|past\s+|previous\s+|next\s+|final\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\pL'’-]+\s+){0,3}?(games|game|seasons|season|starts|matches|fights|races|appearances|outings|innings|tournaments)\b`)
 
 // runsApart drops from a conflict of counts the values whose every sentence tallies the
 // count over one run (tallyRun) that no sentence of the first value tallies it over: "13
@@ -165,7 +164,7 @@ func (a *article) bearing(start, end int) string {
 
 // bearingAfter opens the text after a distance with its direction and the place it is
 // measured from.
-var bearingAfter = regexp.MustCompile(`(?i)^\s*(?:\([^)]*\)\s*)?(north|south|east|west)(?:\s*-\s*)?(east|west)?(?:ward)?\s+of\s+(?:the\s+)?([\pL]+)`)
+var bearingAfter = mustGate(`(?i)^\s*(?:\([^)]*\)\s*)?(north|south|east|west)(?:\s*-\s*)?(east|west)?(?:ward)?\s+of\s+(?:the\s+)?([\pL]+)`)
 
 // bearingsApart drops from a conflict of distances the values whose every sentence gives the
 // distance a bearing (direction and place, bearing) when the first value's sentences give
@@ -208,10 +207,10 @@ func (a *article) moneyRate(start, end int) string {
 var (
 	// rateAfter opens the text after a sum that is paid by the period: " a year", " per
 	// season", " annually".
-	rateAfter = regexp.MustCompile(`(?i)^\s*\)?\s*(?:(?:per|a|an|each)\s+(?:year|season|month|week|day|game|hour|annum)\b|annually\b|yearly\b)`)
+	rateAfter = mustGate(`(?i)^\s*\)?\s*(?:(?:per|a|an|each)\s+(?:year|season|month|week|day|game|hour|annum)\b|annually\b|yearly\b)`)
 	// rateBefore ends the text before a sum that is paid by the period: "an annual ",
 	// "average annual value of ".
-	rateBefore = regexp.MustCompile(`(?i)\b(?:annual|yearly|monthly|weekly)\s+(?:[\pL]+\s+){0,4}?$`)
+	rateBefore = mustGate(`(?i)\b(?:annual|yearly|monthly|weekly)\s+(?:[\pL]+\s+){0,4}?$`)
 )
 
 // ratesApart drops from a conflict of sums the values whose every sentence gives a rate

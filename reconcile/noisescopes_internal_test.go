@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck"
@@ -127,5 +128,27 @@ func TestRatesApart(t *testing.T) {
 	}
 	if got := s.ratesApart("money", rates); len(got) != 2 {
 		t.Errorf("ratesApart dropped a rival rate: %q", valueList(got))
+	}
+}
+
+// A figure whose span runs past the end of its sentence (a sentence cut inside "5 mln dlrs.")
+// has no words after it to read, and reading them does not slice past the sentence.
+func TestScopesOfFigurePastSentence(t *testing.T) {
+	s := storyOf(t, "Sales rose 5 seasons. Then they fell 4 games in a row.")
+	a := s.byID["a"]
+	sp, ok := a.figureSentence(0, 1)
+	if !ok {
+		t.Fatal("no sentence")
+	}
+	start := strings.Index(a.Text, "5 seasons")
+	end := sp[1] + len(" Then")
+	if end <= sp[1] || start >= sp[1] {
+		t.Fatalf("sentence %v does not end between %d and %d", sp, start, end)
+	}
+	if got := a.countScope(start, end); got != "" {
+		t.Errorf("countScope = %q, want \"\"", got)
+	}
+	if got := a.tallyRun(start, end); got != "" {
+		t.Errorf("tallyRun = %q, want \"\"", got)
 	}
 }

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -45,7 +44,7 @@ func (s *story) futureApart(kind string, values []crosscheck.FactValue) []crossc
 
 // toldAhead reports the figure of ev as one of what is to come: one of words stands in its
 // clause before it, at most futureReach words back and after the clause's last comma.
-func (s *story) toldAhead(ev crosscheck.Evidence, words *regexp.Regexp) bool {
+func (s *story) toldAhead(ev crosscheck.Evidence, words *gatedRegexp) bool {
 	a := s.byID[ev.Article]
 	if a == nil {
 		return false
@@ -73,11 +72,11 @@ const futureReach = 15
 // phrases of what is planned or due ("due to", "expected to", "set to", "scheduled to",
 // "plans to", "going to", "likely to"). Matched in lower case as written, so that the month
 // "May" is no modal.
-var aheadWords = regexp.MustCompile(`\s(?:will|would|shall|could|should|might|may|won't|wouldn't|[a-z]+'ll|[a-z]+’ll|(?:due|expected|set|scheduled|slated|plans?|planning|going|likely)\s+to)\s`)
+var aheadWords = mustGate(`\s(?:will|would|shall|could|should|might|may|won't|wouldn't|[a-z]+'ll|[a-z]+’ll|(?:due|expected|set|scheduled|slated|plans?|planning|going|likely)\s+to)\s`)
 
 // forecastWords are those of aheadWords that tell a forecast or a condition rather than a
 // plan: the modal verbs but "will" and "shall", and "expected to", "likely".
-var forecastWords = regexp.MustCompile(`\s(?:would|could|should|might|may|wouldn't|(?:expected|likely)\s+to|likely)\s`)
+var forecastWords = mustGate(`\s(?:would|could|should|might|may|wouldn't|(?:expected|likely)\s+to|likely)\s`)
 
 // dropPostDays drops the evidence of a date that is the day a post went up, not the day of
 // anything it reports: a blog's line "posted in <category> on <date>" or "posted on <date>"
@@ -91,7 +90,7 @@ func (s *story) dropPostDays(values []crosscheck.FactValue) []crosscheck.FactVal
 
 // bylinePosted ends the text before a date in a post's byline: "posted in Hit and Run
 // Accidents on Friday, ", "Posted on ".
-var bylinePosted = regexp.MustCompile(`(?i)\bposted\s+(?:in\s+[^.;]{1,80}?\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$`)
+var bylinePosted = mustGate(`(?i)\bposted\s+(?:in\s+[^.;]{1,80}?\s+)?on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?$`)
 
 // dropSpanEnds drops from a conflict of dates the evidence of a date that is an end of a
 // span ("between 1991 and 1998", "spanning from 1990 to 1991"): the span is the time of a
@@ -112,11 +111,11 @@ const spanReach = 40
 
 var (
 	// spanOpens ends the text before a span's first end: "between ", "from ".
-	spanOpens = regexp.MustCompile(`(?i)\b(?:between|from)\s+$`)
+	spanOpens = mustGate(`(?i)\b(?:between|from)\s+$`)
 	// spanGoesOn opens the text after a span's first end: " and 1998", " to 1991".
-	spanGoesOn = regexp.MustCompile(`^\s*(?:and|to|through|until|-|–)\s+\d`)
+	spanGoesOn = mustGate(`^\s*(?:and|to|through|until|-|–)\s+\d`)
 	// spanCloses ends the text before a span's last end: "between 1991 and ", "from 1990 to ".
-	spanCloses = regexp.MustCompile(`(?i)\b(?:between|from)\s+\d{4}\s*(?:and|to|through|until|-|–)\s+$`)
+	spanCloses = mustGate(`(?i)\b(?:between|from)\s+\d{4}\s*(?:and|to|through|until|-|–)\s+$`)
 )
 
 // oneNight drops from a conflict of days the value that is the small hours after the first
@@ -145,7 +144,7 @@ func (s *story) nightApart(late, early crosscheck.FactValue) bool {
 	if !ok1 || !ok2 || (d1+1)%7 != d2 {
 		return false
 	}
-	near := func(words *regexp.Regexp) func(crosscheck.Evidence) bool {
+	near := func(words *gatedRegexp) func(crosscheck.Evidence) bool {
 		return func(ev crosscheck.Evidence) bool {
 			a := s.byID[ev.Article]
 			if a == nil || ev.Start < 0 || ev.End > len(a.Text) || ev.Start > ev.End {
@@ -162,9 +161,9 @@ const nightReach = 30
 
 var (
 	// nightWords tell the late part of a day.
-	nightWords = regexp.MustCompile(`(?i)\b(?:late|night|evening|tonight)\b`)
+	nightWords = mustGate(`(?i)\b(?:late|night|evening|tonight)\b`)
 	// smallHours tell the small hours of a day.
-	smallHours = regexp.MustCompile(`(?i)\b(?:early|overnight|morning|(?:[1-4]|1[0-2])\s*:\s*\d\d\s*a\.?\s*m)\b`)
+	smallHours = mustGate(`(?i)\b(?:early|overnight|morning|(?:[1-4]|1[0-2])\s*:\s*\d\d\s*a\.?\s*m)\b`)
 )
 
 // weekdayOf is the day of the week a date value names (0 for Sunday), from a day's name

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -116,7 +115,7 @@ const hedgeTolerance = 0.05
 // "at least" and "more than" are bounds instead (boundOf).
 var hedges = wordSet("about around nearly almost approximately roughly some")
 
-var withinBefore = regexp.MustCompile(`(?i)\bwithin\s+$`)
+var withinBefore = mustGate(`(?i)\bwithin\s+$`)
 
 // boundOf reads an approximation as a bound: "more than 40" is at least 40.
 func boundOf(approx string) string {
@@ -348,8 +347,8 @@ func shareSome(a, b []claim, key func(claim) string) bool {
 }
 
 var (
-	listAfter  = regexp.MustCompile(`^\s?(?:,|and\b|or\b)\s*(?:and\s+)?[$€£]?\s?\d`)
-	listBefore = regexp.MustCompile(`\d\s?(?:,|and|or)\s*(?:and\s+)?[$€£]?\s?$`)
+	listAfter  = mustGate(`^\s?(?:,|and\b|or\b)\s*(?:and\s+)?[$€£]?\s?\d`)
+	listBefore = mustGate(`\d\s?(?:,|and|or)\s*(?:and\s+)?[$€£]?\s?$`)
 )
 
 // sameOwner reports whether two sets of numbers can be about one person or thing: unless each

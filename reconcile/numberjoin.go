@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	_ "embed"
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -49,7 +48,7 @@ func oneTotal(s *story, c, o claim) bool {
 }
 
 // totalBefore is "a total of" right before a figure.
-var totalBefore = regexp.MustCompile(`(?i)\ba\s+total\s+of\s+$`)
+var totalBefore = mustGate(`(?i)\ba\s+total\s+of\s+$`)
 
 // totalJoinMin is the smallest total that oneTotal joins.
 const totalJoinMin = 10

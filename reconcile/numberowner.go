@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -85,7 +84,7 @@ func (a *article) antecedent(i int) string {
 	return ""
 }
 
-var pronounWord = regexp.MustCompile(`(?i)\b(?:he|she|his|her|him)\b`)
+var pronounWord = mustGate(`(?i)\b(?:he|she|his|her|him)\b`)
 
 // personCalled is the surname of the one person the article names by a role noun ("the
 // deputy", "Deputy Jerry Ortiz", "sect leader Warren Jeffs"), or "" when none or several are.
@@ -172,7 +171,7 @@ func (a *article) personEndingAt(off int) string {
 	return ""
 }
 
-var capitalEnd = regexp.MustCompile(`\b([A-Z][a-z]+)\)?$`)
+var capitalEnd = mustGate(`\b([A-Z][a-z]+)\)?$`)
 
 // capitalBefore is the capitalised word that ends text, as a surname, unless it names a day
 // or a month: "Kimani (Kiki) Gray" of "Kimani (Kiki) Gray, 16".

@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -143,9 +142,9 @@ func (a *article) readNumber(n crosscheck.Number) (reading, bool) {
 }
 
 var (
-	scoreAfter  = regexp.MustCompile(`^\s?[-–]\s?(\d{1,2})\b`)
-	scoreBefore = regexp.MustCompile(`\d\s?[-–]\s?$`)
-	ordinalEnd  = regexp.MustCompile(`^(st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)*?([A-Za-z]+)`)
+	scoreAfter  = mustGate(`^\s?[-–]\s?(\d{1,2})\b`)
+	scoreBefore = mustGate(`\d\s?[-–]\s?$`)
+	ordinalEnd  = mustGate(`^(st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+)*?([A-Za-z]+)`)
 )
 
 // scoreSecond: the second figure of a score belongs to the first.
@@ -172,12 +171,12 @@ func score(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 
 // pairNext is what follows the first figure of a pair of ages, not the second of a score:
 // "sisters - 8 - and 10 - year - old".
-var pairNext = regexp.MustCompile(`^\s?-\s?and\b`)
+var pairNext = mustGate(`^\s?-\s?and\b`)
 
 var (
-	recordParen = regexp.MustCompile(`([A-Z][\pL]+)\s*\(\s*$`)
-	recordTheir = regexp.MustCompile(`([A-Z][\pL]+)\b[^.;A-Z]*\b(?:moved|improved|raised|lifted|dropped|fell) (?:their|its) record to\s*$`)
-	recordVerb  = regexp.MustCompile(`([A-Z][\pL]+)(?:\s*[’']s?)?\s+(?:record\s+)?(?:stand at|stands at|are|were|is|was|(?:rose|improved|fell|dropped|moved) to|(?:moved|improved) their record to)(?:\s+an?\s+[\pL-]+)?\s*$`)
+	recordParen = mustGate(`([A-Z][\pL]+)\s*\(\s*$`)
+	recordTheir = mustGate(`([A-Z][\pL]+)\b[^.;A-Z]*\b(?:moved|improved|raised|lifted|dropped|fell) (?:their|its) record to\s*$`)
+	recordVerb  = mustGate(`([A-Z][\pL]+)(?:\s*[’']s?)?\s+(?:record\s+)?(?:stand at|stands at|are|were|is|was|(?:rose|improved|fell|dropped|moved) to|(?:moved|improved) their record to)(?:\s+an?\s+[\pL-]+)?\s*$`)
 )
 
 // recordOwner finds the team a win-loss record belongs to: "the Colts (10-5)", "the Colts
@@ -195,9 +194,9 @@ func recordOwner(before string) string {
 	return ""
 }
 
-var halftime = regexp.MustCompile(`(?i)\bhalf-?time\b|\bat (?:the )?half\b`)
+var halftime = mustGate(`(?i)\bhalf-?time\b|\bat (?:the )?half\b`)
 
-var blockOf = regexp.MustCompile(`^\s+block\s+of\s+((?:(?:East|West|North|South|[NSEW]\.?)\s+)?((?:[A-Z0-9][\pL0-9]*\s+){1,3}?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court)))`)
+var blockOf = mustGate(`^\s+block\s+of\s+((?:(?:East|West|North|South|[NSEW]\.?)\s+)?((?:[A-Z0-9][\pL0-9]*\s+){1,3}?(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court)))`)
 
 // streetBlock: the block of a street an address names, with the street.
 func streetBlock(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -210,7 +209,7 @@ func streetBlock(a *article, n crosscheck.Number, ctx numberContext, r *reading)
 	return true
 }
 
-var caliberAfter = regexp.MustCompile(`(?i)^\s?-?\s?(?:caliber|calibre|magnum)\b`)
+var caliberAfter = mustGate(`(?i)^\s?-?\s?(?:caliber|calibre|magnum)\b`)
 
 // caliber: “a .38-caliber revolver”, “a .357 Magnum”.
 func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -230,9 +229,9 @@ func caliber(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 var (
 	// seatsIn closes a count of seats with the size of the house: " in the 300 - seat
 	// Parliament", " seats in the 300-seat assembly". Groups: the size, the house.
-	seatsIn = regexp.MustCompile(`^\s+(?:seats\s+)?(?:in|of)\s+the\s+(\d{2,4})\s?-\s?(?:seat|member)\s+([A-Za-z]+)`)
+	seatsIn = mustGate(`^\s+(?:seats\s+)?(?:in|of)\s+the\s+(\d{2,4})\s?-\s?(?:seat|member)\s+([A-Za-z]+)`)
 	// seatsOf: " of the 300 seats", " of 300 seats in parliament".
-	seatsOf = regexp.MustCompile(`^\s+(?:seats\s+)?of\s+(?:the\s+)?(\d{2,4})\s+seats\b(?:\s+in\s+(?:the\s+)?([A-Za-z]+))?`)
+	seatsOf = mustGate(`^\s+(?:seats\s+)?of\s+(?:the\s+)?(\d{2,4})\s+seats\b(?:\s+in\s+(?:the\s+)?([A-Za-z]+))?`)
 )
 
 // seats: a share of the seats of a house, one value of its two figures ("160 of 300 seats").
@@ -288,7 +287,7 @@ var ordinalNames = wordSet("century centuries hour street avenue st ave")
 
 // ageYearOld: “the 35-year-old deputy”.
 func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	if n.Unit != "year" || !regexp.MustCompile(`(?i)year\s?-?\s?old`).MatchString(n.Text) {
+	if n.Unit != "year" || !yearOld.MatchString(n.Text) {
 		return false
 	}
 	r.kind, r.unit, r.label = "age", "year", figureLabel(n.Value)
@@ -310,9 +309,12 @@ func ageYearOld(a *article, n crosscheck.Number, ctx numberContext, r *reading) 
 	return true
 }
 
+// yearSpan is a figure written as a span of years: "15-year", "15 - years".
+var yearSpan = mustGate(`\d\s?-\s?years?\b`)
+
 // ageYearNoun: “a 15-year girl”, the age of a noun of a young person or a person's sex.
 func ageYearNoun(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
-	if n.Unit != "year" || !ageNouns[n.Counted] || !regexp.MustCompile(`\d\s?-\s?years?\b`).MatchString(n.Text) {
+	if n.Unit != "year" || !ageNouns[n.Counted] || !yearSpan.MatchString(n.Text) {
 		return false
 	}
 	r.kind, r.unit, r.label, r.owner, r.word = "age", "year", figureLabel(n.Value), n.Counted, n.Counted
@@ -324,7 +326,7 @@ func ageYearNoun(a *article, n crosscheck.Number, ctx numberContext, r *reading)
 // career").
 var ageNouns = wordSet("girl boy child kid baby toddler teen teenager son daughter man woman")
 
-var appositionAfter = regexp.MustCompile(`^\s?(?:,|\)|\.\s|\.$)`)
+var appositionAfter = mustGate(`^\s?(?:,|\)|\.\s|\.$)`)
 
 // ageApposition: a figure between commas after a person's name.
 func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -355,7 +357,7 @@ func ageApposition(a *article, n crosscheck.Number, ctx numberContext, r *readin
 	return true
 }
 
-var agedBefore = regexp.MustCompile(`(?i)\b(?:aged|age|ages|age of|died at|dies at|died aged)\s*$|(?:\b(?:[Hh]e|[Ss]he)|[A-Z][\pL]+)\s+was\s*$`)
+var agedBefore = mustGate(`(?i)\b(?:aged|age|ages|age of|died at|dies at|died aged)\s*$|(?:\b(?:[Hh]e|[Ss]he)|[A-Z][\pL]+)\s+was\s*$`)
 
 // ageAged: “aged 22”, “at the age of 91”, “died at 95”, “She was 85.”
 func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -382,11 +384,11 @@ func ageAged(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 }
 
 var (
-	ageLimit      = regexp.MustCompile(`(?i)\b(?:under|over|below|above|beyond|past|until|till|from|minimum|maximum|legal|voting|retirement|drinking)\s+(?:the\s+)?age(?:\s+of)?\s*$`)
-	ageLimitAfter = regexp.MustCompile(`(?i)^\s*(?:and|or)\s+(?:under|over|older|younger|above|below)\b`)
+	ageLimit      = mustGate(`(?i)\b(?:under|over|below|above|beyond|past|until|till|from|minimum|maximum|legal|voting|retirement|drinking)\s+(?:the\s+)?age(?:\s+of)?\s*$`)
+	ageLimitAfter = mustGate(`(?i)^\s*(?:and|or)\s+(?:under|over|older|younger|above|below)\b`)
 )
 
-var pronounWas = regexp.MustCompile(`(?:\b(?:[Hh]e|[Ss]he)|([A-Z][\pL]+))\s+was\s*$`)
+var pronounWas = mustGate(`(?:\b(?:[Hh]e|[Ss]he)|([A-Z][\pL]+))\s+was\s*$`)
 
 // sentencePerson is the surname of the first person named in the sentence before at: the
 // subject an age after a verb belongs to.
@@ -438,15 +440,15 @@ func money(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool 
 }
 
 var (
-	moneyIn = regexp.MustCompile(`^\s+in\s+(?:[a-z0-9]+\s+(?:rounds?|tranches?|instal+ments?)\s+of\s+)?([a-z]+)\b`)
-	moneyOf = regexp.MustCompile(`\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|approximately\s+|US)?$`)
+	moneyIn = mustGate(`^\s+in\s+(?:[a-z0-9]+\s+(?:rounds?|tranches?|instal+ments?)\s+of\s+)?([a-z]+)\b`)
+	moneyOf = mustGate(`\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|approximately\s+|US)?$`)
 )
 
 // sumAfter and sumBefore find a sum split into parts by what each part is paid in: "$281m in
 // cash and $53m in stock". Each part is a fact of its own, not the price.
 var (
-	sumAfter  = regexp.MustCompile(`^\s*(?:,|and)\s*(?:US)?[$€£]`)
-	sumBefore = regexp.MustCompile(`[$€£]\s?[\d.,]+\s?(?:m|bn|million|billion)?\s+in\s+[a-z]+\s*(?:,|and)\s*(?:US)?$`)
+	sumAfter  = mustGate(`^\s*(?:,|and)\s*(?:US)?[$€£]`)
+	sumBefore = mustGate(`[$€£]\s?[\d.,]+\s?(?:m|bn|million|billion)?\s+in\s+[a-z]+\s*(?:,|and)\s*(?:US)?$`)
 )
 
 // buyingBefore reports a verb of buying or selling among the eight words before a sum: "agreed
@@ -605,7 +607,7 @@ func measure(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 
 // nameThenNoun is a name (capitalised words and figures) and the noun it qualifies, at the end
 // of a measure's text: "Core 2 Duo processor".
-var nameThenNoun = regexp.MustCompile(`^(?:\s+(?:[A-Z][\pL]*|\d+))*\s+([a-z]{3,})\b`)
+var nameThenNoun = mustGate(`^(?:\s+(?:[A-Z][\pL]*|\d+))*\s+([a-z]{3,})\b`)
 
 // nounAfterName is the noun a measure qualifies when analysis took the name before it for the
 // noun ("2.66-GHz Core" of "a 2.66-GHz Core 2 Duo processor"), or "".
@@ -622,7 +624,7 @@ func nounAfterName(text string, n crosscheck.Number) string {
 
 // unitThenName is a unit and the name of the noun a measure qualifies, to the end of its
 // text: "acre Mat Maid complex". Groups: the name and noun.
-var unitThenName = regexp.MustCompile(`[a-z]\s?-?\s+((?:[A-Z][\pL]+\s+)+[a-z]+)$`)
+var unitThenName = mustGate(`[a-z]\s?-?\s+((?:[A-Z][\pL]+\s+)+[a-z]+)$`)
 
 // namedNoun is the noun a measure qualifies with the name before it ("Mat Maid complex" of
 // "9 - acre Mat Maid complex"), or "".
@@ -638,10 +640,10 @@ func namedNoun(n crosscheck.Number) string {
 
 // rateLater is the span of time a measure is given per, later in its clause: "5,000 gallons
 // of water were being poured onto the blaze every minute".
-var rateLater = regexp.MustCompile(`(?i)^[^.;,:]{0,60}?\b(?:every|each|per)\s+(second|minute|hour|day)\b`)
+var rateLater = mustGate(`(?i)^[^.;,:]{0,60}?\b(?:every|each|per)\s+(second|minute|hour|day)\b`)
 
 // ofThem follows a bare figure that counts part of what a figure before it measured.
-var ofThem = regexp.MustCompile(`^\s+of\s+(?:them|those|which)\b`)
+var ofThem = mustGate(`^\s+of\s+(?:them|those|which)\b`)
 
 // measureBefore is the unit of the last measure before at in its sentence ("yards" of "507
 // total yards, 352 of them"), or "".
@@ -661,13 +663,13 @@ func (a *article) measureBefore(at int) string {
 
 // inchMarkAfter is an inch mark right after a figure: two apostrophes, as tokenised text
 // writes a closing quote, or a straight double quote.
-var inchMarkAfter = regexp.MustCompile(`^\s?(?:''|")`)
+var inchMarkAfter = mustGate(`^\s?(?:''|")`)
 
 // figureInch and figureInchStraight are the inch marks of figures before ("the 17-inch mark
 // model"), two apostrophes or a straight double quote after a figure.
 var (
-	figureInch         = regexp.MustCompile(`\d\s?''`)
-	figureInchStraight = regexp.MustCompile(`\d\s?"`)
+	figureInch         = mustGate(`\d\s?''`)
+	figureInchStraight = mustGate(`\d\s?"`)
 )
 
 // inchMark reports a figure followed by an inch mark rather than by the close of a quotation:
@@ -688,11 +690,11 @@ func inchMark(n crosscheck.Number, ctx numberContext) bool {
 
 // dimensionAfter is the word that says which way a measure runs: "two metres wide",
 // "0.98 inches thick", "400 metres below the surface".
-var dimensionAfter = regexp.MustCompile(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across|below|underground|beneath|under)\b`)
+var dimensionAfter = mustGate(`^[^.;,]*?\b(wide|long|deep|tall|high|thick|thin|across|below|underground|beneath|under)\b`)
 
 // dimensionParen is the word that says which way a measure runs, right before the bracket the
 // measure opens: "an inch thick (0.98 inches".
-var dimensionParen = regexp.MustCompile(`\b(wide|long|deep|tall|high|thick|thin|across)\s*\(\s*$`)
+var dimensionParen = mustGate(`\b(wide|long|deep|tall|high|thick|thin|across)\s*\(\s*$`)
 
 var dimensions = map[string]string{"wide": "width", "across": "width", "long": "length", "deep": "depth",
 	"tall": "height", "high": "height", "thick": "thickness", "thin": "thickness", "below": "depth",
@@ -715,7 +717,7 @@ func nounBefore(before string) string {
 }
 
 // conversion is the opening of a measure given again in other units: "10 miles (".
-var conversion = regexp.MustCompile(`(?i)\b(?:yards?|miles?|met(?:re|er)s?|kilomet(?:re|er)s?|km|feet|foot|inch(?:es)?|acres?|hectares?|pounds?|kilograms?|kg|tons?|tonnes?|gallons?|lit(?:re|er)s?)\s*\(\s*(?:about\s+|some\s+)?$`)
+var conversion = mustGate(`(?i)\b(?:yards?|miles?|met(?:re|er)s?|kilomet(?:re|er)s?|km|feet|foot|inch(?:es)?|acres?|hectares?|pounds?|kilograms?|kg|tons?|tonnes?|gallons?|lit(?:re|er)s?)\s*\(\s*(?:about\s+|some\s+)?$`)
 
 // count: a number of things.
 func count(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -859,16 +861,16 @@ func consonantVowelConsonant(w string) bool {
 	return !vowel(w[n-1]) && vowel(w[n-2]) && !vowel(w[n-3])
 }
 
-var hyphenBefore = regexp.MustCompile(`[\pL\d]\s?-\s?[a-z]+ed\b`)
+var hyphenBefore = mustGate(`[\pL\d]\s?-\s?[a-z]+ed\b`)
 
 // ofCollective is a group of people right after a bare figure, which counts its members: "12
 // of one family", "three of the crew".
-var ofCollective = regexp.MustCompile(`(?i)^\s+of\s+(?:one|a|an|the|his|her|their|its|that|this)\s+(?:[a-z]+\s+)?(family|household|clan|crew|team|squad|gang|band|tribe|delegation|group)\b`)
+var ofCollective = mustGate(`(?i)^\s+of\s+(?:one|a|an|the|his|her|their|its|that|this)\s+(?:[a-z]+\s+)?(family|household|clan|crew|team|squad|gang|band|tribe|delegation|group)\b`)
 
 // windowAfter is a span of time a count is restricted to, in the clause after it: "arrested
 // three times since October", "scored 12 goals this season", "in the past two years" (not
 // "trapped since a tunnel collapsed", which says when, not over what span).
-var windowAfter = regexp.MustCompile(`(?i)^[^.;,—]{0,40}?\b(since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}\b|then\b)|so far(?:\s+this\s+\pL+)?|this\s+(?:year|season|month|week)\b|in\s+the\s+(?:past|last)\s+(?:[\pL\d]+\s+)?(?:years?|months?|weeks?|days?|seasons?)\b)`)
+var windowAfter = mustGate(`(?i)^[^.;,—]{0,40}?\b(since\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}\b|then\b)|so far(?:\s+this\s+\pL+)?|this\s+(?:year|season|month|week)\b|in\s+the\s+(?:past|last)\s+(?:[\pL\d]+\s+)?(?:years?|months?|weeks?|days?|seasons?)\b)`)
 
 // countWindow is the window of a count, folded, or "".
 func countWindow(after string) string {
@@ -880,14 +882,14 @@ func countWindow(after string) string {
 }
 
 // multiplier follows "times" that compare: "three times the energy", "five times as many".
-var multiplier = regexp.MustCompile(`(?i)^\s+(?:the|as|more|less|larger|smaller|bigger|higher|lower|faster|greater|that of)\b`)
+var multiplier = mustGate(`(?i)^\s+(?:the|as|more|less|larger|smaller|bigger|higher|lower|faster|greater|that of)\b`)
 
 // bareEnd closes a figure after a casualty verb (number.CasualtyVerb), so that it counts the
 // people ("killed seven.").
-var bareEnd = regexp.MustCompile(`^\s*(?:[.,;:)—]|and\b|$)`)
+var bareEnd = mustGate(`^\s*(?:[.,;:)—]|and\b|$)`)
 
 // bareCasualty is a casualty verb after a bare figure and an auxiliary: "20 were wounded".
-var bareCasualty = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)
+var bareCasualty = mustGate(`(?i)^\s+(?:were|was|had been|have been|are)\s+(killed|wounded|injured|hurt|dead)\b`)
 
 // isUnit reports a unit of measure, time, money or share rather than a thing counted.
 func isUnit(u string) bool {
@@ -913,7 +915,7 @@ func (a *article) countBefore(at int) string {
 
 // speech words between a name and a number make the name the number's source, not its
 // holder: "Ging said 350 people".
-var speech = regexp.MustCompile(`(?i)\b(?:said|says|told|according|estimated|reported|put|claimed|counted)\b`)
+var speech = mustGate(`(?i)\b(?:said|says|told|according|estimated|reported|put|claimed|counted)\b`)
 
 // holderNear is the surname of a person named at most 40 bytes before at, in its sentence,
 // with no word of speech between: whose count it is ("Rodriguez hit 33 homers").
@@ -940,7 +942,7 @@ var casualty = map[string]string{"killed": "killed", "dead": "killed", "died": "
 // tollAfterClause is a verb of dying after a clause or an aside that follows the noun counted:
 // "who were cousins died", "- all cousins - died", "who had fled were killed". The clause's
 // own verb of killing ("who killed") is what they did, not what befell them.
-var tollAfterClause = regexp.MustCompile(`^\s*(?:(?:who|that)\s+(?:[\pL'’]+\s+){1,6}?|[-–—]\s+(?:[\pL'’]+\s+){1,4}?[-–—]\s+)(?:(died)|(?:were|was)\s+(killed))\b`)
+var tollAfterClause = mustGate(`^\s*(?:(?:who|that)\s+(?:[\pL'’]+\s+){1,6}?|[-–—]\s+(?:[\pL'’]+\s+){1,4}?[-–—]\s+)(?:(died)|(?:were|was)\s+(killed))\b`)
 
 // peopleWord: a count of people or of a people ("Palestinians", "Gazans") counts people.
 func peopleWord(thing, word string) bool {
@@ -963,10 +965,10 @@ func headWord(n crosscheck.Number) string {
 // light verb says nothing of its own ("350 people were taking shelter").
 // hedgedPassive is a verb of saying that hedges the verb after it: "is believed to have been
 // arrested", "were reported to have been killed".
-var hedgedPassive = regexp.MustCompile(`(?i)^(\s+(?:is|are|was|were))\s+(?:believed|said|reported|thought|feared|understood|known)\s+to\s+(?:have\s+been|be)\b`)
+var hedgedPassive = mustGate(`(?i)^(\s+(?:is|are|was|were))\s+(?:believed|said|reported|thought|feared|understood|known)\s+to\s+(?:have\s+been|be)\b`)
 
 // thereWas opens a count of events: "there was one arrest", "there were two explosions".
-var thereWas = regexp.MustCompile(`(?i)\bthere\s+(?:was|were|has been|have been|had been)\s+$`)
+var thereWas = mustGate(`(?i)\bthere\s+(?:was|were|has been|have been|had been)\s+$`)
 
 var auxiliaries = wordSet("were was are is be been being have has had also reportedly all later allegedly then taking having getting making")
 
@@ -1081,7 +1083,7 @@ func pluralUnit(unit string, v float64) string {
 
 // numberedBefore is a noun that numbers the items of a series, right before a figure: "page
 // 20", "chapter 11". Written in lower case, not a name ("Bettie Page, 85").
-var numberedBefore = regexp.MustCompile(`\b(page|chapter|section|exit|gate|platform|route|pier)\s+$`)
+var numberedBefore = mustGate(`\b(page|chapter|section|exit|gate|platform|route|pier)\s+$`)
 
 // numbered: the number of a page or another item of a numbered series. It names the item; two
 // items of one series are seldom one fact, so numbered items agree and never conflict.
@@ -1097,15 +1099,15 @@ func numbered(a *article, n crosscheck.Number, ctx numberContext, r *reading) bo
 
 var (
 	// pairJoin joins the first figure of a pair to the second: "6 and 16", "8 - and 10".
-	pairJoin = regexp.MustCompile(`^\s?(?:-\s?)?(?:and|&)\s+(\d{1,3})\b`)
+	pairJoin = mustGate(`^\s?(?:-\s?)?(?:and|&)\s+(\d{1,3})\b`)
 	// pairAged opens a pair of ages with the people they are of: "sons, ages", "girls age",
 	// "two girls, aged".
-	pairAged = regexp.MustCompile(`(?i)\b([a-z]+s|children)\s*,?\s*(?:ages?|aged)\s*$`)
+	pairAged = mustGate(`(?i)\b([a-z]+s|children)\s*,?\s*(?:ages?|aged)\s*$`)
 	// pairTwo opens a pair of ages set between commas after two people: "the two girls, 12
 	// and 15, who", "two sons, 11 and 14."
-	pairTwo = regexp.MustCompile(`(?i)\b(?:two|2)\s+(?:[a-z]+\s+)?([a-z]+s|children)\s*,\s*$`)
+	pairTwo = mustGate(`(?i)\b(?:two|2)\s+(?:[a-z]+\s+)?([a-z]+s|children)\s*,\s*$`)
 	// pairEnd closes a pair of ages: a comma, a stop, a dash, a bracket, or the end.
-	pairEnd = regexp.MustCompile(`^\s*(?:[,.;:)\-]|$)`)
+	pairEnd = mustGate(`^\s*(?:[,.;:)\-]|$)`)
 )
 
 // kinOwner folds the people of a pair of ages into one word: sons and boys are boys.
@@ -1168,7 +1170,7 @@ func (a *article) agePairOf(n crosscheck.Number, before string) (lo, hi float64,
 
 // nextYearOld is a second age of the noun an age qualifies, right after it: " and a 15 -
 // year - old girl", " and a 15-year girl".
-var nextYearOld = regexp.MustCompile(`^\s+and\s+an?\s+(\d{1,3})\s?-\s?years?(?:\s?-?\s?old)?\s+([a-z]+)\b`)
+var nextYearOld = mustGate(`^\s+and\s+an?\s+(\d{1,3})\s?-\s?years?(?:\s?-?\s?old)?\s+([a-z]+)\b`)
 
 // singularNoun is a plural noun in the singular, as analysis writes a counted noun: "girls" →
 // "girl", "stories" → "story".
@@ -1182,7 +1184,7 @@ func singularNoun(w string) string {
 	return w
 }
 
-var yearOldAfter = regexp.MustCompile(`^\s?-?\s?years?\s?-?\s?olds?\s+([a-z]+)`)
+var yearOldAfter = mustGate(`^\s?-?\s?years?\s?-?\s?olds?\s+([a-z]+)`)
 
 // agePair: a pair of ages, one value: "ages 6 and 16" says what "ages 16 and 6" does.
 func agePair(a *article, n crosscheck.Number, ctx numberContext, r *reading) bool {
@@ -1199,9 +1201,9 @@ func agePair(a *article, n crosscheck.Number, ctx numberContext, r *reading) boo
 var (
 	// rangeBefore is the first figure of a range before its second: "between six and",
 	// "from six to", "6 to". Groups: 1 the figure.
-	rangeBefore = regexp.MustCompile(`(?i)(?:\bbetween\s+(\d+|[a-z]+)\s+and|(?:\bfrom\s+)?\b(\d+|[a-z]+)\s*(?:to|[-–]))\s*$`)
+	rangeBefore = mustGate(`(?i)(?:\bbetween\s+(\d+|[a-z]+)\s+and|(?:\bfrom\s+)?\b(\d+|[a-z]+)\s*(?:to|[-–]))\s*$`)
 	// rangeOf is the noun a range is of: "sentences of between", "sentences ranging from".
-	rangeOf = regexp.MustCompile(`(?i)\b([a-z]+)\s+(?:of\s+|ranging\s+|that\s+ranged?\s+)?(?:between|from)\s+(?:\d+|[a-z]+)\s*(?:and|to|[-–])\s*$`)
+	rangeOf = mustGate(`(?i)\b([a-z]+)\s+(?:of\s+|ranging\s+|that\s+ranged?\s+)?(?:between|from)\s+(?:\d+|[a-z]+)\s*(?:and|to|[-–])\s*$`)
 )
 
 // rangeFirst is the first figure of the range that ends at the number n, when n is a length

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -12,7 +11,7 @@ import (
 var timesAdverbs = map[string]float64{"once": 1, "twice": 2, "thrice": 3}
 
 // timesWord finds them in lower case: one that opens a sentence has no verb before it.
-var timesWord = regexp.MustCompile(`\b(?:once|twice|thrice)\b`)
+var timesWord = mustGate(`\b(?:once|twice|thrice)\b`)
 
 // numbersWithTimes is the article's numbers with the adverbs that count times after their verb
 // ("He shot Ortiz once in the head"), as counts of times, in text order. An adverb before its

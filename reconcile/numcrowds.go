@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -15,7 +14,7 @@ import (
 // crowdEstimate ends the text before a figure that estimates a gathering's size: "estimated
 // the crowd at", "put the march, to mark a strike, at", "the rally was estimated at", "a
 // crowd of". Group 1, 2 or 3 is the gathering.
-var crowdEstimate = regexp.MustCompile(`(?i)(?:\b(?:estimated|estimates?|put|puts|putting|placed|places|pegged|pegs|numbered)\s+(?:the\s+|its\s+|their\s+)?(?:size\s+of\s+the\s+)?` + crowdNouns + `\b[^.;:]{0,60}?\bat|\b` + crowdNouns + `\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:estimated|put|numbered|placed|pegged)\s+at|\b(?:a|the)\s+` + crowdNouns + `\s+of)\s+$`)
+var crowdEstimate = mustGate(`(?i)(?:\b(?:estimated|estimates?|put|puts|putting|placed|places|pegged|pegs|numbered)\s+(?:the\s+|its\s+|their\s+)?(?:size\s+of\s+the\s+)?` + crowdNouns + `\b[^.;:]{0,60}?\bat|\b` + crowdNouns + `\s+(?:was|were|is|are|had\s+been|has\s+been)\s+(?:estimated|put|numbered|placed|pegged)\s+at|\b(?:a|the)\s+` + crowdNouns + `\s+of)\s+$`)
 
 // crowdNouns are the nouns of gatherings of people, singular or plural, and of the people
 // who make them up, as a group.
@@ -25,7 +24,7 @@ const crowdNouns = `(crowds?|march(?:es)?|rall(?:y|ies)|protests?|demonstrations
 // "130 people were marching", "100 people set off from the vigil site to march", "20,000
 // people took to the streets", "more than 100 people joined together for a candlelit vigil".
 // Group 1 is the gathering's word.
-var crowdAfter = regexp.MustCompile(`(?i)^[\s,]+(?:[\pL'’-]+,?\s+){0,7}?(march(?:ed|ing|es)?|rall(?:y|ied|ying|ies)|protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ions?)|gathered|vigils?|riot(?:ed|ing|s)?|took\s+to\s+the\s+streets|turned\s+out)\b`)
+var crowdAfter = mustGate(`(?i)^[\s,]+(?:[\pL'’-]+,?\s+){0,7}?(march(?:ed|ing|es)?|rall(?:y|ied|ying|ies)|protest(?:ed|ing|s)?|demonstrat(?:ed|ing|ions?)|gathered|vigils?|riot(?:ed|ing|s)?|took\s+to\s+the\s+streets|turned\s+out)\b`)
 
 // crowdVerbs are the verbs a count of people gathered may have as its own: what they did as a
 // crowd.

@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -19,11 +18,11 @@ var groupNouns = wordSet("family clan gang mob syndicate cartel party union sect
 
 // groupPossessive ends the text before a figure with a body's possessive: "the family's",
 // "the Genovese family's". Group 1 is the body's noun.
-var groupPossessive = regexp.MustCompile(`(?i)\bthe\s+(?:[\pL-]+\s+)?(\pL+)['’]s\s+$`)
+var groupPossessive = mustGate(`(?i)\bthe\s+(?:[\pL-]+\s+)?(\pL+)['’]s\s+$`)
 
 // ofTheGroup ends a count's text with the body it is of: "300 members of the family". Group 1
 // is the body's noun.
-var ofTheGroup = regexp.MustCompile(`(?i)\bof\s+the\s+(?:[\pL-]+\s+)?(\pL+)$`)
+var ofTheGroup = mustGate(`(?i)\bof\s+the\s+(?:[\pL-]+\s+)?(\pL+)$`)
 
 // asMembers reads a count of people that is the size of a known body (see above) as a count
 // of its members, keeping its label: r.group is the body.

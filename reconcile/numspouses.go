@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -18,7 +17,7 @@ var spouseNouns = wordSet("husband wife wive spouse marriage")
 // a few words: "the first of her three husbands". The holder is the one it refers to, not
 // the person named just before (the spouse in "married Billy Neal, the first of her three
 // husbands").
-var possessiveBefore = regexp.MustCompile(`(?i)\b(?:her|his|their)\s+(?:[\pL-]+\s+){0,2}$`)
+var possessiveBefore = mustGate(`(?i)\b(?:her|his|their)\s+(?:[\pL-]+\s+){0,2}$`)
 
 // asTimesMarried turns a count of spouses or marriages into a count of times married, keeping
 // its label ("3 husbands").

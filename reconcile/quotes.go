@@ -2,7 +2,6 @@ package reconcile
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -70,10 +69,10 @@ func (s *story) quoteGroups(derived []crosscheck.Derivation) []crosscheck.QuoteG
 
 // askedRe finds the question a quote answers in the words before it: "Asked by a journalist
 // whether an end to the conflict was now closer than before, Ushakov replied:".
-var askedRe = regexp.MustCompile(`(?i)\basked\b[^.?!"“]*?\b(?:whether|if|about|what|how|why|when)\b([^"“]*)$`)
+var askedRe = mustGate(`(?i)\basked\b[^.?!"“]*?\b(?:whether|if|about|what|how|why|when)\b([^"“]*)$`)
 
 // answerRe opens a quote that answers rather than states: its meaning is in the question.
-var answerRe = regexp.MustCompile(`(?i)^(?:no|yes|not|never|nothing|of course|absolutely|certainly)\b`)
+var answerRe = mustGate(`(?i)^(?:no|yes|not|never|nothing|of course|absolutely|certainly)\b`)
 
 // question returns the words of the question a quote answers ("No further …" answers
 // "whether an end to the conflict was now closer"), or "".

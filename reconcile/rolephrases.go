@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
@@ -58,12 +57,12 @@ func indefiniteRole(text string) bool {
 // Before an apposition a name may carry a party tag or the place it stands for: "Rep. Nick
 // Rahall (D) of West Virginia, the chairman of …", "Rep. Nick Rahall, D-W.Va., the chairman".
 var (
-	nameTail  = regexp.MustCompile(`^(?:\s*\([^()]{1,20}\))?(?:\s+of\s+(?:\p{Lu}[\p{L}.'’-]*\s*)+)?`)
-	partyTag  = regexp.MustCompile(`^[DRI](?:-[A-Z][\p{L}.]*)?\.?$`)
-	roleStops = regexp.MustCompile(`[,;:()“”"]|\s[-–—]\s|\s(?:said|says|told|who|which|whose|that|has|have|had|is|was|were|will|would)\s`)
+	nameTail  = mustGate(`^(?:\s*\([^()]{1,20}\))?(?:\s+of\s+(?:\p{Lu}[\p{L}.'’-]*\s*)+)?`)
+	partyTag  = mustGate(`^[DRI](?:-[A-Z][\p{L}.]*)?\.?$`)
+	roleStops = mustGate(`[,;:()“”"]|\s[-–—]\s|\s(?:said|says|told|who|which|whose|that|has|have|had|is|was|were|will|would)\s`)
 	// spacedHyphen is a hyphen inside a word written apart, as some text is tokenised: "co - founder".
-	spacedHyphen = regexp.MustCompile(`^\p{Ll}+ - \p{Ll}`)
-	hyphenApart  = regexp.MustCompile(`(\p{Ll}) - (\p{Ll})`)
+	spacedHyphen = mustGate(`^\p{Ll}+ - \p{Ll}`)
+	hyphenApart  = mustGate(`(\p{Ll}) - (\p{Ll})`)
 )
 
 // roleStop returns where a role's words end in seg: at a clause's punctuation or verb, or a

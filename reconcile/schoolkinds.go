@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ import (
 
 // schoolRe matches a school named by its kind and the place it is in: up to four words
 // before "school", then "in [the] Place".
-var schoolRe = regexp.MustCompile(`\b((?:[\p{L}'’.-]+\s+){1,4})schools?\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+)`)
+var schoolRe = mustGate(`\b((?:[\p{L}'’.-]+\s+){1,4})schools?\s+in\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+)`)
 
 // schoolLevels sort the words of a school's level: the same level is the same number.
 var schoolLevels = map[string]int{"elementary": 1, "primary": 1, "prep": 2, "preparatory": 2, "middle": 2,

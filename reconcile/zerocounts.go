@@ -1,7 +1,6 @@
 package reconcile
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -9,7 +8,7 @@ import (
 // wounded", "no injuries were reported". The act is the first one named, the one the toll is
 // of. "No casualties" names no act (dead or hurt), and "no reports of" a toll is no toll; neither
 // is read.
-var zeroToll = regexp.MustCompile(`(?i)\b(?:(?:no[- ]one|nobody)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:reported\s+)?(killed|dead|hurt|injured|wounded)` +
+var zeroToll = mustGate(`(?i)\b(?:(?:no[- ]one|nobody)\s+(?:was|were|has\s+been|had\s+been|have\s+been|is|are)\s+(?:reported\s+)?(killed|dead|hurt|injured|wounded)` +
 	`|there\s+(?:were|was|have\s+been|had\s+been)\s+no\s+(dead|deaths|fatalities|injuries|wounded|injured)` +
 	`|no\s+(deaths|fatalities|injuries)\s+(?:were|was|have\s+been|had\s+been)\s+reported)\b`)
 
