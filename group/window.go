@@ -26,7 +26,8 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	if err := c.retire(lo); err != nil {
 		return Duplicate{}, false, err
 	}
-	if lo < c.bandsFrom && !c.whole {
+	// a window reaching back before the first signature holds no more than from there on
+	if max(lo, 0) < c.bandsFrom && !c.whole {
 		if err := c.loadBands(keys); err != nil {
 			return Duplicate{}, false, err
 		}
