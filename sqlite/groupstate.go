@@ -177,53 +177,86 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 		}
 	}
 	type batch struct {
-		query string
+		query string // with %s where the rows' values go, each of cols columns
+		cols  int
 		n     int
 		args  func(i int) []any
 	}
 	batches := []batch{
-		{`INSERT INTO group_words (word, id, df) VALUES (?, ?, ?) ON CONFLICT (word) DO UPDATE SET df = excluded.df`, len(ch.Words),
+		{`INSERT INTO group_words (word, id, df) VALUES %s ON CONFLICT (word) DO UPDATE SET df = excluded.df`, 3, len(ch.Words),
 			func(i int) []any { w := ch.Words[i]; return []any{w.Word, w.ID, w.DF} }},
-		{`DELETE FROM group_lists WHERE feature = ?`, len(dropped), func(i int) []any { return []any{dropped[i]} }},
-		{`INSERT INTO group_lists (feature, stories) VALUES (?, ?) ON CONFLICT (feature) DO UPDATE SET stories = excluded.stories`, len(lists),
+		{`DELETE FROM group_lists WHERE feature IN (%s)`, 1, len(dropped), func(i int) []any { return []any{dropped[i]} }},
+		{`INSERT INTO group_lists (feature, stories) VALUES %s ON CONFLICT (feature) DO UPDATE SET stories = excluded.stories`, 2, len(lists),
 			func(i int) []any { l := lists[i]; return []any{l.Feature, l.Stories} }},
-		{`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		{`INSERT INTO group_stories (id, key, first, last, summed, size, members, sum, indexed) VALUES %s
 			ON CONFLICT (id) DO UPDATE SET first = excluded.first, last = excluded.last, summed = excluded.summed, size = excluded.size,
-			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`, len(ch.Stories),
+			members = excluded.members, sum = excluded.sum, indexed = excluded.indexed`, 9, len(ch.Stories),
 			func(i int) []any {
 				st := ch.Stories[i]
 				return []any{st.ID, st.Key, crosscheck.FormatStoredTime(st.First), crosscheck.FormatStoredTime(st.Last), st.Summed, st.Size, st.Members, st.Sum, st.Indexed}
 			}},
-		{`DELETE FROM group_members WHERE story = ?`, len(ch.Rebuilt), func(i int) []any { return []any{ch.Rebuilt[i]} }},
-		{`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES (?, ?, ?, ?, ?, ?, ?)
+		{`DELETE FROM group_members WHERE story IN (%s)`, 1, len(ch.Rebuilt), func(i int) []any { return []any{ch.Rebuilt[i]} }},
+		{`INSERT INTO group_members (story, idx, article, published, vector, day, days) VALUES %s
 			ON CONFLICT (story, idx) DO UPDATE SET article = excluded.article, published = excluded.published, vector = excluded.vector,
-			day = excluded.day, days = excluded.days`, len(ch.Members),
+			day = excluded.day, days = excluded.days`, 7, len(ch.Members),
 			func(i int) []any {
 				x := ch.Members[i]
 				return []any{x.Story, x.Index, x.Article, crosscheck.FormatStoredTime(x.Published), x.Vector, x.Day, x.Days}
 			}},
-		{`INSERT INTO group_signatures (id, article, signature) VALUES (?, ?, ?)`, len(ch.Signatures),
+		{`INSERT INTO group_signatures (id, article, signature) VALUES %s`, 3, len(ch.Signatures),
 			func(i int) []any { g := ch.Signatures[i]; return []any{g.ID, g.Article, g.Signature} }},
-		{`INSERT INTO group_bands (band, signature) VALUES (?, ?) ON CONFLICT DO NOTHING`, len(ch.Bands),
+		{`INSERT INTO group_bands (band, signature) VALUES %s ON CONFLICT DO NOTHING`, 2, len(ch.Bands),
 			func(i int) []any { b := ch.Bands[i]; return []any{b.Key, b.Signature} }},
-		{`DELETE FROM group_bands WHERE band = ? AND signature = ?`, len(ch.Left),
+		{`DELETE FROM group_bands WHERE (band, signature) IN (VALUES %s)`, 2, len(ch.Left),
 			func(i int) []any { b := ch.Left[i]; return []any{b.Key, b.Signature} }},
 	}
 	for _, b := range batches {
-		if b.n == 0 {
-			continue
+		if err := execRows(ctx, tx, b.query, b.cols, b.n, b.args); err != nil {
+			return err
 		}
-		stmt, err := tx.PrepareContext(ctx, b.query)
+	}
+	return nil
+}
+
+// rowsPerStatement is how many rows one statement of a save writes: a statement a row costs
+// as much again outside SQLite as in it.
+const rowsPerStatement = 64
+
+// execRows runs a statement over n rows, rowsPerStatement at a time, its %s replaced by as
+// many parenthesised lists of cols placeholders: the rows are written in order, as one
+// statement a row would.
+func execRows(ctx context.Context, tx *sql.Tx, query string, cols, n int, row func(i int) []any) error {
+	values := func(rows int) string {
+		one := "(" + strings.TrimSuffix(strings.Repeat("?, ", cols), ", ") + ")"
+		return strings.TrimSuffix(strings.Repeat(one+", ", rows), ", ")
+	}
+	var full *sql.Stmt // the statement of rowsPerStatement rows, prepared once
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, cols*min(n, rowsPerStatement))
+	for i := 0; i < n; i += rowsPerStatement {
+		k := min(rowsPerStatement, n-i)
+		args = args[:0]
+		for j := i; j < i+k; j++ {
+			args = append(args, row(j)...)
+		}
+		var err error
+		if k == rowsPerStatement {
+			if full == nil {
+				if full, err = tx.PrepareContext(ctx, fmt.Sprintf(query, values(k))); err != nil {
+					return err
+				}
+			}
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, fmt.Sprintf(query, values(k)), args...)
+		}
 		if err != nil {
 			return err
 		}
-		for i := range b.n {
-			if _, err := stmt.ExecContext(ctx, b.args(i)...); err != nil {
-				stmt.Close()
-				return err
-			}
-		}
-		stmt.Close()
 	}
 	return nil
 }
