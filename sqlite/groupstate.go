@@ -42,18 +42,30 @@ func groupMeta(ctx context.Context, db queryRower) (crosscheck.GroupMeta, error)
 }
 
 // inChunk bounds the values of one IN list.
-const inChunk = 500
+const inChunk = 512
 
 // queryIn runs a query whose one "IN (%s)" takes the keys, a chunk at a time, and scans each row.
-func queryIn[K any](ctx context.Context, db *sql.DB, query string, keys []K, scan func(*sql.Rows) error) error {
+// A chunk's list is padded to a power of two with its last key, so that a few statements,
+// prepared once, serve every length; and the statements do not watch ctx (see rowContext),
+// each reading a few rows of an index.
+func queryIn[K any](ctx context.Context, stmts *statements, query string, keys []K, scan func(*sql.Rows) error) error {
+	ctx = rowContext(ctx)
 	for len(keys) > 0 {
 		n := min(len(keys), inChunk)
-		args := make([]any, n)
-		for i, k := range keys[:n] {
-			args[i] = k
+		size := 1
+		for size < n {
+			size *= 2
+		}
+		args := make([]any, size)
+		for i := range args {
+			args[i] = keys[min(i, n-1)]
 		}
 		keys = keys[n:]
-		rows, err := db.QueryContext(ctx, fmt.Sprintf(query, strings.TrimSuffix(strings.Repeat("?,", n), ",")), args...)
+		stmt, err := stmts.get(ctx, fmt.Sprintf(query, strings.TrimSuffix(strings.Repeat("?,", size), ",")))
+		if err != nil {
+			return err
+		}
+		rows, err := stmt.QueryContext(ctx, args...)
 		if err != nil {
 			return err
 		}
@@ -74,7 +86,7 @@ func queryIn[K any](ctx context.Context, db *sql.DB, query string, keys []K, sca
 // GroupWords returns the known ones of the given features.
 func (s *Store) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
 	var out []crosscheck.GroupWord
-	err := queryIn(ctx, s.db, `SELECT word, id, df FROM group_words WHERE word IN (%s)`, words, func(r *sql.Rows) error {
+	err := queryIn(ctx, &s.group, `SELECT word, id, df FROM group_words WHERE word IN (%s)`, words, func(r *sql.Rows) error {
 		var w crosscheck.GroupWord
 		err := r.Scan(&w.Word, &w.ID, &w.DF)
 		out = append(out, w)
@@ -86,7 +98,7 @@ func (s *Store) GroupWords(ctx context.Context, words []string) ([]crosscheck.Gr
 // GroupLists returns the posting lists of the given features, by feature.
 func (s *Store) GroupLists(ctx context.Context, features []int32) ([]crosscheck.GroupList, error) {
 	var out []crosscheck.GroupList
-	err := queryIn(ctx, s.db, `SELECT feature, stories FROM group_lists WHERE feature IN (%s) ORDER BY feature`, features, func(r *sql.Rows) error {
+	err := queryIn(ctx, &s.group, `SELECT feature, stories FROM group_lists WHERE feature IN (%s) ORDER BY feature`, features, func(r *sql.Rows) error {
 		var l crosscheck.GroupList
 		err := r.Scan(&l.Feature, &l.Stories)
 		out = append(out, l)
@@ -98,7 +110,7 @@ func (s *Store) GroupLists(ctx context.Context, features []int32) ([]crosscheck.
 // GroupStories returns the given stories.
 func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
 	var out []crosscheck.GroupStory
-	err := queryIn(ctx, s.db, `SELECT id, key, first, last, summed, size, members, sum, indexed FROM group_stories WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
+	err := queryIn(ctx, &s.group, `SELECT id, key, first, last, summed, size, members, sum, indexed FROM group_stories WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
 		var st crosscheck.GroupStory
 		var first, last string
 		if err := r.Scan(&st.ID, &st.Key, &first, &last, &st.Summed, &st.Size, &st.Members, &st.Sum, &st.Indexed); err != nil {
@@ -120,7 +132,7 @@ func (s *Store) GroupStories(ctx context.Context, ids []int) ([]crosscheck.Group
 // GroupMembers returns a story's members in order.
 func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
 	var out []crosscheck.GroupMember
-	err := queryIn(ctx, s.db, `SELECT story, idx, article, published, vector, day, days FROM group_members WHERE story IN (%s) ORDER BY idx`, []int{story}, func(r *sql.Rows) error {
+	err := queryIn(ctx, &s.group, `SELECT story, idx, article, published, vector, day, days FROM group_members WHERE story IN (%s) ORDER BY idx`, []int{story}, func(r *sql.Rows) error {
 		var m crosscheck.GroupMember
 		var published string
 		if err := r.Scan(&m.Story, &m.Index, &m.Article, &published, &m.Vector, &m.Day, &m.Days); err != nil {
@@ -137,7 +149,7 @@ func (s *Store) GroupMembers(ctx context.Context, story int) ([]crosscheck.Group
 // GroupBands returns the signatures in the given band buckets, by key and signature.
 func (s *Store) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
 	var out []crosscheck.GroupBand
-	err := queryIn(ctx, s.db, `SELECT band, signature FROM group_bands WHERE band IN (%s) ORDER BY band, signature`, keys, func(r *sql.Rows) error {
+	err := queryIn(ctx, &s.group, `SELECT band, signature FROM group_bands WHERE band IN (%s) ORDER BY band, signature`, keys, func(r *sql.Rows) error {
 		var b crosscheck.GroupBand
 		err := r.Scan(&b.Key, &b.Signature)
 		out = append(out, b)
@@ -149,7 +161,7 @@ func (s *Store) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.Grou
 // GroupSignatures returns the given signatures.
 func (s *Store) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
 	var out []crosscheck.GroupSignature
-	err := queryIn(ctx, s.db, `SELECT id, article, signature FROM group_signatures WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
+	err := queryIn(ctx, &s.group, `SELECT id, article, signature FROM group_signatures WHERE id IN (%s)`, ids, func(r *sql.Rows) error {
 		var g crosscheck.GroupSignature
 		err := r.Scan(&g.ID, &g.Article, &g.Signature)
 		out = append(out, g)
