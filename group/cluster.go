@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -166,11 +166,11 @@ type Clusterer struct {
 	stories   map[int]*Story
 	bands     map[uint64][]int64 // band buckets: their signatures, oldest first
 	sigs      map[int64]sigEntry
-	hits      []uint8      // per story, reused by candidates
-	touched   []int        // reused by candidates
-	buckets   [][]int      // reused by candidates
-	dirty     map[int]bool // stories changed since TakeChanges
-	changed   map[string]*wordEntry
+	hits      []uint8        // per story, reused by candidates
+	touched   []int          // reused by candidates
+	buckets   [][]int        // reused by candidates
+	dirty     map[int]bool   // stories changed since TakeChanges
+	changed   []*wordEntry   // features counted since TakeChanges
 	posted    map[int32]bool // postings changed since TakeChanges
 	newSigs   []crosscheck.GroupSignature
 	newBands  []crosscheck.GroupBand
@@ -250,7 +250,7 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	if err := c.loadWords(keys); err != nil {
 		return nil, err
 	}
@@ -259,13 +259,16 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 	for _, k := range keys {
 		e := c.words[k]
 		if e == nil {
-			e = &wordEntry{id: int32(c.meta.Words)}
+			e = &wordEntry{word: k, id: int32(c.meta.Words)}
 			c.words[k] = e
 			c.meta.Words++
 		}
 		e.df++
 		e.used = c.used
-		c.changed[k] = e
+		if !e.changed {
+			e.changed = true
+			c.changed = append(c.changed, e)
+		}
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
 		v = append(v, Feature{ID: e.id, Weight: float32(w)})
@@ -526,8 +529,8 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		for h := len(q); h > 0 && len(out) < c.opts.MaxCandidates; h-- {
 			b := c.buckets[h]
 			if need := c.opts.MaxCandidates - len(out); len(b) > need {
-				sort.Sort(sort.Reverse(sort.IntSlice(b)))
-				b = b[:need]
+				slices.Sort(b) // the newest stories: the highest ids
+				b = b[len(b)-need:]
 			}
 			out = append(out, b...)
 		}
@@ -535,7 +538,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	for _, s := range touched {
 		c.hits[s] = 0
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return out, c.loadStories(out)
 }
 

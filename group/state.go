@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -23,10 +25,12 @@ import (
 const StateFormat = 2
 
 type wordEntry struct {
-	id, df int32
-	saved  int32 // the document frequency in the state
-	known  bool  // the state has the feature
-	used   uint32
+	word    string
+	id, df  int32
+	saved   int32 // the document frequency in the state
+	known   bool  // the state has the feature
+	changed bool  // listed in Clusterer.changed
+	used    uint32
 }
 
 // A postingList is the stories listed under a feature, oldest first.
@@ -58,7 +62,7 @@ func (c *Clusterer) Forget() {
 	c.sigs = map[int64]sigEntry{}
 	c.hits = nil
 	c.dirty = map[int]bool{}
-	c.changed = map[string]*wordEntry{}
+	c.changed = nil
 	c.posted = map[int32]bool{}
 	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 }
@@ -198,7 +202,7 @@ func (c *Clusterer) loadWords(keys []string) error {
 		c.words[k] = nil // not in the state
 	}
 	for _, r := range rows {
-		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
+		c.words[r.Word] = &wordEntry{word: r.Word, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
 }
@@ -322,24 +326,20 @@ func (c *Clusterer) TakeChanges() *Changes {
 	ch := &Changes{Moves: c.moves}
 	rows := &ch.Rows
 	rows.Meta = c.meta
-	keys := make([]string, 0, len(c.changed))
-	for k := range c.changed {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		e := c.changed[k]
+	slices.SortFunc(c.changed, func(a, b *wordEntry) int { return strings.Compare(a.word, b.word) })
+	for _, e := range c.changed {
+		e.changed = false
 		if e.known && e.df == e.saved {
 			continue
 		}
-		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: k, ID: e.id, DF: e.df})
+		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: e.word, ID: e.id, DF: e.df})
 		e.saved, e.known = e.df, true
 	}
 	features := make([]int32, 0, len(c.posted))
 	for f := range c.posted {
 		features = append(features, f)
 	}
-	sort.Slice(features, func(i, j int) bool { return features[i] < features[j] })
+	slices.Sort(features)
 	for _, f := range features {
 		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings[f].list)})
 	}
@@ -367,7 +367,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 	sortBands(c.newBands)
 	sortBands(c.oldBands)
 	rows.Bands, rows.Signatures, rows.Left = c.newBands, c.newSigs, c.oldBands
-	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
+	c.dirty, c.changed, c.posted = map[int]bool{}, nil, map[int32]bool{}
 	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 	if a, ok := c.state.(interface{ apply(*Changes) }); ok {
 		a.apply(ch)
@@ -402,7 +402,7 @@ func (c *Clusterer) storyRow(s *Story) crosscheck.GroupStory {
 	for k, w := range s.sum {
 		sum = append(sum, Feature{k, w})
 	}
-	sort.Slice(sum, func(i, j int) bool { return sum[i].ID < sum[j].ID })
+	slices.SortFunc(sum, byID)
 	return crosscheck.GroupStory{ID: s.ID, Key: s.Key, First: s.First, Last: s.Last, Summed: s.summed, Size: s.Size,
 		Members: s.base + len(s.members), Sum: encodeVector(sum), Indexed: encodeIDs(s.indexed)}
 }
