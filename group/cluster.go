@@ -99,7 +99,7 @@ type Story struct {
 	First    time.Time // earliest known publication
 	Last     time.Time // latest known publication
 	Size     int       // the articles in it
-	sum      map[int32]float32
+	sum      Vector    // the summed article vectors, by feature id (not unit)
 	centroid Vector
 	summed   int     // the article vectors summed in sum
 	cohesion float64 // |sum| / summed: the mean cosine of the summed vectors with their centroid
@@ -169,6 +169,7 @@ type Clusterer struct {
 	hits      []uint8        // per story, reused by candidates
 	touched   []int          // reused by candidates
 	buckets   [][]int        // reused by candidates
+	scratch   Vector         // reused by centroidOf
 	dirty     map[int]bool   // stories changed since TakeChanges
 	changed   []*wordEntry   // features counted since TakeChanges
 	posted    map[int32]bool // postings changed since TakeChanges
@@ -373,7 +374,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 
 // newStory starts a story with an article.
 func (c *Clusterer) newStory(key string) *Story {
-	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used, joined: c.used}
+	st := &Story{ID: c.meta.Stories, Key: key, used: c.used, joined: c.used}
 	c.meta.Stories++
 	c.stories[st.ID] = st
 	return st
@@ -407,9 +408,7 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	}
 	c.moves = append(c.moves, Move{From: b.ID, Story: a.ID, Size: b.Size})
 	a.Size += b.Size
-	for k, w := range b.sum {
-		a.sum[k] += w
-	}
+	a.sum.add(b.sum)
 	a.summed += b.summed
 	if !b.First.IsZero() && (a.First.IsZero() || b.First.Before(a.First)) {
 		a.First = b.First
@@ -427,7 +426,7 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	for _, k := range b.indexed {
 		c.unpost(k, b.ID)
 	}
-	*b = Story{ID: b.ID, Key: b.Key, sum: map[int32]float32{}, saved: b.saved, rebuilt: true}
+	*b = Story{ID: b.ID, Key: b.Key, saved: b.saved, rebuilt: true}
 	c.touch(a.ID)
 	c.touch(b.ID)
 	return a, nil
@@ -503,7 +502,8 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, s := range c.postings[f.ID].list {
+		for _, x := range c.postings[f.ID].list {
+			s := int(x)
 			if s >= len(c.hits) {
 				c.hits = append(c.hits, make([]uint8, max(s+1, c.meta.Stories)-len(c.hits))...)
 			}
@@ -561,9 +561,7 @@ func (c *Clusterer) join(s *Story, m member) error {
 			s.Last = t
 		}
 	}
-	for _, f := range v {
-		s.sum[f.ID] += f.Weight
-	}
+	s.sum.add(v)
 	s.summed++
 	if len(s.sum) > 4*c.opts.StoryFeatures {
 		s.prune(2 * c.opts.StoryFeatures)
@@ -592,15 +590,49 @@ func (c *Clusterer) touch(id int) {
 
 // prune keeps a story's heaviest summed features, bounding its memory.
 func (s *Story) prune(keep int) {
-	all := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		all = append(all, Feature{k, w})
+	s.sum = append(make(Vector, 0, 2*keep), s.sum.top(keep)...)
+}
+
+// add adds the weights of v to those of s, feature by feature; both are sorted by id, and s
+// stays so. It merges in place, from the end, into s grown by the features it lacks.
+func (s *Vector) add(v Vector) {
+	a := *s
+	// the features of v that a lacks
+	extra := 0
+	for i, j := 0, 0; j < len(v); {
+		switch {
+		case i == len(a) || v[j].ID < a[i].ID:
+			extra++
+			j++
+		case v[j].ID > a[i].ID:
+			i++
+		default:
+			a[i].Weight += v[j].Weight
+			i, j = i+1, j+1
+		}
 	}
-	all = all.top(keep)
-	s.sum = make(map[int32]float32, len(all))
-	for _, f := range all {
-		s.sum[f.ID] = f.Weight
+	if extra == 0 {
+		return
 	}
+	n := len(a)
+	a = slices.Grow(a, extra)[:n+extra]
+	// from the end: the new features of v take their places, the old ones move up
+	i, j, k := n-1, len(v)-1, n+extra-1
+	for j >= 0 {
+		switch {
+		case i >= 0 && a[i].ID > v[j].ID:
+			a[k] = a[i]
+			i--
+		case i >= 0 && a[i].ID == v[j].ID: // summed above
+			a[k] = a[i]
+			i, j = i-1, j-1
+		default:
+			a[k] = v[j]
+			j--
+		}
+		k--
+	}
+	*s = a
 }
 
 // reindex lists a story under its heaviest centroid features.
@@ -641,10 +673,11 @@ func (c *Clusterer) reindex(s *Story) error {
 		s.indexed = append(s.indexed, f.ID)
 		if !had[f.ID] {
 			p := c.postings[f.ID]
-			p.list = append(p.list, s.ID)
+			p.list = append(p.list, int32(s.ID))
 			c.meta.Postings++
 			if len(p.list) > c.opts.MaxPostings {
-				p.list = p.list[len(p.list)-c.opts.MaxPostings:]
+				// moved down in place, so that the list's memory stays its length
+				p.list = p.list[:copy(p.list, p.list[len(p.list)-c.opts.MaxPostings:])]
 			}
 			c.posted[f.ID] = true
 		}
@@ -656,7 +689,7 @@ func (c *Clusterer) reindex(s *Story) error {
 func (c *Clusterer) unpost(feature int32, story int) {
 	p := c.postings[feature]
 	for i, x := range p.list {
-		if x == story {
+		if int(x) == story {
 			p.list = append(p.list[:i], p.list[i+1:]...)
 			c.posted[feature] = true
 			return

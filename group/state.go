@@ -35,7 +35,7 @@ type wordEntry struct {
 
 // A postingList is the stories listed under a feature, oldest first.
 type postingList struct {
-	list []int
+	list []int32
 	used uint32
 }
 
@@ -83,7 +83,7 @@ func (c *Clusterer) Cached() int {
 	return n + c.windowBytes()
 }
 
-func (p *postingList) bytes() int { return entryBytes + 8*cap(p.list) }
+func (p *postingList) bytes() int { return entryBytes + 4*cap(p.list) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -106,7 +106,7 @@ func (s *Story) coreBytes() int {
 	return n
 }
 
-func (s *Story) sumBytes() int { return 16 * len(s.sum) }
+func (s *Story) sumBytes() int { return 8 * cap(s.sum) }
 
 // Shrink bounds the cache to about limit bytes (see Cached): when it holds more, the stories'
 // members are let go, the signatures older than the near-duplicate window (see
@@ -268,13 +268,13 @@ func (c *Clusterer) loadStories(ids []int) error {
 	return nil
 }
 
-func sumOf(blob []byte) map[int32]float32 {
+// sumOf is a story's sums from their blob, sorted by feature id as storyRow writes them.
+func sumOf(blob []byte) Vector {
 	sum := decodeVector(blob)
-	m := make(map[int32]float32, len(sum))
-	for _, f := range sum {
-		m[f.ID] = f.Weight
+	if !slices.IsSortedFunc(sum, byID) {
+		slices.SortFunc(sum, byID)
 	}
-	return m
+	return sum
 }
 
 // loadSums reads again the sums of stories whose sums Shrink let go; the state holds them as
@@ -398,13 +398,8 @@ type Changes struct {
 }
 
 func (c *Clusterer) storyRow(s *Story) crosscheck.GroupStory {
-	sum := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		sum = append(sum, Feature{k, w})
-	}
-	slices.SortFunc(sum, byID)
 	return crosscheck.GroupStory{ID: s.ID, Key: s.Key, First: s.First, Last: s.Last, Summed: s.summed, Size: s.Size,
-		Members: s.base + len(s.members), Sum: encodeVector(sum), Indexed: encodeIDs(s.indexed)}
+		Members: s.base + len(s.members), Sum: encodeVector(s.sum), Indexed: encodeIDs(s.indexed)}
 }
 
 // A vector's blob is its features' ids and weights, little-endian, four bytes each.
@@ -427,7 +422,7 @@ func decodeVector(b []byte) Vector {
 
 // A posting list's blob is its stories' numbers, big-endian, four bytes each: the order the
 // stores' migrations from rows of postings write them in.
-func encodeList(stories []int) []byte {
+func encodeList(stories []int32) []byte {
 	b := make([]byte, 4*len(stories))
 	for i, s := range stories {
 		binary.BigEndian.PutUint32(b[4*i:], uint32(s))
@@ -435,10 +430,10 @@ func encodeList(stories []int) []byte {
 	return b
 }
 
-func decodeList(b []byte) []int {
-	stories := make([]int, len(b)/4)
+func decodeList(b []byte) []int32 {
+	stories := make([]int32, len(b)/4)
 	for i := range stories {
-		stories[i] = int(binary.BigEndian.Uint32(b[4*i:]))
+		stories[i] = int32(binary.BigEndian.Uint32(b[4*i:]))
 	}
 	return stories
 }
@@ -479,11 +474,9 @@ func decodeSignature(b []byte) Signature {
 
 // centroidOf is a story's unit centroid from its sums; it also sets the story's cohesion.
 func (c *Clusterer) centroidOf(s *Story) Vector {
-	cent := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		cent = append(cent, Feature{k, w})
-	}
-	cent = cent.top(c.opts.StoryFeatures)
+	c.scratch = append(c.scratch[:0], s.sum...)
+	top := c.scratch.top(c.opts.StoryFeatures)
+	cent := append(make(Vector, 0, len(top)), top...)
 	var sq float64
 	for _, f := range cent {
 		sq += float64(f.Weight) * float64(f.Weight)
