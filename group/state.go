@@ -366,7 +366,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 	}
 	sortBands(c.newBands)
 	sortBands(c.oldBands)
-	rows.Bands, rows.Signatures, rows.Left = c.newBands, c.newSigs, c.oldBands
+	rows.Bands, rows.Signatures, rows.Left, rows.Retired = c.newBands, c.newSigs, c.oldBands, max(c.retired, 0)
 	c.dirty, c.changed, c.posted = map[int]bool{}, nil, map[int32]bool{}
 	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 	if a, ok := c.state.(interface{ apply(*Changes) }); ok {

@@ -74,7 +74,7 @@ func TestNearDuplicatesAreFoundWithinTheWindow(t *testing.T) {
 	}
 }
 
-// The state's band buckets hold the window's signatures only, however long the stream, and
+// The state's band buckets and signatures hold the window's only, however long the stream, and
 // whether the clusterer that made a signature or a later one over the state sees it leave.
 func TestBandsLeaveTheStateWithTheWindow(t *testing.T) {
 	const window = 30
@@ -103,6 +103,9 @@ func TestBandsLeaveTheStateWithTheWindow(t *testing.T) {
 			if j < n-1-window { // the last text was compared with the window before it
 				t.Fatalf("every %d: signature %d of %d is in a bucket, outside the window of %d", every, j, n, window)
 			}
+		}
+		if held := group.StoredSignatures(mem); held > window+1 {
+			t.Fatalf("every %d: the state holds %d signatures, more than the window of %d", every, held, window)
 		}
 	}
 }

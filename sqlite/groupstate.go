@@ -222,6 +222,11 @@ func saveGroupRows(ctx context.Context, tx *sql.Tx, ch *crosscheck.GroupChanges)
 		{`DELETE FROM group_bands WHERE (band, signature) IN (VALUES %s)`, 2, len(ch.Left),
 			func(i int) []any { b := ch.Left[i]; return []any{b.Key, b.Signature} }},
 	}
+	if ch.Retired > 0 {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM group_signatures WHERE id < ?`, ch.Retired); err != nil {
+			return err
+		}
+	}
 	for _, b := range batches {
 		if err := execRows(ctx, tx, b.query, b.cols, b.n, b.args); err != nil {
 			return err
