@@ -157,6 +157,11 @@ type Clusterer struct {
 	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
 	// so what is not in the cache is not in the state either.
 	whole bool
+	// own says every row of the state was written through this clusterer: it began over an
+	// empty state and has not forgotten since (see gone.go); goneWords and goneLists hold
+	// the features and posting lists its cache let go.
+	own                  bool
+	goneWords, goneLists goneFilter
 	// bandsFrom is the first signature from which the cache holds every band entry: those
 	// this clusterer made (0 when whole).
 	bandsFrom int64
@@ -203,6 +208,7 @@ func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clust
 	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta, retired: meta.Signatures - 1 - duplicateWindow}
 	c.Forget()
 	c.whole = meta.Documents == 0 && meta.Words == 0 && meta.Stories == 0 && meta.Signatures == 0
+	c.own = c.whole
 	if c.whole {
 		c.bandsFrom = 0
 	}

@@ -53,7 +53,8 @@ type sigEntry struct {
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
 // after TakeChanges.
 func (c *Clusterer) Forget() {
-	c.whole = false
+	c.whole, c.own = false, false
+	c.goneWords, c.goneLists = goneFilter{}, goneFilter{}
 	c.bandsFrom = c.meta.Signatures
 	c.words = map[string]*wordEntry{}
 	c.postings = map[int32]*postingList{}
@@ -68,7 +69,8 @@ func (c *Clusterer) Forget() {
 }
 
 // Cached is about how many bytes the clusterer holds of what it read or made: its features,
-// posting lists, stories with their members, signatures and band buckets.
+// posting lists, stories with their members, signatures and band buckets (not the fixed two
+// megabytes of the filters of what it let go, see gone.go).
 func (c *Clusterer) Cached() int {
 	n := 0
 	for k := range c.words {
@@ -162,11 +164,17 @@ func (c *Clusterer) Shrink(limit int) {
 	}
 	for k, e := range c.words {
 		if e == nil || age(e.used) >= keep { // a word not in the state is asked for again
+			if e != nil && c.own {
+				c.goneWords.add(wordHash(k))
+			}
 			delete(c.words, k)
 		}
 	}
 	for f, p := range c.postings {
 		if age(p.used) >= keep {
+			if len(p.list) > 0 && c.own { // an empty list is not in the state
+				c.goneLists.add(featureHash(f))
+			}
 			delete(c.postings, f)
 		}
 	}
@@ -187,7 +195,7 @@ const shrinkStep = 16
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
 	for _, k := range keys {
-		if _, ok := c.words[k]; !ok {
+		if _, ok := c.words[k]; !ok && (!c.own || c.goneWords.has(wordHash(k))) {
 			missing = append(missing, k)
 		}
 	}
@@ -214,7 +222,9 @@ func (c *Clusterer) loadPostings(features []int32) error {
 			p.used = c.used
 		} else {
 			c.postings[f] = &postingList{used: c.used}
-			missing = append(missing, f)
+			if !c.own || c.goneLists.has(featureHash(f)) {
+				missing = append(missing, f)
+			}
 		}
 	}
 	if len(missing) == 0 || c.whole {
