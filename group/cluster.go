@@ -249,7 +249,8 @@ func (c *Clusterer) Duplicate(id string, sig Signature) (Duplicate, bool) {
 // the story by a hair; 30 keeps them in and leaves a stream of hundreds of stories as it was.
 const idfPrior = 30
 
-// New features get ids in sorted order, so ids do not depend on map order.
+// New features get ids in sorted order, so ids do not depend on map order; the vector is
+// sorted by id, whatever the order its features are weighed in.
 func (c *Clusterer) vector(t Terms) (Vector, error) {
 	keys := make([]string, 0, len(t))
 	for k := range t {
@@ -257,19 +258,12 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 			keys = append(keys, k)
 		}
 	}
-	slices.Sort(keys)
 	if err := c.loadWords(keys); err != nil {
 		return nil, err
 	}
 	c.meta.Documents++
 	v := make(Vector, 0, len(keys))
-	for _, k := range keys {
-		e := c.words[k]
-		if e == nil {
-			e = &wordEntry{word: k, id: int32(c.meta.Words)}
-			c.words[k] = e
-			c.meta.Words++
-		}
+	weigh := func(k string, e *wordEntry) {
 		e.df++
 		e.used = c.used
 		if !e.changed {
@@ -279,6 +273,21 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
 		v = append(v, Feature{ID: e.id, Weight: float32(w)})
+	}
+	fresh := keys[:0] // the features never seen, in the place of those weighed
+	for _, k := range keys {
+		if e := c.words[k]; e != nil {
+			weigh(k, e)
+		} else {
+			fresh = append(fresh, k)
+		}
+	}
+	slices.Sort(fresh)
+	for _, k := range fresh {
+		e := &wordEntry{word: k, id: int32(c.meta.Words)}
+		c.words[k] = e
+		c.meta.Words++
+		weigh(k, e)
 	}
 	return v.top(c.opts.ArticleFeatures).normalize(), nil
 }
