@@ -169,7 +169,8 @@ type Clusterer struct {
 	words     map[string]*wordEntry
 	postings  map[int32]*postingList
 	stories   map[int]*Story
-	bands     map[uint64][]int64 // band buckets: their signatures, oldest first
+	bands     map[uint64][]int64 // band buckets of two signatures or more, oldest first
+	band1     map[uint64]int64   // band buckets of one signature (see bucketOf)
 	sigs      map[int64]sigEntry
 	hits      []uint8        // per story, reused by candidates
 	touched   []int          // reused by candidates

@@ -59,7 +59,7 @@ func (c *Clusterer) Forget() {
 	c.words = map[string]*wordEntry{}
 	c.postings = map[int32]*postingList{}
 	c.stories = map[int]*Story{}
-	c.bands = map[uint64][]int64{}
+	c.bands, c.band1 = map[uint64][]int64{}, map[uint64]int64{}
 	c.sigs = map[int64]sigEntry{}
 	c.hits = nil
 	c.dirty = map[int]bool{}
