@@ -422,6 +422,10 @@ type GroupChanges struct {
 	// Left are the band entries of signatures that left the near-duplicate window, to
 	// delete (after Bands are added): the buckets stay the size of the window.
 	Left []GroupBand
+	// Retired is the first signature of the window: those before it left it, their rows
+	// to delete with their band entries (0: none), so that the signatures stay as many as
+	// the window holds.
+	Retired int64
 }
 
 // GroupSave is what one grouping transaction writes.

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,7 +99,7 @@ type Story struct {
 	First    time.Time // earliest known publication
 	Last     time.Time // latest known publication
 	Size     int       // the articles in it
-	sum      map[int32]float32
+	sum      Vector    // the summed article vectors, by feature id (not unit)
 	centroid Vector
 	summed   int     // the article vectors summed in sum
 	cohesion float64 // |sum| / summed: the mean cosine of the summed vectors with their centroid
@@ -157,6 +157,11 @@ type Clusterer struct {
 	// whole says the cache holds the whole state: it began empty and nothing was forgotten,
 	// so what is not in the cache is not in the state either.
 	whole bool
+	// own says every row of the state was written through this clusterer: it began over an
+	// empty state and has not forgotten since (see gone.go); goneWords and goneLists hold
+	// the features and posting lists its cache let go.
+	own                  bool
+	goneWords, goneLists goneFilter
 	// bandsFrom is the first signature from which the cache holds every band entry: those
 	// this clusterer made (0 when whole).
 	bandsFrom int64
@@ -164,13 +169,15 @@ type Clusterer struct {
 	words     map[string]*wordEntry
 	postings  map[int32]*postingList
 	stories   map[int]*Story
-	bands     map[uint64][]int64 // band buckets: their signatures, oldest first
+	bands     map[uint64][]int64 // band buckets of two signatures or more, oldest first
+	band1     map[uint64]int64   // band buckets of one signature (see bucketOf)
 	sigs      map[int64]sigEntry
-	hits      []uint8      // per story, reused by candidates
-	touched   []int        // reused by candidates
-	buckets   [][]int      // reused by candidates
-	dirty     map[int]bool // stories changed since TakeChanges
-	changed   map[string]*wordEntry
+	hits      []uint8        // per story, reused by candidates
+	touched   []int          // reused by candidates
+	buckets   [][]int        // reused by candidates
+	scratch   Vector         // reused by centroidOf
+	dirty     map[int]bool   // stories changed since TakeChanges
+	changed   []*wordEntry   // features counted since TakeChanges
 	posted    map[int32]bool // postings changed since TakeChanges
 	newSigs   []crosscheck.GroupSignature
 	newBands  []crosscheck.GroupBand
@@ -202,6 +209,7 @@ func New(ctx context.Context, state crosscheck.GroupState, opts Options) (*Clust
 	c := &Clusterer{opts: opts, ctx: ctx, state: state, meta: meta, retired: meta.Signatures - 1 - duplicateWindow}
 	c.Forget()
 	c.whole = meta.Documents == 0 && meta.Words == 0 && meta.Stories == 0 && meta.Signatures == 0
+	c.own = c.whole
 	if c.whole {
 		c.bandsFrom = 0
 	}
@@ -242,7 +250,8 @@ func (c *Clusterer) Duplicate(id string, sig Signature) (Duplicate, bool) {
 // the story by a hair; 30 keeps them in and leaves a stream of hundreds of stories as it was.
 const idfPrior = 30
 
-// New features get ids in sorted order, so ids do not depend on map order.
+// New features get ids in sorted order, so ids do not depend on map order; the vector is
+// sorted by id, whatever the order its features are weighed in.
 func (c *Clusterer) vector(t Terms) (Vector, error) {
 	keys := make([]string, 0, len(t))
 	for k := range t {
@@ -250,25 +259,36 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 			keys = append(keys, k)
 		}
 	}
-	sort.Strings(keys)
 	if err := c.loadWords(keys); err != nil {
 		return nil, err
 	}
 	c.meta.Documents++
 	v := make(Vector, 0, len(keys))
-	for _, k := range keys {
-		e := c.words[k]
-		if e == nil {
-			e = &wordEntry{id: int32(c.meta.Words)}
-			c.words[k] = e
-			c.meta.Words++
-		}
+	weigh := func(k string, e *wordEntry) {
 		e.df++
 		e.used = c.used
-		c.changed[k] = e
+		if !e.changed {
+			e.changed = true
+			c.changed = append(c.changed, e)
+		}
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
 		v = append(v, Feature{ID: e.id, Weight: float32(w)})
+	}
+	fresh := keys[:0] // the features never seen, in the place of those weighed
+	for _, k := range keys {
+		if e := c.words[k]; e != nil {
+			weigh(k, e)
+		} else {
+			fresh = append(fresh, k)
+		}
+	}
+	slices.Sort(fresh)
+	for _, k := range fresh {
+		e := &wordEntry{word: k, id: int32(c.meta.Words)}
+		c.words[k] = e
+		c.meta.Words++
+		weigh(k, e)
 	}
 	return v.top(c.opts.ArticleFeatures).normalize(), nil
 }
@@ -370,7 +390,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 
 // newStory starts a story with an article.
 func (c *Clusterer) newStory(key string) *Story {
-	st := &Story{ID: c.meta.Stories, Key: key, sum: map[int32]float32{}, used: c.used, joined: c.used}
+	st := &Story{ID: c.meta.Stories, Key: key, used: c.used, joined: c.used}
 	c.meta.Stories++
 	c.stories[st.ID] = st
 	return st
@@ -404,9 +424,7 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	}
 	c.moves = append(c.moves, Move{From: b.ID, Story: a.ID, Size: b.Size})
 	a.Size += b.Size
-	for k, w := range b.sum {
-		a.sum[k] += w
-	}
+	a.sum.add(b.sum)
 	a.summed += b.summed
 	if !b.First.IsZero() && (a.First.IsZero() || b.First.Before(a.First)) {
 		a.First = b.First
@@ -424,7 +442,7 @@ func (c *Clusterer) merge(a, b *Story) (*Story, error) {
 	for _, k := range b.indexed {
 		c.unpost(k, b.ID)
 	}
-	*b = Story{ID: b.ID, Key: b.Key, sum: map[int32]float32{}, saved: b.saved, rebuilt: true}
+	*b = Story{ID: b.ID, Key: b.Key, saved: b.saved, rebuilt: true}
 	c.touch(a.ID)
 	c.touch(b.ID)
 	return a, nil
@@ -500,7 +518,8 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, s := range c.postings[f.ID].list {
+		for _, x := range c.postings[f.ID].list {
+			s := int(x)
 			if s >= len(c.hits) {
 				c.hits = append(c.hits, make([]uint8, max(s+1, c.meta.Stories)-len(c.hits))...)
 			}
@@ -526,8 +545,8 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		for h := len(q); h > 0 && len(out) < c.opts.MaxCandidates; h-- {
 			b := c.buckets[h]
 			if need := c.opts.MaxCandidates - len(out); len(b) > need {
-				sort.Sort(sort.Reverse(sort.IntSlice(b)))
-				b = b[:need]
+				slices.Sort(b) // the newest stories: the highest ids
+				b = b[len(b)-need:]
 			}
 			out = append(out, b...)
 		}
@@ -535,7 +554,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	for _, s := range touched {
 		c.hits[s] = 0
 	}
-	sort.Ints(out)
+	slices.Sort(out)
 	return out, c.loadStories(out)
 }
 
@@ -558,9 +577,7 @@ func (c *Clusterer) join(s *Story, m member) error {
 			s.Last = t
 		}
 	}
-	for _, f := range v {
-		s.sum[f.ID] += f.Weight
-	}
+	s.sum.add(v)
 	s.summed++
 	if len(s.sum) > 4*c.opts.StoryFeatures {
 		s.prune(2 * c.opts.StoryFeatures)
@@ -589,15 +606,49 @@ func (c *Clusterer) touch(id int) {
 
 // prune keeps a story's heaviest summed features, bounding its memory.
 func (s *Story) prune(keep int) {
-	all := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		all = append(all, Feature{k, w})
+	s.sum = append(make(Vector, 0, 2*keep), s.sum.top(keep)...)
+}
+
+// add adds the weights of v to those of s, feature by feature; both are sorted by id, and s
+// stays so. It merges in place, from the end, into s grown by the features it lacks.
+func (s *Vector) add(v Vector) {
+	a := *s
+	// the features of v that a lacks
+	extra := 0
+	for i, j := 0, 0; j < len(v); {
+		switch {
+		case i == len(a) || v[j].ID < a[i].ID:
+			extra++
+			j++
+		case v[j].ID > a[i].ID:
+			i++
+		default:
+			a[i].Weight += v[j].Weight
+			i, j = i+1, j+1
+		}
 	}
-	all = all.top(keep)
-	s.sum = make(map[int32]float32, len(all))
-	for _, f := range all {
-		s.sum[f.ID] = f.Weight
+	if extra == 0 {
+		return
 	}
+	n := len(a)
+	a = slices.Grow(a, extra)[:n+extra]
+	// from the end: the new features of v take their places, the old ones move up
+	i, j, k := n-1, len(v)-1, n+extra-1
+	for j >= 0 {
+		switch {
+		case i >= 0 && a[i].ID > v[j].ID:
+			a[k] = a[i]
+			i--
+		case i >= 0 && a[i].ID == v[j].ID: // summed above
+			a[k] = a[i]
+			i, j = i-1, j-1
+		default:
+			a[k] = v[j]
+			j--
+		}
+		k--
+	}
+	*s = a
 }
 
 // reindex lists a story under its heaviest centroid features.
@@ -638,10 +689,11 @@ func (c *Clusterer) reindex(s *Story) error {
 		s.indexed = append(s.indexed, f.ID)
 		if !had[f.ID] {
 			p := c.postings[f.ID]
-			p.list = append(p.list, s.ID)
+			p.list = append(p.list, int32(s.ID))
 			c.meta.Postings++
 			if len(p.list) > c.opts.MaxPostings {
-				p.list = p.list[len(p.list)-c.opts.MaxPostings:]
+				// moved down in place, so that the list's memory stays its length
+				p.list = p.list[:copy(p.list, p.list[len(p.list)-c.opts.MaxPostings:])]
 			}
 			c.posted[f.ID] = true
 		}
@@ -653,7 +705,7 @@ func (c *Clusterer) reindex(s *Story) error {
 func (c *Clusterer) unpost(feature int32, story int) {
 	p := c.postings[feature]
 	for i, x := range p.list {
-		if x == story {
+		if int(x) == story {
 			p.list = append(p.list[:i], p.list[i+1:]...)
 			c.posted[feature] = true
 			return

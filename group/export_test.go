@@ -18,3 +18,6 @@ func BandSignatures(m *Memory) []int64 {
 
 // Signatures is how many signatures a Memory state has counted.
 func Signatures(m *Memory) int64 { return m.meta.Signatures }
+
+// StoredSignatures is how many signatures a Memory state holds.
+func StoredSignatures(m *Memory) int { return len(m.sigs) }

@@ -1,8 +1,9 @@
 package group
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -246,17 +247,25 @@ type Vector []Feature
 // top keeps the max heaviest features (ties by id), sorted by id.
 func (v Vector) top(max int) Vector {
 	if len(v) > max {
-		sort.Slice(v, func(i, j int) bool {
-			if v[i].Weight != v[j].Weight {
-				return v[i].Weight > v[j].Weight
-			}
-			return v[i].ID < v[j].ID
-		})
+		slices.SortFunc(v, heavierFirst)
 		v = v[:max]
 	}
-	sort.Slice(v, func(i, j int) bool { return v[i].ID < v[j].ID })
+	slices.SortFunc(v, byID)
 	return v
 }
+
+// heavierFirst orders features by weight, the heavier first, then by id.
+func heavierFirst(a, b Feature) int {
+	if a.Weight != b.Weight {
+		if a.Weight > b.Weight {
+			return -1
+		}
+		return 1
+	}
+	return cmp.Compare(a.ID, b.ID)
+}
+
+func byID(a, b Feature) int { return cmp.Compare(a.ID, b.ID) }
 
 func (v Vector) normalize() Vector {
 	var sum float64

@@ -19,6 +19,7 @@ type Memory struct {
 	members  map[int][]crosscheck.GroupMember
 	bands    map[int64][]int64
 	sigs     map[int64]crosscheck.GroupSignature
+	retired  int64 // the signatures before it are gone (see GroupChanges.Retired)
 	articles map[int][]string
 	of       map[string]int
 }
@@ -137,6 +138,10 @@ func (m *Memory) apply(ch *Changes) {
 	for _, s := range r.Signatures {
 		m.sigs[s.ID] = s
 	}
+	for j := m.retired; j < r.Retired; j++ {
+		delete(m.sigs, j)
+	}
+	m.retired = max(m.retired, r.Retired)
 	for _, b := range r.Left {
 		if i := slices.Index(m.bands[b.Key], b.Signature); i >= 0 {
 			m.bands[b.Key] = slices.Delete(m.bands[b.Key], i, i+1)

@@ -95,7 +95,9 @@ func BenchmarkGroupScaling(b *testing.B) {
 }
 
 // Grouping in a store saves every saveEvery articles and keeps what it read to about
-// cacheLimit bytes, as an ingest run does (see pipeline's commitEvery and cacheLimit).
+// cacheLimit bytes (CROSSCHECK_BENCH_CACHE_MB, when set, for a shorter stream that is to
+// outgrow its cache as a long one does), as an ingest run does (see pipeline's commitEvery
+// and cacheLimit).
 const (
 	saveEvery  = 10_000
 	cacheLimit = 96 << 20
@@ -116,6 +118,14 @@ func BenchmarkGroupStream(b *testing.B) {
 		if n, err = strconv.Atoi(s); err != nil || n <= 0 || n%saveEvery != 0 {
 			b.Fatalf("CROSSCHECK_BENCH_ARTICLES=%q: a multiple of %d, please", s, saveEvery)
 		}
+	}
+	limit := cacheLimit
+	if s := os.Getenv("CROSSCHECK_BENCH_CACHE_MB"); s != "" {
+		mb, err := strconv.Atoi(s)
+		if err != nil || mb <= 0 {
+			b.Fatalf("CROSSCHECK_BENCH_CACHE_MB=%q: a number of megabytes, please", s)
+		}
+		limit = mb << 20
 	}
 	src := realnews.Read(b)
 	ctx := context.Background()
@@ -159,7 +169,7 @@ func BenchmarkGroupStream(b *testing.B) {
 							b.Fatal(err)
 						}
 						c.Saved()
-						c.Shrink(cacheLimit)
+						c.Shrink(limit)
 					})
 					saveWall[tenth] += time.Since(s0)
 					saveCPU[tenth] += cpuTime() - sc0

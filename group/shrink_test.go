@@ -123,3 +123,67 @@ func TestShrinkLetsTheSumsOfAStoryNotJoinedGo(t *testing.T) {
 		t.Errorf("the late ferry article read %d story rows, want 1: the ferry story's sums and no more", asked)
 	}
 }
+
+// keyReads is a Memory that counts the features and posting lists it is asked for and finds.
+type keyReads struct {
+	*group.Memory
+	asked, found int
+}
+
+func (k *keyReads) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
+	out, err := k.Memory.GroupWords(ctx, words)
+	k.asked, k.found = k.asked+len(words), k.found+len(out)
+	return out, err
+}
+
+func (k *keyReads) GroupLists(ctx context.Context, features []int32) ([]crosscheck.GroupList, error) {
+	out, err := k.Memory.GroupLists(ctx, features)
+	k.asked, k.found = k.asked+len(features), k.found+len(out)
+	return out, err
+}
+
+// A clusterer that began over an empty state asks it, after shrinking, only for features and
+// lists it let go, never for new ones, and places articles as one that never shrank; one
+// started over a state it did not make asks for what it has not seen.
+func TestOwnStateIsAskedOnlyForWhatWasLetGo(t *testing.T) {
+	ctx := context.Background()
+	text := func(i int) string {
+		return fmt.Sprintf("Report %d: the harbour%d board met over the ferry%d timetable and the bridge%d tolls.", i%40, i%40, i, i%90)
+	}
+	run := func(state crosscheck.GroupState, from, to int, shrink bool) []string {
+		c, err := group.New(ctx, state, group.DefaultOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var placed []string
+		for i := from; i < to; i++ {
+			if shrink && i%50 == 0 {
+				c.TakeChanges()
+				c.Shrink(c.Cached() / 3)
+			}
+			a := c.Add(fmt.Sprint("a", i), group.Extract("", text(i)), time.Time{})
+			placed = append(placed, fmt.Sprintf("%d %.6f %s", a.Story, a.Score, a.Rule))
+		}
+		c.TakeChanges()
+		if err := c.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return placed
+	}
+	one := run(group.NewMemory(), 0, 400, false)
+	state := &keyReads{Memory: group.NewMemory()}
+	shrunk := run(state, 0, 400, true)
+	for i := range one {
+		if shrunk[i] != one[i] {
+			t.Fatalf("article %d placed %s after shrinks, %s in one run", i, shrunk[i], one[i])
+		}
+	}
+	if state.found == 0 || state.asked != state.found {
+		t.Errorf("asked for %d features and lists, found %d: want some, and none asked for in vain", state.asked, state.found)
+	}
+	state.asked, state.found = 0, 0
+	run(state, 400, 420, false)
+	if state.asked <= state.found {
+		t.Errorf("over a state it did not make, asked for %d features and lists and found %d: want some asked for in vain", state.asked, state.found)
+	}
+}

@@ -41,7 +41,7 @@ func (c *Clusterer) split(s *Story, id string) (*Story, bool, error) {
 	}
 	// Rebuild the story that stays from its members; articles past the cap keep their place.
 	old, size := s.members, s.Size
-	*s = Story{ID: s.ID, Key: s.Key, sum: map[int32]float32{}, indexed: s.indexed, saved: s.saved, rebuilt: true}
+	*s = Story{ID: s.ID, Key: s.Key, indexed: s.indexed, saved: s.saved, rebuilt: true}
 	for i, x := range side {
 		if !x {
 			if err := c.join(s, old[i]); err != nil {

@@ -4,7 +4,9 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -23,15 +25,17 @@ import (
 const StateFormat = 2
 
 type wordEntry struct {
-	id, df int32
-	saved  int32 // the document frequency in the state
-	known  bool  // the state has the feature
-	used   uint32
+	word    string
+	id, df  int32
+	saved   int32 // the document frequency in the state
+	known   bool  // the state has the feature
+	changed bool  // listed in Clusterer.changed
+	used    uint32
 }
 
 // A postingList is the stories listed under a feature, oldest first.
 type postingList struct {
-	list []int
+	list []int32
 	used uint32
 }
 
@@ -49,22 +53,24 @@ type sigEntry struct {
 // a long run; it reads again what it needs. Changes not yet taken are dropped with it: call it
 // after TakeChanges.
 func (c *Clusterer) Forget() {
-	c.whole = false
+	c.whole, c.own = false, false
+	c.goneWords, c.goneLists = goneFilter{}, goneFilter{}
 	c.bandsFrom = c.meta.Signatures
 	c.words = map[string]*wordEntry{}
 	c.postings = map[int32]*postingList{}
 	c.stories = map[int]*Story{}
-	c.bands = map[uint64][]int64{}
+	c.bands, c.band1 = map[uint64][]int64{}, map[uint64]int64{}
 	c.sigs = map[int64]sigEntry{}
 	c.hits = nil
 	c.dirty = map[int]bool{}
-	c.changed = map[string]*wordEntry{}
+	c.changed = nil
 	c.posted = map[int32]bool{}
 	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 }
 
 // Cached is about how many bytes the clusterer holds of what it read or made: its features,
-// posting lists, stories with their members, signatures and band buckets.
+// posting lists, stories with their members, signatures and band buckets (not the fixed two
+// megabytes of the filters of what it let go, see gone.go).
 func (c *Clusterer) Cached() int {
 	n := 0
 	for k := range c.words {
@@ -79,7 +85,7 @@ func (c *Clusterer) Cached() int {
 	return n + c.windowBytes()
 }
 
-func (p *postingList) bytes() int { return entryBytes + 8*cap(p.list) }
+func (p *postingList) bytes() int { return entryBytes + 4*cap(p.list) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -102,7 +108,7 @@ func (s *Story) coreBytes() int {
 	return n
 }
 
-func (s *Story) sumBytes() int { return 16 * len(s.sum) }
+func (s *Story) sumBytes() int { return 8 * cap(s.sum) }
 
 // Shrink bounds the cache to about limit bytes (see Cached): when it holds more, the stories'
 // members are let go, the signatures older than the near-duplicate window (see
@@ -158,11 +164,17 @@ func (c *Clusterer) Shrink(limit int) {
 	}
 	for k, e := range c.words {
 		if e == nil || age(e.used) >= keep { // a word not in the state is asked for again
+			if e != nil && c.own {
+				c.goneWords.add(wordHash(k))
+			}
 			delete(c.words, k)
 		}
 	}
 	for f, p := range c.postings {
 		if age(p.used) >= keep {
+			if len(p.list) > 0 && c.own { // an empty list is not in the state
+				c.goneLists.add(featureHash(f))
+			}
 			delete(c.postings, f)
 		}
 	}
@@ -183,7 +195,7 @@ const shrinkStep = 16
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
 	for _, k := range keys {
-		if _, ok := c.words[k]; !ok {
+		if _, ok := c.words[k]; !ok && (!c.own || c.goneWords.has(wordHash(k))) {
 			missing = append(missing, k)
 		}
 	}
@@ -198,7 +210,7 @@ func (c *Clusterer) loadWords(keys []string) error {
 		c.words[k] = nil // not in the state
 	}
 	for _, r := range rows {
-		c.words[r.Word] = &wordEntry{id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
+		c.words[r.Word] = &wordEntry{word: r.Word, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
 }
@@ -210,7 +222,9 @@ func (c *Clusterer) loadPostings(features []int32) error {
 			p.used = c.used
 		} else {
 			c.postings[f] = &postingList{used: c.used}
-			missing = append(missing, f)
+			if !c.own || c.goneLists.has(featureHash(f)) {
+				missing = append(missing, f)
+			}
 		}
 	}
 	if len(missing) == 0 || c.whole {
@@ -264,13 +278,13 @@ func (c *Clusterer) loadStories(ids []int) error {
 	return nil
 }
 
-func sumOf(blob []byte) map[int32]float32 {
+// sumOf is a story's sums from their blob, sorted by feature id as storyRow writes them.
+func sumOf(blob []byte) Vector {
 	sum := decodeVector(blob)
-	m := make(map[int32]float32, len(sum))
-	for _, f := range sum {
-		m[f.ID] = f.Weight
+	if !slices.IsSortedFunc(sum, byID) {
+		slices.SortFunc(sum, byID)
 	}
-	return m
+	return sum
 }
 
 // loadSums reads again the sums of stories whose sums Shrink let go; the state holds them as
@@ -322,24 +336,20 @@ func (c *Clusterer) TakeChanges() *Changes {
 	ch := &Changes{Moves: c.moves}
 	rows := &ch.Rows
 	rows.Meta = c.meta
-	keys := make([]string, 0, len(c.changed))
-	for k := range c.changed {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		e := c.changed[k]
+	slices.SortFunc(c.changed, func(a, b *wordEntry) int { return strings.Compare(a.word, b.word) })
+	for _, e := range c.changed {
+		e.changed = false
 		if e.known && e.df == e.saved {
 			continue
 		}
-		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: k, ID: e.id, DF: e.df})
+		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: e.word, ID: e.id, DF: e.df})
 		e.saved, e.known = e.df, true
 	}
 	features := make([]int32, 0, len(c.posted))
 	for f := range c.posted {
 		features = append(features, f)
 	}
-	sort.Slice(features, func(i, j int) bool { return features[i] < features[j] })
+	slices.Sort(features)
 	for _, f := range features {
 		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings[f].list)})
 	}
@@ -366,8 +376,8 @@ func (c *Clusterer) TakeChanges() *Changes {
 	}
 	sortBands(c.newBands)
 	sortBands(c.oldBands)
-	rows.Bands, rows.Signatures, rows.Left = c.newBands, c.newSigs, c.oldBands
-	c.dirty, c.changed, c.posted = map[int]bool{}, map[string]*wordEntry{}, map[int32]bool{}
+	rows.Bands, rows.Signatures, rows.Left, rows.Retired = c.newBands, c.newSigs, c.oldBands, max(c.retired, 0)
+	c.dirty, c.changed, c.posted = map[int]bool{}, nil, map[int32]bool{}
 	c.newSigs, c.newBands, c.oldBands, c.moves = nil, nil, nil, nil
 	if a, ok := c.state.(interface{ apply(*Changes) }); ok {
 		a.apply(ch)
@@ -398,13 +408,8 @@ type Changes struct {
 }
 
 func (c *Clusterer) storyRow(s *Story) crosscheck.GroupStory {
-	sum := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		sum = append(sum, Feature{k, w})
-	}
-	sort.Slice(sum, func(i, j int) bool { return sum[i].ID < sum[j].ID })
 	return crosscheck.GroupStory{ID: s.ID, Key: s.Key, First: s.First, Last: s.Last, Summed: s.summed, Size: s.Size,
-		Members: s.base + len(s.members), Sum: encodeVector(sum), Indexed: encodeIDs(s.indexed)}
+		Members: s.base + len(s.members), Sum: encodeVector(s.sum), Indexed: encodeIDs(s.indexed)}
 }
 
 // A vector's blob is its features' ids and weights, little-endian, four bytes each.
@@ -427,7 +432,7 @@ func decodeVector(b []byte) Vector {
 
 // A posting list's blob is its stories' numbers, big-endian, four bytes each: the order the
 // stores' migrations from rows of postings write them in.
-func encodeList(stories []int) []byte {
+func encodeList(stories []int32) []byte {
 	b := make([]byte, 4*len(stories))
 	for i, s := range stories {
 		binary.BigEndian.PutUint32(b[4*i:], uint32(s))
@@ -435,10 +440,10 @@ func encodeList(stories []int) []byte {
 	return b
 }
 
-func decodeList(b []byte) []int {
-	stories := make([]int, len(b)/4)
+func decodeList(b []byte) []int32 {
+	stories := make([]int32, len(b)/4)
 	for i := range stories {
-		stories[i] = int(binary.BigEndian.Uint32(b[4*i:]))
+		stories[i] = int32(binary.BigEndian.Uint32(b[4*i:]))
 	}
 	return stories
 }
@@ -479,11 +484,9 @@ func decodeSignature(b []byte) Signature {
 
 // centroidOf is a story's unit centroid from its sums; it also sets the story's cohesion.
 func (c *Clusterer) centroidOf(s *Story) Vector {
-	cent := make(Vector, 0, len(s.sum))
-	for k, w := range s.sum {
-		cent = append(cent, Feature{k, w})
-	}
-	cent = cent.top(c.opts.StoryFeatures)
+	c.scratch = append(c.scratch[:0], s.sum...)
+	top := c.scratch.top(c.opts.StoryFeatures)
+	cent := append(make(Vector, 0, len(top)), top...)
 	var sq float64
 	for _, f := range cent {
 		sq += float64(f.Weight) * float64(f.Weight)

@@ -26,19 +26,17 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	if err := c.retire(lo); err != nil {
 		return Duplicate{}, false, err
 	}
-	if lo < c.bandsFrom && !c.whole {
+	// a window reaching back before the first signature holds no more than from there on
+	if max(lo, 0) < c.bandsFrom && !c.whole {
 		if err := c.loadBands(keys); err != nil {
 			return Duplicate{}, false, err
 		}
 	}
 	var need []int64
+	var buf [1]int64
 	for _, k := range keys {
-		b := inWindow(c.bands[k], lo)
-		if len(b) == 0 {
-			delete(c.bands, k)
-			continue
-		}
-		c.bands[k] = b
+		b := inWindow(c.bucketOf(k, &buf), lo)
+		c.setBucket(k, b)
 		for _, j := range b {
 			if _, ok := c.sigs[j]; !ok && !slices.Contains(need, j) {
 				need = append(need, j)
@@ -54,13 +52,13 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
 		}
 	}
-	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bands[k] }, func(j int64) Signature { return c.sigs[j].sig })
+	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bucketOf(k, &buf) }, func(j int64) Signature { return c.sigs[j].sig })
 	c.meta.Signatures++
 	c.sigs[n] = sigEntry{id, sig}
 	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
 	for _, k := range keys {
-		if b := c.bands[k]; len(b) < maxBucket {
-			c.bands[k] = append(b, n)
+		if b := c.bucketOf(k, &buf); len(b) < maxBucket {
+			c.setBucket(k, append(b, n))
 			c.newBands = append(c.newBands, crosscheck.GroupBand{Key: int64(k), Signature: n})
 		}
 	}
@@ -75,7 +73,9 @@ func (c *Clusterer) loadBands(keys [bands]uint64) error {
 	var missing []int64
 	for _, k := range keys {
 		if _, ok := c.bands[k]; !ok {
-			missing = append(missing, int64(k))
+			if _, ok := c.band1[k]; !ok {
+				missing = append(missing, int64(k))
+			}
 		}
 	}
 	if len(missing) == 0 {
@@ -138,11 +138,8 @@ func (c *Clusterer) retire(lo int64) error {
 		}
 		for _, k := range bandKeys(e.sig) {
 			c.oldBands = append(c.oldBands, crosscheck.GroupBand{Key: int64(k), Signature: j})
-			if b := inWindow(c.bands[k], j+1); len(b) == 0 {
-				delete(c.bands, k)
-			} else {
-				c.bands[k] = b
-			}
+			var buf [1]int64
+			c.setBucket(k, inWindow(c.bucketOf(k, &buf), j+1))
 		}
 		delete(c.sigs, j)
 	}
@@ -155,10 +152,11 @@ func (c *Clusterer) retire(lo int64) error {
 func (c *Clusterer) trimWindow() int {
 	lo := c.meta.Signatures - duplicateWindow
 	for k, b := range c.bands {
-		if b = inWindow(b, lo); len(b) == 0 {
-			delete(c.bands, k)
-		} else {
-			c.bands[k] = b
+		c.setBucket(k, inWindow(b, lo))
+	}
+	for k, s := range c.band1 {
+		if s < lo {
+			delete(c.band1, k)
 		}
 	}
 	for j := range c.sigs {
@@ -175,5 +173,41 @@ func (c *Clusterer) windowBytes() int {
 	for _, b := range c.bands {
 		n += entryBytes + 8*cap(b)
 	}
+	n += inlineBytes * len(c.band1)
 	return n
+}
+
+// Most band buckets hold one signature: those are kept inline, a signature per key in
+// Clusterer.band1, and only buckets of two or more as slices in Clusterer.bands (a key is in
+// one of the two at most), so that the window's buckets take about a third of the memory.
+
+// inlineBytes is about what a one-entry bucket holds: its map slot.
+const inlineBytes = 24
+
+// bucketOf returns a band bucket's signatures, oldest first; a one-entry bucket's in buf.
+func (c *Clusterer) bucketOf(k uint64, buf *[1]int64) []int64 {
+	if b, ok := c.bands[k]; ok {
+		return b
+	}
+	if s, ok := c.band1[k]; ok {
+		buf[0] = s
+		return buf[:]
+	}
+	return nil
+}
+
+// setBucket keeps a band bucket: none, one signature inline, or more as b (which must not be
+// a buf of bucketOf).
+func (c *Clusterer) setBucket(k uint64, b []int64) {
+	switch len(b) {
+	case 0:
+		delete(c.bands, k)
+		delete(c.band1, k)
+	case 1:
+		delete(c.bands, k)
+		c.band1[k] = b[0]
+	default:
+		delete(c.band1, k)
+		c.bands[k] = b
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/group"
 )
 
@@ -73,7 +74,7 @@ func TestNearDuplicatesAreFoundWithinTheWindow(t *testing.T) {
 	}
 }
 
-// The state's band buckets hold the window's signatures only, however long the stream, and
+// The state's band buckets and signatures hold the window's only, however long the stream, and
 // whether the clusterer that made a signature or a later one over the state sees it leave.
 func TestBandsLeaveTheStateWithTheWindow(t *testing.T) {
 	const window = 30
@@ -103,5 +104,53 @@ func TestBandsLeaveTheStateWithTheWindow(t *testing.T) {
 				t.Fatalf("every %d: signature %d of %d is in a bucket, outside the window of %d", every, j, n, window)
 			}
 		}
+		if held := group.StoredSignatures(mem); held > window+1 {
+			t.Fatalf("every %d: the state holds %d signatures, more than the window of %d", every, held, window)
+		}
+	}
+}
+
+// bandReads is a Memory state that counts the band buckets read from it.
+type bandReads struct {
+	*group.Memory
+	reads int
+}
+
+func (s *bandReads) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
+	s.reads++
+	return s.Memory.GroupBands(ctx, keys)
+}
+
+// A clusterer that made every signature of the window itself reads no band bucket from its
+// state, its cache shrunk or not, also while the stream is shorter than the window; one
+// started over the state reads them until its own signatures fill the window.
+func TestOwnWindowReadsNoBands(t *testing.T) {
+	const window = 40
+	defer group.SetDuplicateWindow(window)()
+	state := &bandReads{Memory: group.NewMemory()}
+	c, _ := group.New(context.Background(), state, group.DefaultOptions)
+	text := func(i int) string {
+		return fmt.Sprintf("The ferry%d sank off pier%d on day %d, said harbour master%d.", i, i%13, i, i%7)
+	}
+	for i := range 100 {
+		if i%7 == 0 {
+			c.TakeChanges()
+			c.Shrink(1)
+		}
+		c.Duplicate(fmt.Sprint(i), group.Sign(text(i)))
+	}
+	if state.reads != 0 {
+		t.Fatalf("%d reads of band buckets by the clusterer that made the window", state.reads)
+	}
+	c.TakeChanges()
+	c, _ = group.New(context.Background(), state, group.DefaultOptions)
+	for i := 100; i < 200; i++ {
+		c.Duplicate(fmt.Sprint(i), group.Sign(text(i)))
+	}
+	if err := c.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if state.reads == 0 || state.reads > window+1 {
+		t.Fatalf("%d reads of band buckets by a clusterer over a window of %d it did not make", state.reads, window)
 	}
 }

@@ -201,6 +201,9 @@ func queueGroupRows(batch *pgx.Batch, ch *crosscheck.GroupChanges) {
 			column(ch.Left, func(b crosscheck.GroupBand) int64 { return b.Key }),
 			column(ch.Left, func(b crosscheck.GroupBand) int64 { return b.Signature }))
 	}
+	if ch.Retired > 0 {
+		batch.Queue(`DELETE FROM group_signatures WHERE id < $1`, ch.Retired)
+	}
 }
 
 // lastByKey returns rows less those whose key comes again later: the last of each key, in

@@ -31,6 +31,8 @@ type Store struct {
 	seen *sql.Stmt // prepared once: every ingested document asks it
 	// reads is the readers' pool with the read paths' statements (see openReaders)
 	reads statements
+	// group is the grouping state's reads, on the writer's pool (see queryIn)
+	group statements
 	// readOnly: opened by OpenReadOnly; the reports made over it are held in memory
 	readOnly bool
 	held     heldReports
@@ -56,7 +58,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, now: time.Now}
+	s := &Store{db: db, now: time.Now, group: statements{db: db}}
 	if err := retryBusy(ctx, func() error { return s.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
@@ -97,7 +99,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		}
 		db.SetMaxOpenConns(readers())
 		db.SetMaxIdleConns(readers())
-		s := &Store{db: db, now: time.Now, readOnly: true, reads: statements{db: db}}
+		s := &Store{db: db, now: time.Now, readOnly: true, reads: statements{db: db}, group: statements{db: db}}
 		if last = s.current(ctx); last == nil {
 			if s.seen, last = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); last == nil {
 				return s, nil
@@ -233,6 +235,7 @@ func (s *Store) migrateOne(ctx context.Context, m migration.Migration) error {
 func (s *Store) Close() error {
 	s.seen.Close()
 	s.reads.close()
+	s.group.close()
 	if s.reads.db != s.db {
 		s.reads.db.Close()
 	}

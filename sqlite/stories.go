@@ -71,42 +71,35 @@ func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) (err 
 			return err
 		}
 	}
-	link, err := tx.PrepareContext(ctx, `INSERT INTO story_articles (article_id, story_id, score, rule) VALUES (?, ?, ?, ?)
-		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`)
-	if err != nil {
+	// the rows many at a statement (see execRows)
+	if err := execRows(ctx, tx, `INSERT INTO story_articles (article_id, story_id, score, rule) VALUES %s
+		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score, rule = excluded.rule`, 4, len(save.Links),
+		func(i int) []any { l := save.Links[i]; return []any{l.Article, l.Story, l.Score, l.Rule} }); err != nil {
 		return err
 	}
-	defer link.Close()
-	for _, l := range save.Links {
-		if _, err := link.ExecContext(ctx, l.Article, l.Story, l.Score, l.Rule); err != nil {
-			return err
-		}
-	}
-	for _, d := range save.Dups {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO duplicates (article_id, of_article, similarity) VALUES (?, ?, ?)
-			ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`,
-			d.Article, d.Of, d.Similarity); err != nil {
-			return err
-		}
+	if err := execRows(ctx, tx, `INSERT INTO duplicates (article_id, of_article, similarity) VALUES %s
+		ON CONFLICT (article_id) DO UPDATE SET of_article = excluded.of_article, similarity = excluded.similarity`, 3, len(save.Dups),
+		func(i int) []any { d := save.Dups[i]; return []any{d.Article, d.Of, d.Similarity} }); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, advanceGrouped); err != nil {
 		return err
 	}
-	story, err := tx.PrepareContext(ctx, `INSERT INTO stories (id, ord, title, first, last, size)
-		VALUES (?, ?, ?, ?, ?, (SELECT COUNT(*) FROM story_articles WHERE story_id = ?))
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`)
-	if err != nil {
+	// each story's size counted from its links; "(?, ?, ?, ?, ?, ?)" a row, the last its id again
+	if err := execRows(ctx, tx, `INSERT INTO stories (id, ord, title, first, last, size)
+		SELECT column1, column2, column3, column4, column5, (SELECT COUNT(*) FROM story_articles WHERE story_id = column6)
+		FROM (VALUES %s) WHERE true
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last, size = excluded.size`, 6, len(save.Stories),
+		func(i int) []any {
+			st := save.Stories[i]
+			return []any{st.ID, st.Order, st.Title, st.First, st.Last, st.ID}
+		}); err != nil {
 		return err
 	}
-	defer story.Close()
-	for _, st := range save.Stories {
-		if _, err := story.ExecContext(ctx, st.ID, st.Order, st.Title, st.First, st.Last, st.ID); err != nil {
-			return err
-		}
-		// a story a merge emptied is gone
-		if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ? AND size = 0`, st.ID); err != nil {
-			return err
-		}
+	// a story a merge emptied is gone
+	if err := execRows(ctx, tx, `DELETE FROM stories WHERE size = 0 AND id IN (%s)`, 1, len(save.Stories),
+		func(i int) []any { return []any{save.Stories[i].ID} }); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
