@@ -11,7 +11,7 @@ import (
 // and more of them than it reads ahead at once.
 func TestScoreAddsEveryFeaturesRow(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, classes := range []int{3, inlineClasses, 6, sparseFrom, 17, 51} {
+	for _, classes := range []int{3, inlineClasses, 6, laneFrom, 17, 51, 70} {
 		var keys []uint32
 		seen := map[uint32]bool{}
 		for len(keys) < 500 {
