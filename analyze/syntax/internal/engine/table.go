@@ -222,56 +222,58 @@ func (t *Table) Score(feats []uint32, scores []int32) {
 const firstSlots = 96
 
 func (t *Table) score(feats []uint32, scores []int32) {
-	if t.inline != nil {
-		var slots [firstSlots]uint64
+	mask := t.mask
+	if tab := t.inline; tab != nil {
+		var first [firstSlots]uint64
 		for k, f := range feats {
-			slots[k] = t.inline[f&t.mask]
+			first[k] = tab[f&mask]
 		}
-		var sum [inlineClasses]int32
+		var s0, s1, s2, s3 int32
 		for k, f := range feats {
-			i, slot := f&t.mask, slots[k]
-			for uint32(slot) != f && uint32(slot) != 0 {
-				i = (i + 1) & t.mask
-				slot = t.inline[i]
-			}
-			if uint32(slot) == 0 {
-				continue
+			slot := first[k]
+			if uint32(slot) != f {
+				if uint32(slot) == 0 {
+					continue
+				}
+				if slot = t.probeInline(f); slot == 0 {
+					continue
+				}
 			}
 			if int8(slot>>32) == wideRow {
 				ws := t.wide[f]
-				sum[0] += int32(ws[0])
-				sum[1] += int32(ws[1])
-				sum[2] += int32(ws[2])
-				sum[3] += int32(ws[3])
+				s0, s1, s2, s3 = s0+int32(ws[0]), s1+int32(ws[1]), s2+int32(ws[2]), s3+int32(ws[3])
 				continue
 			}
-			sum[0] += slotWeight(slot, 0)
-			sum[1] += slotWeight(slot, 1)
-			sum[2] += slotWeight(slot, 2)
-			sum[3] += slotWeight(slot, 3)
+			s0 += slotWeight(slot, 0)
+			s1 += slotWeight(slot, 1)
+			s2 += slotWeight(slot, 2)
+			s3 += slotWeight(slot, 3)
 		}
+		sum := [inlineClasses]int32{s0, s1, s2, s3}
 		for c := range scores {
 			scores[c] += sum[c]
 		}
 		return
 	}
-	if t.lanes != nil {
+	if slots := t.slots; t.lanes != nil {
 		var first [firstSlots]slot
 		for k, f := range feats {
-			first[k] = t.slots[f&t.mask]
+			first[k] = slots[f&mask]
 		}
 		var rows [firstSlots]int32
 		n := 0
 		for k, f := range feats {
-			i, s := f&t.mask, first[k]
-			for s.key != f && s.key != 0 {
-				i = (i + 1) & t.mask
-				s = t.slots[i]
+			s := first[k]
+			if s.key != f {
+				if s.key == 0 {
+					continue
+				}
+				if s = t.probe(f); s.key == 0 {
+					continue
+				}
 			}
-			if s.key != 0 {
-				rows[n] = s.row
-				n++
-			}
+			rows[n] = s.row
+			n++
 		}
 		for found := rows[:n]; len(found) > 0; {
 			m := min(len(found), t.flush)
@@ -289,15 +291,37 @@ func (t *Table) score(feats []uint32, scores []int32) {
 	}
 }
 
+// probeInline is the inline slot of key f past its first slot (which holds another key), or
+// 0 when f has none.
+func (t *Table) probeInline(f uint32) uint64 {
+	for i := (f + 1) & t.mask; ; i = (i + 1) & t.mask {
+		switch slot := t.inline[i]; uint32(slot) {
+		case f:
+			return slot
+		case 0:
+			return 0
+		}
+	}
+}
+
+// probe is the slot of key f past its first slot (which holds another key); its key is 0
+// when f has none.
+func (t *Table) probe(f uint32) slot {
+	for i := (f + 1) & t.mask; ; i = (i + 1) & t.mask {
+		if s := t.slots[i]; s.key == f || s.key == 0 {
+			return s
+		}
+	}
+}
+
 // addLanes adds the rows starting at rows (at most flush of them) to scores. Each lane of a
 // row holds a weight plus bias, at most 2×bias, so the lanes of flush rows summed do not carry
 // into one another; the biases are taken off the sums.
 func (t *Table) addLanes(rows []int32, scores []int32) {
 	var acc [maxLaneWords]uint64
-	words := laneWords(t.classes)
+	words, lanes := laneWords(t.classes), t.lanes
 	for _, r := range rows {
-		row := t.lanes[r : int(r)+words]
-		for j, v := range row {
+		for j, v := range lanes[r : int(r)+words] {
 			acc[j&(maxLaneWords-1)] += v
 		}
 	}
