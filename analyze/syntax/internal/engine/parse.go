@@ -91,7 +91,7 @@ func (p *Parser) ParseTaggedInto(tags []uint64, heads, rels []int32, sc *ParseSc
 			scores[c] += v
 		}
 		p.trans.Score(sc.feats, scores[:])
-		t := argmax(scores[:], s.valid)
+		t := s.bestValid(&scores)
 		l := int32(0)
 		if t == left || t == right {
 			h, d := s.s0(), s.b
@@ -116,7 +116,7 @@ func (p *Parser) label(s *state, x *sentence, h, d int32, sc *ParseScratch) int3
 	scores := sc.lscores[:len(p.Labels)]
 	clear(scores)
 	p.labels.Score(sc.feats, scores)
-	return int32(argmax(scores, nil))
+	return int32(best(scores))
 }
 
 // ParseConfig is how a parser is trained.

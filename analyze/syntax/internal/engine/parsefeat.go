@@ -236,10 +236,16 @@ func (s *state) stateFeatures(f []uint32, x *sentence) []uint32 {
 }
 
 // s0Features appends the transition features that read only the stack's top word, its head
-// and its head's head, its children and the labels of their arcs: the same until an arc is
-// made to or from that word (a word's head gets a head only once the word has left the stack).
+// and its head's head, its children and the labels of their arcs, and the word beneath it on
+// the stack: the same until an arc is made to or from that word (a word's head gets a head
+// only once the word has left the stack, and the stack beneath a word stays as it is while
+// the word is on it).
 func (s *state) s0Features(f []uint32, x *sentence) []uint32 {
 	s0 := s.s0()
+	s1 := int32(-1)
+	if len(s.stack) > 1 {
+		s1 = s.stack[len(s.stack)-2]
+	}
 	s0h := s.head[s0]
 	s0h2 := s.at(s0h, s.head)
 	s0l, s0r := s.lmost[s0], s.rmost[s0]
@@ -261,11 +267,12 @@ func (s *state) s0Features(f []uint32, x *sentence) []uint32 {
 		feat2(pS0wsr, S0w, s.rset[s0]), feat2(pS0psr, S0p, s.rset[s0]),
 		feat2(pS0wsl, S0w, s.lset[s0]), feat2(pS0psl, S0p, s.lset[s0]),
 		feat1(pS0f, x.fine(s0)),
+		feat1(pS1w, x.word(s1)), feat1(pS1p, x.tag(s1)), feat2(pS1pS0p, x.tag(s1), S0p),
 	)
 }
 
-// pairFeatures appends the transition features that read the stack's top word with the
-// buffer's, the second word of the stack, or the buffer's first word's children.
+// pairFeatures appends the transition features that read the buffer's first word's children,
+// or the stack's top word (and the word beneath) with the buffer's words.
 func (s *state) pairFeatures(f []uint32, x *sentence) []uint32 {
 	s0, n0 := s.s0(), s.b
 	n1, _ := next(n0, s.n)
@@ -309,7 +316,6 @@ func (s *state) pairFeatures(f []uint32, x *sentence) []uint32 {
 		feat3(pS0hasHead, hasHead, S0p, N0p),
 		feat2(pS0fN0f, x.fine(s0), x.fine(n0)),
 		feat2(pS0fN0p, x.fine(s0), N0p),
-		feat1(pS1w, x.word(s1)), feat1(pS1p, x.tag(s1)), feat2(pS1pS0p, x.tag(s1), S0p),
 		feat3(pS0wN0wN1p, S0w, N0w, N1p),
 	)
 }

@@ -172,7 +172,7 @@ func (t *Tagger) TagInto(words []string, out []int, s *Scratch) {
 			s.feats = tagFeatures(s.feats[:0], s.lex, i, prev, prev2)
 			clear(scores)
 			t.table.Score(s.feats, scores)
-			tag = uint8(argmax(scores, nil))
+			tag = uint8(best(scores))
 		}
 		out[i] = int(tag)
 		prev2, prev = prev, t.tagHash[tag]
