@@ -116,8 +116,8 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 		}
 		t.slots, t.w = nil, nil // megabytes the lookups no longer read
 	}
-	if classes >= laneFrom && laneWords(classes) <= maxLaneWords {
-		t.laneRows(keys, w)
+	if classes >= laneFrom && laneWords(classes) <= maxLaneWords && !slices.Contains(w, math.MinInt16) {
+		t.laneRows(keys, w) // (a lane holds weight+bias up to 2×32,767)
 	}
 	return t
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -26,6 +27,12 @@ func TestScoreAddsEveryFeaturesRow(t *testing.T) {
 			if r.IntN(3) > 0 { // rows with zeros, as sparse rows have
 				w[i] = int16(r.IntN(2001) - 1000)
 			}
+		}
+		if classes == 17 { // the weights at the ends of int16, which lanes hold one row a sum
+			w[0], w[1] = math.MaxInt16, -math.MaxInt16
+		}
+		if classes == 51 { // and one lanes cannot hold
+			w[0] = math.MinInt16
 		}
 		tab := newTable(classes, keys, w)
 		for _, n := range []int{0, 1, 40, firstSlots, firstSlots + 1, 3*firstSlots + 7} {
