@@ -31,12 +31,23 @@ type ParseScratch struct {
 	tagHash  []uint64
 	lscores  []int32
 	buffered []buffered
+	s0       []buffered // by word, the summed weights of its s0Features while it tops the stack
 }
 
 // buffered is the summed weights of a buffer position's bufferFeatures.
 type buffered struct {
 	scores [transitions]int32
 	ok     bool
+}
+
+// grownBuffered returns b resliced to n elements, none scored, reusing its memory.
+func grownBuffered(b []buffered, n int) []buffered {
+	if cap(b) < n {
+		return make([]buffered, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // ParseInto writes the head (1-based, 0 the root) and label index of each word into heads and
@@ -56,11 +67,10 @@ func (p *Parser) ParseTaggedInto(tags []uint64, heads, rels []int32, sc *ParseSc
 		sc.lscores = make([]int32, len(p.Labels))
 	}
 	// the weights of the features that read only the buffer, summed once per buffer position
-	if cap(sc.buffered) < len(tags)+1 {
-		sc.buffered = make([]buffered, len(tags)+1)
-	}
-	sc.buffered = sc.buffered[:len(tags)+1]
-	clear(sc.buffered)
+	sc.buffered = grownBuffered(sc.buffered, len(tags)+1)
+	// the weights of the features that read only the stack's top and its arcs, summed once
+	// per word until an arc is made to or from it
+	sc.s0 = grownBuffered(sc.s0, len(tags)+1)
 	for !s.done() {
 		b := &sc.buffered[s.b]
 		if !b.ok {
@@ -68,10 +78,20 @@ func (p *Parser) ParseTaggedInto(tags []uint64, heads, rels []int32, sc *ParseSc
 			p.trans.Score(sc.feats, b.scores[:])
 			b.ok = true
 		}
-		sc.feats = s.stateFeatures(sc.feats[:0], &sc.x)
+		top := &sc.s0[s.s0()]
+		if !top.ok {
+			sc.feats = s.s0Features(sc.feats[:0], &sc.x)
+			clear(top.scores[:])
+			p.trans.Score(sc.feats, top.scores[:])
+			top.ok = true
+		}
+		sc.feats = s.pairFeatures(sc.feats[:0], &sc.x)
 		scores := b.scores
+		for c, v := range top.scores {
+			scores[c] += v
+		}
 		p.trans.Score(sc.feats, scores[:])
-		t := argmax(scores[:], s.valid)
+		t := s.bestValid(&scores)
 		l := int32(0)
 		if t == left || t == right {
 			h, d := s.s0(), s.b
@@ -79,6 +99,7 @@ func (p *Parser) ParseTaggedInto(tags []uint64, heads, rels []int32, sc *ParseSc
 				h, d = d, h
 			}
 			l = p.label(s, &sc.x, h, d, sc)
+			sc.s0[h].ok, sc.s0[d].ok = false, false
 		}
 		s.apply(t, l)
 	}
@@ -95,7 +116,7 @@ func (p *Parser) label(s *state, x *sentence, h, d int32, sc *ParseScratch) int3
 	scores := sc.lscores[:len(p.Labels)]
 	clear(scores)
 	p.labels.Score(sc.feats, scores)
-	return int32(argmax(scores, nil))
+	return int32(best(scores))
 }
 
 // ParseConfig is how a parser is trained.

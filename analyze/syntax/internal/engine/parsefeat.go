@@ -232,6 +232,48 @@ func bufferFeatures(f []uint32, x *sentence, n0, n int32) []uint32 {
 
 // stateFeatures appends the transition features that read the stack and the arcs made.
 func (s *state) stateFeatures(f []uint32, x *sentence) []uint32 {
+	return s.pairFeatures(s.s0Features(f, x), x)
+}
+
+// s0Features appends the transition features that read only the stack's top word, its head
+// and its head's head, its children and the labels of their arcs, and the word beneath it on
+// the stack: the same until an arc is made to or from that word (a word's head gets a head
+// only once the word has left the stack, and the stack beneath a word stays as it is while
+// the word is on it).
+func (s *state) s0Features(f []uint32, x *sentence) []uint32 {
+	s0 := s.s0()
+	s1 := int32(-1)
+	if len(s.stack) > 1 {
+		s1 = s.stack[len(s.stack)-2]
+	}
+	s0h := s.head[s0]
+	s0h2 := s.at(s0h, s.head)
+	s0l, s0r := s.lmost[s0], s.rmost[s0]
+	s0l2, s0r2 := s.lmost2[s0], s.rmost2[s0]
+	S0w, S0p := x.word(s0), x.tag(s0)
+	return append(f,
+		feat2(pS0wp, S0w, S0p), feat1(pS0w, S0w), feat1(pS0p, S0p),
+		feat2(pS0wvr, S0w, count(s.nr[s0])), feat2(pS0pvr, S0p, count(s.nr[s0])),
+		feat2(pS0wvl, S0w, count(s.nl[s0])), feat2(pS0pvl, S0p, count(s.nl[s0])),
+		feat1(pS0hw, x.word(s0h)), feat1(pS0hp, x.tag(s0h)), feat1(pS0l, s.labelOf(s0)),
+		feat1(pS0lw, x.word(s0l)), feat1(pS0lp, x.tag(s0l)), feat1(pS0ll, s.labelOf(s0l)),
+		feat1(pS0rw, x.word(s0r)), feat1(pS0rp, x.tag(s0r)), feat1(pS0rl, s.labelOf(s0r)),
+		feat1(pS0h2w, x.word(s0h2)), feat1(pS0h2p, x.tag(s0h2)), feat1(pS0hl, s.labelOf(s0h)),
+		feat1(pS0l2w, x.word(s0l2)), feat1(pS0l2p, x.tag(s0l2)), feat1(pS0l2l, s.labelOf(s0l2)),
+		feat1(pS0r2w, x.word(s0r2)), feat1(pS0r2p, x.tag(s0r2)), feat1(pS0r2l, s.labelOf(s0r2)),
+		feat3(pS0pS0lpS0l2p, S0p, x.tag(s0l), x.tag(s0l2)),
+		feat3(pS0pS0rpS0r2p, S0p, x.tag(s0r), x.tag(s0r2)),
+		feat3(pS0pS0hpS0h2p, S0p, x.tag(s0h), x.tag(s0h2)),
+		feat2(pS0wsr, S0w, s.rset[s0]), feat2(pS0psr, S0p, s.rset[s0]),
+		feat2(pS0wsl, S0w, s.lset[s0]), feat2(pS0psl, S0p, s.lset[s0]),
+		feat1(pS0f, x.fine(s0)),
+		feat1(pS1w, x.word(s1)), feat1(pS1p, x.tag(s1)), feat2(pS1pS0p, x.tag(s1), S0p),
+	)
+}
+
+// pairFeatures appends the transition features that read the buffer's first word's children,
+// or the stack's top word (and the word beneath) with the buffer's words.
+func (s *state) pairFeatures(f []uint32, x *sentence) []uint32 {
 	s0, n0 := s.s0(), s.b
 	n1, _ := next(n0, s.n)
 	s1 := int32(-1)
@@ -239,9 +281,8 @@ func (s *state) stateFeatures(f []uint32, x *sentence) []uint32 {
 		s1 = s.stack[len(s.stack)-2]
 	}
 	s0h := s.head[s0]
-	s0h2 := s.at(s0h, s.head)
 	s0l, s0r, n0l := s.lmost[s0], s.rmost[s0], s.lmost[n0]
-	s0l2, s0r2, n0l2 := s.lmost2[s0], s.rmost2[s0], s.lmost2[n0]
+	n0l2 := s.lmost2[n0]
 	S0w, S0p, N0w, N0p := x.word(s0), x.tag(s0), x.word(n0), x.tag(n0)
 	N1p := x.tag(n1)
 	d := distance(s0, n0)
@@ -250,7 +291,6 @@ func (s *state) stateFeatures(f []uint32, x *sentence) []uint32 {
 		hasHead = 1
 	}
 	return append(f,
-		feat2(pS0wp, S0w, S0p), feat1(pS0w, S0w), feat1(pS0p, S0p),
 		feat3(pS0wpN0wp, mix(S0w, S0p), N0w, N0p),
 		feat3(pS0wpN0w, S0w, S0p, N0w),
 		feat3(pS0wN0wp, S0w, N0w, N0p),
@@ -266,31 +306,16 @@ func (s *state) stateFeatures(f []uint32, x *sentence) []uint32 {
 		feat2(pS0wd, S0w, d), feat2(pS0pd, S0p, d),
 		feat2(pN0wd, N0w, d), feat2(pN0pd, N0p, d),
 		feat3(pS0wN0wd, S0w, N0w, d), feat3(pS0pN0pd, S0p, N0p, d),
-		feat2(pS0wvr, S0w, count(s.nr[s0])), feat2(pS0pvr, S0p, count(s.nr[s0])),
-		feat2(pS0wvl, S0w, count(s.nl[s0])), feat2(pS0pvl, S0p, count(s.nl[s0])),
 		feat2(pN0wvl, N0w, count(s.nl[n0])), feat2(pN0pvl, N0p, count(s.nl[n0])),
-		feat1(pS0hw, x.word(s0h)), feat1(pS0hp, x.tag(s0h)), feat1(pS0l, s.labelOf(s0)),
-		feat1(pS0lw, x.word(s0l)), feat1(pS0lp, x.tag(s0l)), feat1(pS0ll, s.labelOf(s0l)),
-		feat1(pS0rw, x.word(s0r)), feat1(pS0rp, x.tag(s0r)), feat1(pS0rl, s.labelOf(s0r)),
 		feat1(pN0lw, x.word(n0l)), feat1(pN0lp, x.tag(n0l)), feat1(pN0ll, s.labelOf(n0l)),
-		feat1(pS0h2w, x.word(s0h2)), feat1(pS0h2p, x.tag(s0h2)), feat1(pS0hl, s.labelOf(s0h)),
-		feat1(pS0l2w, x.word(s0l2)), feat1(pS0l2p, x.tag(s0l2)), feat1(pS0l2l, s.labelOf(s0l2)),
-		feat1(pS0r2w, x.word(s0r2)), feat1(pS0r2p, x.tag(s0r2)), feat1(pS0r2l, s.labelOf(s0r2)),
 		feat1(pN0l2w, x.word(n0l2)), feat1(pN0l2p, x.tag(n0l2)), feat1(pN0l2l, s.labelOf(n0l2)),
-		feat3(pS0pS0lpS0l2p, S0p, x.tag(s0l), x.tag(s0l2)),
-		feat3(pS0pS0rpS0r2p, S0p, x.tag(s0r), x.tag(s0r2)),
-		feat3(pS0pS0hpS0h2p, S0p, x.tag(s0h), x.tag(s0h2)),
 		feat3(pN0pN0lpN0l2p, N0p, x.tag(n0l), x.tag(n0l2)),
-		feat2(pS0wsr, S0w, s.rset[s0]), feat2(pS0psr, S0p, s.rset[s0]),
-		feat2(pS0wsl, S0w, s.lset[s0]), feat2(pS0psl, S0p, s.lset[s0]),
 		feat2(pN0wsl, N0w, s.lset[n0]), feat2(pN0psl, N0p, s.lset[n0]),
 		feat3(pS1pS0pN0p, x.tag(s1), S0p, N0p),
 		feat3(pS1wS0wN0p, x.word(s1), S0w, N0p),
 		feat3(pS0hasHead, hasHead, S0p, N0p),
-		feat1(pS0f, x.fine(s0)),
 		feat2(pS0fN0f, x.fine(s0), x.fine(n0)),
 		feat2(pS0fN0p, x.fine(s0), N0p),
-		feat1(pS1w, x.word(s1)), feat1(pS1p, x.tag(s1)), feat2(pS1pS0p, x.tag(s1), S0p),
 		feat3(pS0wN0wN1p, S0w, N0w, N1p),
 	)
 }

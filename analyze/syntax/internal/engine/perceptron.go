@@ -78,9 +78,12 @@ func (p *Perceptron) Averaged() map[uint32]Row {
 // argmax is the highest-scoring class among those allowed (all when allowed is nil); ties go
 // to the lower class.
 func argmax(scores []int32, allowed func(int) bool) int {
+	if allowed == nil {
+		return best(scores)
+	}
 	best := -1
 	for c, s := range scores {
-		if allowed != nil && !allowed(c) {
+		if !allowed(c) {
 			continue
 		}
 		if best < 0 || s > scores[best] {
@@ -88,4 +91,27 @@ func argmax(scores []int32, allowed func(int) bool) int {
 		}
 	}
 	return best
+}
+
+// best is the highest-scoring class of scores (not empty), ties to the lower class.
+func best(scores []int32) int {
+	b, top := 0, scores[0]
+	for c, s := range scores {
+		if s > top {
+			b, top = c, s
+		}
+	}
+	return b
+}
+
+// bestValid is the highest-scoring transition the state allows, ties to the lower one: the
+// same as argmax(scores, s.valid).
+func (s *state) bestValid(scores *[transitions]int32) int {
+	b := -1
+	for t, v := range scores {
+		if (b < 0 || v > scores[b]) && s.valid(t) {
+			b = t
+		}
+	}
+	return b
 }

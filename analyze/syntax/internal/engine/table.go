@@ -16,43 +16,65 @@ type Table struct {
 	classes int
 	rows    int
 	mask    uint32
-	// slots and w (rows × classes) hold the weights of a table of neither layout below; a
-	// table of inline or sparse rows lets them go once built.
+	// slots holds each key with its row; w (rows × classes) the weights of a table of neither
+	// layout below, which a table of inline or lane rows lets go once built.
 	slots []slot
 	w     []int16
-	// With many classes most of a row is zero: sparse holds each row's non-zero weights, and
-	// spans the key of each slot with where its row's weights lie in sparse.
-	spans  []span
-	sparse []classWeight
 	// With at most inlineClasses classes the weights sit in the slot beside the key, so that
-	// a lookup touches one cache line.
-	inline []inlineSlot
+	// a lookup touches one cache line: a slot is a word of 8 bytes, the key in its low half and
+	// a byte of weight per class in its high half. A row with a weight a byte cannot hold has
+	// the first byte wideRow in its slot and its weights in wide.
+	inline []uint64
+	wide   map[uint32][inlineClasses]int16
+	// With laneFrom classes or more a row is laneWords(classes) words of four lanes of 16 bits,
+	// each lane a class's weight plus bias, so that one addition of words adds four classes
+	// (see addLanes); slots[i].row is where a row's words start in lanes.
+	lanes []uint64
+	bias  uint64
+	// flush is how many rows the lanes sum before they could overflow.
+	flush int
 }
 
 const inlineClasses = 4
 
-type inlineSlot struct {
-	key uint32
-	w   [inlineClasses]int16
+// wideRow marks a slot whose weights are in Table.wide; a weight kept in the slot is within
+// ±127.
+const wideRow = -128
+
+// inlineSlot packs key k and its row's weights into a slot; narrow is false when a weight does
+// not fit in a byte, and the slot then marks its row as wide.
+func inlineSlot(k uint32, w []int16) (slot uint64, narrow bool) {
+	var b [inlineClasses]int8
+	for c, v := range w {
+		if v < -127 || v > 127 {
+			return uint64(k) | 0x80<<32, false // the byte of wideRow
+		}
+		b[c] = int8(v)
+	}
+	slot = uint64(k)
+	for c, v := range b {
+		slot |= uint64(uint8(v)) << (32 + 8*c)
+	}
+	return slot, true
 }
+
+// slotWeight is the weight of class c in an inline slot.
+func slotWeight(slot uint64, c int) int32 { return int32(int8(slot >> (32 + 8*c))) }
 
 type slot struct {
 	key uint32 // 0 empty
 	row int32
 }
 
-type span struct {
-	key        uint32 // 0 empty
-	start, end int32
-}
+// laneFrom is the number of classes from which rows are kept in lanes; maxLaneWords bounds
+// the words of a row kept so (64 classes).
+const (
+	laneFrom     = 8
+	maxLaneWords = 16
+)
 
-type classWeight struct {
-	class  uint16
-	weight int16
-}
-
-// sparseFrom is the number of classes from which rows are scored sparsely.
-const sparseFrom = 8
+// laneWords is the number of words of a row of the given classes, four classes a word.
+func laneWords(classes int) int { return (classes + 3) / 4 }
 
 // Classes is the number of classes the table scores.
 func (t *Table) Classes() int { return t.classes }
@@ -75,37 +97,63 @@ func newTable(classes int, keys []uint32, w []int16) *Table {
 		t.slots[i] = slot{k, int32(r)}
 	}
 	if classes <= inlineClasses {
-		t.inline = pinned[inlineSlot](size)
+		t.inline = pinned[uint64](size)
 		for i, s := range t.slots {
-			if s.key != 0 {
-				t.inline[i].key = s.key
-				copy(t.inline[i].w[:], w[int(s.row)*classes:])
+			if s.key == 0 {
+				continue
 			}
-		}
-	}
-	if classes >= sparseFrom {
-		off := make([]int32, 0, len(keys)+1)
-		for r := range keys {
-			off = append(off, int32(len(t.sparse)))
-			for c, v := range w[r*classes : (r+1)*classes] {
-				if v != 0 {
-					t.sparse = append(t.sparse, classWeight{uint16(c), v})
+			row := w[int(s.row)*classes : int(s.row+1)*classes]
+			slot, narrow := inlineSlot(s.key, row)
+			t.inline[i] = slot
+			if !narrow {
+				if t.wide == nil {
+					t.wide = map[uint32][inlineClasses]int16{}
 				}
+				var ws [inlineClasses]int16
+				copy(ws[:], row)
+				t.wide[s.key] = ws
 			}
 		}
-		off = append(off, int32(len(t.sparse)))
-		t.spans = pinned[span](size)
-		t.sparse = append(pinned[classWeight](len(t.sparse))[:0], t.sparse...)
-		for i, s := range t.slots {
-			if s.key != 0 {
-				t.spans[i] = span{s.key, off[s.row], off[s.row+1]}
-			}
-		}
-	}
-	if t.inline != nil || t.spans != nil {
 		t.slots, t.w = nil, nil // megabytes the lookups no longer read
 	}
+	if classes >= laneFrom && laneWords(classes) <= maxLaneWords && !slices.Contains(w, math.MinInt16) {
+		t.laneRows(keys, w) // (a lane holds weight+bias up to 2×32,767)
+	}
 	return t
+}
+
+// laneRows packs the rows into lanes. The bias is the largest weight's magnitude, so that a
+// lane holds 0 … 2×bias and 65,535 / (2×bias) rows sum without a lane overflowing.
+func (t *Table) laneRows(keys []uint32, w []int16) {
+	big := 1
+	for _, v := range w {
+		big = max(big, int(v), -int(v))
+	}
+	t.bias, t.flush = uint64(big), math.MaxUint16/(2*big)
+	words := laneWords(t.classes)
+	t.lanes = pinned[uint64](len(keys) * words)
+	for r := range keys {
+		row := w[r*t.classes : (r+1)*t.classes]
+		lanes := t.lanes[r*words : (r+1)*words]
+		for c := range laneWords(t.classes) * 4 {
+			v := 0
+			if c < t.classes {
+				v = int(row[c])
+			}
+			lanes[c/4] |= uint64(v+big) << (16 * (c % 4))
+		}
+	}
+	for i, s := range t.slots {
+		if s.key != 0 {
+			t.slots[i].row = s.row * int32(words)
+		}
+	}
+	t.w = nil
+}
+
+// laneWeight is the weight of class c of the row whose words start at lanes[at].
+func (t *Table) laneWeight(at int32, c int) int16 {
+	return int16(t.lanes[int(at)+c/4]>>(16*(c%4))&0xffff - t.bias)
 }
 
 // row is the row of key k, or -1, in a table that keeps slots.
@@ -128,20 +176,25 @@ func (t *Table) row(k uint32) int {
 func (t *Table) weights(k uint32) (w []int16, ok bool) {
 	switch {
 	case t.inline != nil:
-		for i := k & t.mask; t.inline[i].key != 0; i = (i + 1) & t.mask {
-			if t.inline[i].key == k {
-				return append([]int16(nil), t.inline[i].w[:t.classes]...), true
-			}
-		}
-	case t.spans != nil:
-		for i := k & t.mask; t.spans[i].key != 0; i = (i + 1) & t.mask {
-			if s := t.spans[i]; s.key == k {
+		for i := k & t.mask; uint32(t.inline[i]) != 0; i = (i + 1) & t.mask {
+			if slot := t.inline[i]; uint32(slot) == k {
+				if ws, ok := t.wide[k]; ok {
+					return append([]int16(nil), ws[:t.classes]...), true
+				}
 				w = make([]int16, t.classes)
-				for _, cw := range t.sparse[s.start:s.end] {
-					w[cw.class] = cw.weight
+				for c := range w {
+					w[c] = int16(slotWeight(slot, c))
 				}
 				return w, true
 			}
+		}
+	case t.lanes != nil:
+		if r := t.row(k); r >= 0 {
+			w = make([]int16, t.classes)
+			for c := range w {
+				w[c] = t.laneWeight(int32(r), c)
+			}
+			return w, true
 		}
 	default:
 		if r := t.row(k); r >= 0 {
@@ -154,78 +207,78 @@ func (t *Table) weights(k uint32) (w []int16, ok bool) {
 // Score adds the weights of feats to scores (len(scores) == Classes()).
 //
 // The weights are far bigger than the processor's caches, so a lookup waits on memory: the
-// keys of every feature's first slot are read in one pass of loads that do not depend on one
-// another, which the processor overlaps, and the features are then matched against them.
+// first slot of every feature is read in one pass of loads that do not depend on one another,
+// which the processor overlaps, and the features are then matched against them.
 func (t *Table) Score(feats []uint32, scores []int32) {
 	scores = scores[:t.classes]
-	var buf [firstSlots]uint32
 	for len(feats) > firstSlots {
-		t.score(feats[:firstSlots], scores, &buf)
+		t.score(feats[:firstSlots], scores)
 		feats = feats[firstSlots:]
 	}
-	t.score(feats, scores, &buf)
+	t.score(feats, scores)
 }
 
 // firstSlots is how many features' first slots Score reads ahead.
 const firstSlots = 96
 
-func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32) {
-	if t.inline != nil {
+func (t *Table) score(feats []uint32, scores []int32) {
+	mask := t.mask
+	if tab := t.inline; tab != nil {
+		var first [firstSlots]uint64
 		for k, f := range feats {
-			first[k] = t.inline[f&t.mask].key
+			first[k] = tab[f&mask]
 		}
-		var sum [inlineClasses]int32
+		var s0, s1, s2, s3 int32
 		for k, f := range feats {
-			i, key := f&t.mask, first[k]
-			for key != f && key != 0 {
-				i = (i + 1) & t.mask
-				key = t.inline[i].key
+			slot := first[k]
+			if uint32(slot) != f {
+				if uint32(slot) == 0 {
+					continue
+				}
+				if slot = t.probeInline(f); slot == 0 {
+					continue
+				}
 			}
-			if key == 0 {
+			if int8(slot>>32) == wideRow {
+				ws := t.wide[f]
+				s0, s1, s2, s3 = s0+int32(ws[0]), s1+int32(ws[1]), s2+int32(ws[2]), s3+int32(ws[3])
 				continue
 			}
-			w := &t.inline[i].w
-			sum[0] += int32(w[0])
-			sum[1] += int32(w[1])
-			sum[2] += int32(w[2])
-			sum[3] += int32(w[3])
+			s0 += slotWeight(slot, 0)
+			s1 += slotWeight(slot, 1)
+			s2 += slotWeight(slot, 2)
+			s3 += slotWeight(slot, 3)
 		}
+		sum := [inlineClasses]int32{s0, s1, s2, s3}
 		for c := range scores {
 			scores[c] += sum[c]
 		}
 		return
 	}
-	if t.spans != nil {
+	if slots := t.slots; t.lanes != nil {
+		var first [firstSlots]slot
 		for k, f := range feats {
-			first[k] = t.spans[f&t.mask].key
+			first[k] = slots[f&mask]
 		}
-		// the rows found, their first weights read in a second pass of independent loads
-		var rows [firstSlots]span
-		var heads [firstSlots]classWeight
+		var rows [firstSlots]int32
 		n := 0
 		for k, f := range feats {
-			i, key := f&t.mask, first[k]
-			for key != f && key != 0 {
-				i = (i + 1) & t.mask
-				key = t.spans[i].key
+			s := first[k]
+			if s.key != f {
+				if s.key == 0 {
+					continue
+				}
+				if s = t.probe(f); s.key == 0 {
+					continue
+				}
 			}
-			if key == 0 {
-				continue
-			}
-			s := t.spans[i]
-			if s.start == s.end {
-				continue
-			}
-			rows[n] = s
-			heads[n] = t.sparse[s.start]
+			rows[n] = s.row
 			n++
 		}
-		for k, s := range rows[:n] {
-			cw := heads[k]
-			scores[cw.class] += int32(cw.weight)
-			for _, cw := range t.sparse[s.start+1 : s.end] {
-				scores[cw.class] += int32(cw.weight)
-			}
+		for found := rows[:n]; len(found) > 0; {
+			m := min(len(found), t.flush)
+			t.addLanes(found[:m], scores)
+			found = found[m:]
 		}
 		return
 	}
@@ -235,6 +288,46 @@ func (t *Table) score(feats []uint32, scores []int32, first *[firstSlots]uint32)
 				scores[c] += int32(v)
 			}
 		}
+	}
+}
+
+// probeInline is the inline slot of key f past its first slot (which holds another key), or
+// 0 when f has none.
+func (t *Table) probeInline(f uint32) uint64 {
+	for i := (f + 1) & t.mask; ; i = (i + 1) & t.mask {
+		switch slot := t.inline[i]; uint32(slot) {
+		case f:
+			return slot
+		case 0:
+			return 0
+		}
+	}
+}
+
+// probe is the slot of key f past its first slot (which holds another key); its key is 0
+// when f has none.
+func (t *Table) probe(f uint32) slot {
+	for i := (f + 1) & t.mask; ; i = (i + 1) & t.mask {
+		if s := t.slots[i]; s.key == f || s.key == 0 {
+			return s
+		}
+	}
+}
+
+// addLanes adds the rows starting at rows (at most flush of them) to scores. Each lane of a
+// row holds a weight plus bias, at most 2×bias, so the lanes of flush rows summed do not carry
+// into one another; the biases are taken off the sums.
+func (t *Table) addLanes(rows []int32, scores []int32) {
+	var acc [maxLaneWords]uint64
+	words, lanes := laneWords(t.classes), t.lanes
+	for _, r := range rows {
+		for j, v := range lanes[r : int(r)+words] {
+			acc[j&(maxLaneWords-1)] += v
+		}
+	}
+	bias := int32(t.bias) * int32(len(rows))
+	for c := range scores {
+		scores[c] += int32(acc[(c/4)&(maxLaneWords-1)]>>(16*(c%4))&0xffff) - bias
 	}
 }
 
@@ -282,11 +375,7 @@ func (t *Table) keysInOrder() []uint32 {
 	switch {
 	case t.inline != nil:
 		for _, s := range t.inline {
-			add(s.key)
-		}
-	case t.spans != nil:
-		for _, s := range t.spans {
-			add(s.key)
+			add(uint32(s))
 		}
 	default:
 		for _, s := range t.slots {

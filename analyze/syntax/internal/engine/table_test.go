@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -11,7 +12,7 @@ import (
 // and more of them than it reads ahead at once.
 func TestScoreAddsEveryFeaturesRow(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, classes := range []int{3, inlineClasses, 6, sparseFrom, 17, 51} {
+	for _, classes := range []int{3, inlineClasses, 6, laneFrom, 17, 51, 70} {
 		var keys []uint32
 		seen := map[uint32]bool{}
 		for len(keys) < 500 {
@@ -26,6 +27,12 @@ func TestScoreAddsEveryFeaturesRow(t *testing.T) {
 			if r.IntN(3) > 0 { // rows with zeros, as sparse rows have
 				w[i] = int16(r.IntN(2001) - 1000)
 			}
+		}
+		if classes == 17 { // the weights at the ends of int16, which lanes hold one row a sum
+			w[0], w[1] = math.MaxInt16, -math.MaxInt16
+		}
+		if classes == 51 { // and one lanes cannot hold
+			w[0] = math.MinInt16
 		}
 		tab := newTable(classes, keys, w)
 		for _, n := range []int{0, 1, 40, firstSlots, firstSlots + 1, 3*firstSlots + 7} {

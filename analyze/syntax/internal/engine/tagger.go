@@ -88,11 +88,11 @@ func lexemes(words []string, buf []byte, out []lexeme) []lexeme {
 
 // tagFeatures appends the features of word i (lex index i+2) given the two previous tags.
 func tagFeatures(f []uint32, lex []lexeme, i int, prev, prev2 uint64) []uint32 {
-	x, p, pp, n, nn := &lex[i+2], &lex[i+1], &lex[i], &lex[i+3], &lex[i+4]
-	first := uint64(0)
-	if i == 0 {
-		first = 1
-	}
+	return tagPairFeatures(contextFeatures(ownFeatures(f, &lex[i+2]), lex, i, prev), prev, prev2)
+}
+
+// ownFeatures appends the features that read the word alone: the same wherever it stands.
+func ownFeatures(f []uint32, x *lexeme) []uint32 {
 	return append(f,
 		feat1(tBias, 0),
 		feat1(tLower, x.lower),
@@ -102,9 +102,19 @@ func tagFeatures(f []uint32, lex []lexeme, i int, prev, prev2 uint64) []uint32 {
 		feat1(tPre1, x.pre1),
 		feat1(tPre3, x.pre3),
 		feat1(tShape, x.shape),
-		feat1(tPrev, prev),
-		feat1(tPrev2, prev2),
-		feat2(tPrevPrev2, prev, prev2),
+		feat1(tAmb, x.amb),
+	)
+}
+
+// contextFeatures appends the features that read the words around word i, or the word with
+// the previous tag.
+func contextFeatures(f []uint32, lex []lexeme, i int, prev uint64) []uint32 {
+	x, p, pp, n, nn := &lex[i+2], &lex[i+1], &lex[i], &lex[i+3], &lex[i+4]
+	first := uint64(0)
+	if i == 0 {
+		first = 1
+	}
+	return append(f,
 		feat2(tPrevLower, prev, x.lower),
 		feat1(tPrevLower1, p.lower),
 		feat1(tPrevSuf3, p.suf3),
@@ -117,13 +127,17 @@ func tagFeatures(f []uint32, lex []lexeme, i int, prev, prev2 uint64) []uint32 {
 		feat2(tFirstShape, first, x.shape),
 		feat2(tPrevSuf3Self, prev, x.suf3),
 		feat2(tLowerNext, x.lower, n.lower),
-		feat1(tAmb, x.amb),
 		feat1(tAmbNext, n.amb),
 		feat1(tAmbNext2, nn.amb),
 		feat2(tPrevAmb, prev, x.amb),
 		feat2(tAmbAmbNext, x.amb, n.amb),
 		feat1(tAmbPrev, p.amb),
 	)
+}
+
+// tagPairFeatures appends the features that read the two previous tags alone.
+func tagPairFeatures(f []uint32, prev, prev2 uint64) []uint32 {
+	return append(f, feat1(tPrev, prev), feat1(tPrev2, prev2), feat2(tPrevPrev2, prev, prev2))
 }
 
 // Tagger tags words with universal parts of speech.
@@ -134,12 +148,30 @@ type Tagger struct {
 	table *Table
 	// tagHash is the feature value of each tag.
 	tagHash []uint64
-	avg     map[uint32]Row
+	// pairs is the summed weights of tagPairFeatures for each two previous tags (the tag
+	// indices, len(Tags) for the start), a row of len(Tags) scores for each.
+	pairs []int32
+	avg   map[uint32]Row
+}
+
+// setTable makes tab the tagger's weights.
+func (t *Tagger) setTable(tab *Table) {
+	t.table = tab
+	n := len(t.Tags)
+	hashes := append(slices.Clone(t.tagHash), hStart)
+	t.pairs = make([]int32, (n+1)*(n+1)*n)
+	var f []uint32
+	for p, prev := range hashes {
+		for p2, prev2 := range hashes {
+			f = tagPairFeatures(f[:0], prev, prev2)
+			tab.Score(f, t.pairs[(p*(n+1)+p2)*n:][:n])
+		}
+	}
 }
 
 // Requantise quantises the trained weights again with another scale and cut-off.
 func (t *Tagger) Requantise(scale float64, cut int) {
-	t.table = Quantise(len(t.Tags), t.avg, scale, cut)
+	t.setTable(Quantise(len(t.Tags), t.avg, scale, cut))
 }
 
 func (t *Tagger) init() {
@@ -155,28 +187,66 @@ type Scratch struct {
 	lex    []lexeme
 	feats  []uint32
 	scores []int32
+	// own holds, for words seen lately, the summed weights of their ownFeatures in table
+	// owner: ownWords entries, each a word and a row of scores in ownScores.
+	owner     *Table
+	own       []lexeme
+	ownScores []int32
 }
+
+// ownWords is the number of words whose ownFeatures' weights a Scratch keeps.
+const ownWords = 1024
 
 // TagInto writes the tag index of each word into out (len(out) == len(words)). The words are
 // normalised already (see Normalise).
+//
+// A word's features are scored in three parts, with the same sums: those of the word alone,
+// kept for the words seen lately (see Scratch); those of the two previous tags, summed once
+// per tagger (pairs); and the rest.
 func (t *Tagger) TagInto(words []string, out []int, s *Scratch) {
 	s.lex = t.lexemes(words, s)
-	if cap(s.scores) < len(t.Tags) {
-		s.scores = make([]int32, len(t.Tags))
+	n := len(t.Tags)
+	if cap(s.scores) < n {
+		s.scores = make([]int32, n)
 	}
-	scores := s.scores[:len(t.Tags)]
-	prev, prev2 := hStart, hStart
+	scores := s.scores[:n]
+	if s.owner != t.table {
+		s.owner, s.own, s.ownScores = t.table, make([]lexeme, ownWords), make([]int32, ownWords*n)
+	}
+	prev := hStart
+	p, p2 := n, n // the previous tags' indices, n the start
 	for i, w := range words {
 		tag, ok := t.dict[hashString(w)]
 		if !ok {
-			s.feats = tagFeatures(s.feats[:0], s.lex, i, prev, prev2)
-			clear(scores)
+			x := &s.lex[i+2]
+			copy(scores, t.ownScores(x, s))
+			s.feats = contextFeatures(s.feats[:0], s.lex, i, prev)
 			t.table.Score(s.feats, scores)
-			tag = uint8(argmax(scores, nil))
+			for c, v := range t.pairs[(p*(n+1)+p2)*n:][:n] {
+				scores[c] += v
+			}
+			tag = uint8(best(scores))
 		}
 		out[i] = int(tag)
-		prev2, prev = prev, t.tagHash[tag]
+		prev = t.tagHash[tag]
+		p2, p = p, int(tag)
 	}
+}
+
+// ownScores is the summed weights of the ownFeatures of word x, from the words s keeps (an
+// entry holds the word's hashes whole, so a word found is the same word; an empty entry is
+// found by none, as a word's amb is never 0) or scored and kept.
+func (t *Tagger) ownScores(x *lexeme, s *Scratch) []int32 {
+	n := len(t.Tags)
+	e := int(mix(x.form, x.lower) % ownWords)
+	scores := s.ownScores[e*n : (e+1)*n]
+	if s.own[e] != *x {
+		s.own[e] = *x
+		s.feats = ownFeatures(s.feats[:0], x)
+		clear(scores)
+		t.table.Score(s.feats, scores)
+	}
+	return scores
 }
 
 // lexemes hashes the words with their ambiguity classes.
@@ -256,7 +326,7 @@ func TrainTagger(sents [][]Word, cfg TagConfig, progress func(epoch int, t *Tagg
 			}
 		}
 		if progress != nil {
-			t.table = Quantise(len(t.Tags), p.Averaged(), cfg.Scale, cfg.Cut)
+			t.setTable(Quantise(len(t.Tags), p.Averaged(), cfg.Scale, cfg.Cut))
 			progress(epoch, t)
 		}
 	}
@@ -355,12 +425,14 @@ func readTagger(r *bufio.Reader) (*Tagger, error) {
 	if t.lex, err = readHashMap[uint32](r, 1<<len(t.Tags)-1); err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	if t.table, err = readTable(r); err != nil {
+	tab, err := readTable(r)
+	if err != nil {
 		return nil, err
 	}
-	if t.table.Classes() != len(t.Tags) {
-		return nil, fmt.Errorf("tag table of %d classes for %d tags", t.table.Classes(), len(t.Tags))
+	if tab.Classes() != len(t.Tags) {
+		return nil, fmt.Errorf("tag table of %d classes for %d tags", tab.Classes(), len(t.Tags))
 	}
 	t.init()
+	t.setTable(tab)
 	return t, nil
 }
