@@ -1,5 +1,5 @@
 -- A feature's posting list as one row (group.StateFormat 2), as SQLite keeps it (its
--- migration 016): the stories listed under it, oldest first, as a blob of big-endian
+-- migration 015): the stories listed under it, oldest first, as a blob of big-endian
 -- four-byte story numbers. The rows of group_postings become these lists in their seq order,
 -- and the state is kept.
 CREATE TABLE group_lists (
