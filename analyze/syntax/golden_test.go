@@ -31,12 +31,7 @@ const goldenReuters, goldenGroup = 300, 50
 // tagged alone, tagged and parsed, and parsed over the tags given; each Reuters article is
 // also analysed as one run-on sentence, so that pieces of MaxWords words are covered.
 func TestGoldenParse(t *testing.T) {
-	events := corpus.Path(t, "events")
-	files, err := filepath.Glob(filepath.Join(events, "*", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Skipf("no event articles in %s", events)
-	}
-	slices.Sort(files)
+	files := eventFiles(t)
 	var got []string
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -114,6 +109,18 @@ func sentenceWords(text string) [][]string {
 		out = append(out, words)
 	}
 	return out
+}
+
+// eventFiles is the articles of the events corpus, in order; the test is skipped without
+// them.
+func eventFiles(t *testing.T) []string {
+	events := corpus.Path(t, "events")
+	files, err := filepath.Glob(filepath.Join(events, "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("no event articles in %s", events)
+	}
+	slices.Sort(files)
+	return files
 }
 
 // reutersTexts is the text of the first n Reuters articles.
