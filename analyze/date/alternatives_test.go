@@ -1,11 +1,7 @@
 package date
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,7 +48,7 @@ func TestDatePhraseIsTheOneAlternation(t *testing.T) {
 		texts = append(texts, sb.String())
 	}
 	if corpus.Dir() != "" {
-		texts = append(texts, reutersTexts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 2000)...)
+		texts = append(texts, corpus.Texts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 2000)...)
 	}
 	windows, matched := 0, 0
 	for _, text := range texts {
@@ -76,7 +72,7 @@ func TestDatePhraseIsTheOneAlternation(t *testing.T) {
 // alternative and as the one pattern.
 func BenchmarkDatePhrase(b *testing.B) {
 	var windows [][]byte
-	for _, text := range reutersTexts(b, corpus.Path(b, "bulk/reuters21578.jsonl.gz"), 2000) {
+	for _, text := range corpus.Texts(b, corpus.Path(b, "bulk/reuters21578.jsonl.gz"), 2000) {
 		windows = append(windows, dateWindows(text)...)
 	}
 	b.Run("alternatives", func(b *testing.B) {
@@ -93,27 +89,4 @@ func BenchmarkDatePhrase(b *testing.B) {
 			}
 		}
 	})
-}
-
-// reutersTexts reads the texts of the first n articles of the gzipped JSONL file at path.
-func reutersTexts(tb testing.TB, path string, n int) []string {
-	f, err := os.Open(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	sc := bufio.NewScanner(gz)
-	sc.Buffer(nil, 1<<24)
-	var texts []string
-	for len(texts) < n && sc.Scan() {
-		var rec struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &rec) == nil {
-			texts = append(texts, rec.Text)
-		}
-	}
-	return texts
 }

@@ -1,10 +1,6 @@
 package number
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"slices"
 	"testing"
 
@@ -48,22 +44,8 @@ func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 	for _, text := range prefilterTexts {
 		checkPrefilters(t, text)
 	}
-	f, err := os.Open(corpus.Path(t, "bulk/reuters21578.jsonl.gz"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(gz)
-	sc.Buffer(nil, 1<<24)
-	for n := 0; n < 1000 && sc.Scan(); n++ {
-		var r struct{ Text string }
-		if json.Unmarshal(sc.Bytes(), &r) == nil {
-			checkPrefilters(t, r.Text)
-		}
+	for _, text := range corpus.Texts(t, corpus.Path(t, "bulk/reuters21578.jsonl.gz"), 1000) {
+		checkPrefilters(t, text)
 	}
 }
 

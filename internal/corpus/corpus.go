@@ -4,6 +4,9 @@
 package corpus
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -39,4 +42,32 @@ func Path(tb testing.TB, rel string) string {
 		tb.Skipf("corpus file %s not found: skipping", p)
 	}
 	return p
+}
+
+// Texts returns the "text" of the first n records of the gzipped JSON Lines file at path
+// (Reuters' form), the records that do not parse left out.
+func Texts(tb testing.TB, path string, n int) []string {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sc := bufio.NewScanner(gz)
+	sc.Buffer(nil, 1<<24)
+	var texts []string
+	for len(texts) < n && sc.Scan() {
+		var rec struct{ Text string }
+		if json.Unmarshal(sc.Bytes(), &rec) == nil {
+			texts = append(texts, rec.Text)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return texts
 }

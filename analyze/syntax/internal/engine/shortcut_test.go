@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -14,18 +13,11 @@ import (
 // with the shipped weights, they choose every tag, head and label as scoring every feature at
 // every step does.
 func TestKeptSumsChooseAsEveryFeatureDoes(t *testing.T) {
-	data, err := os.ReadFile("../../model.bin.gz")
-	if err != nil {
-		t.Skipf("no shipped model: %v", err)
-	}
-	m, err := Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, m := shippedModel(t)
 	dir := filepath.Dir(corpus.Path(t, "treebank/en_ewt-ud-dev.conllu.gz"))
 	var sc ParseScratch
 	sentences := 0
-	err = ReadSplit(dir, "dev", func(sent []Word) error {
+	err := ReadSplit(dir, "dev", func(sent []Word) error {
 		words := make([]string, len(sent))
 		for i, w := range sent {
 			words[i] = Normalise(w.Form)
