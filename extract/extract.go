@@ -156,14 +156,15 @@ func boundText(text string) (string, *crosscheck.Removal) {
 		Text: fmt.Sprintf("%d of the text's %d bytes, past what analysis reads (%d MiB)", len(text)-end, len(text), maxText>>20)}
 }
 
-// Analyze finds what the article says: sentences and tokens, their parse, entities, quotes,
-// numbers, and dates resolved against the publication date. Without one, only dates that name their year,
+// Analyze finds what the article says: sentences and tokens, entities, quotes, numbers, and
+// dates resolved against the publication date. It does not parse the sentences: the readers
+// of a report parse the few sentences they read, when they read them (package reconcile), so
+// a.Syntax is left empty. Without a publication date, only dates that name their year,
 // durations, weekdays and clock times of no known day ("XXXX-WXX-2") and days of no known
 // year ("XXXX-06-24") are kept.
 func Analyze(a *crosscheck.Article) {
 	a.Sentences = lex.Sentences(a.Text)
 	a.Tokens = lex.Tokens(a.Text)
-	parse(a)
 	a.Entities = entity.Find(a.Text, a.Sentences, a.Tokens)
 	a.Quotes = quote.Find(a.Text)
 	entity.ResolveSpeakers(a.Quotes, a.Entities)

@@ -15,10 +15,13 @@ type parsed struct {
 	spans [][2]int // by word, its span in the article's text
 }
 
-// parse returns the parse of the article's i-th sentence: the one analysis stored, else one
-// made on first use, and kept. Every fact reader that needs a sentence's structure (which
-// noun a number counts, a verb's subject) goes through here, so a sentence is parsed once at
-// most.
+// parse returns the parse of the article's i-th sentence: the one a store made before
+// analysis stopped parsing holds, else the one this process made of the same words lately
+// (see parses), else one made on first use; it is kept with the article. Every fact reader
+// that needs a sentence's structure (which noun a number counts, a verb's subject) goes
+// through here, so a report parses a sentence once at most, and only the sentences its
+// readers look at. A sentence longer than maxSentence is parsed piece by piece, as reconcile
+// reads it, so that a report's parsing is bounded as its reading is.
 func (a *article) parse(i int) *parsed {
 	if i < 0 || i >= len(a.sentences) {
 		return &parsed{}
@@ -39,14 +42,15 @@ func (a *article) parse(i int) *parsed {
 	}
 	stored, ok := storedParse(a.Article, first, words)
 	if !ok {
-		stored = syntax.Analyze(words)
+		stored = parses.parse(words)
 	}
 	p.Sentence = stored
 	a.parses[i] = p
 	return p
 }
 
-// storedParse is the parse analysis stored for the words from token first on, if it has one.
+// storedParse is the parse a store holds for the words from token first on, if it has one:
+// analysis stored each sentence's parse until it left the parsing to reports.
 func storedParse(a *crosscheck.Article, first int, words []string) (syntax.Sentence, bool) {
 	if first < 0 || len(a.Syntax) != len(a.Tokens) || len(words) == 0 {
 		return syntax.Sentence{}, false

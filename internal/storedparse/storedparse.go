@@ -1,13 +1,16 @@
-package extract
+// Package storedparse gives an article the parse analysis stored with it until it left the
+// parsing to reports: the tests of stores made before read articles that carry one.
+package storedparse
 
 import (
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/analyze/syntax"
 )
 
-// parse tags and parses each of the article's sentences over its tokens and stores the parse
-// token by token in a.Syntax. A token that no sentence holds whole is left unparsed.
-func parse(a *crosscheck.Article) {
+// Add tags and parses each of the article's sentences over its tokens and keeps the parse
+// token by token in a.Syntax, as analysis did. A token that no sentence holds whole is left
+// unparsed.
+func Add(a *crosscheck.Article) {
 	a.Syntax = make([]crosscheck.TokenSyntax, len(a.Tokens))
 	var words []string
 	k := 0
