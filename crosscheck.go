@@ -97,8 +97,8 @@ type Article struct {
 	// Sentences and Tokens split the clean text.
 	Sentences []Span `json:"sentences,omitempty"`
 	Tokens    []Span `json:"tokens,omitempty"`
-	// Syntax is the parse of the sentences, token by token (one element per token of Tokens,
-	// or none when the article was analysed before parses were stored).
+	// Syntax is the parse of the sentences, token by token (one element per token of Tokens),
+	// as a store made before analysis left the parsing to reports holds it; none otherwise.
 	Syntax []TokenSyntax `json:"-"`
 	// Entities are the people, organisations and places the article names.
 	Entities []Entity `json:"entities,omitempty"`

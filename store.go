@@ -333,7 +333,7 @@ func EncodeSyntax(words []TokenSyntax) []byte {
 }
 
 // DecodeSyntax reads a parse EncodeSyntax packed; an empty blob is no parse (an article stored
-// before parses were).
+// before parses were, or since analysis left them to reports).
 func DecodeSyntax(b []byte) ([]TokenSyntax, error) {
 	if len(b) == 0 {
 		return nil, nil // stored before parses were

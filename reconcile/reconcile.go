@@ -2,6 +2,8 @@
 // render one utterance, aligns the facts the articles state into agreements and conflicts,
 // finds the articles that derive from others, and flags what does not fit the story. It is
 // pure: articles in, a report out. Nothing in it knows any story's people, numbers or outlets.
+// It parses the sentences its readers look at, when they look (analysis does not parse), and
+// keeps the parses made lately for the reports made again (see parsecache.go).
 package reconcile
 
 import (

@@ -45,7 +45,7 @@ func index(names []string) map[string]uint8 {
 	return m
 }
 
-// Pack writes a parsed sentence into out (one element per word) as analysis stores it. A tag
+// Pack writes a parsed sentence into out (one element per word) as a store keeps it. A tag
 // or relation the stored tables lack is stored as "X", and a relation as its universal part
 // ("obl:tmod" as "obl"), else "dep".
 func Pack(s Sentence, out []crosscheck.TokenSyntax) {
