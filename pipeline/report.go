@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/crosscheck/crosscheck"
@@ -41,8 +42,7 @@ func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]
 	if b, err := store.Report(ctx, st.ID, key); err != nil || b != nil {
 		return b, err
 	}
-	_, b, err := makeReport(ctx, store, st, dups, key)
-	return b, err
+	return makeReport(ctx, store, st, dups, key)
 }
 
 // Articles reads the articles of the given ids, in order.
@@ -101,23 +101,39 @@ func orEmpty[T any](s *[]T) {
 	}
 }
 
+// madeReport is a story's report as the store keeps it.
+type madeReport struct {
+	story, key      string
+	report, numbers []byte
+}
+
 // makeReport reconciles a story's articles and stores the report under key.
-func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink, key string) (*crosscheck.Report, []byte, error) {
+func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink, key string) ([]byte, error) {
+	r, err := reconcileStory(ctx, store, st, dups)
+	if err != nil {
+		return nil, err
+	}
+	return r.report, store.SaveReport(ctx, st.ID, key, r.report, r.numbers)
+}
+
+// reconcileStory reconciles a story's articles into its report and the report's numbers, as
+// JSON.
+func reconcileStory(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink) (madeReport, error) {
 	articles, err := Articles(ctx, store, st.Articles)
 	if err != nil {
-		return nil, nil, err
+		return madeReport{}, err
 	}
 	r := reconcile.Reconcile(*st, articles, dups)
 	emptyNotNull(r)
 	b, err := json.Marshal(r)
 	if err != nil {
-		return nil, nil, err
+		return madeReport{}, err
 	}
 	n, err := json.Marshal(r.Story)
 	if err != nil {
-		return nil, nil, err
+		return madeReport{}, err
 	}
-	return r, b, store.SaveReport(ctx, st.ID, key, b, n)
+	return madeReport{story: st.ID, report: b, numbers: n}, nil
 }
 
 // StoredReportJSON returns the stored report of the story id names when it is current, and
@@ -151,42 +167,116 @@ func StoredStoryNumbers(ctx context.Context, store crosscheck.Store, id string) 
 }
 
 // MakeReports makes and stores the reports of the given stories that are not current, on
-// workers goroutines, and returns how many it made. A story that is gone is passed over.
+// workers goroutines, and returns how many it made. A story that is gone is passed over; ids
+// that name the same story make its report once.
+//
+// The stories are reconciled biggest first, so that the one that takes longest does not start
+// last and leave the other workers idle at the end. The reports are stored by one goroutine
+// beside the workers: SQLite takes one writer at a time, and workers saving at once would wait
+// on each other's write lock (a busy wait that sleeps) instead of reconciling.
 func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, workers int) (int, error) {
-	jobs := make(chan string)
-	var mu sync.Mutex
-	made, firstErr := 0, error(nil)
-	var wg sync.WaitGroup
-	for range max(1, workers) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range jobs {
-				st, dups, key, err := storyKey(ctx, store, id)
-				if err == nil {
-					var b []byte
-					if b, err = store.Report(ctx, st.ID, key); err == nil && b == nil {
-						_, _, err = makeReport(ctx, store, st, dups, key)
-						mu.Lock()
-						made++
-						mu.Unlock()
-					}
-				}
-				if err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
-					mu.Lock()
-					firstErr = cmp.Or(firstErr, fmt.Errorf("the report of %s: %w", id, err))
-					mu.Unlock()
-				}
+	workers = max(1, workers)
+	var errs firstError
+	due := dueReports(ctx, store, stories, workers, &errs)
+	slices.SortStableFunc(due, func(a, b dueReport) int { return cmp.Compare(len(b.st.Articles), len(a.st.Articles)) })
+	saves := make(chan madeReport, workers)
+	made, saved := 0, make(chan struct{})
+	go func() {
+		defer close(saved)
+		for r := range saves {
+			if err := store.SaveReport(ctx, r.story, r.key, r.report, r.numbers); err != nil {
+				errs.add(r.story, err)
+				continue
 			}
-		}()
+			made++
+		}
+	}()
+	inParallel(ctx, len(due), workers, func(i int) {
+		d := due[i]
+		r, err := reconcileStory(ctx, store, d.st, d.dups)
+		if err != nil {
+			errs.add(d.st.ID, err)
+			return
+		}
+		r.key = d.key
+		saves <- r
+	})
+	close(saves)
+	<-saved
+	return made, cmp.Or(ctx.Err(), errs.get())
+}
+
+// dueReport is a story whose report is to be made, with its near-duplicate links and the key
+// the report is stored under.
+type dueReport struct {
+	st   *crosscheck.Story
+	dups []crosscheck.DuplicateLink
+	key  string
+}
+
+// dueReports finds, on workers goroutines, the stories of ids whose stored reports are not
+// current, each once, in the order of ids.
+func dueReports(ctx context.Context, store crosscheck.Store, ids []string, workers int, errs *firstError) []dueReport {
+	found := make([]*dueReport, len(ids))
+	inParallel(ctx, len(ids), workers, func(i int) {
+		st, dups, key, err := storyKey(ctx, store, ids[i])
+		if err == nil {
+			var b []byte
+			if b, err = store.Report(ctx, st.ID, key); err == nil && b == nil {
+				found[i] = &dueReport{st, dups, key}
+			}
+		}
+		if err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
+			errs.add(ids[i], err)
+		}
+	})
+	var due []dueReport
+	seen := map[string]bool{}
+	for _, d := range found {
+		if d != nil && !seen[d.st.ID] {
+			seen[d.st.ID] = true
+			due = append(due, *d)
+		}
 	}
-	for _, id := range stories {
+	return due
+}
+
+// inParallel calls f with 0 … n-1 on workers goroutines, and returns when every call has
+// returned or, once ctx is done, the calls begun have.
+func inParallel(ctx context.Context, n, workers int, f func(int)) {
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, n) {
+		wg.Go(func() {
+			for i := range jobs {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
 		select {
-		case jobs <- id:
+		case jobs <- i:
 		case <-ctx.Done():
 		}
 	}
 	close(jobs)
 	wg.Wait()
-	return made, cmp.Or(ctx.Err(), firstErr)
+}
+
+// firstError keeps the first of the errors several goroutines meet.
+type firstError struct {
+	mu  sync.Mutex
+	err error
+}
+
+func (e *firstError) add(id string, err error) {
+	e.mu.Lock()
+	e.err = cmp.Or(e.err, fmt.Errorf("the report of %s: %w", id, err))
+	e.mu.Unlock()
+}
+
+func (e *firstError) get() error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.err
 }
