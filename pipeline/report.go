@@ -45,8 +45,16 @@ func StoryReportJSON(ctx context.Context, store crosscheck.Store, id string) ([]
 	return makeReport(ctx, store, st, dups, key)
 }
 
-// Articles reads the articles of the given ids, in order.
+// Articles reads the articles of the given ids, in order: in one query where the store reads
+// several at once.
 func Articles(ctx context.Context, store crosscheck.Store, ids []string) ([]*crosscheck.Article, error) {
+	if r, ok := store.(articlesReader); ok && len(ids) > 1 {
+		out, err := r.ArticlesByID(ctx, ids)
+		if err != nil || len(out) == len(ids) {
+			return out, err
+		}
+		// one is not stored: read them one by one, so that the error names it
+	}
 	out := make([]*crosscheck.Article, 0, len(ids))
 	for _, id := range ids {
 		a, err := store.Article(ctx, id)
@@ -56,6 +64,13 @@ func Articles(ctx context.Context, store crosscheck.Store, ids []string) ([]*cro
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// articlesReader is a store that reads several articles in one query.
+type articlesReader interface {
+	// ArticlesByID returns the latest revisions of the given articles, in the order given;
+	// one not stored is left out.
+	ArticlesByID(ctx context.Context, ids []string) ([]*crosscheck.Article, error)
 }
 
 // storyKey finds the story id names, its articles' near-duplicate links, and the key its

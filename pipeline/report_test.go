@@ -2,8 +2,10 @@ package pipeline_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -120,5 +122,49 @@ func TestMakeReportsMakesTheBiggestStoriesFirst(t *testing.T) {
 		if a, b := sizes[store.saved[i-1]], sizes[store.saved[i]]; a < b {
 			t.Fatalf("report %d is of a story of %d articles, made after one of %d", i, b, a)
 		}
+	}
+}
+
+// batchStore reads several articles in one call, and counts the calls.
+type batchStore struct {
+	*sqlite.Store
+	calls int
+}
+
+func (s *batchStore) ArticlesByID(ctx context.Context, ids []string) ([]*crosscheck.Article, error) {
+	s.calls++
+	var out []*crosscheck.Article
+	for _, id := range ids {
+		if a, err := s.Article(ctx, id); err == nil {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func TestArticlesReadInOneCallWhereTheStoreCan(t *testing.T) {
+	base, stories := ecbStories(t)
+	ctx := context.Background()
+	var big *crosscheck.Story
+	for _, st := range stories {
+		if big == nil || len(st.Articles) > len(big.Articles) {
+			big = st
+		}
+	}
+	store := &batchStore{Store: base}
+	got, err := pipeline.Articles(ctx, store, big.Articles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if store.calls != 1 || len(got) != len(big.Articles) {
+		t.Fatalf("%d calls read %d articles of %d; want one call", store.calls, len(got), len(big.Articles))
+	}
+	for i, a := range got {
+		if a.ID != big.Articles[i] {
+			t.Fatalf("article %d is %s, want %s", i, a.ID, big.Articles[i])
+		}
+	}
+	if _, err := pipeline.Articles(ctx, store, append(slices.Clone(big.Articles), "gone")); !errors.Is(err, crosscheck.ErrNotFound) {
+		t.Errorf("with an article not stored: %v, want one that wraps ErrNotFound", err)
 	}
 }
