@@ -124,7 +124,11 @@ type madeReport struct {
 
 // makeReport reconciles a story's articles and stores the report under key.
 func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink, key string) ([]byte, error) {
-	r, err := reconcileStory(ctx, store, st, dups)
+	articles, err := Articles(ctx, store, st.Articles)
+	if err != nil {
+		return nil, err
+	}
+	r, err := reconcileStory(st, articles, dups)
 	if err != nil {
 		return nil, err
 	}
@@ -133,11 +137,7 @@ func makeReport(ctx context.Context, store crosscheck.Store, st *crosscheck.Stor
 
 // reconcileStory reconciles a story's articles into its report and the report's numbers, as
 // JSON.
-func reconcileStory(ctx context.Context, store crosscheck.Store, st *crosscheck.Story, dups []crosscheck.DuplicateLink) (madeReport, error) {
-	articles, err := Articles(ctx, store, st.Articles)
-	if err != nil {
-		return madeReport{}, err
-	}
+func reconcileStory(st *crosscheck.Story, articles []*crosscheck.Article, dups []crosscheck.DuplicateLink) (madeReport, error) {
 	r := reconcile.Reconcile(*st, articles, dups)
 	emptyNotNull(r)
 	b, err := json.Marshal(r)
@@ -186,14 +186,32 @@ func StoredStoryNumbers(ctx context.Context, store crosscheck.Store, id string) 
 // that name the same story make its report once.
 //
 // The stories are reconciled biggest first, so that the one that takes longest does not start
-// last and leave the other workers idle at the end. The reports are stored by one goroutine
-// beside the workers: SQLite takes one writer at a time, and workers saving at once would wait
-// on each other's write lock (a busy wait that sleeps) instead of reconciling.
+// last and leave the other workers idle at the end. Their articles are read and decoded by
+// workers goroutines beside the workers that reconcile, so that a worker waiting on a read
+// leaves its core to another. The reports are stored by one goroutine: SQLite takes one
+// writer at a time, and workers saving at once would wait on each other's write lock (a busy
+// wait that sleeps) instead of reconciling.
 func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, workers int) (int, error) {
 	workers = max(1, workers)
 	var errs firstError
 	due := dueReports(ctx, store, stories, workers, &errs)
 	slices.SortStableFunc(due, func(a, b dueReport) int { return cmp.Compare(len(b.st.Articles), len(a.st.Articles)) })
+	type read struct {
+		dueReport
+		articles []*crosscheck.Article
+	}
+	reads := make(chan read, workers)
+	go func() {
+		defer close(reads)
+		inParallel(ctx, len(due), workers, func(i int) {
+			articles, err := Articles(ctx, store, due[i].st.Articles)
+			if err != nil {
+				errs.add(due[i].st.ID, err)
+				return
+			}
+			reads <- read{due[i], articles}
+		})
+	}()
 	saves := make(chan madeReport, workers)
 	made, saved := 0, make(chan struct{})
 	go func() {
@@ -206,16 +224,21 @@ func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, 
 			made++
 		}
 	}()
-	inParallel(ctx, len(due), workers, func(i int) {
-		d := due[i]
-		r, err := reconcileStory(ctx, store, d.st, d.dups)
-		if err != nil {
-			errs.add(d.st.ID, err)
-			return
-		}
-		r.key = d.key
-		saves <- r
-	})
+	var wg sync.WaitGroup
+	for range min(workers, len(due)) {
+		wg.Go(func() {
+			for d := range reads {
+				r, err := reconcileStory(d.st, d.articles, d.dups)
+				if err != nil {
+					errs.add(d.st.ID, err)
+					continue
+				}
+				r.key = d.key
+				saves <- r
+			}
+		})
+	}
+	wg.Wait()
 	close(saves)
 	<-saved
 	return made, cmp.Or(ctx.Err(), errs.get())
