@@ -291,7 +291,7 @@ func inParallel(ctx context.Context, n, workers int, f func(int)) {
 			}
 		})
 	}
-	for i := range n {
+	for i := 0; i < n && ctx.Err() == nil; i++ {
 		select {
 		case jobs <- i:
 		case <-ctx.Done():

@@ -168,3 +168,14 @@ func TestArticlesReadInOneCallWhereTheStoreCan(t *testing.T) {
 		t.Errorf("with an article not stored: %v, want one that wraps ErrNotFound", err)
 	}
 }
+
+func TestMakeReportsMakesNoneOnceCancelled(t *testing.T) {
+	base, stories := ecbStories(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	store := &savingStore{Store: base}
+	made, err := pipeline.MakeReports(ctx, store, []string{stories[0].ID, stories[1].ID}, 2)
+	if !errors.Is(err, context.Canceled) || made != 0 || len(store.saved) != 0 {
+		t.Errorf("cancelled: %d made, %d saved, %v; want none and the context's error", made, len(store.saved), err)
+	}
+}
