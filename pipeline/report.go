@@ -264,7 +264,7 @@ func dueReports(ctx context.Context, store crosscheck.Store, ids []string, worke
 				found[i] = &dueReport{st, dups, key}
 			}
 		}
-		if err != nil && !errors.Is(err, crosscheck.ErrNotFound) {
+		if err != nil {
 			errs.add(ids[i], err)
 		}
 	})
@@ -301,13 +301,17 @@ func inParallel(ctx context.Context, n, workers int, f func(int)) {
 	wg.Wait()
 }
 
-// firstError keeps the first of the errors several goroutines meet.
+// firstError keeps the first of the errors several goroutines meet with the reports, but for
+// those of a story or article that is gone, which is passed over.
 type firstError struct {
 	mu  sync.Mutex
 	err error
 }
 
 func (e *firstError) add(id string, err error) {
+	if errors.Is(err, crosscheck.ErrNotFound) {
+		return
+	}
 	e.mu.Lock()
 	e.err = cmp.Or(e.err, fmt.Errorf("the report of %s: %w", id, err))
 	e.mu.Unlock()
