@@ -212,7 +212,7 @@ func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, 
 			reads <- read{due[i], articles}
 		})
 	}()
-	saves := make(chan madeReport, workers)
+	saves := make(chan madeReport, saveAhead)
 	made, saved := 0, make(chan struct{})
 	go func() {
 		defer close(saved)
@@ -243,6 +243,11 @@ func MakeReports(ctx context.Context, store crosscheck.Store, stories []string, 
 	<-saved
 	return made, cmp.Or(ctx.Err(), errs.get())
 }
+
+// saveAhead is how many made reports may wait for the one goroutine that stores them, so that
+// the workers go on reconciling while a save waits on the disk (the write-ahead log's
+// checkpoint, every thousand pages written, syncs the file).
+const saveAhead = 64
 
 // dueReport is a story whose report is to be made, with its near-duplicate links and the key
 // the report is stored under.
