@@ -405,7 +405,11 @@ func (c *Client) send(ctx context.Context, target string, req Request) (*respons
 	if err != nil {
 		return nil, err
 	}
-	raw, err := io.ReadAll(io.LimitReader(body, c.opts.MaxBytes+1))
+	size := int64(-1) // the body's length, when the server said it and sends it as it is
+	if body == resp.Body {
+		size = resp.ContentLength
+	}
+	raw, err := readAll(body, size, c.opts.MaxBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading the body: %w", c.explain(err))
 	}
@@ -414,6 +418,29 @@ func (c *Client) send(ctx context.Context, target string, req Request) (*respons
 	}
 	out.Body = raw
 	return out, nil
+}
+
+// readAll reads r to its end, or to one byte past limit. A body whose length is known
+// (size, else -1) is read into one buffer of that length and a byte, so that a page is not
+// copied from buffer to ever larger buffer as it comes; one longer than it said is read on.
+func readAll(r io.Reader, size, limit int64) ([]byte, error) {
+	if size < 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit+1))
+	}
+	b := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		switch {
+		case err == io.EOF:
+			return b, nil
+		case err != nil:
+			return b, err
+		case len(b) == cap(b):
+			rest, err := io.ReadAll(io.LimitReader(r, limit+1-int64(len(b))))
+			return append(b, rest...), err
+		}
+	}
 }
 
 // decompress reads the body in its Content-Encoding.

@@ -14,7 +14,7 @@ import (
 // never fetched.
 func (s *Store) FetchState(ctx context.Context, url string) (crosscheck.FetchState, bool, error) {
 	f := crosscheck.FetchState{URL: url}
-	err := s.db.QueryRowContext(ctx, `SELECT article_id, etag, last_modified, status, fetched FROM fetch_state WHERE url = ?`, url).
+	err := s.readRow(ctx, `SELECT article_id, etag, last_modified, status, fetched FROM fetch_state WHERE url = ?`, url).
 		Scan(&f.Article, &f.ETag, &f.LastModified, &f.Status, &f.Fetched)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, false, nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -57,7 +58,8 @@ func benchPage(i int) string {
 // BenchmarkIngestURLs fetches pages from a loopback server through ingest, grouping and the
 // reports, with politeness off, and reports pages per second (the target: 500/s on two
 // cores) and per second of processor. Run with -benchtime=1x; CROSSCHECK_BENCH_PAGES sets the
-// count (default 1,000).
+// count (default 1,000); CROSSCHECK_BENCH_KEEP names a folder the last run's stores are moved
+// to (urls.db, files.db); CROSSCHECK_BENCH_ADDR is the address the server listens on.
 func BenchmarkIngestURLs(b *testing.B) {
 	n := 1000
 	if v, err := strconv.Atoi(os.Getenv("CROSSCHECK_BENCH_PAGES")); err == nil && v > 0 {
@@ -69,7 +71,7 @@ func BenchmarkIngestURLs(b *testing.B) {
 	for i := range pages {
 		pages[i] = []byte(benchPage(i))
 	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		i, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/p/"))
 		if err != nil || i < 0 || i >= len(pages) {
 			http.NotFound(w, r)
@@ -78,6 +80,16 @@ func BenchmarkIngestURLs(b *testing.B) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write(pages[i])
 	}))
+	if addr := os.Getenv("CROSSCHECK_BENCH_ADDR"); addr != "" {
+		// a fixed address gives the pages the same URLs, so the same article ids, in every run
+		l, err := net.Listen("tcp", addr)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srv.Listener.Close()
+		srv.Listener = l
+	}
+	srv.Start()
 	defer srv.Close()
 	urls := []string{"ingest", "--allow-private"}
 	files := []string{"ingest"}
@@ -111,6 +123,12 @@ func BenchmarkIngestURLs(b *testing.B) {
 					b.ReportMetric(float64(n)/used.Seconds(), "pages/cpu-s")
 				}
 				b.Logf("%s", strings.TrimSpace(out.String()))
+				if keep := os.Getenv("CROSSCHECK_BENCH_KEEP"); keep != "" {
+					// the store of the last run, kept to compare what two builds stored
+					if err := os.Rename(db, filepath.Join(keep, name+".db")); err != nil {
+						b.Fatal(err)
+					}
+				}
 			}
 		})
 	}
