@@ -20,9 +20,11 @@ import (
 var modelData []byte
 
 var (
-	loadOnce sync.Once
-	model    *engine.Model
-	scratch  = sync.Pool{New: func() any { return new(pieceScratch) }}
+	taggerOnce, parserOnce sync.Once
+	taggerModel            *engine.Model // the tagger alone, loaded on the first tagging
+	readParser             func() (*engine.Parser, error)
+	model                  *engine.Model // the tagger and the parser, loaded on the first parse
+	scratch                = sync.Pool{New: func() any { return new(pieceScratch) }}
 )
 
 // pieceScratch is the memory one piece is tagged and parsed in, reused from piece to piece.
@@ -46,15 +48,34 @@ func grown[T any](s []T, n int) []T {
 	return s
 }
 
-func loaded() *engine.Model {
-	loadOnce.Do(func() {
-		m, err := engine.Read(modelData)
+// loadedTagger is the model with its tagger read and its parser not: an ingest tags noun
+// phrases but leaves parsing to the reports, and the parser's tables are most of the model.
+func loadedTagger() *engine.Model {
+	taggerOnce.Do(func() {
+		t, parser, err := engine.ReadTagger(modelData)
 		if err != nil {
-			panic(fmt.Sprintf("syntax: the embedded model cannot be read (run go generate ./analyze/syntax): %v", err))
+			panicUnreadable(err)
 		}
-		model = m
+		taggerModel, readParser = &engine.Model{Tagger: t}, parser
+	})
+	return taggerModel
+}
+
+// loaded is the whole model, the parser read after the tagger the first time it is asked for.
+func loaded() *engine.Model {
+	parserOnce.Do(func() {
+		t := loadedTagger()
+		p, err := readParser()
+		if err != nil {
+			panicUnreadable(err)
+		}
+		model = &engine.Model{Tagger: t.Tagger, Parser: p}
 	})
 	return model
+}
+
+func panicUnreadable(err error) {
+	panic(fmt.Sprintf("syntax: the embedded model cannot be read (run go generate ./analyze/syntax): %v", err))
 }
 
 // MaxWords is the longest stretch parsed as one tree: a longer sentence is parsed in pieces of
@@ -78,7 +99,7 @@ type Sentence struct {
 }
 
 // Tags is the tag set (the 17 universal parts of speech).
-func Tags() []string { return append([]string(nil), loaded().Tagger.Tags...) }
+func Tags() []string { return append([]string(nil), loadedTagger().Tagger.Tags...) }
 
 // Relations is the set of relations arcs are labelled with.
 func Relations() []string { return append([]string(nil), loaded().Parser.Labels...) }
@@ -135,8 +156,11 @@ func AnalyzePacked(words []string, out []crosscheck.TokenSyntax) {
 // analyseInto tags words into tags and, when arcs is not nil, parses them into arcs, a piece
 // of at most MaxWords words at a time, reading the tags given.
 func analyseInto(words, tags, outTags []string, arcs []Arc, sc *pieceScratch) {
-	m := loaded()
 	parse := arcs != nil
+	m := loadedTagger()
+	if parse {
+		m = loaded()
+	}
 	for start := 0; start < len(words); start += MaxWords {
 		end := min(start+MaxWords, len(words))
 		var given []string

@@ -42,23 +42,47 @@ func (m *Model) Write(out io.Writer) error {
 
 // Read reads a model written by Write.
 func Read(data []byte) (*Model, error) {
-	z, err := gzip.NewReader(bytes.NewReader(data))
+	tagger, parser, err := ReadTagger(data)
 	if err != nil {
 		return nil, err
+	}
+	p, err := parser()
+	if err != nil {
+		return nil, err
+	}
+	return &Model{Tagger: tagger, Parser: p}, nil
+}
+
+// ReadTagger reads the tagger of a model written by Write, and returns with it the reading of
+// the parser that follows it, for a program that may never parse: the parser's tables are
+// most of the model's loading time. The parser is read at most once, from where the tagger
+// ended; parser is not safe to call from two goroutines at once.
+func ReadTagger(data []byte) (tagger *Tagger, parser func() (*Parser, error), err error) {
+	z, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, err
 	}
 	r := bufio.NewReader(z)
 	head := make([]byte, len(magic))
 	if _, err := io.ReadFull(r, head); err != nil || string(head) != magic {
-		return nil, fmt.Errorf("not a syntax model")
+		return nil, nil, fmt.Errorf("not a syntax model")
 	}
-	m := &Model{}
-	if m.Tagger, err = readTagger(r); err != nil {
-		return nil, fmt.Errorf("tagger: %w", err)
+	if tagger, err = readTagger(r); err != nil {
+		return nil, nil, fmt.Errorf("tagger: %w", err)
 	}
-	if m.Parser, err = readParser(r); err != nil {
-		return nil, fmt.Errorf("parser: %w", err)
+	var p *Parser
+	var perr error
+	read := false
+	parser = func() (*Parser, error) {
+		if !read {
+			read = true
+			if p, perr = readParser(r); perr != nil {
+				p, perr = nil, fmt.Errorf("parser: %w", perr)
+			}
+		}
+		return p, perr
 	}
-	return m, nil
+	return tagger, parser, nil
 }
 
 func readUvarint(r *bufio.Reader) (uint64, error) { return binary.ReadUvarint(r) }
