@@ -158,7 +158,7 @@ func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
 		ms = capitalRuns(ms, text, s, within(tokens, s))
 		for _, m := range ms[n:] {
 			if m.midSent {
-				for _, w := range strings.Fields(m.name) {
+				for w := range strings.FieldsSeq(m.name) {
 					midCaps[w] = true
 				}
 			}
@@ -555,7 +555,7 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 			continue
 		}
 		for b := k - 1; b >= 0 && b >= k-7; b-- {
-			if takeoverWords[strings.ToLower(word(b))] {
+			if lex.LowerIs(takeoverWords, word(b)) {
 				out[w] = true
 				break
 			}
@@ -596,7 +596,7 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 	}
 	if len(words) > 1 {
 		last := words[len(words)-1]
-		if old := b.surnames[last]; old == nil || len(strings.Fields(old.Name)) <= len(words) {
+		if old := b.surnames[last]; old == nil || lex.WordCount(old.Name) <= len(words) {
 			b.surnames[last] = e
 		}
 		if _, ok := places[words[0]]; ok && givenName(words) {
@@ -1432,8 +1432,10 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		for _, a := range e.Aliases {
 			byName[a] = e
 		}
-		if f := strings.Fields(e.Name); e.Kind == "person" && len(f) > 1 && byName[f[len(f)-1]] == nil {
-			byName[f[len(f)-1]] = e // the surname alone
+		if e.Kind == "person" && lex.WordCount(e.Name) > 1 {
+			if last := lex.LastWord(e.Name); byName[last] == nil {
+				byName[last] = e // the surname alone
+			}
 		}
 	}
 	for i := range quotes {
@@ -1461,7 +1463,7 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		_, org := orgs[name]
 		switch {
 		case e != nil && e.Kind == "person":
-			if len(strings.Fields(name)) < 2 || !strings.HasSuffix(e.Name, " "+name) {
+			if lex.WordCount(name) < 2 || !strings.HasSuffix(e.Name, " "+name) {
 				q.Speaker = e.Name // a full name stays: "Bettie Page", not "Notorious Bettie Page"
 			}
 		case (e != nil && e.Kind == "org" || e == nil && org) && cueSpeaks(*q):

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Stem strips common English inflections, enough for "quakes"/"quake", "killed"/"killing".
@@ -103,4 +104,36 @@ func Possessive(w string) bool { return strings.HasSuffix(w, "’s") || strings.
 // TrimPossessive is w without its possessive "'s".
 func TrimPossessive(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+}
+
+// AppendLower appends strings.ToLower(s) to buf: an ASCII s byte by byte, without a new
+// string.
+func AppendLower(buf []byte, s string) []byte {
+	if isASCII(s) {
+		return LowerASCII(buf, s)
+	}
+	return append(buf, strings.ToLower(s)...)
+}
+
+// LowerKey is m[strings.ToLower(w)], looked up without a new string when w is ASCII: the key
+// is lower-cased into a buffer on the stack.
+func LowerKey[V any](m map[string]V, w string) (V, bool) {
+	var buf [32]byte
+	v, ok := m[string(AppendLower(buf[:0], w))]
+	return v, ok
+}
+
+// LowerIs reports m[strings.ToLower(w)] of a set, looked up as LowerKey looks it up.
+func LowerIs(m map[string]bool, w string) bool {
+	v, _ := LowerKey(m, w)
+	return v
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -37,3 +37,23 @@ func FuzzWords(f *testing.F) {
 	}
 	f.Fuzz(checkFields)
 }
+
+// LowerKey finds what a lookup of the word in lower case finds, without a new string for an
+// ASCII word.
+func TestLowerKeyIsToLower(t *testing.T) {
+	m := map[string]int{"march": 3, "sept": 9, "états": 1, "i̇stanbul": 2, "k": 4, strings.Repeat("x", 40): 5}
+	for _, w := range []string{"March", "MARCH", "march", "Sept", "sept.", "", "États", "İstanbul", "\u212a",
+		strings.Repeat("X", 40), strings.Repeat("X", 32), "Ma\xffrch"} {
+		want, wantOK := m[strings.ToLower(w)]
+		if got, ok := lex.LowerKey(m, w); got != want || ok != wantOK {
+			t.Errorf("LowerKey(%q) = %v, %v; want %v, %v", w, got, ok, want, wantOK)
+		}
+	}
+	set := lex.WordSet("the an")
+	if !lex.LowerIs(set, "The") || lex.LowerIs(set, "Then") {
+		t.Error("LowerIs reads the set wrong")
+	}
+	if n := testing.AllocsPerRun(100, func() { lex.LowerKey(m, "MARCH") }); n != 0 {
+		t.Errorf("LowerKey of an ASCII word makes %v allocations, want 0", n)
+	}
+}

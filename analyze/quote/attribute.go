@@ -83,7 +83,7 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // isCue reports a cue verb: in lower case, so that "United States" names no speaker.
 func isCue(t tok) bool     { return !t.punct && !isCapital(t) && cueSet[t.text] }
-func isPronoun(t tok) bool { return !t.punct && pronouns[strings.ToLower(t.text)] }
+func isPronoun(t tok) bool { return !t.punct && lex.LowerIs(pronouns, t.text) }
 func isCapital(t tok) bool {
 	if t.punct {
 		return false

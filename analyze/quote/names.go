@@ -281,12 +281,13 @@ func person(words []string) bool {
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
+	var buf [32]byte
 	for i, w := range words {
-		lw := strings.ToLower(w)
-		if calendarWords[lw] && i > 0 && !weekdayWords[lw] {
+		lw := lex.AppendLower(buf[:0], w) // looked up without a new string
+		if calendarWords[string(lw)] && i > 0 && !weekdayWords[string(lw)] {
 			continue // "Theresa May": a month ends a name, and opens none; a weekday ends none ("Le Parisien Wednesday")
 		}
-		if notPeople[lw] || functionWords[lw] || prepositions[lw] {
+		if notPeople[string(lw)] || functionWords[string(lw)] || prepositions[string(lw)] {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
