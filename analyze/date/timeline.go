@@ -206,24 +206,30 @@ var (
 // speak of what is still to come ("will meet on Monday", "is scheduled for March 3"), -1 when
 // of what happened ("was held on"), 0 when they do not say. A mark of the future wins.
 func tense(before string) int {
-	f := strings.Fields(before)
-	f = f[max(0, len(f)-8):]
+	skip := max(0, lex.WordCount(before)-8)
 	past := false
-	prev := ""
-	for _, w := range f {
+	// the words, lower-cased, and a pair of them are read in buffers, not new strings
+	var wBuf, prevBuf, pairBuf [32]byte
+	prev := prevBuf[:0]
+	for w := range strings.FieldsSeq(before) {
+		if skip > 0 {
+			skip--
+			continue
+		}
 		if strings.HasSuffix(w, "'ll") {
 			return 1
 		}
-		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
+		lw := lex.AppendLower(wBuf[:0], strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
+		pair := append(append(append(pairBuf[:0], prev...), '_'), lw...)
 		switch {
-		case (w == "plan" || w == "plans") && nounMarkers[prev]:
+		case (string(lw) == "plan" || string(lw) == "plans") && nounMarkers[string(prev)]:
 			// "announced the plan Aug. 21": a noun, no mark of the future
-		case futureWords[w], futurePairs[prev+"_"+w]:
+		case futureWords[string(lw)], futurePairs[string(pair)]:
 			return 1
-		case pastWords[w], pastPairs[prev+"_"+w]:
+		case pastWords[string(lw)], pastPairs[string(pair)]:
 			past = true
 		}
-		prev = w
+		prev = append(prevBuf[:0], lw...)
 	}
 	if past {
 		return -1

@@ -1,0 +1,60 @@
+package date
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// tenseOfFields is tense as it read the words, split into a slice and lower-cased into new
+// strings: the reference the buffered reading must answer as.
+func tenseOfFields(before string) int {
+	f := strings.Fields(before)
+	f = f[max(0, len(f)-8):]
+	past := false
+	prev := ""
+	for _, w := range f {
+		if strings.HasSuffix(w, "'ll") {
+			return 1
+		}
+		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
+		switch {
+		case (w == "plan" || w == "plans") && nounMarkers[prev]:
+		case futureWords[w], futurePairs[prev+"_"+w]:
+			return 1
+		case pastWords[w], pastPairs[prev+"_"+w]:
+			past = true
+		}
+		prev = w
+	}
+	if past {
+		return -1
+	}
+	return 0
+}
+
+var tenseTexts = []string{"", "the meeting will be held on", "It was held on", "announced the plan",
+	"They are going to meet", "it TOOK PLACE on", "the talks, which Were Held in Geneva, resumed on",
+	"one two three four five six seven eight nine will", "will one two three four five six seven eight nine",
+	"we'll meet", "\"Expected to\" close", "İt was", "a\u00a0was", strings.Repeat("x", 40) + " took place",
+	"its plans for", "the plan was", "Is To be signed on"}
+
+func checkTense(t *testing.T, s string) {
+	if got, want := tense(s), tenseOfFields(s); got != want {
+		t.Fatalf("tense(%q) = %d, want %d", s, got, want)
+	}
+}
+
+// tense answers as reading the words from a slice of new strings did.
+func TestTenseIsFieldsReading(t *testing.T) {
+	for _, s := range tenseTexts {
+		checkTense(t, s)
+	}
+}
+
+func FuzzTense(f *testing.F) {
+	for _, s := range tenseTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkTense)
+}
