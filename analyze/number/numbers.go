@@ -484,7 +484,11 @@ func readNumber(text string, m []int) (Number, bool) {
 // and a figure after the conjunction opens another count ("1,247 animal and 747 plant
 // species").
 func coordinated(text string, pos int) int {
-	m := coordinatedPair.FindStringSubmatchIndex(strings.ToLower(text[pos:min(len(text), pos+48)]))
+	window := text[pos:min(len(text), pos+48)]
+	if !mayBeCoordinated(window) {
+		return -1
+	}
+	m := coordinatedPair.FindStringSubmatchIndex(strings.ToLower(window))
 	if m == nil {
 		return -1
 	}
@@ -645,6 +649,9 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 // of water") into n.Counted, and a rate's second unit ("gallons per minute", "gallons of
 // water a minute") into its unit; it returns where the number now ends.
 func readOf(text string, end int, n *Number) int {
+	if !partitives[n.Unit] && !measureUnits[n.Unit] {
+		return end // neither a part nor a unit: nothing of it to read
+	}
 	rest := strings.ToLower(text[end:min(len(text), end+48)])
 	if partitives[n.Unit] || measureUnits[n.Unit] && n.Counted == "" {
 		if m := ofPhrase.FindStringSubmatchIndex(rest); m != nil {
@@ -670,6 +677,9 @@ var perUnit = regexp.MustCompile(`^\s+(?:per|a|an|every|each)\s+(second|minute|h
 // readGluedUnit reads a unit or scale written against the figure that ends at end ("4GB",
 // "$334m", "110bn euros") into n, and returns where the number now ends.
 func readGluedUnit(text string, end int, n *Number) int {
+	if !mayBeGluedUnit(text, end) {
+		return end
+	}
 	g := gluedUnit.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+16)]))
 	if g == nil {
 		return end
@@ -735,7 +745,7 @@ func afterMonth(text string, i int) bool {
 	if last == "" {
 		return false
 	}
-	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(last), ".")]
+	_, ok := lex.LowerKey(lex.MonthNames, strings.TrimSuffix(last, "."))
 	return ok
 }
 

@@ -2,6 +2,7 @@ package number
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -17,6 +18,9 @@ var prefilterTexts = []string{
 	"a block away, about a mile from the camp, an  kilometre south of, just over a yard down the",
 	"more than\nten, less than  a sixth, as much as half, at most 4 1/2 hours, 4 1 / 2, some 30%",
 	"at a, as a, some thing, over a, under an, a tenth, an eighth, a\fdozen, a\rquarter",
+	"$1.2 bn dollars, $9.3 MLN, €3 m, 5 Bn pounds, 4GB, 2.4GHz, 9mm, $160MM, 110BN euros, 5 Km, 5 \u212am",
+	"1,300 federal and independent scientists, 1,247 animal AND 747 plant species, three women Or two men",
+	"4 İbn, 1,300 federal\tand\nindependent, 20 \u212a\u212a and x, 40 mi",
 }
 
 // checkPrefilters fails when numberRe or aUnitAway match a window of text that their
@@ -37,15 +41,34 @@ func checkPrefilters(t *testing.T, text string) {
 	}
 }
 
+// checkTailPrefilters fails when an expression read after a figure matches the lower-cased
+// window at a place of text that its prefilter turned away.
+func checkTailPrefilters(t *testing.T, text string) {
+	window := func(i, n int) string { return strings.ToLower(text[i:min(len(text), i+n)]) }
+	for i := range len(text) + 1 {
+		if spacedScale.MatchString(window(i, 24)) && !mayBeSpacedScale(text, i) {
+			t.Fatalf("mayBeSpacedScale turns away %q, which spacedScale matches", text[i:])
+		}
+		if gluedUnit.MatchString(window(i, 16)) && !mayBeGluedUnit(text, i) {
+			t.Fatalf("mayBeGluedUnit turns away %q, which gluedUnit matches", text[i:])
+		}
+		if coordinatedPair.MatchString(window(i, 48)) && !mayBeCoordinated(text[i:min(len(text), i+48)]) {
+			t.Fatalf("mayBeCoordinated turns away %q, which coordinatedPair matches", text[i:])
+		}
+	}
+}
+
 // Every window the expressions match passes their prefilters, and matchNumber reads every
 // window as numberRe does: in the examples, and in the first thousand Reuters articles when
 // the corpus is there.
 func TestPrefiltersAdmitEveryMatch(t *testing.T) {
 	for _, text := range prefilterTexts {
 		checkPrefilters(t, text)
+		checkTailPrefilters(t, text)
 	}
 	for _, text := range corpus.Texts(t, corpus.Path(t, "bulk/reuters21578.jsonl.gz"), 1000) {
 		checkPrefilters(t, text)
+		checkTailPrefilters(t, text)
 	}
 }
 
@@ -71,4 +94,11 @@ func FuzzPrefilters(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkPrefilters)
+}
+
+func FuzzTailPrefilters(f *testing.F) {
+	for _, s := range prefilterTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkTailPrefilters)
 }
