@@ -139,12 +139,20 @@ func indexByRareByte(s, t string) int {
 	return -1
 }
 
+// letterRank is each byte's place in letterFrequency, or -1 for a byte not in it.
+var letterRank = func() (rank [256]int8) {
+	for c := range rank {
+		rank[c] = int8(strings.IndexByte(letterFrequency, byte(c)))
+	}
+	return rank
+}()
+
 // rarestByte is the place in t of its letter latest in letterFrequency (the first of them),
 // or 0 for a t of no such letter.
 func rarestByte(t string) int {
-	best, rank := 0, -1
+	best, rank := 0, int8(-1)
 	for i := 0; i < len(t); i++ {
-		if r := strings.IndexByte(letterFrequency, t[i]); r > rank {
+		if r := letterRank[t[i]]; r > rank {
 			best, rank = i, r
 		}
 	}
