@@ -573,8 +573,15 @@ func newEntityBuilder(text string) *entityBuilder {
 
 // add ties one mention to its entity, making the entity when it is new.
 func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
-	words := strings.Fields(m.name)
-	if len(words) == 0 || len(words) > 6 {
+	var buf [6]string // a name of more than six words is none
+	words := buf[:0]
+	for w := range strings.FieldsSeq(m.name) {
+		if len(words) == len(buf) {
+			return
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
 		return
 	}
 	kind, canon := b.classify(m, words, midCaps)
