@@ -58,3 +58,40 @@ func FuzzTense(f *testing.F) {
 	}
 	f.Fuzz(checkTense)
 }
+
+// normalizeExprByFields is normalizeExpr as it spelt every expression, replacing marks and
+// joining the fields of each: the reference for its shortcuts.
+func normalizeExprByFields(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = exprPunct.Replace(s)
+	s = strings.Trim(s, ".,;:!? ")
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(s, " : ") || strings.Contains(s, ". m") {
+		s = splitClockRe.ReplaceAllString(s, "$1:$2")
+		s = splitMeridiemRe.ReplaceAllString(s, "$1.m")
+	}
+	return spokenDays(s)
+}
+
+var exprTexts = []string{"", " ", "March 12", "march  12", "Tuesday,\tOct. 23", " last week ", "3 : 33 a. m.",
+	"the 1990’s", "mid–2024", "2024—2025", "\u00a0today", "x\u0085y", "next  week.", "a\vb", "İt", "one  "}
+
+func checkNormalizeExpr(t *testing.T, s string) {
+	if got, want := normalizeExpr(s), normalizeExprByFields(s); got != want {
+		t.Fatalf("normalizeExpr(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// normalizeExpr spells every expression as replacing its marks and joining its fields did.
+func TestNormalizeExprShortcuts(t *testing.T) {
+	for _, s := range exprTexts {
+		checkNormalizeExpr(t, s)
+	}
+}
+
+func FuzzNormalizeExpr(f *testing.F) {
+	for _, s := range exprTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkNormalizeExpr)
+}

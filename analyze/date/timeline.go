@@ -206,16 +206,11 @@ var (
 // speak of what is still to come ("will meet on Monday", "is scheduled for March 3"), -1 when
 // of what happened ("was held on"), 0 when they do not say. A mark of the future wins.
 func tense(before string) int {
-	skip := max(0, lex.WordCount(before)-8)
 	past := false
 	// the words, lower-cased, and a pair of them are read in buffers, not new strings
 	var wBuf, prevBuf, pairBuf [32]byte
 	prev := prevBuf[:0]
-	for w := range strings.FieldsSeq(before) {
-		if skip > 0 {
-			skip--
-			continue
-		}
+	for w := range strings.FieldsSeq(before[lex.LastWordsStart(before, 8):]) {
 		if strings.HasSuffix(w, "'ll") {
 			return 1
 		}

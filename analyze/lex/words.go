@@ -85,6 +85,35 @@ func WordCount(s string) int {
 	return n
 }
 
+// LastWordsStart is where the last n words of s begin (n at most 16), split at white space
+// as strings.Fields splits them, or 0 when s has no more than n words: the fields of
+// s[LastWordsStart(s, n):] are the last n fields of s.
+func LastWordsStart(s string, n int) int {
+	var starts [16]int // the starts of the last words, a ring
+	count, in := 0, false
+	for i := 0; i < len(s); {
+		var space bool
+		at := i
+		if b := s[i]; b < utf8.RuneSelf {
+			space = b == ' ' || b >= '\t' && b <= '\r' // unicode.IsSpace's ASCII spaces
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if !space && !in {
+			starts[count%n] = at
+			count++
+		}
+		in = !space
+	}
+	if count <= n {
+		return 0
+	}
+	return starts[count%n] // the start of the n-th word from the end
+}
+
 // LowerASCII appends s to buf with its ASCII letters in lower case: byte offsets stay those
 // of s.
 func LowerASCII(buf []byte, s string) []byte {

@@ -1,13 +1,14 @@
 package lex_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
-var fieldsTexts = []string{"", " ", "one", " one  two\tthree\n", "a\u00a0b\u2003c", "\u3000x\u3000", "\xff \xfe\xfd",
+var fieldsTexts = []string{"one two three four five six seven eight nine ten\u00a0eleven\x85twelve ", "", " ", "one", " one  two\tthree\n", "a\u00a0b\u2003c", "\u3000x\u3000", "\xff \xfe\xfd",
 	"x\x85y", "x\vy ", "last Tuesday March 12", "  trailing  "}
 
 // LastWord and WordCount answer what strings.Fields would, without its slice.
@@ -25,6 +26,11 @@ func checkFields(t *testing.T, s string) {
 	}
 	if got := lex.LastWord(s); got != last {
 		t.Errorf("LastWord(%q) = %q, want %q", s, got, last)
+	}
+	for _, n := range []int{1, 2, 8} {
+		if got, want := strings.Fields(s[lex.LastWordsStart(s, n):]), f[max(0, len(f)-n):]; !slices.Equal(got, want) {
+			t.Errorf("the words from LastWordsStart(%q, %d) = %q, want %q", s, n, got, want)
+		}
 	}
 	if got := lex.WordCount(s); got != len(f) {
 		t.Errorf("WordCount(%q) = %d, want %d", s, got, len(f))
