@@ -257,9 +257,11 @@ func figureFrom(s []byte, i int) []int {
 	}
 	end := i + f[1]
 	m[0], m[6], m[7] = 0, i, end
-	if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
-		copyGroups(m, 4, g, end)
-		end += g[1]
+	if mayBeScale(s[end:]) {
+		if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
+			copyGroups(m, 4, g, end)
+			end += g[1]
+		}
 	}
 	if g := tailRe.FindSubmatchIndex(s[end:]); g != nil {
 		copyGroups(m, 6, g, end)

@@ -233,3 +233,20 @@ func mayBeCoordinated(window string) bool {
 	}
 	return false
 }
+
+// mayBeScale reports whether scaleRe may match s, the lower-cased text after a figure: white
+// space, a hyphen at most and white space, then a scale's or "percent"'s first letter, or a
+// percent sign.
+func mayBeScale(s []byte) bool {
+	i := 0
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == '-' {
+		for i++; i < len(s) && isSpaceByte(s[i]); i++ {
+		}
+	} else if i < len(s) && s[i] == '%' {
+		return true
+	}
+	return i < len(s) && strings.IndexByte("tmbp", s[i]) >= 0
+}

@@ -20,6 +20,7 @@ var prefilterTexts = []string{
 	"at a, as a, some thing, over a, under an, a tenth, an eighth, a\fdozen, a\rquarter",
 	"$1.2 bn dollars, $9.3 MLN, €3 m, 5 Bn pounds, 4GB, 2.4GHz, 9mm, $160MM, 110BN euros, 5 Km, 5 \u212am",
 	"1,300 federal and independent scientists, 1,247 animal AND 747 plant species, three women Or two men",
+	"5 - million, 5 -million, 5  %, 5 per cent, 5\tthousand, 3 trillion, 4 -  billion, 7-percent, 2 %",
 	"4 İbn, 1,300 federal\tand\nindependent, 20 \u212a\u212a and x, 40 mi",
 }
 
@@ -34,6 +35,9 @@ func checkPrefilters(t *testing.T, text string) {
 		}
 		if numberRe.Match(w) && !mayBeNumber(w) {
 			t.Fatalf("mayBeNumber turns away %q, which numberRe matches", w)
+		}
+		if scaleRe.Match(w) && !mayBeScale(w) {
+			t.Fatalf("mayBeScale turns away %q, which scaleRe matches", w)
 		}
 		if aUnitAway.Match(w) && !mayBeUnitAway(w) {
 			t.Fatalf("mayBeUnitAway turns away %q, which aUnitAway matches", w)
