@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,8 +16,16 @@ type tok struct {
 	punct bool
 }
 
+// spanBuffers hold the token spans toks reads, one slice kept from a call to the next.
+var spanBuffers = sync.Pool{New: func() any { return new([]lex.Span) }}
+
 func toks(s string) []tok {
-	spans := lex.Tokens(s)
+	buf := spanBuffers.Get().(*[]lex.Span)
+	spans := lex.AppendTokens((*buf)[:0], s)
+	defer func() {
+		*buf = spans[:0]
+		spanBuffers.Put(buf)
+	}()
 	out := make([]tok, 0, len(spans))
 	for _, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(s[sp[0]:])
