@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,7 +152,13 @@ type mention struct {
 // included) and the roles the article gives it. sentences and tokens are text's (lex.Sentences,
 // lex.Tokens).
 func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
-	var ms []mention
+	buf := mentionBuffers.Get().(*[]mention)
+	ms := (*buf)[:0]
+	defer func() {
+		clear(ms) // the pool keeps no article's text
+		*buf = ms[:0]
+		mentionBuffers.Put(buf)
+	}()
 	midCaps := map[string]bool{} // words seen capitalised inside a sentence
 	for _, s := range sentences {
 		n := len(ms)
@@ -172,6 +179,10 @@ func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
 	b.roleNouns(sentences, tokens)
 	return b.entities()
 }
+
+// mentionBuffers hold the slices Find gathers an article's mentions in, read only while it
+// runs: one kept from an article to the next instead of a new one grown for each.
+var mentionBuffers = sync.Pool{New: func() any { return new([]mention) }}
 
 // within returns the tokens of all (sorted) that lie in span s.
 func within(all []crosscheck.Span, s crosscheck.Span) []crosscheck.Span {
