@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -395,6 +396,10 @@ func nextWordAfter(text string, s int) int {
 	return s + 1
 }
 
+// foldedBuffers hold the lower-cased texts Find reads, only while it runs: one buffer kept
+// from a text to the next instead of a new copy of each.
+var foldedBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
 // maxLead bounds the text before a date phrase's first time word: "at least a couple of hours".
 const maxLead = 32
 
@@ -411,6 +416,13 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 	anchors := timeWords(text, tokens)
 	ai := 0
 	var folded []byte // the text in ASCII lower case, read in windows, made at the first try
+	buf := foldedBuffers.Get().(*[]byte)
+	defer func() {
+		if folded != nil {
+			*buf = folded[:0]
+		}
+		foldedBuffers.Put(buf)
+	}()
 	for c := 0; c < len(text); {
 		s := number.NextStart(text, c, dateStarts, false)
 		if s < 0 {
@@ -428,7 +440,7 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 			continue
 		}
 		if folded == nil {
-			folded = lex.LowerASCII(make([]byte, 0, len(text)), text)
+			folded = lex.LowerASCII((*buf)[:0], text)
 		}
 		end := min(len(text), s+maxDateText)
 		lower := folded[s:end:end]

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -25,7 +26,12 @@ func numbers(text string, tries *int) []Number {
 	orig := text
 	text = unquoteModifiers(text) // `200 "made" soldiers`: 200 soldiers, its text as written
 	var out []Number
-	folded := lex.LowerASCII(nil, text) // the text in ASCII lower case, read in windows
+	buf := foldedBuffers.Get().(*[]byte)
+	folded := lex.LowerASCII((*buf)[:0], text) // the text in ASCII lower case, read in windows
+	defer func() {
+		*buf = folded[:0]
+		foldedBuffers.Put(buf)
+	}()
 	for c := 0; c < len(text); {
 		at := NextStart(text, c, numberStarts, true)
 		if at < 0 {
@@ -68,6 +74,10 @@ func numbers(text string, tries *int) []Number {
 	}
 	return out
 }
+
+// foldedBuffers hold the lower-cased texts numbers reads, only while it runs: one buffer kept
+// from a text to the next instead of a new copy of each.
+var foldedBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // aUnitAway is one unit of distance written with "a" before where it is measured from:
 // "a block away", "about a mile from the camp", "a mile south of the border". Groups: 1 the
