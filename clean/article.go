@@ -95,6 +95,7 @@ func Article(in Input) Result {
 	structured := repeatedStructure(lines)
 	seen, counted := map[string]bool{}, map[string]bool{}
 	var b strings.Builder
+	b.Grow(len(in.Text) + len(lines)) // the kept text, once, with a blank line between paragraphs
 	var credits []string
 	for i := range lines {
 		l := &lines[i]

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -136,6 +137,9 @@ func isInvisible(r rune) bool {
 
 // apply returns raw[a:b] with the edits that lie inside it applied.
 func (l *line) apply(a, b int) string {
+	if !slices.ContainsFunc(l.edits, func(e edit) bool { return e.end > a && e.start < b }) {
+		return l.raw[a:b] // nothing to repair: the raw text itself, not a copy
+	}
 	var sb strings.Builder
 	pos := a
 	for _, e := range l.edits {
