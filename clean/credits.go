@@ -68,9 +68,8 @@ var newspaperHeads = map[string]bool{
 }
 
 // creditsIn finds the outlets credited in text, and an outlet naming itself ("Axar.az
-// informs") as self.
-func creditsIn(text string) (credits []string, self string) {
-	lower := asciiLower(text)
+// informs") as self; lower is text with its ASCII letters in lower case (asciiLower).
+func creditsIn(text, lower string) (credits []string, self string) {
 	for _, p := range creditPatterns {
 		for _, w := range triggerWindows(lower, p.triggers, p.selfCredit) {
 			credits, self = p.match(text, w[0], w[1], credits, self)
@@ -157,6 +156,23 @@ func rarestByte(t string) int {
 		}
 	}
 	return best
+}
+
+// foldCase is asciiLower(s), s itself when it has no capital, and whether s is all ASCII.
+func foldCase(s string) (lower string, ascii bool) {
+	upper := false
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= 'A' && b <= 'Z' {
+			upper = true
+		} else if b >= 0x80 {
+			ascii = false
+		}
+	}
+	if !upper {
+		return s, ascii
+	}
+	return asciiLower(s), ascii
 }
 
 // asciiLower lower-cases ASCII letters only, so that byte offsets stay those of s.

@@ -35,3 +35,16 @@ func FuzzIndexByRareByte(f *testing.F) {
 	}
 	f.Fuzz(checkIndex)
 }
+
+// foldCase lower-cases as asciiLower does, and tells an all-ASCII text.
+func TestFoldCaseIsASCIILower(t *testing.T) {
+	for _, s := range []string{"", "plain text", "Citing NBC News", "ÉTATS-Unis", "naïve", "\xff ABC"} {
+		lower, ascii := foldCase(s)
+		if want := asciiLower(s); lower != want {
+			t.Errorf("foldCase(%q) = %q, want %q", s, lower, want)
+		}
+		if want := strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 }) < 0; ascii != want {
+			t.Errorf("foldCase(%q) says ASCII %v, want %v", s, ascii, want)
+		}
+	}
+}

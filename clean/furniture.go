@@ -63,9 +63,15 @@ func bulletPrefix(s string) string {
 	return strings.TrimLeft(s, "•·▪►◦‣∙*-–— \t")
 }
 
-// isFurniture reports the rule by which a whole line (already repaired) is page furniture.
-func isFurniture(text string) (string, bool) {
-	plain := strings.ToLower(strings.TrimSpace(bulletPrefix(text)))
+// isFurniture reports the rule by which a whole line (already repaired) is page furniture;
+// lower is the line with its ASCII letters in lower case, its lower case whole when ascii.
+func isFurniture(text, lower string, ascii bool) (string, bool) {
+	var plain string
+	if ascii {
+		plain = strings.TrimSpace(bulletPrefix(lower)) // what lower-casing the trimmed line gives
+	} else {
+		plain = strings.ToLower(strings.TrimSpace(bulletPrefix(text)))
+	}
 	plain = strings.TrimRight(plain, " :|»›>")
 	switch {
 	case plain == "":

@@ -19,6 +19,8 @@ type line struct {
 	src    int // byte offset of raw in the source text
 	text   string
 	folded string // Fold(text)
+	lower  string // text with its ASCII letters in lower case (asciiLower), made by classify
+	ascii  bool   // text is all ASCII, set with lower
 	words  int    // wordCount(text)
 	edits  []edit
 }
