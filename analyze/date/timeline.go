@@ -308,6 +308,9 @@ var datePhrase = lex.NewAlternatives([]string{
 	`(?:the\s+)?(?:19|20)\d0s`,
 })
 
+// dateStartWords are dateStarts as NextStart reads them.
+var dateStartWords = number.NewStarts(dateStarts)
+
 // dateStarts are the words a date phrase can begin with.
 var dateStarts = lex.WordSet(`sunday monday tuesday wednesday thursday friday saturday january jan
 		february feb march mar april apr may june jun july jul august aug september sept sep october oct
@@ -424,7 +427,7 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 		foldedBuffers.Put(buf)
 	}()
 	for c := 0; c < len(text); {
-		s := number.NextStart(text, c, dateStarts, false)
+		s := number.NextStart(text, c, dateStartWords, false)
 		if s < 0 {
 			break
 		}

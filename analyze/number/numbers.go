@@ -111,7 +111,7 @@ const maxNumberText = 256
 
 // numberStarts are the words a number expression may begin with: an approximation, a number
 // word, "half", "a" ("a third").
-var numberStarts = func() map[string]bool {
+var numberStarts = NewStarts(func() map[string]bool {
 	m := map[string]bool{"half": true, "a": true}
 	for _, w := range strings.Fields(`nearly almost about around approximately roughly some more over less under up
 	at just as zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -119,13 +119,13 @@ var numberStarts = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+}())
 
 // NextStart finds, from c on, the next place an expression can begin: a word at a word
 // boundary that is a figure or one of starts, or with currency a currency sign. Trying an
 // anchored expression only there finds what an unanchored search over every position would,
 // as long as every expression begins with such a word.
-func NextStart(text string, c int, starts map[string]bool, currency bool) int {
+func NextStart(text string, c int, starts *Starts, currency bool) int {
 	for i := c; i < len(text); {
 		b := text[i]
 		if currency && (b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")) {
@@ -150,15 +150,43 @@ func NextStart(text string, c int, starts map[string]bool, currency bool) int {
 	return -1
 }
 
+// Starts are the words, in lower case, that NextStart stops at.
+type Starts struct {
+	words map[string]bool
+	// shapes[b] has bit n set when a word of n bytes (n < maxStart) begins with byte b (in
+	// lower case): a word of no such shape is not looked up
+	shapes [256]uint32
+}
+
+const maxStart = 32
+
+// NewStarts makes the starts of words, in lower case.
+func NewStarts(words map[string]bool) *Starts {
+	s := &Starts{words: words}
+	for w := range words {
+		if w != "" && len(w) < maxStart {
+			s.shapes[w[0]] |= 1 << len(w)
+		}
+	}
+	return s
+}
+
 // isStart reports whether the ASCII word w, in lower case, is one of starts: lowered into a
-// buffer on the stack, not a new string, unless it is long.
-func isStart(starts map[string]bool, w string) bool {
-	const maxStart = 32
+// buffer on the stack, not a new string, unless it is long, and looked up only when a word
+// of its first letter and length is.
+func isStart(starts *Starts, w string) bool {
 	if len(w) >= maxStart {
-		return starts[strings.ToLower(w)]
+		return starts.words[strings.ToLower(w)]
+	}
+	b := w[0]
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	if starts.shapes[b]&(1<<len(w)) == 0 {
+		return false
 	}
 	var buf [maxStart]byte
-	return starts[string(lex.LowerASCII(buf[:0], w))]
+	return starts.words[string(lex.LowerASCII(buf[:0], w))]
 }
 
 // euroFigure reports "euro" written against a figure: "euro110 billion".

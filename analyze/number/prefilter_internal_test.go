@@ -20,6 +20,7 @@ var prefilterTexts = []string{
 	"at a, as a, some thing, over a, under an, a tenth, an eighth, a\fdozen, a\rquarter",
 	"$1.2 bn dollars, $9.3 MLN, €3 m, 5 Bn pounds, 4GB, 2.4GHz, 9mm, $160MM, 110BN euros, 5 Km, 5 \u212am",
 	"1,300 federal and independent scientists, 1,247 animal AND 747 plant species, three women Or two men",
+	"About SOME Nearly at_least Half A a an Twenty-One HUNDRED dozens abouts " + strings.Repeat("x", 40) + ", ",
 	"5 - million, 5 -million, 5  %, 5 per cent, 5\tthousand, 3 trillion, 4 -  billion, 7-percent, 2 %",
 	"4 İbn, 1,300 federal\tand\nindependent, 20 \u212a\u212a and x, 40 mi",
 }
@@ -46,10 +47,20 @@ func checkPrefilters(t *testing.T, text string) {
 }
 
 // checkTailPrefilters fails when an expression read after a figure matches the lower-cased
-// window at a place of text that its prefilter turned away.
+// window at a place of text that its prefilter turned away, or when isStart answers for a
+// word of text otherwise than its starts' words.
 func checkTailPrefilters(t *testing.T, text string) {
 	window := func(i, n int) string { return strings.ToLower(text[i:min(len(text), i+n)]) }
 	for i := range len(text) + 1 {
+		if j := i; i < len(text) && lex.IsASCIIWord(text[i]) {
+			for j < len(text) && lex.IsASCIIWord(text[j]) {
+				j++
+			}
+			w := text[i:j]
+			if got, want := isStart(numberStarts, w), numberStarts.words[strings.ToLower(w)]; got != want {
+				t.Fatalf("isStart(%q) = %v, want %v", w, got, want)
+			}
+		}
 		if spacedScale.MatchString(window(i, 24)) && !mayBeSpacedScale(text, i) {
 			t.Fatalf("mayBeSpacedScale turns away %q, which spacedScale matches", text[i:])
 		}
