@@ -361,11 +361,12 @@ func isTimeWord(w string) bool {
 	if len(w) <= maxTimeWord && isASCII(w) {
 		var buf [maxTimeWord]byte
 		lw := lex.LowerASCII(buf[:0], w) // looked up without a new string
-		if timeUnits[string(lw)] || lw[len(lw)-1] == '.' && timeUnits[string(lw[:len(lw)-1])] {
+		unit := func(k []byte) bool { return timeShapes.May(firstByte(k), len(k)) && timeUnits[string(k)] }
+		if unit(lw) || lw[len(lw)-1] == '.' && unit(lw[:len(lw)-1]) {
 			return true
 		}
 		if i := bytes.LastIndexByte(lw, '-'); i >= 0 {
-			return timeUnits[string(lw[i+1:])] || timeUnits[string(lw[:i])]
+			return unit(lw[i+1:]) || unit(lw[:i])
 		}
 		return false
 	}
@@ -377,6 +378,16 @@ func isTimeWord(w string) bool {
 		return timeUnits[lw[i+1:]] || timeUnits[lw[:i]] // "five-hour", "mid-march"
 	}
 	return false
+}
+
+// timeShapes are the shapes of timeUnits.
+var timeShapes = lex.ShapesOf(timeUnits)
+
+func firstByte(b []byte) byte {
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0]
 }
 
 // maxTimeWord bounds the words isTimeWord lowers on the stack; longer ones are lowered anew.

@@ -166,3 +166,23 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// Shapes tells, from its first byte and length alone, that a word is none of a set's: a
+// lookup a text's words mostly fail is then mostly not made.
+type Shapes [256]uint32 // bit n of [b]: a word of n bytes (n < 32) begins with b
+
+// ShapesOf are the shapes of words.
+func ShapesOf(words map[string]bool) *Shapes {
+	var s Shapes
+	for w := range words {
+		if w != "" {
+			s[w[0]] |= 1 << min(len(w), 31) // 31: 31 bytes or more
+		}
+	}
+	return &s
+}
+
+// May reports whether a word of n bytes that begins with first may be one of the set's.
+func (s *Shapes) May(first byte, n int) bool {
+	return n > 0 && s[first]&(1<<min(n, 31)) != 0
+}

@@ -63,3 +63,24 @@ func TestLowerKeyIsToLower(t *testing.T) {
 		t.Errorf("LowerKey of an ASCII word makes %v allocations, want 0", n)
 	}
 }
+
+// Every word of a set has a shape of the set's; words of other first letters or lengths have
+// none, so that they are not looked up.
+func TestShapesAdmitTheSet(t *testing.T) {
+	set := lex.WordSet("a at march mid-march " + strings.Repeat("x", 31) + " " + strings.Repeat("y", 40))
+	set["É"] = true
+	shapes := lex.ShapesOf(set)
+	for w := range set {
+		if !shapes.May(w[0], len(w)) {
+			t.Errorf("the shapes turn away %q, a word of the set", w)
+		}
+	}
+	for _, w := range []string{"b", "abcdefg", "marc", "", strings.Repeat("x", 30)} {
+		if w == "" && shapes.May(0, 0) || w != "" && shapes.May(w[0], len(w)) {
+			t.Errorf("the shapes admit %q", w)
+		}
+	}
+	if !shapes.May('x', 50) || !shapes.May('y', 31) {
+		t.Error("the shapes turn away a long word of a first letter of the set's long words")
+	}
+}

@@ -152,23 +152,15 @@ func NextStart(text string, c int, starts *Starts, currency bool) int {
 
 // Starts are the words, in lower case, that NextStart stops at.
 type Starts struct {
-	words map[string]bool
-	// shapes[b] has bit n set when a word of n bytes (n < maxStart) begins with byte b (in
-	// lower case): a word of no such shape is not looked up
-	shapes [256]uint32
+	words  map[string]bool
+	shapes *lex.Shapes // a word of no start's first letter and length is not looked up
 }
 
 const maxStart = 32
 
 // NewStarts makes the starts of words, in lower case.
 func NewStarts(words map[string]bool) *Starts {
-	s := &Starts{words: words}
-	for w := range words {
-		if w != "" && len(w) < maxStart {
-			s.shapes[w[0]] |= 1 << len(w)
-		}
-	}
-	return s
+	return &Starts{words: words, shapes: lex.ShapesOf(words)}
 }
 
 // isStart reports whether the ASCII word w, in lower case, is one of starts: lowered into a
@@ -182,7 +174,7 @@ func isStart(starts *Starts, w string) bool {
 	if b >= 'A' && b <= 'Z' {
 		b += 'a' - 'A'
 	}
-	if starts.shapes[b]&(1<<len(w)) == 0 {
+	if !starts.shapes.May(b, len(w)) {
 		return false
 	}
 	var buf [maxStart]byte
