@@ -527,6 +527,9 @@ var legalForms = lex.WordSet("Inc. Inc Corp. Corp Corporation Ltd. Ltd LLC PLC p
 // name the buyer ("Intel's purchase").
 var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger purchase purchased")
 
+// takeoverShapes are the shapes of takeoverWords.
+var takeoverShapes = lex.ShapesOf(takeoverWords)
+
 // companies returns the single capitalised words text uses as the names of companies: before
 // an officer, a product or a legal form, or after a word of takeover. Such a word is no place,
 // whatever the preposition before it ("chips from Intel").
@@ -540,7 +543,7 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 	}
 	single := func(k int) bool {
 		w := word(k)
-		return capitalised(w) && !stopCaps[w] && !titleWords[w] && !demonyms[w] && !capitalised(word(k-1)) && !orgHeads[w]
+		return capitalised(w) && !capitalised(word(k-1)) && !stopCaps[w] && !titleWords[w] && !demonyms[w] && !orgHeads[w]
 	}
 	for k := range tokens {
 		w := lex.TrimPossessive(word(k))
@@ -566,7 +569,7 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 			continue
 		}
 		for b := k - 1; b >= 0 && b >= k-7; b-- {
-			if lex.LowerIs(takeoverWords, word(b)) {
+			if bw := word(b); takeoverShapes.MayLower(bw) && lex.LowerIs(takeoverWords, bw) {
 				out[w] = true
 				break
 			}

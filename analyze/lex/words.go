@@ -182,6 +182,19 @@ func ShapesOf(words map[string]bool) *Shapes {
 	return &s
 }
 
+// MayLower reports whether strings.ToLower(w) may be one of the set's words: for a w past
+// ASCII, whose lower case may differ in first byte and length, it says yes.
+func (s *Shapes) MayLower(w string) bool {
+	if w == "" || !isASCII(w) {
+		return w != ""
+	}
+	b := w[0]
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return s.May(b, len(w))
+}
+
 // May reports whether a word of n bytes that begins with first may be one of the set's.
 func (s *Shapes) May(first byte, n int) bool {
 	return n > 0 && s[first]&(1<<min(n, 31)) != 0

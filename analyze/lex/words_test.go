@@ -80,6 +80,14 @@ func TestShapesAdmitTheSet(t *testing.T) {
 			t.Errorf("the shapes admit %q", w)
 		}
 	}
+	for _, w := range []string{"AT", "March", "\u212a", "ÉTATS"} {
+		if !shapes.MayLower(w) {
+			t.Errorf("MayLower turns away %q, which may be lower-cased into the set", w)
+		}
+	}
+	if shapes.MayLower("Be") || shapes.MayLower("") {
+		t.Error("MayLower admits a word of no shape of the set's")
+	}
 	if !shapes.May('x', 50) || !shapes.May('y', 31) {
 		t.Error("the shapes turn away a long word of a first letter of the set's long words")
 	}
