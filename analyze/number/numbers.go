@@ -128,7 +128,8 @@ var numberStarts = NewStarts(func() map[string]bool {
 func NextStart(text string, c int, starts *Starts, currency bool) int {
 	for i := c; i < len(text); {
 		b := text[i]
-		if currency && (b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")) {
+		// "€" begins with byte 0xE2, "£" and "¥" with 0xC2
+		if currency && (b == '$' || b == 0xE2 && strings.HasPrefix(text[i:], "€") || b == 0xC2 && (strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥"))) {
 			return i
 		}
 		if currency && (b == 'e' || b == 'E') && (i == 0 || !lex.IsASCIIWord(text[i-1])) && euroFigure(text[i:]) {
