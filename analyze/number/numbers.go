@@ -32,6 +32,7 @@ func numbers(text string, tries *int) []Number {
 		*buf = folded[:0]
 		foldedBuffers.Put(buf)
 	}()
+	var groups [2 * 9]int // the groups of the match at hand, read before the next is tried
 	for c := 0; c < len(text); {
 		at := NextStart(text, c, numberStarts, true)
 		if at < 0 {
@@ -43,7 +44,7 @@ func numbers(text string, tries *int) []Number {
 		lower := folded[at:min(len(text), at+maxNumberText):min(len(text), at+maxNumberText)]
 		var m []int
 		if mayBeNumber(lower) {
-			m = matchNumber(lower)
+			m = matchNumber(lower, groups[:])
 		}
 		if m == nil {
 			if n, ok := oneUnitAway(text, at, lower); ok {
@@ -230,30 +231,31 @@ var (
 // a currency sign is taken with a white space after it, then without, then not at all; and
 // since all that follows the figure may be empty, the first way of writing the figure that
 // matches is the pattern's, then the first scale, then the first unit or words.
-func matchNumber(s []byte) []int {
+// The groups are written into dst, of 2*9 places, and the match is dst or nil.
+func matchNumber(s []byte, dst []int) []int {
 	for _, a := range numberApprox {
 		if j, ok := afterWord(s, 0, a); ok {
-			if m := numberFrom(s, j); m != nil {
+			if m := numberFrom(s, j, dst); m != nil {
 				m[2], m[3] = 0, len(a)
 				return m
 			}
 			break // one approximation at most begins s
 		}
 	}
-	return numberFrom(s, 0)
+	return numberFrom(s, 0, dst)
 }
 
 // numberFrom matches numberRe's currency, figure and what follows at i, where a word
 // boundary is the start of a word.
-func numberFrom(s []byte, i int) []int {
+func numberFrom(s []byte, i int, dst []int) []int {
 	if n := currencyAt(s, i); n > 0 {
 		c := i + n
 		m := []int(nil)
 		if c < len(s) && isSpaceByte(s[c]) {
-			m = figureFrom(s, c+1)
+			m = figureFrom(s, c+1, dst)
 		}
 		if m == nil {
-			m = figureFrom(s, c)
+			m = figureFrom(s, c, dst)
 		}
 		if m != nil {
 			m[4], m[5] = i, c
@@ -261,7 +263,7 @@ func numberFrom(s []byte, i int) []int {
 		}
 	}
 	if i < len(s) && lex.IsASCIIWord(s[i]) {
-		return figureFrom(s, i)
+		return figureFrom(s, i, dst)
 	}
 	return nil
 }
@@ -276,13 +278,13 @@ func currencyAt(s []byte, i int) int {
 	return 0
 }
 
-// figureFrom matches the figure at i and what follows it.
-func figureFrom(s []byte, i int) []int {
+// figureFrom matches the figure at i and what follows it, its groups written into dst.
+func figureFrom(s []byte, i int, dst []int) []int {
 	f := figureRe.FindIndex(s[i:])
 	if f == nil {
 		return nil
 	}
-	m := make([]int, 2*9)
+	m := dst[:2*9]
 	for k := range m {
 		m[k] = -1
 	}
