@@ -6,8 +6,11 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // languageSample is how much text language detection reads: enough to be sure, little enough
@@ -71,15 +74,24 @@ func Language(text string) string {
 // byStopwords returns the language whose function words make up a large share of the text's
 // words and clearly more than any other's, or "".
 func byStopwords(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if len(words) < 20 {
-		return ""
-	}
 	counts := make([]int, len(languages))
-	for _, w := range words {
-		for l := stopwordLanguages[w]; l != 0; l &= l - 1 {
+	count := func(l uint8) {
+		for ; l != 0; l &= l - 1 {
 			counts[bits.TrailingZeros(uint(l))]++
 		}
+	}
+	n := 0
+	if asciiOnly(text) {
+		n = asciiWords(text, func(w []byte) { count(stopwordLanguages[string(w)]) })
+	} else {
+		words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		for _, w := range words {
+			count(stopwordLanguages[w])
+		}
+		n = len(words)
+	}
+	if n < 20 {
+		return ""
 	}
 	best, bestN, secondN := "", 0, 0
 	for i, lang := range languages {
@@ -93,8 +105,43 @@ func byStopwords(text string) string {
 	}
 	// A quarter of the words, three times the runner-up's; or, in text thin on function words
 	// (tables of figures, terse briefs), a tenth and four times the runner-up's.
-	if bestN*4 >= len(words) && bestN >= 3*secondN || bestN*10 >= len(words) && bestN >= 4*secondN && bestN >= 4 {
+	if bestN*4 >= n && bestN >= 3*secondN || bestN*10 >= n && bestN >= 4*secondN && bestN >= 4 {
 		return best
 	}
 	return ""
 }
+
+// asciiWords calls count with each word of an ASCII text in lower case, its runs of letters
+// and apostrophes as byStopwords splits it, and returns how many there are; the words are
+// lowered into a buffer, not new strings, and a long one is passed as it is, too long to be a
+// function word.
+func asciiWords(text string, count func(w []byte)) int {
+	n := 0
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if w := text[i:j]; len(w) <= len(buf) {
+			count(lex.LowerASCII(buf[:0], w))
+		}
+		n, i = n+1, j
+	}
+	return n
+}
+
+func asciiOnly(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '\'' }
