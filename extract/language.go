@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 
@@ -81,7 +80,7 @@ func byStopwords(text string) string {
 		}
 	}
 	n := 0
-	if asciiOnly(text) {
+	if lex.IsASCII(text) {
 		n = asciiWords(text, func(w []byte) { count(stopwordLanguages[string(w)]) })
 	} else {
 		words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
@@ -93,6 +92,12 @@ func byStopwords(text string) string {
 	if n < 20 {
 		return ""
 	}
+	return likeliest(counts, n)
+}
+
+// likeliest is the language of the most function words (counts, by languages) among a text's
+// words, when they make a large share of them and clearly more than any other's, or "".
+func likeliest(counts []int, words int) string {
 	best, bestN, secondN := "", 0, 0
 	for i, lang := range languages {
 		n := counts[i]
@@ -105,7 +110,7 @@ func byStopwords(text string) string {
 	}
 	// A quarter of the words, three times the runner-up's; or, in text thin on function words
 	// (tables of figures, terse briefs), a tenth and four times the runner-up's.
-	if bestN*4 >= n && bestN >= 3*secondN || bestN*10 >= n && bestN >= 4*secondN && bestN >= 4 {
+	if bestN*4 >= words && bestN >= 3*secondN || bestN*10 >= words && bestN >= 4*secondN && bestN >= 4 {
 		return best
 	}
 	return ""
@@ -113,8 +118,8 @@ func byStopwords(text string) string {
 
 // asciiWords calls count with each word of an ASCII text in lower case, its runs of letters
 // and apostrophes as byStopwords splits it, and returns how many there are; the words are
-// lowered into a buffer, not new strings, and a long one is passed as it is, too long to be a
-// function word.
+// lowered into a buffer, not new strings, and one too long to be a function word is counted
+// but not passed.
 func asciiWords(text string, count func(w []byte)) int {
 	n := 0
 	var buf [16]byte
@@ -133,15 +138,6 @@ func asciiWords(text string, count func(w []byte)) int {
 		n, i = n+1, j
 	}
 	return n
-}
-
-func asciiOnly(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '\'' }

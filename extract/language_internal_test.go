@@ -20,20 +20,7 @@ func byStopwordsOfFields(text string) string {
 			counts[bits.TrailingZeros(uint(l))]++
 		}
 	}
-	best, bestN, secondN := "", 0, 0
-	for i, lang := range languages {
-		n := counts[i]
-		switch {
-		case n > bestN || (n == bestN && lang < best):
-			best, bestN, secondN = lang, n, bestN
-		case n > secondN:
-			secondN = n
-		}
-	}
-	if bestN*4 >= len(words) && bestN >= 3*secondN || bestN*10 >= len(words) && bestN >= 4*secondN && bestN >= 4 {
-		return best
-	}
-	return ""
+	return likeliest(counts, len(words))
 }
 
 var languageTexts = []string{"",

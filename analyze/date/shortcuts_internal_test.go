@@ -39,26 +39,6 @@ var tenseTexts = []string{"", "the meeting will be held on", "It was held on", "
 	"we'll meet", "\"Expected to\" close", "İt was", "a\u00a0was", strings.Repeat("x", 40) + " took place",
 	"its plans for", "the plan was", "Is To be signed on"}
 
-func checkTense(t *testing.T, s string) {
-	if got, want := tense(s), tenseOfFields(s); got != want {
-		t.Fatalf("tense(%q) = %d, want %d", s, got, want)
-	}
-}
-
-// tense answers as reading the words from a slice of new strings did.
-func TestTenseIsFieldsReading(t *testing.T) {
-	for _, s := range tenseTexts {
-		checkTense(t, s)
-	}
-}
-
-func FuzzTense(f *testing.F) {
-	for _, s := range tenseTexts {
-		f.Add(s)
-	}
-	f.Fuzz(checkTense)
-}
-
 // normalizeExprByFields is normalizeExpr as it spelt every expression, replacing marks and
 // joining the fields of each: the reference for its shortcuts.
 func normalizeExprByFields(s string) string {
@@ -76,22 +56,28 @@ func normalizeExprByFields(s string) string {
 var exprTexts = []string{"", " ", "March 12", "march  12", "Tuesday,\tOct. 23", " last week ", "3 : 33 a. m.",
 	"the 1990’s", "mid–2024", "2024—2025", "\u00a0today", "x\u0085y", "next  week.", "a\vb", "İt", "one  "}
 
-func checkNormalizeExpr(t *testing.T, s string) {
+// checkShortcuts fails where tense or normalizeExpr answer for s otherwise than their
+// references.
+func checkShortcuts(t *testing.T, s string) {
+	if got, want := tense(s), tenseOfFields(s); got != want {
+		t.Fatalf("tense(%q) = %d, want %d", s, got, want)
+	}
 	if got, want := normalizeExpr(s), normalizeExprByFields(s); got != want {
 		t.Fatalf("normalizeExpr(%q) = %q, want %q", s, got, want)
 	}
 }
 
-// normalizeExpr spells every expression as replacing its marks and joining its fields did.
-func TestNormalizeExprShortcuts(t *testing.T) {
-	for _, s := range exprTexts {
-		checkNormalizeExpr(t, s)
+// tense answers as reading the words from a slice of new strings did, and normalizeExpr spells
+// every expression as replacing its marks and joining its fields did.
+func TestShortcutsAnswerAsBefore(t *testing.T) {
+	for _, s := range append(tenseTexts, exprTexts...) {
+		checkShortcuts(t, s)
 	}
 }
 
-func FuzzNormalizeExpr(f *testing.F) {
-	for _, s := range exprTexts {
+func FuzzShortcuts(f *testing.F) {
+	for _, s := range append(tenseTexts, exprTexts...) {
 		f.Add(s)
 	}
-	f.Fuzz(checkNormalizeExpr)
+	f.Fuzz(checkShortcuts)
 }

@@ -91,19 +91,10 @@ func WordCount(s string) int {
 func LastWordsStart(s string, n int) int {
 	var starts [16]int // the starts of the last words, a ring
 	count, in := 0, false
-	for i := 0; i < len(s); {
-		var space bool
-		at := i
-		if b := s[i]; b < utf8.RuneSelf {
-			space = b == ' ' || b >= '\t' && b <= '\r' // unicode.IsSpace's ASCII spaces
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
-		}
+	for i, r := range s {
+		space := unicode.IsSpace(r)
 		if !space && !in {
-			starts[count%n] = at
+			starts[count%n] = i
 			count++
 		}
 		in = !space
@@ -138,7 +129,7 @@ func TrimPossessive(w string) string {
 // AppendLower appends strings.ToLower(s) to buf: an ASCII s byte by byte, without a new
 // string.
 func AppendLower(buf []byte, s string) []byte {
-	if isASCII(s) {
+	if IsASCII(s) {
 		return LowerASCII(buf, s)
 	}
 	return append(buf, strings.ToLower(s)...)
@@ -158,7 +149,8 @@ func LowerIs(m map[string]bool, w string) bool {
 	return v
 }
 
-func isASCII(s string) bool {
+// IsASCII reports whether s is all ASCII.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -185,7 +177,7 @@ func ShapesOf(words map[string]bool) *Shapes {
 // MayLower reports whether strings.ToLower(w) may be one of the set's words: for a w past
 // ASCII, whose lower case may differ in first byte and length, it says yes.
 func (s *Shapes) MayLower(w string) bool {
-	if w == "" || !isASCII(w) {
+	if w == "" || !IsASCII(w) {
 		return w != ""
 	}
 	b := w[0]
