@@ -95,6 +95,7 @@ func Article(in Input) Result {
 	structured := repeatedStructure(lines)
 	seen, counted := map[string]bool{}, map[string]bool{}
 	var b strings.Builder
+	b.Grow(len(in.Text) + len(lines)) // the kept text, once, with a blank line between paragraphs
 	var credits []string
 	for i := range lines {
 		l := &lines[i]
@@ -144,7 +145,7 @@ func Article(in Input) Result {
 		para := l.text[a:z]
 		b.WriteString(para)
 		res.Repairs = append(res.Repairs, l.repairs()...)
-		found, self := creditsIn(para)
+		found, self := creditsIn(para, l.lower[a:z])
 		credits = append(credits, found...)
 		if self != "" && res.Site == "" {
 			res.Site = self
@@ -163,13 +164,14 @@ func Article(in Input) Result {
 // credit line it also returns the name it gives.
 func classify(l *line, foldedTitle string, edge bool, lines []line, i int) (rule, name string) {
 	text := l.text
+	l.lower, l.ascii = foldCase(text)
 	if foldedTitle != "" && l.folded == foldedTitle {
 		return "title", ""
 	}
 	if edge && isBreadcrumb(text, foldedTitle, lines, i) {
 		return "breadcrumb", ""
 	}
-	if r, ok := isFurniture(text); ok {
+	if r, ok := isFurniture(text, l.lower, l.ascii); ok {
 		return r, ""
 	}
 	short := l.words <= 12

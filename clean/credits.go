@@ -17,8 +17,9 @@ const outletName = `((?:[A-Z](?:[\w&'’-]|\.\w)*|of|the|de|la|le|der|die)(?:\s+
 type creditPattern struct {
 	re         *regexp.Regexp
 	triggers   []string
-	anyName    bool // the cue names a source so plainly that any capitalised name is one
-	selfCredit bool // the name is the outlet itself ("Axar.az informs"), at a paragraph's start
+	rare       []int // the place of each trigger's rarest letter (rarestByte), found once
+	anyName    bool  // the cue names a source so plainly that any capitalised name is one
+	selfCredit bool  // the name is the outlet itself ("Axar.az informs"), at a paragraph's start
 }
 
 var creditPatterns = []creditPattern{
@@ -32,6 +33,21 @@ var creditPatterns = []creditPattern{
 		triggers: []string{"reported", "reports", "said in a report", "quoted"}},
 	{re: regexp.MustCompile(`^(?:\(|\[)?` + `([A-Z][\w-]*(?:\.[a-z]{2,})+)\s+(?:informs|reports)\b`),
 		triggers: []string{"informs", "reports"}, anyName: true, selfCredit: true},
+}
+
+func init() {
+	for i := range creditPatterns {
+		creditPatterns[i].rare = rarestBytes(creditPatterns[i].triggers)
+	}
+}
+
+// rarestBytes are the places of the rarest letters of words (rarestByte).
+func rarestBytes(words []string) []int {
+	out := make([]int, len(words))
+	for i, w := range words {
+		out[i] = rarestByte(w)
+	}
+	return out
 }
 
 // creditWindow is how far around a trigger word a credit pattern looks.
@@ -68,11 +84,10 @@ var newspaperHeads = map[string]bool{
 }
 
 // creditsIn finds the outlets credited in text, and an outlet naming itself ("Axar.az
-// informs") as self.
-func creditsIn(text string) (credits []string, self string) {
-	lower := asciiLower(text)
+// informs") as self; lower is text with its ASCII letters in lower case (asciiLower).
+func creditsIn(text, lower string) (credits []string, self string) {
 	for _, p := range creditPatterns {
-		for _, w := range triggerWindows(lower, p.triggers, p.selfCredit) {
+		for _, w := range triggerWindows(lower, p.triggers, p.rare, p.selfCredit) {
 			credits, self = p.match(text, w[0], w[1], credits, self)
 		}
 	}
@@ -81,11 +96,11 @@ func creditsIn(text string) (credits []string, self string) {
 
 // triggerWindows returns the windows [start, end) of text around each trigger, merged where
 // they overlap. A self-credit only stands at the start of a paragraph.
-func triggerWindows(lower string, triggers []string, atStart bool) [][2]int {
+func triggerWindows(lower string, triggers []string, rare []int, atStart bool) [][2]int {
 	var wins [][2]int
-	for _, t := range triggers {
+	for ti, t := range triggers {
 		for from := 0; ; {
-			i := indexByRareByte(lower[from:], t)
+			i := indexByByte(lower[from:], t, rare[ti])
 			if i < 0 {
 				break
 			}
@@ -117,15 +132,14 @@ func triggerWindows(lower string, triggers []string, atStart bool) [][2]int {
 // frequent (the "etaoin shrdlu" order of printers' type cases), the space before them.
 const letterFrequency = " etaoinshrdlcumwfgypbvkjxqz"
 
-// indexByRareByte is strings.Index(s, t) for a word t in lower case (a credit's cue, a
-// comment form's), found by looking for its rarest letter first: the first letter of most
-// cues ("said to", "reported", "told") starts many words of any text, and a search by it
-// tries most of them.
-func indexByRareByte(s, t string) int {
+// indexByByte is strings.Index(s, t) for a word t in lower case (a credit's cue, a comment
+// form's), found by looking for its byte at k first, its rarest letter (rarestByte, found
+// once for each cue): the first letter of most cues ("said to", "reported", "told") starts
+// many words of any text, and a search by it tries most of them.
+func indexByByte(s, t string, k int) int {
 	if t == "" {
 		return 0
 	}
-	k := rarestByte(t)
 	for from := k; from < len(s); {
 		i := strings.IndexByte(s[from:], t[k])
 		if i < 0 {
@@ -139,16 +153,41 @@ func indexByRareByte(s, t string) int {
 	return -1
 }
 
+// letterRank is each byte's place in letterFrequency, or -1 for a byte not in it.
+var letterRank = func() (rank [256]int8) {
+	for c := range rank {
+		rank[c] = int8(strings.IndexByte(letterFrequency, byte(c)))
+	}
+	return rank
+}()
+
 // rarestByte is the place in t of its letter latest in letterFrequency (the first of them),
 // or 0 for a t of no such letter.
 func rarestByte(t string) int {
-	best, rank := 0, -1
+	best, rank := 0, int8(-1)
 	for i := 0; i < len(t); i++ {
-		if r := strings.IndexByte(letterFrequency, t[i]); r > rank {
+		if r := letterRank[t[i]]; r > rank {
 			best, rank = i, r
 		}
 	}
 	return best
+}
+
+// foldCase is asciiLower(s), s itself when it has no capital, and whether s is all ASCII.
+func foldCase(s string) (lower string, ascii bool) {
+	upper := false
+	ascii = true
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b >= 'A' && b <= 'Z' {
+			upper = true
+		} else if b >= 0x80 {
+			ascii = false
+		}
+	}
+	if !upper {
+		return s, ascii
+	}
+	return asciiLower(s), ascii
 }
 
 // asciiLower lower-cases ASCII letters only, so that byte offsets stay those of s.

@@ -63,9 +63,15 @@ func bulletPrefix(s string) string {
 	return strings.TrimLeft(s, "•·▪►◦‣∙*-–— \t")
 }
 
-// isFurniture reports the rule by which a whole line (already repaired) is page furniture.
-func isFurniture(text string) (string, bool) {
-	plain := strings.ToLower(strings.TrimSpace(bulletPrefix(text)))
+// isFurniture reports the rule by which a whole line (already repaired) is page furniture;
+// lower is the line with its ASCII letters in lower case, its lower case whole when ascii.
+func isFurniture(text, lower string, ascii bool) (string, bool) {
+	var plain string
+	if ascii {
+		plain = strings.TrimSpace(bulletPrefix(lower)) // what lower-casing the trimmed line gives
+	} else {
+		plain = strings.ToLower(strings.TrimSpace(bulletPrefix(text)))
+	}
 	plain = strings.TrimRight(plain, " :|»›>")
 	switch {
 	case plain == "":
@@ -88,20 +94,21 @@ var longFurniture = []string{"also read", "watch", "tags", "tag:", "topics", "to
 // commentFormWords are words one of which every commentForm match contains.
 var commentFormWords = []string{"email", "required", "logged in", "akismet", "notify me", "cookies", "save my name"}
 
-func mayBeCommentForm(plain string) bool { return hasAnySubstring(plain, commentFormWords) }
+// commentFormRare are the places of the rarest letters of commentFormWords.
+var commentFormRare = rarestBytes(commentFormWords)
 
-func hasAnyPrefix(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
+func mayBeCommentForm(plain string) bool {
+	for i, w := range commentFormWords {
+		if indexByByte(plain, w, commentFormRare[i]) >= 0 {
 			return true
 		}
 	}
 	return false
 }
 
-func hasAnySubstring(s string, subs []string) bool {
-	for _, p := range subs {
-		if indexByRareByte(s, p) >= 0 {
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
 			return true
 		}
 	}

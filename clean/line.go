@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,6 +19,8 @@ type line struct {
 	src    int // byte offset of raw in the source text
 	text   string
 	folded string // Fold(text)
+	lower  string // text with its ASCII letters in lower case (asciiLower), made by classify
+	ascii  bool   // text is all ASCII, set with lower
 	words  int    // wordCount(text)
 	edits  []edit
 }
@@ -136,6 +139,9 @@ func isInvisible(r rune) bool {
 
 // apply returns raw[a:b] with the edits that lie inside it applied.
 func (l *line) apply(a, b int) string {
+	if !slices.ContainsFunc(l.edits, func(e edit) bool { return e.end > a && e.start < b }) {
+		return l.raw[a:b] // nothing to repair: the raw text itself, not a copy
+	}
 	var sb strings.Builder
 	pos := a
 	for _, e := range l.edits {

@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 // languageSample is how much text language detection reads: enough to be sure, little enough
@@ -71,16 +73,31 @@ func Language(text string) string {
 // byStopwords returns the language whose function words make up a large share of the text's
 // words and clearly more than any other's, or "".
 func byStopwords(text string) string {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	if len(words) < 20 {
-		return ""
-	}
 	counts := make([]int, len(languages))
-	for _, w := range words {
-		for l := stopwordLanguages[w]; l != 0; l &= l - 1 {
+	count := func(l uint8) {
+		for ; l != 0; l &= l - 1 {
 			counts[bits.TrailingZeros(uint(l))]++
 		}
 	}
+	n := 0
+	if lex.IsASCII(text) {
+		n = asciiWords(text, func(w []byte) { count(stopwordLanguages[string(w)]) })
+	} else {
+		words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		for _, w := range words {
+			count(stopwordLanguages[w])
+		}
+		n = len(words)
+	}
+	if n < 20 {
+		return ""
+	}
+	return likeliest(counts, n)
+}
+
+// likeliest is the language of the most function words (counts, by languages) among a text's
+// words, when they make a large share of them and clearly more than any other's, or "".
+func likeliest(counts []int, words int) string {
 	best, bestN, secondN := "", 0, 0
 	for i, lang := range languages {
 		n := counts[i]
@@ -93,8 +110,34 @@ func byStopwords(text string) string {
 	}
 	// A quarter of the words, three times the runner-up's; or, in text thin on function words
 	// (tables of figures, terse briefs), a tenth and four times the runner-up's.
-	if bestN*4 >= len(words) && bestN >= 3*secondN || bestN*10 >= len(words) && bestN >= 4*secondN && bestN >= 4 {
+	if bestN*4 >= words && bestN >= 3*secondN || bestN*10 >= words && bestN >= 4*secondN && bestN >= 4 {
 		return best
 	}
 	return ""
 }
+
+// asciiWords calls count with each word of an ASCII text in lower case, its runs of letters
+// and apostrophes as byStopwords splits it, and returns how many there are; the words are
+// lowered into a buffer, not new strings, and one too long to be a function word is counted
+// but not passed.
+func asciiWords(text string, count func(w []byte)) int {
+	n := 0
+	var buf [16]byte
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if w := text[i:j]; len(w) <= len(buf) {
+			count(lex.LowerASCII(buf[:0], w))
+		}
+		n, i = n+1, j
+	}
+	return n
+}
+
+func isWordByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '\'' }

@@ -16,7 +16,7 @@ import (
 func dateWindows(text string) [][]byte {
 	var out [][]byte
 	for c := 0; c < len(text); {
-		s := number.NextStart(text, c, dateStarts, false)
+		s := number.NextStart(text, c, dateStartWords, false)
 		if s < 0 {
 			break
 		}

@@ -38,14 +38,32 @@ var exprPunct = strings.NewReplacer("’", "'", "‘", "'", "—", " ", "–", "
 
 func normalizeExpr(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = exprPunct.Replace(s)
+	if strings.IndexByte(s, 0xE2) >= 0 { // the first byte of every mark exprPunct replaces
+		s = exprPunct.Replace(s)
+	}
 	s = strings.Trim(s, ".,;:!? ")
-	s = strings.Join(strings.Fields(s), " ")
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if strings.Contains(s, " : ") || strings.Contains(s, ". m") {
 		s = splitClockRe.ReplaceAllString(s, "$1:$2")
 		s = splitMeridiemRe.ReplaceAllString(s, "$1.m")
 	}
 	return spokenDays(s)
+}
+
+// singleSpaced reports an ASCII s whose words are parted by single spaces, with none at its
+// ends: strings.Fields and a join by spaces give s back.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 0x80 || b >= '\t' && b <= '\r':
+			return false
+		case b == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // splitClockRe and splitMeridiemRe join a clock time split into tokens: "3 : 33 a. m." is

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -206,24 +207,25 @@ var (
 // speak of what is still to come ("will meet on Monday", "is scheduled for March 3"), -1 when
 // of what happened ("was held on"), 0 when they do not say. A mark of the future wins.
 func tense(before string) int {
-	f := strings.Fields(before)
-	f = f[max(0, len(f)-8):]
 	past := false
-	prev := ""
-	for _, w := range f {
+	// the words, lower-cased, and a pair of them are read in buffers, not new strings
+	var wBuf, prevBuf, pairBuf [32]byte
+	prev := prevBuf[:0]
+	for w := range strings.FieldsSeq(before[lex.LastWordsStart(before, 8):]) {
 		if strings.HasSuffix(w, "'ll") {
 			return 1
 		}
-		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
+		lw := lex.AppendLower(wBuf[:0], strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }))
+		pair := append(append(append(pairBuf[:0], prev...), '_'), lw...)
 		switch {
-		case (w == "plan" || w == "plans") && nounMarkers[prev]:
+		case (string(lw) == "plan" || string(lw) == "plans") && nounMarkers[string(prev)]:
 			// "announced the plan Aug. 21": a noun, no mark of the future
-		case futureWords[w], futurePairs[prev+"_"+w]:
+		case futureWords[string(lw)], futurePairs[string(pair)]:
 			return 1
-		case pastWords[w], pastPairs[prev+"_"+w]:
+		case pastWords[string(lw)], pastPairs[string(pair)]:
 			past = true
 		}
-		prev = w
+		prev = append(prevBuf[:0], lw...)
 	}
 	if past {
 		return -1
@@ -306,6 +308,9 @@ var datePhrase = lex.NewAlternatives([]string{
 	`(?:the\s+)?(?:19|20)\d0s`,
 })
 
+// dateStartWords are dateStarts as NextStart reads them.
+var dateStartWords = number.NewStarts(dateStarts)
+
 // dateStarts are the words a date phrase can begin with.
 var dateStarts = lex.WordSet(`sunday monday tuesday wednesday thursday friday saturday january jan
 		february feb march mar april apr may june jun july jul august aug september sept sep october oct
@@ -356,11 +361,12 @@ func isTimeWord(w string) bool {
 	if len(w) <= maxTimeWord && isASCII(w) {
 		var buf [maxTimeWord]byte
 		lw := lex.LowerASCII(buf[:0], w) // looked up without a new string
-		if timeUnits[string(lw)] || lw[len(lw)-1] == '.' && timeUnits[string(lw[:len(lw)-1])] {
+		unit := func(k []byte) bool { return timeShapes.May(firstByte(k), len(k)) && timeUnits[string(k)] }
+		if unit(lw) || lw[len(lw)-1] == '.' && unit(lw[:len(lw)-1]) {
 			return true
 		}
 		if i := bytes.LastIndexByte(lw, '-'); i >= 0 {
-			return timeUnits[string(lw[i+1:])] || timeUnits[string(lw[:i])]
+			return unit(lw[i+1:]) || unit(lw[:i])
 		}
 		return false
 	}
@@ -372,6 +378,16 @@ func isTimeWord(w string) bool {
 		return timeUnits[lw[i+1:]] || timeUnits[lw[:i]] // "five-hour", "mid-march"
 	}
 	return false
+}
+
+// timeShapes are the shapes of timeUnits.
+var timeShapes = lex.ShapesOf(timeUnits)
+
+func firstByte(b []byte) byte {
+	if len(b) == 0 {
+		return 0
+	}
+	return b[0]
 }
 
 // maxTimeWord bounds the words isTimeWord lowers on the stack; longer ones are lowered anew.
@@ -394,6 +410,10 @@ func nextWordAfter(text string, s int) int {
 	return s + 1
 }
 
+// foldedBuffers hold the lower-cased texts Find reads, only while it runs: one buffer kept
+// from a text to the next instead of a new copy of each.
+var foldedBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
 // maxLead bounds the text before a date phrase's first time word: "at least a couple of hours".
 const maxLead = 32
 
@@ -410,8 +430,15 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 	anchors := timeWords(text, tokens)
 	ai := 0
 	var folded []byte // the text in ASCII lower case, read in windows, made at the first try
+	buf := foldedBuffers.Get().(*[]byte)
+	defer func() {
+		if folded != nil {
+			*buf = folded[:0]
+		}
+		foldedBuffers.Put(buf)
+	}()
 	for c := 0; c < len(text); {
-		s := number.NextStart(text, c, dateStarts, false)
+		s := number.NextStart(text, c, dateStartWords, false)
 		if s < 0 {
 			break
 		}
@@ -427,7 +454,7 @@ func Find(text string, sentences, tokens []crosscheck.Span, dct time.Time) []Dat
 			continue
 		}
 		if folded == nil {
-			folded = lex.LowerASCII(make([]byte, 0, len(text)), text)
+			folded = lex.LowerASCII((*buf)[:0], text)
 		}
 		end := min(len(text), s+maxDateText)
 		lower := folded[s:end:end]

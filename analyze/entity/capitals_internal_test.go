@@ -3,6 +3,8 @@ package entity
 import (
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/analyze/lex"
 )
 
 var capitalsTexts = []string{"", "BREAKING NEWS", "Breaking news", "ÉTÉ À PARIS", "été", "I\xffX", "\xef\xbf\xbd A",
@@ -26,4 +28,14 @@ func FuzzInCapitals(f *testing.F) {
 			t.Errorf("inCapitals(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// A single capitalised word after a word of takeover is a company's name: the name is kept,
+// not the word of takeover.
+func TestCompaniesAfterTakeover(t *testing.T) {
+	text := "Analysts welcomed the ACQUISITION of Seamicro last week."
+	got := companies(text, lex.Tokens(text))
+	if !got["Seamicro"] || got["ACQUISITION"] || got["acquisition"] {
+		t.Errorf("companies(%q) = %v, want Seamicro alone", text, got)
+	}
 }

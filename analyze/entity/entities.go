@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -151,14 +152,20 @@ type mention struct {
 // included) and the roles the article gives it. sentences and tokens are text's (lex.Sentences,
 // lex.Tokens).
 func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
-	var ms []mention
+	buf := mentionBuffers.Get().(*[]mention)
+	ms := (*buf)[:0]
+	defer func() {
+		clear(ms) // the pool keeps no article's text
+		*buf = ms[:0]
+		mentionBuffers.Put(buf)
+	}()
 	midCaps := map[string]bool{} // words seen capitalised inside a sentence
 	for _, s := range sentences {
 		n := len(ms)
 		ms = capitalRuns(ms, text, s, within(tokens, s))
 		for _, m := range ms[n:] {
 			if m.midSent {
-				for _, w := range strings.Fields(m.name) {
+				for w := range strings.FieldsSeq(m.name) {
 					midCaps[w] = true
 				}
 			}
@@ -172,6 +179,10 @@ func Find(text string, sentences, tokens []crosscheck.Span) []Entity {
 	b.roleNouns(sentences, tokens)
 	return b.entities()
 }
+
+// mentionBuffers hold the slices Find gathers an article's mentions in, read only while it
+// runs: one kept from an article to the next instead of a new one grown for each.
+var mentionBuffers = sync.Pool{New: func() any { return new([]mention) }}
 
 // within returns the tokens of all (sorted) that lie in span s.
 func within(all []crosscheck.Span, s crosscheck.Span) []crosscheck.Span {
@@ -516,6 +527,9 @@ var legalForms = lex.WordSet("Inc. Inc Corp. Corp Corporation Ltd. Ltd LLC PLC p
 // name the buyer ("Intel's purchase").
 var takeoverWords = lex.WordSet("acquire acquires acquired acquiring acquisition takeover buying buys bought merger purchase purchased")
 
+// takeoverShapes are the shapes of takeoverWords.
+var takeoverShapes = lex.ShapesOf(takeoverWords)
+
 // companies returns the single capitalised words text uses as the names of companies: before
 // an officer, a product or a legal form, or after a word of takeover. Such a word is no place,
 // whatever the preposition before it ("chips from Intel").
@@ -529,7 +543,7 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 	}
 	single := func(k int) bool {
 		w := word(k)
-		return capitalised(w) && !stopCaps[w] && !titleWords[w] && !demonyms[w] && !capitalised(word(k-1)) && !orgHeads[w]
+		return capitalised(w) && !capitalised(word(k-1)) && !stopCaps[w] && !titleWords[w] && !demonyms[w] && !orgHeads[w]
 	}
 	for k := range tokens {
 		w := lex.TrimPossessive(word(k))
@@ -555,7 +569,7 @@ func companies(text string, tokens []crosscheck.Span) map[string]bool {
 			continue
 		}
 		for b := k - 1; b >= 0 && b >= k-7; b-- {
-			if takeoverWords[strings.ToLower(word(b))] {
+			if bw := word(b); takeoverShapes.MayLower(bw) && lex.LowerIs(takeoverWords, bw) {
 				out[w] = true
 				break
 			}
@@ -573,8 +587,15 @@ func newEntityBuilder(text string) *entityBuilder {
 
 // add ties one mention to its entity, making the entity when it is new.
 func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
-	words := strings.Fields(m.name)
-	if len(words) == 0 || len(words) > 6 {
+	var buf [6]string // a name of more than six words is none
+	words := buf[:0]
+	for w := range strings.FieldsSeq(m.name) {
+		if len(words) == len(buf) {
+			return
+		}
+		words = append(words, w)
+	}
+	if len(words) == 0 {
 		return
 	}
 	kind, canon := b.classify(m, words, midCaps)
@@ -596,7 +617,7 @@ func (b *entityBuilder) add(m mention, midCaps map[string]bool) {
 	}
 	if len(words) > 1 {
 		last := words[len(words)-1]
-		if old := b.surnames[last]; old == nil || len(strings.Fields(old.Name)) <= len(words) {
+		if old := b.surnames[last]; old == nil || lex.WordCount(old.Name) <= len(words) {
 			b.surnames[last] = e
 		}
 		if _, ok := places[words[0]]; ok && givenName(words) {
@@ -1432,8 +1453,10 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		for _, a := range e.Aliases {
 			byName[a] = e
 		}
-		if f := strings.Fields(e.Name); e.Kind == "person" && len(f) > 1 && byName[f[len(f)-1]] == nil {
-			byName[f[len(f)-1]] = e // the surname alone
+		if e.Kind == "person" && lex.WordCount(e.Name) > 1 {
+			if last := lex.LastWord(e.Name); byName[last] == nil {
+				byName[last] = e // the surname alone
+			}
 		}
 	}
 	for i := range quotes {
@@ -1461,7 +1484,7 @@ func ResolveSpeakers(quotes []crosscheck.Quote, entities []Entity) {
 		_, org := orgs[name]
 		switch {
 		case e != nil && e.Kind == "person":
-			if len(strings.Fields(name)) < 2 || !strings.HasSuffix(e.Name, " "+name) {
+			if lex.WordCount(name) < 2 || !strings.HasSuffix(e.Name, " "+name) {
 				q.Speaker = e.Name // a full name stays: "Bettie Page", not "Notorious Bettie Page"
 			}
 		case (e != nil && e.Kind == "org" || e == nil && org) && cueSpeaks(*q):

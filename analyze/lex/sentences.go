@@ -178,7 +178,15 @@ var sentenceOpeners = func() map[string]bool {
 // full stops and digit separators ("don't", "son-in-law", "U.S.", "1,200.5"), and a short
 // capitalised word keeps its final full stop when it is an abbreviation ("Mr.", "Oct.").
 func Tokens(text string) []Span {
-	out := make([]Span, 0, len(text)/5+1) // news runs about five bytes a token
+	out := AppendTokens(make([]Span, 0, len(text)/5+1), text) // news runs about five bytes a token
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// AppendTokens appends the tokens of text, as Tokens finds them, to out.
+func AppendTokens(out []Span, text string) []Span {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -193,9 +201,6 @@ func Tokens(text string) []Span {
 			out = append(out, Span{i, i + n})
 			i += n
 		}
-	}
-	if len(out) == 0 {
-		return nil
 	}
 	return out
 }

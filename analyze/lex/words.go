@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Stem strips common English inflections, enough for "quakes"/"quake", "killed"/"killing".
@@ -84,6 +85,26 @@ func WordCount(s string) int {
 	return n
 }
 
+// LastWordsStart is where the last n words of s begin (n at most 16), split at white space
+// as strings.Fields splits them, or 0 when s has no more than n words: the fields of
+// s[LastWordsStart(s, n):] are the last n fields of s.
+func LastWordsStart(s string, n int) int {
+	var starts [16]int // the starts of the last words, a ring
+	count, in := 0, false
+	for i, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			starts[count%n] = i
+			count++
+		}
+		in = !space
+	}
+	if count <= n {
+		return 0
+	}
+	return starts[count%n] // the start of the n-th word from the end
+}
+
 // LowerASCII appends s to buf with its ASCII letters in lower case: byte offsets stay those
 // of s.
 func LowerASCII(buf []byte, s string) []byte {
@@ -103,4 +124,70 @@ func Possessive(w string) bool { return strings.HasSuffix(w, "’s") || strings.
 // TrimPossessive is w without its possessive "'s".
 func TrimPossessive(w string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+}
+
+// AppendLower appends strings.ToLower(s) to buf: an ASCII s byte by byte, without a new
+// string.
+func AppendLower(buf []byte, s string) []byte {
+	if IsASCII(s) {
+		return LowerASCII(buf, s)
+	}
+	return append(buf, strings.ToLower(s)...)
+}
+
+// LowerKey is m[strings.ToLower(w)], looked up without a new string when w is ASCII: the key
+// is lower-cased into a buffer on the stack.
+func LowerKey[V any](m map[string]V, w string) (V, bool) {
+	var buf [32]byte
+	v, ok := m[string(AppendLower(buf[:0], w))]
+	return v, ok
+}
+
+// LowerIs reports m[strings.ToLower(w)] of a set, looked up as LowerKey looks it up.
+func LowerIs(m map[string]bool, w string) bool {
+	v, _ := LowerKey(m, w)
+	return v
+}
+
+// IsASCII reports whether s is all ASCII.
+func IsASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// Shapes tells, from its first byte and length alone, that a word is none of a set's: a
+// lookup a text's words mostly fail is then mostly not made.
+type Shapes [256]uint32 // bit n of [b]: a word of n bytes (n < 32) begins with b
+
+// ShapesOf are the shapes of words.
+func ShapesOf(words map[string]bool) *Shapes {
+	var s Shapes
+	for w := range words {
+		if w != "" {
+			s[w[0]] |= 1 << min(len(w), 31) // 31: 31 bytes or more
+		}
+	}
+	return &s
+}
+
+// MayLower reports whether strings.ToLower(w) may be one of the set's words: for a w past
+// ASCII, whose lower case may differ in first byte and length, it says yes.
+func (s *Shapes) MayLower(w string) bool {
+	if w == "" || !IsASCII(w) {
+		return w != ""
+	}
+	b := w[0]
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return s.May(b, len(w))
+}
+
+// May reports whether a word of n bytes that begins with first may be one of the set's.
+func (s *Shapes) May(first byte, n int) bool {
+	return n > 0 && s[first]&(1<<min(n, 31)) != 0
 }

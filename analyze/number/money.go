@@ -22,6 +22,9 @@ var spacedScales = map[string]float64{"bn": 1e9, "mln": 1e6, "mn": 1e6, "m": 1e6
 // read one. A bare "m" is a scale only after a currency sign ("€3 m"); after another figure
 // it is metres, which the words after it read.
 func readSpacedScale(text string, end int, n *Number) (int, bool) {
+	if !mayBeSpacedScale(text, end) {
+		return end, false
+	}
 	g := spacedScale.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+24)]))
 	if g == nil {
 		return end, false

@@ -41,8 +41,7 @@ func partOfName(text string, i, end int) bool {
 	if utf8.RuneCountInString(word) < 2 || !unicode.IsUpper(r) {
 		return false
 	}
-	lower := strings.ToLower(word)
-	if _, month := lex.MonthNames[lower]; month || weekdays[lower] || lex.Stopwords[lower] {
+	if _, month := lex.LowerKey(lex.MonthNames, word); month || lex.LowerIs(weekdays, word) || lex.LowerIs(lex.Stopwords, word) {
 		return false
 	}
 	rest := strings.TrimRight(before[:j+1], " ")

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck/crosscheck"
 	"github.com/crosscheck/crosscheck/analyze/lex"
@@ -25,7 +26,13 @@ func numbers(text string, tries *int) []Number {
 	orig := text
 	text = unquoteModifiers(text) // `200 "made" soldiers`: 200 soldiers, its text as written
 	var out []Number
-	folded := lex.LowerASCII(nil, text) // the text in ASCII lower case, read in windows
+	buf := foldedBuffers.Get().(*[]byte)
+	folded := lex.LowerASCII((*buf)[:0], text) // the text in ASCII lower case, read in windows
+	defer func() {
+		*buf = folded[:0]
+		foldedBuffers.Put(buf)
+	}()
+	var groups [2 * 9]int // the groups of the match at hand, read before the next is tried
 	for c := 0; c < len(text); {
 		at := NextStart(text, c, numberStarts, true)
 		if at < 0 {
@@ -37,7 +44,7 @@ func numbers(text string, tries *int) []Number {
 		lower := folded[at:min(len(text), at+maxNumberText):min(len(text), at+maxNumberText)]
 		var m []int
 		if mayBeNumber(lower) {
-			m = matchNumber(lower)
+			m = matchNumber(lower, groups[:])
 		}
 		if m == nil {
 			if n, ok := oneUnitAway(text, at, lower); ok {
@@ -68,6 +75,10 @@ func numbers(text string, tries *int) []Number {
 	}
 	return out
 }
+
+// foldedBuffers hold the lower-cased texts numbers reads, only while it runs: one buffer kept
+// from a text to the next instead of a new copy of each.
+var foldedBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // aUnitAway is one unit of distance written with "a" before where it is measured from:
 // "a block away", "about a mile from the camp", "a mile south of the border". Groups: 1 the
@@ -101,7 +112,7 @@ const maxNumberText = 256
 
 // numberStarts are the words a number expression may begin with: an approximation, a number
 // word, "half", "a" ("a third").
-var numberStarts = func() map[string]bool {
+var numberStarts = NewStarts(func() map[string]bool {
 	m := map[string]bool{"half": true, "a": true}
 	for _, w := range strings.Fields(`nearly almost about around approximately roughly some more over less under up
 	at just as zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -109,16 +120,17 @@ var numberStarts = func() map[string]bool {
 		m[w] = true
 	}
 	return m
-}()
+}())
 
 // NextStart finds, from c on, the next place an expression can begin: a word at a word
 // boundary that is a figure or one of starts, or with currency a currency sign. Trying an
 // anchored expression only there finds what an unanchored search over every position would,
 // as long as every expression begins with such a word.
-func NextStart(text string, c int, starts map[string]bool, currency bool) int {
+func NextStart(text string, c int, starts *Starts, currency bool) int {
 	for i := c; i < len(text); {
 		b := text[i]
-		if currency && (b == '$' || strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")) {
+		// "€" begins with byte 0xE2, "£" and "¥" with 0xC2
+		if currency && (b == '$' || b == 0xE2 && strings.HasPrefix(text[i:], "€") || b == 0xC2 && (strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥"))) {
 			return i
 		}
 		if currency && (b == 'e' || b == 'E') && (i == 0 || !lex.IsASCIIWord(text[i-1])) && euroFigure(text[i:]) {
@@ -140,15 +152,35 @@ func NextStart(text string, c int, starts map[string]bool, currency bool) int {
 	return -1
 }
 
+// Starts are the words, in lower case, that NextStart stops at.
+type Starts struct {
+	words  map[string]bool
+	shapes *lex.Shapes // a word of no start's first letter and length is not looked up
+}
+
+const maxStart = 32
+
+// NewStarts makes the starts of words, in lower case.
+func NewStarts(words map[string]bool) *Starts {
+	return &Starts{words: words, shapes: lex.ShapesOf(words)}
+}
+
 // isStart reports whether the ASCII word w, in lower case, is one of starts: lowered into a
-// buffer on the stack, not a new string, unless it is long.
-func isStart(starts map[string]bool, w string) bool {
-	const maxStart = 32
+// buffer on the stack, not a new string, unless it is long, and looked up only when a word
+// of its first letter and length is.
+func isStart(starts *Starts, w string) bool {
 	if len(w) >= maxStart {
-		return starts[strings.ToLower(w)]
+		return starts.words[strings.ToLower(w)]
+	}
+	b := w[0]
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	if !starts.shapes.May(b, len(w)) {
+		return false
 	}
 	var buf [maxStart]byte
-	return starts[string(lex.LowerASCII(buf[:0], w))]
+	return starts.words[string(lex.LowerASCII(buf[:0], w))]
 }
 
 // euroFigure reports "euro" written against a figure: "euro110 billion".
@@ -199,30 +231,31 @@ var (
 // a currency sign is taken with a white space after it, then without, then not at all; and
 // since all that follows the figure may be empty, the first way of writing the figure that
 // matches is the pattern's, then the first scale, then the first unit or words.
-func matchNumber(s []byte) []int {
+// The groups are written into dst, of 2*9 places, and the match is dst or nil.
+func matchNumber(s []byte, dst []int) []int {
 	for _, a := range numberApprox {
 		if j, ok := afterWord(s, 0, a); ok {
-			if m := numberFrom(s, j); m != nil {
+			if m := numberFrom(s, j, dst); m != nil {
 				m[2], m[3] = 0, len(a)
 				return m
 			}
 			break // one approximation at most begins s
 		}
 	}
-	return numberFrom(s, 0)
+	return numberFrom(s, 0, dst)
 }
 
 // numberFrom matches numberRe's currency, figure and what follows at i, where a word
 // boundary is the start of a word.
-func numberFrom(s []byte, i int) []int {
+func numberFrom(s []byte, i int, dst []int) []int {
 	if n := currencyAt(s, i); n > 0 {
 		c := i + n
 		m := []int(nil)
 		if c < len(s) && isSpaceByte(s[c]) {
-			m = figureFrom(s, c+1)
+			m = figureFrom(s, c+1, dst)
 		}
 		if m == nil {
-			m = figureFrom(s, c)
+			m = figureFrom(s, c, dst)
 		}
 		if m != nil {
 			m[4], m[5] = i, c
@@ -230,7 +263,7 @@ func numberFrom(s []byte, i int) []int {
 		}
 	}
 	if i < len(s) && lex.IsASCIIWord(s[i]) {
-		return figureFrom(s, i)
+		return figureFrom(s, i, dst)
 	}
 	return nil
 }
@@ -245,21 +278,23 @@ func currencyAt(s []byte, i int) int {
 	return 0
 }
 
-// figureFrom matches the figure at i and what follows it.
-func figureFrom(s []byte, i int) []int {
+// figureFrom matches the figure at i and what follows it, its groups written into dst.
+func figureFrom(s []byte, i int, dst []int) []int {
 	f := figureRe.FindIndex(s[i:])
 	if f == nil {
 		return nil
 	}
-	m := make([]int, 2*9)
+	m := dst[:2*9]
 	for k := range m {
 		m[k] = -1
 	}
 	end := i + f[1]
 	m[0], m[6], m[7] = 0, i, end
-	if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
-		copyGroups(m, 4, g, end)
-		end += g[1]
+	if mayBeScale(s[end:]) {
+		if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
+			copyGroups(m, 4, g, end)
+			end += g[1]
+		}
 	}
 	if g := tailRe.FindSubmatchIndex(s[end:]); g != nil {
 		copyGroups(m, 6, g, end)
@@ -484,7 +519,11 @@ func readNumber(text string, m []int) (Number, bool) {
 // and a figure after the conjunction opens another count ("1,247 animal and 747 plant
 // species").
 func coordinated(text string, pos int) int {
-	m := coordinatedPair.FindStringSubmatchIndex(strings.ToLower(text[pos:min(len(text), pos+48)]))
+	window := text[pos:min(len(text), pos+48)]
+	if !mayBeCoordinated(window) {
+		return -1
+	}
+	m := coordinatedPair.FindStringSubmatchIndex(strings.ToLower(window))
 	if m == nil {
 		return -1
 	}
@@ -645,6 +684,9 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 // of water") into n.Counted, and a rate's second unit ("gallons per minute", "gallons of
 // water a minute") into its unit; it returns where the number now ends.
 func readOf(text string, end int, n *Number) int {
+	if !partitives[n.Unit] && !measureUnits[n.Unit] {
+		return end // neither a part nor a unit: nothing of it to read
+	}
 	rest := strings.ToLower(text[end:min(len(text), end+48)])
 	if partitives[n.Unit] || measureUnits[n.Unit] && n.Counted == "" {
 		if m := ofPhrase.FindStringSubmatchIndex(rest); m != nil {
@@ -670,6 +712,9 @@ var perUnit = regexp.MustCompile(`^\s+(?:per|a|an|every|each)\s+(second|minute|h
 // readGluedUnit reads a unit or scale written against the figure that ends at end ("4GB",
 // "$334m", "110bn euros") into n, and returns where the number now ends.
 func readGluedUnit(text string, end int, n *Number) int {
+	if !mayBeGluedUnit(text, end) {
+		return end
+	}
 	g := gluedUnit.FindStringSubmatchIndex(strings.ToLower(text[end:min(len(text), end+16)]))
 	if g == nil {
 		return end
@@ -735,7 +780,7 @@ func afterMonth(text string, i int) bool {
 	if last == "" {
 		return false
 	}
-	_, ok := lex.MonthNames[strings.TrimSuffix(strings.ToLower(last), ".")]
+	_, ok := lex.LowerKey(lex.MonthNames, strings.TrimSuffix(last, "."))
 	return ok
 }
 

@@ -157,3 +157,96 @@ func hasPrefixAt(s []byte, i int, w string) bool {
 
 // isSpaceByte is \s of the expressions: [\t\n\f\r ].
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
+
+// The readers of what follows a figure (readSpacedScale, readGluedUnit, coordinated)
+// lower-case a window of the text after it and match an anchored expression there, and most
+// figures are followed by nothing they read. The scans below read the window's first bytes
+// as written and say whether the expression may match the window lower-cased: a byte past
+// ASCII, which lower-casing may turn into another, makes them say yes.
+
+// foldsToOneOf reports whether b, lower-cased, is one of set's bytes, or b is past ASCII.
+func foldsToOneOf(b byte, set string) bool {
+	if b >= 0x80 {
+		return true
+	}
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return strings.IndexByte(set, b) >= 0
+}
+
+// mayBeSpacedScale reports whether spacedScale may match the lower-cased text from end: one
+// white space, then "bn", "mln", "mn" or "m".
+func mayBeSpacedScale(text string, end int) bool {
+	return end+1 < len(text) && isSpaceByte(text[end]) && foldsToOneOf(text[end+1], "bm")
+}
+
+// mayBeGluedUnit reports whether gluedUnit may match the lower-cased text from end: its units
+// begin with g, m, t, k or b.
+func mayBeGluedUnit(text string, end int) bool {
+	return end < len(text) && foldsToOneOf(text[end], "gmtkb")
+}
+
+// mayBeCoordinated reports whether coordinatedPair may match the lower-cased window: white
+// space, a word of letters, white space, then "and" or "or" and white space.
+func mayBeCoordinated(window string) bool {
+	for i := 0; i < len(window); i++ {
+		if window[i] >= 0x80 {
+			return true
+		}
+	}
+	i := 0
+	skip := func(in func(b byte) bool) int {
+		j := i
+		for j < len(window) && in(window[j]) {
+			j++
+		}
+		return j - i
+	}
+	if i += skip(isSpaceByte); i == 0 {
+		return false
+	}
+	n := skip(isLetterByte)
+	if i += n; n == 0 {
+		return false
+	}
+	if n = skip(isSpaceByte); n == 0 {
+		return false
+	}
+	i += n
+	lower := func(k int) byte {
+		if b := window[k]; b >= 'A' && b <= 'Z' {
+			return b + 'a' - 'A'
+		}
+		return window[k]
+	}
+	for _, w := range [...]string{"and", "or"} {
+		if len(window)-i > len(w) && isSpaceByte(window[i+len(w)]) {
+			k := 0
+			for k < len(w) && lower(i+k) == w[k] {
+				k++
+			}
+			if k == len(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayBeScale reports whether scaleRe may match s, the lower-cased text after a figure: white
+// space, a hyphen at most and white space, then a scale's or "percent"'s first letter, or a
+// percent sign.
+func mayBeScale(s []byte) bool {
+	i := 0
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	if i < len(s) && s[i] == '-' {
+		for i++; i < len(s) && isSpaceByte(s[i]); i++ {
+		}
+	} else if i < len(s) && s[i] == '%' {
+		return true
+	}
+	return i < len(s) && strings.IndexByte("tmbp", s[i]) >= 0
+}

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,8 +16,16 @@ type tok struct {
 	punct bool
 }
 
+// spanBuffers hold the token spans toks reads, one slice kept from a call to the next.
+var spanBuffers = sync.Pool{New: func() any { return new([]lex.Span) }}
+
 func toks(s string) []tok {
-	spans := lex.Tokens(s)
+	buf := spanBuffers.Get().(*[]lex.Span)
+	spans := lex.AppendTokens((*buf)[:0], s)
+	defer func() {
+		*buf = spans[:0]
+		spanBuffers.Put(buf)
+	}()
 	out := make([]tok, 0, len(spans))
 	for _, sp := range spans {
 		r, _ := utf8.DecodeRuneInString(s[sp[0]:])
@@ -83,7 +92,7 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // isCue reports a cue verb: in lower case, so that "United States" names no speaker.
 func isCue(t tok) bool     { return !t.punct && !isCapital(t) && cueSet[t.text] }
-func isPronoun(t tok) bool { return !t.punct && pronouns[strings.ToLower(t.text)] }
+func isPronoun(t tok) bool { return !t.punct && lex.LowerIs(pronouns, t.text) }
 func isCapital(t tok) bool {
 	if t.punct {
 		return false

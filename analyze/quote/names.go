@@ -132,6 +132,9 @@ func (x *nameIndex) scan(text string, from, to int) {
 		return
 	}
 	ts := toks(text[from:to])
+	// a run's tokens, words and role words are gathered in buffers kept from one run to the next
+	var runBuf []tok
+	var wordBuf, roleBuf []string
 	for i := 0; i < len(ts); {
 		if !isCapital(ts[i]) || isPronoun(ts[i]) {
 			lw := strings.ToLower(ts[i].text)
@@ -154,7 +157,7 @@ func (x *nameIndex) scan(text string, from, to int) {
 		}
 		subjectSlot := x.subjectSlot()
 		j := i
-		var run []tok
+		run := runBuf[:0]
 		for j < len(ts) && (isCapital(ts[j]) || (j > i && isJoiner(ts[j].text))) {
 			run = append(run, ts[j])
 			j++
@@ -166,7 +169,8 @@ func (x *nameIndex) scan(text string, from, to int) {
 				j = k // Vincent "The Chin" Gigante: the nickname is not the name's
 			}
 		}
-		var words, role []string
+		runBuf = run[:0]
+		words, role := wordBuf[:0], roleBuf[:0]
 		if i > 0 && !ts[i-1].punct && !isCapital(ts[i-1]) {
 			role = append(role, strings.ToLower(ts[i-1].text)) // "former President …"
 		}
@@ -203,6 +207,7 @@ func (x *nameIndex) scan(text string, from, to int) {
 		for _, w := range words[:k] {
 			role = append(role, strings.ToLower(w))
 		}
+		wordBuf, roleBuf = words[:0], role[:0]
 		words = words[k:]
 		key := ""
 		if len(words) > 0 {
@@ -213,7 +218,7 @@ func (x *nameIndex) scan(text string, from, to int) {
 		// and "Russians" are not, "Ushakov" after "Yuri Ushakov" is
 		// "Su indicated": a surname of two letters of someone named whole is theirs too
 		if (person(words) || known && len(words) == 1 && len(words[0]) == 2) && (len(words) >= 2 || known) {
-			if len(words) > len(strings.Fields(x.full[key])) {
+			if len(words) > lex.WordCount(x.full[key]) {
 				x.full[key] = strings.Join(words, " ")
 			}
 			full := x.full[key]
@@ -281,12 +286,13 @@ func person(words []string) bool {
 	if len(words) == 0 || len(words) > 4 {
 		return false
 	}
+	var buf [32]byte
 	for i, w := range words {
-		lw := strings.ToLower(w)
-		if calendarWords[lw] && i > 0 && !weekdayWords[lw] {
+		lw := lex.AppendLower(buf[:0], w) // looked up without a new string
+		if calendarWords[string(lw)] && i > 0 && !weekdayWords[string(lw)] {
 			continue // "Theresa May": a month ends a name, and opens none; a weekday ends none ("Le Parisien Wednesday")
 		}
-		if notPeople[lw] || functionWords[lw] || prepositions[lw] {
+		if notPeople[string(lw)] || functionWords[string(lw)] || prepositions[string(lw)] {
 			return false // "Railing Against Trump" is a headline, "Bank of Greece" a body
 		}
 	}
