@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -100,5 +101,44 @@ func TestFailedLookupFallsBackToSeen(t *testing.T) {
 	}
 	if store.seen.Load() != n {
 		t.Errorf("asked Seen %d times; want %d", store.seen.Load(), n)
+	}
+}
+
+// Two runs over the same documents into one store at once, each with its own connections as
+// two processes would have, store each document once between them; a run after them finds
+// every one stored as it is.
+func TestTwoRunsAtOnceStoreEachDocumentOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "s.db")
+	const n = 400
+	sums := make([]pipeline.Summary, 2)
+	errs := make([]error, 2)
+	var wg sync.WaitGroup
+	for i := range 2 {
+		s, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sums[i], errs[i] = pipeline.Run(ctx, numberedDocs(n, nil), s, pipeline.Options{Workers: 2, BatchSize: 16})
+		}()
+	}
+	wg.Wait()
+	if errs[0] != nil || errs[1] != nil {
+		t.Fatal(errs)
+	}
+	if added := sums[0].Added + sums[1].Added; added != n || sums[0].Added+sums[0].Unchanged != n || sums[1].Added+sums[1].Unchanged != n {
+		t.Errorf("two runs at once: %+v and %+v; want %d added between them", sums[0], sums[1], n)
+	}
+	s, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if sum, err := pipeline.Run(ctx, numberedDocs(n, nil), s, pipeline.Options{}); err != nil || sum.Unchanged != n {
+		t.Errorf("the run after: %+v, %v; want %d unchanged", sum, err, n)
 	}
 }
