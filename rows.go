@@ -115,3 +115,17 @@ func ReadDocumentColumns(d *Document, format, fetched, meta string) error {
 	}
 	return nil
 }
+
+// ReadPairs reads rows of two text columns, a key and its value, into a map: the latest hash of
+// each article a store is asked about, in both stores.
+func ReadPairs(rows Rows, size int) (map[string]string, error) {
+	out := make(map[string]string, size)
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, rows.Err()
+}

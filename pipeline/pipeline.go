@@ -77,6 +77,10 @@ const maxListedSkips = 100
 type job struct {
 	seq  int
 	item ingest.Item
+	// stored is the hash of the latest stored revision of the item's article ("" when there is
+	// none), when looked is set (see lookUpSeen)
+	stored string
+	looked bool
 }
 
 type done struct {
@@ -127,12 +131,13 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if opts.Extract.Repeated == nil {
 		opts.Extract.Repeated = learned(ctx, store)
 	}
+	looked := lookUpSeen(ctx, store, jobs)
 	var wg sync.WaitGroup
 	for range opts.Workers {
 		wg.Add(1)
 		go stage("analysis", func() {
 			defer wg.Done()
-			for j := range jobs {
+			for j := range looked {
 				select {
 				case results <- work(ctx, store, j, opts.Extract, opts.Group != nil):
 				case <-ctx.Done():
@@ -175,8 +180,8 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 		<-groupDone
 	}
 	defer finish()
-	// the stages are named in a processor profile (go tool pprof -tags): "read", "analysis",
-	// "group", "write", and "finish" for what follows the stream
+	// the stages are named in a processor profile (go tool pprof -tags): "read", "seen",
+	// "analysis", "group", "write", and "finish" for what follows the stream
 	defer pprof.SetGoroutineLabels(ctx)
 	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("stage", "write")))
 	pending := map[int]done{}
@@ -339,8 +344,7 @@ func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Optio
 		d.entry = crosscheck.Entry{Input: it.Input, Err: it.Err}
 		return d
 	}
-	seen, err := store.Seen(ctx, it.Doc.ID, it.Doc.Hash())
-	if err == nil && seen {
+	if seenBefore(ctx, store, j) {
 		d.entry = crosscheck.Entry{Input: it.Input, Doc: it.Doc}
 		d.skip = true
 		return d

@@ -332,6 +332,21 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 	return h == hash, err
 }
 
+// LatestHashes returns the hash of the latest revision of each of ids that is stored, in one
+// query: the pipeline asks it for the documents waiting to be extracted, instead of Seen for
+// each.
+func (s *Store) LatestHashes(ctx context.Context, ids []string) (map[string]string, error) {
+	if len(ids) == 0 {
+		return map[string]string{}, nil
+	}
+	rows, err := s.db.Query(ctx, `SELECT article_id, hash FROM articles WHERE article_id = ANY($1)`, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return crosscheck.ReadPairs(rows, len(ids))
+}
+
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,
 	r.author, r.published, r.modified, r.source, r.source_from, r.site, r.url, r.language, r.credits, r.text,
 	r.offsets, r.removed, r.repairs, r.quotes, r.numbers, r.sentences, r.tokens, r.entities, r.dates, r.syntax`

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -9,54 +10,96 @@ import (
 	"iter"
 	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck/crosscheck"
 )
 
-// lineCounter keeps the per-source line counts inside a Put transaction.
+// lineCounter keeps the per-source line counts inside a Put transaction: it sums what the
+// batch's articles add and take back, and writes each count once when the batch is stored
+// (flush), in key order, instead of a row for each line of each article in the order the
+// articles come, most of which is SQLite finding the row's page again.
 type lineCounter struct {
-	tx            *sql.Tx
-	line, article *sql.Stmt
+	tx       *sql.Tx
+	lines    map[lineKey]*lineCount
+	articles map[string]int // the change of each source's article count
 }
 
-func newLineCounter(tx *sql.Tx) *lineCounter { return &lineCounter{tx: tx} }
+type lineKey struct {
+	source string
+	hash   int64
+}
 
-func (c *lineCounter) close() {
-	if c.line != nil {
-		c.line.Close()
-		c.article.Close()
-	}
+// lineCount is a line's change of count in the batch, and the sample a new row is stored with:
+// the line as the first article of the batch that counted it had it, as when each article
+// wrote its own rows.
+type lineCount struct {
+	delta  int
+	sample string
+}
+
+func newLineCounter(tx *sql.Tx) *lineCounter {
+	return &lineCounter{tx: tx, lines: map[lineKey]*lineCount{}, articles: map[string]int{}}
 }
 
 // add counts (delta +1) or uncounts (-1) one article's lines, given by hash, for its source;
 // samples, where given, are the lines themselves.
-func (c *lineCounter) add(ctx context.Context, source string, hashes []int64, samples []string, delta int) error {
+func (c *lineCounter) add(source string, hashes []int64, samples []string, delta int) {
 	if source == "" {
-		return nil
+		return
 	}
-	if c.line == nil {
-		var err error
-		c.line, err = c.tx.PrepareContext(ctx, `INSERT INTO source_lines (source, hash, articles, sample) VALUES (?, ?, ?, ?)
-			ON CONFLICT (source, hash) DO UPDATE SET articles = articles + excluded.articles`)
-		if err != nil {
-			return err
-		}
-		c.article, err = c.tx.PrepareContext(ctx, `INSERT INTO sources (source, articles) VALUES (?, ?)
-			ON CONFLICT (source) DO UPDATE SET articles = articles + excluded.articles`)
-		if err != nil {
-			return err
-		}
-	}
-	if _, err := c.article.ExecContext(ctx, source, delta); err != nil {
-		return err
-	}
+	c.articles[source] += delta
 	for i, h := range hashes {
+		k := lineKey{source, h}
+		if n, ok := c.lines[k]; ok {
+			n.delta += delta
+			continue
+		}
 		sample := ""
 		if i < len(samples) {
 			sample = samples[i]
 		}
-		if _, err := c.line.ExecContext(ctx, source, h, delta, sample); err != nil {
+		c.lines[k] = &lineCount{delta: delta, sample: sample}
+	}
+}
+
+// flush writes the summed counts, each a statement of its own: one statement of many rows
+// would need a statement journal, whose writes cost more than the statements saved.
+func (c *lineCounter) flush(ctx context.Context) error {
+	sources := slices.Sorted(maps.Keys(c.articles))
+	rows := make([][]any, 0, len(sources))
+	for _, source := range sources {
+		rows = append(rows, []any{source, c.articles[source]})
+	}
+	if err := execEach(ctx, c.tx, `INSERT INTO sources (source, articles) VALUES (?, ?)
+		ON CONFLICT (source) DO UPDATE SET articles = articles + excluded.articles`, rows); err != nil {
+		return err
+	}
+	keys := slices.SortedFunc(maps.Keys(c.lines), func(a, b lineKey) int {
+		return cmp.Or(strings.Compare(a.source, b.source), cmp.Compare(a.hash, b.hash))
+	})
+	rows = make([][]any, 0, len(keys))
+	for _, k := range keys {
+		n := c.lines[k]
+		rows = append(rows, []any{k.source, k.hash, n.delta, n.sample})
+	}
+	return execEach(ctx, c.tx, `INSERT INTO source_lines (source, hash, articles, sample) VALUES (?, ?, ?, ?)
+		ON CONFLICT (source, hash) DO UPDATE SET articles = articles + excluded.articles`, rows)
+}
+
+// execEach runs statement once with each of rows' values, prepared once.
+func execEach(ctx context.Context, tx *sql.Tx, statement string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	st, err := tx.PrepareContext(ctx, statement)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, row := range rows {
+		if _, err := st.ExecContext(ctx, row...); err != nil {
 			return err
 		}
 	}

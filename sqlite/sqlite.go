@@ -10,10 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"maps"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	_ "modernc.org/sqlite" // the driver
 
@@ -266,11 +269,10 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 	}
 	defer tx.Rollback()
 	ctx = rowContext(ctx)
-	latest, err := tx.PrepareContext(ctx, `SELECT a.hash, r.revision, r.source, r.lines FROM articles a JOIN revisions r ON r.seq = a.seq WHERE a.article_id = ?`)
+	latest, err := latestOf(ctx, tx, entries)
 	if err != nil {
 		return nil, err
 	}
-	defer latest.Close()
 	insert, err := tx.PrepareContext(ctx, `INSERT INTO revisions
 		(article_id, revision, hash, input, format, fetched, meta, raw, source, source_from, url, lines, `+strings.Join(cleanColumns, ", ")+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?`+strings.Repeat(", ?", len(cleanColumns))+`)`)
@@ -278,16 +280,11 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 		return nil, err
 	}
 	defer insert.Close()
-	point, err := tx.PrepareContext(ctx, `INSERT INTO articles (article_id, seq, hash) VALUES (?, ?, ?)
-		ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`)
-	if err != nil {
-		return nil, err
-	}
-	defer point.Close()
 
 	counts := newLineCounter(tx)
-	defer counts.close()
-	revised := false // a stored article has a new revision: what its pages show changes
+	points := map[string][]any{} // the latest revision of each article stored: article_id, seq, hash
+	revised := false             // a stored article has a new revision: what its pages show changes
+	var enc columnEncoder
 	results := make([]crosscheck.PutResult, len(entries))
 	for i, e := range entries {
 		if e.Err != nil || e.Article == nil {
@@ -310,37 +307,36 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 				return nil, fmt.Errorf("record the fetch of %s: %w", f.URL, err)
 			}
 		}
-		var hash, oldSource, oldLines string
-		var rev int
-		switch err := latest.QueryRowContext(ctx, a.ID).Scan(&hash, &rev, &oldSource, &oldLines); {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return nil, err
-		case hash == a.Hash:
-			results[i] = crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: rev}
+		old, stored := latest[a.ID]
+		if stored && old.hash == a.Hash {
+			results[i] = crosscheck.PutResult{Status: crosscheck.StatusUnchanged, Revision: old.revision}
 			continue
 		}
-		rev++
-		a.Revision = rev
-		seq, err := insertRevision(ctx, insert, e.Doc, a)
+		a.Revision = old.revision + 1
+		lines := crosscheck.LineHashes(a.Lines)
+		seq, err := insertRevision(ctx, insert, &enc, e.Doc, a, lines)
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
-		if _, err := point.ExecContext(ctx, a.ID, seq, a.Hash); err != nil {
-			return nil, err
-		}
-		if rev > 1 {
+		points[a.ID] = []any{a.ID, seq, a.Hash}
+		if stored {
 			revised = true
-			var old []int64
-			json.Unmarshal([]byte(oldLines), &old)
-			if err := counts.add(ctx, oldSource, old, nil, -1); err != nil {
-				return nil, err
-			}
+			counts.add(old.source, old.lines, nil, -1)
 		}
-		if err := counts.add(ctx, a.Source, crosscheck.LineHashes(a.Lines), a.Lines, 1); err != nil {
-			return nil, err
-		}
-		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: rev}
+		counts.add(a.Source, lines, a.Lines, 1)
+		latest[a.ID] = latestRevision{hash: a.Hash, revision: a.Revision, source: a.Source, lines: lines}
+		results[i] = crosscheck.PutResult{Status: crosscheck.StatusAdded, Revision: a.Revision}
+	}
+	rows := make([][]any, 0, len(points))
+	for _, id := range slices.Sorted(maps.Keys(points)) {
+		rows = append(rows, points[id])
+	}
+	if err := execEach(ctx, tx, `INSERT INTO articles (article_id, seq, hash) VALUES (?, ?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`, rows); err != nil {
+		return nil, err
+	}
+	if err := counts.flush(ctx); err != nil {
+		return nil, err
 	}
 	if revised {
 		if _, err := tx.ExecContext(ctx, bumpGeneration); err != nil {
@@ -353,13 +349,54 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 	return results, nil
 }
 
-func insertRevision(ctx context.Context, insert *sql.Stmt, d *crosscheck.Document, a *crosscheck.Article) (int64, error) {
-	meta, err := json.Marshal(d.Meta)
-	if err != nil {
-		return 0, err
+// latestRevision is what Put needs of an article's latest stored revision.
+type latestRevision struct {
+	hash     string
+	revision int
+	source   string
+	lines    []int64 // the hashes of the lines it was counted with
+}
+
+// latestOf reads the latest revision of each article of entries that is stored, in one query.
+func latestOf(ctx context.Context, tx *sql.Tx, entries []crosscheck.Entry) (map[string]latestRevision, error) {
+	ids := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if e.Err == nil && e.Article != nil {
+			ids = append(ids, e.Article.ID)
+		}
 	}
-	args := append([]any{a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		string(meta), d.Raw, a.Source, a.SourceFrom, a.URL, js(crosscheck.LineHashes(a.Lines))}, cleanValues(a)...)
+	out := make(map[string]latestRevision, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT a.article_id, a.hash, r.revision, r.source, r.lines FROM articles a
+		JOIN revisions r ON r.seq = a.seq WHERE a.article_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, lines string
+		var l latestRevision
+		if err := rows.Scan(&id, &l.hash, &l.revision, &l.source, &lines); err != nil {
+			return nil, err
+		}
+		json.Unmarshal([]byte(lines), &l.lines)
+		out[id] = l
+	}
+	return out, rows.Err()
+}
+
+func insertRevision(ctx context.Context, insert *sql.Stmt, enc *columnEncoder, d *crosscheck.Document, a *crosscheck.Article, lines []int64) (int64, error) {
+	enc.reset()
+	args := append(enc.args, a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
+		enc.json(d.Meta), d.Raw, a.Source, a.SourceFrom, a.URL, enc.json(lines))
+	args = enc.cleanValues(args, a)
+	enc.args = args
 	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
@@ -373,16 +410,51 @@ var cleanColumns = []string{"title", "author", "published", "modified", "site", 
 	"text", "offsets", "removed", "repairs", "quotes", "numbers", "sentences", "tokens", "entities", "dates", "syntax"}
 
 func cleanValues(a *crosscheck.Article) []any {
-	return []any{a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, js(orNone(a.Credits)),
-		a.Text, js(a.Offsets), js(a.Removed), js(a.Repairs), js(orNone(a.Quotes)), js(orNone(a.Numbers)),
-		js(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), js(orNone(a.Entities)), js(orNone(a.Dates)),
-		crosscheck.EncodeSyntax(a.Syntax)}
+	var enc columnEncoder
+	return enc.cleanValues(nil, a)
 }
 
-// js encodes a value for a JSON column.
-func js(v any) string {
-	b, _ := json.Marshal(v)
-	return string(b)
+// cleanValues appends the values of a's cleanColumns to args.
+func (enc *columnEncoder) cleanValues(args []any, a *crosscheck.Article) []any {
+	return append(args, a.Title, a.Author, a.Published, a.Modified, a.Site, a.Language, enc.json(orNone(a.Credits)),
+		a.Text, enc.json(a.Offsets), enc.json(a.Removed), enc.json(a.Repairs), enc.json(orNone(a.Quotes)), enc.json(orNone(a.Numbers)),
+		enc.json(orNone(a.Sentences)), crosscheck.EncodeSpans(a.Tokens), enc.json(orNone(a.Entities)), enc.json(orNone(a.Dates)),
+		crosscheck.EncodeSyntax(a.Syntax))
+}
+
+// columnEncoder encodes a row's JSON columns into one buffer it keeps from row to row, each
+// column a string over its part of the buffer, instead of a new slice and a copy of it for
+// each column. The buffer is only appended to, so a column's string stays as it was until
+// reset; the driver copies what it binds, so a row's may be overwritten once its statement ran.
+type columnEncoder struct {
+	buf  []byte
+	enc  *json.Encoder
+	args []any // the row's values, kept for the next row
+}
+
+// Write appends p to the buffer, for enc.
+func (c *columnEncoder) Write(p []byte) (int, error) {
+	c.buf = append(c.buf, p...)
+	return len(p), nil
+}
+
+func (c *columnEncoder) reset() {
+	c.buf = c.buf[:0]
+	clear(c.args)
+	c.args = c.args[:0]
+}
+
+// json encodes v for a JSON column as json.Marshal does ("" for a value that does not encode).
+func (c *columnEncoder) json(v any) string {
+	if c.enc == nil {
+		c.enc = json.NewEncoder(c)
+	}
+	start := len(c.buf)
+	if err := c.enc.Encode(v); err != nil {
+		return ""
+	}
+	b := c.buf[start : len(c.buf)-1] // without the newline Encode ends with
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // Seen reports whether the latest revision of id has hash.
@@ -396,6 +468,25 @@ func (s *Store) Seen(ctx context.Context, id, hash string) (bool, error) {
 		return false, nil
 	}
 	return h == hash, err
+}
+
+// LatestHashes returns the hash of the latest revision of each of ids that is stored, in one
+// read: the pipeline asks it for the documents waiting to be extracted, instead of Seen for
+// each.
+func (s *Store) LatestHashes(ctx context.Context, ids []string) (map[string]string, error) {
+	if len(ids) == 0 {
+		return map[string]string{}, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.readRows(rowContext(ctx), `SELECT article_id, hash FROM articles WHERE article_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return crosscheck.ReadPairs(rows, len(ids))
 }
 
 const articleColumns = `r.article_id, r.revision, r.hash, r.input, r.format, r.fetched, r.meta, r.title,

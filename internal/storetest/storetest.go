@@ -173,6 +173,14 @@ func unchangedRevision(t *testing.T, ctx context.Context, s crosscheck.Backend) 
 	if seen, _ := s.Seen(ctx, "a", "other"); seen {
 		t.Error("Seen with another hash = true")
 	}
+	if l, ok := s.(interface {
+		LatestHashes(context.Context, []string) (map[string]string, error)
+	}); ok {
+		hashes, err := l.LatestHashes(ctx, []string{"a", "absent"})
+		if want := Entry("a", "Wire", "one").Article.Hash; err != nil || len(hashes) != 1 || hashes["a"] != want {
+			t.Errorf("LatestHashes(a, absent) = %v, %v; want only a's hash %s", hashes, err, want)
+		}
+	}
 }
 
 func nextRevision(t *testing.T, ctx context.Context, s crosscheck.Backend) {
