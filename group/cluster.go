@@ -176,6 +176,7 @@ type Clusterer struct {
 	touched   []int          // reused by candidates
 	buckets   [][]int        // reused by candidates
 	scratch   Vector         // reused by centroidOf
+	work      scratch        // reused by add and what it calls
 	dirty     map[int]bool   // stories changed since TakeChanges
 	changed   []*wordEntry   // features counted since TakeChanges
 	posted    map[int32]bool // postings changed since TakeChanges
@@ -253,7 +254,7 @@ const idfPrior = 30
 // New features get ids in sorted order, so ids do not depend on map order; the vector is
 // sorted by id, whatever the order its features are weighed in.
 func (c *Clusterer) vector(t Terms) (Vector, error) {
-	keys := make([]string, 0, len(t))
+	keys := c.work.keys[:0]
 	for k := range t {
 		if !strings.HasPrefix(k, dayPrefix) {
 			keys = append(keys, k)
@@ -262,8 +263,9 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 	if err := c.loadWords(keys); err != nil {
 		return nil, err
 	}
+	c.work.keys = keys
 	c.meta.Documents++
-	v := make(Vector, 0, len(keys))
+	v := c.work.terms[:0]
 	weigh := func(k string, e *wordEntry) {
 		e.df++
 		e.used = c.used
@@ -290,7 +292,10 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 		c.meta.Words++
 		weigh(k, e)
 	}
-	return v.top(c.opts.ArticleFeatures).normalize(), nil
+	c.work.terms = v
+	// the article's vector is kept (see member): it holds its features and no more
+	top := v.top(c.opts.ArticleFeatures)
+	return append(make(Vector, 0, len(top)), top...).normalize(), nil
 }
 
 // Add places one article, given its features and publication time (zero when unknown).
@@ -321,13 +326,14 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 	var bestMargin, runnerMargin float64
 	a := Assignment{Candidates: len(cands)}
 	var bestWhy string
+	c.work.spread(v, int(c.meta.Words))
 	for _, s := range cands {
 		st := c.stories[s] // loaded by candidates
 		need, why, ok := c.need(st, published)
 		if !ok {
 			continue
 		}
-		score := c.similarity(v, st)
+		score := c.linked(c.work.cosine(st.centroid), st)
 		switch margin := score / need; {
 		case margin > bestMargin:
 			second, runnerMargin, a.Runner = best, bestMargin, a.Score
@@ -337,6 +343,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 			second, runnerMargin, a.Runner = s, margin, score
 		}
 	}
+	c.work.unspread(v)
 	if best >= 0 && bestMargin >= 1 {
 		a.Story, a.Rule = best, "joined: similarity with the story ≥ threshold"+bestWhy
 	} else {
@@ -475,9 +482,9 @@ func (c *Clusterer) tooFar(s *Story, t time.Time) bool {
 	return t.Before(s.First.Add(-c.opts.MaxGap)) || t.After(s.Last.Add(c.opts.MaxGap))
 }
 
-// similarity is an article's similarity to a story (see Options.Linkage).
-func (c *Clusterer) similarity(v Vector, s *Story) float64 {
-	cos := Cosine(v, s.centroid)
+// linked is an article's similarity to a story (see Options.Linkage) from its cosine with the
+// story's centroid.
+func (c *Clusterer) linked(cos float64, s *Story) float64 {
 	if c.opts.Linkage > 0 && s.cohesion < 1 {
 		cos *= math.Pow(s.cohesion, c.opts.Linkage)
 	}
@@ -506,13 +513,13 @@ func (c *Clusterer) need(s *Story, t time.Time) (float64, string, bool) {
 // most MaxCandidates, ties to the newer story — in id order. The work is bounded by
 // QueryFeatures × MaxPostings whatever the number of stories.
 func (c *Clusterer) candidates(v Vector) ([]int, error) {
-	q := make(Vector, len(v))
-	copy(q, v)
-	q = q.top(c.opts.QueryFeatures)
-	ids := make([]int32, len(q))
-	for i, f := range q {
-		ids[i] = f.ID
+	q := append(c.work.query[:0], v...).top(c.opts.QueryFeatures)
+	c.work.query = q
+	ids := c.work.ids[:0]
+	for _, f := range q {
+		ids = append(ids, f.ID)
 	}
+	c.work.ids = ids
 	if err := c.loadPostings(ids); err != nil {
 		return nil, err
 	}
@@ -530,7 +537,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		}
 	}
 	c.touched = touched
-	out := append([]int(nil), touched...)
+	out := append(c.work.cands[:0], touched...)
 	if len(touched) > c.opts.MaxCandidates {
 		if len(c.buckets) < len(q)+1 {
 			c.buckets = make([][]int, len(q)+1)
@@ -555,6 +562,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		c.hits[s] = 0
 	}
 	slices.Sort(out)
+	c.work.cands = out
 	return out, c.loadStories(out)
 }
 
@@ -653,41 +661,43 @@ func (s *Vector) add(v Vector) {
 
 // reindex lists a story under its heaviest centroid features.
 func (c *Clusterer) reindex(s *Story) error {
-	idx := make(Vector, len(s.centroid))
-	copy(idx, s.centroid)
-	idx = idx.top(c.opts.IndexFeatures)
-	keep := make(map[int32]bool, len(idx))
-	for _, f := range idx {
-		keep[f.ID] = true
-	}
-	had := make(map[int32]bool, len(s.indexed))
-	for _, k := range s.indexed {
-		had[k] = true
+	idx := append(c.work.index[:0], s.centroid...).top(c.opts.IndexFeatures)
+	c.work.index = idx
+	had := append(c.work.had[:0], s.indexed...) // kept: s.indexed is written over below
+	c.work.had = had
+	keep := func(k int32) bool {
+		for _, f := range idx {
+			if f.ID == k {
+				return true
+			}
+		}
+		return false
 	}
 	// only the lists the story leaves or joins are read: a join moves few of its features
-	var change []int32
-	for _, k := range s.indexed {
-		if !keep[k] {
+	change := c.work.change[:0]
+	for _, k := range had {
+		if !keep(k) {
 			change = append(change, k)
 		}
 	}
 	for _, f := range idx {
-		if !had[f.ID] {
+		if !slices.Contains(had, f.ID) {
 			change = append(change, f.ID)
 		}
 	}
+	c.work.change = change
 	if err := c.loadPostings(change); err != nil {
 		return err
 	}
-	for _, k := range s.indexed {
-		if !keep[k] {
+	for _, k := range had {
+		if !keep(k) {
 			c.unpost(k, s.ID)
 		}
 	}
 	s.indexed = s.indexed[:0]
 	for _, f := range idx {
 		s.indexed = append(s.indexed, f.ID)
-		if !had[f.ID] {
+		if !slices.Contains(had, f.ID) {
 			p := c.postings[f.ID]
 			p.list = append(p.list, int32(s.ID))
 			c.meta.Postings++

@@ -486,7 +486,12 @@ func decodeSignature(b []byte) Signature {
 func (c *Clusterer) centroidOf(s *Story) Vector {
 	c.scratch = append(c.scratch[:0], s.sum...)
 	top := c.scratch.top(c.opts.StoryFeatures)
-	cent := append(make(Vector, 0, len(top)), top...)
+	// written over the story's last centroid, which nothing else holds
+	cent := s.centroid[:0]
+	if cap(cent) < len(top) {
+		cent = make(Vector, 0, len(top))
+	}
+	cent = append(cent, top...)
 	var sq float64
 	for _, f := range cent {
 		sq += float64(f.Weight) * float64(f.Weight)
