@@ -166,7 +166,7 @@ type Clusterer struct {
 	// this clusterer made (0 when whole).
 	bandsFrom int64
 	used      uint32 // articles added: the cache's clock (see Shrink)
-	words     map[string]*wordEntry
+	words     wordTable
 	postings  map[int32]*postingList
 	stories   map[int]*Story
 	bands     map[uint64][]int64 // band buckets of two signatures or more, oldest first
@@ -178,7 +178,7 @@ type Clusterer struct {
 	scratch   Vector         // reused by centroidOf
 	work      scratch        // reused by add and what it calls
 	dirty     map[int]bool   // stories changed since TakeChanges
-	changed   []*wordEntry   // features counted since TakeChanges
+	changed   []int32        // features counted since TakeChanges, by entry in words
 	posted    map[int32]bool // postings changed since TakeChanges
 	newSigs   []crosscheck.GroupSignature
 	newBands  []crosscheck.GroupBand
@@ -266,12 +266,13 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 	c.work.keys = keys
 	c.meta.Documents++
 	v := c.work.terms[:0]
-	weigh := func(k string, e *wordEntry) {
+	weigh := func(k string, i int32) {
+		e := &c.words.entries[i]
 		e.df++
 		e.used = c.used
 		if !e.changed {
 			e.changed = true
-			c.changed = append(c.changed, e)
+			c.changed = append(c.changed, i)
 		}
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
@@ -279,18 +280,25 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 	}
 	fresh := keys[:0] // the features never seen, in the place of those weighed
 	for _, k := range keys {
-		if e := c.words[k]; e != nil {
-			weigh(k, e)
+		if i := c.words.find(k); i >= 0 && !c.words.entries[i].absent {
+			weigh(k, i)
 		} else {
 			fresh = append(fresh, k)
 		}
 	}
 	slices.Sort(fresh)
 	for _, k := range fresh {
-		e := &wordEntry{word: k, id: int32(c.meta.Words)}
-		c.words[k] = e
+		e := wordEntry{id: int32(c.meta.Words)}
+		i := c.words.find(k)
+		if i >= 0 { // asked of the state, which lacked it
+			e.off, e.n = c.words.entries[i].off, c.words.entries[i].n
+			c.words.entries[i] = e
+		} else {
+			c.words.add(k, e)
+			i = int32(c.words.len() - 1)
+		}
 		c.meta.Words++
-		weigh(k, e)
+		weigh(k, i)
 	}
 	c.work.terms = v
 	// the article's vector is kept (see member): it holds its features and no more

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -23,15 +22,6 @@ import (
 // again from the stored articles (crosscheck regroup). Format 2 keeps a feature's postings as
 // one row (format 1 had a row per posting; the stores' migrations turn them into lists).
 const StateFormat = 2
-
-type wordEntry struct {
-	word    string
-	id, df  int32
-	saved   int32 // the document frequency in the state
-	known   bool  // the state has the feature
-	changed bool  // listed in Clusterer.changed
-	used    uint32
-}
 
 // A postingList is the stories listed under a feature, oldest first.
 type postingList struct {
@@ -56,7 +46,7 @@ func (c *Clusterer) Forget() {
 	c.whole, c.own = false, false
 	c.goneWords, c.goneLists = goneFilter{}, goneFilter{}
 	c.bandsFrom = c.meta.Signatures
-	c.words = map[string]*wordEntry{}
+	c.words = wordTable{}
 	c.postings = map[int32]*postingList{}
 	c.stories = map[int]*Story{}
 	c.bands, c.band1 = map[uint64][]int64{}, map[uint64]int64{}
@@ -73,8 +63,8 @@ func (c *Clusterer) Forget() {
 // megabytes of the filters of what it let go, see gone.go).
 func (c *Clusterer) Cached() int {
 	n := 0
-	for k := range c.words {
-		n += len(k) + wordBytes
+	for i := range c.words.entries {
+		n += int(c.words.entries[i].n) + wordBytes
 	}
 	for _, p := range c.postings {
 		n += p.bytes()
@@ -142,9 +132,9 @@ func (c *Clusterer) Shrink(limit int) {
 		}
 		byAge[a] += n
 	}
-	for k, e := range c.words {
-		if e != nil {
-			note(e.used, len(k)+wordBytes)
+	for i := range c.words.entries {
+		if e := &c.words.entries[i]; !e.absent {
+			note(e.used, int(e.n)+wordBytes)
 		}
 	}
 	for _, p := range c.postings {
@@ -162,14 +152,15 @@ func (c *Clusterer) Shrink(limit int) {
 		kept += byAge[keep]
 		keep++
 	}
-	for k, e := range c.words {
-		if e == nil || age(e.used) >= keep { // a word not in the state is asked for again
-			if e != nil && c.own {
-				c.goneWords.add(wordHash(k))
+	c.words.keep(func(e *wordEntry) bool {
+		if e.absent || age(e.used) >= keep { // a word not in the state is asked for again
+			if !e.absent && c.own {
+				c.goneWords.add(c.words.hash(e))
 			}
-			delete(c.words, k)
+			return false
 		}
-	}
+		return true
+	})
 	for f, p := range c.postings {
 		if age(p.used) >= keep {
 			if len(p.list) > 0 && c.own { // an empty list is not in the state
@@ -195,7 +186,7 @@ const shrinkStep = 16
 func (c *Clusterer) loadWords(keys []string) error {
 	var missing []string
 	for _, k := range keys {
-		if _, ok := c.words[k]; !ok && (!c.own || c.goneWords.has(wordHash(k))) {
+		if c.words.find(k) < 0 && (!c.own || c.goneWords.has(wordHash(k))) {
 			missing = append(missing, k)
 		}
 	}
@@ -207,10 +198,13 @@ func (c *Clusterer) loadWords(keys []string) error {
 		return err
 	}
 	for _, k := range missing {
-		c.words[k] = nil // not in the state
+		if c.words.find(k) < 0 { // a feature asked for twice is one entry
+			c.words.add(k, wordEntry{absent: true}) // not in the state
+		}
 	}
 	for _, r := range rows {
-		c.words[r.Word] = &wordEntry{word: r.Word, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
+		e := c.words.at(r.Word)
+		*e = wordEntry{off: e.off, n: e.n, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
 }
@@ -336,13 +330,14 @@ func (c *Clusterer) TakeChanges() *Changes {
 	ch := &Changes{Moves: c.moves}
 	rows := &ch.Rows
 	rows.Meta = c.meta
-	slices.SortFunc(c.changed, func(a, b *wordEntry) int { return strings.Compare(a.word, b.word) })
-	for _, e := range c.changed {
+	slices.SortFunc(c.changed, c.words.compare)
+	for _, i := range c.changed {
+		e := &c.words.entries[i]
 		e.changed = false
 		if e.known && e.df == e.saved {
 			continue
 		}
-		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: e.word, ID: e.id, DF: e.df})
+		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: c.words.word(e), ID: e.id, DF: e.df})
 		e.saved, e.known = e.df, true
 	}
 	features := make([]int32, 0, len(c.posted))
