@@ -167,11 +167,11 @@ type Clusterer struct {
 	bandsFrom int64
 	used      uint32 // articles added: the cache's clock (see Shrink)
 	words     wordTable
-	postings  map[int32]*postingList
+	postings  postingTable
 	stories   map[int]*Story
 	bands     map[uint64][]int64 // band buckets of two signatures or more, oldest first
 	band1     map[uint64]int64   // band buckets of one signature (see bucketOf)
-	sigs      map[int64]sigEntry
+	sigs      sigTable
 	hits      []uint8        // per story, reused by candidates
 	touched   []int          // reused by candidates
 	buckets   [][]int        // reused by candidates
@@ -533,7 +533,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, x := range c.postings[f.ID].list {
+		for _, x := range c.postings.stories(c.postings.get(f.ID)) {
 			s := int(x)
 			if s >= len(c.hits) {
 				c.hits = append(c.hits, make([]uint8, max(s+1, c.meta.Stories)-len(c.hits))...)
@@ -706,13 +706,8 @@ func (c *Clusterer) reindex(s *Story) error {
 	for _, f := range idx {
 		s.indexed = append(s.indexed, f.ID)
 		if !slices.Contains(had, f.ID) {
-			p := c.postings[f.ID]
-			p.list = append(p.list, int32(s.ID))
+			c.postings.push(c.postings.get(f.ID), int32(s.ID), c.opts.MaxPostings)
 			c.meta.Postings++
-			if len(p.list) > c.opts.MaxPostings {
-				// moved down in place, so that the list's memory stays its length
-				p.list = p.list[:copy(p.list, p.list[len(p.list)-c.opts.MaxPostings:])]
-			}
 			c.posted[f.ID] = true
 		}
 	}
@@ -721,12 +716,7 @@ func (c *Clusterer) reindex(s *Story) error {
 
 // unpost takes a story off a feature's loaded list.
 func (c *Clusterer) unpost(feature int32, story int) {
-	p := c.postings[feature]
-	for i, x := range p.list {
-		if int(x) == story {
-			p.list = append(p.list[:i], p.list[i+1:]...)
-			c.posted[feature] = true
-			return
-		}
+	if c.postings.remove(c.postings.get(feature), int32(story)) {
+		c.posted[feature] = true
 	}
 }

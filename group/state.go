@@ -23,12 +23,6 @@ import (
 // one row (format 1 had a row per posting; the stores' migrations turn them into lists).
 const StateFormat = 2
 
-// A postingList is the stories listed under a feature, oldest first.
-type postingList struct {
-	list []int32
-	used uint32
-}
-
 type sigEntry struct {
 	id  string
 	sig Signature
@@ -47,10 +41,10 @@ func (c *Clusterer) Forget() {
 	c.goneWords, c.goneLists = goneFilter{}, goneFilter{}
 	c.bandsFrom = c.meta.Signatures
 	c.words = wordTable{}
-	c.postings = map[int32]*postingList{}
+	c.postings = newPostingTable()
 	c.stories = map[int]*Story{}
 	c.bands, c.band1 = map[uint64][]int64{}, map[uint64]int64{}
-	c.sigs = map[int64]sigEntry{}
+	c.sigs = newSigTable()
 	c.hits = nil
 	c.dirty = map[int]bool{}
 	c.changed = nil
@@ -66,16 +60,13 @@ func (c *Clusterer) Cached() int {
 	for i := range c.words.entries {
 		n += int(c.words.entries[i].n) + wordBytes
 	}
-	for _, p := range c.postings {
-		n += p.bytes()
-	}
+	// the lists' runs, and what runs they outgrew left in the arena
+	n += entryBytes*len(c.postings.at) + 4*len(c.postings.arena)
 	for _, s := range c.stories {
 		n += s.bytes()
 	}
 	return n + c.windowBytes()
 }
-
-func (p *postingList) bytes() int { return entryBytes + 4*cap(p.list) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -137,8 +128,8 @@ func (c *Clusterer) Shrink(limit int) {
 			note(e.used, int(e.n)+wordBytes)
 		}
 	}
-	for _, p := range c.postings {
-		note(p.used, p.bytes())
+	for _, i := range c.postings.at {
+		note(c.postings.lists[i].used, c.postings.bytes(i))
 	}
 	// a story is weighed as a candidate by its centroid, and its sums are needed only when it
 	// changes: they are kept by when it last changed, the rest by when it was last used
@@ -161,14 +152,15 @@ func (c *Clusterer) Shrink(limit int) {
 		}
 		return true
 	})
-	for f, p := range c.postings {
-		if age(p.used) >= keep {
-			if len(p.list) > 0 && c.own { // an empty list is not in the state
+	c.postings.keep(func(f, i int32) bool {
+		if p := &c.postings.lists[i]; age(p.used) >= keep {
+			if p.n > 0 && c.own { // an empty list is not in the state
 				c.goneLists.add(featureHash(f))
 			}
-			delete(c.postings, f)
+			return false
 		}
-	}
+		return true
+	})
 	for id, s := range c.stories {
 		switch {
 		case age(s.used) >= keep:
@@ -212,10 +204,10 @@ func (c *Clusterer) loadWords(keys []string) error {
 func (c *Clusterer) loadPostings(features []int32) error {
 	var missing []int32
 	for _, f := range features {
-		if p, ok := c.postings[f]; ok {
-			p.used = c.used
+		if i := c.postings.get(f); i >= 0 {
+			c.postings.lists[i].used = c.used
 		} else {
-			c.postings[f] = &postingList{used: c.used}
+			c.postings.add(f, c.used)
 			if !c.own || c.goneLists.has(featureHash(f)) {
 				missing = append(missing, f)
 			}
@@ -227,13 +219,13 @@ func (c *Clusterer) loadPostings(features []int32) error {
 	rows, err := c.state.GroupLists(c.ctx, missing)
 	if err != nil {
 		for _, f := range missing {
-			delete(c.postings, f)
+			c.postings.drop(f)
 		}
 		return err
 	}
 	for _, r := range rows {
-		if p := c.postings[r.Feature]; p != nil {
-			p.list = decodeList(r.Stories)
+		if i := c.postings.get(r.Feature); i >= 0 {
+			c.postings.set(i, decodeList(r.Stories))
 		}
 	}
 	return nil
@@ -346,7 +338,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 	}
 	slices.Sort(features)
 	for _, f := range features {
-		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings[f].list)})
+		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings.stories(c.postings.get(f)))})
 	}
 	ids := make([]int, 0, len(c.dirty))
 	for id := range c.dirty {
