@@ -254,16 +254,16 @@ const idfPrior = 30
 // New features get ids in sorted order, so ids do not depend on map order; the vector is
 // sorted by id, whatever the order its features are weighed in.
 func (c *Clusterer) vector(t Terms) (Vector, error) {
-	keys := c.work.keys[:0]
+	keys, hashes := c.work.keys[:0], c.work.hashes[:0]
 	for k := range t {
 		if !strings.HasPrefix(k, dayPrefix) {
-			keys = append(keys, k)
+			keys, hashes = append(keys, k), append(hashes, wordHash(k))
 		}
 	}
-	if err := c.loadWords(keys); err != nil {
+	c.work.keys, c.work.hashes = keys, hashes
+	if err := c.loadWords(keys, hashes); err != nil {
 		return nil, err
 	}
-	c.work.keys = keys
 	c.meta.Documents++
 	v := c.work.terms[:0]
 	weigh := func(k string, i int32) {
@@ -278,23 +278,31 @@ func (c *Clusterer) vector(t Terms) (Vector, error) {
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
 		v = append(v, Feature{ID: e.id, Weight: float32(w)})
 	}
-	fresh := keys[:0] // the features never seen, in the place of those weighed
-	for _, k := range keys {
-		if i := c.words.find(k); i >= 0 && !c.words.entries[i].absent {
+	// the features never seen, in the place of those weighed, with their entries (-1: none)
+	fresh, entry := keys[:0], c.work.entry[:0]
+	for j, k := range keys {
+		if i := c.words.findHashed(k, hashes[j]); i >= 0 && !c.words.entries[i].absent {
 			weigh(k, i)
 		} else {
-			fresh = append(fresh, k)
+			fresh, entry = append(fresh, k), append(entry, fresh1{i, hashes[j]})
 		}
 	}
-	slices.Sort(fresh)
-	for _, k := range fresh {
+	c.work.entry = entry
+	// new features get ids in their texts' order
+	order := c.work.order[:0]
+	for j := range fresh {
+		order = append(order, j)
+	}
+	c.work.order = order
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(fresh[a], fresh[b]) })
+	for _, j := range order {
+		k, i := fresh[j], entry[j].i
 		e := wordEntry{id: int32(c.meta.Words)}
-		i := c.words.find(k)
 		if i >= 0 { // asked of the state, which lacked it
 			e.off, e.n = c.words.entries[i].off, c.words.entries[i].n
 			c.words.entries[i] = e
 		} else {
-			c.words.add(k, e)
+			c.words.addHashed(k, entry[j].hash, e)
 			i = int32(c.words.len() - 1)
 		}
 		c.meta.Words++

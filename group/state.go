@@ -175,10 +175,11 @@ func (c *Clusterer) Shrink(limit int) {
 // recent: it bounds the ages Shrink counts the cache's bytes by.
 const shrinkStep = 16
 
-func (c *Clusterer) loadWords(keys []string) error {
+// loadWords reads the features of keys the cache lacks; hashes are their wordHash.
+func (c *Clusterer) loadWords(keys []string, hashes []uint64) error {
 	var missing []string
-	for _, k := range keys {
-		if c.words.find(k) < 0 && (!c.own || c.goneWords.has(wordHash(k))) {
+	for i, k := range keys {
+		if c.words.findHashed(k, hashes[i]) < 0 && (!c.own || c.goneWords.has(hashes[i])) {
 			missing = append(missing, k)
 		}
 	}

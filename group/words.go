@@ -36,12 +36,15 @@ func (t *wordTable) hash(e *wordEntry) uint64 { return maphash.Bytes(goneSeed, t
 func (t *wordTable) len() int { return len(t.entries) }
 
 // find returns the entry of a feature, or -1.
-func (t *wordTable) find(k string) int32 {
+func (t *wordTable) find(k string) int32 { return t.findHashed(k, wordHash(k)) }
+
+// findHashed is find of a feature whose wordHash is h.
+func (t *wordTable) findHashed(k string, h uint64) int32 {
 	if len(t.slots) == 0 {
 		return -1
 	}
 	mask := uint64(len(t.slots) - 1)
-	for h := wordHash(k) & mask; ; h = (h + 1) & mask {
+	for h &= mask; ; h = (h + 1) & mask {
 		i := t.slots[h] - 1
 		if i < 0 {
 			return -1
@@ -61,14 +64,17 @@ func (t *wordTable) at(k string) *wordEntry {
 }
 
 // add adds a feature the table lacks and returns its entry, which is valid until the next add.
-func (t *wordTable) add(k string, e wordEntry) *wordEntry {
+func (t *wordTable) add(k string, e wordEntry) *wordEntry { return t.addHashed(k, wordHash(k), e) }
+
+// addHashed is add of a feature whose wordHash is h.
+func (t *wordTable) addHashed(k string, h uint64, e wordEntry) *wordEntry {
 	if 2*(len(t.entries)+1) > len(t.slots) {
 		t.grow(max(1024, 2*len(t.slots)))
 	}
 	e.off, e.n = uint32(len(t.arena)), uint32(len(k))
 	t.arena = append(t.arena, k...)
 	t.entries = append(t.entries, e)
-	t.place(int32(len(t.entries)-1), wordHash(k))
+	t.place(int32(len(t.entries)-1), h)
 	return &t.entries[len(t.entries)-1]
 }
 
