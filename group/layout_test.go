@@ -27,6 +27,7 @@ func TestWordTable(t *testing.T) {
 		}
 	}
 	w.keep(func(e *wordEntry) bool { return e.id%3 == 0 })
+	w.keep(func(*wordEntry) bool { return true }) // the table as it was
 	for i := range n {
 		k := fmt.Sprintf("w:%d", i)
 		e := w.at(k)
@@ -68,6 +69,9 @@ func TestPostingTable(t *testing.T) {
 			if len(want[f]) > limit {
 				want[f] = want[f][len(want[f])-limit:]
 			}
+		}
+		if step == 1000 {
+			p.keep(func(int32, int32) bool { return true }) // the table as it was
 		}
 		if step == 1500 {
 			p.keep(func(f, _ int32) bool { return f%2 == 0 })

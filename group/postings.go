@@ -8,6 +8,7 @@ type postingTable struct {
 	at    map[int32]int32 // feature → entry
 	lists []postingList
 	arena []int32
+	kept  []bool // reused by keep, by entry
 }
 
 // A postingList is the stories listed under a feature, oldest first: arena[off:off+n], with
@@ -93,13 +94,22 @@ func (t *postingTable) remove(i int32, story int32) bool {
 func (t *postingTable) bytes(i int32) int { return entryBytes + 4*int(t.lists[i].size) }
 
 // keep keeps the features keep says to, their lists packed in a new arena, and lets the others
-// go.
+// go; when it keeps them all and none went since the last keep, the table stays as it is.
 func (t *postingTable) keep(keep func(f int32, i int32) bool) {
+	all := len(t.at) == len(t.lists)
+	t.kept = append(t.kept[:0], make([]bool, len(t.lists))...)
+	for f, i := range t.at {
+		t.kept[i] = keep(f, i)
+		all = all && t.kept[i]
+	}
+	if all {
+		return
+	}
 	at := make(map[int32]int32, len(t.at))
 	var lists []postingList
 	var arena []int32
 	for f, i := range t.at {
-		if !keep(f, i) {
+		if !t.kept[i] {
 			continue
 		}
 		p := t.lists[i]

@@ -13,6 +13,7 @@ type wordTable struct {
 	entries []wordEntry
 	arena   []byte
 	slots   []int32 // an entry's number plus one, at its hash's slot or the next free; 0: free
+	kept    []bool  // reused by keep
 }
 
 type wordEntry struct {
@@ -93,13 +94,24 @@ func (t *wordTable) grow(n int) {
 	}
 }
 
-// keep keeps the entries keep says to, in their order, and lets the others go.
+// keep keeps the entries keep says to, in their order, and lets the others go; when it keeps
+// them all, the table stays as it is.
 func (t *wordTable) keep(keep func(*wordEntry) bool) {
+	t.kept = t.kept[:0]
+	all := true
+	for i := range t.entries {
+		k := keep(&t.entries[i])
+		t.kept = append(t.kept, k)
+		all = all && k
+	}
+	if all {
+		return
+	}
 	var arena []byte
 	kept := t.entries[:0]
 	for i := range t.entries {
 		e := t.entries[i]
-		if keep(&e) {
+		if t.kept[i] {
 			k := t.arena[e.off : e.off+e.n]
 			e.off = uint32(len(arena))
 			arena = append(arena, k...)
