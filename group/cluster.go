@@ -342,7 +342,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 	var bestMargin, runnerMargin float64
 	a := Assignment{Candidates: len(cands)}
 	var bestWhy string
-	c.work.spread(v, int(c.meta.Words))
+	c.work.spread(v)
 	for _, s := range cands {
 		st := c.stories[s] // loaded by candidates
 		need, why, ok := c.need(st, published)
@@ -359,7 +359,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 			second, runnerMargin, a.Runner = s, margin, score
 		}
 	}
-	c.work.unspread(v)
+	c.work.unspread()
 	if best >= 0 && bestMargin >= 1 {
 		a.Story, a.Rule = best, "joined: similarity with the story ≥ threshold"+bestWhy
 	} else {

@@ -105,11 +105,11 @@ func TestSpreadCosine(t *testing.T) {
 	var w scratch
 	for range 200 {
 		a, b := vec(80, 3000), vec(250, 3000)
-		w.spread(a, 3000)
+		w.spread(a)
 		if got, want := w.cosine(b), Cosine(a, b); got != want {
 			t.Fatalf("spread cosine %v, want %v", got, want)
 		}
-		w.unspread(a)
+		w.unspread()
 		if got := w.cosine(b); got != 0 {
 			t.Fatalf("cosine %v after unspread, want 0", got)
 		}

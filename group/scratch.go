@@ -3,12 +3,11 @@ package group
 // scratch is the memory an article's placing works in, reused from article to article, so
 // that weighing it against its candidate stories allocates nothing.
 type scratch struct {
-	// dense holds the weights of the article being placed, by feature id, and zero elsewhere
-	// (see spread): its cosine with a centroid is one pass over the centroid.
-	dense []float32
-	// has has bit f set when the article has feature f: a cache's worth of features in
-	// a few kilobytes, read before the weight
-	has    []uint64
+	// table holds the weights of the article being placed in an open-addressed table of its
+	// features (see spread), a few kilobytes whatever the vocabulary: its cosine with a
+	// centroid is one pass over the centroid.
+	table  []spreadSlot
+	mask   uint32
 	query  Vector  // the article's query features (see candidates)
 	ids    []int32 // their ids
 	cands  []int   // the candidate stories
@@ -23,34 +22,49 @@ type scratch struct {
 	change []int32
 }
 
-// spread writes an article's weights into dense, which grows to hold features ids below n.
-func (w *scratch) spread(v Vector, n int) {
-	if len(w.dense) < n {
-		w.dense = append(w.dense, make([]float32, n-len(w.dense))...)
-		w.has = append(w.has, make([]uint64, (n+63)/64-len(w.has))...)
+// A spreadSlot is a feature of the spread article: its id plus one (0: a free slot) and weight.
+type spreadSlot struct {
+	id     int32
+	weight float32
+}
+
+// slot is where a feature's search in the table begins.
+func (w *scratch) slot(id int32) uint32 { return (uint32(id) * 0x9e3779b1) >> 16 & w.mask }
+
+// spread writes an article's weights into the table, made at least four times as large as
+// the article's features.
+func (w *scratch) spread(v Vector) {
+	n := 16
+	for n < 4*len(v) {
+		n *= 2
 	}
+	if len(w.table) < n {
+		w.table = make([]spreadSlot, n)
+	}
+	w.mask = uint32(len(w.table) - 1)
 	for _, f := range v {
-		w.dense[f.ID] = f.Weight
-		w.has[f.ID/64] |= 1 << (f.ID % 64)
+		h := w.slot(f.ID)
+		for w.table[h].id != 0 {
+			h = (h + 1) & w.mask
+		}
+		w.table[h] = spreadSlot{f.ID + 1, f.Weight}
 	}
 }
 
-// unspread zeroes what spread wrote.
-func (w *scratch) unspread(v Vector) {
-	for _, f := range v {
-		w.dense[f.ID] = 0
-		w.has[f.ID/64] = 0
-	}
-}
+// unspread empties the table.
+func (w *scratch) unspread() { clear(w.table) }
 
 // cosine is Cosine of the spread article and a unit vector: the same products summed in the
 // same order (by feature id), over the features both have.
 func (w *scratch) cosine(b Vector) float64 {
 	var dot float32
-	d, has := w.dense, w.has
+	t, mask := w.table, w.mask
 	for _, f := range b {
-		if k := int(f.ID / 64); k < len(has) && has[k]&(1<<(f.ID%64)) != 0 {
-			dot += d[f.ID] * f.Weight
+		for h := w.slot(f.ID); t[h].id != 0; h = (h + 1) & mask {
+			if t[h].id == f.ID+1 {
+				dot += t[h].weight * f.Weight
+				break
+			}
 		}
 	}
 	return float64(dot)
