@@ -262,11 +262,51 @@ type Vector []Feature
 // top keeps the max heaviest features (ties by id), sorted by id.
 func (v Vector) top(max int) Vector {
 	if len(v) > max {
-		slices.SortFunc(v, heavierFirst)
+		if max <= 0 {
+			return v[:0]
+		}
+		selectHeaviest(v, max)
 		v = v[:max]
 	}
 	slices.SortFunc(v, byID)
 	return v
+}
+
+// selectHeaviest moves the k heaviest features of v (by heavierFirst, a total order over
+// features of distinct ids) to v[:k], in no order, 0 < k < len(v): the same features a sort
+// would put first, in a pass or two over v instead of a sort of it.
+func selectHeaviest(v Vector, k int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		// the median of the first, middle and last as the pivot, at hi
+		mid := lo + (hi-lo)/2
+		if heavierFirst(v[mid], v[lo]) < 0 {
+			v[mid], v[lo] = v[lo], v[mid]
+		}
+		if heavierFirst(v[hi], v[lo]) < 0 {
+			v[hi], v[lo] = v[lo], v[hi]
+		}
+		if heavierFirst(v[hi], v[mid]) < 0 {
+			v[hi], v[mid] = v[mid], v[hi]
+		}
+		v[mid], v[hi] = v[hi], v[mid]
+		p, i := v[hi], lo
+		for j := lo; j < hi; j++ {
+			if heavierFirst(v[j], p) < 0 {
+				v[i], v[j] = v[j], v[i]
+				i++
+			}
+		}
+		v[i], v[hi] = v[hi], v[i] // the pivot, at its rank: the i before it are heavier
+		switch {
+		case i == k || i == k-1:
+			return
+		case i > k:
+			hi = i - 1
+		default:
+			lo = i + 1
+		}
+	}
 }
 
 // heavierFirst orders features by weight, the heavier first, then by id.

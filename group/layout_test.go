@@ -115,3 +115,23 @@ func TestSpreadCosine(t *testing.T) {
 		}
 	}
 }
+
+// top keeps the features a sort by weight keeps, ties in weight by id.
+func TestTopSelects(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for round := range 2000 {
+		n := 1 + r.IntN(300)
+		var v Vector
+		for _, id := range r.Perm(4 * n)[:n] {
+			v = append(v, Feature{ID: int32(id), Weight: float32(r.IntN(1 + round%20))}) // many ties
+		}
+		k := r.IntN(n + 2)
+		want := slices.Clone(v)
+		slices.SortFunc(want, heavierFirst)
+		want = want[:min(k, n)]
+		slices.SortFunc(want, byID)
+		if got := slices.Clone(v).top(k); !slices.Equal(got, want) {
+			t.Fatalf("top %d of %v: %v, want %v", k, v, got, want)
+		}
+	}
+}
