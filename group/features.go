@@ -36,8 +36,8 @@ func Extract(title, text string) Terms {
 	names := capitalisedInside(tw, xw)
 	addWords(t, tw, titleBoost, names)
 	addWords(t, xw, 1, names)
-	clear(tw[:cap(tw)]) // the words point into the texts: they are not kept in the pool
-	clear(xw[:cap(xw)])
+	clear(tw) // the words point into the texts: they are not kept in the pool
+	clear(xw)
 	return t
 }
 
