@@ -197,6 +197,9 @@ func (c *Clusterer) loadWords(keys []string, hashes []uint64) error {
 	}
 	for _, r := range rows {
 		e := c.words.at(r.Word)
+		if e == nil { // not asked for: kept all the same
+			e = c.words.add(r.Word, wordEntry{})
+		}
 		*e = wordEntry{off: e.off, n: e.n, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
