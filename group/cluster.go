@@ -166,18 +166,19 @@ type Clusterer struct {
 	// this clusterer made (0 when whole).
 	bandsFrom int64
 	used      uint32 // articles added: the cache's clock (see Shrink)
-	words     map[string]*wordEntry
-	postings  map[int32]*postingList
+	words     wordTable
+	postings  postingTable
 	stories   map[int]*Story
 	bands     map[uint64][]int64 // band buckets of two signatures or more, oldest first
 	band1     map[uint64]int64   // band buckets of one signature (see bucketOf)
-	sigs      map[int64]sigEntry
+	sigs      sigTable
 	hits      []uint8        // per story, reused by candidates
 	touched   []int          // reused by candidates
 	buckets   [][]int        // reused by candidates
 	scratch   Vector         // reused by centroidOf
+	work      scratch        // reused by add and what it calls
 	dirty     map[int]bool   // stories changed since TakeChanges
-	changed   []*wordEntry   // features counted since TakeChanges
+	changed   []int32        // features counted since TakeChanges, by entry in words
 	posted    map[int32]bool // postings changed since TakeChanges
 	newSigs   []crosscheck.GroupSignature
 	newBands  []crosscheck.GroupBand
@@ -253,44 +254,64 @@ const idfPrior = 30
 // New features get ids in sorted order, so ids do not depend on map order; the vector is
 // sorted by id, whatever the order its features are weighed in.
 func (c *Clusterer) vector(t Terms) (Vector, error) {
-	keys := make([]string, 0, len(t))
+	keys, hashes := c.work.keys[:0], c.work.hashes[:0]
 	for k := range t {
 		if !strings.HasPrefix(k, dayPrefix) {
-			keys = append(keys, k)
+			keys, hashes = append(keys, k), append(hashes, wordHash(k))
 		}
 	}
-	if err := c.loadWords(keys); err != nil {
+	c.work.keys, c.work.hashes = keys, hashes
+	if err := c.loadWords(keys, hashes); err != nil {
 		return nil, err
 	}
 	c.meta.Documents++
-	v := make(Vector, 0, len(keys))
-	weigh := func(k string, e *wordEntry) {
+	v := c.work.terms[:0]
+	weigh := func(k string, i int32) {
+		e := &c.words.entries[i]
 		e.df++
 		e.used = c.used
 		if !e.changed {
 			e.changed = true
-			c.changed = append(c.changed, e)
+			c.changed = append(c.changed, i)
 		}
 		idf := math.Log(float64(c.meta.Documents+idfPrior)/float64(e.df+1)) + 1
 		w := (1 + math.Log(t[k])) * idf * c.opts.kindWeight(k)
 		v = append(v, Feature{ID: e.id, Weight: float32(w)})
 	}
-	fresh := keys[:0] // the features never seen, in the place of those weighed
-	for _, k := range keys {
-		if e := c.words[k]; e != nil {
-			weigh(k, e)
+	// the features never seen, in the place of those weighed, with their entries (-1: none)
+	fresh, entry := keys[:0], c.work.entry[:0]
+	for j, k := range keys {
+		if i := c.words.findHashed(k, hashes[j]); i >= 0 && !c.words.entries[i].absent {
+			weigh(k, i)
 		} else {
-			fresh = append(fresh, k)
+			fresh, entry = append(fresh, k), append(entry, fresh1{i, hashes[j]})
 		}
 	}
-	slices.Sort(fresh)
-	for _, k := range fresh {
-		e := &wordEntry{word: k, id: int32(c.meta.Words)}
-		c.words[k] = e
-		c.meta.Words++
-		weigh(k, e)
+	c.work.entry = entry
+	// new features get ids in their texts' order
+	order := c.work.order[:0]
+	for j := range fresh {
+		order = append(order, j)
 	}
-	return v.top(c.opts.ArticleFeatures).normalize(), nil
+	c.work.order = order
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(fresh[a], fresh[b]) })
+	for _, j := range order {
+		k, i := fresh[j], entry[j].i
+		e := wordEntry{id: int32(c.meta.Words)}
+		if i >= 0 { // asked of the state, which lacked it
+			e.off, e.n = c.words.entries[i].off, c.words.entries[i].n
+			c.words.entries[i] = e
+		} else {
+			c.words.addHashed(k, entry[j].hash, e)
+			i = int32(c.words.len() - 1)
+		}
+		c.meta.Words++
+		weigh(k, i)
+	}
+	c.work.terms = v
+	// the article's vector is kept (see member): it holds its features and no more
+	top := v.top(c.opts.ArticleFeatures)
+	return append(make(Vector, 0, len(top)), top...).normalize(), nil
 }
 
 // Add places one article, given its features and publication time (zero when unknown).
@@ -321,13 +342,14 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 	var bestMargin, runnerMargin float64
 	a := Assignment{Candidates: len(cands)}
 	var bestWhy string
+	c.work.spread(v)
 	for _, s := range cands {
 		st := c.stories[s] // loaded by candidates
 		need, why, ok := c.need(st, published)
 		if !ok {
 			continue
 		}
-		score := c.similarity(v, st)
+		score := c.linked(c.work.cosine(st.centroid), st)
 		switch margin := score / need; {
 		case margin > bestMargin:
 			second, runnerMargin, a.Runner = best, bestMargin, a.Score
@@ -337,6 +359,7 @@ func (c *Clusterer) add(id string, t Terms, published time.Time) (Assignment, er
 			second, runnerMargin, a.Runner = s, margin, score
 		}
 	}
+	c.work.unspread()
 	if best >= 0 && bestMargin >= 1 {
 		a.Story, a.Rule = best, "joined: similarity with the story ≥ threshold"+bestWhy
 	} else {
@@ -475,9 +498,9 @@ func (c *Clusterer) tooFar(s *Story, t time.Time) bool {
 	return t.Before(s.First.Add(-c.opts.MaxGap)) || t.After(s.Last.Add(c.opts.MaxGap))
 }
 
-// similarity is an article's similarity to a story (see Options.Linkage).
-func (c *Clusterer) similarity(v Vector, s *Story) float64 {
-	cos := Cosine(v, s.centroid)
+// linked is an article's similarity to a story (see Options.Linkage) from its cosine with the
+// story's centroid.
+func (c *Clusterer) linked(cos float64, s *Story) float64 {
 	if c.opts.Linkage > 0 && s.cohesion < 1 {
 		cos *= math.Pow(s.cohesion, c.opts.Linkage)
 	}
@@ -506,19 +529,19 @@ func (c *Clusterer) need(s *Story, t time.Time) (float64, string, bool) {
 // most MaxCandidates, ties to the newer story — in id order. The work is bounded by
 // QueryFeatures × MaxPostings whatever the number of stories.
 func (c *Clusterer) candidates(v Vector) ([]int, error) {
-	q := make(Vector, len(v))
-	copy(q, v)
-	q = q.top(c.opts.QueryFeatures)
-	ids := make([]int32, len(q))
-	for i, f := range q {
-		ids[i] = f.ID
+	q := append(c.work.query[:0], v...).top(c.opts.QueryFeatures)
+	c.work.query = q
+	ids := c.work.ids[:0]
+	for _, f := range q {
+		ids = append(ids, f.ID)
 	}
+	c.work.ids = ids
 	if err := c.loadPostings(ids); err != nil {
 		return nil, err
 	}
 	touched := c.touched[:0]
 	for _, f := range q {
-		for _, x := range c.postings[f.ID].list {
+		for _, x := range c.postings.stories(c.postings.get(f.ID)) {
 			s := int(x)
 			if s >= len(c.hits) {
 				c.hits = append(c.hits, make([]uint8, max(s+1, c.meta.Stories)-len(c.hits))...)
@@ -530,7 +553,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		}
 	}
 	c.touched = touched
-	out := append([]int(nil), touched...)
+	out := append(c.work.cands[:0], touched...)
 	if len(touched) > c.opts.MaxCandidates {
 		if len(c.buckets) < len(q)+1 {
 			c.buckets = make([][]int, len(q)+1)
@@ -555,6 +578,7 @@ func (c *Clusterer) candidates(v Vector) ([]int, error) {
 		c.hits[s] = 0
 	}
 	slices.Sort(out)
+	c.work.cands = out
 	return out, c.loadStories(out)
 }
 
@@ -653,48 +677,45 @@ func (s *Vector) add(v Vector) {
 
 // reindex lists a story under its heaviest centroid features.
 func (c *Clusterer) reindex(s *Story) error {
-	idx := make(Vector, len(s.centroid))
-	copy(idx, s.centroid)
-	idx = idx.top(c.opts.IndexFeatures)
-	keep := make(map[int32]bool, len(idx))
-	for _, f := range idx {
-		keep[f.ID] = true
-	}
-	had := make(map[int32]bool, len(s.indexed))
-	for _, k := range s.indexed {
-		had[k] = true
+	idx := append(c.work.index[:0], s.centroid...).top(c.opts.IndexFeatures)
+	c.work.index = idx
+	had := append(c.work.had[:0], s.indexed...) // kept: s.indexed is written over below
+	c.work.had = had
+	keep := func(k int32) bool {
+		for _, f := range idx {
+			if f.ID == k {
+				return true
+			}
+		}
+		return false
 	}
 	// only the lists the story leaves or joins are read: a join moves few of its features
-	var change []int32
-	for _, k := range s.indexed {
-		if !keep[k] {
+	change := c.work.change[:0]
+	for _, k := range had {
+		if !keep(k) {
 			change = append(change, k)
 		}
 	}
 	for _, f := range idx {
-		if !had[f.ID] {
+		if !slices.Contains(had, f.ID) {
 			change = append(change, f.ID)
 		}
 	}
+	c.work.change = change
 	if err := c.loadPostings(change); err != nil {
 		return err
 	}
-	for _, k := range s.indexed {
-		if !keep[k] {
+	for _, k := range had {
+		if !keep(k) {
 			c.unpost(k, s.ID)
 		}
 	}
 	s.indexed = s.indexed[:0]
 	for _, f := range idx {
 		s.indexed = append(s.indexed, f.ID)
-		if !had[f.ID] {
-			p := c.postings[f.ID]
-			p.list = append(p.list, int32(s.ID))
+		if !slices.Contains(had, f.ID) {
+			c.postings.push(c.postings.get(f.ID), int32(s.ID), c.opts.MaxPostings)
 			c.meta.Postings++
-			if len(p.list) > c.opts.MaxPostings {
-				// moved down in place, so that the list's memory stays its length
-				p.list = p.list[:copy(p.list, p.list[len(p.list)-c.opts.MaxPostings:])]
-			}
 			c.posted[f.ID] = true
 		}
 	}
@@ -703,12 +724,7 @@ func (c *Clusterer) reindex(s *Story) error {
 
 // unpost takes a story off a feature's loaded list.
 func (c *Clusterer) unpost(feature int32, story int) {
-	p := c.postings[feature]
-	for i, x := range p.list {
-		if int(x) == story {
-			p.list = append(p.list[:i], p.list[i+1:]...)
-			c.posted[feature] = true
-			return
-		}
+	if c.postings.remove(c.postings.get(feature), int32(story)) {
+		c.posted[feature] = true
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -26,13 +27,25 @@ const titleBoost = 2.0
 
 // Extract counts the features of an article's title and text.
 func Extract(title, text string) Terms {
-	t := Terms{}
-	tw, xw := words(title), words(text)
+	sc := extractScratch.Get().(*extractWords)
+	defer extractScratch.Put(sc)
+	tw, xw := words(sc.title[:0], title), words(sc.text[:0], text)
+	sc.title, sc.text = tw, xw
+	// about as many features as half the words (a Reuters article: 80 of 150)
+	t := make(Terms, (len(tw)+len(xw))/2)
 	names := capitalisedInside(tw, xw)
 	addWords(t, tw, titleBoost, names)
 	addWords(t, xw, 1, names)
+	clear(tw) // the words point into the texts: they are not kept in the pool
+	clear(xw)
 	return t
 }
+
+// extractWords is the memory Extract splits a title and a text in, reused from article to
+// article.
+type extractWords struct{ title, text []word }
+
+var extractScratch = sync.Pool{New: func() any { return new(extractWords) }}
 
 // capitalisedInside finds words written with a capital inside a sentence: names. A word at a
 // sentence's start counts as a name only when it is capitalised inside a sentence somewhere.
@@ -56,7 +69,7 @@ func capitalisedInside(title, text []word) map[string]bool {
 func titleCase(ws []word) bool {
 	n := 0
 	for _, w := range ws {
-		lower := strings.ToLower(w.text)
+		lower := w.lower
 		if lex.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 || isNumber(lower) {
 			continue
 		}
@@ -76,8 +89,8 @@ func capitals(ws []word, names map[string]bool) {
 		if w.start {
 			start = true
 		}
-		if !start && w.capital && !lex.Stopwords[strings.ToLower(w.text)] {
-			names[strings.ToLower(w.text)] = true
+		if !start && w.capital && !lex.Stopwords[w.lower] {
+			names[w.lower] = true
 		}
 		start = w.endsSentence
 	}
@@ -85,14 +98,15 @@ func capitals(ws []word, names map[string]bool) {
 
 type word struct {
 	text         string
+	lower        string // text in lower case
 	capital      bool
 	start        bool // first word after a line break
 	endsSentence bool // followed by . ! ? (or a closing quote after one)
 }
 
-// words splits text into words of letters and digits, noting capitals and sentence ends.
-func words(text string) []word {
-	var out []word
+// words splits text into words of letters and digits, noting capitals and sentence ends,
+// appended to out.
+func words(out []word, text string) []word {
 	lineStart := true
 	i := 0
 	for i < len(text) {
@@ -120,6 +134,7 @@ func words(text string) []word {
 			break
 		}
 		w := word{text: text[i:j], capital: unicode.IsUpper(r), start: lineStart}
+		w.lower = strings.ToLower(w.text)
 		k := j
 		for k < len(text) && (text[k] == '"' || text[k] == ')' || text[k] == '\'') {
 			k++
@@ -152,7 +167,7 @@ func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
 		run = run[:0]
 	}
 	for _, w := range ws {
-		lower := strings.ToLower(w.text)
+		lower := w.lower
 		switch {
 		case isNumber(lower):
 			flush()
@@ -247,11 +262,51 @@ type Vector []Feature
 // top keeps the max heaviest features (ties by id), sorted by id.
 func (v Vector) top(max int) Vector {
 	if len(v) > max {
-		slices.SortFunc(v, heavierFirst)
+		if max <= 0 {
+			return v[:0]
+		}
+		selectHeaviest(v, max)
 		v = v[:max]
 	}
 	slices.SortFunc(v, byID)
 	return v
+}
+
+// selectHeaviest moves the k heaviest features of v (by heavierFirst, a total order over
+// features of distinct ids) to v[:k], in no order, 0 < k < len(v): the same features a sort
+// would put first, in a pass or two over v instead of a sort of it.
+func selectHeaviest(v Vector, k int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		// the median of the first, middle and last as the pivot, at hi
+		mid := lo + (hi-lo)/2
+		if heavierFirst(v[mid], v[lo]) < 0 {
+			v[mid], v[lo] = v[lo], v[mid]
+		}
+		if heavierFirst(v[hi], v[lo]) < 0 {
+			v[hi], v[lo] = v[lo], v[hi]
+		}
+		if heavierFirst(v[hi], v[mid]) < 0 {
+			v[hi], v[mid] = v[mid], v[hi]
+		}
+		v[mid], v[hi] = v[hi], v[mid]
+		p, i := v[hi], lo
+		for j := lo; j < hi; j++ {
+			if heavierFirst(v[j], p) < 0 {
+				v[i], v[j] = v[j], v[i]
+				i++
+			}
+		}
+		v[i], v[hi] = v[hi], v[i] // the pivot, at its rank: the i before it are heavier
+		switch {
+		case i == k || i == k-1:
+			return
+		case i > k:
+			hi = i - 1
+		default:
+			lo = i + 1
+		}
+	}
 }
 
 // heavierFirst orders features by weight, the heavier first, then by id.

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/crosscheck/crosscheck"
 )
@@ -23,21 +22,6 @@ import (
 // again from the stored articles (crosscheck regroup). Format 2 keeps a feature's postings as
 // one row (format 1 had a row per posting; the stores' migrations turn them into lists).
 const StateFormat = 2
-
-type wordEntry struct {
-	word    string
-	id, df  int32
-	saved   int32 // the document frequency in the state
-	known   bool  // the state has the feature
-	changed bool  // listed in Clusterer.changed
-	used    uint32
-}
-
-// A postingList is the stories listed under a feature, oldest first.
-type postingList struct {
-	list []int32
-	used uint32
-}
 
 type sigEntry struct {
 	id  string
@@ -56,11 +40,11 @@ func (c *Clusterer) Forget() {
 	c.whole, c.own = false, false
 	c.goneWords, c.goneLists = goneFilter{}, goneFilter{}
 	c.bandsFrom = c.meta.Signatures
-	c.words = map[string]*wordEntry{}
-	c.postings = map[int32]*postingList{}
+	c.words = wordTable{}
+	c.postings = newPostingTable()
 	c.stories = map[int]*Story{}
 	c.bands, c.band1 = map[uint64][]int64{}, map[uint64]int64{}
-	c.sigs = map[int64]sigEntry{}
+	c.sigs = newSigTable()
 	c.hits = nil
 	c.dirty = map[int]bool{}
 	c.changed = nil
@@ -73,19 +57,16 @@ func (c *Clusterer) Forget() {
 // megabytes of the filters of what it let go, see gone.go).
 func (c *Clusterer) Cached() int {
 	n := 0
-	for k := range c.words {
-		n += len(k) + wordBytes
+	for i := range c.words.entries {
+		n += int(c.words.entries[i].n) + wordBytes
 	}
-	for _, p := range c.postings {
-		n += p.bytes()
-	}
+	// the lists' runs, and what runs they outgrew left in the arena
+	n += entryBytes*len(c.postings.at) + 4*len(c.postings.arena)
 	for _, s := range c.stories {
 		n += s.bytes()
 	}
 	return n + c.windowBytes()
 }
-
-func (p *postingList) bytes() int { return entryBytes + 4*cap(p.list) }
 
 // What one entry of the cache holds beside its contents, about: a map slot, a pointer, a slice
 // header; a feature's entry and its key's header; a signature's entry with its article id.
@@ -142,13 +123,13 @@ func (c *Clusterer) Shrink(limit int) {
 		}
 		byAge[a] += n
 	}
-	for k, e := range c.words {
-		if e != nil {
-			note(e.used, len(k)+wordBytes)
+	for i := range c.words.entries {
+		if e := &c.words.entries[i]; !e.absent {
+			note(e.used, int(e.n)+wordBytes)
 		}
 	}
-	for _, p := range c.postings {
-		note(p.used, p.bytes())
+	for _, i := range c.postings.at {
+		note(c.postings.lists[i].used, c.postings.bytes(i))
 	}
 	// a story is weighed as a candidate by its centroid, and its sums are needed only when it
 	// changes: they are kept by when it last changed, the rest by when it was last used
@@ -162,22 +143,24 @@ func (c *Clusterer) Shrink(limit int) {
 		kept += byAge[keep]
 		keep++
 	}
-	for k, e := range c.words {
-		if e == nil || age(e.used) >= keep { // a word not in the state is asked for again
-			if e != nil && c.own {
-				c.goneWords.add(wordHash(k))
+	c.words.keep(func(e *wordEntry) bool {
+		if e.absent || age(e.used) >= keep { // a word not in the state is asked for again
+			if !e.absent && c.own {
+				c.goneWords.add(c.words.hash(e))
 			}
-			delete(c.words, k)
+			return false
 		}
-	}
-	for f, p := range c.postings {
-		if age(p.used) >= keep {
-			if len(p.list) > 0 && c.own { // an empty list is not in the state
+		return true
+	})
+	c.postings.keep(func(f, i int32) bool {
+		if p := &c.postings.lists[i]; age(p.used) >= keep {
+			if p.n > 0 && c.own { // an empty list is not in the state
 				c.goneLists.add(featureHash(f))
 			}
-			delete(c.postings, f)
+			return false
 		}
-	}
+		return true
+	})
 	for id, s := range c.stories {
 		switch {
 		case age(s.used) >= keep:
@@ -192,10 +175,11 @@ func (c *Clusterer) Shrink(limit int) {
 // recent: it bounds the ages Shrink counts the cache's bytes by.
 const shrinkStep = 16
 
-func (c *Clusterer) loadWords(keys []string) error {
+// loadWords reads the features of keys the cache lacks; hashes are their wordHash.
+func (c *Clusterer) loadWords(keys []string, hashes []uint64) error {
 	var missing []string
-	for _, k := range keys {
-		if _, ok := c.words[k]; !ok && (!c.own || c.goneWords.has(wordHash(k))) {
+	for i, k := range keys {
+		if c.words.findHashed(k, hashes[i]) < 0 && (!c.own || c.goneWords.has(hashes[i])) {
 			missing = append(missing, k)
 		}
 	}
@@ -207,10 +191,16 @@ func (c *Clusterer) loadWords(keys []string) error {
 		return err
 	}
 	for _, k := range missing {
-		c.words[k] = nil // not in the state
+		if c.words.find(k) < 0 { // a feature asked for twice is one entry
+			c.words.add(k, wordEntry{absent: true}) // not in the state
+		}
 	}
 	for _, r := range rows {
-		c.words[r.Word] = &wordEntry{word: r.Word, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
+		e := c.words.at(r.Word)
+		if e == nil { // not asked for: kept all the same
+			e = c.words.add(r.Word, wordEntry{})
+		}
+		*e = wordEntry{off: e.off, n: e.n, id: r.ID, df: r.DF, saved: r.DF, known: true, used: c.used}
 	}
 	return nil
 }
@@ -218,10 +208,10 @@ func (c *Clusterer) loadWords(keys []string) error {
 func (c *Clusterer) loadPostings(features []int32) error {
 	var missing []int32
 	for _, f := range features {
-		if p, ok := c.postings[f]; ok {
-			p.used = c.used
+		if i := c.postings.get(f); i >= 0 {
+			c.postings.lists[i].used = c.used
 		} else {
-			c.postings[f] = &postingList{used: c.used}
+			c.postings.add(f, c.used)
 			if !c.own || c.goneLists.has(featureHash(f)) {
 				missing = append(missing, f)
 			}
@@ -233,13 +223,13 @@ func (c *Clusterer) loadPostings(features []int32) error {
 	rows, err := c.state.GroupLists(c.ctx, missing)
 	if err != nil {
 		for _, f := range missing {
-			delete(c.postings, f)
+			c.postings.drop(f)
 		}
 		return err
 	}
 	for _, r := range rows {
-		if p := c.postings[r.Feature]; p != nil {
-			p.list = decodeList(r.Stories)
+		if i := c.postings.get(r.Feature); i >= 0 {
+			c.postings.set(i, decodeList(r.Stories))
 		}
 	}
 	return nil
@@ -336,13 +326,14 @@ func (c *Clusterer) TakeChanges() *Changes {
 	ch := &Changes{Moves: c.moves}
 	rows := &ch.Rows
 	rows.Meta = c.meta
-	slices.SortFunc(c.changed, func(a, b *wordEntry) int { return strings.Compare(a.word, b.word) })
-	for _, e := range c.changed {
+	slices.SortFunc(c.changed, c.words.compare)
+	for _, i := range c.changed {
+		e := &c.words.entries[i]
 		e.changed = false
 		if e.known && e.df == e.saved {
 			continue
 		}
-		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: e.word, ID: e.id, DF: e.df})
+		rows.Words = append(rows.Words, crosscheck.GroupWord{Word: c.words.word(e), ID: e.id, DF: e.df})
 		e.saved, e.known = e.df, true
 	}
 	features := make([]int32, 0, len(c.posted))
@@ -351,7 +342,7 @@ func (c *Clusterer) TakeChanges() *Changes {
 	}
 	slices.Sort(features)
 	for _, f := range features {
-		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings[f].list)})
+		rows.Lists = append(rows.Lists, crosscheck.GroupList{Feature: f, Stories: encodeList(c.postings.stories(c.postings.get(f)))})
 	}
 	ids := make([]int, 0, len(c.dirty))
 	for id := range c.dirty {
@@ -486,7 +477,12 @@ func decodeSignature(b []byte) Signature {
 func (c *Clusterer) centroidOf(s *Story) Vector {
 	c.scratch = append(c.scratch[:0], s.sum...)
 	top := c.scratch.top(c.opts.StoryFeatures)
-	cent := append(make(Vector, 0, len(top)), top...)
+	// written over the story's last centroid, which nothing else holds
+	cent := s.centroid[:0]
+	if cap(cent) < len(top) {
+		cent = make(Vector, 0, len(top))
+	}
+	cent = append(cent, top...)
 	var sq float64
 	for _, f := range cent {
 		sq += float64(f.Weight) * float64(f.Weight)

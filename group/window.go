@@ -38,7 +38,7 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 		b := inWindow(c.bucketOf(k, &buf), lo)
 		c.setBucket(k, b)
 		for _, j := range b {
-			if _, ok := c.sigs[j]; !ok && !slices.Contains(need, j) {
+			if !c.sigs.has(j) && !slices.Contains(need, j) {
 				need = append(need, j)
 			}
 		}
@@ -49,12 +49,12 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 			return Duplicate{}, false, err
 		}
 		for _, r := range rows {
-			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+			c.sigs.set(r.ID, sigEntry{r.Article, decodeSignature(r.Signature)})
 		}
 	}
-	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bucketOf(k, &buf) }, func(j int64) Signature { return c.sigs[j].sig })
+	best, bestSim := closest(sig, keys, func(k uint64) []int64 { return c.bucketOf(k, &buf) }, func(j int64) Signature { return c.sigs.sig[j] })
 	c.meta.Signatures++
-	c.sigs[n] = sigEntry{id, sig}
+	c.sigs.set(n, sigEntry{id, sig})
 	c.newSigs = append(c.newSigs, crosscheck.GroupSignature{ID: n, Article: id, Signature: encodeSignature(sig)})
 	for _, k := range keys {
 		if b := c.bucketOf(k, &buf); len(b) < maxBucket {
@@ -65,7 +65,7 @@ func (c *Clusterer) duplicate(id string, sig Signature) (Duplicate, bool, error)
 	if best < 0 || bestSim < DuplicateThreshold {
 		return Duplicate{}, false, nil
 	}
-	return Duplicate{Of: c.sigs[best].id, Similarity: bestSim}, true, nil
+	return Duplicate{Of: c.sigs.id[best], Similarity: bestSim}, true, nil
 }
 
 // loadBands reads the band buckets of keys not in the cache.
@@ -118,7 +118,7 @@ func (c *Clusterer) retire(lo int64) error {
 	}
 	var need []int64
 	for j := from; j < lo; j++ {
-		if _, ok := c.sigs[j]; !ok {
+		if !c.sigs.has(j) {
 			need = append(need, j)
 		}
 	}
@@ -128,11 +128,11 @@ func (c *Clusterer) retire(lo int64) error {
 			return err
 		}
 		for _, r := range rows {
-			c.sigs[r.ID] = sigEntry{r.Article, decodeSignature(r.Signature)}
+			c.sigs.set(r.ID, sigEntry{r.Article, decodeSignature(r.Signature)})
 		}
 	}
 	for j := from; j < lo; j++ {
-		e, ok := c.sigs[j]
+		e, ok := c.sigs.get(j)
 		if !ok {
 			continue // not in the state: nothing to delete
 		}
@@ -141,7 +141,7 @@ func (c *Clusterer) retire(lo int64) error {
 			var buf [1]int64
 			c.setBucket(k, inWindow(c.bucketOf(k, &buf), j+1))
 		}
-		delete(c.sigs, j)
+		c.sigs.del(j)
 	}
 	c.retired = lo
 	return nil
@@ -159,9 +159,9 @@ func (c *Clusterer) trimWindow() int {
 			delete(c.band1, k)
 		}
 	}
-	for j := range c.sigs {
+	for j := range c.sigs.sig {
 		if j < min(lo, c.retired) { // the others are retired by the next text, their bands with them
-			delete(c.sigs, j)
+			c.sigs.del(j)
 		}
 	}
 	return c.windowBytes()
@@ -169,7 +169,7 @@ func (c *Clusterer) trimWindow() int {
 
 // windowBytes is about how many bytes the band buckets and signatures hold.
 func (c *Clusterer) windowBytes() int {
-	n := len(c.sigs) * sigBytes
+	n := c.sigs.len() * sigBytes
 	for _, b := range c.bands {
 		n += entryBytes + 8*cap(b)
 	}

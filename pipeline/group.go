@@ -101,6 +101,9 @@ type grouper struct {
 	err      error // the first error; add does nothing after it
 	progress func(int)
 	before   int // articles grouped by earlier attempts, for progress
+	// titles of the articles of the last save and of the stories it changed: a story joined
+	// again soon is named without reading its first article from the store
+	last map[string]string
 }
 
 func newGrouper(ctx context.Context, store crosscheck.Store, opts group.Options) (*grouper, error) {
@@ -219,12 +222,19 @@ func (g *grouper) save(ctx context.Context) error {
 		g.links[i].Story = key[s]
 	}
 	var stories []crosscheck.Story
+	last := make(map[string]string, len(g.titles)+len(ch.Stories))
 	for _, st := range ch.Stories {
 		title, ok := g.titles[st.Key]
 		if !ok {
+			title, ok = g.last[st.Key]
+		}
+		if !ok {
 			if a, err := g.store.Article(ctx, st.Key); err == nil {
-				title = a.Title
+				title, ok = a.Title, true
 			}
+		}
+		if ok {
+			last[st.Key] = title
 		}
 		id := key[st.ID]
 		stories = append(stories, crosscheck.Story{ID: id, Order: st.ID, Title: title, First: day(st.First), Last: day(st.Last)})
@@ -240,6 +250,10 @@ func (g *grouper) save(ctx context.Context) error {
 	}
 	g.c.Saved()
 	g.sum.add(g.pending)
+	for a, title := range g.titles {
+		last[a] = title
+	}
+	g.last = last
 	g.pending, g.links, g.dups, g.titles = GroupSummary{}, nil, nil, map[string]string{}
 	g.c.Shrink(cacheLimit)
 	if g.progress != nil {
