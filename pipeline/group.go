@@ -103,15 +103,22 @@ type grouper struct {
 	before   int // articles grouped by earlier attempts, for progress
 	// titles of the articles of the last save and of the stories it changed: a story joined
 	// again soon is named without reading its first article from the store
-	last map[string]string
+	last     map[string]string
+	placed   int     // articles placed by this grouper, saved or not, for progress
+	inFlight *saving // the save being written beside the grouping, if any
+	state    *gate   // what the clusterer reads the state through
+	waits    int     // reads of the state that waited for a save to commit
 }
 
 func newGrouper(ctx context.Context, store crosscheck.Store, opts group.Options) (*grouper, error) {
-	c, err := group.New(ctx, store, opts)
+	g := &grouper{ctx: ctx, store: store, opts: opts, titles: map[string]string{}, listed: map[string]bool{}}
+	g.state = &gate{GroupState: store, g: g}
+	c, err := group.New(ctx, g.state, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &grouper{ctx: ctx, store: store, opts: opts, c: c, titles: map[string]string{}, listed: map[string]bool{}}, nil
+	g.c = c
+	return g, nil
 }
 
 // catchUp places the stored articles not yet in a story.
@@ -165,22 +172,33 @@ func (g *grouper) add(a *placing) {
 		as.Rule, as.Score, as.Threshold, as.Runner, as.Candidates)
 	g.links = append(g.links, crosscheck.StoryLink{Article: a.id, Score: as.Score, Rule: rule})
 	g.pending.Grouped++
+	g.placed++
 	if as.New {
 		g.pending.NewStories++
 	}
-	if g.progress != nil && g.pending.Grouped%100 == 0 {
-		g.progress(g.before + g.sum.Grouped + g.pending.Grouped)
+	if g.progress != nil && g.placed%100 == 0 {
+		g.progress(g.before + g.placed)
 	}
 	if g.pending.Grouped >= commitEvery {
-		g.err = g.save(g.ctx)
+		g.err = g.start(g.ctx)
 	}
 }
 
-// save stores the stories that changed, the moves, the links and the state's changed rows in
-// one transaction.
+// save stores what is unsaved and returns once it and the save before it are committed.
 func (g *grouper) save(ctx context.Context) error {
-	if g.err != nil {
-		return g.err
+	if err := g.start(ctx); err != nil {
+		return err
+	}
+	return g.wait()
+}
+
+// start hands the stories that changed, the moves, the links and the state's changed rows to a
+// goroutine that saves them in one transaction, and returns: the grouping goes on beside the
+// save. It first waits for the save before, so that one save at a time is in flight and they
+// commit in order.
+func (g *grouper) start(ctx context.Context) error {
+	if err := g.wait(); err != nil {
+		return err
 	}
 	if g.pending.Grouped == 0 {
 		return nil
@@ -243,23 +261,184 @@ func (g *grouper) save(ctx context.Context) error {
 			g.pending.Stories = append(g.pending.Stories, id)
 		}
 	}
-	err := g.store.SaveGroups(ctx, crosscheck.GroupSave{Version: g.c.Version(), Changes: ch.Rows, Stories: stories,
-		Moves: moves, Links: g.links, Dups: g.dups})
-	if err != nil {
-		return err
-	}
+	sv := &saving{save: crosscheck.GroupSave{Version: g.c.Version(), Changes: ch.Rows, Stories: stories,
+		Moves: moves, Links: g.links, Dups: g.dups}, pending: g.pending, done: make(chan struct{})}
+	sv.index()
+	// the state is at the next version once the save commits; until then, what the clusterer
+	// reads of the rows the save writes waits for it (see gate), so that the cache may let
+	// them go now
 	g.c.Saved()
-	g.sum.add(g.pending)
 	for a, title := range g.titles {
 		last[a] = title
 	}
 	g.last = last
 	g.pending, g.links, g.dups, g.titles = GroupSummary{}, nil, nil, map[string]string{}
 	g.c.Shrink(cacheLimit)
+	g.inFlight = sv
+	go stage("group save", func() {
+		defer close(sv.done)
+		sv.err = g.store.SaveGroups(ctx, sv.save)
+	})
+	return nil
+}
+
+// wait waits for the save in flight, if any, and counts what it saved. A save that failed is
+// the grouper's error.
+func (g *grouper) wait() error {
+	if g.err != nil {
+		return g.err
+	}
+	sv := g.inFlight
+	if sv == nil {
+		return nil
+	}
+	<-sv.done
+	g.inFlight = nil
+	if sv.err != nil {
+		g.err = fmt.Errorf("saving the grouping of %d articles: %w", sv.pending.Grouped, sv.err)
+		return g.err
+	}
+	g.sum.add(sv.pending)
 	if g.progress != nil {
-		g.progress(g.before + g.sum.Grouped)
+		g.progress(g.before + g.placed)
 	}
 	return nil
+}
+
+// A saving is a save handed to its goroutine, with the keys of the rows it writes.
+type saving struct {
+	save    crosscheck.GroupSave
+	pending GroupSummary // what its articles did
+	done    chan struct{}
+	err     error // set before done is closed
+
+	words   map[string]bool
+	lists   map[int32]bool
+	stories map[int]bool // stories whose row is written
+	members map[int]bool // stories whose members are written or rebuilt
+	bands   map[int64]bool
+	sigs    map[int64]bool
+}
+
+func (sv *saving) index() {
+	ch := &sv.save.Changes
+	sv.words = make(map[string]bool, len(ch.Words))
+	for _, w := range ch.Words {
+		sv.words[w.Word] = true
+	}
+	sv.lists = make(map[int32]bool, len(ch.Lists))
+	for _, l := range ch.Lists {
+		sv.lists[l.Feature] = true
+	}
+	sv.stories = make(map[int]bool, len(ch.Stories))
+	for _, s := range ch.Stories {
+		sv.stories[s.ID] = true
+	}
+	sv.members = map[int]bool{}
+	for _, m := range ch.Members {
+		sv.members[m.Story] = true
+	}
+	for _, id := range ch.Rebuilt {
+		sv.members[id] = true
+	}
+	sv.bands = make(map[int64]bool, len(ch.Bands)+len(ch.Left))
+	for _, b := range ch.Bands {
+		sv.bands[b.Key] = true
+	}
+	for _, b := range ch.Left {
+		sv.bands[b.Key] = true
+	}
+	sv.sigs = make(map[int64]bool, len(ch.Signatures))
+	for _, s := range ch.Signatures {
+		sv.sigs[s.ID] = true
+	}
+}
+
+// A gate is the state as the clusterer reads it while a save may be in flight: a read of rows
+// the save writes waits for it to commit, one of other rows goes to the store at once, where
+// they are the same before and after the save. The clusterer reads what its cache let go, which
+// after Shrink includes rows of the save in flight; through the gate it reads them as saved.
+// Only the grouper's goroutine reads through it.
+type gate struct {
+	crosscheck.GroupState
+	g *grouper
+}
+
+// after waits for the save in flight when it writes a row the read asks for.
+func (s *gate) after(writes func(*saving) bool) error {
+	sv := s.g.inFlight
+	if sv == nil || !writes(sv) {
+		return nil
+	}
+	s.g.waits++
+	return s.g.wait()
+}
+
+func (s *gate) GroupMeta(ctx context.Context) (crosscheck.GroupMeta, error) {
+	if err := s.after(func(*saving) bool { return true }); err != nil {
+		return crosscheck.GroupMeta{}, err
+	}
+	return s.GroupState.GroupMeta(ctx)
+}
+
+func (s *gate) GroupWords(ctx context.Context, words []string) ([]crosscheck.GroupWord, error) {
+	if err := s.after(func(sv *saving) bool { return anyIn(sv.words, words) }); err != nil {
+		return nil, err
+	}
+	return s.GroupState.GroupWords(ctx, words)
+}
+
+func (s *gate) GroupLists(ctx context.Context, features []int32) ([]crosscheck.GroupList, error) {
+	if err := s.after(func(sv *saving) bool { return anyIn(sv.lists, features) }); err != nil {
+		return nil, err
+	}
+	return s.GroupState.GroupLists(ctx, features)
+}
+
+func (s *gate) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupStory, error) {
+	if err := s.after(func(sv *saving) bool { return anyIn(sv.stories, ids) }); err != nil {
+		return nil, err
+	}
+	return s.GroupState.GroupStories(ctx, ids)
+}
+
+func (s *gate) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
+	if err := s.after(func(sv *saving) bool { return sv.members[story] }); err != nil {
+		return nil, err
+	}
+	return s.GroupState.GroupMembers(ctx, story)
+}
+
+func (s *gate) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {
+	if err := s.after(func(sv *saving) bool { return anyIn(sv.bands, keys) }); err != nil {
+		return nil, err
+	}
+	return s.GroupState.GroupBands(ctx, keys)
+}
+
+func (s *gate) GroupSignatures(ctx context.Context, ids []int64) ([]crosscheck.GroupSignature, error) {
+	// a save deletes the signatures before its Retired, and writes its own
+	retires := func(sv *saving) bool {
+		for _, id := range ids {
+			if sv.sigs[id] || id < sv.save.Changes.Retired {
+				return true
+			}
+		}
+		return false
+	}
+	if err := s.after(retires); err != nil {
+		return nil, err
+	}
+	return s.GroupState.GroupSignatures(ctx, ids)
+}
+
+func anyIn[K comparable](set map[K]bool, keys []K) bool {
+	for _, k := range keys {
+		if set[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func day(t time.Time) string {

@@ -168,6 +168,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			for a := range in {
 				g.add(a)
 			}
+			g.wait() // the save in flight ends with the stage; its error is the grouper's
 		})
 	} else {
 		close(groupDone)
