@@ -121,8 +121,14 @@ func newGrouper(ctx context.Context, store crosscheck.Store, opts group.Options)
 	return g, nil
 }
 
-// catchUp places the stored articles not yet in a story.
-func (g *grouper) catchUp(ctx context.Context) error {
+// catchUp places the stored articles not yet in a story. When it fails, no save is left in
+// flight.
+func (g *grouper) catchUp(ctx context.Context) (err error) {
+	defer func() {
+		if err != nil {
+			g.wait()
+		}
+	}()
 	for a, err := range g.store.Ungrouped(ctx) {
 		if err != nil {
 			return err
@@ -285,24 +291,22 @@ func (g *grouper) start(ctx context.Context) error {
 // wait waits for the save in flight, if any, and counts what it saved. A save that failed is
 // the grouper's error.
 func (g *grouper) wait() error {
-	if g.err != nil {
-		return g.err
-	}
 	sv := g.inFlight
 	if sv == nil {
-		return nil
+		return g.err
 	}
 	<-sv.done
 	g.inFlight = nil
-	if sv.err != nil {
+	switch {
+	case sv.err != nil && g.err == nil:
 		g.err = fmt.Errorf("saving the grouping of %d articles: %w", sv.pending.Grouped, sv.err)
-		return g.err
+	case sv.err == nil:
+		g.sum.add(sv.pending)
+		if g.progress != nil {
+			g.progress(g.before + g.placed)
+		}
 	}
-	g.sum.add(sv.pending)
-	if g.progress != nil {
-		g.progress(g.before + g.placed)
-	}
-	return nil
+	return g.err
 }
 
 // A saving is a save handed to its goroutine, with the keys of the rows it writes.
