@@ -33,13 +33,14 @@ var languageTexts = []string{"",
 	"het een en van in is dat op te zijn voor met niet aan er die als ook door maar om bij " + strings.Repeat("x", 40),
 }
 
+// checkStopwords fails when byStopwords reads a text's function words otherwise than splitting
+// it into a slice did.
 func checkStopwords(t *testing.T, s string) {
 	if got, want := byStopwords(s), byStopwordsOfFields(s); got != want {
 		t.Fatalf("byStopwords(%q) = %q, want %q", s, got, want)
 	}
 }
 
-// byStopwords reads a text's function words as splitting it into a slice did.
 func TestStopwordsAreFieldsReading(t *testing.T) {
 	for _, s := range languageTexts {
 		checkStopwords(t, s)

@@ -145,18 +145,6 @@ func bandKeys(sig Signature) [bands]uint64 {
 // of another (measured: see the README).
 const DuplicateThreshold = 0.5
 
-// Duplicates finds near-duplicates among texts added one at a time. It keeps, per band, the
-// texts in each bucket, so finding the candidates for a text costs the same whatever the
-// number of texts.
-type Duplicates struct {
-	sigs    []Signature
-	ids     []string
-	buckets map[uint64][]int32
-}
-
-// NewDuplicates returns an empty finder.
-func NewDuplicates() *Duplicates { return &Duplicates{buckets: map[uint64][]int32{}} }
-
 // A Duplicate is an earlier text that a new one copies.
 type Duplicate struct {
 	Of         string  // the earlier text's id
@@ -166,29 +154,11 @@ type Duplicate struct {
 // maxBucket bounds a bucket: past it, a band value is so common it tells nothing.
 const maxBucket = 256
 
-// Add records a text and returns the earlier text it is the closest near-duplicate of, if any.
-func (d *Duplicates) Add(id string, sig Signature) (Duplicate, bool) {
-	keys := bandKeys(sig)
-	best, bestSim := closest(sig, keys, func(k uint64) []int32 { return d.buckets[k] }, func(j int32) Signature { return d.sigs[j] })
-	n := int32(len(d.sigs))
-	d.sigs = append(d.sigs, sig)
-	d.ids = append(d.ids, id)
-	for _, k := range keys {
-		if b := d.buckets[k]; len(b) < maxBucket {
-			d.buckets[k] = append(b, n)
-		}
-	}
-	if best < 0 || bestSim < DuplicateThreshold {
-		return Duplicate{}, false
-	}
-	return Duplicate{Of: d.ids[best], Similarity: bestSim}, true
-}
-
 // closest finds, among the texts in a signature's band buckets, the one whose signature is
 // most like it (ties to the earlier text), and the similarity; -1 when the buckets are empty.
-func closest[T int32 | int64](sig Signature, keys [bands]uint64, bucket func(uint64) []T, sigOf func(T) Signature) (T, float64) {
-	best, bestSim := T(-1), 0.0
-	seen := map[T]bool{}
+func closest(sig Signature, keys [bands]uint64, bucket func(uint64) []int64, sigOf func(int64) Signature) (int64, float64) {
+	best, bestSim := int64(-1), 0.0
+	seen := map[int64]bool{}
 	for _, k := range keys {
 		for _, j := range bucket(k) {
 			if seen[j] {
