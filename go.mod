@@ -64,3 +64,5 @@ require (
 )
 
 replace github.com/RadhiFadlillah/whatlanggo => ./third_party/whatlanggo
+
+replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser

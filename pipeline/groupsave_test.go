@@ -55,6 +55,7 @@ func ungroupedStore(t *testing.T, n int) (*sqlite.Store, string) {
 // stays, and the next run places the rest into the stories one run would have made.
 func TestFailedSaveKeepsWhatWasSavedBeforeIt(t *testing.T) {
 	const n = 5_000 // saves at 2,000, 4,000 and the end
+	pipeline.SetCommitEvery(t, 2_000)
 	ctx := context.Background()
 	whole, wholePath := ungroupedStore(t, n)
 	if sum, err := pipeline.Group(ctx, whole, group.DefaultOptions); err != nil || sum.Grouped != n {
@@ -101,6 +102,7 @@ func TestFailedSaveKeepsWhatWasSavedBeforeIt(t *testing.T) {
 // are placed, and the stories are those of saves made one after another.
 func TestGroupingGoesOnDuringASave(t *testing.T) {
 	const n = 4_500
+	pipeline.SetCommitEvery(t, 2_000)
 	ctx := context.Background()
 	store, path := ungroupedStore(t, n)
 	placed := make(chan int, n)

@@ -41,7 +41,7 @@ func saveFetchState(ctx context.Context, db interface {
 
 // AddFeed follows a feed; a feed followed already keeps its state, and reports false.
 func (s *Store) AddFeed(ctx context.Context, url, title string, allowPrivate bool) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO feeds (url, title, added, allow_private) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+	res, err := s.execWrite(ctx, `INSERT INTO feeds (url, title, added, allow_private) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
 		url, title, s.now().UTC().Format(time.RFC3339), allowPrivate)
 	if err != nil {
 		return false, err
@@ -84,11 +84,11 @@ func (s *Store) RemoveFeed(ctx context.Context, key string) (crosscheck.Feed, er
 		if f.URL != key && f.ID != key {
 			continue
 		}
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, done, err := s.beginWrite(ctx)
 		if err != nil {
 			return f, err
 		}
-		defer tx.Rollback()
+		defer done()
 		if _, err := tx.ExecContext(ctx, `DELETE FROM feed_items WHERE feed = ?`, f.URL); err != nil {
 			return f, err
 		}
@@ -103,7 +103,7 @@ func (s *Store) RemoveFeed(ctx context.Context, key string) (crosscheck.Feed, er
 // FeedFetched records the outcome of a feed's fetch. Validators are saved only with "ok", after
 // the round has taken the feed's items, so that a round cut short asks for the whole feed again.
 func (s *Store) FeedFetched(ctx context.Context, f crosscheck.Feed) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE feeds SET title = CASE WHEN ? != '' THEN ? ELSE title END,
+	_, err := s.execWrite(ctx, `UPDATE feeds SET title = CASE WHEN ? != '' THEN ? ELSE title END,
 		etag = CASE WHEN ? = 'ok' THEN ? ELSE etag END, last_modified = CASE WHEN ? = 'ok' THEN ? ELSE last_modified END,
 		last_fetch = ?, status = ?, error = ? WHERE url = ?`,
 		f.Title, f.Title, f.Status, f.ETag, f.Status, f.LastModified, f.LastFetch, f.Status, f.Error, f.URL)
@@ -133,11 +133,11 @@ func (s *Store) SaveItems(ctx context.Context, items []crosscheck.FeedItem) erro
 	if len(items) == 0 {
 		return nil
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer done()
 	at := s.now().UTC().Format(time.RFC3339)
 	for _, it := range items {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO feed_items (feed, item, link, article_id, error, tries, seen) VALUES (?, ?, ?, ?, ?, 1, ?)

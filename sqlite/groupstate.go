@@ -280,11 +280,11 @@ func execRows(ctx context.Context, tx *sql.Tx, query string, cols, n int, row fu
 
 // ResetGroups forgets every story, link, near-duplicate, story report and the grouping state.
 func (s *Store) ResetGroups(ctx context.Context) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer done()
 	var version int64
 	if m, err := groupMeta(ctx, tx); err == nil {
 		version = m.Version

@@ -12,11 +12,11 @@ import (
 // reads.
 func (s *Store) IndexSearch(ctx context.Context) error {
 	return retryBusy(ctx, func() error {
-		tx, err := s.db.BeginTx(ctx, nil)
+		tx, done, err := s.beginWrite(ctx)
 		if err != nil {
 			return err
 		}
-		defer tx.Rollback()
+		defer done()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO article_search (rowid, title, text)
 			SELECT seq, title, text FROM revisions WHERE seq > (SELECT indexed FROM search_state)`); err != nil {
 			return err

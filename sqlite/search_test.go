@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"testing"
 
@@ -106,4 +107,18 @@ func FuzzMatchQuery(f *testing.F) {
 			t.Fatalf("search %q: %v", q, err)
 		}
 	})
+}
+
+// The full-text index gathers 4 MiB of terms before it writes a segment (migration 017).
+func TestSearchIndexHashSize(t *testing.T) {
+	_, path := MustOpen(t)
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=query_only(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var size int
+	if err := db.QueryRow(`SELECT v FROM article_search_config WHERE k = 'hashsize'`).Scan(&size); err != nil || size != 4<<20 {
+		t.Fatalf("hashsize %d, %v; want %d", size, err, 4<<20)
+	}
 }

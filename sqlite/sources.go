@@ -126,11 +126,11 @@ func (s *Store) Boilerplate(ctx context.Context, source string) (map[int64]bool,
 
 // Relearn recomputes a source's boilerplate from its line counts and stores it.
 func (s *Store) Relearn(ctx context.Context, source string) (map[int64]bool, bool, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, false, err
 	}
-	defer tx.Rollback()
+	defer done()
 	var articles int
 	if err := tx.QueryRowContext(ctx, `SELECT articles FROM sources WHERE source = ?`, source).Scan(&articles); err != nil && err != sql.ErrNoRows {
 		return nil, false, err
@@ -248,11 +248,11 @@ func (s *Store) Reclean(ctx context.Context, a *crosscheck.Article) error {
 	for i, c := range cleanColumns {
 		set[i] = c + " = ?"
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer done()
 	args := append(cleanValues(a), a.ID, a.Hash)
 	// the search index holds the old text of an indexed revision: out with it, in with the new
 	const indexed = `FROM revisions WHERE seq = (SELECT seq FROM articles WHERE article_id = ?) AND seq <= (SELECT indexed FROM search_state)`

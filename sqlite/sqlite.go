@@ -36,6 +36,8 @@ type Store struct {
 	reads statements
 	// group is the grouping state's reads, on the writer's pool (see queryIn)
 	group statements
+	// writing is held by the write transaction of this process in progress (see beginWrite)
+	writing chan struct{}
 	// readOnly: opened by OpenReadOnly; the reports made over it are held in memory
 	readOnly bool
 	held     heldReports
@@ -61,7 +63,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	s := &Store{db: db, now: time.Now, group: statements{db: db}}
+	s := &Store{db: db, now: time.Now, group: statements{db: db}, writing: make(chan struct{}, 1)}
 	if err := retryBusy(ctx, func() error { return s.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, hint(err))
@@ -102,7 +104,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 		}
 		db.SetMaxOpenConns(readers())
 		db.SetMaxIdleConns(readers())
-		s := &Store{db: db, now: time.Now, readOnly: true, reads: statements{db: db}, group: statements{db: db}}
+		s := &Store{db: db, now: time.Now, readOnly: true, reads: statements{db: db}, group: statements{db: db}, writing: make(chan struct{}, 1)}
 		if last = s.current(ctx); last == nil {
 			if s.seen, last = db.PrepareContext(ctx, `SELECT hash FROM articles WHERE article_id = ?`); last == nil {
 				return s, nil
@@ -263,11 +265,11 @@ func ended(ctx context.Context, err *error) {
 // Put stores a batch of entries in one transaction.
 func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crosscheck.PutResult, err error) {
 	defer ended(ctx, &err)
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer tx.Rollback()
+	defer done()
 	ctx = rowContext(ctx)
 	latest, err := latestOf(ctx, tx, entries)
 	if err != nil {

@@ -40,11 +40,11 @@ const bumpGeneration = `UPDATE generation SET n = n + 1`
 // new links at once, over the version of the state they were worked out from.
 func (s *Store) SaveGroups(ctx context.Context, save crosscheck.GroupSave) (err error) {
 	defer ended(ctx, &err)
-	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the version read below stays true until commit
+	tx, done, err := s.beginWrite(ctx) // BEGIN IMMEDIATE: the version read below stays true until commit
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	defer done()
 	ctx = rowContext(ctx)
 	current, err := groupMeta(ctx, tx)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -290,7 +290,7 @@ func (s *Store) SaveReport(ctx context.Context, story, key string, report, numbe
 		s.held.put(story, heldReport{key: key, report: report, numbers: numbers})
 		return nil
 	}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO reports (story_id, key, report, numbers) VALUES (?, ?, ?, ?)
+	_, err := s.execWrite(ctx, `INSERT INTO reports (story_id, key, report, numbers) VALUES (?, ?, ?, ?)
 		ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, report = excluded.report, numbers = excluded.numbers`,
 		story, key, string(report), string(numbers))
 	return err
