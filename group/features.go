@@ -128,7 +128,7 @@ func words(out []word, text string) []word {
 		}
 		j, ascii := i, true
 		for j < len(text) {
-			if c := text[j]; c < utf8.RuneSelf && asciiLower[c] != 0 {
+			if asciiLower[text[j]] != 0 {
 				j++
 				continue
 			}
@@ -236,7 +236,7 @@ func addWords(t *termCounts, ws []word, boost float64, names map[string]bool) {
 			t.add(boost)
 		default:
 			flush()
-			if lex.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
+			if utf8.RuneCountInString(lower) < 3 || lex.Stopwords[lower] { // a short word is told without a map lookup
 				continue
 			}
 			t.start("w:")

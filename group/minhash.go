@@ -72,18 +72,22 @@ func (sc *signWords) split(text string) {
 	in := false
 	for i := 0; i < len(text); {
 		// Most text is ASCII: a byte is a letter or a digit by the table, without decoding.
-		if c := text[i]; c < utf8.RuneSelf {
+		c := text[i]
+		if l := asciiLower[c]; l != 0 {
+			if !in {
+				starts = append(starts, len(buf))
+				in = true
+			}
+			buf = append(buf, l)
 			i++
-			if l := asciiLower[c]; l != 0 {
-				if !in {
-					starts = append(starts, len(buf))
-					in = true
-				}
-				buf = append(buf, l)
-			} else if in {
+			continue
+		}
+		if c < utf8.RuneSelf {
+			if in {
 				buf = append(buf, 0)
 				in = false
 			}
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -106,8 +110,9 @@ func (sc *signWords) split(text string) {
 	sc.buf, sc.starts = buf, append(starts, len(buf))
 }
 
-// asciiLower maps an ASCII letter or digit to itself in lower case, any other byte to 0.
-var asciiLower = func() (t [utf8.RuneSelf]byte) {
+// asciiLower maps an ASCII letter or digit to itself in lower case, any other byte (those of
+// other characters included) to 0.
+var asciiLower = func() (t [256]byte) {
 	for c := byte('0'); c <= '9'; c++ {
 		t[c] = c
 	}
