@@ -31,19 +31,20 @@ func Extract(title, text string) Terms {
 	defer extractScratch.Put(sc)
 	tw, xw := words(sc.title[:0], title), words(sc.text[:0], text)
 	sc.title, sc.text = tw, xw
-	// about as many features as half the words (a Reuters article: 80 of 150)
-	t := make(Terms, (len(tw)+len(xw))/2)
 	names := capitalisedInside(tw, xw)
-	addWords(t, tw, titleBoost, names)
-	addWords(t, xw, 1, names)
+	addWords(&sc.counts, tw, titleBoost, names)
+	addWords(&sc.counts, xw, 1, names)
 	clear(tw) // the words point into the texts: they are not kept in the pool
 	clear(xw)
-	return t
+	return sc.counts.terms()
 }
 
-// extractWords is the memory Extract splits a title and a text in, reused from article to
-// article.
-type extractWords struct{ title, text []word }
+// extractWords is the memory Extract splits a title and a text in and counts their terms in,
+// reused from article to article.
+type extractWords struct {
+	title, text []word
+	counts      termCounts
+}
 
 var extractScratch = sync.Pool{New: func() any { return new(extractWords) }}
 
@@ -107,26 +108,39 @@ type word struct {
 // words splits text into words of letters and digits, noting capitals and sentence ends,
 // appended to out.
 func words(out []word, text string) []word {
+	// The lower case of an ASCII word is its bytes in the text with ASCII's capitals lowered:
+	// one copy of the text, lowered so, gives them all.
+	var lowered string
 	lineStart := true
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		// ASCII, most of a text, is told a letter or a digit by a table, without decoding.
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if r == '\n' {
 			lineStart = true
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !isWordRune(r) {
 			i += n
 			continue
 		}
-		j := i
+		j, ascii := i, true
 		for j < len(text) {
+			if asciiLower[text[j]] != 0 {
+				j++
+				continue
+			}
 			r2, n2 := utf8.DecodeRuneInString(text[j:])
-			if unicode.IsLetter(r2) || unicode.IsDigit(r2) || ((r2 == '.' || r2 == ',') && j+n2 < len(text) && isDigitAt(text, j+n2) && j > i && isDigitAt(text, j-1)) {
+			if isWordRune(r2) || ((r2 == '.' || r2 == ',') && j+n2 < len(text) && isDigitAt(text, j+n2) && j > i && isDigitAt(text, j-1)) {
+				ascii = ascii && n2 == 1
 				j += n2
 				continue
 			}
 			if (r2 == '\'' || r2 == '’') && j+n2 < len(text) {
 				if next, _ := utf8.DecodeRuneInString(text[j+n2:]); unicode.IsLetter(next) {
+					ascii = ascii && n2 == 1
 					j += n2
 					continue
 				}
@@ -134,20 +148,48 @@ func words(out []word, text string) []word {
 			break
 		}
 		w := word{text: text[i:j], capital: unicode.IsUpper(r), start: lineStart}
-		w.lower = strings.ToLower(w.text)
+		if ascii {
+			if lowered == "" {
+				lowered = lowerASCII(text)
+			}
+			w.lower = lowered[i:j]
+		} else {
+			w.lower = strings.ToLower(w.text)
+		}
 		k := j
 		for k < len(text) && (text[k] == '"' || text[k] == ')' || text[k] == '\'') {
 			k++
 		}
 		if k < len(text) && (text[k] == '.' || text[k] == '!' || text[k] == '?') {
 			// "Dr. Benjamin", "Regina M. Benjamin": a title or an initial before a name.
-			w.endsSentence = !(k == j && text[k] == '.' && (lex.TitleAbbrev(w.text) || isInitial(w.text)))
+			w.endsSentence = !(k == j && text[k] == '.' && (lex.TitleAbbrev(w.lower) || isInitial(w.text)))
 		}
 		out = append(out, w)
 		lineStart = false
 		i = j
 	}
 	return out
+}
+
+// isWordRune says a rune is a letter or a digit, an ASCII one by the table (inlined).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiLower[r] != 0
+	}
+	return isLetterOrDigit(r)
+}
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// lowerASCII is text with its ASCII capitals in lower case and every other byte as it is.
+func lowerASCII(text string) string {
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // isInitial says a word is one capital letter.
@@ -158,11 +200,15 @@ func isInitial(s string) bool {
 
 func isDigitAt(s string, i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
 
-func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
+func addWords(t *termCounts, ws []word, boost float64, names map[string]bool) {
 	var run []string // consecutive names, for two-word names
 	flush := func() {
 		for k := 0; k+1 < len(run); k++ {
-			t["e:"+run[k]+" "+run[k+1]] += boost
+			t.start("e:")
+			t.write(run[k])
+			t.write(" ")
+			t.write(run[k+1])
+			t.add(boost)
 		}
 		run = run[:0]
 	}
@@ -171,19 +217,31 @@ func addWords(t Terms, ws []word, boost float64, names map[string]bool) {
 		switch {
 		case isNumber(lower):
 			flush()
-			t["n:"+strings.ReplaceAll(lower, ",", "")] += boost
+			t.start("n:")
+			for k := 0; k < len(lower); k++ {
+				if lower[k] != ',' {
+					t.key = append(t.key, lower[k])
+				}
+			}
+			t.add(boost)
 		case w.capital && names[lower]:
-			t["e:"+lower] += boost
+			t.start("e:")
+			t.write(lower)
+			t.add(boost)
 			run = append(run, lower)
 		case isWeekday(lower):
 			flush()
-			t[dayPrefix+lower] += boost
+			t.start(dayPrefix)
+			t.write(lower)
+			t.add(boost)
 		default:
 			flush()
-			if lex.Stopwords[lower] || utf8.RuneCountInString(lower) < 3 {
+			if utf8.RuneCountInString(lower) < 3 || lex.Stopwords[lower] { // a short word is told without a map lookup
 				continue
 			}
-			t["w:"+lex.Stem(lower)] += boost
+			t.start("w:")
+			t.write(lex.Stem(lower))
+			t.add(boost)
 		}
 		if w.endsSentence {
 			flush()
@@ -212,6 +270,10 @@ const dayPrefix = "d:"
 var weekdayNames = [7]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 
 func isWeekday(s string) bool {
+	// every weekday's name is six to nine letters ending in "day": most words are not
+	if len(s) < 6 || len(s) > 9 || !strings.HasSuffix(s, "day") {
+		return false
+	}
 	for _, d := range weekdayNames {
 		if s == d {
 			return true

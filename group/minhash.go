@@ -49,17 +49,50 @@ func mix(h uint64) uint64 {
 func Sign(text string) Signature {
 	sc := signScratch.Get().(*signWords)
 	defer signScratch.Put(sc)
-	// the words, lower-cased, each followed by a zero byte, and where each starts
+	sc.split(text)
+	buf, starts := sc.buf, sc.starts
+	hashes := sc.hashes[:0]
+	if words := len(starts) - 1; words < shingleWords {
+		hashes = append(hashes, shingleHash(buf))
+	} else {
+		for i := 0; i+shingleWords <= words; i++ {
+			hashes = append(hashes, shingleHash(buf[starts[i]:starts[i+shingleWords]]))
+		}
+	}
+	sc.hashes = hashes
+	var sig Signature
+	leastMixes(&sig, hashes)
+	return sig
+}
+
+// split puts the words of a text, lower-cased and each followed by a zero byte, in buf, and
+// where each starts in starts, the end of the last word last.
+func (sc *signWords) split(text string) {
 	buf, starts := sc.buf[:0], sc.starts[:0]
 	in := false
-	for _, r := range text {
-		if r < utf8.RuneSelf {
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
+	for i := 0; i < len(text); {
+		// Most text is ASCII: a byte is a letter or a digit by the table, without decoding.
+		c := text[i]
+		if l := asciiLower[c]; l != 0 {
+			if !in {
+				starts = append(starts, len(buf))
+				in = true
 			}
-		} else {
-			r = unicode.ToLower(r)
+			buf = append(buf, l)
+			i++
+			continue
 		}
+		if c < utf8.RuneSelf {
+			if in {
+				buf = append(buf, 0)
+				in = false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		r = unicode.ToLower(r)
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if !in {
 				starts = append(starts, len(buf))
@@ -74,33 +107,42 @@ func Sign(text string) Signature {
 	if in {
 		buf = append(buf, 0)
 	}
-	starts = append(starts, len(buf)) // the end of the last word
-	sc.buf, sc.starts = buf, starts
-	var sig Signature
-	for i := range sig {
-		sig[i] = ^uint32(0)
+	sc.buf, sc.starts = buf, append(starts, len(buf))
+}
+
+// asciiLower maps an ASCII letter or digit to itself in lower case, any other byte (those of
+// other characters included) to 0.
+var asciiLower = func() (t [256]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
 	}
-	add := func(shingle []byte) {
-		base := uint64(fnvOffset)
-		for _, b := range shingle {
-			base ^= uint64(b)
-			base *= fnvPrime
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = c, c
+	}
+	return t
+}()
+
+// shingleHash is the FNV-1a hash of a shingle's bytes.
+func shingleHash(shingle []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, b := range shingle {
+		h ^= uint64(b)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// leastMixesGo sets each value of a signature to the least that its hash function,
+// uint32(mix(h ^ seed)), gives of the shingle hashes. It is the reference the vector kernels
+// (leastMixes, where the processor has them) must agree with.
+func leastMixesGo(sig *Signature, hashes []uint64) {
+	for i, seed := range seeds {
+		least := ^uint32(0)
+		for _, h := range hashes {
+			least = min(least, uint32(mix(h^seed)))
 		}
-		for i := range sig {
-			if v := uint32(mix(base ^ seeds[i])); v < sig[i] {
-				sig[i] = v
-			}
-		}
+		sig[i] = least
 	}
-	words := len(starts) - 1
-	if words < shingleWords {
-		add(buf)
-		return sig
-	}
-	for i := 0; i+shingleWords <= words; i++ {
-		add(buf[starts[i]:starts[i+shingleWords]])
-	}
-	return sig
 }
 
 // FNV-1a's 64-bit offset basis and prime.
@@ -109,10 +151,11 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// signWords is the memory Sign splits a text in, reused from text to text.
+// signWords is the memory Sign splits and hashes a text in, reused from text to text.
 type signWords struct {
 	buf    []byte
 	starts []int
+	hashes []uint64 // of the shingles
 }
 
 var signScratch = sync.Pool{New: func() any { return new(signWords) }}

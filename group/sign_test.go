@@ -38,12 +38,32 @@ func signSplit(text string) Signature {
 	return sig
 }
 
+// signTexts are texts Sign must sign as signSplit does: short ones, letters and digits of
+// other scripts, bad bytes, punctuation.
+var signTexts = []string{"", "  ", "One", "Two words", "Three words here", "ÉLAN Über straße İstanbul ΣΑΣ",
+	"Dam talks resumed on Tuesday, the ministry said.\nOfficials (2,400 of them) met 3 times.",
+	"bad \xff bytes\xfe and\x80 more", "x1y2 z3 — «quoted» 'words' 12.5%", strings.Repeat("Repeat after me. ", 40),
+	"ＦＵＬＬ width Ⅻ numerals ٣٤ and ǅ titlecase, KELVIN K sign", "tab\tnew\nline\r_under_score~"}
+
 func TestSignIsTheSplitSignature(t *testing.T) {
-	for _, text := range []string{"", "  ", "One", "Two words", "Three words here", "ÉLAN Über straße İstanbul ΣΑΣ",
-		"Dam talks resumed on Tuesday, the ministry said.\nOfficials (2,400 of them) met 3 times.",
-		"bad \xff bytes\xfe and\x80 more", "x1y2 z3 — «quoted» 'words' 12.5%", strings.Repeat("Repeat after me. ", 40)} {
-		if got, want := Sign(text), signSplit(text); got != want {
-			t.Errorf("Sign(%q) differs from the split signature", text)
+	everyKernel(t, func(t *testing.T) {
+		for _, text := range signTexts {
+			if got, want := Sign(text), signSplit(text); got != want {
+				t.Errorf("Sign(%q) differs from the split signature", text)
+			}
 		}
+	})
+}
+
+func FuzzSign(f *testing.F) {
+	for _, text := range signTexts {
+		f.Add(text)
 	}
+	f.Fuzz(func(t *testing.T, text string) {
+		everyKernel(t, func(t *testing.T) {
+			if got, want := Sign(text), signSplit(text); got != want {
+				t.Errorf("Sign(%q) differs from the split signature", text)
+			}
+		})
+	})
 }
