@@ -330,8 +330,30 @@ func (v Vector) top(max int) Vector {
 		selectHeaviest(v, max)
 		v = v[:max]
 	}
-	slices.SortFunc(v, byID)
+	sortByID(v)
 	return v
+}
+
+// sortByID sorts v by feature id as slices.SortFunc(v, byID) does, the ids of a vector being
+// distinct: each feature becomes one integer, its id (sign bit flipped, so that the integers
+// order as the ids) above its weight's bits, and those sort without a comparison function
+// called for each pair, in about a third of the time.
+func sortByID(v Vector) {
+	if len(v) < 2 {
+		return
+	}
+	var buf [512]uint64
+	keys := buf[:0]
+	if len(v) > len(buf) {
+		keys = make([]uint64, 0, len(v))
+	}
+	for _, f := range v {
+		keys = append(keys, uint64(uint32(f.ID)^1<<31)<<32|uint64(math.Float32bits(f.Weight)))
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		v[i] = Feature{ID: int32(uint32(k>>32) ^ 1<<31), Weight: math.Float32frombits(uint32(k))}
+	}
 }
 
 // selectHeaviest moves the k heaviest features of v (by heavierFirst, a total order over

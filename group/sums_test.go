@@ -1,6 +1,7 @@
 package group
 
 import (
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -33,6 +34,36 @@ func TestSumsAddAsAMap(t *testing.T) {
 			}
 			if m[f.ID] != f.Weight {
 				t.Fatalf("round %d: feature %d sums to %v, want %v", round, f.ID, f.Weight, m[f.ID])
+			}
+		}
+	}
+}
+
+// sortByID orders a vector as sorting it by id with a comparison does, whatever the ids'
+// signs and the weights' values, and for vectors longer than its buffer.
+func TestSortByIDIsTheSortByComparison(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	weights := []float32{0, -0.5, 1e-30, 3.25, float32(math.Inf(1)), float32(math.Copysign(0, -1))}
+	for _, n := range []int{0, 1, 2, 3, 17, 150, 512, 513, 2000} {
+		for range 5 {
+			var v Vector
+			for _, id := range r.Perm(4 * n) {
+				if len(v) == n {
+					break
+				}
+				w := r.Float32()
+				if r.IntN(4) == 0 {
+					w = weights[r.IntN(len(weights))]
+				}
+				v = append(v, Feature{ID: int32(id) - int32(2*n), Weight: w})
+			}
+			want := slices.Clone(v)
+			slices.SortFunc(want, byID)
+			sortByID(v)
+			for i := range want {
+				if v[i].ID != want[i].ID || math.Float32bits(v[i].Weight) != math.Float32bits(want[i].Weight) {
+					t.Fatalf("n=%d: at %d %+v, want %+v", n, i, v[i], want[i])
+				}
 			}
 		}
 	}
