@@ -49,8 +49,8 @@ func newLine(raw string, src int) line {
 			kept = kept || f.To != ""
 			continue
 		}
-		if b := raw[i]; b > ' ' && b < 0x7f {
-			kept, i = true, i+1 // a printable ASCII character, kept as it is
+		if b := raw[i]; b > ' ' && b < 0x7f || b == ' ' && kept && i+1 < len(raw) && raw[i+1] > ' ' && raw[i+1] < 0x7f {
+			kept, i = true, i+1 // a printable ASCII character, or one space between two, kept as it is
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(raw[i:])
