@@ -1,0 +1,81 @@
+package lex
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// appendTokensByRune is AppendTokens decoding every character, without its ASCII paths: the
+// reference they keep to.
+func appendTokensByRune(out []Span, text string) []Span {
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := wordEndByRune(text, i)
+			out = append(out, Span{i, j})
+			i = j
+		default:
+			out = append(out, Span{i, i + n})
+			i += n
+		}
+	}
+	return out
+}
+func wordEndByRune(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			j += n
+			continue
+		}
+		if (r == '.' || r == '\'' || r == '’' || r == '-' || r == ',') && j+n < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[j+n:])
+			inner := unicode.IsLetter(r2) || unicode.IsDigit(r2)
+			if r == ',' {
+				inner = unicode.IsDigit(r2) && j > i && isDigitByte(text[j-1])
+			}
+			if inner {
+				j += n
+				continue
+			}
+		}
+		if r == '.' {
+			w := strings.ToLower(text[i:j])
+			if titleAbbrev[w] || monthAbbrev[w] || IsAbbreviation(w) || strings.Contains(w, ".") || (j-i == 1 && isUpperByte(text[i])) {
+				j += n
+			}
+		}
+		break
+	}
+	return j
+}
+
+var tokenTexts = []string{"", "U.S. officials said 1,200.5 people—or 3,4 of them—left.", "Mr. O’Brien's co-op", "naïve café\u00a0x\u2003y",
+	"\xff\xfe a.b. Jan. 5", "x\x85y\tz\v", "A. B. c.", "e.g. it's 12,345"}
+
+func checkTokens(t *testing.T, s string) {
+	if got, want := AppendTokens(nil, s), appendTokensByRune(nil, s); !slices.Equal(got, want) {
+		t.Fatalf("AppendTokens(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestTokensReadASCIIAsEveryCharacter(t *testing.T) {
+	for _, s := range tokenTexts {
+		checkTokens(t, s)
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range tokenTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkTokens)
+}
