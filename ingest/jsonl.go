@@ -109,24 +109,34 @@ func (r *reader) record(at string, line []byte) Item {
 		}
 		line = []byte(dec.Text)
 	}
+	// The record is decoded once, its strings with it. The raw fields, which take a second
+	// pass, are read only for a field that is not a string, for fields crosscheck does not
+	// know, and for a record its values do not decode (a number too large for a float64).
+	var values map[string]any
 	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(line, &fields); err != nil {
-		return Item{Input: at, Err: fmt.Errorf("malformed JSON record: %w", err)}
+	decoded := json.Unmarshal(line, &values) == nil
+	if !decoded {
+		values = nil // what did decode is read from the raw fields too
+		if err := json.Unmarshal(line, &fields); err != nil {
+			return Item{Input: at, Err: fmt.Errorf("malformed JSON record: %w", err)}
+		}
+	}
+	raw := func() map[string]json.RawMessage {
+		if fields == nil {
+			json.Unmarshal(line, &fields) // valid JSON: it decoded already
+		}
+		return fields
 	}
 	str := func(key string) (string, error) {
-		raw, ok := fields[key]
-		if !ok || string(raw) == "null" {
-			return "", nil
+		switch v := values[key].(type) {
+		case string:
+			return v, nil
+		case nil:
+			if decoded {
+				return "", nil // no such field, or null
+			}
 		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err == nil {
-			return s, nil
-		}
-		var num json.Number
-		if err := json.Unmarshal(raw, &num); err == nil {
-			return num.String(), nil
-		}
-		return "", fmt.Errorf("field %q is not a string", key)
+		return rawString(raw(), key)
 	}
 	var meta crosscheck.Meta
 	var id, text, date, published string
@@ -151,7 +161,9 @@ func (r *reader) record(at string, line []byte) Item {
 	if meta.Published == "" {
 		meta.Published = date
 	}
-	meta.Extra = extraFields(fields)
+	if !decoded || hasUnknownField(values) {
+		meta.Extra = extraFields(raw())
+	}
 	if id == "" {
 		if meta.URL != "" {
 			id = IDFromURL(meta.URL)
@@ -168,6 +180,34 @@ func (r *reader) record(at string, line []byte) Item {
 		Fetched: r.opts.Now().UTC(),
 		Meta:    meta,
 	}}
+}
+
+// hasUnknownField reports whether a record has a field crosscheck does not read.
+func hasUnknownField(values map[string]any) bool {
+	for k := range values {
+		if !knownFields[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// rawString reads the field key of a record as a string: a string, a number as it is written,
+// or "" for a field that is null or absent.
+func rawString(fields map[string]json.RawMessage, key string) (string, error) {
+	raw, ok := fields[key]
+	if !ok || string(raw) == "null" {
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var num json.Number
+	if err := json.Unmarshal(raw, &num); err == nil {
+		return num.String(), nil
+	}
+	return "", fmt.Errorf("field %q is not a string", key)
 }
 
 // extraFields keeps the fields crosscheck does not read, as one JSON object with sorted keys.
