@@ -35,11 +35,9 @@ func Sentences(text string) []Span {
 
 func splitLine(text string, ls, le int, out []Span) []Span {
 	start := skipSpace(text, ls, le)
-	for i := start; i < le; i++ {
+	stops := stopFinder{line: text[:le], at: [3]int{-1, -1, -1}}
+	for i := stops.next(start); i < le; i = stops.next(i + 1) {
 		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
 		end := i + 1
 		for end < le {
 			r, n := utf8.DecodeRuneInString(text[end:])
@@ -64,6 +62,32 @@ func splitLine(text string, ls, le int, out []Span) []Span {
 		out = append(out, Span{start, e})
 	}
 	return out
+}
+
+// A stopFinder finds the marks that may end a sentence in a line, each mark by a search of its
+// own: a line is searched for its full stops, not read byte by byte.
+type stopFinder struct {
+	line string // the text up to the end of the line
+	at   [3]int // where the next of each of sentenceStops is, as last found, or -1
+}
+
+// sentenceStops are the marks that may end a sentence.
+const sentenceStops = ".!?"
+
+// next returns the offset of the first mark at or after i, or len(line).
+func (f *stopFinder) next(i int) int {
+	first := len(f.line)
+	for k := range f.at {
+		if f.at[k] < i {
+			if j := strings.IndexByte(f.line[i:], sentenceStops[k]); j >= 0 {
+				f.at[k] = i + j
+			} else {
+				f.at[k] = len(f.line)
+			}
+		}
+		first = min(first, f.at[k])
+	}
+	return first
 }
 
 func skipSpace(text string, i, end int) int {

@@ -79,3 +79,73 @@ func FuzzTokens(f *testing.F) {
 	}
 	f.Fuzz(checkTokens)
 }
+
+// splitLineByByte is splitLine reading the line byte by byte for the marks that may end a
+// sentence: the reference its search by mark keeps to.
+func splitLineByByte(text string, ls, le int, out []Span) []Span {
+	start := skipSpace(text, ls, le)
+	for i := start; i < le; i++ {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		end := i + 1
+		for end < le {
+			r, n := utf8.DecodeRuneInString(text[end:])
+			if !isCloseMark(r) && r != '.' && r != '!' && r != '?' {
+				break
+			}
+			end += n
+		}
+		next := skipSpace(text, end, le)
+		if next == end || next >= le || !OpensSentence(text[next:le]) {
+			i = end - 1
+			continue
+		}
+		if c == '.' && !stopEnds(text[start:i], text[next:le]) {
+			i = end - 1
+			continue
+		}
+		out = append(out, Span{start, end})
+		start, i = next, next-1
+	}
+	if e := TrimSpaceEnd(text, start, le); e > start {
+		out = append(out, Span{start, e})
+	}
+	return out
+}
+
+// sentencesByByte is Sentences splitting its lines with splitLineByByte.
+func sentencesByByte(text string) []Span {
+	var out []Span
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		out = splitLineByByte(text, ls, le, out)
+		ls = le + 1
+	}
+	return out
+}
+
+func checkSentences(t *testing.T, s string) {
+	if got, want := Sentences(s), sentencesByByte(s); !slices.Equal(got, want) {
+		t.Fatalf("Sentences(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestSentencesFindStopsByMark(t *testing.T) {
+	for _, s := range append(tokenTexts, "He left. She stayed! Why? \"Are you sure?\" he asked.\nNo. 5 is U.S. Mr. Smith... Done?!", "a.\n.b", "?") {
+		checkSentences(t, s)
+	}
+}
+
+func FuzzSentencesByMark(f *testing.F) {
+	for _, s := range tokenTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkSentences)
+}
