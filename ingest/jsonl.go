@@ -109,16 +109,26 @@ func (r *reader) record(at string, line []byte) Item {
 		}
 		line = []byte(dec.Text)
 	}
-	// The record is decoded once, its strings with it. The raw fields, which take a second
-	// pass, are read only for a field that is not a string, for fields crosscheck does not
-	// know, and for a record its values do not decode (a number too large for a float64).
+	str, extra, err := decodeRecord(line)
+	if err != nil {
+		return Item{Input: at, Err: fmt.Errorf("malformed JSON record: %w", err)}
+	}
+	return r.document(at, str, extra)
+}
+
+// decodeRecord reads a record: str gives a field as a string, extra the fields crosscheck
+// does not read (extraFields). The record is decoded once, its strings with it. The raw
+// fields, which take a second pass, are read only for a field that is not a string, for
+// fields crosscheck does not know, and for a record its values do not decode (a number too
+// large for a float64).
+func decodeRecord(line []byte) (str func(key string) (string, error), extra func() json.RawMessage, err error) {
 	var values map[string]any
 	var fields map[string]json.RawMessage
 	decoded := json.Unmarshal(line, &values) == nil
 	if !decoded {
 		values = nil // what did decode is read from the raw fields too
 		if err := json.Unmarshal(line, &fields); err != nil {
-			return Item{Input: at, Err: fmt.Errorf("malformed JSON record: %w", err)}
+			return nil, nil, err
 		}
 	}
 	raw := func() map[string]json.RawMessage {
@@ -127,7 +137,7 @@ func (r *reader) record(at string, line []byte) Item {
 		}
 		return fields
 	}
-	str := func(key string) (string, error) {
+	str = func(key string) (string, error) {
 		switch v := values[key].(type) {
 		case string:
 			return v, nil
@@ -138,6 +148,17 @@ func (r *reader) record(at string, line []byte) Item {
 		}
 		return rawString(raw(), key)
 	}
+	extra = func() json.RawMessage {
+		if !decoded || hasUnknownField(values) {
+			return extraFields(raw())
+		}
+		return nil
+	}
+	return str, extra, nil
+}
+
+// document makes the document of a record from its fields.
+func (r *reader) document(at string, str func(key string) (string, error), extra func() json.RawMessage) Item {
 	var meta crosscheck.Meta
 	var id, text, date, published string
 	for _, f := range []struct {
@@ -161,9 +182,7 @@ func (r *reader) record(at string, line []byte) Item {
 	if meta.Published == "" {
 		meta.Published = date
 	}
-	if !decoded || hasUnknownField(values) {
-		meta.Extra = extraFields(raw())
-	}
+	meta.Extra = extra()
 	if id == "" {
 		if meta.URL != "" {
 			id = IDFromURL(meta.URL)
