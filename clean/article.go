@@ -164,7 +164,6 @@ func Article(in Input) Result {
 // credit line it also returns the name it gives.
 func classify(l *line, foldedTitle string, edge bool, lines []line, i int) (rule, name string) {
 	text := l.text
-	l.lower, l.ascii = foldCase(text)
 	if foldedTitle != "" && l.folded == foldedTitle {
 		return "title", ""
 	}
@@ -174,12 +173,13 @@ func classify(l *line, foldedTitle string, edge bool, lines []line, i int) (rule
 	if r, ok := isFurniture(text, l.lower, l.ascii); ok {
 		return r, ""
 	}
-	short := l.words <= 12
-	if m := byline.FindStringSubmatch(text); m != nil && short {
-		return "byline", strings.TrimSpace(m[1])
-	}
-	if m := creditLine.FindStringSubmatch(text); m != nil && short {
-		return "credit", strings.TrimSpace(m[1])
+	if l.words <= 12 { // bylines and credit lines are short: a long line is not tried
+		if m := byline.FindStringSubmatch(text); m != nil {
+			return "byline", strings.TrimSpace(m[1])
+		}
+		if m := creditLine.FindStringSubmatch(text); m != nil {
+			return "credit", strings.TrimSpace(m[1])
+		}
 	}
 	if edge && isShortLabel(text) {
 		return "furniture", ""

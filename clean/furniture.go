@@ -82,7 +82,7 @@ func isFurniture(text, lower string, ascii bool) (string, bool) {
 		return "comment-form", true
 	case strings.HasPrefix(plain, "home") && breadcrumbTrail.MatchString(plain):
 		return "breadcrumb", true
-	case len(plain) < 240 && (wordCount(plain) <= 12 || hasAnyPrefix(plain, longFurniture)) && furnitureLine.MatchString(plain):
+	case len(plain) < 240 && (fewWords(plain, 12) || hasAnyPrefix(plain, longFurniture)) && furnitureLine.MatchString(plain):
 		return "furniture", true
 	}
 	return "", false
@@ -186,9 +186,16 @@ func isShortLabel(text string) bool {
 }
 
 // wordCount counts the words of s, as strings.Fields splits them, without making the slice.
-func wordCount(s string) int {
+func wordCount(s string) int { return countWords(s, len(s)) }
+
+// fewWords reports whether s has at most n words (wordCount(s) <= n), reading no further
+// than the word past them.
+func fewWords(s string, n int) bool { return countWords(s, n) <= n }
+
+// countWords counts the words of s, stopping at the first past max.
+func countWords(s string, max int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n <= max; {
 		var space bool
 		if b := s[i]; b < utf8.RuneSelf {
 			space = b == ' ' || b >= '\t' && b <= '\r' // unicode.IsSpace's ASCII spaces

@@ -19,8 +19,8 @@ type line struct {
 	src    int // byte offset of raw in the source text
 	text   string
 	folded string // Fold(text)
-	lower  string // text with its ASCII letters in lower case (asciiLower), made by classify
-	ascii  bool   // text is all ASCII, set with lower
+	lower  string // text with its ASCII letters in lower case (asciiLower)
+	ascii  bool   // text is all ASCII
 	words  int    // wordCount(text)
 	edits  []edit
 }
@@ -49,8 +49,8 @@ func newLine(raw string, src int) line {
 			kept = kept || f.To != ""
 			continue
 		}
-		if b := raw[i]; b > ' ' && b < 0x7f {
-			kept, i = true, i+1 // a printable ASCII character, kept as it is
+		if b := raw[i]; b > ' ' && b < 0x7f || b == ' ' && kept && i+1 < len(raw) && raw[i+1] > ' ' && raw[i+1] < 0x7f {
+			kept, i = true, i+1 // a printable ASCII character, or one space between two, kept as it is
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(raw[i:])
@@ -98,7 +98,15 @@ func newLine(raw string, src int) line {
 	}
 	l := line{raw: raw, src: src, edits: edits}
 	l.text = l.apply(0, len(raw))
-	l.folded, l.words = Fold(l.text), wordCount(l.text) // read by several rules: made once
+	// read by several rules: made once, and the lower case from the folded text when they agree
+	var sameBytes bool
+	l.folded, sameBytes = fold(l.text)
+	l.words = foldedWords(l.folded)
+	if sameBytes {
+		l.lower, l.ascii = l.folded, true
+	} else {
+		l.lower, l.ascii = foldCase(l.text)
+	}
 	return l
 }
 
@@ -231,9 +239,17 @@ func (l *line) repairs() []crosscheck.Repair {
 // apostrophes and dashes as their ASCII forms, ellipses as three dots, and runs of white space
 // as one space. The stored text keeps the original characters; Fold is for matching only.
 func Fold(s string) string {
+	folded, _ := fold(s)
+	return folded
+}
+
+// fold is Fold, and whether the folded text is asciiLower(s): whether s is printable ASCII
+// without a backtick and holds no space Fold drops.
+func fold(s string) (folded string, sameBytes bool) {
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
+	rewritten := false // whether a character other than a space took the slow path
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf && b != '`' && b > ' ' {
 			i++ // ASCII, neither space nor a mark Fold rewrites: in lower case
@@ -249,9 +265,19 @@ func Fold(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
+		rewritten = rewritten || r != ' '
 		space = foldRune(&sb, r, space)
 	}
-	return sb.String()
+	// each run of spaces became one space or none: the length tells that none was lost
+	return sb.String(), !rewritten && sb.Len() == len(s)
+}
+
+// foldedWords is wordCount of a text that folded gives: Fold separates words by one space.
+func foldedWords(folded string) int {
+	if folded == "" {
+		return 0
+	}
+	return strings.Count(folded, " ") + 1
 }
 
 // foldRune writes r to sb as Fold does, after the space pending before it, and reports

@@ -15,3 +15,14 @@ func TestWordCountIsFieldsLength(t *testing.T) {
 		}
 	}
 }
+
+// fewWords tells the texts of at most n words, as wordCount does.
+func TestFewWordsIsWordCountAtMost(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " one  two\tthree\n", "a\u00a0b\u2003c", "\xff \xfe\xfd", strings.Repeat("w ", 13), strings.Repeat("w ", 12) + "w"} {
+		for n := 0; n <= 14; n++ {
+			if got, want := fewWords(s, n), wordCount(s) <= n; got != want {
+				t.Errorf("fewWords(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}

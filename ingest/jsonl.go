@@ -109,25 +109,56 @@ func (r *reader) record(at string, line []byte) Item {
 		}
 		line = []byte(dec.Text)
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(line, &fields); err != nil {
+	str, extra, err := decodeRecord(line)
+	if err != nil {
 		return Item{Input: at, Err: fmt.Errorf("malformed JSON record: %w", err)}
 	}
-	str := func(key string) (string, error) {
-		raw, ok := fields[key]
-		if !ok || string(raw) == "null" {
-			return "", nil
+	return r.document(at, str, extra)
+}
+
+// decodeRecord reads a record: str gives a field as a string, extra the fields crosscheck
+// does not read (extraFields). The record is decoded once, its strings with it. The raw
+// fields, which take a second pass, are read only for a field that is not a string, for
+// fields crosscheck does not know, and for a record its values do not decode (a number too
+// large for a float64).
+func decodeRecord(line []byte) (str func(key string) (string, error), extra func() json.RawMessage, err error) {
+	var values map[string]any
+	var fields map[string]json.RawMessage
+	decoded := json.Unmarshal(line, &values) == nil
+	if !decoded {
+		values = nil // what did decode is read from the raw fields too
+		if err := json.Unmarshal(line, &fields); err != nil {
+			return nil, nil, err
 		}
-		var s string
-		if err := json.Unmarshal(raw, &s); err == nil {
-			return s, nil
-		}
-		var num json.Number
-		if err := json.Unmarshal(raw, &num); err == nil {
-			return num.String(), nil
-		}
-		return "", fmt.Errorf("field %q is not a string", key)
 	}
+	raw := func() map[string]json.RawMessage {
+		if fields == nil {
+			json.Unmarshal(line, &fields) // valid JSON: it decoded already
+		}
+		return fields
+	}
+	str = func(key string) (string, error) {
+		switch v := values[key].(type) {
+		case string:
+			return v, nil
+		case nil:
+			if decoded {
+				return "", nil // no such field, or null
+			}
+		}
+		return rawString(raw(), key)
+	}
+	extra = func() json.RawMessage {
+		if !decoded || hasUnknownField(values) {
+			return extraFields(raw())
+		}
+		return nil
+	}
+	return str, extra, nil
+}
+
+// document makes the document of a record from its fields.
+func (r *reader) document(at string, str func(key string) (string, error), extra func() json.RawMessage) Item {
 	var meta crosscheck.Meta
 	var id, text, date, published string
 	for _, f := range []struct {
@@ -151,7 +182,7 @@ func (r *reader) record(at string, line []byte) Item {
 	if meta.Published == "" {
 		meta.Published = date
 	}
-	meta.Extra = extraFields(fields)
+	meta.Extra = extra()
 	if id == "" {
 		if meta.URL != "" {
 			id = IDFromURL(meta.URL)
@@ -168,6 +199,34 @@ func (r *reader) record(at string, line []byte) Item {
 		Fetched: r.opts.Now().UTC(),
 		Meta:    meta,
 	}}
+}
+
+// hasUnknownField reports whether a record has a field crosscheck does not read.
+func hasUnknownField(values map[string]any) bool {
+	for k := range values {
+		if !knownFields[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// rawString reads the field key of a record as a string: a string, a number as it is written,
+// or "" for a field that is null or absent.
+func rawString(fields map[string]json.RawMessage, key string) (string, error) {
+	raw, ok := fields[key]
+	if !ok || string(raw) == "null" {
+		return "", nil
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err == nil {
+		return s, nil
+	}
+	var num json.Number
+	if err := json.Unmarshal(raw, &num); err == nil {
+		return num.String(), nil
+	}
+	return "", fmt.Errorf("field %q is not a string", key)
 }
 
 // extraFields keeps the fields crosscheck does not read, as one JSON object with sorted keys.

@@ -53,6 +53,15 @@ func orgAtEnd(words []string) string {
 var bodyNouns = []string{"magazine", "newspaper", "article", "editorial", "columnist", "cover story",
 	"movement", "group", "organization", "organisation"}
 
+// spacedBodyNouns are bodyNouns after their space, as bodyNounSpaces looks for them.
+var spacedBodyNouns = func() []string {
+	out := make([]string, len(bodyNouns))
+	for i, n := range bodyNouns {
+		out[i] = " " + n
+	}
+	return out
+}()
+
 // publication reports a name the text writes before a noun of publishing or of a body, as the
 // name of the publication or the body. It is asked for every mention of a name, so the answer is
 // kept by name, and the places where such a noun follows a space are found once for the text: a
@@ -83,15 +92,15 @@ func (b *entityBuilder) publication(name string) bool {
 // where a word ends ("… Vanity Fair magazine," gives the space before "magazine").
 func bodyNounSpaces(text string) []int {
 	var out []int
-	for _, n := range bodyNouns {
+	for _, n := range spacedBodyNouns {
 		for from := 0; ; {
-			k := strings.Index(text[from:], " "+n)
+			k := strings.Index(text[from:], n)
 			if k < 0 {
 				break
 			}
 			k += from
 			from = k + 1
-			if r, _ := utf8.DecodeRuneInString(text[k+1+len(n):]); !unicode.IsLetter(r) {
+			if r, _ := utf8.DecodeRuneInString(text[k+len(n):]); !unicode.IsLetter(r) {
 				out = append(out, k)
 			}
 		}

@@ -35,11 +35,9 @@ func Sentences(text string) []Span {
 
 func splitLine(text string, ls, le int, out []Span) []Span {
 	start := skipSpace(text, ls, le)
-	for i := start; i < le; i++ {
+	stops := stopFinder{line: text[:le], at: [3]int{-1, -1, -1}}
+	for i := stops.next(start); i < le; i = stops.next(i + 1) {
 		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
 		end := i + 1
 		for end < le {
 			r, n := utf8.DecodeRuneInString(text[end:])
@@ -64,6 +62,32 @@ func splitLine(text string, ls, le int, out []Span) []Span {
 		out = append(out, Span{start, e})
 	}
 	return out
+}
+
+// A stopFinder finds the marks that may end a sentence in a line, each mark by a search of its
+// own: a line is searched for its full stops, not read byte by byte.
+type stopFinder struct {
+	line string // the text up to the end of the line
+	at   [3]int // where the next of each of sentenceStops is, as last found, or -1
+}
+
+// sentenceStops are the marks that may end a sentence.
+const sentenceStops = ".!?"
+
+// next returns the offset of the first mark at or after i, or len(line).
+func (f *stopFinder) next(i int) int {
+	first := len(f.line)
+	for k := range f.at {
+		if f.at[k] < i {
+			if j := strings.IndexByte(f.line[i:], sentenceStops[k]); j >= 0 {
+				f.at[k] = i + j
+			} else {
+				f.at[k] = len(f.line)
+			}
+		}
+		first = min(first, f.at[k])
+	}
+	return first
 }
 
 func skipSpace(text string, i, end int) int {
@@ -189,11 +213,11 @@ func Tokens(text string) []Span {
 func AppendTokens(out []Span, text string) []Span {
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := runeAt(text, i)
 		switch {
-		case unicode.IsSpace(r):
+		case isASCIISpace(r) || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isLetterOrDigit(r):
 			j := wordEnd(text, i)
 			out = append(out, Span{i, j})
 			i = j
@@ -208,14 +232,18 @@ func AppendTokens(out []Span, text string) []Span {
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
-		r, n := utf8.DecodeRuneInString(text[j:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		if isASCIIAlnum(text[j]) {
+			j++ // most of a word is ASCII letters and digits: no rune to decode
+			continue
+		}
+		r, n := runeAt(text, j)
+		if isLetterOrDigit(r) {
 			j += n
 			continue
 		}
 		if (r == '.' || r == '\'' || r == '’' || r == '-' || r == ',') && j+n < len(text) {
-			r2, _ := utf8.DecodeRuneInString(text[j+n:])
-			inner := unicode.IsLetter(r2) || unicode.IsDigit(r2)
+			r2, _ := runeAt(text, j+n)
+			inner := isLetterOrDigit(r2)
 			if r == ',' {
 				inner = unicode.IsDigit(r2) && j > i && isDigitByte(text[j-1])
 			}
@@ -234,6 +262,31 @@ func wordEnd(text string, i int) int {
 	}
 	return j
 }
+
+// runeAt is the character at text[i] and its length, an ASCII byte read without decoding.
+func runeAt(text string, i int) (rune, int) {
+	if b := text[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), ASCII answered first.
+func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIIAlnum(byte(r))
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isASCIIAlnum reports an ASCII letter or digit: the only ASCII bytes unicode.IsLetter and
+// unicode.IsDigit accept.
+func isASCIIAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// isASCIISpace reports the ASCII characters unicode.IsSpace accepts.
+func isASCIISpace(r rune) bool { return r == ' ' || r >= '\t' && r <= '\r' }
 
 func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
 

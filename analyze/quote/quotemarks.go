@@ -26,11 +26,12 @@ func scanSpans(text string) ([]span, int) {
 	sc := markScanner{text: text}
 	var out []span
 	for i := 0; i < len(text); {
-		sc.steps++
-		if b := text[i]; b < utf8.RuneSelf && b != '"' && b != '\'' && b != '`' {
-			i++ // no mark opens with another ASCII byte
+		if j := plainRunEnd(text, i); j > i {
+			sc.steps += j - i // no mark opens with another ASCII byte: a run of them is passed at once
+			i = j
 			continue
 		}
+		sc.steps++
 		kind, n := opener(text, i)
 		if n == 0 {
 			_, n = utf8.DecodeRuneInString(text[i:])
@@ -59,6 +60,23 @@ func scanSpans(text string) ([]span, int) {
 	}
 	return out, sc.steps
 }
+
+// plainRunEnd is the end of the run of ASCII bytes at text[i] that open no mark.
+func plainRunEnd(text string, i int) int {
+	for i < len(text) && opensNoMark[text[i]] {
+		i++
+	}
+	return i
+}
+
+// opensNoMark is true for the ASCII bytes but the three a mark may open with: the straight
+// double quote, the apostrophe and the backtick.
+var opensNoMark = func() (plain [256]bool) {
+	for b := range utf8.RuneSelf {
+		plain[b] = b != '"' && b != '\'' && b != '`'
+	}
+	return plain
+}()
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
 
