@@ -34,7 +34,13 @@ func unquoteModifiers(text string) string {
 // without one holds no scare-quoted modifier, and is not searched for one.
 func figureBeforeMark(text string) bool {
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != '"' && c != '\'' && !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "‘") {
+		switch text[i] {
+		case '"', '\'':
+		case 0xE2: // the first byte of “ and ‘, read further only there
+			if !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "‘") {
+				continue
+			}
+		default:
 			continue
 		}
 		j := i
