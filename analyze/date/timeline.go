@@ -46,10 +46,10 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 	if typ == "DATE" || typ == "TIME" {
 		t.remember(e, value)
 	}
-	if quarterValue.MatchString(value) && !yearPeriodRe.MatchString(e) {
+	if isQuarterValue(value) && !yearPeriodRe.MatchString(e) {
 		t.quarter = value // the quarter the article is about, which later mentions refer back to
 	}
-	if len(value) == 10 && hasYear.MatchString(e) {
+	if len(value) == 10 && holdsYear(e) {
 		if t.days == nil {
 			t.days = map[string]string{}
 		}
@@ -59,10 +59,6 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 	}
 	return value, typ
 }
-
-var hasYear = regexp.MustCompile(`\b\d{4}\b`)
-
-var quarterValue = regexp.MustCompile(`^\d{4}-Q[1-4]$`)
 
 func (t *Timeline) resolve(e, before string) (string, string) {
 	// "the 1988 quarter", "the 1989 period": that year's quarter of the one the article is about
@@ -569,13 +565,6 @@ var yearBeforeNoun = regexp.MustCompile(`(?i)^(?:the|a|an)\s+((?:19|20)\d{2})\s+
 
 var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over|through|thru|between)\s+`)
 
-func stripPreposition(p string) string {
-	if loc := leadingPreposition.FindStringIndex(p); loc != nil {
-		return p[loc[1]:]
-	}
-	return p
-}
-
 // skipPhrase rejects phrases that only look like dates: "May" the verb, "March" the walk, a
 // month abbreviation that is a word ("mar", "sep"), "may" in lower case.
 func skipPhrase(text string, start int, phrase string) bool {
@@ -603,7 +592,7 @@ var monthLead = map[string]bool{"in": true, "since": true, "until": true, "by": 
 
 // NamesYear reports whether a temporal expression names its year, so that it means the same
 // whenever it was written.
-func NamesYear(expr string) bool { return hasYear.MatchString(expr) }
+func NamesYear(expr string) bool { return holdsYear(expr) }
 
 // Granularity names the unit a TIMEX3 date value is precise to: "day", "week", "month",
 // "quarter", "season", "year", "decade", "time", or "" for durations and references.

@@ -1,0 +1,70 @@
+package date
+
+import (
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/corpus"
+)
+
+// The patterns the scans replace, which they must answer as.
+var (
+	hasYearRe      = regexp.MustCompile(`\b\d{4}\b`)
+	monthWordRe    = regexp.MustCompile(`\b` + monthRe + `(?:\s|,|$)`)
+	quarterValueRe = regexp.MustCompile(`^\d{4}-Q[1-4]$`)
+)
+
+// scanTexts hold years, months, quarters and prepositions, and near misses.
+var scanTexts = []string{"", "in 1988", "1990s", "x1988", "1988_", "_1988", "19888", "198", "(1988)", "1988-Q3",
+	"1988-Q5", "1988-q3", "1988-Q3 ", "march", "march.", "mar., 12", "march1", "xmarch", "1march", "_may",
+	"may\t", "may\v", "sept.x", "september,", "in march", "In  March", "SINCE 1990", "ſince 1990", "since\u00a01990",
+	"into 1990", "in", "in ", "between1990", "through 1990", "thru\n1990", "ofx 1990", "on é", "iné 1990",
+	"betweenx 1990", "é march", "ﬁrst may"}
+
+// checkScans fails where a scan answers for s otherwise than the pattern it replaces.
+func checkScans(t *testing.T, s string) {
+	if got, want := holdsYear(s), hasYearRe.MatchString(s); got != want {
+		t.Fatalf("holdsYear(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := monthNamed(s), monthWordRe.MatchString(s); got != want {
+		t.Fatalf("monthNamed(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := isQuarterValue(s), quarterValueRe.MatchString(s); got != want {
+		t.Fatalf("isQuarterValue(%q) = %v, want %v", s, got, want)
+	}
+	want := s
+	if loc := leadingPreposition.FindStringIndex(s); loc != nil {
+		want = s[loc[1]:]
+	}
+	if got := stripPreposition(s); got != want {
+		t.Fatalf("stripPreposition(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// The scans answer as their patterns: on the examples, and on the date phrases' windows of
+// the first thousand Reuters articles, lower-cased and as written, when the corpus is there.
+func TestScansAnswerAsTheirPatterns(t *testing.T) {
+	for _, s := range scanTexts {
+		checkScans(t, s)
+	}
+	if corpus.Dir() == "" {
+		return
+	}
+	for _, text := range corpus.Texts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 1000) {
+		for c := 0; c < len(text); c++ {
+			if c == 0 || text[c-1] == ' ' {
+				w := text[c:min(len(text), c+maxDateText)]
+				checkScans(t, w)
+				checkScans(t, normalizeExpr(w))
+			}
+		}
+	}
+}
+
+func FuzzScans(f *testing.F) {
+	for _, s := range scanTexts {
+		f.Add(s)
+	}
+	f.Fuzz(checkScans)
+}
