@@ -1,10 +1,13 @@
 package date
 
 import (
+	"bytes"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/analyze/lex"
 	"github.com/crosscheck/crosscheck/internal/corpus"
 )
 
@@ -67,4 +70,70 @@ func FuzzScans(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkScans)
+}
+
+// isTimeWordLowered is isTimeWord as it lowered every ASCII word before asking whether a unit
+// has its shape: the reference its asking first must answer as.
+func isTimeWordLowered(w string) bool {
+	if len(w) >= 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && isDigitByte(w[2]) && isDigitByte(w[3]) {
+		return true
+	}
+	if w[0] >= '0' && w[0] <= '9' && w[len(w)-1] >= '0' && w[len(w)-1] <= '9' {
+		return false
+	}
+	if len(w) <= maxTimeWord && isASCII(w) {
+		var buf [maxTimeWord]byte
+		lw := lex.LowerASCII(buf[:0], w)
+		unit := func(k []byte) bool { return len(k) > 0 && timeShapes.May(k[0], len(k)) && timeUnits[string(k)] }
+		if unit(lw) || lw[len(lw)-1] == '.' && unit(lw[:len(lw)-1]) {
+			return true
+		}
+		if i := bytes.LastIndexByte(lw, '-'); i >= 0 {
+			return unit(lw[i+1:]) || unit(lw[:i])
+		}
+		return false
+	}
+	lw := strings.ToLower(w)
+	if timeUnits[lw] || timeUnits[strings.TrimSuffix(lw, ".")] {
+		return true
+	}
+	if i := strings.LastIndexByte(lw, '-'); i >= 0 {
+		return timeUnits[lw[i+1:]] || timeUnits[lw[:i]]
+	}
+	return false
+}
+
+var timeWordTexts = []string{"March", "MARCH.", "mid-March", "five-HOUR", "-", "x-", "-x", "Year-", "1990s", "2024-03-12",
+	"12", "12th", "A.M.", "p.m", "weeks.", "Weekend-long", "fall", "Fall.", "İt", "todaY", strings.Repeat("y", 40) + "-year"}
+
+func checkTimeWord(t *testing.T, w string) {
+	if w == "" {
+		return
+	}
+	if got, want := isTimeWord(w), isTimeWordLowered(w); got != want {
+		t.Fatalf("isTimeWord(%q) = %v, want %v", w, got, want)
+	}
+}
+
+// isTimeWord answers as lowering every word did: on the examples, and on every token of the
+// first thousand Reuters articles when the corpus is there.
+func TestTimeWordAnswersAsBefore(t *testing.T) {
+	for _, w := range timeWordTexts {
+		checkTimeWord(t, w)
+	}
+	if corpus.Dir() == "" {
+		return
+	}
+	for _, text := range corpus.Texts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 1000) {
+		for _, tok := range lex.Tokens(text) {
+			checkTimeWord(t, text[tok[0]:tok[1]])
+		}
+	}
+}
+
+func FuzzTimeWord(f *testing.F) {
+	for _, w := range timeWordTexts {
+		f.Add(w)
+	}
+	f.Fuzz(checkTimeWord)
 }

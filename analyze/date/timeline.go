@@ -1,7 +1,6 @@
 package date
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -355,14 +354,11 @@ func isTimeWord(w string) bool {
 		return false
 	}
 	if len(w) <= maxTimeWord && isASCII(w) {
-		var buf [maxTimeWord]byte
-		lw := lex.LowerASCII(buf[:0], w) // looked up without a new string
-		unit := func(k []byte) bool { return timeShapes.May(firstByte(k), len(k)) && timeUnits[string(k)] }
-		if unit(lw) || lw[len(lw)-1] == '.' && unit(lw[:len(lw)-1]) {
+		if isTimeUnit(w) || w[len(w)-1] == '.' && isTimeUnit(w[:len(w)-1]) {
 			return true
 		}
-		if i := bytes.LastIndexByte(lw, '-'); i >= 0 {
-			return unit(lw[i+1:]) || unit(lw[:i])
+		if i := strings.LastIndexByte(w, '-'); i >= 0 {
+			return isTimeUnit(w[i+1:]) || isTimeUnit(w[:i])
 		}
 		return false
 	}
@@ -376,15 +372,26 @@ func isTimeWord(w string) bool {
 	return false
 }
 
+// isTimeUnit reports whether the ASCII word k, in lower case, is one of timeUnits: looked up
+// only when a unit of its first letter and length is, and then lowered into a buffer on the
+// stack, not a new string.
+func isTimeUnit(k string) bool {
+	if k == "" {
+		return false
+	}
+	first := k[0]
+	if first >= 'A' && first <= 'Z' {
+		first += 'a' - 'A'
+	}
+	if !timeShapes.May(first, len(k)) {
+		return false
+	}
+	var buf [maxTimeWord]byte
+	return timeUnits[string(lex.LowerASCII(buf[:0], k))]
+}
+
 // timeShapes are the shapes of timeUnits.
 var timeShapes = lex.ShapesOf(timeUnits)
-
-func firstByte(b []byte) byte {
-	if len(b) == 0 {
-		return 0
-	}
-	return b[0]
-}
 
 // maxTimeWord bounds the words isTimeWord lowers on the stack; longer ones are lowered anew.
 const maxTimeWord = 32
