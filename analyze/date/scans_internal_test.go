@@ -51,10 +51,7 @@ func TestScansAnswerAsTheirPatterns(t *testing.T) {
 	for _, s := range scanTexts {
 		checkScans(t, s)
 	}
-	if corpus.Dir() == "" {
-		return
-	}
-	for _, text := range corpus.Texts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 1000) {
+	for _, text := range firstReuters(t) {
 		for c := 0; c < len(text); c++ {
 			if c == 0 || text[c-1] == ' ' {
 				w := text[c:min(len(text), c+maxDateText)]
@@ -121,10 +118,7 @@ func TestTimeWordAnswersAsBefore(t *testing.T) {
 	for _, w := range timeWordTexts {
 		checkTimeWord(t, w)
 	}
-	if corpus.Dir() == "" {
-		return
-	}
-	for _, text := range corpus.Texts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 1000) {
+	for _, text := range firstReuters(t) {
 		for _, tok := range lex.Tokens(text) {
 			checkTimeWord(t, text[tok[0]:tok[1]])
 		}
@@ -136,4 +130,13 @@ func FuzzTimeWord(f *testing.F) {
 		f.Add(w)
 	}
 	f.Fuzz(checkTimeWord)
+}
+
+// firstReuters are the first thousand Reuters articles' texts, or none when the corpus is not
+// there.
+func firstReuters(t *testing.T) []string {
+	if corpus.Dir() == "" {
+		return nil
+	}
+	return corpus.Texts(t, filepath.Join(corpus.Dir(), "bulk/reuters21578.jsonl.gz"), 1000)
 }

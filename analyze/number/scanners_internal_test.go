@@ -28,9 +28,7 @@ var scannerTexts = []string{
 // checkScanners fails where a scan reads a window of text otherwise than the pattern it
 // replaces.
 func checkScanners(t *testing.T, text string) {
-	lower := lex.LowerASCII(nil, text)
-	for at := range lower {
-		w := lower[at:min(len(lower), at+maxNumberText)]
+	for _, w := range numberWindows(text) {
 		end, want := digitFigureEnd(w), digitFigureRe.FindIndex(w)
 		if want == nil && end != 0 || want != nil && end != want[1] {
 			t.Fatalf("digitFigureEnd(%q) = %d, the pattern %v", w, end, want)
@@ -63,4 +61,15 @@ func FuzzScanners(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkScanners)
+}
+
+// numberWindows are the windows of text, in ASCII lower case, a number may be read in: one
+// from every byte, of maxNumberText bytes at most.
+func numberWindows(text string) [][]byte {
+	lower := lex.LowerASCII(nil, text)
+	var out [][]byte
+	for at := range lower {
+		out = append(out, lower[at:min(len(lower), at+maxNumberText)])
+	}
+	return out
 }

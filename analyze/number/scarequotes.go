@@ -43,13 +43,18 @@ func figureBeforeMark(text string) bool {
 		default:
 			continue
 		}
-		j := i
-		for j > 0 && isSpaceByte(text[j-1]) {
-			j--
-		}
-		if j < i && j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+		if figureSpacedBefore(text, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// figureSpacedBefore reports a digit and white space right before i.
+func figureSpacedBefore(text string, i int) bool {
+	j := i
+	for j > 0 && isSpaceByte(text[j-1]) {
+		j--
+	}
+	return j < i && j > 0 && text[j-1] >= '0' && text[j-1] <= '9'
 }

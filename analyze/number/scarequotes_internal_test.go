@@ -12,11 +12,7 @@ func figureBeforeMarkByPrefixes(text string) bool {
 		if c := text[i]; c != '"' && c != '\'' && !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "‘") {
 			continue
 		}
-		j := i
-		for j > 0 && isSpaceByte(text[j-1]) {
-			j--
-		}
-		if j < i && j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+		if figureSpacedBefore(text, i) {
 			return true
 		}
 	}
