@@ -234,6 +234,9 @@ var (
 // The groups are written into dst, of 2*9 places, and the match is dst or nil.
 func matchNumber(s []byte, dst []int) []int {
 	for _, a := range numberApprox {
+		if !opensWith(s, a) {
+			continue
+		}
 		if j, ok := afterWord(s, 0, a); ok {
 			if m := numberFrom(s, j, dst); m != nil {
 				m[2], m[3] = 0, len(a)
