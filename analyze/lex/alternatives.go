@@ -11,12 +11,10 @@ import (
 // first alternative that matches at the start gives the match. Each alternative is its own
 // pattern, tried only on text whose first bytes it can begin with, so that a text is read by
 // the few alternatives it may start, each small enough for the regexp package's backtracker,
-// instead of by the whole alternation in its slower automaton. An alternative is tried, too,
-// only on text that holds one of the strings its matches hold, where it has a few (see needs).
+// instead of by the whole alternation in its slower automaton.
 type Alternatives struct {
 	patterns []*regexp.Regexp
 	prefix   []prefixBytes // the bytes each pattern can begin with
-	needs    [][][]byte    // strings one of which each pattern's matches hold (nil: none known)
 	all      *regexp.Regexp
 }
 
@@ -33,7 +31,6 @@ func NewAlternatives(alternatives []string) *Alternatives {
 		expr := `^(?:` + alt + `)`
 		a.patterns = append(a.patterns, regexp.MustCompile(expr))
 		a.prefix = append(a.prefix, prefixOf(expr))
-		a.needs = append(a.needs, needs(expr))
 	}
 	return a
 }
@@ -47,7 +44,7 @@ func (a *Alternatives) FindIndex(b []byte) []int {
 		return a.all.FindIndex(b)
 	}
 	for i, p := range a.patterns {
-		if a.prefix[i].admits(b) && holdsOne(b, a.needs[i]) {
+		if a.prefix[i].admits(b) {
 			if m := p.FindIndex(b); m != nil {
 				return m
 			}

@@ -1,12 +1,6 @@
 package lex
 
-import (
-	"math/rand/v2"
-	"regexp"
-	"slices"
-	"strings"
-	"testing"
-)
+import "testing"
 
 func TestAnchoredAlternativesAreLeftmostFirst(t *testing.T) {
 	a := NewAlternatives([]string{`a`, `ab`, `\d+ days?`, `(?:last\s+)?may`, `x*`})
@@ -33,50 +27,5 @@ func TestAnchoredAlternativesAreLeftmostFirst(t *testing.T) {
 	}
 	if g := prefixOf(`^(?:’s|(?i)kg)`); !g[0]['k'] || !g[0][0xe2] || !g[1]['x'] || !g[2]['x'] {
 		t.Errorf("the bytes after a character of several bytes, or one that may fold to one, are not all taken")
-	}
-}
-
-// needsTexts are patterns with the strings needs finds every match of them holds.
-var needsTexts = map[string][]string{
-	`(?:last\s+)?(?:monday|tuesday)`:                     {"monday", "tuesday"},
-	`(?:about\s+)?\d+[\s-]+(?:days?|weeks?)(?:\s+long)?`: {"day", "week"},
-	`(?:the\s+)?(?:first|second)\s+half`:                 {"first", "second"},
-	`\d+(?:st|nd)?`:                                      nil, // no string every match holds
-	`(?i)monday`:                                         nil, // folded: written otherwise in the text
-	`a|b`:                                                nil, // one byte, which most texts hold
-	`[\s-]+long`:                                         {"long"},
-	`x(?:ab|cd)+y`:                                       {"ab", "cd"},
-	`(?:ab|cd)(?:ef|gh)`:                                 {"abef", "abgh", "cdef", "cdgh"},
-	`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`: nil, // too many to search for
-}
-
-// needs finds the strings every match holds, and every match of a pattern in random texts
-// holds one of them.
-func TestNeedsAreHeldByEveryMatch(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	words := strings.Fields("last about the first second half monday tuesday day days week weeks long 12 3 - ab cd ef gh x y jan")
-	for expr, want := range needsTexts {
-		var got []string
-		for _, s := range needs(expr) {
-			got = append(got, string(s))
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("needs(`%s`) = %q, want %q", expr, got, want)
-		}
-		re := regexp.MustCompile(expr)
-		for range 2000 {
-			var sb strings.Builder
-			for range 1 + r.IntN(6) {
-				sb.WriteString(words[r.IntN(len(words))])
-				if r.IntN(3) > 0 {
-					sb.WriteByte(" \t-"[r.IntN(3)])
-				}
-			}
-			for _, m := range re.FindAllStringIndex(sb.String(), -1) {
-				if !holdsOne([]byte(sb.String()[m[0]:m[1]]), needs(expr)) {
-					t.Fatalf("`%s` matches %q, which holds none of %q", expr, sb.String()[m[0]:m[1]], got)
-				}
-			}
-		}
 	}
 }
