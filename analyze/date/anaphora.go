@@ -1,7 +1,6 @@
 package date
 
 import (
-	"regexp"
 	"strconv"
 	"time"
 )
@@ -44,7 +43,7 @@ func (t *Timeline) remember(e, value string) {
 	if len(value) < 4 || value[0] < '0' || value[0] > '9' {
 		return
 	}
-	if y, err := strconv.Atoi(value[:4]); err == nil && hasYear.MatchString(e) {
+	if y, err := strconv.Atoi(value[:4]); err == nil && holdsYear(e) {
 		t.year = y
 	}
 	if len(value) >= 7 && value[4] == '-' && monthNamed(e) {
@@ -54,8 +53,3 @@ func (t *Timeline) remember(e, value string) {
 		}
 	}
 }
-
-// monthNamed reports an expression that names a month ("March", "Oct. 23").
-func monthNamed(e string) bool { return monthWordRe.MatchString(e) }
-
-var monthWordRe = regexp.MustCompile(`\b` + monthRe + `(?:\s|,|$)`)

@@ -1,7 +1,6 @@
 package date
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -46,10 +45,10 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 	if typ == "DATE" || typ == "TIME" {
 		t.remember(e, value)
 	}
-	if quarterValue.MatchString(value) && !yearPeriodRe.MatchString(e) {
+	if isQuarterValue(value) && !yearPeriodRe.MatchString(e) {
 		t.quarter = value // the quarter the article is about, which later mentions refer back to
 	}
-	if len(value) == 10 && hasYear.MatchString(e) {
+	if len(value) == 10 && holdsYear(e) {
 		if t.days == nil {
 			t.days = map[string]string{}
 		}
@@ -59,10 +58,6 @@ func (t *Timeline) Resolve(expr, before string) (value, typ string) {
 	}
 	return value, typ
 }
-
-var hasYear = regexp.MustCompile(`\b\d{4}\b`)
-
-var quarterValue = regexp.MustCompile(`^\d{4}-Q[1-4]$`)
 
 func (t *Timeline) resolve(e, before string) (string, string) {
 	// "the 1988 quarter", "the 1989 period": that year's quarter of the one the article is about
@@ -359,14 +354,11 @@ func isTimeWord(w string) bool {
 		return false
 	}
 	if len(w) <= maxTimeWord && isASCII(w) {
-		var buf [maxTimeWord]byte
-		lw := lex.LowerASCII(buf[:0], w) // looked up without a new string
-		unit := func(k []byte) bool { return timeShapes.May(firstByte(k), len(k)) && timeUnits[string(k)] }
-		if unit(lw) || lw[len(lw)-1] == '.' && unit(lw[:len(lw)-1]) {
+		if isTimeUnit(w) || w[len(w)-1] == '.' && isTimeUnit(w[:len(w)-1]) {
 			return true
 		}
-		if i := bytes.LastIndexByte(lw, '-'); i >= 0 {
-			return unit(lw[i+1:]) || unit(lw[:i])
+		if i := strings.LastIndexByte(w, '-'); i >= 0 {
+			return isTimeUnit(w[i+1:]) || isTimeUnit(w[:i])
 		}
 		return false
 	}
@@ -380,15 +372,26 @@ func isTimeWord(w string) bool {
 	return false
 }
 
+// isTimeUnit reports whether the ASCII word k, in lower case, is one of timeUnits: looked up
+// only when a unit of its first letter and length is, and then lowered into a buffer on the
+// stack, not a new string.
+func isTimeUnit(k string) bool {
+	if k == "" {
+		return false
+	}
+	first := k[0]
+	if first >= 'A' && first <= 'Z' {
+		first += 'a' - 'A'
+	}
+	if !timeShapes.May(first, len(k)) {
+		return false
+	}
+	var buf [maxTimeWord]byte
+	return timeUnits[string(lex.LowerASCII(buf[:0], k))]
+}
+
 // timeShapes are the shapes of timeUnits.
 var timeShapes = lex.ShapesOf(timeUnits)
-
-func firstByte(b []byte) byte {
-	if len(b) == 0 {
-		return 0
-	}
-	return b[0]
-}
 
 // maxTimeWord bounds the words isTimeWord lowers on the stack; longer ones are lowered anew.
 const maxTimeWord = 32
@@ -569,13 +572,6 @@ var yearBeforeNoun = regexp.MustCompile(`(?i)^(?:the|a|an)\s+((?:19|20)\d{2})\s+
 
 var leadingPreposition = regexp.MustCompile(`(?i)^(?:in|since|by|until|from|to|of|during|on|over|through|thru|between)\s+`)
 
-func stripPreposition(p string) string {
-	if loc := leadingPreposition.FindStringIndex(p); loc != nil {
-		return p[loc[1]:]
-	}
-	return p
-}
-
 // skipPhrase rejects phrases that only look like dates: "May" the verb, "March" the walk, a
 // month abbreviation that is a word ("mar", "sep"), "may" in lower case.
 func skipPhrase(text string, start int, phrase string) bool {
@@ -603,7 +599,7 @@ var monthLead = map[string]bool{"in": true, "since": true, "until": true, "by": 
 
 // NamesYear reports whether a temporal expression names its year, so that it means the same
 // whenever it was written.
-func NamesYear(expr string) bool { return hasYear.MatchString(expr) }
+func NamesYear(expr string) bool { return holdsYear(expr) }
 
 // Granularity names the unit a TIMEX3 date value is precise to: "day", "week", "month",
 // "quarter", "season", "year", "decade", "time", or "" for durations and references.

@@ -54,8 +54,28 @@ var MonthNames = map[string]time.Month{"january": 1, "jan": 1, "february": 2, "f
 	"december": 12, "dec": 12}
 
 // LastWord is the last word of s, split at white space as strings.Fields splits it, found
-// without making the slice.
+// without making the slice: read back from the end where it is ASCII, whose bytes are the
+// characters, and otherwise character by character from the start.
 func LastWord(s string) string {
+	end := len(s)
+	for end > 0 && isASCIISpace(s[end-1]) {
+		end--
+	}
+	start := end
+	for start > 0 && s[start-1] < utf8.RuneSelf && !isASCIISpace(s[start-1]) {
+		start--
+	}
+	if start > 0 && s[start-1] >= utf8.RuneSelf || start == end && end > 0 {
+		return lastWordOfRunes(s) // a character past ASCII, which may be white space
+	}
+	return s[start:end]
+}
+
+// isASCIISpace is unicode.IsSpace for an ASCII byte.
+func isASCIISpace(b byte) bool { return b == ' ' || b >= '\t' && b <= '\r' }
+
+// lastWordOfRunes is LastWord read character by character.
+func lastWordOfRunes(s string) string {
 	start, end := 0, 0
 	in := false
 	for i, r := range s {

@@ -92,3 +92,14 @@ func TestShapesAdmitTheSet(t *testing.T) {
 		t.Error("the shapes turn away a long word of a first letter of the set's long words")
 	}
 }
+
+// IsASCIIWord answers from its table as the ranges of \b's word characters do, for every byte.
+func TestIsASCIIWordIsTheRanges(t *testing.T) {
+	for c := range 256 {
+		b := byte(c)
+		want := b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
+		if got := lex.IsASCIIWord(b); got != want {
+			t.Errorf("IsASCIIWord(%q) = %v, want %v", b, got, want)
+		}
+	}
+}

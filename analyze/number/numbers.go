@@ -216,11 +216,11 @@ const (
 	tailPart  = `(?: ?- ?([a-z]+)(?:[\s-]+(?:long\s+|old\s+)?([a-z]+))?|((?:\s+(?:[a-z]+))(?:\s+[a-z]+)?))`
 )
 
-// The parts of numberRe matchNumber matches one after the other.
+// The parts of numberRe matchNumber matches one after the other: the figure in words by
+// figureRe (in digits by digitFigureEnd), the scale by scaleRe, what follows by matchTail.
 var (
 	figureRe = lex.NewAlternatives(figureAlternatives)
 	scaleRe  = regexp.MustCompile(`^` + scalePart)
-	tailRe   = regexp.MustCompile(`^` + tailPart)
 )
 
 // matchNumber is numberRe.FindSubmatchIndex(s), matched part by part: numberRe is too large
@@ -234,6 +234,9 @@ var (
 // The groups are written into dst, of 2*9 places, and the match is dst or nil.
 func matchNumber(s []byte, dst []int) []int {
 	for _, a := range numberApprox {
+		if !opensWith(s, a) {
+			continue
+		}
 		if j, ok := afterWord(s, 0, a); ok {
 			if m := numberFrom(s, j, dst); m != nil {
 				m[2], m[3] = 0, len(a)
@@ -280,15 +283,18 @@ func currencyAt(s []byte, i int) int {
 
 // figureFrom matches the figure at i and what follows it, its groups written into dst.
 func figureFrom(s []byte, i int, dst []int) []int {
-	f := figureRe.FindIndex(s[i:])
-	if f == nil {
-		return nil
+	end := i + digitFigureEnd(s[i:])
+	if end == i {
+		f := figureRe.FindIndex(s[i:])
+		if f == nil {
+			return nil
+		}
+		end = i + f[1]
 	}
 	m := dst[:2*9]
 	for k := range m {
 		m[k] = -1
 	}
-	end := i + f[1]
 	m[0], m[6], m[7] = 0, i, end
 	if mayBeScale(s[end:]) {
 		if g := scaleRe.FindSubmatchIndex(s[end:]); g != nil {
@@ -296,8 +302,8 @@ func figureFrom(s []byte, i int, dst []int) []int {
 			end += g[1]
 		}
 	}
-	if g := tailRe.FindSubmatchIndex(s[end:]); g != nil {
-		copyGroups(m, 6, g, end)
+	if g, ok := matchTail(s[end:]); ok {
+		copyGroups(m, 6, g[:], end)
 		end += g[1]
 	}
 	m[1] = end

@@ -51,12 +51,19 @@ func atOrAfterApprox(s []byte, approx []string, at func(s []byte, i int) bool) b
 		return true
 	}
 	for _, a := range approx {
+		if !opensWith(s, a) {
+			continue // most texts differ from most approximations in their first byte
+		}
 		if j, ok := afterWord(s, 0, a); ok && at(s, j) {
 			return true
 		}
 	}
 	return false
 }
+
+// opensWith reports whether s opens with the first byte of w, asked before whether it opens
+// with w.
+func opensWith(s []byte, w string) bool { return len(s) > 0 && s[0] == w[0] }
 
 // afterWord reports whether s holds w at i followed by white space, and where the white space
 // ends.

@@ -28,9 +28,7 @@ var prefilterTexts = []string{
 // checkPrefilters fails when numberRe or aUnitAway match a window of text that their
 // prefilter turned away, or when matchNumber reads a window otherwise than numberRe.
 func checkPrefilters(t *testing.T, text string) {
-	lower := lex.LowerASCII(nil, text)
-	for at := range lower {
-		w := lower[at:min(len(lower), at+maxNumberText)]
+	for _, w := range numberWindows(text) {
 		dst := make([]int, 2*9)
 		for k := range dst {
 			dst[k] = 7 // groups of another match, which matchNumber must not leave behind

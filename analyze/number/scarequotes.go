@@ -34,16 +34,27 @@ func unquoteModifiers(text string) string {
 // without one holds no scare-quoted modifier, and is not searched for one.
 func figureBeforeMark(text string) bool {
 	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != '"' && c != '\'' && !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "‘") {
+		switch text[i] {
+		case '"', '\'':
+		case 0xE2: // the first byte of “ and ‘, read further only there
+			if !strings.HasPrefix(text[i:], "“") && !strings.HasPrefix(text[i:], "‘") {
+				continue
+			}
+		default:
 			continue
 		}
-		j := i
-		for j > 0 && isSpaceByte(text[j-1]) {
-			j--
-		}
-		if j < i && j > 0 && text[j-1] >= '0' && text[j-1] <= '9' {
+		if figureSpacedBefore(text, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// figureSpacedBefore reports a digit and white space right before i.
+func figureSpacedBefore(text string, i int) bool {
+	j := i
+	for j > 0 && isSpaceByte(text[j-1]) {
+		j--
+	}
+	return j < i && j > 0 && text[j-1] >= '0' && text[j-1] <= '9'
 }
