@@ -215,7 +215,7 @@ func AppendTokens(out []Span, text string) []Span {
 	for i < len(text) {
 		r, n := runeAt(text, i)
 		switch {
-		case isASCIISpace(r) || r >= utf8.RuneSelf && unicode.IsSpace(r):
+		case r < utf8.RuneSelf && isASCIISpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r):
 			i += n
 		case isLetterOrDigit(r):
 			j := wordEnd(text, i)
@@ -284,9 +284,6 @@ func isLetterOrDigit(r rune) bool {
 func isASCIIAlnum(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
-
-// isASCIISpace reports the ASCII characters unicode.IsSpace accepts.
-func isASCIISpace(r rune) bool { return r == ' ' || r >= '\t' && r <= '\r' }
 
 func isUpperByte(b byte) bool { return b >= 'A' && b <= 'Z' }
 
