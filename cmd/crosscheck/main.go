@@ -1,11 +1,7 @@
 // Command crosscheck reads news from many outlets and tells, story by story, what the sources
 // agree on, where they contradict each other, who said what, and which articles are copies of
 // others. This package only wires the pipeline's packages to the command line.
-//
-// default.pgo beside it is the processor profile the go command builds it with; pgo.sh makes it.
 package main
-
-//go:generate sh pgo.sh
 
 import (
 	"context"
