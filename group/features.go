@@ -150,7 +150,7 @@ func words(out []word, text string) []word {
 		w := word{text: text[i:j], capital: unicode.IsUpper(r), start: lineStart}
 		if ascii {
 			if lowered == "" {
-				lowered = lowerASCII(text)
+				lowered = string(lex.LowerASCII(make([]byte, 0, len(text)), text))
 			}
 			w.lower = lowered[i:j]
 		} else {
@@ -180,17 +180,6 @@ func isWordRune(r rune) bool {
 }
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-// lowerASCII is text with its ASCII capitals in lower case and every other byte as it is.
-func lowerASCII(text string) string {
-	b := []byte(text)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
 
 // isInitial says a word is one capital letter.
 func isInitial(s string) bool {

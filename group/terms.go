@@ -1,28 +1,16 @@
 package group
 
-import (
-	"bytes"
-	"hash/maphash"
-)
+import "unsafe"
 
 // termCounts counts an article's terms in memory reused from article to article: a term is
-// written into key, and counted in an open-addressed table of the terms so far, so that a term
-// met again costs neither a string nor a map assignment. Terms are made, one string each,
-// once the article is counted.
+// written into key and counted in a wordTable of the terms so far (its entries' places in
+// counts), so that a term met again costs neither a string nor a map assignment. Terms are
+// made, one string each, once the article is counted.
 type termCounts struct {
 	key    []byte // the term being written
-	arena  []byte // the texts of the terms counted
-	counts []termCount
-	slots  []int32 // a count's number plus one, at its term's hash's slot or the next free; 0: free
+	table  wordTable
+	counts []float64 // by entry of table
 }
-
-type termCount struct {
-	off, n uint32 // the term, in the arena
-	count  float64
-}
-
-// termSeed hashes the terms; the table lives as long as the process, so any seed does.
-var termSeed = maphash.MakeSeed()
 
 // start begins a new term with a prefix ("w:").
 func (c *termCounts) start(prefix string) { c.key = append(c.key[:0], prefix...) }
@@ -32,45 +20,24 @@ func (c *termCounts) write(s string) { c.key = append(c.key, s...) }
 
 // add counts the term written by boost.
 func (c *termCounts) add(boost float64) {
-	if 2*(len(c.counts)+1) > len(c.slots) {
-		c.grow(max(256, 2*len(c.slots)))
+	// the key read as a string for the table, which copies what it keeps
+	k := unsafe.String(unsafe.SliceData(c.key), len(c.key))
+	h := wordHash(k)
+	if i := c.table.findHashed(k, h); i >= 0 {
+		c.counts[i] += boost
+		return
 	}
-	mask := uint64(len(c.slots) - 1)
-	for h := maphash.Bytes(termSeed, c.key) & mask; ; h = (h + 1) & mask {
-		i := c.slots[h] - 1
-		if i < 0 {
-			c.counts = append(c.counts, termCount{off: uint32(len(c.arena)), n: uint32(len(c.key)), count: boost})
-			c.arena = append(c.arena, c.key...)
-			c.slots[h] = int32(len(c.counts))
-			return
-		}
-		if e := &c.counts[i]; bytes.Equal(c.arena[e.off:e.off+e.n], c.key) {
-			e.count += boost
-			return
-		}
-	}
-}
-
-// grow makes the table n slots (a power of two) and places the counts in it again.
-func (c *termCounts) grow(n int) {
-	c.slots = make([]int32, n)
-	mask := uint64(n - 1)
-	for i, e := range c.counts {
-		h := maphash.Bytes(termSeed, c.arena[e.off:e.off+e.n]) & mask
-		for c.slots[h] != 0 {
-			h = (h + 1) & mask
-		}
-		c.slots[h] = int32(i + 1)
-	}
+	c.table.addHashed(k, h, wordEntry{})
+	c.counts = append(c.counts, boost)
 }
 
 // terms returns the terms counted and empties the table for the next article.
 func (c *termCounts) terms() Terms {
 	t := make(Terms, len(c.counts))
-	for _, e := range c.counts {
-		t[string(c.arena[e.off:e.off+e.n])] = e.count
+	for i := range c.table.entries {
+		t[c.table.word(&c.table.entries[i])] = c.counts[i]
 	}
-	c.arena, c.counts = c.arena[:0], c.counts[:0]
-	clear(c.slots)
+	c.table.empty()
+	c.counts = c.counts[:0]
 	return t
 }

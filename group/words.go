@@ -94,6 +94,12 @@ func (t *wordTable) grow(n int) {
 	}
 }
 
+// empty lets every entry go, keeping the table's memory.
+func (t *wordTable) empty() {
+	t.entries, t.arena = t.entries[:0], t.arena[:0]
+	clear(t.slots)
+}
+
 // keep keeps the entries keep says to, in their order, and lets the others go; when it keeps
 // them all, the table stays as it is.
 func (t *wordTable) keep(keep func(*wordEntry) bool) {

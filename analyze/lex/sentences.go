@@ -215,7 +215,7 @@ func AppendTokens(out []Span, text string) []Span {
 	for i < len(text) {
 		r, n := runeAt(text, i)
 		switch {
-		case r < utf8.RuneSelf && isASCIISpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r):
+		case isSpace(r):
 			i += n
 		case isLetterOrDigit(r):
 			j := wordEnd(text, i)
@@ -269,6 +269,14 @@ func runeAt(text string, i int) (rune, int) {
 		return rune(b), 1
 	}
 	return utf8.DecodeRuneInString(text[i:])
+}
+
+// isSpace is unicode.IsSpace(r), ASCII answered first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIISpace(byte(r))
+	}
+	return unicode.IsSpace(r)
 }
 
 // isLetterOrDigit is unicode.IsLetter(r) || unicode.IsDigit(r), ASCII answered first.
