@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/crosscheck/crosscheck"
@@ -321,8 +323,10 @@ type saving struct {
 
 	words   map[string]bool
 	lists   map[int32]bool
-	stories map[int]bool // stories whose row is written
-	members map[int]bool // stories whose members are written or rebuilt
+	stories map[int]bool                     // stories whose row is written
+	members map[int]bool                     // stories whose members are written or rebuilt
+	rebuilt map[int]bool                     // stories whose members are all rewritten
+	written map[int][]crosscheck.GroupMember // the member rows it writes, by story
 	bands   map[int64]bool
 	sigs    map[int64]bool
 }
@@ -341,12 +345,14 @@ func (sv *saving) index() {
 	for _, s := range ch.Stories {
 		sv.stories[s.ID] = true
 	}
-	sv.members = map[int]bool{}
+	sv.members, sv.rebuilt, sv.written = map[int]bool{}, map[int]bool{}, map[int][]crosscheck.GroupMember{}
 	for _, m := range ch.Members {
 		sv.members[m.Story] = true
+		sv.written[m.Story] = append(sv.written[m.Story], m)
 	}
 	for _, id := range ch.Rebuilt {
 		sv.members[id] = true
+		sv.rebuilt[id] = true
 	}
 	sv.bands = make(map[int64]bool, len(ch.Bands)+len(ch.Left))
 	for _, b := range ch.Bands {
@@ -409,11 +415,46 @@ func (s *gate) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupS
 	return s.GroupState.GroupStories(ctx, ids)
 }
 
+// GroupMembers reads the members of a story the save in flight writes without waiting for it:
+// the stored ones, whether read before or after it commits, with the rows it writes over them
+// (in place of them for a story it rebuilds), as the store holds them once it commits. A split
+// or a merge soon after a save needs the members the save wrote, and the grouping would stand
+// still for the rest of the save.
 func (s *gate) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
-	if err := s.after(func(sv *saving) bool { return sv.members[story] }); err != nil {
-		return nil, err
+	sv := s.g.inFlight
+	if sv == nil || !sv.members[story] {
+		return s.GroupState.GroupMembers(ctx, story)
 	}
-	return s.GroupState.GroupMembers(ctx, story)
+	var stored []crosscheck.GroupMember
+	if !sv.rebuilt[story] {
+		var err error
+		if stored, err = s.GroupState.GroupMembers(ctx, story); err != nil {
+			return nil, err
+		}
+	}
+	return overlayMembers(stored, sv.written[story]), nil
+}
+
+// overlayMembers returns the members of stored with those of written in place of any of the
+// same index, and the rest of written added, by index: what a save that writes written over
+// stored leaves.
+func overlayMembers(stored, written []crosscheck.GroupMember) []crosscheck.GroupMember {
+	out := make([]crosscheck.GroupMember, 0, len(stored)+len(written))
+	at := make(map[int]int, len(stored)+len(written))
+	for _, m := range stored {
+		at[m.Index] = len(out)
+		out = append(out, m)
+	}
+	for _, m := range written {
+		if i, ok := at[m.Index]; ok {
+			out[i] = m
+		} else {
+			at[m.Index] = len(out)
+			out = append(out, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b crosscheck.GroupMember) int { return cmp.Compare(a.Index, b.Index) })
+	return out
 }
 
 func (s *gate) GroupBands(ctx context.Context, keys []int64) ([]crosscheck.GroupBand, error) {

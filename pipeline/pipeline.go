@@ -19,6 +19,7 @@ import (
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/group"
 	"github.com/crosscheck/crosscheck/ingest"
+	"golang.org/x/sync/semaphore"
 )
 
 // Result is what became of one input.
@@ -53,13 +54,25 @@ type Options struct {
 // cost little per article, small enough that a crash loses little work.
 const DefaultBatchSize = 256
 
-// window is how many documents may be in flight between reading and storing.
-const window = 512
+// window is how many documents may be in flight between reading and storing, and
+// windowBytes how many bytes of them (a document weighs its raw bytes, windowBytes at most):
+// enough documents that the workers go on through a grouping save, which holds the store's
+// write lock for about a second at a time while the writer waits for it, and few enough bytes
+// that large pages do not fill memory.
+const window = 1024
 
-// queued is how many documents wait between two stages: the read ones for a worker, the
-// extracted ones for the writer. Enough that the workers go on while the writer commits a
-// batch, and while a fetched page is slow to come, so that no core waits on another stage;
-// few enough that the extracted articles waiting hold little memory.
+var windowBytes int64 = 64 << 20 // a variable for the tests
+
+// weight is what a document of the item weighs in the window.
+func weight(it ingest.Item) int64 {
+	if it.Doc == nil {
+		return 1
+	}
+	return min(max(int64(len(it.Doc.Raw)), 1), windowBytes)
+}
+
+// queued is how many read documents wait for a worker: enough that the workers go on while a
+// fetched page is slow to come, so that no core waits on another stage.
 const queued = 64
 
 // Summary counts a run's results.
@@ -75,8 +88,9 @@ type Summary struct {
 const maxListedSkips = 100
 
 type job struct {
-	seq  int
-	item ingest.Item
+	seq    int
+	item   ingest.Item
+	weight int64 // what it weighs in the window
 	// stored is the hash of the latest stored revision of the item's article ("" when there is
 	// none), when looked is set (see lookUpSeen)
 	stored string
@@ -85,6 +99,7 @@ type job struct {
 
 type done struct {
 	seq     int
+	weight  int64 // what its document weighed in the window
 	read    int64
 	records int    // the failed records the item stands for (ingest.Item.Records)
 	skipped string // why a file of a folder was passed over (ingest.Item.Skipped)
@@ -106,20 +121,19 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	defer cancel()
 
 	jobs := make(chan job, queued)
-	results := make(chan done, queued)
-	slots := make(chan struct{}, window)
+	results := make(chan done, window) // what the window holds: the workers go on while the writer waits
+	docs, bytes := semaphore.NewWeighted(window), semaphore.NewWeighted(windowBytes)
 
 	go stage("read", func() {
 		defer close(jobs)
 		seq := 0
 		for it := range items {
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
+			w := weight(it)
+			if docs.Acquire(ctx, 1) != nil || bytes.Acquire(ctx, w) != nil {
 				return
 			}
 			select {
-			case jobs <- job{seq: seq, item: it}:
+			case jobs <- job{seq: seq, item: it, weight: w}:
 			case <-ctx.Done():
 				return
 			}
@@ -148,10 +162,12 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	w := writer{store: store, opts: opts, touched: map[string]bool{}}
+	w := writer{store: store, opts: opts, touched: map[string]bool{}, index: startIndexer(store)}
+	defer w.index.stop()
 	var g *grouper
 	var grouped chan *placing
 	groupDone := make(chan struct{})
+	stored := false // every article of the stream is stored: set before grouped is closed
 	if opts.Group != nil {
 		var err error
 		if g, err = newGrouper(ctx, store, *opts.Group); err != nil {
@@ -167,6 +183,11 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			defer close(groupDone)
 			for a := range in {
 				g.add(a)
+			}
+			if stored {
+				// the last save begins as the last article is placed, beside the rest of
+				// the writer's work
+				g.start(ctx)
 			}
 			g.wait() // the save in flight ends with the stage; its error is the grouper's
 		})
@@ -196,7 +217,8 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			}
 			delete(pending, next)
 			next++
-			<-slots
+			docs.Release(1)
+			bytes.Release(d.weight)
 			if err := w.add(ctx, d); err != nil {
 				return w.sum, err
 			}
@@ -209,7 +231,15 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	if err := w.flush(ctx); err != nil {
 		return w.sum, err
 	}
+	if grouped != nil {
+		stored = true
+		close(grouped)
+		grouped = nil
+	}
 	if err := relearn(ctx, store, w.touched); err != nil {
+		return w.sum, err
+	}
+	if err := w.index.stop(); err != nil {
 		return w.sum, err
 	}
 	if err := indexSearch(ctx, store); err != nil {
@@ -237,13 +267,77 @@ func stage(name string, f func()) {
 	pprof.Do(context.Background(), pprof.Labels("stage", name), func(context.Context) { f() })
 }
 
+// searchIndex is a store with a full-text index that the writer brings up to date.
+type searchIndex interface {
+	IndexSearch(context.Context) error
+}
+
 // indexSearch brings a store's full-text index up to date, where it has one: the writer does
-// it once a run is stored, so that searching only reads.
+// it as a run is stored (see indexer) and once it is, so that searching only reads.
 func indexSearch(ctx context.Context, store crosscheck.Store) error {
-	if ix, ok := store.(interface{ IndexSearch(context.Context) error }); ok {
+	if ix, ok := store.(searchIndex); ok {
 		return ix.IndexSearch(ctx)
 	}
 	return nil
+}
+
+// indexEvery is how many articles the writer stores between two updates of the search index
+// beside the stream: the index of a run is then made while it reads and extracts, on the core
+// the extraction leaves, instead of all after it. A few thousand articles make one segment of
+// the index each (see migration 017).
+var indexEvery = 4096 // a variable for the tests
+
+// An indexer brings a store's search index up to date in a goroutine of its own when the
+// writer wakes it, taking its turn at the store's write lock between the writer's batches.
+// It is nil for a store without a search index.
+type indexer struct {
+	wake    chan struct{}
+	done    chan struct{}
+	err     error // set before done is closed
+	stopped bool
+}
+
+func startIndexer(store crosscheck.Store) *indexer {
+	ix, ok := store.(searchIndex)
+	if !ok {
+		return nil
+	}
+	x := &indexer{wake: make(chan struct{}, 1), done: make(chan struct{})}
+	go stage("search index", func() {
+		defer close(x.done)
+		for range x.wake {
+			// the writer's run context may end first: the index is then made by the next run
+			if x.err = ix.IndexSearch(context.Background()); x.err != nil {
+				return
+			}
+		}
+	})
+	return x
+}
+
+// poke asks for an update of the index without waiting for it; an update asked for while one
+// runs follows it.
+func (x *indexer) poke() {
+	if x == nil || x.stopped {
+		return
+	}
+	select {
+	case x.wake <- struct{}{}:
+	default:
+	}
+}
+
+// stop waits for the update in progress, if any, and returns the first error of the updates.
+func (x *indexer) stop() error {
+	if x == nil {
+		return nil
+	}
+	if !x.stopped {
+		x.stopped = true
+		close(x.wake)
+	}
+	<-x.done
+	return x.err
 }
 
 // learned returns the Repeated function extraction uses: the boilerplate each source had when
@@ -334,7 +428,7 @@ func extractSafely(doc *crosscheck.Document, opts extract.Options) (a *crosschec
 // work extracts one document, unless the store has it already, and makes what grouping reads
 // of it when the run groups.
 func work(ctx context.Context, store crosscheck.Store, j job, opts extract.Options, grouping bool) (d done) {
-	d.seq = j.seq
+	d.seq, d.weight = j.seq, j.weight
 	it := j.item
 	d.read, d.records = it.Read, it.Records
 	if it.Skipped != "" {
@@ -370,6 +464,9 @@ type writer struct {
 	sum     Summary
 	touched map[string]bool // sources that gained an article
 	grouped chan<- *placing
+	index   *indexer
+	// unindexed counts the articles stored since the indexer was last woken
+	unindexed int
 }
 
 func (w *writer) add(ctx context.Context, d done) error {
@@ -396,6 +493,10 @@ func (w *writer) flush(ctx context.Context) error {
 		put, err = w.store.Put(ctx, entries)
 		if err != nil {
 			return fmt.Errorf("store: %w", err)
+		}
+		if w.unindexed += len(entries); w.unindexed >= indexEvery {
+			w.unindexed = 0
+			w.index.poke()
 		}
 	}
 	k := 0
