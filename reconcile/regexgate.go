@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -14,8 +15,17 @@ import (
 // what it finds is what the pattern finds.
 
 // A gatedRegexp is a pattern with the literals one of which every match holds (read from
-// the pattern itself, see requiredLiterals).
+// the pattern itself, see requiredLiterals), compiled when first used: the package's hundreds
+// of patterns would otherwise cost every start of every command (about 35 ms), though only
+// the reports run them.
 type gatedRegexp struct {
+	expr string
+	once sync.Once
+	c    gate
+}
+
+// A gate is a gatedRegexp's compiled pattern and what it reads of the pattern.
+type gate struct {
 	*regexp.Regexp
 	need []literal // nil: no literal is required, the pattern always runs
 	fold bool      // one of need is matched case-insensitively
@@ -36,9 +46,22 @@ type literal struct {
 // their patterns find.
 var gatedRegexps []*gatedRegexp
 
-// mustGate compiles expr as regexp.MustCompile does, gated by the literals it requires.
+// mustGate is expr gated by the literals it requires, compiled when first used as
+// regexp.MustCompile compiles (TestGatedPatternsCompile compiles every one).
 func mustGate(expr string) *gatedRegexp {
-	g := &gatedRegexp{Regexp: regexp.MustCompile(expr)}
+	g := &gatedRegexp{expr: expr}
+	gatedRegexps = append(gatedRegexps, g)
+	return g
+}
+
+// compiled is g's pattern, compiled on the first call.
+func (g *gatedRegexp) compiled() *gate {
+	g.once.Do(func() { g.c = compileGate(g.expr) })
+	return &g.c
+}
+
+func compileGate(expr string) gate {
+	g := gate{Regexp: regexp.MustCompile(expr)}
 	if re, err := syntax.Parse(expr, syntax.Perl); err == nil && !anchoredAtStart(re) {
 		g.need = requiredLiterals(re)
 		if g.starts, g.boundary = startLiterals(re); g.starts != nil {
@@ -48,7 +71,6 @@ func mustGate(expr string) *gatedRegexp {
 	for _, l := range g.need {
 		g.fold = g.fold || l.fold
 	}
-	gatedRegexps = append(gatedRegexps, g)
 	return g
 }
 
@@ -145,7 +167,7 @@ func isWordByte(b byte) bool {
 // findAll is FindAllStringSubmatchIndex (n < 0: all) by trying the anchored pattern at each
 // place one of the start literals stands, from the end of the last match on: a match starts
 // at one of them, and the earliest that matches is the leftmost match.
-func (g *gatedRegexp) findAll(s string, n int) [][]int {
+func (g *gate) findAll(s string, n int) [][]int {
 	var out [][]int
 	next := make([]int, len(g.starts)) // where each literal next stands at or after pos, -1: nowhere
 	for i := range next {
@@ -260,7 +282,7 @@ func shortest(ls []literal) int {
 
 // may reports whether s holds one of the literals every match needs: when it does not, the
 // pattern cannot match s.
-func (g *gatedRegexp) may(s string) bool {
+func (g *gate) may(s string) bool {
 	if g.need == nil {
 		return true
 	}
@@ -327,74 +349,93 @@ func caseBit(b byte) byte {
 }
 
 // MatchString is regexp's MatchString, run only where the pattern may match.
-func (g *gatedRegexp) MatchString(s string) bool { return g.may(s) && g.Regexp.MatchString(s) }
+func (g *gatedRegexp) MatchString(s string) bool {
+	c := g.compiled()
+	return c.may(s) && c.Regexp.MatchString(s)
+}
 
 // FindString is regexp's FindString, run only where the pattern may match.
 func (g *gatedRegexp) FindString(s string) string {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return ""
 	}
-	return g.Regexp.FindString(s)
+	return c.Regexp.FindString(s)
 }
 
 // FindStringIndex is regexp's FindStringIndex, run only where the pattern may match.
 func (g *gatedRegexp) FindStringIndex(s string) []int {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return nil
 	}
-	return g.Regexp.FindStringIndex(s)
+	return c.Regexp.FindStringIndex(s)
 }
 
 // FindStringSubmatch is regexp's FindStringSubmatch, run only where the pattern may match.
 func (g *gatedRegexp) FindStringSubmatch(s string) []string {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return nil
 	}
-	return g.Regexp.FindStringSubmatch(s)
+	return c.Regexp.FindStringSubmatch(s)
 }
 
 // FindStringSubmatchIndex is regexp's FindStringSubmatchIndex, run only where the pattern
 // may match.
 func (g *gatedRegexp) FindStringSubmatchIndex(s string) []int {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return nil
 	}
-	return g.Regexp.FindStringSubmatchIndex(s)
+	return c.Regexp.FindStringSubmatchIndex(s)
 }
 
 // FindAllString is regexp's FindAllString, run only where the pattern may match.
 func (g *gatedRegexp) FindAllString(s string, n int) []string {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return nil
 	}
-	return g.Regexp.FindAllString(s, n)
+	return c.Regexp.FindAllString(s, n)
 }
 
 // FindAllStringIndex is regexp's FindAllStringIndex, run only where the pattern may match.
 func (g *gatedRegexp) FindAllStringIndex(s string, n int) [][]int {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return nil
 	}
-	return g.Regexp.FindAllStringIndex(s, n)
+	return c.Regexp.FindAllStringIndex(s, n)
 }
 
 // FindAllStringSubmatch is regexp's FindAllStringSubmatch, run only where the pattern may
 // match.
 func (g *gatedRegexp) FindAllStringSubmatch(s string, n int) [][]string {
-	if !g.may(s) {
+	c := g.compiled()
+	if !c.may(s) {
 		return nil
 	}
-	return g.Regexp.FindAllStringSubmatch(s, n)
+	return c.Regexp.FindAllStringSubmatch(s, n)
 }
 
 // FindAllStringSubmatchIndex is regexp's FindAllStringSubmatchIndex, run only where the
 // pattern may match.
 func (g *gatedRegexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !g.may(s) || n == 0 {
+	c := g.compiled()
+	if !c.may(s) || n == 0 {
 		return nil
 	}
-	if g.anchored != nil {
-		return g.findAll(s, n)
+	if c.anchored != nil {
+		return c.findAll(s, n)
 	}
-	return g.Regexp.FindAllStringSubmatchIndex(s, n)
+	return c.Regexp.FindAllStringSubmatchIndex(s, n)
 }
+
+// ReplaceAllString is regexp's ReplaceAllString (not gated).
+func (g *gatedRegexp) ReplaceAllString(src, repl string) string {
+	return g.compiled().Regexp.ReplaceAllString(src, repl)
+}
+
+// String is the pattern's source text.
+func (g *gatedRegexp) String() string { return g.expr }

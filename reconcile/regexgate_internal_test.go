@@ -63,13 +63,13 @@ func TestGateFolds(t *testing.T) {
 		if got := g.MatchString(text); got != want {
 			t.Errorf("MatchString(%q) = %v, want %v", text, got, want)
 		}
-		if got, plain := g.MatchString(text), g.Regexp.MatchString(text); got != plain {
+		if got, plain := g.MatchString(text), g.compiled().Regexp.MatchString(text); got != plain {
 			t.Errorf("gated MatchString(%q) = %v, the pattern's %v", text, got, plain)
 		}
 	}
 	k := mustGate(`(?i)killed`)
 	gatedRegexps = gatedRegexps[:len(gatedRegexps)-1]
-	if !k.MatchString("\u212aILLED") || !k.Regexp.MatchString("\u212aILLED") {
+	if !k.MatchString("\u212aILLED") || !k.compiled().Regexp.MatchString("\u212aILLED") {
 		t.Errorf("the Kelvin sign's k is not matched")
 	}
 }
@@ -97,17 +97,17 @@ func TestGatedRegexpsFindWhatTheirPatternsFind(t *testing.T) {
 	}
 	gated := 0
 	for _, g := range gatedRegexps {
-		if g.need != nil {
+		if g.compiled().need != nil {
 			gated++
 		}
 		matched := 0
 		for _, text := range texts {
-			if got, want := g.FindAllStringSubmatchIndex(text, -1), g.Regexp.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			if got, want := g.FindAllStringSubmatchIndex(text, -1), g.compiled().Regexp.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
 				t.Fatalf("%s: found %v in a text, the pattern %v", g, got, want)
 			}
 			for i := 0; i < len(text); i += 173 {
 				for _, piece := range []string{text[i:min(len(text), i+120)], text[max(0, i-400):i]} {
-					got, want := g.MatchString(piece), g.Regexp.MatchString(piece)
+					got, want := g.MatchString(piece), g.compiled().Regexp.MatchString(piece)
 					if got != want {
 						t.Fatalf("%s: MatchString(%q) = %v, the pattern's %v", g, piece, got, want)
 					}
@@ -117,7 +117,7 @@ func TestGatedRegexpsFindWhatTheirPatternsFind(t *testing.T) {
 				}
 			}
 		}
-		t.Logf("%-60.60s need %v: %d pieces matched", g.String(), g.need, matched)
+		t.Logf("%-60.60s need %v: %d pieces matched", g.String(), g.compiled().need, matched)
 	}
 	if gated == 0 {
 		t.Errorf("no pattern is gated")
@@ -137,8 +137,28 @@ func TestContainsFold(t *testing.T) {
 	}
 }
 
-// The readers' patterns are compiled once, when the package starts: reconciling a story
-// compiles none.
+// Every gated pattern of the package compiles: they are compiled when first used, so that a
+// bad one would otherwise fail only in the report that first runs it.
+func TestGatedPatternsCompile(t *testing.T) {
+	for _, g := range gatedRegexps {
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("%s: %v", g.expr, p)
+				}
+			}()
+			if c := g.compiled(); c.Regexp == nil || c.String() != g.expr {
+				t.Errorf("%s: compiled as %v", g.expr, c.Regexp)
+			}
+		}()
+	}
+	if len(gatedRegexps) < 100 {
+		t.Errorf("%d gated patterns; the package has hundreds", len(gatedRegexps))
+	}
+}
+
+// The readers' patterns are made once, when the package starts (and compiled when first
+// used): reconciling a story makes none.
 func TestReadersCompileNoPattern(t *testing.T) {
 	before := len(gatedRegexps)
 	s := storyOf(t,
