@@ -203,7 +203,8 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	defer finish()
 	// the stages are named in a processor profile (go tool pprof -tags): "read", "seen",
-	// "analysis", "group", "write", and "finish" for what follows the stream
+	// "analysis", "group", "group save", "search index", "write", and "finish" for what
+	// follows the stream
 	defer pprof.SetGoroutineLabels(ctx)
 	pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("stage", "write")))
 	pending := map[int]done{}
