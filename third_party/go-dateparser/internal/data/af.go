@@ -9,7 +9,9 @@ var (
 	af_NA_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_af) }
+
+func build_af() {
 	af_Locale = merge(nil, LocaleData{
 		Name:      "af",
 		DateOrder: "YMD",

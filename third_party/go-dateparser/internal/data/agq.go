@@ -6,7 +6,9 @@ var (
 	agq_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_agq) }
+
+func build_agq() {
 	agq_Locale = merge(nil, LocaleData{
 		Name:      "agq",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	ak_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ak) }
+
+func build_ak() {
 	ak_Locale = merge(nil, LocaleData{
 		Name:      "ak",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	am_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_am) }
+
+func build_am() {
 	am_Locale = merge(nil, LocaleData{
 		Name:      "am",
 		DateOrder: "DMY",

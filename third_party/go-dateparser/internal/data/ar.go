@@ -35,7 +35,9 @@ var (
 	ar_YE_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ar) }
+
+func build_ar() {
 	ar_Locale = merge(nil, LocaleData{
 		Name:                  "ar",
 		DateOrder:             "DMY",

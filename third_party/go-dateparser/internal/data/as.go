@@ -6,7 +6,9 @@ var (
 	as_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_as) }
+
+func build_as() {
 	as_Locale = merge(nil, LocaleData{
 		Name:      "as",
 		DateOrder: "YMD",

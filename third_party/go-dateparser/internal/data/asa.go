@@ -6,7 +6,9 @@ var (
 	asa_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_asa) }
+
+func build_asa() {
 	asa_Locale = merge(nil, LocaleData{
 		Name:      "asa",
 		DateOrder: "DMY",

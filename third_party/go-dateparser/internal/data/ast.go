@@ -8,7 +8,9 @@ var (
 	ast_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ast) }
+
+func build_ast() {
 	ast_Locale = merge(nil, LocaleData{
 		Name:      "ast",
 		DateOrder: "DMY",

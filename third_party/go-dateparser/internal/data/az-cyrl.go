@@ -6,7 +6,9 @@ var (
 	az_Cyrl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_az_cyrl) }
+
+func build_az_cyrl() {
 	az_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "az-Cyrl",
 		DateOrder: "DMY",

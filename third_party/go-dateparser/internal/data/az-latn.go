@@ -8,7 +8,9 @@ var (
 	az_Latn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_az_latn) }
+
+func build_az_latn() {
 	az_Latn_Locale = merge(nil, LocaleData{
 		Name:      "az-Latn",
 		DateOrder: "DMY",

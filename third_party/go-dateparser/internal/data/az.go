@@ -8,7 +8,9 @@ var (
 	az_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_az) }
+
+func build_az() {
 	az_Locale = merge(nil, LocaleData{
 		Name:      "az",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	bas_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bas) }
+
+func build_bas() {
 	bas_Locale = merge(nil, LocaleData{
 		Name:      "bas",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	be_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_be) }
+
+func build_be() {
 	be_Locale = merge(nil, LocaleData{
 		Name:                  "be",
 		DateOrder:             "DMY",

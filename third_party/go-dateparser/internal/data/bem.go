@@ -6,7 +6,9 @@ var (
 	bem_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bem) }
+
+func build_bem() {
 	bem_Locale = merge(nil, LocaleData{
 		Name:      "bem",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	bez_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bez) }
+
+func build_bez() {
 	bez_Locale = merge(nil, LocaleData{
 		Name:      "bez",
 		DateOrder: "DMY",

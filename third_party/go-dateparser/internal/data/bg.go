@@ -8,7 +8,9 @@ var (
 	bg_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bg) }
+
+func build_bg() {
 	bg_Locale = merge(nil, LocaleData{
 		Name:                  "bg",
 		DateOrder:             "DMY 'Г'.",

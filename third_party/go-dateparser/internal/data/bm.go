@@ -6,7 +6,9 @@ var (
 	bm_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bm) }
+
+func build_bm() {
 	bm_Locale = merge(nil, LocaleData{
 		Name:      "bm",
 		DateOrder: "DMY",

@@ -9,7 +9,9 @@ var (
 	bn_IN_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bn) }
+
+func build_bn() {
 	bn_Locale = merge(nil, LocaleData{
 		Name:                  "bn",
 		DateOrder:             "DMY",

@@ -7,7 +7,9 @@ var (
 	bo_IN_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bo) }
+
+func build_bo() {
 	bo_Locale = merge(nil, LocaleData{
 		Name:      "bo",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	br_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_br) }
+
+func build_br() {
 	br_Locale = merge(nil, LocaleData{
 		Name:      "br",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	brx_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_brx) }
+
+func build_brx() {
 	brx_Locale = merge(nil, LocaleData{
 		Name:      "brx",
 		DateOrder: "MDY",

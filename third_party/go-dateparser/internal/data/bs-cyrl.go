@@ -8,7 +8,9 @@ var (
 	bs_Cyrl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bs_cyrl) }
+
+func build_bs_cyrl() {
 	bs_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "bs-Cyrl",
 		DateOrder: "DMY.",

@@ -8,7 +8,9 @@ var (
 	bs_Latn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_bs_latn) }
+
+func build_bs_latn() {
 	bs_Latn_Locale = merge(nil, LocaleData{
 		Name:      "bs-Latn",
 		DateOrder: "DMY.",

@@ -11,7 +11,9 @@ var (
 	ca_IT_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ca) }
+
+func build_ca() {
 	ca_Locale = merge(nil, LocaleData{
 		Name:      "ca",
 		DateOrder: "DMY",

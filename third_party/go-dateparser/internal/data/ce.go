@@ -8,7 +8,9 @@ var (
 	ce_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ce) }
+
+func build_ce() {
 	ce_Locale = merge(nil, LocaleData{
 		Name:      "ce",
 		DateOrder: "YMD",

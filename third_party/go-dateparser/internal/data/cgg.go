@@ -6,7 +6,9 @@ var (
 	cgg_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_cgg) }
+
+func build_cgg() {
 	cgg_Locale = merge(nil, LocaleData{
 		Name:      "cgg",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	chr_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_chr) }
+
+func build_chr() {
 	chr_Locale = merge(nil, LocaleData{
 		Name:      "chr",
 		DateOrder: "MDY",

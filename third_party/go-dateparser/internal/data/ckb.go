@@ -7,7 +7,9 @@ var (
 	ckb_IR_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ckb) }
+
+func build_ckb() {
 	ckb_Locale = merge(nil, LocaleData{
 		Name:      "ckb",
 		DateOrder: "YMD",

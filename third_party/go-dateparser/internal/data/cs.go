@@ -8,7 +8,9 @@ var (
 	cs_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_cs) }
+
+func build_cs() {
 	cs_Locale = merge(nil, LocaleData{
 		Name:                  "cs",
 		DateOrder:             "DMY",

@@ -8,7 +8,9 @@ var (
 	cy_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_cy) }
+
+func build_cy() {
 	cy_Locale = merge(nil, LocaleData{
 		Name:      "cy",
 		DateOrder: "DMY",

@@ -9,7 +9,9 @@ var (
 	da_GL_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_da) }
+
+func build_da() {
 	da_Locale = merge(nil, LocaleData{
 		Name:                  "da",
 		DateOrder:             "DMY",

@@ -6,7 +6,9 @@ var (
 	dav_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_dav) }
+
+func build_dav() {
 	dav_Locale = merge(nil, LocaleData{
 		Name:      "dav",
 		DateOrder: "DMY",

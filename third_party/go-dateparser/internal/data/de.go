@@ -14,7 +14,9 @@ var (
 	de_LU_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_de) }
+
+func build_de() {
 	de_Locale = merge(nil, LocaleData{
 		Name:                  "de",
 		DateOrder:             "DMY",

@@ -6,7 +6,9 @@ var (
 	dje_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_dje) }
+
+func build_dje() {
 	dje_Locale = merge(nil, LocaleData{
 		Name:      "dje",
 		DateOrder: "DMY",

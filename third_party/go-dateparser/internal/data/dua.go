@@ -6,7 +6,9 @@ var (
 	dua_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_dua) }
+
+func build_dua() {
 	dua_Locale = merge(nil, LocaleData{
 		Name:      "dua",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	dz_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_dz) }
+
+func build_dz() {
 	dz_Locale = merge(nil, LocaleData{
 		Name:      "dz",
 		DateOrder: "YMD",

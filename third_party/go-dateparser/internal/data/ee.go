@@ -9,7 +9,9 @@ var (
 	ee_TG_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ee) }
+
+func build_ee() {
 	ee_Locale = merge(nil, LocaleData{
 		Name:      "ee",
 		DateOrder: "MDY",

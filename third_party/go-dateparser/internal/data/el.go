@@ -9,7 +9,9 @@ var (
 	el_CY_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_el) }
+
+func build_el() {
 	el_Locale = merge(nil, LocaleData{
 		Name:      "el",
 		DateOrder: "DMY",

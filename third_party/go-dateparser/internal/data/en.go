@@ -111,7 +111,9 @@ var (
 	en_ZW_Locale  LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_en) }
+
+func build_en() {
 	en_Locale = merge(nil, LocaleData{
 		Name:                  "en",
 		DateOrder:             "MDY",

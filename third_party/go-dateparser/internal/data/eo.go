@@ -6,7 +6,9 @@ var (
 	eo_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_eo) }
+
+func build_eo() {
 	eo_Locale = merge(nil, LocaleData{
 		Name:      "eo",
 		DateOrder: "YMD",

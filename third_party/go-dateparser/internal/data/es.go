@@ -35,7 +35,9 @@ var (
 	es_VE_Locale  LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_es) }
+
+func build_es() {
 	es_Locale = merge(nil, LocaleData{
 		Name:                  "es",
 		DateOrder:             "DMY",

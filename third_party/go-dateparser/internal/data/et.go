@@ -8,7 +8,9 @@ var (
 	et_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_et) }
+
+func build_et() {
 	et_Locale = merge(nil, LocaleData{
 		Name:      "et",
 		DateOrder: "DMY",

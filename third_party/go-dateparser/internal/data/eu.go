@@ -8,7 +8,9 @@ var (
 	eu_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_eu) }
+
+func build_eu() {
 	eu_Locale = merge(nil, LocaleData{
 		Name:      "eu",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	ewo_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ewo) }
+
+func build_ewo() {
 	ewo_Locale = merge(nil, LocaleData{
 		Name:      "ewo",
 		DateOrder: "DMY",

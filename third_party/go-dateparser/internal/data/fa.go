@@ -9,7 +9,9 @@ var (
 	fa_AF_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_fa) }
+
+func build_fa() {
 	fa_Locale = merge(nil, LocaleData{
 		Name:                  "fa",
 		DateOrder:             "YMD",

@@ -8,7 +8,9 @@ var (
 	fi_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_fi) }
+
+func build_fi() {
 	fi_Locale = merge(nil, LocaleData{
 		Name:                  "fi",
 		DateOrder:             "DMY",

@@ -9,7 +9,9 @@ var (
 	fo_DK_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_fo) }
+
+func build_fo() {
 	fo_Locale = merge(nil, LocaleData{
 		Name:      "fo",
 		DateOrder: "DMY",

@@ -53,7 +53,9 @@ var (
 	fr_YT_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_fr) }
+
+func build_fr() {
 	fr_Locale = merge(nil, LocaleData{
 		Name:                  "fr",
 		DateOrder:             "DMY",

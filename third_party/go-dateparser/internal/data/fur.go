@@ -8,7 +8,9 @@ var (
 	fur_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_fur) }
+
+func build_fur() {
 	fur_Locale = merge(nil, LocaleData{
 		Name:      "fur",
 		DateOrder: "DMY",

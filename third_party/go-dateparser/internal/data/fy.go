@@ -8,7 +8,9 @@ var (
 	fy_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_fy) }
+
+func build_fy() {
 	fy_Locale = merge(nil, LocaleData{
 		Name:      "fy",
 		DateOrder: "DMY",

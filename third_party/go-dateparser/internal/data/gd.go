@@ -8,7 +8,9 @@ var (
 	gd_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_gd) }
+
+func build_gd() {
 	gd_Locale = merge(nil, LocaleData{
 		Name:      "gd",
 		DateOrder: "DMY",

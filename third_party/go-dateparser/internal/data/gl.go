@@ -8,7 +8,9 @@ var (
 	gl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_gl) }
+
+func build_gl() {
 	gl_Locale = merge(nil, LocaleData{
 		Name:      "gl",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	gsw_LI_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_gsw) }
+
+func build_gsw() {
 	gsw_Locale = merge(nil, LocaleData{
 		Name:      "gsw",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	guz_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_guz) }
+
+func build_guz() {
 	guz_Locale = merge(nil, LocaleData{
 		Name:      "guz",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	gv_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_gv) }
+
+func build_gv() {
 	gv_Locale = merge(nil, LocaleData{
 		Name:      "gv",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	ha_NE_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ha) }
+
+func build_ha() {
 	ha_Locale = merge(nil, LocaleData{
 		Name:      "ha",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	haw_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_haw) }
+
+func build_haw() {
 	haw_Locale = merge(nil, LocaleData{
 		Name:      "haw",
 		DateOrder: "DMY",

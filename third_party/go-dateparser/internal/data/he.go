@@ -8,7 +8,9 @@ var (
 	he_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_he) }
+
+func build_he() {
 	he_Locale = merge(nil, LocaleData{
 		Name:                  "he",
 		DateOrder:             "DMY",

@@ -8,7 +8,9 @@ var (
 	hi_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_hi) }
+
+func build_hi() {
 	hi_Locale = merge(nil, LocaleData{
 		Name:                  "hi",
 		DateOrder:             "DMY",

@@ -9,7 +9,9 @@ var (
 	hr_BA_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_hr) }
+
+func build_hr() {
 	hr_Locale = merge(nil, LocaleData{
 		Name:      "hr",
 		DateOrder: "DMY.",

@@ -8,7 +8,9 @@ var (
 	hsb_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_hsb) }
+
+func build_hsb() {
 	hsb_Locale = merge(nil, LocaleData{
 		Name:      "hsb",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	hu_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_hu) }
+
+func build_hu() {
 	hu_Locale = merge(nil, LocaleData{
 		Name:                  "hu",
 		DateOrder:             "YMD.",

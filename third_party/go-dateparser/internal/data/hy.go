@@ -8,7 +8,9 @@ var (
 	hy_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_hy) }
+
+func build_hy() {
 	hy_Locale = merge(nil, LocaleData{
 		Name:      "hy",
 		DateOrder: "DMY",

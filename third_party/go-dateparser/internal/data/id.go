@@ -8,7 +8,9 @@ var (
 	id_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_id) }
+
+func build_id() {
 	id_Locale = merge(nil, LocaleData{
 		Name:                  "id",
 		DateOrder:             "DMY",

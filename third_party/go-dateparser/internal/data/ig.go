@@ -6,7 +6,9 @@ var (
 	ig_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ig) }
+
+func build_ig() {
 	ig_Locale = merge(nil, LocaleData{
 		Name:      "ig",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	ii_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ii) }
+
+func build_ii() {
 	ii_Locale = merge(nil, LocaleData{
 		Name:      "ii",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	is_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_is) }
+
+func build_is() {
 	is_Locale = merge(nil, LocaleData{
 		Name:      "is",
 		DateOrder: "DMY",

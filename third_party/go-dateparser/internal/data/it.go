@@ -11,7 +11,9 @@ var (
 	it_VA_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_it) }
+
+func build_it() {
 	it_Locale = merge(nil, LocaleData{
 		Name:                  "it",
 		DateOrder:             "DMY",

@@ -8,7 +8,9 @@ var (
 	ja_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ja) }
+
+func build_ja() {
 	ja_Locale = merge(nil, LocaleData{
 		Name:                  "ja",
 		DateOrder:             "YMD",

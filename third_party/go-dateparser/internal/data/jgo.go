@@ -8,7 +8,9 @@ var (
 	jgo_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_jgo) }
+
+func build_jgo() {
 	jgo_Locale = merge(nil, LocaleData{
 		Name:      "jgo",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	jmc_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_jmc) }
+
+func build_jmc() {
 	jmc_Locale = merge(nil, LocaleData{
 		Name:      "jmc",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	kab_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kab) }
+
+func build_kab() {
 	kab_Locale = merge(nil, LocaleData{
 		Name:      "kab",
 		DateOrder: "DMY",

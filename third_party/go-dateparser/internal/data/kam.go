@@ -6,7 +6,9 @@ var (
 	kam_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kam) }
+
+func build_kam() {
 	kam_Locale = merge(nil, LocaleData{
 		Name:      "kam",
 		DateOrder: "DMY",

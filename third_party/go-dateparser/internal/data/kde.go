@@ -6,7 +6,9 @@ var (
 	kde_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kde) }
+
+func build_kde() {
 	kde_Locale = merge(nil, LocaleData{
 		Name:      "kde",
 		DateOrder: "DMY",

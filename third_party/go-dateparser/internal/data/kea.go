@@ -8,7 +8,9 @@ var (
 	kea_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kea) }
+
+func build_kea() {
 	kea_Locale = merge(nil, LocaleData{
 		Name:      "kea",
 		DateOrder: "DMY",

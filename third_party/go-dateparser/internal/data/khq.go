@@ -6,7 +6,9 @@ var (
 	khq_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_khq) }
+
+func build_khq() {
 	khq_Locale = merge(nil, LocaleData{
 		Name:      "khq",
 		DateOrder: "DMY",

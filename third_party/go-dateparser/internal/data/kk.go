@@ -8,7 +8,9 @@ var (
 	kk_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kk) }
+
+func build_kk() {
 	kk_Locale = merge(nil, LocaleData{
 		Name:      "kk",
 		DateOrder: "DMY",

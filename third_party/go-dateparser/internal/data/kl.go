@@ -8,7 +8,9 @@ var (
 	kl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kl) }
+
+func build_kl() {
 	kl_Locale = merge(nil, LocaleData{
 		Name:      "kl",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	kln_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kln) }
+
+func build_kln() {
 	kln_Locale = merge(nil, LocaleData{
 		Name:      "kln",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	km_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_km) }
+
+func build_km() {
 	km_Locale = merge(nil, LocaleData{
 		Name:      "km",
 		DateOrder: "DMY",

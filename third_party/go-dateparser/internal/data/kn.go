@@ -8,7 +8,9 @@ var (
 	kn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kn) }
+
+func build_kn() {
 	kn_Locale = merge(nil, LocaleData{
 		Name:      "kn",
 		DateOrder: "DMY",

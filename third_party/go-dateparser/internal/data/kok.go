@@ -6,7 +6,9 @@ var (
 	kok_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kok) }
+
+func build_kok() {
 	kok_Locale = merge(nil, LocaleData{
 		Name:      "kok",
 		DateOrder: "YMD",

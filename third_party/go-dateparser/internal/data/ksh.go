@@ -8,7 +8,9 @@ var (
 	ksh_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ksh) }
+
+func build_ksh() {
 	ksh_Locale = merge(nil, LocaleData{
 		Name:      "ksh",
 		DateOrder: "DMY",

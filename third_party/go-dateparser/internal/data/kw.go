@@ -6,7 +6,9 @@ var (
 	kw_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_kw) }
+
+func build_kw() {
 	kw_Locale = merge(nil, LocaleData{
 		Name:      "kw",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	ky_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ky) }
+
+func build_ky() {
 	ky_Locale = merge(nil, LocaleData{
 		Name:      "ky",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	lag_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_lag) }
+
+func build_lag() {
 	lag_Locale = merge(nil, LocaleData{
 		Name:      "lag",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	lkt_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_lkt) }
+
+func build_lkt() {
 	lkt_Locale = merge(nil, LocaleData{
 		Name:      "lkt",
 		DateOrder: "YMD",

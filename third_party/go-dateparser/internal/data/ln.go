@@ -9,7 +9,9 @@ var (
 	ln_CG_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ln) }
+
+func build_ln() {
 	ln_Locale = merge(nil, LocaleData{
 		Name:      "ln",
 		DateOrder: "DMY",

@@ -7,7 +7,9 @@ var (
 	lrc_IQ_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_lrc) }
+
+func build_lrc() {
 	lrc_Locale = merge(nil, LocaleData{
 		Name:      "lrc",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	lt_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_lt) }
+
+func build_lt() {
 	lt_Locale = merge(nil, LocaleData{
 		Name:      "lt",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	lu_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_lu) }
+
+func build_lu() {
 	lu_Locale = merge(nil, LocaleData{
 		Name:      "lu",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	luo_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_luo) }
+
+func build_luo() {
 	luo_Locale = merge(nil, LocaleData{
 		Name:      "luo",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	luy_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_luy) }
+
+func build_luy() {
 	luy_Locale = merge(nil, LocaleData{
 		Name:      "luy",
 		DateOrder: "DMY",

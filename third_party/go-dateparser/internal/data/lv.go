@@ -8,7 +8,9 @@ var (
 	lv_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_lv) }
+
+func build_lv() {
 	lv_Locale = merge(nil, LocaleData{
 		Name:      "lv",
 		DateOrder: "DMY",

@@ -7,7 +7,9 @@ var (
 	mas_TZ_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mas) }
+
+func build_mas() {
 	mas_Locale = merge(nil, LocaleData{
 		Name:      "mas",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	mer_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mer) }
+
+func build_mer() {
 	mer_Locale = merge(nil, LocaleData{
 		Name:      "mer",
 		DateOrder: "DMY",

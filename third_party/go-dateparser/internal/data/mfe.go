@@ -6,7 +6,9 @@ var (
 	mfe_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mfe) }
+
+func build_mfe() {
 	mfe_Locale = merge(nil, LocaleData{
 		Name:      "mfe",
 		DateOrder: "DMY",

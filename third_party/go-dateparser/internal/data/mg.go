@@ -6,7 +6,9 @@ var (
 	mg_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mg) }
+
+func build_mg() {
 	mg_Locale = merge(nil, LocaleData{
 		Name:      "mg",
 		DateOrder: "YMD",

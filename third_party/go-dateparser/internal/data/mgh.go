@@ -6,7 +6,9 @@ var (
 	mgh_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mgh) }
+
+func build_mgh() {
 	mgh_Locale = merge(nil, LocaleData{
 		Name:      "mgh",
 		DateOrder: "DMY",

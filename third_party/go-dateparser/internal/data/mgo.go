@@ -6,7 +6,9 @@ var (
 	mgo_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mgo) }
+
+func build_mgo() {
 	mgo_Locale = merge(nil, LocaleData{
 		Name:      "mgo",
 		DateOrder: "YMD",

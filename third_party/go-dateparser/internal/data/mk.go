@@ -8,7 +8,9 @@ var (
 	mk_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mk) }
+
+func build_mk() {
 	mk_Locale = merge(nil, LocaleData{
 		Name:      "mk",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	ml_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ml) }
+
+func build_ml() {
 	ml_Locale = merge(nil, LocaleData{
 		Name:      "ml",
 		DateOrder: "DMY",

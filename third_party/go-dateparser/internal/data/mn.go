@@ -8,7 +8,9 @@ var (
 	mn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mn) }
+
+func build_mn() {
 	mn_Locale = merge(nil, LocaleData{
 		Name:      "mn",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	mr_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mr) }
+
+func build_mr() {
 	mr_Locale = merge(nil, LocaleData{
 		Name:      "mr",
 		DateOrder: "DMY",

@@ -10,7 +10,9 @@ var (
 	ms_SG_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ms) }
+
+func build_ms() {
 	ms_Locale = merge(nil, LocaleData{
 		Name:      "ms",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	mt_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mt) }
+
+func build_mt() {
 	mt_Locale = merge(nil, LocaleData{
 		Name:      "mt",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	my_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_my) }
+
+func build_my() {
 	my_Locale = merge(nil, LocaleData{
 		Name:      "my",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	mzn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_mzn) }
+
+func build_mzn() {
 	mzn_Locale = merge(nil, LocaleData{
 		Name:      "mzn",
 		DateOrder: "YMD",

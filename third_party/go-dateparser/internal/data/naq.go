@@ -6,7 +6,9 @@ var (
 	naq_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_naq) }
+
+func build_naq() {
 	naq_Locale = merge(nil, LocaleData{
 		Name:      "naq",
 		DateOrder: "DMY",

@@ -9,7 +9,9 @@ var (
 	nb_SJ_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nb) }
+
+func build_nb() {
 	nb_Locale = merge(nil, LocaleData{
 		Name:      "nb",
 		DateOrder: "DMY",

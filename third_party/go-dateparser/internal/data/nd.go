@@ -6,7 +6,9 @@ var (
 	nd_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nd) }
+
+func build_nd() {
 	nd_Locale = merge(nil, LocaleData{
 		Name:      "nd",
 		DateOrder: "DMY",

@@ -9,7 +9,9 @@ var (
 	ne_IN_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ne) }
+
+func build_ne() {
 	ne_Locale = merge(nil, LocaleData{
 		Name:      "ne",
 		DateOrder: "YMD",

@@ -14,7 +14,9 @@ var (
 	nl_SX_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nl) }
+
+func build_nl() {
 	nl_Locale = merge(nil, LocaleData{
 		Name:                  "nl",
 		DateOrder:             "DMY",

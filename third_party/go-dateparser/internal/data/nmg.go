@@ -6,7 +6,9 @@ var (
 	nmg_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nmg) }
+
+func build_nmg() {
 	nmg_Locale = merge(nil, LocaleData{
 		Name:      "nmg",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	nn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nn) }
+
+func build_nn() {
 	nn_Locale = merge(nil, LocaleData{
 		Name:      "nn",
 		DateOrder: "DMY",

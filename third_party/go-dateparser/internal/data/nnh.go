@@ -6,7 +6,9 @@ var (
 	nnh_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nnh) }
+
+func build_nnh() {
 	nnh_Locale = merge(nil, LocaleData{
 		Name:      "nnh",
 		DateOrder: "DMY",

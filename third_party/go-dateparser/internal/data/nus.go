@@ -6,7 +6,9 @@ var (
 	nus_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nus) }
+
+func build_nus() {
 	nus_Locale = merge(nil, LocaleData{
 		Name:      "nus",
 		DateOrder: "DMY",

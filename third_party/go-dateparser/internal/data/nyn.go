@@ -6,7 +6,9 @@ var (
 	nyn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_nyn) }
+
+func build_nyn() {
 	nyn_Locale = merge(nil, LocaleData{
 		Name:      "nyn",
 		DateOrder: "DMY",

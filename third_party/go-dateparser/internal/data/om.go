@@ -7,7 +7,9 @@ var (
 	om_KE_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_om) }
+
+func build_om() {
 	om_Locale = merge(nil, LocaleData{
 		Name:      "om",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	or_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_or) }
+
+func build_or() {
 	or_Locale = merge(nil, LocaleData{
 		Name:      "or",
 		DateOrder: "DMY",

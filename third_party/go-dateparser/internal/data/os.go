@@ -9,7 +9,9 @@ var (
 	os_RU_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_os) }
+
+func build_os() {
 	os_Locale = merge(nil, LocaleData{
 		Name:      "os",
 		DateOrder: "DMY",

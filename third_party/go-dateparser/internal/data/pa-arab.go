@@ -6,7 +6,9 @@ var (
 	pa_Arab_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_pa_arab) }
+
+func build_pa_arab() {
 	pa_Arab_Locale = merge(nil, LocaleData{
 		Name:      "pa-Arab",
 		DateOrder: "DMY",

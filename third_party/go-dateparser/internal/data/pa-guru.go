@@ -8,7 +8,9 @@ var (
 	pa_Guru_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_pa_guru) }
+
+func build_pa_guru() {
 	pa_Guru_Locale = merge(nil, LocaleData{
 		Name:      "pa-Guru",
 		DateOrder: "DMY",

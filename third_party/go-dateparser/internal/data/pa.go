@@ -8,7 +8,9 @@ var (
 	pa_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_pa) }
+
+func build_pa() {
 	pa_Locale = merge(nil, LocaleData{
 		Name:      "pa",
 		DateOrder: "DMY",

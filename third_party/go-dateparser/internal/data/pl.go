@@ -8,7 +8,9 @@ var (
 	pl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_pl) }
+
+func build_pl() {
 	pl_Locale = merge(nil, LocaleData{
 		Name:                  "pl",
 		DateOrder:             "DMY",

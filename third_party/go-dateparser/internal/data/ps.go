@@ -6,7 +6,9 @@ var (
 	ps_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ps) }
+
+func build_ps() {
 	ps_Locale = merge(nil, LocaleData{
 		Name:      "ps",
 		DateOrder: "YMD",

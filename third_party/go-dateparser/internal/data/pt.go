@@ -19,7 +19,9 @@ var (
 	pt_TL_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_pt) }
+
+func build_pt() {
 	pt_Locale = merge(nil, LocaleData{
 		Name:                  "pt",
 		DateOrder:             "DMY",

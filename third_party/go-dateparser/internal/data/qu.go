@@ -8,7 +8,9 @@ var (
 	qu_EC_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_qu) }
+
+func build_qu() {
 	qu_Locale = merge(nil, LocaleData{
 		Name:      "qu",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	rm_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_rm) }
+
+func build_rm() {
 	rm_Locale = merge(nil, LocaleData{
 		Name:      "rm",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	rn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_rn) }
+
+func build_rn() {
 	rn_Locale = merge(nil, LocaleData{
 		Name:      "rn",
 		DateOrder: "DMY",

@@ -9,7 +9,9 @@ var (
 	ro_MD_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ro) }
+
+func build_ro() {
 	ro_Locale = merge(nil, LocaleData{
 		Name:                  "ro",
 		DateOrder:             "DMY",

@@ -6,7 +6,9 @@ var (
 	rof_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_rof) }
+
+func build_rof() {
 	rof_Locale = merge(nil, LocaleData{
 		Name:      "rof",
 		DateOrder: "DMY",

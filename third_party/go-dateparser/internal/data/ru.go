@@ -13,7 +13,9 @@ var (
 	ru_UA_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ru) }
+
+func build_ru() {
 	ru_Locale = merge(nil, LocaleData{
 		Name:                  "ru",
 		DateOrder:             "DMY",

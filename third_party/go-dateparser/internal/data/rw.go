@@ -6,7 +6,9 @@ var (
 	rw_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_rw) }
+
+func build_rw() {
 	rw_Locale = merge(nil, LocaleData{
 		Name:      "rw",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	rwk_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_rwk) }
+
+func build_rwk() {
 	rwk_Locale = merge(nil, LocaleData{
 		Name:      "rwk",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	saq_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_saq) }
+
+func build_saq() {
 	saq_Locale = merge(nil, LocaleData{
 		Name:      "saq",
 		DateOrder: "DMY",

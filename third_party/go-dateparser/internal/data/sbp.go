@@ -6,7 +6,9 @@ var (
 	sbp_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sbp) }
+
+func build_sbp() {
 	sbp_Locale = merge(nil, LocaleData{
 		Name:      "sbp",
 		DateOrder: "DMY",

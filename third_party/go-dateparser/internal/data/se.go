@@ -10,7 +10,9 @@ var (
 	se_SE_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_se) }
+
+func build_se() {
 	se_Locale = merge(nil, LocaleData{
 		Name:      "se",
 		DateOrder: "YMD",

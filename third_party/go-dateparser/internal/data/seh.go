@@ -6,7 +6,9 @@ var (
 	seh_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_seh) }
+
+func build_seh() {
 	seh_Locale = merge(nil, LocaleData{
 		Name:      "seh",
 		DateOrder: "DMY",

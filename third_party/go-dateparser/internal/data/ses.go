@@ -6,7 +6,9 @@ var (
 	ses_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ses) }
+
+func build_ses() {
 	ses_Locale = merge(nil, LocaleData{
 		Name:      "ses",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	sg_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sg) }
+
+func build_sg() {
 	sg_Locale = merge(nil, LocaleData{
 		Name:      "sg",
 		DateOrder: "DMY",

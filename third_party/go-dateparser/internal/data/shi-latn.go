@@ -6,7 +6,9 @@ var (
 	shi_Latn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_shi_latn) }
+
+func build_shi_latn() {
 	shi_Latn_Locale = merge(nil, LocaleData{
 		Name:      "shi-Latn",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	shi_Tfng_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_shi_tfng) }
+
+func build_shi_tfng() {
 	shi_Tfng_Locale = merge(nil, LocaleData{
 		Name:      "shi-Tfng",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	shi_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_shi) }
+
+func build_shi() {
 	shi_Locale = merge(nil, LocaleData{
 		Name:      "shi",
 		DateOrder: "DMY",

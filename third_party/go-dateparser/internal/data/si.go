@@ -8,7 +8,9 @@ var (
 	si_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_si) }
+
+func build_si() {
 	si_Locale = merge(nil, LocaleData{
 		Name:      "si",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	sk_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sk) }
+
+func build_sk() {
 	sk_Locale = merge(nil, LocaleData{
 		Name:                  "sk",
 		DateOrder:             "DMY",

@@ -8,7 +8,9 @@ var (
 	sl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sl) }
+
+func build_sl() {
 	sl_Locale = merge(nil, LocaleData{
 		Name:      "sl",
 		DateOrder: "DMY",

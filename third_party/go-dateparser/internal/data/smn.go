@@ -6,7 +6,9 @@ var (
 	smn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_smn) }
+
+func build_smn() {
 	smn_Locale = merge(nil, LocaleData{
 		Name:      "smn",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	sn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sn) }
+
+func build_sn() {
 	sn_Locale = merge(nil, LocaleData{
 		Name:      "sn",
 		DateOrder: "YMD",

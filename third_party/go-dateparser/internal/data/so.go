@@ -9,7 +9,9 @@ var (
 	so_KE_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_so) }
+
+func build_so() {
 	so_Locale = merge(nil, LocaleData{
 		Name:      "so",
 		DateOrder: "DMY",

@@ -10,7 +10,9 @@ var (
 	sq_XK_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sq) }
+
+func build_sq() {
 	sq_Locale = merge(nil, LocaleData{
 		Name:      "sq",
 		DateOrder: "DMY",

@@ -11,7 +11,9 @@ var (
 	sr_Cyrl_XK_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sr_cyrl) }
+
+func build_sr_cyrl() {
 	sr_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "sr-Cyrl",
 		DateOrder: "DMY.",

@@ -11,7 +11,9 @@ var (
 	sr_Latn_XK_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sr_latn) }
+
+func build_sr_latn() {
 	sr_Latn_Locale = merge(nil, LocaleData{
 		Name:      "sr-Latn",
 		DateOrder: "DMY.",

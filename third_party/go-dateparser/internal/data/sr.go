@@ -8,7 +8,9 @@ var (
 	sr_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sr) }
+
+func build_sr() {
 	sr_Locale = merge(nil, LocaleData{
 		Name:      "sr",
 		DateOrder: "DMY.",

@@ -10,7 +10,9 @@ var (
 	sv_FI_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sv) }
+
+func build_sv() {
 	sv_Locale = merge(nil, LocaleData{
 		Name:                  "sv",
 		DateOrder:             "YMD",

@@ -11,7 +11,9 @@ var (
 	sw_UG_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_sw) }
+
+func build_sw() {
 	sw_Locale = merge(nil, LocaleData{
 		Name:      "sw",
 		DateOrder: "DMY",

@@ -11,7 +11,9 @@ var (
 	ta_SG_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ta) }
+
+func build_ta() {
 	ta_Locale = merge(nil, LocaleData{
 		Name:      "ta",
 		DateOrder: "DMY",

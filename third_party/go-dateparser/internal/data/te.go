@@ -8,7 +8,9 @@ var (
 	te_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_te) }
+
+func build_te() {
 	te_Locale = merge(nil, LocaleData{
 		Name:      "te",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	th_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_th) }
+
+func build_th() {
 	th_Locale = merge(nil, LocaleData{
 		Name:                  "th",
 		DateOrder:             "DMY",

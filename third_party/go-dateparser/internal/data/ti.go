@@ -7,7 +7,9 @@ var (
 	ti_ER_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_ti) }
+
+func build_ti() {
 	ti_Locale = merge(nil, LocaleData{
 		Name:      "ti",
 		DateOrder: "DMY",

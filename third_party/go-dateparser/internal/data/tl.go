@@ -8,7 +8,9 @@ var (
 	tl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_tl) }
+
+func build_tl() {
 	tl_Locale = merge(nil, LocaleData{
 		Name:                  "tl",
 		DateOrder:             "",

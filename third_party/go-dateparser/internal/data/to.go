@@ -8,7 +8,9 @@ var (
 	to_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_to) }
+
+func build_to() {
 	to_Locale = merge(nil, LocaleData{
 		Name:      "to",
 		DateOrder: "DMY",

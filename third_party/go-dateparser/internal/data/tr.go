@@ -9,7 +9,9 @@ var (
 	tr_CY_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_tr) }
+
+func build_tr() {
 	tr_Locale = merge(nil, LocaleData{
 		Name:                  "tr",
 		DateOrder:             "DMY",

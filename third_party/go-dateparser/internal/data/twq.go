@@ -6,7 +6,9 @@ var (
 	twq_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_twq) }
+
+func build_twq() {
 	twq_Locale = merge(nil, LocaleData{
 		Name:      "twq",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	tzm_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_tzm) }
+
+func build_tzm() {
 	tzm_Locale = merge(nil, LocaleData{
 		Name:      "tzm",
 		DateOrder: "DMY",

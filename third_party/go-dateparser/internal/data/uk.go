@@ -8,7 +8,9 @@ var (
 	uk_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_uk) }
+
+func build_uk() {
 	uk_Locale = merge(nil, LocaleData{
 		Name:                  "uk",
 		DateOrder:             "DMY",

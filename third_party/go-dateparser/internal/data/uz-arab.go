@@ -6,7 +6,9 @@ var (
 	uz_Arab_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_uz_arab) }
+
+func build_uz_arab() {
 	uz_Arab_Locale = merge(nil, LocaleData{
 		Name:      "uz-Arab",
 		DateOrder: "YMD",

@@ -8,7 +8,9 @@ var (
 	uz_Cyrl_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_uz_cyrl) }
+
+func build_uz_cyrl() {
 	uz_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "uz-Cyrl",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	uz_Latn_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_uz_latn) }
+
+func build_uz_latn() {
 	uz_Latn_Locale = merge(nil, LocaleData{
 		Name:      "uz-Latn",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	uz_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_uz) }
+
+func build_uz() {
 	uz_Locale = merge(nil, LocaleData{
 		Name:      "uz",
 		DateOrder: "DMY",

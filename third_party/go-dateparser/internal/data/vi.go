@@ -8,7 +8,9 @@ var (
 	vi_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_vi) }
+
+func build_vi() {
 	vi_Locale = merge(nil, LocaleData{
 		Name:                  "vi",
 		DateOrder:             "DMY",

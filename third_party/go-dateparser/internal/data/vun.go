@@ -6,7 +6,9 @@ var (
 	vun_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_vun) }
+
+func build_vun() {
 	vun_Locale = merge(nil, LocaleData{
 		Name:      "vun",
 		DateOrder: "DMY",

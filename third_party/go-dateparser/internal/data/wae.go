@@ -8,7 +8,9 @@ var (
 	wae_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_wae) }
+
+func build_wae() {
 	wae_Locale = merge(nil, LocaleData{
 		Name:      "wae",
 		DateOrder: "YMD",

@@ -6,7 +6,9 @@ var (
 	xog_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_xog) }
+
+func build_xog() {
 	xog_Locale = merge(nil, LocaleData{
 		Name:      "xog",
 		DateOrder: "DMY",

@@ -6,7 +6,9 @@ var (
 	yav_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_yav) }
+
+func build_yav() {
 	yav_Locale = merge(nil, LocaleData{
 		Name:      "yav",
 		DateOrder: "DMY",

@@ -8,7 +8,9 @@ var (
 	yi_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_yi) }
+
+func build_yi() {
 	yi_Locale = merge(nil, LocaleData{
 		Name:      "yi",
 		DateOrder: "DMY",

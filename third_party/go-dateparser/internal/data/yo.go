@@ -7,7 +7,9 @@ var (
 	yo_BJ_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_yo) }
+
+func build_yo() {
 	yo_Locale = merge(nil, LocaleData{
 		Name:      "yo",
 		DateOrder: "DMY",

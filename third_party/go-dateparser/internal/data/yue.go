@@ -8,7 +8,9 @@ var (
 	yue_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_yue) }
+
+func build_yue() {
 	yue_Locale = merge(nil, LocaleData{
 		Name:                  "yue",
 		DateOrder:             "YMD",

@@ -6,7 +6,9 @@ var (
 	zgh_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_zgh) }
+
+func build_zgh() {
 	zgh_Locale = merge(nil, LocaleData{
 		Name:      "zgh",
 		DateOrder: "DMY",

@@ -11,7 +11,9 @@ var (
 	zh_Hans_SG_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_zh_hans) }
+
+func build_zh_hans() {
 	zh_Hans_Locale = merge(nil, LocaleData{
 		Name:                  "zh-Hans",
 		DateOrder:             "YMD",

@@ -10,7 +10,9 @@ var (
 	zh_Hant_MO_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_zh_hant) }
+
+func build_zh_hant() {
 	zh_Hant_Locale = merge(nil, LocaleData{
 		Name:                  "zh-Hant",
 		DateOrder:             "YMD",

@@ -8,7 +8,9 @@ var (
 	zh_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_zh) }
+
+func build_zh() {
 	zh_Locale = merge(nil, LocaleData{
 		Name:                  "zh",
 		DateOrder:             "YMD",

@@ -8,7 +8,9 @@ var (
 	zu_Locale LocaleData
 )
 
-func init() {
+func init() { localeBuilders = append(localeBuilders, build_zu) }
+
+func build_zu() {
 	zu_Locale = merge(nil, LocaleData{
 		Name:      "zu",
 		DateOrder: "MDY",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/markusmobius/go-dateparser/internal/regexp"
 )
@@ -18,7 +19,21 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
+// timezoneOffsets, rxSearch and rxSearchIgnoreCase are made on first use instead of at every
+// start of a program that links the package, where they cost about 10 ms (a change of this
+// copy).
+var offsetTables = sync.OnceValue(func() offsetTable {
+	var t offsetTable
+	t.offsets, t.rxSearch, t.rxSearchIgnoreCase = makeOffsets()
+	return t
+})
+
+type offsetTable struct {
+	offsets                      []OffsetData
+	rxSearch, rxSearchIgnoreCase *regexp.Regexp
+}
+
+func makeOffsets() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
 	// Process timezone info list
 	offsets := []OffsetData{}
 	regexPatterns := map[string]struct{}{}
@@ -75,4 +90,4 @@ var timezoneOffsets, rxSearch, rxSearchIgnoreCase = func() ([]OffsetData, *regex
 	rxSearch := regexp.MustCompile(strSearchPatterns)
 	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
 	return offsets, rxSearch, rxSearchIgnoreCase
-}()
+}
