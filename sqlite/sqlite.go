@@ -265,6 +265,9 @@ func ended(ctx context.Context, err *error) {
 // Put stores a batch of entries in one transaction.
 func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crosscheck.PutResult, err error) {
 	defer ended(ctx, &err)
+	// the rows' columns are encoded before the write lock is taken, so that another writer
+	// (a grouping save, the search index) holds it meanwhile
+	encoded := encodeRevisions(entries)
 	tx, done, err := s.beginWrite(ctx)
 	if err != nil {
 		return nil, err
@@ -286,7 +289,7 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 	counts := newLineCounter(tx)
 	points := map[string][]any{} // the latest revision of each article stored: article_id, seq, hash
 	revised := false             // a stored article has a new revision: what its pages show changes
-	var enc columnEncoder
+	var args []any
 	results := make([]crosscheck.PutResult, len(entries))
 	for i, e := range entries {
 		if e.Err != nil || e.Article == nil {
@@ -315,8 +318,9 @@ func (s *Store) Put(ctx context.Context, entries []crosscheck.Entry) (_ []crossc
 			continue
 		}
 		a.Revision = old.revision + 1
-		lines := crosscheck.LineHashes(a.Lines)
-		seq, err := insertRevision(ctx, insert, &enc, e.Doc, a, lines)
+		lines := encoded[i].lines
+		args = append(append(args[:0], a.ID, a.Revision), encoded[i].values...)
+		seq, err := insertRevision(ctx, insert, args)
 		if err != nil {
 			return nil, fmt.Errorf("store %s: %w", a.ID, err)
 		}
@@ -393,12 +397,34 @@ func latestOf(ctx context.Context, tx *sql.Tx, entries []crosscheck.Entry) (map[
 	return out, rows.Err()
 }
 
-func insertRevision(ctx context.Context, insert *sql.Stmt, enc *columnEncoder, d *crosscheck.Document, a *crosscheck.Article, lines []int64) (int64, error) {
-	enc.reset()
-	args := append(enc.args, a.ID, a.Revision, a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
-		enc.json(d.Meta), d.Raw, a.Source, a.SourceFrom, a.URL, enc.json(lines))
-	args = enc.cleanValues(args, a)
-	enc.args = args
+// An encodedRevision is what an entry's revision row holds but its id and revision number,
+// encoded, and the hashes of its lines.
+type encodedRevision struct {
+	values []any
+	lines  []int64
+}
+
+// encodeRevisions encodes the revision rows of the entries that hold an article. The columns
+// are strings over one buffer that only grows, so that they stay as they are until the rows
+// are written.
+func encodeRevisions(entries []crosscheck.Entry) []encodedRevision {
+	var enc columnEncoder
+	out := make([]encodedRevision, len(entries))
+	for i, e := range entries {
+		if e.Err != nil || e.Article == nil {
+			continue
+		}
+		a := e.Article
+		lines := crosscheck.LineHashes(a.Lines)
+		values := []any{a.Hash, a.Input, string(a.Format), a.Fetched.UTC().Format(time.RFC3339Nano),
+			enc.json(e.Doc.Meta), e.Doc.Raw, a.Source, a.SourceFrom, a.URL, enc.json(lines)}
+		out[i] = encodedRevision{values: enc.cleanValues(values, a), lines: lines}
+	}
+	return out
+}
+
+// insertRevision inserts a revision row: its id and revision number, then its encoded values.
+func insertRevision(ctx context.Context, insert *sql.Stmt, args []any) (int64, error) {
 	res, err := insert.ExecContext(ctx, args...)
 	if err != nil {
 		return 0, err
@@ -424,26 +450,18 @@ func (enc *columnEncoder) cleanValues(args []any, a *crosscheck.Article) []any {
 		crosscheck.EncodeSyntax(a.Syntax))
 }
 
-// columnEncoder encodes a row's JSON columns into one buffer it keeps from row to row, each
-// column a string over its part of the buffer, instead of a new slice and a copy of it for
-// each column. The buffer is only appended to, so a column's string stays as it was until
-// reset; the driver copies what it binds, so a row's may be overwritten once its statement ran.
+// columnEncoder encodes rows' JSON columns into one buffer, each column a string over its
+// part of the buffer, instead of a new slice and a copy of it for each column. The buffer is
+// only appended to, so a column's string stays as it was.
 type columnEncoder struct {
-	buf  []byte
-	enc  *json.Encoder
-	args []any // the row's values, kept for the next row
+	buf []byte
+	enc *json.Encoder
 }
 
 // Write appends p to the buffer, for enc.
 func (c *columnEncoder) Write(p []byte) (int, error) {
 	c.buf = append(c.buf, p...)
 	return len(p), nil
-}
-
-func (c *columnEncoder) reset() {
-	c.buf = c.buf[:0]
-	clear(c.args)
-	c.args = c.args[:0]
 }
 
 // json encodes v for a JSON column as json.Marshal does ("" for a value that does not encode).
