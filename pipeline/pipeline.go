@@ -162,7 +162,7 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	w := writer{store: store, opts: opts, touched: map[string]bool{}, index: startIndexer(store)}
+	w := writer{store: store, opts: opts, touched: map[string]bool{}, index: startIndexer(ctx, store)}
 	defer w.index.stop()
 	var g *grouper
 	var grouped chan *placing
@@ -184,10 +184,10 @@ func Run(ctx context.Context, items iter.Seq[ingest.Item], store crosscheck.Stor
 			for a := range in {
 				g.add(a)
 			}
-			if stored {
+			if stored && g.err == nil {
 				// the last save begins as the last article is placed, beside the rest of
 				// the writer's work
-				g.start(ctx)
+				g.err = g.start(ctx)
 			}
 			g.wait() // the save in flight ends with the stage; its error is the grouper's
 		})
@@ -298,7 +298,7 @@ type indexer struct {
 	stopped bool
 }
 
-func startIndexer(store crosscheck.Store) *indexer {
+func startIndexer(ctx context.Context, store crosscheck.Store) *indexer {
 	ix, ok := store.(searchIndex)
 	if !ok {
 		return nil
@@ -307,8 +307,8 @@ func startIndexer(store crosscheck.Store) *indexer {
 	go stage("search index", func() {
 		defer close(x.done)
 		for range x.wake {
-			// the writer's run context may end first: the index is then made by the next run
-			if x.err = ix.IndexSearch(context.Background()); x.err != nil {
+			// a run that ends first leaves the rest of the index to the next run
+			if x.err = ix.IndexSearch(ctx); x.err != nil {
 				return
 			}
 		}
