@@ -30,15 +30,22 @@ func counted(items iter.Seq[ingest.Item], read *atomic.Int64) iter.Seq[ingest.It
 	}
 }
 
+// tempStore opens a new SQLite store in the test's folder, closed when the test ends.
+func tempStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return store
+}
+
 // The documents in flight are bounded by their bytes as well as their number: while the first
 // batch waits to be committed, the reader takes up no more documents than the bytes allow.
 func TestWindowBoundsTheBytesInFlight(t *testing.T) {
 	ctx := context.Background()
-	base, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer base.Close()
+	base := tempStore(t)
 	const n, room = 60, 4
 	var size int64 // of the first document: the others are as long or a little longer
 	for it := range numberedDocs(1, nil) {
@@ -112,11 +119,7 @@ func (s *indexStore) IndexSearch(ctx context.Context) error {
 // and once more at its end: every article is found when the run returns.
 func TestSearchIndexIsMadeDuringTheRun(t *testing.T) {
 	ctx := context.Background()
-	base, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer base.Close()
+	base := tempStore(t)
 	const n = 40
 	pipeline.SetIndexEvery(t, 10)
 	store := &indexStore{Store: base, hold: 20, indexed: make(chan struct{})}
@@ -138,16 +141,12 @@ func TestSearchIndexIsMadeDuringTheRun(t *testing.T) {
 // articles stored before it stay stored.
 func TestFailedSearchIndexFailsTheRunAndKeepsTheArticles(t *testing.T) {
 	ctx := context.Background()
-	base, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "s.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer base.Close()
+	base := tempStore(t)
 	const n = 30
 	pipeline.SetIndexEvery(t, 10)
 	store := &indexStore{Store: base, hold: 10, indexed: make(chan struct{}), fail: errors.New("disk full")}
 	var read atomic.Int64
-	_, err = pipeline.Run(ctx, counted(numberedDocs(n, nil), &read), store, pipeline.Options{Workers: 2, BatchSize: 5})
+	_, err := pipeline.Run(ctx, counted(numberedDocs(n, nil), &read), store, pipeline.Options{Workers: 2, BatchSize: 5})
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("run: %v; want the index's error", err)
 	}

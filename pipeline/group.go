@@ -324,9 +324,8 @@ type saving struct {
 	words   map[string]bool
 	lists   map[int32]bool
 	stories map[int]bool                     // stories whose row is written
-	members map[int]bool                     // stories whose members are written or rebuilt
-	rebuilt map[int]bool                     // stories whose members are all rewritten
 	written map[int][]crosscheck.GroupMember // the member rows it writes, by story
+	rebuilt map[int]bool                     // stories whose members are all rewritten
 	bands   map[int64]bool
 	sigs    map[int64]bool
 }
@@ -345,13 +344,11 @@ func (sv *saving) index() {
 	for _, s := range ch.Stories {
 		sv.stories[s.ID] = true
 	}
-	sv.members, sv.rebuilt, sv.written = map[int]bool{}, map[int]bool{}, map[int][]crosscheck.GroupMember{}
+	sv.written, sv.rebuilt = map[int][]crosscheck.GroupMember{}, map[int]bool{}
 	for _, m := range ch.Members {
-		sv.members[m.Story] = true
 		sv.written[m.Story] = append(sv.written[m.Story], m)
 	}
 	for _, id := range ch.Rebuilt {
-		sv.members[id] = true
 		sv.rebuilt[id] = true
 	}
 	sv.bands = make(map[int64]bool, len(ch.Bands)+len(ch.Left))
@@ -422,7 +419,7 @@ func (s *gate) GroupStories(ctx context.Context, ids []int) ([]crosscheck.GroupS
 // still for the rest of the save.
 func (s *gate) GroupMembers(ctx context.Context, story int) ([]crosscheck.GroupMember, error) {
 	sv := s.g.inFlight
-	if sv == nil || !sv.members[story] {
+	if sv == nil || sv.written[story] == nil && !sv.rebuilt[story] {
 		return s.GroupState.GroupMembers(ctx, story)
 	}
 	var stored []crosscheck.GroupMember

@@ -19,21 +19,16 @@ func (tod OffsetData) IsZero() bool {
 	return tod.Name == "" && tod.Regex == nil && tod.Offset == 0
 }
 
-// timezoneOffsets, rxSearch and rxSearchIgnoreCase are made on first use instead of at every
-// start of a program that links the package, where they cost about 10 ms (a change of this
-// copy).
-var offsetTables = sync.OnceValue(func() offsetTable {
-	var t offsetTable
-	t.offsets, t.rxSearch, t.rxSearchIgnoreCase = makeOffsets()
-	return t
-})
+// offsetTables is made on first use instead of at every start of a program that links the
+// package, where it cost about 10 ms (a change of this copy).
+var offsetTables = sync.OnceValue(makeOffsets)
 
 type offsetTable struct {
 	offsets                      []OffsetData
 	rxSearch, rxSearchIgnoreCase *regexp.Regexp
 }
 
-func makeOffsets() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
+func makeOffsets() offsetTable {
 	// Process timezone info list
 	offsets := []OffsetData{}
 	regexPatterns := map[string]struct{}{}
@@ -89,5 +84,5 @@ func makeOffsets() ([]OffsetData, *regexp.Regexp, *regexp.Regexp) {
 
 	rxSearch := regexp.MustCompile(strSearchPatterns)
 	rxSearchIgnoreCase := regexp.MustCompile("(?i)" + strSearchPatterns)
-	return offsets, rxSearch, rxSearchIgnoreCase
+	return offsetTable{offsets: offsets, rxSearch: rxSearch, rxSearchIgnoreCase: rxSearchIgnoreCase}
 }
